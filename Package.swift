@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "gcsh",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "gcsh", targets: ["gcsh"]),
+    .library(name: "GoHeap", targets: ["GoHeap"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    .target(
+      name: "GoHeap",
+      dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+    .target(name: "GCScript", dependencies: ["GoHeap"]),
+    .target(name: "GCReport", dependencies: ["GoHeap"]),
+    .systemLibrary(
+      name: "CReadline", pkgConfig: "readline",
+      providers: [.apt(["libreadline-dev"]), .brew(["readline"])]),
+    .executableTarget(
+      name: "gcsh",
+      dependencies: [
+        "GoHeap", "GCScript", "GCReport", "CReadline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(
+      name: "GoHeapTests", dependencies: ["GoHeap"], resources: [.copy("Anchors")]),
+    .testTarget(name: "GCScriptTests", dependencies: ["GCScript", "GoHeap"]),
+    .testTarget(name: "GCReportTests", dependencies: ["GCReport", "GoHeap"]),
+    .testTarget(name: "gcshTests", dependencies: ["GCScript", "GCReport", "GoHeap"]),
+  ]
+)

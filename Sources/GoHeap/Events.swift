@@ -1,0 +1,110 @@
+// Events: what the simulated runtime reports to its subscribers.
+//
+// GoHeap prints nothing. Everything a trace line, a timeline or an explanation needs is carried by
+// these values, emitted in the order the runtime would have produced them (gctrace's `gc N` line at
+// mark termination, scavtrace at the end of a cycle's sweep, sysmon's `GC forced` before its cycle).
+
+/// Why a GC cycle started.
+public enum GCTrigger: String, Sendable {
+  /// The heap reached the pacer's trigger (gcTriggerHeap).
+  case heap
+  /// runtime.GC() or debug.FreeOSMemory() (gcTriggerCycle, userForced).
+  case user
+  /// sysmon's periodic forced GC, more than 2 minutes after the last one (gcTriggerTime).
+  case time
+}
+
+/// Everything a gctrace line and a timeline need about one completed cycle.
+public struct GCCycle: Sendable {
+  /// Cycle number, 1-based (NumGC after it).
+  public var number: Int
+  public var trigger: GCTrigger
+  /// Virtual time the cycle started (sweep termination), ns since process start.
+  public var startNs: Int
+  /// Virtual time of mark termination, ns.
+  public var endNs: Int
+  /// Wall clock of the three phases: sweep termination STW, concurrent mark, mark termination STW.
+  public var sweepTermNs: Int
+  public var markNs: Int
+  public var markTermNs: Int
+  /// CPU time of the phases (gctrace's `C1+C2/C3/C4+C5 ms cpu`), ns.
+  public var cpuSweepTermNs: Int
+  public var cpuAssistNs: Int
+  public var cpuBackgroundNs: Int
+  public var cpuIdleNs: Int
+  public var cpuMarkTermNs: Int
+  /// heapLive at the start, at mark termination, and the bytes marked live, bytes.
+  public var heapStart: Int
+  public var heapEnd: Int
+  public var heapMarked: Int
+  /// The goal this cycle ran against, as the runtime prints it, bytes.
+  public var goal: Int
+  /// The goal for the next cycle (NextGC after this one), bytes.
+  public var nextGoal: Int
+  /// Scannable stack and global bytes.
+  public var stacks: Int
+  public var globals: Int
+  /// GOMAXPROCS.
+  public var procs: Int
+  /// GC CPU fraction since process start, percent (gctrace `P%`).
+  public var cpuPercent: Int
+  /// Stop-the-world pause of this cycle (both STW phases), ns.
+  public var pauseNs: Int
+  /// Objects and bytes freed by this cycle's sweep.
+  public var freedObjects: Int
+  public var freedBytes: Int
+}
+
+/// One report of scavenger work, as scavtrace prints it.
+public struct ScavengeReport: Sendable {
+  /// Bytes released by the background scavenger since the previous report.
+  public var backgroundBytes: Int
+  /// Bytes released synchronously (heap growth, memory limit, FreeOSMemory) since the previous one.
+  public var eagerBytes: Int
+  /// HeapReleased now, bytes.
+  public var heapReleased: Int
+  /// heapInUse * 100 / heapRetained (integer percent).
+  public var utilPercent: Int
+  /// True for FreeOSMemory's report (`(forced)`).
+  public var forced: Bool
+}
+
+/// How the simulated process died. Each is a typed outcome, never a crash of the simulator.
+public enum ProcessDeath: Error, Equatable, Sendable {
+  /// The runtime could not map more memory (`runtime: out of memory: cannot allocate N-byte block
+  /// (M in use)` then `fatal error: out of memory`); exit status 2.
+  case runtimeOutOfMemory(requested: Int, inUse: Int)
+  /// The kernel's OOM killer: resident memory exceeded the machine's or the container's memory
+  /// (`Killed`); exit status 137.
+  case killedByKernel(rss: Int, limit: Int)
+  /// A Go panic, e.g. `runtime error: makeslice: len out of range`; exit status 2.
+  case panic(message: String)
+
+  /// The status the real process would have exited with.
+  public var exitStatus: Int {
+    switch self {
+    case .runtimeOutOfMemory, .panic: return 2
+    case .killedByKernel: return 137
+    }
+  }
+}
+
+/// Something the runtime did, in the order it happened.
+public enum HeapEvent: Sendable {
+  /// A cycle started (sweep termination).
+  case gcStart(number: Int, trigger: GCTrigger, timeNs: Int, heapLive: Int, goal: Int)
+  /// A cycle reached mark termination and was swept.
+  case gcEnd(GCCycle)
+  /// sysmon's forcegchelper woke to start a periodic GC (gctrace prints `GC forced`).
+  case sysmonForcedGC(timeNs: Int)
+  /// scavtrace's line: printed at the end of each cycle's sweep and after FreeOSMemory.
+  case scavengeReport(ScavengeReport, timeNs: Int)
+  /// The background scavenger released `bytes` in one burst.
+  case scavengerBurst(bytes: Int, timeNs: Int)
+  /// The heap mapped `bytes` more address space (HeapSys grew).
+  case heapGrowth(bytes: Int, heapSys: Int, timeNs: Int)
+  /// The kernel reclaimed lazily freed (MADV_FREE) pages under memory pressure.
+  case reclaimed(bytes: Int, timeNs: Int)
+  /// The process died.
+  case death(ProcessDeath, timeNs: Int)
+}

@@ -1,0 +1,279 @@
+// Allocation: mallocgc, the span allocator and heap growth (malloc.go, mcache.go, mcentral.go,
+// mheap.go).
+//
+// Three paths, as in the runtime:
+//   tiny   noscan objects smaller than 16 B are packed into a 16-byte block (maxTinySize);
+//          a block is freed only when every sub-object in it is dead.
+//   small  up to maxSmallSize: rounded up to a size class and taken from the class's current
+//          span (mcache); a full span is replaced from the partial list (mcentral) or by a new
+//          span from the page heap — a "refill", after which the GC trigger is tested.
+//   large  its own span of ceil(size/8 KiB) pages; the trigger is tested after every one.
+//
+// Go 1.22+ puts an 8-byte type header in front of pointerful objects above 512 B (class chosen
+// for size+8), and Go 1.26+ reserves Green Tea inline mark bits (and a pointer bitmap for
+// pointerful spans) at the tail of spans of 16-512 B objects: fewer objects per span.
+//
+// A span needs zeroing when any of its pages was handed out before (below its arena's
+// zeroedBase); zeroing writes the pages and so makes them resident. Go 1.27 skips it when every
+// page of the span had been released to the OS with MADV_DONTNEED (the kernel gives zero pages).
+// Fresh memory is never written by the allocator: it becomes resident only when the program
+// writes it.
+
+extension GoRuntime {
+  /// The sentinel all zero-sized allocations return (runtime.zerobase).
+  public static let zeroBase = ObjectRef(span: -1, slot: 0)
+
+  /// new(T): one zeroed object of `type`.
+  public func allocate(_ type: GoType) throws -> HeapPointer {
+    try checkAlive()
+    return try mallocgc(size: type.size, noscan: !type.hasPointers)
+  }
+
+  /// make([]T, len, cap): a zeroed backing array; panics as makeslice does when the length or
+  /// capacity is out of range (slice.go `makeslice`).
+  public func makeSlice(of elem: GoType, len: Int, cap: Int) throws -> SliceHeader {
+    try checkAlive()
+    let (mem, overflow) = elem.size.multipliedReportingOverflow(by: max(cap, 0))
+    if overflow || mem > profile.maxAllocBytes || len < 0 || len > cap {
+      let (lmem, loverflow) = elem.size.multipliedReportingOverflow(by: max(len, 0))
+      if loverflow || lmem > profile.maxAllocBytes || len < 0 {
+        try die(.panic(message: "runtime error: makeslice: len out of range"))
+      }
+      try die(.panic(message: "runtime error: makeslice: cap out of range"))
+    }
+    if mem == 0 { return SliceHeader(object: Self.zeroBase, offset: 0, len: len, cap: cap) }
+    let p = try mallocgc(size: mem, noscan: !elem.hasPointers)
+    return SliceHeader(object: p.object, offset: p.offset, len: len, cap: cap)
+  }
+
+  /// Allocates `size` bytes: a pointer to the new object (inside a tiny block, at its offset).
+  @discardableResult
+  func mallocgc(size: Int, noscan: Bool) throws -> HeapPointer {
+    if size == 0 { return HeapPointer(object: Self.zeroBase) }
+    if noscan && size < profile.tinySize {
+      return try mallocTiny(size: size)
+    }
+    let header =
+      (!noscan && profile.mallocHeaderBytes > 0 && size > profile.mallocHeaderMinSize)
+      ? profile.mallocHeaderBytes : 0
+    let ref: ObjectRef
+    if size <= profile.maxSmallSize && size + header <= profile.sizeClasses.maxSize {
+      let sc = profile.sizeClasses.sizeClass(for: size + header)
+      ref = try mallocSmall(sizeClass: sc, noscan: noscan)
+    } else {
+      ref = try mallocLarge(size: size, noscan: noscan)
+    }
+    statementAllocations.append(ref)
+    return HeapPointer(object: ref)
+  }
+
+  /// The tiny allocator (malloc.go mallocgcTiny).
+  private func mallocTiny(size: Int) throws -> HeapPointer {
+    var off = tinyOffset
+    if size & 7 == 0 {
+      off = alignUp(off, 8)
+    } else if size & 3 == 0 {
+      off = alignUp(off, 4)
+    } else if size & 1 == 0 {
+      off = alignUp(off, 2)
+    }
+    if let block = tinyBlock, off + size <= profile.tinySize {
+      tinyOffset = off + size
+      tinyAllocs += 1
+      statementAllocations.append(block)
+      try work(profile.cost.smallAllocNs)
+      return HeapPointer(object: block, offset: off)
+    }
+    let sc = profile.sizeClasses.sizeClass(for: profile.tinySize)
+    let block = try mallocSmall(sizeClass: sc, noscan: true)
+    statementAllocations.append(block)
+    if tinyBlock == nil || size < tinyOffset {
+      tinyBlock = block
+      tinyOffset = size
+    }
+    return HeapPointer(object: block)
+  }
+
+  /// Span class index: size class * 2 + noscan (mheap.go spanClass).
+  @inline(__always)
+  func spanClass(_ sizeClass: Int, noscan: Bool) -> Int { sizeClass << 1 | (noscan ? 1 : 0) }
+
+  /// A small object from the class's current span, refilling it when full.
+  private func mallocSmall(sizeClass sc: SizeClass, noscan: Bool) throws -> ObjectRef {
+    let spc = spanClass(sc.index, noscan: noscan)
+    var refilled = false
+    var span: Span
+    if cachedSpan[spc] >= 0, let s = spans[Int(cachedSpan[spc])] {
+      span = s
+    } else {
+      span = try refill(spc: spc, sizeClass: sc, noscan: noscan)
+      refilled = true
+    }
+    var slot = span.takeFreeSlot()
+    if slot == nil {
+      span.state = .inUse
+      span = try refill(spc: spc, sizeClass: sc, noscan: noscan)
+      refilled = true
+      slot = span.takeFreeSlot()
+    }
+    guard let slot else { preconditionFailure("fresh span has no free slot") }
+    if cycle != nil {
+      // Allocate black: objects allocated during a cycle survive it (mgcmark.go gcmarknewobject).
+      _ = span.setMark(slot)
+      cycle!.markedBytes += span.elemSize
+      cycle!.markedObjects += 1
+    }
+    heapAllocBytes += span.elemSize
+    totalAllocBytes += span.elemSize
+    objectsAllocated += 1
+    try work(profile.cost.smallAllocNs)
+    let ref = ObjectRef(span: span.id, slot: Int32(slot))
+    if refilled { try checkTrigger() }
+    return ref
+  }
+
+  /// mcache.refill: the next span with free slots for the class — a partially free one swept by
+  /// the last cycle, or a new one from the page heap. heapLive grows by its free bytes.
+  private func refill(spc: Int, sizeClass sc: SizeClass, noscan: Bool) throws -> Span {
+    var span: Span? = nil
+    while let id = partialSpans[spc].popLast() {
+      if let s = spans[Int(id)], s.allocCount < s.nelems {
+        span = s
+        break
+      }
+    }
+    if span == nil {
+      let spanBytes = sc.pages * profile.pageSize
+      var reserve = 0
+      if sc.size <= profile.spanTailMaxElemSize {
+        if sc.size >= 16 { reserve += profile.inlineMarkBitsBytes }
+        if !noscan { reserve += profile.spanPointerBitmapBytes }
+      }
+      let nelems = (spanBytes - reserve) / sc.size
+      span = try allocSpan(
+        npages: sc.pages, sizeClass: sc.index, noscan: noscan, elemSize: sc.size, nelems: nelems,
+        requested: sc.size)
+      if profile.inlineMarkBitsBytes > 0 && sc.size >= 16 && sc.size <= profile.spanTailMaxElemSize
+      {
+        // initInlineMarkBits writes the span's last bytes: its last physical page is touched.
+        let end = (span!.basePage + sc.pages) * profile.pageSize
+        try touch(span!, bytes: (end - 1)..<end)
+      }
+    }
+    let s = span!
+    s.state = .cached
+    cachedSpan[spc] = s.id
+    heapLive += s.npages * profile.pageSize - s.allocCount * s.elemSize
+    return s
+  }
+
+  /// A large object in its own span (mcache.allocLarge); the trigger is always tested after it.
+  private func mallocLarge(size: Int, noscan: Bool) throws -> ObjectRef {
+    let npages = (size + profile.pageSize - 1) / profile.pageSize
+    let span = try allocSpan(
+      npages: npages, sizeClass: 0, noscan: noscan, elemSize: npages * profile.pageSize,
+      nelems: 1, requested: size)
+    _ = span.takeFreeSlot()
+    if cycle != nil {
+      _ = span.setMark(0)
+      cycle!.markedBytes += span.elemSize
+      cycle!.markedObjects += 1
+    }
+    heapAllocBytes += span.elemSize
+    totalAllocBytes += span.elemSize
+    objectsAllocated += 1
+    heapLive += span.elemSize
+    let ref = ObjectRef(span: span.id, slot: 0)
+    statementAllocations.append(ref)
+    try checkTrigger()
+    return ref
+  }
+
+  /// mheap.allocSpan: pages for a span, growing the heap if no free run fits, then the
+  /// allocation-time scavenging of the memory limit and of heap growth, then span set-up.
+  func allocSpan(
+    npages: Int, sizeClass: Int, noscan: Bool, elemSize: Int, nelems: Int, requested: Int
+  ) throws -> Span {
+    var growth = 0
+    var base = pages.findFree(npages)
+    if base == nil {
+      growth = try growHeap(npages)
+      base = pages.findFree(npages)
+    }
+    guard let base else { preconditionFailure("no free run after heap growth") }
+    let range = base..<(base + npages)
+    let (scav, dirty) = pages.allocate(range)
+    try scavengeOnAllocation(scavengedPages: scav, growthPages: growth)
+    let id: Int32
+    if let reuse = freeSpanIDs.popLast() {
+      id = reuse
+    } else {
+      id = Int32(spans.count)
+      spans.append(nil)
+    }
+    let span = Span(
+      id: id, basePage: base, npages: npages, sizeClass: sizeClass, noscan: noscan,
+      elemSize: elemSize, nelems: nelems, requestedBytes: requested)
+    span.bornInCycle = numGC
+    spans[Int(id)] = span
+    let bytes = (base * profile.pageSize)..<((base + npages) * profile.pageSize)
+    if npages * (profile.pageSize / profile.physPageSize) <= 64 {
+      var mask: UInt64 = 0
+      let firstPhys = bytes.lowerBound / profile.physPageSize
+      for r in os.resident.intersection(os.physPages(bytes)) {
+        for p in r { mask |= 1 << UInt64(p - firstPhys) }
+      }
+      span.residentMask = mask
+    }
+    os.writeMetadata(pages: range, pageSize: profile.pageSize, model: profile.metadata)
+    var cost = profile.cost.largeAllocBaseNs * (sizeClass == 0 ? 1 : 0)
+      + profile.cost.allocNsPerPage * Double(npages)
+    let released = scav == npages && os.release == .dontNeed
+    if dirty && !(profile.skipZeroingOfReleasedSpans && released) {
+      // needzero: memclr the whole span, which writes (faults in) every page.
+      let faulted = try touch(span, bytes: bytes)
+      cost += Double(bytes.count) * profile.cost.writeNsPerByte
+        + Double(faulted) * profile.cost.firstTouchNsPerByte
+    }
+    try work(cost)
+    return span
+  }
+
+  /// mheap.grow: maps at least `npages` more pages, rounded up to whole chunks. Fails as the
+  /// runtime does when the kernel refuses the mapping (Linux's heuristic overcommit refuses a
+  /// single mapping larger than the machine's memory) or the address space is exhausted.
+  func growHeap(_ npages: Int) throws -> Int {
+    let askPages = alignUp(npages, pages.chunkPages)
+    let (askBytes, overflow) = askPages.multipliedReportingOverflow(by: profile.pageSize)
+    let heapSys = (pages.endPage - stackPages) * profile.pageSize
+    if overflow || askBytes > machine.ramBytes
+      || pages.endPage * profile.pageSize + askBytes > profile.maxAllocBytes
+    {
+      try die(.runtimeOutOfMemory(requested: overflow ? Int.max : askBytes, inUse: heapSys))
+    }
+    let firstGrowth = pages.arenas == 1 && pages.endPage == pages.chunkPages
+    let (added, newArenas) = pages.grow(atLeast: npages)
+    gcSys += newArenas * profile.metadata.heapArenaBytes
+    otherSys += newArenas * profile.metadata.otherBytesPerArena
+    if firstGrowth { otherSys += profile.metadata.firstGrowthOtherBytes }
+    emit(.heapGrowth(bytes: added * profile.pageSize, heapSys: heapSys + added * profile.pageSize,
+                     timeNs: now))
+    return added
+  }
+
+  /// Tests the heap trigger (gcTrigger{kind: gcTriggerHeap}.test) and starts a cycle.
+  func checkTrigger() throws {
+    guard cycle == nil else { return }
+    let goal = currentGoal()
+    if heapLive >= pacer.trigger(goal: goal) {
+      try startCycle(.heap)
+    }
+  }
+
+  /// The heap goal now (NextGC).
+  func currentGoal() -> Int {
+    pacer.heapGoal(
+      mappedReady: mappedReady, heapFree: pages.retainedPages * profile.pageSize,
+      heapAlloc: heapAllocBytes)
+  }
+}

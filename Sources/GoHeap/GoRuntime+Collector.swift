@@ -1,0 +1,205 @@
+// The collector: concurrent mark-and-sweep cycles (mgc.go, mgcmark.go, mgcsweep.go).
+//
+// A cycle, in the runtime's numbered phases:
+//   1. Sweep termination (stop the world, short): the cycle starts; heapLive is recorded.
+//   2. Concurrent mark: everything reachable from the roots (globals, live frames) through
+//      pointer words is marked. Cycles of objects that no root reaches are garbage like anything
+//      else. The hybrid write barrier makes the result a snapshot of the heap at the start: an
+//      object dropped during the mark survives this cycle (floating garbage), and objects
+//      allocated during the mark are allocated black (marked, counted in bytesMarked). The
+//      simulator therefore marks at the start, then lets the mark phase last the time the cost
+//      model gives it, during which the program keeps running.
+//   3. Mark termination (stop the world, short): NumGC++, the pacer commits the next goal, the
+//      scavenger's retained-heap goal is recomputed, the scavenge index starts a new generation.
+//   4. Sweep: unmarked objects are freed; a span with no live object returns its pages to the page
+//      heap (HeapInuse → HeapIdle). The runtime sweeps in the background within milliseconds;
+//      the simulator sweeps at mark termination. When the last span is swept, scavtrace prints its
+//      line and the scavenger is readied (sysmon wakes it on its next wake-up).
+//
+// runtime.GC() waits for any running cycle, runs a full user-forced cycle (NumForcedGC++, the
+// trace line ends in `(forced)`) and returns after the sweep: every dead object is free, but
+// nothing has been returned to the OS. debug.FreeOSMemory() is runtime.GC() followed by releasing
+// every free page at once, ignoring the scavenger's goals and density rules.
+
+extension GoRuntime {
+  /// runtime.GC(): a complete, user-forced cycle; returns after sweeping.
+  public func collect() throws {
+    try checkAlive()
+    sysmonProgramParked()
+    try waitForCycle()
+    try startCycle(.user)
+    try waitForCycle()
+  }
+
+  /// debug.FreeOSMemory(): runtime.GC(), then every free page is released (mheap.scavengeAll).
+  public func freeOSMemory() throws {
+    try collect()
+    let released = releasePages(Int.max, gated: false)
+    scavenger.totalReleasedEager += released
+    emit(.scavengeReport(ScavengeReport(
+      backgroundBytes: 0, eagerBytes: released, heapReleased: heapReleasedBytes,
+      utilPercent: utilPercent, forced: true), timeNs: now))
+    try work(Double(released) * profile.cost.releaseNsPerByte)
+  }
+
+  /// Blocks the program until the running cycle (if any) has terminated.
+  func waitForCycle() throws {
+    while let c = cycle {
+      try runEvents(until: max(now, c.terminationDue), preemptible: true)
+      if let d = cycle, d.number == c.number, d.terminationDue <= now { try finishCycle() }
+    }
+  }
+
+  /// Starts a cycle now: sweep termination, then the mark (see the file comment).
+  func startCycle(_ trigger: GCTrigger) throws {
+    precondition(cycle == nil, "a cycle is already running")
+    let n = numGC + 1
+    pacer.triggered = heapLive
+    let goal = currentGoal()
+    emit(.gcStart(number: n, trigger: trigger, timeNs: now, heapLive: heapLive, goal: goal))
+    let (bytes, objects, scan) = markFromRoots()
+    let c = profile.cost
+    let markNs = Int(c.markBaseNs + Double(scan) * c.markNsPerScanByte
+      + Double(objects) * c.markNsPerObject)
+    let due = now + Int(c.sweepTermNs) + markNs
+    cycle = RunningCycle(
+      number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal, markNs: markNs,
+      markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due)
+    schedule(.markTermination(cycle: n), at: due)
+    rescheduleSysmon()
+  }
+
+  /// Marks everything reachable from the roots. Returns bytes, objects and scannable bytes.
+  func markFromRoots() -> (Int, Int, Int) {
+    for s in spans { s?.clearMarks() }
+    var work: [ObjectRef] = []
+    var bytes = 0
+    var objects = 0
+    var scan = 0
+    let table = spans
+    func mark(_ r: ObjectRef) {
+      guard r.span >= 0, let s = table[Int(r.span)] else { return }
+      let slot = Int(r.slot)
+      guard s.setMark(slot) else { return }
+      bytes += s.elemSize
+      objects += 1
+      if !s.noscan {
+        scan += s.elemSize
+        if s.contents?[slot] != nil { work.append(r) }
+      }
+    }
+    for source in rootSources.values {
+      source.forEachRoot { w in if let r = w.referent { mark(r) } }
+    }
+    for r in statementAllocations { mark(r) }
+    while let r = work.popLast() {
+      table[Int(r.span)]!.contents![Int(r.slot)]!.forEachReferent(mark)
+    }
+    return (bytes, objects, scan)
+  }
+
+  /// Mark termination and sweep of the running cycle.
+  func finishCycle() throws {
+    guard let c = cycle else { return }
+    cycle = nil
+    let cost = profile.cost
+    let heapEnd = heapLive
+    let heapMarked = c.markedBytes + runtimeLiveBytes
+    numGC += 1
+    if c.trigger == .user { numForcedGC += 1 }
+    let pause = Int(cost.sweepTermNs + cost.markTermNs)
+    pauseTotalNs += pause
+    let procs = Double(profile.procs)
+    let background = Double(c.markNs) * 0.25 * procs
+    gcCPUNs += Double(pause) * procs + background
+    let lastHeapInUse = heapInUseBytes
+    let allocatedDuringMark = max(0, heapEnd - c.heapStart)
+    let consMark =
+      c.scanBytes > 0
+      ? Double(allocatedDuringMark) / Double(c.markNs + 1) * background / Double(c.scanBytes) : 0
+    pacer.commit(heapMarked: heapMarked, heapScan: c.scanBytes, consMark: consMark)
+    pages.nextGeneration()
+    // Flush the mcaches: cached spans become ordinary in-use spans to be swept.
+    for spc in cachedSpan.indices where cachedSpan[spc] >= 0 {
+      spans[Int(cachedSpan[spc])]?.state = .inUse
+      cachedSpan[spc] = -1
+    }
+    tinyBlock = nil
+    tinyOffset = 0
+    let (freedObjects, freedBytes) = sweep()
+    heapLive = heapMarked
+    lastGCEndNs = now
+    let nextGoal = currentGoal()
+    let elapsed = Double(max(now, 1)) * procs
+    let info = GCCycle(
+      number: c.number, trigger: c.trigger, startNs: c.startNs, endNs: now,
+      sweepTermNs: Int(cost.sweepTermNs), markNs: c.markNs, markTermNs: Int(cost.markTermNs),
+      cpuSweepTermNs: Int(cost.sweepTermNs * procs), cpuAssistNs: 0,
+      cpuBackgroundNs: Int(background), cpuIdleNs: Int(Double(c.markNs) * 0.5),
+      cpuMarkTermNs: Int(cost.markTermNs * procs),
+      heapStart: c.heapStart, heapEnd: heapEnd, heapMarked: heapMarked, goal: c.goal,
+      nextGoal: nextGoal, stacks: pacer.stackScan, globals: pacer.globalsScan,
+      procs: profile.procs, cpuPercent: Int(gcCPUNs / elapsed * 100), pauseNs: pause,
+      freedObjects: freedObjects, freedBytes: freedBytes)
+    lastCycle = info
+    emit(.gcEnd(info))
+    paceScavenger(heapGoal: nextGoal, lastHeapGoal: c.goal, lastHeapInUse: lastHeapInUse)
+    // The last sweeper prints scavtrace and readies the scavenger.
+    emit(.scavengeReport(ScavengeReport(
+      backgroundBytes: scavenger.releasedBgSinceReport,
+      eagerBytes: scavenger.releasedEagerSinceReport, heapReleased: heapReleasedBytes,
+      utilPercent: utilPercent, forced: false), timeNs: now))
+    scavenger.releasedBgSinceReport = 0
+    scavenger.releasedEagerSinceReport = 0
+    scavenger.readyAt = now
+    if c.trigger == .time && programTimer != nil { sysmonBackToSleep(at: now) }
+    rescheduleSysmon()
+  }
+
+  /// Frees every unmarked object; returns objects and bytes freed.
+  func sweep() -> (Int, Int) {
+    for i in partialSpans.indices { partialSpans[i].removeAll(keepingCapacity: true) }
+    var freedObjects = 0
+    var freedBytes = 0
+    for i in spans.indices {
+      guard let s = spans[i] else { continue }
+      if s.isLarge {
+        if !s.isMarked(0) {
+          freedObjects += 1
+          freedBytes += s.elemSize
+          freeSpan(s)
+        }
+        continue
+      }
+      let live = s.markedCount
+      let dead = s.allocCount - live
+      if dead > 0 {
+        if s.contents != nil {
+          for slot in 0..<s.nelems where s.isAllocated(slot) && !s.isMarked(slot) {
+            s.contents![slot] = nil
+          }
+        }
+        freedObjects += dead
+        freedBytes += dead * s.elemSize
+      }
+      s.allocBits = s.markBits
+      s.allocCount = live
+      s.freeIndex = 0
+      if live == 0 {
+        freeSpan(s)
+      } else if live < s.nelems {
+        partialSpans[spanClass(s.sizeClass, noscan: s.noscan)].append(s.id)
+      }
+    }
+    heapAllocBytes -= freedBytes
+    objectsFreed += freedObjects
+    return (freedObjects, freedBytes)
+  }
+
+  /// Returns a span's pages to the page heap and its id to the free list.
+  func freeSpan(_ s: Span) {
+    pages.free(s.basePage..<(s.basePage + s.npages))
+    spans[Int(s.id)] = nil
+    freeSpanIDs.append(s.id)
+  }
+}

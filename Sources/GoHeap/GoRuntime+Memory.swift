@@ -1,0 +1,125 @@
+// Memory access: reading and writing objects, and the page faults writes cause.
+//
+// A write stores the word sparsely (ObjectContents) and touches the physical page under it, which
+// makes the page resident; `clear` is a memclr of a byte range (the compiler's translation of
+// `for i := range s { s[i] = 0 }`): it drops stored words and touches every page in the range at
+// memory speed. When a touch pushes resident memory above the machine's (or the container's)
+// memory, the kernel first reclaims lazily freed pages (MADV_FREE) and otherwise kills the process.
+
+extension GoRuntime {
+  @inline(__always)
+  func span(of ref: ObjectRef) -> Span {
+    guard ref.span >= 0, Int(ref.span) < spans.count, let s = spans[Int(ref.span)] else {
+      preconditionFailure("dangling object reference \(ref)")
+    }
+    return s
+  }
+
+  /// Bytes before the object's data in its slot (the 1.22+ allocation header).
+  @inline(__always)
+  func headerBytes(_ s: Span) -> Int {
+    (!s.isLarge && !s.noscan && profile.mallocHeaderBytes > 0
+      && s.elemSize > profile.mallocHeaderMinSize) ? profile.mallocHeaderBytes : 0
+  }
+
+  /// Heap byte address (from the heap base) of an object's first data byte.
+  @inline(__always)
+  func dataAddress(_ s: Span, slot: Int) -> Int {
+    s.basePage * profile.pageSize + slot * s.elemSize + headerBytes(s)
+  }
+
+  /// The usable size of an object, bytes (the slot minus its header; a large object's request).
+  public func objectSize(_ ref: ObjectRef) -> Int {
+    if ref.span < 0 { return 0 }
+    let s = span(of: ref)
+    return s.isLarge ? s.requestedBytes : s.elemSize - headerBytes(s)
+  }
+
+  /// Whether `ref` names a live (allocated) object.
+  public func isAllocated(_ ref: ObjectRef) -> Bool {
+    guard ref.span >= 0, Int(ref.span) < spans.count, let s = spans[Int(ref.span)] else {
+      return false
+    }
+    return s.isAllocated(Int(ref.slot))
+  }
+
+  /// The word stored at `offset` bytes into the object; nil means zero.
+  public func load(_ ref: ObjectRef, at offset: Int) -> Word? {
+    if ref.span < 0 { return nil }
+    let s = span(of: ref)
+    return s.contents?[Int(ref.slot)]?.load(offset)
+  }
+
+  /// Stores a word of `size` bytes at `offset` (nil or a zero word stores zero).
+  public func store(_ word: Word?, _ ref: ObjectRef, at offset: Int, size: Int) throws {
+    try checkAlive()
+    if ref.span < 0 { return }
+    let s = span(of: ref)
+    let slot = Int(ref.slot)
+    if word != nil || s.contents?[slot] != nil {
+      if s.contents == nil {
+        if word == nil { return }
+        s.contents = [ObjectContents?](repeating: nil, count: s.nelems)
+      }
+      var c = s.contents![slot] ?? ObjectContents()
+      s.contents![slot] = nil
+      c.store(word, at: offset, objectSize: objectSize(ref))
+      s.contents![slot] = c.isEmpty ? nil : c
+    }
+    let addr = dataAddress(s, slot: slot) + offset
+    let faulted = try touch(s, bytes: addr..<(addr + max(size, 1)))
+    if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+  }
+
+  /// memclr of `bytes` (offsets in the object): stored words in the range become zero and every
+  /// page in it is written.
+  public func clear(_ ref: ObjectRef, bytes: Range<Int>) throws {
+    try checkAlive()
+    if ref.span < 0 || bytes.isEmpty { return }
+    let s = span(of: ref)
+    let slot = Int(ref.slot)
+    if var c = s.contents?[slot] {
+      s.contents![slot] = nil
+      c.clear(bytes)
+      s.contents![slot] = c.isEmpty ? nil : c
+    }
+    let base = dataAddress(s, slot: slot)
+    let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
+    try work(
+      Double(bytes.count) * profile.cost.writeNsPerByte
+        + Double(faulted) * profile.cost.firstTouchNsPerByte,
+      preemptible: false)
+  }
+
+  /// Makes the pages under a heap byte range of `s` resident; returns the bytes faulted in.
+  @discardableResult
+  func touch(_ s: Span, bytes: Range<Int>) throws -> Int {
+    let phys = profile.physPageSize
+    let spanStart = s.basePage * profile.pageSize
+    let first = (bytes.lowerBound - spanStart) / phys
+    let last = (bytes.upperBound - 1 - spanStart) / phys
+    if s.npages * (profile.pageSize / phys) <= 64 {
+      let width = last - first + 1
+      let bits: UInt64 = (width >= 64 ? ~0 : (1 << UInt64(width)) - 1) << UInt64(first)
+      if s.residentMask & bits == bits { return 0 }
+      s.residentMask |= bits
+    } else if last == first && os.isResident(byte: bytes.lowerBound) {
+      return 0
+    }
+    let faulted = os.touch(bytes)
+    if faulted > 0 { try checkMemoryPressure() }
+    return faulted
+  }
+
+  /// The kernel's response when resident memory exceeds the machine's or the container's:
+  /// reclaim lazily freed pages, else kill the process (the OOM killer; exit status 137).
+  func checkMemoryPressure() throws {
+    let limit = machine.killLimit
+    if os.rss <= limit { return }
+    if os.lazyFreeBytes > 0 {
+      let got = os.reclaim(os.rss - limit)
+      if got > 0 { emit(.reclaimed(bytes: got, timeNs: now)) }
+    }
+    if os.rss > limit { try die(.killedByKernel(rss: os.rss, limit: limit)) }
+  }
+}

@@ -1,0 +1,192 @@
+// The scavenger: returning free heap pages to the OS (mgcscavenge.go, Go 1.13+).
+//
+// Nothing is released by elapsed time alone. After each GC the pacer sets a retained-heap goal
+// (gcPaceScavenger):
+//
+//     gcPercentGoal = lastHeapInUse * (heapGoal / lastHeapGoal) * (1 + 10/100), page-aligned
+//                     (infinite before the first GC, or when within one page of it)
+//     memoryLimitGoal = 0.95 * GOMEMLIMIT   (1.19's `memoryLimit * (100.0 - 5)` bug makes it 95x)
+//
+// and, when the last span of the cycle is swept, readies the background scavenger; sysmon wakes
+// it on its next wake-up. Awake, it works in bursts of at least 1 ms (minScavWorkTime) releasing
+// 64 KiB quanta from the highest addresses down until heapRetained <= gcPercentGoal and
+// mappedReady <= memoryLimitGoal, then sleeps worked/sleepRatio; a PI controller adjusts
+// sleepRatio so that it uses 1 % of the CPU (scavengePercent). A burst that releases nothing parks
+// it until the next GC readies it again.
+//
+// Go 1.21+ gates background (and heap-growth) scavenging by chunk density: a 4 MiB chunk that
+// was >= 496/512 pages in use in the current or the previous GC generation is skipped
+// (scavChunkData.shouldScavenge). Memory freed by GC k from a full chunk (a large object)
+// therefore stays resident until GC k+1 starts a new generation — the anchors' explicit_gc
+// (go1.27: 3.5 MiB released in 10 s) and diag/scavenge_second_gc (all of it within ~3 s after a
+// second GC). Forced scavenging — FreeOSMemory and allocation over the memory limit — ignores it.
+//
+// Allocation-time scavenging (mheap.allocSpan): when an allocation would push mappedReady over
+// GOMEMLIMIT, the excess is released at once (forced); when the heap just grew and
+// retained + growth exceeds gcPercentGoal, min(growth, overage) is released (gated). Both count
+// as "eager" in go1.27's scavtrace.
+//
+// Release speed comes from CostModel.releaseNsPerByte, calibrated on diag/scavenge_rate (go1.19:
+// first burst at the program's next timer after runtime.GC(), all 386 MiB 1.1-1.6 s later) and
+// diag/scavenge_second_gc (go1.27: ~14 MiB in the first burst).
+
+/// The background scavenger's state.
+struct ScavengerState {
+  /// Bumped to cancel a scheduled burst.
+  var epoch = 0
+  /// Whether the goroutine is parked (no burst scheduled).
+  var parked = true
+  /// When the last sweep readied the scavenger (scavenger.ready: sysmonWake), if not yet woken.
+  var readyAt: Int? = nil
+  /// sleepRatio of the PI controller (worked / slept).
+  var sleepRatio: Double
+  /// The controller's integral term.
+  var errIntegral = 0.0
+  /// Retained-heap goal, bytes (Int.max: none).
+  var gcPercentGoal = Int.max
+  /// Bytes released since the last scavtrace line, background and eager.
+  var releasedBgSinceReport = 0
+  var releasedEagerSinceReport = 0
+  /// Cumulative bytes released, background and eager.
+  var totalReleasedBg = 0
+  var totalReleasedEager = 0
+
+  init(profile: RuntimeProfile) {
+    switch profile.scavenger {
+    case .paced(let p): sleepRatio = p.startSleepRatio
+    }
+  }
+}
+
+extension GoRuntime {
+  /// Delay between sysmon waking the scavenger and its first burst (goroutine scheduling);
+  /// calibrated so that the program's checkpoint at the same timer comes first (go1.19
+  /// explicit_gc: nothing released at sleep_1s, 94 MiB by sleep_2s).
+  static let scavengerStartLatencyNs = 1 * Duration.millisecond
+
+  var pacedScavenger: PacedScavenger {
+    switch profile.scavenger {
+    case .paced(let p): return p
+    }
+  }
+
+  /// gcPaceScavenger: the retained-heap goal after a cycle.
+  func paceScavenger(heapGoal: Int, lastHeapGoal: Int, lastHeapInUse: Int) {
+    let p = pacedScavenger
+    guard lastHeapGoal > 0, heapGoal != Int.max else {
+      scavenger.gcPercentGoal = Int.max
+      return
+    }
+    let ratio = Double(heapGoal) / Double(lastHeapGoal)
+    var goal = Double(lastHeapInUse) * ratio
+    goal += goal * p.retainExtraPercent / 100
+    if goal >= Double(Int.max / 2) {
+      scavenger.gcPercentGoal = Int.max
+      return
+    }
+    let g = alignUp(Int(goal), profile.physPageSize)
+    let retained = heapRetainedBytes
+    scavenger.gcPercentGoal = (retained <= g || retained - g < profile.physPageSize) ? Int.max : g
+  }
+
+  /// Bytes the background scavenger still wants to release.
+  var scavengeNeed: Int {
+    var need = 0
+    if scavenger.gcPercentGoal != Int.max {
+      need = max(need, heapRetainedBytes - scavenger.gcPercentGoal)
+    }
+    if pacer.memoryLimit != Int.max {
+      let goal = Double(pacer.memoryLimit) * pacedScavenger.memoryLimitGoalFactor
+      if goal < Double(mappedReady) { need = max(need, mappedReady - Int(goal)) }
+    }
+    return need
+  }
+
+  /// sysmon woke the scavenger: its first burst comes after the scheduling latency.
+  func wakeScavenger(at t: Int) {
+    scavenger.readyAt = nil
+    guard scavenger.parked else { return }
+    scavenger.parked = false
+    scavenger.epoch += 1
+    schedule(.scavengerBurst(epoch: scavenger.epoch), at: t + Self.scavengerStartLatencyNs)
+  }
+
+  /// One burst of background scavenging (scavengerState.run, then sleep).
+  func scavengerBurst() {
+    let p = pacedScavenger
+    let need = scavengeNeed
+    var released = 0
+    if need > 0 {
+      let perQuantum = Double(p.quantumBytes) * profile.cost.releaseNsPerByte
+      let quanta = max(1, Int((p.minWorkNs / perQuantum).rounded(.up)))
+      let budget = quanta * p.quantumBytes
+      released = releasePages(min(budget, alignUp(need, p.quantumBytes)),
+                              gated: p.densePagesThreshold != nil)
+    }
+    if released == 0 {
+      scavenger.parked = true
+      return
+    }
+    scavenger.releasedBgSinceReport += released
+    scavenger.totalReleasedBg += released
+    emit(.scavengerBurst(bytes: released, timeNs: now))
+    let worked = Double(released) * profile.cost.releaseNsPerByte
+    let slept = worked / scavenger.sleepRatio
+    // PI controller toward the target CPU fraction (mgcscavenge.go scavengerState.sleep).
+    let fraction = worked / ((slept + worked) * Double(profile.procs))
+    let period = slept + worked
+    let err = p.targetCPUFraction - fraction
+    let raw = p.controllerKp * err + scavenger.errIntegral
+    let out = min(max(raw, p.controllerMin), p.controllerMax)
+    scavenger.errIntegral += (p.controllerKp * period / p.controllerTi) * err
+      + (period / p.controllerTt) * (out - raw)
+    scavenger.sleepRatio = out
+    scavenger.epoch += 1
+    schedule(.scavengerBurst(epoch: scavenger.epoch), at: now + Int(worked + slept))
+  }
+
+  /// Releases up to `bytes` of free, retained pages from the highest address down; with `gated`,
+  /// only from chunks the density rule allows. Returns the bytes released.
+  @discardableResult
+  func releasePages(_ bytes: Int, gated: Bool) -> Int {
+    let threshold = gated ? pacedScavenger.densePagesThreshold : nil
+    var want = bytes == Int.max ? Int.max : (bytes + profile.pageSize - 1) / profile.pageSize
+    var done = 0
+    for r in pages.releaseCandidates(denseThreshold: threshold) where want > 0 {
+      let take = min(want, r.count)
+      let piece = (r.upperBound - take)..<r.upperBound
+      pages.markReleased(piece)
+      os.release((piece.lowerBound * profile.pageSize)..<(piece.upperBound * profile.pageSize))
+      if want != Int.max { want -= take }
+      done += take
+    }
+    return done * profile.pageSize
+  }
+
+  /// Allocation-time scavenging in allocSpan (memory limit: forced; heap growth: gated).
+  func scavengeOnAllocation(scavengedPages: Int, growthPages: Int) throws {
+    var toScavenge = 0
+    var force = false
+    let scav = scavengedPages * profile.pageSize
+    // mappedReady before this allocation's released pages are committed.
+    let ready = mappedReady - scav
+    if pacer.memoryLimit != Int.max && scav + ready > pacer.memoryLimit {
+      toScavenge = scav + ready - pacer.memoryLimit
+      force = true
+    }
+    let growth = growthPages * profile.pageSize
+    let goal = scavenger.gcPercentGoal
+    if goal != Int.max && growth > 0 {
+      let retained = heapRetainedBytes
+      if retained + growth > goal {
+        toScavenge = max(toScavenge, min(growth, retained + growth - goal))
+      }
+    }
+    guard toScavenge > 0 else { return }
+    let released = releasePages(
+      toScavenge, gated: !force && pacedScavenger.densePagesThreshold != nil)
+    scavenger.releasedEagerSinceReport += released
+    scavenger.totalReleasedEager += released
+    try work(Double(released) * profile.cost.releaseNsPerByte)
+  }
+}

@@ -1,0 +1,311 @@
+// GoRuntime: one simulated Go process — its heap, collector, pacer, sysmon, scavenger and the
+// OS's view of its memory — on a virtual clock.
+//
+// The interpreter drives it as a Go program drives the real runtime: it allocates (`allocate`,
+// `makeSlice`), writes (`store`, `clear`), spends CPU (`work`), sleeps (`sleep`), and calls
+// `collect` (runtime.GC), `freeOSMemory`, `setGCPercent` and `setMemoryLimit`. Variables are
+// roots, reported by `RootSource`s. The runtime's own background work — mark termination of a
+// concurrent cycle, sysmon's wake-ups, scavenger bursts — are events on a queue ordered by
+// virtual time; `work` and `sleep` run every event due up to the instant the program resumes,
+// so runtime work due at or before an instant happens before the program's next statement.
+//
+// The pieces live in their own files: PageHeap (pages, chunks, arenas), OSMemory (RSS), Span,
+// GoRuntime+Allocation (mallocgc), GoRuntime+Collector (mark, sweep, cycles), Pacer,
+// GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants.
+
+import HeapModule
+
+/// A runtime event scheduled on the virtual clock.
+struct ScheduledEvent: Comparable {
+  enum Action {
+    /// The running cycle reaches mark termination.
+    case markTermination(cycle: Int)
+    /// The background scavenger wakes for a burst (stale if `epoch` is old).
+    case scavengerBurst(epoch: Int)
+    /// sysmon wakes (stale if `epoch` is old).
+    case sysmonWake(epoch: Int)
+  }
+  /// Virtual time, ns.
+  let time: Int
+  /// Insertion order, to break ties deterministically.
+  let seq: Int
+  let action: Action
+
+  static func < (a: ScheduledEvent, b: ScheduledEvent) -> Bool {
+    (a.time, a.seq) < (b.time, b.seq)
+  }
+  static func == (a: ScheduledEvent, b: ScheduledEvent) -> Bool { a.seq == b.seq }
+}
+
+/// A GC cycle between its start and mark termination.
+struct RunningCycle {
+  let number: Int
+  let trigger: GCTrigger
+  /// Start (sweep termination), ns.
+  let startNs: Int
+  /// heapLive at the start, bytes.
+  let heapStart: Int
+  /// The goal printed for this cycle, bytes.
+  let goal: Int
+  /// Concurrent mark wall time, ns (may grow if a non-preemptible fill holds off termination).
+  var markNs: Int
+  /// Bytes marked (including objects allocated black during the cycle), objects marked, and
+  /// scannable bytes, excluding the runtime's own start-up data.
+  var markedBytes: Int
+  var markedObjects: Int
+  var scanBytes: Int
+  /// When mark termination is due, ns.
+  var terminationDue: Int
+}
+
+/// One simulated Go process.
+public final class GoRuntime {
+  public let profile: RuntimeProfile
+  public let machine: MachineConfig
+  /// Virtual time since process start, ns.
+  public internal(set) var now = 0
+  /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly.
+  var pendingWorkNs = 0.0
+
+  var pages: PageHeap
+  var os: OSMemory
+  /// The span table; nil entries are free ids.
+  var spans: [Span?] = []
+  var freeSpanIDs: [Int32] = []
+  /// mcache.alloc: the current span per span class (class * 2 + noscan), -1 if none.
+  var cachedSpan: [Int32]
+  /// mcentral partial lists: spans with free slots, per span class.
+  var partialSpans: [[Int32]]
+  /// The tiny allocator's current 16-byte block and the offset of its first free byte.
+  var tinyBlock: ObjectRef? = nil
+  var tinyOffset = 0
+
+  // Allocation statistics (mstats.go / consistent stats).
+  /// Bytes of allocated slots and large spans not yet freed (HeapAlloc).
+  var heapAllocBytes: Int
+  /// Cumulative bytes allocated (TotalAlloc).
+  var totalAllocBytes: Int
+  /// Cumulative heap objects allocated and freed (tiny sub-allocations counted separately).
+  var objectsAllocated: Int
+  var objectsFreed: Int
+  /// Tiny sub-allocations that fitted in an existing block (counted in Mallocs and Frees).
+  var tinyAllocs = 0
+  /// Bytes in spans handed to the allocator plus large objects since the last mark (pacer).
+  var heapLive: Int
+  /// The runtime's own live start-up data, bytes and objects (never freed).
+  let runtimeLiveBytes: Int
+  let runtimeLiveObjects: Int
+  /// Pages of the first chunk that hold goroutine stacks (StackSys).
+  let stackPages: Int
+  /// Non-heap mapped bytes besides stacks: GCSys and the rest.
+  var gcSys: Int
+  var otherSys: Int
+
+  var pacer: Pacer
+  // Collector state.
+  var numGC = 0
+  var numForcedGC = 0
+  var pauseTotalNs = 0
+  /// End of the last completed cycle (mark termination), ns; nil before the first.
+  var lastGCEndNs: Int? = nil
+  var cycle: RunningCycle? = nil
+  /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
+  var gcCPUNs = 0.0
+  /// The last completed cycle, for `stats gctrace`.
+  public internal(set) var lastCycle: GCCycle? = nil
+  /// Objects allocated during the current statement: live to a cycle that starts mid-statement
+  /// (they are in registers or on the stack of the real program).
+  var statementAllocations: [ObjectRef] = []
+
+  var scavenger: ScavengerState
+  var sysmon = SysmonState()
+  /// End of the program's current sleep while it sleeps (its next timer), nil while it runs.
+  var programTimer: Int? = nil
+
+  var queue = Heap<ScheduledEvent>()
+  var eventSeq = 0
+  var sinks: [(HeapEvent) -> Void] = []
+  var rootSources: [ObjectIdentifier: RootSource] = [:]
+  /// Set when the process died; every later operation rethrows it.
+  public internal(set) var death: ProcessDeath? = nil
+
+  /// Starts a fresh process: the runtime's start-up heap, stacks and metadata are in place and
+  /// the clock is at 0.
+  public init(
+    profile: RuntimeProfile = .go127, machine: MachineConfig = MachineConfig(), gcPercent: Int = 100,
+    memoryLimit: Int = Int.max
+  ) {
+    self.profile = profile
+    self.machine = machine
+    let chunkPages = profile.chunkBytes / profile.pageSize
+    pages = PageHeap(chunkPages: chunkPages, arenaPages: profile.arenaBytes / profile.pageSize)
+    let st = profile.startup
+    os = OSMemory(
+      physPageSize: profile.physPageSize, release: machine.release ?? profile.defaultRelease,
+      nonHeapRSS: st.nonHeapRSS)
+    let classes = (profile.sizeClasses.classes.count + 1) * 2
+    cachedSpan = [Int32](repeating: -1, count: classes)
+    partialSpans = [[Int32]](repeating: [], count: classes)
+    heapAllocBytes = st.heapAllocBytes
+    totalAllocBytes = st.heapAllocBytes
+    objectsAllocated = st.objects + st.frees
+    objectsFreed = st.frees
+    runtimeLiveBytes = st.heapAllocBytes
+    runtimeLiveObjects = st.objects
+    heapLive = st.heapAllocBytes
+    stackPages = st.stackPages
+    gcSys = st.gcSysBytes
+    otherSys = st.otherSysBytes - st.gcSysBytes
+    pacer = Pacer(profile: profile, gcPercent: gcPercent)
+    pacer.memoryLimit = memoryLimit
+    scavenger = ScavengerState(profile: profile)
+
+    // Start-up layout of the first chunk: stacks, the runtime's in-use spans, then free pages,
+    // released (never used) at the top. Its arena and metadata are part of the start-up Sys.
+    _ = pages.grow(atLeast: chunkPages)
+    let inUse = st.stackPages + st.heapInUsePages
+    pages.reserveAtStartup(0..<inUse)
+    let retainedEnd = chunkPages - st.releasedPages
+    if retainedEnd > inUse {
+      _ = pages.allocate(inUse..<retainedEnd)
+      pages.free(inUse..<retainedEnd)
+      os.touch((inUse * profile.pageSize)..<(retainedEnd * profile.pageSize))
+    }
+    os.touch((st.stackPages * profile.pageSize)..<(inUse * profile.pageSize))
+  }
+
+  // MARK: Observers
+
+  /// Subscribes to runtime events, delivered synchronously in order.
+  public func subscribe(_ sink: @escaping (HeapEvent) -> Void) { sinks.append(sink) }
+
+  @inline(__always)
+  func emit(_ e: @autoclosure () -> HeapEvent) {
+    if sinks.isEmpty { return }
+    let event = e()
+    for s in sinks { s(event) }
+  }
+
+  /// The process's resident set size as Linux reports it, bytes.
+  public var rss: Int { os.rss }
+  /// Virtual time since start, ns.
+  public var virtualTime: Int { now }
+  /// GOGC now (-1: off).
+  public var gcPercent: Int { pacer.gcPercent }
+  /// GOMEMLIMIT now, bytes (Int.max: none).
+  public var memoryLimit: Int { pacer.memoryLimit }
+
+  // MARK: Time
+
+  func schedule(_ action: ScheduledEvent.Action, at time: Int) {
+    eventSeq += 1
+    queue.insert(ScheduledEvent(time: time, seq: eventSeq, action: action))
+  }
+
+  /// The program spends `ns` of CPU (statements, allocation, writes). Runtime events due during
+  /// it run in order; a non-preemptible stretch (a memclr) holds off mark termination until it
+  /// ends when the profile says so.
+  public func work(_ ns: Double, preemptible: Bool = true) throws {
+    try checkAlive()
+    pendingWorkNs += ns
+    let whole = Int(pendingWorkNs)
+    if whole == 0 { return }
+    pendingWorkNs -= Double(whole)
+    try runEvents(until: now + whole, preemptible: preemptible)
+  }
+
+  /// The program sleeps (time.Sleep): the clock jumps to the end, running due events on the way.
+  public func sleep(_ ns: Int) throws {
+    try checkAlive()
+    guard ns > 0 else { return }
+    let end = now + ns
+    programTimer = end
+    sysmonProgramIdle(at: now)
+    try runEvents(until: end, preemptible: true)
+    programTimer = nil
+    // The timer fires: sysmon wakes with it.
+    try sysmonTimerFired(at: end)
+  }
+
+  /// Runs every event due at or before `target`, then sets the clock to `target`.
+  func runEvents(until target: Int, preemptible: Bool) throws {
+    while let next = queue.min, next.time <= target {
+      _ = queue.removeMin()
+      if next.time > now { now = next.time }
+      switch next.action {
+      case .markTermination(let n):
+        guard var c = cycle, c.number == n else { continue }
+        if !preemptible && profile.fillBlocksMarkTermination && target > now {
+          // The goroutine is inside a non-preemptible memclr: mark termination must wait.
+          c.markNs += target - now
+          c.terminationDue = target
+          cycle = c
+          schedule(.markTermination(cycle: n), at: target)
+          continue
+        }
+        try finishCycle()
+      case .scavengerBurst(let epoch):
+        guard epoch == scavenger.epoch else { continue }
+        scavengerBurst()
+      case .sysmonWake(let epoch):
+        guard epoch == sysmon.epoch else { continue }
+        try sysmonWake()
+      }
+      try checkAlive()
+    }
+    if target > now { now = target }
+  }
+
+  @inline(__always)
+  func checkAlive() throws {
+    if let death { throw death }
+  }
+
+  /// Records a death and throws it.
+  func die(_ d: ProcessDeath) throws -> Never {
+    if death == nil {
+      death = d
+      emit(.death(d, timeNs: now))
+    }
+    throw d
+  }
+
+  // MARK: Roots
+
+  /// Registers a source of roots (global variables, a frame's locals) until removed.
+  public func addRoots(_ source: RootSource) { rootSources[ObjectIdentifier(source)] = source }
+  /// Drops a source of roots (a frame returned, a scope ended).
+  public func removeRoots(_ source: RootSource) {
+    rootSources.removeValue(forKey: ObjectIdentifier(source))
+  }
+
+  /// Marks the start of a program statement: objects allocated from here on are held by the
+  /// statement until it ends (its registers and temporaries).
+  @inline(__always)
+  public func beginStatement() {
+    if !statementAllocations.isEmpty { statementAllocations.removeAll(keepingCapacity: true) }
+  }
+
+  // MARK: Knobs
+
+  /// debug.SetGCPercent: sets GOGC (negative: off) and returns the previous value. Like the
+  /// runtime, a lower goal that is already exceeded starts a cycle at the next trigger test.
+  @discardableResult
+  public func setGCPercent(_ percent: Int) throws -> Int {
+    try checkAlive()
+    let old = pacer.setGCPercent(percent)
+    try checkTrigger()
+    rescheduleSysmon()
+    return old
+  }
+
+  /// debug.SetMemoryLimit: sets GOMEMLIMIT in bytes (Int.max: none) and returns the previous one.
+  @discardableResult
+  public func setMemoryLimit(_ bytes: Int) throws -> Int {
+    try checkAlive()
+    let old = pacer.memoryLimit
+    pacer.memoryLimit = bytes
+    try checkTrigger()
+    return old
+  }
+}

@@ -1,0 +1,101 @@
+// MemStats: the runtime's numbers, with Go's field names (runtime.MemStats, mstats.go).
+//
+// The identities of reference B.8 hold by construction:
+//   HeapSys = HeapInuse + HeapIdle; HeapIdle = heapFree + HeapReleased; HeapReleased <= HeapIdle;
+//   HeapObjects = Mallocs - Frees; Sys = HeapSys + StackSys + GCSys + OtherSys (the latter
+//   standing for MSpanSys + MCacheSys + BuckHashSys + OtherSys); mappedReady = Sys - HeapReleased.
+// RSS is not a MemStats field: it is the OS's count of resident pages (OSMemory).
+
+/// A snapshot of the runtime's memory statistics.
+public struct MemStats: Sendable, Equatable {
+  /// Virtual time of the snapshot, ns.
+  public var timeNs: Int
+  public var heapAlloc: Int
+  public var totalAlloc: Int
+  public var sys: Int
+  public var mallocs: Int
+  public var frees: Int
+  public var heapSys: Int
+  public var heapIdle: Int
+  public var heapInuse: Int
+  public var heapReleased: Int
+  public var heapObjects: Int
+  public var stackInuse: Int
+  public var stackSys: Int
+  public var gcSys: Int
+  /// MSpanSys + MCacheSys + BuckHashSys + OtherSys.
+  public var otherSys: Int
+  public var nextGC: Int
+  /// Virtual time of the last mark termination, ns (0 before the first GC).
+  public var lastGC: Int
+  public var pauseTotalNs: Int
+  public var numGC: Int
+  public var numForcedGC: Int
+  /// GC CPU fraction since start.
+  public var gcCPUFraction: Double
+  /// The OS's resident set size, bytes.
+  public var rss: Int
+
+  /// Alloc is HeapAlloc (mstats.go).
+  public var alloc: Int { heapAlloc }
+
+  /// The fields by Go name, for renderers (integers; bytes, counts or ns).
+  public var fields: [(String, Int)] {
+    [
+      ("Alloc", alloc), ("TotalAlloc", totalAlloc), ("Sys", sys), ("Mallocs", mallocs),
+      ("Frees", frees), ("HeapAlloc", heapAlloc), ("HeapSys", heapSys), ("HeapIdle", heapIdle),
+      ("HeapInuse", heapInuse), ("HeapReleased", heapReleased), ("HeapObjects", heapObjects),
+      ("StackInuse", stackInuse), ("StackSys", stackSys), ("GCSys", gcSys),
+      ("OtherSys", otherSys), ("NextGC", nextGC), ("LastGC", lastGC),
+      ("PauseTotalNs", pauseTotalNs), ("NumGC", numGC), ("NumForcedGC", numForcedGC),
+    ]
+  }
+
+  /// A field by its Go name (also "RSS").
+  public func value(named name: String) -> Int? {
+    if name == "RSS" { return rss }
+    return fields.first { $0.0 == name }?.1
+  }
+}
+
+extension GoRuntime {
+  var heapInUseBytes: Int { (pages.inUsePages - stackPages) * profile.pageSize }
+  var heapReleasedBytes: Int { pages.releasedPages * profile.pageSize }
+  var heapFreeBytes: Int { pages.retainedPages * profile.pageSize }
+  /// heapInUse + heapFree: what the scavenger compares with its goal.
+  var heapRetainedBytes: Int { heapInUseBytes + heapFreeBytes }
+  var heapSysBytes: Int { heapInUseBytes + heapFreeBytes + heapReleasedBytes }
+  var sysBytes: Int { heapSysBytes + stackPages * profile.pageSize + gcSys + otherSys }
+  /// Memory mapped and ready (Sys - HeapReleased): what GOMEMLIMIT limits.
+  var mappedReady: Int { sysBytes - heapReleasedBytes }
+  /// heapInUse * 100 / heapRetained, as scavtrace prints it.
+  var utilPercent: Int {
+    let r = heapRetainedBytes
+    return r == 0 ? 0 : heapInUseBytes * 100 / r
+  }
+
+  /// runtime.ReadMemStats.
+  public func memStats() -> MemStats {
+    let stack = stackPages * profile.pageSize
+    return MemStats(
+      timeNs: now, heapAlloc: heapAllocBytes, totalAlloc: totalAllocBytes, sys: sysBytes,
+      mallocs: objectsAllocated + tinyAllocs, frees: objectsFreed + tinyAllocs,
+      heapSys: heapSysBytes, heapIdle: heapFreeBytes + heapReleasedBytes,
+      heapInuse: heapInUseBytes, heapReleased: heapReleasedBytes,
+      heapObjects: objectsAllocated - objectsFreed, stackInuse: stack, stackSys: stack,
+      gcSys: gcSys, otherSys: otherSys, nextGC: currentGoal() == Int.max ? Int.max : currentGoal(),
+      lastGC: lastGCEndNs ?? 0, pauseTotalNs: pauseTotalNs, numGC: numGC,
+      numForcedGC: numForcedGC, gcCPUFraction: gcCPUNs / (Double(max(now, 1)) * Double(profile.procs)),
+      rss: os.rss)
+  }
+
+  /// Where the resident set comes from, bytes (for `why rss`).
+  public var rssBreakdown: (nonHeap: Int, heap: Int, metadata: Int, lazyFree: Int) {
+    (os.nonHeapRSS, os.heapResident - os.lazyFreeBytes, os.metadataResident, os.lazyFreeBytes)
+  }
+
+  /// Cumulative bytes released by the background scavenger and eagerly.
+  public var releasedTotals: (background: Int, eager: Int) {
+    (scavenger.totalReleasedBg, scavenger.totalReleasedEager)
+  }
+}

@@ -1,0 +1,130 @@
+// OSMemory: what the operating system sees of the process — resident pages (RSS).
+//
+// Linux counts a page in RSS once it has been written (a fresh anonymous mapping is not resident
+// until first touch) and drops it when the process madvises it away. The runtime releases free
+// heap pages with MADV_DONTNEED by default since Go 1.16 (mem_linux.go `sysUnusedOS`): they leave
+// RSS at once. With GODEBUG=madvdontneed=0 it uses MADV_FREE: the pages stay resident, counted
+// as LazyFree, until memory pressure makes the kernel reclaim them (reference B.10).
+//
+//     RSS = non-heap resident memory (binary, stacks, runtime start-up data)
+//         + heap pages touched and not released
+//         + runtime metadata touched as spans come into use
+//
+// Metadata is modelled from mheap.go `heapArena`: every page of a span gets a span-table entry
+// (8 bytes) written when the span is allocated; go1.19 also clears the span's heap bitmap
+// (mbitmap.go: 2 bits per word = span bytes / 32), which is why its RSS is ~12.5 MB higher per
+// 400 MB span and stays so after the span is released (anchors: 14.1 MiB vs 2.6 MiB floor).
+// All sets are ranges of 4 KiB physical pages, so they grow with spans, never with bytes.
+
+/// The simulated machine the process runs on.
+public struct MachineConfig: Sendable {
+  /// Physical memory of the machine, bytes (`--ram`, default 16 GiB).
+  public var ramBytes: Int
+  /// A cgroup memory limit, bytes (`--container`), if any.
+  public var containerLimit: Int?
+  /// How released pages are returned (GODEBUG=madvdontneed).
+  public var release: ReleaseMechanism?
+
+  public init(ramBytes: Int = 16 * GiB, containerLimit: Int? = nil, release: ReleaseMechanism? = nil)
+  {
+    self.ramBytes = ramBytes
+    self.containerLimit = containerLimit
+    self.release = release
+  }
+
+  /// Resident bytes above which the kernel kills the process.
+  public var killLimit: Int { min(ramBytes, containerLimit ?? Int.max) }
+}
+
+/// The OS's view of the process's memory.
+struct OSMemory {
+  /// Physical page size, bytes.
+  let physPageSize: Int
+  /// Release mechanism in force.
+  let release: ReleaseMechanism
+  /// Resident heap pages, in physical pages counted from the heap base.
+  private(set) var resident = IntervalSet()
+  /// Resident heap pages released with MADV_FREE and not yet reclaimed (subset of `resident`).
+  private(set) var lazyFree = IntervalSet()
+  /// Touched physical pages of the span tables (heapArena.spans), by entry address / 4 KiB.
+  private(set) var spanTable = IntervalSet()
+  /// Touched physical pages of the go1.19 heap bitmap.
+  private(set) var bitmap = IntervalSet()
+  /// Resident bytes outside the heap and its metadata.
+  var nonHeapRSS: Int
+
+  init(physPageSize: Int, release: ReleaseMechanism, nonHeapRSS: Int) {
+    self.physPageSize = physPageSize
+    self.release = release
+    self.nonHeapRSS = nonHeapRSS
+  }
+
+  /// Resident heap bytes.
+  var heapResident: Int { resident.total * physPageSize }
+  /// Resident metadata bytes.
+  var metadataResident: Int { (spanTable.total + bitmap.total) * physPageSize }
+  /// Lazily freed (MADV_FREE) bytes still counted in RSS.
+  var lazyFreeBytes: Int { lazyFree.total * physPageSize }
+  /// The process's resident set size, bytes.
+  var rss: Int { nonHeapRSS + heapResident + metadataResident }
+
+  /// Physical pages covering a heap byte range.
+  @inline(__always)
+  func physPages(_ bytes: Range<Int>) -> Range<Int> {
+    (bytes.lowerBound / physPageSize)..<((bytes.upperBound + physPageSize - 1) / physPageSize)
+  }
+
+  /// Writes to a heap byte range: its pages become resident. Returns the bytes newly faulted in.
+  @discardableResult
+  mutating func touch(_ bytes: Range<Int>) -> Int {
+    let pages = physPages(bytes)
+    if !lazyFree.isEmpty { lazyFree.remove(pages) }
+    return resident.insert(pages) * physPageSize
+  }
+
+  /// Whether the physical page holding heap byte `offset` is resident.
+  func isResident(byte offset: Int) -> Bool { resident.contains(offset / physPageSize) }
+
+  /// Resident bytes within a heap byte range.
+  func residentBytes(in bytes: Range<Int>) -> Int { resident.overlap(physPages(bytes)) * physPageSize }
+
+  /// The runtime released a heap byte range (sysUnused).
+  mutating func release(_ bytes: Range<Int>) {
+    let pages = physPages(bytes)
+    switch release {
+    case .dontNeed: resident.remove(pages)
+    case .free:
+      for r in resident.intersection(pages) { lazyFree.insert(r) }
+    }
+  }
+
+  /// Memory pressure: the kernel reclaims up to `bytes` of lazily freed pages, highest first.
+  /// Returns the bytes reclaimed.
+  mutating func reclaim(_ bytes: Int) -> Int {
+    var need = (bytes + physPageSize - 1) / physPageSize
+    var done = 0
+    for r in lazyFree.ranges.reversed() where need > 0 {
+      let take = min(need, r.count)
+      let piece = (r.upperBound - take)..<r.upperBound
+      lazyFree.remove(piece)
+      resident.remove(piece)
+      need -= take
+      done += take
+    }
+    return done * physPageSize
+  }
+
+  /// A span was initialised over heap pages: its span-table entries and (go1.19) heap bitmap
+  /// are written.
+  mutating func writeMetadata(
+    pages: Range<Int>, pageSize: Int, model: MetadataModel
+  ) {
+    let entry = model.spanTableBytesPerPage
+    spanTable.insert(physPages((pages.lowerBound * entry)..<(pages.upperBound * entry)))
+    if model.heapBitmapBytesPerByte > 0 {
+      let lo = Int(Double(pages.lowerBound * pageSize) * model.heapBitmapBytesPerByte)
+      let hi = Int((Double(pages.upperBound * pageSize) * model.heapBitmapBytesPerByte).rounded(.up))
+      bitmap.insert(physPages(lo..<hi))
+    }
+  }
+}

@@ -1,0 +1,153 @@
+// ObjectContents: the sparse store behind one heap object.
+//
+// A Go object is a run of bytes; the simulator keeps only the words that were written with a
+// non-zero value, keyed by byte offset. Zeros cost nothing: `make([]uint32, 1e8)` followed by a
+// clear loop stores no words at all. Small objects keep a few (offset, word) pairs in an inline
+// list; objects with many written words switch to a dictionary; arrays of 8-byte pointers written
+// densely (a slice of 10 million pointers) switch to a packed array of 8 bytes per element, so the
+// simulator's own memory stays close to what the Go program stores.
+
+/// Packs a pointer word into 8 bytes when its parts fit: span (31 bits) + 1, slot (16 bits),
+/// offset (16 bits). Zero is nil.
+@inline(__always)
+func packPointer(_ p: HeapPointer) -> UInt64? {
+  guard p.object.span >= 0, p.object.slot < 1 << 16, p.offset >= 0, p.offset < 1 << 16 else {
+    return nil
+  }
+  return UInt64(p.object.span + 1) << 32 | UInt64(p.object.slot) << 16 | UInt64(p.offset)
+}
+
+@inline(__always)
+func unpackPointer(_ v: UInt64) -> HeapPointer? {
+  if v == 0 { return nil }
+  return HeapPointer(
+    object: ObjectRef(span: Int32(v >> 32) - 1, slot: Int32((v >> 16) & 0xFFFF)),
+    offset: Int(v & 0xFFFF))
+}
+
+/// The stored non-zero words of one object.
+struct ObjectContents {
+  /// Few words: (byte offset, word) pairs, unordered.
+  private var list: [(Int, Word)] = []
+  /// Many words: by byte offset.
+  private var map: [Int: Word]? = nil
+  /// Dense 8-byte pointer elements: element i at byte offset 8*i, packed (0 = nil).
+  private var dense: [UInt64]? = nil
+
+  /// Words kept inline before switching to a dictionary.
+  private static let listLimit = 8
+
+  var isEmpty: Bool { list.isEmpty && (map?.isEmpty ?? true) && dense == nil }
+
+  /// The word at `offset`, or nil for zero.
+  func load(_ offset: Int) -> Word? {
+    if let map {
+      if let w = map[offset] { return w }
+    } else {
+      for (o, w) in list where o == offset { return w }
+    }
+    if let dense, offset & 7 == 0, offset >> 3 < dense.count {
+      return unpackPointer(dense[offset >> 3]).map { .pointer($0) }
+    }
+    return nil
+  }
+
+  /// Stores `word` (nil or a zero word clears) at `offset`. `objectSize` bounds dense storage.
+  mutating func store(_ word: Word?, at offset: Int, objectSize: Int) {
+    let w = (word?.isZero ?? true) ? nil : word
+    if var d = dense, offset & 7 == 0, offset >> 3 < d.count {
+      if w == nil {
+        removeSparse(offset)
+        dense = nil
+        d[offset >> 3] = 0
+        dense = d
+        return
+      }
+      if case .pointer(let p)? = w, let packed = packPointer(p) {
+        removeSparse(offset)
+        dense = nil
+        d[offset >> 3] = packed
+        dense = d
+        return
+      }
+      dense = nil
+      d[offset >> 3] = 0
+      dense = d
+    }
+    guard let w else {
+      removeSparse(offset)
+      return
+    }
+    if map != nil {
+      map![offset] = w
+    } else {
+      for i in list.indices where list[i].0 == offset {
+        list[i].1 = w
+        return
+      }
+      list.append((offset, w))
+      if list.count > Self.listLimit {
+        map = Dictionary(uniqueKeysWithValues: list)
+        list = []
+      }
+    }
+    // Many pointer words in an array of pointers: switch to dense packed storage.
+    if let m = map, m.count >= 64, m.count * 4 >= objectSize / 8, objectSize / 8 <= 1 << 28 {
+      var d = [UInt64](repeating: 0, count: objectSize / 8)
+      var rest: [Int: Word] = [:]
+      for (o, word) in m {
+        if case .pointer(let p) = word, o & 7 == 0, let packed = packPointer(p) {
+          d[o >> 3] = packed
+        } else {
+          rest[o] = word
+        }
+      }
+      if rest.count * 2 < m.count {
+        dense = d
+        map = rest
+      }
+    }
+  }
+
+  private mutating func removeSparse(_ offset: Int) {
+    if map != nil {
+      map!.removeValue(forKey: offset)
+    } else if let i = list.firstIndex(where: { $0.0 == offset }) {
+      list.remove(at: i)
+    }
+  }
+
+  /// Clears every word in the byte range (a memclr).
+  mutating func clear(_ range: Range<Int>) {
+    if map != nil {
+      map = map!.filter { !range.contains($0.key) }
+    } else {
+      list.removeAll { range.contains($0.0) }
+    }
+    if var d = dense {
+      dense = nil
+      let lo = min(d.count, max(0, (range.lowerBound + 7) >> 3))
+      let hi = min(d.count, max(lo, range.upperBound >> 3))
+      for i in lo..<hi { d[i] = 0 }
+      dense = d
+    }
+  }
+
+  /// Calls `body` with every stored word that references an object.
+  @inline(__always)
+  func forEachReferent(_ body: (ObjectRef) -> Void) {
+    if let map {
+      for w in map.values { if let r = w.referent { body(r) } }
+    } else {
+      for (_, w) in list { if let r = w.referent { body(r) } }
+    }
+    if let dense {
+      for v in dense where v != 0 { if let p = unpackPointer(v) { body(p.object) } }
+    }
+  }
+
+  /// Number of stored words (for tests and memory accounting).
+  var storedWords: Int {
+    (map?.count ?? list.count) + (dense?.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } ?? 0)
+  }
+}

@@ -1,0 +1,122 @@
+// Pacer: when the next GC starts (mgcpacer.go).
+//
+// After every cycle the pacer sets a heap goal from the bytes marked live:
+//
+//     gcPercentGoal = heapMarked + (heapMarked + stackScan + globalsScan) * GOGC/100
+//                     floored at heapMinimum = 4 MiB * GOGC/100            (Go 1.18+)
+//     memoryLimitGoal = limit - nonHeap - overage - headroom               (GOMEMLIMIT, 1.19+)
+//     goal = min(gcPercentGoal, memoryLimitGoal)
+//
+// and a trigger between 45/64 and 61/64 of the way from heapMarked to the goal (or goal - 4 MiB
+// when that is higher), pulled earlier by the runway the last cycles' allocation/scan ratio
+// (consMark) says marking needs:
+//
+//     runway  = consMark * (1 - 0.25)/0.25 * (lastHeapScan + lastStackScan + globalsScan)
+//     trigger = clamp(goal - runway, minTrigger, maxTrigger)
+//
+// The trigger is tested after every large allocation and after every mcache span refill, against
+// heapLive (bytes in spans handed to the allocator). Before the first GC heapMarked is 0, so the
+// first trigger is 4 MiB * 61/64 = 3,997,696 B. GOGC=off makes gcPercentGoal infinite.
+//
+// Go 1.27 differs in two details (reference go-runtime-1.27.md §2.3-2.4): while a cycle runs the
+// goal is at least heapLive-at-start + 64 KiB (so a cycle started late by one huge allocation
+// prints `381 MB goal`, where 1.19 printed `4 MB goal`), and the memory-limit headroom is
+// max(3 %, 1 MiB) instead of a flat 1 MiB; consMark is the maximum over the last 4 cycles.
+
+/// The GC pacer's state.
+struct Pacer {
+  let profile: RuntimeProfile
+  /// GOGC percent; -1 means off.
+  private(set) var gcPercent: Int
+  /// GOMEMLIMIT, bytes (Int.max when unset).
+  var memoryLimit: Int = Int.max
+  /// Bytes marked live by the last cycle (0 before the first).
+  private(set) var heapMarked = 0
+  /// Scannable heap bytes at the last mark (lastHeapScan).
+  private(set) var lastHeapScan = 0
+  /// Stack bytes scanned at the last mark (lastStackScan), and scannable globals.
+  var stackScan: Int
+  var globalsScan: Int
+  /// cons/mark estimates of recent cycles, newest last.
+  private(set) var consMarkHistory: [Double] = []
+  /// The gcPercent-based goal computed at the last commit, bytes.
+  private(set) var gcPercentGoal: Int
+  /// heapLive when the running cycle started (1.27 `triggered`), nil when no cycle runs.
+  var triggered: Int? = nil
+
+  init(profile: RuntimeProfile, gcPercent: Int) {
+    self.profile = profile
+    self.gcPercent = gcPercent
+    stackScan = profile.startup.stackScanBytes
+    globalsScan = profile.startup.globalsScanBytes
+    gcPercentGoal = 0
+    gcPercentGoal = computeGCPercentGoal()
+  }
+
+  /// heapMinimum scaled by GOGC (SetGCPercent: heapMinimum = defaultHeapMinimum * n / 100).
+  var heapMinimum: Int { gcPercent < 0 ? 0 : profile.heapMinimum * gcPercent / 100 }
+
+  private func computeGCPercentGoal() -> Int {
+    if gcPercent < 0 { return Int.max }
+    let goal = heapMarked + (heapMarked + stackScan + globalsScan) * gcPercent / 100
+    return max(goal, heapMinimum)
+  }
+
+  /// Sets GOGC (debug.SetGCPercent); returns the previous value.
+  mutating func setGCPercent(_ percent: Int) -> Int {
+    let old = gcPercent
+    gcPercent = percent < 0 ? -1 : percent
+    gcPercentGoal = computeGCPercentGoal()
+    return old
+  }
+
+  /// The memory-limit goal given the current mapped-and-ready memory (mgcpacer.go
+  /// memoryLimitHeapGoal). Int.max when no limit is set.
+  func memoryLimitGoal(mappedReady: Int, heapFree: Int, heapAlloc: Int) -> Int {
+    if memoryLimit == Int.max { return Int.max }
+    let nonHeap = mappedReady - heapFree - heapAlloc
+    let overage = max(mappedReady - memoryLimit, 0)
+    if nonHeap + overage >= memoryLimit { return heapMarked }
+    let g0 = memoryLimit - nonHeap - overage
+    let headroom = max(Int(Double(g0) / 100 * profile.memoryLimitHeadroomPercent),
+                       profile.memoryLimitHeadroomMin)
+    var goal = g0 < 2 * headroom ? headroom : g0 - headroom
+    goal = max(goal, heapMarked)
+    return goal
+  }
+
+  /// The heap goal now (NextGC), including the running cycle's runway floor.
+  func heapGoal(mappedReady: Int, heapFree: Int, heapAlloc: Int) -> Int {
+    let limitGoal = memoryLimitGoal(mappedReady: mappedReady, heapFree: heapFree, heapAlloc: heapAlloc)
+    if limitGoal < gcPercentGoal { return limitGoal }
+    var goal = gcPercentGoal
+    if let t = triggered, let runway = profile.lateCycleMinRunway, goal != Int.max {
+      goal = max(goal, t + runway)
+    }
+    return goal
+  }
+
+  /// The heapLive value at which the next cycle starts.
+  func trigger(goal: Int) -> Int {
+    if goal == Int.max { return Int.max }
+    let span = max(0, goal - heapMarked)
+    let minTrigger = heapMarked + span / 64 * profile.triggerMinNum
+    var maxTrigger = heapMarked + span / 64 * profile.triggerMaxNum
+    if goal > profile.heapMinimum && goal - profile.heapMinimum > maxTrigger {
+      maxTrigger = goal - profile.heapMinimum
+    }
+    let consMark = consMarkHistory.max() ?? 0
+    let runway = Int(consMark * 3 * Double(lastHeapScan + stackScan + globalsScan))
+    return min(max(goal - runway, minTrigger), maxTrigger)
+  }
+
+  /// End of a cycle: records what was marked and sets the next goal (gcControllerState.commit).
+  mutating func commit(heapMarked: Int, heapScan: Int, consMark: Double) {
+    self.heapMarked = heapMarked
+    lastHeapScan = heapScan
+    consMarkHistory.append(consMark)
+    if consMarkHistory.count > profile.consMarkHistory { consMarkHistory.removeFirst() }
+    gcPercentGoal = computeGCPercentGoal()
+    triggered = nil
+  }
+}

@@ -1,0 +1,195 @@
+// PageHeap: the runtime's page allocator and address space (mheap.go, mpagealloc.go).
+//
+// The heap is a contiguous range of 8 KiB pages starting at the heap base. It grows in 4 MiB
+// chunks (pallocChunkBytes) carved out of 64 MiB arena reservations (heapArenaBytes): `grow`
+// rounds a request up to whole chunks (mheap.grow: ask = alignUp(npage, 512) pages) and maps it
+// in the "Prepared" state, which MemStats counts as HeapIdle *and* HeapReleased until the pages
+// are allocated. Every page is in exactly one of three states:
+//
+//     inUse      part of a span (objects, or stacks for the start-up stack pages)
+//     retained   free, still backed by memory the process touched or may touch (heapFree)
+//     released   free and returned to the OS, or never used since mapping (heapReleased)
+//
+// Transitions: grow → released; alloc: retained|released → inUse; free: inUse → retained;
+// scavenge: retained → released. Allocation is address-ordered first fit over retained ∪
+// released, as the radix-tree page allocator does.
+//
+// Per-chunk occupancy (scavengeIndex in mgcscavenge.go, Go 1.21+): each 4 MiB chunk records its
+// pages in use now and in the previous GC generation; the background scavenger skips chunks that
+// were dense (>= 496 of 512 pages) in either (`eligible`). Per-arena `zeroedBase` (mheap.go
+// heapArena.zeroedBase) says which pages were ever handed out and so need zeroing on reuse.
+
+/// Occupancy of one 4 MiB chunk, for density-gated scavenging.
+struct ChunkOccupancy {
+  /// Pages in use now.
+  var inUse = 0
+  /// Pages in use at the end of the previous generation.
+  var lastInUse = 0
+  /// The generation of the last update.
+  var gen = 0
+}
+
+/// The page-level heap: free, released and in-use pages, chunks and arenas.
+struct PageHeap {
+  /// Pages per chunk (512).
+  let chunkPages: Int
+  /// Pages per arena (8192).
+  let arenaPages: Int
+  /// Free pages not released (heapFree), as page ranges.
+  private(set) var retained = IntervalSet()
+  /// Free pages released to the OS or never used since mapping (heapReleased).
+  private(set) var released = IntervalSet()
+  /// One past the last mapped page.
+  private(set) var endPage = 0
+  /// Pages in spans (heap objects and start-up stacks).
+  private(set) var inUsePages = 0
+  /// Occupancy per chunk.
+  private(set) var chunks: [ChunkOccupancy] = []
+  /// Current scavenge-index generation (incremented at each mark termination).
+  private(set) var gen = 0
+  /// Per arena: page offset below which every page has been handed out at least once.
+  private(set) var zeroedBase: [Int] = []
+
+  init(chunkPages: Int, arenaPages: Int) {
+    self.chunkPages = chunkPages
+    self.arenaPages = arenaPages
+  }
+
+  var retainedPages: Int { retained.total }
+  var releasedPages: Int { released.total }
+  /// Arenas reserved so far.
+  var arenas: Int { zeroedBase.count }
+
+  /// Maps `npages` more pages rounded up to whole chunks; returns the pages added and how many
+  /// new arenas were reserved.
+  mutating func grow(atLeast npages: Int) -> (pages: Int, newArenas: Int) {
+    let ask = alignUp(npages, chunkPages)
+    let start = endPage
+    endPage += ask
+    released.insert(start..<endPage)
+    let arenasNeeded = (endPage + arenaPages - 1) / arenaPages
+    let newArenas = max(0, arenasNeeded - zeroedBase.count)
+    zeroedBase += [Int](repeating: 0, count: newArenas)
+    let chunksNeeded = endPage / chunkPages
+    if chunksNeeded > chunks.count {
+      chunks += [ChunkOccupancy](
+        repeating: ChunkOccupancy(gen: gen), count: chunksNeeded - chunks.count)
+    }
+    return (ask, newArenas)
+  }
+
+  /// The lowest run of `npages` free pages, retained or released (first fit).
+  func findFree(_ npages: Int) -> Int? {
+    // Merge the two disjoint sorted sets, coalescing ranges that touch across them.
+    let a = retained.ranges
+    let b = released.ranges
+    var i = 0
+    var j = 0
+    var runStart = -1
+    var runEnd = -1
+    while i < a.count || j < b.count {
+      let next: Range<Int>
+      if j >= b.count || (i < a.count && a[i].lowerBound < b[j].lowerBound) {
+        next = a[i]
+        i += 1
+      } else {
+        next = b[j]
+        j += 1
+      }
+      if next.lowerBound == runEnd {
+        runEnd = next.upperBound
+      } else {
+        runStart = next.lowerBound
+        runEnd = next.upperBound
+      }
+      if runEnd - runStart >= npages { return runStart }
+    }
+    return nil
+  }
+
+  /// Allocates pages [base, base+npages), which must be free. Returns how many were released
+  /// (scav, in pages) and whether any page lies below its arena's zeroedBase (needs zeroing).
+  mutating func allocate(_ range: Range<Int>) -> (scavenged: Int, belowZeroedBase: Bool) {
+    let scav = released.remove(range)
+    let ret = retained.remove(range)
+    precondition(scav + ret == range.count, "allocating pages that are not free")
+    inUsePages += range.count
+    updateChunks(range, delta: 1)
+    // allocNeedsZero (mheap.go): per arena, pages below zeroedBase were used before.
+    var dirty = false
+    var p = range.lowerBound
+    while p < range.upperBound {
+      let arena = p / arenaPages
+      let arenaEnd = min(range.upperBound, (arena + 1) * arenaPages)
+      let offset = p - arena * arenaPages
+      if offset < zeroedBase[arena] { dirty = true }
+      zeroedBase[arena] = max(zeroedBase[arena], arenaEnd - arena * arenaPages)
+      p = arenaEnd
+    }
+    return (scav, dirty)
+  }
+
+  /// Returns in-use pages to the free (retained) state.
+  mutating func free(_ range: Range<Int>) {
+    inUsePages -= range.count
+    retained.insert(range)
+    updateChunks(range, delta: -1)
+  }
+
+  /// Marks retained pages released (the scavenger's sysUnused).
+  mutating func markReleased(_ range: Range<Int>) {
+    let n = retained.remove(range)
+    precondition(n == range.count, "releasing pages that are not free and retained")
+    released.insert(range)
+  }
+
+  /// Start-up layout: marks a range in use without zeroing bookkeeping (stacks, runtime data).
+  mutating func reserveAtStartup(_ range: Range<Int>) {
+    _ = allocate(range)
+  }
+
+  private mutating func updateChunks(_ range: Range<Int>, delta: Int) {
+    var p = range.lowerBound
+    while p < range.upperBound {
+      let c = p / chunkPages
+      let end = min(range.upperBound, (c + 1) * chunkPages)
+      if chunks[c].gen != gen {
+        chunks[c].lastInUse = chunks[c].inUse
+        chunks[c].gen = gen
+      }
+      chunks[c].inUse += delta * (end - p)
+      p = end
+    }
+  }
+
+  /// Starts a new scavenge-index generation (at each GC's mark termination: scav.index.nextGen).
+  mutating func nextGeneration() { gen += 1 }
+
+  /// Whether the background scavenger may release pages of chunk `c`
+  /// (scavChunkData.shouldScavenge with HiOcc = `dense`).
+  func eligible(chunk c: Int, dense: Int) -> Bool {
+    let ch = chunks[c]
+    if ch.gen == gen { return ch.inUse < dense && ch.lastInUse < dense }
+    return ch.inUse < dense
+  }
+
+  /// Retained ranges from the highest address down, optionally restricted to eligible chunks.
+  func releaseCandidates(denseThreshold: Int?) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    for r in retained.ranges.reversed() {
+      guard let dense = denseThreshold else {
+        out.append(r)
+        continue
+      }
+      // Split at chunk boundaries, top down, keeping eligible pieces.
+      var hi = r.upperBound
+      while hi > r.lowerBound {
+        let c = (hi - 1) / chunkPages
+        let lo = max(r.lowerBound, c * chunkPages)
+        if eligible(chunk: c, dense: dense) { out.append(lo..<hi) }
+        hi = lo
+      }
+    }
+    return out
+  }
+}

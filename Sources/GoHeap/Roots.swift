@@ -1,0 +1,30 @@
+// Roots: where the collector starts marking.
+//
+// In a Go program the roots are global variables, the live frames' locals and the registers.
+// The interpreter registers a RootSource for its globals and one per running frame or block scope
+// and removes it when the scope ends, so a block-local variable stops keeping its object alive the
+// moment its block is left. Objects allocated by the statement in progress are roots until the
+// next statement begins (GoRuntime.beginStatement): they are in registers in the real program.
+
+/// Something that holds heap references the collector must treat as roots.
+public protocol RootSource: AnyObject {
+  /// Calls `visit` with every stored word that may reference a heap object.
+  func forEachRoot(_ visit: (Word) -> Void)
+}
+
+/// A simple named table of root words (global variables), for the Swift API and tests.
+public final class RootTable: RootSource {
+  /// Variable name → value.
+  public private(set) var slots: [String: Word] = [:]
+  public init() {}
+
+  /// Sets a variable; nil drops the reference (`x = nil`).
+  public subscript(name: String) -> Word? {
+    get { slots[name] }
+    set { slots[name] = newValue }
+  }
+
+  public func forEachRoot(_ visit: (Word) -> Void) {
+    for w in slots.values { visit(w) }
+  }
+}

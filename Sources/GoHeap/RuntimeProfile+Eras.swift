@@ -1,0 +1,151 @@
+// The modern profiles: go1.27 (the default) and go1.19.
+//
+// Constants cite the runtime source they come from; start-up and metadata values cite the anchor
+// rows they are taken from. The go1.0 profile (a later issue) is another value of the same type
+// plus the policy cases where its algorithms differ.
+
+extension RuntimeProfile {
+  /// Go 1.27.3 on linux/amd64: allocation headers, Green Tea span tails, small arena metadata,
+  /// density-gated background scavenging, no THP on heap memory.
+  public static let go127 = RuntimeProfile(
+    name: "go1.27",
+    version: GoVersion(1, 27),
+    pageSize: 8 * KiB,  // internal/runtime/gc/sizeclasses.go: PageShift 13
+    physPageSize: 4 * KiB,
+    sizeClasses: .modern,
+    maxSmallSize: 32 * KiB - 8,  // malloc.go: size <= maxSmallSize-mallocHeaderSize
+    mallocHeaderBytes: 8,  // internal/runtime/gc/malloc.go: MallocHeaderSize
+    mallocHeaderMinSize: 512,  // MinSizeForMallocHeader = 8*64
+    inlineMarkBitsBytes: 128,  // mgcmark_greenteagc.go: spanInlineMarkBits
+    spanPointerBitmapBytes: 128,  // mbitmap.go: heapBitsInSpan, 8192/8/8
+    spanTailMaxElemSize: 512,
+    tinySize: 16,  // malloc.go: maxTinySize
+    chunkBytes: 4 * MiB,  // mpagealloc.go: pallocChunkBytes
+    arenaBytes: 64 * MiB,  // malloc.go: heapArenaBytes (linux/amd64)
+    maxAllocBytes: 1 << 48,  // malloc.go: maxAlloc (heapAddrBits 48)
+    heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum
+    triggerMinNum: 45,  // mgcpacer.go: minTriggerRatioNum / triggerRatioDen 64
+    triggerMaxNum: 61,  // maxTriggerRatioNum
+    lateCycleMinRunway: 64 * KiB,  // mgcpacer.go: triggered = heapLive at start, goal >= +64 KiB
+    memoryLimitHeadroomPercent: 3,  // memoryLimitHeapGoalHeadroomPercent
+    memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitMinHeapGoalHeadroom
+    consMarkHistory: 4,  // mgcpacer.go: lastConsMark[4]
+    procs: 2,
+    forcedGC: .sysmon(
+      periodNs: 2 * Duration.minute,  // proc.go: forcegcperiod
+      maxIdleSleepNs: Duration.minute,  // sysmon deep sleep: forcegcperiod/2
+      pollNs: 10 * Duration.millisecond),  // sysmon's longest usleep while the program runs
+    scavenger: .paced(
+      PacedScavenger(
+        retainExtraPercent: 10,  // mgcscavenge.go: retainExtraPercent
+        memoryLimitGoalFactor: 0.95,  // 1 - reduceExtraPercent/100 (the #62449 fix)
+        quantumBytes: 64 * KiB,  // scavengeQuantum
+        minWorkNs: 1e6,  // minScavWorkTime
+        startSleepRatio: 0.001,  // startingScavSleepRatio
+        targetCPUFraction: 0.01,  // scavengePercent
+        controllerKp: 0.3375, controllerTi: 3.2e6, controllerTt: 1e9,
+        controllerMin: 0.001, controllerMax: 1000,
+        densePagesThreshold: 496,  // scavChunkHiOccPages (0.96875 * 512)
+        hugePageBytes: nil)),  // mem_linux.go 1.21+: no MADV_HUGEPAGE on heap memory
+    defaultRelease: .dontNeed,  // runtime1.go: debug.madvdontneed = 1 on Linux
+    skipZeroingOfReleasedSpans: true,  // mheap.go initSpan: needzero only if scav != npages
+    fillBlocksMarkTermination: false,
+    metadata: MetadataModel(
+      heapArenaBytes: 64 * KiB + 4 * KiB + 16,  // mheap.go heapArena: spans + 4 page bitmaps
+      otherBytesPerArena: 12_288,  // anchors go1.27 seed_5s: Sys-HeapSys +491,616 B for 6 arenas
+      firstGrowthOtherBytes: 532_480,  // explicit_gc: +1,024,096 B at the first 6-arena growth
+      heapBitmapBytesPerByte: 0,  // mbitmap.go 1.22+: no heap bitmap in heapArena
+      spanTableBytesPerPage: 8),
+    startup: StartupState(  // anchors go1.27 explicit_gc `start` (the common 3.8 MiB start)
+      heapInUsePages: 33,  // HeapInuse 270,336
+      heapAllocBytes: 87_888,
+      objects: 118,
+      frees: 4,  // Mallocs 122
+      releasedPages: 447,  // HeapReleased 3,661,824
+      stackPages: 32,  // 512-page first chunk minus HeapSys 3,932,160 (480 pages)
+      otherSysBytes: 3_365_128,  // Sys 7,559,432 - HeapSys - StackSys
+      gcSysBytes: 1_519_376,
+      nonHeapRSS: 1_810_432,  // RSS 2,080,768 - HeapInuse
+      globalsScanBytes: 134_554,  // NextGC 800,335,306 = 2 x 400,092,184 + stacks + globals
+      stackScanBytes: 16_384),
+    cost: CostModel(
+      statementNs: 1, smallAllocNs: 9,  // 10M 16-byte allocations: 0.09 s
+      largeAllocBaseNs: 20_000, allocNsPerPage: 20,
+      writeNsPerByte: 0.05,
+      firstTouchNsPerByte: 0.34,  // ~1.4 us per 4 KiB fault: 400 MB fill in 0.157 s
+      releaseNsPerByte: 0.07,
+      sweepTermNs: 30_000, markTermNs: 20_000,  // gctrace 0.031+...+0.018 ms clock
+      markBaseNs: 300_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 50)
+  )
+
+  /// Go 1.19.8 on linux/amd64: arena heap bitmap, THP-backed heap, ungated background scavenger.
+  public static let go119 = RuntimeProfile(
+    name: "go1.19",
+    version: GoVersion(1, 19),
+    pageSize: 8 * KiB,  // sizeclasses.go: _PageShift 13
+    physPageSize: 4 * KiB,
+    sizeClasses: .modern,
+    maxSmallSize: 32 * KiB,  // sizeclasses.go: _MaxSmallSize
+    mallocHeaderBytes: 0,
+    mallocHeaderMinSize: 0,
+    inlineMarkBitsBytes: 0,
+    spanPointerBitmapBytes: 0,
+    spanTailMaxElemSize: 0,
+    tinySize: 16,  // malloc.go: maxTinySize
+    chunkBytes: 4 * MiB,  // mpagealloc.go: pallocChunkBytes
+    arenaBytes: 64 * MiB,  // malloc.go: heapArenaBytes
+    maxAllocBytes: 1 << 48,
+    heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum
+    triggerMinNum: 45,
+    triggerMaxNum: 61,
+    lateCycleMinRunway: nil,  // 1.19 prints the goal that was crossed: "4 MB goal"
+    memoryLimitHeadroomPercent: 0,
+    memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitHeapGoalHeadroom
+    consMarkHistory: 1,
+    procs: 2,
+    forcedGC: .sysmon(
+      periodNs: 2 * Duration.minute, maxIdleSleepNs: Duration.minute,
+      pollNs: 10 * Duration.millisecond),
+    scavenger: .paced(
+      PacedScavenger(
+        retainExtraPercent: 10,
+        memoryLimitGoalFactor: 95,  // mgcscavenge.go 1.19: memoryLimit * (100.0 - 5), #62449
+        quantumBytes: 64 * KiB,
+        minWorkNs: 1e6,
+        startSleepRatio: 0.001,
+        targetCPUFraction: 0.01,
+        controllerKp: 0.3375, controllerTi: 3.2e6, controllerTt: 1e9,
+        controllerMin: 0.001, controllerMax: 1000,
+        densePagesThreshold: nil,
+        hugePageBytes: 2 * MiB)),  // mem_linux.go 1.19: sysUsed sets MADV_HUGEPAGE
+    defaultRelease: .dontNeed,
+    skipZeroingOfReleasedSpans: false,  // 1.19 re-zeroes any reused span (B.2, B.12)
+    fillBlocksMarkTermination: true,  // memclrNoHeapPointers is non-preemptible (anchors README)
+    metadata: MetadataModel(
+      heapArenaBytes: 2 * MiB + 64 * KiB + 3 * KiB,  // heapArena: bitmap + spans + 3 x 1 KiB
+      otherBytesPerArena: 48_144,  // seed_5s round 2: Sys-HeapSys +13,289,568 B for 6 arenas
+      firstGrowthOtherBytes: 65_536,  // round 1 growth was 65,536 B more than round 2's
+      heapBitmapBytesPerByte: 1.0 / 32,  // mbitmap.go 1.19: 2 bits per pointer-sized word
+      spanTableBytesPerPage: 8),
+    startup: StartupState(  // anchors go1.19 free_os `start`
+      heapInUsePages: 37,  // HeapInuse 303,104
+      heapAllocBytes: 70_136,
+      objects: 137,
+      frees: 2,  // Mallocs 139
+      releasedPages: 447,  // HeapReleased 3,661,824
+      stackPages: 28,  // 512-page first chunk minus HeapSys 3,964,928 (484 pages)
+      otherSysBytes: 8_240_144,  // Sys 12,434,448 - HeapSys - StackSys
+      gcSysBytes: 7_821_208,
+      nonHeapRSS: 1_347_584,  // RSS 1,650,688 - HeapInuse
+      globalsScanBytes: 188_288,  // NextGC 800,333,968 = 2 x 400,064,648 + stacks + globals
+      stackScanBytes: 16_384),
+    cost: CostModel(
+      statementNs: 1, smallAllocNs: 11,  // 10M 16-byte allocations: 0.11 s
+      largeAllocBaseNs: 20_000, allocNsPerPage: 100,  // make took 5-7 ms (make_vs_fill)
+      writeNsPerByte: 0.05,
+      firstTouchNsPerByte: 2.3,  // THP faults with compaction: 400 MB fill in 0.85-0.97 s
+      releaseNsPerByte: 0.008,  // huge-page madvise: 390 MB in ~3 ms (free_os)
+      sweepTermNs: 6_000, markTermNs: 90_000,  // gctrace 0.005+...+0.089 ms clock
+      markBaseNs: 50_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 50)
+  )
+}

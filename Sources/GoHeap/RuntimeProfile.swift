@@ -1,0 +1,215 @@
+// RuntimeProfile: one era of the Go runtime, as data.
+//
+// Everything that differs between runtime versions is a value here: page size, size classes, the
+// small/large boundary, allocation headers, span-tail reserves, heap growth unit and arena size,
+// the heap minimum, pacer details, how GCs are forced, how the scavenger is paced and gated, how
+// memory is released, the per-arena metadata, and the state of a fresh process before `main`.
+// Code paths differ only where the real algorithms differ, and then through the policy enums below
+// (`ForcedGCPolicy`, `ScavengerPolicy`), never through `if version ==` tests.
+//
+// Sources: ../shared/reference/go-runtime-memory.md (Part B: go1.19) and
+// ../shared/reference/go-runtime-1.27.md (the 1.27 deltas); start-up values are the anchors'
+// `start` rows (../shared/anchors/*/scenarios/*/checkpoints.jsonl).
+
+/// A Go version, for feature availability ("debug.FreeOSMemory arrived in Go 1.1").
+public struct GoVersion: Comparable, CustomStringConvertible, Sendable {
+  public var major: Int
+  public var minor: Int
+  public init(_ major: Int, _ minor: Int) {
+    self.major = major
+    self.minor = minor
+  }
+  public static func < (a: GoVersion, b: GoVersion) -> Bool {
+    (a.major, a.minor) < (b.major, b.minor)
+  }
+  public var description: String { "go\(major).\(minor)" }
+}
+
+/// A runtime feature that appeared in a given Go version.
+public enum RuntimeFeature: String, CaseIterable, Sendable {
+  case freeOSMemory = "debug.FreeOSMemory"
+  case setGCPercent = "debug.SetGCPercent"
+  case metrics = "runtime/metrics"
+  case memoryLimit = "GOMEMLIMIT"
+
+  /// The version that brought it.
+  public var since: GoVersion {
+    switch self {
+    case .freeOSMemory, .setGCPercent: return GoVersion(1, 1)
+    case .metrics: return GoVersion(1, 16)
+    case .memoryLimit: return GoVersion(1, 19)
+    }
+  }
+}
+
+/// How a GC is forced when none ran for a while.
+public enum ForcedGCPolicy: Sendable {
+  /// sysmon (proc.go): a GC starts at sysmon's first wake-up more than `period` after the last GC
+  /// ended. sysmon polls every `pollNs` while the program runs and deep-sleeps until the program's
+  /// next timer, or at most `maxIdleSleepNs`, while it is idle.
+  case sysmon(periodNs: Int, maxIdleSleepNs: Int, pollNs: Int)
+}
+
+/// Background-scavenger parameters of the paced scavenger (mgcscavenge.go, Go 1.13+).
+public struct PacedScavenger: Sendable {
+  /// Retained-heap goal = lastHeapInUse * (goal/lastGoal) * (1 + retainExtraPercent/100).
+  public var retainExtraPercent: Double
+  /// Memory-limit goal multiplier: 0.95 in 1.27; 95 in 1.19, the `(100.0 - 5)` bug of
+  /// golang/go#62449 that leaves the goal effectively off.
+  public var memoryLimitGoalFactor: Double
+  /// Bytes per scavenge call (scavengeQuantum, 64 KiB).
+  public var quantumBytes: Int
+  /// Minimum work per burst, ns (minScavWorkTime, 1 ms).
+  public var minWorkNs: Double
+  /// Starting sleep ratio (startingScavSleepRatio, 0.001: the first sleep is ~1000x the work).
+  public var startSleepRatio: Double
+  /// Target CPU fraction (scavengePercent = 1 %).
+  public var targetCPUFraction: Double
+  /// PI controller gains (kp, ti, tt) and output bounds of the sleep-ratio controller.
+  public var controllerKp: Double
+  public var controllerTi: Double
+  public var controllerTt: Double
+  public var controllerMin: Double
+  public var controllerMax: Double
+  /// Go 1.21+: a chunk whose occupancy was >= this many pages (of 512) in the current or the
+  /// previous GC generation is skipped by the background scavenger (scavChunkData.shouldScavenge,
+  /// HiOcc = 496). nil: no gating (go1.19).
+  public var densePagesThreshold: Int?
+  /// Physical release granularity when heap memory is THP-backed (go1.19 releases whole 2 MiB
+  /// huge pages where it can); nil when the heap gets no huge pages (go1.27).
+  public var hugePageBytes: Int?
+}
+
+/// How freed memory is returned to the OS.
+public enum ScavengerPolicy: Sendable {
+  case paced(PacedScavenger)
+}
+
+/// How the kernel treats memory the runtime releases.
+public enum ReleaseMechanism: String, Sendable {
+  /// MADV_DONTNEED: pages leave RSS at once; the next touch faults in a zero page.
+  case dontNeed = "MADV_DONTNEED"
+  /// MADV_FREE: pages stay resident until memory pressure; the runtime must re-zero on reuse.
+  case free = "MADV_FREE"
+}
+
+/// Runtime metadata outside the heap that grows with it (mheap.go `heapArena`, mbitmap.go).
+public struct MetadataModel: Sendable {
+  /// Bytes of the heapArena struct per 64 MiB arena (counted in GCSys). go1.19: 2 MiB heap bitmap
+  /// + 64 KiB span table + 3 KiB of page bitmaps; go1.27: 64 KiB span table + 4 KiB + 16 B.
+  public var heapArenaBytes: Int
+  /// Other non-heap bytes mapped per arena (page-allocator and scavenge-index growth, span
+  /// structs), calibrated on the Sys deltas of the anchors' second 400 MB growth.
+  public var otherBytesPerArena: Int
+  /// Extra non-heap bytes mapped at the first heap growth (calibrated on the anchors' first
+  /// growth minus the per-arena share).
+  public var firstGrowthOtherBytes: Int
+  /// Heap-bitmap bytes per heap byte, written when a span is initialised (go1.19: 2 bits per
+  /// 8-byte word = 1/32; the whole bitmap lives in heapArena). 0 in go1.27 (no arena bitmap).
+  public var heapBitmapBytesPerByte: Double
+  /// Span-table bytes per page, written for every page of a span when it is allocated
+  /// (`heapArena.spans`, one pointer per page).
+  public var spanTableBytesPerPage: Int
+}
+
+/// The process before `main`: what the runtime has allocated and mapped at start-up.
+public struct StartupState: Sendable {
+  /// Heap pages in in-use spans (HeapInuse / pageSize).
+  public var heapInUsePages: Int
+  /// Live bytes of the runtime's own objects (HeapAlloc at start).
+  public var heapAllocBytes: Int
+  /// Live runtime objects (HeapObjects at start).
+  public var objects: Int
+  /// Frees already counted at start (Mallocs = objects + frees).
+  public var frees: Int
+  /// Free, released heap pages at start (HeapReleased / pageSize).
+  public var releasedPages: Int
+  /// Pages of the first chunk holding goroutine stacks (StackSys), not part of HeapSys.
+  public var stackPages: Int
+  /// Non-heap mapped bytes at start: Sys - HeapSys - StackSys (GCSys, MSpanSys, OtherSys, ...).
+  public var otherSysBytes: Int
+  /// The GCSys part of `otherSysBytes` (reference go-runtime-1.27.md §2.1: MEASURED start GCSys).
+  public var gcSysBytes: Int
+  /// Resident bytes outside the heap at start (binary text/data, stacks, runtime metadata):
+  /// RSS at start - the in-use heap pages.
+  public var nonHeapRSS: Int
+  /// Scannable global bytes of the runtime and standard library (pacer `globalsScan`).
+  public var globalsScanBytes: Int
+  /// Scannable stack bytes (pacer `lastStackScan`).
+  public var stackScanBytes: Int
+}
+
+/// One era of the Go runtime.
+public struct RuntimeProfile: Sendable {
+  /// Profile name as the user types it: "go1.27".
+  public var name: String
+  public var version: GoVersion
+  /// Heap page size, bytes (8 KiB since Go 1.5; 4 KiB in Go 1.0).
+  public var pageSize: Int
+  /// The OS page size, bytes: the unit of residency and release (4 KiB on linux/amd64).
+  public var physPageSize: Int
+  public var sizeClasses: SizeClassTable
+  /// Largest size served by size classes, bytes (32768 in 1.19; 32768 - 8 in 1.27).
+  public var maxSmallSize: Int
+  /// Allocation header bytes for pointerful objects above `mallocHeaderMinSize` (1.22+: 8).
+  public var mallocHeaderBytes: Int
+  /// Pointerful objects larger than this carry the header (1.22+: 512 B).
+  public var mallocHeaderMinSize: Int
+  /// Green Tea inline mark bits at the end of 16-512 B spans, bytes (1.26+: 128; else 0).
+  public var inlineMarkBitsBytes: Int
+  /// Pointer bitmap at the end of pointerful spans of <= 512 B objects, bytes (1.22+: 128).
+  public var spanPointerBitmapBytes: Int
+  /// Largest object class that gets span-tail reserves, bytes (512).
+  public var spanTailMaxElemSize: Int
+  /// Tiny allocator block size: noscan objects smaller than this are packed (16 B).
+  public var tinySize: Int
+  /// Heap growth unit: pallocChunkBytes (4 MiB).
+  public var chunkBytes: Int
+  /// Address-space reservation unit: heapArenaBytes (64 MiB on linux/amd64).
+  public var arenaBytes: Int
+  /// Largest allocation the runtime can address (maxAlloc: 1 << 48 on linux/amd64).
+  public var maxAllocBytes: Int
+  /// Heap-goal floor at GOGC=100 (defaultHeapMinimum, 4 MiB), scaled by GOGC/100.
+  public var heapMinimum: Int
+  /// Trigger bounds as fractions of the runway from marked to goal, in 64ths (45, 61).
+  public var triggerMinNum: Int
+  public var triggerMaxNum: Int
+  /// While a cycle runs, the goal is at least heapLive-at-start + this (1.27: 64 KiB,
+  /// `triggered` = heapLive); nil when the goal is not raised for a late-started cycle (1.19
+  /// prints the goal that was crossed).
+  public var lateCycleMinRunway: Int?
+  /// Memory-limit goal headroom: max(limit * percent/100, minBytes). 1.27: 3 % and 1 MiB;
+  /// 1.19: a flat 1 MiB.
+  public var memoryLimitHeadroomPercent: Double
+  public var memoryLimitHeadroomMin: Int
+  /// cons/mark estimate: 1.27 takes the maximum of this cycle and the previous 4; 1.19 smooths.
+  public var consMarkHistory: Int
+  /// GOMAXPROCS of the measurement machine (2).
+  public var procs: Int
+  public var forcedGC: ForcedGCPolicy
+  public var scavenger: ScavengerPolicy
+  /// The default release mechanism on Linux (MADV_DONTNEED since Go 1.16).
+  public var defaultRelease: ReleaseMechanism
+  /// 1.27 (mheap.go initSpan): a span made only of released pages is not re-zeroed on reuse
+  /// (the kernel hands back zero pages) unless pages were released with MADV_FREE.
+  public var skipZeroingOfReleasedSpans: Bool
+  /// A fill loop compiled to a non-preemptible memclr holds off mark termination until it ends
+  /// (1.19: `runtime.memclrNoHeapPointers`; GC 1's mark lasted the whole fill in most runs).
+  /// go1.27 usually finished GC 1 before the fill (14 of 16 runs): false, the common case.
+  public var fillBlocksMarkTermination: Bool
+  public var metadata: MetadataModel
+  public var startup: StartupState
+  public var cost: CostModel
+
+  /// Whether this era has `feature`.
+  public func has(_ feature: RuntimeFeature) -> Bool { version >= feature.since }
+
+  /// Profiles by name.
+  public static let all: [RuntimeProfile] = [.go127, .go119]
+
+  /// Looks up a profile by the name the user types ("go1.27", "1.27").
+  public static func named(_ name: String) -> RuntimeProfile? {
+    let n = name.hasPrefix("go") ? name : "go" + name
+    return all.first { $0.name == n }
+  }
+}

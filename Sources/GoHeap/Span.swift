@@ -1,0 +1,121 @@
+// Span: a run of pages that holds either one large object or many objects of one size class.
+//
+// As in the runtime (mheap.go `mspan`), a small-object span has an alloc bitmap (which slots hold
+// objects) and a mark bitmap (which slots the current GC cycle found reachable). Sweeping makes
+// the mark bits the new alloc bits; a span whose slots are all free goes back to the page heap.
+// A large object has a span of its own with a single slot.
+//
+// Span states and transitions (the only function that changes `state` is GoRuntime's span
+// allocator/sweeper, which asserts them):
+//
+//     inUse   --sweep finds no live slot-->  (freed: pages return to the page heap; the Span
+//                                              object is discarded and its id reused)
+//     cached  <--refill-- inUse (partial) ;  cached --GC flush--> inUse
+//
+// `cached` is the span the allocator (mcache) is currently handing slots out of.
+
+/// Where a span is in its life.
+enum SpanState {
+  /// Holds objects; not the allocator's current span.
+  case inUse
+  /// The allocator's current span for its class (mcache.alloc[spc]).
+  case cached
+}
+
+/// One span. Slots are 0..<nelems; slot i starts at byte `i * elemSize` from the span's base.
+final class Span {
+  /// Index in the runtime's span table.
+  let id: Int32
+  /// First page, counted from the heap's base address.
+  let basePage: Int
+  /// Length, pages.
+  let npages: Int
+  /// Size class index (0: large object span).
+  let sizeClass: Int
+  /// Objects hold no pointers (noscan span).
+  let noscan: Bool
+  /// Slot size, bytes (for a large span: npages * pageSize).
+  let elemSize: Int
+  /// Number of slots.
+  let nelems: Int
+  var state: SpanState = .inUse
+  /// One bit per slot: holds an object.
+  var allocBits: [UInt64]
+  /// One bit per slot: marked reachable in the current cycle.
+  var markBits: [UInt64]
+  /// Slots allocated.
+  var allocCount = 0
+  /// Lowest slot that may be free (allocation searches from here).
+  var freeIndex = 0
+  /// Stored words of objects that were written, by slot; nil until the first write.
+  var contents: [ObjectContents?]? = nil
+  /// Physical (4 KiB) pages of the span known to be resident: a fast path for small-span
+  /// writes. Only for spans of at most 64 physical pages.
+  var residentMask: UInt64 = 0
+  /// Bytes requested for a large object (without page rounding), for fills.
+  var requestedBytes: Int
+  /// The cycle that allocated this large object or span, for allocate-black during marking.
+  var bornInCycle = 0
+
+  init(
+    id: Int32, basePage: Int, npages: Int, sizeClass: Int, noscan: Bool, elemSize: Int,
+    nelems: Int, requestedBytes: Int
+  ) {
+    self.id = id
+    self.basePage = basePage
+    self.npages = npages
+    self.sizeClass = sizeClass
+    self.noscan = noscan
+    self.elemSize = elemSize
+    self.nelems = nelems
+    self.requestedBytes = requestedBytes
+    let words = (nelems + 63) >> 6
+    allocBits = [UInt64](repeating: 0, count: words)
+    markBits = [UInt64](repeating: 0, count: words)
+  }
+
+  var isLarge: Bool { sizeClass == 0 }
+
+  @inline(__always) func isAllocated(_ slot: Int) -> Bool {
+    allocBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+  }
+  @inline(__always) func isMarked(_ slot: Int) -> Bool {
+    markBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+  }
+  /// Sets the mark bit; returns false if it was already set.
+  @inline(__always) func setMark(_ slot: Int) -> Bool {
+    let bit: UInt64 = 1 << UInt64(slot & 63)
+    let w = markBits[slot >> 6]
+    if w & bit != 0 { return false }
+    markBits[slot >> 6] = w | bit
+    return true
+  }
+
+  /// The next free slot at or after `freeIndex`, marking it allocated; nil when the span is full.
+  @inline(__always)
+  func takeFreeSlot() -> Int? {
+    var w = freeIndex >> 6
+    while w < allocBits.count {
+      var free = ~allocBits[w]
+      if w == freeIndex >> 6 { free &= ~((1 << UInt64(freeIndex & 63)) &- 1) }
+      if free != 0 {
+        let slot = w << 6 | free.trailingZeroBitCount
+        if slot >= nelems { break }
+        allocBits[w] |= 1 << UInt64(slot & 63)
+        allocCount += 1
+        freeIndex = slot + 1
+        return slot
+      }
+      w += 1
+    }
+    freeIndex = nelems
+    return nil
+  }
+
+  /// Number of marked slots.
+  var markedCount: Int { markBits.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+  func clearMarks() {
+    for i in markBits.indices { markBits[i] = 0 }
+  }
+}
