@@ -63,8 +63,17 @@ extension GoRuntime {
     } else {
       ref = try mallocLarge(size: size, noscan: noscan)
     }
-    statementAllocations.append(ref)
+    try chargeAllocationWork()
     return HeapPointer(object: ref)
+  }
+
+  /// Charges the allocator's accumulated cost. Allocation internals never advance the clock
+  /// themselves: runtime events (a mark termination and its sweep) must not run while a span is
+  /// half set up.
+  func chargeAllocationWork() throws {
+    let ns = allocationWorkNs
+    allocationWorkNs = 0
+    try work(ns)
   }
 
   /// The tiny allocator (malloc.go mallocgcTiny).
@@ -81,16 +90,17 @@ extension GoRuntime {
       tinyOffset = off + size
       tinyAllocs += 1
       statementAllocations.append(block)
-      try work(profile.cost.smallAllocNs)
+      allocationWorkNs += profile.cost.smallAllocNs
+      try chargeAllocationWork()
       return HeapPointer(object: block, offset: off)
     }
     let sc = profile.sizeClasses.sizeClass(for: profile.tinySize)
     let block = try mallocSmall(sizeClass: sc, noscan: true)
-    statementAllocations.append(block)
     if tinyBlock == nil || size < tinyOffset {
       tinyBlock = block
       tinyOffset = size
     }
+    try chargeAllocationWork()
     return HeapPointer(object: block)
   }
 
@@ -126,8 +136,10 @@ extension GoRuntime {
     heapAllocBytes += span.elemSize
     totalAllocBytes += span.elemSize
     objectsAllocated += 1
-    try work(profile.cost.smallAllocNs)
+    allocationWorkNs += profile.cost.smallAllocNs
     let ref = ObjectRef(span: span.id, slot: Int32(slot))
+    // Held by the allocating statement: a cycle the refill starts must see it as a root.
+    statementAllocations.append(ref)
     if refilled { try checkTrigger() }
     return ref
   }
@@ -235,7 +247,7 @@ extension GoRuntime {
       cost += Double(bytes.count) * profile.cost.writeNsPerByte
         + Double(faulted) * profile.cost.firstTouchNsPerByte
     }
-    try work(cost)
+    allocationWorkNs += cost
     return span
   }
 

@@ -187,6 +187,6 @@ extension GoRuntime {
       toScavenge, gated: !force && pacedScavenger.densePagesThreshold != nil)
     scavenger.releasedEagerSinceReport += released
     scavenger.totalReleasedEager += released
-    try work(Double(released) * profile.cost.releaseNsPerByte)
+    allocationWorkNs += Double(released) * profile.cost.releaseNsPerByte
   }
 }

@@ -66,6 +66,8 @@ public final class GoRuntime {
   public internal(set) var now = 0
   /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly.
   var pendingWorkNs = 0.0
+  /// Cost of allocation work not yet charged to the clock (see chargeAllocationWork), ns.
+  var allocationWorkNs = 0.0
 
   var pages: PageHeap
   var os: OSMemory

@@ -1,0 +1,113 @@
+// Size classes, span layout, heap growth and the tiny allocator, against the runtime's tables
+// (sizeclasses.go) and the reference sheets' worked examples.
+
+@testable import GoHeap
+import Testing
+
+struct ClassCase: CustomTestStringConvertible, Sendable {
+  let size: Int
+  let classSize: Int
+  let pages: Int
+  var testDescription: String { "\(size) B -> class \(classSize) (\(pages) pages)" }
+}
+
+@Test(arguments: [
+  ClassCase(size: 1, classSize: 8, pages: 1), ClassCase(size: 8, classSize: 8, pages: 1),
+  ClassCase(size: 9, classSize: 16, pages: 1), ClassCase(size: 17, classSize: 24, pages: 1),
+  ClassCase(size: 33, classSize: 48, pages: 1), ClassCase(size: 56, classSize: 64, pages: 1),
+  ClassCase(size: 513, classSize: 576, pages: 1), ClassCase(size: 1025, classSize: 1152, pages: 1),
+  ClassCase(size: 1153, classSize: 1280, pages: 1), ClassCase(size: 1400, classSize: 1408, pages: 2),
+  ClassCase(size: 1409, classSize: 1536, pages: 1),
+  ClassCase(size: 9000, classSize: 9472, pages: 7), ClassCase(size: 32768, classSize: 32768, pages: 4),
+])
+func sizeClassRounding(_ c: ClassCase) {
+  let sc = SizeClassTable.modern.sizeClass(for: c.size)
+  #expect(sc.size == c.classSize)
+  #expect(sc.pages == c.pages)
+}
+
+@Test func sixtySevenClasses() {
+  #expect(SizeClassTable.modern.classes.count == 67)
+  #expect(SizeClassTable.modern.classes.last == SizeClass(index: 67, size: 32768, pages: 4))
+  #expect(SizeClassTable.modern.classes.filter { $0.pages == 1 }.count == 34 + 5)
+}
+
+@Test(arguments: ["go1.27", "go1.19"])
+func fourHundredMegabyteSlice(_ name: String) throws {
+  // Reference B.2 / 1.27 §2.1: 48,829 pages = 400,007,168 B; the heap grows by 96 chunks.
+  let rt = GoRuntime(profile: RuntimeProfile.named(name)!)
+  let before = rt.memStats()
+  let s = try rt.makeSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
+  let after = rt.memStats()
+  #expect(after.heapSys - before.heapSys == 402_653_184)
+  #expect(rt.span(of: s.object!).npages == 48_829)
+  #expect(after.heapAlloc - before.heapAlloc == 400_007_168)
+  // Fresh memory is not resident until written.
+  #expect(after.rss - before.rss < 14 * MiB)
+  try rt.clear(s.object!, bytes: 0..<400_000_000)
+  #expect(rt.memStats().rss - before.rss > 399_000_000)
+  try rt.checkInvariants()
+}
+
+struct LayoutCase: CustomTestStringConvertible, Sendable {
+  let profile: String
+  let size: Int
+  let pointers: Bool
+  let slot: Int
+  let perSpan: Int
+  var testDescription: String { "\(profile) \(size) B \(pointers ? "scan" : "noscan")" }
+}
+
+/// Objects per span and slot sizes (reference go-runtime-1.27.md §1.3-1.4, MEASURED tables).
+@Test(arguments: [
+  LayoutCase(profile: "go1.19", size: 16, pointers: false, slot: 16, perSpan: 512),
+  LayoutCase(profile: "go1.27", size: 16, pointers: false, slot: 16, perSpan: 504),
+  LayoutCase(profile: "go1.27", size: 16, pointers: true, slot: 16, perSpan: 496),
+  LayoutCase(profile: "go1.27", size: 64, pointers: true, slot: 64, perSpan: 124),
+  LayoutCase(profile: "go1.19", size: 1024, pointers: true, slot: 1024, perSpan: 8),
+  LayoutCase(profile: "go1.27", size: 1024, pointers: true, slot: 1152, perSpan: 7),
+  LayoutCase(profile: "go1.27", size: 4096, pointers: true, slot: 4864, perSpan: 5),
+  // 1.27: 32761-32768 B objects are large (own 4-page span); 1.19: class 67, one per span.
+  LayoutCase(profile: "go1.27", size: 32761, pointers: false, slot: 32768, perSpan: 1),
+  LayoutCase(profile: "go1.19", size: 32761, pointers: false, slot: 32768, perSpan: 1),
+  LayoutCase(profile: "go1.27", size: 32769, pointers: true, slot: 40960, perSpan: 1),
+])
+func spanLayout(_ c: LayoutCase) throws {
+  let rt = GoRuntime(profile: RuntimeProfile.named(c.profile)!)
+  let t: GoType = c.pointers
+    ? .structure([("p", .pointer(to: .int)), ("pad", .array(of: .uint8, count: c.size - 8))])
+    : .array(of: .uint8, count: c.size)
+  let before = rt.memStats().heapAlloc
+  let p = try rt.allocate(t)
+  #expect(rt.memStats().heapAlloc - before == c.slot)
+  #expect(rt.span(of: p.object).nelems == c.perSpan)
+  #expect(rt.span(of: p.object).isLarge == (c.size > RuntimeProfile.named(c.profile)!.maxSmallSize))
+  try rt.checkInvariants()
+}
+
+@Test func tinyAllocatorPacksSmallNoscanObjects() throws {
+  // Reference B.2: noscan objects under 16 B share 16-byte blocks; each counts in Mallocs, the
+  // blocks count as objects; sub-allocations that fit count in both Mallocs and Frees.
+  let rt = GoRuntime(profile: .go127)
+  let before = rt.memStats()
+  var ptrs: [HeapPointer] = []
+  for _ in 0..<1000 { ptrs.append(try rt.allocate(.uint64)) }
+  let after = rt.memStats()
+  #expect(after.mallocs - before.mallocs == 1000)
+  #expect(after.heapObjects - before.heapObjects == 500)
+  #expect(after.heapAlloc - before.heapAlloc == 500 * 16)
+  #expect(Set(ptrs.map(\.object)).count == 500)
+  #expect(ptrs[0].object == ptrs[1].object && ptrs[1].offset == 8)
+  // A 16-byte object is not tiny.
+  let a = try rt.allocate(.array(of: .uint64, count: 2))
+  let b = try rt.allocate(.array(of: .uint64, count: 2))
+  #expect(a.object != b.object)
+  try rt.checkInvariants()
+}
+
+@Test func zeroSizedAllocationsShareZerobase() throws {
+  let rt = GoRuntime()
+  let s = try rt.makeSlice(of: .uint8, len: 0, cap: 0)
+  #expect(s.object == GoRuntime.zeroBase)
+  #expect(rt.memStats().mallocs == RuntimeProfile.go127.startup.objects + 4)
+}

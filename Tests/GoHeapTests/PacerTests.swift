@@ -1,0 +1,83 @@
+// Pacer arithmetic (mgcpacer.go), tested where the runtime tests it.
+
+@testable import GoHeap
+import Testing
+
+@Test func firstTriggerIsSixtyOneSixtyFourthsOfFourMiB() {
+  let p = Pacer(profile: .go127, gcPercent: 100)
+  let goal = p.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0)
+  #expect(goal == 4_194_304)
+  #expect(p.trigger(goal: goal) == 3_997_696)
+}
+
+struct GoalCase: CustomTestStringConvertible, Sendable {
+  let gogc: Int
+  let marked: Int
+  let expected: Int
+  var testDescription: String { "GOGC=\(gogc), \(marked) B marked" }
+}
+
+@Test(arguments: [
+  // goal = marked + (marked + stacks + globals) * GOGC/100, floored at 4 MiB * GOGC/100.
+  GoalCase(gogc: 100, marked: 400_092_184,
+           expected: 400_092_184 * 2 + 16_384 + 134_554),
+  GoalCase(gogc: 50, marked: 100 * MiB, expected: 100 * MiB + (100 * MiB + 150_938) / 2),
+  GoalCase(gogc: 100, marked: 10 * MiB, expected: 20 * MiB + 150_938),
+  GoalCase(gogc: 100, marked: 1 * MiB, expected: 4 * MiB),
+  GoalCase(gogc: 100, marked: 1000, expected: 4 * MiB),
+  GoalCase(gogc: 50, marked: 1000, expected: 2 * MiB),
+  GoalCase(gogc: -1, marked: 1 * GiB, expected: Int.max),
+])
+func gcPercentGoal(_ c: GoalCase) {
+  var p = Pacer(profile: .go127, gcPercent: c.gogc)
+  p.commit(heapMarked: c.marked, heapScan: 0, consMark: 0)
+  #expect(p.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0) == c.expected)
+}
+
+@Test func triggerBetweenBounds() {
+  var p = Pacer(profile: .go119, gcPercent: 100)
+  p.commit(heapMarked: 400 * MiB, heapScan: 0, consMark: 0)
+  let goal = p.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0)
+  // No runway: the trigger is the larger of 61/64 of the way and goal - 4 MiB.
+  #expect(p.trigger(goal: goal) == goal - 4 * MiB)
+  // A large cons/mark estimate pulls it down, but never below 45/64 of the way.
+  p.commit(heapMarked: 400 * MiB, heapScan: 400 * MiB, consMark: 10)
+  let minTrigger = 400 * MiB + (goal - 400 * MiB) / 64 * 45
+  #expect(p.trigger(goal: goal) == minTrigger)
+}
+
+@Test func lateCycleGoalIn127() {
+  // 1.27 prints `381 MB goal` for the cycle a 400 MB allocation starts; 1.19 prints `4 MB goal`.
+  var p127 = Pacer(profile: .go127, gcPercent: 100)
+  var p119 = Pacer(profile: .go119, gcPercent: 100)
+  p127.triggered = 400_092_184
+  p119.triggered = 400_092_184
+  #expect(p127.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0) == 400_092_184 + 64 * KiB)
+  #expect(p119.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0) == 4 * MiB)
+}
+
+@Test func memoryLimitGoal() {
+  var p = Pacer(profile: .go127, gcPercent: 100)
+  p.memoryLimit = 100 * MiB
+  // nonHeap = mappedReady - heapFree - heapAlloc = 10 MiB; g0 = 90 MiB; headroom 3 % of it.
+  let g = p.memoryLimitGoal(mappedReady: 20 * MiB, heapFree: 5 * MiB, heapAlloc: 5 * MiB)
+  let g0 = 90 * MiB
+  #expect(g == g0 - Int(Double(g0) / 100 * 3))
+  var old = Pacer(profile: .go119, gcPercent: 100)
+  old.memoryLimit = 100 * MiB
+  #expect(old.memoryLimitGoal(mappedReady: 20 * MiB, heapFree: 5 * MiB, heapAlloc: 5 * MiB)
+          == g0 - 1 * MiB)
+}
+
+@Test func gogcOffStillCollectsOnRuntimeGC() throws {
+  let rt = GoRuntime(profile: .go127, gcPercent: -1)
+  for _ in 0..<10 { _ = try rt.makeSlice(of: .uint8, len: 8 * MiB, cap: 8 * MiB) }
+  #expect(rt.memStats().numGC == 0)
+  rt.beginStatement()
+  try rt.collect()
+  #expect(rt.memStats().numGC == 1 && rt.memStats().numForcedGC == 1)
+  #expect(rt.memStats().heapAlloc < 1 * MiB)
+  // No sysmon GC with GOGC=off.
+  try rt.sleep(10 * Duration.minute)
+  #expect(rt.memStats().numGC == 1)
+}
