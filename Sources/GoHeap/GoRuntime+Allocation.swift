@@ -140,7 +140,10 @@ extension GoRuntime {
     let ref = ObjectRef(span: span.id, slot: Int32(slot))
     // Held by the allocating statement: a cycle the refill starts must see it as a root.
     statementAllocations.append(ref)
-    if refilled { try checkTrigger() }
+    if refilled {
+      try chargeAllocationWork()
+      try checkTrigger()
+    }
     return ref
   }
 
@@ -197,6 +200,8 @@ extension GoRuntime {
     heapLive += span.elemSize
     let ref = ObjectRef(span: span.id, slot: 0)
     statementAllocations.append(ref)
+    // The trigger test follows the allocation's own work (the page-allocator search, zeroing).
+    try chargeAllocationWork()
     try checkTrigger()
     return ref
   }

@@ -64,7 +64,7 @@ extension GoRuntime {
     let due = now + Int(c.sweepTermNs) + markNs
     cycle = RunningCycle(
       number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal, markNs: markNs,
-      markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due)
+      markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due)
     schedule(.markTermination(cycle: n), at: due)
     rescheduleSysmon()
   }
@@ -110,7 +110,10 @@ extension GoRuntime {
     let pause = Int(cost.sweepTermNs + cost.markTermNs)
     pauseTotalNs += pause
     let procs = Double(profile.procs)
-    let background = Double(c.markNs) * 0.25 * procs
+    // The dedicated worker does the mark work; idle workers fill idle Ps for the rest of the
+    // wall time (excluded from the GC CPU fraction, as in gctrace's P%).
+    let background = Double(c.markWorkNs)
+    let idle = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
     gcCPUNs += Double(pause) * procs + background
     let lastHeapInUse = heapInUseBytes
     let allocatedDuringMark = max(0, heapEnd - c.heapStart)
@@ -135,7 +138,7 @@ extension GoRuntime {
       number: c.number, trigger: c.trigger, startNs: c.startNs, endNs: now,
       sweepTermNs: Int(cost.sweepTermNs), markNs: c.markNs, markTermNs: Int(cost.markTermNs),
       cpuSweepTermNs: Int(cost.sweepTermNs * procs), cpuAssistNs: 0,
-      cpuBackgroundNs: Int(background), cpuIdleNs: Int(Double(c.markNs) * 0.5),
+      cpuBackgroundNs: Int(background), cpuIdleNs: Int(idle),
       cpuMarkTermNs: Int(cost.markTermNs * procs),
       heapStart: c.heapStart, heapEnd: heapEnd, heapMarked: heapMarked, goal: c.goal,
       nextGoal: nextGoal, stacks: pacer.stackScan, globals: pacer.globalsScan,

@@ -91,6 +91,44 @@ extension GoRuntime {
       preemptible: false)
   }
 
+  /// copy(): moves `count` bytes of contents between objects (memmove), touching the destination.
+  public func copyBytes(
+    from src: ObjectRef, at srcOffset: Int, to dst: ObjectRef, at dstOffset: Int, count: Int
+  ) throws {
+    try checkAlive()
+    guard count > 0, src.span >= 0, dst.span >= 0 else { return }
+    let s = span(of: src)
+    let moved = s.contents?[Int(src.slot)]?.words(in: srcOffset..<(srcOffset + count)) ?? []
+    let d = span(of: dst)
+    if d.contents?[Int(dst.slot)] != nil {
+      var c = d.contents![Int(dst.slot)]!
+      d.contents![Int(dst.slot)] = nil
+      c.clear(dstOffset..<(dstOffset + count))
+      d.contents![Int(dst.slot)] = c.isEmpty ? nil : c
+    }
+    for (o, w) in moved {
+      try store(w, dst, at: o - srcOffset + dstOffset, size: 1)
+    }
+    let base = dataAddress(d, slot: Int(dst.slot))
+    let faulted = try touch(d, bytes: (base + dstOffset)..<(base + dstOffset + count))
+    try work(Double(count) * profile.cost.writeNsPerByte * 2
+             + Double(faulted) * profile.cost.firstTouchNsPerByte, preemptible: false)
+  }
+
+  /// The address a Go program would print for a pointer (heap base 0xc000000000).
+  public func address(of p: HeapPointer) -> Int {
+    if p.object.span < 0 { return 0xc0_0000_0000 }
+    let s = span(of: p.object)
+    return 0xc0_0000_0000 + dataAddress(s, slot: Int(p.object.slot)) + p.offset
+  }
+
+  /// The usable byte size of a slice's backing object from its offset (for append's capacity).
+  public func slotSize(_ ref: ObjectRef) -> Int {
+    if ref.span < 0 { return 0 }
+    let s = span(of: ref)
+    return s.elemSize - headerBytes(s)
+  }
+
   /// Makes the pages under a heap byte range of `s` resident; returns the bytes faulted in.
   @discardableResult
   func touch(_ s: Span, bytes: Range<Int>) throws -> Int {

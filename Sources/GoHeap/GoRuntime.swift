@@ -49,6 +49,8 @@ struct RunningCycle {
   let goal: Int
   /// Concurrent mark wall time, ns (may grow if a non-preemptible fill holds off termination).
   var markNs: Int
+  /// CPU the dedicated mark worker spends (the mark work itself), ns.
+  let markWorkNs: Int
   /// Bytes marked (including objects allocated black during the cycle), objects marked, and
   /// scannable bytes, excluding the runtime's own start-up data.
   var markedBytes: Int
@@ -118,6 +120,8 @@ public final class GoRuntime {
   /// Objects allocated during the current statement: live to a cycle that starts mid-statement
   /// (they are in registers or on the stack of the real program).
   var statementAllocations: [ObjectRef] = []
+  /// Allocations below this index belong to callers' statements still in progress.
+  var statementBase = 0
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()
@@ -285,8 +289,21 @@ public final class GoRuntime {
   /// statement until it ends (its registers and temporaries).
   @inline(__always)
   public func beginStatement() {
-    if !statementAllocations.isEmpty { statementAllocations.removeAll(keepingCapacity: true) }
+    if statementAllocations.count > statementBase {
+      statementAllocations.removeSubrange(statementBase...)
+    }
   }
+
+  /// A call begins: the caller's statement keeps its allocations (they are on its stack) while
+  /// the callee's statements run. Returns the value to pass to `leaveCall`.
+  public func enterCall() -> Int {
+    let saved = statementBase
+    statementBase = statementAllocations.count
+    return saved
+  }
+
+  /// A call returned: its allocations stay held until the caller's next statement.
+  public func leaveCall(_ saved: Int) { statementBase = saved }
 
   // MARK: Knobs
 

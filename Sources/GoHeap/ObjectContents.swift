@@ -146,6 +146,24 @@ struct ObjectContents {
     }
   }
 
+  /// The stored words whose offsets fall in `range`, ascending by offset.
+  func words(in range: Range<Int>) -> [(Int, Word)] {
+    var out: [(Int, Word)] = []
+    if let map {
+      for (o, w) in map where range.contains(o) { out.append((o, w)) }
+    } else {
+      for (o, w) in list where range.contains(o) { out.append((o, w)) }
+    }
+    if let dense {
+      let lo = max(0, (range.lowerBound + 7) >> 3)
+      let hi = min(dense.count, max(lo, (range.upperBound + 7) >> 3))
+      for i in lo..<hi where dense[i] != 0 {
+        if let p = unpackPointer(dense[i]), range.contains(i << 3) { out.append((i << 3, .pointer(p))) }
+      }
+    }
+    return out.sorted { $0.0 < $1.0 }
+  }
+
   /// Number of stored words (for tests and memory accounting).
   var storedWords: Int {
     (map?.count ?? list.count) + (dense?.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } ?? 0)

@@ -56,6 +56,7 @@ extension RuntimeProfile {
       firstGrowthOtherBytes: 532_480,  // explicit_gc: +1,024,096 B at the first 6-arena growth
       heapBitmapBytesPerByte: 0,  // mbitmap.go 1.22+: no heap bitmap in heapArena
       spanTableBytesPerPage: 8),
+    traceFormat: .go127,
     startup: StartupState(  // anchors go1.27 explicit_gc `start` (the common 3.8 MiB start)
       heapInUsePages: 33,  // HeapInuse 270,336
       heapAllocBytes: 87_888,
@@ -127,6 +128,7 @@ extension RuntimeProfile {
       firstGrowthOtherBytes: 65_536,  // round 1 growth was 65,536 B more than round 2's
       heapBitmapBytesPerByte: 1.0 / 32,  // mbitmap.go 1.19: 2 bits per pointer-sized word
       spanTableBytesPerPage: 8),
+    traceFormat: .go119,
     startup: StartupState(  // anchors go1.19 free_os `start`
       heapInUsePages: 37,  // HeapInuse 303,104
       heapAllocBytes: 70_136,

@@ -25,6 +25,14 @@ public struct GoVersion: Comparable, CustomStringConvertible, Sendable {
   public var description: String { "go\(major).\(minor)" }
 }
 
+/// The runtime's trace output formats (GODEBUG=gctrace=1,scavtrace=1) of an era.
+public enum TraceFormat: Sendable {
+  /// Go 1.18-1.20: gctrace with stacks and globals; `scav W KiB work, T KiB total, U% util`.
+  case go119
+  /// Go 1.21+: the same gctrace; `scav B KiB work (bg), E KiB work (eager), R KiB now, U% util`.
+  case go127
+}
+
 /// A runtime feature that appeared in a given Go version.
 public enum RuntimeFeature: String, CaseIterable, Sendable {
   case freeOSMemory = "debug.FreeOSMemory"
@@ -198,6 +206,8 @@ public struct RuntimeProfile: Sendable {
   /// go1.27 usually finished GC 1 before the fill (14 of 16 runs): false, the common case.
   public var fillBlocksMarkTermination: Bool
   public var metadata: MetadataModel
+  /// gctrace and scavtrace formats.
+  public var traceFormat: TraceFormat
   public var startup: StartupState
   public var cost: CostModel
 

@@ -1,0 +1,143 @@
+// Reporter: turns the runtime's events and the program's output into what the user sees.
+//
+// Text mode: program output and `stats` tables on stdout; trace lines on stderr (only with
+// --gctrace or GODEBUG=gctrace=1,scavtrace=1), as the runtime prints them; diagnostics on stderr.
+// JSONL mode: everything on stdout, one object per line in the order it happened, each with
+// "event" and "t" (virtual seconds). The field contract is in README.md.
+
+import GoHeap
+
+/// Renders one session.
+public final class Reporter {
+  public enum Format: String, Sendable {
+    case text, jsonl
+  }
+
+  public let format: Format
+  public var gctrace: Bool
+  public var scavtrace: Bool
+  private let stdout: (String) -> Void
+  private let stderr: (String) -> Void
+  private weak var runtime: GoRuntime?
+
+  public init(
+    format: Format, gctrace: Bool, scavtrace: Bool? = nil, stdout: @escaping (String) -> Void,
+    stderr: @escaping (String) -> Void
+  ) {
+    self.format = format
+    self.gctrace = gctrace
+    self.scavtrace = scavtrace ?? gctrace
+    self.stdout = stdout
+    self.stderr = stderr
+  }
+
+  /// Subscribes to a runtime's events.
+  public func attach(_ rt: GoRuntime) {
+    runtime = rt
+    rt.subscribe { [weak self] e in self?.event(e) }
+  }
+
+  private func seconds(_ ns: Int) -> Double { Double(ns) / 1e9 }
+
+  private func event(_ e: HeapEvent) {
+    guard let rt = runtime else { return }
+    switch e {
+    case .gcEnd(let c):
+      let trace = TraceLines.gcLine(c)
+      if format == .jsonl {
+        var j = JSONLine()
+        j.add("event", "gc")
+        j.add("t", number: seconds(c.endNs))
+        j.add("n", c.number)
+        j.add("forced", c.trigger == .user)
+        j.add("sysmon", c.trigger == .time)
+        j.add("heapStart", c.heapStart)
+        j.add("heapEnd", c.heapEnd)
+        j.add("heapMarked", c.heapMarked)
+        j.add("goal", c.goal)
+        j.add("pauseNs", c.pauseNs)
+        j.add("trace", trace)
+        stdout(j.text + "\n")
+      } else if gctrace {
+        stderr(trace + "\n")
+      }
+    case .sysmonForcedGC:
+      if format == .text && gctrace { stderr(TraceLines.sysmonForced + "\n") }
+    case .scavengeReport(let r, let t):
+      let trace = TraceLines.scavLine(r, format: rt.profile.traceFormat)
+      if format == .jsonl {
+        var j = JSONLine()
+        j.add("event", "scavenge")
+        j.add("t", number: seconds(t))
+        j.add("released", r.backgroundBytes + r.eagerBytes)
+        j.add("heapReleased", r.heapReleased)
+        j.add("forced", r.forced)
+        j.add("trace", trace)
+        stdout(j.text + "\n")
+      } else if scavtrace {
+        stderr(trace + "\n")
+      }
+    default: break
+    }
+  }
+
+  /// Program output (print, fmt.Println).
+  public func output(_ text: String) {
+    if format == .jsonl {
+      var j = JSONLine()
+      j.add("event", "print")
+      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      j.add("text", text.hasSuffix("\n") ? String(text.dropLast()) : text)
+      stdout(j.text + "\n")
+    } else {
+      stdout(text)
+    }
+  }
+
+  /// A `stats` statement.
+  public func stats(label: String?, view: String?) {
+    guard let rt = runtime else { return }
+    let m = rt.memStats()
+    if format == .jsonl {
+      var j = JSONLine()
+      j.add("event", "stats")
+      j.add("t", number: seconds(m.timeNs))
+      if let label { j.add("label", label) }
+      for (k, v) in m.fields where k != "Alloc" && k != "LastGC" { j.add(k, v) }
+      j.add("RSS", m.rss)
+      stdout(j.text + "\n")
+      return
+    }
+    stdout(StatsTable.render(m, label: label))
+  }
+
+  /// A diagnostic (already rendered with file:line:col and caret) and its JSON fields.
+  public func error(kind: String, file: String, line: Int, column: Int, message: String, rendered: String) {
+    if format == .jsonl {
+      var j = JSONLine()
+      j.add("event", "error")
+      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      j.add("kind", kind)
+      j.add("file", file)
+      j.add("line", line)
+      j.add("col", column)
+      j.add("message", message)
+      stdout(j.text + "\n")
+    } else {
+      stderr(rendered + "\n")
+    }
+  }
+
+  /// A plain note on stderr (text) or an event (jsonl), e.g. the exit status a real run would have.
+  public func note(_ text: String) {
+    if format == .jsonl {
+      var j = JSONLine()
+      j.add("event", "note")
+      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      j.add("text", text)
+      stdout(j.text + "\n")
+    } else {
+      stderr(text + "\n")
+    }
+  }
+}

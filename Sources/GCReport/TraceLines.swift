@@ -1,0 +1,64 @@
+// TraceLines: the runtime's own trace output, byte for byte in each era's format.
+//
+// gctrace (mgc.go gcMarkTermination), Go 1.18+:
+//   gc N @S.sssS P%: W1+W2+W3 ms clock, C1+C2/C3/C4+C5 ms cpu, H0->H1->H2 MB, G MB goal,
+//   K MB stacks, L MB globals, NP P[ (forced)]
+// sysmon's periodic GC is preceded by a `GC forced` line (proc.go forcegchelper).
+// scavtrace (mgcscavenge.go printScavTrace):
+//   go1.19: scav W KiB work, T KiB total, U% util[ (forced)]
+//   go1.27: scav B KiB work (bg), E KiB work (eager), R KiB now, U% util[ (forced)]
+// Every "MB" is bytes >> 20 and every "KiB" bytes >> 10, truncated, as the runtime prints them.
+
+import GoHeap
+
+public enum TraceLines {
+  /// runtime.fmtNSAsMS: whole ms from 10 ms up; otherwise two significant digits with at most
+  /// three decimals; under 1 us prints 0.
+  public static func fmtNSAsMS(_ ns: Int) -> String {
+    if ns >= 10_000_000 { return "\(ns / 1_000_000)" }
+    var x = ns / 1_000
+    if x == 0 { return "0" }
+    var dec = 3
+    while x >= 100 {
+      x /= 10
+      dec -= 1
+    }
+    return itoaDiv(x, dec)
+  }
+
+  /// runtime.itoaDiv: val / 10^dec with a decimal point.
+  static func itoaDiv(_ val: Int, _ dec: Int) -> String {
+    var digits = String(val)
+    if dec == 0 { return digits }
+    while digits.count <= dec { digits = "0" + digits }
+    let idx = digits.index(digits.endIndex, offsetBy: -dec)
+    return digits[..<idx] + "." + digits[idx...]
+  }
+
+  /// The gctrace line of a completed cycle.
+  public static func gcLine(_ c: GCCycle) -> String {
+    let clock = [c.sweepTermNs, c.markNs, c.markTermNs].map(fmtNSAsMS).joined(separator: "+")
+    let cpu = fmtNSAsMS(c.cpuSweepTermNs) + "+" + fmtNSAsMS(c.cpuAssistNs) + "/"
+      + fmtNSAsMS(c.cpuBackgroundNs) + "/" + fmtNSAsMS(c.cpuIdleNs) + "+" + fmtNSAsMS(c.cpuMarkTermNs)
+    let mb = { (b: Int) in b == Int.max ? "\(Int.max >> 20)" : "\(b >> 20)" }
+    return "gc \(c.number) @\(itoaDiv(c.startNs / 1_000_000, 3))s \(c.cpuPercent)%: \(clock) ms clock, "
+      + "\(cpu) ms cpu, \(mb(c.heapStart))->\(mb(c.heapEnd))->\(mb(c.heapMarked)) MB, "
+      + "\(mb(c.goal)) MB goal, \(mb(c.stacks)) MB stacks, \(mb(c.globals)) MB globals, "
+      + "\(c.procs) P" + (c.trigger == .user ? " (forced)" : "")
+  }
+
+  /// sysmon's line before its periodic GC.
+  public static let sysmonForced = "GC forced"
+
+  /// The scavtrace line.
+  public static func scavLine(_ r: ScavengeReport, format: TraceFormat) -> String {
+    let tail = "\(r.utilPercent)% util" + (r.forced ? " (forced)" : "")
+    switch format {
+    case .go119:
+      return "scav \((r.backgroundBytes + r.eagerBytes) >> 10) KiB work, \(r.heapReleased >> 10) KiB total, " + tail
+    case .go127:
+      return "scav \(r.backgroundBytes >> 10) KiB work (bg), \(r.eagerBytes >> 10) KiB work (eager), "
+        + "\(r.heapReleased >> 10) KiB now, " + tail
+    }
+  }
+}

@@ -1,0 +1,596 @@
+// Compiling expressions: static types, constants, heap addresses, and the closures that
+// evaluate them. Go's rules where they matter to memory: slices index into their backing
+// object; `p.f` dereferences implicitly; untyped constants take their context's type;
+// integer arithmetic wraps at the type's width.
+
+import GoHeap
+
+/// A compiled expression.
+struct CExpr {
+  /// Static type (the default type for an untyped constant); nil for untyped nil.
+  let type: GoType?
+  /// An untyped constant.
+  let untyped: Bool
+  /// The value, when constant.
+  let constant: Value?
+  let eval: (Interpreter) throws -> Value
+  let span: Span
+
+  static func constant(_ v: Value, _ t: GoType, untyped: Bool, _ span: Span) -> CExpr {
+    CExpr(type: t, untyped: untyped, constant: v, eval: { _ in v }, span: span)
+  }
+}
+
+/// An assignable location.
+struct LValue {
+  let type: GoType
+  let load: (Interpreter) throws -> Value
+  let store: (Interpreter, Value) throws -> Void
+}
+
+extension Interpreter {
+  // MARK: Types
+
+  func resolveType(_ t: TypeExpr, _ scope: Scope) throws -> GoType {
+    switch t {
+    case .name(let n, let span):
+      if case .type(let ty)? = scope.lookup(n) { return ty }
+      if let ty = predeclaredTypes[n] { return ty }
+      if scope.lookup(n) != nil { throw ScriptError(.notAType(n), at: span) }
+      throw ScriptError(.undefined(n), at: span)
+    case .qualified(let pkg, let n, let span):
+      if pkg == "time" && n == "Duration" { return durationType }
+      throw ScriptError(.undefined("\(pkg).\(n)"), at: span)
+    case .pointer(let e): return .pointer(to: try resolveType(e, scope))
+    case .slice(let e): return .slice(of: try resolveType(e, scope))
+    case .array(let n, let e):
+      let len = try compileExpr(n, scope)
+      guard let c = len.constant, case .int(let v) = c, v >= 0 else {
+        throw ScriptError(.notConstant("array length"), at: n.span)
+      }
+      let elem = try resolveType(e, scope)
+      let t = GoType.array(of: elem, count: Int(v))
+      if t.size == Int.max { throw ScriptError(.typeMismatch("array too large"), at: n.span) }
+      return t
+    case .structure(let fields):
+      return .structure(try fields.map { ($0.0, try resolveType($0.1, scope)) })
+    }
+  }
+
+  // MARK: Conversion and assignability
+
+  /// Converts `c` for use where a `t` is needed (assignment, argument, operand).
+  func assign(_ c: CExpr, to t: GoType, _ what: @autoclosure () -> String) throws -> CExpr {
+    guard let from = c.type else {
+      if t.isNilable { return CExpr(type: t, untyped: false, constant: .null, eval: { _ in .null }, span: c.span) }
+      throw ScriptError(.typeMismatch("cannot use nil as \(t) value in \(what())"), at: c.span)
+    }
+    if c.untyped, let k = c.constant {
+      return .constant(try convertConstant(k, from: from, to: t, c.span), t, untyped: false, c.span)
+    }
+    if from.identical(t) { return CExpr(type: t, untyped: false, constant: c.constant, eval: c.eval, span: c.span) }
+    throw ScriptError(
+      .typeMismatch("cannot use \(describe(c)) (value of type \(from)) as \(t) value in \(what())"),
+      at: c.span)
+  }
+
+  /// An untyped constant given type `t`, checking that it fits.
+  func convertConstant(_ v: Value, from: GoType, to t: GoType, _ span: Span) throws -> Value {
+    switch (v, t.kind) {
+    case (.int(let i), .int(let bits, let signed)):
+      let fits: Bool
+      if bits == 64 { fits = signed || i >= 0 } else if signed {
+        fits = i >= -(1 << (bits - 1)) && i < (1 << (bits - 1))
+      } else {
+        fits = i >= 0 && i < (1 << bits)
+      }
+      if !fits { throw ScriptError(.typeMismatch("cannot use \(i) (untyped int constant) as \(t) value (overflows)"), at: span) }
+      return .int(i)
+    case (.int(let i), .uintptr): return .int(i)
+    case (.int(let i), .float): return .float(Double(i))
+    case (.float(let f), .float): return .float(f)
+    case (.float(let f), .int), (.float(let f), .uintptr):
+      if f != f.rounded() || abs(f) > 9.2e18 {
+        throw ScriptError(.typeMismatch("cannot use \(formatFloat(f)) (untyped float constant) as \(t) value (truncated)"), at: span)
+      }
+      return try convertConstant(.int(Int64(f)), from: .int, to: t, span)
+    case (.string, .string), (.bool, .bool): return v
+    default:
+      throw ScriptError(.typeMismatch("cannot use \(format(v, from)) (untyped \(from) constant) as \(t) value"), at: span)
+    }
+  }
+
+  func describe(_ c: CExpr) -> String {
+    let text = source.text.utf8
+    let s = text.index(text.startIndex, offsetBy: min(c.span.start, text.count))
+    let e = text.index(text.startIndex, offsetBy: min(max(c.span.end, c.span.start), text.count))
+    return String(text[s..<e]) ?? "value"
+  }
+
+  // MARK: Heap values
+
+  /// Reads a value of type `t` stored at `off` in `obj`.
+  func loadValue(_ t: GoType, _ obj: ObjectRef, _ off: Int) -> Value {
+    switch t.kind {
+    case .array(let e, let n):
+      return .aggregate((0..<n).map { loadValue(e, obj, off + $0 * e.size) })
+    case .structure(let fs):
+      return .aggregate(fs.map { loadValue($0.type, obj, off + $0.offset) })
+    default: break
+    }
+    guard let w = heap.load(obj, at: off) else { return zeroValue(t) }
+    switch (w, t.kind) {
+    case (.scalar(let bits), .bool): return .bool(bits != 0)
+    case (.scalar(let bits), .float(let b)):
+      return .float(b == 32 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : Double(bitPattern: bits))
+    case (.scalar(let bits), _): return .int(wrap(Int64(bitPattern: bits), t))
+    case (.pointer(let p), _): return .pointer(p)
+    case (.slice(let s), _): return .slice(s)
+    case (.string(let s), _): return .string(s)
+    }
+  }
+
+  /// Writes a value of type `t` at `off` in `obj`.
+  func storeValue(_ v: Value, _ t: GoType, _ obj: ObjectRef, _ off: Int) throws {
+    switch (v, t.kind) {
+    case (.aggregate(let vs), .array(let e, _)):
+      for (i, x) in vs.enumerated() { try storeValue(x, e, obj, off + i * e.size) }
+    case (.aggregate(let vs), .structure(let fs)):
+      for (f, x) in zip(fs, vs) { try storeValue(x, f.type, obj, off + f.offset) }
+    case (.int(let i), _):
+      try heap.store(.scalar(UInt64(bitPattern: wrap(i, t))), obj, at: off, size: t.size)
+    case (.bool(let b), _): try heap.store(.scalar(b ? 1 : 0), obj, at: off, size: 1)
+    case (.float(let f), .float(let bits)):
+      let raw: UInt64 = bits == 32 ? UInt64(Float(f).bitPattern) : f.bitPattern
+      try heap.store(.scalar(raw), obj, at: off, size: t.size)
+    case (.string(let s), _): try heap.store(.string(s), obj, at: off, size: 16)
+    case (.pointer(let p), _): try heap.store(.pointer(p), obj, at: off, size: 8)
+    case (.slice(let s), _): try heap.store(.slice(s), obj, at: off, size: 24)
+    case (.null, _): try heap.store(nil, obj, at: off, size: t.size)
+    default: try heap.store(nil, obj, at: off, size: t.size)
+    }
+  }
+
+  // MARK: Expressions
+
+  func compileExpr(_ e: Expr, _ scope: Scope) throws -> CExpr {
+    let span = e.span
+    switch e.kind {
+    case .int(let v): return .constant(.int(v), .int, untyped: true, span)
+    case .float(let f):
+      return .constant(.float(f), .float64, untyped: true, span)
+    case .string(let s): return .constant(.string(s), .string, untyped: true, span)
+    case .unitLiteral(let text):
+      if let ns = parseDuration(text) { return .constant(.int(ns), durationType, untyped: false, span) }
+      if let bytes = parseSize(text) { return .constant(.int(Int64(bytes)), .int, untyped: true, span) }
+      throw ScriptError(.badUnitLiteral(text), at: span)
+    case .paren(let inner): return try compileExpr(inner, scope)
+    case .identifier(let name): return try compileIdentifier(name, scope, span)
+    case .unary(let op, let x): return try compileUnary(op, x, scope, span)
+    case .binary(let op, let l, let r): return try compileBinary(op, l, r, scope, span)
+    case .call(let f, let args, let ellipsis): return try compileCall(f, args, ellipsis, scope, span)
+    case .index(let base, let idx): return try compileIndex(base, idx, scope, span)
+    case .slice(let base, let lo, let hi, let max): return try compileSliceExpr(base, lo, hi, max, scope, span)
+    case .selector(let base, let name): return try compileSelector(base, name, scope, span)
+    case .composite(let t, let elems):
+      guard let t else { throw ScriptError(.expected("type", after: nil, found: "'{'"), at: span) }
+      return try compileComposite(try resolveType(t, scope), elems, scope, span)
+    case .type(let t):
+      throw ScriptError(.typeMismatch("\(try resolveType(t, scope)) (type) is not an expression"), at: span)
+    }
+  }
+
+  func compileIdentifier(_ name: String, _ scope: Scope, _ span: Span) throws -> CExpr {
+    switch name {
+    case "true" where scope.lookup(name) == nil: return .constant(.bool(true), .bool, untyped: true, span)
+    case "false" where scope.lookup(name) == nil: return .constant(.bool(false), .bool, untyped: true, span)
+    case "nil" where scope.lookup(name) == nil:
+      return CExpr(type: nil, untyped: true, constant: .null, eval: { _ in .null }, span: span)
+    default: break
+    }
+    guard let entry = scope.lookup(name) else { throw ScriptError(.undefined(name), at: span) }
+    switch entry {
+    case .variable(let slot, let global, let t):
+      if global {
+        return CExpr(type: t, untyped: false, constant: nil, eval: { $0.globals.slots[slot] }, span: span)
+      }
+      return CExpr(type: t, untyped: false, constant: nil, eval: { $0.frame.slots[slot] }, span: span)
+    case .constant(let v, let t, let untyped): return .constant(v, t, untyped: untyped, span)
+    case .type(let t): throw ScriptError(.typeMismatch("\(t) (type) is not an expression"), at: span)
+    case .function(let f): throw ScriptError(.unsupported("using function \(f) as a value"), at: span)
+    }
+  }
+
+  func compileUnary(_ op: String, _ x: Expr, _ scope: Scope, _ span: Span) throws -> CExpr {
+    if op == "&" { return try compileAddressOf(x, scope, span) }
+    if op == "*" {
+      let p = try compileExpr(x, scope)
+      guard let elem = p.type?.pointee else {
+        throw ScriptError(.typeMismatch("invalid operation: cannot indirect \(describe(p))"), at: span)
+      }
+      let eval = p.eval
+      return CExpr(type: elem, untyped: false, constant: nil, eval: { i in
+        guard case .pointer(let ptr) = try eval(i) else { throw ScriptError(.nilDereference, at: span) }
+        return i.loadValue(elem, ptr.object, ptr.offset)
+      }, span: span)
+    }
+    let c = try compileExpr(x, scope)
+    guard let t = c.type else { throw ScriptError(.typeMismatch("invalid operation: \(op)nil"), at: span) }
+    if let k = c.constant, c.untyped {
+      switch (op, k) {
+      case ("-", .int(let v)): return .constant(.int(-v), t, untyped: true, span)
+      case ("-", .float(let v)): return .constant(.float(-v), t, untyped: true, span)
+      case ("+", _): return c
+      case ("!", .bool(let b)): return .constant(.bool(!b), t, untyped: true, span)
+      case ("^", .int(let v)): return .constant(.int(~v), t, untyped: true, span)
+      default: break
+      }
+    }
+    let eval = c.eval
+    switch op {
+    case "-" where t.isInteger: return CExpr(type: t, untyped: false, constant: nil, eval: { .int(wrap(0 &- (try eval($0)).asInt, t)) }, span: span)
+    case "-" where t.isFloat: return CExpr(type: t, untyped: false, constant: nil, eval: { .float(-(try eval($0)).asFloat) }, span: span)
+    case "+" where t.isNumeric: return c
+    case "!" where t.isBool: return CExpr(type: t, untyped: false, constant: nil, eval: { .bool(!(try eval($0)).asBool) }, span: span)
+    case "^" where t.isInteger: return CExpr(type: t, untyped: false, constant: nil, eval: { .int(wrap(~(try eval($0)).asInt, t)) }, span: span)
+    default:
+      throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(describe(c)) (value of type \(t))"), at: span)
+    }
+  }
+
+  /// `&x`: a composite literal escapes to a new heap object; an addressable heap location gives
+  /// an interior pointer.
+  func compileAddressOf(_ x: Expr, _ scope: Scope, _ span: Span) throws -> CExpr {
+    var inner = x
+    while case .paren(let e) = inner.kind { inner = e }
+    if case .composite(let te, let elems) = inner.kind, let te {
+      let t = try resolveType(te, scope)
+      let lit = try compileComposite(t, elems, scope, span)
+      let eval = lit.eval
+      return CExpr(type: .pointer(to: t), untyped: false, constant: nil, eval: { i in
+        let v = try eval(i)
+        let p = try i.heap.allocate(t)
+        try i.storeValue(v, t, p.object, p.offset)
+        return .pointer(p)
+      }, span: span)
+    }
+    if let (t, addr) = try compileHeapAddress(inner, scope) {
+      return CExpr(type: .pointer(to: t), untyped: false, constant: nil, eval: { i in
+        let (o, off) = try addr(i)
+        return .pointer(HeapPointer(object: o, offset: off))
+      }, span: span)
+    }
+    throw ScriptError(.unsupported("taking the address of a variable (use new(T) or &T{...})"), at: span)
+  }
+
+  /// A location inside a heap object, if `e` denotes one: `*p`, `p.f`, `s[i]`, and fields or
+  /// elements of those.
+  func compileHeapAddress(_ e: Expr, _ scope: Scope) throws -> (GoType, (Interpreter) throws -> (ObjectRef, Int))? {
+    let span = e.span
+    switch e.kind {
+    case .paren(let inner): return try compileHeapAddress(inner, scope)
+    case .unary("*", let x):
+      let p = try compileExpr(x, scope)
+      guard let elem = p.type?.pointee else { return nil }
+      let eval = p.eval
+      return (elem, { i in
+        guard case .pointer(let ptr) = try eval(i) else { throw ScriptError(.nilDereference, at: span) }
+        return (ptr.object, ptr.offset)
+      })
+    case .selector(let base, let name):
+      if case .identifier(let pkg) = base.kind, scope.lookup(pkg) == nil, isPackage(pkg) { return nil }
+      // p.f with p a pointer to struct: implicit dereference.
+      if let (bt, baddr) = try pointerOrHeapBase(base, scope) {
+        guard case .structure(let fs) = bt.kind, let f = fs.first(where: { $0.name == name }) else {
+          throw ScriptError(.undefined("\(bt).\(name)"), at: span)
+        }
+        return (f.type, { i in
+          let (o, off) = try baddr(i)
+          return (o, off + f.offset)
+        })
+      }
+      return nil
+    case .index(let base, let idx):
+      let b = try compileExpr(base, scope)
+      let ix = try assign(try compileExpr(idx, scope), to: .int, "index")
+      let ieval = ix.eval
+      if let elem = b.type?.sliceElement {
+        let beval = b.eval
+        return (elem, { i in
+          let k = Int(try ieval(i).asInt)
+          guard case .slice(let s) = try beval(i) else { throw ScriptError(.indexOutOfRange(index: k, length: 0), at: span) }
+          guard k >= 0 && k < s.len else { throw ScriptError(.indexOutOfRange(index: k, length: s.len), at: span) }
+          return (s.object!, s.offset + k * elem.size)
+        })
+      }
+      if let (at, aaddr) = try pointerOrHeapBase(base, scope), case .array(let elem, let n) = at.kind {
+        return (elem, { i in
+          let k = Int(try ieval(i).asInt)
+          guard k >= 0 && k < n else { throw ScriptError(.indexOutOfRange(index: k, length: n), at: span) }
+          let (o, off) = try aaddr(i)
+          return (o, off + k * elem.size)
+        })
+      }
+      return nil
+    default: return nil
+    }
+  }
+
+  /// The heap location of a struct or array that `base` denotes directly (heap address) or
+  /// through a pointer (implicit dereference).
+  private func pointerOrHeapBase(_ base: Expr, _ scope: Scope) throws -> (GoType, (Interpreter) throws -> (ObjectRef, Int))? {
+    if let a = try compileHeapAddress(base, scope) { return a }
+    let b = try compileExpr(base, scope)
+    guard let pt = b.type?.pointee else { return nil }
+    let eval = b.eval
+    let span = base.span
+    return (pt, { i in
+      guard case .pointer(let p) = try eval(i) else { throw ScriptError(.nilDereference, at: span) }
+      return (p.object, p.offset)
+    })
+  }
+
+  func compileSelector(_ base: Expr, _ name: String, _ scope: Scope, _ span: Span) throws -> CExpr {
+    if case .identifier(let pkg) = base.kind, scope.lookup(pkg) == nil, isPackage(pkg) {
+      return try packageMember(pkg, name, span)
+    }
+    if let (t, addr) = try compileHeapAddress(Expr(.selector(base, name), span), scope) {
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        let (o, off) = try addr(i)
+        return i.loadValue(t, o, off)
+      }, span: span)
+    }
+    let b = try compileExpr(base, scope)
+    guard let bt = b.type, case .structure(let fs) = bt.kind,
+      let idx = fs.firstIndex(where: { $0.name == name })
+    else {
+      throw ScriptError(.undefined("\(b.type.map { "\($0)" } ?? "nil").\(name)"), at: span)
+    }
+    let eval = b.eval
+    return CExpr(type: fs[idx].type, untyped: false, constant: nil, eval: { i in
+      guard case .aggregate(let vs) = try eval(i) else { return .null }
+      return vs[idx]
+    }, span: span)
+  }
+
+  func compileIndex(_ base: Expr, _ idx: Expr, _ scope: Scope, _ span: Span) throws -> CExpr {
+    if let (t, addr) = try compileHeapAddress(Expr(.index(base, idx), span), scope) {
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        let (o, off) = try addr(i)
+        return i.loadValue(t, o, off)
+      }, span: span)
+    }
+    let b = try compileExpr(base, scope)
+    let ix = try assign(try compileExpr(idx, scope), to: .int, "index")
+    let beval = b.eval
+    let ieval = ix.eval
+    if let bt = b.type, case .array(let elem, let n) = bt.kind {
+      return CExpr(type: elem, untyped: false, constant: nil, eval: { i in
+        let k = Int(try ieval(i).asInt)
+        guard k >= 0 && k < n, case .aggregate(let vs) = try beval(i) else {
+          throw ScriptError(.indexOutOfRange(index: k, length: n), at: span)
+        }
+        return vs[k]
+      }, span: span)
+    }
+    if let bt = b.type, bt.isString {
+      return CExpr(type: .uint8, untyped: false, constant: nil, eval: { i in
+        let k = Int(try ieval(i).asInt)
+        guard case .string(let s) = try beval(i) else { return .int(0) }
+        let u = Array(s.utf8)
+        guard k >= 0 && k < u.count else { throw ScriptError(.indexOutOfRange(index: k, length: u.count), at: span) }
+        return .int(Int64(u[k]))
+      }, span: span)
+    }
+    throw ScriptError(.typeMismatch("invalid operation: cannot index \(describe(b))"), at: span)
+  }
+
+  func compileSliceExpr(_ base: Expr, _ lo: Expr?, _ hi: Expr?, _ mx: Expr?, _ scope: Scope, _ span: Span) throws -> CExpr {
+    let b = try compileExpr(base, scope)
+    let l = try lo.map { try assign(try compileExpr($0, scope), to: .int, "slice index").eval }
+    let h = try hi.map { try assign(try compileExpr($0, scope), to: .int, "slice index").eval }
+    let m = try mx.map { try assign(try compileExpr($0, scope), to: .int, "slice index").eval }
+    let beval = b.eval
+    if let bt = b.type, let elem = bt.sliceElement {
+      return CExpr(type: bt, untyped: false, constant: nil, eval: { i in
+        let v = try beval(i)
+        let (obj, off, len, cap): (ObjectRef?, Int, Int, Int)
+        if case .slice(let s) = v { (obj, off, len, cap) = (s.object, s.offset, s.len, s.cap) } else { (obj, off, len, cap) = (nil, 0, 0, 0) }
+        let a = Int(try l?(i).asInt ?? 0)
+        let z = Int(try h?(i).asInt ?? Int64(len))
+        let c = Int(try m?(i).asInt ?? Int64(cap))
+        guard 0 <= a, a <= z, z <= c, c <= cap else {
+          throw ScriptError(.sliceOutOfRange("[\(a):\(z)] with capacity \(cap)"), at: span)
+        }
+        guard let obj else { return .null }
+        return .slice(SliceHeader(object: obj, offset: off + a * elem.size, len: z - a, cap: c - a))
+      }, span: span)
+    }
+    if let bt = b.type, let at = bt.pointee, case .array(let elem, let n) = at.kind {
+      return CExpr(type: .slice(of: elem), untyped: false, constant: nil, eval: { i in
+        guard case .pointer(let p) = try beval(i) else { throw ScriptError(.nilDereference, at: span) }
+        let a = Int(try l?(i).asInt ?? 0)
+        let z = Int(try h?(i).asInt ?? Int64(n))
+        let c = Int(try m?(i).asInt ?? Int64(n))
+        guard 0 <= a, a <= z, z <= c, c <= n else { throw ScriptError(.sliceOutOfRange("[\(a):\(z)] with length \(n)"), at: span) }
+        return .slice(SliceHeader(object: p.object, offset: p.offset + a * elem.size, len: z - a, cap: c - a))
+      }, span: span)
+    }
+    if let bt = b.type, bt.isString {
+      return CExpr(type: .string, untyped: false, constant: nil, eval: { i in
+        guard case .string(let s) = try beval(i) else { return .string("") }
+        let u = Array(s.utf8)
+        let a = Int(try l?(i).asInt ?? 0)
+        let z = Int(try h?(i).asInt ?? Int64(u.count))
+        guard 0 <= a, a <= z, z <= u.count else { throw ScriptError(.sliceOutOfRange("[\(a):\(z)] with length \(u.count)"), at: span) }
+        return .string(String(decoding: u[a..<z], as: UTF8.self))
+      }, span: span)
+    }
+    throw ScriptError(.unsupported("slicing \(describe(b)) (slice a slice, a pointer to an array or a string)"), at: span)
+  }
+
+  func compileComposite(_ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span) throws -> CExpr {
+    func element(_ e: Expr, _ et: GoType) throws -> CExpr {
+      if case .composite(nil, let inner) = e.kind { return try compileComposite(et, inner, scope, e.span) }
+      return try assign(try compileExpr(e, scope), to: et, "composite literal")
+    }
+    switch t.kind {
+    case .structure(let fs):
+      var evals: [(Int, (Interpreter) throws -> Value)] = []
+      for (k, (key, value)) in elems.enumerated() {
+        let idx: Int
+        if let key {
+          guard case .identifier(let n) = key.kind, let j = fs.firstIndex(where: { $0.name == n }) else {
+            throw ScriptError(.undefined("field in \(t)"), at: key.span)
+          }
+          idx = j
+        } else {
+          guard k < fs.count else { throw ScriptError(.typeMismatch("too many values in \(t) literal"), at: value.span) }
+          idx = k
+        }
+        evals.append((idx, try element(value, fs[idx].type).eval))
+      }
+      let zero = zeroValue(t)
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        guard case .aggregate(var vs) = zero else { return zero }
+        for (j, ev) in evals { vs[j] = try ev(i) }
+        return .aggregate(vs)
+      }, span: span)
+    case .array(let et, let n):
+      let evals = try indexedElements(elems, et, scope, element)
+      if let last = evals.last, last.0 >= n { throw ScriptError(.indexOutOfRange(index: last.0, length: n), at: span) }
+      let zero = zeroValue(t)
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        guard case .aggregate(var vs) = zero else { return zero }
+        for (j, ev) in evals { vs[j] = try ev(i) }
+        return .aggregate(vs)
+      }, span: span)
+    case .slice(let et):
+      let evals = try indexedElements(elems, et, scope, element)
+      let n = (evals.map(\.0).max() ?? -1) + 1
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        let s = try i.heap.makeSlice(of: et, len: n, cap: n)
+        for (j, ev) in evals { try i.storeValue(try ev(i), et, s.object!, s.offset + j * et.size) }
+        return .slice(s)
+      }, span: span)
+    default:
+      throw ScriptError(.typeMismatch("invalid composite literal type \(t)"), at: span)
+    }
+  }
+
+  private func indexedElements(
+    _ elems: [(key: Expr?, value: Expr)], _ et: GoType, _ scope: Scope,
+    _ element: (Expr, GoType) throws -> CExpr
+  ) throws -> [(Int, (Interpreter) throws -> Value)] {
+    var out: [(Int, (Interpreter) throws -> Value)] = []
+    var next = 0
+    for (key, value) in elems {
+      if let key {
+        guard case .int(let k)? = try compileExpr(key, scope).constant else {
+          throw ScriptError(.notConstant("index"), at: key.span)
+        }
+        next = Int(k)
+      }
+      out.append((next, try element(value, et).eval))
+      next += 1
+    }
+    return out
+  }
+
+  // MARK: Lvalues
+
+  func compileLValue(_ e: Expr, _ scope: Scope) throws -> LValue {
+    let span = e.span
+    switch e.kind {
+    case .paren(let inner): return try compileLValue(inner, scope)
+    case .identifier(let name):
+      guard let entry = scope.lookup(name) else { throw ScriptError(.undefined(name), at: span) }
+      guard case .variable(let slot, let global, let t) = entry else {
+        throw ScriptError(.typeMismatch("cannot assign to \(name) (neither addressable nor a map index expression)"), at: span)
+      }
+      if global {
+        return LValue(type: t, load: { $0.globals.slots[slot] }, store: { $0.globals.slots[slot] = $1 })
+      }
+      return LValue(type: t, load: { $0.frame.slots[slot] }, store: { $0.frame.slots[slot] = $1 })
+    default: break
+    }
+    if let (t, addr) = try compileHeapAddress(e, scope) {
+      return LValue(type: t, load: { i in
+        let (o, off) = try addr(i)
+        return i.loadValue(t, o, off)
+      }, store: { i, v in
+        let (o, off) = try addr(i)
+        try i.storeValue(v, t, o, off)
+      })
+    }
+    // Fields and elements of a struct or array held in a variable: update by path.
+    switch e.kind {
+    case .selector(let base, let name):
+      let b = try compileLValue(base, scope)
+      guard case .structure(let fs) = b.type.kind, let idx = fs.firstIndex(where: { $0.name == name }) else {
+        throw ScriptError(.undefined("\(b.type).\(name)"), at: span)
+      }
+      return LValue(type: fs[idx].type, load: { i in
+        guard case .aggregate(let vs) = try b.load(i) else { return .null }
+        return vs[idx]
+      }, store: { i, v in
+        guard case .aggregate(var vs) = try b.load(i) else { return }
+        vs[idx] = v
+        try b.store(i, .aggregate(vs))
+      })
+    case .index(let base, let idx):
+      let b = try compileLValue(base, scope)
+      guard case .array(let et, let n) = b.type.kind else {
+        throw ScriptError(.invalidAssignmentTarget, at: span)
+      }
+      let ix = try assign(try compileExpr(idx, scope), to: .int, "index").eval
+      return LValue(type: et, load: { i in
+        let k = Int(try ix(i).asInt)
+        guard k >= 0 && k < n, case .aggregate(let vs) = try b.load(i) else { throw ScriptError(.indexOutOfRange(index: k, length: n), at: span) }
+        return vs[k]
+      }, store: { i, v in
+        let k = Int(try ix(i).asInt)
+        guard k >= 0 && k < n, case .aggregate(var vs) = try b.load(i) else { throw ScriptError(.indexOutOfRange(index: k, length: n), at: span) }
+        vs[k] = v
+        try b.store(i, .aggregate(vs))
+      })
+    default:
+      throw ScriptError(.invalidAssignmentTarget, at: span)
+    }
+  }
+
+  // MARK: Units
+
+  /// Go's time.ParseDuration syntax: `300ms`, `1.5h`, `2h45m`, `1us`, `1µs`.
+  func parseDuration(_ s: String) -> Int64? {
+    let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9)]
+    var rest = Substring(s)
+    var total = 0.0
+    var any = false
+    while !rest.isEmpty {
+      let num = rest.prefix { $0.isNumber || $0 == "." }
+      guard !num.isEmpty, let v = Double(num) else { return nil }
+      rest = rest.dropFirst(num.count)
+      let unit = rest.prefix { !$0.isNumber && $0 != "." }
+      guard let u = units.first(where: { $0.0 == unit }) else { return nil }
+      rest = rest.dropFirst(unit.count)
+      total += v * u.1
+      any = true
+    }
+    return any ? Int64(total.rounded()) : nil
+  }
+}
+
+/// Sizes: KiB, MiB, GiB, TiB are powers of 1024; KB, MB, GB, TB powers of 1000; B is bytes.
+public func parseSize(_ s: String) -> Int? {
+  let units: [(String, Double)] = [
+    ("KiB", 1024), ("MiB", 1024 * 1024), ("GiB", 1024 * 1024 * 1024), ("TiB", 1024.0 * 1024 * 1024 * 1024),
+    ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12), ("B", 1),
+  ]
+  let t = s.filter { $0 != "_" }
+  for (u, m) in units where t.hasSuffix(u) {
+    guard let v = Double(t.dropLast(u.count)), v >= 0 else { return nil }
+    return Int((v * m).rounded())
+  }
+  return Int(t)
+}

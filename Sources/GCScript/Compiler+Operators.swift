@@ -1,0 +1,208 @@
+// Binary operators: constant folding, typed arithmetic with Go's wrap-around, comparisons.
+
+import GoHeap
+
+extension Interpreter {
+  func compileBinary(_ op: String, _ l: Expr, _ r: Expr, _ scope: Scope, _ span: Span) throws -> CExpr {
+    var a = try compileExpr(l, scope)
+    var b = try compileExpr(r, scope)
+    if op == "&&" || op == "||" {
+      a = try assign(a, to: .bool, "operand of \(op)")
+      b = try assign(b, to: .bool, "operand of \(op)")
+      let ae = a.eval
+      let be = b.eval
+      if op == "&&" {
+        return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(try ae(i).asBool ? try be(i).asBool : false) }, span: span)
+      }
+      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(try ae(i).asBool ? true : try be(i).asBool) }, span: span)
+    }
+    let isShift = op == "<<" || op == ">>"
+    // Both untyped constants: fold.
+    if a.untyped, b.untyped, let x = a.constant, let y = b.constant, let at = a.type, let bt = b.type {
+      let t = isShift ? at : (at.isFloat || bt.isFloat ? GoType.float64 : at)
+      let v = try foldConstant(op, x, y, t, span)
+      let isCompare = ["==", "!=", "<", "<=", ">", ">="].contains(op)
+      return .constant(v, isCompare ? .bool : t, untyped: true, span)
+    }
+    // Give an untyped operand the other's type.
+    if isShift {
+      if a.untyped, a.type != nil { a = try assign(a, to: .int, "shift") }
+      b = try assign(b, to: b.untyped ? .uint : (b.type ?? .uint), "shift count")
+    } else if a.untyped && !b.untyped, let bt = b.type {
+      a = try assign(a, to: bt, "operand")
+    } else if b.untyped && !a.untyped, let at = a.type {
+      b = try assign(b, to: at, "operand")
+    } else if a.type == nil, let bt = b.type {
+      a = try assign(a, to: bt, "comparison")
+    } else if b.type == nil, let at = a.type {
+      b = try assign(b, to: at, "comparison")
+    }
+    guard let t = a.type, let bt = b.type else {
+      throw ScriptError(.typeMismatch("invalid operation: \(op) on nil"), at: span)
+    }
+    if !isShift && !t.identical(bt) {
+      throw ScriptError(.typeMismatch("invalid operation: \(describe(a)) \(op) \(describe(b)) (mismatched types \(t) and \(bt))"), at: span)
+    }
+    // Typed constant operands fold too (time.Second * 5).
+    if let x = a.constant, let y = b.constant, !t.isNilable {
+      let v = try foldConstant(op, x, y, t, span)
+      let isCompare = ["==", "!=", "<", "<=", ">", ">="].contains(op)
+      return .constant(isCompare ? v : (t.isInteger ? .int(wrap(v.asInt, t)) : v), isCompare ? .bool : t, untyped: false, span)
+    }
+    let ae = a.eval
+    let be = b.eval
+    switch op {
+    case "==", "!=":
+      let eq = op == "=="
+      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool((try ae(i) == (try be(i))) == eq) }, span: span)
+    case "<", "<=", ">", ">=":
+      let cmp = try comparator(op, t, span)
+      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(cmp(try ae(i), try be(i))) }, span: span)
+    default: break
+    }
+    if t.isInteger {
+      let unsigned = t.isUnsigned
+      let f: (Int64, Int64) throws -> Int64
+      switch op {
+      case "+": f = { $0 &+ $1 }
+      case "-": f = { $0 &- $1 }
+      case "*": f = { $0 &* $1 }
+      case "/":
+        f = { x, y in
+          if y == 0 { throw ScriptError(.divisionByZero, at: span) }
+          return unsigned ? Int64(bitPattern: UInt64(bitPattern: x) / UInt64(bitPattern: y)) : x.dividedReportingOverflow(by: y).partialValue
+        }
+      case "%":
+        f = { x, y in
+          if y == 0 { throw ScriptError(.divisionByZero, at: span) }
+          return unsigned ? Int64(bitPattern: UInt64(bitPattern: x) % UInt64(bitPattern: y)) : x.remainderReportingOverflow(dividingBy: y).partialValue
+        }
+      case "&": f = { $0 & $1 }
+      case "|": f = { $0 | $1 }
+      case "^": f = { $0 ^ $1 }
+      case "&^": f = { $0 & ~$1 }
+      case "<<": f = { x, y in y >= 64 ? 0 : x << y }
+      case ">>": f = { x, y in unsigned ? (y >= 64 ? 0 : Int64(bitPattern: UInt64(bitPattern: x) >> UInt64(y))) : (y >= 64 ? (x < 0 ? -1 : 0) : x >> y) }
+      default: throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(t)"), at: span)
+      }
+      if case .int(let bits, _) = t.kind, bits == 64 {
+        return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+          guard case .int(let x) = try ae(i), case .int(let y) = try be(i) else { return .int(0) }
+          return .int(try f(x, y))
+        }, span: span)
+      }
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in .int(wrap(try f(try ae(i).asInt, try be(i).asInt), t)) }, span: span)
+    }
+    if t.isFloat {
+      let f: (Double, Double) -> Double
+      switch op {
+      case "+": f = { $0 + $1 }
+      case "-": f = { $0 - $1 }
+      case "*": f = { $0 * $1 }
+      case "/": f = { $0 / $1 }
+      default: throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(t)"), at: span)
+      }
+      let single = t.size == 4
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        let v = f(try ae(i).asFloat, try be(i).asFloat)
+        return .float(single ? Double(Float(v)) : v)
+      }, span: span)
+    }
+    if t.isString && op == "+" {
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        guard case .string(let x) = try ae(i), case .string(let y) = try be(i) else { return .string("") }
+        return .string(x + y)
+      }, span: span)
+    }
+    throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(describe(a)) (value of type \(t))"), at: span)
+  }
+
+  private func comparator(_ op: String, _ t: GoType, _ span: Span) throws -> (Value, Value) -> Bool {
+    let less: (Value, Value) -> Bool
+    if t.isInteger && t.isUnsigned {
+      less = { UInt64(bitPattern: $0.asInt) < UInt64(bitPattern: $1.asInt) }
+    } else if t.isInteger {
+      less = { $0.asInt < $1.asInt }
+    } else if t.isFloat {
+      less = { $0.asFloat < $1.asFloat }
+    } else if t.isString {
+      less = {
+        if case .string(let x) = $0, case .string(let y) = $1 { return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)) }
+        return false
+      }
+    } else {
+      throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(t)"), at: span)
+    }
+    switch op {
+    case "<": return less
+    case "<=": return { !less($1, $0) }
+    case ">": return { less($1, $0) }
+    default: return { !less($0, $1) }
+    }
+  }
+
+  func foldConstant(_ op: String, _ x: Value, _ y: Value, _ t: GoType, _ span: Span) throws -> Value {
+    switch (x, y) {
+    case (.int(let a), .int(let b)) where !t.isFloat:
+      switch op {
+      case "+": return .int(a &+ b)
+      case "-": return .int(a &- b)
+      case "*": return .int(a &* b)
+      case "/":
+        if b == 0 { throw ScriptError(.typeMismatch("invalid operation: division by zero"), at: span) }
+        return .int(a / b)
+      case "%":
+        if b == 0 { throw ScriptError(.typeMismatch("invalid operation: division by zero"), at: span) }
+        return .int(a % b)
+      case "&": return .int(a & b)
+      case "|": return .int(a | b)
+      case "^": return .int(a ^ b)
+      case "&^": return .int(a & ~b)
+      case "<<": return .int(b >= 64 ? 0 : a << b)
+      case ">>": return .int(b >= 64 ? 0 : a >> b)
+      case "==": return .bool(a == b)
+      case "!=": return .bool(a != b)
+      case "<": return .bool(a < b)
+      case "<=": return .bool(a <= b)
+      case ">": return .bool(a > b)
+      case ">=": return .bool(a >= b)
+      default: break
+      }
+    case (.int, .float), (.float, .int), (.float, .float), (.int, .int):
+      let a = x.asFloat
+      let b = y.asFloat
+      switch op {
+      case "+": return .float(a + b)
+      case "-": return .float(a - b)
+      case "*": return .float(a * b)
+      case "/":
+        if b == 0 { throw ScriptError(.typeMismatch("invalid operation: division by zero"), at: span) }
+        return .float(a / b)
+      case "==": return .bool(a == b)
+      case "!=": return .bool(a != b)
+      case "<": return .bool(a < b)
+      case "<=": return .bool(a <= b)
+      case ">": return .bool(a > b)
+      case ">=": return .bool(a >= b)
+      default: break
+      }
+    case (.string(let a), .string(let b)):
+      switch op {
+      case "+": return .string(a + b)
+      case "==": return .bool(a == b)
+      case "!=": return .bool(a != b)
+      case "<": return .bool(a < b)
+      case ">": return .bool(a > b)
+      default: break
+      }
+    case (.bool(let a), .bool(let b)):
+      switch op {
+      case "==": return .bool(a == b)
+      case "!=": return .bool(a != b)
+      default: break
+      }
+    default: break
+    }
+    throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on these constants"), at: span)
+  }
+}

@@ -1,0 +1,464 @@
+// Compiling statements. Each compiled statement opens with the runtime's statement boundary
+// (objects allocated by the previous statement stop being held by it) and its CPU cost on the
+// virtual clock; a death of the simulated process inside it becomes a located error.
+
+import GoHeap
+
+typealias Exec = (Interpreter) throws -> Flow
+
+extension Interpreter {
+  func compileTopLevel(_ s: Stmt) throws -> Exec {
+    if case .funcDecl = s.kind { return { _ in .normal } }
+    if case .typeDecl(let name, let te) = s.kind, case .type(let named)? = globalScope.names[name] {
+      // Hoisted: give the named type its structure now.
+      let under = try resolveType(te, globalScope)
+      if under === named { throw ScriptError(.typeMismatch("invalid recursive type \(name)"), at: s.span) }
+      named.define(under.kind)
+      return { _ in .normal }
+    }
+    return try compileStatement(s, globalScope)
+  }
+
+  /// Wraps a statement body with the statement boundary and its cost.
+  func statement(_ span: Span, _ body: @escaping Exec) -> Exec {
+    let cost = heap.profile.cost.statementNs
+    return { i in
+      i.heap.beginStatement()
+      do {
+        try i.heap.work(cost)
+        return try body(i)
+      } catch let d as ProcessDeath {
+        throw ScriptError(.death(d), at: span)
+      }
+    }
+  }
+
+  /// Declares a variable in `scope`: a globals slot at top level, a frame slot in a function.
+  func declare(_ name: String, _ t: GoType, _ scope: Scope, _ span: Span) throws -> LValue {
+    if let existing = scope.names[name], case .variable = existing, scope.function == nil,
+      scope === globalScope
+    {
+      // Re-declaring a global at the top level (a REPL re-running `x := ...`): replace it.
+      _ = existing
+    } else if scope.names[name] != nil {
+      throw ScriptError(.alreadyDeclared(name), at: span)
+    }
+    if let ctx = scope.function {
+      let slot = ctx.slotCount
+      ctx.slotCount += 1
+      scope.names[name] = .variable(slot: slot, global: false, type: t)
+      scope.declaredSlots.append(slot)
+      return LValue(type: t, load: { $0.frame.slots[slot] }, store: { $0.frame.slots[slot] = $1 })
+    }
+    let slot: Int
+    if case .variable(let s, true, _)? = scope.names[name] { slot = s } else {
+      slot = globals.slots.count
+      globals.slots.append(zeroValue(t))
+    }
+    scope.names[name] = .variable(slot: slot, global: true, type: t)
+    if scope !== globalScope { scope.declaredSlots.append(-1 - slot) }
+    return LValue(type: t, load: { $0.globals.slots[slot] }, store: { $0.globals.slots[slot] = $1 })
+  }
+
+  /// The type a value gets when it declares a variable (untyped constants take their default).
+  func declaredType(_ c: CExpr) throws -> GoType {
+    guard let t = c.type else { throw ScriptError(.typeMismatch("use of untyped nil in assignment"), at: c.span) }
+    return t
+  }
+
+  func compileBlock(_ stmts: [Stmt], _ scope: Scope) throws -> Exec {
+    let inner = Scope(parent: scope, function: scope.function)
+    let body = try stmts.map { try compileStatement($0, inner) }
+    return blockRunner(body, inner)
+  }
+
+  /// Runs statements; when the block ends its variables are cleared so they stop being roots.
+  func blockRunner(_ body: [Exec], _ scope: Scope) -> Exec {
+    let slots = scope.declaredSlots
+    if slots.isEmpty {
+      if body.count == 1 { return body[0] }
+      return { i in
+        for s in body {
+          let f = try s(i)
+          if f != .normal { return f }
+        }
+        return .normal
+      }
+    }
+    return { i in
+      defer {
+        for s in slots {
+          if s >= 0 { i.frame.slots[s] = .null } else { i.globals.slots[-1 - s] = .null }
+        }
+      }
+      for s in body {
+        let f = try s(i)
+        if f != .normal { return f }
+      }
+      return .normal
+    }
+  }
+
+  func compileStatement(_ s: Stmt, _ scope: Scope) throws -> Exec {
+    let span = s.span
+    switch s.kind {
+    case .empty, .package, .imports: return { _ in .normal }
+    case .expression(let e):
+      if case .call = e.kind {} else if case .paren = e.kind {} else {
+        let c = try compileExpr(e, scope)
+        if echoExpressions && scope === globalScope {
+          let ev = c.eval
+          let t = c.type
+          return statement(span) { i in
+            i.host?.output(i.format(try ev(i), t) + "\n")
+            return .normal
+          }
+        }
+        throw ScriptError(.typeMismatch("\(describe(c)) (value) is not used"), at: span)
+      }
+      let ev = try compileExpr(e, scope).eval
+      return statement(span) { i in
+        _ = try ev(i)
+        return .normal
+      }
+    case .assign(let lhs, let op, let rhs):
+      return statement(span, try compileAssign(lhs, op, rhs, scope, span))
+    case .incDec(let target, let inc):
+      let one = Expr(.int(1), span)
+      return statement(span, try compileAssign([target], "=", [Expr(.binary(inc ? "+" : "-", target, one), span)], scope, span))
+    case .varDecl(let names, let te, let values):
+      let declared = try te.map { try resolveType($0, scope) }
+      if !values.isEmpty && values.count != names.count {
+        throw ScriptError(.typeMismatch("assignment mismatch: \(names.count) variables but \(values.count) values"), at: span)
+      }
+      var steps: [(LValue, (Interpreter) throws -> Value)] = []
+      for (k, (name, nspan)) in names.enumerated() {
+        var c: CExpr? = nil
+        var t: GoType
+        if k < values.count {
+          c = try compileExpr(values[k], scope)
+          if let d = declared { c = try assign(c!, to: d, "variable declaration") }
+          t = try declared ?? declaredType(c!)
+        } else {
+          t = declared!
+        }
+        if name == "_" { continue }
+        let lv = try declare(name, t, scope, nspan)
+        let zero = zeroValue(t)
+        steps.append((lv, c?.eval ?? { _ in zero }))
+      }
+      return statement(span) { i in
+        for (lv, ev) in steps { try lv.store(i, try ev(i)) }
+        return .normal
+      }
+    case .constDecl(let names, let values):
+      guard names.count == values.count else {
+        throw ScriptError(.typeMismatch("missing init expr for const declaration"), at: span)
+      }
+      for ((name, nspan), v) in zip(names, values) {
+        let c = try compileExpr(v, scope)
+        guard let k = c.constant, let t = c.type else { throw ScriptError(.notConstant(describe(c)), at: v.span) }
+        if scope.names[name] != nil && scope !== globalScope { throw ScriptError(.alreadyDeclared(name), at: nspan) }
+        scope.names[name] = .constant(k, t, untyped: c.untyped)
+      }
+      return { _ in .normal }
+    case .typeDecl(let name, let te):
+      let named = GoType.named(name)
+      scope.names[name] = .type(named)
+      named.define(try resolveType(te, scope).kind)
+      return { _ in .normal }
+    case .funcDecl(let f):
+      throw ScriptError(.unsupported("declaring func \(f.name) inside a function"), at: span)
+    case .block(let stmts):
+      return try compileBlock(stmts, scope)
+    case .ifStmt(let initStmt, let cond, let then, let els):
+      let inner = Scope(parent: scope, function: scope.function)
+      let ie = try initStmt.map { try compileStatement($0, inner) }
+      let ce = try assign(try compileExpr(cond, inner), to: .bool, "if condition").eval
+      let te = try compileBlock(then, inner)
+      let ee = try els.map { try compileStatement($0, inner) }
+      let body: Exec = { i in
+        if let ie { _ = try ie(i) }
+        if try ce(i).asBool { return try te(i) }
+        if let ee { return try ee(i) }
+        return .normal
+      }
+      return statement(span, blockRunner([body], inner))
+    case .forStmt(let initStmt, let cond, let post, let body):
+      let inner = Scope(parent: scope, function: scope.function)
+      let ie = try initStmt.map { try compileStatement($0, inner) }
+      let ce = try cond.map { try assign(try compileExpr($0, inner), to: .bool, "for condition").eval }
+      let pe = try post.map { try compileStatement($0, inner) }
+      let be = try compileBlock(body, inner)
+      let loop: Exec = { i in
+        if let ie { _ = try ie(i) }
+        while true {
+          if Interrupt.requested { try i.checkInterrupt(span) }
+          if let ce, !(try ce(i).asBool) { break }
+          let f = try be(i)
+          if f == .breakLoop { break }
+          if f == .returned { return .returned }
+          if let pe { _ = try pe(i) }
+        }
+        return .normal
+      }
+      return statement(span, blockRunner([loop], inner))
+    case .rangeStmt(let key, let value, let define, let over, let body):
+      return statement(span, try compileRange(key, value, define, over, body, scope, span))
+    case .returnStmt(let e):
+      guard let ctx = scope.function else {
+        return statement(span) { _ in .returned }
+      }
+      if let e {
+        guard let rt = ctx.result else { throw ScriptError(.typeMismatch("too many return values"), at: span) }
+        let ev = try assign(try compileExpr(e, scope), to: rt, "return statement").eval
+        return statement(span) { i in
+          i.returnValue = try ev(i)
+          return .returned
+        }
+      }
+      if ctx.result != nil { throw ScriptError(.typeMismatch("not enough return values"), at: span) }
+      return statement(span) { _ in .returned }
+    case .breakStmt: return { _ in .breakLoop }
+    case .continueStmt: return { _ in .continueLoop }
+    case .sleep(let e):
+      let d = try assign(try compileExpr(e, scope), to: durationType, "sleep").eval
+      return statement(span) { i in
+        try i.heap.sleep(max(0, Int(try d(i).asInt)))
+        return .normal
+      }
+    case .gc:
+      return statement(span) { i in
+        try i.heap.collect()
+        return .normal
+      }
+    case .free:
+      try requireFeature(.freeOSMemory, span)
+      return statement(span) { i in
+        try i.heap.freeOSMemory()
+        return .normal
+      }
+    case .stats(let label, let view):
+      let le = try label.map { try assign(try compileExpr($0, scope), to: .string, "stats label").eval }
+      return statement(span) { i in
+        var text: String? = nil
+        if let le, case .string(let s) = try le(i) { text = s }
+        i.host?.stats(label: text, view: view)
+        return .normal
+      }
+    case .set(let name, let value):
+      return statement(span, try compileSet(name, value, scope, span))
+    case .print(let args, _):
+      let call = try compilePackageCall("fmt", "Println", args, scope, span).eval
+      return statement(span) { i in
+        _ = try call(i)
+        return .normal
+      }
+    case .printf(let f, let args):
+      let call = try compilePackageCall("fmt", "Printf", [f] + args, scope, span).eval
+      return statement(span) { i in
+        _ = try call(i)
+        return .normal
+      }
+    }
+  }
+
+  func compileAssign(_ lhs: [Expr], _ op: String, _ rhs: [Expr], _ scope: Scope, _ span: Span) throws -> Exec {
+    if op != "=" && op != ":=" {
+      let binop = String(op.dropLast())
+      guard lhs.count == 1, rhs.count == 1 else { throw ScriptError(.typeMismatch("assignment operation \(op) requires single-valued expressions"), at: span) }
+      return try compileAssign(lhs, "=", [Expr(.binary(binop, lhs[0], rhs[0]), span)], scope, span)
+    }
+    guard lhs.count == rhs.count else {
+      throw ScriptError(.typeMismatch("assignment mismatch: \(lhs.count) variables but \(rhs.count) values"), at: span)
+    }
+    var values = try rhs.map { try compileExpr($0, scope) }
+    var targets: [LValue?] = []
+    var anyNew = false
+    for (k, target) in lhs.enumerated() {
+      if case .identifier(let name) = target.kind {
+        if name == "_" {
+          targets.append(nil)
+          continue
+        }
+        let declareHere = op == ":=" ? scope.names[name] == nil : scope.lookup(name) == nil
+        if declareHere {
+          // `:=`, or gcsh's convenience: `x = e` to an undeclared name declares it here.
+          let t = try declaredType(values[k])
+          values[k] = try assign(values[k], to: t, "assignment")
+          targets.append(try declare(name, t, scope, target.span))
+          anyNew = true
+          continue
+        }
+      } else if op == ":=" {
+        throw ScriptError(.expected("identifier", after: nil, found: "expression"), at: target.span)
+      }
+      let lv = try compileLValue(target, scope)
+      values[k] = try assign(values[k], to: lv.type, "assignment")
+      targets.append(lv)
+    }
+    if op == ":=" && !anyNew { throw ScriptError(.noNewVariables, at: span) }
+    let evals = values.map(\.eval)
+    if targets.count == 1 {
+      let ev = evals[0]
+      guard let lv = targets[0] else { return { i in _ = try ev(i); return .normal } }
+      let store = lv.store
+      return { i in
+        try store(i, try ev(i))
+        return .normal
+      }
+    }
+    return { i in
+      let vs = try evals.map { try $0(i) }
+      for (lv, v) in zip(targets, vs) { try lv?.store(i, v) }
+      return .normal
+    }
+  }
+
+  func compileSet(_ name: String, _ value: Expr, _ scope: Scope, _ span: Span) throws -> Exec {
+    let c = try compileExpr(value, scope)
+    switch name.uppercased() {
+    case "GOGC":
+      if case .string(let s)? = c.constant, s == "off" {
+        return { i in _ = try i.heap.setGCPercent(-1); return .normal }
+      }
+      let v = try assign(c, to: .int, "set GOGC").eval
+      return { i in _ = try i.heap.setGCPercent(Int(try v(i).asInt)); return .normal }
+    case "GOMEMLIMIT":
+      try requireFeature(.memoryLimit, span)
+      if case .string(let s)? = c.constant {
+        guard s == "off" || parseSize(s) != nil else {
+          throw ScriptError(.invalidSetting("invalid GOMEMLIMIT value \"\(s)\" (use a size such as 200MiB, or off)"), at: value.span)
+        }
+        let n = s == "off" ? Int.max : parseSize(s)!
+        return { i in _ = try i.heap.setMemoryLimit(n); return .normal }
+      }
+      let v = try assign(c, to: .int, "set GOMEMLIMIT").eval
+      return { i in _ = try i.heap.setMemoryLimit(Int(try v(i).asInt)); return .normal }
+    default:
+      throw ScriptError(.invalidSetting("unknown setting \(name) (set GOGC=N|off or GOMEMLIMIT=SIZE|off)"), at: span)
+    }
+  }
+
+  func compileRange(
+    _ key: Expr?, _ value: Expr?, _ define: Bool, _ over: Expr, _ body: [Stmt], _ scope: Scope,
+    _ span: Span
+  ) throws -> Exec {
+    let inner = Scope(parent: scope, function: scope.function)
+    let o = try compileExpr(over, scope)
+    let overEval = o.eval
+    func target(_ e: Expr?, _ t: GoType) throws -> LValue? {
+      guard let e else { return nil }
+      if case .identifier("_") = e.kind { return nil }
+      if define {
+        guard case .identifier(let n) = e.kind else { throw ScriptError(.expected("identifier", after: nil, found: "expression"), at: e.span) }
+        return try declare(n, t, inner, e.span)
+      }
+      let lv = try compileLValue(e, inner)
+      return lv
+    }
+    guard let ot = o.type else { throw ScriptError(.typeMismatch("cannot range over nil"), at: over.span) }
+    if ot.isInteger {
+      let k = try target(key, o.untyped ? .int : ot)
+      let be = try compileBlock(body, inner)
+      return blockRunner([{ i in
+        let n = try overEval(i).asInt
+        var j: Int64 = 0
+        while j < n {
+          if Interrupt.requested { try i.checkInterrupt(span) }
+          try k?.store(i, .int(j))
+          let f = try be(i)
+          if f == .breakLoop { break }
+          if f == .returned { return .returned }
+          j += 1
+        }
+        return .normal
+      }], inner)
+    }
+    if let elem = ot.sliceElement {
+      let k = try target(key, .int)
+      let v = try target(value, elem)
+      // The clear idiom `for i := range s { s[i] = 0 }` compiles to one memclr of the slice, as
+      // Go's compiler does (cmd/compile walk/range.go arrayClear): every page is written at
+      // memory speed, not one interpreted step per element.
+      if v == nil, isClearIdiom(key, over, body, elem, scope) {
+        let kStore = k?.store
+        return blockRunner([{ i in
+          guard case .slice(let s) = try overEval(i), s.len > 0 else { return .normal }
+          try i.heap.clear(s.object!, bytes: s.offset..<(s.offset + s.len * elem.size))
+          if !define { try kStore?(i, .int(Int64(s.len - 1))) }
+          return .normal
+        }], inner)
+      }
+      let be = try compileBlock(body, inner)
+      return blockRunner([{ i in
+        guard case .slice(let s) = try overEval(i) else { return .normal }
+        var j = 0
+        while j < s.len {
+          if Interrupt.requested { try i.checkInterrupt(span) }
+          try k?.store(i, .int(Int64(j)))
+          if let v { try v.store(i, i.loadValue(elem, s.object!, s.offset + j * elem.size)) }
+          let f = try be(i)
+          if f == .breakLoop { break }
+          if f == .returned { return .returned }
+          j += 1
+        }
+        return .normal
+      }], inner)
+    }
+    if case .array(let elem, let n) = ot.kind {
+      let k = try target(key, .int)
+      let v = try target(value, elem)
+      let be = try compileBlock(body, inner)
+      return blockRunner([{ i in
+        let arr = try overEval(i)
+        for j in 0..<n {
+          if Interrupt.requested { try i.checkInterrupt(span) }
+          try k?.store(i, .int(Int64(j)))
+          if let v, case .aggregate(let vs) = arr { try v.store(i, vs[j]) }
+          let f = try be(i)
+          if f == .breakLoop { break }
+          if f == .returned { return .returned }
+        }
+        return .normal
+      }], inner)
+    }
+    if ot.isString {
+      let k = try target(key, .int)
+      let v = try target(value, .int32)
+      let be = try compileBlock(body, inner)
+      return blockRunner([{ i in
+        guard case .string(let s) = try overEval(i) else { return .normal }
+        var offset = 0
+        for ch in s.unicodeScalars {
+          try k?.store(i, .int(Int64(offset)))
+          try v?.store(i, .int(Int64(ch.value)))
+          offset += String(ch).utf8.count
+          let f = try be(i)
+          if f == .breakLoop { break }
+          if f == .returned { return .returned }
+        }
+        return .normal
+      }], inner)
+    }
+    throw ScriptError(.typeMismatch("cannot range over \(describe(o)) (value of type \(ot))"), at: over.span)
+  }
+
+  /// `for k := range s { s[k] = <zero> }` (also `k, _ :=`): the body clears each element.
+  private func isClearIdiom(_ key: Expr?, _ over: Expr, _ body: [Stmt], _ elem: GoType, _ scope: Scope) -> Bool {
+    guard let key, case .identifier(let k) = key.kind, k != "_", body.count == 1,
+      case .identifier(let sname) = over.kind,
+      case .assign(let lhs, "=", let rhs) = body[0].kind, lhs.count == 1, rhs.count == 1,
+      case .index(let base, let idx) = lhs[0].kind,
+      case .identifier(let b) = base.kind, b == sname,
+      case .identifier(let ik) = idx.kind, ik == k
+    else { return false }
+    guard let c = try? compileExpr(rhs[0], scope), let v = c.constant else { return false }
+    switch v {
+    case .int(0), .bool(false), .null: return true
+    case .float(let f): return f == 0
+    case .string(let s): return s.isEmpty
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,133 @@
+// Interpreter: runs GCScript on a simulated Go runtime.
+//
+// Each top-level statement is compiled (names resolved to frame slots, static types checked,
+// AST turned into Swift closures) right before it runs, so a script's earlier statements have run
+// when a later one fails — as the REPL runs each entry. Function and type declarations are
+// hoisted first, so code can call a function declared further down, as in Go; a `func main` runs
+// after the top-level statements.
+//
+// Variables are roots: the globals frame and every running function's frame are registered with
+// the runtime as RootSources, and a block's variables are cleared when the block ends, so they
+// stop keeping objects alive exactly when Go's would (DESIGN.md).
+
+import GoHeap
+
+/// Where program output and `stats` requests go (GCReport renders them).
+public protocol ScriptHost: AnyObject {
+  /// Program output (print, fmt.Println): one chunk of text, newline included.
+  func output(_ text: String)
+  /// A `stats` statement: the label, and the view asked for (`memstats`, `gctrace`, ...).
+  func stats(label: String?, view: String?)
+}
+
+/// A function's or the top level's variable storage; a root source while it lives.
+final class Frame: RootSource {
+  var slots: [Value]
+  init(size: Int) { slots = [Value](repeating: .null, count: size) }
+  func forEachRoot(_ visit: (Word) -> Void) {
+    for v in slots { v.forEachWord(visit) }
+  }
+}
+
+/// How a statement ended.
+enum Flow {
+  case normal, breakLoop, continueLoop, returned
+}
+
+/// Set from a signal handler: the running script should stop at its next loop iteration or
+/// statement (Ctrl-C).
+public enum Interrupt {
+  nonisolated(unsafe) public static var requested = false
+}
+
+/// Runs programs, keeping variables, types and functions across runs (the REPL's session).
+public final class Interpreter {
+  public let heap: GoRuntime
+  public weak var host: ScriptHost?
+  let globals = Frame(size: 0)
+  var frame: Frame
+  let globalScope: Scope
+  var functions: [String: FunctionInfo] = [:]
+  var returnValue: Value = .null
+  var callDepth = 0
+  /// REPL: a bare expression at top level prints its value instead of being an error.
+  public var echoExpressions = false
+  /// The source being run, for locating errors.
+  var source: Source = Source(name: "<none>", text: "")
+
+  public init(heap: GoRuntime, host: ScriptHost? = nil) {
+    self.heap = heap
+    self.host = host
+    frame = globals
+    globalScope = Scope(parent: nil, function: nil)
+    heap.addRoots(globals)
+  }
+
+  /// Names a REPL can complete: variables, constants, types and functions in the global scope.
+  public var globalNames: [String] { globalScope.names.keys.sorted() }
+
+  /// The current value of a global variable, formatted as fmt.Println would, if it exists.
+  public func describeGlobal(_ name: String) -> String? {
+    guard case .variable(let slot, true, let t)? = globalScope.names[name] else { return nil }
+    return format(globals.slots[slot], t)
+  }
+
+  /// Global variables and their types (for `roots`-style listings).
+  public var globalVariables: [(name: String, type: GoType, value: Value)] {
+    globalScope.names.compactMap { (n, e) in
+      if case .variable(let slot, true, let t) = e { return (n, t, globals.slots[slot]) }
+      return nil
+    }.sorted { $0.name < $1.name }
+  }
+
+  /// Parses `source`; returns the statements or the syntax errors (located).
+  public static func parse(_ source: Source) -> ([Stmt], [ScriptError], incomplete: Bool) {
+    var parser = Parser(source)
+    let stmts = parser.parseProgram()
+    return (stmts, parser.errors.map { $0.located(in: source) }, parser.isIncomplete)
+  }
+
+  /// Runs parsed statements of `source`: hoists declarations, then runs each statement, then
+  /// `main` if this run declared it. Throws the first runtime error, located.
+  public func run(_ stmts: [Stmt], source: Source, runMain: Bool = true) throws {
+    self.source = source
+    do {
+      try hoist(stmts)
+      for s in stmts {
+        let exec = try compileTopLevel(s)
+        _ = try exec(self)
+      }
+      if runMain, stmts.contains(where: { if case .funcDecl(let f) = $0.kind { return f.name == "main" }; return false }),
+        let main = functions["main"]
+      {
+        _ = try call(main, args: [], span: main.decl.span)
+      }
+    } catch let e as ScriptError {
+      frame = globals
+      callDepth = 0
+      throw e.located(in: source)
+    }
+  }
+
+  /// Declares every top-level type and function before anything runs.
+  func hoist(_ stmts: [Stmt]) throws {
+    for s in stmts {
+      switch s.kind {
+      case .typeDecl(let name, _):
+        if globalScope.names[name] == nil { globalScope.names[name] = .type(GoType.named(name)) }
+      case .funcDecl(let f):
+        functions[f.name] = FunctionInfo(decl: f)
+        globalScope.names[f.name] = .function(f.name)
+      default: break
+      }
+    }
+  }
+
+  @inline(__always)
+  func checkInterrupt(_ span: Span) throws {
+    if Interrupt.requested {
+      Interrupt.requested = false
+      throw ScriptError(.interrupted, at: span)
+    }
+  }
+}

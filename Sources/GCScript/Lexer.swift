@@ -1,0 +1,225 @@
+// Lexer: source bytes to tokens (grammar.md, "Lexical elements").
+//
+// Go's rules where they overlap: `//` comments (and `#` comments, a gcsh convenience) run to the
+// end of the line; a newline ends a statement when the line's last token could end one
+// (identifier, literal, `)`, `]`, `}`, `++`, `--`, `return`, `break`, `continue`), as Go's
+// automatic semicolon insertion does. Numbers take `_` separators, `0x`/`0o`/`0b` prefixes and
+// exponents; a number immediately followed by letters is a unit literal (`5s`, `200MiB`).
+
+/// Turns a source into tokens; errors are collected, never thrown.
+public struct Lexer {
+  let src: Source
+  private let b: [UInt8]
+  private var i = 0
+  private var tokens: [Token] = []
+  public private(set) var errors: [ScriptError] = []
+
+  public init(_ source: Source) {
+    src = source
+    b = source.bytes
+  }
+
+  /// All tokens, ending with `.eof`.
+  public mutating func tokenize() -> [Token] {
+    while true {
+      skipSpaceAndComments()
+      if i >= b.count {
+        if needsSemicolon() { add(.semicolon(explicit: false), i, i) }
+        add(.eof, i, i)
+        return tokens
+      }
+      let c = b[i]
+      if c == UInt8(ascii: "\n") {
+        if needsSemicolon() { add(.semicolon(explicit: false), i, i + 1) }
+        i += 1
+        continue
+      }
+      let start = i
+      if isLetter(c) {
+        while i < b.count && (isLetter(b[i]) || isDigit(b[i])) { i += 1 }
+        let word = text(start, i)
+        if let k = Keyword(rawValue: word) {
+          add(.keyword(k), start, i)
+        } else {
+          add(.identifier(word), start, i)
+        }
+      } else if isDigit(c) || (c == UInt8(ascii: ".") && i + 1 < b.count && isDigit(b[i + 1])) {
+        number()
+      } else if c == UInt8(ascii: "\"") {
+        string()
+      } else if c == UInt8(ascii: "`") {
+        i += 1
+        while i < b.count && b[i] != UInt8(ascii: "`") { i += 1 }
+        if i >= b.count {
+          errors.append(ScriptError(.unterminatedString, at: Span(start, i)))
+        } else {
+          i += 1
+        }
+        add(.string(text(start + 1, max(start + 1, i - 1))), start, i)
+      } else if c == UInt8(ascii: ";") {
+        i += 1
+        add(.semicolon(explicit: true), start, i)
+      } else {
+        operatorToken()
+      }
+    }
+  }
+
+  private mutating func skipSpaceAndComments() {
+    while i < b.count {
+      let c = b[i]
+      if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") {
+        i += 1
+      } else if c == UInt8(ascii: "#")
+        || (c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "/"))
+      {
+        while i < b.count && b[i] != UInt8(ascii: "\n") { i += 1 }
+      } else if c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "*") {
+        let start = i
+        i += 2
+        var newline = false
+        while i + 1 < b.count && !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) {
+          if b[i] == UInt8(ascii: "\n") { newline = true }
+          i += 1
+        }
+        if i + 1 >= b.count {
+          errors.append(ScriptError(.unterminatedComment, at: Span(start, b.count)))
+          i = b.count
+        } else {
+          i += 2
+        }
+        if newline && needsSemicolon() { add(.semicolon(explicit: false), i, i) }
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Go's semicolon rule: after a token that can end a statement.
+  private func needsSemicolon() -> Bool {
+    guard let last = tokens.last else { return false }
+    switch last.kind {
+    case .identifier, .int, .float, .unitLiteral, .string: return true
+    case .keyword(let k): return k == .break || k == .continue || k == .return
+    case .op(let o): return o == ")" || o == "]" || o == "}" || o == "++" || o == "--"
+    default: return false
+    }
+  }
+
+  private mutating func number() {
+    let start = i
+    var isFloat = false
+    if b[i] == UInt8(ascii: "0") && i + 1 < b.count
+      && [UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "b"), UInt8(ascii: "B"),
+          UInt8(ascii: "o"), UInt8(ascii: "O")].contains(b[i + 1])
+    {
+      let radixChar = b[i + 1] | 0x20
+      let radix = radixChar == UInt8(ascii: "x") ? 16 : radixChar == UInt8(ascii: "b") ? 2 : 8
+      i += 2
+      let digitsStart = i
+      while i < b.count && (isHexDigit(b[i]) || b[i] == UInt8(ascii: "_")) { i += 1 }
+      let digits = text(digitsStart, i).filter { $0 != "_" }
+      if let v = UInt64(digits, radix: radix) {
+        add(.int(Int64(bitPattern: v)), start, i)
+      } else {
+        errors.append(ScriptError(.badNumber(text(start, i)), at: Span(start, i)))
+        add(.int(0), start, i)
+      }
+      return
+    }
+    while i < b.count && (isDigit(b[i]) || b[i] == UInt8(ascii: "_")) { i += 1 }
+    if i < b.count && b[i] == UInt8(ascii: ".") && !(i + 1 < b.count && b[i + 1] == UInt8(ascii: "."))
+    {
+      isFloat = true
+      i += 1
+      while i < b.count && (isDigit(b[i]) || b[i] == UInt8(ascii: "_")) { i += 1 }
+    }
+    if i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+      var j = i + 1
+      if j < b.count && (b[j] == UInt8(ascii: "+") || b[j] == UInt8(ascii: "-")) { j += 1 }
+      if j < b.count && isDigit(b[j]) {
+        isFloat = true
+        i = j
+        while i < b.count && isDigit(b[i]) { i += 1 }
+      }
+    }
+    // A unit suffix makes a duration or size literal: 5s, 2m30s, 1.5h, 200MiB.
+    if i < b.count && isLetter(b[i]) {
+      while i < b.count && (isLetter(b[i]) || isDigit(b[i]) || b[i] == UInt8(ascii: ".")) {
+        i += 1
+      }
+      add(.unitLiteral(text(start, i).filter { $0 != "_" }), start, i)
+      return
+    }
+    let t = text(start, i).filter { $0 != "_" }
+    if isFloat {
+      add(.float(Double(t) ?? 0), start, i)
+    } else if t.count > 1 && t.hasPrefix("0"), let v = Int64(t.dropFirst(), radix: 8) {
+      add(.int(v), start, i)
+    } else if let v = Int64(t) {
+      add(.int(v), start, i)
+    } else {
+      errors.append(ScriptError(.badNumber(t), at: Span(start, i)))
+      add(.int(0), start, i)
+    }
+  }
+
+  private mutating func string() {
+    let start = i
+    i += 1
+    var out = [UInt8]()
+    while i < b.count && b[i] != UInt8(ascii: "\"") && b[i] != UInt8(ascii: "\n") {
+      if b[i] == UInt8(ascii: "\\") && i + 1 < b.count {
+        i += 1
+        switch b[i] {
+        case UInt8(ascii: "n"): out.append(10)
+        case UInt8(ascii: "t"): out.append(9)
+        case UInt8(ascii: "r"): out.append(13)
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "0"): out.append(0)
+        default: out.append(b[i])
+        }
+        i += 1
+      } else {
+        out.append(b[i])
+        i += 1
+      }
+    }
+    if i >= b.count || b[i] != UInt8(ascii: "\"") {
+      errors.append(ScriptError(.unterminatedString, at: Span(start, i)))
+    } else {
+      i += 1
+    }
+    add(.string(String(decoding: out, as: UTF8.self)), start, i)
+  }
+
+  private static let operators = [
+    "&^=", "<<=", ">>=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=",
+    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|",
+    "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ",", ".", ":",
+  ].map { Array($0.utf8) }
+
+  private mutating func operatorToken() {
+    let start = i
+    for op in Self.operators where i + op.count <= b.count && Array(b[i..<(i + op.count)]) == op {
+      i += op.count
+      add(.op(String(decoding: op, as: UTF8.self)), start, i)
+      return
+    }
+    // An unknown character: skip the whole UTF-8 sequence.
+    i += 1
+    while i < b.count && b[i] & 0xC0 == 0x80 { i += 1 }
+    errors.append(ScriptError(.unexpectedCharacter(text(start, i)), at: Span(start, i)))
+  }
+
+  private mutating func add(_ k: TokenKind, _ s: Int, _ e: Int) {
+    tokens.append(Token(kind: k, span: Span(s, e), text: text(s, min(e, b.count))))
+  }
+  private func text(_ s: Int, _ e: Int) -> String { String(decoding: b[s..<e], as: UTF8.self) }
+  private func isLetter(_ c: UInt8) -> Bool {
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 0x80
+  }
+  private func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+  private func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) }
+}

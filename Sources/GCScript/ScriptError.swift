@@ -1,0 +1,163 @@
+// ScriptError: every error GCScript reports, typed, with all wording in one place.
+//
+// One style everywhere: `file:line:col: error: message`, then the source line and a caret under
+// the spot. Messages are lowercase with no final period. Runtime errors that the Go program itself
+// would hit keep Go's own text (`panic: runtime error: index out of range [5] with length 3`).
+
+import GoHeap
+
+/// What went wrong.
+public enum ErrorKind: Equatable, Sendable {
+  // Lexical and syntax errors (nothing runs; exit status 65).
+  case unexpectedCharacter(String)
+  case unterminatedString
+  case unterminatedComment
+  case badNumber(String)
+  case expected(String, after: String?, found: String)
+  case unexpectedEndOfInput(String)
+  case badUnitLiteral(String)
+  case invalidAssignmentTarget
+  case nonDeclarationOutsideFunction(String)
+  // Errors found when a statement is compiled or run (the program stops; exit status 70).
+  case undefined(String)
+  case alreadyDeclared(String)
+  case noNewVariables
+  case typeMismatch(String)
+  case notAType(String)
+  case notCallable(String)
+  case wrongArgumentCount(String, expected: Int, got: Int)
+  case unsupported(String)
+  case notConstant(String)
+  case featureMissing(feature: String, since: String, profile: String)
+  case invalidSetting(String)
+  case divisionByZero
+  case nilDereference
+  case indexOutOfRange(index: Int, length: Int)
+  case sliceOutOfRange(String)
+  case goPanic(String)
+  /// The simulated process died (fatal error, OOM kill, panic inside the runtime).
+  case death(ProcessDeath)
+  case interrupted
+  case stackOverflow
+
+  /// Syntax errors stop anything from running.
+  public var isSyntax: Bool {
+    switch self {
+    case .unexpectedCharacter, .unterminatedString, .unterminatedComment, .badNumber, .expected,
+      .unexpectedEndOfInput, .badUnitLiteral, .invalidAssignmentTarget,
+      .nonDeclarationOutsideFunction:
+      return true
+    default: return false
+    }
+  }
+
+  /// The message, as printed after `error: ` (or as the Go runtime prints it).
+  public var message: String {
+    switch self {
+    case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
+    case .unterminatedString: return "string literal not terminated"
+    case .unterminatedComment: return "comment not terminated"
+    case .badNumber(let t): return "malformed number '\(t)'"
+    case .expected(let what, let after, let found):
+      return "expected \(what)" + (after.map { " after \($0)" } ?? "") + ", found \(found)"
+    case .unexpectedEndOfInput(let what): return "unexpected end of input, expected \(what)"
+    case .badUnitLiteral(let t):
+      return "malformed literal '\(t)' (durations use ns, us, ms, s, m, h; sizes B, KiB, MiB, "
+        + "GiB, TiB, KB, MB, GB, TB)"
+    case .invalidAssignmentTarget: return "cannot assign to this expression"
+    case .nonDeclarationOutsideFunction(let what): return "non-declaration statement \(what)"
+    case .undefined(let n): return "undefined: \(n)"
+    case .alreadyDeclared(let n): return "\(n) redeclared in this block"
+    case .noNewVariables: return "no new variables on left side of :="
+    case .typeMismatch(let m): return m
+    case .notAType(let n): return "\(n) is not a type"
+    case .notCallable(let n): return "invalid operation: cannot call non-function \(n)"
+    case .wrongArgumentCount(let f, let e, let g):
+      return "\(g < e ? "not enough" : "too many") arguments in call to \(f) (want \(e), have \(g))"
+    case .unsupported(let what): return "\(what) is not supported by gcsh"
+    case .notConstant(let what): return "\(what) is not a constant"
+    case .featureMissing(let f, let since, let profile):
+      return "\(f) does not exist in \(profile): it arrived in \(since)"
+    case .invalidSetting(let m): return m
+    case .divisionByZero: return "panic: runtime error: integer divide by zero"
+    case .nilDereference:
+      return "panic: runtime error: invalid memory address or nil pointer dereference"
+    case .indexOutOfRange(let i, let n):
+      return "panic: runtime error: index out of range [\(i)] with length \(n)"
+    case .sliceOutOfRange(let m): return "panic: runtime error: slice bounds out of range \(m)"
+    case .goPanic(let m): return "panic: \(m)"
+    case .death(let d):
+      switch d {
+      case .panic(let m): return "panic: \(m)"
+      case .runtimeOutOfMemory(let requested, let inUse):
+        return "runtime: out of memory: cannot allocate \(requested)-byte block (\(inUse) in use)\n"
+          + "fatal error: out of memory"
+      case .killedByKernel: return "Killed"
+      }
+    case .interrupted: return "interrupted"
+    case .stackOverflow:
+      return "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
+    }
+  }
+
+  /// The `kind` field of a JSON error event.
+  public var category: String {
+    if isSyntax { return "syntax" }
+    switch self {
+    case .death(.killedByKernel): return "oom-kill"
+    case .death(.runtimeOutOfMemory), .stackOverflow: return "fatal"
+    case .interrupted: return "interrupted"
+    default: return "runtime"
+    }
+  }
+
+  /// The exit status the real Go program would have had (2 for panics and fatal errors, 137
+  /// when the kernel kills it), nil for errors only gcsh reports.
+  public var goExitStatus: Int? {
+    switch self {
+    case .death(let d): return d.exitStatus
+    case .nilDereference, .indexOutOfRange, .sliceOutOfRange, .divisionByZero, .goPanic,
+      .stackOverflow:
+      return 2
+    default: return nil
+    }
+  }
+}
+
+/// An error with its place in a source.
+public struct ScriptError: Error, Sendable {
+  public let kind: ErrorKind
+  public let span: Span
+  /// The source's name and the 1-based line and column, filled in when rendered.
+  public var file: String = ""
+  public var line: Int = 0
+  public var column: Int = 0
+  public var sourceLine: String = ""
+
+  public init(_ kind: ErrorKind, at span: Span) {
+    self.kind = kind
+    self.span = span
+  }
+
+  /// Fills in file, line, column and the source line.
+  public func located(in source: Source) -> ScriptError {
+    var e = self
+    let (l, c) = source.location(of: span.start)
+    e.file = source.name
+    e.line = l
+    e.column = c
+    e.sourceLine = source.line(l)
+    return e
+  }
+
+  /// The error as gcsh prints it: `file:line:col: error: message`, the line, a caret.
+  public var rendered: String {
+    let msg = kind.message
+    var out = "\(file):\(line):\(column): error: \(msg)"
+    if !sourceLine.isEmpty {
+      let pad = String(sourceLine.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
+      out += "\n" + sourceLine + "\n" + pad + "^"
+    }
+    return out
+  }
+}

@@ -1,0 +1,33 @@
+// Tokens of GCScript (grammar.md, "Lexical elements").
+
+/// A token kind.
+public enum TokenKind: Equatable, Sendable {
+  case identifier(String)
+  case keyword(Keyword)
+  /// An integer literal (decimal, hex, octal, binary, with `_` separators).
+  case int(Int64)
+  /// A floating-point literal (`1.5`, `1e8`): `1e8` is an integer constant where one is needed.
+  case float(Double)
+  /// A number followed directly by a unit: `5s`, `2m30s`, `150ms`, `200MiB`, `4GB`.
+  case unitLiteral(String)
+  case string(String)
+  case op(String)
+  /// End of a statement: `;` or a newline the lexer turned into one.
+  case semicolon(explicit: Bool)
+  case eof
+}
+
+/// Reserved words. Go's keywords plus nothing: gcsh's short forms (`sleep`, `gc`, `free`,
+/// `stats`, `set`, `print`) are ordinary identifiers recognised at the start of a statement.
+public enum Keyword: String, CaseIterable, Sendable {
+  case `break`, `const`, `continue`, `else`, `for`, `func`, `if`, `import`, `package`, `range`,
+    `return`, `struct`, `type`, `var`
+}
+
+/// A token with its place in the source.
+public struct Token: Sendable {
+  public let kind: TokenKind
+  public let span: Span
+  /// Text as written (for unit literals and diagnostics).
+  public let text: String
+}

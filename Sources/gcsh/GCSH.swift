@@ -1,0 +1,158 @@
+// gcsh: the command line. Parses arguments and the environment, wires a Session, and runs a
+// script, an expression, stdin or the REPL.
+
+import ArgumentParser
+import GCReport
+import GCScript
+import GoHeap
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  @preconcurrency import Darwin
+#endif
+
+@main
+struct GCSH: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gcsh",
+    abstract: "The GC shell: run GCScript (or simple Go programs) on a simulated Go runtime heap.",
+    discussion: """
+      With no file on a terminal, starts the REPL. Time is virtual: `sleep 5m` takes no wall time.
+      Environment: GOGC, GOMEMLIMIT and GODEBUG=gctrace=1,scavtrace=1,madvdontneed=0 are honoured
+      as the Go runtime honours them; flags win.
+      """)
+
+  @Argument(help: "A .gcs or .go file to run ('-' for stdin).")
+  var file: String?
+
+  @Option(name: .short, help: "Run CODE (named <-e> in diagnostics).")
+  var e: String?
+
+  @Flag(name: .short, help: "Stay interactive after running the file or code.")
+  var interactive = false
+
+  @Option(help: "Runtime profile: go1.27 (default) or go1.19.")
+  var profile: String?
+
+  @Option(help: "GOGC: a percentage or 'off'.")
+  var gogc: String?
+
+  @Option(help: "GOMEMLIMIT: a size such as 200MiB, or 'off'.")
+  var memlimit: String?
+
+  @Option(help: "Simulated machine memory (default 16GiB).")
+  var ram: String?
+
+  @Option(help: "GODEBUG settings, e.g. madvdontneed=0.")
+  var godebug: String?
+
+  @Flag(help: "Print the runtime's trace lines (as GODEBUG=gctrace=1,scavtrace=1).")
+  var gctrace = false
+
+  @Option(help: "Output format: text or jsonl.")
+  var format: String = "text"
+
+  mutating func run() throws {
+    var config = SessionConfig()
+    let env = ProcessInfoLite.environment
+    if let name = profile {
+      guard let p = RuntimeProfile.named(name) else {
+        throw ValidationError("unknown profile '\(name)' (go1.27, go1.19)")
+      }
+      config.profile = p
+    }
+    if let g = gogc ?? env["GOGC"] {
+      config.gcPercent = g == "off" ? -1 : Int(g) ?? 100
+      if gogc != nil && g != "off" && Int(g) == nil { throw ValidationError("invalid --gogc value '\(g)'") }
+    }
+    if let m = memlimit {
+      guard m == "off" || parseSize(m) != nil else { throw ValidationError("invalid --memlimit value '\(m)'") }
+      config.memoryLimit = m == "off" ? Int.max : parseSize(m)!
+    } else if let m = env["GOMEMLIMIT"] {
+      // Go's own rule (runtime readGOMEMLIMIT): binary suffixes only.
+      if m != "off" && !m.isEmpty {
+        guard let v = parseGoMemLimit(m) else {
+          write("gcsh: malformed GOMEMLIMIT \"\(m)\"; see `go doc runtime/debug.SetMemoryLimit`\n", to: stderr)
+          throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        config.memoryLimit = v
+      }
+    }
+    if let r = ram {
+      guard let v = parseSize(r), v > 0 else { throw ValidationError("invalid --ram value '\(r)'") }
+      config.machine.ramBytes = v
+    }
+    var debug: [String: String] = [:]
+    for part in ((env["GODEBUG"] ?? "") + "," + (godebug ?? "")).split(separator: ",") {
+      let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
+      if kv.count == 2 { debug[kv[0]] = kv[1] }
+    }
+    config.gctrace = gctrace || debug["gctrace"].map { $0 != "0" } ?? false
+    config.scavtrace = gctrace || debug["scavtrace"].map { $0 != "0" } ?? false
+    if debug["madvdontneed"] == "0" { config.machine.release = .free }
+    guard let f = Reporter.Format(rawValue: format) else {
+      throw ValidationError("invalid --format '\(format)' (text, jsonl)")
+    }
+    config.format = f
+
+    let session = Session(config)
+    let stdinIsTTY = isatty(0) != 0
+    var status = ExitStatus.ok
+    if let code = e {
+      installInterruptHandler(readline: false)
+      status = session.runScript(Source(name: "<-e>", text: code))
+    } else if let path = file, path != "-" {
+      guard let text = readFile(path) else {
+        write("gcsh: cannot read '\(path)': \(String(cString: strerror(errno)))\n", to: stderr)
+        throw ExitCode(ExitStatus.io.rawValue)
+      }
+      installInterruptHandler(readline: false)
+      status = session.runScript(Source(name: path, text: text))
+    } else if file == "-" || !stdinIsTTY {
+      var text = ""
+      while let line = Swift.readLine(strippingNewline: false) { text += line }
+      installInterruptHandler(readline: false)
+      status = session.runScript(Source(name: "<stdin>", text: text))
+    }
+    let startREPL = (file == nil && e == nil && stdinIsTTY) || interactive
+    if startREPL {
+      let reader: LineReader
+      if stdinIsTTY {
+        let history = env["GCSH_HISTORY"] ?? ((env["HOME"] ?? ".") + "/.gcsh_history")
+        reader = ReadlineReader(historyPath: history)
+        installInterruptHandler(readline: true)
+      } else {
+        reader = PlainReader()
+      }
+      runREPL(session, reader: reader, banner: file == nil && e == nil)
+      fflush(stdout)
+      throw ExitCode(ExitStatus.ok.rawValue)
+    }
+    fflush(stdout)
+    if status != .ok { throw ExitCode(status.rawValue) }
+  }
+}
+
+/// GOMEMLIMIT's syntax: a number with an optional B, KiB, MiB, GiB or TiB suffix.
+func parseGoMemLimit(_ s: String) -> Int? {
+  for (suffix, mult) in [("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("B", 1)] where s.hasSuffix(suffix) {
+    guard let v = Int(s.dropLast(suffix.count)) else { return nil }
+    return v * mult
+  }
+  return Int(s)
+}
+
+/// The process environment without Foundation.
+enum ProcessInfoLite {
+  static var environment: [String: String] {
+    var out: [String: String] = [:]
+    var p = environ
+    while let entry = p.pointee {
+      let s = String(cString: entry)
+      if let eq = s.firstIndex(of: "=") { out[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+      p += 1
+    }
+    return out
+  }
+}

@@ -1,0 +1,111 @@
+// Session: one simulated process and the interpreter driving it, wired to a reporter.
+
+import GCReport
+import GCScript
+import GoHeap
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  @preconcurrency import Darwin
+#endif
+
+/// Exit statuses (README.md's table).
+enum ExitStatus: Int32 {
+  case ok = 0
+  case expectationFailed = 1
+  case usage = 64
+  case syntax = 65
+  case died = 70
+  case io = 74
+  case interrupted = 130
+}
+
+/// Settings a session starts from (flags over environment over defaults).
+struct SessionConfig {
+  var profile: RuntimeProfile = .go127
+  var gcPercent = 100
+  var memoryLimit = Int.max
+  var machine = MachineConfig()
+  var format: Reporter.Format = .text
+  var gctrace = false
+  var scavtrace = false
+}
+
+/// Writes to a stdio stream.
+func write(_ s: String, to stream: UnsafeMutablePointer<FILE>) {
+  fputs(s, stream)
+  if stream == stderr { fflush(stderr) }
+}
+
+/// The host the interpreter prints through.
+final class Host: ScriptHost {
+  let reporter: Reporter
+  init(_ r: Reporter) { reporter = r }
+  func output(_ text: String) { reporter.output(text) }
+  func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
+}
+
+/// A running process plus its interpreter.
+final class Session {
+  let config: SessionConfig
+  private(set) var runtime: GoRuntime
+  private(set) var interpreter: Interpreter
+  let reporter: Reporter
+  private var host: Host
+
+  init(_ config: SessionConfig) {
+    self.config = config
+    reporter = Reporter(
+      format: config.format, gctrace: config.gctrace, scavtrace: config.scavtrace,
+      stdout: { write($0, to: stdout) }, stderr: { fflush(stdout); write($0, to: stderr) })
+    host = Host(reporter)
+    runtime = GoRuntime(
+      profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
+      memoryLimit: config.memoryLimit)
+    interpreter = Interpreter(heap: runtime, host: host)
+    reporter.attach(runtime)
+  }
+
+  /// A fresh process (the REPL's :reset).
+  func reset() {
+    runtime = GoRuntime(
+      profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
+      memoryLimit: config.memoryLimit)
+    let echo = interpreter.echoExpressions
+    interpreter = Interpreter(heap: runtime, host: host)
+    interpreter.echoExpressions = echo
+    reporter.attach(runtime)
+  }
+
+  /// Reports a located error through the reporter.
+  func report(_ e: ScriptError) {
+    reporter.error(
+      kind: e.kind.category, file: e.file, line: e.line, column: e.column, message: e.kind.message,
+      rendered: e.rendered)
+    if let status = e.kind.goExitStatus {
+      reporter.note("(the Go program would have exited with status \(status))")
+    }
+  }
+
+  /// Parses and runs a whole source. Returns the exit status.
+  func runScript(_ source: Source) -> ExitStatus {
+    let (stmts, errors, _) = Interpreter.parse(source)
+    if !errors.isEmpty {
+      for e in errors { report(e) }
+      return .syntax
+    }
+    do {
+      try interpreter.run(stmts, source: source)
+    } catch let e as ScriptError {
+      report(e)
+      if case .interrupted = e.kind { return .interrupted }
+      return .died
+    } catch {
+      reporter.note("gcsh: internal error: \(error)")
+      return .died
+    }
+    fflush(stdout)
+    return .ok
+  }
+}
