@@ -200,16 +200,32 @@ extension Interpreter {
       }, span: span)
     case "min", "max":
       guard !args.isEmpty else { throw ScriptError(.wrongArgumentCount(name, expected: 1, got: 0), at: span) }
-      var acc = try compileExpr(args[0], scope)
-      for a in args.dropFirst() {
-        let op = name == "min" ? "<" : ">"
-        let cmp = try compileBinary(op, args[0], a, scope, span)
-        let other = try compileExpr(a, scope)
-        let (ae, oe, ce) = (acc.eval, other.eval, cmp.eval)
-        acc = CExpr(type: acc.untyped ? other.type : acc.type, untyped: acc.untyped && other.untyped, constant: nil,
-                    eval: { i in try ce(i).asBool ? try ae(i) : try oe(i) }, span: span)
+      let raw = try args.map { try compileExpr($0, scope) }
+      let typed = raw.first { !$0.untyped }?.type
+      let untypedFloat = raw.contains { $0.type?.isFloat == true }
+      let t = typed ?? (untypedFloat ? GoType.float64 : raw[0].type ?? .int)
+      guard t.isNumeric || t.isString else {
+        throw ScriptError(.typeMismatch("invalid argument: \(name) of \(t)"), at: span)
       }
-      return acc
+      let cs = try raw.map { try assign($0, to: t, "argument to \(name)") }
+      let wantLess = name == "min"
+      let less: (Value, Value) -> Bool = t.isFloat ? { $0.asFloat < $1.asFloat }
+        : t.isUnsigned ? { UInt64(bitPattern: $0.asInt) < UInt64(bitPattern: $1.asInt) }
+        : t.isString ? { if case .string(let a) = $0, case .string(let b) = $1 { return a < b }; return false }
+        : { $0.asInt < $1.asInt }
+      let evals = cs.map(\.eval)
+      let result = CExpr(type: t, untyped: typed == nil, constant: nil, eval: { i in
+        var best = try evals[0](i)
+        for e in evals.dropFirst() {
+          let v = try e(i)
+          if wantLess ? less(v, best) : less(best, v) { best = v }
+        }
+        return best
+      }, span: span)
+      if cs.allSatisfy({ $0.constant != nil }) {
+        return .constant(try result.eval(self), t, untyped: typed == nil, span)
+      }
+      return result
     default:
       throw ScriptError(.undefined(name), at: span)
     }

@@ -319,7 +319,7 @@ extension Interpreter {
   /// The heap location of a struct or array that `base` denotes directly (heap address) or
   /// through a pointer (implicit dereference).
   private func pointerOrHeapBase(_ base: Expr, _ scope: Scope) throws -> (GoType, (Interpreter) throws -> (ObjectRef, Int))? {
-    if let a = try compileHeapAddress(base, scope) { return a }
+    if let a = try compileHeapAddress(base, scope), a.0.pointee == nil { return a }
     let b = try compileExpr(base, scope)
     guard let pt = b.type?.pointee else { return nil }
     let eval = b.eval

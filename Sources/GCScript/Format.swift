@@ -3,7 +3,7 @@
 import GoHeap
 
 /// strconv.FormatFloat(f, 'g', -1, 64) as fmt's %v uses it: shortest digits, exponent form when
-/// the exponent is < -4 or >= 21.
+/// the decimal exponent is < -4 or >= 6 (strconv/ftoa.go: `if shortest { eprec = 6 }`).
 func formatFloat(_ f: Double) -> String {
   if f.isNaN { return "NaN" }
   if f.isInfinite { return f > 0 ? "+Inf" : "-Inf" }
@@ -26,7 +26,7 @@ func formatFloat(_ f: Double) -> String {
   while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
   let sign = f < 0 ? "-" : ""
   let x = dp - 1
-  if x < -4 || x >= 21 {
+  if x < -4 || x >= 6 {
     var m = String(digits.first!)
     if digits.count > 1 { m += "." + digits.dropFirst() }
     let es = abs(x) < 10 ? "0\(abs(x))" : "\(abs(x))"

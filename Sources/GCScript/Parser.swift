@@ -25,11 +25,13 @@ public struct Parser {
     while true {
       skipSemicolons()
       if case .eof = peek.kind { break }
+      let before = p
       do {
         out.append(try statement())
         try terminator()
       } catch {
         synchronize()
+        if p == before { advance() }
       }
     }
     return out
@@ -259,12 +261,14 @@ public struct Parser {
       skipSemicolons()
       if check("}") { break }
       if case .eof = peek.kind { throw fail("'}'", after: "block") }
+      let before = p
       do {
         out.append(try statement())
         if !check("}") { try terminator() }
       } catch let e where e is Bail {
         if case .eof = peek.kind { throw e }
         synchronize()
+        if p == before && !check("}") { advance() }
       }
     }
     advance()
@@ -689,7 +693,13 @@ public struct Parser {
   }
 
   private mutating func fail(_ what: String, after: String?) -> Bail {
-    if case .eof = peek.kind {
+    // The newline the lexer turned into ';' at the very end counts as the end of input.
+    var atEnd = false
+    if case .eof = peek.kind { atEnd = true }
+    if case .semicolon(explicit: false) = peek.kind, case .eof = tokens[min(p + 1, tokens.count - 1)].kind {
+      atEnd = true
+    }
+    if atEnd {
       errors.append(ScriptError(.unexpectedEndOfInput(what), at: peek.span))
     } else {
       errors.append(ScriptError(.expected(what, after: after, found: describe(peek)), at: peek.span))
@@ -707,9 +717,12 @@ public struct Parser {
         advance()
         return
       case .op("{"), .op("("), .op("["): depth += 1
-      case .op("}"), .op(")"), .op("]"):
+      case .op("}"):
         if depth <= 0 { return }
         depth -= 1
+      case .op(")"), .op("]"):
+        // An unmatched closer at statement level is skipped; a `}` may close the enclosing block.
+        if depth > 0 { depth -= 1 }
       default: break
       }
       advance()

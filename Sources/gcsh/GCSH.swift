@@ -18,15 +18,15 @@ struct GCSH: ParsableCommand {
     commandName: "gcsh",
     abstract: "The GC shell: run GCScript (or simple Go programs) on a simulated Go runtime heap.",
     discussion: """
-      With no file on a terminal, starts the REPL. Time is virtual: `sleep 5m` takes no wall time.
-      Environment: GOGC, GOMEMLIMIT and GODEBUG=gctrace=1,scavtrace=1,madvdontneed=0 are honoured
-      as the Go runtime honours them; flags win.
+      With no file on a terminal, starts the REPL. Time is virtual: `sleep 5m` takes no wall \
+      time. The environment variables GOGC, GOMEMLIMIT and GODEBUG (gctrace=1, scavtrace=1, \
+      madvdontneed=0) are honoured as the Go runtime honours them; flags win.
       """)
 
   @Argument(help: "A .gcs or .go file to run ('-' for stdin).")
   var file: String?
 
-  @Option(name: .short, help: "Run CODE (named <-e> in diagnostics).")
+  @Option(name: .short, help: ArgumentHelp("Run CODE (named <-e> in diagnostics).", valueName: "code"))
   var e: String?
 
   @Flag(name: .short, help: "Stay interactive after running the file or code.")
@@ -54,6 +54,25 @@ struct GCSH: ParsableCommand {
   var format: String = "text"
 
   mutating func run() throws {
+    let command = self
+    let status = runOnLargeStack { command.main() }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// The command's work, on the interpreter's large-stack thread; returns the exit status.
+  func main() -> Int32 {
+    do {
+      try execute()
+      return 0
+    } catch let e as ExitCode {
+      return e.rawValue
+    } catch {
+      write("gcsh: \(error)\n", to: stderr)
+      return ExitStatus.usage.rawValue
+    }
+  }
+
+  func execute() throws {
     var config = SessionConfig()
     let env = ProcessInfoLite.environment
     if let name = profile {

@@ -1,0 +1,45 @@
+import GCScript
+import GoHeap
+
+/// Collects program output and stats requests.
+final class RecordingHost: ScriptHost {
+  var text = ""
+  var stats: [(String?, MemStats)] = []
+  weak var runtime: GoRuntime?
+  func output(_ t: String) { text += t }
+  func stats(label: String?, view: String?) {
+    if let rt = runtime { stats.append((label, rt.memStats())) }
+  }
+}
+
+/// Runs `code` on a fresh runtime; returns the output, or throws the located error.
+@discardableResult
+func run(_ code: String, profile: RuntimeProfile = .go127, check: Bool = true) throws -> (String, RecordingHost, GoRuntime) {
+  let rt = GoRuntime(profile: profile)
+  let host = RecordingHost()
+  host.runtime = rt
+  let interp = Interpreter(heap: rt, host: host)
+  let src = Source(name: "test.gcs", text: code)
+  let (stmts, errors, _) = Interpreter.parse(src)
+  if let e = errors.first { throw e }
+  try interp.run(stmts, source: src)
+  if check { try rt.checkInvariants() }
+  return (host.text, host, rt)
+}
+
+/// The error a program stops with.
+func failure(_ code: String) -> ScriptError? {
+  do {
+    try run(code)
+    return nil
+  } catch let e as ScriptError {
+    return e
+  } catch {
+    return nil
+  }
+}
+
+/// The syntax errors of a source.
+func syntaxErrors(_ code: String) -> [ScriptError] {
+  Interpreter.parse(Source(name: "test.gcs", text: code)).1
+}

@@ -1,0 +1,184 @@
+// Interpreter semantics: values, roots, scopes, frames, sub-slices, cycles, runtime errors.
+
+@testable import GCScript
+import GoHeap
+import Testing
+
+struct OutputCase: CustomTestStringConvertible, Sendable {
+  let code: String
+  let output: String
+  var testDescription: String { code.split(separator: "\n").first.map(String.init) ?? code }
+}
+
+@Test(arguments: [
+  OutputCase(code: "print 7/2, -7/2, 7%3, 1<<10, 0xff &^ 0x0f", output: "3 -3 1 1024 240\n"),
+  OutputCase(code: "var b uint8 = 250\nb += 10\nprint b, uint8(300), int8(-129)", output: "4 44 127\n"),
+  OutputCase(code: "var u uint64 = 0\nu--\nprint u, u > 5", output: "18446744073709551615 true\n"),
+  OutputCase(code: "print 1e6, 1.5, 0.25, 3.0, 1e21, 123456.0", output: "1e+06 1.5 0.25 3 1e+21 123456\n"),
+  OutputCase(code: "print 5 * time.Second, 2*time.Minute + 30*time.Second, 150 * time.Millisecond, 90*time.Minute", output: "5s 2m30s 150ms 1h30m0s\n"),
+  OutputCase(code: "const N = 1e8\nx := make([]uint32, 3)\nprint len(x), N", output: "3 1e+08\n"),
+  OutputCase(code: "s := []int{1, 2, 3}\ns = append(s, 4)\nprint s, len(s), cap(s)", output: "[1 2 3 4] 4 6\n"),
+  OutputCase(code: "s := make([]int, 0)\nfor i := 0; i < 5; i++ { s = append(s, i*i) }\nprint s, cap(s)", output: "[0 1 4 9 16] 8\n"),
+  OutputCase(code: "s := []int{1, 2, 3, 4}\nt := s[1:3]\nt[0] = 20\nprint s, t, cap(t)", output: "[1 20 3 4] [20 3] 3\n"),
+  OutputCase(code: "type P struct { x, y int }\np := &P{1, 2}\np.y = 5\nq := *p\nq.x = 9\nprint *p, q, p.x", output: "{1 5} {9 5} 1\n"),
+  OutputCase(code: "a := [3]int{1, 2, 3}\nb := a\nb[0] = 100\nprint a, b", output: "[1 2 3] [100 2 3]\n"),
+  OutputCase(code: "func f(n int) int {\n if n <= 1 { return 1 }\n return n * f(n-1)\n}\nprint f(10)", output: "3628800\n"),
+  OutputCase(code: "x := 0\nfor i := range 10 { if i%2 == 0 { continue }; x += i }\nprint x", output: "25\n"),
+  OutputCase(code: "n := 0\nfor { n++; if n == 3 { break } }\nprint n", output: "3\n"),
+  OutputCase(code: "for i, c := range \"héllo\" { if i < 3 { print i, c } }", output: "0 104\n1 233\n"),
+  OutputCase(code: "fmt.Printf(\"%d %s %.2f %v %T\\n\", 42, \"go\", 3.14159, true, 1.5)", output: "42 go 3.14 true float64\n"),
+  OutputCase(code: "free := 3\nstats := free + 1\nprint(stats)", output: "4\n"),
+  OutputCase(code: "var p *int\nprint p == nil, p\nvar s []int\nprint s == nil, s", output: "true <nil>\ntrue []\n"),
+  OutputCase(code: "x = 5\nif x > 3 { y = 1; print y }", output: "1\n"),
+  OutputCase(code: "s := \"abc\" + \"def\"\nprint s, len(s), s[1:3], s[0]", output: "abcdef 6 bc 97\n"),
+  OutputCase(code: "print min(3, 1, 2), max(2.5, 1.0)", output: "1 2.5\n"),
+])
+func output(_ c: OutputCase) throws {
+  #expect(try run(c.code).0 == c.output)
+}
+
+struct RuntimeErrorCase: CustomTestStringConvertible, Sendable {
+  let code: String
+  let rendered: String
+  var testDescription: String { rendered.split(separator: "\n").first.map(String.init) ?? "" }
+}
+
+@Test(arguments: [
+  RuntimeErrorCase(code: "s := []int{1}\nprint s[3]", rendered: "test.gcs:2:7: error: panic: runtime error: index out of range [3] with length 1\nprint s[3]\n      ^"),
+  RuntimeErrorCase(code: "var p *[2]int\np[0] = 1", rendered: "test.gcs:2:1: error: panic: runtime error: invalid memory address or nil pointer dereference\np[0] = 1\n^"),
+  RuntimeErrorCase(code: "print nope", rendered: "test.gcs:1:7: error: undefined: nope\nprint nope\n      ^"),
+  RuntimeErrorCase(code: "x := 1\nx = \"s\"", rendered: "test.gcs:2:5: error: cannot use s (untyped string constant) as int value\nx = \"s\"\n    ^"),
+  RuntimeErrorCase(code: "a := 1\nb := 0\nprint a / b", rendered: "test.gcs:3:7: error: panic: runtime error: integer divide by zero\nprint a / b\n      ^"),
+  RuntimeErrorCase(code: "s := make([]int, 2)\nt := s[1:5]", rendered: "test.gcs:2:6: error: panic: runtime error: slice bounds out of range [1:5] with capacity 2\nt := s[1:5]\n     ^"),
+  RuntimeErrorCase(code: "x := make([]uint64, -1)", rendered: "test.gcs:1:1: error: panic: runtime error: makeslice: len out of range\nx := make([]uint64, -1)\n^"),
+  RuntimeErrorCase(code: "var a uint32 = 1\nvar b int = 2\nc := a + b", rendered: "test.gcs:3:6: error: invalid operation: a + b (mismatched types uint32 and int)\nc := a + b\n     ^"),
+  RuntimeErrorCase(code: "x := 1\nx := 2", rendered: "test.gcs:2:1: error: no new variables on left side of :=\nx := 2\n^"),
+  RuntimeErrorCase(code: "panic(\"boom\")", rendered: "test.gcs:1:1: error: panic: boom\npanic(\"boom\")\n^"),
+  RuntimeErrorCase(code: "set GOFOO=1", rendered: "test.gcs:1:1: error: unknown setting GOFOO (set GOGC=N|off or GOMEMLIMIT=SIZE|off)\nset GOFOO=1\n^"),
+])
+func runtimeError(_ c: RuntimeErrorCase) {
+  #expect(failure(c.code)?.rendered == c.rendered)
+}
+
+@Test func earlierStatementsRanBeforeARuntimeError() throws {
+  let rt = GoRuntime()
+  let host = RecordingHost()
+  let interp = Interpreter(heap: rt, host: host)
+  let src = Source(name: "t", text: "print 1\nprint undefinedName\nprint 3")
+  let (stmts, _, _) = Interpreter.parse(src)
+  #expect(throws: ScriptError.self) { try interp.run(stmts, source: src) }
+  #expect(host.text == "1\n")
+}
+
+@Test func droppingTheLastRootFreesAtTheNextGC() throws {
+  let (_, host, rt) = try run("""
+    x := make([]byte, 64 << 20)
+    stats "live"
+    x = nil
+    stats "dropped"
+    gc
+    stats "collected"
+    """)
+  let s = host.stats.map(\.1)
+  #expect(s[0].heapAlloc > 64 * MiB)
+  #expect(s[1].heapAlloc == s[0].heapAlloc)  // x = nil frees nothing
+  #expect(s[2].heapAlloc < 1 * MiB)
+  #expect(rt.memStats().numForcedGC == 1)
+}
+
+@Test func blockLocalsStopBeingRootsWhenTheBlockEnds() throws {
+  let (_, host, _) = try run("""
+    if true {
+      inner := make([]byte, 32 << 20)
+      gc
+      stats "inside"
+      print len(inner)
+    }
+    gc
+    stats "after"
+    """)
+  #expect(host.stats[0].1.heapAlloc > 32 * MiB)
+  #expect(host.stats[1].1.heapAlloc < 1 * MiB)
+}
+
+@Test func frameLocalsAreRootsWhileTheFrameRuns() throws {
+  let (_, host, _) = try run("""
+    func work() {
+      buf := make([]byte, 16 << 20)
+      gc
+      stats "in frame"
+      buf[0] = 1
+    }
+    work()
+    gc
+    stats "returned"
+    """)
+  #expect(host.stats[0].1.heapAlloc > 16 * MiB)
+  #expect(host.stats[1].1.heapAlloc < 1 * MiB)
+}
+
+@Test func subSliceRetainsBackingArray() throws {
+  let (_, host, _) = try run("""
+    big := make([]byte, 100 << 20)
+    small := big[10:20]
+    big = nil
+    gc
+    stats "held by small"
+    small = nil
+    gc
+    stats "free"
+    """)
+  #expect(host.stats[0].1.heapAlloc > 100 * MiB)
+  #expect(host.stats[1].1.heapAlloc < 1 * MiB)
+}
+
+@Test func cyclesAreCollected() throws {
+  let (_, host, _) = try run("""
+    type Node struct { next *Node; pad [1000]uint64 }
+    a := &Node{}
+    b := &Node{next: a}
+    a.next = b
+    gc
+    stats "cycle reachable"
+    a = nil
+    b = nil
+    gc
+    stats "cycle unreachable"
+    """)
+  #expect(host.stats[0].1.heapObjects - host.stats[1].1.heapObjects == 2)
+}
+
+@Test func clearIdiomIsOneFillThatTouchesEveryPage() throws {
+  let (_, host, _) = try run("""
+    tmp := make([]uint32, 100_000_000)
+    stats "made"
+    for kk, _ := range tmp {
+      tmp[kk] = 0
+    }
+    stats "filled"
+    """)
+  let made = host.stats[0].1
+  let filled = host.stats[1].1
+  #expect(filled.rss - made.rss > 399_000_000)
+  // At memory speed: well under a second of virtual time for 400 MB.
+  #expect(filled.timeNs - made.timeNs < 1_000_000_000)
+}
+
+@Test func goSpellingsMatchShortForms() throws {
+  let short = try run("x := make([]byte, 8<<20)\nx = nil\ngc\nsleep 2s\nfree\nset GOGC=50\nstats").1.stats[0].1
+  let goForm = try run("x := make([]byte, 8<<20)\nx = nil\nruntime.GC()\ntime.Sleep(2 * time.Second)\ndebug.FreeOSMemory()\ndebug.SetGCPercent(50)\nstats").1.stats[0].1
+  #expect(short == goForm)
+}
+
+@Test func setGOGCAndMemoryLimit() throws {
+  let (_, _, rt) = try run("set GOGC=50\nset GOMEMLIMIT=200MiB")
+  #expect(rt.gcPercent == 50)
+  #expect(rt.memoryLimit == 200 * MiB)
+  let (_, _, rt2) = try run("set GOGC=off\nold := debug.SetGCPercent(80)\nprint old")
+  #expect(rt2.gcPercent == 80)
+}
+
+@Test func stackOverflowIsAFatalError() {
+  let e = runOnLargeStack { failure("func f(n int) int { return f(n+1) }\nf(0)") }
+  #expect(e?.kind == .stackOverflow)
+}
