@@ -1,0 +1,50 @@
+// Running the built gcsh binary.
+
+import Foundation
+
+/// The package's root directory.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// The gcsh binary `swift build` / `swift test` produced.
+let gcshBinary: URL = {
+  let candidates = [".build/debug/gcsh", ".build/release/gcsh"]
+  for c in candidates {
+    let u = packageRoot.appendingPathComponent(c)
+    if FileManager.default.isExecutableFile(atPath: u.path) { return u }
+  }
+  return packageRoot.appendingPathComponent(".build/debug/gcsh")
+}()
+
+struct RunResult {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+}
+
+/// Runs gcsh with arguments, optional stdin, and an environment without GOGC/GOMEMLIMIT/GODEBUG.
+/// With `merge`, stderr goes to the stdout pipe (order preserved: gcsh flushes stdout first).
+func gcsh(_ args: [String], stdin: String? = nil, env extra: [String: String] = [:], merge: Bool = false) throws -> RunResult {
+  let p = Process()
+  p.executableURL = gcshBinary
+  p.arguments = args
+  p.currentDirectoryURL = packageRoot
+  var env = ProcessInfo.processInfo.environment
+  for k in ["GOGC", "GOMEMLIMIT", "GODEBUG"] { env.removeValue(forKey: k) }
+  for (k, v) in extra { env[k] = v }
+  p.environment = env
+  let out = Pipe()
+  let err = Pipe()
+  p.standardOutput = out
+  p.standardError = merge ? out : err
+  let input = Pipe()
+  p.standardInput = input
+  try p.run()
+  if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+  try input.fileHandleForWriting.close()
+  let o = out.fileHandleForReading.readDataToEndOfFile()
+  let e = merge ? Data() : err.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                   stderr: String(decoding: e, as: UTF8.self))
+}

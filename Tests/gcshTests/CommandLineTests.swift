@@ -1,0 +1,107 @@
+// The binary end to end: exit statuses, stdin, -e, flags, environment, JSONL.
+
+import Foundation
+import Testing
+
+struct ExitCase: CustomTestStringConvertible, Sendable {
+  let name: String
+  let args: [String]
+  let stdin: String?
+  let status: Int32
+  let stderrContains: String
+  var testDescription: String { name }
+}
+
+@Test(arguments: [
+  ExitCase(name: "ran to the end", args: ["-e", "x := 1\nprint x"], stdin: nil, status: 0, stderrContains: ""),
+  ExitCase(name: "syntax error: nothing ran", args: ["-e", "print 1\nx := )"], stdin: nil, status: 65,
+           stderrContains: "<-e>:2:6: error: expected expression, found ')'\nx := )\n     ^"),
+  ExitCase(name: "runtime error", args: ["-e", "s := []int{}\nprint s[1]"], stdin: nil, status: 70,
+           stderrContains: "panic: runtime error: index out of range [1] with length 0"),
+  ExitCase(name: "runtime out of memory", args: ["--ram", "1GiB", "-e", "x := make([]byte, 2<<30)"], stdin: nil,
+           status: 70, stderrContains: "runtime: out of memory: cannot allocate 2147483648-byte block"),
+  ExitCase(name: "kernel OOM kill", args: ["--ram", "1GiB", "-e", "x := make([]byte, 600<<20)\nfor i := range x { x[i] = 0 }\ny := make([]byte, 600<<20)\nfor i := range y { y[i] = 0 }"],
+           stdin: nil, status: 70, stderrContains: "Killed"),
+  ExitCase(name: "unknown flag", args: ["--nope"], stdin: nil, status: 64, stderrContains: "Unknown option"),
+  ExitCase(name: "bad value", args: ["--profile", "go0.1", "-e", "gc"], stdin: nil, status: 64, stderrContains: "unknown profile"),
+  ExitCase(name: "unreadable file", args: ["no/such/file.gcs"], stdin: nil, status: 74, stderrContains: "cannot read"),
+  ExitCase(name: "stdin script", args: [], stdin: "print \"from stdin\"\n", status: 0, stderrContains: ""),
+  ExitCase(name: "stdin with dash", args: ["-"], stdin: "x := )\n", status: 65, stderrContains: "<stdin>:1:6: error"),
+])
+func exitStatus(_ c: ExitCase) throws {
+  let r = try gcsh(c.args, stdin: c.stdin)
+  #expect(r.status == c.status, "\(r.stderr)")
+  if !c.stderrContains.isEmpty { #expect(r.stderr.contains(c.stderrContains), "\(r.stderr)") }
+}
+
+@Test func deathSaysWhatTheRealProgramsStatusWouldBe() throws {
+  let r = try gcsh(["--ram", "1GiB", "-e", "x := make([]byte, 600<<20)\nfor i := range x { x[i] = 0 }\ny := make([]byte, 600<<20)\nfor i := range y { y[i] = 0 }"])
+  #expect(r.stderr.contains("status 137"))
+  let p = try gcsh(["-e", "var p *int\nprint *p"])
+  #expect(p.stderr.contains("status 2"))
+}
+
+@Test func jsonlStream() throws {
+  let r = try gcsh(["--format", "jsonl", "-e", "x := make([]byte, 8<<20)\nprint \"hi\"\nx = nil\ngc\nstats \"after\""])
+  #expect(r.status == 0)
+  let lines = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+  let events = lines.map { $0["event"] as! String }
+  #expect(events.contains("gc") && events.contains("scavenge") && events.contains("print") && events.contains("stats"))
+  for l in lines { #expect(l["t"] is NSNumber) }
+  let stats = lines.first { $0["event"] as? String == "stats" }!
+  #expect(stats["label"] as? String == "after")
+  for field in ["HeapAlloc", "HeapSys", "HeapIdle", "HeapInuse", "HeapReleased", "HeapObjects", "Sys", "NextGC",
+                "NumGC", "NumForcedGC", "Mallocs", "Frees", "PauseTotalNs", "RSS"] {
+    #expect(stats[field] is NSNumber, "\(field)")
+  }
+  let gc = lines.last { $0["event"] as? String == "gc" }!
+  #expect(gc["forced"] as? Bool == true)
+  #expect((gc["trace"] as? String)?.hasSuffix("(forced)") == true)
+}
+
+@Test func jsonlErrorEvent() throws {
+  let r = try gcsh(["--format", "jsonl", "-e", "print nope"])
+  #expect(r.status == 70)
+  let e = try JSONSerialization.jsonObject(with: Data(r.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
+  #expect(e["event"] as? String == "error")
+  #expect(e["kind"] as? String == "runtime")
+  #expect(e["file"] as? String == "<-e>")
+  #expect(e["line"] as? Int == 1 && e["col"] as? Int == 7)
+  #expect(e["message"] as? String == "undefined: nope")
+}
+
+@Test func environmentIsHonouredAndFlagsWin() throws {
+  let code = "print debug.SetGCPercent(100)"
+  #expect(try gcsh(["-e", code], env: ["GOGC": "50"]).stdout == "50\n")
+  #expect(try gcsh(["--gogc", "70", "-e", code], env: ["GOGC": "50"]).stdout == "70\n")
+  #expect(try gcsh(["-e", code], env: ["GOGC": "off"]).stdout == "-1\n")
+  let limit = "print debug.SetMemoryLimit(-1)"
+  #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "200MiB"]).stdout == "\(200 << 20)\n")
+  // Go's GOMEMLIMIT takes binary suffixes only.
+  #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "200MB"]).status == 64)
+  #expect(try gcsh(["--memlimit", "200MB", "-e", limit]).stdout == "200000000\n")
+  let trace = try gcsh(["-e", "gc"], env: ["GODEBUG": "gctrace=1"])
+  #expect(trace.stderr.hasPrefix("gc 1 @"))
+  #expect(try gcsh(["-e", "gc"]).stderr.isEmpty)
+}
+
+@Test func profilesDiffer() throws {
+  // After runtime.GC() the scavenger starts at the program's next timer (the first sleep's end).
+  let code = "x := make([]byte, 64<<20)\nfor i := range x { x[i] = 0 }\nx = nil\ngc\nsleep 5s\nsleep 5s\nstats"
+  let r27 = try gcsh(["--format", "jsonl", "-e", code])
+  let r19 = try gcsh(["--format", "jsonl", "--profile", "go1.19", "-e", code])
+  func released(_ s: String) -> Int {
+    let last = s.split(separator: "\n").last!
+    let o = try! JSONSerialization.jsonObject(with: Data(last.utf8)) as! [String: Any]
+    return o["HeapReleased"] as! Int
+  }
+  // 1.19 returns the freed memory within seconds; 1.27 keeps dense chunks until the next GC.
+  #expect(released(r19.stdout) > 60 << 20)
+  #expect(released(r27.stdout) < 12 << 20)
+}
+
+@Test func deterministic() throws {
+  let a = try gcsh(["--gctrace", "examples/seed.gcs"], merge: true)
+  let b = try gcsh(["--gctrace", "examples/seed.gcs"], merge: true)
+  #expect(a.stdout == b.stdout)
+}
