@@ -54,6 +54,13 @@ struct GCSH: ParsableCommand {
   var format: String = "text"
 
   mutating func run() throws {
+    // A parent may have blocked SIGINT/SIGHUP (the mask is inherited across exec): unblock them
+    // so Ctrl-C reaches the interpreter.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    sigaddset(&set, SIGHUP)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
     let command = self
     let status = runOnLargeStack { command.main() }
     if status != 0 { throw ExitCode(status) }

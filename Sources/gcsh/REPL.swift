@@ -18,6 +18,8 @@ nonisolated(unsafe) var atPrompt = false
 /// Installs the Ctrl-C handler: at the prompt it clears the line; while a statement runs it asks
 /// the interpreter to stop at its next statement or loop iteration.
 func installInterruptHandler(readline: Bool) {
+  // The terminal went away: stop at once (a runaway loop would otherwise spin on).
+  signal(SIGHUP) { _ in _exit(129) }
   if readline {
     gcsh_rl_set_catch_signals(0)
     signal(SIGINT) { _ in

@@ -37,6 +37,7 @@ def read_until(pattern, timeout=15):
                 break
             buf += data.decode("utf-8", "replace")
     print("TIMEOUT waiting for %r\n--- terminal so far ---\n%s" % (pattern, buf))
+    os.kill(pid, 9)
     sys.exit(1)
 
 def send(s):
@@ -77,8 +78,15 @@ read_until(PROMPT)
 send("big := make([]byte, 64<<20)\r")
 read_until(PROMPT)
 send("for { }\r")
-time.sleep(0.5)
-send("\x03")
+# Ctrl-C until the loop reports the interrupt (the first may land before the loop starts).
+for attempt in range(40):
+    time.sleep(0.25)
+    send("\x03")
+    r, _, _ = select.select([fd], [], [], 0.25)
+    if r:
+        buf += os.read(fd, 4096).decode("utf-8", "replace")
+    if "interrupted" in buf:
+        break
 read_until(r"interrupted")
 read_until(PROMPT)
 send("print x, len(big)\r")
