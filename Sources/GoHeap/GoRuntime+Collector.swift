@@ -155,7 +155,7 @@ extension GoRuntime {
     scavenger.releasedBgSinceReport = 0
     scavenger.releasedEagerSinceReport = 0
     scavenger.readyAt = now
-    if c.trigger == .time && programTimer != nil { sysmonBackToSleep(at: now) }
+    if c.trigger == .time { sysmonCycleFinished() }
     rescheduleSysmon()
   }
 

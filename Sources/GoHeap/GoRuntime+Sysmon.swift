@@ -51,11 +51,6 @@ extension GoRuntime {
     rescheduleSysmon()
   }
 
-  /// After a background cycle ends while the program sleeps, sysmon returns to deep sleep.
-  func sysmonBackToSleep(at t: Int) {
-    sysmon.deepSleepSince = t + sysmonPolicy.pollNs
-  }
-
   /// The program's timer fired at `t`: sysmon is awake with it and does its duties before the
   /// program resumes.
   func sysmonTimerFired(at t: Int) throws {
@@ -87,25 +82,30 @@ extension GoRuntime {
     schedule(.sysmonWake(epoch: sysmon.epoch), at: wake)
   }
 
-  /// A scheduled wake-up.
+  /// A scheduled wake-up: sysmon does its duties, then sleeps again — deeply (after one more
+  /// poll) while the program is idle, polling while it runs.
   func sysmonWake() throws {
     let t = now
-    if sysmon.deepSleepSince != nil {
-      // A deep-sleep timeout (or the program's timer, handled by sysmonTimerFired).
-      if let timer = programTimer, timer > t {
-        sysmon.deepSleepSince = t + sysmonPolicy.pollNs
-      } else {
-        sysmon.deepSleepSince = nil
-      }
-    }
     try sysmonDuties(at: t)
+    if let timer = programTimer, timer > t {
+      if cycle == nil { sysmon.deepSleepSince = t + sysmonPolicy.pollNs }
+    } else {
+      sysmon.deepSleepSince = nil
+    }
     rescheduleSysmon()
+  }
+
+  /// A cycle sysmon started has finished: sysmon, polling while the GC ran, notices the
+  /// scavenger's readiness at its next poll, then deep-sleeps again if the program still sleeps.
+  func sysmonCycleFinished() {
+    sysmon.deepSleepSince = nil
   }
 
   /// What sysmon does when awake: the periodic GC and waking the scavenger.
   func sysmonDuties(at t: Int) throws {
     if let deadline = forcedGCDeadline, t >= deadline {
       emit(.sysmonForcedGC(timeNs: t))
+      sysmon.deepSleepSince = nil  // the GC makes Ps busy: sysmon polls until it is done
       try startCycle(.time)
     }
     if let r = scavenger.readyAt, r <= t {
