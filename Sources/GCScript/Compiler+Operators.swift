@@ -55,6 +55,27 @@ extension Interpreter {
     case "==", "!=":
       let eq = op == "=="
       return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool((try ae(i) == (try be(i))) == eq) }, span: span)
+    case "<", "<=", ">", ">=" where t.isInteger && !t.isUnsigned:
+      // The loop-condition fast path: signed integer comparison, constant right side inlined.
+      if let k = b.constant {
+        let y = k.asInt
+        let f: (Int64) -> Bool
+        switch op {
+        case "<": f = { $0 < y }
+        case "<=": f = { $0 <= y }
+        case ">": f = { $0 > y }
+        default: f = { $0 >= y }
+        }
+        return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(f(try ae(i).asInt)) }, span: span)
+      }
+      let f: (Int64, Int64) -> Bool
+      switch op {
+      case "<": f = { $0 < $1 }
+      case "<=": f = { $0 <= $1 }
+      case ">": f = { $0 > $1 }
+      default: f = { $0 >= $1 }
+      }
+      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(f(try ae(i).asInt, try be(i).asInt)) }, span: span)
     case "<", "<=", ">", ">=":
       let cmp = try comparator(op, t, span)
       return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(cmp(try ae(i), try be(i))) }, span: span)

@@ -124,6 +124,16 @@ extension Interpreter {
     case .assign(let lhs, let op, let rhs):
       return statement(span, try compileAssign(lhs, op, rhs, scope, span))
     case .incDec(let target, let inc):
+      // `i++` on a local int variable: update the slot in place (the loop-counter fast path).
+      if case .identifier(let n) = target.kind, case .variable(let slot, false, let t)? = scope.lookup(n),
+        t.isInteger
+      {
+        let d: Int64 = inc ? 1 : -1
+        return statement(span) { i in
+          if case .int(let v) = i.frame.slots[slot] { i.frame.slots[slot] = .int(wrap(v &+ d, t)) }
+          return .normal
+        }
+      }
       let one = Expr(.int(1), span)
       return statement(span, try compileAssign([target], "=", [Expr(.binary(inc ? "+" : "-", target, one), span)], scope, span))
     case .varDecl(let names, let te, let values):

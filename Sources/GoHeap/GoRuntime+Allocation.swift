@@ -89,7 +89,7 @@ extension GoRuntime {
     if let block = tinyBlock, off + size <= profile.tinySize {
       tinyOffset = off + size
       tinyAllocs += 1
-      statementAllocations.append(block)
+      holdForStatement(block)
       allocationWorkNs += profile.cost.smallAllocNs
       try chargeAllocationWork()
       return HeapPointer(object: block, offset: off)
@@ -139,7 +139,7 @@ extension GoRuntime {
     allocationWorkNs += profile.cost.smallAllocNs
     let ref = ObjectRef(span: span.id, slot: Int32(slot))
     // Held by the allocating statement: a cycle the refill starts must see it as a root.
-    statementAllocations.append(ref)
+    holdForStatement(ref)
     if refilled {
       try chargeAllocationWork()
       try checkTrigger()
@@ -199,7 +199,7 @@ extension GoRuntime {
     objectsAllocated += 1
     heapLive += span.elemSize
     let ref = ObjectRef(span: span.id, slot: 0)
-    statementAllocations.append(ref)
+    holdForStatement(ref)
     // The trigger test follows the allocation's own work (the page-allocator search, zeroing).
     try chargeAllocationWork()
     try checkTrigger()

@@ -91,7 +91,7 @@ extension GoRuntime {
     for source in rootSources.values {
       source.forEachRoot { w in if let r = w.referent { mark(r) } }
     }
-    for r in statementAllocations { mark(r) }
+    for k in 0..<statementCount { mark(statementAllocations[k]) }
     while let r = work.popLast() {
       table[Int(r.span)]!.contents![Int(r.slot)]!.forEachReferent(mark)
     }

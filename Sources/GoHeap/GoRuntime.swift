@@ -119,7 +119,9 @@ public final class GoRuntime {
   public internal(set) var lastCycle: GCCycle? = nil
   /// Objects allocated during the current statement: live to a cycle that starts mid-statement
   /// (they are in registers or on the stack of the real program).
+  /// (A stack: the first `statementCount` entries are live; the rest is reusable storage.)
   var statementAllocations: [ObjectRef] = []
+  var statementCount = 0
   /// Allocations below this index belong to callers' statements still in progress.
   var statementBase = 0
 
@@ -129,6 +131,8 @@ public final class GoRuntime {
   var programTimer: Int? = nil
 
   var queue = Heap<ScheduledEvent>()
+  /// Time of the earliest queued event (Int.max when none): lets `work` skip the queue.
+  var nextEventTime = Int.max
   var eventSeq = 0
   var sinks: [(HeapEvent) -> Void] = []
   var rootSources: [ObjectIdentifier: RootSource] = [:]
@@ -206,17 +210,24 @@ public final class GoRuntime {
   func schedule(_ action: ScheduledEvent.Action, at time: Int) {
     eventSeq += 1
     queue.insert(ScheduledEvent(time: time, seq: eventSeq, action: action))
+    if time < nextEventTime { nextEventTime = time }
   }
 
   /// The program spends `ns` of CPU (statements, allocation, writes). Runtime events due during
   /// it run in order; a non-preemptible stretch (a memclr) holds off mark termination until it
   /// ends when the profile says so.
+  @inline(__always)
   public func work(_ ns: Double, preemptible: Bool = true) throws {
-    try checkAlive()
     pendingWorkNs += ns
     let whole = Int(pendingWorkNs)
     if whole == 0 { return }
     pendingWorkNs -= Double(whole)
+    // Fast path: nothing is due before the program's new time (the common case in loops).
+    if now + whole < nextEventTime && death == nil {
+      now += whole
+      return
+    }
+    try checkAlive()
     try runEvents(until: now + whole, preemptible: preemptible)
   }
 
@@ -235,6 +246,7 @@ public final class GoRuntime {
 
   /// Runs every event due at or before `target`, then sets the clock to `target`.
   func runEvents(until target: Int, preemptible: Bool) throws {
+    defer { nextEventTime = queue.min?.time ?? Int.max }
     while let next = queue.min, next.time <= target {
       _ = queue.removeMin()
       if next.time > now { now = next.time }
@@ -280,6 +292,17 @@ public final class GoRuntime {
 
   /// Registers a source of roots (global variables, a frame's locals) until removed.
   public func addRoots(_ source: RootSource) { rootSources[ObjectIdentifier(source)] = source }
+  /// Holds a new object until the statement ends.
+  @inline(__always)
+  func holdForStatement(_ ref: ObjectRef) {
+    if statementCount < statementAllocations.count {
+      statementAllocations[statementCount] = ref
+    } else {
+      statementAllocations.append(ref)
+    }
+    statementCount += 1
+  }
+
   /// Drops a source of roots (a frame returned, a scope ended).
   public func removeRoots(_ source: RootSource) {
     rootSources.removeValue(forKey: ObjectIdentifier(source))
@@ -289,16 +312,14 @@ public final class GoRuntime {
   /// statement until it ends (its registers and temporaries).
   @inline(__always)
   public func beginStatement() {
-    if statementAllocations.count > statementBase {
-      statementAllocations.removeSubrange(statementBase...)
-    }
+    statementCount = statementBase
   }
 
   /// A call begins: the caller's statement keeps its allocations (they are on its stack) while
   /// the callee's statements run. Returns the value to pass to `leaveCall`.
   public func enterCall() -> Int {
     let saved = statementBase
-    statementBase = statementAllocations.count
+    statementBase = statementCount
     return saved
   }
 
