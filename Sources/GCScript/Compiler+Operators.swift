@@ -55,8 +55,12 @@ extension Interpreter {
     case "==", "!=":
       let eq = op == "=="
       return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool((try ae(i) == (try be(i))) == eq) }, span: span)
-    case "<", "<=", ">", ">=" where t.isInteger && !t.isUnsigned:
+    case "<", "<=", ">", ">=":
       // The loop-condition fast path: signed integer comparison, constant right side inlined.
+      guard t.isInteger && !t.isUnsigned else {
+        let cmp = try comparator(op, t, span)
+        return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(cmp(try ae(i), try be(i))) }, span: span)
+      }
       if let k = b.constant {
         let y = k.asInt
         let f: (Int64) -> Bool
@@ -76,9 +80,6 @@ extension Interpreter {
       default: f = { $0 >= $1 }
       }
       return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(f(try ae(i).asInt, try be(i).asInt)) }, span: span)
-    case "<", "<=", ">", ">=":
-      let cmp = try comparator(op, t, span)
-      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(cmp(try ae(i), try be(i))) }, span: span)
     default: break
     }
     if t.isInteger {
