@@ -91,8 +91,11 @@ struct ObjectContents {
         list = []
       }
     }
-    // Many pointer words in an array of pointers: switch to dense packed storage.
-    if let m = map, m.count >= 64, m.count * 4 >= objectSize / 8, objectSize / 8 <= 1 << 28 {
+    // Many pointer words in an array of pointers (at least 1 in 64 of its words written): switch
+    // to dense packed storage, 8 bytes per element as in Go.
+    if let m = map, m.count >= 1024, m.count * 64 >= objectSize / 8, objectSize / 8 <= 1 << 28,
+      m.count & 1023 == 0
+    {
       var d = [UInt64](repeating: 0, count: objectSize / 8)
       var rest: [Int: Word] = [:]
       for (o, word) in m {
