@@ -65,9 +65,11 @@ public final class GoRuntime {
   public let profile: RuntimeProfile
   public let machine: MachineConfig
   /// Virtual time since process start, ns.
-  public internal(set) var now = 0
+  @usableFromInline internal(set) var now = 0
+  /// Virtual time since process start, ns.
+  public var clockNs: Int { now }
   /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly.
-  var pendingWorkNs = 0.0
+  @usableFromInline var pendingWorkNs = 0.0
   /// Cost of allocation work not yet charged to the clock (see chargeAllocationWork), ns.
   var allocationWorkNs = 0.0
 
@@ -121,9 +123,9 @@ public final class GoRuntime {
   /// (they are in registers or on the stack of the real program).
   /// (A stack: the first `statementCount` entries are live; the rest is reusable storage.)
   var statementAllocations: [ObjectRef] = []
-  var statementCount = 0
+  @usableFromInline var statementCount = 0
   /// Allocations below this index belong to callers' statements still in progress.
-  var statementBase = 0
+  @usableFromInline var statementBase = 0
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()
@@ -132,12 +134,14 @@ public final class GoRuntime {
 
   var queue = Heap<ScheduledEvent>()
   /// Time of the earliest queued event (Int.max when none): lets `work` skip the queue.
-  var nextEventTime = Int.max
+  @usableFromInline var nextEventTime = Int.max
   var eventSeq = 0
   var sinks: [(HeapEvent) -> Void] = []
   var rootSources: [ObjectIdentifier: RootSource] = [:]
   /// Set when the process died; every later operation rethrows it.
-  public internal(set) var death: ProcessDeath? = nil
+  @usableFromInline internal(set) var death: ProcessDeath? = nil
+  /// Set when the process died.
+  public var deathCause: ProcessDeath? { death }
 
   /// Starts a fresh process: the runtime's start-up heap, stacks and metadata are in place and
   /// the clock is at 0.
@@ -216,7 +220,7 @@ public final class GoRuntime {
   /// The program spends `ns` of CPU (statements, allocation, writes). Runtime events due during
   /// it run in order; a non-preemptible stretch (a memclr) holds off mark termination until it
   /// ends when the profile says so.
-  @inline(__always)
+  @inlinable
   public func work(_ ns: Double, preemptible: Bool = true) throws {
     pendingWorkNs += ns
     let whole = Int(pendingWorkNs)
@@ -227,6 +231,11 @@ public final class GoRuntime {
       now += whole
       return
     }
+    try slowWork(whole, preemptible: preemptible)
+  }
+
+  @usableFromInline
+  func slowWork(_ whole: Int, preemptible: Bool) throws {
     try checkAlive()
     try runEvents(until: now + whole, preemptible: preemptible)
   }
@@ -310,7 +319,7 @@ public final class GoRuntime {
 
   /// Marks the start of a program statement: objects allocated from here on are held by the
   /// statement until it ends (its registers and temporaries).
-  @inline(__always)
+  @inlinable
   public func beginStatement() {
     statementCount = statementBase
   }

@@ -104,7 +104,7 @@ func runREPL(_ session: Session, reader: LineReader, banner: Bool) {
       try session.interpreter.run(stmts, source: source)
     } catch let e as ScriptError {
       session.report(e)
-      if session.runtime.death != nil {
+      if session.runtime.deathCause != nil {
         session.reporter.note("the simulated process is dead; :reset starts a fresh one")
       }
     } catch {

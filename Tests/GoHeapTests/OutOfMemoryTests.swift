@@ -43,11 +43,11 @@ import Testing
   let b = try rt.makeSlice(of: .uint8, len: 600 * MiB, cap: 600 * MiB)
   roots["b"] = .slice(b)
   #expect(throws: ProcessDeath.self) { try rt.clear(b.object!, bytes: 0..<b.len) }
-  guard case .killedByKernel? = rt.death else {
+  guard case .killedByKernel? = rt.deathCause else {
     Issue.record("expected the OOM killer")
     return
   }
-  #expect(rt.death?.exitStatus == 137)
+  #expect(rt.deathCause?.exitStatus == 137)
   // Dead stays dead: later operations rethrow, nothing crashes.
   #expect(throws: ProcessDeath.self) { try rt.sleep(1) }
 }
@@ -68,7 +68,7 @@ import Testing
   let s = try rt.makeSlice(of: .uint8, len: 700 * MiB, cap: 700 * MiB)
   roots["x"] = .slice(s)
   try rt.clear(s.object!, bytes: 0..<s.len)
-  #expect(rt.death == nil)
+  #expect(rt.deathCause == nil)
   #expect(rt.rss <= 1 * GiB)
   try rt.checkInvariants()
 }
