@@ -117,10 +117,13 @@ extension GoRuntime {
     let need = scavengeNeed
     var released = 0
     if need > 0 {
-      let perQuantum = Double(p.quantumBytes) * profile.cost.releaseNsPerByte
-      let quanta = max(1, Int((p.minWorkNs / perQuantum).rounded(.up)))
-      let budget = quanta * p.quantumBytes
-      released = releasePages(min(budget, alignUp(need, p.quantumBytes)),
+      // With a THP-backed heap (go1.19) a scavenge call releases whole 2 MiB huge pages where
+      // the free range allows (findScavengeCandidate does not split a free huge page), so the
+      // work comes in huge-page units; otherwise in 64 KiB quanta.
+      let unit = p.hugePageBytes ?? p.quantumBytes
+      let perUnit = Double(unit) * profile.cost.releaseNsPerByte
+      let units = max(1, Int((p.minWorkNs / perUnit).rounded(.up)))
+      released = releasePages(min(units * unit, alignUp(need, unit)),
                               gated: p.densePagesThreshold != nil)
     }
     if released == 0 {
