@@ -128,6 +128,29 @@ public final class Reporter {
     }
   }
 
+  /// An `expect` statement's outcome. Text: a pass is an `ok:` line on stdout, a failure a
+  /// diagnostic on stderr. JSONL: an `expect` event.
+  public func expectation(
+    passed: Bool, check: String, actual: String, file: String, line: Int, column: Int, rendered: String
+  ) {
+    if format == .jsonl {
+      var j = JSONLine()
+      j.add("event", "expect")
+      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      j.add("ok", passed)
+      j.add("check", check)
+      j.add("actual", actual)
+      j.add("file", file)
+      j.add("line", line)
+      j.add("col", column)
+      stdout(j.text + "\n")
+    } else if passed {
+      stdout("ok: \(check) (\(actual))\n")
+    } else {
+      stderr(rendered + "\n")
+    }
+  }
+
   /// A plain note on stderr (text) or an event (jsonl), e.g. the exit status a real run would have.
   public func note(_ text: String) {
     if format == .jsonl {

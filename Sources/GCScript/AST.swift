@@ -63,6 +63,8 @@ public final class Stmt: @unchecked Sendable {
     case gc
     case free
     case stats(label: Expr?, view: String?)
+    /// `expect RSS < 20MiB`: a check over MemStats fields, RSS and the virtual clock.
+    case expect(Expr)
     case set(name: String, value: Expr)
     case print([Expr], newline: Bool)
     case printf(Expr, [Expr])

@@ -256,6 +256,8 @@ extension Interpreter {
         i.host?.stats(label: text, view: view)
         return .normal
       }
+    case .expect(let e):
+      return try compileExpect(e, scope, span)
     case .set(let name, let value):
       return statement(span, try compileSet(name, value, scope, span))
     case .print(let args, _):

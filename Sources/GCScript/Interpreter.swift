@@ -18,6 +18,19 @@ public protocol ScriptHost: AnyObject {
   func output(_ text: String)
   /// A `stats` statement: the label, and the view asked for (`memstats`, `gctrace`, ...).
   func stats(label: String?, view: String?)
+  /// An `expect` statement ran: whether it held, the check as written, and the actual value.
+  func expectation(_ result: ExpectationResult)
+}
+
+/// The outcome of one `expect`.
+public struct ExpectationResult: Sendable {
+  public let passed: Bool
+  /// The check as written: `RSS < 20MiB`.
+  public let check: String
+  /// The measured quantity and its value, formatted: `RSS is 381.9 MiB`.
+  public let actual: String
+  /// Where the expect statement is, located.
+  public let error: ScriptError
 }
 
 /// A function's or the top level's variable storage; a root source while it lives.
@@ -52,6 +65,8 @@ public final class Interpreter {
   var callDepth = 0
   /// REPL: a bare expression at top level prints its value instead of being an error.
   public var echoExpressions = false
+  /// `expect` statements that failed so far.
+  public internal(set) var failedExpectations = 0
   /// The source being run, for locating errors.
   var source: Source = Source(name: "<none>", text: "")
 

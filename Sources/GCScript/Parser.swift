@@ -94,7 +94,7 @@ public struct Parser {
     case "set":
       if case .identifier = next { return true }
       return false
-    case "sleep", "stats", "print", "println", "explain":
+    case "sleep", "stats", "print", "println", "expect":
       if case .op(let o) = next {
         return !["=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&^=", ".",
                  "[", "++", "--", ","].contains(o)
@@ -104,14 +104,15 @@ public struct Parser {
     }
   }
 
-  /// runtimeStmt → "sleep" expr | "gc" | "free" | "stats" [ STRING | IDENT ] | "set" IDENT "=" value
-  ///             | "print" [ exprList ] ;
+  /// runtimeStmt → "sleep" expr | "gc" | "free" | "stats" [ IDENT ] [ STRING ]
+  ///             | "set" IDENT "=" value | "print" [ exprList ] | "expect" expr ;
   private mutating func runtimeStatement(_ word: String) throws -> Stmt {
     let start = peek.span.start
     advance()
     switch word {
     case "sleep": return Stmt(.sleep(try expression()), span(from: start))
     case "gc": return Stmt(.gc, span(from: start))
+    case "expect": return Stmt(.expect(try expression()), span(from: start))
     case "free": return Stmt(.free, span(from: start))
     case "stats":
       var label: Expr? = nil

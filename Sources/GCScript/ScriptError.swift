@@ -39,6 +39,8 @@ public enum ErrorKind: Equatable, Sendable {
   case death(ProcessDeath)
   case interrupted
   case stackOverflow
+  /// An `expect` that did not hold (reported; the script goes on).
+  case expectationFailed(check: String, actual: String)
 
   /// Syntax errors stop anything from running.
   public var isSyntax: Bool {
@@ -95,6 +97,7 @@ public enum ErrorKind: Equatable, Sendable {
       case .killedByKernel: return "Killed"
       }
     case .interrupted: return "interrupted"
+    case .expectationFailed(let check, let actual): return "expectation failed: \(check) (\(actual))"
     case .stackOverflow:
       return "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
     }
@@ -107,6 +110,7 @@ public enum ErrorKind: Equatable, Sendable {
     case .death(.killedByKernel): return "oom-kill"
     case .death(.runtimeOutOfMemory), .stackOverflow: return "fatal"
     case .interrupted: return "interrupted"
+    case .expectationFailed: return "expect"
     default: return "runtime"
     }
   }

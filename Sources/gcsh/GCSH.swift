@@ -17,6 +17,65 @@ struct GCSH: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gcsh",
     abstract: "The GC shell: run GCScript (or simple Go programs) on a simulated Go runtime heap.",
+    subcommands: [Run.self, Check.self],
+    defaultSubcommand: Run.self)
+}
+
+/// `gcsh check FILE...`: runs each exercise in a fresh process and counts those whose
+/// expectations all held.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run scripts and report which pass their `expect` checks.")
+
+  @Argument(help: "Scripts to check.")
+  var files: [String]
+
+  @Option(help: "Runtime profile: go1.27 (default) or go1.19.")
+  var profile: String?
+
+  mutating func run() throws {
+    var config = SessionConfig()
+    if let name = profile {
+      guard let p = RuntimeProfile.named(name) else { throw ValidationError("unknown profile '\(name)'") }
+      config.profile = p
+    }
+    let files = self.files
+    let cfg = config
+    let status: Int32 = runOnLargeStack {
+      var passed = 0
+      var failed = 0
+      for f in files {
+        guard let text = readFile(f) else {
+          write("FAIL \(f): cannot read it\n", to: stdout)
+          failed += 1
+          continue
+        }
+        var quiet = cfg
+        quiet.quiet = true
+        let session = Session(quiet)
+        let s = session.runScript(Source(name: f, text: text))
+        let n = session.interpreter.failedExpectations
+        if s == .ok {
+          passed += 1
+          write("PASS \(f)\n", to: stdout)
+        } else {
+          failed += 1
+          write("FAIL \(f)" + (n > 0 ? " (\(n) expectation\(n == 1 ? "" : "s") failed)" : " (exit status \(s.rawValue))") + "\n", to: stdout)
+        }
+      }
+      write("\(passed) passed, \(failed) failed\n", to: stdout)
+      fflush(stdout)
+      return failed == 0 ? 0 : 1
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Running a script, code, stdin or the REPL (the default command).
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run a script, code (-e), stdin, or the REPL (the default: `gcsh FILE` is `gcsh run FILE`).",
     discussion: """
       With no file on a terminal, starts the REPL. Time is virtual: `sleep 5m` takes no wall \
       time. The environment variables GOGC, GOMEMLIMIT and GODEBUG (gctrace=1, scavtrace=1, \

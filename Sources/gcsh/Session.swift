@@ -30,6 +30,8 @@ struct SessionConfig {
   var format: Reporter.Format = .text
   var gctrace = false
   var scavtrace = false
+  /// Program output and passing checks are not shown (gcsh check); failures still are.
+  var quiet = false
 }
 
 /// Writes to a stdio stream.
@@ -44,6 +46,11 @@ final class Host: ScriptHost {
   init(_ r: Reporter) { reporter = r }
   func output(_ text: String) { reporter.output(text) }
   func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
+  func expectation(_ r: ExpectationResult) {
+    reporter.expectation(
+      passed: r.passed, check: r.check, actual: r.actual, file: r.error.file, line: r.error.line,
+      column: r.error.column, rendered: r.error.rendered)
+  }
 }
 
 /// A running process plus its interpreter.
@@ -58,7 +65,8 @@ final class Session {
     self.config = config
     reporter = Reporter(
       format: config.format, gctrace: config.gctrace, scavtrace: config.scavtrace,
-      stdout: { write($0, to: stdout) }, stderr: { fflush(stdout); write($0, to: stderr) })
+      stdout: config.quiet ? { _ in } : { write($0, to: stdout) },
+      stderr: { fflush(stdout); write($0, to: stderr) })
     host = Host(reporter)
     runtime = GoRuntime(
       profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
@@ -106,6 +114,6 @@ final class Session {
       return .died
     }
     fflush(stdout)
-    return .ok
+    return interpreter.failedExpectations > 0 ? .expectationFailed : .ok
   }
 }

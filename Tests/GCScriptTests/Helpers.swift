@@ -7,6 +7,7 @@ final class RecordingHost: ScriptHost {
   var stats: [(String?, MemStats)] = []
   weak var runtime: GoRuntime?
   func output(_ t: String) { text += t }
+  func expectation(_ r: ExpectationResult) {}
   func stats(label: String?, view: String?) {
     if let rt = runtime { stats.append((label, rt.memStats())) }
   }

@@ -182,3 +182,34 @@ func runtimeError(_ c: RuntimeErrorCase) {
   let e = runOnLargeStack { failure("func f(n int) int { return f(n+1) }\nf(0)") }
   #expect(e?.kind == .stackOverflow)
 }
+
+final class ExpectHost: ScriptHost {
+  var results: [ExpectationResult] = []
+  func output(_ t: String) {}
+  func stats(label: String?, view: String?) {}
+  func expectation(_ r: ExpectationResult) { results.append(r) }
+}
+
+@Test func expectChecksRuntimeQuantities() throws {
+  let rt = GoRuntime()
+  let host = ExpectHost()
+  let interp = Interpreter(heap: rt, host: host)
+  let src = Source(name: "e.gcs", text: """
+    x := make([]byte, 64 << 20)
+    for i := range x { x[i] = 0 }
+    expect RSS > 60MiB
+    expect 1GiB > HeapSys
+    x = nil
+    gc
+    expect NumGC == 5
+    expect Time < 1s
+    """)
+  try interp.run(Interpreter.parse(src).0, source: src)
+  #expect(host.results.map(\.passed) == [true, true, false, true])
+  #expect(interp.failedExpectations == 1)
+  #expect(host.results[2].error.rendered == "e.gcs:7:1: error: expectation failed: NumGC == 5 (NumGC is 2)\nexpect NumGC == 5\n^")
+}
+
+@Test func expectNeedsAQuantity() {
+  #expect(failure("expect 1 < 2")?.kind.message.hasPrefix("expect compares a runtime quantity") == true)
+}

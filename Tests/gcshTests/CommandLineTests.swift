@@ -34,6 +34,29 @@ func exitStatus(_ c: ExitCase) throws {
   if !c.stderrContains.isEmpty { #expect(r.stderr.contains(c.stderrContains), "\(r.stderr)") }
 }
 
+@Test func failedExpectationExitsOneAfterRunningTheRest() throws {
+  let r = try gcsh(["-e", "expect NumGC == 1\nprint \"still running\"\nexpect NumGC == 0"])
+  #expect(r.status == 1)
+  #expect(r.stdout.contains("still running") && r.stdout.contains("ok: NumGC == 0"))
+  #expect(r.stderr.contains("<-e>:1:1: error: expectation failed: NumGC == 1 (NumGC is 0)"))
+  // A death wins over failed expectations.
+  #expect(try gcsh(["-e", "expect NumGC == 1\nvar p *int\nprint *p"]).status == 70)
+}
+
+@Test func checkSummarizes() throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-check-\(getpid())")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let good = dir.appendingPathComponent("good.gcs")
+  let bad = dir.appendingPathComponent("bad.gcs")
+  try "x := make([]byte, 1<<20)\nexpect HeapAlloc > 1MiB".write(to: good, atomically: true, encoding: .utf8)
+  try "print \"quiet\"\nexpect NumGC > 3".write(to: bad, atomically: true, encoding: .utf8)
+  let r = try gcsh(["check", good.path, bad.path])
+  #expect(r.status == 1)
+  #expect(r.stdout == "PASS \(good.path)\nFAIL \(bad.path) (1 expectation failed)\n1 passed, 1 failed\n")
+  #expect(try gcsh(["check", good.path]).status == 0)
+}
+
 @Test func deathSaysWhatTheRealProgramsStatusWouldBe() throws {
   let r = try gcsh(["--ram", "1GiB", "-e", "x := make([]byte, 600<<20)\nfor i := range x { x[i] = 0 }\ny := make([]byte, 600<<20)\nfor i := range y { y[i] = 0 }"])
   #expect(r.stderr.contains("status 137"))
@@ -104,4 +127,20 @@ func exitStatus(_ c: ExitCase) throws {
   let a = try gcsh(["--gctrace", "examples/seed.gcs"], merge: true)
   let b = try gcsh(["--gctrace", "examples/seed.gcs"], merge: true)
   #expect(a.stdout == b.stdout)
+}
+
+@Test func ctrlCInterruptsAScriptWithStatus130() throws {
+  let p = Process()
+  p.executableURL = gcshBinary
+  p.arguments = ["-e", "x := 0\nfor { x++ }"]
+  let err = Pipe()
+  p.standardError = err
+  p.standardOutput = Pipe()
+  try p.run()
+  Thread.sleep(forTimeInterval: 0.5)
+  p.interrupt()
+  let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  p.waitUntilExit()
+  #expect(p.terminationStatus == 130)
+  #expect(text.contains("<-e>:2:1: error: interrupted"))
 }
