@@ -43,7 +43,7 @@ public final class Reporter {
     guard let rt = runtime else { return }
     switch e {
     case .gcEnd(let c):
-      let trace = TraceLines.gcLine(c)
+      let trace = TraceLines.gcLine(c, format: rt.profile.traceFormat)
       if format == .jsonl {
         var j = JSONLine()
         j.add("event", "gc")
@@ -60,6 +60,22 @@ public final class Reporter {
         stdout(j.text + "\n")
       } else if gctrace {
         stderr(trace + "\n")
+      }
+    case .scavengerTick(let tick, let t):
+      let lines = TraceLines.scvgLines(tick)
+      if format == .jsonl {
+        var j = JSONLine()
+        j.add("event", "scavenge")
+        j.add("t", number: seconds(t))
+        j.add("tick", tick.k)
+        j.add("forcedGC", tick.forcedGC)
+        j.add("released", tick.released)
+        j.add("heapReleased", tick.heapReleased)
+        j.add("forced", false)
+        j.add("trace", lines.joined(separator: "\n"))
+        stdout(j.text + "\n")
+      } else if gctrace {
+        stderr(lines.joined(separator: "\n") + "\n")
       }
     case .sysmonForcedGC:
       if format == .text && gctrace { stderr(TraceLines.sysmonForced + "\n") }
@@ -103,12 +119,15 @@ public final class Reporter {
       j.add("event", "stats")
       j.add("t", number: seconds(m.timeNs))
       if let label { j.add("label", label) }
-      for (k, v) in m.fields where k != "Alloc" && k != "LastGC" { j.add(k, v) }
+      let available = rt.profile.memStatsFields
+      for (k, v) in m.fields where k != "Alloc" && k != "LastGC" && available?.contains(k) ?? true {
+        j.add(k, v)
+      }
       j.add("RSS", m.rss)
       stdout(j.text + "\n")
       return
     }
-    stdout(StatsTable.render(m, label: label))
+    stdout(StatsTable.render(m, label: label, fields: rt.profile.memStatsFields))
   }
 
   /// A diagnostic (already rendered with file:line:col and caret) and its JSON fields.

@@ -28,14 +28,15 @@ public enum StatsTable {
   }
 
   /// The table for one snapshot.
-  public static func render(_ m: MemStats, label: String?) -> String {
+  public static func render(_ m: MemStats, label: String?, fields: Set<String>? = nil) -> String {
     let title = "stats" + (label.map { " \"\($0)\"" } ?? "") + " at t=\(clock(m.timeNs)) (virtual)"
     let rows: [(String, String, String, String)] = [
       ("HeapAlloc", size(m.heapAlloc), "HeapSys", size(m.heapSys)),
       ("HeapInuse", size(m.heapInuse), "HeapIdle", size(m.heapIdle)),
       ("HeapReleased", size(m.heapReleased), "Sys", size(m.sys)),
       ("HeapObjects", "\(m.heapObjects)", "NextGC", size(m.nextGC)),
-      ("NumGC", "\(m.numGC)", "NumForcedGC", "\(m.numForcedGC)"),
+      ("NumGC", "\(m.numGC)", fields?.contains("NumForcedGC") == false ? "" : "NumForcedGC",
+       fields?.contains("NumForcedGC") == false ? "" : "\(m.numForcedGC)"),
       ("RSS", size(m.rss), "", ""),
     ]
     var out = title + "\n"

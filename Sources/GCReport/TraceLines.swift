@@ -35,7 +35,34 @@ public enum TraceLines {
     return digits[..<idx] + "." + digits[idx...]
   }
 
-  /// The gctrace line of a completed cycle.
+  /// The gctrace line of a completed cycle in the era's format.
+  public static func gcLine(_ c: GCCycle, format: TraceFormat) -> String {
+    switch format {
+    case .go119, .go127: return gcLine(c)
+    case .go10: return gcLine10(c)
+    }
+  }
+
+  /// Go 1.0 (mgc0.c): `gc%d(%d): %D+%D+%D ms %D -> %D MB %D -> %D (%D-%D) objects %D handoff`,
+  /// times in whole milliseconds (mark, sweep, the rest of the pause), sizes heap_alloc >> 20.
+  static func gcLine10(_ c: GCCycle) -> String {
+    "gc\(c.number)(\(c.procs)): \(c.markNs / 1_000_000)+0+0 ms "
+      + "\(c.heapAllocBefore >> 20) -> \(c.heapAllocAfter >> 20) MB "
+      + "\(c.objectsBefore) -> \(c.objectsAfter) (\(c.mallocs)-\(c.frees)) objects 0 handoff"
+  }
+
+  /// Go 1.0's scavenger lines for one tick (mheap.c): `GC forced` after its gc line, the
+  /// released amount in hexadecimal MB (`%p`), and the summary, always.
+  public static func scvgLines(_ t: ScavengerTick) -> [String] {
+    var out: [String] = []
+    if t.forcedGC { out.append("scvg\(t.k): GC forced") }
+    if t.released > 0 { out.append("scvg\(t.k): 0x" + String(t.released >> 20, radix: 16) + " MB released") }
+    out.append("scvg\(t.k): inuse: \(t.inuse >> 20), idle: \(t.idle >> 20), sys: \(t.sys >> 20), "
+      + "released: \(t.heapReleased >> 20), consumed: \((t.sys - t.heapReleased) >> 20) (MB)")
+    return out
+  }
+
+  /// The modern gctrace line (Go 1.18+).
   public static func gcLine(_ c: GCCycle) -> String {
     let clock = [c.sweepTermNs, c.markNs, c.markTermNs].map(fmtNSAsMS).joined(separator: "+")
     let cpu = fmtNSAsMS(c.cpuSweepTermNs) + "+" + fmtNSAsMS(c.cpuAssistNs) + "/"
@@ -59,6 +86,8 @@ public enum TraceLines {
     case .go127:
       return "scav \(r.backgroundBytes >> 10) KiB work (bg), \(r.eagerBytes >> 10) KiB work (eager), "
         + "\(r.heapReleased >> 10) KiB now, " + tail
+    case .go10:
+      return "scvg: \(r.heapReleased >> 20) MB released"
     }
   }
 }

@@ -117,9 +117,19 @@ public struct Parser {
     case "stats":
       var label: Expr? = nil
       var view: String? = nil
+      // A view name is a bare word followed by the end of the statement or the label string.
       if case .identifier(let v) = peek.kind {
-        view = v
-        advance()
+        let next = tokens[min(p + 1, tokens.count - 1)].kind
+        var isView = false
+        switch next {
+        case .semicolon, .eof, .string: isView = true
+        case .op("}"): isView = true
+        default: break
+        }
+        if isView {
+          view = v
+          advance()
+        }
       }
       if !isStatementEnd { label = try expression() }
       return Stmt(.stats(label: label, view: view), span(from: start))

@@ -39,6 +39,11 @@ public struct CostModel: Sendable {
   public var markNsPerObject: Double
   /// ns per span swept.
   public var sweepNsPerSpan: Double
+  /// ns by which time.Sleep returns after its deadline: the timer fires, then the goroutine is
+  /// scheduled. Anchors: go1.19 explicit_gc's 1 s sleeps advance the checkpoints by ~1.001 s.
+  /// It matters for sysmon: without it a program sleeping in 60 s steps would wake exactly 120 s
+  /// after a GC and miss the strict `> 2 min` test.
+  public var timerLatencyNs: Int = 1_000_000
 
   public init(
     statementNs: Double, smallAllocNs: Double, largeAllocBaseNs: Double, allocNsPerPage: Double,

@@ -53,6 +53,30 @@ public struct GCCycle: Sendable {
   /// Objects and bytes freed by this cycle's sweep.
   public var freedObjects: Int
   public var freedBytes: Int
+  /// HeapAlloc before and after the cycle, bytes (Go 1.0's `X -> Y MB`).
+  public var heapAllocBefore: Int
+  public var heapAllocAfter: Int
+  /// Live objects before and after, and the cumulative mallocs and frees after (Go 1.0's
+  /// `N -> M (A-B) objects`).
+  public var objectsBefore: Int
+  public var objectsAfter: Int
+  public var mallocs: Int
+  public var frees: Int
+}
+
+/// One tick of Go 1.0's scavenger goroutine (mheap.c MHeap_Scavenger), as GOGCTRACE prints it.
+public struct ScavengerTick: Sendable {
+  /// The tick number k (`scvgK`), from 0.
+  public var k: Int
+  /// Whether this tick forced a GC (`scvgK: GC forced`).
+  public var forcedGC: Bool
+  /// Bytes released at this tick (`scvgK: 0x.. MB released`).
+  public var released: Int
+  /// heap_inuse, heap_idle, heap_sys, heap_released, bytes.
+  public var inuse: Int
+  public var idle: Int
+  public var sys: Int
+  public var heapReleased: Int
 }
 
 /// One report of scavenger work, as scavtrace prints it.
@@ -99,6 +123,8 @@ public enum HeapEvent: Sendable {
   case sysmonForcedGC(timeNs: Int)
   /// scavtrace's line: printed at the end of each cycle's sweep and after FreeOSMemory.
   case scavengeReport(ScavengeReport, timeNs: Int)
+  /// Go 1.0's scavenger ticked (after its forced GC's `gcEnd`, if any).
+  case scavengerTick(ScavengerTick, timeNs: Int)
   /// The background scavenger released `bytes` in one burst.
   case scavengerBurst(bytes: Int, timeNs: Int)
   /// The heap mapped `bytes` more address space (HeapSys grew).

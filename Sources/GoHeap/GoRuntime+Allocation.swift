@@ -64,6 +64,8 @@ extension GoRuntime {
       ref = try mallocLarge(size: size, noscan: noscan)
     }
     try chargeAllocationWork()
+    // Go 1.0 tests `heap_alloc >= next_gc` at the end of every mallocgc.
+    if profile.pacerModel == .proportional { try checkTrigger() }
     return HeapPointer(object: ref)
   }
 
@@ -260,18 +262,19 @@ extension GoRuntime {
   /// runtime does when the kernel refuses the mapping (Linux's heuristic overcommit refuses a
   /// single mapping larger than the machine's memory) or the address space is exhausted.
   func growHeap(_ npages: Int) throws -> Int {
-    let askPages = alignUp(npages, pages.chunkPages)
+    let askPages = Self.growthAsk(profile, pages: npages)
     let (askBytes, overflow) = askPages.multipliedReportingOverflow(by: profile.pageSize)
     let heapSys = (pages.endPage - stackPages) * profile.pageSize
     if overflow || askBytes > machine.ramBytes
-      || pages.endPage * profile.pageSize + askBytes > profile.maxAllocBytes
+      || pages.endPage * profile.pageSize + askBytes > profile.heapLimitBytes
     {
       try die(.runtimeOutOfMemory(requested: overflow ? Int.max : askBytes, inUse: heapSys))
     }
-    let firstGrowth = pages.arenas == 1 && pages.endPage == pages.chunkPages
-    let (added, newArenas) = pages.grow(atLeast: npages)
+    let firstGrowth = pages.arenas == 1 && pages.endPage == Self.growthAsk(profile, pages: pages.chunkPages)
+    let (added, newArenas) = pages.grow(pages: askPages, asReleased: Self.growthIsReleased(profile))
     gcSys += newArenas * profile.metadata.heapArenaBytes
     otherSys += newArenas * profile.metadata.otherBytesPerArena
+      + Int(Double(added * profile.pageSize) * profile.metadata.sysBytesPerHeapByte)
     if firstGrowth { otherSys += profile.metadata.firstGrowthOtherBytes }
     emit(.heapGrowth(bytes: added * profile.pageSize, heapSys: heapSys + added * profile.pageSize,
                      timeNs: now))
@@ -282,7 +285,8 @@ extension GoRuntime {
   func checkTrigger() throws {
     guard cycle == nil else { return }
     let goal = currentGoal()
-    if heapLive >= pacer.trigger(goal: goal) {
+    let live = profile.pacerModel == .proportional ? heapAllocBytes : heapLive
+    if live >= pacer.trigger(goal: goal) {
       try startCycle(.heap)
     }
   }

@@ -25,6 +25,7 @@ extension GoRuntime {
   /// runtime.GC(): a complete, user-forced cycle; returns after sweeping.
   public func collect() throws {
     try checkAlive()
+    if profile.gcOffDisablesRuntimeGC && pacer.gcPercent < 0 { return }
     sysmonProgramParked()
     try waitForCycle()
     try startCycle(.user)
@@ -64,9 +65,17 @@ extension GoRuntime {
     let due = now + Int(c.sweepTermNs) + markNs
     cycle = RunningCycle(
       number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal, markNs: markNs,
-      markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due)
-    schedule(.markTermination(cycle: n), at: due)
-    rescheduleSysmon()
+      markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due,
+      heapAllocBefore: heapAllocBytes, objectsBefore: objectsAllocated - objectsFreed)
+    switch profile.collector {
+    case .concurrent:
+      schedule(.markTermination(cycle: n), at: due)
+      rescheduleSysmon()
+    case .stopTheWorld:
+      // Go 1.0: the world stays stopped through mark and sweep.
+      now = due
+      try finishCycle()
+    }
   }
 
   /// Marks everything reachable from the roots. Returns bytes, objects and scannable bytes.
@@ -107,7 +116,7 @@ extension GoRuntime {
     let heapMarked = c.markedBytes + runtimeLiveBytes
     numGC += 1
     if c.trigger == .user { numForcedGC += 1 }
-    let pause = Int(cost.sweepTermNs + cost.markTermNs)
+    let pause = profile.collector == .stopTheWorld ? c.markNs : Int(cost.sweepTermNs + cost.markTermNs)
     pauseTotalNs += pause
     let procs = Double(profile.procs)
     // The dedicated worker does the mark work; idle workers fill idle Ps for the rest of the
@@ -129,6 +138,8 @@ extension GoRuntime {
     }
     tinyBlock = nil
     tinyOffset = 0
+    // Go 1.0: the sweep stamps free spans it sees for the first time (before freeing any).
+    if case .unusedSpans = profile.scavenger { pages.stampFreeRuns(at: now) }
     let (freedObjects, freedBytes) = sweep()
     heapLive = heapMarked
     lastGCEndNs = now
@@ -143,9 +154,12 @@ extension GoRuntime {
       heapStart: c.heapStart, heapEnd: heapEnd, heapMarked: heapMarked, goal: c.goal,
       nextGoal: nextGoal, stacks: pacer.stackScan, globals: pacer.globalsScan,
       procs: profile.procs, cpuPercent: Int(gcCPUNs / elapsed * 100), pauseNs: pause,
-      freedObjects: freedObjects, freedBytes: freedBytes)
+      freedObjects: freedObjects, freedBytes: freedBytes, heapAllocBefore: c.heapAllocBefore,
+      heapAllocAfter: heapAllocBytes, objectsBefore: c.objectsBefore,
+      objectsAfter: objectsAllocated - objectsFreed, mallocs: objectsAllocated, frees: objectsFreed)
     lastCycle = info
     emit(.gcEnd(info))
+    guard pacedScavengerOrNil != nil else { return }
     paceScavenger(heapGoal: nextGoal, lastHeapGoal: c.goal, lastHeapInUse: lastHeapInUse)
     // The last sweeper prints scavtrace and readies the scavenger.
     emit(.scavengeReport(ScavengeReport(

@@ -54,6 +54,7 @@ struct ScavengerState {
   init(profile: RuntimeProfile) {
     switch profile.scavenger {
     case .paced(let p): sleepRatio = p.startSleepRatio
+    case .unusedSpans: sleepRatio = 0
     }
   }
 }
@@ -64,10 +65,15 @@ extension GoRuntime {
   /// explicit_gc: nothing released at sleep_1s, 94 MiB by sleep_2s).
   static let scavengerStartLatencyNs = 1 * Duration.millisecond
 
+  /// The modern scavenger's parameters; nil in eras without it.
+  var pacedScavengerOrNil: PacedScavenger? {
+    if case .paced(let p) = profile.scavenger { return p }
+    return nil
+  }
+
   var pacedScavenger: PacedScavenger {
-    switch profile.scavenger {
-    case .paced(let p): return p
-    }
+    guard let p = pacedScavengerOrNil else { preconditionFailure("no background scavenger in \(profile.name)") }
+    return p
   }
 
   /// gcPaceScavenger: the retained-heap goal after a cycle.
@@ -152,7 +158,7 @@ extension GoRuntime {
   /// only from chunks the density rule allows. Returns the bytes released.
   @discardableResult
   func releasePages(_ bytes: Int, gated: Bool) -> Int {
-    let threshold = gated ? pacedScavenger.densePagesThreshold : nil
+    let threshold = gated ? pacedScavengerOrNil?.densePagesThreshold : nil
     var want = bytes == Int.max ? Int.max : (bytes + profile.pageSize - 1) / profile.pageSize
     var done = 0
     for r in pages.releaseCandidates(denseThreshold: threshold) where want > 0 {
@@ -168,6 +174,7 @@ extension GoRuntime {
 
   /// Allocation-time scavenging in allocSpan (memory limit: forced; heap growth: gated).
   func scavengeOnAllocation(scavengedPages: Int, growthPages: Int) throws {
+    guard pacedScavengerOrNil != nil else { return }
     var toScavenge = 0
     var force = false
     let scav = scavengedPages * profile.pageSize
@@ -191,5 +198,44 @@ extension GoRuntime {
     scavenger.releasedEagerSinceReport += released
     scavenger.totalReleasedEager += released
     allocationWorkNs += Double(released) * profile.cost.releaseNsPerByte
+  }
+}
+
+// MARK: Go 1.0's scavenger goroutine (mheap.c runtime·MHeap_Scavenger)
+//
+// It sleeps `tick` (60 s) in a syscall, so its k-th wake-up is at 60*(k+1) s. Then, with the
+// heap locked: if more than `forcegc` (120 s) passed since the last GC, it calls runtime·gc(1)
+// and prints `scvgK: GC forced`; then it walks every free span and releases (SysUnused) those
+// whose `unusedsince` is set and more than `limit` (5 min) old. `unusedsince` is stamped only by
+// a GC sweep that finds the span free, and reset when spans are split or coalesced — so memory
+// freed by GC n is stamped by GC n+1 and released more than 5 min after that (reference A.4).
+
+extension GoRuntime {
+  func scavengerTick(_ k: Int) throws {
+    guard case .scavengerTick(let tick, let forceAfter) = profile.forcedGC,
+      case .unusedSpans(let limit) = profile.scavenger
+    else { return }
+    var forced = false
+    if let last = lastGCEndNs, now - last > forceAfter {
+      if !(profile.gcOffDisablesRuntimeGC && pacer.gcPercent < 0) {
+        try startCycle(.time)
+        try waitForCycle()
+        forced = true
+      }
+    }
+    var released = 0
+    for (run, stamp) in pages.unusedSince where now - stamp > limit {
+      for r in pages.retained.intersection(run) {
+        pages.markReleased(r)
+        os.release((r.lowerBound * profile.pageSize)..<(r.upperBound * profile.pageSize))
+        released += r.count * profile.pageSize
+      }
+    }
+    scavenger.totalReleasedBg += released
+    emit(.scavengerTick(ScavengerTick(
+      k: k, forcedGC: forced, released: released, inuse: heapInUseBytes,
+      idle: heapFreeBytes + heapReleasedBytes, sys: heapSysBytes, heapReleased: heapReleasedBytes),
+      timeNs: now))
+    schedule(.scavengerTick(k: k + 1), at: tick * (k + 2))
   }
 }

@@ -27,15 +27,19 @@ struct SysmonState {
 }
 
 extension GoRuntime {
+  /// sysmon's timing; nil in eras without sysmon (Go 1.0).
+  var sysmonPolicyOrNil: (periodNs: Int, maxIdleSleepNs: Int, pollNs: Int)? {
+    if case .sysmon(let period, let maxIdle, let poll) = profile.forcedGC { return (period, maxIdle, poll) }
+    return nil
+  }
+
   var sysmonPolicy: (periodNs: Int, maxIdleSleepNs: Int, pollNs: Int) {
-    switch profile.forcedGC {
-    case .sysmon(let period, let maxIdle, let poll): return (period, maxIdle, poll)
-    }
+    sysmonPolicyOrNil ?? (Int.max / 4, Int.max / 4, Int.max / 4)
   }
 
   /// The earliest time a forced GC may start (strictly more than the period after the last GC).
   var forcedGCDeadline: Int? {
-    guard pacer.gcPercent >= 0, let last = lastGCEndNs, cycle == nil else { return nil }
+    guard sysmonPolicyOrNil != nil, pacer.gcPercent >= 0, let last = lastGCEndNs, cycle == nil else { return nil }
     return last + sysmonPolicy.periodNs + 1
   }
 
@@ -65,6 +69,7 @@ extension GoRuntime {
   func rescheduleSysmon() {
     sysmon.epoch += 1
     sysmon.scheduledWake = nil
+    guard sysmonPolicyOrNil != nil else { return }
     var due: Int? = forcedGCDeadline
     if let r = scavenger.readyAt { due = min(due ?? r, r) }
     guard let due else { return }

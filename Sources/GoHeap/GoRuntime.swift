@@ -24,6 +24,8 @@ struct ScheduledEvent: Comparable {
     case scavengerBurst(epoch: Int)
     /// sysmon wakes (stale if `epoch` is old).
     case sysmonWake(epoch: Int)
+    /// Go 1.0's scavenger goroutine wakes for its k-th tick.
+    case scavengerTick(k: Int)
   }
   /// Virtual time, ns.
   let time: Int
@@ -58,6 +60,9 @@ struct RunningCycle {
   var scanBytes: Int
   /// When mark termination is due, ns.
   var terminationDue: Int
+  /// HeapAlloc and live objects at the start.
+  let heapAllocBefore: Int
+  let objectsBefore: Int
 }
 
 /// One simulated Go process.
@@ -174,18 +179,20 @@ public final class GoRuntime {
     pacer.memoryLimit = memoryLimit
     scavenger = ScavengerState(profile: profile)
 
-    // Start-up layout of the first chunk: stacks, the runtime's in-use spans, then free pages,
-    // released (never used) at the top. Its arena and metadata are part of the start-up Sys.
-    _ = pages.grow(atLeast: chunkPages)
+    // Start-up layout of the first growth: stacks, the runtime's in-use spans, then free pages
+    // (released, never used, at the top in modern Go; idle and untouched in Go 1.0). Its arena
+    // and metadata are part of the start-up Sys.
+    _ = pages.grow(pages: Self.growthAsk(profile, pages: chunkPages), asReleased: Self.growthIsReleased(profile))
     let inUse = st.stackPages + st.heapInUsePages
     pages.reserveAtStartup(0..<inUse)
-    let retainedEnd = chunkPages - st.releasedPages
-    if retainedEnd > inUse {
-      _ = pages.allocate(inUse..<retainedEnd)
-      pages.free(inUse..<retainedEnd)
-      os.touch((inUse * profile.pageSize)..<(retainedEnd * profile.pageSize))
-    }
     os.touch((st.stackPages * profile.pageSize)..<(inUse * profile.pageSize))
+    if st.gcsBeforeMain > 0 {
+      numGC = st.gcsBeforeMain
+      lastGCEndNs = 0
+    }
+    if case .scavengerTick(let tick, _) = profile.forcedGC {
+      schedule(.scavengerTick(k: 0), at: tick)
+    }
   }
 
   // MARK: Observers
@@ -244,13 +251,27 @@ public final class GoRuntime {
   public func sleep(_ ns: Int) throws {
     try checkAlive()
     guard ns > 0 else { return }
-    let end = now + ns
+    let end = now + ns + profile.cost.timerLatencyNs
     programTimer = end
     sysmonProgramIdle(at: now)
     try runEvents(until: end, preemptible: true)
     programTimer = nil
     // The timer fires: sysmon wakes with it.
     try sysmonTimerFired(at: end)
+  }
+
+  /// Pages a heap growth of at least `npages` maps (mheap.grow / MHeap_Grow).
+  static func growthAsk(_ p: RuntimeProfile, pages npages: Int) -> Int {
+    switch p.growth {
+    case .chunks: return alignUp(npages, p.chunkBytes / p.pageSize)
+    case .rounded(let round, let minBytes): return max(alignUp(npages, round), minBytes / p.pageSize)
+    }
+  }
+
+  /// Whether newly mapped heap memory counts as released (Prepared) or as idle.
+  static func growthIsReleased(_ p: RuntimeProfile) -> Bool {
+    if case .chunks = p.growth { return true }
+    return false
   }
 
   /// Lets `ns` of virtual time pass with the program idle (as `sleep`): due events run in order;
@@ -281,6 +302,8 @@ public final class GoRuntime {
       case .sysmonWake(let epoch):
         guard epoch == sysmon.epoch else { continue }
         try sysmonWake()
+      case .scavengerTick(let k):
+        try scavengerTick(k)
       }
       try checkAlive()
     }

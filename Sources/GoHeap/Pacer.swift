@@ -49,6 +49,10 @@ struct Pacer {
     self.gcPercent = gcPercent
     stackScan = profile.startup.stackScanBytes
     globalsScan = profile.startup.globalsScanBytes
+    // Go 1.0 collected once before main: next_gc starts at twice the runtime's live heap.
+    if profile.pacerModel == .proportional && profile.startup.gcsBeforeMain > 0 {
+      heapMarked = profile.startup.heapAllocBytes
+    }
     gcPercentGoal = 0
     gcPercentGoal = computeGCPercentGoal()
   }
@@ -58,6 +62,9 @@ struct Pacer {
 
   private func computeGCPercentGoal() -> Int {
     if gcPercent < 0 { return Int.max }
+    if profile.pacerModel == .proportional {
+      return heapMarked + heapMarked * gcPercent / 100  // mgc0.c: next_gc, no minimum
+    }
     let goal = heapMarked + (heapMarked + stackScan + globalsScan) * gcPercent / 100
     return max(goal, heapMinimum)
   }
@@ -98,7 +105,7 @@ struct Pacer {
 
   /// The heapLive value at which the next cycle starts.
   func trigger(goal: Int) -> Int {
-    if goal == Int.max { return Int.max }
+    if goal == Int.max || profile.pacerModel == .proportional { return goal }
     let span = max(0, goal - heapMarked)
     let minTrigger = heapMarked + span / 64 * profile.triggerMinNum
     var maxTrigger = heapMarked + span / 64 * profile.triggerMaxNum

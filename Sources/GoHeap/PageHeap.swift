@@ -60,17 +60,16 @@ struct PageHeap {
   /// Arenas reserved so far.
   var arenas: Int { zeroedBase.count }
 
-  /// Maps `npages` more pages rounded up to whole chunks; returns the pages added and how many
-  /// new arenas were reserved.
-  mutating func grow(atLeast npages: Int) -> (pages: Int, newArenas: Int) {
-    let ask = alignUp(npages, chunkPages)
+  /// Maps `ask` more pages (already rounded by the growth policy); new memory is released
+  /// ("Prepared", modern) or idle (go1.0). Returns the pages added and the new arenas reserved.
+  mutating func grow(pages ask: Int, asReleased: Bool) -> (pages: Int, newArenas: Int) {
     let start = endPage
     endPage += ask
-    released.insert(start..<endPage)
+    if asReleased { released.insert(start..<endPage) } else { retained.insert(start..<endPage) }
     let arenasNeeded = (endPage + arenaPages - 1) / arenaPages
     let newArenas = max(0, arenasNeeded - zeroedBase.count)
     zeroedBase += [Int](repeating: 0, count: newArenas)
-    let chunksNeeded = endPage / chunkPages
+    let chunksNeeded = (endPage + chunkPages - 1) / chunkPages
     if chunksNeeded > chunks.count {
       chunks += [ChunkOccupancy](
         repeating: ChunkOccupancy(gen: gen), count: chunksNeeded - chunks.count)
@@ -171,6 +170,46 @@ struct PageHeap {
     let ch = chunks[c]
     if ch.gen == gen { return ch.inUse < dense && ch.lastInUse < dense }
     return ch.inUse < dense
+  }
+
+  // MARK: Go 1.0 span ages (mheap.c `unusedsince`)
+
+  /// Maximal free runs (retained and released pages together), ascending.
+  func freeRuns() -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    let a = retained.ranges
+    let b = released.ranges
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+      let next: Range<Int>
+      if j >= b.count || (i < a.count && a[i].lowerBound < b[j].lowerBound) {
+        next = a[i]
+        i += 1
+      } else {
+        next = b[j]
+        j += 1
+      }
+      if let last = out.last, last.upperBound == next.lowerBound {
+        out[out.count - 1] = last.lowerBound..<next.upperBound
+      } else {
+        out.append(next)
+      }
+    }
+    return out
+  }
+
+  /// When each free run was first seen free by a GC sweep, by run. A run changed since (split by
+  /// an allocation, merged with a newly freed neighbour) is a new span in Go 1.0 with
+  /// `unusedsince = 0`, so it is absent here until the next sweep stamps it.
+  private(set) var unusedSince: [Range<Int>: Int] = [:]
+
+  /// The GC sweep's stamp (mgc0.c: `if s->state == MSpanFree && s->unusedsince == 0`):
+  /// unchanged runs keep their stamp, the others get `now`.
+  mutating func stampFreeRuns(at now: Int) {
+    var next: [Range<Int>: Int] = [:]
+    for r in freeRuns() { next[r] = unusedSince[r] ?? now }
+    unusedSince = next
   }
 
   /// Retained ranges from the highest address down, optionally restricted to eligible chunks.

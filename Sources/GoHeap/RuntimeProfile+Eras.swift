@@ -21,6 +21,8 @@ extension RuntimeProfile {
     spanTailMaxElemSize: 512,
     tinySize: 16,  // malloc.go: maxTinySize
     chunkBytes: 4 * MiB,  // mpagealloc.go: pallocChunkBytes
+    growth: .chunks,
+    heapLimitBytes: 1 << 48,  // malloc.go: heapAddrBits 48
     arenaBytes: 64 * MiB,  // malloc.go: heapArenaBytes (linux/amd64)
     maxAllocBytes: 1 << 48,  // malloc.go: maxAlloc (heapAddrBits 48)
     heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum
@@ -31,6 +33,11 @@ extension RuntimeProfile {
     memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitMinHeapGoalHeadroom
     consMarkHistory: 4,  // mgcpacer.go: lastConsMark[4]
     procs: 2,
+    pacerModel: .concurrent,
+    collector: .concurrent,
+    gcOffDisablesRuntimeGC: false,
+    fatalErrorPrefix: "fatal error: ",
+    memStatsFields: nil,
     forcedGC: .sysmon(
       periodNs: 2 * Duration.minute,  // proc.go: forcegcperiod
       maxIdleSleepNs: Duration.minute,  // sysmon deep sleep: forcegcperiod/2
@@ -94,6 +101,8 @@ extension RuntimeProfile {
     spanTailMaxElemSize: 0,
     tinySize: 16,  // malloc.go: maxTinySize
     chunkBytes: 4 * MiB,  // mpagealloc.go: pallocChunkBytes
+    growth: .chunks,
+    heapLimitBytes: 1 << 48,
     arenaBytes: 64 * MiB,  // malloc.go: heapArenaBytes
     maxAllocBytes: 1 << 48,
     heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum
@@ -104,6 +113,11 @@ extension RuntimeProfile {
     memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitHeapGoalHeadroom
     consMarkHistory: 1,
     procs: 2,
+    pacerModel: .concurrent,
+    collector: .concurrent,
+    gcOffDisablesRuntimeGC: false,
+    fatalErrorPrefix: "fatal error: ",
+    memStatsFields: nil,
     forcedGC: .sysmon(
       periodNs: 2 * Duration.minute, maxIdleSleepNs: Duration.minute,
       pollNs: 10 * Duration.millisecond),

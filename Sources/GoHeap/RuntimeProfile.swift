@@ -31,6 +31,9 @@ public enum TraceFormat: Sendable {
   case go119
   /// Go 1.21+: the same gctrace; `scav B KiB work (bg), E KiB work (eager), R KiB now, U% util`.
   case go127
+  /// Go 1.0 (GOGCTRACE=1): `gcN(P): a+b+c ms X -> Y MB N -> M (A-B) objects H handoff` and the
+  /// scavenger's `scvgK:` lines.
+  case go10
 }
 
 /// A runtime feature that appeared in a given Go version.
@@ -50,12 +53,43 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
   }
 }
 
+/// How the heap grows when no free run fits (mheap.grow).
+public enum HeapGrowthPolicy: Sendable {
+  /// Go 1.11+: whole 4 MiB chunks (profile.chunkBytes) in 64 MiB arena reservations; the new
+  /// memory is "Prepared" and counts as released until used.
+  case chunks
+  /// Go 1.0: the request rounded up to `roundPages`, at least `minBytes` (HeapAllocChunk); the new
+  /// memory counts as idle, not released (nothing was ever madvised).
+  case rounded(roundPages: Int, minBytes: Int)
+}
+
+/// When the next GC starts.
+public enum PacerModel: Sendable {
+  /// Go 1.5+ (mgcpacer.go): goal with heap minimum and stacks/globals, trigger below the goal,
+  /// tested after large allocations and span refills (Pacer.swift).
+  case concurrent
+  /// Go 1.0 (mgc0.c, malloc.goc): `next_gc = live * (1 + GOGC/100)`, no minimum, tested as
+  /// `heap_alloc >= next_gc` after every allocation.
+  case proportional
+}
+
+/// How a cycle runs.
+public enum CollectorModel: Sendable {
+  /// Concurrent mark with short stop-the-world phases; sweep after mark termination.
+  case concurrent
+  /// Go 1.0: the whole mark and sweep inside one stop-the-world pause.
+  case stopTheWorld
+}
+
 /// How a GC is forced when none ran for a while.
 public enum ForcedGCPolicy: Sendable {
   /// sysmon (proc.go): a GC starts at sysmon's first wake-up more than `period` after the last GC
   /// ended. sysmon polls every `pollNs` while the program runs and deep-sleeps until the program's
   /// next timer, or at most `maxIdleSleepNs`, while it is idle.
   case sysmon(periodNs: Int, maxIdleSleepNs: Int, pollNs: Int)
+  /// Go 1.0 (mheap.c MHeap_Scavenger): a goroutine wakes every `tickNs` (at tickNs*(k+1) after
+  /// start) and forces a GC when more than `forceAfterNs` passed since the last one.
+  case scavengerTick(tickNs: Int, forceAfterNs: Int)
 }
 
 /// Background-scavenger parameters of the paced scavenger (mgcscavenge.go, Go 1.13+).
@@ -94,6 +128,9 @@ public struct PacedScavenger: Sendable {
 /// How freed memory is returned to the OS.
 public enum ScavengerPolicy: Sendable {
   case paced(PacedScavenger)
+  /// Go 1.0: at each scavenger tick, free spans whose `unusedsince` (stamped by the first GC
+  /// sweep that sees them free) is more than `limitNs` old are released.
+  case unusedSpans(limitNs: Int)
 }
 
 /// How the kernel treats memory the runtime releases.
@@ -121,6 +158,10 @@ public struct MetadataModel: Sendable {
   /// Span-table bytes per page, written for every page of a span when it is allocated
   /// (`heapArena.spans`, one pointer per page).
   public var spanTableBytesPerPage: Int
+  /// Non-heap bytes mapped per byte of heap growth (go1.0: the heap bitmap below the arena,
+  /// 4 bits per word = 1/16, mapped as arena_used grows; mostly never touched). 0 when metadata
+  /// is per arena.
+  public var sysBytesPerHeapByte: Double = 0
 }
 
 /// The process before `main`: what the runtime has allocated and mapped at start-up.
@@ -148,6 +189,8 @@ public struct StartupState: Sendable {
   public var globalsScanBytes: Int
   /// Scannable stack bytes (pacer `lastStackScan`).
   public var stackScanBytes: Int
+  /// GCs completed before `main` (go1.0 collects at the first allocation after start-up).
+  public var gcsBeforeMain: Int = 0
 }
 
 /// One era of the Go runtime.
@@ -174,8 +217,12 @@ public struct RuntimeProfile: Sendable {
   public var spanTailMaxElemSize: Int
   /// Tiny allocator block size: noscan objects smaller than this are packed (16 B).
   public var tinySize: Int
-  /// Heap growth unit: pallocChunkBytes (4 MiB).
+  /// Heap growth unit: pallocChunkBytes (4 MiB); in go1.0 the page-count granularity of the
+  /// occupancy bookkeeping only (growth follows `growth`).
   public var chunkBytes: Int
+  public var growth: HeapGrowthPolicy
+  /// Heap address space the runtime can use, bytes (1 << 48 modern; go1.0's one 16 GiB arena).
+  public var heapLimitBytes: Int
   /// Address-space reservation unit: heapArenaBytes (64 MiB on linux/amd64).
   public var arenaBytes: Int
   /// Largest allocation the runtime can address (maxAlloc: 1 << 48 on linux/amd64).
@@ -195,8 +242,16 @@ public struct RuntimeProfile: Sendable {
   public var memoryLimitHeadroomMin: Int
   /// cons/mark estimate: 1.27 takes the maximum of this cycle and the previous 4; 1.19 smooths.
   public var consMarkHistory: Int
-  /// GOMAXPROCS of the measurement machine (2).
+  /// GOMAXPROCS of the measurement machine (2; go1.0's default was 1).
   public var procs: Int
+  public var pacerModel: PacerModel
+  public var collector: CollectorModel
+  /// Go 1.0: GOGC=off makes runtime.GC() (and the scavenger's forced GC) return at once.
+  public var gcOffDisablesRuntimeGC: Bool
+  /// The prefix of the runtime's fatal errors: `fatal error: ` (Go 1.1+) or `throw: ` (Go 1.0).
+  public var fatalErrorPrefix: String
+  /// MemStats fields the era has (nil: all of them).
+  public var memStatsFields: Set<String>?
   public var forcedGC: ForcedGCPolicy
   public var scavenger: ScavengerPolicy
   /// The default release mechanism on Linux (MADV_DONTNEED since Go 1.16).
@@ -218,7 +273,7 @@ public struct RuntimeProfile: Sendable {
   public func has(_ feature: RuntimeFeature) -> Bool { version >= feature.since }
 
   /// Profiles by name.
-  public static let all: [RuntimeProfile] = [.go127, .go119]
+  public static let all: [RuntimeProfile] = [.go127, .go119, .go10]
 
   /// Looks up a profile by the name the user types ("go1.27", "1.27").
   public static func named(_ name: String) -> RuntimeProfile? {

@@ -1,5 +1,5 @@
 // Golden tests: every example's full output (stdout and trace lines, merged in order) under
-// `gcsh --gctrace`, against examples/golden/NAME.out. Each golden file was checked by hand
+// `gcsh --gctrace --profile P` for each profile, against examples/golden/NAME@P.out. Each golden file was checked by hand
 // against the real runs (../shared/anchors/*/scenarios/seed_5s) before it was recorded:
 //   - gc 1 at the first make, `381->381->381 MB, 381 MB goal` (1.27; 1.19 prints `4 MB goal`);
 //   - `tmp = nil` changes nothing: the 10 s after it show the same numbers;
@@ -16,19 +16,23 @@ let examples: [String] = {
   return files.filter { $0.hasSuffix(".gcs") || $0.hasSuffix(".go") }.sorted()
 }()
 
-@Test(arguments: examples)
-func golden(_ name: String) throws {
-  let golden = packageRoot.appendingPathComponent("examples/golden/\(name).out")
+let goldenProfiles = ["go1.27", "go1.19", "go1.0"]
+
+@Test(arguments: examples, goldenProfiles)
+func golden(_ name: String, _ profile: String) throws {
+  let golden = packageRoot.appendingPathComponent("examples/golden/\(name)@\(profile).out")
   let expected = try String(contentsOf: golden, encoding: .utf8)
-  let r = try gcsh(["--gctrace", "examples/\(name)"], merge: true)
+  let r = try gcsh(["--gctrace", "--profile", profile, "examples/\(name)"], merge: true)
   #expect(r.stdout == expected)
 }
 
-@Test func everyExampleHasAGoldenFile() {
-  #expect(examples.count >= 2)
+@Test func everyExampleHasGoldenFiles() {
+  #expect(examples.count >= 3)
   for name in examples {
-    let golden = packageRoot.appendingPathComponent("examples/golden/\(name).out")
-    #expect(FileManager.default.fileExists(atPath: golden.path), "\(name) has no golden output")
+    for p in goldenProfiles {
+      let golden = packageRoot.appendingPathComponent("examples/golden/\(name)@\(p).out")
+      #expect(FileManager.default.fileExists(atPath: golden.path), "\(name) has no golden output for \(p)")
+    }
   }
 }
 
