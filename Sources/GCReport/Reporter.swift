@@ -124,10 +124,11 @@ public final class Reporter {
         j.add(k, v)
       }
       j.add("RSS", m.rss)
+      if rt.machine.os == .darwin { j.add("Footprint", m.footprint) }
       stdout(j.text + "\n")
       return
     }
-    stdout(StatsTable.render(m, label: label, fields: rt.profile.memStatsFields))
+    stdout(StatsTable.render(m, label: label, fields: rt.profile.memStatsFields, os: rt.machine.os))
   }
 
   /// A diagnostic (already rendered with file:line:col and caret) and its JSON fields.

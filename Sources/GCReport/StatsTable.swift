@@ -28,7 +28,9 @@ public enum StatsTable {
   }
 
   /// The table for one snapshot.
-  public static func render(_ m: MemStats, label: String?, fields: Set<String>? = nil) -> String {
+  public static func render(
+    _ m: MemStats, label: String?, fields: Set<String>? = nil, os: OperatingSystem = .linux
+  ) -> String {
     let title = "stats" + (label.map { " \"\($0)\"" } ?? "") + " at t=\(clock(m.timeNs)) (virtual)"
     let rows: [(String, String, String, String)] = [
       ("HeapAlloc", size(m.heapAlloc), "HeapSys", size(m.heapSys)),
@@ -37,9 +39,12 @@ public enum StatsTable {
       ("HeapObjects", "\(m.heapObjects)", "NextGC", size(m.nextGC)),
       ("NumGC", "\(m.numGC)", fields?.contains("NumForcedGC") == false ? "" : "NumForcedGC",
        fields?.contains("NumForcedGC") == false ? "" : "\(m.numForcedGC)"),
-      ("RSS", size(m.rss), "", ""),
+      os == .darwin
+        ? ("Resident", size(m.rss), "Footprint", size(m.footprint))
+        : ("RSS", size(m.rss), "", ""),
     ]
     var out = title + "\n"
+    _ = out
     for (a, b, c, d) in rows {
       var line = "  " + pad(a, 13) + lpad(b, 11)
       if !c.isEmpty { line += "    " + pad(c, 12) + lpad(d, 11) }

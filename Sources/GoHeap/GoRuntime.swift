@@ -160,7 +160,8 @@ public final class GoRuntime {
     pages = PageHeap(chunkPages: chunkPages, arenaPages: profile.arenaBytes / profile.pageSize)
     let st = profile.startup
     os = OSMemory(
-      physPageSize: profile.physPageSize, release: machine.release ?? profile.defaultRelease,
+      physPageSize: profile.physPageSize,
+      release: machine.release ?? profile.releaseByOS[machine.os] ?? profile.defaultRelease,
       nonHeapRSS: st.nonHeapRSS)
     let classes = (profile.sizeClasses.classes.count + 1) * 2
     cachedSpan = [Int32](repeating: -1, count: classes)

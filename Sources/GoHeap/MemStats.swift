@@ -33,8 +33,10 @@ public struct MemStats: Sendable, Equatable {
   public var numForcedGC: Int
   /// GC CPU fraction since start.
   public var gcCPUFraction: Double
-  /// The OS's resident set size, bytes.
+  /// The OS's resident set size, bytes (macOS: the resident size).
   public var rss: Int
+  /// macOS's physical footprint (Activity Monitor); equals `rss` elsewhere.
+  public var footprint: Int
 
   /// Alloc is HeapAlloc (mstats.go).
   public var alloc: Int { heapAlloc }
@@ -54,6 +56,7 @@ public struct MemStats: Sendable, Equatable {
   /// A field by its Go name (also "RSS").
   public func value(named name: String) -> Int? {
     if name == "RSS" { return rss }
+    if name == "Footprint" { return footprint }
     return fields.first { $0.0 == name }?.1
   }
 }
@@ -86,13 +89,16 @@ extension GoRuntime {
       gcSys: gcSys, otherSys: otherSys, nextGC: currentGoal() == Int.max ? Int.max : currentGoal(),
       lastGC: lastGCEndNs ?? 0, pauseTotalNs: pauseTotalNs, numGC: numGC,
       numForcedGC: numForcedGC, gcCPUFraction: gcCPUNs / (Double(max(now, 1)) * Double(profile.procs)),
-      rss: os.rss)
+      rss: os.rss, footprint: os.footprint)
   }
 
   /// Where the resident set comes from, bytes (for `why rss`).
   public var rssBreakdown: (nonHeap: Int, heap: Int, metadata: Int, lazyFree: Int) {
     (os.nonHeapRSS, os.heapResident - os.lazyFreeBytes, os.metadataResident, os.lazyFreeBytes)
   }
+
+  /// The release mechanism in force.
+  public var releaseMechanism: ReleaseMechanism { os.release }
 
   /// Cumulative bytes released by the background scavenger and eagerly.
   public var releasedTotals: (background: Int, eager: Int) {

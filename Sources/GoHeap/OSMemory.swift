@@ -22,14 +22,19 @@ public struct MachineConfig: Sendable {
   public var ramBytes: Int
   /// A cgroup memory limit, bytes (`--container`), if any.
   public var containerLimit: Int?
-  /// How released pages are returned (GODEBUG=madvdontneed).
+  /// An override of how released pages are returned (GODEBUG=madvdontneed=0 → MADV_FREE).
   public var release: ReleaseMechanism?
+  /// The operating system (`--os`).
+  public var os: OperatingSystem
 
-  public init(ramBytes: Int = 16 * GiB, containerLimit: Int? = nil, release: ReleaseMechanism? = nil)
-  {
+  public init(
+    ramBytes: Int = 16 * GiB, containerLimit: Int? = nil, release: ReleaseMechanism? = nil,
+    os: OperatingSystem = .linux
+  ) {
     self.ramBytes = ramBytes
     self.containerLimit = containerLimit
     self.release = release
+    self.os = os
   }
 
   /// Resident bytes above which the kernel kills the process.
@@ -65,8 +70,12 @@ struct OSMemory {
   var metadataResident: Int { (spanTable.total + bitmap.total) * physPageSize }
   /// Lazily freed (MADV_FREE) bytes still counted in RSS.
   var lazyFreeBytes: Int { lazyFree.total * physPageSize }
-  /// The process's resident set size, bytes.
+  /// The process's resident set size, bytes (on macOS the resident size, which keeps reusable
+  /// pages until they are reused or reclaimed).
   var rss: Int { nonHeapRSS + heapResident + metadataResident }
+  /// macOS's physical footprint (Activity Monitor's Memory column): the resident memory minus
+  /// pages released as reusable. Equal to `rss` for other mechanisms.
+  var footprint: Int { release == .freeReusable ? rss - lazyFreeBytes : rss }
 
   /// Physical pages covering a heap byte range.
   @inline(__always)
@@ -93,8 +102,9 @@ struct OSMemory {
     let pages = physPages(bytes)
     switch release {
     case .dontNeed: resident.remove(pages)
-    case .free:
+    case .free, .freeReusable:
       for r in resident.intersection(pages) { lazyFree.insert(r) }
+    case .none: break
     }
   }
 

@@ -54,7 +54,9 @@ extension RuntimeProfile {
         controllerMin: 0.001, controllerMax: 1000,
         densePagesThreshold: 496,  // scavChunkHiOccPages (0.96875 * 512)
         hugePageBytes: nil)),  // mem_linux.go 1.21+: no MADV_HUGEPAGE on heap memory
-    defaultRelease: .dontNeed,  // runtime1.go: debug.madvdontneed = 1 on Linux
+    // runtime1.go: debug.madvdontneed = 1 on Linux; mem_darwin.go: MADV_FREE_REUSABLE;
+    // mem_windows.go: VirtualFree(MEM_DECOMMIT); mem_plan9.go: no-op.
+    releaseByOS: [.linux: .dontNeed, .darwin: .freeReusable, .windows: .dontNeed, .plan9: .none],
     skipZeroingOfReleasedSpans: true,  // mheap.go initSpan: needzero only if scav != npages
     fillBlocksMarkTermination: false,
     metadata: MetadataModel(
@@ -133,7 +135,7 @@ extension RuntimeProfile {
         controllerMin: 0.001, controllerMax: 1000,
         densePagesThreshold: nil,
         hugePageBytes: 2 * MiB)),  // mem_linux.go 1.19: sysUsed sets MADV_HUGEPAGE
-    defaultRelease: .dontNeed,
+    releaseByOS: [.linux: .dontNeed, .darwin: .freeReusable, .windows: .dontNeed, .plan9: .none],
     skipZeroingOfReleasedSpans: false,  // 1.19 re-zeroes any reused span (B.2, B.12)
     fillBlocksMarkTermination: true,  // memclrNoHeapPointers is non-preemptible (anchors README)
     metadata: MetadataModel(

@@ -67,7 +67,9 @@ extension RuntimeProfile {
       tickNs: Duration.minute,  // mheap.c: tick = min(forcegc, limit)/2
       forceAfterNs: 2 * Duration.minute),  // forcegc = 2*60*1e9
     scavenger: .unusedSpans(limitNs: 5 * Duration.minute),  // limit = 5*60*1e9
-    defaultRelease: .dontNeed,  // mem_linux.c: SysUnused = madvise(MADV_DONTNEED)
+    // mem_linux.c: MADV_DONTNEED; mem_darwin.c: MADV_FREE; mem_windows.c, mem_plan9.c: no-op
+    // (reference A.5).
+    releaseByOS: [.linux: .dontNeed, .darwin: .free, .windows: .none, .plan9: .none],
     skipZeroingOfReleasedSpans: true,  // MADV_DONTNEED'd memory reads as zero: no memclr
     fillBlocksMarkTermination: false,
     metadata: MetadataModel(

@@ -133,12 +133,25 @@ public enum ScavengerPolicy: Sendable {
   case unusedSpans(limitNs: Int)
 }
 
-/// How the kernel treats memory the runtime releases.
+/// The operating system the simulated process runs on (`--os`).
+public enum OperatingSystem: String, CaseIterable, Sendable {
+  case linux, darwin, windows, plan9
+}
+
+/// How the kernel treats memory the runtime releases (reference A.5, B.10).
 public enum ReleaseMechanism: String, Sendable {
-  /// MADV_DONTNEED: pages leave RSS at once; the next touch faults in a zero page.
+  /// MADV_DONTNEED (Linux), VirtualFree(MEM_DECOMMIT) (modern Windows): pages leave the resident
+  /// set at once; the next touch faults in a zero page.
   case dontNeed = "MADV_DONTNEED"
-  /// MADV_FREE: pages stay resident until memory pressure; the runtime must re-zero on reuse.
+  /// MADV_FREE (Linux with GODEBUG=madvdontneed=0, Go 1.12-1.15's default; Go 1.0 on macOS):
+  /// pages stay resident — and in macOS's footprint — until memory pressure reclaims them.
   case free = "MADV_FREE"
+  /// MADV_FREE_REUSABLE (macOS, modern Go): the footprint Activity Monitor shows drops at once;
+  /// the resident size keeps the pages until they are reused or reclaimed.
+  case freeReusable = "MADV_FREE_REUSABLE"
+  /// No-op: Go 1.0 on Windows and Plan 9, where SysUnused did nothing. HeapReleased counts the
+  /// pages; the OS never gets them back.
+  case none = "no-op"
 }
 
 /// Runtime metadata outside the heap that grows with it (mheap.go `heapArena`, mbitmap.go).
@@ -254,8 +267,10 @@ public struct RuntimeProfile: Sendable {
   public var memStatsFields: Set<String>?
   public var forcedGC: ForcedGCPolicy
   public var scavenger: ScavengerPolicy
-  /// The default release mechanism on Linux (MADV_DONTNEED since Go 1.16).
-  public var defaultRelease: ReleaseMechanism
+  /// The release mechanism per operating system (mem_*.go / mem_*.c of the era).
+  public var releaseByOS: [OperatingSystem: ReleaseMechanism]
+  /// The release mechanism on Linux (MADV_DONTNEED since Go 1.16, and in Go 1.0-1.11).
+  public var defaultRelease: ReleaseMechanism { releaseByOS[.linux] ?? .dontNeed }
   /// 1.27 (mheap.go initSpan): a span made only of released pages is not re-zeroed on reuse
   /// (the kernel hands back zero pages) unless pages were released with MADV_FREE.
   public var skipZeroingOfReleasedSpans: Bool

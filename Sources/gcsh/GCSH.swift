@@ -91,7 +91,7 @@ struct Run: ParsableCommand {
   @Flag(name: .short, help: "Stay interactive after running the file or code.")
   var interactive = false
 
-  @Option(help: "Runtime profile: go1.27 (default) or go1.19.")
+  @Option(help: "Runtime profile: go1.27 (default), go1.19 or go1.0.")
   var profile: String?
 
   @Option(help: "GOGC: a percentage or 'off'.")
@@ -105,6 +105,12 @@ struct Run: ParsableCommand {
 
   @Option(help: "GODEBUG settings, e.g. madvdontneed=0.")
   var godebug: String?
+
+  @Option(help: "Operating system: linux (default), darwin, windows, plan9.")
+  var os: String?
+
+  @Option(help: "A container (cgroup) memory limit, e.g. 512MiB: the kernel kills the process above it.")
+  var container: String?
 
   @Flag(help: "Print the runtime's trace lines (as GODEBUG=gctrace=1,scavtrace=1).")
   var gctrace = false
@@ -143,7 +149,7 @@ struct Run: ParsableCommand {
     let env = ProcessInfoLite.environment
     if let name = profile {
       guard let p = RuntimeProfile.named(name) else {
-        throw ValidationError("unknown profile '\(name)' (go1.27, go1.19)")
+        throw ValidationError("unknown profile '\(name)' (go1.27, go1.19, go1.0)")
       }
       config.profile = p
     }
@@ -167,6 +173,16 @@ struct Run: ParsableCommand {
     if let r = ram {
       guard let v = parseSize(r), v > 0 else { throw ValidationError("invalid --ram value '\(r)'") }
       config.machine.ramBytes = v
+    }
+    if let c = container {
+      guard let v = parseSize(c), v > 0 else { throw ValidationError("invalid --container value '\(c)'") }
+      config.machine.containerLimit = v
+    }
+    if let o = os {
+      guard let v = OperatingSystem(rawValue: o) else {
+        throw ValidationError("unknown --os '\(o)' (linux, darwin, windows, plan9)")
+      }
+      config.machine.os = v
     }
     var debug: [String: String] = [:]
     for part in ((env["GODEBUG"] ?? "") + "," + (godebug ?? "")).split(separator: ",") {
