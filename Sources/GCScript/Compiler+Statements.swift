@@ -28,7 +28,7 @@ extension Interpreter {
         try i.heap.work(cost)
         return try body(i)
       } catch let d as ProcessDeath {
-        throw ScriptError(.death(d), at: span)
+        throw ScriptError(.death(d, fatalPrefix: i.heap.profile.fatalErrorPrefix), at: span)
       }
     }
   }

@@ -35,8 +35,9 @@ public enum ErrorKind: Equatable, Sendable {
   case indexOutOfRange(index: Int, length: Int)
   case sliceOutOfRange(String)
   case goPanic(String)
-  /// The simulated process died (fatal error, OOM kill, panic inside the runtime).
-  case death(ProcessDeath)
+  /// The simulated process died (fatal error, OOM kill, panic inside the runtime); the prefix is
+  /// the era's fatal-error text (`fatal error: `, or Go 1.0's `throw: `).
+  case death(ProcessDeath, fatalPrefix: String)
   case interrupted
   case stackOverflow
   /// An `expect` that did not hold (reported; the script goes on).
@@ -88,12 +89,12 @@ public enum ErrorKind: Equatable, Sendable {
       return "panic: runtime error: index out of range [\(i)] with length \(n)"
     case .sliceOutOfRange(let m): return "panic: runtime error: slice bounds out of range \(m)"
     case .goPanic(let m): return "panic: \(m)"
-    case .death(let d):
+    case .death(let d, let prefix):
       switch d {
       case .panic(let m): return "panic: \(m)"
       case .runtimeOutOfMemory(let requested, let inUse):
         return "runtime: out of memory: cannot allocate \(requested)-byte block (\(inUse) in use)\n"
-          + "fatal error: out of memory"
+          + "\(prefix)out of memory"
       case .killedByKernel: return "Killed"
       }
     case .interrupted: return "interrupted"
@@ -107,8 +108,8 @@ public enum ErrorKind: Equatable, Sendable {
   public var category: String {
     if isSyntax { return "syntax" }
     switch self {
-    case .death(.killedByKernel): return "oom-kill"
-    case .death(.runtimeOutOfMemory), .stackOverflow: return "fatal"
+    case .death(.killedByKernel, _): return "oom-kill"
+    case .death(.runtimeOutOfMemory, _), .stackOverflow: return "fatal"
     case .interrupted: return "interrupted"
     case .expectationFailed: return "expect"
     default: return "runtime"
@@ -119,7 +120,7 @@ public enum ErrorKind: Equatable, Sendable {
   /// when the kernel kills it), nil for errors only gcsh reports.
   public var goExitStatus: Int? {
     switch self {
-    case .death(let d): return d.exitStatus
+    case .death(let d, _): return d.exitStatus
     case .nilDereference, .indexOutOfRange, .sliceOutOfRange, .divisionByZero, .goPanic,
       .stackOverflow:
       return 2

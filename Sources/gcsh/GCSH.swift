@@ -159,6 +159,9 @@ struct Run: ParsableCommand {
     }
     if let m = memlimit {
       guard m == "off" || parseSize(m) != nil else { throw ValidationError("invalid --memlimit value '\(m)'") }
+      if m != "off" && !config.profile.has(.memoryLimit) {
+        throw ValidationError("GOMEMLIMIT does not exist in \(config.profile.name): it arrived in Go 1.19")
+      }
       config.memoryLimit = m == "off" ? Int.max : parseSize(m)!
     } else if let m = env["GOMEMLIMIT"] {
       // Go's own rule (runtime readGOMEMLIMIT): binary suffixes only.
