@@ -50,6 +50,7 @@ let replHelp = """
   Meta commands:
     :help          this text
     :reset         start a fresh process (same profile and settings)
+    :profile NAME  start a fresh process under go1.27, go1.19 or go1.0
     :load FILE     run a script in this session
     :quit          exit (also Ctrl-D)
   Ctrl-C interrupts a running statement; the heap stays as it was.
@@ -124,6 +125,13 @@ func meta(_ line: String, _ session: Session) -> Bool {
   case ":reset":
     session.reset()
     write("fresh process: \(session.config.profile.name), clock at 0.000s\n", to: stdout)
+  case ":profile":
+    guard parts.count == 2, let p = RuntimeProfile.named(parts[1].trimmingCharacters()) else {
+      session.reporter.note("usage: :profile go1.27|go1.19|go1.0 (now \(session.config.profile.name))")
+      return true
+    }
+    session.reset(profile: p)
+    write("fresh process: \(p.name), clock at 0.000s\n", to: stdout)
   case ":load":
     guard parts.count == 2 else {
       session.reporter.note("usage: :load FILE")

@@ -55,7 +55,7 @@ final class Host: ScriptHost {
 
 /// A running process plus its interpreter.
 final class Session {
-  let config: SessionConfig
+  private(set) var config: SessionConfig
   private(set) var runtime: GoRuntime
   private(set) var interpreter: Interpreter
   let reporter: Reporter
@@ -75,8 +75,9 @@ final class Session {
     reporter.attach(runtime)
   }
 
-  /// A fresh process (the REPL's :reset).
-  func reset() {
+  /// A fresh process (the REPL's :reset, or :profile with another era).
+  func reset(profile: RuntimeProfile? = nil) {
+    if let profile { config.profile = profile }
     runtime = GoRuntime(
       profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
       memoryLimit: config.memoryLimit)

@@ -3,6 +3,27 @@
 @testable import GoHeap
 import Testing
 
+/// All 60 classes with pages per span, as reference A.2 lists them (msize.c InitSizes, 4 KiB pages).
+let go10Table: [(Int, Int)] = [
+  (8, 1), (16, 1), (32, 1), (48, 1), (64, 1), (80, 1), (96, 1), (112, 1), (128, 1), (144, 1),
+  (160, 1), (176, 1), (192, 1), (208, 1), (224, 1), (240, 1), (256, 1), (288, 1), (320, 1),
+  (352, 1), (384, 1), (448, 1), (512, 1), (576, 1), (640, 1), (704, 2), (768, 1), (832, 2),
+  (1024, 1), (1152, 2), (1280, 1), (1408, 3), (1536, 2), (1664, 3), (2048, 1), (2304, 3),
+  (2560, 2), (3072, 3), (3328, 5), (4096, 1), (4352, 6), (4608, 5), (5120, 4), (6144, 3),
+  (6656, 5), (6912, 7), (8192, 2), (8704, 7), (10240, 5), (10496, 8), (12288, 3), (14080, 7),
+  (16384, 4), (17664, 9), (20480, 5), (21248, 11), (24576, 6), (24832, 13), (28672, 7), (32768, 8),
+]
+
+@Test func go10SizeClassTableIsAllSixtyClasses() {
+  let t = RuntimeProfile.go10.sizeClasses
+  #expect(t.classes.count == go10Table.count)
+  for (c, (size, pages)) in zip(t.classes, go10Table) {
+    #expect(c.size == size && c.pages == pages, "class \(c.index)")
+    // Rounding: the class serves every size above the previous class.
+    #expect(t.sizeClass(for: size).size == size)
+  }
+}
+
 @Test func go10SizeClasses() {
   let t = RuntimeProfile.go10.sizeClasses
   #expect(t.classes.count == 60)
