@@ -1,0 +1,99 @@
+// Inspection: questions a learner asks of the heap, answered without changing it — what each
+// root keeps alive, and where every resident byte comes from.
+
+/// Where the resident set comes from, bytes. The parts add up to the RSS exactly.
+public struct RSSBreakdown: Sendable, Equatable {
+  /// Heap pages holding objects reachable from the roots.
+  public var liveObjects: Int
+  /// Heap pages holding objects no root reaches, not yet collected.
+  public var garbage: Int
+  /// Free heap pages not yet returned to the OS (HeapIdle - HeapReleased, the resident part).
+  public var freeNotScavenged: Int
+  /// Pages released with MADV_FREE (or a no-op release) that the OS still counts.
+  public var releasedButResident: Int
+  /// The runtime's own start-up heap data.
+  public var runtimeHeapData: Int
+  /// Span tables and heap bitmap written as spans came into use.
+  public var metadata: Int
+  /// Binary text/data, goroutine stacks and runtime start-up memory outside the heap.
+  public var binaryAndStacks: Int
+  /// Heap pages mapped but never touched: not resident, listed for comparison.
+  public var untouched: Int
+
+  public var total: Int {
+    liveObjects + garbage + freeNotScavenged + releasedButResident + runtimeHeapData + metadata
+      + binaryAndStacks
+  }
+}
+
+extension GoRuntime {
+  /// Bytes and objects reachable from `words` (a root's retained size: everything it keeps
+  /// alive, including whole backing arrays behind sub-slices).
+  public func reachable(from words: [Word]) -> (objects: Int, bytes: Int) {
+    var seen = Set<ObjectRef>()
+    var work: [ObjectRef] = []
+    var bytes = 0
+    for w in words { if let r = w.referent, r.span >= 0 { work.append(r) } }
+    while let r = work.popLast() {
+      guard r.span >= 0, Int(r.span) < spans.count, let s = spans[Int(r.span)],
+        s.isAllocated(Int(r.slot)), seen.insert(r).inserted
+      else { continue }
+      bytes += s.elemSize
+      s.contents?[Int(r.slot)]?.forEachReferent { work.append($0) }
+    }
+    return (seen.count, bytes)
+  }
+
+  /// The resident set by cause. Reachability is computed from the current roots (when no cycle
+  /// is running; during one, every allocated object counts as live).
+  public func rssBreakdownByCause() -> RSSBreakdown {
+    let page = profile.pageSize
+    if cycle == nil { _ = markFromRoots() }
+    var live = 0
+    var garbage = 0
+    for s in spans {
+      guard let s else { continue }
+      let bytes = (s.basePage * page)..<((s.basePage + s.npages) * page)
+      let resident = os.residentBytes(in: bytes)
+      if cycle != nil || s.allocCount == 0 {
+        live += resident
+        continue
+      }
+      let liveSlots = s.markedCount
+      let l = resident * liveSlots / max(1, s.allocCount)
+      live += l
+      garbage += resident - l
+    }
+    func resident(_ ranges: [Range<Int>]) -> Int {
+      ranges.reduce(0) { $0 + os.residentBytes(in: ($1.lowerBound * page)..<($1.upperBound * page)) }
+    }
+    // Heap pages are partitioned into stacks, the runtime's start-up data, spans, free retained
+    // and free released pages, so the parts add up to the resident heap exactly.
+    let free = resident(pages.retained.ranges)
+    let releasedResident = resident(pages.released.ranges)
+    let startup = (stackPages * page)..<((stackPages + profile.startup.heapInUsePages) * page)
+    let runtimeData = os.residentBytes(in: startup)
+    let stacks = os.residentBytes(in: 0..<(stackPages * page))
+    let mapped = pages.endPage * page
+    return RSSBreakdown(
+      liveObjects: live, garbage: garbage, freeNotScavenged: free,
+      releasedButResident: releasedResident, runtimeHeapData: runtimeData,
+      metadata: os.metadataResident, binaryAndStacks: os.nonHeapRSS + stacks,
+      untouched: mapped - os.residentBytes(in: 0..<mapped))
+  }
+
+  /// When the next GC will come if nothing else happens: the heap goal, and the earliest time a
+  /// periodic forced GC may start (sysmon, or Go 1.0's scavenger tick), ns.
+  public var nextForcedGCNs: Int? {
+    switch profile.forcedGC {
+    case .sysmon(let period, _, _):
+      guard pacer.gcPercent >= 0, let last = lastGCEndNs else { return nil }
+      return last + period
+    case .scavengerTick(let tick, let force):
+      guard let last = lastGCEndNs else { return nil }
+      var k = now / tick
+      while tick * (k + 1) - last <= force { k += 1 }
+      return tick * (k + 1)
+    }
+  }
+}
