@@ -128,7 +128,14 @@ public final class Reporter {
       stdout(j.text + "\n")
       return
     }
-    stdout(StatsTable.render(m, label: label, fields: rt.profile.memStatsFields, os: rt.machine.os))
+    switch view {
+    case "memstats"?: stdout(Views.memstats(rt))
+    case "gctrace"?: stdout(Views.gctrace(rt))
+    case "metrics"?: stdout(Views.metrics(rt))
+    case "os"?: stdout(Views.os(rt))
+    case "all"?: stdout(Views.all(rt, label: label))
+    default: stdout(StatsTable.render(m, label: label, fields: rt.profile.memStatsFields, os: rt.machine.os))
+    }
   }
 
   /// A diagnostic (already rendered with file:line:col and caret) and its JSON fields.
@@ -146,6 +153,56 @@ public final class Reporter {
     } else {
       stderr(rendered + "\n")
     }
+  }
+
+  /// `why` / `why rss`: the resident set by cause.
+  public func why(_ what: String?) {
+    guard let rt = runtime else { return }
+    if format == .jsonl {
+      let b = rt.rssBreakdownByCause()
+      var j = JSONLine()
+      j.add("event", "why")
+      j.add("t", number: seconds(rt.virtualTime))
+      j.add("RSS", rt.rss)
+      j.add("liveObjects", b.liveObjects)
+      j.add("garbage", b.garbage)
+      j.add("freeNotScavenged", b.freeNotScavenged)
+      j.add("releasedButResident", b.releasedButResident)
+      j.add("runtimeHeapData", b.runtimeHeapData)
+      j.add("metadata", b.metadata)
+      j.add("binaryAndStacks", b.binaryAndStacks)
+      j.add("untouched", b.untouched)
+      stdout(j.text + "\n")
+    } else {
+      stdout(Views.why(rt, what))
+    }
+  }
+
+  /// `roots`: each root variable and what it keeps alive.
+  public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {
+    if format == .jsonl {
+      for r in list {
+        var j = JSONLine()
+        j.add("event", "root")
+        j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+        j.add("name", r.name)
+        j.add("type", r.type)
+        j.add("objects", r.objects)
+        j.add("bytes", r.bytes)
+        stdout(j.text + "\n")
+      }
+      return
+    }
+    if list.isEmpty {
+      stdout("no roots hold heap objects\n")
+      return
+    }
+    var out = "roots (variables) and what each keeps alive (retained size):\n"
+    for r in list {
+      out += "  " + StatsTable.pad(r.name, 16) + StatsTable.pad(r.type, 20)
+        + StatsTable.lpad(StatsTable.size(r.bytes), 12) + "  in \(r.objects) object\(r.objects == 1 ? "" : "s")\n"
+    }
+    stdout(out)
   }
 
   /// An `expect` statement's outcome. Text: a pass is an `ok:` line on stdout, a failure a

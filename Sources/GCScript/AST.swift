@@ -65,6 +65,10 @@ public final class Stmt: @unchecked Sendable {
     case stats(label: Expr?, view: String?)
     /// `expect RSS < 20MiB`: a check over MemStats fields, RSS and the virtual clock.
     case expect(Expr)
+    /// `why` / `why rss` / `why HeapSys`: a number broken down by cause.
+    case why(String?)
+    /// `roots`: the variables that are roots and what each keeps alive.
+    case roots
     case set(name: String, value: Expr)
     case print([Expr], newline: Bool)
     case printf(Expr, [Expr])

@@ -258,6 +258,27 @@ extension Interpreter {
       }
     case .expect(let e):
       return try compileExpect(e, scope, span)
+    case .why(let what):
+      if let w = what, !["rss", "heapsys"].contains(w.lowercased()) {
+        throw ScriptError(.invalidSetting("why explains rss or HeapSys, not \(w)"), at: span)
+      }
+      return statement(span) { i in
+        i.host?.why(what)
+        return .normal
+      }
+    case .roots:
+      return statement(span) { i in
+        var list: [(name: String, type: String, objects: Int, bytes: Int)] = []
+        for v in i.visibleVariables() {
+          var words: [Word] = []
+          v.value.forEachWord { words.append($0) }
+          if words.isEmpty { continue }
+          let (objects, bytes) = i.heap.reachable(from: words)
+          list.append((v.name, "\(v.type)", objects, bytes))
+        }
+        i.host?.roots(list)
+        return .normal
+      }
     case .set(let name, let value):
       return statement(span, try compileSet(name, value, scope, span))
     case .print(let args, _):

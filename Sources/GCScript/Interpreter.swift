@@ -20,6 +20,15 @@ public protocol ScriptHost: AnyObject {
   func stats(label: String?, view: String?)
   /// An `expect` statement ran: whether it held, the check as written, and the actual value.
   func expectation(_ result: ExpectationResult)
+  /// `why`: break a number down by cause (`rss` by default).
+  func why(_ what: String?)
+  /// `roots`: variables that are roots, with the objects and bytes each keeps alive.
+  func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)])
+}
+
+extension ScriptHost {
+  public func why(_ what: String?) {}
+  public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {}
 }
 
 /// The outcome of one `expect`.
@@ -93,6 +102,11 @@ public final class Interpreter {
       if case .variable(let slot, true, let t) = e { return (n, t, globals.slots[slot]) }
       return nil
     }.sorted { $0.name < $1.name }
+  }
+
+  /// Global variables, then the running frame's (the roots a `roots` statement lists).
+  func visibleVariables() -> [(name: String, type: GoType, value: Value)] {
+    globalVariables
   }
 
   /// Parses `source`; returns the statements or the syntax errors (located).

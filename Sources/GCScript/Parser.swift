@@ -87,14 +87,14 @@ public struct Parser {
   private func isShortForm(_ word: String) -> Bool {
     let next = tokens[min(p + 1, tokens.count - 1)].kind
     switch word {
-    case "gc", "free":
+    case "gc", "free", "roots":
       if case .semicolon = next { return true }
       if case .eof = next { return true }
       return next == .op("}")
     case "set":
       if case .identifier = next { return true }
       return false
-    case "sleep", "stats", "print", "println", "expect":
+    case "sleep", "stats", "print", "println", "expect", "why":
       if case .op(let o) = next {
         return !["=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&^=", ".",
                  "[", "++", "--", ","].contains(o)
@@ -105,7 +105,8 @@ public struct Parser {
   }
 
   /// runtimeStmt → "sleep" expr | "gc" | "free" | "stats" [ IDENT ] [ STRING ]
-  ///             | "set" IDENT "=" value | "print" [ exprList ] | "expect" expr ;
+  ///             | "set" IDENT "=" value | "print" [ exprList ] | "expect" expr
+  ///             | "why" [ IDENT ] | "roots" ;
   private mutating func runtimeStatement(_ word: String) throws -> Stmt {
     let start = peek.span.start
     advance()
@@ -113,6 +114,14 @@ public struct Parser {
     case "sleep": return Stmt(.sleep(try expression()), span(from: start))
     case "gc": return Stmt(.gc, span(from: start))
     case "expect": return Stmt(.expect(try expression()), span(from: start))
+    case "roots": return Stmt(.roots, span(from: start))
+    case "why":
+      var what: String? = nil
+      if case .identifier(let w) = peek.kind {
+        what = w
+        advance()
+      }
+      return Stmt(.why(what), span(from: start))
     case "free": return Stmt(.free, span(from: start))
     case "stats":
       var label: Expr? = nil

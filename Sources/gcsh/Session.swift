@@ -46,6 +46,8 @@ final class Host: ScriptHost {
   init(_ r: Reporter) { reporter = r }
   func output(_ text: String) { reporter.output(text) }
   func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
+  func why(_ what: String?) { reporter.why(what) }
+  func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) { reporter.roots(list) }
   func expectation(_ r: ExpectationResult) {
     reporter.expectation(
       passed: r.passed, check: r.check, actual: r.actual, file: r.error.file, line: r.error.line,
