@@ -19,6 +19,9 @@ public final class Reporter {
   private let stdout: (String) -> Void
   private let stderr: (String) -> Void
   private weak var runtime: GoRuntime?
+  /// `explain` is on: narrate after each statement.
+  public var explain = false
+  private let narrator = Narrator()
 
   public init(
     format: Format, gctrace: Bool, scavtrace: Bool? = nil, stdout: @escaping (String) -> Void,
@@ -35,12 +38,37 @@ public final class Reporter {
   public func attach(_ rt: GoRuntime) {
     runtime = rt
     rt.subscribe { [weak self] e in self?.event(e) }
+    narrator.reset(rt)
+  }
+
+  /// Turns narration on or off (from now on).
+  public func setExplain(_ on: Bool) {
+    explain = on
+    if let rt = runtime { narrator.reset(rt) }
+  }
+
+  /// A narrated statement finished.
+  public func statementFinished(_ text: String) {
+    guard explain, let rt = runtime else { return }
+    let lines = narrator.narrate(text, rt)
+    if lines.isEmpty { return }
+    if format == .jsonl {
+      var j = JSONLine()
+      j.add("event", "explain")
+      j.add("t", number: seconds(rt.virtualTime))
+      j.add("statement", text)
+      j.add("text", lines.joined(separator: "\n"))
+      stdout(j.text + "\n")
+    } else {
+      stdout(lines.map { "  # " + $0 + "\n" }.joined())
+    }
   }
 
   private func seconds(_ ns: Int) -> Double { Double(ns) / 1e9 }
 
   private func event(_ e: HeapEvent) {
     guard let rt = runtime else { return }
+    if explain { narrator.event(e) }
     switch e {
     case .gcEnd(let c):
       let trace = TraceLines.gcLine(c, format: rt.profile.traceFormat)

@@ -69,6 +69,8 @@ public final class Stmt: @unchecked Sendable {
     case why(String?)
     /// `roots`: the variables that are roots and what each keeps alive.
     case roots
+    /// `explain` / `explain off`: narrate the runtime's work after each statement.
+    case explain(Bool)
     case set(name: String, value: Expr)
     case print([Expr], newline: Bool)
     case printf(Expr, [Expr])

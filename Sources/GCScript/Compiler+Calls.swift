@@ -337,7 +337,17 @@ extension Interpreter {
       scope.names[n] = .variable(slot: ctx.slotCount, global: false, type: t)
       ctx.slotCount += 1
     }
-    let body = try d.body.map { try compileStatement($0, scope) }
+    var body = try d.body.map { try compileStatement($0, scope) }
+    if d.name == "main" {
+      // main's own statements are narrated like top-level ones (a pasted Go program).
+      body = zip(d.body, body).map { stmt, exec in
+        { i in
+          let flow = try exec(i)
+          i.finished(stmt)
+          return flow
+        }
+      }
+    }
     let c = CompiledFunction(paramTypes: types, result: result, frameSize: ctx.slotCount, body: body)
     f.compiled = c
     return c

@@ -266,6 +266,11 @@ extension Interpreter {
         i.host?.why(what)
         return .normal
       }
+    case .explain(let on):
+      return statement(span) { i in
+        i.host?.setExplain(on)
+        return .normal
+      }
     case .roots:
       return statement(span) { i in
         var list: [(name: String, type: String, objects: Int, bytes: Int)] = []

@@ -24,9 +24,15 @@ public protocol ScriptHost: AnyObject {
   func why(_ what: String?)
   /// `roots`: variables that are roots, with the objects and bytes each keeps alive.
   func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)])
+  /// A top-level statement (or one of `main`'s) finished: its source text, for explanations.
+  func statementFinished(_ text: String)
+  /// `explain` / `explain off`: narrate what the runtime did after each statement.
+  func setExplain(_ on: Bool)
 }
 
 extension ScriptHost {
+  public func statementFinished(_ text: String) {}
+  public func setExplain(_ on: Bool) {}
   public func why(_ what: String?) {}
   public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {}
 }
@@ -125,6 +131,7 @@ public final class Interpreter {
       for s in stmts {
         let exec = try compileTopLevel(s)
         _ = try exec(self)
+        finished(s)
       }
       if runMain, stmts.contains(where: { if case .funcDecl(let f) = $0.kind { return f.name == "main" }; return false }),
         let main = functions["main"]
@@ -136,6 +143,19 @@ public final class Interpreter {
       callDepth = 0
       throw e.located(in: source)
     }
+  }
+
+  /// Tells the host a narrated statement finished (declarations are not narrated).
+  func finished(_ s: Stmt) {
+    switch s.kind {
+    case .funcDecl, .typeDecl, .package, .imports, .empty, .constDecl: return
+    default: break
+    }
+    let text = source.text.utf8
+    let a = text.index(text.startIndex, offsetBy: min(s.span.start, text.count))
+    let b = text.index(text.startIndex, offsetBy: min(s.span.end, text.count))
+    let line = (String(text[a..<b]) ?? "").split(separator: "\n").first.map(String.init) ?? ""
+    host?.statementFinished(line)
   }
 
   /// Declares every top-level type and function before anything runs.

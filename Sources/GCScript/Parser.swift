@@ -87,9 +87,10 @@ public struct Parser {
   private func isShortForm(_ word: String) -> Bool {
     let next = tokens[min(p + 1, tokens.count - 1)].kind
     switch word {
-    case "gc", "free", "roots":
+    case "gc", "free", "roots", "explain":
       if case .semicolon = next { return true }
       if case .eof = next { return true }
+      if word == "explain", case .identifier("off") = next { return true }
       return next == .op("}")
     case "set":
       if case .identifier = next { return true }
@@ -106,7 +107,7 @@ public struct Parser {
 
   /// runtimeStmt → "sleep" expr | "gc" | "free" | "stats" [ IDENT ] [ STRING ]
   ///             | "set" IDENT "=" value | "print" [ exprList ] | "expect" expr
-  ///             | "why" [ IDENT ] | "roots" ;
+  ///             | "why" [ IDENT ] | "roots" | "explain" [ "off" ] ;
   private mutating func runtimeStatement(_ word: String) throws -> Stmt {
     let start = peek.span.start
     advance()
@@ -115,6 +116,12 @@ public struct Parser {
     case "gc": return Stmt(.gc, span(from: start))
     case "expect": return Stmt(.expect(try expression()), span(from: start))
     case "roots": return Stmt(.roots, span(from: start))
+    case "explain":
+      if case .identifier("off") = peek.kind {
+        advance()
+        return Stmt(.explain(false), span(from: start))
+      }
+      return Stmt(.explain(true), span(from: start))
     case "why":
       var what: String? = nil
       if case .identifier(let w) = peek.kind {

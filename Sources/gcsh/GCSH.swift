@@ -115,6 +115,9 @@ struct Run: ParsableCommand {
   @Flag(help: "Print the runtime's trace lines (as GODEBUG=gctrace=1,scavtrace=1).")
   var gctrace = false
 
+  @Flag(help: "After each statement, explain what the runtime did and why.")
+  var explain = false
+
   @Option(help: "Output format: text or jsonl.")
   var format: String = "text"
 
@@ -199,6 +202,7 @@ struct Run: ParsableCommand {
       throw ValidationError("invalid --format '\(format)' (text, jsonl)")
     }
     config.format = f
+    config.explain = explain
 
     let session = Session(config)
     let stdinIsTTY = isatty(0) != 0

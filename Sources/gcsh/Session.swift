@@ -32,6 +32,8 @@ struct SessionConfig {
   var scavtrace = false
   /// Program output and passing checks are not shown (gcsh check); failures still are.
   var quiet = false
+  /// Narrate each statement (`--explain`).
+  var explain = false
 }
 
 /// Writes to a stdio stream.
@@ -47,6 +49,8 @@ final class Host: ScriptHost {
   func output(_ text: String) { reporter.output(text) }
   func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
   func why(_ what: String?) { reporter.why(what) }
+  func statementFinished(_ text: String) { reporter.statementFinished(text) }
+  func setExplain(_ on: Bool) { reporter.setExplain(on) }
   func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) { reporter.roots(list) }
   func expectation(_ r: ExpectationResult) {
     reporter.expectation(
@@ -75,6 +79,7 @@ final class Session {
       memoryLimit: config.memoryLimit)
     interpreter = Interpreter(heap: runtime, host: host)
     reporter.attach(runtime)
+    reporter.setExplain(config.explain)
   }
 
   /// A fresh process (the REPL's :reset, or :profile with another era).
