@@ -183,6 +183,25 @@ public final class Reporter {
     }
   }
 
+  /// Colour in text output (a terminal, and neither NO_COLOR nor TERM=dumb).
+  public var color = false
+
+  /// `heap`: the span map.
+  public func heapMap() {
+    guard let rt = runtime else { return }
+    if format == .jsonl {
+      let (cells, bytes) = rt.pageMap(columns: 64)
+      var j = JSONLine()
+      j.add("event", "heap")
+      j.add("t", number: seconds(rt.virtualTime))
+      j.add("map", String(cells.map(\.rawValue)))
+      for s in PageState.allCases { j.add(String(s.rawValue), bytes[s] ?? 0) }
+      stdout(j.text + "\n")
+    } else {
+      stdout(Views.heapMap(rt, color: color))
+    }
+  }
+
   /// `why` / `why rss`: the resident set by cause.
   public func why(_ what: String?) {
     guard let rt = runtime else { return }

@@ -114,3 +114,35 @@ public enum Views {
     }
   }
 }
+
+extension Views {
+  /// `heap`: the span map along the address space, with a legend and sizes. Colour only when
+  /// asked for (a terminal without NO_COLOR and TERM=dumb).
+  public static func heapMap(_ rt: GoRuntime, color: Bool, width: Int = 64) -> String {
+    let (cells, bytes) = rt.pageMap(columns: width)
+    let colors: [PageState: String] = [
+      .inUse: "\u{1B}[41m", .inUseUntouched: "\u{1B}[43m", .freeResident: "\u{1B}[44m",
+      .freeNotResident: "", .releasedResident: "\u{1B}[45m",
+    ]
+    let names: [(PageState, String)] = [
+      (.inUse, "in use, resident"), (.inUseUntouched, "in use, never written (not resident)"),
+      (.freeResident, "free, not yet returned (resident)"), (.releasedResident, "released, still counted by the OS"),
+      (.freeNotResident, "free, not resident (released or untouched)"),
+    ]
+    var line = ""
+    for c in cells {
+      if color, let code = colors[c], !code.isEmpty {
+        line += code + String(c.rawValue) + "\u{1B}[0m"
+      } else {
+        line += String(c.rawValue)
+      }
+    }
+    let m = rt.memStats()
+    var out = "heap map at t=\(StatsTable.clock(m.timeNs)) (virtual): \(StatsTable.size(m.heapSys + m.stackSys)) of address space, low to high\n"
+    out += "  [" + line + "]\n"
+    for (s, n) in names where (bytes[s] ?? 0) > 0 || s == .inUse {
+      out += "  " + String(s.rawValue) + " " + StatsTable.pad(n, 44) + StatsTable.lpad(StatsTable.size(bytes[s] ?? 0), 12) + "\n"
+    }
+    return out
+  }
+}

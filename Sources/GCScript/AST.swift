@@ -71,6 +71,8 @@ public final class Stmt: @unchecked Sendable {
     case roots
     /// `explain` / `explain off`: narrate the runtime's work after each statement.
     case explain(Bool)
+    /// `heap`: draw the span map.
+    case heapMap
     case set(name: String, value: Expr)
     case print([Expr], newline: Bool)
     case printf(Expr, [Expr])

@@ -266,6 +266,11 @@ extension Interpreter {
         i.host?.why(what)
         return .normal
       }
+    case .heapMap:
+      return statement(span) { i in
+        i.host?.heapMap()
+        return .normal
+      }
     case .explain(let on):
       return statement(span) { i in
         i.host?.setExplain(on)

@@ -28,11 +28,14 @@ public protocol ScriptHost: AnyObject {
   func statementFinished(_ text: String)
   /// `explain` / `explain off`: narrate what the runtime did after each statement.
   func setExplain(_ on: Bool)
+  /// `heap`: draw the span map.
+  func heapMap()
 }
 
 extension ScriptHost {
   public func statementFinished(_ text: String) {}
   public func setExplain(_ on: Bool) {}
+  public func heapMap() {}
   public func why(_ what: String?) {}
   public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {}
 }

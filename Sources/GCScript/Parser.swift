@@ -87,7 +87,7 @@ public struct Parser {
   private func isShortForm(_ word: String) -> Bool {
     let next = tokens[min(p + 1, tokens.count - 1)].kind
     switch word {
-    case "gc", "free", "roots", "explain":
+    case "gc", "free", "roots", "explain", "heap":
       if case .semicolon = next { return true }
       if case .eof = next { return true }
       if word == "explain", case .identifier("off") = next { return true }
@@ -107,7 +107,7 @@ public struct Parser {
 
   /// runtimeStmt → "sleep" expr | "gc" | "free" | "stats" [ IDENT ] [ STRING ]
   ///             | "set" IDENT "=" value | "print" [ exprList ] | "expect" expr
-  ///             | "why" [ IDENT ] | "roots" | "explain" [ "off" ] ;
+  ///             | "why" [ IDENT ] | "roots" | "explain" [ "off" ] | "heap" ;
   private mutating func runtimeStatement(_ word: String) throws -> Stmt {
     let start = peek.span.start
     advance()
@@ -116,6 +116,7 @@ public struct Parser {
     case "gc": return Stmt(.gc, span(from: start))
     case "expect": return Stmt(.expect(try expression()), span(from: start))
     case "roots": return Stmt(.roots, span(from: start))
+    case "heap": return Stmt(.heapMap, span(from: start))
     case "explain":
       if case .identifier("off") = peek.kind {
         advance()

@@ -97,3 +97,57 @@ extension GoRuntime {
     }
   }
 }
+
+/// The state of a stretch of the heap's address space, for the `heap` map.
+public enum PageState: Character, CaseIterable, Sendable {
+  /// In a span and resident.
+  case inUse = "#"
+  /// In a span but never written (not resident).
+  case inUseUntouched = "+"
+  /// Free, not returned to the OS, resident.
+  case freeResident = "o"
+  /// Free (retained or released) and not resident.
+  case freeNotResident = "."
+  /// Released but still counted by the OS (MADV_FREE, no-op release).
+  case releasedResident = "r"
+}
+
+extension GoRuntime {
+  /// The heap's pages in `columns` buckets along the address space, each the state covering most
+  /// of its pages, plus the bytes in each state overall.
+  public func pageMap(columns: Int) -> (cells: [PageState], bytes: [PageState: Int]) {
+    let page = profile.pageSize
+    let total = pages.endPage
+    var bytes: [PageState: Int] = [:]
+    var perPage: [(Range<Int>, PageState)] = []
+    func add(_ r: Range<Int>, _ resident: PageState, _ notResident: PageState) {
+      let b = (r.lowerBound * page)..<(r.upperBound * page)
+      let res = os.residentBytes(in: b)
+      bytes[resident, default: 0] += res
+      bytes[notResident, default: 0] += b.count - res
+      perPage.append((r, res * 2 >= b.count ? resident : notResident))
+    }
+    add(0..<(stackPages + profile.startup.heapInUsePages), .inUse, .inUseUntouched)
+    for s in spans { if let s { add(s.basePage..<(s.basePage + s.npages), .inUse, .inUseUntouched) } }
+    for r in pages.retained.ranges { add(r, .freeResident, .freeNotResident) }
+    for r in pages.released.ranges { add(r, .releasedResident, .freeNotResident) }
+    perPage.sort { $0.0.lowerBound < $1.0.lowerBound }
+    var cells: [PageState] = []
+    let width = max(1, columns)
+    var k = 0
+    for c in 0..<width {
+      let lo = total * c / width
+      let hi = max(lo + 1, total * (c + 1) / width)
+      var weight: [PageState: Int] = [:]
+      while k < perPage.count && perPage[k].0.upperBound <= lo { k += 1 }
+      var j = k
+      while j < perPage.count && perPage[j].0.lowerBound < hi {
+        let r = perPage[j].0
+        weight[perPage[j].1, default: 0] += min(r.upperBound, hi) - max(r.lowerBound, lo)
+        j += 1
+      }
+      cells.append(weight.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue) }?.key ?? .freeNotResident)
+    }
+    return (cells, bytes)
+  }
+}

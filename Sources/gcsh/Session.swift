@@ -51,6 +51,7 @@ final class Host: ScriptHost {
   func why(_ what: String?) { reporter.why(what) }
   func statementFinished(_ text: String) { reporter.statementFinished(text) }
   func setExplain(_ on: Bool) { reporter.setExplain(on) }
+  func heapMap() { reporter.heapMap() }
   func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) { reporter.roots(list) }
   func expectation(_ r: ExpectationResult) {
     reporter.expectation(
@@ -74,6 +75,9 @@ final class Session {
       stdout: config.quiet ? { _ in } : { write($0, to: stdout) },
       stderr: { fflush(stdout); write($0, to: stderr) })
     host = Host(reporter)
+    // Colour only on a terminal, honouring NO_COLOR and TERM=dumb.
+    let env = ProcessInfoLite.environment
+    reporter.color = isatty(1) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
     runtime = GoRuntime(
       profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
       memoryLimit: config.memoryLimit)

@@ -81,3 +81,21 @@ func cycle(_ n: Int, trigger: GCTrigger, start: Int, heap: (Int, Int, Int), goal
   #expect(StatsTable.size(400_007_168) == "381.5 MiB")
   #expect(StatsTable.size(20 * GiB) == "20.0 GiB")
 }
+
+@Test func heapMapShowsStatesAlongTheAddressSpace() throws {
+  let rt = GoRuntime()
+  let roots = RootTable()
+  rt.addRoots(roots)
+  let a = try rt.makeSlice(of: .uint8, len: 64 * MiB, cap: 64 * MiB)
+  roots["a"] = .slice(a)
+  try rt.clear(a.object!, bytes: 0..<a.len)
+  roots["b"] = .slice(try rt.makeSlice(of: .uint8, len: 32 * MiB, cap: 32 * MiB))
+  let plain = Views.heapMap(rt, color: false, width: 40)
+  #expect(plain.contains("[") && plain.contains("#") && plain.contains("+"))
+  #expect(!plain.contains("\u{1B}["))
+  #expect(plain.contains("in use, never written (not resident)"))
+  #expect(Views.heapMap(rt, color: true, width: 40).contains("\u{1B}[41m"))
+  let (cells, _) = rt.pageMap(columns: 40)
+  #expect(cells.count == 40)
+  #expect(cells.first == .inUse)
+}
