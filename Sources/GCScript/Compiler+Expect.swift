@@ -13,12 +13,12 @@ extension Interpreter {
   static let expectQuantities: Set<String> = [
     "Alloc", "TotalAlloc", "Sys", "Mallocs", "Frees", "HeapAlloc", "HeapSys", "HeapIdle",
     "HeapInuse", "HeapReleased", "HeapObjects", "StackInuse", "StackSys", "GCSys", "OtherSys",
-    "NextGC", "LastGC", "PauseTotalNs", "NumGC", "NumForcedGC", "RSS", "Time",
+    "NextGC", "LastGC", "PauseTotalNs", "NumGC", "NumForcedGC", "RSS", "Footprint", "Time",
   ]
 
   static let byteQuantities: Set<String> = [
     "Alloc", "TotalAlloc", "Sys", "HeapAlloc", "HeapSys", "HeapIdle", "HeapInuse", "HeapReleased",
-    "StackInuse", "StackSys", "GCSys", "OtherSys", "NextGC", "RSS",
+    "StackInuse", "StackSys", "GCSys", "OtherSys", "NextGC", "RSS", "Footprint",
   ]
 
   func compileExpect(_ e: Expr, _ scope: Scope, _ span: Span) throws -> Exec {

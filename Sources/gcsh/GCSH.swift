@@ -40,7 +40,23 @@ struct Check: ParsableCommand {
       config.profile = p
     }
     let files = self.files
-    let cfg = config
+    var perFile: [String: SessionConfig] = [:]
+    for f in files {
+      var r = try Run.parse([f])
+      r.profile = profile ?? r.profile
+      if let text = readFile(f) {
+        let d = Run.directives(in: text)
+        r.profile = r.profile ?? d["profile"]
+        r.os = d["os"]
+        r.godebug = d["godebug"]
+        r.gogc = d["gogc"]
+        r.memlimit = d["memlimit"]
+        r.ram = d["ram"]
+        r.container = d["container"]
+      }
+      perFile[f] = try r.makeConfig()
+    }
+    _ = config
     let status: Int32 = runOnLargeStack {
       var passed = 0
       var failed = 0
@@ -50,7 +66,7 @@ struct Check: ParsableCommand {
           failed += 1
           continue
         }
-        var quiet = cfg
+        var quiet = perFile[f] ?? SessionConfig()
         quiet.quiet = true
         let session = Session(quiet)
         let s = session.runScript(Source(name: f, text: text))
@@ -147,7 +163,45 @@ struct Run: ParsableCommand {
     }
   }
 
+  /// Settings a script asks for in a `//gcsh: --flag value ...` comment among its first lines
+  /// (a lesson that needs --os darwin, say); flags on the command line win.
+  static func directives(in text: String) -> [String: String] {
+    var out: [String: String] = [:]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(10) {
+      let text = String(line)
+      guard text.hasPrefix("//gcsh:") else { continue }
+      let words = text.dropFirst(7).split(separator: " ").map(String.init)
+      var k = 0
+      while k + 1 < words.count {
+        if words[k].hasPrefix("--") { out[String(words[k].dropFirst(2))] = words[k + 1] }
+        k += 2
+      }
+    }
+    return out
+  }
+
   func execute() throws {
+    var me = self
+    if let path = file, path != "-", let text = readFile(path) {
+      let d = Self.directives(in: text)
+      me.profile = me.profile ?? d["profile"]
+      me.os = me.os ?? d["os"]
+      me.godebug = me.godebug ?? d["godebug"]
+      me.gogc = me.gogc ?? d["gogc"]
+      me.memlimit = me.memlimit ?? d["memlimit"]
+      me.ram = me.ram ?? d["ram"]
+      me.container = me.container ?? d["container"]
+    }
+    try me.executeConfigured()
+  }
+
+  func executeConfigured() throws {
+    let config = try makeConfig()
+    try run(with: config)
+  }
+
+  /// The session settings: flags, then the environment, then defaults.
+  func makeConfig() throws -> SessionConfig {
     var config = SessionConfig()
     let env = ProcessInfoLite.environment
     if let name = profile {
@@ -203,7 +257,11 @@ struct Run: ParsableCommand {
     }
     config.format = f
     config.explain = explain
+    return config
+  }
 
+  func run(with config: SessionConfig) throws {
+    let env = ProcessInfoLite.environment
     let session = Session(config)
     let stdinIsTTY = isatty(0) != 0
     var status = ExitStatus.ok
