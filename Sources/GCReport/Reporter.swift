@@ -138,10 +138,14 @@ public final class Reporter {
     }
   }
 
+  /// Called with every `stats` snapshot (gcsh compare collects them).
+  public var statsObserver: ((String?, MemStats) -> Void)?
+
   /// A `stats` statement.
   public func stats(label: String?, view: String?) {
     guard let rt = runtime else { return }
     let m = rt.memStats()
+    statsObserver?(label, m)
     if format == .jsonl {
       var j = JSONLine()
       j.add("event", "stats")

@@ -17,7 +17,7 @@ struct GCSH: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gcsh",
     abstract: "The GC shell: run GCScript (or simple Go programs) on a simulated Go runtime heap.",
-    subcommands: [Run.self, Check.self],
+    subcommands: [Run.self, Check.self, Compare.self],
     defaultSubcommand: Run.self)
 }
 
@@ -84,6 +84,60 @@ struct Check: ParsableCommand {
       return failed == 0 ? 0 : 1
     }
     if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// `gcsh compare --profile go1.0 --profile go1.27 FILE`: one script under two settings of one
+/// option, its `stats` checkpoints side by side, differences marked.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a script under two values of one option and compare its stats checkpoints.")
+
+  @Option(help: "Two runtime profiles.") var profile: [String] = []
+  @Option(help: "Two GOGC values.") var gogc: [String] = []
+  @Option(help: "Two operating systems.") var os: [String] = []
+  @Option(help: "Two GOMEMLIMIT values.") var memlimit: [String] = []
+  @Option(help: "Two GODEBUG settings.") var godebug: [String] = []
+  @Argument(help: "The script.") var file: String
+
+  mutating func run() throws {
+    let options: [(String, [String])] = [
+      ("profile", profile), ("gogc", gogc), ("os", os), ("memlimit", memlimit), ("godebug", godebug),
+    ].filter { !$0.1.isEmpty }
+    guard options.count == 1, options[0].1.count == 2 else {
+      throw ValidationError("give exactly two values of one option, e.g. --profile go1.0 --profile go1.27")
+    }
+    let (name, values) = options[0]
+    guard let text = readFile(file) else { throw ExitCode(ExitStatus.io.rawValue) }
+    var configs: [SessionConfig] = []
+    for v in values {
+      var r = try Run.parse([file, "--\(name)", v])
+      let d = Run.directives(in: text)
+      r.profile = r.profile ?? d["profile"]
+      r.os = r.os ?? d["os"]
+      r.godebug = r.godebug ?? d["godebug"]
+      r.container = d["container"]
+      var c = try r.makeConfig()
+      c.quiet = true
+      c.silent = true
+      c.explain = false
+      configs.append(c)
+    }
+    let path = file
+    let output: String = runOnLargeStack {
+      var columns: [[(String, MemStats)]] = []
+      for c in configs {
+        var snapshots: [(String, MemStats)] = []
+        let session = Session(c)
+        session.reporter.statsObserver = { label, m in snapshots.append((label ?? "stats \(snapshots.count + 1)", m)) }
+        _ = session.runScript(Source(name: path, text: text))
+        columns.append(snapshots)
+      }
+      return CompareTable.render(
+        title: "\(path): --\(name) \(values[0]) | --\(name) \(values[1])", columns[0], columns[1],
+        color: isatty(1) != 0 && ProcessInfoLite.environment["NO_COLOR"] == nil)
+    }
+    write(output, to: stdout)
   }
 }
 

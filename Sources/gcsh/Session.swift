@@ -34,6 +34,8 @@ struct SessionConfig {
   var quiet = false
   /// Narrate each statement (`--explain`).
   var explain = false
+  /// Nothing on stderr either (gcsh compare shows only its table).
+  var silent = false
 }
 
 /// Writes to a stdio stream.
@@ -73,7 +75,7 @@ final class Session {
     reporter = Reporter(
       format: config.format, gctrace: config.gctrace, scavtrace: config.scavtrace,
       stdout: config.quiet ? { _ in } : { write($0, to: stdout) },
-      stderr: { fflush(stdout); write($0, to: stderr) })
+      stderr: config.silent ? { _ in } : { fflush(stdout); write($0, to: stderr) })
     host = Host(reporter)
     // Colour only on a terminal, honouring NO_COLOR and TERM=dumb.
     let env = ProcessInfoLite.environment

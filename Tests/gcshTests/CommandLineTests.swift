@@ -144,3 +144,15 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(p.terminationStatus == 130)
   #expect(text.contains("<-e>:2:1: error: interrupted"))
 }
+
+@Test func compareTwoProfiles() throws {
+  let r = try gcsh(["compare", "--profile", "go1.0", "--profile", "go1.27", "examples/seed.gcs"])
+  #expect(r.status == 0)
+  #expect(r.stderr.isEmpty)
+  let lines = r.stdout.split(separator: "\n").map(String.init)
+  #expect(lines[0] == "compare examples/seed.gcs: --profile go1.0 | --profile go1.27")
+  // "memory doubled": go1.0 never collected the first slice (HeapAlloc 763 MiB), go1.27 did.
+  let doubled = try #require(lines.first { $0.hasPrefix("memory doubled") })
+  #expect(doubled.contains("763.1 | 381.6*"))
+  #expect(try gcsh(["compare", "--profile", "go1.0", "examples/seed.gcs"]).status == 64)
+}
