@@ -277,9 +277,24 @@ extension Interpreter {
         return .normal
       }
     case .roots:
+      // The locals in scope here (innermost first), then the globals.
+      var locals: [(String, Int, GoType)] = []
+      var seen = Set<String>()
+      var sc: Scope? = scope
+      while let cur = sc, cur !== globalScope {
+        for (n, e) in cur.names.sorted(by: { $0.key < $1.key }) where !seen.contains(n) {
+          if case .variable(let slot, false, let t) = e {
+            locals.append((n, slot, t))
+            seen.insert(n)
+          }
+        }
+        sc = cur.parent
+      }
       return statement(span) { i in
         var list: [(name: String, type: String, objects: Int, bytes: Int)] = []
-        for v in i.visibleVariables() {
+        var vars = locals.map { (name: $0.0, type: $0.2, value: i.frame.slots[$0.1]) }
+        vars += i.visibleVariables().filter { !seen.contains($0.name) }
+        for v in vars {
           var words: [Word] = []
           v.value.forEachWord { words.append($0) }
           if words.isEmpty { continue }
