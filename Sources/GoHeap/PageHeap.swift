@@ -79,31 +79,7 @@ struct PageHeap {
 
   /// The lowest run of `npages` free pages, retained or released (first fit).
   func findFree(_ npages: Int) -> Int? {
-    // Merge the two disjoint sorted sets, coalescing ranges that touch across them.
-    let a = retained.ranges
-    let b = released.ranges
-    var i = 0
-    var j = 0
-    var runStart = -1
-    var runEnd = -1
-    while i < a.count || j < b.count {
-      let next: Range<Int>
-      if j >= b.count || (i < a.count && a[i].lowerBound < b[j].lowerBound) {
-        next = a[i]
-        i += 1
-      } else {
-        next = b[j]
-        j += 1
-      }
-      if next.lowerBound == runEnd {
-        runEnd = next.upperBound
-      } else {
-        runStart = next.lowerBound
-        runEnd = next.upperBound
-      }
-      if runEnd - runStart >= npages { return runStart }
-    }
-    return nil
+    freeRuns().first { $0.count >= npages }?.lowerBound
   }
 
   /// Allocates pages [base, base+npages), which must be free. Returns how many were released
