@@ -78,17 +78,21 @@ read_until(PROMPT)
 send("big := make([]byte, 64<<20)\r")
 read_until(PROMPT)
 send("for { }\r")
-# Ctrl-C until the loop reports the interrupt (the first may land before the loop starts).
-for attempt in range(40):
-    time.sleep(0.25)
+# Ctrl-C until the loop reports the interrupt (the first may land before the loop starts);
+# wait a few seconds between tries so that no stray Ctrl-C reaches the next prompt.
+for attempt in range(8):
+    time.sleep(0.5)
     send("\x03")
-    r, _, _ = select.select([fd], [], [], 0.25)
-    if r:
-        buf += os.read(fd, 4096).decode("utf-8", "replace")
+    deadline = time.time() + 3
+    while time.time() < deadline and "interrupted" not in buf:
+        r, _, _ = select.select([fd], [], [], 0.1)
+        if r:
+            buf += os.read(fd, 4096).decode("utf-8", "replace")
     if "interrupted" in buf:
         break
 read_until(r"interrupted")
 read_until(PROMPT)
+time.sleep(0.3)
 send("print x, len(big)\r")
 read_until(r"24 67108864")
 read_until(PROMPT)
