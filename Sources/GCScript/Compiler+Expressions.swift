@@ -57,6 +57,27 @@ extension Interpreter {
     }
   }
 
+  /// Values of struct or array type are held element by element when they live in variables or
+  /// are copied; past this many scalar elements gcsh asks for a heap object instead (where
+  /// contents are stored sparsely).
+  static let maxValueElements = 1 << 20
+
+  /// Rejects copying a huge array by value (the simulator would hold every element).
+  func checkValueSize(_ t: GoType, _ span: Span) throws {
+    func elements(_ t: GoType) -> Int {
+      switch t.kind {
+      case .array(let e, let n):
+        let (v, o) = n.multipliedReportingOverflow(by: elements(e))
+        return o ? Int.max : v
+      case .structure(let fs): return fs.reduce(0) { $0 &+ elements($1.type) }
+      default: return 1
+      }
+    }
+    if elements(t) > Self.maxValueElements {
+      throw ScriptError(.valueTooLarge(type: "\(t)", bytes: t.size), at: span)
+    }
+  }
+
   // MARK: Conversion and assignability
 
   /// Converts `c` for use where a `t` is needed (assignment, argument, operand).
@@ -208,6 +229,7 @@ extension Interpreter {
       guard let elem = p.type?.pointee else {
         throw ScriptError(.typeMismatch("invalid operation: cannot indirect \(describe(p))"), at: span)
       }
+      try checkValueSize(elem, span)
       let eval = p.eval
       return CExpr(type: elem, untyped: false, constant: nil, eval: { i in
         guard case .pointer(let ptr) = try eval(i) else { throw ScriptError(.nilDereference, at: span) }
@@ -245,12 +267,12 @@ extension Interpreter {
     while case .paren(let e) = inner.kind { inner = e }
     if case .composite(let te, let elems) = inner.kind, let te {
       let t = try resolveType(te, scope)
-      let lit = try compileComposite(t, elems, scope, span)
-      let eval = lit.eval
+      // Store only the elements the literal names into the new (zeroed) object: a huge struct
+      // or array is never materialised element by element.
+      let fill = try compositeStores(t, elems, scope, span)
       return CExpr(type: .pointer(to: t), untyped: false, constant: nil, eval: { i in
-        let v = try eval(i)
         let p = try i.heap.allocate(t)
-        try i.storeValue(v, t, p.object, p.offset)
+        try fill(i, p.object, p.offset)
         return .pointer(p)
       }, span: span)
     }
@@ -291,9 +313,19 @@ extension Interpreter {
       }
       return nil
     case .index(let base, let idx):
-      let b = try compileExpr(base, scope)
       let ix = try assign(try compileExpr(idx, scope), to: .int, "index")
       let ieval = ix.eval
+      // An array inside a heap object (or behind a pointer): an element address, without
+      // loading the array.
+      if let (at, aaddr) = try arrayBase(base, scope), case .array(let elem, let n) = at.kind {
+        return (elem, { i in
+          let k = Int(try ieval(i).asInt)
+          guard k >= 0 && k < n else { throw ScriptError(.indexOutOfRange(index: k, length: n), at: span) }
+          let (o, off) = try aaddr(i)
+          return (o, off + k * elem.size)
+        })
+      }
+      let b = try compileExpr(base, scope)
       if let elem = b.type?.sliceElement {
         let beval = b.eval
         return (elem, { i in
@@ -303,17 +335,28 @@ extension Interpreter {
           return (s.object!, s.offset + k * elem.size)
         })
       }
-      if let (at, aaddr) = try pointerOrHeapBase(base, scope), case .array(let elem, let n) = at.kind {
-        return (elem, { i in
-          let k = Int(try ieval(i).asInt)
-          guard k >= 0 && k < n else { throw ScriptError(.indexOutOfRange(index: k, length: n), at: span) }
-          let (o, off) = try aaddr(i)
-          return (o, off + k * elem.size)
-        })
-      }
       return nil
     default: return nil
     }
+  }
+
+  /// The heap location of an array `base` denotes: inside a heap object, or behind a pointer.
+  private func arrayBase(_ base: Expr, _ scope: Scope) throws -> (GoType, (Interpreter) throws -> (ObjectRef, Int))? {
+    if let a = try compileHeapAddress(base, scope) {
+      if case .array = a.0.kind { return a }
+      return nil
+    }
+    if case .identifier(let n) = base.kind, case .variable(_, _, let t)? = scope.lookup(n), case .array = t.kind {
+      return nil  // an array held in a variable: indexed by value
+    }
+    let b = try compileExpr(base, scope)
+    guard let pt = b.type?.pointee, case .array = pt.kind else { return nil }
+    let eval = b.eval
+    let span = base.span
+    return (pt, { i in
+      guard case .pointer(let p) = try eval(i) else { throw ScriptError(.nilDereference, at: span) }
+      return (p.object, p.offset)
+    })
   }
 
   /// The heap location of a struct or array that `base` denotes directly (heap address) or
@@ -335,6 +378,7 @@ extension Interpreter {
       return try packageMember(pkg, name, span)
     }
     if let (t, addr) = try compileHeapAddress(Expr(.selector(base, name), span), scope) {
+      try checkValueSize(t, span)
       return CExpr(type: t, untyped: false, constant: nil, eval: { i in
         let (o, off) = try addr(i)
         return i.loadValue(t, o, off)
@@ -355,6 +399,7 @@ extension Interpreter {
 
   func compileIndex(_ base: Expr, _ idx: Expr, _ scope: Scope, _ span: Span) throws -> CExpr {
     if let (t, addr) = try compileHeapAddress(Expr(.index(base, idx), span), scope) {
+      try checkValueSize(t, span)
       return CExpr(type: t, untyped: false, constant: nil, eval: { i in
         let (o, off) = try addr(i)
         return i.loadValue(t, o, off)
@@ -430,6 +475,7 @@ extension Interpreter {
   }
 
   func compileComposite(_ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span) throws -> CExpr {
+    if t.sliceElement == nil { try checkValueSize(t, span) }
     func element(_ e: Expr, _ et: GoType) throws -> CExpr {
       if case .composite(nil, let inner) = e.kind { return try compileComposite(et, inner, scope, e.span) }
       return try assign(try compileExpr(e, scope), to: et, "composite literal")
@@ -475,6 +521,52 @@ extension Interpreter {
       }, span: span)
     default:
       throw ScriptError(.typeMismatch("invalid composite literal type \(t)"), at: span)
+    }
+  }
+
+  /// Stores of a composite literal's named elements at an offset in a heap object.
+  func compositeStores(_ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span)
+    throws -> (Interpreter, ObjectRef, Int) throws -> Void
+  {
+    func element(_ e: Expr, _ et: GoType) throws -> (Interpreter, ObjectRef, Int) throws -> Void {
+      if case .composite(nil, let inner) = e.kind { return try compositeStores(et, inner, scope, e.span) }
+      let ev = try assign(try compileExpr(e, scope), to: et, "composite literal").eval
+      return { i, o, off in try i.storeValue(try ev(i), et, o, off) }
+    }
+    var stores: [(Int, (Interpreter, ObjectRef, Int) throws -> Void)] = []
+    switch t.kind {
+    case .structure(let fs):
+      for (k, (key, value)) in elems.enumerated() {
+        var idx = k
+        if let key {
+          guard case .identifier(let n) = key.kind, let j = fs.firstIndex(where: { $0.name == n }) else {
+            throw ScriptError(.undefined("field in \(t)"), at: key.span)
+          }
+          idx = j
+        } else if k >= fs.count {
+          throw ScriptError(.typeMismatch("too many values in \(t) literal"), at: value.span)
+        }
+        stores.append((fs[idx].offset, try element(value, fs[idx].type)))
+      }
+    case .array(let et, let n):
+      var next = 0
+      for (key, value) in elems {
+        if let key {
+          guard case .int(let k)? = try compileExpr(key, scope).constant else {
+            throw ScriptError(.notConstant("index"), at: key.span)
+          }
+          next = Int(k)
+        }
+        if next >= n { throw ScriptError(.indexOutOfRange(index: next, length: n), at: value.span) }
+        stores.append((next * et.size, try element(value, et)))
+        next += 1
+      }
+    default:
+      let v = try compileComposite(t, elems, scope, span).eval
+      return { i, o, off in try i.storeValue(try v(i), t, o, off) }
+    }
+    return { i, o, off in
+      for (d, store) in stores { try store(i, o, off + d) }
     }
   }
 

@@ -35,6 +35,7 @@ extension Interpreter {
 
   /// Declares a variable in `scope`: a globals slot at top level, a frame slot in a function.
   func declare(_ name: String, _ t: GoType, _ scope: Scope, _ span: Span) throws -> LValue {
+    try checkValueSize(t, span)
     if let existing = scope.names[name], case .variable = existing, scope.function == nil,
       scope === globalScope
     {

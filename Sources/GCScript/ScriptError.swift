@@ -27,6 +27,8 @@ public enum ErrorKind: Equatable, Sendable {
   case notCallable(String)
   case wrongArgumentCount(String, expected: Int, got: Int)
   case unsupported(String)
+  /// A struct or array too large to hold by value (its elements would all be materialised).
+  case valueTooLarge(type: String, bytes: Int)
   case notConstant(String)
   case featureMissing(feature: String, since: String, profile: String)
   case invalidSetting(String)
@@ -78,6 +80,8 @@ public enum ErrorKind: Equatable, Sendable {
     case .wrongArgumentCount(let f, let e, let g):
       return "\(g < e ? "not enough" : "too many") arguments in call to \(f) (want \(e), have \(g))"
     case .unsupported(let what): return "\(what) is not supported by gcsh"
+    case .valueTooLarge(let t, let bytes):
+      return "a \(t) (\(bytes) bytes) is too large to hold by value: allocate it with new(\(t)) and use a pointer"
     case .notConstant(let what): return "\(what) is not a constant"
     case .featureMissing(let f, let since, let profile):
       return "\(f) does not exist in \(profile): it arrived in \(since)"

@@ -213,3 +213,16 @@ final class ExpectHost: ScriptHost {
 @Test func expectNeedsAQuantity() {
   #expect(failure("expect 1 < 2")?.kind.message.hasPrefix("expect compares a runtime quantity") == true)
 }
+
+@Test func hugeValuesAreRejectedNotMaterialised() throws {
+  // A 128 MiB array inside a heap object is stored sparsely; holding it by value is refused.
+  let (out, _, _) = try run("""
+    type Big struct { data [1 << 24]uint64; n int }
+    b := &Big{n: 3}
+    b.data[7] = 9
+    print b.n, b.data[7], b.data[8]
+    """)
+  #expect(out == "3 9 0\n")
+  #expect(failure("var a [200000000]byte")?.kind == .valueTooLarge(type: "[200000000]uint8", bytes: 200_000_000))
+  #expect(failure("p := new([200000000]byte)\nx := *p")?.kind == .valueTooLarge(type: "[200000000]uint8", bytes: 200_000_000))
+}
