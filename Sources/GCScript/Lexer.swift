@@ -56,6 +56,8 @@ public struct Lexer {
           i += 1
         }
         add(.string(text(start + 1, max(start + 1, i - 1))), start, i)
+      } else if c == UInt8(ascii: "'") {
+        rune()
       } else if c == UInt8(ascii: ";") {
         i += 1
         add(.semicolon(explicit: true), start, i)
@@ -192,6 +194,33 @@ public struct Lexer {
       i += 1
     }
     add(.string(String(decoding: out, as: UTF8.self)), start, i)
+  }
+
+  /// A rune literal: `'a'`, `'\n'`, `'é'` — an integer constant (Go's untyped rune).
+  private mutating func rune() {
+    let start = i
+    i += 1
+    var value: UInt32 = 0
+    if i < b.count && b[i] == UInt8(ascii: "\\") && i + 1 < b.count {
+      let e = b[i + 1]
+      let escapes: [UInt8: UInt32] = [
+        UInt8(ascii: "n"): 10, UInt8(ascii: "t"): 9, UInt8(ascii: "r"): 13, UInt8(ascii: "0"): 0,
+        UInt8(ascii: "\\"): 92, UInt8(ascii: "'"): 39, UInt8(ascii: "\""): 34,
+      ]
+      value = escapes[e] ?? UInt32(e)
+      i += 2
+    } else {
+      var j = i
+      while j < b.count && b[j] != UInt8(ascii: "'") && b[j] != UInt8(ascii: "\n") { j += 1 }
+      value = String(decoding: b[i..<j], as: UTF8.self).unicodeScalars.first?.value ?? 0
+      i = j
+    }
+    if i < b.count && b[i] == UInt8(ascii: "'") {
+      i += 1
+    } else {
+      errors.append(ScriptError(.unterminatedString, at: Span(start, i)))
+    }
+    add(.int(Int64(value)), start, i)
   }
 
   private static let operators = [
