@@ -5,7 +5,7 @@ import GoHeap
 
 public enum Views {
   static func row(_ name: String, _ value: String, _ note: String = "") -> String {
-    "  " + StatsTable.pad(name, 40) + StatsTable.lpad(value, 12) + (note.isEmpty ? "" : "   " + note) + "\n"
+    "  " + StatsTable.pad(name, 44) + StatsTable.lpad(value, 12) + (note.isEmpty ? "" : "   " + note) + "\n"
   }
 
   /// `stats memstats`: every MemStats field of the profile's era.

@@ -47,6 +47,11 @@ let replHelp = """
     stats ["label"]                   the runtime's numbers and the RSS
     set GOGC=50 / set GOMEMLIMIT=200MiB
     print x, len(x)                   fmt.Println
+    stats memstats|gctrace|metrics|os|all   one state in every vocabulary
+    why / why HeapSys                 the RSS (or HeapSys) broken down by cause
+    roots / heap                      what each variable keeps alive / the span map
+    explain / explain off             narrate what the runtime does after each statement
+    expect RSS < 20MiB                check a number (exercises; gcsh check runs them)
   Meta commands:
     :help          this text
     :reset         start a fresh process (same profile and settings)
