@@ -66,6 +66,7 @@ extension GoRuntime {
     } else {
       ref = try mallocLarge(size: size, noscan: noscan)
     }
+    if markingAtEntry { try assist(bytes: size) }
     try chargeAllocationWork()
     if markingAtEntry { try assistIfOverGoal() }
     // Go 1.0 tests `heap_alloc >= next_gc` at the end of every mallocgc.
@@ -285,13 +286,29 @@ extension GoRuntime {
     return added
   }
 
+  /// gcAssistAlloc's proportional part: allocating `bytes` during the mark costs the goroutine
+  /// `bytes * assistWorkPerByte` of scan work, which is mark work done — the cycle can end sooner.
+  func assist(bytes: Int) throws {
+    guard let c = cycle, profile.collector == .concurrent, c.assistWorkPerByte > 0 else { return }
+    let ns = Double(bytes) * c.assistWorkPerByte * profile.cost.markNsPerScanByte
+    allocationWorkNs += ns
+    let remaining = c.terminationDue - now
+    if remaining > 0 {
+      let done = min(remaining, Int(ns))
+      cycle!.terminationDue -= done
+      cycle!.markNs -= done
+      if cycle!.terminationDue <= now { try finishCycle() }
+      else { schedule(.markTermination(cycle: c.number), at: cycle!.terminationDue) }
+    }
+  }
+
   /// Mark assists (mgcmark.go gcAssistAlloc): a goroutine that allocates while a cycle marks
   /// pays for it with mark work, and once the heap passes the cycle's goal it assists until the
   /// mark is done. The simulator completes the running mark at that point, so black allocation
   /// during a cycle overshoots the goal only by what the last allocation added (gctrace's
   /// `3->5->2 MB`), not by everything a fast loop allocates in the mark's wall time.
   func assistIfOverGoal() throws {
-    guard let c = cycle, profile.collector == .concurrent, heapLive >= c.goal else { return }
+    guard let c = cycle, profile.collector == .concurrent, heapLive >= c.assistGoal else { return }
     if c.terminationDue > now {
       cycle!.markNs = max(0, now - c.startNs - Int(profile.cost.sweepTermNs))
     }

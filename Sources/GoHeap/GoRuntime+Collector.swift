@@ -63,8 +63,11 @@ extension GoRuntime {
     let markNs = Int(c.markBaseNs + Double(scan) * c.markNsPerScanByte
       + Double(objects) * c.markNsPerObject)
     let due = now + Int(c.sweepTermNs) + markNs
+    let assistGoal = pacer.assistGoal(goal: goal, triggered: heapLive, heapLive: heapLive, scanWork: scan)
+    let runway = max(1, assistGoal - heapLive)
     cycle = RunningCycle(
-      number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal, markNs: markNs,
+      number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal,
+      assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due,
       heapAllocBefore: heapAllocBytes, objectsBefore: objectsAllocated - objectsFreed)
     switch profile.collector {

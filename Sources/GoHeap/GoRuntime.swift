@@ -49,6 +49,11 @@ struct RunningCycle {
   let heapStart: Int
   /// The goal printed for this cycle, bytes.
   let goal: Int
+  /// The goal mark assists hold the heap to (Pacer.assistGoal), bytes.
+  let assistGoal: Int
+  /// Scan work an allocating goroutine must do per byte it allocates during the mark
+  /// (assistWorkPerByte: remaining scan work over the remaining runway to the assist goal).
+  let assistWorkPerByte: Double
   /// Concurrent mark wall time, ns (may grow if a non-preemptible fill holds off termination).
   var markNs: Int
   /// CPU the dedicated mark worker spends (the mark work itself), ns.

@@ -117,6 +117,26 @@ struct Pacer {
     return min(max(goal - runway, minTrigger), maxTrigger)
   }
 
+  /// The goal the running cycle's assists actually hold the heap to (mgcpacer.go `revise`):
+  /// when the mark finds more scan work than the last cycle's (the scannable heap grew), the goal
+  /// is extrapolated in proportion — `triggered + (goal - triggered) * work/expected` — up to the
+  /// hard goal `goal * (1 + GOGC/100)`; a heap already past that gets 10 % more (maxOvershoot).
+  /// That is why a growing pointer-heavy heap ends its cycles above their goal
+  /// (`7->9->9 MB, 8 MB goal`, `16->22->21 MB, 19 MB goal` for a linked list in Go 1.27).
+  func assistGoal(goal: Int, triggered: Int, heapLive: Int, scanWork: Int) -> Int {
+    guard goal != Int.max else { return goal }
+    var g = goal
+    let expected = lastHeapScan + stackScan + globalsScan
+    let work = scanWork + stackScan + globalsScan
+    if expected > 0 && work > expected {
+      let ext = triggered + Int(Double(max(0, goal - triggered)) * Double(work) / Double(expected))
+      let hard = gcPercent < 0 ? goal : goal + goal / 100 * gcPercent
+      g = max(goal, min(ext, hard))
+    }
+    if heapLive > g { g = Int(Double(g) * 1.1) }
+    return g
+  }
+
   /// End of a cycle: records what was marked and sets the next goal (gcControllerState.commit).
   mutating func commit(heapMarked: Int, heapScan: Int, consMark: Double) {
     self.heapMarked = heapMarked

