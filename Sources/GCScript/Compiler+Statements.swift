@@ -126,10 +126,16 @@ extension Interpreter {
       return statement(span, try compileAssign(lhs, op, rhs, scope, span))
     case .incDec(let target, let inc):
       // `i++` on a local int variable: update the slot in place (the loop-counter fast path).
-      if case .identifier(let n) = target.kind, case .variable(let slot, false, let t)? = scope.lookup(n),
+      if case .identifier(let n) = target.kind, case .variable(let slot, let global, let t)? = scope.lookup(n),
         t.isInteger
       {
         let d: Int64 = inc ? 1 : -1
+        if global {
+          return statement(span) { i in
+            if case .int(let v) = i.globals.slots[slot] { i.globals.slots[slot] = .int(wrap(v &+ d, t)) }
+            return .normal
+          }
+        }
         return statement(span) { i in
           if case .int(let v) = i.frame.slots[slot] { i.frame.slots[slot] = .int(wrap(v &+ d, t)) }
           return .normal

@@ -149,7 +149,11 @@ public final class GoRuntime {
   var sinks: [(HeapEvent) -> Void] = []
   var rootSources: [ObjectIdentifier: RootSource] = [:]
   /// Set when the process died; every later operation rethrows it.
-  @usableFromInline internal(set) var death: ProcessDeath? = nil
+  @usableFromInline internal(set) var death: ProcessDeath? = nil {
+    didSet { isDead = death != nil }
+  }
+  /// `death != nil`, kept as a plain flag for the per-statement fast path.
+  @usableFromInline internal(set) var isDead = false
   /// Set when the process died.
   public var deathCause: ProcessDeath? { death }
 
@@ -240,7 +244,7 @@ public final class GoRuntime {
     if whole == 0 { return }
     pendingWorkNs -= Double(whole)
     // Fast path: nothing is due before the program's new time (the common case in loops).
-    if now + whole < nextEventTime && death == nil {
+    if now + whole < nextEventTime && !isDead {
       now += whole
       return
     }
