@@ -297,8 +297,15 @@ extension GoRuntime {
       let done = min(remaining, Int(ns))
       cycle!.terminationDue -= done
       cycle!.markNs -= done
-      if cycle!.terminationDue <= now { try finishCycle() }
-      else { schedule(.markTermination(cycle: c.number), at: cycle!.terminationDue) }
+      let due = cycle!.terminationDue
+      if due <= now {
+        try finishCycle()
+      } else if due < c.scheduledDue - max(10_000, (c.scheduledDue - now) / 2) {
+        // Reschedule only when termination moved substantially earlier: a few events per cycle,
+        // not one per allocation.
+        cycle!.scheduledDue = due
+        schedule(.markTermination(cycle: c.number), at: due)
+      }
     }
   }
 

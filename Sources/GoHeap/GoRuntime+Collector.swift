@@ -69,6 +69,7 @@ extension GoRuntime {
       number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal,
       assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due,
+      scheduledDue: due,
       heapAllocBefore: heapAllocBytes, objectsBefore: objectsAllocated - objectsFreed)
     switch profile.collector {
     case .concurrent:

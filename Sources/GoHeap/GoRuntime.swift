@@ -65,6 +65,8 @@ struct RunningCycle {
   var scanBytes: Int
   /// When mark termination is due, ns.
   var terminationDue: Int
+  /// The time of the earliest termination event on the queue, ns.
+  var scheduledDue: Int
   /// HeapAlloc and live objects at the start.
   let heapAllocBefore: Int
   let objectsBefore: Int
@@ -297,10 +299,19 @@ public final class GoRuntime {
       switch next.action {
       case .markTermination(let n):
         guard var c = cycle, c.number == n else { continue }
+        if c.terminationDue > now {
+          // Assists moved termination; a later event carries it.
+          if c.scheduledDue > c.terminationDue || c.scheduledDue <= now {
+            cycle!.scheduledDue = c.terminationDue
+            schedule(.markTermination(cycle: n), at: c.terminationDue)
+          }
+          continue
+        }
         if !preemptible && profile.fillBlocksMarkTermination && target > now {
           // The goroutine is inside a non-preemptible memclr: mark termination must wait.
           c.markNs += target - now
           c.terminationDue = target
+          c.scheduledDue = target
           cycle = c
           schedule(.markTermination(cycle: n), at: target)
           continue

@@ -93,8 +93,8 @@ struct ObjectContents {
     }
     // Many pointer words in an array of pointers (at least 1 in 64 of its words written): switch
     // to dense packed storage, 8 bytes per element as in Go.
-    if let m = map, m.count >= 1024, m.count * 64 >= objectSize / 8, objectSize / 8 <= 1 << 28,
-      m.count & 1023 == 0
+    if let m = map, m.count >= 1024, m.count & 1023 == 0, objectSize / 8 <= 1 << 28,
+      m.count * 64 >= objectSize / 8 || Self.isDensePrefix(m)
     {
       var d = [UInt64](repeating: 0, count: objectSize / 8)
       var rest: [Int: Word] = [:]
@@ -110,6 +110,17 @@ struct ObjectContents {
         map = rest
       }
     }
+  }
+
+  /// Whether the stored offsets are exactly 0, 8, 16, ... (a slice being filled from the start):
+  /// dense storage then costs what the filled part will.
+  private static func isDensePrefix(_ m: [Int: Word]) -> Bool {
+    var maxKey = 0
+    for (o, w) in m {
+      guard o & 7 == 0, case .pointer = w else { return false }
+      maxKey = max(maxKey, o)
+    }
+    return maxKey == 8 * (m.count - 1)
   }
 
   private mutating func removeSparse(_ offset: Int) {
