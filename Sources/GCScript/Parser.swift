@@ -599,8 +599,6 @@ public struct Parser {
       noCompositeLit = saved
       try expect(")", after: "expression")
       return Expr(.paren(inner), span(from: t.span.start))
-    case .op("["), .keyword(.struct), .op("*") where false:
-      fallthrough
     case .op("["), .keyword(.struct):
       let ty = try type()
       if check("{") { return try compositeBody(ty, start: t.span.start) }

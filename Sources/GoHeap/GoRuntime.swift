@@ -77,7 +77,7 @@ public final class GoRuntime {
   public let profile: RuntimeProfile
   public let machine: MachineConfig
   /// Virtual time since process start, ns.
-  @usableFromInline internal(set) var now = 0
+  @usableFromInline var now = 0
   /// Virtual time since process start, ns.
   public var clockNs: Int { now }
   /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly.
@@ -151,11 +151,11 @@ public final class GoRuntime {
   var sinks: [(HeapEvent) -> Void] = []
   var rootSources: [ObjectIdentifier: RootSource] = [:]
   /// Set when the process died; every later operation rethrows it.
-  @usableFromInline internal(set) var death: ProcessDeath? = nil {
+  @usableFromInline var death: ProcessDeath? = nil {
     didSet { isDead = death != nil }
   }
   /// `death != nil`, kept as a plain flag for the per-statement fast path.
-  @usableFromInline internal(set) var isDead = false
+  @usableFromInline var isDead = false
   /// Set when the process died.
   public var deathCause: ProcessDeath? { death }
 
