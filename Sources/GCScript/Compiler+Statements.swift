@@ -445,12 +445,18 @@ extension Interpreter {
       let v = try target(value, elem)
       // The clear idiom `for i := range s { s[i] = 0 }` compiles to one memclr of the slice, as
       // Go's compiler does (cmd/compile walk/range.go arrayClear): every page is written at
-      // memory speed, not one interpreted step per element.
-      if v == nil, isClearIdiom(key, over, body, elem, scope) {
+      // memory speed, not one interpreted step per element. A constant other than zero is the
+      // same loop in Go, compiled to a tight store loop: gcsh runs it as one fill too.
+      if v == nil, let word = try fillIdiomWord(key, over, body, elem, scope) {
         let kStore = k?.store
         return blockRunner([{ i in
           guard case .slice(let s) = try overEval(i), s.len > 0 else { return .normal }
-          try i.heap.clear(s.object!, bytes: s.offset..<(s.offset + s.len * elem.size))
+          let bytes = s.offset..<(s.offset + s.len * elem.size)
+          if let word {
+            try i.heap.fill(s.object!, bytes: bytes, stride: elem.size, word: word)
+          } else {
+            try i.heap.clear(s.object!, bytes: bytes)
+          }
           if !define { try kStore?(i, .int(Int64(s.len - 1))) }
           return .normal
         }], inner)
@@ -509,21 +515,36 @@ extension Interpreter {
     throw ScriptError(.typeMismatch("cannot range over \(describe(o)) (value of type \(ot))"), at: over.span)
   }
 
-  /// `for k := range s { s[k] = <zero> }` (also `k, _ :=`): the body clears each element.
-  private func isClearIdiom(_ key: Expr?, _ over: Expr, _ body: [Stmt], _ elem: GoType, _ scope: Scope) -> Bool {
+  /// `for k := range s { s[k] = <constant> }` (also `k, _ :=`): the word every element gets —
+  /// nil for the zero value (a memclr); `.none` when the loop is not this idiom.
+  private func fillIdiomWord(_ key: Expr?, _ over: Expr, _ body: [Stmt], _ elem: GoType, _ scope: Scope) throws -> Word??
+  {
     guard let key, case .identifier(let k) = key.kind, k != "_", body.count == 1,
       case .identifier(let sname) = over.kind,
       case .assign(let lhs, "=", let rhs) = body[0].kind, lhs.count == 1, rhs.count == 1,
       case .index(let base, let idx) = lhs[0].kind,
       case .identifier(let b) = base.kind, b == sname,
       case .identifier(let ik) = idx.kind, ik == k
-    else { return false }
-    guard let c = try? compileExpr(rhs[0], scope), let v = c.constant else { return false }
-    switch v {
-    case .int(0), .bool(false), .null: return true
-    case .float(let f): return f == 0
-    case .string(let s): return s.isEmpty
-    default: return false
+    else { return .none }
+    switch elem.kind {
+    case .bool, .int, .uintptr, .float, .string, .pointer, .slice: break
+    default: return .none
     }
+    guard let c = try? compileExpr(rhs[0], scope), c.constant != nil,
+      let typed = try? assign(c, to: elem, "fill"), let v = typed.constant
+    else { return .none }
+    let word: Word?
+    switch v {
+    case .int(let x): word = x == 0 ? nil : .scalar(UInt64(bitPattern: wrap(x, elem)))
+    case .bool(let x): word = x ? .scalar(1) : nil
+    case .float(let f):
+      if f == 0 && f.sign == .plus { word = nil } else {
+        word = .scalar(elem.size == 4 ? UInt64(Float(f).bitPattern) : f.bitPattern)
+      }
+    case .string(let str): word = str.isEmpty ? nil : .string(str)
+    case .null: word = nil
+    default: return .none
+    }
+    return .some(word)
   }
 }

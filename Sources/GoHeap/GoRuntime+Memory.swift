@@ -91,6 +91,27 @@ extension GoRuntime {
       preemptible: false)
   }
 
+  /// A constant fill of `bytes` (offsets in the object) with `word` every `stride` bytes, as
+  /// `for i := range s { s[i] = v }` does: every page in the range is written.
+  public func fill(_ ref: ObjectRef, bytes: Range<Int>, stride: Int, word: Word) throws {
+    if word.isZero { return try clear(ref, bytes: bytes) }
+    try checkAlive()
+    if ref.span < 0 || bytes.isEmpty { return }
+    let s = span(of: ref)
+    let slot = Int(ref.slot)
+    if s.contents == nil { s.contents = [ObjectContents?](repeating: nil, count: s.nelems) }
+    var c = s.contents![slot] ?? ObjectContents()
+    s.contents![slot] = nil
+    c.fill(bytes, stride: stride, word: word)
+    s.contents![slot] = c
+    let base = dataAddress(s, slot: slot)
+    let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
+    try work(
+      Double(bytes.count) * profile.cost.writeNsPerByte
+        + Double(faulted) * profile.cost.firstTouchNsPerByte,
+      preemptible: false)
+  }
+
   /// copy(): moves `count` bytes of contents between objects (memmove), touching the destination.
   public func copyBytes(
     from src: ObjectRef, at srcOffset: Int, to dst: ObjectRef, at dstOffset: Int, count: Int
@@ -99,12 +120,21 @@ extension GoRuntime {
     guard count > 0, src.span >= 0, dst.span >= 0 else { return }
     let s = span(of: src)
     let moved = s.contents?[Int(src.slot)]?.words(in: srcOffset..<(srcOffset + count)) ?? []
+    let movedFills = s.contents?[Int(src.slot)]?.fills(in: srcOffset..<(srcOffset + count)) ?? []
     let d = span(of: dst)
     if d.contents?[Int(dst.slot)] != nil {
       var c = d.contents![Int(dst.slot)]!
       d.contents![Int(dst.slot)] = nil
       c.clear(dstOffset..<(dstOffset + count))
       d.contents![Int(dst.slot)] = c.isEmpty ? nil : c
+    }
+    for f in movedFills {
+      let shifted = (f.range.lowerBound - srcOffset + dstOffset)..<(f.range.upperBound - srcOffset + dstOffset)
+      if d.contents == nil { d.contents = [ObjectContents?](repeating: nil, count: d.nelems) }
+      var c = d.contents![Int(dst.slot)] ?? ObjectContents()
+      d.contents![Int(dst.slot)] = nil
+      c.fill(shifted, stride: f.stride, word: f.word)
+      d.contents![Int(dst.slot)] = c
     }
     for (o, w) in moved {
       try store(w, dst, at: o - srcOffset + dstOffset, size: 1)

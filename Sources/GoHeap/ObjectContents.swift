@@ -33,11 +33,14 @@ struct ObjectContents {
   private var map: [Int: Word]? = nil
   /// Dense 8-byte pointer elements: element i at byte offset 8*i, packed (0 = nil).
   private var dense: [UInt64]? = nil
+  /// Constant fills (`for i := range s { s[i] = v }`): every `stride` bytes of `range` hold `word`.
+  /// Later fills and writes take precedence; sparse words override fills.
+  private var fills: [(range: Range<Int>, stride: Int, word: Word)] = []
 
   /// Words kept inline before switching to a dictionary.
   private static let listLimit = 8
 
-  var isEmpty: Bool { list.isEmpty && (map?.isEmpty ?? true) && dense == nil }
+  var isEmpty: Bool { list.isEmpty && (map?.isEmpty ?? true) && dense == nil && fills.isEmpty }
 
   /// The word at `offset`, or nil for zero.
   func load(_ offset: Int) -> Word? {
@@ -46,10 +49,19 @@ struct ObjectContents {
     } else {
       for (o, w) in list where o == offset { return w }
     }
-    if let dense, offset & 7 == 0, offset >> 3 < dense.count {
+    if let dense, offset & 7 == 0, offset >> 3 < dense.count, dense[offset >> 3] != 0 {
       return unpackPointer(dense[offset >> 3]).map { .pointer($0) }
     }
+    for f in fills.reversed() where f.range.contains(offset) && (offset - f.range.lowerBound) % f.stride == 0 {
+      return f.word
+    }
     return nil
+  }
+
+  /// Fills every `stride` bytes of `range` with `word` (a non-zero constant fill).
+  mutating func fill(_ range: Range<Int>, stride: Int, word: Word) {
+    clear(range)
+    fills.append((range, stride, word))
   }
 
   /// Stores `word` (nil or a zero word clears) at `offset`. `objectSize` bounds dense storage.
@@ -61,6 +73,7 @@ struct ObjectContents {
         dense = nil
         d[offset >> 3] = 0
         dense = d
+        if !fills.isEmpty { cutFills(offset..<(offset + 1)) }
         return
       }
       if case .pointer(let p)? = w, let packed = packPointer(p) {
@@ -76,6 +89,7 @@ struct ObjectContents {
     }
     guard let w else {
       removeSparse(offset)
+      if fills.contains(where: { $0.range.contains(offset) }) { cutFills(offset..<(offset + 1)) }
       return
     }
     if map != nil {
@@ -131,8 +145,29 @@ struct ObjectContents {
     }
   }
 
+  /// Removes fills from a byte range, keeping their parts outside it (aligned to their stride).
+  private mutating func cutFills(_ range: Range<Int>) {
+    var kept: [(range: Range<Int>, stride: Int, word: Word)] = []
+    for f in fills {
+      let r = f.range
+      if r.upperBound <= range.lowerBound || r.lowerBound >= range.upperBound {
+        kept.append(f)
+        continue
+      }
+      if r.lowerBound < range.lowerBound { kept.append((r.lowerBound..<range.lowerBound, f.stride, f.word)) }
+      if r.upperBound > range.upperBound {
+        // Restart at the first element at or after the cut that is on the fill's stride.
+        let k = (range.upperBound - r.lowerBound + f.stride - 1) / f.stride
+        let start = r.lowerBound + k * f.stride
+        if start < r.upperBound { kept.append((start..<r.upperBound, f.stride, f.word)) }
+      }
+    }
+    fills = kept
+  }
+
   /// Clears every word in the byte range (a memclr).
   mutating func clear(_ range: Range<Int>) {
+    if !fills.isEmpty { cutFills(range) }
     if map != nil {
       map = map!.filter { !range.contains($0.key) }
     } else {
@@ -157,6 +192,19 @@ struct ObjectContents {
     }
     if let dense {
       for v in dense where v != 0 { if let p = unpackPointer(v) { body(p.object) } }
+    }
+    for f in fills { if let r = f.word.referent { body(r) } }
+  }
+
+  /// The fills overlapping `range`, for copying.
+  func fills(in range: Range<Int>) -> [(range: Range<Int>, stride: Int, word: Word)] {
+    fills.compactMap { f in
+      let lo = max(f.range.lowerBound, range.lowerBound)
+      let hi = min(f.range.upperBound, range.upperBound)
+      guard lo < hi else { return nil }
+      let k = (lo - f.range.lowerBound + f.stride - 1) / f.stride
+      let start = f.range.lowerBound + k * f.stride
+      return start < hi ? (start..<hi, f.stride, f.word) : nil
     }
   }
 

@@ -226,3 +226,29 @@ final class ExpectHost: ScriptHost {
   #expect(failure("var a [200000000]byte")?.kind == .valueTooLarge(type: "[200000000]uint8", bytes: 200_000_000))
   #expect(failure("p := new([200000000]byte)\nx := *p")?.kind == .valueTooLarge(type: "[200000000]uint8", bytes: 200_000_000))
 }
+
+@Test func constantFillIsOneFillWithElementSemantics() throws {
+  let (out, host, _) = try run("""
+    x := make([]uint32, 100_000_000)
+    stats "made"
+    for i := range x {
+      x[i] = 300000
+    }
+    stats "filled"
+    x[5] = 0
+    x[7] = 9
+    y := make([]uint32, 6)
+    copy(y, x[3:])
+    print x[0], x[5], x[6], x[7], x[99_999_999], y
+    var u8 []uint8 = make([]uint8, 4)
+    for k := range u8 { u8[k] = 255 }
+    b := make([]bool, 3)
+    for k := range b { b[k] = true }
+    print u8, b
+    """)
+  #expect(out == "300000 0 300000 9 300000 [300000 300000 0 300000 9 300000]\n[255 255 255 255] [true true true]\n")
+  let made = host.stats[0].1
+  let filled = host.stats[1].1
+  #expect(filled.rss - made.rss > 399_000_000)
+  #expect(filled.timeNs - made.timeNs < 1_000_000_000)
+}
