@@ -34,11 +34,6 @@ struct Check: ParsableCommand {
   var profile: String?
 
   mutating func run() throws {
-    var config = SessionConfig()
-    if let name = profile {
-      guard let p = RuntimeProfile.named(name) else { throw ValidationError("unknown profile '\(name)'") }
-      config.profile = p
-    }
     let files = self.files
     var perFile: [String: SessionConfig] = [:]
     for f in files {
@@ -46,17 +41,10 @@ struct Check: ParsableCommand {
       r.profile = profile ?? r.profile
       if let text = readFile(f) {
         let d = Run.directives(in: text)
-        r.profile = r.profile ?? d["profile"]
-        r.os = d["os"]
-        r.godebug = d["godebug"]
-        r.gogc = d["gogc"]
-        r.memlimit = d["memlimit"]
-        r.ram = d["ram"]
-        r.container = d["container"]
+        r.adopt(d)
       }
       perFile[f] = try r.makeConfig()
     }
-    _ = config
     let status: Int32 = runOnLargeStack {
       var passed = 0
       var failed = 0
@@ -113,10 +101,7 @@ struct Compare: ParsableCommand {
     for v in values {
       var r = try Run.parse([file, "--\(name)", v])
       let d = Run.directives(in: text)
-      r.profile = r.profile ?? d["profile"]
-      r.os = r.os ?? d["os"]
-      r.godebug = r.godebug ?? d["godebug"]
-      r.container = d["container"]
+      r.adopt(d)
       var c = try r.makeConfig()
       c.quiet = true
       c.silent = true
@@ -234,17 +219,22 @@ struct Run: ParsableCommand {
     return out
   }
 
+  /// Takes a script's `//gcsh:` settings for every option the command line left unset.
+  mutating func adopt(_ d: [String: String]) {
+    profile = profile ?? d["profile"]
+    os = os ?? d["os"]
+    godebug = godebug ?? d["godebug"]
+    gogc = gogc ?? d["gogc"]
+    memlimit = memlimit ?? d["memlimit"]
+    ram = ram ?? d["ram"]
+    container = container ?? d["container"]
+  }
+
   func execute() throws {
     var me = self
     if let path = file, path != "-", let text = readFile(path) {
       let d = Self.directives(in: text)
-      me.profile = me.profile ?? d["profile"]
-      me.os = me.os ?? d["os"]
-      me.godebug = me.godebug ?? d["godebug"]
-      me.gogc = me.gogc ?? d["gogc"]
-      me.memlimit = me.memlimit ?? d["memlimit"]
-      me.ram = me.ram ?? d["ram"]
-      me.container = me.container ?? d["container"]
+      me.adopt(d)
     }
     try me.executeConfigured()
   }
