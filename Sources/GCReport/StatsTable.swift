@@ -44,7 +44,6 @@ public enum StatsTable {
         : ("RSS", size(m.rss), "", ""),
     ]
     var out = title + "\n"
-    _ = out
     for (a, b, c, d) in rows {
       var line = "  " + pad(a, 13) + lpad(b, 11)
       if !c.isEmpty { line += "    " + pad(c, 12) + lpad(d, 11) }

@@ -354,7 +354,6 @@ extension Interpreter {
   }
 
   func compilePackageCall(_ pkg: String, _ name: String, _ args: [Expr], _ scope: Scope, _ span: Span) throws -> CExpr {
-    let none = CExpr(type: nil, untyped: false, constant: nil, eval: { _ in .null }, span: span)
     func action(_ body: @escaping (Interpreter) throws -> Value, type: GoType? = nil) -> CExpr {
       CExpr(type: type, untyped: false, constant: nil, eval: body, span: span)
     }
@@ -430,7 +429,6 @@ extension Interpreter {
         return .null
       }, type: toString ? .string : nil)
     default:
-      _ = none
       throw ScriptError(.undefined("\(pkg).\(name)"), at: span)
     }
   }
