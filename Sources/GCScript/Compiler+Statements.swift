@@ -300,7 +300,7 @@ extension Interpreter {
       return statement(span) { i in
         var list: [(name: String, type: String, objects: Int, bytes: Int)] = []
         var vars = locals.map { (name: $0.0, type: $0.2, value: i.frame.slots[$0.1]) }
-        vars += i.visibleVariables().filter { !seen.contains($0.name) }
+        vars += i.globalVariables.filter { !seen.contains($0.name) }
         for v in vars {
           var words: [Word] = []
           v.value.forEachWord { words.append($0) }

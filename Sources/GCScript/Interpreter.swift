@@ -99,23 +99,12 @@ public final class Interpreter {
   /// Names a REPL can complete: variables, constants, types and functions in the global scope.
   public var globalNames: [String] { globalScope.names.keys.sorted() }
 
-  /// The current value of a global variable, formatted as fmt.Println would, if it exists.
-  public func describeGlobal(_ name: String) -> String? {
-    guard case .variable(let slot, true, let t)? = globalScope.names[name] else { return nil }
-    return format(globals.slots[slot], t)
-  }
-
   /// Global variables and their types (for `roots`-style listings).
   public var globalVariables: [(name: String, type: GoType, value: Value)] {
     globalScope.names.compactMap { (n, e) in
       if case .variable(let slot, true, let t) = e { return (n, t, globals.slots[slot]) }
       return nil
     }.sorted { $0.name < $1.name }
-  }
-
-  /// Global variables, then the running frame's (the roots a `roots` statement lists).
-  func visibleVariables() -> [(name: String, type: GoType, value: Value)] {
-    globalVariables
   }
 
   /// Parses `source`; returns the statements or the syntax errors (located).

@@ -238,7 +238,6 @@ extension GoRuntime {
     let span = Span(
       id: id, basePage: base, npages: npages, sizeClass: sizeClass, noscan: noscan,
       elemSize: elemSize, nelems: nelems, requestedBytes: requested)
-    span.bornInCycle = numGC
     spans[Int(id)] = span
     let bytes = (base * profile.pageSize)..<((base + npages) * profile.pageSize)
     if npages * (profile.pageSize / profile.physPageSize) <= 64 {

@@ -152,13 +152,6 @@ extension GoRuntime {
     return 0xc0_0000_0000 + dataAddress(s, slot: Int(p.object.slot)) + p.offset
   }
 
-  /// The usable byte size of a slice's backing object from its offset (for append's capacity).
-  public func slotSize(_ ref: ObjectRef) -> Int {
-    if ref.span < 0 { return 0 }
-    let s = span(of: ref)
-    return s.elemSize - headerBytes(s)
-  }
-
   /// Makes the pages under a heap byte range of `s` resident; returns the bytes faulted in.
   @discardableResult
   func touch(_ s: Span, bytes: Range<Int>) throws -> Int {

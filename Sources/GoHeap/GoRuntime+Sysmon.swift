@@ -22,8 +22,6 @@ struct SysmonState {
   var deepSleepSince: Int? = nil
   /// Bumped to cancel the scheduled wake-up.
   var epoch = 0
-  /// Time of the scheduled wake-up, if any.
-  var scheduledWake: Int? = nil
 }
 
 extension GoRuntime {
@@ -68,7 +66,6 @@ extension GoRuntime {
   /// Schedules sysmon's next wake-up if it has anything to do.
   func rescheduleSysmon() {
     sysmon.epoch += 1
-    sysmon.scheduledWake = nil
     guard sysmonPolicyOrNil != nil else { return }
     var due: Int? = forcedGCDeadline
     if let r = scavenger.readyAt { due = min(due ?? r, r) }
@@ -83,7 +80,6 @@ extension GoRuntime {
       // Polling: the first poll at or after `due` (polls on a fixed grid of pollNs).
       wake = alignUp(max(due, now), p.pollNs)
     }
-    sysmon.scheduledWake = wake
     schedule(.sysmonWake(epoch: sysmon.epoch), at: wake)
   }
 

@@ -78,8 +78,6 @@ public final class GoRuntime {
   public let machine: MachineConfig
   /// Virtual time since process start, ns.
   @usableFromInline var now = 0
-  /// Virtual time since process start, ns.
-  public var clockNs: Int { now }
   /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly.
   @usableFromInline var pendingWorkNs = 0.0
   /// Cost of allocation work not yet charged to the clock (see chargeAllocationWork), ns.

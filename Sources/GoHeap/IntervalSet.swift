@@ -24,10 +24,6 @@ public struct IntervalSet: Equatable, Sendable {
   /// Number of disjoint ranges.
   public var count: Int { lows.count }
   public var isEmpty: Bool { lows.isEmpty }
-  /// The lowest value in the set.
-  public var lowerBound: Int? { lows.first }
-  /// One past the highest value in the set.
-  public var upperBound: Int? { highs.last }
 
   /// Index of the first range whose high is > x (the range containing x or the next one).
   @inline(__always)
@@ -154,10 +150,5 @@ public struct IntervalSet: Equatable, Sendable {
   public func firstFit(length: Int) -> Int? {
     for k in 0..<lows.count where highs[k] - lows[k] >= length { return lows[k] }
     return nil
-  }
-
-  /// The ranges intersecting `r`, highest first (the scavenger works from the top down).
-  public func descending(within r: Range<Int>) -> [Range<Int>] {
-    intersection(r).reversed()
   }
 }

@@ -92,11 +92,6 @@ extension GoRuntime {
       rss: os.rss, footprint: os.footprint)
   }
 
-  /// Where the resident set comes from, bytes (for `why rss`).
-  public var rssBreakdown: (nonHeap: Int, heap: Int, metadata: Int, lazyFree: Int) {
-    (os.nonHeapRSS, os.heapResident - os.lazyFreeBytes, os.metadataResident, os.lazyFreeBytes)
-  }
-
   /// The release mechanism in force.
   public var releaseMechanism: ReleaseMechanism { os.release }
 

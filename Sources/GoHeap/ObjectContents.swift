@@ -226,8 +226,4 @@ struct ObjectContents {
     return out.sorted { $0.0 < $1.0 }
   }
 
-  /// Number of stored words (for tests and memory accounting).
-  var storedWords: Int {
-    (map?.count ?? list.count) + (dense?.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } ?? 0)
-  }
 }

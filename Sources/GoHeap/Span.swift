@@ -54,8 +54,6 @@ final class Span {
   var residentMask: UInt64 = 0
   /// Bytes requested for a large object (without page rounding), for fills.
   var requestedBytes: Int
-  /// The cycle that allocated this large object or span, for allocate-black during marking.
-  var bornInCycle = 0
 
   init(
     id: Int32, basePage: Int, npages: Int, sizeClass: Int, noscan: Bool, elemSize: Int,
