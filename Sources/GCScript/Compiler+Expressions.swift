@@ -474,66 +474,12 @@ extension Interpreter {
     throw ScriptError(.unsupported("slicing \(describe(b)) (slice a slice, a pointer to an array or a string)"), at: span)
   }
 
-  func compileComposite(_ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span) throws -> CExpr {
-    if t.sliceElement == nil { try checkValueSize(t, span) }
-    func element(_ e: Expr, _ et: GoType) throws -> CExpr {
-      if case .composite(nil, let inner) = e.kind { return try compileComposite(et, inner, scope, e.span) }
-      return try assign(try compileExpr(e, scope), to: et, "composite literal")
-    }
-    switch t.kind {
-    case .structure(let fs):
-      var evals: [(Int, (Interpreter) throws -> Value)] = []
-      for (k, (key, value)) in elems.enumerated() {
-        let idx: Int
-        if let key {
-          guard case .identifier(let n) = key.kind, let j = fs.firstIndex(where: { $0.name == n }) else {
-            throw ScriptError(.undefined("field in \(t)"), at: key.span)
-          }
-          idx = j
-        } else {
-          guard k < fs.count else { throw ScriptError(.typeMismatch("too many values in \(t) literal"), at: value.span) }
-          idx = k
-        }
-        evals.append((idx, try element(value, fs[idx].type).eval))
-      }
-      let zero = zeroValue(t)
-      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
-        guard case .aggregate(var vs) = zero else { return zero }
-        for (j, ev) in evals { vs[j] = try ev(i) }
-        return .aggregate(vs)
-      }, span: span)
-    case .array(let et, let n):
-      let evals = try indexedElements(elems, et, scope, element)
-      if let last = evals.last, last.0 >= n { throw ScriptError(.indexOutOfRange(index: last.0, length: n), at: span) }
-      let zero = zeroValue(t)
-      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
-        guard case .aggregate(var vs) = zero else { return zero }
-        for (j, ev) in evals { vs[j] = try ev(i) }
-        return .aggregate(vs)
-      }, span: span)
-    case .slice(let et):
-      let evals = try indexedElements(elems, et, scope, element)
-      let n = (evals.map(\.0).max() ?? -1) + 1
-      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
-        let s = try i.heap.makeSlice(of: et, len: n, cap: n)
-        for (j, ev) in evals { try i.storeValue(try ev(i), et, s.object!, s.offset + j * et.size) }
-        return .slice(s)
-      }, span: span)
-    default:
-      throw ScriptError(.typeMismatch("invalid composite literal type \(t)"), at: span)
-    }
-  }
-
-  /// Stores of a composite literal's named elements at an offset in a heap object.
-  func compositeStores(_ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span)
-    throws -> (Interpreter, ObjectRef, Int) throws -> Void
-  {
-    func element(_ e: Expr, _ et: GoType) throws -> (Interpreter, ObjectRef, Int) throws -> Void {
-      if case .composite(nil, let inner) = e.kind { return try compositeStores(et, inner, scope, e.span) }
-      let ev = try assign(try compileExpr(e, scope), to: et, "composite literal").eval
-      return { i, o, off in try i.storeValue(try ev(i), et, o, off) }
-    }
-    var stores: [(Int, (Interpreter, ObjectRef, Int) throws -> Void)] = []
+  /// A composite literal's elements resolved to their place: the field or element index, the
+  /// byte offset, the element type, and the value expression.
+  private func resolveElements(
+    _ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span
+  ) throws -> [(index: Int, offset: Int, type: GoType, value: Expr)] {
+    var out: [(index: Int, offset: Int, type: GoType, value: Expr)] = []
     switch t.kind {
     case .structure(let fs):
       for (k, (key, value)) in elems.enumerated() {
@@ -546,9 +492,9 @@ extension Interpreter {
         } else if k >= fs.count {
           throw ScriptError(.typeMismatch("too many values in \(t) literal"), at: value.span)
         }
-        stores.append((fs[idx].offset, try element(value, fs[idx].type)))
+        out.append((idx, fs[idx].offset, fs[idx].type, value))
       }
-    case .array(let et, let n):
+    case .array(let et, _), .slice(let et):
       var next = 0
       for (key, value) in elems {
         if let key {
@@ -557,36 +503,66 @@ extension Interpreter {
           }
           next = Int(k)
         }
-        if next >= n { throw ScriptError(.indexOutOfRange(index: next, length: n), at: value.span) }
-        stores.append((next * et.size, try element(value, et)))
+        if case .array(_, let n) = t.kind, next >= n {
+          throw ScriptError(.indexOutOfRange(index: next, length: n), at: value.span)
+        }
+        out.append((next, next * et.size, et, value))
         next += 1
       }
     default:
+      throw ScriptError(.typeMismatch("invalid composite literal type \(t)"), at: span)
+    }
+    return out
+  }
+
+  /// `T{...}` as a value: a struct or array aggregate, or a new slice backing array.
+  func compileComposite(_ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span) throws -> CExpr {
+    if t.sliceElement == nil { try checkValueSize(t, span) }
+    let evals = try resolveElements(t, elems, scope, span).map { e in
+      let c: CExpr
+      if case .composite(nil, let inner) = e.value.kind {
+        c = try compileComposite(e.type, inner, scope, e.value.span)
+      } else {
+        c = try assign(try compileExpr(e.value, scope), to: e.type, "composite literal")
+      }
+      return (e.index, c.eval)
+    }
+    if let et = t.sliceElement {
+      let n = (evals.map(\.0).max() ?? -1) + 1
+      return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+        let s = try i.heap.makeSlice(of: et, len: n, cap: n)
+        for (j, ev) in evals { try i.storeValue(try ev(i), et, s.object!, s.offset + j * et.size) }
+        return .slice(s)
+      }, span: span)
+    }
+    let zero = zeroValue(t)
+    return CExpr(type: t, untyped: false, constant: nil, eval: { i in
+      guard case .aggregate(var vs) = zero else { return zero }
+      for (j, ev) in evals { vs[j] = try ev(i) }
+      return .aggregate(vs)
+    }, span: span)
+  }
+
+  /// `&T{...}`: stores of the literal's named elements at an offset in a heap object, so a huge
+  /// struct or array is never built element by element.
+  func compositeStores(_ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: Scope, _ span: Span)
+    throws -> (Interpreter, ObjectRef, Int) throws -> Void
+  {
+    if t.sliceElement != nil {
       let v = try compileComposite(t, elems, scope, span).eval
       return { i, o, off in try i.storeValue(try v(i), t, o, off) }
+    }
+    let stores = try resolveElements(t, elems, scope, span).map { e -> (Int, (Interpreter, ObjectRef, Int) throws -> Void) in
+      if case .composite(nil, let inner) = e.value.kind {
+        return (e.offset, try compositeStores(e.type, inner, scope, e.value.span))
+      }
+      let ev = try assign(try compileExpr(e.value, scope), to: e.type, "composite literal").eval
+      let et = e.type
+      return (e.offset, { i, o, off in try i.storeValue(try ev(i), et, o, off) })
     }
     return { i, o, off in
       for (d, store) in stores { try store(i, o, off + d) }
     }
-  }
-
-  private func indexedElements(
-    _ elems: [(key: Expr?, value: Expr)], _ et: GoType, _ scope: Scope,
-    _ element: (Expr, GoType) throws -> CExpr
-  ) throws -> [(Int, (Interpreter) throws -> Value)] {
-    var out: [(Int, (Interpreter) throws -> Value)] = []
-    var next = 0
-    for (key, value) in elems {
-      if let key {
-        guard case .int(let k)? = try compileExpr(key, scope).constant else {
-          throw ScriptError(.notConstant("index"), at: key.span)
-        }
-        next = Int(k)
-      }
-      out.append((next, try element(value, et).eval))
-      next += 1
-    }
-    return out
   }
 
   // MARK: Lvalues
