@@ -15,6 +15,28 @@ func bigSlice(_ rt: GoRuntime, _ roots: RootTable) throws {
   rt.beginStatement()
 }
 
+/// A runtime of `profile` whose 400 MB slice was filled and then dropped (`tmp = nil`):
+/// the common start of the scavenger scenarios (reference B.6, 1.27 §2).
+func runtimeWithDroppedSlice(_ profile: RuntimeProfile) throws -> (GoRuntime, RootTable) {
+  let rt = GoRuntime(profile: profile)
+  let roots = RootTable()
+  rt.addRoots(roots)
+  try bigSlice(rt, roots)
+  roots["tmp"] = nil
+  return (rt, roots)
+}
+
+/// Sleeps in 100 ms steps until HeapReleased reaches `bytes` or `limit` steps have passed;
+/// returns the number of steps taken.
+func sleepsUntilReleased(_ rt: GoRuntime, _ bytes: Int, limit: Int) throws -> Int {
+  var t = 0
+  while rt.memStats().heapReleased < bytes && t < limit {
+    try rt.sleep(100 * Duration.millisecond)
+    t += 1
+  }
+  return t
+}
+
 struct SysmonCase: CustomTestStringConvertible, Sendable {
   let name: String
   let sleepStep: Int
@@ -64,18 +86,10 @@ func sysmonForcedGC(_ c: SysmonCase) throws {
 
 @Test func go119ReleasesWithinSecondsOfRuntimeGC() throws {
   // diag/scavenge_rate: everything released 1.1-1.6 s after runtime.GC() with 100 ms sleeps.
-  let rt = GoRuntime(profile: .go119)
-  let roots = RootTable()
-  rt.addRoots(roots)
-  try bigSlice(rt, roots)
-  roots["tmp"] = nil
+  let (rt, _) = try runtimeWithDroppedSlice(.go119)
   try rt.collect()
   #expect(rt.memStats().heapReleased < 10 * MiB)
-  var t = 0
-  while rt.memStats().heapReleased < 380 * MiB && t < 30 {
-    try rt.sleep(100 * Duration.millisecond)
-    t += 1
-  }
+  let t = try sleepsUntilReleased(rt, 380 * MiB, limit: 30)
   #expect((10...16).contains(t), "released after \(t) x 100 ms")
   #expect(rt.rss < 20 * MiB)
   try rt.checkInvariants()
@@ -84,21 +98,13 @@ func sysmonForcedGC(_ c: SysmonCase) throws {
 @Test func go127KeepsDenseChunksUntilTheNextGC() throws {
   // The density rule: nothing of the slice is released until another cycle starts a new
   // generation; then it goes within a few seconds (diag/scavenge_second_gc: all by +2.7-2.8 s).
-  let rt = GoRuntime(profile: .go127)
-  let roots = RootTable()
-  rt.addRoots(roots)
-  try bigSlice(rt, roots)
-  roots["tmp"] = nil
+  let (rt, _) = try runtimeWithDroppedSlice(.go127)
   try rt.collect()
   for _ in 0..<50 { try rt.sleep(100 * Duration.millisecond) }
   #expect(rt.memStats().heapReleased < 12 * MiB)
   #expect(rt.rss > 375 * MiB)
   try rt.collect()
-  var t = 0
-  while rt.memStats().heapReleased < 380 * MiB && t < 100 {
-    try rt.sleep(100 * Duration.millisecond)
-    t += 1
-  }
+  let t = try sleepsUntilReleased(rt, 380 * MiB, limit: 100)
   #expect(t <= 30, "released after \(t) x 100 ms")
   #expect(rt.rss < 5 * MiB)
   try rt.checkInvariants()
@@ -106,11 +112,7 @@ func sysmonForcedGC(_ c: SysmonCase) throws {
 
 @Test(arguments: ["go1.27", "go1.19"])
 func freeOSMemoryReleasesEveryFreePage(_ name: String) throws {
-  let rt = GoRuntime(profile: RuntimeProfile.named(name)!)
-  let roots = RootTable()
-  rt.addRoots(roots)
-  try bigSlice(rt, roots)
-  roots["tmp"] = nil
+  let (rt, _) = try runtimeWithDroppedSlice(RuntimeProfile.named(name)!)
   try rt.freeOSMemory()
   let m = rt.memStats()
   #expect(m.heapReleased == m.heapIdle)
@@ -121,11 +123,7 @@ func freeOSMemoryReleasesEveryFreePage(_ name: String) throws {
 
 @Test func scavengerGoalKeepsIdleMemoryWhenTheGoalStaysHigh() throws {
   // seed_5s round 2: after GC 2 the goal is still 763 MiB, so the freed slice is kept.
-  let rt = GoRuntime(profile: .go119)
-  let roots = RootTable()
-  rt.addRoots(roots)
-  try bigSlice(rt, roots)
-  roots["tmp"] = nil
+  let (rt, roots) = try runtimeWithDroppedSlice(.go119)
   try bigSlice(rt, roots)
   try rt.sleep(10 * second)
   let m = rt.memStats()
@@ -137,11 +135,7 @@ func freeOSMemoryReleasesEveryFreePage(_ name: String) throws {
   // go-runtime-1.27.md §2.2: allocate 300 MB after FreeOSMemory without touching it:
   // 1.19 RSS 15 -> 316 MB at the allocation, 1.27 3.0 -> 3.1 MB.
   for (name, grows) in [("go1.19", true), ("go1.27", false)] {
-    let rt = GoRuntime(profile: RuntimeProfile.named(name)!)
-    let roots = RootTable()
-    rt.addRoots(roots)
-    try bigSlice(rt, roots)
-    roots["tmp"] = nil
+    let (rt, roots) = try runtimeWithDroppedSlice(RuntimeProfile.named(name)!)
     try rt.freeOSMemory()
     let before = rt.rss
     rt.beginStatement()
@@ -154,11 +148,7 @@ func freeOSMemoryReleasesEveryFreePage(_ name: String) throws {
 @Test func memoryLimitReleasesEagerly() throws {
   // GOMEMLIMIT=100MiB, 400 MB slice dropped and runtime.GC(): the next allocation's check
   // releases the excess at once, ignoring density (reference 1.27 §2.4).
-  let rt = GoRuntime(profile: .go127)
-  let roots = RootTable()
-  rt.addRoots(roots)
-  try bigSlice(rt, roots)
-  roots["tmp"] = nil
+  let (rt, _) = try runtimeWithDroppedSlice(.go127)
   try rt.setMemoryLimit(100 * MiB)
   try rt.collect()
   rt.beginStatement()
