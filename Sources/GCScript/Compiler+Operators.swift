@@ -163,7 +163,18 @@ extension Interpreter {
     }
   }
 
+  /// Folds `x op y` for two constants whose operand type is `t`. Comparisons go through the
+  /// same `comparator` as run-time operands, so constants order as Go does (strings byte-wise,
+  /// unsigned integers unsigned).
   func foldConstant(_ op: String, _ x: Value, _ y: Value, _ t: GoType, _ span: Span) throws -> Value {
+    switch op {
+    case "==", "!=":
+      let equal = t.isFloat ? x.asFloat == y.asFloat : x == y
+      return .bool(equal == (op == "=="))
+    case "<", "<=", ">", ">=":
+      return .bool(try comparator(op, t, span)(x, y))
+    default: break
+    }
     switch (x, y) {
     case (.int(let a), .int(let b)) where !t.isFloat:
       switch op {
@@ -182,12 +193,6 @@ extension Interpreter {
       case "&^": return .int(a & ~b)
       case "<<": return .int(b >= 64 ? 0 : a << b)
       case ">>": return .int(b >= 64 ? 0 : a >> b)
-      case "==": return .bool(a == b)
-      case "!=": return .bool(a != b)
-      case "<": return .bool(a < b)
-      case "<=": return .bool(a <= b)
-      case ">": return .bool(a > b)
-      case ">=": return .bool(a >= b)
       default: break
       }
     case (.int, .float), (.float, .int), (.float, .float), (.int, .int):
@@ -200,27 +205,11 @@ extension Interpreter {
       case "/":
         if b == 0 { throw ScriptError(.typeMismatch("invalid operation: division by zero"), at: span) }
         return .float(a / b)
-      case "==": return .bool(a == b)
-      case "!=": return .bool(a != b)
-      case "<": return .bool(a < b)
-      case "<=": return .bool(a <= b)
-      case ">": return .bool(a > b)
-      case ">=": return .bool(a >= b)
       default: break
       }
     case (.string(let a), .string(let b)):
       switch op {
       case "+": return .string(a + b)
-      case "==": return .bool(a == b)
-      case "!=": return .bool(a != b)
-      case "<": return .bool(a < b)
-      case ">": return .bool(a > b)
-      default: break
-      }
-    case (.bool(let a), .bool(let b)):
-      switch op {
-      case "==": return .bool(a == b)
-      case "!=": return .bool(a != b)
       default: break
       }
     default: break

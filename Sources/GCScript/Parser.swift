@@ -106,7 +106,7 @@ public struct Parser {
   }
 
   /// runtimeStmt → "sleep" expr | "gc" | "free" | "stats" [ IDENT ] [ STRING ]
-  ///             | "set" IDENT "=" value | "print" [ exprList ] | "expect" expr
+  ///             | "set" IDENT "=" value | "print" printArgs | "expect" expr
   ///             | "why" [ IDENT ] | "roots" | "explain" [ "off" ] | "heap" ;
   private mutating func runtimeStatement(_ word: String) throws -> Stmt {
     let start = peek.span.start
@@ -162,11 +162,23 @@ public struct Parser {
       }
       return Stmt(.set(name: name, value: value), span(from: start))
     default:  // print, println
-      var args: [Expr] = []
-      if !isStatementEnd { args = try expressionList() }
-      if args.count == 1, case .paren(let inner) = args[0].kind { args = [inner] }
-      return Stmt(.print(args, newline: true), span(from: start))
+      return Stmt(.print(try printArguments(), newline: true), span(from: start))
     }
+  }
+
+  /// printArgs → "(" [ exprList ] ")" | [ exprList ] ;
+  /// The first form is Go's builtin call, `println(a, b)`; it is taken when the parenthesis
+  /// closes the statement, so `print (a+b)*2` stays the short form of one expression.
+  private mutating func printArguments() throws -> [Expr] {
+    if check("(") {
+      let save = p
+      advance()
+      var args: [Expr] = []
+      if !check(")") { args = (try? expressionList()) ?? [] }
+      if accept(")") && isStatementEnd { return args }
+      p = save
+    }
+    return isStatementEnd ? [] : try expressionList()
   }
 
   /// importDecl → "import" ( STRING | "(" { STRING ";" } ")" ) ;

@@ -32,6 +32,9 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
   OutputCase(code: "x = 5\nif x > 3 { y = 1; print y }", output: "1\n"),
   OutputCase(code: "s := \"abc\" + \"def\"\nprint s, len(s), s[1:3], s[0]", output: "abcdef 6 bc 97\n"),
   OutputCase(code: "print min(3, 1, 2), max(2.5, 1.0)", output: "1 2.5\n"),
+  // Go's builtin call form; constants compare as run-time strings do, byte-wise ("é" is 0xC3 0xA9 > 'z').
+  OutputCase(code: "const a = \"a\" <= \"b\"\nx := \"é\"\nprintln(a, \"é\" < \"z\", x < \"z\", \"b\" >= \"a\", 1 == 1.0)", output: "true false false true true\n"),
+  OutputCase(code: "print (1+2)*2\nprintln()\nprint(3)", output: "6\n\n3\n"),
 ])
 func output(_ c: OutputCase) throws {
   #expect(try run(c.code).0 == c.output)
