@@ -22,6 +22,22 @@ public enum Value: Equatable {
   /// nil (pointer or slice).
   case null
 
+  /// Go's ==. Strings compare byte-wise: Swift's String == would use canonical equivalence
+  /// and call "\u{e9}" equal to "e\u{301}", which Go does not.
+  public static func == (l: Value, r: Value) -> Bool {
+    switch (l, r) {
+    case (.int(let a), .int(let b)): return a == b
+    case (.float(let a), .float(let b)): return a == b
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+    case (.pointer(let a), .pointer(let b)): return a == b
+    case (.slice(let a), .slice(let b)): return a == b
+    case (.aggregate(let a), .aggregate(let b)): return a == b
+    case (.null, .null): return true
+    default: return false
+    }
+  }
+
   @inline(__always) var asInt: Int64 {
     switch self {
     case .int(let v): return v

@@ -34,6 +34,8 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
   OutputCase(code: "print min(3, 1, 2), max(2.5, 1.0)", output: "1 2.5\n"),
   // Go's builtin call form; constants compare as run-time strings do, byte-wise ("é" is 0xC3 0xA9 > 'z').
   OutputCase(code: "const a = \"a\" <= \"b\"\nx := \"é\"\nprintln(a, \"é\" < \"z\", x < \"z\", \"b\" >= \"a\", 1 == 1.0)", output: "true false false true true\n"),
+  // Go compares strings byte-wise: precomposed é (C3 A9) is not e + U+0301 (65 CC 81).
+  OutputCase(code: "a := \"\u{e9}\"\nb := \"e\u{301}\"\nprintln(a == b, a != b, len(a), len(b))", output: "false true 2 3\n"),
   OutputCase(code: "print (1+2)*2\nprintln()\nprint(3)", output: "6\n\n3\n"),
 ])
 func output(_ c: OutputCase) throws {
