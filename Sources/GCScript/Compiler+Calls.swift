@@ -306,7 +306,7 @@ extension Interpreter {
     let cf = try compiledFunction(f)
     if callDepth >= 10_000 { throw ScriptError(.stackOverflow, at: span) }
     let newFrame = Frame(size: cf.frameSize)
-    for (k, v) in args.enumerated() { newFrame.slots[k] = v }
+    for (k, v) in args.enumerated() { newFrame[k] = v }
     let saved = frame
     frame = newFrame
     heap.addRoots(newFrame)
@@ -318,7 +318,7 @@ extension Interpreter {
       heap.leaveCall(base)
       callDepth -= 1
     }
-    for s in cf.body where try s(self) == .returned { break }
+    _ = try cf.body(self)
     let r = returnValue
     returnValue = .null
     return r
@@ -337,18 +337,19 @@ extension Interpreter {
       scope.names[n] = .variable(slot: ctx.slotCount, global: false, type: t)
       ctx.slotCount += 1
     }
-    var body = try d.body.map { try compileStatement($0, scope) }
+    var body = try d.body.map { Compiled(exec: try compileStatement($0, scope)) }
     if d.name == "main" {
       // main's own statements are narrated like top-level ones (a pasted Go program).
-      body = zip(d.body, body).map { stmt, exec in
-        { i in
+      body = zip(d.body, body).map { stmt, c in
+        let exec = c.exec
+        return Compiled { i in
           let flow = try exec(i)
           i.finished(stmt)
           return flow
         }
       }
     }
-    let c = CompiledFunction(paramTypes: types, result: result, frameSize: ctx.slotCount, body: body)
+    let c = CompiledFunction(paramTypes: types, result: result, frameSize: ctx.slotCount, body: sequence(body))
     f.compiled = c
     return c
   }

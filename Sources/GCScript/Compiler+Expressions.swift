@@ -16,9 +16,50 @@ struct CExpr {
   let eval: (Interpreter) throws -> Value
   let span: Span
 
+  /// The same evaluation, unboxed, when the compiler built one (integer and boolean operators,
+  /// integer variables): loops test and count without wrapping every step in a Value. Read them
+  /// through `Interpreter.intEval` / `boolEval`, which fall back to `eval`.
+  var evalInt: IntEval? = nil
+  var evalBool: BoolEval? = nil
+
   static func constant(_ v: Value, _ t: GoType, untyped: Bool, _ span: Span) -> CExpr {
     CExpr(type: t, untyped: untyped, constant: v, eval: { _ in v }, span: span)
   }
+
+  /// An integer-valued expression of type `t` computed by `f`.
+  static func int(_ t: GoType, _ span: Span, _ f: @escaping (Interpreter) throws -> Int64) -> CExpr {
+    CExpr(type: t, untyped: false, constant: nil, eval: { .int(try f($0)) }, span: span, evalInt: IntEval(run: f))
+  }
+
+  /// A bool-valued expression computed by `f`.
+  static func bool(_ span: Span, _ f: @escaping (Interpreter) throws -> Bool) -> CExpr {
+    CExpr(type: .bool, untyped: false, constant: nil, eval: { .bool(try f($0)) }, span: span, evalBool: BoolEval(run: f))
+  }
+}
+
+// Closures kept in a generic container (Optional, Array, a tuple in an Array) are stored at
+// maximal abstraction: Swift wraps them in a reabstraction thunk going in and another coming out,
+// and calls through both, retaining their contexts. The interpreter's closures therefore travel
+// in these small structs, whose fields keep each closure's own calling convention.
+
+/// An unboxed integer computation.
+struct IntEval {
+  let run: (Interpreter) throws -> Int64
+}
+
+/// An unboxed boolean computation.
+struct BoolEval {
+  let run: (Interpreter) throws -> Bool
+}
+
+/// A compiled statement, for lists of them.
+struct Compiled {
+  let exec: Exec
+}
+
+/// A compiled value-producing expression, for lists of them.
+struct Evaluator {
+  let run: (Interpreter) throws -> Value
 }
 
 /// An assignable location.
@@ -89,7 +130,11 @@ extension Interpreter {
     if c.untyped, let k = c.constant {
       return .constant(try convertConstant(k, from: from, to: t, c.span), t, untyped: false, c.span)
     }
-    if from.identical(t) { return CExpr(type: t, untyped: false, constant: c.constant, eval: c.eval, span: c.span) }
+    if from.identical(t) {
+      return CExpr(
+        type: t, untyped: false, constant: c.constant, eval: c.eval, span: c.span, evalInt: c.evalInt,
+        evalBool: c.evalBool)
+    }
     throw ScriptError(
       .typeMismatch("cannot use \(describe(c)) (value of type \(from)) as \(t) value in \(what())"),
       at: c.span)
@@ -119,6 +164,28 @@ extension Interpreter {
     default:
       throw ScriptError(.typeMismatch("cannot use \(format(v, from)) (untyped \(from) constant) as \(t) value"), at: span)
     }
+  }
+
+  /// `c` as an unboxed integer computation (an integer-typed expression).
+  func intEval(_ c: CExpr) -> (Interpreter) throws -> Int64 {
+    if let f = c.evalInt { return f.run }
+    if let k = c.constant {
+      let v = k.asInt
+      return { _ in v }
+    }
+    let ev = c.eval
+    return { try ev($0).asInt }
+  }
+
+  /// `c` as an unboxed boolean computation (a bool-typed expression).
+  func boolEval(_ c: CExpr) -> (Interpreter) throws -> Bool {
+    if let f = c.evalBool { return f.run }
+    if let k = c.constant {
+      let v = k.asBool
+      return { _ in v }
+    }
+    let ev = c.eval
+    return { try ev($0).asBool }
   }
 
   func describe(_ c: CExpr) -> String {
@@ -212,10 +279,17 @@ extension Interpreter {
     guard let entry = scope.lookup(name) else { throw ScriptError(.undefined(name), at: span) }
     switch entry {
     case .variable(let slot, let global, let t):
+      var c: CExpr
       if global {
-        return CExpr(type: t, untyped: false, constant: nil, eval: { $0.globals.slots[slot] }, span: span)
+        c = CExpr(type: t, untyped: false, constant: nil, eval: { $0.globals[slot] }, span: span)
+        if t.isInteger { c.evalInt = IntEval { $0.globals.int(slot) } }
+        if t.isBool { c.evalBool = BoolEval { $0.globals.int(slot) != 0 } }
+      } else {
+        c = CExpr(type: t, untyped: false, constant: nil, eval: { $0.frame[slot] }, span: span)
+        if t.isInteger { c.evalInt = IntEval { $0.frame.int(slot) } }
+        if t.isBool { c.evalBool = BoolEval { $0.frame.int(slot) != 0 } }
       }
-      return CExpr(type: t, untyped: false, constant: nil, eval: { $0.frame.slots[slot] }, span: span)
+      return c
     case .constant(let v, let t, let untyped): return .constant(v, t, untyped: untyped, span)
     case .type(let t): throw ScriptError(.typeMismatch("\(t) (type) is not an expression"), at: span)
     case .function(let f): throw ScriptError(.unsupported("using function \(f) as a value"), at: span)
@@ -253,7 +327,11 @@ extension Interpreter {
     case "-" where t.isInteger: return CExpr(type: t, untyped: false, constant: nil, eval: { .int(wrap(0 &- (try eval($0)).asInt, t)) }, span: span)
     case "-" where t.isFloat: return CExpr(type: t, untyped: false, constant: nil, eval: { .float(-(try eval($0)).asFloat) }, span: span)
     case "+" where t.isNumeric: return c
-    case "!" where t.isBool: return CExpr(type: t, untyped: false, constant: nil, eval: { .bool(!(try eval($0)).asBool) }, span: span)
+    case "!" where t.isBool:
+      let f = boolEval(c)
+      return CExpr(
+        type: t, untyped: false, constant: nil, eval: { .bool(!(try f($0))) }, span: span,
+        evalBool: BoolEval { !(try f($0)) })
     case "^" where t.isInteger: return CExpr(type: t, untyped: false, constant: nil, eval: { .int(wrap(~(try eval($0)).asInt, t)) }, span: span)
     default:
       throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(describe(c)) (value of type \(t))"), at: span)
@@ -577,9 +655,9 @@ extension Interpreter {
         throw ScriptError(.typeMismatch("cannot assign to \(name) (neither addressable nor a map index expression)"), at: span)
       }
       if global {
-        return LValue(type: t, load: { $0.globals.slots[slot] }, store: { $0.globals.slots[slot] = $1 })
+        return LValue(type: t, load: { $0.globals[slot] }, store: { $0.globals[slot] = $1 })
       }
-      return LValue(type: t, load: { $0.frame.slots[slot] }, store: { $0.frame.slots[slot] = $1 })
+      return LValue(type: t, load: { $0.frame[slot] }, store: { $0.frame[slot] = $1 })
     default: break
     }
     if let (t, addr) = try compileHeapAddress(e, scope) {

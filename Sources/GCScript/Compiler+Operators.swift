@@ -9,12 +9,10 @@ extension Interpreter {
     if op == "&&" || op == "||" {
       a = try assign(a, to: .bool, "operand of \(op)")
       b = try assign(b, to: .bool, "operand of \(op)")
-      let ae = a.eval
-      let be = b.eval
-      if op == "&&" {
-        return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(try ae(i).asBool ? try be(i).asBool : false) }, span: span)
-      }
-      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(try ae(i).asBool ? true : try be(i).asBool) }, span: span)
+      let ae = boolEval(a)
+      let be = boolEval(b)
+      if op == "&&" { return .bool(span) { i in try ae(i) ? try be(i) : false } }
+      return .bool(span) { i in try ae(i) ? true : try be(i) }
     }
     let isShift = op == "<<" || op == ">>"
     // Both untyped constants: fold.
@@ -49,71 +47,19 @@ extension Interpreter {
       let isCompare = ["==", "!=", "<", "<=", ">", ">="].contains(op)
       return .constant(isCompare ? v : (t.isInteger ? .int(wrap(v.asInt, t)) : v), isCompare ? .bool : t, untyped: false, span)
     }
+    if t.isInteger || t.isBool {
+      return try integerBinary(op, a, b, t, span)
+    }
     let ae = a.eval
     let be = b.eval
     switch op {
     case "==", "!=":
       let eq = op == "=="
-      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool((try ae(i) == (try be(i))) == eq) }, span: span)
+      return .bool(span) { i in (try ae(i) == (try be(i))) == eq }
     case "<", "<=", ">", ">=":
-      // The loop-condition fast path: signed integer comparison, constant right side inlined.
-      guard t.isInteger && !t.isUnsigned else {
-        let cmp = try comparator(op, t, span)
-        return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(cmp(try ae(i), try be(i))) }, span: span)
-      }
-      if let k = b.constant {
-        let y = k.asInt
-        let f: (Int64) -> Bool
-        switch op {
-        case "<": f = { $0 < y }
-        case "<=": f = { $0 <= y }
-        case ">": f = { $0 > y }
-        default: f = { $0 >= y }
-        }
-        return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(f(try ae(i).asInt)) }, span: span)
-      }
-      let f: (Int64, Int64) -> Bool
-      switch op {
-      case "<": f = { $0 < $1 }
-      case "<=": f = { $0 <= $1 }
-      case ">": f = { $0 > $1 }
-      default: f = { $0 >= $1 }
-      }
-      return CExpr(type: .bool, untyped: false, constant: nil, eval: { i in .bool(f(try ae(i).asInt, try be(i).asInt)) }, span: span)
+      let cmp = try comparator(op, t, span)
+      return .bool(span) { i in cmp(try ae(i), try be(i)) }
     default: break
-    }
-    if t.isInteger {
-      let unsigned = t.isUnsigned
-      let f: (Int64, Int64) throws -> Int64
-      switch op {
-      case "+": f = { $0 &+ $1 }
-      case "-": f = { $0 &- $1 }
-      case "*": f = { $0 &* $1 }
-      case "/":
-        f = { x, y in
-          if y == 0 { throw ScriptError(.divisionByZero, at: span) }
-          return unsigned ? Int64(bitPattern: UInt64(bitPattern: x) / UInt64(bitPattern: y)) : x.dividedReportingOverflow(by: y).partialValue
-        }
-      case "%":
-        f = { x, y in
-          if y == 0 { throw ScriptError(.divisionByZero, at: span) }
-          return unsigned ? Int64(bitPattern: UInt64(bitPattern: x) % UInt64(bitPattern: y)) : x.remainderReportingOverflow(dividingBy: y).partialValue
-        }
-      case "&": f = { $0 & $1 }
-      case "|": f = { $0 | $1 }
-      case "^": f = { $0 ^ $1 }
-      case "&^": f = { $0 & ~$1 }
-      case "<<": f = { x, y in y >= 64 ? 0 : x << y }
-      case ">>": f = { x, y in unsigned ? (y >= 64 ? 0 : Int64(bitPattern: UInt64(bitPattern: x) >> UInt64(y))) : (y >= 64 ? (x < 0 ? -1 : 0) : x >> y) }
-      default: throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(t)"), at: span)
-      }
-      if case .int(let bits, _) = t.kind, bits == 64 {
-        return CExpr(type: t, untyped: false, constant: nil, eval: { i in
-          guard case .int(let x) = try ae(i), case .int(let y) = try be(i) else { return .int(0) }
-          return .int(try f(x, y))
-        }, span: span)
-      }
-      return CExpr(type: t, untyped: false, constant: nil, eval: { i in .int(wrap(try f(try ae(i).asInt, try be(i).asInt), t)) }, span: span)
     }
     if t.isFloat {
       let f: (Double, Double) -> Double
@@ -135,6 +81,73 @@ extension Interpreter {
         guard case .string(let x) = try ae(i), case .string(let y) = try be(i) else { return .string("") }
         return .string(x + y)
       }, span: span)
+    }
+    throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(describe(a)) (value of type \(t))"), at: span)
+  }
+
+  /// An operator on two integer (or two bool) operands of type `t`, computed unboxed. Loop
+  /// conditions and counters are these: a comparison against a constant captures the constant.
+  private func integerBinary(_ op: String, _ a: CExpr, _ b: CExpr, _ t: GoType, _ span: Span) throws -> CExpr {
+    let ae = intEval(a)
+    let be = intEval(b)
+    let unsigned = t.isUnsigned
+    switch op {
+    case "==": return .bool(span) { i in try ae(i) == (try be(i)) }
+    case "!=": return .bool(span) { i in try ae(i) != (try be(i)) }
+    case "<", "<=", ">", ">=":
+      guard t.isInteger else { _ = try comparator(op, t, span); break }
+      if unsigned {
+        let less = try comparator(op, t, span)
+        return .bool(span) { i in less(.int(try ae(i)), .int(try be(i))) }
+      }
+      if let k = b.constant {
+        let y = k.asInt
+        switch op {
+        case "<": return .bool(span) { i in try ae(i) < y }
+        case "<=": return .bool(span) { i in try ae(i) <= y }
+        case ">": return .bool(span) { i in try ae(i) > y }
+        default: return .bool(span) { i in try ae(i) >= y }
+        }
+      }
+      switch op {
+      case "<": return .bool(span) { i in try ae(i) < (try be(i)) }
+      case "<=": return .bool(span) { i in try ae(i) <= (try be(i)) }
+      case ">": return .bool(span) { i in try ae(i) > (try be(i)) }
+      default: return .bool(span) { i in try ae(i) >= (try be(i)) }
+      }
+    default:
+      guard t.isInteger else { break }
+      let f: (Int64, Int64) throws -> Int64
+      switch op {
+      case "+":
+        // The counter step `x + 1` (and `x += k`): the constant captured.
+        if let k = b.constant, t.size == 8 {
+          let y = k.asInt
+          return .int(t, span) { i in try ae(i) &+ y }
+        }
+        f = { $0 &+ $1 }
+      case "-": f = { $0 &- $1 }
+      case "*": f = { $0 &* $1 }
+      case "/":
+        f = { x, y in
+          if y == 0 { throw ScriptError(.divisionByZero, at: span) }
+          return unsigned ? Int64(bitPattern: UInt64(bitPattern: x) / UInt64(bitPattern: y)) : x.dividedReportingOverflow(by: y).partialValue
+        }
+      case "%":
+        f = { x, y in
+          if y == 0 { throw ScriptError(.divisionByZero, at: span) }
+          return unsigned ? Int64(bitPattern: UInt64(bitPattern: x) % UInt64(bitPattern: y)) : x.remainderReportingOverflow(dividingBy: y).partialValue
+        }
+      case "&": f = { $0 & $1 }
+      case "|": f = { $0 | $1 }
+      case "^": f = { $0 ^ $1 }
+      case "&^": f = { $0 & ~$1 }
+      case "<<": f = { x, y in y >= 64 ? 0 : x << y }
+      case ">>": f = { x, y in unsigned ? (y >= 64 ? 0 : Int64(bitPattern: UInt64(bitPattern: x) >> UInt64(y))) : (y >= 64 ? (x < 0 ? -1 : 0) : x >> y) }
+      default: throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(t)"), at: span)
+      }
+      if t.size == 8 { return .int(t, span) { i in try f(try ae(i), try be(i)) } }
+      return .int(t, span) { i in wrap(try f(try ae(i), try be(i)), t) }
     }
     throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on \(describe(a)) (value of type \(t))"), at: span)
   }

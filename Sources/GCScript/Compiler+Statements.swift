@@ -21,11 +21,12 @@ extension Interpreter {
 
   /// Wraps a statement body with the statement boundary and its cost.
   func statement(_ span: Span, _ body: @escaping Exec) -> Exec {
-    let cost = heap.profile.cost.statementNs
+    // Whole nanoseconds in every profile (CostModel); a fractional cost would need `work`.
+    let cost = Int(heap.profile.cost.statementNs)
+    precondition(Double(cost) == heap.profile.cost.statementNs, "statement cost must be whole ns")
     return { i in
-      i.heap.beginStatement()
       do {
-        try i.heap.work(cost)
+        try i.heap.beginStatement(costNs: cost)
         return try body(i)
       } catch let d as ProcessDeath {
         throw ScriptError(.death(d, fatalPrefix: i.heap.profile.fatalErrorPrefix), at: span)
@@ -49,16 +50,15 @@ extension Interpreter {
       ctx.slotCount += 1
       scope.names[name] = .variable(slot: slot, global: false, type: t)
       scope.declaredSlots.append(slot)
-      return LValue(type: t, load: { $0.frame.slots[slot] }, store: { $0.frame.slots[slot] = $1 })
+      return LValue(type: t, load: { $0.frame[slot] }, store: { $0.frame[slot] = $1 })
     }
     let slot: Int
     if case .variable(let s, true, _)? = scope.names[name] { slot = s } else {
-      slot = globals.slots.count
-      globals.slots.append(zeroValue(t))
+      slot = globals.append(zeroValue(t))
     }
     scope.names[name] = .variable(slot: slot, global: true, type: t)
     if scope !== globalScope { scope.declaredSlots.append(-1 - slot) }
-    return LValue(type: t, load: { $0.globals.slots[slot] }, store: { $0.globals.slots[slot] = $1 })
+    return LValue(type: t, load: { $0.globals[slot] }, store: { $0.globals[slot] = $1 })
   }
 
   /// The type a value gets when it declares a variable (untyped constants take their default).
@@ -69,35 +69,56 @@ extension Interpreter {
 
   func compileBlock(_ stmts: [Stmt], _ scope: Scope) throws -> Exec {
     let inner = Scope(parent: scope, function: scope.function)
-    let body = try stmts.map { try compileStatement($0, inner) }
-    return blockRunner(body, inner)
+    let body = try stmts.map { Compiled(exec: try compileStatement($0, inner)) }
+    return blockRunner(sequence(body), inner)
   }
 
-  /// Runs statements; when the block ends its variables are cleared so they stop being roots.
-  func blockRunner(_ body: [Exec], _ scope: Scope) -> Exec {
+  /// Runs a block's body; when the block ends its variables are cleared so they stop being roots.
+  func blockRunner(_ run: @escaping Exec, _ scope: Scope) -> Exec {
     let slots = scope.declaredSlots
-    if slots.isEmpty {
-      if body.count == 1 { return body[0] }
-      return { i in
-        for s in body {
-          let f = try s(i)
-          if f != .normal { return f }
-        }
-        return .normal
-      }
-    }
+    if slots.isEmpty { return run }
     return { i in
       defer {
         for s in slots {
-          if s >= 0 { i.frame.slots[s] = .null } else { i.globals.slots[-1 - s] = .null }
+          if s >= 0 { i.frame[s] = .null } else { i.globals[-1 - s] = .null }
         }
       }
-      for s in body {
-        let f = try s(i)
-        if f != .normal { return f }
-      }
-      return .normal
+      return try run(i)
     }
+  }
+
+  /// Statements run in order until one breaks, continues or returns. Short blocks — loop bodies,
+  /// mostly — capture their statements directly: a closure called out of an array goes through a
+  /// reabstraction thunk and a retain/release of its context on every call.
+  func sequence(_ body: [Compiled]) -> Exec {
+    switch body.count {
+    case 0: return { _ in .normal }
+    case 1: return body[0].exec
+    case 2:
+      let (a, b) = (body[0].exec, body[1].exec)
+      return { i in
+        let f = try a(i)
+        return f != .normal ? f : try b(i)
+      }
+    case 3:
+      let (a, b, c) = (body[0].exec, body[1].exec, body[2].exec)
+      return { i in
+        var f = try a(i)
+        if f != .normal { return f }
+        f = try b(i)
+        return f != .normal ? f : try c(i)
+      }
+    default:
+      // Split in halves: a balanced tree of the cases above.
+      let half = body.count / 2
+      return sequence([Compiled(exec: sequence(Array(body[..<half]))), Compiled(exec: sequence(Array(body[half...])))])
+    }
+  }
+
+  /// An optional statement (a for loop's init or post, an else branch); absent, a no-op.
+  func compileStatement(_ s: Stmt?, _ scope: Scope) throws -> Exec {
+    guard let s else { return { _ in .normal } }
+    return try compileStatement(s, scope)
   }
 
   func compileStatement(_ s: Stmt, _ scope: Scope) throws -> Exec {
@@ -132,12 +153,12 @@ extension Interpreter {
         let d: Int64 = inc ? 1 : -1
         if global {
           return statement(span) { i in
-            if case .int(let v) = i.globals.slots[slot] { i.globals.slots[slot] = .int(wrap(v &+ d, t)) }
+            if case .int(let v) = i.globals[slot] { i.globals[slot] = .int(wrap(v &+ d, t)) }
             return .normal
           }
         }
         return statement(span) { i in
-          if case .int(let v) = i.frame.slots[slot] { i.frame.slots[slot] = .int(wrap(v &+ d, t)) }
+          if case .int(let v) = i.frame[slot] { i.frame[slot] = .int(wrap(v &+ d, t)) }
           return .normal
         }
       }
@@ -148,7 +169,7 @@ extension Interpreter {
       if !values.isEmpty && values.count != names.count {
         throw ScriptError(.typeMismatch("assignment mismatch: \(names.count) variables but \(values.count) values"), at: span)
       }
-      var steps: [(LValue, (Interpreter) throws -> Value)] = []
+      var steps: [(target: LValue, value: Evaluator)] = []
       for (k, (name, nspan)) in names.enumerated() {
         var c: CExpr? = nil
         var t: GoType
@@ -162,10 +183,17 @@ extension Interpreter {
         if name == "_" { continue }
         let lv = try declare(name, t, scope, nspan)
         let zero = zeroValue(t)
-        steps.append((lv, c?.eval ?? { _ in zero }))
+        steps.append((lv, Evaluator(run: c?.eval ?? { _ in zero })))
+      }
+      if steps.count == 1 {
+        let (store, ev) = (steps[0].target.store, steps[0].value.run)
+        return statement(span) { i in
+          try store(i, try ev(i))
+          return .normal
+        }
       }
       return statement(span) { i in
-        for (lv, ev) in steps { try lv.store(i, try ev(i)) }
+        for (lv, ev) in steps { try lv.store(i, try ev.run(i)) }
         return .normal
       }
     case .constDecl(let names, let values):
@@ -190,36 +218,37 @@ extension Interpreter {
       return try compileBlock(stmts, scope)
     case .ifStmt(let initStmt, let cond, let then, let els):
       let inner = Scope(parent: scope, function: scope.function)
-      let ie = try initStmt.map { try compileStatement($0, inner) }
-      let ce = try assign(try compileExpr(cond, inner), to: .bool, "if condition").eval
+      let ie = try compileStatement(initStmt, inner)
+      let ce = boolEval(try assign(try compileExpr(cond, inner), to: .bool, "if condition"))
       let te = try compileBlock(then, inner)
-      let ee = try els.map { try compileStatement($0, inner) }
+      let ee = try compileStatement(els, inner)
       let body: Exec = { i in
-        if let ie { _ = try ie(i) }
-        if try ce(i).asBool { return try te(i) }
-        if let ee { return try ee(i) }
-        return .normal
+        _ = try ie(i)
+        return try ce(i) ? try te(i) : try ee(i)
       }
-      return statement(span, blockRunner([body], inner))
+      return statement(span, blockRunner(body, inner))
     case .forStmt(let initStmt, let cond, let post, let body):
       let inner = Scope(parent: scope, function: scope.function)
-      let ie = try initStmt.map { try compileStatement($0, inner) }
-      let ce = try cond.map { try assign(try compileExpr($0, inner), to: .bool, "for condition").eval }
-      let pe = try post.map { try compileStatement($0, inner) }
+      // Missing parts become no-ops rather than optionals: the loop calls plain captured
+      // closures (an optional closure is thunked and retained on every call).
+      let ie = try compileStatement(initStmt, inner)
+      var ce: (Interpreter) throws -> Bool = { _ in true }
+      if let cond { ce = boolEval(try assign(try compileExpr(cond, inner), to: .bool, "for condition")) }
+      let pe = try compileStatement(post, inner)
       let be = try compileBlock(body, inner)
       let loop: Exec = { i in
-        if let ie { _ = try ie(i) }
+        _ = try ie(i)
         while true {
           if Interrupt.requested { try i.checkInterrupt(span) }
-          if let ce, !(try ce(i).asBool) { break }
+          if !(try ce(i)) { break }
           let f = try be(i)
           if f == .breakLoop { break }
           if f == .returned { return .returned }
-          if let pe { _ = try pe(i) }
+          _ = try pe(i)
         }
         return .normal
       }
-      return statement(span, blockRunner([loop], inner))
+      return statement(span, blockRunner(loop, inner))
     case .rangeStmt(let key, let value, let define, let over, let body):
       return statement(span, try compileRange(key, value, define, over, body, scope, span))
     case .returnStmt(let e):
@@ -299,7 +328,7 @@ extension Interpreter {
       }
       return statement(span) { i in
         var list: [(name: String, type: String, objects: Int, bytes: Int)] = []
-        var vars = locals.map { (name: $0.0, type: $0.2, value: i.frame.slots[$0.1]) }
+        var vars = locals.map { (name: $0.0, type: $0.2, value: i.frame[$0.1]) }
         vars += i.globalVariables.filter { !seen.contains($0.name) }
         for v in vars {
           var words: [Word] = []
@@ -363,9 +392,8 @@ extension Interpreter {
       targets.append(lv)
     }
     if op == ":=" && !anyNew { throw ScriptError(.noNewVariables, at: span) }
-    let evals = values.map(\.eval)
     if targets.count == 1 {
-      let ev = evals[0]
+      let ev = values[0].eval
       guard let lv = targets[0] else { return { i in _ = try ev(i); return .normal } }
       let store = lv.store
       return { i in
@@ -373,8 +401,9 @@ extension Interpreter {
         return .normal
       }
     }
+    let evals = values.map { Evaluator(run: $0.eval) }
     return { i in
-      let vs = try evals.map { try $0(i) }
+      let vs = try evals.map { try $0.run(i) }
       for (lv, v) in zip(targets, vs) { try lv?.store(i, v) }
       return .normal
     }
@@ -426,7 +455,7 @@ extension Interpreter {
     if ot.isInteger {
       let k = try target(key, o.untyped ? .int : ot)
       let be = try compileBlock(body, inner)
-      return blockRunner([{ i in
+      return blockRunner({ i in
         let n = try overEval(i).asInt
         var j: Int64 = 0
         while j < n {
@@ -438,7 +467,7 @@ extension Interpreter {
           j += 1
         }
         return .normal
-      }], inner)
+      }, inner)
     }
     if let elem = ot.sliceElement {
       let k = try target(key, .int)
@@ -449,7 +478,7 @@ extension Interpreter {
       // same loop in Go, compiled to a tight store loop: gcsh runs it as one fill too.
       if v == nil, let word = try fillIdiomWord(key, over, body, elem, scope) {
         let kStore = k?.store
-        return blockRunner([{ i in
+        return blockRunner({ i in
           guard case .slice(let s) = try overEval(i), s.len > 0 else { return .normal }
           let bytes = s.offset..<(s.offset + s.len * elem.size)
           if let word {
@@ -459,10 +488,10 @@ extension Interpreter {
           }
           if !define { try kStore?(i, .int(Int64(s.len - 1))) }
           return .normal
-        }], inner)
+        }, inner)
       }
       let be = try compileBlock(body, inner)
-      return blockRunner([{ i in
+      return blockRunner({ i in
         guard case .slice(let s) = try overEval(i) else { return .normal }
         var j = 0
         while j < s.len {
@@ -475,13 +504,13 @@ extension Interpreter {
           j += 1
         }
         return .normal
-      }], inner)
+      }, inner)
     }
     if case .array(let elem, let n) = ot.kind {
       let k = try target(key, .int)
       let v = try target(value, elem)
       let be = try compileBlock(body, inner)
-      return blockRunner([{ i in
+      return blockRunner({ i in
         let arr = try overEval(i)
         for j in 0..<n {
           if Interrupt.requested { try i.checkInterrupt(span) }
@@ -492,13 +521,13 @@ extension Interpreter {
           if f == .returned { return .returned }
         }
         return .normal
-      }], inner)
+      }, inner)
     }
     if ot.isString {
       let k = try target(key, .int)
       let v = try target(value, .int32)
       let be = try compileBlock(body, inner)
-      return blockRunner([{ i in
+      return blockRunner({ i in
         guard case .string(let s) = try overEval(i) else { return .normal }
         var offset = 0
         for ch in s.unicodeScalars {
@@ -510,7 +539,7 @@ extension Interpreter {
           if f == .returned { return .returned }
         }
         return .normal
-      }], inner)
+      }, inner)
     }
     throw ScriptError(.typeMismatch("cannot range over \(describe(o)) (value of type \(ot))"), at: over.span)
   }

@@ -52,11 +52,68 @@ public struct ExpectationResult: Sendable {
 }
 
 /// A function's or the top level's variable storage; a root source while it lives.
+///
+/// Slots are read and written on every interpreted step, so they live in one manually managed
+/// buffer: no array bounds or copy-on-write uniqueness checks. Slot numbers come from the
+/// compiler (a function's frame has `slotCount` slots; a global's slot is appended when it is
+/// declared, before any code that names it runs), so every index is in range by construction.
 final class Frame: RootSource {
-  var slots: [Value]
-  init(size: Int) { slots = [Value](repeating: .null, count: size) }
+  /// The slots, `count` of them initialised, room for `capacity`.
+  private var base: UnsafeMutablePointer<Value>
+  /// Slots in use.
+  private(set) var count: Int
+  /// Slots allocated.
+  private var capacity: Int
+
+  init(size: Int) {
+    capacity = max(size, 4)
+    base = .allocate(capacity: capacity)
+    base.initialize(repeating: .null, count: size)
+    count = size
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  @inline(__always) subscript(slot: Int) -> Value {
+    get {
+      assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
+      return base[slot]
+    }
+    set {
+      assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
+      base[slot] = newValue
+    }
+  }
+
+  /// The integer (or bool, as 0/1) in a slot, without copying the Value out.
+  @inline(__always) func int(_ slot: Int) -> Int64 {
+    assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
+    switch base[slot] {
+    case .int(let v): return v
+    case .bool(let b): return b ? 1 : 0
+    default: return 0
+    }
+  }
+
+  /// Adds a slot holding `v` (a new global); returns its index.
+  func append(_ v: Value) -> Int {
+    if count == capacity {
+      let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+      grown.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = grown
+      capacity *= 2
+    }
+    (base + count).initialize(to: v)
+    count += 1
+    return count - 1
+  }
+
   func forEachRoot(_ visit: (Word) -> Void) {
-    for v in slots { v.forEachWord(visit) }
+    for k in 0..<count { base[k].forEachWord(visit) }
   }
 }
 
@@ -76,7 +133,10 @@ public final class Interpreter {
   public let heap: GoRuntime
   public weak var host: ScriptHost?
   let globals = Frame(size: 0)
-  var frame: Frame
+  /// The running function's frame (`globals` at top level). Unowned: `globals` and the
+  /// `call` that installed a function frame keep it alive for as long as it is current, and an
+  /// owned reference would cost a retain and a release on every variable access.
+  unowned(unsafe) var frame: Frame
   let globalScope: Scope
   var functions: [String: FunctionInfo] = [:]
   var returnValue: Value = .null
@@ -102,7 +162,7 @@ public final class Interpreter {
   /// Global variables and their types (for `roots`-style listings).
   public var globalVariables: [(name: String, type: GoType, value: Value)] {
     globalScope.names.compactMap { (n, e) in
-      if case .variable(let slot, true, let t) = e { return (n, t, globals.slots[slot]) }
+      if case .variable(let slot, true, let t) = e { return (n, t, globals[slot]) }
       return nil
     }.sorted { $0.name < $1.name }
   }

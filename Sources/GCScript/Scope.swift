@@ -55,7 +55,8 @@ struct CompiledFunction {
   let paramTypes: [GoType]
   let result: GoType?
   let frameSize: Int
-  let body: [(Interpreter) throws -> Flow]
+  /// The statements, run in order until one returns.
+  let body: Exec
 }
 
 /// `time.Duration`: a named int64 that prints as `1m30s`.
