@@ -53,7 +53,7 @@ extension GoRuntime {
 
   /// Starts a cycle now: sweep termination, then the mark (see the file comment).
   func startCycle(_ trigger: GCTrigger) throws {
-    precondition(cycle == nil, "a cycle is already running")
+    precondition(!isMarking, "a cycle is already running")
     let n = numGC + 1
     pacer.triggered = heapLive
     let goal = currentGoal()
@@ -203,7 +203,7 @@ extension GoRuntime {
         freedObjects += dead
         freedBytes += dead * s.elemSize
       }
-      s.allocBits = s.markBits
+      s.adoptMarks()
       s.allocCount = live
       s.freeIndex = 0
       if live == 0 {

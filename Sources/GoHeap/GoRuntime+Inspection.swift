@@ -48,14 +48,14 @@ extension GoRuntime {
   /// is running; during one, every allocated object counts as live).
   public func rssBreakdownByCause() -> RSSBreakdown {
     let page = profile.pageSize
-    if cycle == nil { _ = markFromRoots() }
+    if !isMarking { _ = markFromRoots() }
     var live = 0
     var garbage = 0
     for s in spans {
       guard let s else { continue }
       let bytes = (s.basePage * page)..<((s.basePage + s.npages) * page)
       let resident = os.residentBytes(in: bytes)
-      if cycle != nil || s.allocCount == 0 {
+      if isMarking || s.allocCount == 0 {
         live += resident
         continue
       }

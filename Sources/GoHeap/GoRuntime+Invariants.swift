@@ -33,7 +33,7 @@ extension GoRuntime {
     for s in spans {
       guard let s else { continue }
       spanPages += s.npages
-      let bits = s.allocBits.reduce(0) { $0 + $1.nonzeroBitCount }
+      let bits = s.allocatedBitCount
       try require(bits == s.allocCount, "span \(s.id): alloc bits \(bits) != count \(s.allocCount)")
       try require(s.allocCount <= s.nelems, "span \(s.id): more objects than slots")
       if !s.isLarge { try require(s.allocCount > 0 || s.state == .cached, "empty span \(s.id) kept") }

@@ -37,7 +37,7 @@ extension GoRuntime {
 
   /// The earliest time a forced GC may start (strictly more than the period after the last GC).
   var forcedGCDeadline: Int? {
-    guard sysmonPolicyOrNil != nil, pacer.gcPercent >= 0, let last = lastGCEndNs, cycle == nil else { return nil }
+    guard sysmonPolicyOrNil != nil, pacer.gcPercent >= 0, let last = lastGCEndNs, !isMarking else { return nil }
     return last + sysmonPolicy.periodNs + 1
   }
 
@@ -89,7 +89,7 @@ extension GoRuntime {
     let t = now
     try sysmonDuties(at: t)
     if let timer = programTimer, timer > t {
-      if cycle == nil { sysmon.deepSleepSince = t + sysmonPolicy.pollNs }
+      if !isMarking { sysmon.deepSleepSince = t + sysmonPolicy.pollNs }
     } else {
       sysmon.deepSleepSince = nil
     }

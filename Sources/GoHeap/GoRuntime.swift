@@ -124,7 +124,12 @@ public final class GoRuntime {
   var pauseTotalNs = 0
   /// End of the last completed cycle (mark termination), ns; nil before the first.
   var lastGCEndNs: Int? = nil
-  var cycle: RunningCycle? = nil
+  var cycle: RunningCycle? = nil {
+    didSet { isMarking = cycle != nil }
+  }
+  /// `cycle != nil`, kept as a flag: testing the optional copies the whole struct, which showed
+  /// in the allocation path's profile.
+  private(set) var isMarking = false
   /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
   var gcCPUNs = 0.0
   /// The last completed cycle, for `stats gctrace`.
@@ -331,7 +336,7 @@ public final class GoRuntime {
 
   @inline(__always)
   func checkAlive() throws {
-    if let death { throw death }
+    if isDead { throw death! }
   }
 
   /// Records a death and throws it.

@@ -39,10 +39,13 @@ final class Span {
   /// Number of slots.
   let nelems: Int
   var state: SpanState = .inUse
-  /// One bit per slot: holds an object.
-  var allocBits: [UInt64]
+  /// One bit per slot: holds an object. (The bitmaps are buffers the span owns, not arrays:
+  /// setting a bit on the allocation path then needs no uniqueness or bounds check.)
+  let allocBits: UnsafeMutablePointer<UInt64>
   /// One bit per slot: marked reachable in the current cycle.
-  var markBits: [UInt64]
+  let markBits: UnsafeMutablePointer<UInt64>
+  /// Length of each bitmap, 64-bit words.
+  let bitmapWords: Int
   /// Slots allocated.
   var allocCount = 0
   /// Lowest slot that may be free (allocation searches from here).
@@ -67,9 +70,16 @@ final class Span {
     self.elemSize = elemSize
     self.nelems = nelems
     self.requestedBytes = requestedBytes
-    let words = (nelems + 63) >> 6
-    allocBits = [UInt64](repeating: 0, count: words)
-    markBits = [UInt64](repeating: 0, count: words)
+    bitmapWords = (nelems + 63) >> 6
+    allocBits = .allocate(capacity: bitmapWords)
+    allocBits.initialize(repeating: 0, count: bitmapWords)
+    markBits = .allocate(capacity: bitmapWords)
+    markBits.initialize(repeating: 0, count: bitmapWords)
+  }
+
+  deinit {
+    allocBits.deallocate()
+    markBits.deallocate()
   }
 
   var isLarge: Bool { sizeClass == 0 }
@@ -93,7 +103,7 @@ final class Span {
   @inline(__always)
   func takeFreeSlot() -> Int? {
     var w = freeIndex >> 6
-    while w < allocBits.count {
+    while w < bitmapWords {
       var free = ~allocBits[w]
       if w == freeIndex >> 6 { free &= ~((1 << UInt64(freeIndex & 63)) &- 1) }
       if free != 0 {
@@ -111,9 +121,17 @@ final class Span {
   }
 
   /// Number of marked slots.
-  var markedCount: Int { markBits.reduce(0) { $0 + $1.nonzeroBitCount } }
+  var markedCount: Int { (0..<bitmapWords).reduce(0) { $0 + markBits[$1].nonzeroBitCount } }
+
+  /// Number of allocated slots, counted from the bitmap.
+  var allocatedBitCount: Int { (0..<bitmapWords).reduce(0) { $0 + allocBits[$1].nonzeroBitCount } }
 
   func clearMarks() {
-    for i in markBits.indices { markBits[i] = 0 }
+    markBits.update(repeating: 0, count: bitmapWords)
+  }
+
+  /// Sweep: the mark bits become the alloc bits.
+  func adoptMarks() {
+    allocBits.update(from: markBits, count: bitmapWords)
   }
 }
