@@ -62,11 +62,31 @@ struct Evaluator {
   let run: (Interpreter) throws -> Value
 }
 
+/// An unboxed integer store.
+struct IntStore {
+  let run: (Interpreter, Int64) throws -> Void
+}
+
 /// An assignable location.
 struct LValue {
   let type: GoType
   let load: (Interpreter) throws -> Value
-  let store: (Interpreter, Value) throws -> Void
+  let store: (Interpreter, __owned Value) throws -> Void
+  /// For an integer variable: the store without building a Value first (counters, range keys).
+  var storeInt: IntStore? = nil
+
+  /// The variable in `slot` of the globals or of the running function's frame.
+  static func variable(slot: Int, global: Bool, type t: GoType) -> LValue {
+    var lv: LValue
+    if global {
+      lv = LValue(type: t, load: { $0.globals[slot] }, store: { $0.globals[slot] = $1 })
+      if t.isInteger { lv.storeInt = IntStore { $0.globals[slot] = .int($1) } }
+    } else {
+      lv = LValue(type: t, load: { $0.frame[slot] }, store: { $0.frame[slot] = $1 })
+      if t.isInteger { lv.storeInt = IntStore { $0.frame[slot] = .int($1) } }
+    }
+    return lv
+  }
 }
 
 extension Interpreter {
@@ -654,10 +674,7 @@ extension Interpreter {
       guard case .variable(let slot, let global, let t) = entry else {
         throw ScriptError(.typeMismatch("cannot assign to \(name) (neither addressable nor a map index expression)"), at: span)
       }
-      if global {
-        return LValue(type: t, load: { $0.globals[slot] }, store: { $0.globals[slot] = $1 })
-      }
-      return LValue(type: t, load: { $0.frame[slot] }, store: { $0.frame[slot] = $1 })
+      return .variable(slot: slot, global: global, type: t)
     default: break
     }
     if let (t, addr) = try compileHeapAddress(e, scope) {

@@ -50,7 +50,7 @@ extension Interpreter {
       ctx.slotCount += 1
       scope.names[name] = .variable(slot: slot, global: false, type: t)
       scope.declaredSlots.append(slot)
-      return LValue(type: t, load: { $0.frame[slot] }, store: { $0.frame[slot] = $1 })
+      return .variable(slot: slot, global: false, type: t)
     }
     let slot: Int
     if case .variable(let s, true, _)? = scope.names[name] { slot = s } else {
@@ -58,7 +58,7 @@ extension Interpreter {
     }
     scope.names[name] = .variable(slot: slot, global: true, type: t)
     if scope !== globalScope { scope.declaredSlots.append(-1 - slot) }
-    return LValue(type: t, load: { $0.globals[slot] }, store: { $0.globals[slot] = $1 })
+    return .variable(slot: slot, global: true, type: t)
   }
 
   /// The type a value gets when it declares a variable (untyped constants take their default).
@@ -151,14 +151,27 @@ extension Interpreter {
         t.isInteger
       {
         let d: Int64 = inc ? 1 : -1
+        if t.size == 8 {
+          // 64-bit: nothing to wrap.
+          if global {
+            return statement(span) { i in
+              i.globals[slot] = .int(i.globals.int(slot) &+ d)
+              return .normal
+            }
+          }
+          return statement(span) { i in
+            i.frame[slot] = .int(i.frame.int(slot) &+ d)
+            return .normal
+          }
+        }
         if global {
           return statement(span) { i in
-            if case .int(let v) = i.globals[slot] { i.globals[slot] = .int(wrap(v &+ d, t)) }
+            i.globals[slot] = .int(wrap(i.globals.int(slot) &+ d, t))
             return .normal
           }
         }
         return statement(span) { i in
-          if case .int(let v) = i.frame[slot] { i.frame[slot] = .int(wrap(v &+ d, t)) }
+          i.frame[slot] = .int(wrap(i.frame.int(slot) &+ d, t))
           return .normal
         }
       }
@@ -395,6 +408,13 @@ extension Interpreter {
     if targets.count == 1 {
       let ev = values[0].eval
       guard let lv = targets[0] else { return { i in _ = try ev(i); return .normal } }
+      if let storeInt = lv.storeInt?.run, values[0].evalInt != nil || values[0].constant != nil {
+        let f = intEval(values[0])
+        return { i in
+          try storeInt(i, try f(i))
+          return .normal
+        }
+      }
       let store = lv.store
       return { i in
         try store(i, try ev(i))
@@ -454,13 +474,22 @@ extension Interpreter {
     guard let ot = o.type else { throw ScriptError(.typeMismatch("cannot range over nil"), at: over.span) }
     if ot.isInteger {
       let k = try target(key, o.untyped ? .int : ot)
+      var storeKey: (Interpreter, Int64) throws -> Void = { _, _ in }
+      if let k {
+        if let f = k.storeInt {
+          storeKey = f.run
+        } else {
+          let store = k.store
+          storeKey = { i, j in try store(i, .int(j)) }
+        }
+      }
       let be = try compileBlock(body, inner)
       return blockRunner({ i in
         let n = try overEval(i).asInt
         var j: Int64 = 0
         while j < n {
           if Interrupt.requested { try i.checkInterrupt(span) }
-          try k?.store(i, .int(j))
+          try storeKey(i, j)
           let f = try be(i)
           if f == .breakLoop { break }
           if f == .returned { return .returned }
