@@ -294,30 +294,34 @@ extension Interpreter {
     try arity(name, args, decl.params.count, span)
     let paramTypes = try decl.params.map { try resolveType($0.1, globalScope) }
     let result = try decl.result.map { try resolveType($0, globalScope) }
-    let evals = try zip(args, paramTypes).map { try assign(try compileExpr($0, scope), to: $1, "argument to \(name)").eval }
+    let evals = try zip(args, paramTypes).map {
+      Evaluator(run: try assign(try compileExpr($0, scope), to: $1, "argument to \(name)").eval)
+    }
     return CExpr(type: result, untyped: false, constant: nil, eval: { i in
-      let vals = try evals.map { try $0(i) }
-      return try i.call(info, args: vals, span: span)
+      try i.call(info, args: evals, span: span)
     }, span: span)
   }
 
-  /// Runs a user function in a new frame that is a root source while it runs.
-  func call(_ f: FunctionInfo, args: [Value], span: Span) throws -> Value {
+  /// Runs a user function in a new frame, a root while the call is in progress. The arguments
+  /// are evaluated in the caller's frame straight into the parameter slots.
+  func call(_ f: FunctionInfo, args: [Evaluator], span: Span) throws -> Value {
     let cf = try compiledFunction(f)
-    if callDepth >= 10_000 { throw ScriptError(.stackOverflow, at: span) }
-    let newFrame = Frame(size: cf.frameSize)
-    for (k, v) in args.enumerated() { newFrame[k] = v }
+    if callStack.depth >= 10_000 { throw ScriptError(.stackOverflow, at: span) }
+    let newFrame = callStack.push(size: cf.frameSize)
+    do {
+      for k in args.indices { newFrame[k] = try args[k].run(self) }
+    } catch {
+      callStack.pop()
+      throw error
+    }
     let saved = frame
-    frame = newFrame
-    heap.addRoots(newFrame)
-    callDepth += 1
     let base = heap.enterCall()
     defer {
       frame = saved
-      heap.removeRoots(newFrame)
+      callStack.pop()
       heap.leaveCall(base)
-      callDepth -= 1
     }
+    frame = newFrame
     _ = try cf.body(self)
     let r = returnValue
     returnValue = .null

@@ -21,16 +21,29 @@ extension Interpreter {
 
   /// Wraps a statement body with the statement boundary and its cost.
   func statement(_ span: Span, _ body: @escaping Exec) -> Exec {
-    // Whole nanoseconds in every profile (CostModel); a fractional cost would need `work`.
+    let cost = statementCost
+    return { i in try i.step(span, cost) { try body(i) } }
+  }
+
+  /// The CPU cost of one statement, whole nanoseconds in every profile (CostModel); a
+  /// fractional cost would need `work`.
+  var statementCost: Int {
     let cost = Int(heap.profile.cost.statementNs)
     precondition(Double(cost) == heap.profile.cost.statementNs, "statement cost must be whole ns")
-    return { i in
-      do {
-        try i.heap.beginStatement(costNs: cost)
-        return try body(i)
-      } catch let d as ProcessDeath {
-        throw ScriptError(.death(d, fatalPrefix: i.heap.profile.fatalErrorPrefix), at: span)
-      }
+    return cost
+  }
+
+  /// Runs `body` as one statement: the statement boundary and its cost, and a death of the
+  /// simulated process inside it located at the statement. The hot statements (assignments,
+  /// `i++`) call this inside their own closure instead of being wrapped by `statement`, which
+  /// saves a closure call per statement.
+  @inline(__always)
+  func step(_ span: Span, _ cost: Int, _ body: () throws -> Flow) throws -> Flow {
+    do {
+      try heap.beginStatement(costNs: cost)
+      return try body()
+    } catch let d as ProcessDeath {
+      throw ScriptError(.death(d, fatalPrefix: heap.profile.fatalErrorPrefix), at: span)
     }
   }
 
@@ -144,39 +157,48 @@ extension Interpreter {
         return .normal
       }
     case .assign(let lhs, let op, let rhs):
-      return statement(span, try compileAssign(lhs, op, rhs, scope, span))
+      return try compileAssign(lhs, op, rhs, scope, span)
     case .incDec(let target, let inc):
       // `i++` on a local int variable: update the slot in place (the loop-counter fast path).
       if case .identifier(let n) = target.kind, case .variable(let slot, let global, let t)? = scope.lookup(n),
         t.isInteger
       {
         let d: Int64 = inc ? 1 : -1
+        let cost = statementCost
         if t.size == 8 {
           // 64-bit: nothing to wrap.
           if global {
-            return statement(span) { i in
-              i.globals[slot] = .int(i.globals.int(slot) &+ d)
+            return { i in
+              try i.step(span, cost) {
+                i.globals[slot] = .int(i.globals.int(slot) &+ d)
+                return .normal
+              }
+            }
+          }
+          return { i in
+            try i.step(span, cost) {
+              i.frame[slot] = .int(i.frame.int(slot) &+ d)
               return .normal
             }
           }
-          return statement(span) { i in
-            i.frame[slot] = .int(i.frame.int(slot) &+ d)
-            return .normal
-          }
         }
         if global {
-          return statement(span) { i in
-            i.globals[slot] = .int(wrap(i.globals.int(slot) &+ d, t))
-            return .normal
+          return { i in
+            try i.step(span, cost) {
+              i.globals[slot] = .int(wrap(i.globals.int(slot) &+ d, t))
+              return .normal
+            }
           }
         }
-        return statement(span) { i in
-          i.frame[slot] = .int(wrap(i.frame.int(slot) &+ d, t))
-          return .normal
+        return { i in
+          try i.step(span, cost) {
+            i.frame[slot] = .int(wrap(i.frame.int(slot) &+ d, t))
+            return .normal
+          }
         }
       }
       let one = Expr(.int(1), span)
-      return statement(span, try compileAssign([target], "=", [Expr(.binary(inc ? "+" : "-", target, one), span)], scope, span))
+      return try compileAssign([target], "=", [Expr(.binary(inc ? "+" : "-", target, one), span)], scope, span)
     case .varDecl(let names, let te, let values):
       let declared = try te.map { try resolveType($0, scope) }
       if !values.isEmpty && values.count != names.count {
@@ -370,6 +392,7 @@ extension Interpreter {
     }
   }
 
+  /// An assignment statement, its statement step included.
   func compileAssign(_ lhs: [Expr], _ op: String, _ rhs: [Expr], _ scope: Scope, _ span: Span) throws -> Exec {
     if op != "=" && op != ":=" {
       let binop = String(op.dropLast())
@@ -405,27 +428,37 @@ extension Interpreter {
       targets.append(lv)
     }
     if op == ":=" && !anyNew { throw ScriptError(.noNewVariables, at: span) }
+    let cost = statementCost
     if targets.count == 1 {
       let ev = values[0].eval
-      guard let lv = targets[0] else { return { i in _ = try ev(i); return .normal } }
-      if let storeInt = lv.storeInt?.run, values[0].evalInt != nil || values[0].constant != nil {
+      guard let lv = targets[0] else {
+        return { i in try i.step(span, cost) { _ = try ev(i); return .normal } }
+      }
+      if let intStore = lv.storeInt, values[0].evalInt != nil || values[0].constant != nil {
+        let storeInt = intStore.run
         let f = intEval(values[0])
         return { i in
-          try storeInt(i, try f(i))
-          return .normal
+          try i.step(span, cost) {
+            try storeInt(i, try f(i))
+            return .normal
+          }
         }
       }
       let store = lv.store
       return { i in
-        try store(i, try ev(i))
-        return .normal
+        try i.step(span, cost) {
+          try store(i, try ev(i))
+          return .normal
+        }
       }
     }
     let evals = values.map { Evaluator(run: $0.eval) }
     return { i in
-      let vs = try evals.map { try $0.run(i) }
-      for (lv, v) in zip(targets, vs) { try lv?.store(i, v) }
-      return .normal
+      try i.step(span, cost) {
+        let vs = try evals.map { try $0.run(i) }
+        for (lv, v) in zip(targets, vs) { try lv?.store(i, v) }
+        return .normal
+      }
     }
   }
 

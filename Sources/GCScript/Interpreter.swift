@@ -51,72 +51,6 @@ public struct ExpectationResult: Sendable {
   public let error: ScriptError
 }
 
-/// A function's or the top level's variable storage; a root source while it lives.
-///
-/// Slots are read and written on every interpreted step, so they live in one manually managed
-/// buffer: no array bounds or copy-on-write uniqueness checks. Slot numbers come from the
-/// compiler (a function's frame has `slotCount` slots; a global's slot is appended when it is
-/// declared, before any code that names it runs), so every index is in range by construction.
-final class Frame: RootSource {
-  /// The slots, `count` of them initialised, room for `capacity`.
-  private var base: UnsafeMutablePointer<Value>
-  /// Slots in use.
-  private(set) var count: Int
-  /// Slots allocated.
-  private var capacity: Int
-
-  init(size: Int) {
-    capacity = max(size, 4)
-    base = .allocate(capacity: capacity)
-    base.initialize(repeating: .null, count: size)
-    count = size
-  }
-
-  deinit {
-    base.deinitialize(count: count)
-    base.deallocate()
-  }
-
-  @inline(__always) subscript(slot: Int) -> Value {
-    get {
-      assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
-      return base[slot]
-    }
-    set {
-      assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
-      base[slot] = newValue
-    }
-  }
-
-  /// The integer (or bool, as 0/1) in a slot, without copying the Value out.
-  @inline(__always) func int(_ slot: Int) -> Int64 {
-    assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
-    switch base[slot] {
-    case .int(let v): return v
-    case .bool(let b): return b ? 1 : 0
-    default: return 0
-    }
-  }
-
-  /// Adds a slot holding `v` (a new global); returns its index.
-  func append(_ v: Value) -> Int {
-    if count == capacity {
-      let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
-      grown.moveInitialize(from: base, count: count)
-      base.deallocate()
-      base = grown
-      capacity *= 2
-    }
-    (base + count).initialize(to: v)
-    count += 1
-    return count - 1
-  }
-
-  func forEachRoot(_ visit: (Word) -> Void) {
-    for k in 0..<count { base[k].forEachWord(visit) }
-  }
-}
-
 /// How a statement ended.
 enum Flow {
   case normal, breakLoop, continueLoop, returned
@@ -133,14 +67,15 @@ public final class Interpreter {
   public let heap: GoRuntime
   public weak var host: ScriptHost?
   let globals = Frame(size: 0)
-  /// The running function's frame (`globals` at top level). Unowned: `globals` and the
-  /// `call` that installed a function frame keep it alive for as long as it is current, and an
-  /// owned reference would cost a retain and a release on every variable access.
+  /// The running function's frame (`globals` at top level). Unowned: `globals` and the call
+  /// stack keep every frame alive, and an owned reference would cost a retain and a release on
+  /// every variable access.
   unowned(unsafe) var frame: Frame
+  /// Frames of the user-function calls in progress (a root source).
+  let callStack = CallStack()
   let globalScope: Scope
   var functions: [String: FunctionInfo] = [:]
   var returnValue: Value = .null
-  var callDepth = 0
   /// REPL: a bare expression at top level prints its value instead of being an error.
   public var echoExpressions = false
   /// `expect` statements that failed so far.
@@ -154,6 +89,7 @@ public final class Interpreter {
     frame = globals
     globalScope = Scope(parent: nil, function: nil)
     heap.addRoots(globals)
+    heap.addRoots(callStack)
   }
 
   /// Names a REPL can complete: variables, constants, types and functions in the global scope.
@@ -192,7 +128,7 @@ public final class Interpreter {
       }
     } catch let e as ScriptError {
       frame = globals
-      callDepth = 0
+      callStack.unwind()
       throw e.located(in: source)
     }
   }

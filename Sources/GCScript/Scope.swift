@@ -51,12 +51,20 @@ final class FunctionInfo {
 }
 
 /// A compiled function.
-struct CompiledFunction {
+final class CompiledFunction {
   let paramTypes: [GoType]
   let result: GoType?
+  /// Slots a call's frame needs (parameters first, then locals).
   let frameSize: Int
   /// The statements, run in order until one returns.
   let body: Exec
+
+  init(paramTypes: [GoType], result: GoType?, frameSize: Int, body: @escaping Exec) {
+    self.paramTypes = paramTypes
+    self.result = result
+    self.frameSize = frameSize
+    self.body = body
+  }
 }
 
 /// `time.Duration`: a named int64 that prints as `1m30s`.

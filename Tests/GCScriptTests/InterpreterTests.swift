@@ -122,6 +122,42 @@ func runtimeError(_ c: RuntimeErrorCase) {
   #expect(host.stats[1].1.heapAlloc < 1 * MiB)
 }
 
+@Test func aReusedCallFrameDoesNotKeepThePreviousCallsValues() throws {
+  // Frames are reused from call to call (CallStack): the second call's frame is the first's,
+  // and must not keep the first call's 16 MiB buffer alive.
+  let (_, host, _) = try run("""
+    func fill() {
+      buf := make([]byte, 16 << 20)
+      buf[0] = 1
+    }
+    func count() int {
+      n := 1
+      gc
+      stats "second call"
+      return n
+    }
+    fill()
+    count()
+    """)
+  #expect(host.stats[0].1.heapAlloc < 1 * MiB)
+}
+
+@Test func anErrorWhileEvaluatingArgumentsUnwindsTheCallStack() throws {
+  let rt = GoRuntime(profile: .go127)
+  let host = RecordingHost()
+  let interp = Interpreter(heap: rt, host: host)
+  func exec(_ code: String) throws {
+    let src = Source(name: "<repl>", text: code)
+    try interp.run(Interpreter.parse(src).0, source: src)
+  }
+  try exec("func twice(a int) int { return 2 * a }\ns := []int{1}")
+  #expect(throws: ScriptError.self) { try exec("print twice(twice(s[5]))") }
+  #expect(interp.callStack.depth == 0)
+  try exec("print twice(twice(3))")
+  #expect(host.text == "12\n")
+  try rt.checkInvariants()
+}
+
 @Test func subSliceRetainsBackingArray() throws {
   let (_, host, _) = try run("""
     big := make([]byte, 100 << 20)
