@@ -56,15 +56,14 @@ extension GoRuntime {
     if ref.span < 0 { return }
     let s = span(of: ref)
     let slot = Int(ref.slot)
-    if word != nil || s.contents?[slot] != nil {
-      if s.contents == nil {
-        if word == nil { return }
-        s.contents = [ObjectContents?](repeating: nil, count: s.nelems)
-      }
-      var c = s.contents![slot] ?? ObjectContents()
-      s.contents![slot] = nil
+    if let c = s.contents?[slot] {
       c.store(word, at: offset, objectSize: objectSize(ref))
-      s.contents![slot] = c.isEmpty ? nil : c
+      if c.isEmpty { s.contents![slot] = nil }
+    } else if word != nil {
+      if s.contents == nil { s.contents = [ObjectContents?](repeating: nil, count: s.nelems) }
+      let c = ObjectContents()
+      c.store(word, at: offset, objectSize: objectSize(ref))
+      if !c.isEmpty { s.contents![slot] = c }
     }
     let addr = dataAddress(s, slot: slot) + offset
     let faulted = try touch(s, bytes: addr..<(addr + max(size, 1)))
@@ -78,7 +77,7 @@ extension GoRuntime {
     if ref.span < 0 || bytes.isEmpty { return }
     let s = span(of: ref)
     let slot = Int(ref.slot)
-    if var c = s.contents?[slot] {
+    if let c = s.contents?[slot] {
       s.contents![slot] = nil
       c.clear(bytes)
       s.contents![slot] = c.isEmpty ? nil : c
@@ -100,7 +99,7 @@ extension GoRuntime {
     let s = span(of: ref)
     let slot = Int(ref.slot)
     if s.contents == nil { s.contents = [ObjectContents?](repeating: nil, count: s.nelems) }
-    var c = s.contents![slot] ?? ObjectContents()
+    let c = s.contents![slot] ?? ObjectContents()
     s.contents![slot] = nil
     c.fill(bytes, stride: stride, word: word)
     s.contents![slot] = c
@@ -123,7 +122,7 @@ extension GoRuntime {
     let movedFills = s.contents?[Int(src.slot)]?.fills(in: srcOffset..<(srcOffset + count)) ?? []
     let d = span(of: dst)
     if d.contents?[Int(dst.slot)] != nil {
-      var c = d.contents![Int(dst.slot)]!
+      let c = d.contents![Int(dst.slot)]!
       d.contents![Int(dst.slot)] = nil
       c.clear(dstOffset..<(dstOffset + count))
       d.contents![Int(dst.slot)] = c.isEmpty ? nil : c
@@ -131,7 +130,7 @@ extension GoRuntime {
     for f in movedFills {
       let shifted = (f.range.lowerBound - srcOffset + dstOffset)..<(f.range.upperBound - srcOffset + dstOffset)
       if d.contents == nil { d.contents = [ObjectContents?](repeating: nil, count: d.nelems) }
-      var c = d.contents![Int(dst.slot)] ?? ObjectContents()
+      let c = d.contents![Int(dst.slot)] ?? ObjectContents()
       d.contents![Int(dst.slot)] = nil
       c.fill(shifted, stride: f.stride, word: f.word)
       d.contents![Int(dst.slot)] = c

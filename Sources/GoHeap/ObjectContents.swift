@@ -25,8 +25,9 @@ func unpackPointer(_ v: UInt64) -> HeapPointer? {
     offset: Int(v & 0xFFFF))
 }
 
-/// The stored non-zero words of one object.
-struct ObjectContents {
+/// The stored non-zero words of one object. A class: the span's table holds one reference per
+/// object, so reading a word retains one object instead of copying four containers.
+final class ObjectContents {
   /// Few words: (byte offset, word) pairs, unordered.
   private var list: [(Int, Word)] = []
   /// Many words: by byte offset.
@@ -39,6 +40,8 @@ struct ObjectContents {
 
   /// Words kept inline before switching to a dictionary.
   private static let listLimit = 8
+
+  init() {}
 
   var isEmpty: Bool { list.isEmpty && (map?.isEmpty ?? true) && dense == nil && fills.isEmpty }
 
@@ -59,13 +62,13 @@ struct ObjectContents {
   }
 
   /// Fills every `stride` bytes of `range` with `word` (a non-zero constant fill).
-  mutating func fill(_ range: Range<Int>, stride: Int, word: Word) {
+  func fill(_ range: Range<Int>, stride: Int, word: Word) {
     clear(range)
     fills.append((range, stride, word))
   }
 
   /// Stores `word` (nil or a zero word clears) at `offset`. `objectSize` bounds dense storage.
-  mutating func store(_ word: Word?, at offset: Int, objectSize: Int) {
+  func store(_ word: Word?, at offset: Int, objectSize: Int) {
     let w = (word?.isZero ?? true) ? nil : word
     if var d = dense, offset & 7 == 0, offset >> 3 < d.count {
       if w == nil {
@@ -137,7 +140,7 @@ struct ObjectContents {
     return maxKey == 8 * (m.count - 1)
   }
 
-  private mutating func removeSparse(_ offset: Int) {
+  private func removeSparse(_ offset: Int) {
     if map != nil {
       map!.removeValue(forKey: offset)
     } else if let i = list.firstIndex(where: { $0.0 == offset }) {
@@ -146,7 +149,7 @@ struct ObjectContents {
   }
 
   /// Removes fills from a byte range, keeping their parts outside it (aligned to their stride).
-  private mutating func cutFills(_ range: Range<Int>) {
+  private func cutFills(_ range: Range<Int>) {
     var kept: [(range: Range<Int>, stride: Int, word: Word)] = []
     for f in fills {
       let r = f.range
@@ -166,7 +169,7 @@ struct ObjectContents {
   }
 
   /// Clears every word in the byte range (a memclr).
-  mutating func clear(_ range: Range<Int>) {
+  func clear(_ range: Range<Int>) {
     if !fills.isEmpty { cutFills(range) }
     if map != nil {
       map = map!.filter { !range.contains($0.key) }
