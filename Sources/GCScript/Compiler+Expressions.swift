@@ -75,6 +75,13 @@ struct LValue {
   /// For an integer variable: the store without building a Value first (counters, range keys).
   var storeInt: IntStore? = nil
 
+  /// An integer store to this location: unboxed for an integer variable, else through `store`.
+  var intStorer: (Interpreter, Int64) throws -> Void {
+    if let f = storeInt { return f.run }
+    let store = self.store
+    return { i, v in try store(i, .int(v)) }
+  }
+
   /// The variable in `slot` of the globals or of the running function's frame.
   static func variable(slot: Int, global: Bool, type t: GoType) -> LValue {
     var lv: LValue

@@ -96,24 +96,23 @@ extension Interpreter {
     case "!=": return .bool(span) { i in try ae(i) != (try be(i)) }
     case "<", "<=", ">", ">=":
       guard t.isInteger else { _ = try comparator(op, t, span); break }
-      if unsigned {
-        let less = try comparator(op, t, span)
-        return .bool(span) { i in less(.int(try ae(i)), .int(try be(i))) }
-      }
+      // Unsigned order is signed order with the sign bit flipped.
+      let l: (Interpreter) throws -> Int64 = unsigned ? { try ae($0) ^ .min } : ae
+      let r: (Interpreter) throws -> Int64 = unsigned ? { try be($0) ^ .min } : be
       if let k = b.constant {
-        let y = k.asInt
+        let y = unsigned ? k.asInt ^ .min : k.asInt
         switch op {
-        case "<": return .bool(span) { i in try ae(i) < y }
-        case "<=": return .bool(span) { i in try ae(i) <= y }
-        case ">": return .bool(span) { i in try ae(i) > y }
-        default: return .bool(span) { i in try ae(i) >= y }
+        case "<": return .bool(span) { i in try l(i) < y }
+        case "<=": return .bool(span) { i in try l(i) <= y }
+        case ">": return .bool(span) { i in try l(i) > y }
+        default: return .bool(span) { i in try l(i) >= y }
         }
       }
       switch op {
-      case "<": return .bool(span) { i in try ae(i) < (try be(i)) }
-      case "<=": return .bool(span) { i in try ae(i) <= (try be(i)) }
-      case ">": return .bool(span) { i in try ae(i) > (try be(i)) }
-      default: return .bool(span) { i in try ae(i) >= (try be(i)) }
+      case "<": return .bool(span) { i in try l(i) < (try r(i)) }
+      case "<=": return .bool(span) { i in try l(i) <= (try r(i)) }
+      case ">": return .bool(span) { i in try l(i) > (try r(i)) }
+      default: return .bool(span) { i in try l(i) >= (try r(i)) }
       }
     default:
       guard t.isInteger else { break }

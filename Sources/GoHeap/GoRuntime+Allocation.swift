@@ -83,14 +83,12 @@ extension GoRuntime {
     allocationWorkNs = 0
     // Allocation costs are whole nanoseconds in every profile (CostModel): the clock moves
     // without `work`'s floating-point carry, as for a statement.
-    if ns >= 0, ns < 1e15 {
-      let whole = Int(ns)
-      if Double(whole) == ns, now + whole < nextEventTime, !isDead {
-        now += whole
-        return
-      }
+    if ns == 0 { return }  // as work(0): nothing moves, nothing runs
+    if ns > 0, ns < 1e15, Double(Int(ns)) == ns {
+      try advance(wholeNs: Int(ns))
+    } else {
+      try work(ns)
     }
-    try work(ns)
   }
 
   /// The tiny allocator (malloc.go mallocgcTiny).

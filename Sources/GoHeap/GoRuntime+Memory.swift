@@ -56,14 +56,11 @@ extension GoRuntime {
     if ref.span < 0 { return }
     let s = span(of: ref)
     let slot = Int(ref.slot)
-    if let c = s.contents?[slot] {
+    // Storing zero where nothing is stored changes nothing; any other store goes to the contents.
+    // (The existing contents are looked up first: testing `word` copies it.)
+    if let c = s.contents?[slot] ?? (word == nil ? nil : s.writableContents(slot)) {
       c.store(word, at: offset, objectSize: objectSize(ref))
-      if c.isEmpty { s.contents![slot] = nil }
-    } else if word != nil {
-      if s.contents == nil { s.contents = [ObjectContents?](repeating: nil, count: s.nelems) }
-      let c = ObjectContents()
-      c.store(word, at: offset, objectSize: objectSize(ref))
-      if !c.isEmpty { s.contents![slot] = c }
+      if c.isEmpty { s.contents![slot] = nil }  // zeros are stored as absence
     }
     let addr = dataAddress(s, slot: slot) + offset
     let faulted = try touch(s, bytes: addr..<(addr + max(size, 1)))
@@ -78,9 +75,8 @@ extension GoRuntime {
     let s = span(of: ref)
     let slot = Int(ref.slot)
     if let c = s.contents?[slot] {
-      s.contents![slot] = nil
       c.clear(bytes)
-      s.contents![slot] = c.isEmpty ? nil : c
+      if c.isEmpty { s.contents![slot] = nil }
     }
     let base = dataAddress(s, slot: slot)
     let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
@@ -98,11 +94,7 @@ extension GoRuntime {
     if ref.span < 0 || bytes.isEmpty { return }
     let s = span(of: ref)
     let slot = Int(ref.slot)
-    if s.contents == nil { s.contents = [ObjectContents?](repeating: nil, count: s.nelems) }
-    let c = s.contents![slot] ?? ObjectContents()
-    s.contents![slot] = nil
-    c.fill(bytes, stride: stride, word: word)
-    s.contents![slot] = c
+    s.writableContents(slot).fill(bytes, stride: stride, word: word)
     let base = dataAddress(s, slot: slot)
     let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
     try work(
@@ -121,19 +113,13 @@ extension GoRuntime {
     let moved = s.contents?[Int(src.slot)]?.words(in: srcOffset..<(srcOffset + count)) ?? []
     let movedFills = s.contents?[Int(src.slot)]?.fills(in: srcOffset..<(srcOffset + count)) ?? []
     let d = span(of: dst)
-    if d.contents?[Int(dst.slot)] != nil {
-      let c = d.contents![Int(dst.slot)]!
-      d.contents![Int(dst.slot)] = nil
+    if let c = d.contents?[Int(dst.slot)] {
       c.clear(dstOffset..<(dstOffset + count))
-      d.contents![Int(dst.slot)] = c.isEmpty ? nil : c
+      if c.isEmpty { d.contents![Int(dst.slot)] = nil }
     }
     for f in movedFills {
       let shifted = (f.range.lowerBound - srcOffset + dstOffset)..<(f.range.upperBound - srcOffset + dstOffset)
-      if d.contents == nil { d.contents = [ObjectContents?](repeating: nil, count: d.nelems) }
-      let c = d.contents![Int(dst.slot)] ?? ObjectContents()
-      d.contents![Int(dst.slot)] = nil
-      c.fill(shifted, stride: f.stride, word: f.word)
-      d.contents![Int(dst.slot)] = c
+      d.writableContents(Int(dst.slot)).fill(shifted, stride: f.stride, word: f.word)
     }
     for (o, w) in moved {
       try store(w, dst, at: o - srcOffset + dstOffset, size: 1)

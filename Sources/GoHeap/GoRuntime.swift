@@ -248,12 +248,18 @@ public final class GoRuntime {
     let whole = Int(pendingWorkNs)
     if whole == 0 { return }
     pendingWorkNs -= Double(whole)
+    try advance(wholeNs: whole, preemptible: preemptible)
+  }
+
+  /// The clock moves `ns` whole nanoseconds, running events due on the way.
+  @inlinable @inline(__always)
+  func advance(wholeNs ns: Int, preemptible: Bool = true) throws {
     // Fast path: nothing is due before the program's new time (the common case in loops).
-    if now + whole < nextEventTime && !isDead {
-      now += whole
+    if now + ns < nextEventTime && !isDead {
+      now += ns
       return
     }
-    try slowWork(whole, preemptible: preemptible)
+    try slowWork(ns, preemptible: preemptible)
   }
 
   @usableFromInline
@@ -377,16 +383,12 @@ public final class GoRuntime {
 
   /// `beginStatement()` then the statement's CPU cost, `work(Double(costNs))` for a whole
   /// number of nanoseconds: the interpreter's per-statement step. Adding a whole number leaves
-  /// `pendingWorkNs`'s fraction as it was, so the fast path only moves the clock (no
-  /// floating-point round trip through memory, which made `work` a tenth of an empty loop's time).
+  /// `pendingWorkNs`'s fraction as it was, so only the clock moves (no floating-point round
+  /// trip through memory, which made `work` a tenth of an empty loop's time).
   @inlinable @inline(__always)
   public func beginStatement(costNs: Int) throws {
     statementCount = statementBase
-    if now + costNs < nextEventTime && !isDead {
-      now += costNs
-      return
-    }
-    try work(Double(costNs))
+    try advance(wholeNs: costNs)
   }
 
   /// A call begins: the caller's statement keeps its allocations (they are on its stack) while

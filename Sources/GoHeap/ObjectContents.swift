@@ -70,25 +70,14 @@ final class ObjectContents {
   /// Stores `word` (nil or a zero word clears) at `offset`. `objectSize` bounds dense storage.
   func store(_ word: Word?, at offset: Int, objectSize: Int) {
     let w = (word?.isZero ?? true) ? nil : word
-    if var d = dense, offset & 7 == 0, offset >> 3 < d.count {
-      if w == nil {
-        removeSparse(offset)
-        dense = nil
-        d[offset >> 3] = 0
-        dense = d
-        if !fills.isEmpty { cutFills(offset..<(offset + 1)) }
-        return
-      }
+    if let count = dense?.count, offset & 7 == 0, offset >> 3 < count {
       if case .pointer(let p)? = w, let packed = packPointer(p) {
         removeSparse(offset)
-        dense = nil
-        d[offset >> 3] = packed
-        dense = d
+        dense![offset >> 3] = packed
         return
       }
-      dense = nil
-      d[offset >> 3] = 0
-      dense = d
+      // Zero, or a word the packed form cannot hold (stored sparsely below).
+      dense![offset >> 3] = 0
     }
     guard let w else {
       removeSparse(offset)
@@ -176,12 +165,10 @@ final class ObjectContents {
     } else {
       list.removeAll { range.contains($0.0) }
     }
-    if var d = dense {
-      dense = nil
-      let lo = min(d.count, max(0, (range.lowerBound + 7) >> 3))
-      let hi = min(d.count, max(lo, range.upperBound >> 3))
-      for i in lo..<hi { d[i] = 0 }
-      dense = d
+    if let count = dense?.count {
+      let lo = min(count, max(0, (range.lowerBound + 7) >> 3))
+      let hi = min(count, max(lo, range.upperBound >> 3))
+      for i in lo..<hi { dense![i] = 0 }
     }
   }
 

@@ -84,6 +84,16 @@ final class Span {
 
   var isLarge: Bool { sizeClass == 0 }
 
+  /// The stored words of `slot`, created empty when it has none yet (for a write).
+  func writableContents(_ slot: Int) -> ObjectContents {
+    if contents == nil { contents = [ObjectContents?](repeating: nil, count: nelems) }
+    if let c = contents![slot] { return c }
+    let c = ObjectContents()
+    contents![slot] = c
+    return c
+  }
+
+
   @inline(__always) func isAllocated(_ slot: Int) -> Bool {
     allocBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
   }
