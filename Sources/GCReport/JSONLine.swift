@@ -5,6 +5,13 @@ public struct JSONLine {
   private var parts: [String] = []
   public init() {}
 
+  /// An event of the jsonl stream: every one opens with its name and `t`, the virtual time in
+  /// seconds (README's contract).
+  public init(event: String, t seconds: Double) {
+    add("event", event)
+    add("t", number: seconds)
+  }
+
   public mutating func add(_ key: String, _ value: String) {
     parts.append("\(quote(key)):\(quote(value))")
   }

@@ -53,9 +53,7 @@ public final class Reporter {
     let lines = narrator.narrate(text, rt)
     if lines.isEmpty { return }
     if format == .jsonl {
-      var j = JSONLine()
-      j.add("event", "explain")
-      j.add("t", number: seconds(rt.virtualTime))
+      var j = JSONLine(event: "explain", t: seconds(rt.virtualTime))
       j.add("statement", text)
       j.add("text", lines.joined(separator: "\n"))
       stdout(j.text + "\n")
@@ -73,9 +71,7 @@ public final class Reporter {
     case .gcEnd(let c):
       let trace = TraceLines.gcLine(c, format: rt.profile.traceFormat)
       if format == .jsonl {
-        var j = JSONLine()
-        j.add("event", "gc")
-        j.add("t", number: seconds(c.endNs))
+        var j = JSONLine(event: "gc", t: seconds(c.endNs))
         j.add("n", c.number)
         j.add("forced", c.trigger == .user)
         j.add("sysmon", c.trigger == .time)
@@ -92,9 +88,7 @@ public final class Reporter {
     case .scavengerTick(let tick, let t):
       let lines = TraceLines.scvgLines(tick)
       if format == .jsonl {
-        var j = JSONLine()
-        j.add("event", "scavenge")
-        j.add("t", number: seconds(t))
+        var j = JSONLine(event: "scavenge", t: seconds(t))
         j.add("tick", tick.k)
         j.add("forcedGC", tick.forcedGC)
         j.add("released", tick.released)
@@ -110,9 +104,7 @@ public final class Reporter {
     case .scavengeReport(let r, let t):
       let trace = TraceLines.scavLine(r, format: rt.profile.traceFormat)
       if format == .jsonl {
-        var j = JSONLine()
-        j.add("event", "scavenge")
-        j.add("t", number: seconds(t))
+        var j = JSONLine(event: "scavenge", t: seconds(t))
         j.add("released", r.backgroundBytes + r.eagerBytes)
         j.add("heapReleased", r.heapReleased)
         j.add("forced", r.forced)
@@ -128,9 +120,7 @@ public final class Reporter {
   /// Program output (print, fmt.Println).
   public func output(_ text: String) {
     if format == .jsonl {
-      var j = JSONLine()
-      j.add("event", "print")
-      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      var j = JSONLine(event: "print", t: seconds(runtime?.virtualTime ?? 0))
       j.add("text", text.hasSuffix("\n") ? String(text.dropLast()) : text)
       stdout(j.text + "\n")
     } else {
@@ -147,9 +137,7 @@ public final class Reporter {
     let m = rt.memStats()
     statsObserver?(label, m)
     if format == .jsonl {
-      var j = JSONLine()
-      j.add("event", "stats")
-      j.add("t", number: seconds(m.timeNs))
+      var j = JSONLine(event: "stats", t: seconds(m.timeNs))
       if let label { j.add("label", label) }
       let available = rt.profile.memStatsFields
       for (k, v) in m.fields where k != "Alloc" && k != "LastGC" && available?.contains(k) ?? true {
@@ -173,9 +161,7 @@ public final class Reporter {
   /// A diagnostic (already rendered with file:line:col and caret) and its JSON fields.
   public func error(kind: String, file: String, line: Int, column: Int, message: String, rendered: String) {
     if format == .jsonl {
-      var j = JSONLine()
-      j.add("event", "error")
-      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      var j = JSONLine(event: "error", t: seconds(runtime?.virtualTime ?? 0))
       j.add("kind", kind)
       j.add("file", file)
       j.add("line", line)
@@ -195,9 +181,7 @@ public final class Reporter {
     guard let rt = runtime else { return }
     if format == .jsonl {
       let (cells, bytes) = rt.pageMap(columns: 64)
-      var j = JSONLine()
-      j.add("event", "heap")
-      j.add("t", number: seconds(rt.virtualTime))
+      var j = JSONLine(event: "heap", t: seconds(rt.virtualTime))
       j.add("map", String(cells.map(\.rawValue)))
       for s in PageState.allCases { j.add(String(s.rawValue), bytes[s] ?? 0) }
       stdout(j.text + "\n")
@@ -211,9 +195,7 @@ public final class Reporter {
     guard let rt = runtime else { return }
     if format == .jsonl {
       let b = rt.rssBreakdownByCause()
-      var j = JSONLine()
-      j.add("event", "why")
-      j.add("t", number: seconds(rt.virtualTime))
+      var j = JSONLine(event: "why", t: seconds(rt.virtualTime))
       j.add("RSS", rt.rss)
       j.add("liveObjects", b.liveObjects)
       j.add("garbage", b.garbage)
@@ -233,9 +215,7 @@ public final class Reporter {
   public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {
     if format == .jsonl {
       for r in list {
-        var j = JSONLine()
-        j.add("event", "root")
-        j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+        var j = JSONLine(event: "root", t: seconds(runtime?.virtualTime ?? 0))
         j.add("name", r.name)
         j.add("type", r.type)
         j.add("objects", r.objects)
@@ -262,9 +242,7 @@ public final class Reporter {
     passed: Bool, check: String, actual: String, file: String, line: Int, column: Int, rendered: String
   ) {
     if format == .jsonl {
-      var j = JSONLine()
-      j.add("event", "expect")
-      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      var j = JSONLine(event: "expect", t: seconds(runtime?.virtualTime ?? 0))
       j.add("ok", passed)
       j.add("check", check)
       j.add("actual", actual)
@@ -282,9 +260,7 @@ public final class Reporter {
   /// A plain note on stderr (text) or an event (jsonl), e.g. the exit status a real run would have.
   public func note(_ text: String) {
     if format == .jsonl {
-      var j = JSONLine()
-      j.add("event", "note")
-      j.add("t", number: seconds(runtime?.virtualTime ?? 0))
+      var j = JSONLine(event: "note", t: seconds(runtime?.virtualTime ?? 0))
       j.add("text", text)
       stdout(j.text + "\n")
     } else {
