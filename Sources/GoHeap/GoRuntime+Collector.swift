@@ -101,7 +101,7 @@ extension GoRuntime {
         if s.contents?[slot] != nil { work.append(r) }
       }
     }
-    for source in rootSources.values {
+    for source in rootSources {
       source.forEachRoot { w in if let r = w.referent { mark(r) } }
     }
     for k in 0..<statementCount { mark(statementAllocations[k]) }

@@ -152,7 +152,8 @@ public final class GoRuntime {
   @usableFromInline var nextEventTime = Int.max
   var eventSeq = 0
   var sinks: [(HeapEvent) -> Void] = []
-  var rootSources: [ObjectIdentifier: RootSource] = [:]
+  /// Registered for the runtime's life (the interpreter's globals and call stack).
+  var rootSources: [RootSource] = []
   /// Set when the process died; every later operation rethrows it.
   @usableFromInline var death: ProcessDeath? = nil {
     didSet { isDead = death != nil }
@@ -356,8 +357,8 @@ public final class GoRuntime {
 
   // MARK: Roots
 
-  /// Registers a source of roots (global variables, a frame's locals) until removed.
-  public func addRoots(_ source: RootSource) { rootSources[ObjectIdentifier(source)] = source }
+  /// Registers a source of roots (global variables, the call stack) for the runtime's life.
+  public func addRoots(_ source: RootSource) { rootSources.append(source) }
   /// Holds a new object until the statement ends.
   @inline(__always)
   func holdForStatement(_ ref: ObjectRef) {
@@ -367,11 +368,6 @@ public final class GoRuntime {
       statementAllocations.append(ref)
     }
     statementCount += 1
-  }
-
-  /// Drops a source of roots (a frame returned, a scope ended).
-  public func removeRoots(_ source: RootSource) {
-    rootSources.removeValue(forKey: ObjectIdentifier(source))
   }
 
   /// Marks the start of a program statement: objects allocated from here on are held by the

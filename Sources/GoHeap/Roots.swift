@@ -1,10 +1,11 @@
 // Roots: where the collector starts marking.
 //
 // In a Go program the roots are global variables, the live frames' locals and the registers.
-// The interpreter registers a RootSource for its globals and one per running frame or block scope
-// and removes it when the scope ends, so a block-local variable stops keeping its object alive the
-// moment its block is left. Objects allocated by the statement in progress are roots until the
-// next statement begins (GoRuntime.beginStatement): they are in registers in the real program.
+// The interpreter registers two RootSources once: its globals and its call stack, which visits
+// only the frames of calls in progress. A block clears its variables when it ends, so a
+// block-local variable stops keeping its object alive the moment its block is left. Objects
+// allocated by the statement in progress are roots until the next statement begins
+// (GoRuntime.beginStatement): they are in registers in the real program.
 
 /// Something that holds heap references the collector must treat as roots.
 public protocol RootSource: AnyObject {
