@@ -26,6 +26,7 @@ extension GoRuntime {
   /// new(T): one zeroed object of `type`.
   public func allocate(_ type: GoType) throws -> HeapPointer {
     try checkAlive()
+    if let p = try mallocFast(size: type.size, noscan: !type.hasPointers) { return p }
     return try mallocgc(size: type.size, noscan: !type.hasPointers)
   }
 
@@ -49,6 +50,7 @@ extension GoRuntime {
   /// Allocates `size` bytes: a pointer to the new object (inside a tiny block, at its offset).
   @discardableResult
   func mallocgc(size: Int, noscan: Bool) throws -> HeapPointer {
+    if let p = try mallocFast(size: size, noscan: noscan) { return p }
     if size == 0 { return HeapPointer(object: Self.zeroBase) }
     // Only an allocation made while a cycle is already marking assists it (not the allocation
     // whose trigger test started the cycle).
@@ -71,6 +73,32 @@ extension GoRuntime {
     if markingAtEntry { try assistIfOverGoal() }
     // Go 1.0 tests `heap_alloc >= next_gc` at the end of every mallocgc.
     if profile.pacerModel == .proportional { try checkTrigger() }
+    return HeapPointer(object: ref)
+  }
+
+  /// The fast path (malloc.go nextFreeFast): outside a mark, a small object that is neither
+  /// tiny nor headed comes from the class's cached span when it has a free slot after its
+  /// freeindex; nil when the full path must run. It is mallocgc's small path minus what cannot
+  /// happen there: no refill, so no trigger test; no mark, so no black allocation and no assist.
+  @inline(__always)
+  private func mallocFast(size: Int, noscan: Bool) throws -> HeapPointer? {
+    guard size <= fastPathMaxSize && size > 0 && !isMarking && (size >= profile.tinySize || !noscan)
+    else { return nil }
+    let sc = profile.sizeClasses.sizeClass(for: size)
+    guard let span = cachedSpan[spanClass(sc.index, noscan: noscan)],
+      let slot = span._withUnsafeGuaranteedRef({ $0.nextFreeFast() })
+    else { return nil }
+    heapAllocBytes += sc.size
+    totalAllocBytes += sc.size
+    objectsAllocated += 1
+    let ref = ObjectRef(span: span._withUnsafeGuaranteedRef { $0.id }, slot: Int32(slot))
+    holdForStatement(ref)
+    if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
+      try advance(wholeNs: smallAllocWholeNs)  // chargeAllocationWork's whole-ns case
+    } else {
+      allocationWorkNs += profile.cost.smallAllocNs
+      try chargeAllocationWork()
+    }
     return HeapPointer(object: ref)
   }
 
@@ -127,12 +155,11 @@ extension GoRuntime {
   private func mallocSmall(sizeClass sc: SizeClass, noscan: Bool) throws -> ObjectRef {
     let spc = spanClass(sc.index, noscan: noscan)
     var refilled = false
-    // The span is used through an unretained handle: the span table keeps it alive, and a
-    // strong reference cost a retain and a release per allocation (a tenth of the allocation
-    // loop's time; `unowned(unsafe)` still retained around each method call).
+    // The span is used through its unretained handle (`unowned(unsafe)` still retained around
+    // each method call).
     var span: Unmanaged<Span>
-    if cachedSpan[spc] >= 0, let s = spans[Int(cachedSpan[spc])] {
-      span = .passUnretained(s)
+    if let s = cachedSpan[spc] {
+      span = s
     } else {
       span = .passUnretained(try refill(spc: spc, sizeClass: sc, noscan: noscan))
       refilled = true
@@ -198,7 +225,7 @@ extension GoRuntime {
     }
     let s = span!
     s.state = .cached
-    cachedSpan[spc] = s.id
+    cachedSpan[spc] = .passUnretained(s)
     heapLive += s.npages * profile.pageSize - s.allocCount * s.elemSize
     return s
   }

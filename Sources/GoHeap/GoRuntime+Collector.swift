@@ -136,9 +136,10 @@ extension GoRuntime {
     pacer.commit(heapMarked: heapMarked, heapScan: c.scanBytes, consMark: consMark)
     pages.nextGeneration()
     // Flush the mcaches: cached spans become ordinary in-use spans to be swept.
-    for spc in cachedSpan.indices where cachedSpan[spc] >= 0 {
-      spans[Int(cachedSpan[spc])]?.state = .inUse
-      cachedSpan[spc] = -1
+    for spc in cachedSpan.indices {
+      guard let s = cachedSpan[spc] else { continue }
+      s.takeUnretainedValue().state = .inUse
+      cachedSpan[spc] = nil
     }
     tinyBlock = nil
     tinyOffset = 0

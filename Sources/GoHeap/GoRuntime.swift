@@ -88,8 +88,15 @@ public final class GoRuntime {
   /// The span table; nil entries are free ids.
   var spans: [Span?] = []
   var freeSpanIDs: [Int32] = []
-  /// mcache.alloc: the current span per span class (class * 2 + noscan), -1 if none.
-  var cachedSpan: [Int32]
+  /// mcache.alloc: the current span per span class (class * 2 + noscan), nil if none. Held
+  /// unretained: the span table owns every span, and a cached span is flushed (below) before a
+  /// sweep can free it. A strong reference cost a retain and a release per allocation.
+  var cachedSpan: [Unmanaged<Span>?]
+  /// Largest request the allocation fast path serves (mallocgc): small objects without a
+  /// malloc header; 0 turns the fast path off (Go 1.0 tests the trigger in every mallocgc).
+  let fastPathMaxSize: Int
+  /// The profile's small-allocation cost when it is a whole number of ns (else 0), ns.
+  let smallAllocWholeNs: Int
   /// mcentral partial lists: spans with free slots, per span class.
   var partialSpans: [[Int32]]
   /// The tiny allocator's current 16-byte block and the offset of its first free byte.
@@ -136,8 +143,11 @@ public final class GoRuntime {
   public internal(set) var lastCycle: GCCycle? = nil
   /// Objects allocated during the current statement: live to a cycle that starts mid-statement
   /// (they are in registers or on the stack of the real program).
-  /// (A stack: the first `statementCount` entries are live; the rest is reusable storage.)
-  var statementAllocations: [ObjectRef] = []
+  /// (A stack: the first `statementCount` entries are live; room for `statementCapacity`. A
+  /// buffer the runtime owns, not an array: every allocation appends to it, and an array's
+  /// uniqueness check was a call per allocation.)
+  var statementAllocations: UnsafeMutablePointer<ObjectRef> = .allocate(capacity: 16)
+  var statementCapacity = 16
   @usableFromInline var statementCount = 0
   /// Allocations below this index belong to callers' statements still in progress.
   @usableFromInline var statementBase = 0
@@ -179,7 +189,15 @@ public final class GoRuntime {
       release: machine.release ?? profile.releaseByOS[machine.os] ?? profile.defaultRelease,
       nonHeapRSS: st.nonHeapRSS)
     let classes = (profile.sizeClasses.classes.count + 1) * 2
-    cachedSpan = [Int32](repeating: -1, count: classes)
+    cachedSpan = [Unmanaged<Span>?](repeating: nil, count: classes)
+    fastPathMaxSize =
+      profile.pacerModel == .proportional
+      ? 0
+      : min(
+        profile.maxSmallSize, profile.sizeClasses.maxSize,
+        profile.mallocHeaderBytes > 0 ? profile.mallocHeaderMinSize : Int.max)
+    let smallNs = profile.cost.smallAllocNs
+    smallAllocWholeNs = smallNs > 0 && smallNs < 1e15 && smallNs.rounded() == smallNs ? Int(smallNs) : 0
     partialSpans = [[Int32]](repeating: [], count: classes)
     heapAllocBytes = st.heapAllocBytes
     totalAllocBytes = st.heapAllocBytes
@@ -210,6 +228,8 @@ public final class GoRuntime {
       schedule(.scavengerTick(k: 0), at: tick)
     }
   }
+
+  deinit { statementAllocations.deallocate() }
 
   // MARK: Observers
 
@@ -362,11 +382,14 @@ public final class GoRuntime {
   /// Holds a new object until the statement ends.
   @inline(__always)
   func holdForStatement(_ ref: ObjectRef) {
-    if statementCount < statementAllocations.count {
-      statementAllocations[statementCount] = ref
-    } else {
-      statementAllocations.append(ref)
+    if statementCount == statementCapacity {
+      let grown = UnsafeMutablePointer<ObjectRef>.allocate(capacity: statementCapacity * 2)
+      grown.moveInitialize(from: statementAllocations, count: statementCount)
+      statementAllocations.deallocate()
+      statementAllocations = grown
+      statementCapacity *= 2
     }
+    (statementAllocations + statementCount).initialize(to: ref)
     statementCount += 1
   }
 

@@ -130,6 +130,24 @@ final class Span {
     return nil
   }
 
+  /// The allocation fast path (malloc.go nextFreeFast): a free slot in the bitmap word that
+  /// holds `freeIndex`, at or after it, marked allocated; nil sends the caller to the full
+  /// search (`takeFreeSlot`), which also finds when the span is full.
+  @inline(__always)
+  func nextFreeFast() -> Int? {
+    let i = freeIndex
+    guard i < nelems else { return nil }
+    let w = i >> 6
+    let free = ~allocBits[w] & (~0 << UInt64(i & 63))
+    if free == 0 { return nil }
+    let slot = w << 6 | free.trailingZeroBitCount
+    if slot >= nelems { return nil }
+    allocBits[w] |= 1 << UInt64(slot & 63)
+    allocCount += 1
+    freeIndex = slot + 1
+    return slot
+  }
+
   /// Number of marked slots.
   var markedCount: Int { (0..<bitmapWords).reduce(0) { $0 + markBits[$1].nonzeroBitCount } }
 
