@@ -54,19 +54,19 @@ final class Frame: RootSource {
     }
     set {
       assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
-      base[slot] = newValue
+      slots[slot] = newValue
     }
   }
 
   /// The integer (or bool, as 0/1) in a slot, without copying the Value out.
   @inline(__always) func int(_ slot: Int) -> Int64 {
     assert(slot >= 0 && slot < count, "frame slot \(slot) out of range")
-    switch base[slot] {
-    case .int(let v): return v
-    case .bool(let b): return b ? 1 : 0
-    default: return 0
-    }
+    return slots.int(slot)
   }
+
+  /// The slot buffer, for the interpreter's running-call fast path. Valid until the frame is
+  /// next reset or grown (a call reusing it, a new global).
+  var slots: Slots { Slots(base: base) }
 
   /// Adds a slot holding `v` (a new global); returns its index.
   func append(_ v: Value) -> Int {
@@ -84,6 +84,35 @@ final class Frame: RootSource {
 
   func forEachRoot(_ visit: (Word) -> Void) {
     for k in 0..<count { base[k].forEachWord(visit) }
+  }
+}
+
+/// A frame's slots as compiled code reads and writes them: the buffer itself, so an access is
+/// a load or a store (reaching a slot through the `unowned(unsafe)` frame retained the frame
+/// and copied the Value out on every read).
+struct Slots {
+  let base: UnsafeMutablePointer<Value>
+
+  @inline(__always) subscript(slot: Int) -> Value {
+    get { base[slot] }
+    nonmutating set {
+      // Only strings and aggregates own memory: any other old value is overwritten, not
+      // destroyed. A plain assignment calls Value's outlined assign-with-take witness, which
+      // switches on both tags (about 60 instructions, a third of interpreting `p = new(T)`).
+      switch base[slot] {
+      case .string, .aggregate: base[slot] = newValue
+      default: (base + slot).initialize(to: newValue)
+      }
+    }
+  }
+
+  /// The integer (or bool, as 0/1) in a slot, without copying the Value out.
+  @inline(__always) func int(_ slot: Int) -> Int64 {
+    switch base[slot] {
+    case .int(let v): return v
+    case .bool(let b): return b ? 1 : 0
+    default: return 0
+    }
   }
 }
 

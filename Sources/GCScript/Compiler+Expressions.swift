@@ -21,6 +21,9 @@ struct CExpr {
   /// through `Interpreter.intEval` / `boolEval`, which fall back to `eval`.
   var evalInt: IntEval? = nil
   var evalBool: BoolEval? = nil
+  /// For a plain read of a variable: its slot and whether it is a global, so an operator with
+  /// a constant operand (`i < n`, `x + 1`) can read the slot itself instead of calling `evalInt`.
+  var variableSlot: (slot: Int, global: Bool)? = nil
 
   static func constant(_ v: Value, _ t: GoType, untyped: Bool, _ span: Span) -> CExpr {
     CExpr(type: t, untyped: untyped, constant: v, eval: { _ in v }, span: span)
@@ -74,6 +77,9 @@ struct LValue {
   let store: (Interpreter, __owned Value) throws -> Void
   /// For an integer variable: the store without building a Value first (counters, range keys).
   var storeInt: IntStore? = nil
+  /// For a variable: its slot and whether it is a global, so an assignment can write the slot
+  /// itself instead of calling `store`.
+  var variableSlot: (slot: Int, global: Bool)? = nil
 
   /// An integer store to this location: unboxed for an integer variable, else through `store`.
   var intStorer: (Interpreter, Int64) throws -> Void {
@@ -89,9 +95,10 @@ struct LValue {
       lv = LValue(type: t, load: { $0.globals[slot] }, store: { $0.globals[slot] = $1 })
       if t.isInteger { lv.storeInt = IntStore { $0.globals[slot] = .int($1) } }
     } else {
-      lv = LValue(type: t, load: { $0.frame[slot] }, store: { $0.frame[slot] = $1 })
-      if t.isInteger { lv.storeInt = IntStore { $0.frame[slot] = .int($1) } }
+      lv = LValue(type: t, load: { $0.locals[slot] }, store: { $0.locals[slot] = $1 })
+      if t.isInteger { lv.storeInt = IntStore { $0.locals[slot] = .int($1) } }
     }
+    lv.variableSlot = (slot, global)
     return lv
   }
 }
@@ -312,10 +319,11 @@ extension Interpreter {
         if t.isInteger { c.evalInt = IntEval { $0.globals.int(slot) } }
         if t.isBool { c.evalBool = BoolEval { $0.globals.int(slot) != 0 } }
       } else {
-        c = CExpr(type: t, untyped: false, constant: nil, eval: { $0.frame[slot] }, span: span)
-        if t.isInteger { c.evalInt = IntEval { $0.frame.int(slot) } }
-        if t.isBool { c.evalBool = BoolEval { $0.frame.int(slot) != 0 } }
+        c = CExpr(type: t, untyped: false, constant: nil, eval: { $0.locals[slot] }, span: span)
+        if t.isInteger { c.evalInt = IntEval { $0.locals.int(slot) } }
+        if t.isBool { c.evalBool = BoolEval { $0.locals.int(slot) != 0 } }
       }
+      c.variableSlot = (slot, global)
       return c
     case .constant(let v, let t, let untyped): return .constant(v, t, untyped: untyped, span)
     case .type(let t): throw ScriptError(.typeMismatch("\(t) (type) is not an expression"), at: span)

@@ -99,6 +99,16 @@ extension Interpreter {
       // Unsigned order is signed order with the sign bit flipped.
       let l: (Interpreter) throws -> Int64 = unsigned ? { try ae($0) ^ .min } : ae
       let r: (Interpreter) throws -> Int64 = unsigned ? { try be($0) ^ .min } : be
+      if let k = b.constant, let (slot, global) = a.variableSlot, !unsigned {
+        // A variable against a constant, the loop test `i < n`: one closure reads the slot.
+        let y = k.asInt
+        switch op {
+        case "<": return .bool(span) { i in i.int(slot: slot, global: global) < y }
+        case "<=": return .bool(span) { i in i.int(slot: slot, global: global) <= y }
+        case ">": return .bool(span) { i in i.int(slot: slot, global: global) > y }
+        default: return .bool(span) { i in i.int(slot: slot, global: global) >= y }
+        }
+      }
       if let k = b.constant {
         let y = unsigned ? k.asInt ^ .min : k.asInt
         switch op {
@@ -122,6 +132,9 @@ extension Interpreter {
         // The counter step `x + 1` (and `x += k`): the constant captured.
         if let k = b.constant, t.size == 8 {
           let y = k.asInt
+          if let (slot, global) = a.variableSlot {
+            return .int(t, span) { i in i.int(slot: slot, global: global) &+ y }
+          }
           return .int(t, span) { i in try ae(i) &+ y }
         }
         f = { $0 &+ $1 }

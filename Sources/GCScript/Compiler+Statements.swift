@@ -82,7 +82,10 @@ extension Interpreter {
 
   func compileBlock(_ stmts: [Stmt], _ scope: Scope) throws -> Exec {
     let inner = Scope(parent: scope, function: scope.function)
-    let body = try stmts.map { Compiled(exec: try compileStatement($0, inner)) }
+    // Empty statements (a `;` or the line break after `{`) do nothing: leaving them out keeps a
+    // one-statement loop body a single closure call.
+    let body = try stmts.filter { if case .empty = $0.kind { return false }; return true }
+      .map { Compiled(exec: try compileStatement($0, inner)) }
     return blockRunner(sequence(body), inner)
   }
 
@@ -93,7 +96,7 @@ extension Interpreter {
     return { i in
       defer {
         for s in slots {
-          if s >= 0 { i.frame[s] = .null } else { i.globals[-1 - s] = .null }
+          if s >= 0 { i.locals[s] = .null } else { i.globals[-1 - s] = .null }
         }
       }
       return try run(i)
@@ -179,8 +182,8 @@ extension Interpreter {
         }
         return { i in
           try i.step(span, cost) {
-            let v = i.frame.int(slot) &+ d
-            i.frame[slot] = .int(narrow ? wrap(v, t) : v)
+            let v = i.locals.int(slot) &+ d
+            i.locals[slot] = .int(narrow ? wrap(v, t) : v)
             return .normal
           }
         }
@@ -351,7 +354,7 @@ extension Interpreter {
       }
       return statement(span) { i in
         var list: [(name: String, type: String, objects: Int, bytes: Int)] = []
-        var vars = locals.map { (name: $0.0, type: $0.2, value: i.frame[$0.1]) }
+        var vars = locals.map { (name: $0.0, type: $0.2, value: i.locals[$0.1]) }
         vars += i.globalVariables.filter { !seen.contains($0.name) }
         for v in vars {
           var words: [Word] = []
@@ -428,6 +431,23 @@ extension Interpreter {
         return { i in
           try i.step(span, cost) {
             try storeInt(i, try f(i))
+            return .normal
+          }
+        }
+      }
+      // A variable is written in place: one closure call fewer per assignment.
+      if let (slot, global) = lv.variableSlot {
+        if global {
+          return { i in
+            try i.step(span, cost) {
+              i.globals[slot] = try ev(i)
+              return .normal
+            }
+          }
+        }
+        return { i in
+          try i.step(span, cost) {
+            i.locals[slot] = try ev(i)
             return .normal
           }
         }

@@ -75,7 +75,13 @@ public final class Interpreter {
   /// The running function's frame (`globals` at top level). Unowned: `globals` and the call
   /// stack keep every frame alive, and an owned reference would cost a retain and a release on
   /// every variable access.
-  unowned(unsafe) var frame: Frame
+  unowned(unsafe) var frame: Frame {
+    didSet { locals = frame.slots }
+  }
+  /// The running frame's slots: what compiled code reads and writes for a local variable.
+  /// (Top-level code has no locals — its variables are globals — so this is never used while
+  /// `frame` is `globals`, whose buffer moves when a global is added.)
+  var locals: Slots
   /// Frames of the user-function calls in progress (a root source).
   let callStack = CallStack()
   let globalScope: Scope
@@ -92,6 +98,7 @@ public final class Interpreter {
     self.heap = heap
     self.host = host
     frame = globals
+    locals = globals.slots
     globalScope = Scope(parent: nil, function: nil)
     heap.addRoots(globals)
     heap.addRoots(callStack)
@@ -163,6 +170,12 @@ public final class Interpreter {
       default: break
       }
     }
+  }
+
+  /// The integer in a variable's slot (an operand the compiler resolved to `variableSlot`).
+  @inline(__always)
+  func int(slot: Int, global: Bool) -> Int64 {
+    global ? globals.int(slot) : locals.int(slot)
   }
 
   @inline(__always)
