@@ -93,8 +93,9 @@ public final class GoRuntime {
   /// sweep can free it. A strong reference cost a retain and a release per allocation.
   var cachedSpan: [Unmanaged<Span>?]
   /// Largest request the allocation fast path serves (mallocgc): small objects without a
-  /// malloc header; 0 turns the fast path off (Go 1.0 tests the trigger in every mallocgc).
-  let fastPathMaxSize: Int
+  /// malloc header; 0 turns the fast path off (Go 1.0 tests the trigger in every mallocgc;
+  /// tests turn it off to check that it changes nothing).
+  var fastPathMaxSize: Int
   /// The profile's small-allocation cost when it is a whole number of ns (else 0), ns.
   let smallAllocWholeNs: Int
   /// mcentral partial lists: spans with free slots, per span class.

@@ -111,3 +111,41 @@ func spanLayout(_ c: LayoutCase) throws {
   #expect(s.object == GoRuntime.zeroBase)
   #expect(rt.memStats().mallocs == RuntimeProfile.go127.startup.objects + 4)
 }
+
+/// The allocation fast path (nextFreeFast) is only a shortcut: a mixed workload — tiny, small
+/// scan and noscan, headed and large objects, some kept, most garbage, over many cycles — must
+/// return the same objects, at the same virtual times, with the same statistics and events,
+/// whether the fast path serves what it can or the full path serves everything.
+@Test(arguments: ["go1.27", "go1.19"])
+func fastPathChangesNothing(_ name: String) throws {
+  func run(fastPath: Bool) throws -> (refs: [HeapPointer], stats: MemStats, events: [String]) {
+    let rt = GoRuntime(profile: RuntimeProfile.named(name)!)
+    if !fastPath { rt.fastPathMaxSize = 0 }
+    var events: [String] = []
+    rt.subscribe { events.append("\($0)") }
+    let roots = RootTable()
+    rt.addRoots(roots)
+    let types: [GoType] = [
+      .int64, .array(of: .int64, count: 2), nodeType(), .array(of: .int64, count: 70),
+      .array(of: .pointer(to: .int64), count: 70), .array(of: .uint8, count: 1000),
+      .array(of: .int64, count: 5000),
+    ]
+    var refs: [HeapPointer] = []
+    for k in 0..<60_000 {
+      rt.beginStatement()
+      try rt.work(7)
+      let p = try rt.allocate(types[(k * 7 + k / 5) % types.count])
+      refs.append(p)
+      if k % 9 == 0 { roots["r\(k % 45)"] = .pointer(p) }
+      if k == 30_000 { try rt.collect() }
+    }
+    try rt.checkInvariants()
+    return (refs, rt.memStats(), events)
+  }
+  let fast = try run(fastPath: true)
+  let full = try run(fastPath: false)
+  #expect(fast.stats.numGC > 5, "the workload should run through several cycles")
+  #expect(fast.refs == full.refs)
+  #expect(fast.stats == full.stats)
+  #expect(fast.events == full.events)
+}
