@@ -178,6 +178,12 @@ public final class Interpreter {
     global ? globals.int(slot) : locals.int(slot)
   }
 
+  /// Stores an integer in a variable's slot.
+  @inline(__always)
+  func setInt(slot: Int, global: Bool, _ v: Int64) {
+    if global { globals[slot] = .int(v) } else { locals[slot] = .int(v) }
+  }
+
   @inline(__always)
   func checkInterrupt(_ span: Span) throws {
     if Interrupt.requested {

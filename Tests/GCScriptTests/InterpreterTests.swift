@@ -293,3 +293,38 @@ final class ExpectHost: ScriptHost {
   #expect(filled.rss - made.rss > 399_000_000)
   #expect(filled.timeNs - made.timeNs < 1_000_000_000)
 }
+
+/// The counting loop `for i := a; i OP bound; i++` runs its test and step inline
+/// (Compiler+Loops.swift): every shape of it, and the near-misses that take the general path,
+/// must behave as Go's loop does.
+@Test(arguments: [
+  OutputCase(code: "x := 0\nfor i := 0; i < 5; i++ { x = x*10 + i }\nprint x", output: "1234\n"),
+  OutputCase(code: "x := 0\nfor i := 3; i >= 0; i-- { x = x*10 + i }\nprint x", output: "3210\n"),
+  OutputCase(code: "x := 0\nfor i := 1; i <= 3; i++ { x = x*10 + i }\nprint x", output: "123\n"),
+  OutputCase(code: "x := 0\nfor i := 5; i > 2; i-- { x = x*10 + i }\nprint x", output: "543\n"),
+  OutputCase(code: "c := 0\nfor i := 0; i != 4; i++ { c++ }\nprint c", output: "4\n"),
+  // The body moves the counter: the test and the step see it.
+  OutputCase(code: "x := 0\nfor i := 0; i < 10; i++ { i += 2; x = x*10 + i }\nprint x", output: "2591\n"),
+  OutputCase(code: "x := 0\nfor i := 0; i < 10; i++ { if i == 2 { continue }; if i == 5 { break }; x = x*10 + i }\nprint x", output: "134\n"),
+  // A narrow counter wraps as Go's does: 120..127, then -128 fails the test.
+  OutputCase(code: "var n int8\nc := 0\nfor n = 120; n > 0; n++ { c++ }\nprint c, n", output: "8 -128\n"),
+  // Unsigned counters take the general path: 250..255, then 0..3.
+  OutputCase(code: "c := 0\nfor u := uint8(250); u != 4; u++ { c++ }\nprint c", output: "10\n"),
+  OutputCase(code: "const N = 3\nx := 0\nfor i := 0; i < N; i++ { x += i }\nprint x", output: "3\n"),
+  OutputCase(code: "func f() int {\n s := 0\n for i := 1; i <= 4; i++ { s += i }\n return s\n}\nprint f()", output: "10\n"),
+  OutputCase(code: "func g() int {\n for i := 0; i < 10; i++ { if i == 7 { return i } }\n return -1\n}\nprint g()", output: "7\n"),
+  // Not the counting shape (a variable bound, another variable stepped): general path.
+  OutputCase(code: "n := 3\nj := 0\nfor i := 0; i < n; j++ { i++ }\nprint j", output: "3\n"),
+])
+func countingLoops(_ c: OutputCase) throws {
+  #expect(try run(c.code).0 == c.output)
+}
+
+/// The inline `i++` is a statement like any other: the counting loop moves the virtual clock
+/// exactly as the same loop stepped by `i = i + 1` (the general path).
+@Test func countingLoopCostsWhatTheGeneralLoopCosts() throws {
+  let (_, _, inline) = try run("for i := 0; i < 100_000; i++ { }")
+  let (_, _, general) = try run("for i := 0; i < 100_000; i = i + 1 { }")
+  #expect(inline.virtualTime == general.virtualTime)
+  #expect(inline.virtualTime > 100_000)
+}
