@@ -76,30 +76,44 @@ extension GoRuntime {
     return HeapPointer(object: ref)
   }
 
-  /// The fast path (malloc.go nextFreeFast): outside a mark, a small object that is neither
-  /// tiny nor headed comes from the class's cached span when it has a free slot after its
-  /// freeindex; nil when the full path must run. It is mallocgc's small path minus what cannot
-  /// happen there: no refill, so no trigger test; no mark, so no black allocation and no assist.
+  /// The fast path (malloc.go nextFreeFast): a small object that is neither tiny nor headed
+  /// comes from the class's cached span when it has a free slot after its freeindex; nil when
+  /// the full path must run. It is mallocgc's small path minus what cannot happen there — no
+  /// refill, so no trigger test — in the same order: during a mark the object is allocated
+  /// black and the allocation assists.
   @inline(__always)
   private func mallocFast(size: Int, noscan: Bool) throws -> HeapPointer? {
-    guard size <= fastPathMaxSize && size > 0 && !isMarking && (size >= profile.tinySize || !noscan)
-    else { return nil }
+    guard size <= fastPathMaxSize && size > 0 && (size >= profile.tinySize || !noscan) else { return nil }
     let sc = profile.sizeClasses.sizeClass(for: size)
     guard let span = cachedSpan[spanClass(sc.index, noscan: noscan)],
       let slot = span._withUnsafeGuaranteedRef({ $0.nextFreeFast() })
     else { return nil }
+    let ref = ObjectRef(span: span._withUnsafeGuaranteedRef { $0.id }, slot: Int32(slot))
     heapAllocBytes += sc.size
     totalAllocBytes += sc.size
     objectsAllocated += 1
-    let ref = ObjectRef(span: span._withUnsafeGuaranteedRef { $0.id }, slot: Int32(slot))
     holdForStatement(ref)
-    if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
+    if isMarking {
+      try allocatedDuringMark(span, slot: slot, size: size, slotBytes: sc.size)
+    } else if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
       try advance(wholeNs: smallAllocWholeNs)  // chargeAllocationWork's whole-ns case
     } else {
       allocationWorkNs += profile.cost.smallAllocNs
       try chargeAllocationWork()
     }
     return HeapPointer(object: ref)
+  }
+
+  /// The rest of a fast-path allocation made while a cycle marks: black allocation, then the
+  /// assist, as mallocgc does after mallocSmall.
+  private func allocatedDuringMark(_ span: Unmanaged<Span>, slot: Int, size: Int, slotBytes: Int) throws {
+    _ = span._withUnsafeGuaranteedRef { $0.setMark(slot) }
+    cycle!.markedBytes += slotBytes
+    cycle!.markedObjects += 1
+    allocationWorkNs += profile.cost.smallAllocNs
+    try assist(bytes: size)
+    try chargeAllocationWork()
+    try assistIfOverGoal()
   }
 
   /// Charges the allocator's accumulated cost. Allocation internals never advance the clock
