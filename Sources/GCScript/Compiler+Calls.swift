@@ -152,7 +152,9 @@ extension Interpreter {
         throw ScriptError(.wrongArgumentCount("new", expected: 1, got: args.count), at: span)
       }
       let t = try resolveType(te, scope)
-      return CExpr(type: .pointer(to: t), untyped: false, constant: nil, eval: { .pointer(try $0.heap.allocate(t)) }, span: span)
+      var c = CExpr(type: .pointer(to: t), untyped: false, constant: nil, eval: { .pointer(try $0.heap.allocate(t)) }, span: span)
+      c.allocates = t
+      return c
     case "append":
       guard !args.isEmpty else { throw ScriptError(.wrongArgumentCount("append", expected: 1, got: 0), at: span) }
       let s = try compileExpr(args[0], scope)

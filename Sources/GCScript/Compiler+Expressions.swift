@@ -24,6 +24,9 @@ struct CExpr {
   /// For a plain read of a variable: its slot and whether it is a global, so an operator with
   /// a constant operand (`i < n`, `x + 1`) can read the slot itself instead of calling `evalInt`.
   var variableSlot: (slot: Int, global: Bool)? = nil
+  /// For `new(T)`: the type allocated, so an assignment to a variable can allocate into the
+  /// slot itself — the statement gcsh programs are made of runs without the builtin's closure.
+  var allocates: GoType? = nil
 
   static func constant(_ v: Value, _ t: GoType, untyped: Bool, _ span: Span) -> CExpr {
     CExpr(type: t, untyped: untyped, constant: v, eval: { _ in v }, span: span)
@@ -80,6 +83,9 @@ struct LValue {
   /// For a variable: its slot and whether it is a global, so an assignment can write the slot
   /// itself instead of calling `store`.
   var variableSlot: (slot: Int, global: Bool)? = nil
+  /// For `new(T)`: the type allocated, so an assignment to a variable can allocate into the
+  /// slot itself — the statement gcsh programs are made of runs without the builtin's closure.
+  var allocates: GoType? = nil
 
   /// An integer store to this location: unboxed for an integer variable, else through `store`.
   var intStorer: (Interpreter, Int64) throws -> Void {
@@ -165,9 +171,12 @@ extension Interpreter {
       return .constant(try convertConstant(k, from: from, to: t, c.span), t, untyped: false, c.span)
     }
     if from.identical(t) {
-      return CExpr(
+      var same = CExpr(
         type: t, untyped: false, constant: c.constant, eval: c.eval, span: c.span, evalInt: c.evalInt,
         evalBool: c.evalBool)
+      same.variableSlot = c.variableSlot
+      same.allocates = c.allocates
+      return same
     }
     throw ScriptError(
       .typeMismatch("cannot use \(describe(c)) (value of type \(from)) as \(t) value in \(what())"),

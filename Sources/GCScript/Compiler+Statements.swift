@@ -415,7 +415,24 @@ extension Interpreter {
           }
         }
       }
-      // A variable is written in place: one closure call fewer per assignment.
+      // A variable is written in place: one closure call fewer per assignment; `p = new(T)`
+      // allocates straight into it (two fewer).
+      if let (slot, global) = lv.variableSlot, let t = values[0].allocates {
+        if global {
+          return { i in
+            try i.step(span, cost) {
+              i.globals[slot] = .pointer(try i.heap.allocate(t))
+              return .normal
+            }
+          }
+        }
+        return { i in
+          try i.step(span, cost) {
+            i.locals[slot] = .pointer(try i.heap.allocate(t))
+            return .normal
+          }
+        }
+      }
       if let (slot, global) = lv.variableSlot {
         if global {
           return { i in
