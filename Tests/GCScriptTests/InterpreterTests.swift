@@ -91,6 +91,35 @@ func runtimeError(_ c: RuntimeErrorCase) {
   #expect(rt.memStats().numForcedGC == 1)
 }
 
+/// `p = new(T)` into a global or a local allocates straight into the slot: the new object is
+/// the root, the one it replaced is garbage at the next GC.
+@Test func allocatingIntoAVariableReplacesItsRoot() throws {
+  let (out, host, _) = try run("""
+    type Big struct { a [1 << 17]int64 }
+    var g *Big
+    g = new(Big)
+    g = new(Big)
+    g.a[0] = 7
+    gc
+    stats "global"
+    func f() int64 {
+      var p *Big
+      p = new(Big)
+      p.a[1] = 5
+      p = new(Big)
+      p.a[1] = 6
+      gc
+      stats "local"
+      return p.a[1]
+    }
+    print f(), g.a[0]
+    """)
+  #expect(out == "6 7\n")
+  // One 1 MiB object survives the first GC, two (g's and p's) the second.
+  #expect(host.stats[0].1.heapAlloc > 1 * MiB && host.stats[0].1.heapAlloc < 2 * MiB)
+  #expect(host.stats[1].1.heapAlloc > 2 * MiB && host.stats[1].1.heapAlloc < 3 * MiB)
+}
+
 @Test func blockLocalsStopBeingRootsWhenTheBlockEnds() throws {
   let (_, host, _) = try run("""
     if true {
