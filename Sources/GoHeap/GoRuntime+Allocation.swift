@@ -88,10 +88,12 @@ extension GoRuntime {
     guard let span = cachedSpan[spanClass(sc.index, noscan: noscan)],
       let slot = span._withUnsafeGuaranteedRef({ $0.nextFreeFast() })
     else { return nil }
-    let ref = ObjectRef(span: span._withUnsafeGuaranteedRef { $0.id }, slot: Int32(slot))
-    heapAllocBytes += sc.size
-    totalAllocBytes += sc.size
-    objectsAllocated += 1
+    // (Wrapping arithmetic: a slot index fits Int32, and byte and object counters cannot
+    // reach Int.max; the overflow checks were a tenth of this path.)
+    let ref = ObjectRef(span: span._withUnsafeGuaranteedRef { $0.id }, slot: Int32(truncatingIfNeeded: slot))
+    heapAllocBytes &+= sc.size
+    totalAllocBytes &+= sc.size
+    objectsAllocated &+= 1
     holdForStatement(ref)
     if isMarking {
       try allocatedDuringMark(span, slot: slot, size: size, slotBytes: sc.size)

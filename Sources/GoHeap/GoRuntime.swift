@@ -277,8 +277,10 @@ public final class GoRuntime {
   @inlinable @inline(__always)
   func advance(wholeNs ns: Int, preemptible: Bool = true) throws {
     // Fast path: nothing is due before the program's new time (the common case in loops).
-    if now + ns < nextEventTime && !isDead {
-      now += ns
+    // (Wrapping add: the clock would need 292 years of virtual time to overflow, and this
+    // runs for every statement and allocation.)
+    if now &+ ns < nextEventTime && !isDead {
+      now &+= ns
       return
     }
     try slowWork(ns, preemptible: preemptible)
@@ -391,7 +393,7 @@ public final class GoRuntime {
       statementCapacity *= 2
     }
     (statementAllocations + statementCount).initialize(to: ref)
-    statementCount += 1
+    statementCount &+= 1
   }
 
   /// Marks the start of a program statement: objects allocated from here on are held by the

@@ -143,8 +143,8 @@ final class Span {
     let slot = w << 6 | free.trailingZeroBitCount
     if slot >= nelems { return nil }
     allocBits[w] |= 1 << UInt64(slot & 63)
-    allocCount += 1
-    freeIndex = slot + 1
+    allocCount &+= 1
+    freeIndex = slot &+ 1
     return slot
   }
 
