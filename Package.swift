@@ -35,7 +35,16 @@ let package = Package(
       ],
       // The executable talks to C stdio and readline globals; their Swift 6 isolation checks
       // would only add wrappers around process-wide state that is used from one thread.
-      swiftSettings: [.swiftLanguageMode(.v5)]),
+      swiftSettings: [.swiftLanguageMode(.v5)],
+      // Release builds on Linux link the Swift runtime statically, as `--static-swift-stdlib`
+      // does: binding its shared libraries' symbols at every start was a third of the
+      // instructions of `gcsh -e ''` (start-up 15.6 -> 11.1 ms, hyperfine). Static Foundation
+      // (which swift-argument-parser uses) needs its support libraries named.
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"],
+          .when(platforms: [.linux], configuration: .release))
+      ]),
     .testTarget(
       name: "GoHeapTests", dependencies: ["GoHeap"], resources: [.copy("Anchors")]),
     .testTarget(name: "GCScriptTests", dependencies: ["GCScript", "GoHeap"]),
