@@ -13,7 +13,11 @@
 // Speed: the compiled closures are built so that a loop step costs few closure calls and no
 // reference counting — closures travel in small structs, never bare in Arrays or Optionals
 // (Compiler+Expressions.swift says why), integers are evaluated and stored unboxed, and hot
-// statements run their statement step inline (`step`).
+// statements run their statement step inline (`step`). Local variables are reached through
+// the running frame's slot buffer (`locals`), not the frame object; what the compiler knows
+// statically it uses: an assignment to a variable writes the slot itself, `p = new(T)`
+// allocates into it, `i < n` with a constant reads the slot in the operator's closure, and a
+// counting loop runs its test and `i++` inline (Compiler+Loops.swift).
 
 import GoHeap
 
