@@ -408,6 +408,15 @@ extension Interpreter {
       if let intStore = lv.storeInt, values[0].evalInt != nil || values[0].constant != nil {
         let storeInt = intStore.run
         let f = intEval(values[0])
+        if let (slot, global) = lv.variableSlot {
+          // An integer variable: the slot written in place (one closure call fewer).
+          return { i in
+            try i.step(span, cost) {
+              i.setInt(slot: slot, global: global, try f(i))
+              return .normal
+            }
+          }
+        }
         return { i in
           try i.step(span, cost) {
             try storeInt(i, try f(i))
