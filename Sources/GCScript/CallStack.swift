@@ -106,6 +106,12 @@ struct Slots {
     }
   }
 
+  /// The slice header in a slot (nil for a nil slice), without copying the Value out.
+  @inline(__always) func slice(_ slot: Int) -> SliceHeader? {
+    if case .slice(let s) = base[slot] { return s }
+    return nil
+  }
+
   /// The integer (or bool, as 0/1) in a slot, without copying the Value out.
   @inline(__always) func int(_ slot: Int) -> Int64 {
     switch base[slot] {

@@ -436,12 +436,12 @@ extension Interpreter {
       return nil
     case .index(let base, let idx):
       let ix = try assign(try compileExpr(idx, scope), to: .int, "index")
-      let ieval = ix.eval
+      let kf = intEval(ix)
       // An array inside a heap object (or behind a pointer): an element address, without
       // loading the array.
       if let (at, aaddr) = try arrayBase(base, scope), case .array(let elem, let n) = at.kind {
         return (elem, { i in
-          let k = Int(try ieval(i).asInt)
+          let k = Int(try kf(i))
           guard k >= 0 && k < n else { throw ScriptError(.indexOutOfRange(index: k, length: n), at: span) }
           let (o, off) = try aaddr(i)
           return (o, off + k * elem.size)
@@ -449,9 +449,18 @@ extension Interpreter {
       }
       let b = try compileExpr(base, scope)
       if let elem = b.type?.sliceElement {
+        if let (slot, global) = b.variableSlot {
+          // A slice variable: its header read in place, not copied out as a Value.
+          return (elem, { i in
+            let k = Int(try kf(i))
+            guard let s = i.slice(slot: slot, global: global) else { throw ScriptError(.indexOutOfRange(index: k, length: 0), at: span) }
+            guard k >= 0 && k < s.len else { throw ScriptError(.indexOutOfRange(index: k, length: s.len), at: span) }
+            return (s.object!, s.offset + k * elem.size)
+          })
+        }
         let beval = b.eval
         return (elem, { i in
-          let k = Int(try ieval(i).asInt)
+          let k = Int(try kf(i))
           guard case .slice(let s) = try beval(i) else { throw ScriptError(.indexOutOfRange(index: k, length: 0), at: span) }
           guard k >= 0 && k < s.len else { throw ScriptError(.indexOutOfRange(index: k, length: s.len), at: span) }
           return (s.object!, s.offset + k * elem.size)

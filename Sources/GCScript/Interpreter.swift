@@ -182,6 +182,12 @@ public final class Interpreter {
     global ? globals.int(slot) : locals.int(slot)
   }
 
+  /// The slice header in a variable's slot; nil for a nil slice.
+  @inline(__always)
+  func slice(slot: Int, global: Bool) -> SliceHeader? {
+    global ? globals.slots.slice(slot) : locals.slice(slot)
+  }
+
   /// Stores an integer in a variable's slot.
   @inline(__always)
   func setInt(slot: Int, global: Bool, _ v: Int64) {
