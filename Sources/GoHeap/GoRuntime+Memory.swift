@@ -59,7 +59,7 @@ extension GoRuntime {
     // Storing zero where nothing is stored changes nothing; any other store goes to the contents.
     // (The existing contents are looked up first: testing `word` copies it.)
     if let c = s.contents?[slot] ?? (word == nil ? nil : s.writableContents(slot)) {
-      c.store(word, at: offset, objectSize: objectSize(ref))
+      c.store(word, at: offset, objectSize: objectSize(ref), noscan: s.noscan)
       if c.isEmpty { s.contents![slot] = nil }  // zeros are stored as absence
     }
     let addr = dataAddress(s, slot: slot) + offset

@@ -5,7 +5,10 @@
 // clear loop stores no words at all. Small objects keep a few (offset, word) pairs in an inline
 // list; objects with many written words switch to a dictionary; arrays of 8-byte pointers written
 // densely (a slice of 10 million pointers) switch to a packed array of 8 bytes per element, so the
-// simulator's own memory stays close to what the Go program stores.
+// simulator's own memory stays close to what the Go program stores. Objects without pointers
+// (noscan: []int, []float64, [N]uint64) whose 8-byte-aligned words are written densely enough
+// switch to an array of those words, 8 bytes each: a dictionary costs several times that per
+// word, and hashing every offset was most of the cost of `s[i] = s[i] + x`.
 
 /// Packs a pointer word into 8 bytes when its parts fit: span (31 bits) + 1, slot (16 bits),
 /// offset (16 bits). Zero is nil.
@@ -34,6 +37,9 @@ final class ObjectContents {
   private var map: [Int: Word]? = nil
   /// Dense 8-byte pointer elements: element i at byte offset 8*i, packed (0 = nil).
   private var dense: [UInt64]? = nil
+  /// A noscan object's scalar words at 8-byte-aligned offsets: word i at byte offset 8*i (0 =
+  /// zero). Words at other offsets (a []uint32's odd elements) stay in `list`/`map`.
+  private var scalars: [UInt64]? = nil
   /// Constant fills (`for i := range s { s[i] = v }`): every `stride` bytes of `range` hold `word`.
   /// Later fills and writes take precedence; sparse words override fills.
   private var fills: [(range: Range<Int>, stride: Int, word: Word)] = []
@@ -43,10 +49,18 @@ final class ObjectContents {
 
   init() {}
 
-  var isEmpty: Bool { list.isEmpty && (map?.isEmpty ?? true) && dense == nil && fills.isEmpty }
+  /// Whether the aligned scalar words are held densely (for tests).
+  var hasDenseScalars: Bool { scalars != nil }
+
+  var isEmpty: Bool {
+    list.isEmpty && (map?.isEmpty ?? true) && dense == nil && scalars == nil && fills.isEmpty
+  }
 
   /// The word at `offset`, or nil for zero.
   func load(_ offset: Int) -> Word? {
+    if let scalars, offset & 7 == 0, offset >> 3 < scalars.count, scalars[offset >> 3] != 0 {
+      return .scalar(scalars[offset >> 3])
+    }
     if let map {
       if let w = map[offset] { return w }
     } else {
@@ -55,6 +69,11 @@ final class ObjectContents {
     if let dense, offset & 7 == 0, offset >> 3 < dense.count, dense[offset >> 3] != 0 {
       return unpackPointer(dense[offset >> 3]).map { .pointer($0) }
     }
+    return fills.isEmpty ? nil : fillWord(at: offset)
+  }
+
+  /// The word the latest fill covering `offset` put there, if any.
+  private func fillWord(at offset: Int) -> Word? {
     for f in fills.reversed() where f.range.contains(offset) && (offset - f.range.lowerBound) % f.stride == 0 {
       return f.word
     }
@@ -67,8 +86,22 @@ final class ObjectContents {
     fills.append((range, stride, word))
   }
 
-  /// Stores `word` (nil or a zero word clears) at `offset`. `objectSize` bounds dense storage.
-  func store(_ word: Word?, at offset: Int, objectSize: Int) {
+  /// Stores `word` (nil or a zero word clears) at `offset`. `objectSize` bounds dense storage;
+  /// `noscan` (the object holds no pointers) allows dense scalar storage.
+  func store(_ word: Word?, at offset: Int, objectSize: Int, noscan: Bool = false) {
+    if let count = scalars?.count, offset & 7 == 0, offset >> 3 < count {
+      if case .scalar(let v)? = word, v != 0 {
+        scalars![offset >> 3] = v
+        return
+      }
+      if word == nil || word!.isZero {
+        scalars![offset >> 3] = 0
+        if !fills.isEmpty && fills.contains(where: { $0.range.contains(offset) }) { cutFills(offset..<(offset + 1)) }
+        return
+      }
+      // Not a scalar (cannot happen in a noscan object): kept sparsely below.
+      scalars![offset >> 3] = 0
+    }
     let w = (word?.isZero ?? true) ? nil : word
     if let count = dense?.count, offset & 7 == 0, offset >> 3 < count {
       if case .pointer(let p)? = w, let packed = packPointer(p) {
@@ -95,7 +128,11 @@ final class ObjectContents {
       if list.count > Self.listLimit {
         map = Dictionary(uniqueKeysWithValues: list)
         list = []
+        if noscan { switchToScalarsIfDense(objectSize: objectSize) }
       }
+    }
+    if noscan, scalars == nil, let m = map, m.count & 63 == 0 {
+      switchToScalarsIfDense(objectSize: objectSize)
     }
     // Many pointer words in an array of pointers (at least 1 in 64 of its words written): switch
     // to dense packed storage, 8 bytes per element as in Go.
@@ -115,6 +152,32 @@ final class ObjectContents {
         dense = d
         map = rest
       }
+    }
+  }
+
+  /// Moves a noscan object's aligned scalar words into `scalars` once they are dense enough
+  /// that the array (8 bytes per word of the object) costs no more than the dictionary would
+  /// (about 64 bytes per stored word): at least one word in eight written, or a small object.
+  private func switchToScalarsIfDense(objectSize: Int) {
+    guard let m = map, scalars == nil else { return }
+    let words = objectSize / 8
+    guard words > 0, words <= 1 << 24, words <= 512 || m.count * 8 >= words else { return }
+    var sc = [UInt64](repeating: 0, count: words)
+    var rest: [Int: Word] = [:]
+    for (o, w) in m {
+      if case .scalar(let v) = w, o & 7 == 0, o >> 3 < words {
+        sc[o >> 3] = v
+      } else {
+        rest[o] = w
+      }
+    }
+    scalars = sc
+    // What is left (words at unaligned offsets) goes back to the inline list when it fits.
+    if rest.count <= Self.listLimit {
+      map = nil
+      list = Array(rest)
+    } else {
+      map = rest
     }
   }
 
@@ -170,6 +233,11 @@ final class ObjectContents {
       let hi = min(count, max(lo, range.upperBound >> 3))
       for i in lo..<hi { dense![i] = 0 }
     }
+    if let count = scalars?.count {
+      let lo = min(count, max(0, (range.lowerBound + 7) >> 3))
+      let hi = min(count, max(lo, (range.upperBound + 7) >> 3))
+      for i in lo..<hi { scalars![i] = 0 }
+    }
   }
 
   /// Calls `body` with every stored word that references an object.
@@ -212,6 +280,11 @@ final class ObjectContents {
       for i in lo..<hi where dense[i] != 0 {
         if let p = unpackPointer(dense[i]), range.contains(i << 3) { out.append((i << 3, .pointer(p))) }
       }
+    }
+    if let scalars {
+      let lo = max(0, (range.lowerBound + 7) >> 3)
+      let hi = min(scalars.count, max(lo, (range.upperBound + 7) >> 3))
+      for i in lo..<hi where scalars[i] != 0 && range.contains(i << 3) { out.append((i << 3, .scalar(scalars[i]))) }
     }
     return out.sorted { $0.0 < $1.0 }
   }
