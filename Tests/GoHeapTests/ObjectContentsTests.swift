@@ -5,16 +5,8 @@
 @testable import GoHeap
 import Testing
 
-/// A deterministic generator (SplitMix64), so a failure replays.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+extension SplitMix {
+  /// A number in 0..<n (BreakdownTests' generator, so a failure replays).
   mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
@@ -36,7 +28,7 @@ struct ContentsCase: CustomTestStringConvertible, Sendable {
   ContentsCase(size: 80_000, step: 8, noscan: false, seed: 5),
 ])
 func contentsReadBackWhatWasWritten(_ c: ContentsCase) {
-  var rng = SplitMix64(state: c.seed)
+  var rng = SplitMix(state: c.seed)
   let contents = ObjectContents()
   var model: [Int: Word] = [:]  // the reference: every non-zero word by offset
   let slots = c.size / c.step
