@@ -31,8 +31,13 @@ extension GoRuntime {
   /// The usable size of an object, bytes (the slot minus its header; a large object's request).
   public func objectSize(_ ref: ObjectRef) -> Int {
     if ref.span < 0 { return 0 }
-    let s = span(of: ref)
-    return s.isLarge ? s.requestedBytes : s.elemSize - headerBytes(s)
+    return objectSize(in: span(of: ref))
+  }
+
+  /// The usable size of an object of span `s`, bytes.
+  @inline(__always)
+  func objectSize(in s: Span) -> Int {
+    s.isLarge ? s.requestedBytes : s.elemSize - headerBytes(s)
   }
 
   /// Whether `ref` names a live (allocated) object.
@@ -59,7 +64,7 @@ extension GoRuntime {
     // Storing zero where nothing is stored changes nothing; any other store goes to the contents.
     // (The existing contents are looked up first: testing `word` copies it.)
     if let c = s.contents?[slot] ?? (word == nil ? nil : s.writableContents(slot)) {
-      c.store(word, at: offset, objectSize: objectSize(ref), noscan: s.noscan)
+      c.store(word, at: offset, objectSize: objectSize(in: s), noscan: s.noscan)
       if c.isEmpty { s.contents![slot] = nil }  // zeros are stored as absence
     }
     let addr = dataAddress(s, slot: slot) + offset
@@ -140,11 +145,11 @@ extension GoRuntime {
   /// Makes the pages under a heap byte range of `s` resident; returns the bytes faulted in.
   @discardableResult
   func touch(_ s: Span, bytes: Range<Int>) throws -> Int {
-    let phys = profile.physPageSize
-    let spanStart = s.basePage * profile.pageSize
-    let first = (bytes.lowerBound - spanStart) / phys
-    let last = (bytes.upperBound - 1 - spanStart) / phys
-    if s.npages * (profile.pageSize / phys) <= 64 {
+    // (Page sizes are powers of two: shifts, not divisions, on this per-store path.)
+    let spanStart = s.basePage << pageShift
+    let first = (bytes.lowerBound - spanStart) >> physPageShift
+    let last = (bytes.upperBound - 1 - spanStart) >> physPageShift
+    if s.npages << (pageShift - physPageShift) <= 64 {
       let width = last - first + 1
       let bits: UInt64 = (width >= 64 ? ~0 : (1 << UInt64(width)) - 1) << UInt64(first)
       if s.residentMask & bits == bits { return 0 }

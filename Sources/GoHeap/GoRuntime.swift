@@ -96,6 +96,9 @@ public final class GoRuntime {
   /// malloc header; 0 turns the fast path off (Go 1.0 tests the trigger in every mallocgc;
   /// tests turn it off to check that it changes nothing).
   var fastPathMaxSize: Int
+  /// log2 of the runtime page size and of the OS page size (both powers of two).
+  let pageShift: Int
+  let physPageShift: Int
   /// The profile's small-allocation cost when it is a whole number of ns (else 0), ns.
   let smallAllocWholeNs: Int
   /// mcentral partial lists: spans with free slots, per span class.
@@ -197,6 +200,11 @@ public final class GoRuntime {
       : min(
         profile.maxSmallSize, profile.sizeClasses.maxSize,
         profile.mallocHeaderBytes > 0 ? profile.mallocHeaderMinSize : Int.max)
+    precondition(
+      profile.pageSize.nonzeroBitCount == 1 && profile.physPageSize.nonzeroBitCount == 1
+        && profile.physPageSize <= profile.pageSize, "page sizes must be powers of two")
+    pageShift = profile.pageSize.trailingZeroBitCount
+    physPageShift = profile.physPageSize.trailingZeroBitCount
     let smallNs = profile.cost.smallAllocNs
     smallAllocWholeNs = smallNs > 0 && smallNs < 1e15 && smallNs.rounded() == smallNs ? Int(smallNs) : 0
     partialSpans = [[Int32]](repeating: [], count: classes)
