@@ -8,7 +8,8 @@ let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .wh
 
 let package = Package(
   name: "gcsh",
-  platforms: [.macOS(.v13)],
+  // macOS 15: the standard library's Int128 (exact untyped constants).
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "gcsh", targets: ["gcsh"]),
     .library(name: "GoHeap", targets: ["GoHeap"]),

@@ -14,7 +14,7 @@ public indirect enum TypeExpr: Sendable {
 /// An expression.
 public final class Expr: @unchecked Sendable {
   public indirect enum Kind {
-    case int(Int64)
+    case int(Int128)
     case float(Double)
     case string(String)
     /// `5s`, `200MiB`: a number with a unit.
@@ -47,7 +47,8 @@ public final class Stmt: @unchecked Sendable {
     case assign([Expr], op: String, [Expr])
     case incDec(Expr, increment: Bool)
     case varDecl([(String, Span)], TypeExpr?, [Expr])
-    case constDecl([(String, Span)], [Expr])
+    /// `const a, b T = x, y`; the type is optional (untyped constants without it).
+    case constDecl([(String, Span)], TypeExpr?, [Expr])
     case typeDecl(String, TypeExpr)
     case funcDecl(FuncDecl)
     case block([Stmt])

@@ -53,6 +53,12 @@ extension Interpreter {
     if args.count != n { throw ScriptError(.wrongArgumentCount(name, expected: n, got: args.count), at: span) }
   }
 
+  /// An untyped integer constant passed where any type goes (fmt's arguments) takes its
+  /// default type, int — and must fit it, as in Go.
+  func defaultTyped(_ c: CExpr, _ what: String) throws -> CExpr {
+    c.exactInt != nil ? try assign(c, to: .int, what) : c
+  }
+
   func compileConversion(_ t: GoType, _ args: [Expr], _ scope: Scope, _ span: Span) throws -> CExpr {
     try arity("conversion to \(t)", args, 1, span)
     let c = try compileExpr(args[0], scope)
@@ -60,6 +66,12 @@ extension Interpreter {
     if let k = c.constant, c.untyped || (from.isNumeric && t.isNumeric) {
       if t.isInteger, case .float(let f) = k, f != f.rounded() {
         throw ScriptError(.typeMismatch("cannot convert \(describe(c)) (untyped float constant) to type \(t) (truncated)"), at: span)
+      }
+      if t.isInteger, from.isInteger {
+        // A constant conversion must be exact (Go: "constant 300 overflows uint8").
+        let v = c.exactInt ?? (from.isUnsigned ? Int128(UInt64(bitPattern: k.asInt)) : Int128(k.asInt))
+        if !representable(v, t) { throw ScriptError(.typeMismatch("constant \(v) overflows \(t)"), at: c.span) }
+        return .constant(.int(Int64(truncatingIfNeeded: v)), t, untyped: false, span)
       }
       if t.isInteger && from.isNumeric { return .constant(.int(wrap(k.asInt, t)), t, untyped: false, span) }
       if t.isFloat && from.isNumeric { return .constant(.float(k.asFloat), t, untyped: false, span) }
@@ -400,7 +412,7 @@ extension Interpreter {
         return .int(Int64(old))
       }, type: .int64)
     case ("fmt", "Println"), ("fmt", "Print"), ("fmt", "Sprint"), ("fmt", "Sprintln"):
-      let cs = try args.map { try compileExpr($0, scope) }
+      let cs = try args.map { try defaultTyped(try compileExpr($0, scope), "argument to fmt.\(name)") }
       let newline = name.hasSuffix("ln")
       let toString = name.hasPrefix("S")
       return action({ i in
@@ -425,7 +437,7 @@ extension Interpreter {
     case ("fmt", "Printf"), ("fmt", "Sprintf"):
       guard !args.isEmpty else { throw ScriptError(.wrongArgumentCount("fmt.\(name)", expected: 1, got: 0), at: span) }
       let fmtExpr = try assign(try compileExpr(args[0], scope), to: .string, "format").eval
-      let cs = try args.dropFirst().map { try compileExpr($0, scope) }
+      let cs = try args.dropFirst().map { try defaultTyped(try compileExpr($0, scope), "argument to fmt.\(name)") }
       let toString = name == "Sprintf"
       return action({ i in
         guard case .string(let f) = try fmtExpr(i) else { return .null }

@@ -27,9 +27,25 @@ struct CExpr {
   /// For `new(T)`: the type allocated, so an assignment to a variable can allocate into the
   /// slot itself — the statement gcsh programs are made of runs without the builtin's closure.
   var allocates: GoType? = nil
+  /// For an untyped integer constant: its exact value (`constant` holds the low 64 bits).
+  var exact: Int128? = nil
 
   static func constant(_ v: Value, _ t: GoType, untyped: Bool, _ span: Span) -> CExpr {
     CExpr(type: t, untyped: untyped, constant: v, eval: { _ in v }, span: span)
+  }
+
+  /// An untyped integer constant, exact: Go's untyped constants are not limited to 64 bits
+  /// (`1 << 63` is a valid uint64, `1 << 70 >> 65` is 32); gcsh keeps 127 bits and a sign.
+  static func untypedInt(_ v: Int128, _ span: Span) -> CExpr {
+    var c = CExpr.constant(.int(Int64(truncatingIfNeeded: v)), .int, untyped: true, span)
+    c.exact = v
+    return c
+  }
+
+  /// The exact value of an untyped integer constant (nil for anything else).
+  var exactInt: Int128? {
+    guard untyped, case .int(let v)? = constant, type?.isFloat != true else { return nil }
+    return exact ?? Int128(v)
   }
 
   /// An integer-valued expression of type `t` computed by `f`.
@@ -168,6 +184,18 @@ extension Interpreter {
       throw ScriptError(.typeMismatch("cannot use nil as \(t) value in \(what())"), at: c.span)
     }
     if c.untyped, let k = c.constant {
+      if let v = c.exactInt, t.isInteger, !representable(v, t) {
+        // As Go words it: the value is shown when the expression is not the literal itself.
+        let text = describe(c)
+        let shown = text == "\(v)" ? "" : " \(v)"
+        throw ScriptError(
+          .typeMismatch("cannot use \(text) (untyped int constant\(shown)) as \(t) value in \(what()) (overflows)"),
+          at: c.span)
+      }
+      if let v = c.exactInt, t.isInteger {
+        return .constant(.int(Int64(truncatingIfNeeded: v)), t, untyped: false, c.span)
+      }
+      if let v = c.exactInt, t.isFloat { return .constant(.float(Double(v)), t, untyped: false, c.span) }
       return .constant(try convertConstant(k, from: from, to: t, c.span), t, untyped: false, c.span)
     }
     if from.identical(t) {
@@ -181,6 +209,16 @@ extension Interpreter {
     throw ScriptError(
       .typeMismatch("cannot use \(describe(c)) (value of type \(from)) as \(t) value in \(what())"),
       at: c.span)
+  }
+
+  /// Whether integer type `t` can hold `v` exactly.
+  func representable(_ v: Int128, _ t: GoType) -> Bool {
+    switch t.kind {
+    case .int(let bits, let signed):
+      return signed ? v >= -(Int128(1) << (bits - 1)) && v < Int128(1) << (bits - 1) : v >= 0 && v < Int128(1) << bits
+    case .uintptr: return v >= 0 && v < Int128(1) << 64
+    default: return true
+    }
   }
 
   /// An untyped constant given type `t`, checking that it fits.
@@ -287,13 +325,13 @@ extension Interpreter {
   func compileExpr(_ e: Expr, _ scope: Scope) throws -> CExpr {
     let span = e.span
     switch e.kind {
-    case .int(let v): return .constant(.int(v), .int, untyped: true, span)
+    case .int(let v): return .untypedInt(v, span)
     case .float(let f):
       return .constant(.float(f), .float64, untyped: true, span)
     case .string(let s): return .constant(.string(s), .string, untyped: true, span)
     case .unitLiteral(let text):
       if let ns = parseDuration(text) { return .constant(.int(ns), durationType, untyped: false, span) }
-      if let bytes = parseSize(text) { return .constant(.int(Int64(bytes)), .int, untyped: true, span) }
+      if let bytes = parseSize(text) { return .untypedInt(Int128(bytes), span) }
       throw ScriptError(.badUnitLiteral(text), at: span)
     case .paren(let inner): return try compileExpr(inner, scope)
     case .identifier(let name): return try compileIdentifier(name, scope, span)
@@ -334,7 +372,9 @@ extension Interpreter {
       }
       c.variableSlot = (slot, global)
       return c
-    case .constant(let v, let t, let untyped): return .constant(v, t, untyped: untyped, span)
+    case .constant(let v, let t, let untyped, let exact):
+      if let exact { return .untypedInt(exact, span) }
+      return .constant(v, t, untyped: untyped, span)
     case .type(let t): throw ScriptError(.typeMismatch("\(t) (type) is not an expression"), at: span)
     case .function(let f): throw ScriptError(.unsupported("using function \(f) as a value"), at: span)
     }
@@ -358,11 +398,15 @@ extension Interpreter {
     guard let t = c.type else { throw ScriptError(.typeMismatch("invalid operation: \(op)nil"), at: span) }
     if let k = c.constant, c.untyped {
       switch (op, k) {
-      case ("-", .int(let v)): return .constant(.int(-v), t, untyped: true, span)
+      case ("-", .int):
+        guard let v = c.exactInt, v != .min else { break }
+        return .untypedInt(-v, span)
       case ("-", .float(let v)): return .constant(.float(-v), t, untyped: true, span)
       case ("+", _): return c
       case ("!", .bool(let b)): return .constant(.bool(!b), t, untyped: true, span)
-      case ("^", .int(let v)): return .constant(.int(~v), t, untyped: true, span)
+      case ("^", .int):
+        guard let v = c.exactInt else { break }
+        return .untypedInt(~v, span)
       default: break
       }
     }

@@ -15,6 +15,10 @@ extension Interpreter {
       return .bool(span) { i in try ae(i) ? true : try be(i) }
     }
     let isShift = op == "<<" || op == ">>"
+    // Two untyped integer constants: fold exactly.
+    if let x = a.exactInt, let y = b.exactInt {
+      return try foldExact(op, x, y, span)
+    }
     // Both untyped constants: fold.
     if a.untyped, b.untyped, let x = a.constant, let y = b.constant, let at = a.type, let bt = b.type {
       let t = isShift ? at : (at.isFloat || bt.isFloat ? GoType.float64 : at)
@@ -185,6 +189,44 @@ extension Interpreter {
     case "<=": return { !less($1, $0) }
     case ">": return { less($1, $0) }
     default: return { !less($0, $1) }
+    }
+  }
+
+  /// Folds `x op y` for two untyped integer constants, exactly (Go's constant arithmetic is
+  /// exact; gcsh's stops at 127 bits and a sign, with an error rather than a wrong value).
+  private func foldExact(_ op: String, _ x: Int128, _ y: Int128, _ span: Span) throws -> CExpr {
+    func overflow() -> ScriptError {
+      ScriptError(.typeMismatch("constant overflow: gcsh keeps untyped integer constants to 127 bits"), at: span)
+    }
+    func exact(_ r: (partialValue: Int128, overflow: Bool)) throws -> CExpr {
+      if r.overflow { throw overflow() }
+      return .untypedInt(r.partialValue, span)
+    }
+    switch op {
+    case "==": return .constant(.bool(x == y), .bool, untyped: true, span)
+    case "!=": return .constant(.bool(x != y), .bool, untyped: true, span)
+    case "<": return .constant(.bool(x < y), .bool, untyped: true, span)
+    case "<=": return .constant(.bool(x <= y), .bool, untyped: true, span)
+    case ">": return .constant(.bool(x > y), .bool, untyped: true, span)
+    case ">=": return .constant(.bool(x >= y), .bool, untyped: true, span)
+    case "+": return try exact(x.addingReportingOverflow(y))
+    case "-": return try exact(x.subtractingReportingOverflow(y))
+    case "*": return try exact(x.multipliedReportingOverflow(by: y))
+    case "/", "%":
+      if y == 0 { throw ScriptError(.typeMismatch("invalid operation: division by zero"), at: span) }
+      return try exact(op == "/" ? x.dividedReportingOverflow(by: y) : x.remainderReportingOverflow(dividingBy: y))
+    case "&": return .untypedInt(x & y, span)
+    case "|": return .untypedInt(x | y, span)
+    case "^": return .untypedInt(x ^ y, span)
+    case "&^": return .untypedInt(x & ~y, span)
+    case "<<", ">>":
+      guard y >= 0 else { throw ScriptError(.typeMismatch("invalid shift count \(y) (negative)"), at: span) }
+      if op == ">>" { return .untypedInt(y >= 127 ? (x < 0 ? -1 : 0) : x >> y, span) }
+      if x == 0 { return .untypedInt(0, span) }
+      guard y < 127, (x << y) >> y == x else { throw overflow() }
+      return .untypedInt(x << y, span)
+    default:
+      throw ScriptError(.typeMismatch("invalid operation: operator \(op) not defined on untyped int constants"), at: span)
     }
   }
 

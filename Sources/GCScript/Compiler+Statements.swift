@@ -222,15 +222,18 @@ extension Interpreter {
         for (lv, ev) in steps { try lv.store(i, try ev.run(i)) }
         return .normal
       }
-    case .constDecl(let names, let values):
+    case .constDecl(let names, let te, let values):
       guard names.count == values.count else {
         throw ScriptError(.typeMismatch("missing init expr for const declaration"), at: span)
       }
+      let declared = try te.map { try resolveType($0, scope) }
       for ((name, nspan), v) in zip(names, values) {
-        let c = try compileExpr(v, scope)
+        var c = try compileExpr(v, scope)
+        // A typed constant (`const limit uint64 = 1 << 63`) is the value converted to its type.
+        if let declared, c.constant != nil { c = try assign(c, to: declared, "constant declaration") }
         guard let k = c.constant, let t = c.type else { throw ScriptError(.notConstant(describe(c)), at: v.span) }
         if scope.names[name] != nil && scope !== globalScope { throw ScriptError(.alreadyDeclared(name), at: nspan) }
-        scope.names[name] = .constant(k, t, untyped: c.untyped)
+        scope.names[name] = .constant(k, t, untyped: c.untyped, exact: c.exact)
       }
       return { _ in .normal }
     case .typeDecl(let name, let te):

@@ -121,8 +121,8 @@ public struct Lexer {
       let digitsStart = i
       while i < b.count && (isHexDigit(b[i]) || b[i] == UInt8(ascii: "_")) { i += 1 }
       let digits = text(digitsStart, i).filter { $0 != "_" }
-      if let v = UInt64(digits, radix: radix) {
-        add(.int(Int64(bitPattern: v)), start, i)
+      if let v = Int128(digits, radix: radix) {
+        add(.int(v), start, i)
       } else {
         errors.append(ScriptError(.badNumber(text(start, i)), at: Span(start, i)))
         add(.int(0), start, i)
@@ -156,9 +156,9 @@ public struct Lexer {
     let t = text(start, i).filter { $0 != "_" }
     if isFloat {
       add(.float(Double(t) ?? 0), start, i)
-    } else if t.count > 1 && t.hasPrefix("0"), let v = Int64(t.dropFirst(), radix: 8) {
+    } else if t.count > 1 && t.hasPrefix("0"), let v = Int128(t.dropFirst(), radix: 8) {
       add(.int(v), start, i)
-    } else if let v = Int64(t) {
+    } else if let v = Int128(t) {
       add(.int(v), start, i)
     } else {
       errors.append(ScriptError(.badNumber(t), at: Span(start, i)))
@@ -220,7 +220,7 @@ public struct Lexer {
     } else {
       errors.append(ScriptError(.unterminatedString, at: Span(start, i)))
     }
-    add(.int(Int64(value)), start, i)
+    add(.int(Int128(value)), start, i)
   }
 
   private static let operators = [

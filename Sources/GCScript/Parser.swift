@@ -276,9 +276,9 @@ public struct Parser {
       let st = s.peek.span.start
       var names = [try s.identifier("constant name")]
       while s.accept(",") { names.append(try s.identifier("constant name")) }
-      if !s.check("=") { _ = try s.type() }
+      let t = s.check("=") ? nil : try s.type()
       try s.expect("=", after: "constant name")
-      return Stmt(.constDecl(names, try s.expressionList()), s.span(from: st))
+      return Stmt(.constDecl(names, t, try s.expressionList()), s.span(from: st))
     }
     if accept("(") {
       var specs: [Stmt] = []

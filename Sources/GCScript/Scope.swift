@@ -6,8 +6,9 @@ import GoHeap
 enum Entry {
   /// A variable in a frame slot (the globals frame when `global`).
   case variable(slot: Int, global: Bool, type: GoType)
-  /// A constant; `untyped` constants take the type their context needs.
-  case constant(Value, GoType, untyped: Bool)
+  /// A constant; `untyped` constants take the type their context needs. `exact` is an untyped
+  /// integer constant's exact value (the Value holds its low 64 bits).
+  case constant(Value, GoType, untyped: Bool, exact: Int128?)
   case type(GoType)
   case function(String)
 }

@@ -5,7 +5,8 @@ public enum TokenKind: Equatable, Sendable {
   case identifier(String)
   case keyword(Keyword)
   /// An integer literal (decimal, hex, octal, binary, with `_` separators).
-  case int(Int64)
+  /// An integer literal, exact (untyped constants are wider than any Go integer type).
+  case int(Int128)
   /// A floating-point literal (`1.5`, `1e8`): `1e8` is an integer constant where one is needed.
   case float(Double)
   /// A number followed directly by a unit: `5s`, `2m30s`, `150ms`, `200MiB`, `4GB`.

@@ -12,7 +12,8 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
 
 @Test(arguments: [
   OutputCase(code: "print 7/2, -7/2, 7%3, 1<<10, 0xff &^ 0x0f", output: "3 -3 1 1024 240\n"),
-  OutputCase(code: "var b uint8 = 250\nb += 10\nprint b, uint8(300), int8(-129)", output: "4 44 127\n"),
+  // Run-time conversions wrap; constant ones must fit (see untypedConstants).
+  OutputCase(code: "var b uint8 = 250\nb += 10\nn, m := 300, -129\nprint b, uint8(n), int8(m)", output: "4 44 127\n"),
   OutputCase(code: "var u uint64 = 0\nu--\nprint u, u > 5", output: "18446744073709551615 true\n"),
   OutputCase(code: "print 1e6, 1.5, 0.25, 3.0, 1e21, 123456.0", output: "1e+06 1.5 0.25 3 1e+21 123456\n"),
   OutputCase(code: "print 5 * time.Second, 2*time.Minute + 30*time.Second, 150 * time.Millisecond, 90*time.Minute", output: "5s 2m30s 150ms 1h30m0s\n"),
@@ -356,4 +357,31 @@ func countingLoops(_ c: OutputCase) throws {
   let (_, _, general) = try run("for i := 0; i < 100_000; i = i + 1 { }")
   #expect(inline.virtualTime == general.virtualTime)
   #expect(inline.virtualTime > 100_000)
+}
+
+/// Untyped integer constants are exact, as Go's are: wider than any integer type until they
+/// meet one, where they must fit. Expected outputs and messages are Go 1.27.3's (go build).
+@Test(arguments: [
+  OutputCase(code: "const u uint64 = 1 << 63\nprint u", output: "9223372036854775808\n"),
+  OutputCase(code: "var x uint64 = 1<<64 - 1\nprint x, x + 1", output: "18446744073709551615 0\n"),
+  OutputCase(code: "const big = 1 << 70\nprint big >> 65, big / (1 << 68)", output: "32 4\n"),
+  // FNV-1a's 64-bit offset basis, as Go hash code writes it.
+  OutputCase(code: "const offset64 = 14695981039346656037\nvar h uint64 = offset64\nprint h, offset64 % 7, -offset64 < 0", output: "14695981039346656037 2 true\n"),
+  OutputCase(code: "print -9223372036854775808, uint64(1<<63), uint32(0xffffffff)", output: "-9223372036854775808 9223372036854775808 4294967295\n"),
+  OutputCase(code: "var f float64 = 1 << 62\nprint f", output: "4.611686018427388e+18\n"),
+  OutputCase(code: "const d time.Duration = 90 * time.Second\nprint d", output: "1m30s\n"),
+])
+func untypedConstants(_ c: OutputCase) throws {
+  #expect(try run(c.code).0 == c.output)
+}
+
+@Test(arguments: [
+  RuntimeErrorCase(code: "x := 1 << 63", rendered: "test.gcs:1:6: error: cannot use 1 << 63 (untyped int constant 9223372036854775808) as int value in assignment (overflows)\nx := 1 << 63\n     ^"),
+  RuntimeErrorCase(code: "print 9223372036854775807 + 1", rendered: "test.gcs:1:7: error: cannot use 9223372036854775807 + 1 (untyped int constant 9223372036854775808) as int value in argument to fmt.Println (overflows)\nprint 9223372036854775807 + 1\n      ^"),
+  RuntimeErrorCase(code: "const x int8 = 200", rendered: "test.gcs:1:16: error: cannot use 200 (untyped int constant) as int8 value in constant declaration (overflows)\nconst x int8 = 200\n               ^"),
+  RuntimeErrorCase(code: "print uint8(300)", rendered: "test.gcs:1:13: error: constant 300 overflows uint8\nprint uint8(300)\n            ^"),
+  RuntimeErrorCase(code: "const c = 1 << 200", rendered: "test.gcs:1:11: error: constant overflow: gcsh keeps untyped integer constants to 127 bits\nconst c = 1 << 200\n          ^"),
+])
+func untypedConstantErrors(_ c: RuntimeErrorCase) {
+  #expect(failure(c.code)?.rendered == c.rendered)
 }
