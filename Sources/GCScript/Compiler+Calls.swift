@@ -321,21 +321,21 @@ extension Interpreter {
   func call(_ f: FunctionInfo, args: [Evaluator], span: Span) throws -> Value {
     let cf = try compiledFunction(f)
     if callStack.depth >= 10_000 { throw ScriptError(.stackOverflow, at: span) }
-    let newFrame = callStack.push(size: cf.frameSize)
+    let newSlots = callStack.push(size: cf.frameSize)
     do {
-      for k in args.indices { newFrame[k] = try args[k].run(self) }
+      for k in args.indices { newSlots[k] = try args[k].run(self) }
     } catch {
       callStack.pop()
       throw error
     }
-    let saved = frame
+    let saved = locals
     let base = heap.enterCall()
     defer {
-      frame = saved
+      locals = saved
       callStack.pop()
       heap.leaveCall(base)
     }
-    frame = newFrame
+    locals = newSlots
     _ = try cf.body(self)
     let r = returnValue
     returnValue = .null

@@ -76,15 +76,11 @@ public final class Interpreter {
   public let heap: GoRuntime
   public weak var host: ScriptHost?
   let globals = Frame(size: 0)
-  /// The running function's frame (`globals` at top level). Unowned: `globals` and the call
-  /// stack keep every frame alive, and an owned reference would cost a retain and a release on
-  /// every variable access.
-  unowned(unsafe) var frame: Frame {
-    didSet { locals = frame.slots }
-  }
-  /// The running frame's slots: what compiled code reads and writes for a local variable.
-  /// (Top-level code has no locals — its variables are globals — so this is never used while
-  /// `frame` is `globals`, whose buffer moves when a global is added.)
+  /// The running call's slots: what compiled code reads and writes for a local variable. The
+  /// buffer, not its Frame: a class reference cost a retain and a release per access and per
+  /// call; the call stack keeps the frames alive. (Top-level code has no locals — its variables
+  /// are globals — so at top level this is `globals`' buffer and unused, as that buffer moves
+  /// when a global is added.)
   var locals: Slots
   /// Frames of the user-function calls in progress (a root source).
   let callStack = CallStack()
@@ -101,7 +97,6 @@ public final class Interpreter {
   public init(heap: GoRuntime, host: ScriptHost? = nil) {
     self.heap = heap
     self.host = host
-    frame = globals
     locals = globals.slots
     globalScope = Scope(parent: nil, function: nil)
     heap.addRoots(globals)
@@ -143,7 +138,7 @@ public final class Interpreter {
         _ = try call(main, args: [], span: main.decl.span)
       }
     } catch let e as ScriptError {
-      frame = globals
+      locals = globals.slots
       callStack.unwind()
       throw e.located(in: source)
     }
