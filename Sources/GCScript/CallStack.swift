@@ -37,7 +37,7 @@ final class Frame: RootSource {
     for k in 0..<count {
       switch base[k] {
       case .string, .aggregate: (base + k).deinitialize(count: 1)
-      default: break
+      case .int, .float, .bool, .pointer, .slice, .null: break
       }
     }
     if size > capacity {
@@ -107,9 +107,10 @@ struct Slots {
       // Only strings and aggregates own memory: any other old value is overwritten, not
       // destroyed. A plain assignment calls Value's outlined assign-with-take witness, which
       // switches on both tags (about 60 instructions, a third of interpreting `p = new(T)`).
+      // (Every case listed: a new case must decide which kind it is.)
       switch base[slot] {
       case .string, .aggregate: base[slot] = newValue
-      default: (base + slot).initialize(to: newValue)
+      case .int, .float, .bool, .pointer, .slice, .null: (base + slot).initialize(to: newValue)
       }
     }
   }

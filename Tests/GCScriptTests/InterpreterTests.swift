@@ -385,3 +385,10 @@ func untypedConstants(_ c: OutputCase) throws {
 func untypedConstantErrors(_ c: RuntimeErrorCase) {
   #expect(failure(c.code)?.rendered == c.rendered)
 }
+
+/// Slot stores and frame resets skip destroying old values that own no memory (CallStack.swift):
+/// that holds only while every Value payload other than String and [Value] is plain data.
+@Test func valuePayloadsBesidesStringsAndAggregatesArePlainData() {
+  #expect(_isPOD(Int64.self) && _isPOD(Double.self) && _isPOD(Bool.self))
+  #expect(_isPOD(HeapPointer.self) && _isPOD(SliceHeader.self))
+}
