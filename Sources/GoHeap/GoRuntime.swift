@@ -81,7 +81,7 @@ public final class GoRuntime {
   /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly.
   @usableFromInline var pendingWorkNs = 0.0
   /// Cost of allocation work not yet charged to the clock (see chargeAllocationWork), ns.
-  var allocationWorkNs = 0.0
+  @usableFromInline var allocationWorkNs = 0.0
 
   var pages: PageHeap
   var os: OSMemory
@@ -91,16 +91,16 @@ public final class GoRuntime {
   /// mcache.alloc: the current span per span class (class * 2 + noscan), nil if none. Held
   /// unretained: the span table owns every span, and a cached span is flushed (below) before a
   /// sweep can free it. A strong reference cost a retain and a release per allocation.
-  var cachedSpan: [Unmanaged<Span>?]
+  @usableFromInline var cachedSpan: [Unmanaged<Span>?]
   /// Largest request the allocation fast path serves (mallocgc): small objects without a
   /// malloc header; 0 turns the fast path off (Go 1.0 tests the trigger in every mallocgc;
   /// tests turn it off to check that it changes nothing).
-  var fastPathMaxSize: Int
+  @usableFromInline var fastPathMaxSize: Int
   /// log2 of the runtime page size and of the OS page size (both powers of two).
   let pageShift: Int
   let physPageShift: Int
   /// The profile's small-allocation cost when it is a whole number of ns (else 0), ns.
-  let smallAllocWholeNs: Int
+  @usableFromInline let smallAllocWholeNs: Int
   /// mcentral partial lists: spans with free slots, per span class.
   var partialSpans: [[Int32]]
   /// The tiny allocator's current 16-byte block and the offset of its first free byte.
@@ -109,11 +109,11 @@ public final class GoRuntime {
 
   // Allocation statistics (mstats.go / consistent stats).
   /// Bytes of allocated slots and large spans not yet freed (HeapAlloc).
-  var heapAllocBytes: Int
+  @usableFromInline var heapAllocBytes: Int
   /// Cumulative bytes allocated (TotalAlloc).
-  var totalAllocBytes: Int
+  @usableFromInline var totalAllocBytes: Int
   /// Cumulative heap objects allocated and freed (tiny sub-allocations counted separately).
-  var objectsAllocated: Int
+  @usableFromInline var objectsAllocated: Int
   var objectsFreed: Int
   /// Tiny sub-allocations that fitted in an existing block (counted in Mallocs and Frees).
   var tinyAllocs = 0
@@ -140,7 +140,7 @@ public final class GoRuntime {
   }
   /// `cycle != nil`, kept as a flag: testing the optional copies the whole struct, which showed
   /// in the allocation path's profile.
-  private(set) var isMarking = false
+  @usableFromInline internal(set) var isMarking = false
   /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
   var gcCPUNs = 0.0
   /// The last completed cycle, for `stats gctrace`.
@@ -150,8 +150,8 @@ public final class GoRuntime {
   /// (A stack: the first `statementCount` entries are live; room for `statementCapacity`. A
   /// buffer the runtime owns, not an array: every allocation appends to it, and an array's
   /// uniqueness check was a call per allocation.)
-  var statementAllocations: UnsafeMutablePointer<ObjectRef> = .allocate(capacity: 16)
-  var statementCapacity = 16
+  @usableFromInline var statementAllocations: UnsafeMutablePointer<ObjectRef> = .allocate(capacity: 16)
+  @usableFromInline var statementCapacity = 16
   @usableFromInline var statementCount = 0
   /// Allocations below this index belong to callers' statements still in progress.
   @usableFromInline var statementBase = 0
@@ -372,7 +372,7 @@ public final class GoRuntime {
     if target > now { now = target }
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   func checkAlive() throws {
     if isDead { throw death! }
   }
@@ -391,7 +391,7 @@ public final class GoRuntime {
   /// Registers a source of roots (global variables, the call stack) for the runtime's life.
   public func addRoots(_ source: RootSource) { rootSources.append(source) }
   /// Holds a new object until the statement ends.
-  @inline(__always)
+  @inlinable @inline(__always)
   func holdForStatement(_ ref: ObjectRef) {
     if statementCount == statementCapacity {
       let grown = UnsafeMutablePointer<ObjectRef>.allocate(capacity: statementCapacity * 2)

@@ -21,7 +21,7 @@ public struct SizeClassTable: Sendable {
   /// Classes in increasing size; `classes[i].index == i + 1`.
   public let classes: [SizeClass]
   /// Lookup by size in 8-byte steps: `bySize8[(size + 7) / 8]` is the class array index.
-  private let bySize8: [Int]
+  @usableFromInline let bySize8: [Int]
 
   public init(sizes: [Int], pages: [Int]) {
     precondition(sizes.count == pages.count, "size and page tables differ in length")
@@ -41,7 +41,7 @@ public struct SizeClassTable: Sendable {
   public var maxSize: Int { classes.last?.size ?? 0 }
 
   /// The class an object of `size` bytes (1...maxSize) is rounded up to.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func sizeClass(for size: Int) -> SizeClass {
     classes[bySize8[(size + 7) >> 3]]
   }

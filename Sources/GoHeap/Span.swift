@@ -23,9 +23,9 @@ enum SpanState {
 }
 
 /// One span. Slots are 0..<nelems; slot i starts at byte `i * elemSize` from the span's base.
-final class Span {
+@usableFromInline final class Span {
   /// Index in the runtime's span table.
-  let id: Int32
+  @usableFromInline let id: Int32
   /// First page, counted from the heap's base address.
   let basePage: Int
   /// Length, pages.
@@ -37,19 +37,19 @@ final class Span {
   /// Slot size, bytes (for a large span: npages * pageSize).
   let elemSize: Int
   /// Number of slots.
-  let nelems: Int
+  @usableFromInline let nelems: Int
   var state: SpanState = .inUse
   /// One bit per slot: holds an object. (The bitmaps are buffers the span owns, not arrays:
   /// setting a bit on the allocation path then needs no uniqueness or bounds check.)
-  let allocBits: UnsafeMutablePointer<UInt64>
+  @usableFromInline let allocBits: UnsafeMutablePointer<UInt64>
   /// One bit per slot: marked reachable in the current cycle.
   let markBits: UnsafeMutablePointer<UInt64>
   /// Length of each bitmap, 64-bit words.
   let bitmapWords: Int
   /// Slots allocated.
-  var allocCount = 0
+  @usableFromInline var allocCount = 0
   /// Lowest slot that may be free (allocation searches from here).
-  var freeIndex = 0
+  @usableFromInline var freeIndex = 0
   /// Stored words of objects that were written, by slot; nil until the first write.
   var contents: [ObjectContents?]? = nil
   /// Physical (4 KiB) pages of the span known to be resident: a fast path for small-span
@@ -133,7 +133,7 @@ final class Span {
   /// The allocation fast path (malloc.go nextFreeFast): a free slot in the bitmap word that
   /// holds `freeIndex`, at or after it, marked allocated; nil sends the caller to the full
   /// search (`takeFreeSlot`), which also finds when the span is full.
-  @inline(__always)
+  @inlinable @inline(__always)
   func nextFreeFast() -> Int? {
     let i = freeIndex
     guard i < nelems else { return nil }
