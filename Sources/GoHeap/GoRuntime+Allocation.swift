@@ -9,6 +9,12 @@
 //          span from the page heap — a "refill", after which the GC trigger is tested.
 //   large  its own span of ceil(size/8 KiB) pages; the trigger is tested after every one.
 //
+// The small path has a fast case, as malloc.go's nextFreeFast: when the class's cached span
+// has a free slot in the bitmap word at its freeindex, the object is taken there with no
+// refill and so no trigger test (`mallocFast`). It changes no number — only the simulator's
+// speed — and a test runs a mixed workload with it on and off and compares every object,
+// event and statistic.
+//
 // Go 1.22+ puts an 8-byte type header in front of pointerful objects above 512 B (class chosen
 // for size+8), and Go 1.26+ reserves Green Tea inline mark bits (and a pointer bitmap for
 // pointerful spans) at the tail of spans of 16-512 B objects: fewer objects per span.
