@@ -269,10 +269,13 @@ extension Interpreter {
     return { try ev($0).asBool }
   }
 
-  func describe(_ c: CExpr) -> String {
+  func describe(_ c: CExpr) -> String { sourceText(c.span) }
+
+  /// The source text of a span (an expression as written, for messages).
+  func sourceText(_ span: Span) -> String {
     let text = source.text.utf8
-    let s = text.index(text.startIndex, offsetBy: min(c.span.start, text.count))
-    let e = text.index(text.startIndex, offsetBy: min(max(c.span.end, c.span.start), text.count))
+    let s = text.index(text.startIndex, offsetBy: min(span.start, text.count))
+    let e = text.index(text.startIndex, offsetBy: min(max(span.end, span.start), text.count))
     return String(text[s..<e]) ?? "value"
   }
 

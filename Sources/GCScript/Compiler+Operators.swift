@@ -45,6 +45,19 @@ extension Interpreter {
     if !isShift && !t.identical(bt) {
       throw ScriptError(.typeMismatch("invalid operation: \(describe(a)) \(op) \(describe(b)) (mismatched types \(t) and \(bt))"), at: span)
     }
+    // Typed integer constants fold exactly and must fit their type, as in Go ("x * 2 (constant
+    // 200 of type int8) overflows int8"); a comparison gives an untyped bool.
+    if t.isInteger, !isShift || bt.isInteger, let x = a.constant, let y = b.constant,
+      case .int(let xv) = x, case .int(let yv) = y
+    {
+      let wide: (Int64, GoType) -> Int128 = { v, ty in ty.isUnsigned ? Int128(UInt64(bitPattern: v)) : Int128(v) }
+      let folded = try foldExact(op, wide(xv, t), wide(yv, bt), span)
+      guard let v = folded.exact else { return folded }  // a comparison
+      if !representable(v, t) {
+        throw ScriptError(.typeMismatch("\(sourceText(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
+      }
+      return .constant(.int(Int64(truncatingIfNeeded: v)), t, untyped: false, span)
+    }
     // Typed constant operands fold too (time.Second * 5).
     if let x = a.constant, let y = b.constant, !t.isNilable {
       let v = try foldConstant(op, x, y, t, span)

@@ -370,6 +370,8 @@ func countingLoops(_ c: OutputCase) throws {
   OutputCase(code: "print -9223372036854775808, uint64(1<<63), uint32(0xffffffff)", output: "-9223372036854775808 9223372036854775808 4294967295\n"),
   OutputCase(code: "var f float64 = 1 << 62\nprint f", output: "4.611686018427388e+18\n"),
   OutputCase(code: "const d time.Duration = 90 * time.Second\nprint d", output: "1m30s\n"),
+  // Typed constants fold exactly too (go run: 33 250 15 false).
+  OutputCase(code: "const x int8 = 100\nconst y uint8 = 255\nprint x / 3, y - 5, y & 0x0f, x < 50", output: "33 250 15 false\n"),
 ])
 func untypedConstants(_ c: OutputCase) throws {
   #expect(try run(c.code).0 == c.output)
@@ -380,6 +382,8 @@ func untypedConstants(_ c: OutputCase) throws {
   RuntimeErrorCase(code: "print 9223372036854775807 + 1", rendered: "test.gcs:1:7: error: cannot use 9223372036854775807 + 1 (untyped int constant 9223372036854775808) as int value in argument to fmt.Println (overflows)\nprint 9223372036854775807 + 1\n      ^"),
   RuntimeErrorCase(code: "const x int8 = 200", rendered: "test.gcs:1:16: error: cannot use 200 (untyped int constant) as int8 value in constant declaration (overflows)\nconst x int8 = 200\n               ^"),
   RuntimeErrorCase(code: "print uint8(300)", rendered: "test.gcs:1:13: error: constant 300 overflows uint8\nprint uint8(300)\n            ^"),
+  RuntimeErrorCase(code: "const x int8 = 100\nprint x * 2", rendered: "test.gcs:2:7: error: x * 2 (constant 200 of type int8) overflows int8\nprint x * 2\n      ^"),
+  RuntimeErrorCase(code: "const y uint8 = 255\nz := y + 1", rendered: "test.gcs:2:6: error: y + 1 (constant 256 of type uint8) overflows uint8\nz := y + 1\n     ^"),
   RuntimeErrorCase(code: "const c = 1 << 200", rendered: "test.gcs:1:11: error: constant overflow: gcsh keeps untyped integer constants to 127 bits\nconst c = 1 << 200\n          ^"),
 ])
 func untypedConstantErrors(_ c: RuntimeErrorCase) {
