@@ -154,11 +154,19 @@ extension Interpreter {
         }, inner)
       }
       let be = try compileBlock(body, inner)
+      // The element's store taken out of the optional LValue once (unwrapping it in the loop
+      // copied the struct and retained its closures on every iteration).
+      guard let storeValue = v?.store else {
+        return blockRunner({ i in
+          guard case .slice(let s) = try overEval(i) else { return .normal }
+          return try i.iterate(s.len, span, be) { j in try storeKey(i, Int64(j)) }
+        }, inner)
+      }
       return blockRunner({ i in
         guard case .slice(let s) = try overEval(i) else { return .normal }
         return try i.iterate(s.len, span, be) { j in
           try storeKey(i, Int64(j))
-          if let v { try v.store(i, i.loadValue(elem, s.object!, s.offset + j * elem.size)) }
+          try storeValue(i, i.loadValue(elem, s.object!, s.offset + j * elem.size))
         }
       }, inner)
     }

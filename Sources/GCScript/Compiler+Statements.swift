@@ -406,6 +406,10 @@ extension Interpreter {
     if targets.count == 1 {
       let ev = values[0].eval
       guard let lv = targets[0] else {
+        // `_ = x` with a variable or a constant: reading has no effect, only the step remains.
+        if values[0].variableSlot != nil || values[0].constant != nil {
+          return { i in try i.step(span, cost) { .normal } }
+        }
         return { i in try i.step(span, cost) { _ = try ev(i); return .normal } }
       }
       if let intStore = lv.storeInt, values[0].evalInt != nil || values[0].constant != nil {

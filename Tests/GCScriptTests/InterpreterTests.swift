@@ -343,6 +343,9 @@ final class ExpectHost: ScriptHost {
   OutputCase(code: "const N = 3\nx := 0\nfor i := 0; i < N; i++ { x += i }\nprint x", output: "3\n"),
   OutputCase(code: "func f() int {\n s := 0\n for i := 1; i <= 4; i++ { s += i }\n return s\n}\nprint f()", output: "10\n"),
   OutputCase(code: "func g() int {\n for i := 0; i < 10; i++ { if i == 7 { return i } }\n return -1\n}\nprint g()", output: "7\n"),
+  // Range loops over a slice, with and without the value; `_ = v` reads nothing.
+  OutputCase(code: "s := []int{3, 4, 5}\nt := 0\nfor i, v := range s { t += i * v; _ = v }\nprint t", output: "14\n"),
+  OutputCase(code: "s := []int{3, 4, 5}\nt := 0\nfor _, v := range s { t = t*10 + v }\nfor i := range s { t += i }\nprint t", output: "348\n"),
   // Not the counting shape (a variable bound, another variable stepped): general path.
   OutputCase(code: "n := 3\nj := 0\nfor i := 0; i < n; j++ { i++ }\nprint j", output: "3\n"),
 ])
