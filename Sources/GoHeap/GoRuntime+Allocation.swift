@@ -35,7 +35,7 @@ extension GoRuntime {
   public func allocate(_ type: GoType) throws -> HeapPointer {
     try checkAlive()
     if let p = try mallocFast(size: type.size, noscan: !type.hasPointers) { return p }
-    return try mallocgc(size: type.size, noscan: !type.hasPointers)
+    return try mallocFull(size: type.size, noscan: !type.hasPointers)
   }
 
   /// make([]T, len, cap): a zeroed backing array; panics as makeslice does when the length or
@@ -56,9 +56,15 @@ extension GoRuntime {
   }
 
   /// Allocates `size` bytes: a pointer to the new object (inside a tiny block, at its offset).
-  @discardableResult @usableFromInline
+  @discardableResult
   func mallocgc(size: Int, noscan: Bool) throws -> HeapPointer {
     if let p = try mallocFast(size: size, noscan: noscan) { return p }
+    return try mallocFull(size: size, noscan: noscan)
+  }
+
+  /// mallocgc once the fast case has declined: tiny, small with a refill, large, headed.
+  @usableFromInline
+  func mallocFull(size: Int, noscan: Bool) throws -> HeapPointer {
     if size == 0 { return HeapPointer(object: Self.zeroBase) }
     // Only an allocation made while a cycle is already marking assists it (not the allocation
     // whose trigger test started the cycle).
@@ -76,12 +82,26 @@ extension GoRuntime {
     } else {
       ref = try mallocLarge(size: size, noscan: noscan)
     }
+    try finishAllocation(size: size, markingAtEntry: markingAtEntry)
+    return HeapPointer(object: ref)
+  }
+
+  /// The end of every mallocgc after the object is taken: the assist of an allocation made
+  /// during a mark, the allocator's cost on the clock, and Go 1.0's trigger test.
+  func finishAllocation(size: Int, markingAtEntry: Bool) throws {
     if markingAtEntry { try assist(bytes: size) }
     try chargeAllocationWork()
     if markingAtEntry { try assistIfOverGoal() }
     // Go 1.0 tests `heap_alloc >= next_gc` at the end of every mallocgc.
     if profile.pacerModel == .proportional { try checkTrigger() }
-    return HeapPointer(object: ref)
+  }
+
+  /// Allocate black (mgcmark.go gcmarknewobject): an object allocated during a cycle is marked,
+  /// so the cycle keeps it.
+  func markNewObject(_ s: Span, slot: Int) {
+    _ = s.setMark(slot)
+    cycle!.markedBytes += s.elemSize
+    cycle!.markedObjects += 1
   }
 
   /// The fast path (malloc.go nextFreeFast): a small object that is neither tiny nor headed
@@ -104,7 +124,7 @@ extension GoRuntime {
     objectsAllocated &+= 1
     holdForStatement(ref)
     if isMarking {
-      try allocatedDuringMark(span, slot: slot, size: size, slotBytes: sc.size)
+      try allocatedDuringMark(span, slot: slot, size: size)
     } else if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
       try advance(wholeNs: smallAllocWholeNs)  // chargeAllocationWork's whole-ns case
     } else {
@@ -114,17 +134,13 @@ extension GoRuntime {
     return HeapPointer(object: ref)
   }
 
-  /// The rest of a fast-path allocation made while a cycle marks: black allocation, then the
-  /// assist, as mallocgc does after mallocSmall.
+  /// The rest of a fast-path allocation made while a cycle marks, as mallocSmall and mallocgc
+  /// do it: black allocation, the allocator's cost, then the assist.
   @usableFromInline
-  func allocatedDuringMark(_ span: Unmanaged<Span>, slot: Int, size: Int, slotBytes: Int) throws {
-    _ = span._withUnsafeGuaranteedRef { $0.setMark(slot) }
-    cycle!.markedBytes += slotBytes
-    cycle!.markedObjects += 1
+  func allocatedDuringMark(_ span: Unmanaged<Span>, slot: Int, size: Int) throws {
+    span._withUnsafeGuaranteedRef { markNewObject($0, slot: slot) }
     allocationWorkNs += profile.cost.smallAllocNs
-    try assist(bytes: size)
-    try chargeAllocationWork()
-    try assistIfOverGoal()
+    try finishAllocation(size: size, markingAtEntry: true)
   }
 
   /// Charges the allocator's accumulated cost. Allocation internals never advance the clock
@@ -198,13 +214,8 @@ extension GoRuntime {
     }
     guard let slot = taken else { preconditionFailure("fresh span has no free slot") }
     let (elemSize, id) = span._withUnsafeGuaranteedRef { (s: Span) -> (Int, Int32) in
-      // Allocate black: objects allocated during a cycle survive it (mgcmark.go gcmarknewobject).
-      if isMarking { _ = s.setMark(slot) }
+      if isMarking { markNewObject(s, slot: slot) }
       return (s.elemSize, s.id)
-    }
-    if isMarking {
-      cycle!.markedBytes += elemSize
-      cycle!.markedObjects += 1
     }
     heapAllocBytes += elemSize
     totalAllocBytes += elemSize
@@ -262,11 +273,7 @@ extension GoRuntime {
       npages: npages, sizeClass: 0, noscan: noscan, elemSize: npages * profile.pageSize,
       nelems: 1, requested: size)
     _ = span.takeFreeSlot()
-    if isMarking {
-      _ = span.setMark(0)
-      cycle!.markedBytes += span.elemSize
-      cycle!.markedObjects += 1
-    }
+    if isMarking { markNewObject(span, slot: 0) }
     heapAllocBytes += span.elemSize
     totalAllocBytes += span.elemSize
     objectsAllocated += 1

@@ -140,7 +140,7 @@ public final class GoRuntime {
   }
   /// `cycle != nil`, kept as a flag: testing the optional copies the whole struct, which showed
   /// in the allocation path's profile.
-  @usableFromInline internal(set) var isMarking = false
+  @usableFromInline private(set) var isMarking = false
   /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
   var gcCPUNs = 0.0
   /// The last completed cycle, for `stats gctrace`.
