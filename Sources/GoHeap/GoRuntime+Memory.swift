@@ -83,12 +83,7 @@ extension GoRuntime {
       c.clear(bytes)
       if c.isEmpty { s.contents![slot] = nil }
     }
-    let base = dataAddress(s, slot: slot)
-    let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
-    try work(
-      Double(bytes.count) * profile.cost.writeNsPerByte
-        + Double(faulted) * profile.cost.firstTouchNsPerByte,
-      preemptible: false)
+    try writeBytes(s, slot: slot, bytes)
   }
 
   /// A constant fill of `bytes` (offsets in the object) with `word` every `stride` bytes, as
@@ -100,12 +95,7 @@ extension GoRuntime {
     let s = span(of: ref)
     let slot = Int(ref.slot)
     s.writableContents(slot).fill(bytes, stride: stride, word: word)
-    let base = dataAddress(s, slot: slot)
-    let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
-    try work(
-      Double(bytes.count) * profile.cost.writeNsPerByte
-        + Double(faulted) * profile.cost.firstTouchNsPerByte,
-      preemptible: false)
+    try writeBytes(s, slot: slot, bytes)
   }
 
   /// copy(): moves `count` bytes of contents between objects (memmove), touching the destination.
@@ -129,10 +119,20 @@ extension GoRuntime {
     for (o, w) in moved {
       try store(w, dst, at: o - srcOffset + dstOffset, size: 1)
     }
-    let base = dataAddress(d, slot: Int(dst.slot))
-    let faulted = try touch(d, bytes: (base + dstOffset)..<(base + dstOffset + count))
-    try work(Double(count) * profile.cost.writeNsPerByte * 2
-             + Double(faulted) * profile.cost.firstTouchNsPerByte, preemptible: false)
+    // memmove reads and writes every byte: twice a memclr's cost per byte.
+    try writeBytes(d, slot: Int(dst.slot), dstOffset..<(dstOffset + count), passes: 2)
+  }
+
+  /// A memclr/memmove of `bytes` (offsets in the object at `slot` of `s`): every page in it is
+  /// written (faulted in if new), at `passes` times the write cost per byte, in one
+  /// non-preemptible stretch.
+  private func writeBytes(_ s: Span, slot: Int, _ bytes: Range<Int>, passes: Double = 1) throws {
+    let base = dataAddress(s, slot: slot)
+    let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
+    try work(
+      Double(bytes.count) * profile.cost.writeNsPerByte * passes
+        + Double(faulted) * profile.cost.firstTouchNsPerByte,
+      preemptible: false)
   }
 
   /// The address a Go program would print for a pointer (heap base 0xc000000000).
