@@ -47,7 +47,7 @@ extension Interpreter {
     }
     // Typed integer constants fold exactly and must fit their type, as in Go ("x * 2 (constant
     // 200 of type int8) overflows int8"); a comparison gives an untyped bool.
-    if t.isInteger, !isShift || bt.isInteger, let x = a.constant, let y = b.constant,
+    if t.isInteger, let x = a.constant, let y = b.constant,
       case .int(let xv) = x, case .int(let yv) = y
     {
       let wide: (Int64, GoType) -> Int128 = { v, ty in ty.isUnsigned ? Int128(UInt64(bitPattern: v)) : Int128(v) }
@@ -58,11 +58,11 @@ extension Interpreter {
       }
       return .constant(.int(Int64(truncatingIfNeeded: v)), t, untyped: false, span)
     }
-    // Typed constant operands fold too (time.Second * 5).
+    // Other typed constants (floats, strings, bools) fold too.
     if let x = a.constant, let y = b.constant, !t.isNilable {
       let v = try foldConstant(op, x, y, t, span)
       let isCompare = ["==", "!=", "<", "<=", ">", ">="].contains(op)
-      return .constant(isCompare ? v : (t.isInteger ? .int(wrap(v.asInt, t)) : v), isCompare ? .bool : t, untyped: false, span)
+      return .constant(v, isCompare ? .bool : t, untyped: false, span)
     }
     if t.isInteger || t.isBool {
       return try integerBinary(op, a, b, t, span)
@@ -243,9 +243,9 @@ extension Interpreter {
     }
   }
 
-  /// Folds `x op y` for two constants whose operand type is `t`. Comparisons go through the
-  /// same `comparator` as run-time operands, so constants order as Go does (strings byte-wise,
-  /// unsigned integers unsigned).
+  /// Folds `x op y` for two float, string or bool constants whose operand type is `t`.
+  /// Comparisons go through the same `comparator` as run-time operands, so constants order as
+  /// Go does (strings byte-wise).
   func foldConstant(_ op: String, _ x: Value, _ y: Value, _ t: GoType, _ span: Span) throws -> Value {
     switch op {
     case "==", "!=":
@@ -256,26 +256,8 @@ extension Interpreter {
     default: break
     }
     switch (x, y) {
-    case (.int(let a), .int(let b)) where !t.isFloat:
-      switch op {
-      case "+": return .int(a &+ b)
-      case "-": return .int(a &- b)
-      case "*": return .int(a &* b)
-      case "/":
-        if b == 0 { throw ScriptError(.typeMismatch("invalid operation: division by zero"), at: span) }
-        return .int(a / b)
-      case "%":
-        if b == 0 { throw ScriptError(.typeMismatch("invalid operation: division by zero"), at: span) }
-        return .int(a % b)
-      case "&": return .int(a & b)
-      case "|": return .int(a | b)
-      case "^": return .int(a ^ b)
-      case "&^": return .int(a & ~b)
-      case "<<": return .int(b >= 64 ? 0 : a << b)
-      case ">>": return .int(b >= 64 ? 0 : a >> b)
-      default: break
-      }
-    case (.int, .float), (.float, .int), (.float, .float), (.int, .int):
+    // (Integer constants, typed or not, fold exactly in foldExact before they get here.)
+    case (.int, .float), (.float, .int), (.float, .float), (.int, .int) where t.isFloat:
       let a = x.asFloat
       let b = y.asFloat
       switch op {
