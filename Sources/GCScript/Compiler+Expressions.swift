@@ -84,28 +84,23 @@ struct Evaluator {
   let run: (Interpreter) throws -> Value
 }
 
-/// An unboxed integer store.
-struct IntStore {
-  let run: (Interpreter, Int64) throws -> Void
-}
-
 /// An assignable location.
 struct LValue {
   let type: GoType
   let load: (Interpreter) throws -> Value
   let store: (Interpreter, __owned Value) throws -> Void
-  /// For an integer variable: the store without building a Value first (counters, range keys).
-  var storeInt: IntStore? = nil
   /// For a variable: its slot and whether it is a global, so an assignment can write the slot
   /// itself instead of calling `store`.
   var variableSlot: (slot: Int, global: Bool)? = nil
-  /// For `new(T)`: the type allocated, so an assignment to a variable can allocate into the
-  /// slot itself — the statement gcsh programs are made of runs without the builtin's closure.
-  var allocates: GoType? = nil
 
-  /// An integer store to this location: unboxed for an integer variable, else through `store`.
+  /// An integer store to this location: unboxed for an integer variable (counters, range keys),
+  /// else through `store`.
   var intStorer: (Interpreter, Int64) throws -> Void {
-    if let f = storeInt { return f.run }
+    if let (slot, global) = variableSlot, type.isInteger {
+      // One closure per storage class: a range key is stored every iteration.
+      if global { return { i, v in i.globals[slot] = .int(v) } }
+      return { i, v in i.locals[slot] = .int(v) }
+    }
     let store = self.store
     return { i, v in try store(i, .int(v)) }
   }
@@ -115,10 +110,8 @@ struct LValue {
     var lv: LValue
     if global {
       lv = LValue(type: t, load: { $0.globals[slot] }, store: { $0.globals[slot] = $1 })
-      if t.isInteger { lv.storeInt = IntStore { $0.globals[slot] = .int($1) } }
     } else {
       lv = LValue(type: t, load: { $0.locals[slot] }, store: { $0.locals[slot] = $1 })
-      if t.isInteger { lv.storeInt = IntStore { $0.locals[slot] = .int($1) } }
     }
     lv.variableSlot = (slot, global)
     return lv

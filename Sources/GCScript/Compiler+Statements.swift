@@ -412,11 +412,11 @@ extension Interpreter {
         }
         return { i in try i.step(span, cost) { _ = try ev(i); return .normal } }
       }
-      if let intStore = lv.storeInt, values[0].evalInt != nil || values[0].constant != nil {
-        let storeInt = intStore.run
-        let f = intEval(values[0])
-        if let (slot, global) = lv.variableSlot {
-          // An integer variable: the slot written in place (one closure call fewer).
+      // A variable is written in place (one closure call fewer per assignment): an integer
+      // unboxed, `p = new(T)` allocated straight into it (two fewer).
+      if let (slot, global) = lv.variableSlot {
+        if lv.type.isInteger, values[0].evalInt != nil || values[0].constant != nil {
+          let f = intEval(values[0])
           return { i in
             try i.step(span, cost) {
               i.setInt(slot: slot, global: global, try f(i))
@@ -424,43 +424,17 @@ extension Interpreter {
             }
           }
         }
-        return { i in
-          try i.step(span, cost) {
-            try storeInt(i, try f(i))
-            return .normal
-          }
-        }
-      }
-      // A variable is written in place: one closure call fewer per assignment; `p = new(T)`
-      // allocates straight into it (two fewer).
-      if let (slot, global) = lv.variableSlot, let t = values[0].allocates {
-        if global {
+        if let t = values[0].allocates {
           return { i in
             try i.step(span, cost) {
-              i.globals[slot] = .pointer(try i.heap.allocate(t))
+              i.setValue(slot: slot, global: global, .pointer(try i.heap.allocate(t)))
               return .normal
             }
           }
         }
         return { i in
           try i.step(span, cost) {
-            i.locals[slot] = .pointer(try i.heap.allocate(t))
-            return .normal
-          }
-        }
-      }
-      if let (slot, global) = lv.variableSlot {
-        if global {
-          return { i in
-            try i.step(span, cost) {
-              i.globals[slot] = try ev(i)
-              return .normal
-            }
-          }
-        }
-        return { i in
-          try i.step(span, cost) {
-            i.locals[slot] = try ev(i)
+            i.setValue(slot: slot, global: global, try ev(i))
             return .normal
           }
         }

@@ -189,6 +189,12 @@ public final class Interpreter {
     if global { globals[slot] = .int(v) } else { locals[slot] = .int(v) }
   }
 
+  /// Stores a value in a variable's slot.
+  @inline(__always)
+  func setValue(slot: Int, global: Bool, _ v: __owned Value) {
+    if global { globals[slot] = v } else { locals[slot] = v }
+  }
+
   @inline(__always)
   func checkInterrupt(_ span: Span) throws {
     if Interrupt.requested {
