@@ -24,6 +24,13 @@ public struct JSONLine {
     parts.append("\(quote(key)):\(s)")
   }
 
+  /// A source location, as the `error` and `expect` events carry it.
+  public mutating func addLocation(file: String, line: Int, col: Int) {
+    add("file", file)
+    add("line", line)
+    add("col", col)
+  }
+
   public var text: String { "{" + parts.joined(separator: ",") + "}" }
 
   private func quote(_ s: String) -> String {

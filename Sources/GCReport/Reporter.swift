@@ -163,9 +163,7 @@ public final class Reporter {
     if format == .jsonl {
       var j = JSONLine(event: "error", t: seconds(runtime?.virtualTime ?? 0))
       j.add("kind", kind)
-      j.add("file", file)
-      j.add("line", line)
-      j.add("col", column)
+      j.addLocation(file: file, line: line, col: column)
       j.add("message", message)
       stdout(j.text + "\n")
     } else {
@@ -246,9 +244,7 @@ public final class Reporter {
       j.add("ok", passed)
       j.add("check", check)
       j.add("actual", actual)
-      j.add("file", file)
-      j.add("line", line)
-      j.add("col", column)
+      j.addLocation(file: file, line: line, col: column)
       stdout(j.text + "\n")
     } else if passed {
       stdout("ok: \(check) (\(actual))\n")
