@@ -12,7 +12,7 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
 
 @Test(arguments: [
   OutputCase(code: "print 7/2, -7/2, 7%3, 1<<10, 0xff &^ 0x0f", output: "3 -3 1 1024 240\n"),
-  // Run-time conversions wrap; constant ones must fit (see untypedConstants).
+  // Run-time conversions wrap; constant ones must fit (see untypedConstantCases).
   OutputCase(code: "var b uint8 = 250\nb += 10\nn, m := 300, -129\nprint b, uint8(n), int8(m)", output: "4 44 127\n"),
   OutputCase(code: "var u uint64 = 0\nu--\nprint u, u > 5", output: "18446744073709551615 true\n"),
   OutputCase(code: "print 1e6, 1.5, 0.25, 3.0, 1e21, 123456.0", output: "1e+06 1.5 0.25 3 1e+21 123456\n"),
@@ -38,7 +38,7 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
   // Go compares strings byte-wise: precomposed é (C3 A9) is not e + U+0301 (65 CC 81).
   OutputCase(code: "a := \"\u{e9}\"\nb := \"e\u{301}\"\nprintln(a == b, a != b, len(a), len(b))", output: "false true 2 3\n"),
   OutputCase(code: "print (1+2)*2\nprintln()\nprint(3)", output: "6\n\n3\n"),
-])
+] + countingLoopCases + untypedConstantCases)
 func output(_ c: OutputCase) throws {
   #expect(try run(c.code).0 == c.output)
 }
@@ -61,7 +61,7 @@ struct RuntimeErrorCase: CustomTestStringConvertible, Sendable {
   RuntimeErrorCase(code: "x := 1\nx := 2", rendered: "test.gcs:2:1: error: no new variables on left side of :=\nx := 2\n^"),
   RuntimeErrorCase(code: "panic(\"boom\")", rendered: "test.gcs:1:1: error: panic: boom\npanic(\"boom\")\n^"),
   RuntimeErrorCase(code: "set GOFOO=1", rendered: "test.gcs:1:1: error: unknown setting GOFOO (set GOGC=N|off or GOMEMLIMIT=SIZE|off)\nset GOFOO=1\n^"),
-])
+] + untypedConstantErrorCases)
 func runtimeError(_ c: RuntimeErrorCase) {
   #expect(failure(c.code)?.rendered == c.rendered)
 }
@@ -326,8 +326,8 @@ final class ExpectHost: ScriptHost {
 
 /// The counting loop `for i := a; i OP bound; i++` runs its test and step inline
 /// (Compiler+Loops.swift): every shape of it, and the near-misses that take the general path,
-/// must behave as Go's loop does.
-@Test(arguments: [
+/// must behave as Go's loop does (in `output`'s table).
+let countingLoopCases: [OutputCase] = [
   OutputCase(code: "x := 0\nfor i := 0; i < 5; i++ { x = x*10 + i }\nprint x", output: "1234\n"),
   OutputCase(code: "x := 0\nfor i := 3; i >= 0; i-- { x = x*10 + i }\nprint x", output: "3210\n"),
   OutputCase(code: "x := 0\nfor i := 1; i <= 3; i++ { x = x*10 + i }\nprint x", output: "123\n"),
@@ -348,10 +348,7 @@ final class ExpectHost: ScriptHost {
   OutputCase(code: "s := []int{3, 4, 5}\nt := 0\nfor _, v := range s { t = t*10 + v }\nfor i := range s { t += i }\nprint t", output: "348\n"),
   // Not the counting shape (a variable bound, another variable stepped): general path.
   OutputCase(code: "n := 3\nj := 0\nfor i := 0; i < n; j++ { i++ }\nprint j", output: "3\n"),
-])
-func countingLoops(_ c: OutputCase) throws {
-  #expect(try run(c.code).0 == c.output)
-}
+]
 
 /// The inline `i++` is a statement like any other: the counting loop moves the virtual clock
 /// exactly as the same loop stepped by `i = i + 1` (the general path).
@@ -364,7 +361,7 @@ func countingLoops(_ c: OutputCase) throws {
 
 /// Untyped integer constants are exact, as Go's are: wider than any integer type until they
 /// meet one, where they must fit. Expected outputs and messages are Go 1.27.3's (go build).
-@Test(arguments: [
+let untypedConstantCases: [OutputCase] = [
   OutputCase(code: "const u uint64 = 1 << 63\nprint u", output: "9223372036854775808\n"),
   OutputCase(code: "var x uint64 = 1<<64 - 1\nprint x, x + 1", output: "18446744073709551615 0\n"),
   OutputCase(code: "const big = 1 << 70\nprint big >> 65, big / (1 << 68)", output: "32 4\n"),
@@ -375,12 +372,11 @@ func countingLoops(_ c: OutputCase) throws {
   OutputCase(code: "const d time.Duration = 90 * time.Second\nprint d", output: "1m30s\n"),
   // Typed constants fold exactly too (go run: 33 250 15 false).
   OutputCase(code: "const x int8 = 100\nconst y uint8 = 255\nprint x / 3, y - 5, y & 0x0f, x < 50", output: "33 250 15 false\n"),
-])
-func untypedConstants(_ c: OutputCase) throws {
-  #expect(try run(c.code).0 == c.output)
-}
+]
 
-@Test(arguments: [
+/// The messages are go build 1.27.3's for the same code (in `runtimeError`'s table), except the
+/// 127-bit limit, which is gcsh's own.
+let untypedConstantErrorCases: [RuntimeErrorCase] = [
   RuntimeErrorCase(code: "x := 1 << 63", rendered: "test.gcs:1:6: error: cannot use 1 << 63 (untyped int constant 9223372036854775808) as int value in assignment (overflows)\nx := 1 << 63\n     ^"),
   RuntimeErrorCase(code: "print 9223372036854775807 + 1", rendered: "test.gcs:1:7: error: cannot use 9223372036854775807 + 1 (untyped int constant 9223372036854775808) as int value in argument to fmt.Println (overflows)\nprint 9223372036854775807 + 1\n      ^"),
   RuntimeErrorCase(code: "const x int8 = 200", rendered: "test.gcs:1:16: error: cannot use 200 (untyped int constant) as int8 value in constant declaration (overflows)\nconst x int8 = 200\n               ^"),
@@ -388,10 +384,7 @@ func untypedConstants(_ c: OutputCase) throws {
   RuntimeErrorCase(code: "const x int8 = 100\nprint x * 2", rendered: "test.gcs:2:7: error: x * 2 (constant 200 of type int8) overflows int8\nprint x * 2\n      ^"),
   RuntimeErrorCase(code: "const y uint8 = 255\nz := y + 1", rendered: "test.gcs:2:6: error: y + 1 (constant 256 of type uint8) overflows uint8\nz := y + 1\n     ^"),
   RuntimeErrorCase(code: "const c = 1 << 200", rendered: "test.gcs:1:11: error: constant overflow: gcsh keeps untyped integer constants to 127 bits\nconst c = 1 << 200\n          ^"),
-])
-func untypedConstantErrors(_ c: RuntimeErrorCase) {
-  #expect(failure(c.code)?.rendered == c.rendered)
-}
+]
 
 /// Slot stores and frame resets skip destroying old values that own no memory (CallStack.swift):
 /// that holds only while every Value payload other than String and [Value] is plain data.
