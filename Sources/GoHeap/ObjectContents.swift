@@ -229,15 +229,19 @@ final class ObjectContents {
       list.removeAll { range.contains($0.0) }
     }
     if let count = dense?.count {
-      let lo = min(count, max(0, (range.lowerBound + 7) >> 3))
-      let hi = min(count, max(lo, range.upperBound >> 3))
-      for i in lo..<hi { dense![i] = 0 }
+      for i in Self.wordIndices(in: range, count: count) { dense![i] = 0 }
     }
     if let count = scalars?.count {
-      let lo = min(count, max(0, (range.lowerBound + 7) >> 3))
-      let hi = min(count, max(lo, (range.upperBound + 7) >> 3))
-      for i in lo..<hi { scalars![i] = 0 }
+      for i in Self.wordIndices(in: range, count: count) { scalars![i] = 0 }
     }
+  }
+
+  /// The indices of a dense array's words (word i at byte offset 8*i) whose offsets fall in
+  /// `range`, as the sparse forms select theirs; empty past the array's `count` words.
+  private static func wordIndices(in range: Range<Int>, count: Int) -> Range<Int> {
+    let lo = min(count, max(0, (range.lowerBound + 7) >> 3))
+    let hi = min(count, max(lo, (range.upperBound + 7) >> 3))
+    return lo..<hi
   }
 
   /// Calls `body` with every stored word that references an object.
@@ -275,16 +279,14 @@ final class ObjectContents {
       for (o, w) in list where range.contains(o) { out.append((o, w)) }
     }
     if let dense {
-      let lo = max(0, (range.lowerBound + 7) >> 3)
-      let hi = min(dense.count, max(lo, (range.upperBound + 7) >> 3))
-      for i in lo..<hi where dense[i] != 0 {
-        if let p = unpackPointer(dense[i]), range.contains(i << 3) { out.append((i << 3, .pointer(p))) }
+      for i in Self.wordIndices(in: range, count: dense.count) {
+        if let p = unpackPointer(dense[i]) { out.append((i << 3, .pointer(p))) }
       }
     }
     if let scalars {
-      let lo = max(0, (range.lowerBound + 7) >> 3)
-      let hi = min(scalars.count, max(lo, (range.upperBound + 7) >> 3))
-      for i in lo..<hi where scalars[i] != 0 && range.contains(i << 3) { out.append((i << 3, .scalar(scalars[i]))) }
+      for i in Self.wordIndices(in: range, count: scalars.count) where scalars[i] != 0 {
+        out.append((i << 3, .scalar(scalars[i])))
+      }
     }
     return out.sorted { $0.0 < $1.0 }
   }

@@ -87,3 +87,18 @@ func contentsReadBackWhatWasWritten(_ c: ContentsCase) {
   #expect(words.map(\.1) == [.scalar(500), .scalar(501), .scalar(7), .scalar(502)])
   #expect(contents.hasDenseScalars)
 }
+
+/// An object whose size is not a multiple of 8 (a large []byte): asking for the words of its
+/// last, partial word range finds the byte stored there (no word index past the array).
+@Test func partialLastWordOfADenseObject() {
+  let contents = ObjectContents()
+  for k in stride(from: 0, to: 4000, by: 4) {
+    contents.store(.scalar(UInt64(k + 1)), at: k, objectSize: 4007, noscan: true)
+  }
+  contents.store(.scalar(9), at: 4005, objectSize: 4007, noscan: true)
+  #expect(contents.hasDenseScalars)
+  #expect(contents.words(in: 4001..<4007).map(\.0) == [4005])
+  contents.clear(4001..<4007)
+  #expect(contents.load(4005) == nil)
+  #expect(contents.load(3996) == .scalar(3997))
+}
