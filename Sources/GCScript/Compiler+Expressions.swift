@@ -493,22 +493,28 @@ extension Interpreter {
           // A slice variable: its header read in place, not copied out as a Value.
           return (elem, { i in
             let k = Int(try kf(i))
-            guard let s = i.slice(slot: slot, global: global) else { throw ScriptError(.indexOutOfRange(index: k, length: 0), at: span) }
-            guard k >= 0 && k < s.len else { throw ScriptError(.indexOutOfRange(index: k, length: s.len), at: span) }
-            return (s.object!, s.offset + k * elem.size)
+            return try i.elementAddress(i.slice(slot: slot, global: global), k, elem.size, span)
           })
         }
         let beval = b.eval
         return (elem, { i in
           let k = Int(try kf(i))
-          guard case .slice(let s) = try beval(i) else { throw ScriptError(.indexOutOfRange(index: k, length: 0), at: span) }
-          guard k >= 0 && k < s.len else { throw ScriptError(.indexOutOfRange(index: k, length: s.len), at: span) }
-          return (s.object!, s.offset + k * elem.size)
+          guard case .slice(let s) = try beval(i) else { return try i.elementAddress(nil, k, elem.size, span) }
+          return try i.elementAddress(s, k, elem.size, span)
         })
       }
       return nil
     default: return nil
     }
+  }
+
+  /// The address of element `k` of a slice (nil: a nil slice), or Go's index panic.
+  @inline(__always)
+  private func elementAddress(_ s: SliceHeader?, _ k: Int, _ size: Int, _ span: Span) throws -> (ObjectRef, Int) {
+    guard let s, k >= 0 && k < s.len else {
+      throw ScriptError(.indexOutOfRange(index: k, length: s?.len ?? 0), at: span)
+    }
+    return (s.object!, s.offset + k * size)
   }
 
   /// The heap location of an array `base` denotes: inside a heap object, or behind a pointer.
