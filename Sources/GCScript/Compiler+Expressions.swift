@@ -144,6 +144,8 @@ extension Interpreter {
       return t
     case .structure(let fields):
       return .structure(try fields.map { ($0.0, try resolveType($0.1, scope)) })
+    case .inferredArray, .map, .chan, .function, .interface, .instance, .unsupportedStruct:
+      throw ScriptError(.unsupported("this type"), at: t.span ?? Span(0, 0))
     }
   }
 
@@ -342,6 +344,8 @@ extension Interpreter {
       return try compileComposite(try resolveType(t, scope), elems, scope, span)
     case .type(let t):
       throw ScriptError(.typeMismatch("\(try resolveType(t, scope)) (type) is not an expression"), at: span)
+    case .funcLit, .typeAssert, .instantiation:
+      throw ScriptError(.unsupported("this expression"), at: span)
     }
   }
 

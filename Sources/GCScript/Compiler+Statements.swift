@@ -363,6 +363,9 @@ extension Interpreter {
         _ = try call(i)
         return .normal
       }
+    case .returnValues, .labeledBranch, .labeled, .gotoStmt, .fallthroughStmt, .switchStmt,
+      .selectStmt, .goStmt, .deferStmt, .send:
+      throw ScriptError(.unsupported("this statement"), at: span)
     }
   }
 

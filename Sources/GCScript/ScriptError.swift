@@ -18,6 +18,8 @@ public enum ErrorKind: Equatable, Sendable {
   case badUnitLiteral(String)
   case invalidAssignmentTarget
   case nonDeclarationOutsideFunction(String)
+  /// Expressions or blocks nested deeper than the parser's limit.
+  case nestingTooDeep(Int)
   // Errors found when a statement is compiled or run (the program stops; exit status 70).
   case undefined(String)
   case alreadyDeclared(String)
@@ -50,7 +52,7 @@ public enum ErrorKind: Equatable, Sendable {
     switch self {
     case .unexpectedCharacter, .unterminatedString, .unterminatedComment, .badNumber, .expected,
       .unexpectedEndOfInput, .badUnitLiteral, .invalidAssignmentTarget,
-      .nonDeclarationOutsideFunction:
+      .nonDeclarationOutsideFunction, .nestingTooDeep:
       return true
     default: return false
     }
@@ -71,6 +73,7 @@ public enum ErrorKind: Equatable, Sendable {
         + "GiB, TiB, KB, MB, GB, TB)"
     case .invalidAssignmentTarget: return "cannot assign to this expression"
     case .nonDeclarationOutsideFunction(let what): return "non-declaration statement \(what)"
+    case .nestingTooDeep(let n): return "expressions or blocks nested more than \(n) levels deep"
     case .undefined(let n): return "undefined: \(n)"
     case .alreadyDeclared(let n): return "\(n) redeclared in this block"
     case .noNewVariables: return "no new variables on left side of :="

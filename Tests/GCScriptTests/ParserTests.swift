@@ -72,7 +72,7 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
   SyntaxErrorCase(source: "x := f(1, 2\ny := 3", rendered: "test.gcs:2:1: error: expected ')' after arguments, found 'y'\ny := 3\n^"),
   SyntaxErrorCase(source: "if x { ", rendered: "test.gcs:1:8: error: unexpected end of input, expected '}'\nif x { \n       ^"),
   SyntaxErrorCase(source: "x := ", rendered: "test.gcs:1:6: error: unexpected end of input, expected expression\nx := \n     ^"),
-  SyntaxErrorCase(source: "func (", rendered: "test.gcs:1:6: error: expected function name, found '('\nfunc (\n     ^"),
+  SyntaxErrorCase(source: "func (", rendered: "test.gcs:1:7: error: unexpected end of input, expected type\nfunc (\n      ^"),
   SyntaxErrorCase(source: "3 = x", rendered: "test.gcs:1:1: error: cannot assign to this expression\n3 = x\n^"),
   SyntaxErrorCase(source: "x := 1 2", rendered: "test.gcs:1:8: error: expected end of statement, found '2'\nx := 1 2\n       ^"),
   SyntaxErrorCase(source: "set = ", rendered: "test.gcs:1:7: error: unexpected end of input, expected expression\nset = \n      ^"),
@@ -113,4 +113,67 @@ func syntaxError(_ c: SyntaxErrorCase) {
     }
     """
   #expect(syntaxErrors(seed).isEmpty)
+}
+
+struct TreeCase: CustomTestStringConvertible, Sendable {
+  let source: String
+  let tree: String
+  var testDescription: String { source.split(separator: "\n").first.map(String.init) ?? source }
+}
+
+/// The trees the parser builds: precedence, statement forms, and the Go constructs gcsh reads so
+/// that the checker can name them.
+@Test(arguments: [
+  TreeCase(source: "x := 1 + 2*3 - 4", tree: "(:= x (- (+ 1 (* 2 3)) 4))"),
+  TreeCase(source: "b := a || b && c == d", tree: "(:= b (|| a (&& b (== c d))))"),
+  TreeCase(source: "y := -x.f[i] << 2 &^ *p", tree: "(:= y (&^ (<< (- (index (. x f) i)) 2) (* p)))"),
+  TreeCase(source: "p.next.v[3] = 7", tree: "(= (index (. (. p next) v) 3) 7)"),
+  TreeCase(source: "a, b = b, a", tree: "(= a,b b,a)"),
+  TreeCase(source: "x += 2; x++", tree: "(+= x 2)\n(++ x)"),
+  TreeCase(source: "t := s[1:3:5]; u := s[:2]", tree: "(:= t (slice s 1 3 5))\n(:= u (slice s _ 2 _))"),
+  TreeCase(source: "s = append(s, t...)", tree: "(= s (call append s t ...))"),
+  TreeCase(source: "x := make([]uint32, 10, 20)", tree: "(:= x (call make (type []uint32) 10 20))"),
+  TreeCase(source: "n := &Node{v: [6]uint64{1, 2}}", tree: "(:= n (& (lit Node v:(lit [6]uint64 1 2))))"),
+  TreeCase(source: "m := [][]int{{1}, {2, 3}}", tree: "(:= m (lit [][]int (lit _ 1) (lit _ 2 3)))"),
+  TreeCase(source: "b := []byte(s)", tree: "(:= b (call (type []byte) s))"),
+  TreeCase(source: "if v := f(); v > 0 { y = 2 } else { y = 3 }", tree: "(if (:= v (call f)) (> v 0) {(= y 2)} {(= y 3)})"),
+  TreeCase(source: "for i := 0; i < n; i++ { continue }", tree: "(for (:= i 0) (< i n) (++ i) {continue})"),
+  TreeCase(source: "for k, _ := range tmp { tmp[k] = 0 }", tree: "(range k _ := tmp {(= (index tmp k) 0)})"),
+  TreeCase(source: "for range 3 { }", tree: "(range _ _ = 3 {})"),
+  TreeCase(source: "for x < 10 { break }", tree: "(for _ (< x 10) _ {break})"),
+  TreeCase(source: "sleep 2*time.Minute + 30s", tree: "(sleep (+ (* 2 (. time Minute)) 30s))"),
+  TreeCase(source: "stats memstats \"label\"", tree: "(stats memstats \"label\")"),
+  TreeCase(source: "print (1+2)*2", tree: "(print (* (+ 1 2) 2))"),
+  TreeCase(source: "println(a, b)", tree: "(print a b)"),
+  TreeCase(source: "set GOGC=off", tree: "(set GOGC \"off\")"),
+  TreeCase(source: "free := 3; stats := free + 1", tree: "(:= free 3)\n(:= stats (+ free 1))"),
+  TreeCase(source: "type A [4]int\ntype B struct { next *B; v, w int }", tree: "(type A [4]int)\n(type B struct{next *B; v int; w int})"),
+  TreeCase(source: "const ( A = iota; B )", tree: "{(const A iota); (const B iota)}"),
+  TreeCase(source: "//go:noinline\nfunc f(a, b int, c ...string) (int, error) { return 1, nil }",
+           tree: "(func f(a int, b int, c string ...)(int, error) noinline {(return 1 nil)})"),
+  TreeCase(source: "func (t *T) Len() int { return t.n }", tree: "(func (t *T) Len()(int) {(return (. t n))})"),
+  TreeCase(source: "func g(int, string) {}", tree: "(func g(_ int, _ string)() {})"),
+  TreeCase(source: "func h() (n int, err error) { return }", tree: "(func h()(n int, err error) {(return)})"),
+  // Constructs gcsh does not run yet are read into the tree, for the checker to name.
+  TreeCase(source: "m := map[string]int{\"a\": 1}", tree: "(:= m (lit map[string]int \"a\":1))"),
+  TreeCase(source: "c := make(chan int, 3)", tree: "(:= c (call make (type chan int) 3))"),
+  TreeCase(source: "f := func(x int) int { return x }", tree: "(:= f (funclit 1 1))"),
+  TreeCase(source: "go worker(c)\ndefer wg.Done()", tree: "(go (call worker c))\n(defer (call (. wg Done)))"),
+  TreeCase(source: "switch x := f(); x { case 1, 2: y = 1; default: y = 2 }", tree: "(switch (:= x (call f)) x (case 1,2 {(= y 1)}) (default {(= y 2)}))"),
+  TreeCase(source: "switch v := i.(type) { case int: }", tree: "(switch _ v := (assert i type) (case int {}))"),
+  TreeCase(source: "outer: for { break outer }", tree: "(label outer (for _ _ _ {(break outer)}))"),
+  TreeCase(source: "ch <- 1; v := <-ch", tree: "(<- ch 1)\n(:= v (<- ch))"),
+  TreeCase(source: "var x interface{ M() }", tree: "(var x interface)"),
+  TreeCase(source: "type P struct { T; n int `json:\"n\"` }", tree: "(type P struct(embedded fields))"),
+  TreeCase(source: "func Map[T any](s []T) []T { return s }", tree: "(func Map(s []T)([]T) {(return s)})"),
+])
+func parsesTree(_ c: TreeCase) {
+  #expect(syntaxErrors(c.source).map(\.rendered) == [])
+  #expect(tree(c.source) == c.tree)
+}
+
+@Test func nestingIsBoundedWithANamedError() {
+  let deep = String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)
+  let errors = runOnLargeStack { syntaxErrors("x := " + deep) }
+  #expect(errors.first?.kind.message == "expressions or blocks nested more than 10000 levels deep")
 }

@@ -18,11 +18,12 @@ public enum TokenKind: Equatable, Sendable {
   case eof
 }
 
-/// Reserved words. Go's keywords plus nothing: gcsh's short forms (`sleep`, `gc`, `free`,
+/// Reserved words: Go's 25 keywords and nothing else: gcsh's short forms (`sleep`, `gc`, `free`,
 /// `stats`, `set`, `print`) are ordinary identifiers recognised at the start of a statement.
 public enum Keyword: String, CaseIterable, Sendable {
-  case `break`, `const`, `continue`, `else`, `for`, `func`, `if`, `import`, `package`, `range`,
-    `return`, `struct`, `type`, `var`
+  case `break`, `case`, `chan`, `const`, `continue`, `default`, `defer`, `else`, `fallthrough`,
+    `for`, `func`, `go`, `goto`, `if`, `import`, `interface`, `map`, `package`, `range`, `return`,
+    `select`, `struct`, `switch`, `type`, `var`
 }
 
 /// A token with its place in the source.

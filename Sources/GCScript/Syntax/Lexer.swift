@@ -13,6 +13,8 @@ public struct Lexer {
   private var i = 0
   private var tokens: [Token] = []
   public private(set) var errors: [ScriptError] = []
+  /// `//go:` directive comments (`//go:noinline`), with the byte offset where each ends.
+  public private(set) var directives: [(end: Int, text: String)] = []
 
   public init(_ source: Source) {
     src = source
@@ -75,7 +77,10 @@ public struct Lexer {
       } else if c == UInt8(ascii: "#")
         || (c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "/"))
       {
+        let start = i
         while i < b.count && b[i] != UInt8(ascii: "\n") { i += 1 }
+        let comment = text(start, i)
+        if comment.hasPrefix("//go:") { directives.append((i, comment.trimmingSuffixSpaces)) }
       } else if c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "*") {
         let start = i
         i += 2
@@ -102,7 +107,7 @@ public struct Lexer {
     guard let last = tokens.last else { return false }
     switch last.kind {
     case .identifier, .int, .float, .unitLiteral, .string: return true
-    case .keyword(let k): return k == .break || k == .continue || k == .return
+    case .keyword(let k): return k == .break || k == .continue || k == .return || k == .fallthrough
     case .op(let o): return o == ")" || o == "]" || o == "}" || o == "++" || o == "--"
     default: return false
     }
@@ -251,4 +256,13 @@ public struct Lexer {
   }
   private func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
   private func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) }
+}
+
+extension String {
+  /// The string without trailing blanks (spaces, tabs, a carriage return).
+  var trimmingSuffixSpaces: String {
+    var s = Substring(self)
+    while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+    return String(s)
+  }
 }

@@ -1,0 +1,186 @@
+// AST: the parsed program, as written (grammar.md is the authority for its shape).
+//
+// The parser accepts the whole of Go's statement and expression syntax, including constructs
+// gcsh does not run yet (maps, channels, closures, methods, switch, defer, goroutines, ...):
+// they become nodes here so that the checker can name each one at its location ("maps are not
+// supported by gcsh yet") instead of the parser failing with noise about the next token.
+
+/// A type as written.
+public indirect enum TypeExpr: Sendable {
+  case name(String, Span)
+  /// `pkg.Name`, e.g. `time.Duration`.
+  case qualified(String, String, Span)
+  case pointer(TypeExpr)
+  case slice(TypeExpr)
+  case array(Expr, TypeExpr)
+  case structure([(String, TypeExpr)])
+  /// `[...]T` in a composite literal: the length is the number of elements.
+  case inferredArray(TypeExpr, Span)
+  /// `map[K]V`.
+  case map(TypeExpr, TypeExpr, Span)
+  /// `chan T`, `chan<- T`, `<-chan T`.
+  case chan(TypeExpr, Span)
+  /// `func(params) results`.
+  case function(Span)
+  /// `interface { ... }` (and `any`, which is a name).
+  case interface(Span)
+  /// A generic type instantiated: `List[int]`.
+  case instance(TypeExpr, Span)
+  /// A struct with a construct gcsh lacks (an embedded field, a field tag): the first one.
+  case unsupportedStruct(what: String, Span)
+
+  /// Where the type starts, when the parser recorded it.
+  public var span: Span? {
+    switch self {
+    case .name(_, let s), .qualified(_, _, let s), .inferredArray(_, let s), .map(_, _, let s),
+      .chan(_, let s), .function(let s), .interface(let s), .instance(_, let s),
+      .unsupportedStruct(_, let s):
+      return s
+    case .pointer(let t), .slice(let t): return t.span
+    case .array(let n, _): return n.span
+    case .structure: return nil
+    }
+  }
+}
+
+/// An expression.
+public final class Expr: @unchecked Sendable {
+  public indirect enum Kind {
+    case int(Int128)
+    case float(Double)
+    case string(String)
+    /// `5s`, `200MiB`: a number with a unit.
+    case unitLiteral(String)
+    case identifier(String)
+    case unary(String, Expr)
+    case binary(String, Expr, Expr)
+    case call(Expr, [Expr], hasEllipsis: Bool)
+    case index(Expr, Expr)
+    case slice(Expr, Expr?, Expr?, Expr?)
+    case selector(Expr, String)
+    case composite(TypeExpr?, [(key: Expr?, value: Expr)])
+    /// A type used as an expression: the first argument of make/new, a conversion `[]byte(x)`.
+    case type(TypeExpr)
+    case paren(Expr)
+    /// `func(params) result { body }`: a function literal (a closure).
+    case funcLit(FuncDecl)
+    /// `x.(T)`, and `x.(type)` (nil type) in a type switch.
+    case typeAssert(Expr, TypeExpr?)
+    /// `a[i, j]` or `f[int]`: a generic instantiation.
+    case instantiation(Expr)
+  }
+  public let kind: Kind
+  public let span: Span
+  public init(_ kind: Kind, _ span: Span) {
+    self.kind = kind
+    self.span = span
+  }
+}
+
+/// One `case`/`default` clause of a switch or select statement.
+public struct CaseClause: Sendable {
+  /// The case's expressions (or types, in a type switch); empty for `default`.
+  public let values: [Expr]
+  public let isDefault: Bool
+  public let body: [Stmt]
+  public let span: Span
+}
+
+/// A statement.
+public final class Stmt: @unchecked Sendable {
+  public indirect enum Kind {
+    case expression(Expr)
+    /// `a, b = x, y`, `x := e`, `x += e`.
+    case assign([Expr], op: String, [Expr])
+    case incDec(Expr, increment: Bool)
+    case varDecl([(String, Span)], TypeExpr?, [Expr])
+    /// `const a, b T = x, y`; the type is optional (untyped constants without it).
+    case constDecl([(String, Span)], TypeExpr?, [Expr])
+    case typeDecl(String, TypeExpr)
+    case funcDecl(FuncDecl)
+    case block([Stmt])
+    case ifStmt(init: Stmt?, cond: Expr, then: [Stmt], else: Stmt?)
+    case forStmt(init: Stmt?, cond: Expr?, post: Stmt?, body: [Stmt])
+    /// `for k, v := range x` (`define` true for `:=`); keys may be nil (`for range x`).
+    case rangeStmt(key: Expr?, value: Expr?, define: Bool, over: Expr, body: [Stmt])
+    case returnStmt(Expr?)
+    /// `return a, b`: more than one result.
+    case returnValues([Expr])
+    case breakStmt
+    case continueStmt
+    /// `break L` / `continue L`.
+    case labeledBranch(keyword: String, label: String)
+    /// `L: statement`.
+    case labeled(String, Stmt)
+    case gotoStmt(String)
+    case fallthroughStmt
+    /// `switch [init;] [tag] { case ...: ... }`; a type switch has a `typeAssert(_, nil)` tag
+    /// (with `binding` for `switch v := x.(type)`).
+    case switchStmt(init: Stmt?, tag: Expr?, binding: String?, clauses: [CaseClause])
+    case selectStmt([CaseClause])
+    case goStmt(Expr)
+    case deferStmt(Expr)
+    /// `ch <- v`.
+    case send(Expr, Expr)
+    // gcsh's runtime statements (short forms and their Go spellings both land here).
+    case sleep(Expr)
+    case gc
+    case free
+    case stats(label: Expr?, view: String?)
+    /// `expect RSS < 20MiB`: a check over MemStats fields, RSS and the virtual clock.
+    case expect(Expr)
+    /// `why` / `why rss` / `why HeapSys`: a number broken down by cause.
+    case why(String?)
+    /// `roots`: the variables that are roots and what each keeps alive.
+    case roots
+    /// `explain` / `explain off`: narrate the runtime's work after each statement.
+    case explain(Bool)
+    /// `heap`: draw the span map.
+    case heapMap
+    case set(name: String, value: Expr)
+    case print([Expr], newline: Bool)
+    case printf(Expr, [Expr])
+    case package(String)
+    case imports([String])
+    case empty
+  }
+  public let kind: Kind
+  public let span: Span
+  public init(_ kind: Kind, _ span: Span) {
+    self.kind = kind
+    self.span = span
+  }
+}
+
+/// A parameter or a result in a function signature; results may be unnamed.
+public struct Param: Sendable {
+  public let name: String?
+  public let type: TypeExpr
+  public let span: Span
+}
+
+/// `func [receiver] name[typeParams](params) results { body }`, or a function literal.
+public struct FuncDecl: Sendable {
+  public let name: String
+  public let params: [(String, TypeExpr)]
+  /// The single unnamed result, when the function has exactly that (nil otherwise).
+  public let result: TypeExpr?
+  public let body: [Stmt]
+  public let span: Span
+  /// Every result as declared: empty, one unnamed, several, or named.
+  public var results: [Param] = []
+  /// Every parameter with its own span (names may be `_`).
+  public var paramList: [Param] = []
+  /// `func (r T) name(...)`: a method's receiver.
+  public var receiver: Param? = nil
+  /// The last parameter is `...T`.
+  public var variadic: Bool = false
+  /// Declared with type parameters: `func f[T any](...)`.
+  public var typeParams: Bool = false
+  /// `//go:noinline` on the line before: the Go compiler never inlines the function.
+  public var noinline: Bool = false
+  /// Where the name is (Go reports function positions at the name).
+  public var nameSpan: Span? = nil
+  /// The function has a body (a declaration without one is an assembly stub).
+  public var hasBody: Bool = true
+}

@@ -1,0 +1,144 @@
+// Parsing types: names, pointers, slices, arrays, structs — and maps, channels, function and
+// interface types, which gcsh does not run yet but reads so that the checker can name them.
+
+extension Parser {
+  /// type → IDENT [ "." IDENT ] [ "[" typeArgs "]" ] | "*" type | "[" "]" type | "[" expr "]" type
+  ///      | "[" "..." "]" type | "struct" "{" { fieldDecl ";" } "}" | "map" "[" type "]" type
+  ///      | "chan" [ "<-" ] type | "<-" "chan" type | "func" signature
+  ///      | "interface" "{" ... "}" | "(" type ")" ;
+  mutating func type() throws -> TypeExpr {
+    try nested()
+    defer { depth -= 1 }
+    let t = peek
+    switch t.kind {
+    case .identifier(let n):
+      advance()
+      var result: TypeExpr = .name(n, t.span)
+      if accept(".") {
+        let (m, _) = try identifier("type name")
+        result = .qualified(n, m, span(from: t.span.start))
+      }
+      if check("[") && isTypeArgumentList() {
+        skipBalanced()
+        return .instance(result, span(from: t.span.start))
+      }
+      return result
+    case .op("*"):
+      advance()
+      return .pointer(try type())
+    case .op("("):
+      advance()
+      let inner = try type()
+      try expect(")", after: "type")
+      return inner
+    case .op("["):
+      advance()
+      if accept("]") { return .slice(try type()) }
+      if accept("...") {
+        try expect("]", after: "'...'")
+        return .inferredArray(try type(), span(from: t.span.start))
+      }
+      let n = try expression()
+      try expect("]", after: "array length")
+      return .array(n, try type())
+    case .keyword(.struct):
+      return try structType()
+    case .keyword(.map):
+      advance()
+      try expect("[", after: "map")
+      let k = try type()
+      try expect("]", after: "map key type")
+      let v = try type()
+      return .map(k, v, span(from: t.span.start))
+    case .keyword(.chan):
+      advance()
+      _ = accept("<-")
+      return .chan(try type(), span(from: t.span.start))
+    case .op("<-"):
+      advance()
+      guard case .keyword(.chan) = peek.kind else { throw fail("'chan'", after: "'<-'") }
+      advance()
+      return .chan(try type(), span(from: t.span.start))
+    case .keyword(.func):
+      advance()
+      _ = try parameterList(after: "parameters")
+      _ = try resultListOfType()
+      return .function(span(from: t.span.start))
+    case .keyword(.interface):
+      advance()
+      guard check("{") else { throw fail("'{'", after: "interface") }
+      skipBalanced()
+      return .interface(span(from: t.span.start))
+    default:
+      throw fail("type", after: nil)
+    }
+  }
+
+  /// A function type's results: like a declaration's, but a `{` after them is not a body.
+  mutating func resultListOfType() throws -> [Param] {
+    if check("(") { return try parameterList(after: "results").list }
+    switch peek.kind {
+    case .identifier, .op("*"), .op("["), .keyword(.struct), .keyword(.map), .keyword(.chan),
+      .keyword(.func), .keyword(.interface):
+      let s = peek.span.start
+      return [Param(name: nil, type: try type(), span: span(from: s))]
+    default: return []
+    }
+  }
+
+  /// Whether a `[` after a type name opens type arguments (`List[int]`) rather than ending the
+  /// type (an array length never follows a type name).
+  func isTypeArgumentList() -> Bool {
+    if noCompositeLit { return false }
+    switch peekAhead(1).kind {
+    case .identifier, .op("*"), .op("["), .keyword(.map), .keyword(.chan), .keyword(.func),
+      .keyword(.struct), .keyword(.interface):
+      return true
+    default: return false
+    }
+  }
+
+  /// structType → "struct" "{" { fieldDecl ";" } "}" ;
+  /// fieldDecl → IDENT { "," IDENT } type [ tag ] | [ "*" ] typeName [ tag ] ;
+  mutating func structType() throws -> TypeExpr {
+    let start = peek.span.start
+    advance()
+    try expect("{", after: "struct")
+    var fields: [(String, TypeExpr)] = []
+    var unsupported: (String, Span)? = nil
+    skipSemicolons()
+    while !check("}") {
+      let fieldStart = peek.span
+      // An embedded field: a type name (maybe qualified or a pointer) alone on its line.
+      var embedded = false
+      if check("*") {
+        embedded = true
+      } else if case .identifier = peek.kind {
+        switch peekAhead(1).kind {
+        case .semicolon, .op("}"), .op("."), .string: embedded = true
+        default: break
+        }
+      }
+      if embedded {
+        let ft = try type()
+        if unsupported == nil { unsupported = ("embedded fields", fieldStart) }
+        fields.append(("_", ft))
+      } else {
+        var names = [try identifier("field name").0]
+        while accept(",") { names.append(try identifier("field name").0) }
+        let ft = try type()
+        fields += names.map { ($0, ft) }
+      }
+      if case .string = peek.kind {
+        if unsupported == nil { unsupported = ("struct field tags", peek.span) }
+        advance()
+      }
+      if !check("}") { try terminator() }
+      skipSemicolons()
+    }
+    advance()
+    if let (what, at) = unsupported { return .unsupportedStruct(what: what, at) }
+    _ = start
+    return .structure(fields)
+  }
+}
