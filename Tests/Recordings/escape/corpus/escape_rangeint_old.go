@@ -1,0 +1,6 @@
+//go:build !go1.22
+
+package main
+
+func rangeIntAll() {
+}

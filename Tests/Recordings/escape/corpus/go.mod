@@ -1,0 +1,3 @@
+module gcsh.test/escapecorpus
+
+go 1.19

@@ -1,0 +1,172 @@
+// main calls every corpus function and stores every result into a
+// package-level sink variable, so nothing is dead code.
+package main
+
+func main() {
+	// escape_basic.go
+	sinkInt += newLocal()
+	sinkInt += makeLocal()
+	sinkInt += compositeLocal()
+	sinkInt += addrLocalNoEscape()
+	sinkPtr = newReturned()
+	sinkBytes = makeReturned()
+	sinkPoint = compositeReturned()
+	sinkPtr = addrLocalReturned()
+	sinkPtr = returnedThroughLocal()
+	sinkPtr = returnedThroughField()
+	sinkBytes = returnedSubslice()
+	sinkHolder = returnedStructValue()
+	sinkInt += pointerChainLocal()
+	pt := valueReturnedNoPointer()
+	sinkInt += pt.x
+
+	// escape_globals.go
+	newToGlobal()
+	addrToGlobal()
+	makeToGlobal()
+	compositeToGlobalField()
+	nodeToGlobal(1)
+	h := &Holder{}
+	storeIntoParamField(h)
+	sinkHolder = *h
+	ptrs := make([]*int, 1)
+	storeIntoSliceParam(ptrs)
+	sinkPtrs = ptrs
+	nd := &Node{val: 1}
+	storeIntoParamNode(nd)
+	sinkNode = nd
+	sinkInt += storeIntoLocalStruct()
+	sinkInt += storeIntoLocalSlice()
+
+	// escape_params.go
+	a := 1
+	sinkInt += readOnly(&a)
+	writeThrough(&a)
+	leakToGlobal(&a)
+	sinkPtr = identity(&a)
+	pa := &a
+	sinkPtr = derefOnce(&pa)
+	ppa := &pa
+	sinkPtr = derefTwice(&ppa)
+	sinkPtr = fieldOfParam(h)
+	leakContent(&pa)
+	leakSliceContent([]*int{pa, pa})
+	leakSlice([]byte{1})
+	sinkInts = sliceParamToResult([]int{1, 2, 3})
+	sinkInt += sliceParamLen([]int{4, 5})
+	n1 := &Node{val: 1}
+	n2 := &Node{val: 2}
+	linkParams(n1, n2)
+	sinkNode = n1
+	sinkPtr = structParamToResult(*h)
+	b := 2
+	sinkPtr = pickOne(&a, &b, sinkInt > 0)
+	sinkInt += stringParam("abc")
+	stringParamToGlobal("def")
+
+	// escape_calls.go
+	callLeaky()
+	sinkInt += callReadOnly()
+	sinkInt += callWriteThrough()
+	sinkInt += callIdentityLocal()
+	sinkPtr = callIdentityReturned()
+	sinkInt += callDerefOnce()
+	callLeakContent()
+	sinkInt += callLinkParams()
+	callLeakSlice()
+	sinkInt += sumList(nd)
+	sinkInt += recurseWithLocal(3, &b)
+	sinkPtr = recurseLeaking(3, &b)
+	sinkInt += evenDepth(4, &b)
+
+	// escape_sizes.go
+	sinkInt += makeConst64K()
+	sinkInt += makeConst64KPlus1()
+	sinkInt += makeInts8192()
+	sinkInt += makeInts8193()
+	sinkInt += makeVarSize(10)
+	sinkInt += makeVarCap(10)
+	sinkInt += makeSmallLenVarCap(10)
+	sinkInt += makeConstFromConst()
+	sinkInt += newArray64K()
+	sinkInt += newArray64KPlus1()
+	sinkInt += compositeArray64KPlus1()
+	sinkInt += varArray128K(5)
+	sinkInt += varArray128KPlus1(5)
+	sinkInt += varArray10M(5)
+	sinkInt += varArray10MPlus1(5)
+	sinkInt += varArraySmallAddr(5)
+
+	// escape_slices.go
+	sinkInt += appendLocal()
+	sinkInts = appendReturned()
+	appendToGlobal(3)
+	sinkInts = appendParam(sinkInts, 4)
+	sinkInts = appendSpread(sinkInts, []int{5, 6})
+	sinkInt += appendSpreadLocal()
+	sinkInt += copyLocal()
+	sinkInt += copyIntoParam(make([]byte, 4))
+	sinkInt += sliceLiteralLocal()
+	sinkInts = sliceLiteralReturned()
+	sinkInt += nestedLiteralLocal()
+	nestedLiteralToGlobal()
+	sinkInt += bytesFromConstString()
+	sinkInt += bytesFromStringReadOnly("abc")
+	sinkInt += bytesFromStringMutated("abc")
+	sinkBytes = bytesFromStringReturned("abc")
+	sinkBool = stringFromBytesCompared(sinkBytes)
+	sinkInt += stringFromBytesLocal(sinkBytes)
+	sinkString = stringFromBytesReturned(sinkBytes)
+	stringFromBytesToGlobal(sinkBytes)
+	bf := &Buf{buf: []byte{1, 2, 3}}
+	selfAssignAdvance(bf)
+	sinkInt += selfAssignLoop(bf)
+	sinkInt += sliceOfPtrsLocal()
+	sinkPtrs = sliceOfPtrsReturned()
+	sliceOfPtrsToGlobal()
+	sinkInt += rangeTakeAddr([]int{1, 2})
+	sinkPtr = rangeIndexAddr(sinkInts)
+	sinkInt += rangeString("héllo")
+	sinkInt += arrayRange()
+
+	// escape_structs.go
+	sinkInt += buildListLocal(5)
+	sinkNode = buildListReturned(5)
+	sinkInt += twoNodesNoLoop()
+	sinkInt += nodeInsideLoopOnly(5)
+	sinkInt += addrInLoopToOuter(5)
+	var p *int
+	setThroughParam(&p)
+	sinkPtr = p
+	sinkInt += setThroughLocal()
+	sinkInt += pairsLocal()
+	pairsToGlobal()
+	sinkPair = pairsReturnedValue()
+	sinkPtr = pairFieldsSeparate()
+	sinkArr = arrayCopyParam([4]*int{&a, &b})
+	sinkInt += arrayCopyLocal()
+	arrayCopyElemToGlobal()
+	sinkInt += arrayOfStructs()
+	sinkPtr = addrOfFieldReturned()
+	sinkPtr = addrOfElemReturned()
+	sinkPtr = addrOfSliceElemReturned()
+	sinkBuf = bufferStruct(3)
+	sinkInt += bufferStructLocal(3)
+
+	// escape_inline.go
+	sinkInt += counterLocal()
+	sinkPtr = counterReturned()
+	sinkInt += bufConstLocal()
+	sinkInt += bufVarLocal(12)
+	sinkInt += pointLocal()
+	sinkPoint = pointReturned()
+	sinkInt += ptrToLocal()
+	sinkInt += firstOfLocal()
+	storeGlobalCaller()
+	sinkInt += cloneLocal()
+	sinkInt += pushLocal()
+	sinkInt += bigNotInlined(6)
+
+	// escape_rangeint.go (Go 1.22+ only)
+	rangeIntAll()
+}

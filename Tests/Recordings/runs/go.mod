@@ -1,0 +1,3 @@
+module gcsh.test/runs
+
+go 1.19

@@ -1,0 +1,38 @@
+# Sourced by NAME/run.sh. For each Go toolchain (GO127, GO119; a missing one is
+# skipped): builds NAME/main.go with -gcflags=-m (the diagnostics are kept as
+# go<version>.m.txt), then runs the binary REPS times (default 3) with the
+# environment given to `record` and keeps its output: run 1 as
+# go<version>.stdout / go<version>.stderr, runs 2.. as go<version>.runN.stdout
+# / .stderr. The checkpoints are JSON lines on stdout; gctrace and println go
+# to stderr.
+set -eu
+
+GO127=${GO127:-/work/tools/gobin/lib/python3.11/site-packages/go/bin/go}
+GO119=${GO119:-/usr/lib/go-1.19/bin/go}
+REPS=${REPS:-3}
+export GOTOOLCHAIN=local GOFLAGS=-mod=mod GOOS=linux GOARCH=amd64 CGO_ENABLED=0
+
+dir=$(cd "$(dirname "$0")" && pwd)
+name=$(basename "$dir")
+
+# record VAR=VALUE... : the environment of the recorded command.
+record() {
+	bindir=$(mktemp -d)
+	for go in "$GO127" "$GO119"; do
+		if [ ! -x "$go" ]; then
+			echo "$name: $go not found, skipped" >&2
+			continue
+		fi
+		ver=$("$go" env GOVERSION)
+		(cd "$dir" && "$go" build -gcflags=-m -o "$bindir/$name" .) 2>"$dir/$ver.m.txt"
+		r=1
+		while [ "$r" -le "$REPS" ]; do
+			out=$dir/$ver
+			[ "$r" -eq 1 ] || out=$dir/$ver.run$r
+			echo "$name ($ver) run $r: env $* ./$name"
+			env "$@" "$bindir/$name" >"$out.stdout" 2>"$out.stderr"
+			r=$((r + 1))
+		done
+	done
+	rm -rf "$bindir"
+}
