@@ -323,7 +323,7 @@ extension Interpreter {
   func compileExpr(_ e: Expr, _ scope: Scope) throws -> CExpr {
     let span = e.span
     switch e.kind {
-    case .int(let v): return .untypedInt(v, span)
+    case .int(let v), .rune(let v): return .untypedInt(v, span)
     case .float(let f):
       return .constant(.float(f), .float64, untyped: true, span)
     case .string(let s): return .constant(.string(s), .string, untyped: true, span)

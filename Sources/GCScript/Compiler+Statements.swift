@@ -245,6 +245,9 @@ extension Interpreter {
       throw ScriptError(.unsupported("declaring func \(f.name) inside a function"), at: span)
     case .block(let stmts):
       return try compileBlock(stmts, scope)
+    case .declGroup(let specs):
+      let parts = try specs.map { Compiled(exec: try compileStatement($0, scope)) }
+      return sequence(parts)
     case .ifStmt(let initStmt, let cond, let then, let els):
       let inner = Scope(parent: scope, function: scope.function)
       let ie = try compileStatement(initStmt, inner)

@@ -20,6 +20,11 @@ public enum ErrorKind: Equatable, Sendable {
   case nonDeclarationOutsideFunction(String)
   /// Expressions or blocks nested deeper than the parser's limit.
   case nestingTooDeep(Int)
+  // Type errors: the checker's, before anything runs (exit status 65). The message is built
+  // by the checker's diagnostics (Check/Diagnostics.swift), in go build's wording.
+  case typeError(String)
+  /// A Go construct gcsh does not run yet, named: `maps are not supported by gcsh yet`.
+  case notSupported(String, plural: Bool)
   // Errors found when a statement is compiled or run (the program stops; exit status 70).
   case undefined(String)
   case alreadyDeclared(String)
@@ -46,6 +51,14 @@ public enum ErrorKind: Equatable, Sendable {
   case stackOverflow
   /// An `expect` that did not hold (reported; the script goes on).
   case expectationFailed(check: String, actual: String)
+
+  /// Errors found before anything runs: syntax, type and unsupported-construct errors.
+  public var isCompileError: Bool {
+    switch self {
+    case .typeError, .notSupported, .featureMissing: return true
+    default: return isSyntax
+    }
+  }
 
   /// Syntax errors stop anything from running.
   public var isSyntax: Bool {
@@ -74,6 +87,8 @@ public enum ErrorKind: Equatable, Sendable {
     case .invalidAssignmentTarget: return "cannot assign to this expression"
     case .nonDeclarationOutsideFunction(let what): return "non-declaration statement \(what)"
     case .nestingTooDeep(let n): return "expressions or blocks nested more than \(n) levels deep"
+    case .typeError(let m): return m
+    case .notSupported(let what, let plural): return "\(what) \(plural ? "are" : "is") not supported by gcsh yet"
     case .undefined(let n): return "undefined: \(n)"
     case .alreadyDeclared(let n): return "\(n) redeclared in this block"
     case .noNewVariables: return "no new variables on left side of :="
@@ -114,6 +129,7 @@ public enum ErrorKind: Equatable, Sendable {
   /// The `kind` field of a JSON error event.
   public var category: String {
     if isSyntax { return "syntax" }
+    if isCompileError { return "type" }
     switch self {
     case .death(.killedByKernel, _): return "oom-kill"
     case .death(.runtimeOutOfMemory, _), .stackOverflow: return "fatal"

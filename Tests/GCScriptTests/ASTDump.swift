@@ -24,6 +24,7 @@ func dump(_ e: Expr) -> String {
   switch e.kind {
   case .int(let v): return "\(v)"
   case .float(let v): return "\(v)"
+  case .rune(let v): return "'\(v)'"
   case .string(let s): return "\"\(s)\""
   case .unitLiteral(let s): return s
   case .identifier(let n): return n
@@ -63,6 +64,7 @@ func dump(_ s: Stmt) -> String {
     let results = f.results.map { ($0.name.map { $0 + " " } ?? "") + dump($0.type) }.joined(separator: ", ")
     return "(func \(recv)\(f.name)(\(params)\(f.variadic ? " ..." : ""))(\(results))\(f.noinline ? " noinline" : "") \(list(f.body)))"
   case .block(let b): return list(b)
+  case .declGroup(let b): return list(b)
   case .ifStmt(let i, let c, let t, let e):
     return "(if \(i.map(dump) ?? "_") \(dump(c)) \(list(t)) \(e.map(dump) ?? "_"))"
   case .forStmt(let i, let c, let p, let b):

@@ -17,7 +17,7 @@ struct LexCase: CustomTestStringConvertible, Sendable {
   LexCase(source: "x &^= 3; y++", kinds: [.identifier("x"), .op("&^="), .int(3), .semicolon(explicit: true), .identifier("y"), .op("++"), .semicolon(explicit: false), .eof]),
   LexCase(source: "\"a\\n\\\"b\"", kinds: [.string("a\n\"b"), .semicolon(explicit: false), .eof]),
   LexCase(source: "f(a,\nb)", kinds: [.identifier("f"), .op("("), .identifier("a"), .op(","), .identifier("b"), .op(")"), .semicolon(explicit: false), .eof]),
-  LexCase(source: "'a' '\\n' 'é'", kinds: [.int(97), .int(10), .int(233), .semicolon(explicit: false), .eof]),
+  LexCase(source: "'a' '\\n' 'é'", kinds: [.rune(97), .rune(10), .rune(233), .semicolon(explicit: false), .eof]),
   LexCase(source: "for {\n}", kinds: [.keyword(.for), .op("{"), .op("}"), .semicolon(explicit: false), .eof]),
 ])
 func lexes(_ c: LexCase) {

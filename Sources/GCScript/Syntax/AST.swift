@@ -48,6 +48,8 @@ public final class Expr: @unchecked Sendable {
   public indirect enum Kind {
     case int(Int128)
     case float(Double)
+    /// A rune literal: an untyped rune constant.
+    case rune(Int128)
     case string(String)
     /// `5s`, `200MiB`: a number with a unit.
     case unitLiteral(String)
@@ -98,6 +100,9 @@ public final class Stmt: @unchecked Sendable {
     case constDecl([(String, Span)], TypeExpr?, [Expr])
     case typeDecl(String, TypeExpr)
     case funcDecl(FuncDecl)
+    /// A parenthesised group of declarations, `var ( a int; b = 2 )`: each declares in the
+    /// enclosing block.
+    case declGroup([Stmt])
     case block([Stmt])
     case ifStmt(init: Stmt?, cond: Expr, then: [Stmt], else: Stmt?)
     case forStmt(init: Stmt?, cond: Expr?, post: Stmt?, body: [Stmt])

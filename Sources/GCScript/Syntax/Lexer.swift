@@ -106,7 +106,7 @@ public struct Lexer {
   private func needsSemicolon() -> Bool {
     guard let last = tokens.last else { return false }
     switch last.kind {
-    case .identifier, .int, .float, .unitLiteral, .string: return true
+    case .identifier, .int, .float, .rune, .unitLiteral, .string: return true
     case .keyword(let k): return k == .break || k == .continue || k == .return || k == .fallthrough
     case .op(let o): return o == ")" || o == "]" || o == "}" || o == "++" || o == "--"
     default: return false
@@ -225,7 +225,7 @@ public struct Lexer {
     } else {
       errors.append(ScriptError(.unterminatedString, at: Span(start, i)))
     }
-    add(.int(Int128(value)), start, i)
+    add(.rune(Int128(value)), start, i)
   }
 
   private static let operators = [

@@ -208,6 +208,9 @@ extension Parser {
     case .float(let v):
       advance()
       return Expr(.float(v), t.span)
+    case .rune(let v):
+      advance()
+      return Expr(.rune(v), t.span)
     case .string(let s):
       advance()
       return Expr(.string(s), t.span)

@@ -471,7 +471,7 @@ public struct Parser {
       skipSemicolons()
     }
     advance()
-    return Stmt(.block(specs), span(from: start))
+    return Stmt(.declGroup(specs), span(from: start))
   }
 
   /// block → "{" { statement ";" } "}" ;

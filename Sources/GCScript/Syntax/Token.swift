@@ -9,6 +9,8 @@ public enum TokenKind: Equatable, Sendable {
   case int(Int128)
   /// A floating-point literal (`1.5`, `1e8`): `1e8` is an integer constant where one is needed.
   case float(Double)
+  /// A rune literal (`'a'`, `'\n'`): an untyped rune constant, its code point.
+  case rune(Int128)
   /// A number followed directly by a unit: `5s`, `2m30s`, `150ms`, `200MiB`, `4GB`.
   case unitLiteral(String)
   case string(String)

@@ -1,0 +1,498 @@
+// Checking calls (user functions, builtins, the package functions gcsh knows), conversions, and
+// composite literals.
+
+import GoHeap
+
+extension Checker {
+  func call(_ f: Expr, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    var callee = f
+    while case .paren(let inner) = callee.kind { callee = inner }
+    switch callee.kind {
+    case .identifier(let name):
+      switch scope.lookup(name) {
+      case .function(let fn)?: return try userCall(fn, args, spread, scope, span)
+      case .type(let t)?: return try conversion(t, args, spread, scope, span)
+      case .builtin(let b)?: return try builtin(b, args, spread, scope, span)
+      case nil:
+        if let what = Universe.unsupportedBuiltins[name] {
+          throw fail(.notSupported(what, plural: false), at: callee.span)
+        }
+        throw fail(.typeError("undefined: \(name)"), at: callee.span)
+      default:
+        let op = try expression(callee, scope)
+        throw fail(.typeError("invalid operation: cannot call \(op.text) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
+      }
+    case .selector(let base, let name):
+      if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
+        switch Packages.member(p, name) {
+        case .function(let b)?:
+          var op = value(try builtinCall(b, args, spread: spread, scope, span))
+          op.isCallResult = true
+          return op
+        case .type(let t)?: return try conversion(t, args, spread, scope, span)
+        case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
+        case .constant?:
+          throw fail(.typeError("invalid operation: cannot call non-function \(pkg).\(name)"), at: callee.span)
+        case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: callee.span)
+        }
+      }
+      let x = try expression(base, scope)
+      let target = x.type.pointee ?? x.type
+      if let fields = target.structFields, fields.contains(where: { $0.name == name }) {
+        throw fail(.notSupported("function values (calling field \(name))", plural: true), at: callee.span)
+      }
+      throw fail(.notSupported("methods (\(text(callee.span)))", plural: true), at: callee.span)
+    case .type(let te):
+      return try conversion(try resolveType(te, scope), args, spread, scope, span)
+    case .unary("*", _):
+      throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
+    case .funcLit:
+      throw fail(.notSupported("function literals (closures)", plural: true), at: callee.span)
+    default:
+      let op = try expression(callee, scope)
+      throw fail(.typeError("invalid operation: cannot call \(op.text) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
+    }
+  }
+
+  /// A function's argument count, with go build's message: what the call has, what the
+  /// function wants.
+  func arity(_ name: String, _ args: [Expr], want: [String], _ scope: LexicalScope, _ span: Span) throws {
+    guard args.count != want.count else { return }
+    let have = args.map { (try? typeText($0, scope)) ?? "invalid type" }.joined(separator: ", ")
+    let which = args.count < want.count ? "not enough" : "too many"
+    let at = args.count > want.count ? args[want.count].span : span
+    throw fail(.typeError("\(which) arguments in call to \(name)\n\thave (\(have))\n\twant (\(want.joined(separator: ", ")))"), at: at)
+  }
+
+  /// A builtin's argument count (Go words these differently from a function's).
+  func arity(_ name: String, _ args: [Expr], _ n: Int, _ span: Span) throws {
+    guard args.count != n else { return }
+    let which = args.count < n ? "not enough" : "too many"
+    throw fail(.typeError("invalid operation: \(which) arguments for \(text(span)) (expected \(n), found \(args.count))"), at: span)
+  }
+
+  /// A call of a declared function.
+  private func userCall(_ fn: Function, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    if spread { throw fail(.notSupported("variadic functions", plural: true), at: span) }
+    try arity(fn.name, args, want: fn.params.map { "\($0.type)" }, scope, span)
+    let typed = try zip(args, fn.params).map { a, p in
+      try assign(try expression(a, scope), to: p.type, "argument to \(fn.name)")
+    }
+    var op = value(TypedExpr(.call(fn, typed), fn.result ?? noValueType, span))
+    op.isCallResult = true
+    return op
+  }
+
+  // MARK: Conversions
+
+  /// `T(x)`: a constant conversion must be exact; others follow Go's convertibility.
+  func conversion(_ t: GoType, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    guard args.count == 1, !spread else {
+      throw fail(.typeError(args.isEmpty ? "missing argument in conversion to \(t)" : "too many arguments in conversion to \(t)"), at: span)
+    }
+    let x = try expression(args[0], scope)
+    let argSpan = args[0].span
+    if x.untyped == .nilValue {
+      guard t.isNilable else { throw fail(.typeError("cannot convert nil to type \(t)"), at: argSpan) }
+      return value(TypedExpr(.nilValue, t, span))
+    }
+    if let c = x.constant, t.isInteger || t.isFloat || (t.isString && !x.type.isSlice) || t.isBool {
+      func cannot(_ reason: String = "") -> CheckFailure {
+        fail(.typeError("cannot convert \(x.text) (\(describe(x))) to type \(t)\(reason)"), at: argSpan)
+      }
+      let result: Constant
+      switch (c, t) {
+      case (_, _) where t.isInteger:
+        guard x.type.isNumeric || x.untyped == .int || x.untyped == .rune || x.untyped == .float else { throw cannot() }
+        guard let v = c.exactInteger else {
+          if case .float(let f) = c, f == f.rounded() { throw cannot() }
+          throw cannot(" (truncated)")
+        }
+        guard ConstantMath.representable(v, in: t) else {
+          if case .float = c { throw cannot() }
+          throw fail(.typeError("constant \(v) overflows \(t)"), at: argSpan)
+        }
+        result = .int(v)
+      case (_, _) where t.isFloat:
+        guard let d = c.asDouble, x.type.isNumeric || x.untyped != nil else { throw cannot() }
+        if t.size == 4, d.isFinite, !Float(d).isFinite { throw fail(.typeError("constant \(c.goText) overflows \(t)"), at: argSpan) }
+        result = .float(t.size == 4 ? Double(Float(d)) : d)
+      case (.int(let v), _) where t.isString:
+        guard x.type.isInteger || x.untyped == .int || x.untyped == .rune else { throw cannot() }
+        let scalar = (v >= 0 && v <= 0x10FFFF) ? Unicode.Scalar(UInt32(v)) : nil
+        result = .string(scalar.map { String(Character($0)) } ?? "\u{FFFD}")
+      case (.string, _) where t.isString: result = c
+      case (.bool, _) where t.isBool: result = c
+      default: throw cannot()
+      }
+      return value(TypedExpr(.constant(result), t, span))
+    }
+    let from = try defaultTyped(x, "conversion")
+    guard from.type.convertible(to: t) else {
+      throw fail(.typeError("cannot convert \(x.text) (\(describe(x))) to type \(t)"), at: argSpan)
+    }
+    let node = TypedExpr(.conversion(from), t, span)
+    // string <-> []byte/[]rune copies the bytes into a new object (runtime.stringtoslicebyte,
+    // slicebytetostring), as does an integer's UTF-8 string.
+    if (t.isString && !from.type.isString) || (t.isSlice && from.type.isString) {
+      let site = AllocationSite(kind: .stringConversion, span: span, type: .uint8, text: goText(span, literal: false))
+      function.sites.append(site)
+      node.site = site
+    }
+    return value(node)
+  }
+
+  // MARK: Builtins
+
+  private func builtin(_ name: String, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    switch name {
+    case "make": return value(try make(args, scope, span))
+    case "new":
+      try arity("new", args, 1, span)
+      let t = try typeArgument(args[0], scope)
+      let site = AllocationSite(kind: .new, span: span, type: t, text: goText(span, literal: false))
+      site.constantCount = 1
+      function.sites.append(site)
+      return value(TypedExpr(.new(t, site), .pointer(to: t), span))
+    case "len", "cap": return try lengthOf(name, args, scope, span)
+    case "min", "max": return try minMax(name, args, scope, span)
+    default:
+      guard let b = Builtin(rawValue: name) else { throw fail(.typeError("undefined: \(name)"), at: span) }
+      var op = value(try builtinCall(b, args, spread: spread, scope, span))
+      op.isCallResult = true
+      return op
+    }
+  }
+
+  /// A type argument (of make or new).
+  private func typeArgument(_ e: Expr, _ scope: LexicalScope) throws -> GoType {
+    switch e.kind {
+    case .type(let te): return try resolveType(te, scope)
+    case .identifier(let n):
+      if case .type(let t)? = scope.lookup(n) { return t }
+      if let what = Universe.unsupportedTypes[n], scope.lookup(n) == nil {
+        throw fail(.notSupported(what, plural: true), at: e.span)
+      }
+      throw fail(.typeError(scope.lookup(n) == nil ? "undefined: \(n)" : "\(n) is not a type"), at: e.span)
+    case .selector(let base, let n):
+      if case .identifier(let pkg) = base.kind { return try resolveType(.qualified(pkg, n, e.span), scope) }
+    case .paren(let inner): return try typeArgument(inner, scope)
+    case .unary("*", let inner): return .pointer(to: try typeArgument(inner, scope))
+    default: break
+    }
+    throw fail(.typeError("\(text(e.span)) is not a type"), at: e.span)
+  }
+
+  /// `make([]T, len[, cap])`.
+  private func make(_ args: [Expr], _ scope: LexicalScope, _ span: Span) throws -> TypedExpr {
+    guard let first = args.first else { throw fail(.typeError("not enough arguments for make() (expected 1, found 0)"), at: span) }
+    let t = try typeArgument(first, scope)
+    guard let elem = t.sliceElement else {
+      throw fail(.typeError("invalid argument: cannot make \(text(first.span)); type must be slice, map, or channel"), at: first.span)
+    }
+    guard args.count >= 2 else { throw fail(.typeError("invalid operation: \(text(span)) expects 2 or 3 arguments; found 1"), at: span) }
+    guard args.count <= 3 else { throw fail(.typeError("invalid operation: \(text(span)) expects 2 or 3 arguments; found \(args.count)"), at: span) }
+    let len = try integerOperand(try expression(args[1], scope), "index")
+    let cap = try args.count == 3 ? integerOperand(try expression(args[2], scope), "index") : nil
+    if let l = len.constant?.exactInteger, let c = cap?.constant?.exactInteger, l > c {
+      throw fail(.typeError("invalid argument: length and capacity swapped"), at: args[1].span)
+    }
+    let site = AllocationSite(kind: .make, span: span, type: elem, text: goText(span, literal: false))
+    if let n = (cap ?? len).constant?.exactInteger, n < Int128(Int.max) { site.constantCount = Int(n) }
+    function.sites.append(site)
+    return TypedExpr(.makeSlice(t, len, cap, site), t, span)
+  }
+
+  /// `len(x)`, `cap(x)`: constant for arrays and constant strings.
+  private func lengthOf(_ name: String, _ args: [Expr], _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    try arity(name, args, 1, span)
+    var x = try expression(args[0], scope)
+    if case .string(let s)? = x.constant, name == "len" {
+      return value(TypedExpr(.constant(.int(Int128(s.utf8.count))), .int, span))
+    }
+    if x.untyped != nil { x = value(try defaultTyped(x, "argument to \(name)")) }
+    let t = x.type
+    let arrayCount = t.arrayInfo?.count ?? t.pointee?.arrayInfo?.count
+    if let n = arrayCount, !containsCall(x.expr) {
+      return value(TypedExpr(.constant(.int(Int128(n))), .int, span))
+    }
+    guard t.isSlice || (t.isString && name == "len") || arrayCount != nil else {
+      throw fail(.typeError("invalid argument: \(x.text) (\(describe(x))) for built-in \(name)"), at: args[0].span)
+    }
+    return value(TypedExpr(.builtin(name == "len" ? .len : .cap, [x.expr], spread: false), .int, span))
+  }
+
+  /// Whether an expression calls a function (then len of an array is not constant).
+  func containsCall(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .call, .builtin: return true
+    case .deref(let x), .field(let x, _), .addressOf(let x), .conversion(let x), .unary(_, let x): return containsCall(x)
+    case .index(let a, let b), .binary(_, let a, let b), .shift(_, let a, let b), .logical(_, let a, let b):
+      return containsCall(a) || containsCall(b)
+    default: return false
+    }
+  }
+
+  /// `min(x, ...)`, `max(x, ...)` (Go 1.21): ordered operands of one type; constants fold.
+  private func minMax(_ name: String, _ args: [Expr], _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    guard !args.isEmpty else { throw fail(.typeError("not enough arguments for \(name)() (expected 1, found 0)"), at: span) }
+    var ops = try args.map { try expression($0, scope) }
+    // The operands' type: the typed one's, else the largest untyped kind.
+    let typed = ops.first { $0.untyped == nil }?.type
+    for op in ops where !(op.type.isOrdered) {
+      throw fail(.typeError("invalid argument: \(op.text) (\(describe(op))) cannot be ordered"), at: op.expr.span)
+    }
+    if typed == nil, ops.allSatisfy({ $0.constant != nil }) {
+      var best = ops[0]
+      for op in ops.dropFirst() {
+        let kind = UntypedKind.larger(best.untyped ?? .int, op.untyped ?? .int)
+        guard case .bool(let less)? = try? ConstantMath.binary("<", op.constant!, best.constant!) else {
+          throw fail(.typeError("invalid argument: mismatched types in \(name)"), at: op.expr.span)
+        }
+        if name == "min" ? less : !less && op.constant! != best.constant! { best = op }
+        best = constant(best.constant!, kind, span)
+      }
+      return constant(best.constant!, best.untyped ?? .int, span)
+    }
+    let t = typed ?? UntypedKind.larger(ops[0].untyped ?? .int, ops.last!.untyped ?? .int).defaultType
+    ops = try ops.map { value(try assign($0, to: t, "argument to \(name)")) }
+    for op in ops where !op.type.identical(t) {
+      throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.text))"), at: op.expr.span)
+    }
+    if ops.allSatisfy({ $0.constant != nil }) {
+      var best = ops[0].constant!
+      for op in ops.dropFirst() {
+        if case .bool(let less)? = try? ConstantMath.binary("<", op.constant!, best), name == "min" ? less : !less && op.constant! != best {
+          best = op.constant!
+        }
+      }
+      return value(TypedExpr(.constant(best), t, span))
+    }
+    return value(TypedExpr(.builtin(name == "min" ? .min : .max, ops.map(\.expr), spread: false), t, span))
+  }
+
+  /// A call of a builtin or package function with a fixed signature.
+  func builtinCall(_ b: Builtin, _ args: [Expr], spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> TypedExpr {
+    func node(_ typed: [TypedExpr], _ t: GoType, spread: Bool = false) -> TypedExpr {
+      TypedExpr(.builtin(b, typed, spread: spread), t, span)
+    }
+    if spread && b != .append { throw fail(.notSupported("variadic calls (...)", plural: true), at: span) }
+    switch b {
+    case .append:
+      guard let first = args.first else { throw fail(.typeError("not enough arguments for append() (expected 1, found 0)"), at: span) }
+      let s = try expression(first, scope)
+      if s.untyped == .nilValue { throw fail(.typeError("first argument to append must be a typed slice; have untyped nil"), at: first.span) }
+      guard let elem = s.type.sliceElement else {
+        throw fail(.typeError("invalid append: argument must be a slice; have \(s.text) (\(describe(s)))"), at: first.span)
+      }
+      var typed = [s.expr]
+      if spread {
+        try arity("append", args, 2, span)
+        let other = try expression(args[1], scope)
+        if elem.identical(.uint8) && (other.type.isString || other.untyped == .string) {
+          typed.append(try assign(other, to: .string, "append"))
+        } else {
+          typed.append(try assign(other, to: s.type, "append"))
+        }
+      } else {
+        for a in args.dropFirst() { typed.append(try assign(try expression(a, scope), to: elem, "argument to append")) }
+      }
+      let n = node(typed, s.type, spread: spread)
+      let site = AllocationSite(kind: .append, span: span, type: elem, text: "append")
+      function.sites.append(site)
+      n.site = site
+      return n
+    case .copy:
+      try arity("copy", args, 2, span)
+      let d = try expression(args[0], scope)
+      let s = try expression(args[1], scope)
+      guard let de = d.type.sliceElement, d.untyped == nil else {
+        throw fail(.typeError("invalid copy: argument must be a slice; have \(d.text) (\(describe(d)))"), at: args[0].span)
+      }
+      let src: TypedExpr
+      if de.identical(.uint8) && (s.type.isString || s.untyped == .string) {
+        src = try assign(s, to: .string, "copy")
+      } else {
+        guard let se = s.type.sliceElement, se.identical(de) else {
+          throw fail(.typeError("invalid copy: arguments \(d.text) (\(describe(d))) and \(s.text) (\(describe(s))) have different element types \(de) and \(s.type.sliceElement.map { "\($0)" } ?? "\(s.type)")"), at: span)
+        }
+        src = s.expr
+      }
+      return node([d.expr, src], .int)
+    case .clear:
+      try arity("clear", args, 1, span)
+      let s = try expression(args[0], scope)
+      guard s.type.isSlice, s.untyped == nil else {
+        throw fail(.typeError("invalid argument: \(s.text) (\(describe(s))) must be a slice (maps are not supported by gcsh yet)"), at: args[0].span)
+      }
+      return node([s.expr], noValueType)
+    case .panic:
+      try arity("panic", args, 1, span)
+      let x = try expression(args[0], scope)
+      return node([x.untyped == .nilValue ? x.expr : try defaultTyped(x, "argument to panic")], noValueType)
+    case .print, .println, .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
+      let typed = try args.map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
+      let isString = b == .fmtSprint || b == .fmtSprintln
+      return node(typed, isString ? .string : noValueType)
+    case .fmtPrintf, .fmtSprintf:
+      guard let first = args.first else {
+        throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)
+      }
+      let format = try assign(try expression(first, scope), to: .string, "argument to \(b.rawValue)")
+      let rest = try args.dropFirst().map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
+      return node([format] + rest, b == .fmtSprintf ? .string : noValueType)
+    case .timeSleep:
+      try arity("time.Sleep", args, want: ["time.Duration"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: durationType, "argument to time.Sleep")], noValueType)
+    case .runtimeGC:
+      try arity("runtime.GC", args, want: [], scope, span)
+      return node([], noValueType)
+    case .runtimeKeepAlive:
+      try arity("runtime.KeepAlive", args, want: ["any"], scope, span)
+      return node([try defaultTyped(try expression(args[0], scope), "argument to runtime.KeepAlive")], noValueType)
+    case .debugFreeOSMemory:
+      try arity("debug.FreeOSMemory", args, want: [], scope, span)
+      try requireFeature(.freeOSMemory, span)
+      return node([], noValueType)
+    case .debugSetGCPercent:
+      try arity("debug.SetGCPercent", args, want: ["int"], scope, span)
+      try requireFeature(.setGCPercent, span)
+      return node([try assign(try expression(args[0], scope), to: .int, "argument to debug.SetGCPercent")], .int)
+    case .debugSetMemoryLimit:
+      try arity("debug.SetMemoryLimit", args, want: ["int64"], scope, span)
+      try requireFeature(.memoryLimit, span)
+      return node([try assign(try expression(args[0], scope), to: .int64, "argument to debug.SetMemoryLimit")], .int64)
+    case .len, .cap, .min, .max:
+      throw fail(.typeError("\(b.rawValue) is handled elsewhere"), at: span)
+    }
+  }
+
+  // MARK: Composite literals
+
+  /// The type of a composite literal (`[...]T` counts its elements).
+  func compositeType(
+    _ te: TypeExpr, _ elems: [(key: Expr?, value: Expr)], _ scope: LexicalScope, _ span: Span
+  ) throws -> (GoType, [(key: Expr?, value: Expr)]) {
+    if case .inferredArray(let ete, _) = te {
+      let elem = try resolveType(ete, scope)
+      var next = 0
+      var count = 0
+      for (key, _) in elems {
+        if let key { next = Int(try constantIndex(key, scope, limit: nil)) }
+        next += 1
+        count = max(count, next)
+      }
+      return (.array(of: elem, count: count), elems)
+    }
+    return (try resolveType(te, scope), elems)
+  }
+
+  /// A constant, non-negative index (an array or slice literal's key).
+  private func constantIndex(_ key: Expr, _ scope: LexicalScope, limit: Int?) throws -> Int128 {
+    let op = try expression(key, scope)
+    guard let v = op.constant?.exactInteger, op.type.isInteger || op.untyped != nil else {
+      throw fail(.typeError("index \(op.text) must be integer constant"), at: key.span)
+    }
+    if v < 0 { throw fail(.typeError("invalid argument: index \(op.text) (constant of type int) must not be negative"), at: key.span) }
+    if let limit, v >= limit { throw fail(.typeError("invalid argument: index \(v) out of bounds [0:\(limit)]"), at: key.span) }
+    if v >= 1 << 40 { throw fail(.typeError("invalid argument: index \(v) too large for a literal"), at: key.span) }
+    return v
+  }
+
+  /// A composite literal of type `t`. A slice literal's backing array is an allocation site; a
+  /// struct or array literal is a value (its `&` is the site, in `addressedLiteral`).
+  func composite(
+    _ t: GoType, _ elems: [(key: Expr?, value: Expr)], _ scope: LexicalScope, _ span: Span, addressed: Bool
+  ) throws -> TypedExpr {
+    var out: [(index: Int, value: TypedExpr)] = []
+    func element(_ e: Expr, _ et: GoType) throws -> TypedExpr {
+      // Elided types: `{...}` for a struct/array/slice element, `&T` for a pointer element.
+      if case .composite(nil, let inner) = e.kind {
+        if let pt = et.pointee {
+          return addressedLiteral(try composite(pt, inner, scope, e.span, addressed: true), e.span)
+        }
+        return try composite(et, inner, scope, e.span, addressed: false)
+      }
+      if case .unary("&", let x) = e.kind, case .composite(nil, let inner) = x.kind, let pt = et.pointee {
+        return addressedLiteral(try composite(pt, inner, scope, x.span, addressed: true), e.span)
+      }
+      return try assign(try expression(e, scope), to: et, "\(t.isStruct ? "struct" : t.isSlice ? "slice" : "array") literal")
+    }
+    if let fields = t.structFields {
+      let keyed = elems.contains { $0.key != nil }
+      if keyed {
+        var seen = Set<Int>()
+        for (key, v) in elems {
+          guard let key, case .identifier(let name) = key.kind else {
+            throw fail(.typeError("mixture of field:value and value elements in struct literal"), at: v.span)
+          }
+          guard let k = fields.firstIndex(where: { $0.name == name }) else {
+            throw fail(.typeError("unknown field \(name) in struct literal of type \(t)"), at: key.span)
+          }
+          guard seen.insert(k).inserted else { throw fail(.typeError("duplicate field name \(name) in struct literal"), at: key.span) }
+          out.append((k, try element(v, fields[k].type)))
+        }
+      } else {
+        if !elems.isEmpty && elems.count < fields.count {
+          throw fail(.typeError("too few values in struct literal of type \(t)"), at: Span(max(span.end - 1, span.start), span.end))
+        }
+        if elems.count > fields.count {
+          throw fail(.typeError("too many values in struct literal of type \(t)"), at: elems[fields.count].value.span)
+        }
+        for (k, (_, v)) in elems.enumerated() { out.append((k, try element(v, fields[k].type))) }
+      }
+      return TypedExpr(.composite(out, nil), t, span)
+    }
+    let elem: GoType
+    var limit: Int? = nil
+    if let e = t.sliceElement {
+      elem = e
+    } else if let (e, n) = t.arrayInfo {
+      elem = e
+      limit = n
+    } else {
+      throw fail(.typeError("invalid composite literal type \(t)"), at: span)
+    }
+    var next = 0
+    var seen = Set<Int>()
+    var count = 0
+    for (key, v) in elems {
+      if let key { next = Int(try constantIndex(key, scope, limit: limit)) }
+      if let limit, next >= limit {
+        throw fail(.typeError("index \(next) is out of bounds (>= \(limit))"), at: v.span)
+      }
+      guard seen.insert(next).inserted else { throw fail(.typeError("duplicate index \(next) in array or slice literal"), at: v.span) }
+      out.append((next, try element(v, elem)))
+      next += 1
+      count = max(count, next)
+    }
+    if t.isSlice {
+      let site = AllocationSite(kind: .sliceLiteral, span: span, type: elem, text: goText(span, literal: true))
+      site.constantCount = count
+      function.sites.append(site)
+      return TypedExpr(.composite(out, site), t, span)
+    }
+    return TypedExpr(.composite(out, nil), t, span)
+  }
+
+  /// An expression as the Go compiler prints it in -m diagnostics: a composite literal's
+  /// elements become `...` (`&Node{...}`), everything else as written on one line.
+  func goText(_ span: Span, literal: Bool) -> String {
+    var s = text(span).split(whereSeparator: { $0 == "\n" || $0 == "\t" }).map { $0.trimmingCharacters() }.joined(separator: " ")
+    if literal, let open = s.firstIndex(of: "{"), s.last == "}" {
+      let inner = s[s.index(after: open)..<s.index(before: s.endIndex)]
+      if !inner.allSatisfy({ $0 == " " }) { s = String(s[...open]) + "...}" }
+    }
+    return s
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing blanks.
+  func trimmingCharacters() -> String {
+    var s = self
+    while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+    return String(s)
+  }
+}

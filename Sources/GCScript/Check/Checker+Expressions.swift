@@ -1,0 +1,661 @@
+// Checking expressions: operands, untyped constants meeting types, operators, selectors,
+// indexes and slices. Calls, conversions and composite literals are in Checker+Calls.swift.
+//
+// An untyped constant keeps its exact value and its kind (int, rune, float, string, bool)
+// until a context gives it a type — an assignment, an operand of a typed operand, an argument
+// — where it must be representable (`uint8(300)` and `var x int8 = 200` are errors); where no
+// context does, it takes its default type (int, rune, float64, string, bool).
+
+import GoHeap
+
+/// An expression being checked: its typed node and what Go's rules need to know of it.
+struct Operand {
+  var expr: TypedExpr
+  /// Untyped (a constant, a comparison's bool, nil): its kind. `expr.type` is then the kind's
+  /// default type.
+  var untyped: UntypedKind?
+  /// A variable, a dereference, a slice element, a field or element of an addressable value.
+  var addressable: Bool
+  /// The expression as written (for messages).
+  let text: String
+  /// The operand is a call's result (a call may stand alone as a statement).
+  var isCallResult = false
+  /// The operand names a variable (Go describes it as `variable of type T`).
+  var isVariable = false
+
+  var constant: Constant? { expr.constant }
+  var type: GoType { expr.type }
+}
+
+extension Checker {
+  /// Go's description of an operand in a message: `variable of type int`,
+  /// `untyped int constant`, `constant 5 of type int8`, `value of type []byte`.
+  func describe(_ op: Operand) -> String {
+    if op.expr.type === noValueType { return "no value" }
+    if op.untyped == .nilValue { return "untyped nil" }
+    if let c = op.constant {
+      if let u = op.untyped {
+        let shown = c.goText == op.text || (u == .string && "\"\(op.text)\"" == c.goText) ? "" : " \(c.goText)"
+        return "\(u.description) constant\(u == .string || u == .bool ? "" : shown)"
+      }
+      return "constant \(c.goText) of type \(op.type)"
+    }
+    if op.untyped == .bool { return "untyped bool value" }
+    if op.isVariable || op.addressable { return "variable of type \(op.type)" }
+    return "value of type \(op.type)"
+  }
+
+  // MARK: Operands
+
+  /// Checks an expression. A call without a result is an error unless `allowNoValue`.
+  func expression(_ e: Expr, _ scope: LexicalScope, allowNoValue: Bool = false) throws -> Operand {
+    let op = try operand(e, scope)
+    if op.expr.type === noValueType && !allowNoValue {
+      throw fail(.typeError("\(text(e.span)) (no value) used as value"), at: e.span)
+    }
+    return op
+  }
+
+  func constant(_ c: Constant, _ kind: UntypedKind, _ span: Span) -> Operand {
+    Operand(expr: TypedExpr(.constant(c), kind.defaultType, span), untyped: kind, addressable: false, text: text(span))
+  }
+
+  func value(_ e: TypedExpr, addressable: Bool = false) -> Operand {
+    Operand(expr: e, untyped: nil, addressable: addressable, text: text(e.span))
+  }
+
+  private func operand(_ e: Expr, _ scope: LexicalScope) throws -> Operand {
+    let span = e.span
+    switch e.kind {
+    case .int(let v): return constant(.int(v), .int, span)
+    case .rune(let v): return constant(.int(v), .rune, span)
+    case .float(let f): return constant(.float(f), .float, span)
+    case .string(let s): return constant(.string(s), .string, span)
+    case .unitLiteral(let t):
+      if let ns = parseDurationLiteral(t) {
+        return value(TypedExpr(.constant(.int(Int128(ns))), durationType, span))
+      }
+      if let bytes = parseSize(t) { return constant(.int(Int128(bytes)), .int, span) }
+      throw fail(.badUnitLiteral(t), at: span)
+    case .paren(let inner):
+      var op = try operand(inner, scope)
+      op.isCallResult = false
+      return op
+    case .identifier(let name): return try identifier(name, scope, span)
+    case .unary(let o, let x): return try unary(o, x, scope, span)
+    case .binary(let o, let l, let r):
+      if o == "&&" || o == "||" { return try logical(o, l, r, scope, span) }
+      return try binary(o, try expression(l, scope), try expression(r, scope), span)
+    case .call(let f, let args, let spread): return try call(f, args, spread, scope, span)
+    case .index(let base, let index): return try indexExpression(base, index, scope, span)
+    case .slice(let base, let lo, let hi, let max): return try sliceExpression(base, lo, hi, max, scope, span)
+    case .selector(let base, let name): return try selector(base, name, scope, span)
+    case .composite(let te, let elems):
+      guard let te else { throw fail(.typeError("invalid composite literal type: missing type"), at: span) }
+      let (t, literal) = try compositeType(te, elems, scope, span)
+      return value(try composite(t, literal, scope, span, addressed: false))
+    case .type(let te):
+      let t = try resolveType(te, scope)
+      throw fail(.typeError("\(t) (type) is not an expression"), at: span)
+    case .funcLit: throw fail(.notSupported("function literals (closures)", plural: true), at: span)
+    case .typeAssert: throw fail(.notSupported("type assertions (interfaces)", plural: true), at: span)
+    case .instantiation: throw fail(.notSupported("generics", plural: true), at: span)
+    }
+  }
+
+  private func identifier(_ name: String, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    if name == "_" { throw fail(.typeError("cannot use _ as value"), at: span) }
+    if name == "iota", scope.lookup(name) == nil {
+      guard let v = iota else { throw fail(.typeError("cannot use iota outside constant declaration"), at: span) }
+      return constant(.int(v), .int, span)
+    }
+    guard let symbol = scope.lookup(name) else {
+      if let what = Universe.unsupportedBuiltins[name] {
+        throw fail(.notSupported(what, plural: false), at: span)
+      }
+      throw fail(.typeError("undefined: \(name)"), at: span)
+    }
+    switch symbol {
+    case .variable(let v):
+      var op = value(TypedExpr(.variable(v), v.type, span), addressable: true)
+      op.isVariable = true
+      return op
+    case .constant(let c, let t, let u):
+      if let u { return constant(c, u, span) }
+      return value(TypedExpr(.constant(c), t, span))
+    case .type(let t): throw fail(.typeError("\(t) (type) is not an expression"), at: span)
+    case .function(let f):
+      throw fail(.notSupported("function values (\(f.name) used without a call)", plural: true), at: span)
+    case .builtin(let b): throw fail(.typeError("\(b) (built-in function \(b)) must be called"), at: span)
+    case .package(let p): throw fail(.typeError("use of package \(p) without selector"), at: span)
+    case .nilValue:
+      return Operand(expr: TypedExpr(.nilValue, untypedNilType, span), untyped: .nilValue, addressable: false, text: "nil")
+    }
+  }
+
+  // MARK: Untyped values meeting types
+
+  /// `op` used where a value of type `t` is needed (an assignment, an argument, a return):
+  /// Go's assignability, with an untyped constant converted (and required to fit).
+  func assign(_ op: Operand, to t: GoType, _ context: String) throws -> TypedExpr {
+    let span = op.expr.span
+    if let u = op.untyped {
+      switch u {
+      case .nilValue:
+        guard t.isNilable else { throw fail(.typeError("cannot use nil as \(t) value in \(context)"), at: span) }
+        return TypedExpr(.nilValue, t, span)
+      case .bool where op.constant == nil:
+        guard t.isBool else {
+          throw fail(.typeError("cannot use \(op.text) (untyped bool value) as \(t) value in \(context)"), at: span)
+        }
+        op.expr.type = t
+        return op.expr
+      default:
+        guard let c = op.constant else { return op.expr }
+        return TypedExpr(.constant(try represent(c, u, op, as: t, context)), t, span)
+      }
+    }
+    if op.type.assignable(to: t) { return op.expr }
+    throw fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(context)"), at: span)
+  }
+
+  /// An untyped constant as a value of type `t`: it must be of a compatible kind and fit.
+  func represent(_ c: Constant, _ u: UntypedKind, _ op: Operand, as t: GoType, _ context: String) throws -> Constant {
+    let span = op.expr.span
+    func cannot(_ reason: String) -> CheckFailure {
+      fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(context)\(reason)"), at: span)
+    }
+    if t.isInteger {
+      guard let v = c.exactInteger else {
+        if case .float = c { throw cannot(" (truncated)") }
+        throw cannot("")
+      }
+      guard ConstantMath.representable(v, in: t) else { throw cannot(" (overflows)") }
+      return .int(v)
+    }
+    if t.isFloat {
+      guard let d = c.asDouble else { throw cannot("") }
+      if t.size == 4, d.isFinite, !Float(d).isFinite { throw cannot(" (overflows)") }
+      return .float(t.size == 4 ? Double(Float(d)) : d)
+    }
+    if t.isString, case .string = c { return c }
+    if t.isBool, case .bool = c { return c }
+    throw cannot("")
+  }
+
+  /// An untyped operand given its default type (a declaration without a type, an argument to
+  /// fmt); untyped nil has none.
+  func defaultTyped(_ op: Operand, _ context: String) throws -> TypedExpr {
+    guard let u = op.untyped else { return op.expr }
+    if u == .nilValue { throw fail(.typeError("use of untyped nil in \(context)"), at: op.expr.span) }
+    return try assign(op, to: u.defaultType, context)
+  }
+
+  /// An integer operand used as an index, a length or a count: any integer type, or an untyped
+  /// constant representable as int (and not negative).
+  func integerOperand(_ op: Operand, _ what: String) throws -> TypedExpr {
+    let span = op.expr.span
+    if op.untyped != nil, let c = op.constant {
+      guard let v = c.exactInteger else {
+        if case .float = c { throw fail(.typeError("\(op.text) (\(describe(op))) truncated to int"), at: span) }
+        throw fail(.typeError("invalid argument: \(what) \(op.text) (\(describe(op))) must be integer"), at: span)
+      }
+      if v < 0 {
+        throw fail(.typeError("invalid argument: \(what) \(op.text) (constant of type int) must not be negative"), at: span)
+      }
+      return try assign(op, to: .int, what)
+    }
+    guard op.type.isInteger else {
+      throw fail(.typeError("invalid argument: \(what) \(op.text) (\(describe(op))) must be integer"), at: span)
+    }
+    if let c = op.constant, let v = c.exactInteger, v < 0 {
+      throw fail(.typeError("invalid argument: \(what) \(op.text) (\(describe(op))) must not be negative"), at: span)
+    }
+    return op.expr
+  }
+
+  // MARK: Operators
+
+  /// `-x`, `+x`, `!x`, `^x`, `*p`, `&x`, `<-c`.
+  private func unary(_ o: String, _ x: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    switch o {
+    case "&": return try addressOf(x, scope, span)
+    case "<-": throw fail(.notSupported("channels", plural: true), at: span)
+    case "*":
+      let p = try expression(x, scope)
+      if p.untyped == .nilValue { throw fail(.typeError("invalid operation: cannot indirect nil"), at: span) }
+      guard let elem = p.type.pointee else {
+        throw fail(.typeError("invalid operation: cannot indirect \(p.text) (\(describe(p)))"), at: x.span)
+      }
+      return value(TypedExpr(.deref(p.expr), elem, span), addressable: true)
+    default: break
+    }
+    let op = try expression(x, scope)
+    let t = op.type
+    let ok: Bool
+    switch o {
+    case "!": ok = t.isBool || op.untyped == .bool
+    case "^": ok = t.isInteger && op.untyped != .float
+    default: ok = t.isNumeric
+    }
+    guard ok else {
+      throw fail(.typeError("invalid operation: operator \(o) not defined on \(op.text) (\(describe(op)))"), at: x.span)
+    }
+    if let c = op.constant {
+      let folded: Constant
+      switch (o, c) {
+      case ("+", _): folded = c
+      case ("-", .int(let v)):
+        guard v != Int128.min else { throw fail(.typeError("constant overflow"), at: span) }
+        folded = .int(-v)
+      case ("-", .float(let f)): folded = .float(-f)
+      case ("!", .bool(let b)): folded = .bool(!b)
+      case ("^", .int(let v)):
+        // Typed unsigned: the complement within the type's width; otherwise -v-1.
+        if op.untyped == nil, t.isUnsigned { folded = .int(ConstantMath.wrapped(~v, to: t)) } else { folded = .int(~v) }
+      default: throw fail(.typeError("invalid operation: operator \(o) not defined on \(op.text)"), at: span)
+      }
+      if op.untyped == nil, case .int(let v) = folded, !ConstantMath.representable(v, in: t) {
+        throw fail(.typeError("\(text(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
+      }
+      var result = op
+      result.expr = TypedExpr(.constant(folded), t, span)
+      result.addressable = false
+      result.isVariable = false
+      return Operand(expr: result.expr, untyped: op.untyped, addressable: false, text: text(span))
+    }
+    if o == "+" { return value(op.expr) }
+    return Operand(expr: TypedExpr(.unary(o, op.expr), t, span), untyped: op.untyped, addressable: false, text: text(span))
+  }
+
+  /// `&x`: the address of an addressable operand, or of a composite literal (a new object).
+  private func addressOf(_ x: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    var inner = x
+    while case .paren(let e) = inner.kind { inner = e }
+    if case .composite(let te, let elems) = inner.kind {
+      guard let te else { throw fail(.typeError("invalid composite literal type: missing type"), at: span) }
+      let (t, literal) = try compositeType(te, elems, scope, inner.span)
+      let lit = try composite(t, literal, scope, inner.span, addressed: true)
+      return value(addressedLiteral(lit, span))
+    }
+    let op = try expression(inner, scope)
+    guard op.addressable else {
+      throw fail(.typeError("invalid operation: cannot take address of \(op.text) (\(describe(op)))"), at: span)
+    }
+    markAddressTaken(op.expr)
+    return value(TypedExpr(.addressOf(op.expr), .pointer(to: op.type), span))
+  }
+
+  /// `&T{...}`: a new object holding the literal (escape analysis places it).
+  func addressedLiteral(_ lit: TypedExpr, _ span: Span) -> TypedExpr {
+    let site = AllocationSite(kind: .compositeAddress, span: span, type: lit.type, text: goText(span, literal: true))
+    site.constantCount = 1
+    function.sites.append(site)
+    return TypedExpr(.addressOf(TypedExpr(.composite(compositeElements(lit), site), lit.type, lit.span)), .pointer(to: lit.type), span)
+  }
+
+  /// A composite literal's elements (the literal node's).
+  func compositeElements(_ lit: TypedExpr) -> [(index: Int, value: TypedExpr)] {
+    if case .composite(let elems, _) = lit.kind { return elems }
+    return []
+  }
+
+  /// The variable whose address an addressable expression takes (if it is one, or a field or
+  /// element of one held by value): escape analysis must decide where it lives.
+  func markAddressTaken(_ e: TypedExpr) {
+    switch e.kind {
+    case .variable(let v):
+      if !v.addressTaken && v.storage != .global {
+        v.addressTaken = true
+        let site = AllocationSite(kind: .variable, span: v.span, type: v.type, text: v.name)
+        site.constantCount = 1
+        (v.function ?? function).sites.append(site)
+        v.site = site
+      }
+    case .field(let base, _): markAddressTaken(base)
+    case .index(let base, _) where base.type.isArray: markAddressTaken(base)
+    default: break
+    }
+  }
+
+  /// `a && b`, `a || b`.
+  private func logical(_ o: String, _ l: Expr, _ r: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    let a = try expression(l, scope)
+    let b = try expression(r, scope)
+    for x in [a, b] where !(x.type.isBool || x.untyped == .bool) {
+      throw fail(.typeError("invalid operation: operator \(o) not defined on \(x.text) (\(describe(x)))"), at: x.expr.span)
+    }
+    if a.untyped == nil, b.untyped == nil, !a.type.identical(b.type) {
+      throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(a.type) and \(b.type))"), at: span)
+    }
+    if let x = a.constant, let y = b.constant, case .bool(let p) = x, case .bool(let q) = y {
+      let c = Constant.bool(o == "&&" ? p && q : p || q)
+      if a.untyped != nil && b.untyped != nil { return constant(c, .bool, span) }
+      return value(TypedExpr(.constant(c), a.untyped == nil ? a.type : b.type, span))
+    }
+    let t = a.untyped == nil ? a.type : (b.untyped == nil ? b.type : GoType.bool)
+    let ta = try assign(a, to: t, "operand of \(o)")
+    let tb = try assign(b, to: t, "operand of \(o)")
+    let bothUntyped = a.untyped != nil && b.untyped != nil
+    return Operand(expr: TypedExpr(.logical(o, ta, tb), t, span), untyped: bothUntyped ? .bool : nil, addressable: false, text: text(span))
+  }
+
+  static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+
+  /// A binary operator other than && and ||, on checked operands.
+  func binary(_ o: String, _ a: Operand, _ b: Operand, _ span: Span) throws -> Operand {
+    if o == "<<" || o == ">>" { return try shift(o, a, b, span) }
+    let isComparison = Self.comparisons.contains(o)
+    // Both untyped constants: fold exactly.
+    if let ua = a.untyped, let ub = b.untyped, let x = a.constant, let y = b.constant {
+      let kind = UntypedKind.larger(ua, ub)
+      if (ua == .string) != (ub == .string) || (ua == .bool) != (ub == .bool) {
+        throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(ua.description) and \(ub.description))"), at: span)
+      }
+      var (cx, cy) = (x, y)
+      if kind == .float, let dx = x.asDouble, let dy = y.asDouble { (cx, cy) = (.float(dx), .float(dy)) }
+      if o == "/" && kind != .float, case .int = cx, case .int = cy {} else if o == "%" && kind == .float {
+        throw fail(.typeError("invalid operation: operator % not defined on \(a.text) (\(describe(a)))"), at: span)
+      }
+      if (o == "/" || o == "%"), cy == .int(0) || cy == .float(0) {
+        throw fail(.typeError("invalid operation: division by zero"), at: b.expr.span)
+      }
+      let folded = try fold(o, cx, cy, span)
+      return constant(folded, isComparison ? .bool : kind, span)
+    }
+    // One untyped operand takes the other's type.
+    var x = a
+    var y = b
+    if x.untyped != nil && y.untyped == nil {
+      x = try converted(x, to: y.type, o, span, untypedOnLeft: true)
+    } else if y.untyped != nil && x.untyped == nil {
+      y = try converted(y, to: x.type, o, span, untypedOnLeft: false)
+    } else if x.untyped == .nilValue || y.untyped == .nilValue {
+      // nil == nil.
+      throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on nil)"), at: span)
+    } else if x.untyped == .bool && y.untyped == .bool {
+      x = value(try assign(x, to: .bool, "operand"))
+      y = value(try assign(y, to: .bool, "operand"))
+    } else if x.untyped != nil && y.untyped != nil {
+      // An untyped bool value and an untyped constant of another kind.
+      throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(x.untyped!.description) and \(y.untyped!.description))"), at: span)
+    }
+    let t = x.type
+    guard t.identical(y.type) else {
+      throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(t) and \(y.type))"), at: span)
+    }
+    // The operator must be defined on the type.
+    if isComparison {
+      let nilComparison = x.untyped == .nilValue || y.untyped == .nilValue || x.expr.kind.isNil || y.expr.kind.isNil
+      if o == "==" || o == "!=" {
+        if t.isSlice && !nilComparison {
+          throw fail(.typeError("invalid operation: \(text(span)) (slice can only be compared to nil)"), at: span)
+        }
+        if !t.isComparable && !t.isSlice {
+          throw fail(.typeError("invalid operation: \(text(span)) (\(t) cannot be compared)"), at: span)
+        }
+      } else if !t.isOrdered {
+        throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on \(x.text) (\(describe(x))))"), at: span)
+      }
+    } else {
+      let defined: Bool
+      switch o {
+      case "+": defined = t.isNumeric || t.isString
+      case "-", "*", "/": defined = t.isNumeric
+      case "%", "&", "|", "^", "&^": defined = t.isInteger
+      default: defined = false
+      }
+      guard defined else {
+        throw fail(.typeError("invalid operation: operator \(o) not defined on \(x.text) (\(describe(x)))"), at: span)
+      }
+      if (o == "/" || o == "%"), let c = y.constant, c == .int(0) || c == .float(0), t.isInteger || x.constant != nil {
+        throw fail(.typeError("invalid operation: division by zero"), at: y.expr.span)
+      }
+    }
+    // Two typed constants fold exactly and must fit their type.
+    if let cx = x.constant, let cy = y.constant {
+      let folded = try fold(o, cx, cy, span)
+      if isComparison { return constant(folded, .bool, span) }
+      if t.isInteger, case .int(let v) = folded, !ConstantMath.representable(v, in: t) {
+        throw fail(.typeError("\(text(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
+      }
+      if t.isFloat, case .float(let f) = folded, t.size == 4 {
+        return value(TypedExpr(.constant(.float(Double(Float(f)))), t, span))
+      }
+      return value(TypedExpr(.constant(folded), t, span))
+    }
+    let node = TypedExpr(.binary(o, x.expr, y.expr), isComparison ? .bool : t, span)
+    if t.isString && o == "+" {
+      let site = AllocationSite(kind: .concatenation, span: span, type: .uint8, text: goText(span, literal: false))
+      function.sites.append(site)
+      node.site = site
+    }
+    return Operand(expr: node, untyped: isComparison ? .bool : nil, addressable: false, text: text(span))
+  }
+
+  /// An untyped operand converted to the other operand's type (Go's implicit conversion).
+  private func converted(_ op: Operand, to t: GoType, _ o: String, _ span: Span, untypedOnLeft: Bool) throws -> Operand {
+    func mismatch(_ u: String) -> CheckFailure {
+      let (l, r) = untypedOnLeft ? (u, "\(t)") : ("\(t)", u)
+      return fail(.typeError("invalid operation: \(text(span)) (mismatched types \(l) and \(r))"), at: span)
+    }
+    if op.untyped == .nilValue {
+      guard t.isNilable else { throw mismatch("untyped nil") }
+      return value(TypedExpr(.nilValue, t, op.expr.span))
+    }
+    if op.untyped == .bool && op.constant == nil {
+      guard t.isBool else { throw mismatch("untyped bool") }
+      op.expr.type = t
+      return value(op.expr)
+    }
+    guard let c = op.constant, let u = op.untyped else { return op }
+    let compatible: Bool
+    switch u {
+    case .int, .rune, .float: compatible = t.isNumeric
+    case .string: compatible = t.isString
+    case .bool: compatible = t.isBool
+    case .nilValue: compatible = false
+    }
+    guard compatible else { throw mismatch(u.description) }
+    if t.isInteger, c.exactInteger == nil {
+      throw fail(.typeError("\(op.text) (\(describe(op))) truncated to \(t)"), at: op.expr.span)
+    }
+    if t.isInteger, let v = c.exactInteger, !ConstantMath.representable(v, in: t) {
+      throw fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(Self.comparisons.contains(o) ? "comparison" : "operation") (overflows)"), at: op.expr.span)
+    }
+    return value(TypedExpr(.constant(try represent(c, u, op, as: t, "operation")), t, op.expr.span))
+  }
+
+  /// A constant operation, with Go's errors.
+  private func fold(_ o: String, _ x: Constant, _ y: Constant, _ span: Span) throws -> Constant {
+    do {
+      return try ConstantMath.binary(o, x, y)
+    } catch ConstantFailure.overflow {
+      throw fail(.typeError("constant overflow: gcsh keeps untyped integer constants to 127 bits"), at: span)
+    } catch ConstantFailure.divisionByZero {
+      throw fail(.typeError("invalid operation: division by zero"), at: span)
+    } catch ConstantFailure.negativeShift(let n) {
+      throw fail(.typeError("invalid shift count \(n) (negative)"), at: span)
+    } catch {
+      throw fail(.typeError("invalid operation: operator \(o) not defined on \(text(span))"), at: span)
+    }
+  }
+
+  /// `x << n`, `x >> n`: n is any integer (a constant one non-negative); an untyped constant x
+  /// shifted by a non-constant count takes type int.
+  private func shift(_ o: String, _ a: Operand, _ b: Operand, _ span: Span) throws -> Operand {
+    // The count.
+    var count = b
+    if count.untyped != nil, let c = count.constant {
+      guard let v = c.exactInteger else {
+        throw fail(.typeError("invalid shift count \(count.text) (\(describe(count)))"), at: count.expr.span)
+      }
+      if v < 0 {
+        throw fail(.typeError("invalid operation: negative shift count \(count.text) (\(describe(count)))"), at: count.expr.span)
+      }
+      count = value(TypedExpr(.constant(.int(v)), .uint, count.expr.span))
+    } else if !count.type.isInteger {
+      throw fail(.typeError("invalid operation: shift count \(count.text) (\(describe(count))) must be integer"), at: count.expr.span)
+    } else if let c = count.constant, let v = c.exactInteger, v < 0 {
+      throw fail(.typeError("invalid operation: negative shift count \(count.text) (\(describe(count)))"), at: count.expr.span)
+    }
+    // Constant shifts fold.
+    if let x = a.constant, let n = count.constant?.exactInteger {
+      guard let v = x.exactInteger, a.untyped != nil || a.type.isInteger else {
+        throw fail(.typeError("invalid operation: shifted operand \(a.text) (\(describe(a))) must be integer"), at: a.expr.span)
+      }
+      let folded = try fold(o, .int(v), .int(n), span)
+      if a.untyped != nil { return constant(folded, a.untyped == .float ? .int : a.untyped!, span) }
+      if case .int(let r) = folded, !ConstantMath.representable(r, in: a.type) {
+        throw fail(.typeError("\(text(span)) (constant \(r) of type \(a.type)) overflows \(a.type)"), at: span)
+      }
+      return value(TypedExpr(.constant(folded), a.type, span))
+    }
+    var x = a
+    if x.untyped != nil {
+      x = value(try assign(x, to: .int, "shift"))
+    }
+    guard x.type.isInteger else {
+      throw fail(.typeError("invalid operation: shifted operand \(x.text) (\(describe(x))) must be integer"), at: x.expr.span)
+    }
+    return value(TypedExpr(.shift(o, x.expr, count.expr), x.type, span))
+  }
+
+  // MARK: Selectors, indexes, slices
+
+  /// `pkg.Name`, `x.f` (through a pointer too: `p.f` is `(*p).f`).
+  private func selector(_ base: Expr, _ name: String, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
+      switch Packages.member(p, name) {
+      case .constant(let c, let t)?: return value(TypedExpr(.constant(c), t, span))
+      case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
+      case .function?: throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
+      case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
+      case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: span)
+      }
+    }
+    let x = try expression(base, scope)
+    var structValue = x.expr
+    var addressable = x.addressable
+    if let p = x.type.pointee, p.isStruct {
+      structValue = TypedExpr(.deref(x.expr), p, x.expr.span)
+      addressable = true
+    }
+    guard let fields = structValue.type.structFields, let k = fields.firstIndex(where: { $0.name == name }) else {
+      let at = Span(max(span.start, span.end - name.utf8.count), span.end)
+      throw fail(.typeError("\(text(span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+    }
+    return value(TypedExpr(.field(structValue, k), fields[k].type, span), addressable: addressable)
+  }
+
+  /// `x[i]` of a slice, an array (or a pointer to one) or a string.
+  private func indexExpression(_ base: Expr, _ index: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    let x = try expression(base, scope)
+    let i = try expression(index, scope)
+    var t = x.type
+    var b = x.expr
+    var addressable = x.addressable
+    if let p = t.pointee, p.isArray {
+      b = TypedExpr(.deref(x.expr), p, x.expr.span)
+      t = p
+      addressable = true
+    }
+    if x.untyped == .string { b = try assign(x, to: .string, "index") ; t = .string }
+    let length: Int?
+    let elem: GoType
+    if let e = t.sliceElement {
+      elem = e
+      length = nil
+      addressable = true
+    } else if let (e, n) = t.arrayInfo {
+      elem = e
+      length = n
+    } else if t.isString {
+      elem = .uint8
+      length = x.constant.flatMap { if case .string(let s) = $0 { return s.utf8.count }; return nil }
+      addressable = false
+    } else {
+      throw fail(.typeError("invalid operation: cannot index \(x.text) (\(describe(x)))"), at: span)
+    }
+    let ti = try integerOperand(i, "index")
+    if let n = length, let c = ti.constant, let v = c.exactInteger, v >= n {
+      throw fail(.typeError("invalid argument: index \(v) out of bounds [0:\(n)]"), at: index.span)
+    }
+    // A constant string indexed by a constant is a constant byte.
+    if case .string(let s)? = x.constant, let v = ti.constant?.exactInteger {
+      return value(TypedExpr(.constant(.int(Int128(Array(s.utf8)[Int(v)]))), .uint8, span))
+    }
+    return value(TypedExpr(.index(b, ti), elem, span), addressable: addressable)
+  }
+
+  /// `x[lo:hi:max]` of a slice, a string, or an addressable array (or a pointer to one).
+  private func sliceExpression(
+    _ base: Expr, _ lo: Expr?, _ hi: Expr?, _ mx: Expr?, _ scope: LexicalScope, _ span: Span
+  ) throws -> Operand {
+    var x = try expression(base, scope)
+    if x.untyped == .string { x = value(try assign(x, to: .string, "slice expression")) }
+    let t = x.type
+    var b = x.expr
+    let result: GoType
+    var length: Int? = nil
+    if t.isSlice {
+      result = t
+    } else if t.isString {
+      if let mx { throw fail(.typeError("invalid operation: 3-index slice of string"), at: mx.span) }
+      result = t
+    } else if let p = t.pointee, let (e, n) = p.arrayInfo {
+      result = .slice(of: e)
+      length = n
+    } else if let (e, n) = t.arrayInfo {
+      guard x.addressable else {
+        throw fail(.typeError("invalid operation: \(x.text) (slice of unaddressable value)"), at: span)
+      }
+      markAddressTaken(x.expr)
+      b = TypedExpr(.addressOf(x.expr), .pointer(to: t), x.expr.span)
+      result = .slice(of: e)
+      length = n
+    } else {
+      throw fail(.typeError("cannot slice \(x.text) (\(describe(x)))"), at: span)
+    }
+    let bounds = try [lo, hi, mx].map { e -> TypedExpr? in
+      guard let e else { return nil }
+      return try integerOperand(try expression(e, scope), "index")
+    }
+    // Constant bounds must be ordered and within an array's length.
+    var previous: Int128 = 0
+    for b in bounds {
+      guard let b, let c = b.constant?.exactInteger else { continue }
+      if c < previous { throw fail(.typeError("invalid slice indices: \(c) < \(previous)"), at: b.span) }
+      if let n = length, c > n { throw fail(.typeError("invalid argument: index \(c) out of bounds [0:\(n + 1)]"), at: b.span) }
+      previous = c
+    }
+    return value(TypedExpr(.slice(b, bounds[0], bounds[1], bounds[2]), result, span))
+  }
+
+  /// Go's time.ParseDuration syntax: `300ms`, `1.5h`, `2h45m`, `1us`, `1µs` (nil if malformed).
+  func parseDurationLiteral(_ s: String) -> Int64? {
+    let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9)]
+    var rest = Substring(s)
+    var total = 0.0
+    var any = false
+    while !rest.isEmpty {
+      let num = rest.prefix { $0.isNumber || $0 == "." }
+      guard !num.isEmpty, let v = Double(num) else { return nil }
+      rest = rest.dropFirst(num.count)
+      let unit = rest.prefix { !$0.isNumber && $0 != "." }
+      guard let u = units.first(where: { $0.0 == unit }) else { return nil }
+      rest = rest.dropFirst(unit.count)
+      total += v * u.1
+      any = true
+    }
+    guard any, total.isFinite, total < 9.2e18 else { return nil }
+    return Int64(total.rounded())
+  }
+}
+
+extension TypedExpr.Kind {
+  var isNil: Bool {
+    if case .nilValue = self { return true }
+    return false
+  }
+}

@@ -1,0 +1,460 @@
+// Checking statements: declarations, assignments, control flow, and gcsh's runtime statements.
+
+import GoHeap
+
+extension Checker {
+  /// Checks a block's statements in a new scope; a statement with an error is reported and
+  /// left out (the run will not happen anyway).
+  func block(_ stmts: [Stmt], _ scope: LexicalScope) -> [TypedStmt] {
+    var out: [TypedStmt] = []
+    for s in stmts {
+      do {
+        if let t = try statement(s, scope, topLevel: false) { out.append(t) }
+      } catch {}
+    }
+    return out
+  }
+
+  /// Checks one statement; nil for a declaration that leaves no code (a constant, a type).
+  func statement(_ s: Stmt, _ scope: LexicalScope, topLevel: Bool) throws -> TypedStmt? {
+    let span = s.span
+    switch s.kind {
+    case .empty, .package: return nil
+    case .imports(let paths):
+      for p in paths where !Packages.isSupported(importPath: p) {
+        throw fail(.notSupported("package \(p)", plural: false), at: span)
+      }
+      return nil
+    case .expression(let e):
+      return try expressionStatement(e, scope, topLevel: topLevel, span)
+    case .assign(let lhs, let op, let rhs):
+      return try assignment(lhs, op, rhs, scope, span)
+    case .incDec(let target, let inc):
+      let place = try assignablePlace(target, scope)
+      guard place.type.isNumeric else {
+        throw fail(.typeError("invalid operation: \(text(target.span))\(inc ? "++" : "--") (non-numeric type \(place.type))"), at: span)
+      }
+      let one = TypedExpr(.constant(place.type.isFloat ? .float(1) : .int(1)), place.type, span)
+      return TypedStmt(.opAssign(inc ? "+" : "-", place, one), span)
+    case .varDecl(let names, let te, let values):
+      return try varDeclaration(names, te, values, scope, span)
+    case .constDecl(let names, let te, let values):
+      try constDeclaration(names, te, values, scope, span)
+      return nil
+    case .typeDecl(let name, let te):
+      // A local type (top-level ones were declared in phase 1).
+      if scope.symbols[name] != nil { throw fail(.typeError("\(name) redeclared in this block"), at: span) }
+      let t = GoType.named(name)
+      scope.symbols[name] = .type(t)
+      let under = try resolveType(te, scope)
+      if under === t { throw fail(.typeError("invalid recursive type \(name)"), at: span) }
+      t.define(under.kind)
+      return nil
+    case .funcDecl(let d):
+      throw fail(.typeError("function declaration \(d.name) inside a function (use a function literal)"), at: span)
+    case .declGroup(let specs):
+      var out: [TypedStmt] = []
+      for spec in specs { if let t = try statement(spec, scope, topLevel: topLevel) { out.append(t) } }
+      return out.isEmpty ? nil : TypedStmt(.block(out), span)
+    case .block(let stmts):
+      return TypedStmt(.block(block(stmts, LexicalScope(parent: scope, function: function))), span)
+    case .ifStmt(let initStmt, let cond, let then, let els):
+      let inner = LexicalScope(parent: scope, function: function)
+      let i = try initStmt.flatMap { try statement($0, inner, topLevel: false) }
+      let c = try condition(cond, inner, "if statement")
+      let t = block(then, LexicalScope(parent: inner, function: function))
+      let e = try els.flatMap { try statement($0, inner, topLevel: false) }
+      return TypedStmt(.ifStmt(i, c, t, e), span)
+    case .forStmt(let initStmt, let cond, let post, let body):
+      let inner = LexicalScope(parent: scope, function: function)
+      let i = try initStmt.flatMap { try statement($0, inner, topLevel: false) }
+      let c = try cond.map { try condition($0, inner, "for statement") }
+      if let post, case .assign(_, ":=", _) = post.kind {
+        throw fail(.typeError("cannot declare in post statement of for loop"), at: post.span)
+      }
+      let p = try post.flatMap { try statement($0, inner, topLevel: false) }
+      let target = LoopTarget()
+      loops.append(target)
+      defer { loops.removeLast() }
+      let b = block(body, LexicalScope(parent: inner, function: function))
+      return TypedStmt(.loop(target, i, c, p, b), span)
+    case .rangeStmt(let key, let value, let define, let over, let body):
+      return try rangeLoop(key, value, define, over, body, scope, span)
+    case .returnStmt(let e):
+      if function.isScript {
+        if e != nil { throw fail(.typeError("too many return values"), at: span) }
+        return TypedStmt(.returnStmt(nil), span)
+      }
+      guard let e else {
+        if let r = function.result {
+          throw fail(.typeError("not enough return values\n\thave ()\n\twant (\(r))"), at: span)
+        }
+        return TypedStmt(.returnStmt(nil), span)
+      }
+      guard let r = function.result else {
+        throw fail(.typeError("too many return values\n\thave (\(try typeText(e, scope)))\n\twant ()"), at: e.span)
+      }
+      return TypedStmt(.returnStmt(try assign(try expression(e, scope), to: r, "return statement")), span)
+    case .returnValues:
+      throw fail(.notSupported("multiple results", plural: true), at: span)
+    case .breakStmt:
+      guard let target = loops.last else { throw fail(.typeError("break is not in a loop, switch, or select"), at: span) }
+      return TypedStmt(.breakStmt(target), span)
+    case .continueStmt:
+      guard let target = loops.last else { throw fail(.typeError("continue is not in a loop"), at: span) }
+      return TypedStmt(.continueStmt(target), span)
+    case .labeledBranch, .labeled:
+      throw fail(.notSupported("labels", plural: true), at: span)
+    case .gotoStmt: throw fail(.notSupported("goto", plural: false), at: span)
+    case .fallthroughStmt, .switchStmt:
+      throw fail(.notSupported("switch statements", plural: true), at: span)
+    case .selectStmt: throw fail(.notSupported("select statements", plural: true), at: span)
+    case .goStmt: throw fail(.notSupported("goroutines (go statements)", plural: true), at: span)
+    case .deferStmt: throw fail(.notSupported("defer statements", plural: true), at: span)
+    case .send: throw fail(.notSupported("channels", plural: true), at: span)
+    case .sleep(let e):
+      return TypedStmt(.sleep(try assign(try expression(e, scope), to: durationType, "sleep")), span)
+    case .gc: return TypedStmt(.gc, span)
+    case .free:
+      try requireFeature(.freeOSMemory, span)
+      return TypedStmt(.free, span)
+    case .stats(let label, let view):
+      if let view, !["memstats", "gctrace", "metrics", "os", "all"].contains(view) {
+        throw fail(.typeError("unknown stats view \(view) (memstats, gctrace, metrics, os, all)"), at: span)
+      }
+      let l = try label.map { try assign(try expression($0, scope), to: .string, "stats label") }
+      return TypedStmt(.stats(label: l, view: view), span)
+    case .expect(let e): return TypedStmt(.expect(try expectation(e, scope)), span)
+    case .why(let what):
+      if let w = what, !["rss", "heapsys"].contains(w.lowercased()) {
+        throw fail(.typeError("why explains rss or HeapSys, not \(w)"), at: span)
+      }
+      return TypedStmt(.why(what), span)
+    case .roots: return TypedStmt(.roots(visibleVariables(scope)), span)
+    case .explain(let on): return TypedStmt(.explain(on), span)
+    case .heapMap: return TypedStmt(.heapMap, span)
+    case .set(let name, let value): return try setting(name, value, scope, span)
+    case .print(let args, _):
+      let call = try builtinCall(.fmtPrintln, args, spread: false, scope, span)
+      return TypedStmt(.expression(call), span)
+    case .printf(let f, let args):
+      let call = try builtinCall(.fmtPrintf, [f] + args, spread: false, scope, span)
+      return TypedStmt(.expression(call), span)
+    }
+  }
+
+  /// An expression used as a statement: a call (Go allows nothing else), or at the REPL's top
+  /// level any value, which is printed.
+  func expressionStatement(_ e: Expr, _ scope: LexicalScope, topLevel: Bool, _ span: Span) throws -> TypedStmt {
+    var inner = e
+    while case .paren(let x) = inner.kind { inner = x }
+    let op = try expression(e, scope, allowNoValue: true)
+    if echoExpressions && topLevel && op.expr.type !== noValueType {
+      let shown = try defaultTyped(op, "REPL echo")
+      return TypedStmt(.expression(TypedExpr(.builtin(.fmtPrintln, [shown], spread: false), noValueType, span)), span)
+    }
+    if case .call = inner.kind, op.isCallResult { return TypedStmt(.expression(op.expr), span) }
+    if case .unary("<-", _) = inner.kind { throw fail(.notSupported("channels", plural: true), at: span) }
+    throw fail(.typeError("\(text(e.span)) (\(describe(op))) is not used"), at: e.span)
+  }
+
+  /// `var a, b T = x, y` (type or values optional).
+  func varDeclaration(
+    _ names: [(String, Span)], _ te: TypeExpr?, _ values: [Expr], _ scope: LexicalScope, _ span: Span
+  ) throws -> TypedStmt {
+    let declared = try te.map { try resolveType($0, scope) }
+    if !values.isEmpty && values.count != names.count {
+      throw fail(.typeError("assignment mismatch: \(names.count) variable\(names.count == 1 ? "" : "s") but \(values.count) value\(values.count == 1 ? "" : "s")"), at: span)
+    }
+    // The values are checked before the names are declared: `var x = x` refers to an outer x.
+    var typed: [TypedExpr] = []
+    for v in values {
+      let op = try expression(v, scope)
+      typed.append(try declared.map { try assign(op, to: $0, "variable declaration") } ?? defaultTyped(op, "variable declaration"))
+    }
+    var vars: [Variable] = []
+    for (k, (name, nspan)) in names.enumerated() {
+      let t = declared ?? typed[k].type
+      vars.append(try declare(name, t, nspan, scope))
+    }
+    if typed.isEmpty { return TypedStmt(.zero(vars.filter { $0.name != "_" }), span) }
+    let targets: [AssignTarget] = vars.map { $0.name == "_" ? .discard : .place(TypedExpr(.variable($0), $0.type, $0.span)) }
+    return TypedStmt(.assign(targets, typed), span)
+  }
+
+  /// `const a, b T = x, y`: each value must be a constant; a typed one must fit its type.
+  func constDeclaration(
+    _ names: [(String, Span)], _ te: TypeExpr?, _ values: [Expr], _ scope: LexicalScope, _ span: Span
+  ) throws {
+    guard names.count == values.count else {
+      throw fail(.typeError(names.count > values.count ? "missing init expr for const declaration" : "extra init expr"), at: span)
+    }
+    let declared = try te.map { try resolveType($0, scope) }
+    for ((name, nspan), v) in zip(names, values) {
+      var op = try expression(v, scope)
+      guard op.constant != nil else {
+        throw fail(.typeError("\(text(v.span)) (\(describe(op))) is not constant"), at: v.span)
+      }
+      if let declared {
+        let typed = try assign(op, to: declared, "constant declaration")
+        op = Operand(expr: typed, untyped: nil, addressable: false, text: op.text)
+      }
+      if scope.symbols[name] != nil { throw fail(.typeError("\(name) redeclared in this block"), at: nspan) }
+      if name != "_", let c = op.constant { scope.symbols[name] = .constant(c, op.expr.type, untyped: op.untyped) }
+    }
+  }
+
+  /// An assignment statement: `=`, `:=` or `op=`.
+  func assignment(_ lhs: [Expr], _ op: String, _ rhs: [Expr], _ scope: LexicalScope, _ span: Span) throws -> TypedStmt {
+    if op != "=" && op != ":=" {
+      guard lhs.count == 1, rhs.count == 1 else {
+        throw fail(.typeError("assignment operation \(op) requires single-valued expressions"), at: span)
+      }
+      let binop = String(op.dropLast())
+      let place = try assignablePlace(lhs[0], scope)
+      let value = try binary(binop, Operand(expr: place, untyped: nil, addressable: true, text: text(lhs[0].span)), try expression(rhs[0], scope), Span(lhs[0].span.start, rhs[0].span.end))
+      let converted = try assign(value, to: place.type, "assignment")
+      guard case .binary(_, _, let r) = converted.kind else {
+        if case .shift(_, _, let r) = converted.kind { return TypedStmt(.opAssign(binop, place, r), span) }
+        return TypedStmt(.assign([.place(place)], [converted]), span)
+      }
+      return TypedStmt(.opAssign(binop, place, r), span)
+    }
+    guard lhs.count == rhs.count else {
+      throw fail(.typeError("assignment mismatch: \(lhs.count) variable\(lhs.count == 1 ? "" : "s") but \(rhs.count) value\(rhs.count == 1 ? "" : "s")"), at: rhs[0].span)
+    }
+    // Right sides first: they are evaluated before any variable is declared.
+    let values = try rhs.map { try expression($0, scope) }
+    var targets: [AssignTarget] = []
+    var typed: [TypedExpr] = []
+    var anyNew = false
+    for (k, target) in lhs.enumerated() {
+      if case .identifier(let name) = target.kind {
+        if name == "_" {
+          targets.append(.discard)
+          typed.append(try defaultTyped(values[k], "assignment"))
+          continue
+        }
+        // `:=` declares names new to this block; gcsh also lets `x = e` declare an undeclared x.
+        let isNew = op == ":=" ? scope.symbols[name] == nil : scope.lookup(name) == nil
+        if isNew {
+          let value = try defaultTyped(values[k], "assignment")
+          let v = try declare(name, value.type, target.span, scope)
+          targets.append(.place(TypedExpr(.variable(v), v.type, target.span)))
+          typed.append(value)
+          anyNew = true
+          continue
+        }
+      } else if op == ":=" {
+        throw fail(.typeError("non-name \(text(target.span)) on left side of :="), at: target.span)
+      }
+      let place = try assignablePlace(target, scope)
+      targets.append(.place(place))
+      typed.append(try assign(values[k], to: place.type, "assignment"))
+    }
+    if op == ":=" && !anyNew {
+      throw fail(.typeError("no new variables on left side of :="), at: operatorSpan(":=", after: lhs.last!.span))
+    }
+    return TypedStmt(.assign(targets, typed), span)
+  }
+
+  /// Where an operator written after `span` is (Go points at the `:=` of a bad declaration).
+  func operatorSpan(_ op: String, after span: Span) -> Span {
+    let bytes = source.bytes
+    var i = span.end
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: ",") { i += 1 }
+    return Span(i, min(bytes.count, i + op.utf8.count))
+  }
+
+  /// A place an assignment stores to: a variable, a dereference, a slice element, an element of
+  /// an addressable array, a field of an addressable struct.
+  func assignablePlace(_ e: Expr, _ scope: LexicalScope) throws -> TypedExpr {
+    let op = try expression(e, scope)
+    if op.addressable { return op.expr }
+    if case .identifier(let n) = e.kind, case .constant? = scope.lookup(n) {
+      throw fail(.typeError("cannot assign to \(n) (neither addressable nor a map index expression)"), at: e.span)
+    }
+    if case .index(let base, _) = e.kind, let bt = try? expression(base, scope), bt.expr.type.isString {
+      throw fail(.typeError("cannot assign to \(text(e.span)) (neither addressable nor a map index expression)"), at: e.span)
+    }
+    throw fail(.typeError("cannot assign to \(text(e.span)) (neither addressable nor a map index expression)"), at: e.span)
+  }
+
+  /// A condition: a boolean expression.
+  func condition(_ e: Expr, _ scope: LexicalScope, _ context: String) throws -> TypedExpr {
+    let op = try expression(e, scope)
+    guard op.expr.type.isBool || op.untyped == .bool else {
+      throw fail(.typeError("non-boolean condition in \(context)"), at: e.span)
+    }
+    return try assign(op, to: op.untyped == .bool ? .bool : op.expr.type, context)
+  }
+
+  /// `for key, value := range over { body }`.
+  func rangeLoop(
+    _ key: Expr?, _ value: Expr?, _ define: Bool, _ over: Expr, _ body: [Stmt], _ scope: LexicalScope, _ span: Span
+  ) throws -> TypedStmt {
+    let inner = LexicalScope(parent: scope, function: function)
+    var operand = try expression(over, scope)
+    let t = operand.expr.type
+    let kind: RangeLoop.Over
+    var keyType: GoType = .int
+    var valueType: GoType? = nil
+    if operand.untyped == .int || operand.untyped == .rune || (operand.untyped == .float && operand.constant?.exactInteger != nil) {
+      operand = Operand(expr: try assign(operand, to: .int, "range"), untyped: nil, addressable: false, text: operand.text)
+      kind = .integer
+    } else if t.isInteger {
+      kind = .integer
+      keyType = t
+    } else if let e = t.sliceElement {
+      kind = .slice
+      valueType = e
+    } else if let (e, _) = t.arrayInfo {
+      kind = .array
+      valueType = e
+    } else if let p = t.pointee, let (e, _) = p.arrayInfo {
+      kind = .arrayPointer
+      valueType = e
+    } else if t.isString {
+      kind = .string
+      valueType = .int32
+    } else if operand.untyped == .string {
+      operand = Operand(expr: try assign(operand, to: .string, "range"), untyped: nil, addressable: false, text: operand.text)
+      kind = .string
+      valueType = .int32
+    } else {
+      throw fail(.typeError("cannot range over \(text(over.span)) (\(describe(operand)))"), at: over.span)
+    }
+    if kind == .integer && value != nil {
+      throw fail(.typeError("range over \(text(over.span)) (\(describe(operand))) permits only one iteration variable"), at: value!.span)
+    }
+    func target(_ e: Expr?, _ t: GoType) throws -> AssignTarget? {
+      guard let e else { return nil }
+      if case .identifier("_") = e.kind { return .discard }
+      if define {
+        guard case .identifier(let n) = e.kind else {
+          throw fail(.typeError("non-name \(text(e.span)) on left side of :="), at: e.span)
+        }
+        let v = try declare(n, t, e.span, inner)
+        return .place(TypedExpr(.variable(v), t, e.span))
+      }
+      let place = try assignablePlace(e, scope)
+      guard t.assignable(to: place.type) else {
+        throw fail(.typeError("cannot use \(text(e.span)) (value of type \(t)) as \(place.type) value in range"), at: e.span)
+      }
+      return .place(place)
+    }
+    let loop = RangeLoop(
+      over: kind, operand: operand.expr, key: try target(key, keyType),
+      value: try valueType.flatMap { try target(value, $0) }, defines: define)
+    loops.append(loop.target)
+    defer { loops.removeLast() }
+    loop.body = block(body, LexicalScope(parent: inner, function: function))
+    return TypedStmt(.range(loop), span)
+  }
+
+  /// The variables visible at a statement, innermost first, then the globals (for `roots`).
+  func visibleVariables(_ scope: LexicalScope) -> [Variable] {
+    var out: [Variable] = []
+    var seen = Set<String>()
+    var s: LexicalScope? = scope
+    while let cur = s {
+      for v in cur.variables.reversed() where v.name != "_" && !seen.contains(v.name) {
+        if case .variable(let current)? = cur.symbols[v.name], current === v {
+          out.append(v)
+          seen.insert(v.name)
+        }
+      }
+      s = cur.parent
+    }
+    return out
+  }
+
+  /// `set GOGC=50|off`, `set GOMEMLIMIT=200MiB|off`.
+  func setting(_ name: String, _ value: Expr, _ scope: LexicalScope, _ span: Span) throws -> TypedStmt {
+    let op = try expression(value, scope)
+    let off = op.constant == .string("off")
+    switch name.uppercased() {
+    case "GOGC":
+      if off { return TypedStmt(.setGCPercent(nil), span) }
+      return TypedStmt(.setGCPercent(try assign(op, to: .int, "set GOGC")), span)
+    case "GOMEMLIMIT":
+      try requireFeature(.memoryLimit, span)
+      if off { return TypedStmt(.setMemoryLimit(nil), span) }
+      if case .string(let s)? = op.constant {
+        guard let n = parseSize(s) else {
+          throw fail(.typeError("invalid GOMEMLIMIT value \"\(s)\" (use a size such as 200MiB, or off)"), at: value.span)
+        }
+        return TypedStmt(.setMemoryLimit(TypedExpr(.constant(.int(Int128(n))), .int64, value.span)), span)
+      }
+      return TypedStmt(.setMemoryLimit(try assign(op, to: .int64, "set GOMEMLIMIT")), span)
+    default:
+      throw fail(.typeError("unknown setting \(name) (set GOGC=N|off or GOMEMLIMIT=SIZE|off)"), at: span)
+    }
+  }
+
+  /// A runtime function the profile's era lacks is a compile error naming the version.
+  func requireFeature(_ f: RuntimeFeature, _ span: Span) throws {
+    if !profile.has(f) {
+      throw fail(.featureMissing(feature: f.rawValue, since: "Go \(f.since.major).\(f.since.minor)", profile: profile.name), at: span)
+    }
+  }
+
+  /// The type of an expression as text (for `have (...)` in return messages).
+  func typeText(_ e: Expr, _ scope: LexicalScope) throws -> String {
+    let op = try expression(e, scope)
+    switch op.untyped {
+    case .int?, .rune?, .float?: return "number"
+    case .string?: return "string"
+    case .bool?: return "bool"
+    case .nilValue?: return "nil"
+    case nil: return "\(op.expr.type)"
+    }
+  }
+}
+
+// MARK: expect
+
+extension Checker {
+  /// The quantities `expect` can name.
+  static let expectQuantities: Set<String> = [
+    "Alloc", "TotalAlloc", "Sys", "Mallocs", "Frees", "HeapAlloc", "HeapSys", "HeapIdle",
+    "HeapInuse", "HeapReleased", "HeapObjects", "StackInuse", "StackSys", "GCSys", "OtherSys",
+    "NextGC", "LastGC", "PauseTotalNs", "NumGC", "NumForcedGC", "RSS", "Footprint", "Time",
+  ]
+
+  /// `expect RSS < 20MiB`: one side names a runtime quantity, the other is a numeric value.
+  func expectation(_ e: Expr, _ scope: LexicalScope) throws -> Expectation {
+    guard case .binary(let op, let l, let r) = e.kind, Self.comparisons.contains(op) else {
+      throw fail(.typeError("expect needs a comparison such as `expect RSS < 20MiB`"), at: e.span)
+    }
+    func quantity(_ x: Expr) -> String? {
+      if case .identifier(let n) = x.kind, Self.expectQuantities.contains(n), scope.lookup(n) == nil { return n }
+      return nil
+    }
+    let mirrored = ["<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="]
+    let (name, other, cmp): (String, Expr, String)
+    if let q = quantity(l) {
+      (name, other, cmp) = (q, r, op)
+    } else if let q = quantity(r) {
+      (name, other, cmp) = (q, l, mirrored[op] ?? op)
+    } else {
+      throw fail(.typeError("expect compares a runtime quantity (RSS, NumGC, HeapReleased, Time, ...) with a value"), at: e.span)
+    }
+    let v = try expression(other, scope)
+    guard v.type.isNumeric else {
+      throw fail(.typeError("cannot compare \(name) with \(v.text) (\(describe(v)))"), at: other.span)
+    }
+    let typed: TypedExpr
+    if v.untyped != nil, let c = v.constant {
+      guard let n = c.exactInteger ?? c.asDouble.map({ Int128($0.rounded()) }),
+        n >= Int128(Int64.min), n <= Int128(Int64.max)
+      else {
+        throw fail(.typeError("cannot use \(v.text) (\(describe(v))) as int64 value in expect (overflows)"), at: other.span)
+      }
+      typed = TypedExpr(.constant(.int(n)), .int64, other.span)
+    } else {
+      typed = v.expr
+    }
+    return Expectation(quantity: name, op: cmp, value: typed, text: text(e.span))
+  }
+}

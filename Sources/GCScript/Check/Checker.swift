@@ -1,0 +1,436 @@
+// Checker: the AST to the typed tree, with Go's rules — before anything runs.
+//
+// A run (a script, `-e` code, stdin, or one REPL entry) is checked whole, in phases:
+//   1. Type declarations at the top level are collected, then defined in dependency order, so
+//      `type A struct{ b B }` may come before `type B`; a type that contains itself by value
+//      (`type T [1]T`) is an invalid recursive type.
+//   2. Function declarations get their signatures, so code may call a function declared below.
+//   3. The top-level statements are checked in order, as they will run: a top-level variable
+//      is a package-level global from its declaration on.
+//   4. The bodies of the functions are checked, seeing every global of the run.
+// Errors are collected (each statement with an error is reported once and skipped) and nothing
+// runs unless there are none. The package scope persists across runs, so a REPL session keeps
+// its variables, types and functions; a run with errors changes nothing in it.
+//
+// Messages follow go build's (cmd/compile's types2) wording where Go has one.
+
+import GoHeap
+
+/// The result of checking one run: its top-level code as a function, and the functions it
+/// declared.
+public struct CheckedProgram {
+  /// The top-level statements (and then `main`, if the run declared it), as one function.
+  public let script: Function
+  /// Every function the run declared, `main` included.
+  public let functions: [Function]
+  /// The globals the run declared, in declaration order.
+  public let globals: [Variable]
+  /// Globals of earlier runs that this run declared again (the REPL's `x := ...` twice): they
+  /// stop being roots.
+  public let replacedGlobals: [Variable]
+}
+
+/// A type found to contain itself by value, with the declarations on the way (`A`, `B`, `A`).
+struct RecursiveType: Error {
+  let path: [String]
+  /// go build's wording, for the declaration `name` where the cycle is reported.
+  func message(from name: String) -> String {
+    guard let start = path.firstIndex(of: name) else { return "invalid recursive type \(name)" }
+    let cycle = Array(path[start...])
+    if cycle.count <= 2 { return "invalid recursive type: \(name) refers to itself" }
+    let steps = zip(cycle, cycle.dropFirst()).map { "\t\($0) refers to \($1)" }.joined(separator: "\n")
+    return "invalid recursive type \(name)\n" + steps
+  }
+}
+
+/// A statement's check failed; its error is already recorded (or it was a follow-on error of
+/// one that is).
+struct CheckFailure: Error {}
+
+/// Checks runs against a package scope that persists between them.
+public final class Checker {
+  /// Go's predeclared names and gcsh's packages.
+  let universe = Universe.scope()
+  /// The top level: globals, constants, types and functions of every successful run so far.
+  let package: LexicalScope
+  /// The run being checked.
+  var source = Source(name: "<none>", text: "")
+  var errors: [ScriptError] = []
+  /// The simulated runtime's era: a runtime function it lacks is a compile error.
+  let profile: RuntimeProfile
+  /// The REPL prints the value of an expression statement at the top level.
+  public var echoExpressions = false
+
+  // State of the run being checked.
+  /// The run's own top level (its declarations join `package` when the run is accepted).
+  var top: LexicalScope
+  var script: Function
+  var functions: [Function] = []
+  var globals: [Variable] = []
+  /// Type declarations not yet defined (phase 1), by name.
+  var pendingTypes: [String: (TypeExpr, Span, GoType)] = [:]
+  /// Named types being defined: using one of these by value is an invalid recursive type.
+  var definingTypes: Set<String> = []
+  /// The same, in the order their definitions began (the cycle's path).
+  var definingOrder: [String] = []
+  /// The value of `iota` in the constant spec being checked.
+  var iota: Int128? = nil
+  /// The scopes holding each function's parameters (the parent of its body).
+  var functionScopes: [ObjectIdentifier: LexicalScope] = [:]
+
+  // State of the function being checked.
+  var function: Function
+  /// Enclosing loops, innermost last (break and continue targets).
+  var loops: [LoopTarget] = []
+
+  public init(profile: RuntimeProfile) {
+    self.profile = profile
+    package = LexicalScope(parent: universe, function: nil)
+    top = LexicalScope(parent: package, function: nil)
+    script = Function(name: "<script>", decl: nil, isScript: true)
+    function = script
+  }
+
+  /// Checks a parsed run. Returns the program, or nil with `errors` set (located).
+  public func check(_ stmts: [Stmt], source: Source) -> CheckedProgram? {
+    self.source = source
+    errors = []
+    top = LexicalScope(parent: package, function: nil)
+    script = Function(name: "<script>", decl: nil, isScript: true)
+    function = script
+    functions = []
+    functionScopes = [:]
+    globals = []
+    pendingTypes = [:]
+    definingTypes = []
+    loops = []
+
+    let decls = flattenTopLevel(stmts)
+    collectTypes(decls)
+    defineTypes(decls)
+    collectFunctions(decls)
+    var body: [TypedStmt] = []
+    for s in decls {
+      if case .funcDecl = s.kind { continue }
+      if case .typeDecl = s.kind { continue }
+      do {
+        if let t = try statement(s, top, topLevel: true) {
+          t.narrated = isNarrated(s)
+          body.append(t)
+        }
+      } catch {}
+    }
+    for f in functions where !f.checked { checkBody(f) }
+    body += callInitAndMain()
+    script.body = body
+    errors.sort { $0.span.start < $1.span.start }
+    guard errors.isEmpty else {
+      errors = errors.map { $0.located(in: source) }
+      return nil
+    }
+    // Accepted: the run's declarations join the package scope.
+    var replaced: [Variable] = []
+    for (name, symbol) in top.symbols {
+      if case .variable(let old)? = package.symbols[name] { replaced.append(old) }
+      package.symbols[name] = symbol
+    }
+    package.variables += top.variables
+    return CheckedProgram(
+      script: script, functions: functions, globals: globals, replacedGlobals: replaced)
+  }
+
+  /// The globals of every accepted run, by name (for completion and listings).
+  public var globalNames: [String] { package.symbols.keys.sorted() }
+
+  /// Top-level statements with declaration groups (`var ( ... )`) opened.
+  func flattenTopLevel(_ stmts: [Stmt]) -> [Stmt] {
+    stmts.flatMap { s -> [Stmt] in
+      if case .declGroup(let specs) = s.kind { return specs }
+      return [s]
+    }
+  }
+
+  /// Whether a top-level statement is narrated by `explain` (declarations are not).
+  func isNarrated(_ s: Stmt) -> Bool {
+    switch s.kind {
+    case .funcDecl, .typeDecl, .package, .imports, .empty, .constDecl, .declGroup: return false
+    default: return true
+    }
+  }
+
+  /// Records an error; returns the failure to throw.
+  @discardableResult
+  func fail(_ kind: ErrorKind, at span: Span) -> CheckFailure {
+    errors.append(ScriptError(kind, at: span))
+    return CheckFailure()
+  }
+
+  /// The source text of a span (an expression as written, for messages).
+  func text(_ span: Span) -> String {
+    let bytes = source.bytes
+    let s = min(max(0, span.start), bytes.count)
+    let e = min(max(span.end, s), bytes.count)
+    return String(decoding: bytes[s..<e], as: UTF8.self)
+  }
+
+  // MARK: Types (phase 1)
+
+  /// Creates every top-level named type, undefined, so declarations may refer to each other.
+  func collectTypes(_ decls: [Stmt]) {
+    for s in decls {
+      guard case .typeDecl(let name, let te) = s.kind else { continue }
+      if top.symbols[name] != nil {
+        fail(.typeError("\(name) redeclared in this block"), at: s.span)
+        continue
+      }
+      let t = GoType.named(name)
+      top.symbols[name] = .type(t)
+      pendingTypes[name] = (te, s.span, t)
+    }
+  }
+
+  /// Defines the collected types, each after the types it contains by value.
+  func defineTypes(_ decls: [Stmt]) {
+    for s in decls {
+      guard case .typeDecl(let name, _) = s.kind else { continue }
+      do { try definePending(name) } catch let cycle as RecursiveType {
+        fail(.typeError(cycle.message(from: cycle.path.first ?? name)), at: s.span)
+      } catch {}
+    }
+  }
+
+  /// Defines a pending named type now (it is needed by value, or its turn came).
+  func definePending(_ name: String) throws {
+    guard let (te, span, t) = pendingTypes[name] else { return }
+    pendingTypes[name] = nil
+    definingTypes.insert(name)
+    definingOrder.append(name)
+    defer {
+      definingTypes.remove(name)
+      definingOrder.removeLast()
+    }
+    do {
+      let errorsBefore = errors.count
+      let under: GoType
+      do {
+        under = try resolveType(te, top)
+      } catch let cycle as RecursiveType {
+        // Reported at the declaration where the cycle starts, as Go does, with the path when it
+        // goes through other types.
+        errors.removeLast(errors.count - errorsBefore)
+        guard cycle.path.first == name else {
+          t.define(.int(bits: 64, signed: true))
+          throw cycle
+        }
+        throw fail(.typeError(cycle.message(from: name)), at: span)
+      }
+      if under === t {
+        throw fail(.typeError("invalid recursive type: \(name) refers to itself"), at: span)
+      }
+      t.define(under.kind)
+      if t.size == Int.max { throw fail(.typeError("type \(name) too large"), at: span) }
+    } catch {
+      // A follow-on use of the type must not report again: give it a harmless definition.
+      t.define(.int(bits: 64, signed: true))
+      throw error
+    }
+  }
+
+  /// Resolves a written type in `scope`. `byValue`: the type is contained by value (an array
+  /// element or a struct field), so a named type being defined would contain itself.
+  func resolveType(_ te: TypeExpr, _ scope: LexicalScope, byValue: Bool = true) throws -> GoType {
+    switch te {
+    case .name(let n, let span):
+      if case .type(let t)? = scope.lookup(n) {
+        if let name = t.name, pendingTypes[name] != nil, case .type(let mine)? = top.symbols[name], mine === t {
+          if byValue { try definePending(name) }
+        } else if byValue, let name = t.name, definingTypes.contains(name),
+          case .type(let mine)? = top.symbols[name], mine === t
+        {
+          throw RecursiveType(path: definingOrder.drop { $0 != name } + [name])
+        }
+        return t
+      }
+      if let what = Universe.unsupportedTypes[n], scope.lookup(n) == nil {
+        throw fail(.notSupported(what, plural: what.hasSuffix("s") || what.hasSuffix(")")), at: span)
+      }
+      if scope.lookup(n) != nil { throw fail(.typeError("\(n) is not a type"), at: span) }
+      throw fail(.typeError("undefined: \(n)"), at: span)
+    case .qualified(let pkg, let n, let span):
+      guard case .package(let p)? = scope.lookup(pkg) else {
+        throw fail(.typeError("undefined: \(pkg)"), at: span)
+      }
+      switch Packages.member(p, n) {
+      case .type(let t)?: return t
+      case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
+      case nil: throw fail(.typeError("undefined: \(pkg).\(n)"), at: span)
+      default: throw fail(.typeError("\(pkg).\(n) is not a type"), at: span)
+      }
+    case .pointer(let e): return .pointer(to: try resolveType(e, scope, byValue: false))
+    case .slice(let e): return .slice(of: try resolveType(e, scope, byValue: false))
+    case .array(let n, let e):
+      let len = try constantLength(n, scope)
+      let elem = try resolveType(e, scope, byValue: byValue)
+      let t = GoType.array(of: elem, count: len)
+      if t.size == Int.max || t.size > 1 << 50 {
+        throw fail(.typeError("array too large: [\(len)]\(elem)"), at: n.span)
+      }
+      return t
+    case .structure(let fields):
+      var seen = Set<String>()
+      var resolved: [(String, GoType)] = []
+      for (name, fte) in fields {
+        if name != "_" && !seen.insert(name).inserted {
+          throw fail(.typeError("\(name) redeclared"), at: fte.span ?? Span(0, 0))
+        }
+        resolved.append((name, try resolveType(fte, scope, byValue: byValue)))
+      }
+      let t = GoType.structure(resolved)
+      if t.size == Int.max || t.size > 1 << 50 {
+        throw fail(.typeError("struct too large"), at: fields.first?.1.span ?? Span(0, 0))
+      }
+      return t
+    case .inferredArray(_, let span):
+      throw fail(.typeError("invalid use of [...] array (outside a composite literal)"), at: span)
+    case .map(_, _, let span): throw fail(.notSupported("maps", plural: true), at: span)
+    case .chan(_, let span): throw fail(.notSupported("channels", plural: true), at: span)
+    case .function(let span): throw fail(.notSupported("function types", plural: true), at: span)
+    case .interface(let span): throw fail(.notSupported("interfaces", plural: true), at: span)
+    case .instance(_, let span): throw fail(.notSupported("generics", plural: true), at: span)
+    case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)
+    }
+  }
+
+  /// An array length: a non-negative integer constant.
+  func constantLength(_ e: Expr, _ scope: LexicalScope) throws -> Int {
+    let op = try expression(e, scope)
+    guard let c = op.constant, let v = c.exactInteger else {
+      throw fail(.typeError("array length \(text(e.span)) (\(describe(op))) must be constant"), at: e.span)
+    }
+    guard v >= 0 else { throw fail(.typeError("invalid array length \(text(e.span)) (untyped int constant \(v))"), at: e.span) }
+    guard v < 1 << 50 else { throw fail(.typeError("array length \(text(e.span)) too large"), at: e.span) }
+    return Int(v)
+  }
+
+  // MARK: Functions (phase 2)
+
+  /// Declares every top-level function with its signature.
+  func collectFunctions(_ decls: [Stmt]) {
+    for s in decls {
+      guard case .funcDecl(let d) = s.kind else { continue }
+      let at = d.nameSpan ?? s.span
+      if d.receiver != nil { fail(.notSupported("methods", plural: true), at: s.span); continue }
+      if d.typeParams { fail(.notSupported("generic functions", plural: true), at: at); continue }
+      if d.variadic { fail(.notSupported("variadic functions", plural: true), at: at); continue }
+      if d.results.count > 1 { fail(.notSupported("multiple results", plural: true), at: d.results[1].span); continue }
+      if let r = d.results.first, r.name != nil { fail(.notSupported("named results", plural: true), at: r.span); continue }
+      if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
+      if d.name == "main" || d.name == "init", !d.params.isEmpty || d.result != nil {
+        fail(.typeError("func \(d.name) must have no arguments and no return values"), at: at)
+        continue
+      }
+      if d.name != "init", d.name != "_", top.symbols[d.name] != nil {
+        fail(.typeError("\(d.name) redeclared in this block"), at: at)
+        continue
+      }
+      let f = Function(name: d.name, decl: d, isScript: false)
+      let scope = LexicalScope(parent: top, function: f)
+      do {
+        var seen = Set<String>()
+        for p in d.paramList {
+          let t = try resolveType(p.type, top, byValue: false)
+          let name = p.name ?? "_"
+          if name != "_" && !seen.insert(name).inserted {
+            throw fail(.typeError("duplicate argument \(name)"), at: p.span)
+          }
+          let v = Variable(name: name, type: t, span: p.span, storage: .parameter, function: f)
+          f.params.append(v)
+          if name != "_" { scope.symbols[name] = .variable(v) }
+          scope.variables.append(v)
+        }
+        f.result = try d.result.map { try resolveType($0, top, byValue: false) }
+      } catch { continue }
+      functionScopes[ObjectIdentifier(f)] = scope
+      functions.append(f)
+      if d.name != "init" && d.name != "_" { top.symbols[d.name] = .function(f) }
+    }
+  }
+
+
+  /// Checks a function's body (phase 4).
+  func checkBody(_ f: Function) {
+    guard let d = f.decl, let scope = functionScopes[ObjectIdentifier(f)] else { return }
+    f.checked = true
+    let saved = (function, loops)
+    function = f
+    loops = []
+    defer { (function, loops) = saved }
+    let body = block(d.body, LexicalScope(parent: scope, function: f))
+    if f.name == "main" { for s in body { s.narrated = true } }
+    f.body = body
+    if f.result != nil && !isTerminating(d.body) {
+      fail(.typeError("missing return"), at: Span(max(d.span.end - 1, d.span.start), d.span.end))
+    }
+  }
+
+  /// After the top-level statements: the run's `init` functions, then its `main`.
+  func callInitAndMain() -> [TypedStmt] {
+    let calls = functions.filter { $0.name == "init" } + functions.filter { $0.name == "main" }
+    return calls.map { f in
+      let at = f.decl?.span ?? Span(0, 0)
+      return TypedStmt(.expression(TypedExpr(.call(f, []), noValueType, at)), at)
+    }
+  }
+
+  // MARK: Declarations
+
+  /// Declares a variable in `scope`: a global at the top level, else a local of the function.
+  func declare(_ name: String, _ t: GoType, _ span: Span, _ scope: LexicalScope) throws -> Variable {
+    if scope.symbols[name] != nil {
+      throw fail(.typeError("\(name) redeclared in this block"), at: span)
+    }
+    let isGlobal = scope === top
+    let v = Variable(
+      name: name, type: t, span: span, storage: isGlobal ? .global : .local,
+      function: isGlobal ? nil : function)
+    if name != "_" { scope.symbols[name] = .variable(v) }
+    scope.variables.append(v)
+    if isGlobal { globals.append(v) } else { function.locals.append(v) }
+    return v
+  }
+
+  /// Go's terminating statements (the spec's "Terminating statements"): a function with a
+  /// result must end in one.
+  func isTerminating(_ stmts: [Stmt]) -> Bool {
+    guard let last = stmts.last(where: { if case .empty = $0.kind { return false }; return true }) else {
+      return false
+    }
+    switch last.kind {
+    case .returnStmt, .returnValues, .gotoStmt: return true
+    case .expression(let e):
+      if case .call(let f, _, _) = e.kind, case .identifier("panic") = f.kind { return true }
+      return false
+    case .block(let b): return isTerminating(b)
+    case .ifStmt(_, _, let then, let els):
+      guard let els else { return false }
+      return isTerminating(then) && isTerminating([els])
+    case .forStmt(_, let cond, _, let body):
+      return cond == nil && !containsBreak(body)
+    case .labeled(_, let s): return isTerminating([s])
+    default: return false
+    }
+  }
+
+  /// Whether a loop body breaks out of its loop (a break not inside a nested loop).
+  func containsBreak(_ stmts: [Stmt]) -> Bool {
+    stmts.contains { s in
+      switch s.kind {
+      case .breakStmt, .labeledBranch(keyword: "break", _): return true
+      case .block(let b): return containsBreak(b)
+      case .ifStmt(_, _, let then, let els): return containsBreak(then) || (els.map { containsBreak([$0]) } ?? false)
+      case .switchStmt(_, _, _, let clauses): return clauses.contains { containsBreak($0.body) }
+      default: return false
+      }
+    }
+  }
+}

@@ -1,0 +1,280 @@
+// The typed tree: what the checker makes of the AST, and what escape analysis and lowering read.
+//
+// Every expression has its final type (untyped constants have been converted where they met a
+// type, implicit dereferences made explicit: `p.f` is `field(deref(p))`), every name is
+// resolved to its Variable, Function or constant, and every place that can allocate carries an
+// AllocationSite for escape analysis to decide (heap or stack). Nothing here runs; lowering
+// turns it into bytecode.
+
+import GoHeap
+
+/// A declared variable: a package-level global, a function's parameter or result, or a local.
+public final class Variable {
+  public enum Storage {
+    /// A package-level variable (a top-level script variable): a root for the whole run.
+    case global
+    /// A function's parameter.
+    case parameter
+    /// A variable declared in a function body or a block of top-level code.
+    case local
+  }
+  public let name: String
+  public let type: GoType
+  /// Where it is declared (Go's diagnostics point at the name).
+  public let span: Span
+  public let storage: Storage
+  /// The function whose frame holds it (nil for globals).
+  weak var function: Function?
+  /// Its address is taken (`&x`, or `x[i:j]` of an array variable): escape analysis decides
+  /// whether it lives in the frame or moves to the heap.
+  var addressTaken = false
+  /// Set by escape analysis: the variable's address outlives its frame ("moved to heap: x"),
+  /// so it lives in a heap object and the frame holds a pointer to it.
+  var movedToHeap = false
+  /// Why it moved to the heap (for `explain` and -m -m).
+  var escapeReason: String? = nil
+  /// The allocation its address being taken may need (escape analysis decides it).
+  var site: AllocationSite? = nil
+
+  init(name: String, type: GoType, span: Span, storage: Storage, function: Function?) {
+    self.name = name
+    self.type = type
+    self.span = span
+    self.storage = storage
+    self.function = function
+  }
+}
+
+/// A function: a declaration, or the script's top-level code (which runs as a function whose
+/// top-level variables are globals).
+public final class Function {
+  public let name: String
+  let decl: FuncDecl?
+  var params: [Variable] = []
+  var result: GoType? = nil
+  var body: [TypedStmt] = []
+  /// Every local the body declares, in declaration order (parameters not included).
+  var locals: [Variable] = []
+  /// The script's top-level code (not a Go function).
+  let isScript: Bool
+  /// `//go:noinline`.
+  var noinline: Bool { decl?.noinline ?? false }
+  /// Allocation sites in the body, in source order (escape analysis decides each).
+  var sites: [AllocationSite] = []
+  /// Set by escape analysis: for each parameter, whether what it points to can outlive the call
+  /// (Go's "leaking param"), and whether it flows to the result.
+  var paramLeaks: [ParamLeak] = []
+  /// The body has been checked (a function is checked once, after the top-level code).
+  var checked = false
+
+  init(name: String, decl: FuncDecl?, isScript: Bool) {
+    self.name = name
+    self.decl = decl
+    self.isScript = isScript
+  }
+}
+
+/// What escape analysis learned about one parameter (cmd/compile/internal/escape's leaks).
+struct ParamLeak: Equatable {
+  /// The pointer the parameter holds (or its content at `heapDerefs` > 0) can reach the heap.
+  var toHeap: Bool = false
+  /// Dereferences between the parameter and the heap (0: the pointer itself leaks; 1: what it
+  /// points to leaks — Go's "leaking param content").
+  var heapDerefs: Int = 0
+  /// The parameter flows to the result, with this many dereferences (nil: it does not).
+  var toResult: Int? = nil
+}
+
+/// A place in the program that allocates memory: `new(T)`, `make([]T, n)`, `&T{...}`, a slice
+/// literal's backing array, a growing `append`, a string conversion or concatenation, or a
+/// variable whose address escapes. Escape analysis decides whether it goes on the heap.
+final class AllocationSite {
+  enum Kind {
+    case new, make, compositeAddress, sliceLiteral, append, stringConversion, concatenation,
+      variable
+  }
+  let kind: Kind
+  let span: Span
+  /// The allocated type (for `make` and literals, the element type; count decides the size).
+  let type: GoType
+  /// The expression as the Go compiler prints it in -m output (`make([]byte, 1024)`, `&T{...}`).
+  let text: String
+  /// Decided by escape analysis: heap (the default until it runs) or the function's frame.
+  var onHeap = true
+  /// Why it is on the heap: "escapes to heap" reasons for `explain` and -m -m.
+  var reason: String? = nil
+  /// A constant size in elements (make with constant length/capacity, literals), when known.
+  var constantCount: Int? = nil
+
+  init(kind: Kind, span: Span, type: GoType, text: String) {
+    self.kind = kind
+    self.span = span
+    self.type = type
+    self.text = text
+  }
+}
+
+/// A break/continue target: one loop.
+final class LoopTarget {}
+
+/// A checked expression.
+final class TypedExpr {
+  enum Kind {
+    case constant(Constant)
+    /// A typed nil (a nil pointer or slice).
+    case nilValue
+    case variable(Variable)
+    /// `-x`, `^x`, `!x`, `+x`.
+    case unary(String, TypedExpr)
+    /// An arithmetic, bitwise or comparison operator on two operands of one type (the operand
+    /// type is the left one's; a comparison's own type is bool).
+    case binary(String, TypedExpr, TypedExpr)
+    /// `&&`, `||` (short-circuit).
+    case logical(String, TypedExpr, TypedExpr)
+    /// `x << n`, `x >> n` (n of any integer type).
+    case shift(String, TypedExpr, TypedExpr)
+    /// A conversion to this node's type.
+    case conversion(TypedExpr)
+    case call(Function, [TypedExpr])
+    /// A builtin (len, cap, append, copy, min, max, panic, clear) or a package function gcsh
+    /// knows (fmt.Println, time.Sleep, runtime.GC, ...).
+    case builtin(Builtin, [TypedExpr], spread: Bool)
+    /// `new(T)` (the site decides heap or frame).
+    case new(GoType, AllocationSite)
+    /// `make([]T, len, cap)`.
+    case makeSlice(GoType, TypedExpr, TypedExpr?, AllocationSite)
+    /// `s[i]` of a slice, an array value, or a string.
+    case index(TypedExpr, TypedExpr)
+    /// `s[lo:hi:max]` of a slice, a string, or an array (its address: `addressOf(array)`).
+    case slice(TypedExpr, TypedExpr?, TypedExpr?, TypedExpr?)
+    /// A field of a struct value (`field(deref(p), k)` for `p.f`).
+    case field(TypedExpr, Int)
+    case deref(TypedExpr)
+    /// `&x`, `&s[i]`, `&p.f`, `&T{...}`.
+    case addressOf(TypedExpr)
+    /// A struct, array or slice literal: each element's index (field number or element index)
+    /// and value; a slice literal's backing array is allocated at its site.
+    case composite([(index: Int, value: TypedExpr)], AllocationSite?)
+  }
+  let kind: Kind
+  /// The final type (a comparison's is bool).
+  var type: GoType
+  let span: Span
+  /// For an expression that allocates besides the kinds that carry their site (a string
+  /// concatenation or conversion, an append that grows): where, for escape analysis.
+  var site: AllocationSite? = nil
+
+  init(_ kind: Kind, _ type: GoType, _ span: Span) {
+    self.kind = kind
+    self.type = type
+    self.span = span
+  }
+
+  /// The constant value, when the expression is a constant.
+  var constant: Constant? {
+    if case .constant(let c) = kind { return c }
+    return nil
+  }
+}
+
+/// The builtins and package functions the checker resolved a call to.
+enum Builtin: String {
+  case len, cap, append, copy, min, max, panic, clear, print, println
+  case fmtPrintln = "fmt.Println", fmtPrint = "fmt.Print", fmtPrintf = "fmt.Printf"
+  case fmtSprint = "fmt.Sprint", fmtSprintln = "fmt.Sprintln", fmtSprintf = "fmt.Sprintf"
+  case timeSleep = "time.Sleep", runtimeGC = "runtime.GC", runtimeKeepAlive = "runtime.KeepAlive"
+  case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"
+  case debugSetMemoryLimit = "debug.SetMemoryLimit"
+}
+
+/// The left side of an assignment: a place, or `_`.
+enum AssignTarget {
+  case discard
+  case place(TypedExpr)
+}
+
+/// A checked statement.
+final class TypedStmt {
+  enum Kind {
+    case expression(TypedExpr)
+    /// `a, b = x, y` (all right sides are evaluated before any store, as in Go); `:=` and
+    /// `var` become assignments to their new variables.
+    case assign([AssignTarget], [TypedExpr])
+    /// `var x T`: the variables get their zero value.
+    case zero([Variable])
+    /// `x op= y`: the place is evaluated once.
+    case opAssign(String, TypedExpr, TypedExpr)
+    case block([TypedStmt])
+    case ifStmt(TypedStmt?, TypedExpr, [TypedStmt], TypedStmt?)
+    /// `for init; cond; post { body }` (each part optional).
+    case loop(LoopTarget, TypedStmt?, TypedExpr?, TypedStmt?, [TypedStmt])
+    /// `for key, value := range over { body }`.
+    case range(RangeLoop)
+    case returnStmt(TypedExpr?)
+    case breakStmt(LoopTarget)
+    case continueStmt(LoopTarget)
+    // The runtime statements.
+    case sleep(TypedExpr)
+    case gc
+    case free
+    case stats(label: TypedExpr?, view: String?)
+    case expect(Expectation)
+    case why(String?)
+    /// `roots`: the variables in scope at this statement (innermost first), then the globals.
+    case roots([Variable])
+    case explain(Bool)
+    case heapMap
+    /// `set GOGC=...` (nil: off).
+    case setGCPercent(TypedExpr?)
+    /// `set GOMEMLIMIT=...` (nil: off).
+    case setMemoryLimit(TypedExpr?)
+  }
+  let kind: Kind
+  let span: Span
+  /// A top-level statement (or one of main's): narrated after it runs.
+  var narrated = false
+
+  init(_ kind: Kind, _ span: Span) {
+    self.kind = kind
+    self.span = span
+  }
+}
+
+/// A checked `for range` loop.
+final class RangeLoop {
+  enum Over {
+    /// `range n`: 0..<n.
+    case integer
+    /// Elements of a slice, an array value, or an array through a pointer.
+    case slice, array, arrayPointer
+    /// Runes of a string (key: byte offset, value: rune).
+    case string
+  }
+  let target = LoopTarget()
+  let over: Over
+  let operand: TypedExpr
+  let key: AssignTarget?
+  let value: AssignTarget?
+  var body: [TypedStmt] = []
+  /// The loop declares its variables (`:=`): they are fresh each iteration (Go 1.22+).
+  let defines: Bool
+
+  init(over: Over, operand: TypedExpr, key: AssignTarget?, value: AssignTarget?, defines: Bool) {
+    self.over = over
+    self.operand = operand
+    self.key = key
+    self.value = value
+    self.defines = defines
+  }
+}
+
+/// A checked `expect`: a runtime quantity compared with a value.
+struct Expectation {
+  /// The quantity: a MemStats field, `RSS`, `Footprint` or `Time`.
+  let quantity: String
+  /// The comparison, with the quantity on the left.
+  let op: String
+  let value: TypedExpr
+  /// The check as written, for the report.
+  let text: String
+}

@@ -1,0 +1,94 @@
+// Types: Go's rules over GoType (GoHeap's layout of Go types) — identity, assignability,
+// conversion, comparison, and the predeclared and package types gcsh knows.
+//
+// GoType's `kind` is a type's underlying structure; a named type (every predeclared type,
+// `time.Duration`, `type Node struct{...}`) has a name and is identical only to itself. Unnamed
+// types (`[]byte`, `*Node`, `struct{...}`) are identical when their structure is. The Go
+// specification's "Assignability" and "Conversions" sections are what the functions below
+// implement, for the kinds gcsh has.
+
+import GoHeap
+
+extension GoType {
+  /// An array's element type and length.
+  var arrayInfo: (elem: GoType, count: Int)? {
+    if case .array(let e, let n) = kind { return (e, n) }
+    return nil
+  }
+
+  /// A struct's fields.
+  var structFields: [GoType.StructField]? {
+    if case .structure(let fs) = kind { return fs }
+    return nil
+  }
+
+  var isPointer: Bool { pointee != nil }
+  var isSlice: Bool { sliceElement != nil }
+  var isStruct: Bool { structFields != nil }
+  var isArray: Bool { arrayInfo != nil }
+  /// The type of `nil` before it meets a nilable type.
+  var isUntypedNil: Bool { self === untypedNilType }
+
+  /// Whether values of the type can be compared with == (Go: comparable types; a slice only
+  /// with nil, handled by the caller).
+  var isComparable: Bool {
+    switch kind {
+    case .bool, .int, .uintptr, .float, .string, .pointer: return true
+    case .slice, .undefined: return false
+    case .array(let e, _): return e.isComparable
+    case .structure(let fs): return fs.allSatisfy { $0.type.isComparable }
+    }
+  }
+
+  /// Whether < and friends apply (integers, floats, strings).
+  var isOrdered: Bool { isInteger || isFloat || isString }
+
+  /// Go's "identical underlying types" (type declarations share structure).
+  func underlyingIdentical(_ o: GoType) -> Bool {
+    if self === o { return true }
+    switch (kind, o.kind) {
+    case (.bool, .bool), (.string, .string), (.uintptr, .uintptr): return true
+    case (.int(let x, let s), .int(let y, let r)): return x == y && s == r
+    case (.float(let x), .float(let y)): return x == y
+    case (.pointer(let a), .pointer(let b)), (.slice(let a), .slice(let b)): return a.identical(b)
+    case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
+    case (.structure(let a), .structure(let b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
+    default: return false
+    }
+  }
+
+  /// Go's assignability of a (typed) value of type `self` to `t`: identical types, or identical
+  /// underlying types when at least one of them is not named.
+  func assignable(to t: GoType) -> Bool {
+    if identical(t) { return true }
+    if (name == nil || t.name == nil) && underlyingIdentical(t) { return true }
+    return false
+  }
+
+  /// Go's convertibility of a non-constant value of type `self` to `t`.
+  func convertible(to t: GoType) -> Bool {
+    if assignable(to: t) || underlyingIdentical(t) { return true }
+    // Unnamed pointers to identical underlying base types.
+    if let a = pointee, let b = t.pointee, name == nil, t.name == nil, a.underlyingIdentical(b) { return true }
+    if isNumeric && t.isNumeric { return true }
+    // Integers to strings (a rune's UTF-8), strings to and from byte and rune slices.
+    if isInteger && t.isString { return true }
+    if isString, let e = t.sliceElement, e.isByteOrRune { return true }
+    if t.isString, let e = sliceElement, e.isByteOrRune { return true }
+    return false
+  }
+
+  /// uint8 (byte) or int32 (rune), or a type with one of them as its underlying type.
+  var isByteOrRune: Bool {
+    if case .int(let bits, let signed) = kind { return (bits == 8 && !signed) || (bits == 32 && signed) }
+    return false
+  }
+
+  /// Whether the type holds a whole number of 8-byte words with no pointers in odd places — all
+  /// types do on amd64; the VM keeps a value of the type in this many 8-byte slots.
+  var words: Int { max(1, (size + 7) / 8) }
+
+  /// The type as the Go compiler prints it in a diagnostic.
+  var goName: String { description }
+}

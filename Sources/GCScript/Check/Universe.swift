@@ -1,0 +1,158 @@
+// Universe: what names mean before a program declares anything — Go's predeclared types,
+// constants and builtins — and the packages gcsh knows (fmt, runtime, runtime/debug, time),
+// member by member. A package or member gcsh does not have is named as such at compile time.
+
+import GoHeap
+
+/// What a name denotes.
+enum Symbol {
+  case variable(Variable)
+  /// A constant; `untyped` for an untyped one (its type is then the default type).
+  case constant(Constant, GoType, untyped: UntypedKind?)
+  case type(GoType)
+  case function(Function)
+  /// A builtin function (len, make, append, ...).
+  case builtin(String)
+  /// An imported (or, in a .gcs script, implicitly available) package.
+  case package(String)
+  /// The predeclared nil.
+  case nilValue
+}
+
+/// A block of declarations: the universe, the package (the script's top level), a function, a
+/// block. Lookups walk outwards.
+final class LexicalScope {
+  let parent: LexicalScope?
+  /// The function whose body this scope is in (nil for the universe and the package).
+  let function: Function?
+  var symbols: [String: Symbol] = [:]
+  /// Variables declared directly in this scope, in order (for `roots`).
+  var variables: [Variable] = []
+
+  init(parent: LexicalScope?, function: Function?) {
+    self.parent = parent
+    self.function = function
+  }
+
+  func lookup(_ name: String) -> Symbol? {
+    var s: LexicalScope? = self
+    while let scope = s {
+      if let symbol = scope.symbols[name] { return symbol }
+      s = scope.parent
+    }
+    return nil
+  }
+
+  /// The scope that declares `name`, if any.
+  func owner(of name: String) -> LexicalScope? {
+    var s: LexicalScope? = self
+    while let scope = s {
+      if scope.symbols[name] != nil { return scope }
+      s = scope.parent
+    }
+    return nil
+  }
+}
+
+enum Universe {
+  /// Go's predeclared types gcsh has.
+  static let types: [String: GoType] = [
+    "bool": .bool, "int": .int, "int8": .int8, "int16": .int16, "int32": .int32, "int64": .int64,
+    "uint": .uint, "uint8": .uint8, "uint16": .uint16, "uint32": .uint32, "uint64": .uint64,
+    "uintptr": .uintptr, "float32": .float32, "float64": .float64, "string": .string,
+    "byte": .uint8, "rune": .int32,
+  ]
+
+  /// Predeclared types gcsh does not have yet, with the construct they belong to.
+  static let unsupportedTypes: [String: String] = [
+    "error": "the error interface", "any": "interfaces (any)", "complex64": "complex numbers",
+    "complex128": "complex numbers", "comparable": "generics",
+  ]
+
+  /// Builtin functions gcsh runs.
+  static let builtins: Set<String> = [
+    "len", "cap", "make", "new", "append", "copy", "panic", "min", "max", "clear", "print",
+    "println",
+  ]
+
+  /// Builtins gcsh does not have yet, with the construct they belong to.
+  static let unsupportedBuiltins: [String: String] = [
+    "delete": "maps (delete)", "close": "channels (close)", "complex": "complex numbers",
+    "real": "complex numbers", "imag": "complex numbers", "recover": "recover",
+  ]
+
+  /// The scope every program starts in.
+  static func scope() -> LexicalScope {
+    let s = LexicalScope(parent: nil, function: nil)
+    for (n, t) in types { s.symbols[n] = .type(t) }
+    s.symbols["true"] = .constant(.bool(true), .bool, untyped: .bool)
+    s.symbols["false"] = .constant(.bool(false), .bool, untyped: .bool)
+    s.symbols["nil"] = .nilValue
+    for b in builtins { s.symbols[b] = .builtin(b) }
+    for p in Packages.known { s.symbols[p.key] = .package(p.key) }
+    return s
+  }
+}
+
+/// The standard-library packages gcsh knows, by the name a program uses (`debug` for
+/// "runtime/debug").
+enum Packages {
+  /// Import path → package name, for the packages gcsh runs.
+  static let known: [String: String] = [
+    "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time",
+  ]
+
+  /// Whether an import path names a package gcsh has.
+  static func isSupported(importPath: String) -> Bool {
+    known.values.contains(importPath)
+  }
+
+  /// A package member as the checker sees it.
+  enum Member {
+    case function(Builtin)
+    case constant(Constant, GoType)
+    case type(GoType)
+    /// A member gcsh does not have yet: the construct, named.
+    case unsupported(String)
+  }
+
+  static func member(_ package: String, _ name: String) -> Member? {
+    switch (package, name) {
+    case ("fmt", "Println"): return .function(.fmtPrintln)
+    case ("fmt", "Print"): return .function(.fmtPrint)
+    case ("fmt", "Printf"): return .function(.fmtPrintf)
+    case ("fmt", "Sprint"): return .function(.fmtSprint)
+    case ("fmt", "Sprintln"): return .function(.fmtSprintln)
+    case ("fmt", "Sprintf"): return .function(.fmtSprintf)
+    case ("fmt", "Fprintln"), ("fmt", "Fprintf"), ("fmt", "Fprint"): return .unsupported("fmt.\(name) (io.Writer)")
+    case ("fmt", "Errorf"): return .unsupported("fmt.Errorf (the error interface)")
+    case ("time", "Sleep"): return .function(.timeSleep)
+    case ("time", "Duration"): return .type(durationType)
+    case ("time", "Nanosecond"): return .constant(.int(1), durationType)
+    case ("time", "Microsecond"): return .constant(.int(1_000), durationType)
+    case ("time", "Millisecond"): return .constant(.int(1_000_000), durationType)
+    case ("time", "Second"): return .constant(.int(1_000_000_000), durationType)
+    case ("time", "Minute"): return .constant(.int(60_000_000_000), durationType)
+    case ("time", "Hour"): return .constant(.int(3_600_000_000_000), durationType)
+    case ("time", "Now"), ("time", "Since"), ("time", "After"), ("time", "Tick"), ("time", "NewTimer"),
+      ("time", "NewTicker"), ("time", "Time"):
+      return .unsupported("time.\(name)")
+    case ("runtime", "GC"): return .function(.runtimeGC)
+    case ("runtime", "KeepAlive"): return .function(.runtimeKeepAlive)
+    case ("runtime", "MemStats"), ("runtime", "ReadMemStats"):
+      return .unsupported("runtime.\(name) (use `stats`, or `expect HeapAlloc < 10MiB`)")
+    case ("runtime", "NumGoroutine"), ("runtime", "Gosched"), ("runtime", "GOMAXPROCS"),
+      ("runtime", "NumCPU"), ("runtime", "SetFinalizer"), ("runtime", "Goexit"),
+      ("runtime", "Caller"), ("runtime", "Stack"):
+      return .unsupported("runtime.\(name)")
+    case ("debug", "FreeOSMemory"): return .function(.debugFreeOSMemory)
+    case ("debug", "SetGCPercent"): return .function(.debugSetGCPercent)
+    case ("debug", "SetMemoryLimit"): return .function(.debugSetMemoryLimit)
+    case ("debug", "ReadGCStats"), ("debug", "PrintStack"), ("debug", "Stack"),
+      ("debug", "SetMaxStack"), ("debug", "SetMaxThreads"), ("debug", "WriteHeapDump"),
+      ("debug", "GCStats"):
+      return .unsupported("debug.\(name)")
+    default: return nil
+    }
+  }
+}
