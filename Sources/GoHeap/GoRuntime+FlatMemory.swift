@@ -98,8 +98,13 @@ extension GoRuntime {
   }
 
   /// A small span's byte buffer, made (zeroed) on the first non-zero write.
+  @inline(__always)
   private func spanBytes(_ s: Span) -> UnsafeMutableRawPointer {
     if let b = s.bytes { return b }
+    return makeSpanBytes(s)
+  }
+
+  private func makeSpanBytes(_ s: Span) -> UnsafeMutableRawPointer {
     let b = UnsafeMutableRawPointer.allocate(byteCount: s.spanBytes, alignment: 16)
     b.initializeMemory(as: UInt8.self, repeating: 0, count: s.spanBytes)
     s.bytes = b
@@ -177,29 +182,32 @@ extension GoRuntime {
     let (span, off) = try locate(a, count: size)
     let value = size == 8 ? bits : bits & ((1 << UInt64(size << 3)) - 1)
     let faulted = try span._withUnsafeGuaranteedRef { s -> Int in
-      if !s.isLarge {
-        // A zero stored where nothing was written changes no byte: no buffer is made.
-        if value != 0 || s.bytes != nil { Self.storeBytes(spanBytes(s) + off, value, size) }
-        return try touchFlat(s, off, size)
-      }
-      let lp = largePages(s)
-      let p = off >> LargePages.shift
-      let inPage = off & (LargePages.size - 1)
-      if inPage + size <= LargePages.size {
-        if let b = lp.buffers[p] {
-          Self.storeBytes(b + inPage, value, size)
-        } else if patternBytes(lp.patterns[p], at: inPage, size: size) != value {
-          Self.storeBytes(pageBuffer(lp, p) + inPage, value, size)
-        }
-      } else {
-        // Across two pages: byte by byte, through the general write.
-        withUnsafeBytes(of: value.littleEndian) { v in
-          if let p = v.baseAddress { writeFlat(s, off, p, size) }
-        }
-      }
+      if s.isLarge { return try storeLarge(s, off, value, size) }
+      // A zero stored where nothing was written changes no byte: no buffer is made.
+      if value != 0 || s.bytes != nil { Self.storeBytes(spanBytes(s) + off, value, size) }
       return try touchFlat(s, off, size)
     }
     if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+  }
+
+  /// `store` into a large object: a page's buffer, or none when the page already reads `value`.
+  private func storeLarge(_ s: Span, _ off: Int, _ value: UInt64, _ size: Int) throws -> Int {
+    let lp = largePages(s)
+    let p = off >> LargePages.shift
+    let inPage = off & (LargePages.size - 1)
+    if inPage + size <= LargePages.size {
+      if let b = lp.buffers[p] {
+        Self.storeBytes(b + inPage, value, size)
+      } else if patternBytes(lp.patterns[p], at: inPage, size: size) != value {
+        Self.storeBytes(pageBuffer(lp, p) + inPage, value, size)
+      }
+    } else {
+      // Across two pages: through the general write.
+      withUnsafeBytes(of: value.littleEndian) { v in
+        if let p = v.baseAddress { writeFlat(s, off, p, size) }
+      }
+    }
+    return try touchFlat(s, off, size)
   }
 
   @inline(__always)
@@ -238,6 +246,13 @@ extension GoRuntime {
   func touchFlat(_ s: Span, _ off: Int, _ count: Int) throws -> Int {
     let heap = (s.basePage << pageShift) + off
     guard s.isLarge, let lp = s.largePages else {
+      // touch's own first test, inline: a small span's pages known resident.
+      let first = off >> physPageShift
+      let last = (off + count - 1) >> physPageShift
+      if last < 64 {
+        let bits: UInt64 = ((2 << UInt64(last - first)) &- 1) << UInt64(first)
+        if s.residentMask & bits == bits { return 0 }
+      }
       return try touch(s, bytes: heap..<(heap + count))
     }
     let first = off >> LargePages.shift
