@@ -100,7 +100,8 @@ extension GoRuntime {
       let off = Int(truncatingIfNeeded: a &- s.baseAddress)
       let k = slot(of: off, in: s)
       guard k < s.nelems, s.isAllocated(k) else {
-        throw MemoryFault(address: a, size: count, reason: .freed)
+        // (Past the last slot: the span's tail, which holds no object.)
+        throw MemoryFault(address: a, size: count, reason: k < s.nelems ? .freed : .notHeap)
       }
       let inObject = off &- k &* s.elemSize &- s.dataOffset
       guard inObject >= 0, count <= s.usableBytes &- inObject else {

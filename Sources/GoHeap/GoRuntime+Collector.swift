@@ -3,12 +3,14 @@
 // A cycle, in the runtime's numbered phases:
 //   1. Sweep termination (stop the world, short): the cycle starts; heapLive is recorded.
 //   2. Concurrent mark: everything reachable from the roots (globals, live frames) through
-//      pointer words is marked. Cycles of objects that no root reaches are garbage like anything
-//      else. The hybrid write barrier makes the result a snapshot of the heap at the start: an
-//      object dropped during the mark survives this cycle (floating garbage), and objects
-//      allocated during the mark are allocated black (marked, counted in bytesMarked). The
-//      simulator therefore marks at the start, then lets the mark phase last the time the cost
-//      model gives it, during which the program keeps running.
+//      pointer words is marked: the word API's pointer words, and in flat memory the words an
+//      object's type names (GoRuntime+ScanObject); either kind may point to the other. Cycles
+//      of objects that no root reaches are garbage like anything else. The hybrid write
+//      barrier makes the result a snapshot of the heap at the start: an object dropped during
+//      the mark survives this cycle (floating garbage), and objects allocated during the mark
+//      are allocated black (marked, counted in bytesMarked). The simulator therefore marks at
+//      the start, then lets the mark phase last the time the cost model gives it, during which
+//      the program keeps running.
 //   3. Mark termination (stop the world, short): NumGC++, the pacer commits the next goal, the
 //      scavenger's retained-heap goal is recomputed, the scavenge index starts a new generation.
 //   4. Sweep: unmarked objects are freed; a span with no live object returns its pages to the page

@@ -9,9 +9,16 @@
 // virtual time; `work` and `sleep` run every event due up to the instant the program resumes,
 // so runtime work due at or before an instant happens before the program's next statement.
 //
+// Objects are reached through one of two APIs. The word API (Word, ObjectContents) names objects
+// by ObjectRef and stores tagged words sparsely; the address API (FlatMemory) gives objects
+// simulated addresses and flat bytes, and the collector finds their pointers through their types.
+// Both allocate from the same spans with the same numbers, and the collector traces both.
+//
 // The pieces live in their own files: PageHeap (pages, chunks, arenas), OSMemory (RSS), Span,
 // GoRuntime+Allocation (mallocgc), GoRuntime+Collector (mark, sweep, cycles), Pacer,
-// GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants.
+// GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants; for the address
+// API, FlatMemory (the mechanism), GoRuntime+Addresses (spanOf), GoRuntime+FlatMemory (its
+// operations) and GoRuntime+ScanObject (its pointer words).
 
 import HeapModule
 

@@ -13,6 +13,10 @@
 //     cached  <--refill-- inUse (partial) ;  cached --GC flush--> inUse
 //
 // `cached` is the span the allocator (mcache) is currently handing slots out of.
+//
+// A span also owns the flat memory of the objects allocated in it by address (FlatMemory.swift):
+// a small span's bytes in one buffer, a large span's 4 KiB pages, and the objects' type records.
+// All of it is made on first use and freed with the span.
 
 /// Where a span is in its life.
 enum SpanState {

@@ -325,8 +325,10 @@ func everyOperationReadsBackAsPlainBytes(_ c: FlatObjectCase) throws {
   let n = 16 * 4096
   let a = try rt.allocateSlice(of: .uint8, len: n, cap: n)
   roots["a"] = a
-  func states() -> String {
-    (0..<16).map { p -> String in
+  /// The pages' states, after checking the invariants (called after every operation).
+  func states() throws -> String {
+    try rt.checkInvariants()
+    return (0..<16).map { p -> String in
       switch rt.flatPageState(a + Address(4096 * p)) {
       case .zero?: return "0"
       case .uniform?: return "u"
@@ -335,27 +337,27 @@ func everyOperationReadsBackAsPlainBytes(_ c: FlatObjectCase) throws {
       }
     }.joined()
   }
-  #expect(states() == "0000000000000000" && rt.flatHostBytes == 0)
+  #expect(try states() == "0000000000000000" && rt.flatHostBytes == 0)
   try rt.store(a + 5, 0, size: 8)  // zero on zero: nothing stored
-  #expect(states() == "0000000000000000")
+  #expect(try states() == "0000000000000000")
   // A fill from byte 100: the first page partly (data), the rest whole (uniform).
   try rt.fillMemory(a + 100, bytes: n - 100, pattern: 0xAB, elemSize: 1)
-  #expect(states() == "duuuuuuuuuuuuuuu")
+  #expect(try states() == "duuuuuuuuuuuuuuu")
   #expect(rt.flatPageState(a + 4096) == .uniform(0xABAB_ABAB_ABAB_ABAB))
   let table = rt.flatHostBytes - 4096
   try rt.store(a + 4096 * 3 + 7, 0xAB, size: 1)  // the value a uniform page already holds
-  #expect(states() == "duuuuuuuuuuuuuuu")
+  #expect(try states() == "duuuuuuuuuuuuuuu")
   try rt.store(a + 4096 * 3 + 7, 0xAC, size: 1)
-  #expect(states() == "duuduuuuuuuuuuuu" && rt.flatHostBytes == table + 2 * 4096)
+  #expect(try states() == "duuduuuuuuuuuuuu" && rt.flatHostBytes == table + 2 * 4096)
   #expect(try rt.load(a + 4096 * 3 + 6, size: 4) == 0xABAB_ACAB)
   // A clear of whole pages gives their buffers back; its partial ends keep theirs.
   try rt.clearMemory(a + 10, bytes: 4096 * 4)
-  #expect(states() == "d000duuuuuuuuuuu" && rt.flatHostBytes == table + 2 * 4096)
+  #expect(try states() == "d000duuuuuuuuuuu" && rt.flatHostBytes == table + 2 * 4096)
   try rt.clearMemory(a, bytes: n)
-  #expect(states() == "0000000000000000" && rt.flatHostBytes == table)
+  #expect(try states() == "0000000000000000" && rt.flatHostBytes == table)
   // A 2-byte element fill starting at an odd address: uniform pages hold the rotated pattern.
   try rt.fillMemory(a + 4095, bytes: 4096 * 2, pattern: 0x1122, elemSize: 2)
-  #expect(states() == "dud0000000000000")
+  #expect(try states() == "dud0000000000000")
   #expect(try rt.load(a + 4095, size: 2) == 0x1122)
   #expect(try rt.load(a + 4096 * 2 + 1, size: 4) == 0x1122_1122)
   try rt.checkInvariants()
@@ -371,10 +373,12 @@ func everyOperationReadsBackAsPlainBytes(_ c: FlatObjectCase) throws {
   try rt.fillMemory(a, bytes: n, pattern: 0x0102_0304_0506_0708, elemSize: 8)
   // Aligned whole pages copy their state; no buffer is made.
   try rt.copyMemory(to: b, from: a, bytes: n)
+  try rt.checkInvariants()
   #expect(rt.flatPageState(b + 4096 * 5) == .uniform(0x0102_0304_0506_0708))
   let tables = rt.flatHostBytes
   // Unaligned: whole destination pages still come out uniform (rotated), the ends are data.
   try rt.copyMemory(to: b + 3, from: a, bytes: n - 3)
+  try rt.checkInvariants()
   #expect(
     rt.flatPageState(b) == .data && rt.flatPageState(b + 4096) == .uniform(0x0405_0607_0801_0203))
   #expect(rt.flatHostBytes == tables + 4096)
@@ -382,6 +386,7 @@ func everyOperationReadsBackAsPlainBytes(_ c: FlatObjectCase) throws {
   // Overlapping moves of distinct bytes, forwards and backwards, across pages.
   for i in 0..<(n / 8) { try rt.store(a + Address(8 * i), UInt64(i), size: 8) }
   try rt.copyMemory(to: a + 4100, from: a, bytes: n - 4100)  // dst above src: backwards
+  try rt.checkInvariants()
   #expect(try rt.load(a + 4100 + 8 * 1000, size: 8) == 1000)
   #expect(try rt.load(a + 4096, size: 4) == 512)  // below the destination: untouched
   try rt.copyMemory(to: a, from: a + 4100, bytes: n - 4100)  // dst below src: forwards
