@@ -259,7 +259,11 @@ extension GoRuntime {
     let last = (off + count - 1) >> LargePages.shift
     if first == last && lp.isResident(first) { return 0 }
     let faulted = try touch(s, bytes: heap..<(heap + count))
-    for p in first...last { lp.setResident(p) }
+    // A touched byte makes its whole physical page resident: a whole 4 KiB page when physical
+    // pages are no smaller (every profile's are 4 KiB).
+    if physPageShift >= LargePages.shift {
+      for p in first...last { lp.setResident(p) }
+    }
     return faulted
   }
 

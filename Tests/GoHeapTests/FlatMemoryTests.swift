@@ -427,9 +427,9 @@ struct HoldCase: CustomTestStringConvertible, Sendable {
   arguments: [
     "struct field", "slice element", "interior pointer", "sub-slice",
     "uniform page", "large data page", "string data",
-  ].map(HoldCase.init))
-func aPointerInFlatMemoryKeepsItsTargetUntilOverwritten(_ c: HoldCase) throws {
-  let (rt, roots) = runtime()
+  ].map(HoldCase.init), ["go1.27", "go1.19", "go1.0"])
+func aPointerInFlatMemoryKeepsItsTargetUntilOverwritten(_ c: HoldCase, _ profile: String) throws {
+  let (rt, roots) = runtime(try #require(RuntimeProfile.named(profile)))
   let target = try rt.allocate(.int64, count: 1)
   try rt.store(target, 42, size: 8)
   // `word`: where the only pointer to the target is written; `root`: what the root holds.
