@@ -55,6 +55,16 @@ extension GoRuntime {
     return spanOfPage[Int(truncatingIfNeeded: page)]
   }
 
+  /// The span of an object of the word API, unretained (no reference counting: the span table
+  /// keeps it); nil for a span id not in use.
+  @inline(__always)
+  func unretainedSpan(_ ref: ObjectRef) -> Unmanaged<Span>? {
+    spans.withUnsafeBufferPointer { table in
+      ref.span >= 0 && Int(ref.span) < table.count
+        ? table[Int(ref.span)].map { Unmanaged.passUnretained($0) } : nil
+    }
+  }
+
   /// The slot of byte `offset` (from the span's base) of span `s` (objIndex).
   @inline(__always)
   func slot(of offset: Int, in s: Span) -> Int {

@@ -49,33 +49,54 @@ extension GoRuntime {
     let held = statementCount
     defer { statementCount = held }
     let p = try mallocgc(size: bytes, noscan: noscan)
-    let s = span(of: p.object)
-    let slot = Int(p.object.slot)
-    let start = slot * s.elemSize + s.dataOffset + p.offset
-    if let b = s.bytes {
-      // needzero: a slot handed out before may hold an old object's bytes. (A tiny object
-      // clears only its own bytes: the rest of its block belongs to its neighbours.)
-      let tiny = noscan && bytes < profile.tinySize
-      (b + start).initializeMemory(
-        as: UInt8.self, repeating: 0, count: tiny ? bytes : s.usableBytes)
+    return recordAllocation(p, of: type, count: count, bytes: bytes)
+  }
+
+  /// Sets up the object mallocgc returned for flat memory: its bytes zeroed if its span has a
+  /// buffer, its type recorded if it holds pointers. Returns its address. (The span is used
+  /// unretained: reference counting was a fifth of an allocation's time.)
+  private func recordAllocation(_ p: HeapPointer, of type: GoType, count: Int, bytes: Int)
+    -> Address
+  {
+    let noscan = !type.hasPointers
+    guard let span = unretainedSpan(p.object) else {
+      preconditionFailure("new object's span is gone")
     }
-    if !noscan {
-      let record = flatTypeRecord(type)
-      if s.isLarge {
-        s.largeType = record
-        s.largeCount = count
-      } else {
-        let types = s.slotTypes ?? makeSlotTypes(s)
-        types[slot] = UInt64(record) << 32 | UInt64(count)
+    return span._withUnsafeGuaranteedRef { s in
+      let slot = Int(p.object.slot)
+      let start = slot * s.elemSize + s.dataOffset + p.offset
+      if let b = s.bytes {
+        // needzero: a slot handed out before may hold an old object's bytes. (A tiny object
+        // clears only its own bytes: the rest of its block belongs to its neighbours.)
+        let tiny = noscan && bytes < profile.tinySize
+        (b + start).initializeMemory(
+          as: UInt8.self, repeating: 0, count: tiny ? bytes : s.usableBytes)
       }
+      if !noscan {
+        let record = flatTypeRecord(type)
+        if s.isLarge {
+          s.largeType = record
+          s.largeCount = count
+        } else {
+          let types = s.slotTypes ?? makeSlotTypes(s)
+          types[slot] = UInt64(record) << 32 | UInt64(count)
+        }
+      }
+      return s.baseAddress + Address(start)
     }
-    return s.baseAddress + Address(start)
   }
 
   /// The index + 1 of `type` in the type table, adding it on first use.
+  @inline(__always)
   private func flatTypeRecord(_ type: GoType) -> UInt32 {
     let id = ObjectIdentifier(type)
     if id == lastFlatType { return lastFlatTypeRecord }
+    return addFlatType(type)
+  }
+
+  /// `flatTypeRecord` for a type other than the last one: the table, growing on first use.
+  private func addFlatType(_ type: GoType) -> UInt32 {
+    let id = ObjectIdentifier(type)
     let index: UInt32
     if let known = flatTypeIndex[id] {
       index = known
