@@ -42,6 +42,15 @@ extension GoRuntime {
   /// capacity is out of range (slice.go `makeslice`).
   public func makeSlice(of elem: GoType, len: Int, cap: Int) throws -> SliceHeader {
     try checkAlive()
+    let mem = try makeSliceBytes(of: elem, len: len, cap: cap)
+    if mem == 0 { return SliceHeader(object: Self.zeroBase, offset: 0, len: len, cap: cap) }
+    let p = try mallocgc(size: mem, noscan: !elem.hasPointers)
+    return SliceHeader(object: p.object, offset: p.offset, len: len, cap: cap)
+  }
+
+  /// makeslice's checks: the backing array's bytes, or the panic for a length or capacity out
+  /// of range (the process dies).
+  func makeSliceBytes(of elem: GoType, len: Int, cap: Int) throws -> Int {
     let (mem, overflow) = elem.size.multipliedReportingOverflow(by: max(cap, 0))
     if overflow || mem > profile.maxAllocBytes || len < 0 || len > cap {
       let (lmem, loverflow) = elem.size.multipliedReportingOverflow(by: max(len, 0))
@@ -50,9 +59,7 @@ extension GoRuntime {
       }
       try die(.panic(message: "runtime error: makeslice: cap out of range"))
     }
-    if mem == 0 { return SliceHeader(object: Self.zeroBase, offset: 0, len: len, cap: cap) }
-    let p = try mallocgc(size: mem, noscan: !elem.hasPointers)
-    return SliceHeader(object: p.object, offset: p.offset, len: len, cap: cap)
+    return mem
   }
 
   /// Allocates `size` bytes: a pointer to the new object (inside a tiny block, at its offset).
@@ -308,10 +315,16 @@ extension GoRuntime {
       id = Int32(spans.count)
       spans.append(nil)
     }
+    let header =
+      (sizeClass != 0 && !noscan && profile.mallocHeaderBytes > 0
+        && elemSize > profile.mallocHeaderMinSize) ? profile.mallocHeaderBytes : 0
     let span = Span(
       id: id, basePage: base, npages: npages, sizeClass: sizeClass, noscan: noscan,
-      elemSize: elemSize, nelems: nelems, requestedBytes: requested)
+      elemSize: elemSize, nelems: nelems, requestedBytes: requested,
+      baseAddress: Self.heapBase + Address(base << pageShift), pageSize: profile.pageSize,
+      dataOffset: header)
     spans[Int(id)] = span
+    mapPages(of: span)
     let bytes = (base * profile.pageSize)..<((base + npages) * profile.pageSize)
     if npages * (profile.pageSize / profile.physPageSize) <= 64 {
       var mask: UInt64 = 0

@@ -3,12 +3,14 @@
 // A cycle, in the runtime's numbered phases:
 //   1. Sweep termination (stop the world, short): the cycle starts; heapLive is recorded.
 //   2. Concurrent mark: everything reachable from the roots (globals, live frames) through
-//      pointer words is marked. Cycles of objects that no root reaches are garbage like anything
-//      else. The hybrid write barrier makes the result a snapshot of the heap at the start: an
-//      object dropped during the mark survives this cycle (floating garbage), and objects
-//      allocated during the mark are allocated black (marked, counted in bytesMarked). The
-//      simulator therefore marks at the start, then lets the mark phase last the time the cost
-//      model gives it, during which the program keeps running.
+//      pointer words is marked: the word API's pointer words, and in flat memory the words an
+//      object's type names (GoRuntime+ScanObject); either kind may point to the other. Cycles
+//      of objects that no root reaches are garbage like anything else. The hybrid write
+//      barrier makes the result a snapshot of the heap at the start: an object dropped during
+//      the mark survives this cycle (floating garbage), and objects allocated during the mark
+//      are allocated black (marked, counted in bytesMarked). The simulator therefore marks at
+//      the start, then lets the mark phase last the time the cost model gives it, during which
+//      the program keeps running.
 //   3. Mark termination (stop the world, short): NumGC++, the pacer commits the next goal, the
 //      scavenger's retained-heap goal is recomputed, the scavenge index starts a new generation.
 //   4. Sweep: unmarked objects are freed; a span with no live object returns its pages to the page
@@ -82,7 +84,10 @@ extension GoRuntime {
     }
   }
 
-  /// Marks everything reachable from the roots. Returns bytes, objects and scannable bytes.
+  /// Marks everything reachable from the roots — both kinds of root source, and the objects the
+  /// statement in progress (or an allocation by address in progress) holds — through the words
+  /// of the word API and the typed pointer words of flat memory. Returns bytes, objects and
+  /// scannable bytes (every marked object counts the same, whichever API allocated it).
   func markFromRoots() -> (Int, Int, Int) {
     for s in spans { s?.clearMarks() }
     var work: [ObjectRef] = []
@@ -98,15 +103,21 @@ extension GoRuntime {
       objects += 1
       if !s.noscan {
         scan += s.elemSize
-        if s.contents?[slot] != nil { work.append(r) }
+        if s.contents?[slot] != nil || s.hasFlatType(slot) { work.append(r) }
       }
+    }
+    func markAddress(_ a: Address) {
+      if let r = objectRef(at: a) { mark(r) }
     }
     for source in rootSources {
       source.forEachRoot { w in if let r = w.referent { mark(r) } }
     }
+    for source in addressRootSources { source.forEachRootAddress(markAddress) }
     for k in 0..<statementCount { mark(statementAllocations[k]) }
     while let r = work.popLast() {
-      table[Int(r.span)]!.contents![Int(r.slot)]!.forEachReferent(mark)
+      guard let s = table[Int(r.span)] else { continue }
+      s.contents?[Int(r.slot)]?.forEachReferent(mark)
+      forEachPointer(in: s, slot: Int(r.slot), markAddress)
     }
     return (bytes, objects, scan)
   }
@@ -196,9 +207,10 @@ extension GoRuntime {
       let live = s.markedCount
       let dead = s.allocCount - live
       if dead > 0 {
-        if s.contents != nil {
+        if s.contents != nil || s.slotTypes != nil {
           for slot in 0..<s.nelems where s.isAllocated(slot) && !s.isMarked(slot) {
-            s.contents![slot] = nil
+            s.contents?[slot] = nil
+            s.slotTypes?[slot] = 0
           }
         }
         freedObjects += dead
@@ -220,6 +232,8 @@ extension GoRuntime {
 
   /// Returns a span's pages to the page heap and its id to the free list.
   func freeSpan(_ s: Span) {
+    unmapPages(of: s)
+    releaseFlatMemory(s)
     pages.free(s.basePage..<(s.basePage + s.npages))
     spans[Int(s.id)] = nil
     freeSpanIDs.append(s.id)

@@ -30,16 +30,29 @@ extension GoRuntime {
   /// Bytes and objects reachable from `words` (a root's retained size: everything it keeps
   /// alive, including whole backing arrays behind sub-slices).
   public func reachable(from words: [Word]) -> (objects: Int, bytes: Int) {
+    reachable(seeds: words.compactMap(\.referent))
+  }
+
+  /// Bytes and objects reachable from raw addresses (the address API's roots: what a VM
+  /// register or global keeps alive). Addresses of no allocated object count nothing.
+  public func reachable(fromAddresses addresses: [Address]) -> (objects: Int, bytes: Int) {
+    reachable(seeds: addresses.compactMap(objectRef(at:)))
+  }
+
+  /// Everything reachable from `seeds` through the words of both APIs, without marking.
+  private func reachable(seeds: [ObjectRef]) -> (objects: Int, bytes: Int) {
     var seen = Set<ObjectRef>()
-    var work: [ObjectRef] = []
+    var work = seeds
     var bytes = 0
-    for w in words { if let r = w.referent, r.span >= 0 { work.append(r) } }
     while let r = work.popLast() {
       guard r.span >= 0, Int(r.span) < spans.count, let s = spans[Int(r.span)],
         s.isAllocated(Int(r.slot)), seen.insert(r).inserted
       else { continue }
       bytes += s.elemSize
       s.contents?[Int(r.slot)]?.forEachReferent { work.append($0) }
+      forEachPointer(in: s, slot: Int(r.slot)) { a in
+        if let target = objectRef(at: a) { work.append(target) }
+      }
     }
     return (seen.count, bytes)
   }

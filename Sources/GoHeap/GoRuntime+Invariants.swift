@@ -3,7 +3,10 @@
 // MemStats identities (reference B.8), page accounting (every mapped page is in use, retained or
 // released, exactly once), span bookkeeping (alloc counts match alloc bits; in-use pages are
 // exactly the spans' pages plus the start-up runtime pages), and the OS view (released pages are
-// not resident under MADV_DONTNEED; RSS is at least the non-heap part).
+// not resident under MADV_DONTNEED; RSS is at least the non-heap part), and flat memory (every
+// page of a span maps to it and no other page maps anywhere; type records sit on allocated slots
+// of scan spans and fit their objects; the host storage counted is exactly what live spans hold,
+// so a freed span's storage is gone).
 
 /// A violated invariant.
 public struct InvariantViolation: Error, CustomStringConvertible {
@@ -29,6 +32,7 @@ extension GoRuntime {
       pages.inUsePages + pages.retainedPages + pages.releasedPages == mapped,
       "pages in use + retained + released != mapped")
     var spanPages = 0
+    var flatBytes = 0
     var liveBytes = runtimeLiveBytes
     for s in spans {
       guard let s else { continue }
@@ -42,7 +46,16 @@ extension GoRuntime {
       try require(
         pages.retained.overlap(r) == 0 && pages.released.overlap(r) == 0,
         "span \(s.id) overlaps free pages")
+      try checkFlatMemory(of: s)
+      flatBytes += s.flatHostBytes
     }
+    let tableEntries = (0..<pageTableCount).reduce(0) { $0 + (spanOfPage[$1] == nil ? 0 : 1) }
+    try require(
+      tableEntries == spanPages, "page table maps \(tableEntries) pages, spans hold \(spanPages)")
+    try require(
+      flatBytes == flatHostBytes,
+      "flat memory of live spans \(flatBytes) B != counted \(flatHostBytes) B "
+        + "(a freed span's storage kept?)")
     try require(
       spanPages + stackPages + profile.startup.heapInUsePages == pages.inUsePages,
       "span pages \(spanPages) + runtime pages != in-use pages \(pages.inUsePages)")
@@ -54,5 +67,39 @@ extension GoRuntime {
       }
     }
     try require(os.rss >= os.nonHeapRSS, "RSS below its non-heap part")
+  }
+}
+
+extension GoRuntime {
+  /// The flat-memory invariants of one live span.
+  private func checkFlatMemory(of s: Span) throws {
+    func require(_ ok: Bool, _ what: @autoclosure () -> String) throws {
+      if !ok { throw InvariantViolation(description: "span \(s.id): " + what()) }
+    }
+    try require(s.basePage + s.npages <= pageTableCount, "pages beyond the page table")
+    for p in s.basePage..<(s.basePage + s.npages) {
+      try require(spanOfPage[p]?.takeUnretainedValue() === s, "page \(p) does not map to it")
+    }
+    try require(s.baseAddress == Self.heapBase + Address(s.basePage << pageShift), "base address")
+    try require(s.isLarge ? s.bytes == nil : s.largePages == nil, "storage of the wrong kind")
+    if let lp = s.largePages {
+      try require(lp.count << LargePages.shift >= s.spanBytes, "page table shorter than the span")
+    }
+    if s.noscan {
+      try require(s.slotTypes == nil && s.largeType == 0, "a noscan span records types")
+    }
+    func checkType(_ record: UInt32, count: Int, slot: Int) throws {
+      try require(Int(record) <= flatTypes.count, "slot \(slot): unknown type \(record)")
+      let size = flatTypes[Int(record) - 1].size
+      try require(
+        count > 0 && count * size <= s.usableBytes, "slot \(slot): \(count) values overflow it")
+      try require(s.isAllocated(slot), "slot \(slot): a type record on a free slot")
+    }
+    if s.isLarge && s.largeType != 0 { try checkType(s.largeType, count: s.largeCount, slot: 0) }
+    if let types = s.slotTypes {
+      for slot in 0..<s.nelems where types[slot] != 0 {
+        try checkType(UInt32(types[slot] >> 32), count: Int(types[slot] & 0xFFFF_FFFF), slot: slot)
+      }
+    }
   }
 }

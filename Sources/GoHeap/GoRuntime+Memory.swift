@@ -15,12 +15,9 @@ extension GoRuntime {
     return s
   }
 
-  /// Bytes before the object's data in its slot (the 1.22+ allocation header).
+  /// Bytes before the object's data in its slot (the 1.22+ allocation header; allocSpan decides).
   @inline(__always)
-  func headerBytes(_ s: Span) -> Int {
-    (!s.isLarge && !s.noscan && profile.mallocHeaderBytes > 0
-      && s.elemSize > profile.mallocHeaderMinSize) ? profile.mallocHeaderBytes : 0
-  }
+  func headerBytes(_ s: Span) -> Int { s.dataOffset }
 
   /// Heap byte address (from the heap base) of an object's first data byte.
   @inline(__always)
@@ -36,9 +33,7 @@ extension GoRuntime {
 
   /// The usable size of an object of span `s`, bytes.
   @inline(__always)
-  func objectSize(in s: Span) -> Int {
-    s.isLarge ? s.requestedBytes : s.elemSize - headerBytes(s)
-  }
+  func objectSize(in s: Span) -> Int { s.usableBytes }
 
   /// Whether `ref` names a live (allocated) object.
   public func isAllocated(_ ref: ObjectRef) -> Bool {
@@ -129,8 +124,14 @@ extension GoRuntime {
   private func writeBytes(_ s: Span, slot: Int, _ bytes: Range<Int>, passes: Double = 1) throws {
     let base = dataAddress(s, slot: slot)
     let faulted = try touch(s, bytes: (base + bytes.lowerBound)..<(base + bytes.upperBound))
+    try chargeWrite(bytes: bytes.count, faulted: faulted, passes: passes)
+  }
+
+  /// The clock cost of a memclr/memmove of `bytes` bytes, `faulted` of them faulted in: `passes`
+  /// times the write cost per byte plus the first touches, in one non-preemptible stretch.
+  func chargeWrite(bytes: Int, faulted: Int, passes: Double) throws {
     try work(
-      Double(bytes.count) * profile.cost.writeNsPerByte * passes
+      Double(bytes) * profile.cost.writeNsPerByte * passes
         + Double(faulted) * profile.cost.firstTouchNsPerByte,
       preemptible: false)
   }

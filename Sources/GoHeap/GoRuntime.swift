@@ -9,9 +9,16 @@
 // virtual time; `work` and `sleep` run every event due up to the instant the program resumes,
 // so runtime work due at or before an instant happens before the program's next statement.
 //
+// Objects are reached through one of two APIs. The word API (Word, ObjectContents) names objects
+// by ObjectRef and stores tagged words sparsely; the address API (FlatMemory) gives objects
+// simulated addresses and flat bytes, and the collector finds their pointers through their types.
+// Both allocate from the same spans with the same numbers, and the collector traces both.
+//
 // The pieces live in their own files: PageHeap (pages, chunks, arenas), OSMemory (RSS), Span,
 // GoRuntime+Allocation (mallocgc), GoRuntime+Collector (mark, sweep, cycles), Pacer,
-// GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants.
+// GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants; for the address
+// API, FlatMemory (the mechanism), GoRuntime+Addresses (spanOf), GoRuntime+FlatMemory (its
+// operations) and GoRuntime+ScanObject (its pointer words).
 
 import HeapModule
 
@@ -168,6 +175,27 @@ public final class GoRuntime {
   var sinks: [(HeapEvent) -> Void] = []
   /// Registered for the runtime's life (the interpreter's globals and call stack).
   var rootSources: [RootSource] = []
+  /// Registered for the runtime's life: sources of root addresses (the VM's frames and globals).
+  var addressRootSources: [AddressRootSource] = []
+
+  // Flat memory (FlatMemory.swift, GoRuntime+Addresses.swift, GoRuntime+FlatMemory.swift).
+  /// The page→span table (mheap.go `heapArena.spans`): entry p is the span holding heap page p,
+  /// nil for a free page or one of the runtime's own. Unretained: the span table owns every
+  /// span, and `freeSpan` clears a span's entries before dropping it. Set by allocSpan.
+  var spanOfPage: UnsafeMutablePointer<Unmanaged<Span>?>
+  /// Entries in `spanOfPage`, pages (at least the mapped heap once a span is allocated).
+  var pageTableCount: Int
+  /// Types of objects allocated by address, by index; slot records name them by index + 1.
+  /// Each type is held for the runtime's life (a handful per program).
+  var flatTypes: [GoType] = []
+  /// Index of each type in `flatTypes`.
+  var flatTypeIndex: [ObjectIdentifier: UInt32] = [:]
+  /// The type last looked up and its index + 1: an allocation loop skips the dictionary.
+  var lastFlatType: ObjectIdentifier? = nil
+  var lastFlatTypeRecord: UInt32 = 0
+  /// Host bytes flat memory holds now: span buffers, large-object page tables and page buffers,
+  /// type records (not the simulated heap's bytes: the simulator's own memory), bytes.
+  var flatHostBytes = 0
   /// Set when the process died; every later operation rethrows it.
   @usableFromInline var death: ProcessDeath? = nil {
     didSet { isDead = death != nil }
@@ -193,6 +221,9 @@ public final class GoRuntime {
       release: machine.release ?? profile.releaseByOS[machine.os] ?? profile.defaultRelease,
       nonHeapRSS: st.nonHeapRSS)
     let classes = (profile.sizeClasses.classes.count + 1) * 2
+    spanOfPage = .allocate(capacity: 1)
+    spanOfPage.initialize(to: nil)
+    pageTableCount = 1
     cachedSpan = [Unmanaged<Span>?](repeating: nil, count: classes)
     fastPathMaxSize =
       profile.pacerModel == .proportional
@@ -238,7 +269,10 @@ public final class GoRuntime {
     }
   }
 
-  deinit { statementAllocations.deallocate() }
+  deinit {
+    statementAllocations.deallocate()
+    spanOfPage.deallocate()
+  }
 
   // MARK: Observers
 
@@ -390,6 +424,8 @@ public final class GoRuntime {
 
   /// Registers a source of roots (global variables, the call stack) for the runtime's life.
   public func addRoots(_ source: RootSource) { rootSources.append(source) }
+  /// Registers a source of root addresses (the VM's frames and globals) for the runtime's life.
+  public func addRoots(_ source: AddressRootSource) { addressRootSources.append(source) }
   /// Holds a new object until the statement ends.
   @inlinable @inline(__always)
   func holdForStatement(_ ref: ObjectRef) {

@@ -6,6 +6,33 @@
 // int/int64/uint64/uintptr/float64/pointers 8, string headers 16, slice headers 24; arrays are
 // count x element; structs lay fields out in order at their alignment and round the total up to
 // the struct's alignment. Named types share their underlying type's layout.
+//
+// The collector also needs to know *where* a value's pointers are: Go's GC mask (type.go
+// `GCData`, one bit per pointer-sized word up to `PtrBytes`). A pointer is one pointer word at 0;
+// a string header's data pointer is its word 0 (its length is a scalar); a slice header's array
+// pointer is its word 0; an array repeats its element's words every element size; a struct has
+// its fields' words at the field offsets. `PtrBytes` is the prefix that can hold pointers: the
+// offset of the last pointer word plus 8, so the scan of an object can stop there.
+//
+// The mask is kept as a few `PointerRun`s rather than one bit per word: `[1 << 20]*T` is one run
+// of a million repetitions, not a megabit, which is how Go's compiler keeps huge arrays' masks
+// small too (it builds them on demand).
+
+/// A repeated group of pointer words in a value: the words at `offset + k * stride + w` for each
+/// repetition `k` in `0..<count` and each `w` in `words`.
+public struct PointerRun: Equatable, Sendable {
+  /// Byte offset of the first repetition from the start of the value, bytes.
+  public let offset: Int
+  /// Distance between repetitions, bytes.
+  public let stride: Int
+  /// Number of repetitions (at least 1).
+  public let count: Int
+  /// Byte offsets of the pointer words within one repetition, ascending, each a multiple of 8.
+  public let words: [Int]
+
+  /// One past the last pointer word of the run, bytes from the start of the value.
+  public var end: Int { offset + (count - 1) * stride + (words.last ?? 0) + 8 }
+}
 
 /// A Go type. Named types are created first and defined later, so `type Node struct{ next *Node }`
 /// can refer to itself.
@@ -42,6 +69,12 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   public private(set) var align: Int = 1
   /// Whether any word of a value of this type holds a pointer (the object needs scanning).
   public private(set) var hasPointers: Bool = false
+  /// Go's PtrBytes: the length of the prefix of a value that can hold pointers, bytes (0 for a
+  /// type without pointers). Computed with the layout, from the pointer runs.
+  public private(set) var ptrBytes: Int = 0
+  /// Where the pointer words of one value are (its GC mask), as runs ascending by offset; empty
+  /// for a type without pointers.
+  public private(set) var pointerRuns: [PointerRun] = []
 
   public init(_ kind: Kind, name: String? = nil) {
     self.name = name
@@ -80,6 +113,60 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
       let end = fields.last.map { $0.offset + $0.type.size } ?? 0
       (size, align, hasPointers) = (alignUp(end, a), a, p)
     case .undefined: (size, align, hasPointers) = (0, 1, false)
+    }
+    pointerRuns = hasPointers ? Self.pointerRuns(of: kind, size: size) : []
+    ptrBytes = pointerRuns.last.map { $0.end } ?? 0
+  }
+
+  /// The GC mask of a value of `kind` (see the file comment): pointer words of pointers, string
+  /// and slice headers at 0; struct fields' runs at the field offsets, with adjacent single runs
+  /// merged; an array one run repeating its element's words, when its element is a single run.
+  private static func pointerRuns(of kind: Kind, size: Int) -> [PointerRun] {
+    switch kind {
+    case .bool, .int, .uintptr, .float, .undefined: return []
+    case .string, .pointer, .slice: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
+    case .structure(let fields):
+      var runs: [PointerRun] = []
+      for f in fields where f.type.hasPointers {
+        for r in f.type.pointerRuns {
+          let shifted = PointerRun(
+            offset: f.offset + r.offset, stride: r.stride, count: r.count, words: r.words)
+          if let last = runs.last, last.count == 1, shifted.count == 1 {
+            runs[runs.count - 1] = PointerRun(
+              offset: last.offset, stride: last.stride, count: 1,
+              words: last.words + shifted.words.map { $0 + shifted.offset - last.offset })
+          } else {
+            runs.append(shifted)
+          }
+        }
+      }
+      return runs
+    case .array(let elem, let count):
+      // An array too large to address never gets allocated: its mask is never built.
+      guard size != Int.max, count > 0 else { return [] }
+      let inner = elem.pointerRuns
+      if count == 1 { return inner }
+      if inner.count == 1, inner[0].count == 1 {
+        return [
+          PointerRun(offset: inner[0].offset, stride: elem.size, count: count, words: inner[0].words)
+        ]
+      }
+      // An element that is itself a repetition (`[4][1000]*T`, a struct holding an array): one
+      // run per element while that stays small, else the element's words listed once.
+      if inner.count * count <= 64 {
+        return (0..<count).flatMap { i in
+          inner.map {
+            PointerRun(
+              offset: i * elem.size + $0.offset, stride: $0.stride, count: $0.count,
+              words: $0.words)
+          }
+        }
+      }
+      var words: [Int] = []
+      for r in inner {
+        for k in 0..<r.count { words += r.words.map { r.offset + k * r.stride + $0 } }
+      }
+      return [PointerRun(offset: 0, stride: elem.size, count: count, words: words)]
     }
   }
 

@@ -13,6 +13,10 @@
 //     cached  <--refill-- inUse (partial) ;  cached --GC flush--> inUse
 //
 // `cached` is the span the allocator (mcache) is currently handing slots out of.
+//
+// A span also owns the flat memory of the objects allocated in it by address (FlatMemory.swift):
+// a small span's bytes in one buffer, a large span's 4 KiB pages, and the objects' type records.
+// All of it is made on first use and freed with the span.
 
 /// Where a span is in its life.
 enum SpanState {
@@ -58,10 +62,42 @@ enum SpanState {
   /// Bytes requested for a large object (without page rounding), for fills.
   var requestedBytes: Int
 
+  // Flat memory (FlatMemory.swift): the bytes of objects allocated by address.
+  /// Heap address of the span's first byte (heapBase + basePage * pageSize).
+  let baseAddress: Address
+  /// The span's length, bytes (npages * pageSize).
+  let spanBytes: Int
+  /// Bytes before an object's data in its slot (the 1.22+ malloc header), bytes.
+  let dataOffset: Int
+  /// An object's usable bytes from its data start (slot minus header; a large object's
+  /// request), bytes.
+  let usableBytes: Int
+  /// objIndex's reciprocal (mbitmap.go `divMul`): the slot of byte offset o in a small span is
+  /// (o * divMul) >> 32, exact for every offset of a span up to 2^32 / elemSize bytes.
+  let divMul: UInt64
+  /// A small span's bytes at their offsets from `baseAddress`; nil until the first non-zero
+  /// write, freed with the span.
+  var bytes: UnsafeMutableRawPointer? = nil
+  /// A large span's pages; nil until the first write, freed with the span.
+  var largePages: LargePages? = nil
+  /// A small scan span's object types, by slot: (index in the runtime's type table + 1) << 32
+  /// | element count; 0 for a free slot or an object of the word API. Nil until the first
+  /// typed allocation in the span. (A buffer the span owns, as the bitmaps.)
+  var slotTypes: UnsafeMutablePointer<UInt64>? = nil
+  /// A large scan span's object type (Go's `mspan.largeType`): index in the runtime's type
+  /// table + 1, 0 for none; and its element count.
+  var largeType: UInt32 = 0
+  var largeCount = 0
+
   init(
     id: Int32, basePage: Int, npages: Int, sizeClass: Int, noscan: Bool, elemSize: Int,
-    nelems: Int, requestedBytes: Int
+    nelems: Int, requestedBytes: Int, baseAddress: Address, pageSize: Int, dataOffset: Int
   ) {
+    self.baseAddress = baseAddress
+    spanBytes = npages * pageSize
+    self.dataOffset = dataOffset
+    usableBytes = sizeClass == 0 ? requestedBytes : elemSize - dataOffset
+    divMul = UInt64(UInt32.max) / UInt64(elemSize) + 1
     self.id = id
     self.basePage = basePage
     self.npages = npages
@@ -80,6 +116,31 @@ enum SpanState {
   deinit {
     allocBits.deallocate()
     markBits.deallocate()
+    _ = releaseFlatMemory()
+  }
+
+  /// Host bytes of the span's flat memory: its byte buffer, page tables and pages, type records.
+  var flatHostBytes: Int {
+    (bytes == nil ? 0 : spanBytes) + (largePages?.hostBytes ?? 0)
+      + (slotTypes == nil ? 0 : nelems * 8)
+  }
+
+  /// Frees the span's flat memory; returns the host bytes freed.
+  func releaseFlatMemory() -> Int {
+    let freed = flatHostBytes
+    bytes?.deallocate()
+    bytes = nil
+    largePages?.deallocate()
+    largePages = nil
+    slotTypes?.deallocate()
+    slotTypes = nil
+    return freed
+  }
+
+  /// Whether the object in `slot` has a recorded type (it was allocated by address and holds
+  /// pointers): the collector scans its flat memory.
+  @inline(__always) func hasFlatType(_ slot: Int) -> Bool {
+    isLarge ? largeType != 0 : (slotTypes?[slot] ?? 0) != 0
   }
 
   var isLarge: Bool { sizeClass == 0 }

@@ -1,0 +1,129 @@
+// Addresses: from a simulated virtual address to its span and object (mheap.go `spanOf`,
+// mbitmap.go `findObject`, `objIndex`).
+//
+// The heap arena starts at `heapBase`; page p of the page heap is at heapBase + p * pageSize.
+// `spanOfPage` maps each page to its span: allocSpan fills a span's entries, freeSpan clears them,
+// and the table grows with the page heap, so finding the span of any address is one shift and
+// one load. Within a small span the slot is the offset times `divMul`, shifted (no division);
+// a large span has one slot. Everything here is a lookup; nothing changes the heap.
+
+extension GoRuntime {
+  /// The heap arena's first address: page 0 of the page heap (where Go's linux/amd64 heap starts,
+  /// and what `address(of:)` has always printed from).
+  public static let heapBase: Address = 0xc0_0000_0000
+
+  /// runtime.zerobase: what a zero-byte allocation returns, a non-nil address outside the heap
+  /// (where a small Go binary's bss puts it; any non-heap address would do). (`zeroBase` is the
+  /// word API's sentinel object.)
+  public static let zeroBaseAddress: Address = 0x58_4f40
+
+  /// Addresses below this are a nil pointer plus an offset (Go's nil checks rely on the first
+  /// page never being mapped), bytes.
+  static let nilPageBytes: Address = 4096
+
+  /// Whether `a` lies in the mapped heap arena (in a span or not).
+  public func isHeapAddress(_ a: Address) -> Bool {
+    a >= Self.heapBase && a - Self.heapBase < Address(pages.endPage << pageShift)
+  }
+
+  /// Points the page→span table's entries for the span's pages at it, growing the table to the
+  /// mapped heap first.
+  func mapPages(of s: Span) {
+    let end = max(s.basePage + s.npages, pages.endPage)
+    if end > pageTableCount {
+      let count = max(end, pageTableCount * 2)
+      let grown = UnsafeMutablePointer<Unmanaged<Span>?>.allocate(capacity: count)
+      grown.moveInitialize(from: spanOfPage, count: pageTableCount)
+      (grown + pageTableCount).initialize(repeating: nil, count: count - pageTableCount)
+      spanOfPage.deallocate()
+      spanOfPage = grown
+      pageTableCount = count
+    }
+    (spanOfPage + s.basePage).update(repeating: .passUnretained(s), count: s.npages)
+  }
+
+  /// Clears the page→span entries of a span being freed.
+  func unmapPages(of s: Span) {
+    (spanOfPage + s.basePage).update(repeating: nil, count: s.npages)
+  }
+
+  /// The span holding address `a` (spanOf), unretained; nil outside every span.
+  @inline(__always)
+  func spanOf(_ a: Address) -> Unmanaged<Span>? {
+    let page = (a &- Self.heapBase) >> UInt64(truncatingIfNeeded: pageShift)
+    guard page < UInt64(truncatingIfNeeded: pageTableCount) else { return nil }
+    return spanOfPage[Int(truncatingIfNeeded: page)]
+  }
+
+  /// The span of an object of the word API, unretained (no reference counting: the span table
+  /// keeps it); nil for a span id not in use.
+  @inline(__always)
+  func unretainedSpan(_ ref: ObjectRef) -> Unmanaged<Span>? {
+    spans.withUnsafeBufferPointer { table in
+      ref.span >= 0 && Int(ref.span) < table.count
+        ? table[Int(ref.span)].map { Unmanaged.passUnretained($0) } : nil
+    }
+  }
+
+  /// The slot of byte `offset` (from the span's base) of span `s` (objIndex).
+  @inline(__always)
+  func slot(of offset: Int, in s: Span) -> Int {
+    s.isLarge ? 0 : Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: offset) &* s.divMul) >> 32)
+  }
+
+  /// The allocated object whose slot holds address `a` (findObject): an interior pointer finds
+  /// its object. Nil for an address outside every span or in a free slot.
+  func objectRef(at a: Address) -> ObjectRef? {
+    guard let span = spanOf(a) else { return nil }
+    return span._withUnsafeGuaranteedRef { s -> ObjectRef? in
+      let k = slot(of: Int(truncatingIfNeeded: a &- s.baseAddress), in: s)
+      guard k < s.nelems, s.isAllocated(k) else { return nil }
+      return ObjectRef(span: s.id, slot: Int32(truncatingIfNeeded: k))
+    }
+  }
+
+  /// The address of the first data byte of an object of the word API (what `address(of:)`
+  /// prints for a pointer to it with offset 0).
+  func objectAddress(_ ref: ObjectRef) -> Address {
+    if ref.span < 0 { return Self.zeroBaseAddress }
+    let s = span(of: ref)
+    return s.baseAddress + Address(Int(ref.slot) * s.elemSize + s.dataOffset)
+  }
+
+  /// The object containing `a`: its data's first address and its usable size (a tiny block's
+  /// whole 16 bytes for a tiny object). Nil if no allocated object's data holds `a`.
+  public func object(containing a: Address) -> (base: Address, size: Int)? {
+    guard let ref = objectRef(at: a) else { return nil }
+    let s = span(of: ref)
+    let base = objectAddress(ref)
+    guard a >= base, a - base < Address(s.usableBytes) else { return nil }
+    return (base, s.usableBytes)
+  }
+
+  /// Finds the object holding `[a, a + count)` and checks the access: the span and the byte
+  /// offset of `a` from its base. Throws a MemoryFault for nil, a non-heap or free address, or
+  /// a range that leaves its object's data.
+  @inline(__always)
+  func locate(_ a: Address, count: Int) throws -> (span: Unmanaged<Span>, offset: Int) {
+    guard let span = spanOf(a) else { throw fault(a, count) }
+    let offset = try span._withUnsafeGuaranteedRef { s -> Int in
+      let off = Int(truncatingIfNeeded: a &- s.baseAddress)
+      let k = slot(of: off, in: s)
+      guard k < s.nelems, s.isAllocated(k) else {
+        // (Past the last slot: the span's tail, which holds no object.)
+        throw MemoryFault(address: a, size: count, reason: k < s.nelems ? .freed : .notHeap)
+      }
+      let inObject = off &- k &* s.elemSize &- s.dataOffset
+      guard inObject >= 0, count <= s.usableBytes &- inObject else {
+        throw MemoryFault(address: a, size: count, reason: .outOfBounds)
+      }
+      return off
+    }
+    return (span, offset)
+  }
+
+  /// The fault for an address outside every span.
+  func fault(_ a: Address, _ count: Int) -> MemoryFault {
+    MemoryFault(address: a, size: count, reason: a < Self.nilPageBytes ? .nilDereference : .notHeap)
+  }
+}

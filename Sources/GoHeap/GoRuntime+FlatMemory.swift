@@ -1,0 +1,495 @@
+// The address API: allocating objects at addresses and reading and writing their bytes
+// (FlatMemory.swift has the mechanism; this file is its operations).
+//
+//   allocate / allocateSlice   mallocgc / makeslice: the word API's allocator, statistics,
+//                              assists, pacing and clock costs, plus the object's type record
+//                              and the zeroing of a reused slot's bytes
+//   load / store               1, 2, 4 or 8 bytes, little-endian, any alignment; a store faults
+//                              its page in (first-touch cost)
+//   copyMemory / clearMemory   memmove / memclr; a fill of a repeated element; each writes every
+//   fillMemory                 page of its range in one non-preemptible stretch
+//   readBytes / writeBytes     string data
+//
+// Byte positions below are offsets from a span's base, which is page aligned: a large object's
+// host page p holds span offsets [p * 4 KiB, (p + 1) * 4 KiB), and a position's remainder mod 8
+// is its address's.
+
+extension GoRuntime {
+  // MARK: Allocation
+
+  /// mallocgc: a zeroed object holding `count` consecutive values of `type` (new(T): count 1; a
+  /// slice's backing array: count = cap). Records the type so the collector scans exactly its
+  /// pointer words. Same size classes, tiny allocator, spans, statistics, assist, pacing and
+  /// clock costs as `allocate(_:)`. Returns `zeroBaseAddress` for a zero-size request.
+  /// The new object is a root while this call runs (a cycle it triggers keeps it) and not
+  /// afterwards: the caller holds it in a root (a VM register) itself.
+  public func allocate(_ type: GoType, count: Int) throws -> Address {
+    try checkAlive()
+    let (size, overflow) = type.size.multipliedReportingOverflow(by: count)
+    if overflow || count < 0 || size > profile.maxAllocBytes {
+      try die(.panic(message: "runtime: allocation size out of range"))  // malloc.go newarray
+    }
+    return try allocateFlat(type, count: count, bytes: size)
+  }
+
+  /// makeslice: Go's length and capacity checks and panics, then `allocate(elem, count: cap)`.
+  /// Same numbers as `makeSlice`.
+  public func allocateSlice(of elem: GoType, len: Int, cap: Int) throws -> Address {
+    try checkAlive()
+    let bytes = try makeSliceBytes(of: elem, len: len, cap: cap)
+    return try allocateFlat(elem, count: cap, bytes: bytes)
+  }
+
+  /// The common end of `allocate` and `allocateSlice`: `bytes` = count * type.size, checked.
+  private func allocateFlat(_ type: GoType, count: Int, bytes: Int) throws -> Address {
+    if bytes == 0 { return Self.zeroBaseAddress }
+    let noscan = !type.hasPointers
+    // Held as a root while mallocgc runs (it pushes the object on the statement's list), then
+    // let go: the caller's register holds it from here on.
+    let held = statementCount
+    defer { statementCount = held }
+    let p = try mallocgc(size: bytes, noscan: noscan)
+    return recordAllocation(p, of: type, count: count, bytes: bytes)
+  }
+
+  /// Sets up the object mallocgc returned for flat memory: its bytes zeroed if its span has a
+  /// buffer, its type recorded if it holds pointers. Returns its address. (The span is used
+  /// unretained: reference counting was a fifth of an allocation's time.)
+  private func recordAllocation(_ p: HeapPointer, of type: GoType, count: Int, bytes: Int)
+    -> Address
+  {
+    let noscan = !type.hasPointers
+    guard let span = unretainedSpan(p.object) else {
+      preconditionFailure("new object's span is gone")
+    }
+    return span._withUnsafeGuaranteedRef { s in
+      let slot = Int(p.object.slot)
+      let start = slot * s.elemSize + s.dataOffset + p.offset
+      if let b = s.bytes {
+        // needzero: a slot handed out before may hold an old object's bytes. (A tiny object
+        // clears only its own bytes: the rest of its block belongs to its neighbours.)
+        let tiny = noscan && bytes < profile.tinySize
+        (b + start).initializeMemory(
+          as: UInt8.self, repeating: 0, count: tiny ? bytes : s.usableBytes)
+      }
+      if !noscan {
+        let record = flatTypeRecord(type)
+        if s.isLarge {
+          s.largeType = record
+          s.largeCount = count
+        } else {
+          let types = s.slotTypes ?? makeSlotTypes(s)
+          types[slot] = UInt64(record) << 32 | UInt64(count)
+        }
+      }
+      return s.baseAddress + Address(start)
+    }
+  }
+
+  /// The index + 1 of `type` in the type table, adding it on first use.
+  @inline(__always)
+  private func flatTypeRecord(_ type: GoType) -> UInt32 {
+    let id = ObjectIdentifier(type)
+    if id == lastFlatType { return lastFlatTypeRecord }
+    return addFlatType(type)
+  }
+
+  /// `flatTypeRecord` for a type other than the last one: the table, growing on first use.
+  private func addFlatType(_ type: GoType) -> UInt32 {
+    let id = ObjectIdentifier(type)
+    let index: UInt32
+    if let known = flatTypeIndex[id] {
+      index = known
+    } else {
+      index = UInt32(flatTypes.count)
+      flatTypes.append(type)
+      flatTypeIndex[id] = index
+    }
+    lastFlatType = id
+    lastFlatTypeRecord = index + 1
+    return index + 1
+  }
+
+  private func makeSlotTypes(_ s: Span) -> UnsafeMutablePointer<UInt64> {
+    let types = UnsafeMutablePointer<UInt64>.allocate(capacity: s.nelems)
+    types.initialize(repeating: 0, count: s.nelems)
+    s.slotTypes = types
+    flatHostBytes += s.nelems * 8
+    return types
+  }
+
+  /// A small span's byte buffer, made (zeroed) on the first non-zero write.
+  @inline(__always)
+  private func spanBytes(_ s: Span) -> UnsafeMutableRawPointer {
+    if let b = s.bytes { return b }
+    return makeSpanBytes(s)
+  }
+
+  private func makeSpanBytes(_ s: Span) -> UnsafeMutableRawPointer {
+    let b = UnsafeMutableRawPointer.allocate(byteCount: s.spanBytes, alignment: 16)
+    b.initializeMemory(as: UInt8.self, repeating: 0, count: s.spanBytes)
+    s.bytes = b
+    flatHostBytes += s.spanBytes
+    return b
+  }
+
+  /// A large span's page table, made (all pages zero) on the first write.
+  private func largePages(_ s: Span) -> LargePages {
+    if let lp = s.largePages { return lp }
+    let lp = LargePages(spanBytes: s.spanBytes)
+    s.largePages = lp
+    flatHostBytes += lp.tableBytes
+    return lp
+  }
+
+  /// The state of the 4 KiB page of a large object holding `a` (for tests); nil outside a large
+  /// object. A large object never written is all zero pages.
+  func flatPageState(_ a: Address) -> FlatPageState? {
+    guard let span = spanOf(a) else { return nil }
+    let s = span.takeUnretainedValue()
+    guard s.isLarge else { return nil }
+    return s.largePages?.state(Int(a - s.baseAddress) >> LargePages.shift) ?? .zero
+  }
+
+  /// Page `p`'s buffer, made from its pattern if it has none (counted in `flatHostBytes`).
+  private func pageBuffer(_ lp: LargePages, _ p: Int) -> UnsafeMutableRawPointer {
+    let (b, added) = lp.materialize(p)
+    flatHostBytes += added
+    return b
+  }
+
+  /// Frees a span's flat memory (with the span).
+  func releaseFlatMemory(_ s: Span) {
+    flatHostBytes -= s.releaseFlatMemory()
+  }
+
+  // MARK: Loads and stores
+
+  /// Whether `size` is 1, 2, 4 or 8.
+  @inline(__always)
+  static func isAccessSize(_ size: Int) -> Bool { size > 0 && size <= 8 && size & (size - 1) == 0 }
+
+  /// Loads `size` (1, 2, 4 or 8) bytes at a heap address, little-endian, zero-extended.
+  public func load(_ a: Address, size: Int) throws -> UInt64 {
+    guard Self.isAccessSize(size) else {
+      throw MemoryFault(address: a, size: size, reason: .badSize)
+    }
+    let (span, off) = try locate(a, count: size)
+    return span._withUnsafeGuaranteedRef { s -> UInt64 in
+      if !s.isLarge {
+        guard let b = s.bytes else { return 0 }
+        return Self.loadBytes(b + off, size)
+      }
+      guard let lp = s.largePages else { return 0 }
+      let p = off >> LargePages.shift
+      let inPage = off & (LargePages.size - 1)
+      if inPage + size <= LargePages.size {
+        if let b = lp.buffers[p] { return Self.loadBytes(b + inPage, size) }
+        return patternBytes(lp.patterns[p], at: inPage, size: size)
+      }
+      var v: UInt64 = 0  // across two pages
+      for k in 0..<size { v |= UInt64(Self.byte(lp, at: off + k)) << UInt64(k << 3) }
+      return v
+    }
+  }
+
+  /// Stores the low `size` (1, 2, 4 or 8) bytes of `bits` at a heap address, little-endian. The
+  /// page becomes resident; a first touch costs what the word API's store costs.
+  public func store(_ a: Address, _ bits: UInt64, size: Int) throws {
+    try checkAlive()
+    guard Self.isAccessSize(size) else {
+      throw MemoryFault(address: a, size: size, reason: .badSize)
+    }
+    let (span, off) = try locate(a, count: size)
+    let value = size == 8 ? bits : bits & ((1 << UInt64(size << 3)) - 1)
+    let faulted = try span._withUnsafeGuaranteedRef { s -> Int in
+      if s.isLarge { return try storeLarge(s, off, value, size) }
+      // A zero stored where nothing was written changes no byte: no buffer is made.
+      if value != 0 || s.bytes != nil { Self.storeBytes(spanBytes(s) + off, value, size) }
+      return try touchFlat(s, off, size)
+    }
+    if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+  }
+
+  /// `store` into a large object: a page's buffer, or none when the page already reads `value`.
+  private func storeLarge(_ s: Span, _ off: Int, _ value: UInt64, _ size: Int) throws -> Int {
+    let lp = largePages(s)
+    let p = off >> LargePages.shift
+    let inPage = off & (LargePages.size - 1)
+    if inPage + size <= LargePages.size {
+      if let b = lp.buffers[p] {
+        Self.storeBytes(b + inPage, value, size)
+      } else if patternBytes(lp.patterns[p], at: inPage, size: size) != value {
+        Self.storeBytes(pageBuffer(lp, p) + inPage, value, size)
+      }
+    } else {
+      // Across two pages: through the general write.
+      withUnsafeBytes(of: value.littleEndian) { v in
+        if let p = v.baseAddress { writeFlat(s, off, p, size) }
+      }
+    }
+    return try touchFlat(s, off, size)
+  }
+
+  @inline(__always)
+  static func loadBytes(_ p: UnsafeRawPointer, _ size: Int) -> UInt64 {
+    switch size {
+    case 8: return UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+    case 4: return UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+    case 2: return UInt64(UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)))
+    default: return UInt64(p.load(as: UInt8.self))
+    }
+  }
+
+  @inline(__always)
+  static func storeBytes(_ p: UnsafeMutableRawPointer, _ v: UInt64, _ size: Int) {
+    switch size {
+    case 8: p.storeBytes(of: v.littleEndian, as: UInt64.self)
+    case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian, as: UInt32.self)
+    case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: v).littleEndian, as: UInt16.self)
+    default: p.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
+    }
+  }
+
+  /// The byte at span offset `off` of a large object.
+  @inline(__always)
+  static func byte(_ lp: LargePages, at off: Int) -> UInt8 {
+    let p = off >> LargePages.shift
+    if let b = lp.buffers[p] {
+      return b.load(fromByteOffset: off & (LargePages.size - 1), as: UInt8.self)
+    }
+    return UInt8(truncatingIfNeeded: patternBytes(lp.patterns[p], at: off, size: 1))
+  }
+
+  /// Makes the pages under `count` bytes at span offset `off` resident; returns the bytes
+  /// faulted in (`touch`, behind a large span's record of the pages it already wrote).
+  @inline(__always)
+  func touchFlat(_ s: Span, _ off: Int, _ count: Int) throws -> Int {
+    let heap = (s.basePage << pageShift) + off
+    guard s.isLarge, let lp = s.largePages else {
+      // touch's own first test, inline: a small span's pages known resident.
+      let first = off >> physPageShift
+      let last = (off + count - 1) >> physPageShift
+      if last < 64 {
+        let bits: UInt64 = ((2 << UInt64(last - first)) &- 1) << UInt64(first)
+        if s.residentMask & bits == bits { return 0 }
+      }
+      return try touch(s, bytes: heap..<(heap + count))
+    }
+    let first = off >> LargePages.shift
+    let last = (off + count - 1) >> LargePages.shift
+    if first == last && lp.isResident(first) { return 0 }
+    let faulted = try touch(s, bytes: heap..<(heap + count))
+    // A touched byte makes its whole physical page resident: a whole 4 KiB page when physical
+    // pages are no smaller (every profile's are 4 KiB).
+    if physPageShift >= LargePages.shift {
+      for p in first...last { lp.setResident(p) }
+    }
+    return faulted
+  }
+
+  // MARK: Ranges
+
+  /// memmove: copies `bytes` bytes from `from` to `to` (the ranges may overlap). Every page of
+  /// the destination is written, at a memmove's cost (twice a memclr's per byte), in one
+  /// non-preemptible stretch.
+  public func copyMemory(to dst: Address, from src: Address, bytes n: Int) throws {
+    try checkAlive()
+    guard n > 0 else { return }
+    let (srcSpan, srcOff) = try locate(src, count: n)
+    let (dstSpan, dstOff) = try locate(dst, count: n)
+    let s = srcSpan.takeUnretainedValue()
+    let d = dstSpan.takeUnretainedValue()
+    let temp = UnsafeMutableRawPointer.allocate(byteCount: LargePages.size, alignment: 16)
+    defer { temp.deallocate() }
+    // Chunks end at the destination's 4 KiB boundaries; each is read whole before it is
+    // written, and they go in the direction that reads every source byte before it is
+    // overwritten (backwards when the destination overlaps the source's end).
+    let backward = dst > src && dst - src < Address(n)
+    var done = 0
+    while done < n {
+      let lo: Int
+      let len: Int
+      if backward {
+        let end = n - done
+        let pageStart = (dstOff + end - 1) & ~(LargePages.size - 1)
+        lo = max(0, pageStart - dstOff)
+        len = end - lo
+      } else {
+        lo = done
+        len = min(n - done, LargePages.size - ((dstOff + done) & (LargePages.size - 1)))
+      }
+      if !copyPageState(from: s, srcOff + lo, to: d, dstOff + lo, len) {
+        readFlat(s, srcOff + lo, into: temp, len)
+        writeFlat(d, dstOff + lo, temp, len)
+      }
+      done += len
+    }
+    try chargeRangeWrite(d, dstOff, n, passes: 2)
+  }
+
+  /// A whole-page copy between large objects at the same page alignment from a page without a
+  /// buffer: the destination page takes its state. False when the chunk is not such a copy.
+  private func copyPageState(from s: Span, _ srcOff: Int, to d: Span, _ dstOff: Int, _ n: Int)
+    -> Bool
+  {
+    guard n == LargePages.size, s.isLarge, d.isLarge, srcOff & (LargePages.size - 1) == 0,
+      dstOff & (LargePages.size - 1) == 0
+    else { return false }
+    let sp = srcOff >> LargePages.shift
+    let pattern: UInt64
+    if let lp = s.largePages {
+      guard lp.buffers[sp] == nil else { return false }
+      pattern = lp.patterns[sp]
+    } else {
+      pattern = 0
+    }
+    flatHostBytes -= largePages(d).setUniform(dstOff >> LargePages.shift, pattern)
+    return true
+  }
+
+  /// memclr: `bytes` bytes at `a` become zero; every page in the range is written (one
+  /// non-preemptible stretch). Whole pages of a large object give their buffers back.
+  public func clearMemory(_ a: Address, bytes n: Int) throws {
+    try fillMemory(a, bytes: n, pattern: 0, elemSize: 8)
+  }
+
+  /// A fill of `bytes` bytes at `a` with one repeated element (`pattern`'s low `elemSize` bytes,
+  /// 1, 2, 4 or 8), as `for i := range s { s[i] = v }`: every page in the range is written. Whole
+  /// pages of a large object become uniform pages, which hold no buffer.
+  public func fillMemory(_ a: Address, bytes n: Int, pattern: UInt64, elemSize: Int) throws {
+    try checkAlive()
+    guard Self.isAccessSize(elemSize) else {
+      throw MemoryFault(address: a, size: elemSize, reason: .badSize)
+    }
+    guard n > 0 else { return }
+    let (span, off) = try locate(a, count: n)
+    let s = span.takeUnretainedValue()
+    fillFlat(s, off, n, alignedPattern(pattern, elemSize: elemSize, startingAt: off))
+    try chargeRangeWrite(s, off, n, passes: 1)
+  }
+
+  /// Reads `count` bytes at `a` (string data).
+  public func readBytes(_ a: Address, count: Int) throws -> [UInt8] {
+    guard count > 0 else { return [] }
+    let (span, off) = try locate(a, count: count)
+    return [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
+      guard let p = buf.baseAddress else { return }
+      readFlat(span.takeUnretainedValue(), off, into: UnsafeMutableRawPointer(p), count)
+      initialized = count
+    }
+  }
+
+  /// Writes `bytes` at `a` (string data). As a run of stores: the pages become resident, and
+  /// only first touches cost time (the program's own work is its statements').
+  public func writeBytes(_ a: Address, _ bytes: [UInt8]) throws {
+    try checkAlive()
+    guard !bytes.isEmpty else { return }
+    let (span, off) = try locate(a, count: bytes.count)
+    let s = span.takeUnretainedValue()
+    bytes.withUnsafeBytes { b in
+      if let p = b.baseAddress { writeFlat(s, off, p, b.count) }
+    }
+    let faulted = try touchFlat(s, off, bytes.count)
+    if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+  }
+
+  /// The cost of a memclr/memmove of `count` bytes at span offset `off` of `s`: its pages are
+  /// faulted in, and the write takes `passes` times the write cost per byte plus the faults, in
+  /// one non-preemptible stretch (as the word API's `clear` and `copyBytes`).
+  private func chargeRangeWrite(_ s: Span, _ off: Int, _ count: Int, passes: Double) throws {
+    let faulted = try touchFlat(s, off, count)
+    try chargeWrite(bytes: count, faulted: faulted, passes: passes)
+  }
+
+  // MARK: Bytes of a span
+
+  /// Copies `count` bytes at span offset `off` of `s` into `dst`.
+  func readFlat(_ s: Span, _ off: Int, into dst: UnsafeMutableRawPointer, _ count: Int) {
+    if !s.isLarge {
+      if let b = s.bytes {
+        dst.copyMemory(from: b + off, byteCount: count)
+      } else {
+        dst.initializeMemory(as: UInt8.self, repeating: 0, count: count)
+      }
+      return
+    }
+    LargePages.forEachPiece(off, count) { p, inPage, k, len in
+      if let b = s.largePages?.buffers[p] {
+        (dst + k).copyMemory(from: b + inPage, byteCount: len)
+      } else {
+        Self.fillBytes(dst + k, len, pattern: s.largePages?.patterns[p] ?? 0, from: off + k)
+      }
+    }
+  }
+
+  /// Writes `count` bytes from `src` at span offset `off` of `s`. A large object's page written
+  /// whole takes the state its bytes have (zero, uniform or data); a page without a buffer that
+  /// already reads these bytes is left alone.
+  func writeFlat(_ s: Span, _ off: Int, _ src: UnsafeRawPointer, _ count: Int) {
+    if !s.isLarge {
+      if s.bytes == nil && Self.isPattern(src, count, 0, from: off) { return }
+      (spanBytes(s) + off).copyMemory(from: src, byteCount: count)
+      return
+    }
+    let lp = largePages(s)
+    LargePages.forEachPiece(off, count) { p, inPage, k, len in
+      if len == LargePages.size, let u = uniformPattern(src + k, count: len) {
+        flatHostBytes -= lp.setUniform(p, u)
+      } else if lp.buffers[p] != nil || !Self.isPattern(src + k, len, lp.patterns[p], from: off + k)
+      {
+        (pageBuffer(lp, p) + inPage).copyMemory(from: src + k, byteCount: len)
+      }
+    }
+  }
+
+  /// Fills `count` bytes at span offset `off` of `s` with the aligned 8-byte `pattern` (the byte
+  /// at an offset with remainder r mod 8 is byte r of it).
+  func fillFlat(_ s: Span, _ off: Int, _ count: Int, _ pattern: UInt64) {
+    if !s.isLarge {
+      if s.bytes == nil && pattern == 0 { return }
+      Self.fillBytes(spanBytes(s) + off, count, pattern: pattern, from: off)
+      return
+    }
+    let lp = largePages(s)
+    LargePages.forEachPiece(off, count) { p, inPage, k, len in
+      if len == LargePages.size {
+        flatHostBytes -= lp.setUniform(p, pattern)
+      } else if lp.buffers[p] != nil || lp.patterns[p] != pattern {
+        Self.fillBytes(pageBuffer(lp, p) + inPage, len, pattern: pattern, from: off + k)
+      }
+    }
+  }
+
+  /// Writes `count` bytes at `dst`, which holds offset `from`, with the aligned `pattern`.
+  static func fillBytes(_ dst: UnsafeMutableRawPointer, _ count: Int, pattern: UInt64, from: Int) {
+    var k = 0
+    while k < count && (from + k) & 7 != 0 {
+      dst.storeBytes(
+        of: UInt8(truncatingIfNeeded: pattern >> UInt64(((from + k) & 7) << 3)), toByteOffset: k,
+        as: UInt8.self)
+      k += 1
+    }
+    while k + 8 <= count {
+      dst.storeBytes(of: pattern.littleEndian, toByteOffset: k, as: UInt64.self)
+      k += 8
+    }
+    while k < count {
+      dst.storeBytes(
+        of: UInt8(truncatingIfNeeded: pattern >> UInt64(((from + k) & 7) << 3)), toByteOffset: k,
+        as: UInt8.self)
+      k += 1
+    }
+  }
+
+  /// Whether `count` bytes at `src`, to be written at offset `from`, are what the aligned
+  /// `pattern` puts there.
+  static func isPattern(_ src: UnsafeRawPointer, _ count: Int, _ pattern: UInt64, from: Int) -> Bool
+  {
+    for k in 0..<count {
+      let expected = UInt8(truncatingIfNeeded: pattern >> UInt64(((from + k) & 7) << 3))
+      if src.load(fromByteOffset: k, as: UInt8.self) != expected { return false }
+    }
+    return true
+  }
+}

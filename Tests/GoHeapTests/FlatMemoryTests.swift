@@ -1,0 +1,610 @@
+// Flat memory: objects at addresses, their bytes in span buffers and large-object pages, and the
+// collector tracing pointer words through type layouts. Every test checks the invariants after
+// each heap operation.
+
+import Testing
+
+@testable import GoHeap
+
+/// Root addresses by name: the VM's registers and globals, for tests.
+final class AddressRoots: AddressRootSource {
+  var slots: [String: Address] = [:]
+  subscript(name: String) -> Address? {
+    get { slots[name] }
+    set { slots[name] = newValue }
+  }
+  func forEachRootAddress(_ visit: (Address) -> Void) {
+    for a in slots.values { visit(a) }
+  }
+}
+
+/// A runtime with an address root table registered.
+private func runtime(_ profile: RuntimeProfile = .go127) -> (GoRuntime, AddressRoots) {
+  let rt = GoRuntime(profile: profile)
+  let roots = AddressRoots()
+  rt.addRoots(roots)
+  return (rt, roots)
+}
+
+/// `type T struct { n int64; p *U; s string; xs []int64 }` (56 B; pointer words at 8, 16, 32).
+private func structType(pointingTo u: GoType) -> GoType {
+  .structure([
+    ("n", .int64), ("p", .pointer(to: u)), ("s", .string), ("xs", .slice(of: .int64)),
+  ])
+}
+
+/// Whether an allocated object holds `a`.
+private func isLive(_ rt: GoRuntime, _ a: Address) -> Bool { rt.object(containing: a) != nil }
+
+// MARK: Pointer layouts
+
+struct MaskCase: CustomTestStringConvertible, Sendable {
+  let name: String
+  let type: GoType
+  let words: [Int]
+  let ptrBytes: Int
+  var testDescription: String { name }
+}
+
+private let node = { () -> GoType in
+  let n = GoType.named("Node")
+  n.define(
+    .structure(
+      GoType.layoutFields([("next", .pointer(to: n)), ("v", .array(of: .uint64, count: 6))])))
+  return n
+}()
+
+@Test(arguments: [
+  MaskCase(name: "int64", type: .int64, words: [], ptrBytes: 0),
+  MaskCase(name: "*int", type: .pointer(to: .int), words: [0], ptrBytes: 8),
+  MaskCase(name: "string", type: .string, words: [0], ptrBytes: 8),
+  MaskCase(name: "[]byte", type: .slice(of: .uint8), words: [0], ptrBytes: 8),
+  MaskCase(name: "Node", type: node, words: [0], ptrBytes: 8),
+  MaskCase(name: "struct", type: structType(pointingTo: .int), words: [8, 16, 32], ptrBytes: 40),
+  MaskCase(
+    name: "[3]string", type: .array(of: .string, count: 3), words: [0, 16, 32], ptrBytes: 40),
+  MaskCase(
+    name: "[2]struct{a int32; p *int; b [2]int64}",
+    type: .array(
+      of: .structure([
+        ("a", .int32), ("p", .pointer(to: .int)), ("b", .array(of: .int64, count: 2)),
+      ]), count: 2),
+    words: [8, 40], ptrBytes: 48),
+  MaskCase(
+    name: "[2][3]*int", type: .array(of: .array(of: .pointer(to: .int), count: 3), count: 2),
+    words: [0, 8, 16, 24, 32, 40], ptrBytes: 48),
+  MaskCase(
+    name: "[40]struct{x [2]*int; y int64}",
+    type: .array(
+      of: .structure([("x", .array(of: .pointer(to: .int), count: 2)), ("y", .int64)]), count: 40),
+    words: (0..<40).flatMap { [24 * $0, 24 * $0 + 8] }, ptrBytes: 24 * 39 + 16),
+])
+func pointerLayoutIsGoMask(_ c: MaskCase) {
+  var words: [Int] = []
+  GoRuntime.forEachPointerWord(of: c.type, count: 1, in: 0..<c.type.size) { words.append($0) }
+  #expect(words == c.words)
+  #expect(c.type.ptrBytes == c.ptrBytes)
+  #expect(c.type.hasPointers == !c.words.isEmpty)
+  // A window of the mask lists exactly the words in it (what a page of a large object scans).
+  for lo in stride(from: 0, to: c.type.size, by: 8) {
+    var some: [Int] = []
+    GoRuntime.forEachPointerWord(of: c.type, count: 1, in: lo..<(lo + 20)) { some.append($0) }
+    #expect(some == c.words.filter { $0 >= lo && $0 < lo + 20 })
+  }
+}
+
+@Test func pointerWordsOfManyValuesRepeatEveryTypeSize() {
+  let t = structType(pointingTo: .int)
+  var words: [Int] = []
+  GoRuntime.forEachPointerWord(of: t, count: 3, in: 20..<130) { words.append($0) }
+  #expect(words == [32, 64, 72, 88, 120, 128])
+}
+
+// MARK: Loads and stores
+
+struct FlatObjectCase: CustomTestStringConvertible, Sendable {
+  let name: String
+  let profile: String
+  /// The object: `count` values of `elem`.
+  let elem: GoType
+  let count: Int
+  var testDescription: String { "\(name) (\(profile))" }
+}
+
+private let objectCases = [
+  FlatObjectCase(name: "tiny [5]byte", profile: "go1.27", elem: .uint8, count: 5),
+  FlatObjectCase(name: "small noscan [100]byte", profile: "go1.27", elem: .uint8, count: 100),
+  FlatObjectCase(
+    name: "small scan [80]string, headed", profile: "go1.27", elem: .string, count: 80),
+  FlatObjectCase(name: "large [20000]uint16", profile: "go1.27", elem: .uint16, count: 20_000),
+  FlatObjectCase(
+    name: "large [9000]*int", profile: "go1.19", elem: .pointer(to: .int), count: 9000),
+  FlatObjectCase(name: "small [700]int32", profile: "go1.0", elem: .int32, count: 700),
+  FlatObjectCase(name: "large [5000]int64", profile: "go1.0", elem: .int64, count: 5000),
+]
+
+/// Every operation of the API on one object (and a second, for copies), against a byte array
+/// holding what the object must read: stores of every size at aligned and unaligned offsets
+/// (across 4 KiB pages too), fills with every element size, clears, copies in both directions,
+/// overlapping, and byte writes. The whole object is compared after every step.
+@Test(arguments: objectCases)
+func everyOperationReadsBackAsPlainBytes(_ c: FlatObjectCase) throws {
+  let profile = try #require(RuntimeProfile.named(c.profile))
+  let (rt, roots) = runtime(profile)
+  let size = c.elem.size * c.count
+  let a = try rt.allocate(c.elem, count: c.count)
+  let other = try rt.allocate(c.elem, count: c.count)
+  roots["a"] = a
+  roots["other"] = other
+  var model = [UInt8](repeating: 0, count: size)
+  var rng = SplitMix(state: UInt64(size))
+  func check(_ what: String) throws {
+    try rt.checkInvariants()
+    let got = try rt.readBytes(a, count: size)
+    #expect(got == model, "after \(what)")
+    if got != model { throw InvariantViolation(description: "bytes differ after \(what)") }
+  }
+  func offset(_ room: Int) -> Int {
+    // Near a page boundary half the time: unaligned accesses across pages.
+    if size > 8192 && rng.below(2) == 0 {
+      return min(size - room, 4096 * (1 + rng.below(size / 4096 - 1)) - rng.below(9))
+    }
+    return rng.below(size - room + 1)
+  }
+  for step in 0..<300 {
+    switch rng.below(10) {
+    case 0..<5:
+      let width = [1, 2, 4, 8][rng.below(4)]
+      guard size >= width else { continue }
+      let o = offset(width)
+      let v = rng.below(3) == 0 ? 0 : rng.next()
+      try rt.store(a + Address(o), v, size: width)
+      for k in 0..<width { model[o + k] = UInt8(truncatingIfNeeded: v >> UInt64(8 * k)) }
+      #expect(
+        try rt.load(a + Address(o), size: width)
+          == (width == 8 ? v : v & ((1 << UInt64(8 * width)) - 1)))
+    case 5:
+      let elemSize = [1, 2, 4, 8][rng.below(4)]
+      let o = offset(0) / elemSize * elemSize
+      let n = rng.below((size - o) / elemSize + 1) * elemSize
+      let v = rng.below(2) == 0 ? UInt64(rng.below(3)) : rng.next()
+      try rt.fillMemory(a + Address(o), bytes: n, pattern: v, elemSize: elemSize)
+      for k in 0..<n { model[o + k] = UInt8(truncatingIfNeeded: v >> UInt64(8 * (k % elemSize))) }
+    case 6:
+      let o = offset(0)
+      let n = rng.below(size - o + 1)
+      try rt.clearMemory(a + Address(o), bytes: n)
+      for k in 0..<n { model[o + k] = 0 }
+    case 7:
+      // memmove inside the object, overlapping either way.
+      let n = rng.below(size / 2 + 1)
+      let from = rng.below(size - n + 1)
+      let to = rng.below(size - n + 1)
+      try rt.copyMemory(to: a + Address(to), from: a + Address(from), bytes: n)
+      let moved = Array(model[from..<(from + n)])
+      model.replaceSubrange(to..<(to + n), with: moved)
+    case 8:
+      // From the other object, written with a few stores first.
+      for _ in 0..<4 {
+        try rt.store(other + Address(rng.below(size)), UInt64(rng.below(256)), size: 1)
+      }
+      let n = rng.below(size + 1)
+      let from = rng.below(size - n + 1)
+      let to = rng.below(size - n + 1)
+      let src = try rt.readBytes(other + Address(from), count: n)
+      try rt.copyMemory(to: a + Address(to), from: other + Address(from), bytes: n)
+      model.replaceSubrange(to..<(to + n), with: src)
+    default:
+      let o = offset(0)
+      let bytes = (0..<rng.below(min(64, size - o) + 1)).map { _ in UInt8(rng.below(256)) }
+      try rt.writeBytes(a + Address(o), bytes)
+      model.replaceSubrange(o..<(o + bytes.count), with: bytes)
+    }
+    try check("step \(step)")
+  }
+  // The objects survive a collection with their bytes.
+  try rt.collect()
+  try check("a collection")
+}
+
+@Test func loadsAreLittleEndianAndZeroExtended() throws {
+  let (rt, roots) = runtime()
+  let a = try rt.allocate(.uint64, count: 4)
+  roots["a"] = a
+  try rt.store(a, 0x1122_3344_5566_7788, size: 8)
+  #expect(try rt.load(a, size: 1) == 0x88)
+  #expect(try rt.load(a + 2, size: 2) == 0x5566)
+  #expect(try rt.load(a + 4, size: 4) == 0x1122_3344)
+  try rt.store(a + 9, 0xFFFF_FFFF_FFFF_FF01, size: 1)  // only the low byte is stored
+  #expect(try rt.load(a + 8, size: 8) == 0x0100)
+  try rt.checkInvariants()
+}
+
+@Test func aFreedSlotReadsZeroWhenHandedOutAgain() throws {
+  let (rt, roots) = runtime()
+  let t = structType(pointingTo: .int)
+  let a = try rt.allocate(t, count: 1)
+  let b = try rt.allocate(t, count: 1)  // same span: keeps it in use after `a` dies
+  roots["b"] = b
+  try rt.store(a, 0xDEAD_BEEF, size: 8)
+  try rt.store(a + 48, 7, size: 8)
+  try rt.store(b, 1, size: 8)
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(!isLive(rt, a))
+  #expect(throws: MemoryFault(address: a, size: 8, reason: .freed)) { try rt.load(a, size: 8) }
+  let again = try rt.allocate(t, count: 1)
+  try rt.checkInvariants()
+  #expect(again == a)  // the freed slot, reused
+  #expect(try rt.load(again, size: 8) == 0)
+  #expect(try rt.load(again + 48, size: 8) == 0)
+  #expect(try rt.load(b, size: 8) == 1)
+}
+
+@Test func aZeroStoreToAnUnwrittenSpanMakesNoBuffer() throws {
+  let (rt, roots) = runtime()
+  let a = try rt.allocate(.int64, count: 10)
+  roots["a"] = a
+  try rt.store(a + 8, 0, size: 8)
+  try rt.clearMemory(a, bytes: 80)
+  #expect(rt.flatHostBytes == 0)
+  try rt.store(a + 8, 5, size: 8)
+  #expect(rt.flatHostBytes == 8 * KiB)  // one page-sized span buffer
+  try rt.checkInvariants()
+}
+
+// MARK: Faults
+
+@Test func badAccessesThrowAndChangeNothing() throws {
+  let (rt, roots) = runtime()
+  let a = try rt.allocate(.int64, count: 3)  // 24 B, class 24
+  let headed = try rt.allocate(.pointer(to: .int), count: 100)  // 800 B: a malloc header
+  roots["a"] = a
+  roots["h"] = headed
+  let host = rt.flatHostBytes  // the scan object's type records, no bytes yet
+  func fault(_ reason: MemoryFault.Reason, _ at: Address, _ size: Int, _ body: () throws -> Void) {
+    #expect(throws: MemoryFault(address: at, size: size, reason: reason)) { try body() }
+  }
+  fault(.nilDereference, 0, 8) { _ = try rt.load(0, size: 8) }
+  fault(.nilDereference, 16, 8) { try rt.store(16, 1, size: 8) }
+  fault(.notHeap, GoRuntime.zeroBaseAddress, 1) {
+    _ = try rt.load(GoRuntime.zeroBaseAddress, size: 1)
+  }
+  fault(.notHeap, GoRuntime.heapBase, 8) { _ = try rt.load(GoRuntime.heapBase, size: 8) }  // stacks
+  fault(.notHeap, 0xc1_0000_0000, 8) { _ = try rt.load(0xc1_0000_0000, size: 8) }
+  fault(.outOfBounds, a + 20, 8) { try rt.store(a + 20, 1, size: 8) }
+  fault(.outOfBounds, a, 25) { try rt.clearMemory(a, bytes: 25) }
+  fault(.outOfBounds, a + 8, 24) { try rt.copyMemory(to: a + 8, from: a, bytes: 24) }
+  fault(.outOfBounds, headed - 8, 8) { _ = try rt.load(headed - 8, size: 8) }  // the header
+  fault(.freed, a + 24, 8) { _ = try rt.load(a + 24, size: 8) }  // the next, free slot
+  fault(.badSize, a, 3) { _ = try rt.load(a, size: 3) }
+  fault(.badSize, a, 16) { try rt.store(a, 1, size: 16) }
+  #expect(rt.flatHostBytes == host)
+  #expect(try rt.readBytes(a, count: 24) == [UInt8](repeating: 0, count: 24))
+  // Zero-length accesses touch nothing, wherever they point.
+  #expect(try rt.readBytes(0, count: 0) == [])
+  try rt.copyMemory(to: 0, from: 0, bytes: 0)
+  try rt.checkInvariants()
+}
+
+@Test func zeroSizeAllocationsReturnZeroBase() throws {
+  let (rt, _) = runtime()
+  let before = rt.memStats()
+  #expect(try rt.allocate(.int64, count: 0) == GoRuntime.zeroBaseAddress)
+  #expect(try rt.allocateSlice(of: .structure([]), len: 10, cap: 10) == GoRuntime.zeroBaseAddress)
+  #expect(rt.memStats().mallocs == before.mallocs)
+  #expect(!rt.isHeapAddress(GoRuntime.zeroBaseAddress) && GoRuntime.zeroBaseAddress != 0)
+  #expect(throws: ProcessDeath.panic(message: "runtime error: makeslice: len out of range")) {
+    _ = try rt.allocateSlice(of: .int64, len: -1, cap: 10)
+  }
+}
+
+@Test func interiorAddressesFindTheirObject() throws {
+  let (rt, roots) = runtime()
+  let t = structType(pointingTo: .int)  // 56 B: class 64
+  let a = try rt.allocate(t, count: 1)
+  let b = try rt.allocate(t, count: 1)
+  roots["a"] = a
+  roots["b"] = b
+  #expect(rt.isHeapAddress(a) && b == a + 64)
+  #expect(rt.object(containing: a + 55)! == (a, 64))
+  #expect(rt.object(containing: a + 63)! == (a, 64))
+  #expect(rt.object(containing: a + 64)! == (b, 64))
+  #expect(rt.object(containing: b + 64) == nil)  // free
+  let big = try rt.allocateSlice(of: .int64, len: 10_000, cap: 10_000)
+  roots["big"] = big
+  #expect(rt.object(containing: big + 79_999)! == (big, 80_000))
+  #expect(rt.object(containing: big + 80_000) == nil)  // the page-rounding tail
+  try rt.checkInvariants()
+}
+
+// MARK: Large objects' pages
+
+@Test func largeObjectPagesAreZeroUniformOrData() throws {
+  let (rt, roots) = runtime()
+  let n = 16 * 4096
+  let a = try rt.allocateSlice(of: .uint8, len: n, cap: n)
+  roots["a"] = a
+  /// The pages' states, after checking the invariants (called after every operation).
+  func states() throws -> String {
+    try rt.checkInvariants()
+    return (0..<16).map { p -> String in
+      switch rt.flatPageState(a + Address(4096 * p)) {
+      case .zero?: return "0"
+      case .uniform?: return "u"
+      case .data?: return "d"
+      case nil: return "?"
+      }
+    }.joined()
+  }
+  #expect(try states() == "0000000000000000" && rt.flatHostBytes == 0)
+  try rt.store(a + 5, 0, size: 8)  // zero on zero: nothing stored
+  #expect(try states() == "0000000000000000")
+  // A fill from byte 100: the first page partly (data), the rest whole (uniform).
+  try rt.fillMemory(a + 100, bytes: n - 100, pattern: 0xAB, elemSize: 1)
+  #expect(try states() == "duuuuuuuuuuuuuuu")
+  #expect(rt.flatPageState(a + 4096) == .uniform(0xABAB_ABAB_ABAB_ABAB))
+  let table = rt.flatHostBytes - 4096
+  try rt.store(a + 4096 * 3 + 7, 0xAB, size: 1)  // the value a uniform page already holds
+  #expect(try states() == "duuuuuuuuuuuuuuu")
+  try rt.store(a + 4096 * 3 + 7, 0xAC, size: 1)
+  #expect(try states() == "duuduuuuuuuuuuuu" && rt.flatHostBytes == table + 2 * 4096)
+  #expect(try rt.load(a + 4096 * 3 + 6, size: 4) == 0xABAB_ACAB)
+  // A clear of whole pages gives their buffers back; its partial ends keep theirs.
+  try rt.clearMemory(a + 10, bytes: 4096 * 4)
+  #expect(try states() == "d000duuuuuuuuuuu" && rt.flatHostBytes == table + 2 * 4096)
+  try rt.clearMemory(a, bytes: n)
+  #expect(try states() == "0000000000000000" && rt.flatHostBytes == table)
+  // A 2-byte element fill starting at an odd address: uniform pages hold the rotated pattern.
+  try rt.fillMemory(a + 4095, bytes: 4096 * 2, pattern: 0x1122, elemSize: 2)
+  #expect(try states() == "dud0000000000000")
+  #expect(try rt.load(a + 4095, size: 2) == 0x1122)
+  #expect(try rt.load(a + 4096 * 2 + 1, size: 4) == 0x1122_1122)
+  try rt.checkInvariants()
+}
+
+@Test func copiesCarryPageStatesAndOverlapLikeMemmove() throws {
+  let (rt, roots) = runtime()
+  let n = 8 * 4096
+  let a = try rt.allocateSlice(of: .uint64, len: n / 8, cap: n / 8)
+  let b = try rt.allocateSlice(of: .uint64, len: n / 8, cap: n / 8)
+  roots["a"] = a
+  roots["b"] = b
+  try rt.fillMemory(a, bytes: n, pattern: 0x0102_0304_0506_0708, elemSize: 8)
+  // Aligned whole pages copy their state; no buffer is made.
+  try rt.copyMemory(to: b, from: a, bytes: n)
+  try rt.checkInvariants()
+  #expect(rt.flatPageState(b + 4096 * 5) == .uniform(0x0102_0304_0506_0708))
+  let tables = rt.flatHostBytes
+  // Unaligned: whole destination pages still come out uniform (rotated), the ends are data.
+  try rt.copyMemory(to: b + 3, from: a, bytes: n - 3)
+  try rt.checkInvariants()
+  #expect(
+    rt.flatPageState(b) == .data && rt.flatPageState(b + 4096) == .uniform(0x0405_0607_0801_0203))
+  #expect(rt.flatHostBytes == tables + 4096)
+  #expect(try rt.load(b + 3, size: 8) == 0x0102_0304_0506_0708)
+  // Overlapping moves of distinct bytes, forwards and backwards, across pages.
+  for i in 0..<(n / 8) { try rt.store(a + Address(8 * i), UInt64(i), size: 8) }
+  try rt.copyMemory(to: a + 4100, from: a, bytes: n - 4100)  // dst above src: backwards
+  try rt.checkInvariants()
+  #expect(try rt.load(a + 4100 + 8 * 1000, size: 8) == 1000)
+  #expect(try rt.load(a + 4096, size: 4) == 512)  // below the destination: untouched
+  try rt.copyMemory(to: a, from: a + 4100, bytes: n - 4100)  // dst below src: forwards
+  #expect(try rt.load(a + 8 * 1000, size: 8) == 1000)
+  #expect(try rt.load(a + 8 * 3000, size: 8) == 3000)
+  try rt.checkInvariants()
+}
+
+/// `make([]byte, 400 MB)` then a clear, or a constant fill: the simulated process is resident,
+/// the simulator itself holds only the page table.
+@Test(arguments: [UInt64(0), 0x2A])
+func aHugeSliceClearedOrFilledCostsTheHostAlmostNothing(_ value: UInt64) throws {
+  let (rt, roots) = runtime()
+  let n = 400 * 1_000_000
+  let a = try rt.allocateSlice(of: .uint8, len: n, cap: n)
+  roots["s"] = a
+  #expect(rt.flatHostBytes == 0)
+  try rt.fillMemory(a, bytes: n, pattern: value, elemSize: 1)
+  try rt.checkInvariants()
+  #expect(rt.rss > n)
+  #expect(rt.flatHostBytes < 2 * MiB)
+  #expect(try rt.load(a + Address(n - 8), size: 8) == value * 0x0101_0101_0101_0101)
+  roots["s"] = nil
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(rt.flatHostBytes == 0)
+}
+
+// MARK: The collector
+
+/// One way a pointer can be the only thing keeping a `*int64` target alive.
+struct HoldCase: CustomTestStringConvertible, Sendable {
+  let name: String
+  var testDescription: String { name }
+}
+
+@Test(
+  arguments: [
+    "struct field", "slice element", "interior pointer", "sub-slice",
+    "uniform page", "large data page", "string data",
+  ].map(HoldCase.init), ["go1.27", "go1.19", "go1.0"])
+func aPointerInFlatMemoryKeepsItsTargetUntilOverwritten(_ c: HoldCase, _ profile: String) throws {
+  let (rt, roots) = runtime(try #require(RuntimeProfile.named(profile)))
+  let target = try rt.allocate(.int64, count: 1)
+  try rt.store(target, 42, size: 8)
+  // `word`: where the only pointer to the target is written; `root`: what the root holds.
+  var word: Address = 0
+  switch c.name {
+  case "struct field", "interior pointer":
+    let t = try rt.allocate(structType(pointingTo: .int64), count: 1)
+    word = t + 8
+    roots["r"] = c.name == "interior pointer" ? t + 40 : t  // &t.xs keeps all of t
+  case "slice element", "sub-slice":
+    let s = try rt.allocateSlice(of: .pointer(to: .int64), len: 100, cap: 100)
+    word = s + 8 * 57
+    roots["r"] = c.name == "sub-slice" ? s + 8 * 60 : s  // s[60:] keeps all of s
+  case "uniform page":
+    let s = try rt.allocateSlice(of: .pointer(to: .int64), len: 10_000, cap: 10_000)
+    try rt.fillMemory(s, bytes: 16 * 4096, pattern: target, elemSize: 8)  // whole pages only
+    #expect(rt.flatPageState(s + 8192) == .uniform(target))
+    word = s  // overwritten below by a clear of the whole slice
+    roots["r"] = s
+  case "large data page":
+    let s = try rt.allocateSlice(of: .string, len: 10_000, cap: 10_000)
+    word = s + 16 * 7_777
+    roots["r"] = s
+  default:  // a string header's data pointer in a []string
+    let s = try rt.allocateSlice(of: .string, len: 4, cap: 4)
+    word = s + 16 * 2
+    try rt.store(word + 8, 8, size: 8)  // len
+    roots["r"] = s
+  }
+  if c.name != "uniform page" { try rt.store(word, target, size: 8) }
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(isLive(rt, target))
+  #expect(try rt.load(target, size: 8) == 42)
+  if c.name == "uniform page" {
+    let s = try #require(roots["r"])
+    try rt.clearMemory(s, bytes: 16 * 4096)
+  } else {
+    try rt.store(word, 0, size: 8)
+  }
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(!isLive(rt, target))
+  #expect(rt.object(containing: roots["r"]!) != nil)
+}
+
+@Test func pointerWordsOutsideTheMaskDoNotKeepAnythingAlive() throws {
+  let (rt, roots) = runtime()
+  let target = try rt.allocate(.int64, count: 1)
+  let t = try rt.allocate(structType(pointingTo: .int64), count: 1)
+  roots["t"] = t
+  try rt.store(t, target, size: 8)  // field n: an int64 that happens to hold an address
+  try rt.store(t + 24, target, size: 8)  // the string's length word
+  let ints = try rt.allocateSlice(of: .uint64, len: 8, cap: 8)  // noscan: never scanned
+  roots["ints"] = ints
+  try rt.store(ints, target, size: 8)
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(!isLive(rt, target))
+}
+
+@Test func cyclesThroughFlatMemoryAreCollected() throws {
+  let (rt, roots) = runtime()
+  let nodeT = node
+  let a = try rt.allocate(nodeT, count: 1)
+  let b = try rt.allocate(nodeT, count: 1)
+  let c = try rt.allocate(nodeT, count: 1)
+  try rt.store(a, b, size: 8)
+  try rt.store(b, c, size: 8)
+  try rt.store(c, a, size: 8)
+  roots["a"] = a
+  let live = rt.memStats().heapObjects
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(isLive(rt, a) && isLive(rt, b) && isLive(rt, c))
+  #expect(rt.reachable(fromAddresses: [b]) == (objects: 3, bytes: 3 * 64))
+  roots["a"] = nil
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(!isLive(rt, a) && !isLive(rt, b) && !isLive(rt, c))
+  #expect(rt.memStats().heapObjects == live - 3)
+}
+
+@Test func anAllocationIsARootOnlyWhileItRuns() throws {
+  let (rt, roots) = runtime()
+  // Without a register holding it, the object dies at the next cycle (unlike the word API,
+  // which holds it until the statement ends).
+  let a = try rt.allocate(node, count: 1)
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(!isLive(rt, a))
+  // A cycle that an allocation starts keeps that allocation: with GOGC=1 the second large
+  // allocation starts one (concurrent: it marks now and sweeps at mark termination).
+  roots["keep"] = try rt.allocateSlice(of: .uint8, len: 1 << 20, cap: 1 << 20)
+  try rt.setGCPercent(1)
+  try rt.waitForCycle()
+  #expect(!rt.isMarking)
+  let b = try rt.allocateSlice(of: .uint8, len: 1 << 20, cap: 1 << 20)
+  #expect(rt.isMarking)
+  roots["b"] = b  // too late for the mark: only the allocation's own hold kept it
+  try rt.waitForCycle()
+  try rt.checkInvariants()
+  #expect(isLive(rt, b))
+}
+
+@Test func objectsOfBothAPIsTraceEachOther() throws {
+  let (rt, roots) = runtime()
+  let words = RootTable()
+  rt.addRoots(words)
+  // word API -> address API: an old object's pointer word names a new object.
+  rt.beginStatement()
+  let old = try rt.allocate(node)
+  let quad = GoType.array(of: .int64, count: 4)  // 32 B: not tiny, so alone in its slot
+  let fresh = try rt.allocate(quad, count: 1)
+  let freshRef = try #require(rt.objectRef(at: fresh))
+  try rt.store(.pointer(HeapPointer(object: freshRef)), old.object, at: 0, size: 8)
+  words["old"] = .pointer(old)
+  // address API -> word API: a new object's pointer word holds an old object's address.
+  let holder = try rt.allocate(node, count: 1)
+  let oldTarget = try rt.allocate(quad)
+  try rt.store(holder, Address(rt.address(of: oldTarget)), size: 8)
+  roots["holder"] = holder
+  rt.beginStatement()
+  try rt.collect()
+  try rt.checkInvariants()
+  #expect(isLive(rt, fresh) && rt.isAllocated(oldTarget.object))
+  #expect(rt.objectAddress(old.object) == Address(rt.address(of: old)))
+  words["old"] = nil
+  roots["holder"] = nil
+  try rt.collect()
+  #expect(!isLive(rt, fresh) && !rt.isAllocated(oldTarget.object))
+  try rt.checkInvariants()
+}
+
+// MARK: The same numbers as the word API
+
+/// The same allocations through both APIs, every object kept alive: every statistic, the clock,
+/// RSS and every address agree, through collections the allocations trigger.
+@Test(arguments: ["go1.27", "go1.19", "go1.0"])
+func bothAPIsAllocateAlike(_ name: String) throws {
+  let profile = try #require(RuntimeProfile.named(name))
+  let oldRT = GoRuntime(profile: profile)
+  let words = RootTable()
+  oldRT.addRoots(words)
+  let (newRT, roots) = runtime(profile)
+  let types: [(GoType, Int)] = [
+    (.int64, 1), (.uint8, 3), (node, 1), (.string, 40), (.int32, 300), (.pointer(to: .int), 70),
+    (structType(pointingTo: .int), 1), (.uint8, 40_000), (.pointer(to: .int), 9000), (.uint16, 6),
+  ]
+  var rng = SplitMix(state: 27)
+  for i in 0..<3000 {
+    let (t, n) = types[rng.below(types.count)]
+    oldRT.beginStatement()
+    let p: HeapPointer
+    if n == 1 {
+      p = try oldRT.allocate(t)
+    } else {
+      let s = try oldRT.makeSlice(of: t, len: n, cap: n)
+      p = HeapPointer(object: try #require(s.object), offset: s.offset)
+    }
+    words["\(i)"] = .pointer(p)
+    let a =
+      n == 1 ? try newRT.allocate(t, count: 1) : try newRT.allocateSlice(of: t, len: n, cap: n)
+    roots["\(i)"] = a
+    #expect(a == Address(oldRT.address(of: p)))
+    if i % 500 == 499 {
+      try oldRT.collect()
+      try newRT.collect()
+      try newRT.checkInvariants()
+    }
+  }
+  oldRT.beginStatement()
+  let (o, n) = (oldRT.memStats(), newRT.memStats())
+  #expect(o.heapAlloc == n.heapAlloc && o.mallocs == n.mallocs && o.frees == n.frees)
+  #expect(o.heapSys == n.heapSys && o.numGC == n.numGC && o.nextGC == n.nextGC)
+  #expect(oldRT.virtualTime == newRT.virtualTime && oldRT.rss == newRT.rss)
+  try newRT.checkInvariants()
+}
