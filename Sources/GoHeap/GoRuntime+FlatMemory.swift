@@ -358,6 +358,11 @@ extension GoRuntime {
   /// 1, 2, 4 or 8), as `for i := range s { s[i] = v }`: every page in the range is written. Whole
   /// pages of a large object become uniform pages, which hold no buffer.
   public func fillMemory(_ a: Address, bytes n: Int, pattern: UInt64, elemSize: Int) throws {
+    try fill(a, bytes: n, pattern: pattern, elemSize: elemSize, asStores: false)
+  }
+
+  /// The fill; `asStores`: charged as that many stores (first touches only), not as a memset.
+  func fill(_ a: Address, bytes n: Int, pattern: UInt64, elemSize: Int, asStores: Bool) throws {
     try checkAlive()
     guard Self.isAccessSize(elemSize) else {
       throw MemoryFault(address: a, size: elemSize, reason: .badSize)
@@ -366,7 +371,12 @@ extension GoRuntime {
     let (span, off) = try locate(a, count: n)
     let s = span.takeUnretainedValue()
     fillFlat(s, off, n, alignedPattern(pattern, elemSize: elemSize, startingAt: off))
-    try chargeRangeWrite(s, off, n, passes: 1)
+    if asStores {
+      let faulted = try touchFlat(s, off, n)
+      if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+    } else {
+      try chargeRangeWrite(s, off, n, passes: 1)
+    }
   }
 
   /// Reads `count` bytes at `a` (string data).

@@ -173,6 +173,12 @@ struct Run: ParsableCommand {
   @Flag(help: "After each statement, explain what the runtime did and why.")
   var explain = false
 
+  @Flag(help: "After the run, print the bytecode each function was lowered to, with its stack maps (stderr).")
+  var bytecode = false
+
+  @Flag(name: .customShort("m"), help: "Print the escape analysis decisions, as go build -gcflags=-m does (stderr).")
+  var escapeDecisions = false
+
   @Option(help: "Output format: text or jsonl.")
   var format: String = "text"
 
@@ -301,6 +307,8 @@ struct Run: ParsableCommand {
     }
     config.format = f
     config.explain = explain
+    config.bytecode = bytecode
+    config.escapeDecisions = escapeDecisions
     return config
   }
 

@@ -36,6 +36,10 @@ struct SessionConfig {
   var explain = false
   /// Nothing on stderr either (gcsh compare shows only its table).
   var silent = false
+  /// Print the lowered bytecode after the run (`--bytecode`).
+  var bytecode = false
+  /// Print the escape analysis decisions (`-m`).
+  var escapeDecisions = false
 }
 
 /// Writes to a stdio stream.
@@ -117,8 +121,18 @@ final class Session {
       for e in errors { report(e) }
       return .syntax
     }
+    defer {
+      if config.escapeDecisions {
+        let lines = interpreter.escapeDecisions
+        if !lines.isEmpty { write(lines.joined(separator: "\n") + "\n", to: stderr) }
+      }
+      if config.bytecode { write(interpreter.bytecodeListing, to: stderr) }
+    }
     do {
       try interpreter.run(stmts, source: source)
+    } catch let e as CompileErrors {
+      for err in e.errors { report(err) }
+      return .syntax
     } catch let e as ScriptError {
       report(e)
       if case .interrupted = e.kind { return .interrupted }

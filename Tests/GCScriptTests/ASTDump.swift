@@ -89,7 +89,7 @@ func dump(_ s: Stmt) -> String {
   case .sleep(let e): return "(sleep \(dump(e)))"
   case .gc: return "gc"
   case .free: return "free"
-  case .stats(let l, let v): return "(stats\(v.map { " " + $0 } ?? "")\(l.map { " " + dump($0) } ?? ""))"
+  case .stats(let l, let v): return "(stats\(v.map { " " + $0 } ?? "")" + l.map { " " + dump($0) }.joined() + ")"
   case .expect(let e): return "(expect \(dump(e)))"
   case .why(let w): return "(why\(w.map { " " + $0 } ?? ""))"
   case .roots: return "roots"

@@ -28,13 +28,15 @@ func run(_ code: String, profile: RuntimeProfile = .go127, check: Bool = true) t
   return (host.text, host, rt)
 }
 
-/// The error a program stops with.
+/// The error a program stops with: its first compile error, or the run-time error.
 func failure(_ code: String) -> ScriptError? {
   do {
     try run(code)
     return nil
   } catch let e as ScriptError {
     return e
+  } catch let e as CompileErrors {
+    return e.errors.first
   } catch {
     return nil
   }

@@ -84,10 +84,10 @@ func exitStatus(_ c: ExitCase) throws {
 
 @Test func jsonlErrorEvent() throws {
   let r = try gcsh(["--format", "jsonl", "-e", "print nope"])
-  #expect(r.status == 70)
+  #expect(r.status == 65)  // a compile error: nothing ran
   let e = try JSONSerialization.jsonObject(with: Data(r.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
   #expect(e["event"] as? String == "error")
-  #expect(e["kind"] as? String == "runtime")
+  #expect(e["kind"] as? String == "type")
   #expect(e["file"] as? String == "<-e>")
   #expect(e["line"] as? Int == 1 && e["col"] as? Int == 7)
   #expect(e["message"] as? String == "undefined: nope")

@@ -135,11 +135,36 @@ extension Checker {
     // string <-> []byte/[]rune copies the bytes into a new object (runtime.stringtoslicebyte,
     // slicebytetostring), as does an integer's UTF-8 string.
     if (t.isString && !from.type.isString) || (t.isSlice && from.type.isString) {
-      let site = AllocationSite(kind: .stringConversion, span: span, type: .uint8, text: goText(span, literal: false))
+      let typeText = text(Span(span.start, max(span.start, openParen(span.start) ?? span.start))).trimmingSuffixSpaces
+      let shown = typeText.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } ? typeText : "(\(typeText))"
+      let site = AllocationSite(kind: .stringConversion, span: span, type: .uint8, text: "\(shown)(\(argumentText(x)))")
+      // Go 1.22+ reports a conversion at its operand, earlier versions at the parenthesis.
+      site.reportAt = profile.version >= GoVersion(1, 22) ? argSpan.start : openParen(span.start)
+      site.zeroCopyCandidate = t.isSlice && t.sliceElement!.size == 1
       function.sites.append(site)
       node.site = site
     }
     return value(node)
+  }
+
+  /// The offset of the first `(` at or after `start` (a call's parenthesis).
+  func openParen(_ start: Int) -> Int? { first("(", from: start) }
+
+  /// The offset of the first `{` at or after `start` (a composite literal's brace).
+  func openBrace(_ start: Int) -> Int? { first("{", from: start) }
+
+  /// The offset of the first `c` at or after `start`.
+  private func first(_ c: Unicode.Scalar, from start: Int) -> Int? {
+    let bytes = source.bytes
+    return bytes[min(max(0, start), bytes.count)...].firstIndex(of: UInt8(ascii: c))
+  }
+
+  /// An argument as -m prints it: a constant by its value (Go 1.22+: `make([]byte, 16)` for a
+  /// named constant), anything else as written.
+  func argumentText(_ op: Operand) -> String {
+    if let c = op.constant, case .int(let v) = c, profile.version >= GoVersion(1, 22) { return "\(v)" }
+    if op.constant != nil, case .string = op.constant! { return op.text }
+    return op.text
   }
 
   // MARK: Builtins
@@ -150,8 +175,9 @@ extension Checker {
     case "new":
       try arity("new", args, 1, span)
       let t = try typeArgument(args[0], scope)
-      let site = AllocationSite(kind: .new, span: span, type: t, text: goText(span, literal: false))
+      let site = AllocationSite(kind: .new, span: span, type: t, text: "new(\(text(args[0].span)))")
       site.constantCount = 1
+      site.reportAt = openParen(span.start)
       function.sites.append(site)
       return value(TypedExpr(.new(t, site), .pointer(to: t), span))
     case "len", "cap": return try lengthOf(name, args, scope, span)
@@ -192,12 +218,16 @@ extension Checker {
     }
     guard args.count >= 2 else { throw fail(.typeError("invalid operation: \(text(span)) expects 2 or 3 arguments; found 1"), at: span) }
     guard args.count <= 3 else { throw fail(.typeError("invalid operation: \(text(span)) expects 2 or 3 arguments; found \(args.count)"), at: span) }
-    let len = try integerOperand(try expression(args[1], scope), "index")
-    let cap = try args.count == 3 ? integerOperand(try expression(args[2], scope), "index") : nil
+    let lenOp = try expression(args[1], scope)
+    let capOp = try args.count == 3 ? expression(args[2], scope) : nil
+    let len = try integerOperand(lenOp, "index")
+    let cap = try capOp.map { try integerOperand($0, "index") }
     if let l = len.constant?.exactInteger, let c = cap?.constant?.exactInteger, l > c {
       throw fail(.typeError("invalid argument: length and capacity swapped"), at: args[1].span)
     }
-    let site = AllocationSite(kind: .make, span: span, type: elem, text: goText(span, literal: false))
+    let shown = "make(\(text(first.span)), \(argumentText(lenOp))" + (capOp.map { ", " + argumentText($0) } ?? "") + ")"
+    let site = AllocationSite(kind: .make, span: span, type: elem, text: shown)
+    site.reportAt = openParen(span.start)
     if let n = (cap ?? len).constant?.exactInteger, n < Int128(Int.max) { site.constantCount = Int(n) }
     function.sites.append(site)
     return TypedExpr(.makeSlice(t, len, cap, site), t, span)
@@ -299,6 +329,7 @@ extension Checker {
       }
       let n = node(typed, s.type, spread: spread)
       let site = AllocationSite(kind: .append, span: span, type: elem, text: "append")
+      site.reportAt = openParen(span.start)
       function.sites.append(site)
       n.site = site
       return n
@@ -467,8 +498,11 @@ extension Checker {
       count = max(count, next)
     }
     if t.isSlice {
-      let site = AllocationSite(kind: .sliceLiteral, span: span, type: elem, text: goText(span, literal: true))
+      var shown = goText(span, literal: true)
+      if shown.hasPrefix("{") { shown = "\(t)" + shown }  // an elided type, as Go prints it
+      let site = AllocationSite(kind: .sliceLiteral, span: span, type: elem, text: shown)
       site.constantCount = count
+      site.reportAt = openBrace(span.start)
       function.sites.append(site)
       return TypedExpr(.composite(out, site), t, span)
     }

@@ -290,6 +290,7 @@ extension Checker {
   func addressedLiteral(_ lit: TypedExpr, _ span: Span) -> TypedExpr {
     let site = AllocationSite(kind: .compositeAddress, span: span, type: lit.type, text: goText(span, literal: true))
     site.constantCount = 1
+    site.reportAt = span.start
     function.sites.append(site)
     return TypedExpr(.addressOf(TypedExpr(.composite(compositeElements(lit), site), lit.type, lit.span)), .pointer(to: lit.type), span)
   }

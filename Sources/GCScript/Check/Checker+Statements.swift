@@ -122,8 +122,8 @@ extension Checker {
       if let view, !["memstats", "gctrace", "metrics", "os", "all"].contains(view) {
         throw fail(.typeError("unknown stats view \(view) (memstats, gctrace, metrics, os, all)"), at: span)
       }
-      let l = try label.map { try assign(try expression($0, scope), to: .string, "stats label") }
-      return TypedStmt(.stats(label: l, view: view), span)
+      let parts = try label.map { try defaultTyped(try expression($0, scope), "stats label") }
+      return TypedStmt(.stats(label: parts, view: view), span)
     case .expect(let e): return TypedStmt(.expect(try expectation(e, scope)), span)
     case .why(let what):
       if let w = what, !["rss", "heapsys"].contains(w.lowercased()) {
@@ -177,9 +177,15 @@ extension Checker {
       let t = declared ?? typed[k].type
       vars.append(try declare(name, t, nspan, scope))
     }
-    if typed.isEmpty { return TypedStmt(.zero(vars.filter { $0.name != "_" }), span) }
-    let targets: [AssignTarget] = vars.map { $0.name == "_" ? .discard : .place(TypedExpr(.variable($0), $0.type, $0.span)) }
-    return TypedStmt(.assign(targets, typed), span)
+    let stmt: TypedStmt
+    if typed.isEmpty {
+      stmt = TypedStmt(.zero(vars.filter { $0.name != "_" }), span)
+    } else {
+      let targets: [AssignTarget] = vars.map { $0.name == "_" ? .discard : .place(TypedExpr(.variable($0), $0.type, $0.span)) }
+      stmt = TypedStmt(.assign(targets, typed), span)
+    }
+    stmt.declares = vars.filter { $0.name != "_" }
+    return stmt
   }
 
   /// `const a, b T = x, y`: each value must be a constant; a typed one must fit its type.
@@ -228,6 +234,7 @@ extension Checker {
     var targets: [AssignTarget] = []
     var typed: [TypedExpr] = []
     var anyNew = false
+    var declared: [Variable] = []
     for (k, target) in lhs.enumerated() {
       if case .identifier(let name) = target.kind {
         if name == "_" {
@@ -240,6 +247,7 @@ extension Checker {
         if isNew {
           let value = try defaultTyped(values[k], "assignment")
           let v = try declare(name, value.type, target.span, scope)
+          declared.append(v)
           targets.append(.place(TypedExpr(.variable(v), v.type, target.span)))
           typed.append(value)
           anyNew = true
@@ -255,7 +263,9 @@ extension Checker {
     if op == ":=" && !anyNew {
       throw fail(.typeError("no new variables on left side of :="), at: operatorSpan(":=", after: lhs.last!.span))
     }
-    return TypedStmt(.assign(targets, typed), span)
+    let stmt = TypedStmt(.assign(targets, typed), span)
+    stmt.declares = declared
+    return stmt
   }
 
   /// Where an operator written after `span` is (Go points at the `:=` of a bad declaration).
@@ -358,7 +368,8 @@ extension Checker {
     var seen = Set<String>()
     var s: LexicalScope? = scope
     while let cur = s {
-      for v in cur.variables.reversed() where v.name != "_" && !seen.contains(v.name) {
+      // Each scope's variables by name, innermost scope first.
+      for v in cur.variables.sorted(by: { $0.name < $1.name }) where v.name != "_" && !seen.contains(v.name) {
         if case .variable(let current)? = cur.symbols[v.name], current === v {
           out.append(v)
           seen.insert(v.name)

@@ -390,6 +390,9 @@ public final class Checker {
       throw fail(.typeError("\(name) redeclared in this block"), at: span)
     }
     let isGlobal = scope === top
+    if isGlobal && t.size > AddressSpace.globalsLimit {
+      throw fail(.typeError("\(name) (\(t.size) bytes) is too large for a package-level variable in gcsh (64 MiB at most): allocate it with new or make"), at: span)
+    }
     let v = Variable(
       name: name, type: t, span: span, storage: isGlobal ? .global : .local,
       function: isGlobal ? nil : function)

@@ -35,6 +35,8 @@ public final class Variable {
   var escapeReason: String? = nil
   /// The allocation its address being taken may need (escape analysis decides it).
   var site: AllocationSite? = nil
+  /// A global's first slot in the session's globals (lowering assigns it).
+  var globalSlot: Int? = nil
 
   init(name: String, type: GoType, span: Span, storage: Storage, function: Function?) {
     self.name = name
@@ -66,6 +68,8 @@ public final class Function {
   var paramLeaks: [ParamLeak] = []
   /// The body has been checked (a function is checked once, after the top-level code).
   var checked = false
+  /// Its code's index in the session's function table (lowering assigns it).
+  var codeIndex: Int? = nil
 
   init(name: String, decl: FuncDecl?, isScript: Bool) {
     self.name = name
@@ -99,12 +103,19 @@ final class AllocationSite {
   let type: GoType
   /// The expression as the Go compiler prints it in -m output (`make([]byte, 1024)`, `&T{...}`).
   let text: String
+  /// Where -m reports it, a byte offset: a call's `(` (make, new, append), a literal's `{` (or
+  /// the `&` of `&T{...}`), a conversion's operand (Go 1.22+) or `(`.
+  var reportAt: Int? = nil
   /// Decided by escape analysis: heap (the default until it runs) or the function's frame.
   var onHeap = true
   /// Why it is on the heap: "escapes to heap" reasons for `explain` and -m -m.
   var reason: String? = nil
   /// A constant size in elements (make with constant length/capacity, literals), when known.
   var constantCount: Int? = nil
+  /// A `[]byte(s)` conversion (it may share the string's bytes, Go 1.22+).
+  var zeroCopyCandidate = false
+  /// Decided by escape analysis: the conversion shares the string's bytes, allocating nothing.
+  var zeroCopy = false
 
   init(kind: Kind, span: Span, type: GoType, text: String) {
     self.kind = kind
@@ -217,7 +228,7 @@ final class TypedStmt {
     case sleep(TypedExpr)
     case gc
     case free
-    case stats(label: TypedExpr?, view: String?)
+    case stats(label: [TypedExpr], view: String?)
     case expect(Expectation)
     case why(String?)
     /// `roots`: the variables in scope at this statement (innermost first), then the globals.
@@ -233,6 +244,8 @@ final class TypedStmt {
   let span: Span
   /// A top-level statement (or one of main's): narrated after it runs.
   var narrated = false
+  /// The variables this statement declares (`:=`, `var`): each execution makes them anew.
+  var declares: [Variable] = []
 
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind

@@ -10,6 +10,61 @@
 import GoHeap
 
 extension GoType {
+  var isInteger: Bool {
+    switch kind {
+    case .int, .uintptr: return true
+    default: return false
+    }
+  }
+  var isUnsigned: Bool {
+    switch kind {
+    case .int(_, let signed): return !signed
+    case .uintptr: return true
+    default: return false
+    }
+  }
+  var isFloat: Bool {
+    if case .float = kind { return true }
+    return false
+  }
+  var isNumeric: Bool { isInteger || isFloat }
+  var isString: Bool {
+    if case .string = kind { return true }
+    return false
+  }
+  var isBool: Bool {
+    if case .bool = kind { return true }
+    return false
+  }
+  var pointee: GoType? {
+    if case .pointer(let e) = kind { return e }
+    return nil
+  }
+  var sliceElement: GoType? {
+    if case .slice(let e) = kind { return e }
+    return nil
+  }
+  /// Pointers and slices: the types nil converts to.
+  var isNilable: Bool {
+    switch kind {
+    case .pointer, .slice: return true
+    default: return false
+    }
+  }
+
+  /// Go's type identity: named types by identity, others structurally.
+  func identical(_ o: GoType) -> Bool {
+    if self === o { return true }
+    if name != nil || o.name != nil { return false }
+    switch (kind, o.kind) {
+    case (.pointer(let a), .pointer(let b)), (.slice(let a), .slice(let b)): return a.identical(b)
+    case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
+    case (.structure(let a), .structure(let b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
+    default: return false
+    }
+  }
+
   /// An array's element type and length.
   var arrayInfo: (elem: GoType, count: Int)? {
     if case .array(let e, let n) = kind { return (e, n) }
@@ -92,3 +147,10 @@ extension GoType {
   /// The type as the Go compiler prints it in a diagnostic.
   var goName: String { description }
 }
+
+/// `time.Duration`: a named int64 that prints as `1m30s`.
+let durationType: GoType = {
+  let t = GoType.named("time.Duration")
+  t.define(.int(bits: 64, signed: true))
+  return t
+}()

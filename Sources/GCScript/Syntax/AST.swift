@@ -131,7 +131,10 @@ public final class Stmt: @unchecked Sendable {
     case sleep(Expr)
     case gc
     case free
-    case stats(label: Expr?, view: String?)
+    /// `stats [view] ["label", parts...]`: the label's parts are formatted by gcsh (as
+    /// fmt.Sprint would), without allocating in the simulated heap — a measurement must not
+    /// disturb what it measures.
+    case stats(label: [Expr], view: String?)
     /// `expect RSS < 20MiB`: a check over MemStats fields, RSS and the virtual clock.
     case expect(Expr)
     /// `why` / `why rss` / `why HeapSys`: a number broken down by cause.

@@ -205,7 +205,7 @@ public struct Parser {
       return Stmt(.why(what), span(from: start))
     case "free": return Stmt(.free, span(from: start))
     case "stats":
-      var label: Expr? = nil
+      var label: [Expr] = []
       var view: String? = nil
       // A view name is a bare word followed by the end of the statement or the label string.
       if case .identifier(let v) = peek.kind {
@@ -220,7 +220,7 @@ public struct Parser {
           advance()
         }
       }
-      if !isStatementEnd { label = try expression() }
+      if !isStatementEnd { label = try expressionList() }
       return Stmt(.stats(label: label, view: view), span(from: start))
     case "set":
       let (name, _) = try identifier("setting name")

@@ -40,15 +40,20 @@ public enum ErrorKind: Equatable, Sendable {
   case featureMissing(feature: String, since: String, profile: String)
   case invalidSetting(String)
   case divisionByZero
+  case negativeShift
   case nilDereference
   case indexOutOfRange(index: Int, length: Int)
   case sliceOutOfRange(String)
   case goPanic(String)
+  /// A run-time error the Go runtime raises itself (`makeslice: len out of range`).
+  case goRuntimePanic(String)
   /// The simulated process died (fatal error, OOM kill, panic inside the runtime); the prefix is
   /// the era's fatal-error text (`fatal error: `, or Go 1.0's `throw: `).
   case death(ProcessDeath, fatalPrefix: String)
   case interrupted
   case stackOverflow
+  /// A state the interpreter should never reach (a bug, reported instead of crashing).
+  case internalFault(String)
   /// An `expect` that did not hold (reported; the script goes on).
   case expectationFailed(check: String, actual: String)
 
@@ -105,12 +110,14 @@ public enum ErrorKind: Equatable, Sendable {
       return "\(f) does not exist in \(profile): it arrived in \(since)"
     case .invalidSetting(let m): return m
     case .divisionByZero: return "panic: runtime error: integer divide by zero"
+    case .negativeShift: return "panic: runtime error: negative shift amount"
     case .nilDereference:
       return "panic: runtime error: invalid memory address or nil pointer dereference"
     case .indexOutOfRange(let i, let n):
       return "panic: runtime error: index out of range [\(i)] with length \(n)"
     case .sliceOutOfRange(let m): return "panic: runtime error: slice bounds out of range \(m)"
     case .goPanic(let m): return "panic: \(m)"
+    case .goRuntimePanic(let m): return "panic: runtime error: \(m)"
     case .death(let d, let prefix):
       switch d {
       case .panic(let m): return "panic: \(m)"
@@ -120,6 +127,7 @@ public enum ErrorKind: Equatable, Sendable {
       case .killedByKernel: return "Killed"
       }
     case .interrupted: return "interrupted"
+    case .internalFault(let m): return "internal error in gcsh (please report it): \(m)"
     case .expectationFailed(let check, let actual): return "expectation failed: \(check) (\(actual))"
     case .stackOverflow:
       return "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
@@ -134,6 +142,7 @@ public enum ErrorKind: Equatable, Sendable {
     case .death(.killedByKernel, _): return "oom-kill"
     case .death(.runtimeOutOfMemory, _), .stackOverflow: return "fatal"
     case .interrupted: return "interrupted"
+    case .internalFault(let m): return "internal error in gcsh (please report it): \(m)"
     case .expectationFailed: return "expect"
     default: return "runtime"
     }
@@ -144,7 +153,7 @@ public enum ErrorKind: Equatable, Sendable {
   public var goExitStatus: Int? {
     switch self {
     case .death(let d, _): return d.exitStatus
-    case .nilDereference, .indexOutOfRange, .sliceOutOfRange, .divisionByZero, .goPanic,
+    case .nilDereference, .indexOutOfRange, .sliceOutOfRange, .divisionByZero, .negativeShift, .goPanic, .goRuntimePanic,
       .stackOverflow:
       return 2
     default: return nil

@@ -1,0 +1,785 @@
+// EscapeAnalysis: decides, for every allocation and every variable whose address is taken,
+// whether it can live in its function's frame or must go on the heap — the Go compiler's
+// analysis (cmd/compile/internal/escape), on the typed tree.
+//
+// The two invariants (escape.go): a pointer to a stack object is never stored in the heap, and
+// never outlives the object (its frame returned, or its space reused by a later loop iteration).
+// The analysis is a data-flow graph:
+//
+//   - Locations are variables and allocations (`new`, `make`, `&T{...}`, slice literals, string
+//     conversions and concatenations, append's backing store), plus the heap.
+//   - Every assignment is an edge `dst ← src` weighted by dereferences minus address-of
+//     operations: `p = &q` is -1, `p = q` 0, `p = *q` 1. Fields and elements of a compound are
+//     the compound (`x.f = u[0]` is `x = *u`: indexing a slice dereferences, an array does not).
+//     A store through a pointer (`*p = x`, `s[i] = x`, `p.f = x`) and a store to a global go
+//     to the heap location.
+//   - From every location (the root), the minimal dereferences to every location that flows to
+//     it are computed (Bellman-Ford, with derefs bounded below at 0 once an address is taken:
+//     solve.go walkOne). A location whose address (derefs < 0) reaches a root that outlives it —
+//     the heap, the function's result, or a variable declared outside its loop — escapes: it
+//     goes on the heap ("moved to heap: x", "new(int) escapes to heap"); and whatever it points
+//     to is then reached from the heap too, so the walk is repeated until nothing changes.
+//   - A parameter's flows to the heap and to the result are summarised as tags (leaks.go: the
+//     fewest dereferences on the way): a call site uses the callee's tags instead of its body,
+//     so functions are analysed callees first (mutually recursive ones together, in one graph).
+//
+// Then the allocations the compiler keeps off the stack whatever their flow (utils.go
+// HeapAllocReason): a declared variable larger than MaxStackVarSize, a `new`/`&T{}` larger than
+// MaxImplicitStackVarSize, a `make` of constant size above it, and — before Go 1.25 — any
+// `make` of non-constant size.
+//
+// gcsh has no closures, methods or interfaces yet, so their rules are not here; and it does not
+// inline, so the decisions are those of functions the compiler does not inline (`//go:noinline`).
+
+import GoHeap
+
+/// An escape-analysis location: a variable, an allocation, or the heap.
+final class EscapeLocation {
+  let variable: Variable?
+  let site: AllocationSite?
+  /// The function whose graph holds it (nil for the heap).
+  let function: Function?
+  /// Incoming edges: values that flow into this location, with their dereferences.
+  var edges: [(src: EscapeLocation, derefs: Int)] = []
+  /// The loop depth of its declaration (1 in a function's body, +1 per enclosing loop).
+  var loopDepth: Int
+  var isParam = false
+  /// A function's result (`~r0`): returned values outlive the call.
+  var isResult = false
+  /// Its address reaches something that outlives it: it goes on the heap.
+  var escapes = false
+  /// What a pointer reachable from it points to may be written (for the zero-copy
+  /// string->[]byte conversion of Go 1.22+).
+  var mutates = false
+  // Walk state (solve.go).
+  var derefs = 0
+  var walkgen = 0
+  var queuedOne = 0
+  var queuedAll = false
+  /// For a parameter: the fewest dereferences on a flow to the heap, and to the result.
+  var leakHeap: Int? = nil
+  var leakResult: Int? = nil
+
+  init(variable: Variable?, site: AllocationSite?, function: Function?, loopDepth: Int) {
+    self.variable = variable
+    self.site = site
+    self.function = function
+    self.loopDepth = loopDepth
+  }
+}
+
+/// A context an expression's value flows into: a location, with dereferences.
+struct Hole {
+  let dst: EscapeLocation
+  var derefs: Int
+
+  func shift(_ delta: Int) -> Hole { Hole(dst: dst, derefs: derefs + delta) }
+  func deref() -> Hole { shift(1) }
+  func addr() -> Hole { shift(-1) }
+}
+
+/// One diagnostic of `-m`, in the compiler's wording, at the byte offset Go reports it.
+public struct EscapeDiagnostic: Sendable, Equatable {
+  public let offset: Int
+  public let message: String
+}
+
+final class EscapeAnalysis {
+  let compiler: CompilerProfile
+  /// The -m diagnostics of the last analysis, in no particular order.
+  private(set) var diagnostics: [EscapeDiagnostic] = []
+
+  init(compiler: CompilerProfile) {
+    self.compiler = compiler
+  }
+
+  /// The run's source (statements quoted in messages).
+  var source = Source(name: "", text: "")
+
+  /// Analyses a run's functions (callees first) and its top-level code.
+  func analyse(_ program: CheckedProgram, source: Source) {
+    self.source = source
+    diagnostics = []
+    let functions = program.functions
+    for batch in callGraphComponents(functions) {
+      Batch(analysis: self, functions: batch).run()
+    }
+    Batch(analysis: self, functions: [program.script]).run()
+  }
+
+  func report(_ offset: Int, _ message: String) {
+    diagnostics.append(EscapeDiagnostic(offset: offset, message: message))
+  }
+
+  /// Where an assignment's operator is, after its left side (Go reports statements there).
+  func operatorOffset(after end: Int) -> Int {
+    let bytes = source.bytes
+    var i = end
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+    return i
+  }
+
+  /// The strongly connected components of the call graph, callees before callers (Tarjan's
+  /// algorithm, as ir.VisitFuncsBottomUp).
+  func callGraphComponents(_ functions: [Function]) -> [[Function]] {
+    let ids = Dictionary(uniqueKeysWithValues: functions.enumerated().map { (ObjectIdentifier($0.element), $0.offset) })
+    var index = [Int](repeating: -1, count: functions.count)
+    var low = [Int](repeating: 0, count: functions.count)
+    var onStack = [Bool](repeating: false, count: functions.count)
+    var stack: [Int] = []
+    var counter = 0
+    var out: [[Function]] = []
+    func callees(_ f: Function) -> [Int] {
+      var found: [Int] = []
+      func visit(_ e: TypedExpr) {
+        if case .call(let g, _) = e.kind, let k = ids[ObjectIdentifier(g)] { found.append(k) }
+        e.forEachChild(visit)
+      }
+      for s in f.body { s.forEachExpression(visit) }
+      return found
+    }
+    func strongConnect(_ v: Int) {
+      index[v] = counter
+      low[v] = counter
+      counter += 1
+      stack.append(v)
+      onStack[v] = true
+      for w in callees(functions[v]) {
+        if index[w] < 0 {
+          strongConnect(w)
+          low[v] = min(low[v], low[w])
+        } else if onStack[w] {
+          low[v] = min(low[v], index[w])
+        }
+      }
+      if low[v] == index[v] {
+        var component: [Function] = []
+        while let w = stack.popLast() {
+          onStack[w] = false
+          component.append(functions[w])
+          if w == v { break }
+        }
+        out.append(component.reversed())
+      }
+    }
+    for v in functions.indices where index[v] < 0 { strongConnect(v) }
+    return out
+  }
+}
+
+/// The graph of one batch of functions (one, or a set of mutually recursive ones).
+final class Batch {
+  unowned let analysis: EscapeAnalysis
+  let functions: [Function]
+  let heap = EscapeLocation(variable: nil, site: nil, function: nil, loopDepth: 0)
+  let blank = EscapeLocation(variable: nil, site: nil, function: nil, loopDepth: 0)
+  /// Where values whose pointees may be written flow (Go's mutatorLoc).
+  let mutator = EscapeLocation(variable: nil, site: nil, function: nil, loopDepth: 0)
+  var locations: [EscapeLocation] = []
+  var variables: [ObjectIdentifier: EscapeLocation] = [:]
+  var results: [ObjectIdentifier: EscapeLocation] = [:]
+  var sites: [ObjectIdentifier: EscapeLocation] = [:]
+  // Walking one function.
+  var function: Function
+  var loopDepth = 1
+
+  init(analysis: EscapeAnalysis, functions: [Function]) {
+    self.analysis = analysis
+    self.functions = functions
+    function = functions[0]
+    heap.escapes = true
+    heap.mutates = true
+    mutator.mutates = true
+  }
+
+  func run() {
+    for f in functions { initFunction(f) }
+    for f in functions {
+      function = f
+      loopDepth = 1
+      block(f.body)
+    }
+    // Allocations the compiler keeps off the stack whatever their flow.
+    for loc in locations {
+      if let why = heapAllocReason(loc) { flow(Hole(dst: heap, derefs: -1), loc, why: why) }
+    }
+    walkAll()
+    finish()
+  }
+
+  // MARK: Locations
+
+  @discardableResult
+  func newLocation(variable: Variable? = nil, site: AllocationSite? = nil) -> EscapeLocation {
+    let loc = EscapeLocation(variable: variable, site: site, function: function, loopDepth: loopDepth)
+    locations.append(loc)
+    if let variable { variables[ObjectIdentifier(variable)] = loc }
+    if let site { sites[ObjectIdentifier(site)] = loc }
+    return loc
+  }
+
+  private func initFunction(_ f: Function) {
+    function = f
+    loopDepth = 1
+    for p in f.params {
+      let loc = newLocation(variable: p)
+      loc.isParam = true
+    }
+    for v in f.locals { newLocation(variable: v) }
+    if f.result != nil {
+      let r = EscapeLocation(variable: nil, site: nil, function: f, loopDepth: 1)
+      r.isResult = true
+      locations.append(r)
+      results[ObjectIdentifier(f)] = r
+    }
+  }
+
+  func location(_ v: Variable) -> EscapeLocation {
+    if let loc = variables[ObjectIdentifier(v)] { return loc }
+    // A local of another batch cannot be reached from here; the checker's temporaries could.
+    return newLocation(variable: v)
+  }
+
+  var discard: Hole { Hole(dst: blank, derefs: 0) }
+  var heapHole: Hole { Hole(dst: heap, derefs: 0) }
+
+  /// Records `dst ← src` (graph.go flow).
+  func flow(_ k: Hole, _ src: EscapeLocation, why: String? = nil) {
+    let dst = k.dst
+    if dst === blank { return }
+    if dst === src && k.derefs >= 0 { return }
+    if dst.escapes && k.derefs < 0 {
+      // dst = &src with dst on the heap: src escapes at once.
+      src.escapes = true
+      src.mutates = true
+      if let why, src.site != nil || src.variable != nil { src.site?.reason = why; src.variable?.escapeReason = why }
+      return
+    }
+    dst.edges.append((src, k.derefs))
+  }
+
+  /// A location for an allocation; its address flows to `k`; returns the hole its contents
+  /// flow into (expr.go spill).
+  func spill(_ k: Hole, _ site: AllocationSite) -> Hole {
+    let loc = sites[ObjectIdentifier(site)] ?? newLocation(site: site)
+    loc.loopDepth = loopDepth
+    flow(k.addr(), loc)
+    return Hole(dst: loc, derefs: 0)
+  }
+
+  // MARK: Statements
+
+  func block(_ stmts: [TypedStmt]) {
+    let saved = loopDepth
+    for s in stmts { statement(s) }
+    loopDepth = saved
+  }
+
+  /// A declaration: the variable's location takes the current loop depth (stmt.go dcl).
+  func declare(_ v: Variable) {
+    location(v).loopDepth = loopDepth
+  }
+
+  func statement(_ s: TypedStmt) {
+    for v in s.declares where v.storage == .local { declare(v) }
+    switch s.kind {
+    case .expression(let e): expression(discard, e)
+    case .assign(let targets, let values):
+      for (t, v) in zip(targets, values) {
+        switch t {
+        case .discard: expression(discard, v)
+        case .place(let dst):
+          if isSelfAssignment(dst, v) {
+            analysis.report(analysis.operatorOffset(after: dst.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
+            expression(discard, v)
+            continue
+          }
+          expression(address(dst), v)
+        }
+      }
+    case .zero: break
+    case .opAssign(_, let target, let rhs):
+      if isSelfAssignment(target, rhs) {
+        analysis.report(analysis.operatorOffset(after: target.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
+        expression(discard, rhs)
+      } else {
+        expression(address(target), rhs)
+      }
+    case .block(let b): block(b)
+    case .ifStmt(let i, let c, let t, let e):
+      if let i { statement(i) }
+      expression(discard, c)
+      block(t)
+      if let e { statement(e) }
+    case .loop(_, let i, let c, let p, let body):
+      if let i { statement(i) }
+      loopDepth += 1
+      if let c { expression(discard, c) }
+      if let p { statement(p) }
+      block(body)
+      loopDepth -= 1
+    case .range(let r):
+      // The operand is evaluated once into a temporary; the value variable reads elements
+      // of it (through a dereference for a slice or a pointer to an array).
+      let tmp = newLocation()
+      expression(Hole(dst: tmp, derefs: 0), r.operand)
+      loopDepth += 1
+      for case .place(let p)? in [r.key, r.value] { if case .variable(let v) = p.kind, r.defines { declare(v) } }
+      let valueHole = r.value.map(address) ?? discard
+      switch r.over {
+      case .array: flow(valueHole, tmp)
+      case .slice, .arrayPointer: flow(valueHole.deref(), tmp)
+      case .integer, .string: break
+      }
+      _ = r.key.map(address)
+      block(r.body)
+      loopDepth -= 1
+    case .returnStmt(let e):
+      guard let e else { return }
+      if let r = results[ObjectIdentifier(function)] {
+        expression(Hole(dst: r, derefs: 0), e)
+      } else {
+        expression(discard, e)
+      }
+    case .breakStmt, .continueStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
+    case .sleep(let e): expression(discard, e)
+    case .stats(let l, _): for x in l { expression(discard, x) }
+    case .expect(let x): expression(discard, x.value)
+    case .setGCPercent(let e), .setMemoryLimit(let e): if let e { expression(discard, e) }
+    }
+  }
+
+  /// The hole an assignment to an addressable expression stores into (assign.go addr): a local
+  /// variable's location; a field or element of a local array or struct, that variable; a
+  /// global, or anything reached through a pointer, the heap.
+  func address(_ e: TypedExpr) -> Hole {
+    switch e.kind {
+    case .variable(let v):
+      if v.storage == .global { return heapHole }
+      return Hole(dst: location(v), derefs: 0)
+    case .field(let base, _):
+      if case .deref(let p) = base.kind {
+        expression(Hole(dst: mutator, derefs: 0), p)
+        return heapHole
+      }
+      return address(base)
+    case .index(let base, let i):
+      expression(discard, i)
+      if base.type.isArray { return address(base) }
+      expression(Hole(dst: mutator, derefs: 0), base)
+      return heapHole
+    case .deref(let p):
+      expression(Hole(dst: mutator, derefs: 0), p)
+      return heapHole
+    default:
+      expression(discard, e)
+      return heapHole
+    }
+  }
+
+  func address(_ t: AssignTarget) -> Hole {
+    if case .place(let e) = t { return address(e) }
+    return discard
+  }
+
+  // MARK: Expressions
+
+  /// Evaluates an expression whose value flows into `k` (expr.go).
+  func expression(_ k0: Hole, _ e: TypedExpr) {
+    var k = k0
+    if k.derefs >= 0 && !e.type.hasPointers { k = discard }
+    switch e.kind {
+    case .constant, .nilValue: break
+    case .variable(let v):
+      if v.storage == .global { return }
+      flow(k, location(v))
+    case .unary(_, let x): expression(discard, x)
+    case .binary(let op, let a, let b):
+      if op == "+" && a.type.isString, let site = e.site {
+        _ = spill(k, site)
+      }
+      expression(discard, a)
+      expression(discard, b)
+    case .logical(_, let a, let b), .shift(_, let a, let b):
+      expression(discard, a)
+      expression(discard, b)
+    case .addressOf(let x):
+      if case .composite(let elems, let site?) = x.kind {
+        let inner = spill(k, site)
+        for (_, v) in elems { expression(inner, v) }
+        return
+      }
+      expression(k.addr(), x)
+    case .deref(let p): expression(k.deref(), p)
+    case .field(let base, _): expression(k, base)
+    case .index(let base, let i):
+      if base.type.isArray {
+        expression(k, base)
+      } else {
+        expression(k.deref(), base)
+      }
+      expression(discard, i)
+    case .slice(let base, let lo, let hi, let mx):
+      expression(k, base)
+      for b in [lo, hi, mx] { if let b { expression(discard, b) } }
+    case .conversion(let x):
+      if let site = e.site {
+        _ = spill(k, site)
+        expression(discard, x)
+      } else {
+        expression(k, x)
+      }
+    case .call(let f, let args): call([k], f, args)
+    case .builtin(let b, let args, let spread): builtin(k, b, args, spread: spread, e)
+    case .new(_, let site): _ = spill(k, site)
+    case .makeSlice(_, let len, let cap, let site):
+      _ = spill(k, site)
+      expression(discard, len)
+      if let cap { expression(discard, cap) }
+    case .composite(let elems, let site):
+      var inner = k
+      if let site { inner = spill(k, site) }
+      for (_, v) in elems { expression(inner, v) }
+    }
+  }
+
+  /// A call of a user function (call.go): each argument flows where the callee's tags say —
+  /// the heap, the call's result — or, for a function of this batch, into its parameter.
+  func call(_ ks: [Hole]?, _ f: Function, _ args: [TypedExpr]) {
+    let inBatch = functions.contains { $0 === f }
+    if inBatch, let ks, let k = ks.first, let r = results[ObjectIdentifier(f)] {
+      flow(k, r)
+    }
+    for (a, p) in zip(args, f.params) {
+      if inBatch {
+        expression(Hole(dst: location(p), derefs: 0), a)
+        continue
+      }
+      expression(tagHole(ks, f, p), a)
+    }
+  }
+
+  /// Where an argument for parameter `p` of an analysed function flows: a tee of the heap (with
+  /// the leak's dereferences) and the call's result (with its).
+  func tagHole(_ ks: [Hole]?, _ f: Function, _ p: Variable) -> Hole {
+    guard let index = f.params.firstIndex(where: { $0 === p }), index < f.paramLeaks.count else {
+      return heapHole
+    }
+    let leak = f.paramLeaks[index]
+    var holes: [Hole] = []
+    if leak.toHeap { holes.append(heapHole.shift(leak.heapDerefs)) }
+    if let r = leak.toResult, let k = ks?.first { holes.append(k.shift(r)) }
+    return tee(holes)
+  }
+
+  /// A hole flowing into every one of `holes` (graph.go teeHole).
+  func tee(_ holes: [Hole]) -> Hole {
+    if holes.isEmpty { return discard }
+    if holes.count == 1 { return holes[0] }
+    let loc = newLocation()
+    for k in holes { flow(k, loc) }
+    return Hole(dst: loc, derefs: 0)
+  }
+
+  private func builtin(_ k: Hole, _ b: Builtin, _ args: [TypedExpr], spread: Bool, _ e: TypedExpr) {
+    switch b {
+    case .append:
+      // The appended-to slice's elements stay where they were and are reachable from the
+      // result; appended values are stored in a backing array that may be new: they flow to
+      // the heap. The backing store is a location of its own (call.go OAPPEND).
+      var appendee = tee([k, Hole(dst: mutator, derefs: 0)])
+      if let elem = e.type.sliceElement, elem.hasPointers {
+        appendee = tee([appendee, heapHole.deref()])
+      }
+      expression(appendee, args[0])
+      if spread {
+        if args[1].type.isSlice, let elem = args[1].type.sliceElement, elem.hasPointers {
+          expression(heapHole.deref(), args[1])
+        } else {
+          expression(discard, args[1])
+        }
+      } else {
+        for a in args.dropFirst() { expression(heapHole, a) }
+      }
+      if let site = e.site {
+        let backing = spill(k, site)
+        backing.dst.loopDepth = 0
+      }
+    case .copy:
+      expression(Hole(dst: mutator, derefs: 0), args[0])
+      if args[1].type.isSlice, let elem = args[1].type.sliceElement, elem.hasPointers {
+        expression(heapHole.deref(), args[1])
+      } else {
+        expression(discard, args[1])
+      }
+    case .clear: expression(Hole(dst: mutator, derefs: 0), args[0])
+    case .panic: for a in args { expression(heapHole, a) }
+    case .min, .max: for a in args { expression(k, a) }
+    case .len, .cap, .print, .println, .timeSleep, .runtimeGC, .runtimeKeepAlive,
+      .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
+      for a in args { expression(discard, a) }
+    case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:
+      // fmt's parameters are interfaces that leak (their content escapes).
+      for a in args { expression(heapHole, a) }
+    }
+  }
+
+  // MARK: Self-assignment (utils.go isSelfAssign)
+
+  /// `b.buf = b.buf[n:m]` through the same pointer, or `val.x = val.y`: the assignment does not
+  /// store any pointer that was not already there.
+  func isSelfAssignment(_ dst: TypedExpr, _ src: TypedExpr) -> Bool {
+    // Slice self-assignment through a dereference of a variable.
+    if case .field(let db, _) = dst.kind, case .deref(let dp) = db.kind, case .variable(let dv) = dp.kind,
+      case .slice(let sb, _, _, _) = src.kind, case .field(let sbb, _) = sb.kind,
+      case .deref(let sp) = sbb.kind, case .variable(let sv) = sp.kind, dv === sv
+    {
+      return true
+    }
+    switch (dst.kind, src.kind) {
+    case (.field(let a, _), .field(let b, _)): return sameSafe(a, b)
+    case (.index(let a, let i), .index(let b, let j)):
+      return !mayAffectMemory(i) && !mayAffectMemory(j) && sameSafe(a, b)
+    default: return false
+    }
+  }
+
+  func sameSafe(_ a: TypedExpr, _ b: TypedExpr) -> Bool {
+    switch (a.kind, b.kind) {
+    case (.variable(let x), .variable(let y)): return x === y
+    case (.field(let x, let i), .field(let y, let j)): return i == j && sameSafe(x, y)
+    case (.deref(let x), .deref(let y)): return sameSafe(x, y)
+    default: return false
+    }
+  }
+
+  func mayAffectMemory(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .variable, .constant, .nilValue: return false
+    case .binary(_, let a, let b), .shift(_, let a, let b): return mayAffectMemory(a) || mayAffectMemory(b)
+    case .index(let a, let b): return mayAffectMemory(a) || mayAffectMemory(b)
+    case .conversion(let x), .unary(_, let x): return mayAffectMemory(x)
+    case .builtin(.len, let args, _), .builtin(.cap, let args, _): return args.contains(where: mayAffectMemory)
+    case .field(let x, _), .deref(let x): return mayAffectMemory(x)
+    default: return true
+    }
+  }
+
+  // MARK: Heap allocation reasons (utils.go HeapAllocReason)
+
+  func heapAllocReason(_ loc: EscapeLocation) -> String? {
+    if let v = loc.variable {
+      // Parameters are always passed on the stack.
+      if v.storage != .local { return nil }
+      if v.type.size > analysis.compiler.maxStackVarSize { return "too large for stack" }
+      return nil
+    }
+    guard let site = loc.site else { return nil }
+    switch site.kind {
+    case .new, .compositeAddress:
+      if site.type.size > analysis.compiler.maxImplicitStackVarSize { return "too large for stack" }
+    case .make:
+      if site.type.size == 0 { return "zero-sized element" }
+      guard let n = site.constantCount else {
+        return analysis.compiler.stackBufferBytes == nil ? "non-constant size" : nil
+      }
+      if n > analysis.compiler.maxImplicitStackVarSize / site.type.size { return "too large for stack" }
+    default: break
+    }
+    return nil
+  }
+
+  // MARK: Solving (solve.go)
+
+  func walkAll() {
+    var todo: [EscapeLocation] = [heap, mutator] + locations.reversed()
+    for l in todo { l.queuedAll = true }
+    var walkgen = 0
+    while !todo.isEmpty {
+      let root = todo.removeFirst()
+      root.queuedAll = false
+      walkgen += 1
+      walkOne(root, walkgen) { l in
+        if !l.queuedAll {
+          l.queuedAll = true
+          if l.escapes { todo.insert(l, at: 0) } else { todo.append(l) }
+        }
+      }
+    }
+  }
+
+  /// The fewest dereferences from `root` to every location that flows into it; a location whose
+  /// address reaches a root that outlives it escapes.
+  func walkOne(_ root: EscapeLocation, _ walkgen: Int, _ enqueue: (EscapeLocation) -> Void) {
+    root.walkgen = walkgen
+    root.derefs = 0
+    var todo = [root]
+    var head = 0
+    while head < todo.count {
+      let l = todo[head]
+      head += 1
+      l.queuedOne = 0
+      var derefs = l.derefs
+      var newEscapes = false
+      var newMutates = false
+      if derefs < 0 {
+        // l's address flows to root.
+        derefs = 0
+        if outlives(root, l) { newEscapes = true }
+      }
+      if derefs == 0 && root.mutates && !l.mutates { newMutates = true }
+      if l.isParam, outlives(root, l) { leak(l, to: root, derefs) }
+      if newEscapes && !l.escapes || newMutates {
+        if newEscapes { l.escapes = true; l.mutates = true }
+        if newMutates { l.mutates = true }
+        enqueue(l)
+        if l.escapes { continue }
+      }
+      for edge in l.edges {
+        let src = edge.src
+        if src.escapes { continue }
+        let d = derefs + edge.derefs
+        if src.walkgen != walkgen || src.derefs > d {
+          src.walkgen = walkgen
+          src.derefs = d
+          if src.queuedOne != walkgen {
+            src.queuedOne = walkgen
+            todo.append(src)
+          }
+        }
+      }
+    }
+  }
+
+  /// Whether values stored in `l` may survive beyond `other`'s lifetime (solve.go outlives).
+  func outlives(_ l: EscapeLocation, _ other: EscapeLocation) -> Bool {
+    if l.escapes { return true }
+    if l === mutator || l === blank { return false }
+    if l.isResult { return true }
+    if l.function === other.function && l.loopDepth < other.loopDepth { return true }
+    return false
+  }
+
+  /// A parameter's value flows to `sink` with `derefs` (graph.go leakTo): its result, or the heap.
+  func leak(_ p: EscapeLocation, to sink: EscapeLocation, _ derefs: Int) {
+    if !sink.escapes && sink.isResult && sink.function === p.function {
+      p.leakResult = min(p.leakResult ?? derefs, derefs)
+    } else {
+      p.leakHeap = min(p.leakHeap ?? derefs, derefs)
+    }
+  }
+
+  // MARK: Results
+
+  func finish() {
+    for f in functions where !f.isScript {
+      f.paramLeaks = f.params.map { p in
+        guard let loc = variables[ObjectIdentifier(p)], p.type.hasPointers, p.name != "_" else { return ParamLeak() }
+        var leak = ParamLeak()
+        if let h = loc.leakHeap {
+          leak.toHeap = true
+          leak.heapDerefs = h
+        }
+        // leaks.go Optimize: a result flow no cheaper than the heap flow adds nothing.
+        if let r = loc.leakResult, !(leak.toHeap && r >= leak.heapDerefs) { leak.toResult = r }
+        if !loc.escapes {
+          if leak.toHeap {
+            analysis.report(p.span.start, leak.heapDerefs == 0 ? "leaking param: \(p.name)" : "leaking param content: \(p.name)")
+          }
+          if let r = leak.toResult {
+            analysis.report(p.span.start, "leaking param: \(p.name) to result ~r0 level=\(r)")
+          }
+          if !leak.toHeap && leak.toResult == nil {
+            analysis.report(p.span.start, "\(p.name) does not escape")
+          }
+        }
+        return leak
+      }
+    }
+    for loc in locations {
+      if let v = loc.variable {
+        guard v.storage != .global else { continue }
+        v.movedToHeap = loc.escapes
+        if loc.escapes { analysis.report(v.span.start, "moved to heap: \(v.name)") }
+      } else if let site = loc.site {
+        site.onHeap = loc.escapes || site.kind == .variable
+        let at = site.reportAt ?? site.span.start
+        if site.kind == .append {
+          if analysis.compiler.reportsAppend {
+            analysis.report(at, "append \(loc.escapes ? "escapes to heap" : "does not escape")")
+          }
+        } else if !site.text.isEmpty && site.kind != .variable {
+          analysis.report(at, "\(site.text) \(loc.escapes ? "escapes to heap" : "does not escape")")
+        }
+        if site.zeroCopyCandidate && analysis.compiler.zeroCopyStringToBytes && !loc.mutates && !loc.escapes {
+          site.zeroCopy = true
+          analysis.report(at, "zero-copy string->[]byte conversion")
+        }
+      }
+    }
+    // Sites the walk never reached (in code after a return, say) stay on the heap.
+  }
+
+  /// The text of a statement, on one line (self-assignment messages).
+  func statementText(_ span: Span) -> String {
+    let bytes = analysis.source.bytes
+    let a = min(max(0, span.start), bytes.count)
+    let b = min(max(a, span.end), bytes.count)
+    return String(decoding: bytes[a..<b], as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+  }
+}
+
+extension TypedExpr {
+  /// Calls `visit` on each direct sub-expression.
+  func forEachChild(_ visit: (TypedExpr) -> Void) {
+    switch kind {
+    case .constant, .nilValue, .variable, .new: break
+    case .unary(_, let x), .conversion(let x), .deref(let x), .addressOf(let x), .field(let x, _): visit(x)
+    case .binary(_, let a, let b), .logical(_, let a, let b), .shift(_, let a, let b), .index(let a, let b):
+      visit(a)
+      visit(b)
+    case .call(_, let args), .builtin(_, let args, _): args.forEach(visit)
+    case .makeSlice(_, let l, let c, _):
+      visit(l)
+      if let c { visit(c) }
+    case .slice(let b, let lo, let hi, let mx):
+      visit(b)
+      for x in [lo, hi, mx] { if let x { visit(x) } }
+    case .composite(let elems, _): for e in elems { visit(e.value) }
+    }
+  }
+}
+
+extension TypedStmt {
+  /// Calls `visit` on every expression of the statement and the statements it contains.
+  func forEachExpression(_ visit: (TypedExpr) -> Void) {
+    switch kind {
+    case .expression(let e), .sleep(let e): visit(e)
+    case .assign(let ts, let vs):
+      for case .place(let t) in ts { visit(t) }
+      vs.forEach(visit)
+    case .opAssign(_, let a, let b):
+      visit(a)
+      visit(b)
+    case .block(let b): for s in b { s.forEachExpression(visit) }
+    case .ifStmt(let i, let c, let t, let e):
+      i?.forEachExpression(visit)
+      visit(c)
+      for s in t { s.forEachExpression(visit) }
+      e?.forEachExpression(visit)
+    case .loop(_, let i, let c, let p, let b):
+      i?.forEachExpression(visit)
+      if let c { visit(c) }
+      p?.forEachExpression(visit)
+      for s in b { s.forEachExpression(visit) }
+    case .range(let r):
+      visit(r.operand)
+      for s in r.body { s.forEachExpression(visit) }
+    case .returnStmt(let e): if let e { visit(e) }
+    case .stats(let l, _): l.forEach(visit)
+    case .expect(let x): visit(x.value)
+    case .setGCPercent(let e), .setMemoryLimit(let e): if let e { visit(e) }
+    case .zero, .breakStmt, .continueStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
+    }
+  }
+}

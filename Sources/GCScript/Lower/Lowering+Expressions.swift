@@ -1,0 +1,515 @@
+// Lowering expressions: each is evaluated into slots. `value(e)` returns the slot holding e's
+// value — a variable's own slot when e is a variable that lives in slots, so reading one costs
+// no instruction — and `value(e, into:)` evaluates into given slots.
+
+import GoHeap
+
+extension Lowerer {
+  /// The slot holding e's value (a variable's own, or a new temporary).
+  func value(_ e: TypedExpr) -> Int {
+    if case .variable(let v) = e.kind, case .slots(let s) = variablePlace(v) { return s }
+    let dst = allocate(e.type)
+    value(e, into: dst)
+    return dst
+  }
+
+  /// Evaluates e into the slots at `dst` (e.type.words of them).
+  func value(_ e: TypedExpr, into dst: Int) {
+    let t = e.type
+    // An expression that can panic (an index, a slice, a dereference, a division, a shift)
+    // locates the panic at itself; anything else at its statement.
+    let statementSpan = span
+    defer { span = statementSpan }
+    switch e.kind {
+    case .index, .slice, .deref, .field, .shift: span = e.span
+    case .binary(let op, _, _) where op == "/" || op == "%": span = e.span
+    default: break
+    }
+    switch e.kind {
+    case .constant(let c): constantValue(c, t, into: dst)
+    case .nilValue: emit(Instruction(op: .zero, a: Int32(dst), b: Int32(t.words)))
+    case .variable(let v): load(t, from: variablePlace(v), to: dst)
+    case .unary(let op, let x): unary(op, x, t, into: dst)
+    case .binary(let op, let a, let b): binary(op, a, b, e, into: dst)
+    case .logical(let op, let a, let b):
+      value(a, into: dst)
+      let skip = emit(Instruction(op: op == "&&" ? .jumpIfNot : .jumpIf, a: Int32(dst)))
+      value(b, into: dst)
+      patch(skip, to: label())
+    case .shift(let op, let x, let n):
+      withTemporaries {
+        let xs = value(x)
+        let ns = value(n)
+        let opcode: Opcode = op == "<<" ? .shl : (t.isUnsigned ? .shrU : .shrS)
+        emit(Instruction(op: opcode, a: Int32(dst), b: Int32(xs), c: Int32(ns), d: n.type.isUnsigned ? 0 : 1))
+        wrap(t, dst)
+      }
+    case .conversion(let x): conversion(x, to: t, e, into: dst)
+    case .call(let f, let args): call(f, args, resultInto: dst)
+    case .builtin(let b, let args, let spread): builtin(b, args, spread: spread, e, into: dst)
+    case .new(let elem, let site):
+      allocation(AllocationDesc.Kind.object, elem, site, into: dst)
+    case .makeSlice(_, let len, let cap, let site):
+      withTemporaries {
+        let l = value(len)
+        let c = cap.map { value($0) }
+        allocation(.makeSlice(len: l, cap: c), site.type, site, into: dst)
+      }
+    case .index, .field, .deref:
+      indexOrField(e, into: dst)
+    case .slice(let base, let lo, let hi, let mx): sliceExpression(base, lo, hi, mx, into: dst)
+    case .addressOf(let x): address(of: x, into: dst)
+    case .composite(let elems, let site): composite(t, elems, site, into: dst)
+    }
+  }
+
+  // MARK: Constants
+
+  func constantValue(_ c: Constant, _ t: GoType, into dst: Int) {
+    switch c {
+    case .int(let v):
+      if t.isFloat { return floatConstant(Double(v), t, into: dst) }
+      let bits = Int64(truncatingIfNeeded: v)
+      integerConstant(bits, into: dst)
+    case .float(let f):
+      if t.isInteger { return integerConstant(Int64(f), into: dst) }
+      floatConstant(f, t, into: dst)
+    case .bool(let b): emit(Instruction(op: .immediate, a: Int32(dst), b: b ? 1 : 0))
+    case .string(let s):
+      let bytes = Array(s.utf8)
+      if bytes.isEmpty {
+        emit(Instruction(op: .zero, a: Int32(dst), b: 2))
+        return
+      }
+      emit(Instruction(op: .constant, a: Int32(dst), b: constant(session.rodataAddress(of: bytes))))
+      integerConstant(Int64(bytes.count), into: dst + 1)
+    }
+  }
+
+  func integerConstant(_ v: Int64, into dst: Int) {
+    if v >= Int64(Int32.min) && v <= Int64(Int32.max) {
+      emit(Instruction(op: .immediate, a: Int32(dst), b: Int32(v)))
+    } else {
+      emit(Instruction(op: .constant, a: Int32(dst), b: constant(UInt64(bitPattern: v))))
+    }
+  }
+
+  func floatConstant(_ f: Double, _ t: GoType, into dst: Int) {
+    let v = t.size == 4 ? Double(Float(f)) : f
+    emit(Instruction(op: .constant, a: Int32(dst), b: constant(v.bitPattern)))
+  }
+
+  // MARK: Operators
+
+  /// A narrow integer result is re-normalised to its type's width (Go's wrap-around).
+  func wrap(_ t: GoType, _ slot: Int) {
+    if case .int(let bits, let signed) = t.kind, bits < 64 {
+      emit(Instruction(op: .extend, a: Int32(slot), b: Int32(slot), c: Int32(bits), d: signed ? 1 : 0))
+    }
+    if case .float(32) = t.kind { emit(Instruction(op: .roundF32, a: Int32(slot), b: Int32(slot))) }
+  }
+
+  private func unary(_ op: String, _ x: TypedExpr, _ t: GoType, into dst: Int) {
+    withTemporaries {
+      let xs = value(x)
+      switch op {
+      case "-": emit(Instruction(op: t.isFloat ? .fneg : .neg, a: Int32(dst), b: Int32(xs)))
+      case "^": emit(Instruction(op: .complement, a: Int32(dst), b: Int32(xs)))
+      case "!": emit(Instruction(op: .not, a: Int32(dst), b: Int32(xs)))
+      default: move(t, from: xs, to: dst)
+      }
+      if op != "!" { wrap(t, dst) }
+    }
+  }
+
+  /// The small constant an operand is, when it fits an immediate.
+  func smallConstant(_ e: TypedExpr) -> Int32? {
+    guard case .int(let v)? = e.constant, e.type.isInteger || e.type.isBool,
+      v >= Int128(Int32.min), v <= Int128(Int32.max)
+    else { return nil }
+    return Int32(v)
+  }
+
+  private func binary(_ op: String, _ a: TypedExpr, _ b: TypedExpr, _ e: TypedExpr, into dst: Int) {
+    let t = a.type
+    withTemporaries {
+      if t.isString {
+        let (x, y) = (value(a), value(b))
+        switch op {
+        case "+":
+          let site = e.site.map { code.allocationSites.append($0); return code.allocationSites.count - 1 } ?? -1
+          emit(Instruction(op: .concat, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(site)))
+        case "==": emit(Instruction(op: .strEq, a: Int32(dst), b: Int32(x), c: Int32(y)))
+        case "!=": emit(Instruction(op: .strNe, a: Int32(dst), b: Int32(x), c: Int32(y)))
+        case "<": emit(Instruction(op: .strLt, a: Int32(dst), b: Int32(x), c: Int32(y)))
+        case "<=": emit(Instruction(op: .strLe, a: Int32(dst), b: Int32(x), c: Int32(y)))
+        case ">": emit(Instruction(op: .strLt, a: Int32(dst), b: Int32(y), c: Int32(x)))
+        default: emit(Instruction(op: .strLe, a: Int32(dst), b: Int32(y), c: Int32(x)))
+        }
+        return
+      }
+      if t.isFloat {
+        let (x, y) = (value(a), value(b))
+        let ops: [String: (Opcode, Bool)] = [
+          "+": (.fadd, false), "-": (.fsub, false), "*": (.fmul, false), "/": (.fdiv, false),
+          "==": (.feq, false), "!=": (.fne, false), "<": (.flt, false), "<=": (.fle, false),
+          ">": (.flt, true), ">=": (.fle, true),
+        ]
+        let (opcode, swap) = ops[op] ?? (.fadd, false)
+        emit(Instruction(op: opcode, a: Int32(dst), b: Int32(swap ? y : x), c: Int32(swap ? x : y)))
+        if !Checker.comparisons.contains(op) { wrap(t, dst) }
+        return
+      }
+      // Integers, bools, pointers, slices (== nil compares the data pointer).
+      let x = value(a)
+      if let k = smallConstant(b), let opcode = Self.immediateOps[op] {
+        emit(Instruction(op: opcode, a: Int32(dst), b: Int32(x), c: k))
+      } else {
+        let y = value(b)
+        let unsigned = t.isUnsigned
+        let (opcode, swap): (Opcode, Bool)
+        switch op {
+        case "+": (opcode, swap) = (.add, false)
+        case "-": (opcode, swap) = (.sub, false)
+        case "*": (opcode, swap) = (.mul, false)
+        case "/": (opcode, swap) = (unsigned ? .divU : .divS, false)
+        case "%": (opcode, swap) = (unsigned ? .remU : .remS, false)
+        case "&": (opcode, swap) = (.and, false)
+        case "|": (opcode, swap) = (.or, false)
+        case "^": (opcode, swap) = (.xor, false)
+        case "&^": (opcode, swap) = (.andNot, false)
+        case "==": (opcode, swap) = (.eq, false)
+        case "!=": (opcode, swap) = (.ne, false)
+        case "<": (opcode, swap) = (unsigned ? .ltU : .ltS, false)
+        case "<=": (opcode, swap) = (unsigned ? .leU : .leS, false)
+        case ">": (opcode, swap) = (unsigned ? .ltU : .ltS, true)
+        default: (opcode, swap) = (unsigned ? .leU : .leS, true)
+        }
+        emit(Instruction(op: opcode, a: Int32(dst), b: Int32(swap ? y : x), c: Int32(swap ? x : y)))
+      }
+      if !Checker.comparisons.contains(op) { wrap(t, dst) }
+    }
+  }
+
+  /// Operators with an immediate form (the right operand a small signed constant; unsigned
+  /// comparisons have none).
+  static let immediateOps: [String: Opcode] = [
+    "+": .addImm, "-": .subImm, "*": .mulImm, "==": .eqImm, "!=": .neImm,
+  ]
+
+  // MARK: Conversions
+
+  private func conversion(_ x: TypedExpr, to t: GoType, _ e: TypedExpr, into dst: Int) {
+    let from = x.type
+    withTemporaries {
+      if t.isString && !from.isString || t.isSlice && from.isString {
+        let kind: ConversionDesc.Kind
+        if t.isString && from.isInteger {
+          kind = .runeToString
+        } else if t.isString {
+          kind = from.sliceElement!.size == 1 ? .bytesToString : .runesToString
+        } else {
+          kind = t.sliceElement!.size == 1 ? .stringToBytes : .stringToRunes
+        }
+        let src = value(x)
+        code.conversions.append(ConversionDesc(kind: kind, site: e.site))
+        emit(Instruction(op: .convertString, a: Int32(dst), b: Int32(code.conversions.count - 1), c: Int32(src)))
+        return
+      }
+      let src = value(x)
+      if t.isInteger && from.isFloat {
+        emit(Instruction(op: t.isUnsigned ? .floatToUint : .floatToInt, a: Int32(dst), b: Int32(src)))
+        wrap(t, dst)
+      } else if t.isFloat && from.isInteger {
+        emit(Instruction(op: from.isUnsigned ? .uintToFloat : .intToFloat, a: Int32(dst), b: Int32(src)))
+        wrap(t, dst)
+      } else if t.isFloat && from.isFloat {
+        move(t, from: src, to: dst)
+        if t.size == 4 && from.size == 8 { wrap(t, dst) }
+      } else if t.isInteger && from.isInteger {
+        move(t, from: src, to: dst)
+        if t.size < 8 || from.isUnsigned != t.isUnsigned && t.size < from.size { wrap(t, dst) }
+      } else {
+        move(t, from: src, to: dst)
+      }
+    }
+  }
+
+  // MARK: Calls
+
+  /// A call: the window (result, then arguments) at the top of the frame, the callee's frame
+  /// starting there.
+  func call(_ f: Function, _ args: [TypedExpr], resultInto dst: Int?) {
+    withTemporaries {
+      let window = top
+      let resultWords = f.result?.words ?? 0
+      if let r = f.result { _ = allocate(r) }
+      for (a, p) in zip(args, f.params) {
+        let slot = allocate(p.type)
+        withTemporaries { value(a, into: slot) }
+      }
+      emit(Instruction(op: .call, a: Int32(session.index(of: f)), b: Int32(window), c: Int32(top - window), d: Int32(resultWords)))
+      if let dst, let r = f.result { move(r, from: window, to: dst) }
+    }
+  }
+
+  // MARK: Allocation
+
+  /// An allocation instruction for a site: on the heap, or in the frame when escape analysis
+  /// kept it there.
+  func allocation(_ kind: AllocationDesc.Kind, _ type: GoType, _ site: AllocationSite, into dst: Int) {
+    let stackSlot = site.onHeap ? nil : siteSlots[ObjectIdentifier(site)]
+    let capacity = stackSlot == nil ? nil : stackCount(site)
+    code.allocations.append(AllocationDesc(kind: kind, type: type, stackSlot: stackSlot, stackCapacity: capacity, site: site))
+    emit(Instruction(op: .allocate, a: Int32(dst), b: Int32(code.allocations.count - 1)))
+  }
+
+  // MARK: Places
+
+  /// Where a variable lives.
+  func variablePlace(_ v: Variable) -> Place {
+    if v.storage == .global {
+      session.allocateGlobal(v)
+      if v.addressTaken {
+        let a = allocate(.pointer(to: v.type))
+        emit(Instruction(op: .globalAddress, a: Int32(a), b: Int32(v.globalSlot!)))
+        return .memory(a, 0)
+      }
+      return .global(v.globalSlot!)
+    }
+    guard let slot = slots[ObjectIdentifier(v)] else {
+      // Declared later in a block not yet lowered: cannot happen in checked code.
+      return .slots(allocate(v.type))
+    }
+    if v.movedToHeap { return .memory(slot, 0) }
+    if v.addressTaken {
+      let a = allocate(.pointer(to: v.type))
+      emit(Instruction(op: .frameAddress, a: Int32(a), b: Int32(slot), c: Int32(v.type.words)))
+      return .memory(a, 0)
+    }
+    return .slots(slot)
+  }
+
+  /// A part of a place: `offset` bytes into it, of type `t`.
+  func subPlace(_ base: Place, offset: Int, _ t: GoType) -> Place {
+    let wordShaped = offset % 8 == 0 && (isScalar(t) ? t.size == 8 : t.size % 8 == 0)
+    switch base {
+    case .slots(let s):
+      if wordShaped { return .slots(s + offset / 8) }
+      let a = allocate(.pointer(to: t))
+      emit(Instruction(op: .frameAddress, a: Int32(a), b: Int32(s), c: Int32((offset + t.size + 7) / 8)))
+      return .memory(a, offset)
+    case .global(let g):
+      if wordShaped { return .global(g + offset / 8) }
+      let a = allocate(.pointer(to: t))
+      emit(Instruction(op: .globalAddress, a: Int32(a), b: Int32(g)))
+      return .memory(a, offset)
+    case .memory(let a, let off): return .memory(a, off + offset)
+    }
+  }
+
+  /// The address a memory place denotes, in a slot.
+  func addressSlot(_ p: Place, nilCheck: Bool = true) -> Int {
+    switch p {
+    case .memory(let a, 0) where !nilCheck: return a
+    case .memory(let a, let off):
+      let dst = allocate(.uintptr)
+      emit(Instruction(op: .offsetAddress, a: Int32(dst), b: Int32(a), c: Int32(off)))
+      return dst
+    case .slots(let s):
+      let dst = allocate(.uintptr)
+      emit(Instruction(op: .frameAddress, a: Int32(dst), b: Int32(s), c: 1))
+      return dst
+    case .global(let g):
+      let dst = allocate(.uintptr)
+      emit(Instruction(op: .globalAddress, a: Int32(dst), b: Int32(g)))
+      return dst
+    }
+  }
+
+  /// The place an addressable expression (or a field or element of any value) denotes. Values
+  /// that are not addressable (a call's result) are evaluated into temporaries first.
+  func place(_ e: TypedExpr) -> Place {
+    switch e.kind {
+    case .variable(let v): return variablePlace(v)
+    case .deref(let p): return .memory(value(p), 0)
+    case .field(let base, let k):
+      let f = base.type.structFields![k]
+      return subPlace(place(base), offset: f.offset, f.type)
+    case .index(let base, let i):
+      if base.type.isSlice {
+        let s = value(base)
+        let ix = value(i)
+        let a = allocate(.uintptr)
+        emit(Instruction(op: .elementAddress, a: Int32(a), b: Int32(s), c: Int32(ix), d: Int32(e.type.size)))
+        return .memory(a, 0)
+      }
+      // An array value: a constant index is a fixed offset, a variable one is checked.
+      let (elem, count) = base.type.arrayInfo!
+      let basePlace = place(base)
+      if case .int(let k)? = i.constant { return subPlace(basePlace, offset: Int(k) * elem.size, elem) }
+      let baseAddress = addressSlot(basePlace)
+      let ix = value(i)
+      code.arrayIndexes.append(ArrayIndexDesc(count: count, elemSize: elem.size))
+      let a = allocate(.uintptr)
+      emit(Instruction(op: .arrayElementAddress, a: Int32(a), b: Int32(baseAddress), c: Int32(ix), d: Int32(code.arrayIndexes.count - 1)))
+      return .memory(a, 0)
+    default:
+      return .slots(value(e))
+    }
+  }
+
+  /// `s[i]`, `x.f`, `*p`: loaded from their place (a scalar slice element in one instruction).
+  private func indexOrField(_ e: TypedExpr, into dst: Int) {
+    withTemporaries {
+      if case .index(let base, let i) = e.kind {
+        if base.type.isString {
+          let s = value(base)
+          let ix = value(i)
+          emit(Instruction(op: .strIndex, a: Int32(dst), b: Int32(s), c: Int32(ix)))
+          return
+        }
+        if base.type.isSlice, let op = Self.loadElementOp(e.type) {
+          let s = value(base)
+          let ix = value(i)
+          emit(Instruction(op: op, a: Int32(dst), b: Int32(s), c: Int32(ix)))
+          return
+        }
+      }
+      load(e.type, from: place(e), to: dst)
+    }
+  }
+
+  static func loadElementOp(_ t: GoType) -> Opcode? {
+    switch t.kind {
+    case .bool: return .loadElem1U
+    case .int(let bits, let signed):
+      switch bits {
+      case 8: return signed ? .loadElem1S : .loadElem1U
+      case 16: return signed ? .loadElem2S : .loadElem2U
+      case 32: return signed ? .loadElem4S : .loadElem4U
+      default: return .loadElem8
+      }
+    case .uintptr, .pointer: return .loadElem8
+    case .float(let bits): return bits == 32 ? .loadElemF32 : .loadElem8
+    default: return nil
+    }
+  }
+
+  static func storeElementOp(_ t: GoType) -> Opcode? {
+    switch t.kind {
+    case .bool: return .storeElem1
+    case .int(let bits, _):
+      switch bits {
+      case 8: return .storeElem1
+      case 16: return .storeElem2
+      case 32: return .storeElem4
+      default: return .storeElem8
+      }
+    case .uintptr, .pointer: return .storeElem8
+    case .float(let bits): return bits == 32 ? .storeElemF32 : .storeElem8
+    default: return nil
+    }
+  }
+
+  /// `&x`: a variable's or an element's address, or a new object holding a composite literal.
+  private func address(of x: TypedExpr, into dst: Int) {
+    withTemporaries {
+      if case .composite(let elems, let site?) = x.kind {
+        allocation(.object, x.type, site, into: dst)
+        storeElements(x.type, elems, to: .memory(dst, 0), fresh: true)
+        return
+      }
+      if case .variable(let v) = x.kind, v.storage != .global, let slot = slots[ObjectIdentifier(v)] {
+        if v.movedToHeap {
+          emit(Instruction(op: .move, a: Int32(dst), b: Int32(slot)))
+        } else {
+          emit(Instruction(op: .frameAddress, a: Int32(dst), b: Int32(slot), c: Int32(v.type.words)))
+        }
+        return
+      }
+      let p = place(x)
+      switch p {
+      case .memory(let a, let off):
+        emit(Instruction(op: .offsetAddress, a: Int32(dst), b: Int32(a), c: Int32(off)))
+      case .global(let g):
+        emit(Instruction(op: .globalAddress, a: Int32(dst), b: Int32(g)))
+      case .slots(let s):
+        emit(Instruction(op: .frameAddress, a: Int32(dst), b: Int32(s), c: Int32(x.type.words)))
+      }
+    }
+  }
+
+  // MARK: Slices
+
+  private func sliceExpression(_ base: TypedExpr, _ lo: TypedExpr?, _ hi: TypedExpr?, _ mx: TypedExpr?, into dst: Int) {
+    withTemporaries {
+      let kind: SliceDesc.Base
+      let elemSize: Int
+      if base.type.isString {
+        kind = .string
+        elemSize = 1
+      } else if let (e, n) = base.type.pointee?.arrayInfo {
+        kind = .array(count: n)
+        elemSize = e.size
+      } else {
+        kind = .slice
+        elemSize = base.type.sliceElement!.size
+      }
+      let b = value(base)
+      let l = lo.map { value($0) }
+      let h = hi.map { value($0) }
+      let m = mx.map { value($0) }
+      code.slices.append(SliceDesc(base: kind, lo: l, hi: h, max: m, elemSize: elemSize))
+      emit(Instruction(op: .slice, a: Int32(dst), b: Int32(b), c: Int32(code.slices.count - 1)))
+    }
+  }
+
+  // MARK: Composite literals
+
+  private func composite(_ t: GoType, _ elems: [(index: Int, value: TypedExpr)], _ site: AllocationSite?, into dst: Int) {
+    withTemporaries {
+      if let elem = t.sliceElement, let site {
+        let count = site.constantCount ?? 0
+        let backing = allocate(.pointer(to: elem))
+        allocation(.literal(count: count), elem, site, into: backing)
+        emit(Instruction(op: .move, a: Int32(dst), b: Int32(backing)))
+        integerConstant(Int64(count), into: dst + 1)
+        integerConstant(Int64(count), into: dst + 2)
+        for (k, v) in elems {
+          withTemporaries {
+            let slot = value(v)
+            store(elem, from: slot, to: .memory(backing, k * elem.size))
+          }
+        }
+        return
+      }
+      emit(Instruction(op: .zero, a: Int32(dst), b: Int32(t.words)))
+      storeElements(t, elems, to: .slots(dst), fresh: true)
+    }
+  }
+
+  /// Stores a struct's or an array's literal elements into a place already zeroed.
+  func storeElements(_ t: GoType, _ elems: [(index: Int, value: TypedExpr)], to base: Place, fresh: Bool) {
+    for (k, v) in elems {
+      let (offset, et): (Int, GoType)
+      if let fs = t.structFields {
+        (offset, et) = (fs[k].offset, fs[k].type)
+      } else {
+        let e = t.arrayInfo!.elem
+        (offset, et) = (k * e.size, e)
+      }
+      // A zero constant in a fresh object is already there.
+      if fresh, let c = v.constant, c == .int(0) || c == .float(0) || c == .bool(false) || c == .string("") { continue }
+      if fresh, case .nilValue = v.kind { continue }
+      withTemporaries {
+        let target = subPlace(base, offset: offset, et)
+        if case .slots(let s) = target {
+          value(v, into: s)
+        } else {
+          store(et, from: value(v), to: target)
+        }
+      }
+    }
+  }
+}

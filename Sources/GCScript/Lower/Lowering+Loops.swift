@@ -1,0 +1,395 @@
+// Lowering loops: `for init; cond; post`, `for range`, and two ways a loop runs in one step.
+//
+// Loops are rotated (the test at the bottom, one conditional back edge per iteration). Every
+// iteration charges one statement cost for its step, whatever the spelling: the post statement
+// of a three-clause loop, or the back edge of a range or condition-only loop.
+//
+// 1. Go's compiler turns `for i := range a { a[i] = zero }` into a memclr of a
+//    (cmd/compile/internal/walk/range.go arrayRangeClear, arrayClear): the exact shape it
+//    recognises becomes a `clear`, charged as the memclr it is — Go 1.19 calls the
+//    non-preemptible runtime.memclrNoHeapPointers, Go 1.27 inlines REP STOSQ (the anchors'
+//    README) — and the loop variable ends at len(a)-1.
+// 2. Any other loop that only stores one loop-invariant value into consecutive elements of a
+//    slice, in any spelling — `for i := 0; i < len(s); i++ { s[i] = v }`, `for i := range n`,
+//    `i <= n-1`, `i += 1` — is a store loop. It is run as one `fill`, which charges exactly what
+//    running it element by element would (each iteration's statements, each page's first touch)
+//    and panics where that would (the first index out of range), but takes no host time per
+//    element: it is an execution strategy, not a different program (LLVM's LoopIdiomRecognize
+//    does the same for memset). A test runs loops both ways and compares every number.
+
+import GoHeap
+
+extension Lowerer {
+  // MARK: for init; cond; post
+
+  func loop(_ target: LoopTarget, _ initStmt: TypedStmt?, _ cond: TypedExpr?, _ post: TypedStmt?, _ body: [TypedStmt], _ span: Span) {
+    let mark = top
+    defer { release(to: mark) }
+    if let initStmt { statement(initStmt) }
+    if storeLoop(initStmt, cond, post, body, span) { return }
+    loops.append(LoopLabels(target: target))
+    let toTest = emit(Instruction(op: .jump))
+    let bodyStart = label()
+    // The iteration's step: the post statement's cost, or (without one) charged here.
+    if post == nil { pendingCost += session.statementCost }
+    for s in body { statement(s) }
+    let continueAt = label()
+    if let post { statement(post) }
+    let testAt = label()
+    patch(toTest, to: testAt)
+    // The back edge is the loop statement's (an interrupt is reported at the loop).
+    self.span = span
+    if let cond {
+      branch(if: cond, to: bodyStart)
+    } else {
+      emit(Instruction(op: .loop, a: Int32(bodyStart)))
+    }
+    let end = label()
+    let labels = loops.removeLast()
+    for b in labels.breaks { patch(b, to: end) }
+    for c in labels.continues { patch(c, to: continueAt) }
+  }
+
+  /// Jumps to `target` when `cond` holds: a comparison of integers is one compare-and-branch.
+  func branch(if cond: TypedExpr, to target: Int) {
+    withTemporaries {
+      if case .binary(let op, let a, let b) = cond.kind, a.type.isInteger, !a.type.isUnsigned || op == "==" || op == "!=" {
+        let x = value(a)
+        if let k = smallConstant(b), op == "<" || op == ">=" {
+          emit(Instruction(op: op == "<" ? .brLtSImm : .brGeSImm, a: Int32(x), b: k, c: Int32(target)))
+          return
+        }
+        let y = value(b)
+        switch op {
+        case "<": emit(Instruction(op: .brLtS, a: Int32(x), b: Int32(y), c: Int32(target)))
+        case "<=": emit(Instruction(op: .brLeS, a: Int32(x), b: Int32(y), c: Int32(target)))
+        case ">": emit(Instruction(op: .brLtS, a: Int32(y), b: Int32(x), c: Int32(target)))
+        case ">=": emit(Instruction(op: .brLeS, a: Int32(y), b: Int32(x), c: Int32(target)))
+        case "==": emit(Instruction(op: .brEq, a: Int32(x), b: Int32(y), c: Int32(target)))
+        default: emit(Instruction(op: .brNe, a: Int32(x), b: Int32(y), c: Int32(target)))
+        }
+        return
+      }
+      let c = value(cond)
+      emit(Instruction(op: .jumpIf, a: Int32(c), b: Int32(target)))
+    }
+  }
+
+  // MARK: for range
+
+  func rangeLoop(_ r: RangeLoop, _ span: Span) {
+    let mark = top
+    defer { release(to: mark) }
+    if arrayClear(r) || rangeStoreLoop(r, span) { return }
+    loops.append(LoopLabels(target: r.target))
+    let over = r.operand
+    // The operand is evaluated once, into the loop's own slots: a root for the whole loop, so
+    // what it references stays alive even when the variable it came from changes.
+    let held = allocate(over.type)
+    value(over, into: held)
+    let index = allocate(.int)
+    emit(Instruction(op: .immediate, a: Int32(index), b: 0))
+    let bound = allocate(.int)
+    switch r.over {
+    case .integer: move(.int, from: held, to: bound)
+    case .slice, .string: emit(Instruction(op: .move, a: Int32(bound), b: Int32(held + 1)))
+    case .array: integerConstant(Int64(over.type.arrayInfo!.count), into: bound)
+    case .arrayPointer: integerConstant(Int64(over.type.pointee!.arrayInfo!.count), into: bound)
+    }
+    let toTest = emit(Instruction(op: .jump))
+    let bodyStart = label()
+    pendingCost += session.statementCost  // the iteration's step
+    if case .string = r.over {
+      // key = byte offset of the rune, value = the rune; the offset moves past it.
+      let runeSlot = allocate(.int32)
+      let offsetBefore = allocate(.int)
+      emit(Instruction(op: .move, a: Int32(offsetBefore), b: Int32(index)))
+      emit(Instruction(op: .nextRune, a: Int32(runeSlot), b: Int32(held), c: Int32(index)))
+      bind(r.key, from: offsetBefore, .int, declaring: r.defines)
+      bind(r.value, from: runeSlot, .int32, declaring: r.defines)
+    } else {
+      bind(r.key, from: index, r.over == .integer ? over.type : .int, declaring: r.defines)
+      if let v = r.value, case .place = v {
+        let elem = elementType(r)
+        let tmp = allocate(elem)
+        loadElement(r, held, index, into: tmp)
+        bind(v, from: tmp, elem, declaring: r.defines)
+      }
+    }
+    for s in r.body { statement(s) }
+    let continueAt = label()
+    if case .string = r.over {} else {
+      emit(Instruction(op: .addImm, a: Int32(index), b: Int32(index), c: 1))
+    }
+    let testAt = label()
+    patch(toTest, to: testAt)
+    emit(Instruction(op: .brLtS, a: Int32(index), b: Int32(bound), c: Int32(bodyStart)))
+    let end = label()
+    let labels = loops.removeLast()
+    for b in labels.breaks { patch(b, to: end) }
+    for c in labels.continues { patch(c, to: continueAt) }
+  }
+
+  func elementType(_ r: RangeLoop) -> GoType {
+    switch r.over {
+    case .slice: return r.operand.type.sliceElement!
+    case .array: return r.operand.type.arrayInfo!.elem
+    case .arrayPointer: return r.operand.type.pointee!.arrayInfo!.elem
+    case .string: return .int32
+    case .integer: return r.operand.type
+    }
+  }
+
+  /// Element `index` of the held range operand into `dst`.
+  private func loadElement(_ r: RangeLoop, _ held: Int, _ index: Int, into dst: Int) {
+    let elem = elementType(r)
+    withTemporaries {
+      switch r.over {
+      case .slice:
+        if let op = Self.loadElementOp(elem) {
+          emit(Instruction(op: op, a: Int32(dst), b: Int32(held), c: Int32(index)))
+        } else {
+          let a = allocate(.uintptr)
+          emit(Instruction(op: .elementAddress, a: Int32(a), b: Int32(held), c: Int32(index), d: Int32(elem.size)))
+          load(elem, from: .memory(a, 0), to: dst)
+        }
+      case .array, .arrayPointer:
+        let (e, n) = r.over == .array ? r.operand.type.arrayInfo! : r.operand.type.pointee!.arrayInfo!
+        let base: Int
+        if r.over == .array {
+          base = allocate(.uintptr)
+          emit(Instruction(op: .frameAddress, a: Int32(base), b: Int32(held), c: Int32(r.operand.type.words)))
+        } else {
+          base = held
+        }
+        code.arrayIndexes.append(ArrayIndexDesc(count: n, elemSize: e.size))
+        let a = allocate(.uintptr)
+        emit(Instruction(op: .arrayElementAddress, a: Int32(a), b: Int32(base), c: Int32(index), d: Int32(code.arrayIndexes.count - 1)))
+        load(e, from: .memory(a, 0), to: dst)
+      default: break
+      }
+    }
+  }
+
+  /// Assigns an iteration variable (declared by the loop or not).
+  private func bind(_ target: AssignTarget?, from slot: Int, _ t: GoType, declaring: Bool) {
+    guard case .place(let e)? = target else { return }
+    if declaring, case .variable(let v) = e.kind { declare(v) }
+    withTemporaries {
+      let p = place(e)
+      store(t, from: slot, to: p)
+    }
+  }
+
+  // MARK: Go's memclr idiom
+
+  /// `for i := range a { a[i] = zero }` exactly as Go's compiler recognises it (walk/range.go
+  /// arrayRangeClear): one memclr of a, then i = len(a) - 1.
+  private func arrayClear(_ r: RangeLoop) -> Bool {
+    guard case .place(let keyExpr)? = r.key, case .variable(let key) = keyExpr.kind,
+      r.value == nil || isDiscard(r.value), r.body.count == 1,
+      case .assign(let targets, let values) = r.body[0].kind, targets.count == 1,
+      case .place(let lhs) = targets[0], case .index(let x, let idx) = lhs.kind,
+      case .variable(let iv) = idx.kind, iv === key, isZeroValue(values[0])
+    else { return false }
+    switch r.over {
+    case .slice:
+      guard sameSafeExpression(x, r.operand) else { return false }
+    case .integer, .array, .arrayPointer:
+      // Int/array case: the target must be an array of exactly that many elements.
+      guard let (_, n) = x.type.arrayInfo else { return false }
+      if case .integer = r.over {
+        guard case .int(let count)? = r.operand.constant, count == Int128(n) else { return false }
+      } else {
+        let m = r.over == .array ? r.operand.type.arrayInfo!.count : r.operand.type.pointee!.arrayInfo!.count
+        guard m == n else { return false }
+      }
+    case .string: return false
+    }
+    let elem = lhs.type
+    guard elem.size > 0 else { return false }
+    withTemporaries {
+      // if ln := len(a); ln != 0 { memclr(&a[0], ln*size); i = ln - 1 }
+      if x.type.isSlice {
+        let s = value(x)
+        emit(Instruction(op: .clear, a: Int32(s), b: Int32(elem.size)))
+        let ln = allocate(.int)
+        emit(Instruction(op: .move, a: Int32(ln), b: Int32(s + 1)))
+        let skip = emit(Instruction(op: .brLeS, a: Int32(ln), b: Int32(zeroSlot()), c: 0))
+        emit(Instruction(op: .subImm, a: Int32(ln), b: Int32(ln), c: 1))
+        bind(r.key, from: ln, .int, declaring: r.defines)
+        patch(skip, to: label())
+      } else {
+        // An array: its place, cleared whole.
+        let n = x.type.arrayInfo!.count
+        let p = place(x)
+        let zero = allocate(x.type)
+        emit(Instruction(op: .zero, a: Int32(zero), b: Int32(x.type.words)))
+        store(x.type, from: zero, to: p)
+        if n > 0 {
+          let last = allocate(.int)
+          integerConstant(Int64(n - 1), into: last)
+          bind(r.key, from: last, .int, declaring: r.defines)
+        }
+      }
+    }
+    return true
+  }
+
+  /// A slot holding 0 (for comparisons against zero).
+  func zeroSlot() -> Int {
+    let z = allocate(.int)
+    emit(Instruction(op: .immediate, a: Int32(z), b: 0))
+    return z
+  }
+
+  func isDiscard(_ t: AssignTarget?) -> Bool {
+    if case .discard? = t { return true }
+    return false
+  }
+
+  /// Go's ir.IsZero for an assigned value: a zero constant, nil, or an empty literal.
+  func isZeroValue(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .constant(let c): return c == .int(0) || c == .float(0) || c == .bool(false) || c == .string("")
+    case .nilValue: return true
+    case .composite(let elems, nil): return elems.allSatisfy { isZeroValue($0.value) }
+    case .conversion(let x): return isZeroValue(x)
+    default: return false
+    }
+  }
+
+  /// Go's ir.SameSafeExpr: the same variable, or the same chain of fields and dereferences of
+  /// one — expressions whose evaluation has no effect and gives the same place.
+  func sameSafeExpression(_ a: TypedExpr, _ b: TypedExpr) -> Bool {
+    switch (a.kind, b.kind) {
+    case (.variable(let x), .variable(let y)): return x === y
+    case (.field(let x, let i), .field(let y, let j)): return i == j && sameSafeExpression(x, y)
+    case (.deref(let x), .deref(let y)): return sameSafeExpression(x, y)
+    case (.conversion(let x), .conversion(let y)): return a.type.identical(b.type) && sameSafeExpression(x, y)
+    default: return false
+    }
+  }
+
+  // MARK: Store loops
+
+  /// A range loop that is a store loop: `for i := range s { s[i] = v }` (v not zero, or s[i]
+  /// of another slice), `for i := range n { s[i] = v }`.
+  private func rangeStoreLoop(_ r: RangeLoop, _ span: Span) -> Bool {
+    guard r.value == nil || isDiscard(r.value), case .place(let keyExpr)? = r.key,
+      case .variable(let key) = keyExpr.kind, r.body.count == 1,
+      let (slice, stored) = storeLoopBody(r.body[0], counter: key)
+    else { return false }
+    switch r.over {
+    case .slice, .integer: break
+    default: return false
+    }
+    withTemporaries {
+      let lo = allocate(.int)
+      emit(Instruction(op: .immediate, a: Int32(lo), b: 0))
+      let hi = allocate(.int)
+      if case .integer = r.over {
+        value(r.operand, into: hi)
+      } else {
+        let held = value(r.operand)
+        emit(Instruction(op: .move, a: Int32(hi), b: Int32(held + 1)))
+      }
+      emitFill(slice: slice, value: stored, lo: lo, hi: hi, inclusive: false, counter: r.defines ? nil : keyExpr, rangeKey: true)
+    }
+    return true
+  }
+
+  /// A three-clause loop that is a store loop: `for i := lo; i < n; i++ { s[i] = v }` with the
+  /// bound loop-invariant, in its spellings (`i <= n`, `n > i`, `i += 1`, `i = i + 1`).
+  private func storeLoop(_ initStmt: TypedStmt?, _ cond: TypedExpr?, _ post: TypedStmt?, _ body: [TypedStmt], _ span: Span) -> Bool {
+    guard let cond, let post, body.count == 1,
+      let counter = incrementedVariable(post),
+      counter.type.size == 8, counter.type.isInteger, !counter.type.isUnsigned, !counter.addressTaken,
+      let (bound, inclusive) = upperBound(cond, counter),
+      let (slice, stored) = storeLoopBody(body[0], counter: counter)
+    else { return false }
+    _ = initStmt
+    withTemporaries {
+      // The counter already holds its initial value (the init statement ran).
+      let lo = allocate(.int)
+      load(.int, from: variablePlace(counter), to: lo)
+      let hi = allocate(.int)
+      value(bound, into: hi)
+      emitFill(slice: slice, value: stored, lo: lo, hi: hi, inclusive: inclusive, counter: TypedExpr(.variable(counter), counter.type, span), rangeKey: false)
+    }
+    return true
+  }
+
+  /// The variable a post statement adds one to (`i++`, `i += 1`, `i = i + 1`).
+  private func incrementedVariable(_ post: TypedStmt) -> Variable? {
+    switch post.kind {
+    case .opAssign("+", let target, let one):
+      if case .variable(let v) = target.kind, one.constant == .int(1) { return v }
+    case .assign(let targets, let values):
+      if targets.count == 1, case .place(let target) = targets[0], case .variable(let v) = target.kind,
+        case .binary("+", let a, let one) = values[0].kind, case .variable(let w) = a.kind, w === v,
+        one.constant == .int(1)
+      {
+        return v
+      }
+    default: break
+    }
+    return nil
+  }
+
+  /// `i < n` (or `i <= n`, `n > i`, `n >= i`) with n loop-invariant: n, and whether inclusive.
+  private func upperBound(_ cond: TypedExpr, _ counter: Variable) -> (TypedExpr, Bool)? {
+    guard case .binary(let op, let a, let b) = cond.kind else { return nil }
+    func isCounter(_ e: TypedExpr) -> Bool {
+      if case .variable(let v) = e.kind { return v === counter }
+      return false
+    }
+    switch op {
+    case "<" where isCounter(a) && isInvariant(b): return (b, false)
+    case "<=" where isCounter(a) && isInvariant(b): return (b, true)
+    case ">" where isCounter(b) && isInvariant(a): return (a, false)
+    case ">=" where isCounter(b) && isInvariant(a): return (a, true)
+    default: return nil
+    }
+  }
+
+  /// A value the store loop cannot change: a constant, a variable (the loop writes only one
+  /// slice element and its counter), or len of one.
+  private func isInvariant(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .constant, .nilValue: return true
+    case .variable(let v): return !v.addressTaken && !v.movedToHeap
+    case .builtin(.len, let args, _): return args.count == 1 && isInvariant(args[0])
+    case .binary(let op, let a, let b) where op == "+" || op == "-": return isInvariant(a) && isInvariant(b)
+    default: return false
+    }
+  }
+
+  /// `s[i] = v` with s a slice variable, i the counter and v invariant (not the counter): the
+  /// slice and the value.
+  private func storeLoopBody(_ s: TypedStmt, counter: Variable) -> (TypedExpr, TypedExpr)? {
+    guard case .assign(let targets, let values) = s.kind, targets.count == 1,
+      case .place(let lhs) = targets[0], case .index(let slice, let idx) = lhs.kind,
+      slice.type.isSlice, case .variable(let sv) = slice.kind, !sv.addressTaken, !sv.movedToHeap,
+      case .variable(let iv) = idx.kind, iv === counter,
+      Self.storeElementOp(lhs.type) != nil, isInvariant(values[0])
+    else { return nil }
+    if case .variable(let w) = values[0].kind, w === counter { return nil }
+    return (slice, values[0])
+  }
+
+  /// The fill, then the counter's final value stored where the loop would have left it (a
+  /// loop's own variable needs none).
+  private func emitFill(slice: TypedExpr, value v: TypedExpr, lo: Int, hi: Int, inclusive: Bool, counter: TypedExpr?, rangeKey: Bool) {
+    let s = value(slice)
+    let x = allocate(v.type)
+    value(v, into: x)
+    let final = allocate(.int)
+    let elem = slice.type.sliceElement!
+    code.fills.append(FillDesc(
+      slice: s, lo: lo, hi: hi, inclusive: inclusive, value: x, elem: elem, counter: final,
+      rangeKey: rangeKey, iterationCost: 2 * session.statementCost))
+    emit(Instruction(op: .fill, a: Int32(code.fills.count - 1)))
+    if let counter { store(counter.type, from: final, to: place(counter)) }
+  }
+}

@@ -1,0 +1,289 @@
+// Lowering statements, builtins and the runtime statements.
+
+import GoHeap
+
+extension Lowerer {
+  func statement(_ s: TypedStmt) {
+    beginStatement(s.span)
+    // The variables it declares belong to the enclosing block: their slots outlive it.
+    for v in s.declares { declare(v) }
+    let mark = top
+    defer { release(to: mark) }
+    switch s.kind {
+    case .expression(let e):
+      if e.type === noValueType || e.type.words == 0 {
+        evaluateForEffect(e)
+      } else {
+        _ = value(e)
+      }
+    case .assign(let targets, let values): assign(targets, values)
+    case .zero(let vars):
+      for v in vars {
+        let p = variablePlace(v)
+        if case .slots(let slot) = p {
+          emit(Instruction(op: .zero, a: Int32(slot), b: Int32(v.type.words)))
+        } else {
+          withTemporaries {
+            let z = allocate(v.type)
+            emit(Instruction(op: .zero, a: Int32(z), b: Int32(v.type.words)))
+            store(v.type, from: z, to: p)
+          }
+        }
+      }
+    case .opAssign(let op, let target, let rhs):
+      let p = place(target)
+      let t = target.type
+      let cur = allocate(t)
+      load(t, from: p, to: cur)
+      opAssign(op, t, cur, rhs, s.span)
+      store(t, from: cur, to: p)
+    case .block(let stmts):
+      for st in stmts { statement(st) }
+    case .ifStmt(let initStmt, let cond, let then, let els):
+      if let initStmt { statement(initStmt) }
+      span = s.span
+      let c = value(cond)
+      let toElse = emit(Instruction(op: .jumpIfNot, a: Int32(c)))
+      for st in then { statement(st) }
+      if let els {
+        let toEnd = emit(Instruction(op: .jump))
+        patch(toElse, to: label())
+        statement(els)
+        patch(toEnd, to: label())
+      } else {
+        patch(toElse, to: label())
+      }
+    case .loop(let target, let initStmt, let cond, let post, let body):
+      loop(target, initStmt, cond, post, body, s.span)
+    case .range(let r): rangeLoop(r, s.span)
+    case .returnStmt(let e):
+      if let e, let r = function.result {
+        withTemporaries {
+          let v = value(e)
+          emit(Instruction(op: .ret, a: Int32(v), b: Int32(r.words)))
+        }
+      } else {
+        emit(Instruction(op: .ret, a: 0, b: 0))
+      }
+    case .breakStmt(let target):
+      if let k = loops.lastIndex(where: { $0.target === target }) {
+        loops[k].breaks.append(emit(Instruction(op: .jump)))
+      }
+    case .continueStmt(let target):
+      if let k = loops.lastIndex(where: { $0.target === target }) {
+        loops[k].continues.append(emit(Instruction(op: .jump)))
+      }
+    case .sleep(let d): runtime(.sleep, [d])
+    case .gc: runtime(.gc, [])
+    case .free: runtime(.free, [])
+    case .stats(let label, let view): runtime(.stats(view: view), label)
+    case .expect(let x): runtime(.expect(x), [x.value])
+    case .why(let w): runtime(.why(w), [])
+    case .roots(let vars): runtime(.roots(vars.map(rootVariable)), [])
+    case .explain(let on): runtime(.explain(on), [])
+    case .heapMap: runtime(.heapMap, [])
+    case .setGCPercent(let v): runtime(.setGCPercent(off: v == nil), v.map { [$0] } ?? [])
+    case .setMemoryLimit(let v): runtime(.setMemoryLimit(off: v == nil), v.map { [$0] } ?? [])
+    }
+    if s.narrated {
+      code.narrations.append(narrationText(s.span))
+      emit(Instruction(op: .narrate, a: Int32(code.narrations.count - 1)))
+    }
+  }
+
+  /// The first line of a statement, for `explain`.
+  func narrationText(_ span: Span) -> String {
+    let bytes = code.source.bytes
+    let s = min(max(0, span.start), bytes.count)
+    let e = min(max(s, span.end), bytes.count)
+    let text = String(decoding: bytes[s..<e], as: UTF8.self)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+  }
+
+  /// Gives a block variable its slots when its declaration is lowered (address-taken ones were
+  /// pinned in the prologue).
+  func declare(_ v: Variable) {
+    if v.storage == .global {
+      session.allocateGlobal(v)
+      return
+    }
+    guard slots[ObjectIdentifier(v)] == nil else {
+      if v.movedToHeap && v.storage == .local {
+        // A variable moved to the heap gets a new object at each declaration.
+        newObject(v.type, into: slots[ObjectIdentifier(v)]!, site: v.site)
+      } else if v.addressTaken && v.storage == .local {
+        emit(Instruction(op: .zero, a: Int32(slots[ObjectIdentifier(v)]!), b: Int32(v.type.words)))
+      }
+      return
+    }
+    slots[ObjectIdentifier(v)] = allocate(v.type)
+  }
+
+  /// An expression statement without a value: its effects only.
+  func evaluateForEffect(_ e: TypedExpr) {
+    switch e.kind {
+    case .call(let f, let args): call(f, args, resultInto: nil)
+    case .builtin(let b, let args, let spread): builtin(b, args, spread: spread, e, into: nil)
+    default: _ = value(e)
+    }
+  }
+
+  /// `a, b = x, y`: every right side is evaluated (into its own slots) before any store, as Go
+  /// specifies; a single assignment evaluates straight into its place when that is slots.
+  func assign(_ targets: [AssignTarget], _ values: [TypedExpr]) {
+    if targets.count == 1, case .place(let target) = targets[0] {
+      let v = values[0]
+      // `s[i] = x` with a scalar element: one instruction.
+      if case .index(let base, let i) = target.kind, base.type.isSlice, let op = Self.storeElementOp(target.type) {
+        let s = value(base)
+        let ix = value(i)
+        let x = value(v)
+        emit(Instruction(op: op, a: Int32(x), b: Int32(s), c: Int32(ix)))
+        return
+      }
+      let p = place(target)
+      if case .slots(let slot) = p {
+        value(v, into: slot)
+      } else if !isScalar(target.type), target.type.size > 0, isMemoryOperand(v) {
+        // An aggregate from memory to memory: one memmove, never through the frame.
+        let dst = addressSlot(p)
+        let src = addressSlot(place(v))
+        emit(Instruction(op: .copyBlock, a: Int32(dst), b: Int32(src), c: Int32(target.type.size)))
+      } else {
+        store(target.type, from: value(v), to: p)
+      }
+      return
+    }
+    // Several: places first (their index expressions are evaluated left to right), then the
+    // values into fresh slots, then the stores.
+    var places: [(Place, GoType)?] = []
+    for t in targets {
+      if case .place(let e) = t { places.append((place(e), e.type)) } else { places.append(nil) }
+    }
+    var temps: [Int] = []
+    for v in values {
+      let slot = allocate(v.type)
+      value(v, into: slot)
+      temps.append(slot)
+    }
+    for (p, slot) in zip(places, temps) {
+      guard let (place, t) = p else { continue }
+      store(t, from: slot, to: place)
+    }
+  }
+
+  /// Whether an expression's value is in memory (a dereference, or a field or element of one),
+  /// so an aggregate can be copied from it directly.
+  func isMemoryOperand(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .deref: return true
+    case .field(let base, _): return isMemoryOperand(base)
+    case .index(let base, _): return base.type.isSlice || isMemoryOperand(base)
+    case .variable(let v): return v.movedToHeap || (v.storage == .global && v.addressTaken)
+    default: return false
+    }
+  }
+
+  /// `x op= y` on the current value in `cur`: the operator lowered with the slot as its left
+  /// operand.
+  func opAssign(_ op: String, _ t: GoType, _ cur: Int, _ rhs: TypedExpr, _ at: Span) {
+    let curExpr = TypedExpr(.variable(temporaryVariable(t, slot: cur)), t, at)
+    let node: TypedExpr
+    if op == "<<" || op == ">>" {
+      node = TypedExpr(.shift(op, curExpr, rhs), t, at)
+    } else {
+      node = TypedExpr(.binary(op, curExpr, rhs), t, at)
+      if t.isString && op == "+" {
+        node.site = AllocationSite(kind: .concatenation, span: at, type: .uint8, text: "")
+      }
+    }
+    value(node, into: cur)
+  }
+
+  /// A variable standing for a temporary slot (for `x op= y`).
+  func temporaryVariable(_ t: GoType, slot: Int) -> Variable {
+    let v = Variable(name: "~tmp", type: t, span: span, storage: .local, function: function)
+    slots[ObjectIdentifier(v)] = slot
+    temporaries.append(v)
+    return v
+  }
+
+  func rootVariable(_ v: Variable) -> RootVariable {
+    if v.storage == .global {
+      session.allocateGlobal(v)
+      return RootVariable(name: v.name, type: v.type, location: .global(v.globalSlot!))
+    }
+    let slot = slots[ObjectIdentifier(v)] ?? 0
+    return RootVariable(name: v.name, type: v.type, location: v.movedToHeap ? .heap(slot) : .slots(slot))
+  }
+
+  // MARK: Builtins
+
+  /// A builtin or package function: its operands evaluated into slots, then one instruction.
+  func builtin(_ b: Builtin, _ args: [TypedExpr], spread: Bool, _ e: TypedExpr, into dst: Int?) {
+    withTemporaries {
+      switch b {
+      case .len, .cap:
+        let x = args[0]
+        let s = value(x)
+        let word = x.type.isString ? 1 : (b == .len ? 1 : 2)
+        if let dst { emit(Instruction(op: .move, a: Int32(dst), b: Int32(s + word))) }
+        return
+      case .append:
+        let out = dst ?? allocate(e.type)
+        let base = value(args[0])
+        var values: [Int] = []
+        var spreadSlot: Int? = nil
+        if spread {
+          spreadSlot = value(args[1])
+        } else {
+          for a in args.dropFirst() {
+            let slot = allocate(a.type)
+            value(a, into: slot)
+            values.append(slot)
+          }
+        }
+        let site = e.site ?? AllocationSite(kind: .append, span: e.span, type: e.type.sliceElement!, text: "append")
+        code.appends.append(AppendDesc(
+          elem: e.type.sliceElement!, values: values, spread: spreadSlot,
+          spreadIsString: spread && args[1].type.isString, site: site))
+        emit(Instruction(op: .append, a: Int32(out), b: Int32(base), c: Int32(code.appends.count - 1)))
+        return
+      case .copy:
+        let d = value(args[0])
+        let s = value(args[1])
+        let out = dst ?? allocate(.int)
+        let size = args[0].type.sliceElement!.size
+        emit(Instruction(op: .copy, a: Int32(out), b: Int32(d), c: Int32(s), d: Int32(args[1].type.isString ? -size : size)))
+        return
+      case .clear:
+        let s = value(args[0])
+        emit(Instruction(op: .clear, a: Int32(s), b: Int32(args[0].type.sliceElement!.size)))
+        return
+      default: break
+      }
+      var operands: [(slot: Int, type: GoType)] = []
+      for a in args {
+        let slot = allocate(a.type)
+        value(a, into: slot)
+        operands.append((slot, a.type))
+      }
+      var desc = BuiltinDesc(kind: .call(b), args: operands, result: dst)
+      if dst != nil { desc.resultWords = e.type.words }
+      code.builtins.append(desc)
+      emit(Instruction(op: .builtin, a: Int32(code.builtins.count - 1)))
+    }
+  }
+
+  /// A runtime statement: its operands evaluated, then one instruction.
+  func runtime(_ kind: BuiltinDesc.Kind, _ args: [TypedExpr]) {
+    var operands: [(slot: Int, type: GoType)] = []
+    for a in args {
+      let slot = allocate(a.type)
+      value(a, into: slot)
+      operands.append((slot, a.type))
+    }
+    code.builtins.append(BuiltinDesc(kind: kind, args: operands, result: nil))
+    emit(Instruction(op: .builtin, a: Int32(code.builtins.count - 1)))
+  }
+}

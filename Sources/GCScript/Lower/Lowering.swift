@@ -1,0 +1,412 @@
+// Lowering: the typed tree to bytecode, one function at a time.
+//
+// Slots. A frame is laid out as
+//   [result] [parameters] [pinned objects] [block variables and temporaries ...]
+// The first three are fixed for the whole call: the result the callee leaves for its caller,
+// the parameters the caller stored, and the objects whose address is taken (variables that
+// stay on the stack, allocations escape analysis keeps in the frame — a pointer to one may be
+// used anywhere in the function, so their slots are never reused). Above them a stack
+// discipline: a block's variables are allocated when declared and released when the block
+// ends, a statement's temporaries when the statement ends. A call's window (result and
+// arguments) is allocated at the top, and the callee's frame begins there, as in Lua.
+//
+// Pointer layout. Which slots hold pointers changes as temporaries come and go, so the layout
+// is recorded for every instruction; liveness (Liveness.swift) then keeps only the slots whose
+// value is still to be used: the stack map the collector reads.
+//
+// Costs. The first instruction of each statement carries the statement's virtual CPU cost
+// (CostModel.statementNs), and each loop iteration one more for its step, whatever the loop's
+// spelling; an instruction that is a jump target never inherits a cost that belongs to another
+// path.
+
+import GoHeap
+
+/// What lowering keeps for a whole session: the function table and the globals.
+final class LoweringSession {
+  let profile: RuntimeProfile
+  /// Every function lowered so far (calls refer to them by index).
+  var functions: [CodeObject] = []
+  /// Slots of globals so far, and which hold pointers.
+  var globalPointers: [Bool] = []
+  /// The cost each statement charges, ns.
+  let statementCost: Int
+  /// The compiler's rules of the era.
+  let compiler: CompilerProfile
+  /// String constants' bytes (read-only data), and where each string starts.
+  private(set) var rodataPointer: UnsafeMutablePointer<UInt8>
+  private var rodataCapacity = 4096
+  private(set) var rodataCount = 0
+  private var interned: [[UInt8]: Int] = [:]
+
+  init(profile: RuntimeProfile) {
+    self.profile = profile
+    statementCost = max(0, Int(profile.cost.statementNs.rounded()))
+    compiler = CompilerProfile(profile)
+    rodataPointer = .allocate(capacity: rodataCapacity)
+  }
+
+  deinit { rodataPointer.deallocate() }
+
+  /// The read-only data as bytes.
+  var rodata: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: rodataPointer, count: rodataCount) }
+
+  /// The address of a string constant's bytes in read-only data (each distinct string once).
+  func rodataAddress(of bytes: [UInt8]) -> UInt64 {
+    if let off = interned[bytes] { return AddressSpace.rodataBase + UInt64(off) }
+    if rodataCount + bytes.count > rodataCapacity {
+      precondition(rodataCount + bytes.count <= AddressSpace.rodataLimit, "read-only data is full")
+      let capacity = max(rodataCapacity * 2, rodataCount + bytes.count)
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      grown.initialize(from: rodataPointer, count: rodataCount)
+      rodataPointer.deallocate()
+      rodataPointer = grown
+      rodataCapacity = capacity
+    }
+    let off = rodataCount
+    (rodataPointer + off).initialize(from: bytes, count: bytes.count)
+    rodataCount += bytes.count
+    interned[bytes] = off
+    return AddressSpace.rodataBase + UInt64(off)
+  }
+
+  /// A function's index in the table (reserved on first reference, filled when lowered).
+  func index(of f: Function) -> Int {
+    if let k = f.codeIndex { return k }
+    let k = functions.count
+    functions.append(CodeObject(name: f.name, source: Source(name: "", text: "")))
+    f.codeIndex = k
+    return k
+  }
+
+  /// Gives a global its slots.
+  func allocateGlobal(_ v: Variable) {
+    guard v.globalSlot == nil else { return }
+    v.globalSlot = globalPointers.count
+    globalPointers += pointerWords(v.type)
+  }
+}
+
+/// Which of a value's slots may hold a pointer, slot by slot.
+func pointerWords(_ t: GoType) -> [Bool] {
+  var words = [Bool](repeating: false, count: t.words)
+  func mark(_ t: GoType, _ offset: Int) {
+    switch t.kind {
+    case .pointer, .string, .slice: words[offset / 8] = true
+    case .array(let e, let n):
+      guard e.hasPointers else { return }
+      for k in 0..<n { mark(e, offset + k * e.size) }
+    case .structure(let fs): for f in fs where f.type.hasPointers { mark(f.type, offset + f.offset) }
+    default: break
+    }
+  }
+  mark(t, 0)
+  return words
+}
+
+/// Where a value is, for loads and stores.
+enum Place {
+  /// Frame slots holding the value (a scalar normalised, an aggregate's memory image).
+  case slots(Int)
+  /// Global slots.
+  case global(Int)
+  /// Memory at the address in a slot plus a byte offset.
+  case memory(Int, Int)
+}
+
+/// A loop being lowered: where break and continue go.
+struct LoopLabels {
+  let target: LoopTarget
+  var breaks: [Int] = []
+  var continues: [Int] = []
+}
+
+/// Lowers one function.
+final class Lowerer {
+  let session: LoweringSession
+  let function: Function
+  let code: CodeObject
+  /// The frame's slots in use (the bump allocator's top).
+  var top = 0
+  /// Pointer flags of the slots in use.
+  var layout: [Bool] = []
+  /// The layout recorded for each instruction (an index into `layouts`).
+  var layoutIndex: [Int32] = []
+  var layouts: [[UInt64]] = []
+  var layoutKey: [[UInt64]: Int32] = [:]
+  /// The layout changed since the last instruction.
+  var layoutChanged = true
+  var currentLayout: Int32 = 0
+  /// Each local variable's slot (for one moved to the heap: the slot of its pointer).
+  var slots: [ObjectIdentifier: Int] = [:]
+  /// Each allocation site kept in the frame: its stack object's slot.
+  var siteSlots: [ObjectIdentifier: Int] = [:]
+  var loops: [LoopLabels] = []
+  /// Variables made up for temporaries (kept alive: `slots` is keyed by their identity).
+  var temporaries: [Variable] = []
+  /// Cost to put on the next instruction (the statement being lowered), ns.
+  var pendingCost = 0
+  var span = Span(0, 0)
+
+  init(session: LoweringSession, function: Function, source: Source) {
+    self.session = session
+    self.function = function
+    code = CodeObject(name: function.name, source: source)
+  }
+
+  /// Lowers the function's body.
+  func lower() -> CodeObject {
+    layoutPrologue()
+    for s in function.body { statement(s) }
+    span = function.decl.map { Span(max($0.span.end - 1, $0.span.start), $0.span.end) } ?? span
+    emit(Instruction(op: .ret, a: 0, b: 0))
+    code.frameSize = max(code.frameSize, top)
+    Liveness(code: code, layouts: layouts, layoutIndex: layoutIndex).computeStackMaps()
+    return code
+  }
+
+  /// The fixed part of the frame: result, parameters, pinned objects.
+  private func layoutPrologue() {
+    if let r = function.result {
+      _ = allocate(r)
+      code.resultWords = r.words
+    }
+    let firstParam = top
+    for p in function.params { slots[ObjectIdentifier(p)] = allocate(p.type) }
+    code.paramWords = top - firstParam
+    // Address-taken locals and parameters that stay on the stack are pinned objects; those
+    // moved to the heap get a pinned pointer slot.
+    for v in function.params + function.locals where v.addressTaken || v.movedToHeap {
+      if v.movedToHeap {
+        let ptr = allocate(.pointer(to: v.type))
+        if v.storage == .parameter {
+          // The parameter is copied into its heap object on entry (Go: "moved to heap: p").
+          let param = slots[ObjectIdentifier(v)]!
+          slots[ObjectIdentifier(v)] = ptr
+          newObject(v.type, into: ptr, site: v.site)
+          store(v.type, from: param, to: .memory(ptr, 0))
+        } else {
+          slots[ObjectIdentifier(v)] = ptr
+        }
+      } else if v.storage != .parameter {
+        let slot = allocate(v.type)
+        slots[ObjectIdentifier(v)] = slot
+        code.stackObjects.append(StackObject(slot: slot, type: v.type, count: 1))
+      } else {
+        code.stackObjects.append(StackObject(slot: slots[ObjectIdentifier(v)]!, type: v.type, count: 1))
+      }
+    }
+    // Allocation sites kept in the frame.
+    for site in function.sites where !site.onHeap && site.kind != .variable {
+      guard let count = stackCount(site) else { continue }
+      let t = GoType.array(of: site.type, count: max(count, 1))
+      let slot = allocate(t)
+      siteSlots[ObjectIdentifier(site)] = slot
+      code.stackObjects.append(StackObject(slot: slot, type: site.type, count: max(count, 1)))
+    }
+  }
+
+  /// The elements a site's stack object holds (nil: the site has no fixed size).
+  func stackCount(_ site: AllocationSite) -> Int? {
+    switch site.kind {
+    case .new, .compositeAddress: return 1
+    case .make, .sliceLiteral, .append, .stringConversion, .concatenation:
+      if let n = site.constantCount { return n }
+      // Go 1.25+ gives a non-escaping make of unknown size a 32-byte buffer in the frame.
+      if site.type.size > 0, let buffer = session.compiler.stackBufferBytes { return buffer / site.type.size }
+      return nil
+    case .variable: return 1
+    }
+  }
+
+  // MARK: Emitting
+
+  /// Appends an instruction at the current source span, with the pending cost.
+  @discardableResult
+  func emit(_ ins: Instruction) -> Int {
+    var i = ins
+    if pendingCost > 0 {
+      let c = min(pendingCost, 255)
+      i.cost = UInt8(c)
+      pendingCost -= c
+    }
+    if layoutChanged { recordLayout() }
+    code.instructions.append(i)
+    code.spans.append(span)
+    layoutIndex.append(currentLayout)
+    return code.instructions.count - 1
+  }
+
+  private func recordLayout() {
+    var bits = [UInt64](repeating: 0, count: (layout.count + 63) / 64)
+    for (k, p) in layout.enumerated() where p { bits[k >> 6] |= 1 << UInt64(k & 63) }
+    while let last = bits.last, last == 0 { bits.removeLast() }
+    if let known = layoutKey[bits] {
+      currentLayout = known
+    } else {
+      currentLayout = Int32(layouts.count)
+      layouts.append(bits)
+      layoutKey[bits] = currentLayout
+    }
+    layoutChanged = false
+  }
+
+  /// The next instruction's index (a jump target). A cost pending from a statement that emitted
+  /// nothing is charged here first, on the path that reached it, not on every path.
+  func label() -> Int {
+    if pendingCost > 0 { emit(Instruction(op: .jump, a: Int32(code.instructions.count + 1))) }
+    return code.instructions.count
+  }
+
+  /// Points a jump emitted earlier at `target`.
+  func patch(_ at: Int, to target: Int) {
+    switch code.instructions[at].op {
+    case .jump, .loop: code.instructions[at].a = Int32(target)
+    case .jumpIf, .jumpIfNot: code.instructions[at].b = Int32(target)
+    case .nextRune: code.instructions[at].d = Int32(target)
+    default: code.instructions[at].c = Int32(target)
+    }
+  }
+
+  /// Starts a statement: its span and its cost.
+  func beginStatement(_ s: Span) {
+    span = s
+    pendingCost += session.statementCost
+  }
+
+  func constant(_ v: UInt64) -> Int32 {
+    if let k = code.constants.firstIndex(of: v) { return Int32(k) }
+    code.constants.append(v)
+    return Int32(code.constants.count - 1)
+  }
+
+  // MARK: Slots
+
+  /// Slots for a value of type `t` at the top of the frame.
+  func allocate(_ t: GoType) -> Int {
+    allocate(pointers: pointerWords(t))
+  }
+
+  func allocate(pointers: [Bool]) -> Int {
+    let slot = top
+    layout.replaceSubrange(min(top, layout.count)..<layout.count, with: [])
+    layout += pointers
+    top += pointers.count
+    code.frameSize = max(code.frameSize, top)
+    layoutChanged = true
+    return slot
+  }
+
+  /// Releases every slot from `mark` up (the end of a statement or a block).
+  func release(to mark: Int) {
+    guard mark < top else { return }
+    top = mark
+    layout.removeSubrange(mark..<layout.count)
+    layoutChanged = true
+  }
+
+  /// Runs `body` and releases the temporaries it allocated.
+  func withTemporaries<T>(_ body: () -> T) -> T {
+    let mark = top
+    defer { release(to: mark) }
+    return body()
+  }
+
+  // MARK: Moving values
+
+  /// Copies `words` slots (no instruction when source and destination are the same).
+  func move(_ t: GoType, from src: Int, to dst: Int) {
+    if src == dst { return }
+    if t.words == 1 {
+      emit(Instruction(op: .move, a: Int32(dst), b: Int32(src)))
+    } else {
+      emit(Instruction(op: .moveWords, a: Int32(dst), b: Int32(src), c: Int32(t.words)))
+    }
+  }
+
+  /// The load of a scalar of type `t` from memory: the opcode.
+  func loadOp(_ t: GoType) -> Opcode? {
+    switch t.kind {
+    case .bool: return .load1U
+    case .int(let bits, let signed):
+      switch bits {
+      case 8: return signed ? .load1S : .load1U
+      case 16: return signed ? .load2S : .load2U
+      case 32: return signed ? .load4S : .load4U
+      default: return .load8
+      }
+    case .uintptr, .pointer: return .load8
+    case .float(let bits): return bits == 32 ? .loadF32 : .load8
+    default: return nil
+    }
+  }
+
+  func storeOp(_ t: GoType) -> Opcode? {
+    switch t.kind {
+    case .bool: return .store1
+    case .int(let bits, _):
+      switch bits {
+      case 8: return .store1
+      case 16: return .store2
+      case 32: return .store4
+      default: return .store8
+      }
+    case .uintptr, .pointer: return .store8
+    case .float(let bits): return bits == 32 ? .storeF32 : .store8
+    default: return nil
+    }
+  }
+
+  /// Whether a value of type `t` is one normalised slot (a scalar or a pointer).
+  func isScalar(_ t: GoType) -> Bool { loadOp(t) != nil }
+
+  /// Loads the value at `place` into `dst`.
+  func load(_ t: GoType, from place: Place, to dst: Int) {
+    switch place {
+    case .slots(let s): move(t, from: s, to: dst)
+    case .global(let g):
+      emit(Instruction(op: .loadGlobal, a: Int32(dst), b: Int32(g), c: Int32(t.words)))
+      normalise(t, dst)
+    case .memory(let addr, let off):
+      if let op = loadOp(t) {
+        emit(Instruction(op: op, a: Int32(dst), b: Int32(addr), c: Int32(off)))
+      } else if t.size > 0 {
+        emit(Instruction(op: .loadBlock, a: Int32(dst), b: Int32(addr), c: Int32(off), d: Int32(t.size)))
+      } else {
+        emit(Instruction(op: .nilCheck, a: Int32(addr)))
+      }
+    }
+  }
+
+  /// Stores the value in `src` to `place`.
+  func store(_ t: GoType, from src: Int, to place: Place) {
+    switch place {
+    case .slots(let s): move(t, from: src, to: s)
+    case .global(let g): emit(Instruction(op: .storeGlobal, a: Int32(g), b: Int32(src), c: Int32(t.words)))
+    case .memory(let addr, let off):
+      if let op = storeOp(t) {
+        emit(Instruction(op: op, a: Int32(src), b: Int32(addr), c: Int32(off)))
+      } else if t.size > 0 {
+        emit(Instruction(op: .storeBlock, a: Int32(src), b: Int32(addr), c: Int32(off), d: Int32(t.size)))
+      } else {
+        emit(Instruction(op: .nilCheck, a: Int32(addr)))
+      }
+    }
+  }
+
+  /// A sub-word integer or bool read from a global slot written through memory has stale upper
+  /// bytes: re-normalise it.
+  func normalise(_ t: GoType, _ slot: Int) {
+    if case .int(let bits, let signed) = t.kind, bits < 64 {
+      emit(Instruction(op: .extend, a: Int32(slot), b: Int32(slot), c: Int32(bits), d: signed ? 1 : 0))
+    } else if case .bool = t.kind {
+      emit(Instruction(op: .extend, a: Int32(slot), b: Int32(slot), c: 8, d: 0))
+    }
+  }
+
+  /// A heap object for a variable moved to the heap or a `new(T)`.
+  func newObject(_ t: GoType, into dst: Int, site: AllocationSite?) {
+    let s = site ?? AllocationSite(kind: .variable, span: span, type: t, text: "")
+    code.allocations.append(AllocationDesc(kind: .object, type: t, stackSlot: nil, stackCapacity: nil, site: s))
+    emit(Instruction(op: .allocate, a: Int32(dst), b: Int32(code.allocations.count - 1)))
+  }
+}

@@ -1,0 +1,196 @@
+// The lowered program: one CodeObject per function, the globals' layout, and the tables the
+// instructions index (constants, types, descriptors of the operations too rich for four operands).
+
+import GoHeap
+
+/// A lowered function: its instructions and everything the VM and the collector need to run it
+/// and to find its roots.
+final class CodeObject {
+  let name: String
+  let source: Source
+  var instructions: [Instruction] = []
+  /// The source span of each instruction (errors are located with it).
+  var spans: [Span] = []
+  /// 64-bit constants (`constant` reads them).
+  var constants: [UInt64] = []
+  /// Slots a call needs: result, parameters, locals, temporaries.
+  var frameSize = 0
+  /// Slots of the result at the start of the frame, then of the parameters.
+  var resultWords = 0
+  var paramWords = 0
+  /// The stack map of each instruction: an index into `stackMaps`.
+  var stackMapIndex: [Int32] = []
+  /// Bitsets over the frame's slots: the slots that hold a live pointer there. An instruction
+  /// that can start a collection (an allocation, a call, any runtime work) reads its map; a
+  /// slot is a root exactly while the value in it will still be used (Go's stack maps).
+  var stackMaps: [[UInt64]] = []
+  /// Objects that live in the frame (address-taken variables that stay on the stack, and
+  /// allocations escape analysis kept there): the collector scans one when a live pointer
+  /// points into it (Go's stack objects).
+  var stackObjects: [StackObject] = []
+  var allocations: [AllocationDesc] = []
+  var appends: [AppendDesc] = []
+  var slices: [SliceDesc] = []
+  var builtins: [BuiltinDesc] = []
+  var fills: [FillDesc] = []
+  var conversions: [ConversionDesc] = []
+  var arrayIndexes: [ArrayIndexDesc] = []
+  var allocationSites: [AllocationSite] = []
+  /// Statement texts for `narrate`.
+  var narrations: [String] = []
+  /// The instructions and constants in buffers the VM reads without bounds or reference-count
+  /// checks (made by `finalize`).
+  private(set) var compiled: UnsafeMutablePointer<Instruction> = .allocate(capacity: 1)
+  private(set) var constantsPointer: UnsafeMutablePointer<UInt64> = .allocate(capacity: 1)
+
+  init(name: String, source: Source) {
+    self.name = name
+    self.source = source
+  }
+
+  /// Copies the instructions and constants into the VM's buffers.
+  func finalize() {
+    compiled.deallocate()
+    constantsPointer.deallocate()
+    compiled = .allocate(capacity: max(1, instructions.count))
+    compiled.initialize(from: instructions, count: instructions.count)
+    constantsPointer = .allocate(capacity: max(1, constants.count))
+    constantsPointer.initialize(from: constants, count: constants.count)
+  }
+
+  deinit {
+    compiled.deallocate()
+    constantsPointer.deallocate()
+  }
+}
+
+/// An object in a frame, found by the collector through pointers into it.
+struct StackObject {
+  /// Its first slot.
+  let slot: Int
+  let type: GoType
+  /// Elements of `type` it holds (a stack-allocated backing array: its capacity).
+  let count: Int
+  var bytes: Int { type.size * count }
+}
+
+/// How an `allocate` instruction allocates.
+struct AllocationDesc {
+  enum Kind {
+    /// `new(T)`, `&T{...}`, or a variable moved to the heap: one T.
+    case object
+    /// `make([]T, len, cap)`: the length and capacity in slots (cap may be absent).
+    case makeSlice(len: Int, cap: Int?)
+    /// A slice literal's backing array of `count` elements.
+    case literal(count: Int)
+  }
+  let kind: Kind
+  /// The type allocated (for slices, the element type).
+  let type: GoType
+  /// Heap, or the frame's stack object at this slot (escape analysis decided).
+  let stackSlot: Int?
+  /// The largest element count the stack object holds (a make with a non-constant size that
+  /// fits the stack buffer, Go 1.25+); nil: exactly the site's.
+  let stackCapacity: Int?
+  let site: AllocationSite
+
+  /// The slots the instruction writes: a pointer, or a slice header for `make`.
+  var resultWords: Int {
+    if case .makeSlice = kind { return 3 }
+    return 1
+  }
+}
+
+struct AppendDesc {
+  let elem: GoType
+  /// The slot of each value to append (one element each), or
+  let values: [Int]
+  /// the slot of the slice (or string, for `append([]byte, s...)`) to append.
+  let spread: Int?
+  let spreadIsString: Bool
+  let site: AllocationSite
+}
+
+struct SliceDesc {
+  enum Base {
+    case slice
+    case string
+    /// An array through a pointer, of this many elements.
+    case array(count: Int)
+  }
+  let base: Base
+  let lo: Int?
+  let hi: Int?
+  let max: Int?
+  let elemSize: Int
+}
+
+struct ArrayIndexDesc {
+  let count: Int
+  let elemSize: Int
+}
+
+struct ConversionDesc {
+  enum Kind { case bytesToString, runesToString, stringToBytes, stringToRunes, runeToString }
+  let kind: Kind
+  let site: AllocationSite?
+}
+
+/// A builtin, package function or runtime statement, with its operands' slots and types.
+struct BuiltinDesc {
+  enum Kind {
+    case call(Builtin)
+    case sleep, gc, free, stats(view: String?), expect(Expectation), why(String?), roots([RootVariable])
+    case explain(Bool), heapMap, setGCPercent(off: Bool), setMemoryLimit(off: Bool)
+  }
+  let kind: Kind
+  /// The operands: first slot and type of each.
+  let args: [(slot: Int, type: GoType)]
+  /// Where the result goes (first slot), if any.
+  let result: Int?
+  /// The result's slots.
+  var resultWords = 0
+}
+
+/// A variable as `roots` reads it at run time.
+struct RootVariable {
+  enum Location {
+    case global(Int)
+    case slots(Int)
+    /// Behind the pointer in this slot (a variable moved to the heap).
+    case heap(Int)
+  }
+  let name: String
+  let type: GoType
+  let location: Location
+}
+
+/// A store loop run in one step: `for i := lo; i < hi; i++ { s[i] = v }` in any spelling
+/// (Lowering+Loops.swift says which loops qualify).
+struct FillDesc {
+  /// The slice stored to (three slots).
+  let slice: Int
+  /// Lower bound and upper bound slots (the bounds already evaluated).
+  let lo: Int
+  let hi: Int
+  /// `hi` is inclusive (`i <= n`).
+  let inclusive: Bool
+  /// The value slot.
+  let value: Int
+  let elem: GoType
+  /// Where the fill leaves the loop variable's final value (the caller stores it): a range
+  /// key ends at the last index stored (`rangeKey`), a three-clause counter at the first value
+  /// that failed the test; at an index out of range, that index.
+  let counter: Int
+  let rangeKey: Bool
+  /// Virtual ns each iteration charges (its statements).
+  let iterationCost: Int
+}
+
+/// The whole lowered program of a run.
+final class LoweredProgram {
+  /// Every function's code, by index (calls name functions by index).
+  var functions: [CodeObject] = []
+  /// The top-level code of the run.
+  var script = 0
+}

@@ -1,0 +1,43 @@
+// ScriptHost: where a running program's output goes, and what it asks to be shown (the
+// executable implements it with GCReport's renderers).
+
+import GoHeap
+
+/// Where program output and `stats` requests go (GCReport renders them).
+public protocol ScriptHost: AnyObject {
+  /// Program output (print, fmt.Println): one chunk of text, newline included.
+  func output(_ text: String)
+  /// A `stats` statement: the label, and the view asked for (`memstats`, `gctrace`, ...).
+  func stats(label: String?, view: String?)
+  /// An `expect` statement ran: whether it held, the check as written, and the actual value.
+  func expectation(_ result: ExpectationResult)
+  /// `why`: break a number down by cause (`rss` by default).
+  func why(_ what: String?)
+  /// `roots`: variables that are roots, with the objects and bytes each keeps alive.
+  func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)])
+  /// A top-level statement (or one of `main`'s) finished: its source text, for explanations.
+  func statementFinished(_ text: String)
+  /// `explain` / `explain off`: narrate what the runtime did after each statement.
+  func setExplain(_ on: Bool)
+  /// `heap`: draw the span map.
+  func heapMap()
+}
+
+extension ScriptHost {
+  public func statementFinished(_ text: String) {}
+  public func setExplain(_ on: Bool) {}
+  public func heapMap() {}
+  public func why(_ what: String?) {}
+  public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {}
+}
+
+/// The outcome of one `expect`.
+public struct ExpectationResult: Sendable {
+  public let passed: Bool
+  /// The check as written: `RSS < 20MiB`.
+  public let check: String
+  /// The measured quantity and its value, formatted: `RSS is 381.9 MiB`.
+  public let actual: String
+  /// Where the expect statement is, located.
+  public let error: ScriptError
+}

@@ -1,0 +1,172 @@
+// Builtins, the package functions gcsh knows, and the runtime statements: each reads its
+// operands from the frame's slots and calls the runtime or the host.
+
+import GoHeap
+
+extension VM {
+  func builtin(_ desc: BuiltinDesc, _ s: UnsafeMutablePointer<UInt64>) throws {
+    let args = desc.args.map { ($0.type, s + $0.slot) }
+    switch desc.kind {
+    case .call(let b): try call(b, args, result: desc.result.map { s + $0 })
+    case .sleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
+    case .gc: try heap.collect()
+    case .free: try heap.freeOSMemory()
+    case .stats(let view):
+      // The label's parts as fmt.Sprint joins them, formatted by gcsh itself.
+      var label: String? = nil
+      if !args.isEmpty {
+        var text = ""
+        for (k, (t, p)) in args.enumerated() {
+          if k > 0 && !t.isString && !args[k - 1].0.isString { text += " " }
+          text += try format(t, .slots(p))
+        }
+        label = text
+      }
+      host?.stats(label: label, view: view)
+    case .expect(let x): try expect(x, value: Int(Int64(bitPattern: args[0].1[0])))
+    case .why(let what): host?.why(what)
+    case .roots(let vars): try roots(vars, s)
+    case .explain(let on): host?.setExplain(on)
+    case .heapMap: host?.heapMap()
+    case .setGCPercent(let off):
+      _ = try heap.setGCPercent(off ? -1 : Int(Int64(bitPattern: args[0].1[0])))
+    case .setMemoryLimit(let off):
+      let n = off ? Int.max : Int(Int64(bitPattern: args[0].1[0]))
+      _ = try heap.setMemoryLimit(n < 0 ? heap.memoryLimit : n)
+    }
+  }
+
+  private func call(_ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result: UnsafeMutablePointer<UInt64>?) throws {
+    switch b {
+    case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln, .print, .println:
+      let newline = b == .fmtPrintln || b == .fmtSprintln || b == .println || b == .print
+      var text = ""
+      var previousIsString = false
+      for (k, (t, p)) in args.enumerated() {
+        let part = try formatArgument(t, p)
+        if newline {
+          if k > 0 { text += " " }
+        } else if k > 0 && !t.isString && !previousIsString {
+          text += " "
+        }
+        text += part
+        previousIsString = t.isString
+      }
+      if newline { text += "\n" }
+      if b == .fmtSprint || b == .fmtSprintln {
+        if let result { try newString(Array(text.utf8), into: result) }
+      } else {
+        host?.output(text)
+      }
+    case .fmtPrintf, .fmtSprintf:
+      let f = String(decoding: try string(args[0].1), as: UTF8.self)
+      let text = try printf(f, Array(args.dropFirst()))
+      if b == .fmtSprintf {
+        if let result { try newString(Array(text.utf8), into: result) }
+      } else {
+        host?.output(text)
+      }
+    case .panic:
+      let (t, p) = args[0]
+      throw VMTrap(kind: .goPanic(try formatArgument(t, p)))
+    case .timeSleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
+    case .runtimeGC: try heap.collect()
+    case .runtimeKeepAlive: break  // its operand was live up to here: that is all it does
+    case .debugFreeOSMemory: try heap.freeOSMemory()
+    case .debugSetGCPercent:
+      let old = try heap.setGCPercent(Int(Int64(bitPattern: args[0].1[0])))
+      result?[0] = UInt64(bitPattern: Int64(old))
+    case .debugSetMemoryLimit:
+      let n = Int64(bitPattern: args[0].1[0])
+      let old = n < 0 ? heap.memoryLimit : try heap.setMemoryLimit(Int(n))
+      result?[0] = UInt64(bitPattern: Int64(old))
+    case .min, .max:
+      guard let result else { return }
+      var best = args[0]
+      for x in args.dropFirst() where try better(x, than: best, min: b == .min) { best = x }
+      result.update(from: best.1, count: best.0.words)
+    case .len, .cap, .append, .copy, .clear:
+      throw VMTrap(kind: .internalFault("builtin \(b.rawValue) reached the builtin instruction"))
+    }
+  }
+
+  /// min/max's order (Go 1.21): a NaN wins, -0 is below +0, strings byte-wise.
+  private func better(_ x: (GoType, UnsafeMutablePointer<UInt64>), than y: (GoType, UnsafeMutablePointer<UInt64>), min: Bool) throws -> Bool {
+    let t = x.0
+    if t.isFloat {
+      let a = Double(bitPattern: x.1[0])
+      let b = Double(bitPattern: y.1[0])
+      if b.isNaN { return false }
+      if a.isNaN { return true }
+      if a == b { return min ? a.sign == .minus && b.sign == .plus : a.sign == .plus && b.sign == .minus }
+      return min ? a < b : a > b
+    }
+    if t.isString {
+      let a = try string(x.1)
+      let b = try string(y.1)
+      return min ? a.lexicographicallyPrecedes(b) : b.lexicographicallyPrecedes(a)
+    }
+    if t.isUnsigned { return min ? x.1[0] < y.1[0] : x.1[0] > y.1[0] }
+    let a = Int64(bitPattern: x.1[0])
+    let b = Int64(bitPattern: y.1[0])
+    return min ? a < b : a > b
+  }
+
+  // MARK: expect and roots
+
+  private func expect(_ x: Expectation, value: Int) throws {
+    let m = heap.memStats()
+    let actual = x.quantity == "Time" ? m.timeNs : (m.value(named: x.quantity) ?? 0)
+    let passed: Bool
+    switch x.op {
+    case "==": passed = actual == value
+    case "!=": passed = actual != value
+    case "<": passed = actual < value
+    case "<=": passed = actual <= value
+    case ">": passed = actual > value
+    default: passed = actual >= value
+    }
+    let shown: String
+    if Checker.byteQuantities.contains(x.quantity) {
+      shown = formatBytes(actual)
+    } else if x.quantity == "Time" {
+      shown = formatDuration(Int64(actual))
+    } else {
+      shown = "\(actual)"
+    }
+    if !passed { failedExpectations += 1 }
+    host?.expectation(ExpectationResult(
+      passed: passed, check: x.text, actual: "\(x.quantity) is \(shown)",
+      error: located(.expectationFailed(check: x.text, actual: "\(x.quantity) is \(shown)"))))
+  }
+
+  /// `roots`: each variable that holds pointers, with the objects and bytes it keeps alive.
+  private func roots(_ vars: [RootVariable], _ s: UnsafeMutablePointer<UInt64>) throws {
+    var list: [(name: String, type: String, objects: Int, bytes: Int)] = []
+    for v in vars {
+      let source: ValueSource
+      switch v.location {
+      case .global(let g): source = .slots(globals + g)
+      case .slots(let k): source = .slots(s + k)
+      case .heap(let k): source = .memory(s[k])
+      }
+      var addresses: [Address] = []
+      for (k, isPointer) in pointerWords(v.type).enumerated() where isPointer {
+        let a = try word(source, k * 8)
+        if a != 0 { addresses.append(a) }
+      }
+      if addresses.isEmpty { continue }
+      let (objects, bytes) = heap.reachable(fromAddresses: addresses)
+      list.append((v.name, "\(v.type)", objects, bytes))
+    }
+    host?.roots(list)
+  }
+}
+
+extension Checker {
+  /// Quantities `expect` shows as sizes.
+  static let byteQuantities: Set<String> = [
+    "Alloc", "TotalAlloc", "Sys", "HeapAlloc", "HeapSys", "HeapIdle", "HeapInuse", "HeapReleased",
+    "StackInuse", "StackSys", "GCSys", "OtherSys", "NextGC", "RSS", "Footprint",
+  ]
+}

@@ -1,0 +1,380 @@
+// The VM's larger operations: strings, slicing, allocation, append, copy, store loops and string
+// conversions — each what the Go runtime function it names does (slice.go, string.go), on the
+// simulated heap.
+
+import GoHeap
+
+extension VM {
+  // MARK: Strings
+
+  /// A string in two slots: its data address and length.
+  func string(_ p: UnsafeMutablePointer<UInt64>) throws -> [UInt8] {
+    try bytes(p[0], Int(p[1]))
+  }
+
+  /// ==, !=, <, <= of two strings, byte-wise.
+  func compareStrings(_ op: Opcode, _ x: UnsafeMutablePointer<UInt64>, _ y: UnsafeMutablePointer<UInt64>) throws -> Bool {
+    if op == .strEq || op == .strNe {
+      let equal = try x[1] == y[1] && (x[0] == y[0] || string(x) == string(y))
+      return op == .strEq ? equal : !equal
+    }
+    let a = try string(x)
+    let b = try string(y)
+    if op == .strLt { return a.lexicographicallyPrecedes(b) }
+    return !b.lexicographicallyPrecedes(a)
+  }
+
+  /// A new string holding `bytes` (runtime.rawstring): `bytes.count` bytes of noscan heap.
+  func newString(_ data: [UInt8], into dst: UnsafeMutablePointer<UInt64>) throws {
+    if data.isEmpty {
+      dst[0] = 0
+      dst[1] = 0
+      return
+    }
+    let a = try heap.allocate(.uint8, count: data.count)
+    inFlight.append(a)
+    defer { inFlight.removeLast() }
+    try write(data, at: a)
+    dst[0] = a
+    dst[1] = UInt64(data.count)
+  }
+
+  /// x + y (runtime.concatstrings: an empty operand is the other one, uncopied).
+  func concat(_ dst: UnsafeMutablePointer<UInt64>, _ x: UnsafeMutablePointer<UInt64>, _ y: UnsafeMutablePointer<UInt64>, site: Int) throws {
+    if x[1] == 0 || y[1] == 0 {
+      let (p, n) = x[1] == 0 ? (y[0], y[1]) : (x[0], x[1])
+      dst[0] = p
+      dst[1] = n
+      return
+    }
+    let data = try string(x) + string(y)
+    let out = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
+    defer { out.deallocate() }
+    try newString(data, into: out)
+    dst[0] = out[0]
+    dst[1] = out[1]
+  }
+
+  /// The rune at byte `offset` of the string in two slots, and its width (Go's UTF-8 decoding:
+  /// an invalid byte is U+FFFD, width 1).
+  func decodeRune(_ str: UnsafeMutablePointer<UInt64>, at offset: Int) throws -> (Int32, Int) {
+    let n = min(4, Int(str[1]) - offset)
+    let data = try bytes(str[0] &+ UInt64(offset), max(0, n))
+    return Self.decodeUTF8(data)
+  }
+
+  static func decodeUTF8(_ b: [UInt8]) -> (Int32, Int) {
+    guard let first = b.first else { return (0xFFFD, 1) }
+    if first < 0x80 { return (Int32(first), 1) }
+    func cont(_ k: Int) -> UInt32? {
+      guard k < b.count, b[k] & 0xC0 == 0x80 else { return nil }
+      return UInt32(b[k] & 0x3F)
+    }
+    if first & 0xE0 == 0xC0, let c1 = cont(1) {
+      let r = UInt32(first & 0x1F) << 6 | c1
+      if r >= 0x80 { return (Int32(r), 2) }
+    } else if first & 0xF0 == 0xE0, let c1 = cont(1), let c2 = cont(2) {
+      let r = UInt32(first & 0x0F) << 12 | c1 << 6 | c2
+      if r >= 0x800 && !(0xD800...0xDFFF).contains(r) { return (Int32(r), 3) }
+    } else if first & 0xF8 == 0xF0, let c1 = cont(1), let c2 = cont(2), let c3 = cont(3) {
+      let r = UInt32(first & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+      if r >= 0x10000 && r <= 0x10FFFF { return (Int32(r), 4) }
+    }
+    return (0xFFFD, 1)
+  }
+
+  /// UTF-8 of a rune (an invalid one is U+FFFD).
+  static func encodeUTF8(_ r: Int64) -> [UInt8] {
+    let scalar = (r >= 0 && r <= 0x10FFFF) ? Unicode.Scalar(UInt32(r)) : nil
+    return Array(String(Character(scalar ?? "\u{FFFD}")).utf8)
+  }
+
+  /// string([]byte), []byte(string), string([]rune), []rune(string), string(rune).
+  func convert(_ desc: ConversionDesc, into dst: UnsafeMutablePointer<UInt64>, from src: UnsafeMutablePointer<UInt64>) throws {
+    let out = UnsafeMutablePointer<UInt64>.allocate(capacity: 3)
+    out.initialize(repeating: 0, count: 3)
+    defer { out.deallocate() }
+    var words = 2
+    switch desc.kind {
+    case .bytesToString:
+      try newString(try bytes(src[0], Int(src[1])), into: out)
+    case .runeToString:
+      try newString(Self.encodeUTF8(Int64(bitPattern: src[0])), into: out)
+    case .runesToString:
+      var data: [UInt8] = []
+      for k in 0..<Int(src[1]) {
+        let r = Int32(truncatingIfNeeded: try load(src[0] &+ UInt64(k * 4), 4))
+        data += Self.encodeUTF8(Int64(r))
+      }
+      try newString(data, into: out)
+    case .stringToBytes:
+      words = 3
+      let data = try string(src)
+      try newSlice(of: .uint8, count: data.count, into: out) { a in try self.write(data, at: a) }
+    case .stringToRunes:
+      words = 3
+      let data = try string(src)
+      var runes: [Int32] = []
+      var k = 0
+      while k < data.count {
+        let (r, w) = Self.decodeUTF8(Array(data[k..<min(data.count, k + 4)]))
+        runes.append(r)
+        k += w
+      }
+      try newSlice(of: .int32, count: runes.count, into: out) { a in
+        for (j, r) in runes.enumerated() { try self.store(a &+ UInt64(j * 4), UInt64(UInt32(bitPattern: r)), 4) }
+      }
+    }
+    dst.update(from: out, count: words)
+  }
+
+  /// A new slice of `count` elements, its capacity rounded up to the allocation's size class
+  /// (rawbyteslice, rawruneslice), filled by `write`.
+  func newSlice(of elem: GoType, count: Int, into out: UnsafeMutablePointer<UInt64>, _ write: (Address) throws -> Void) throws {
+    if count == 0 {
+      out[0] = GoRuntime.zeroBaseAddress
+      out[1] = 0
+      out[2] = 0
+      return
+    }
+    let cap = roundedCapacity(count, elem)
+    let a = try heap.allocateSlice(of: elem, len: count, cap: cap)
+    inFlight.append(a)
+    defer { inFlight.removeLast() }
+    try write(a)
+    out[0] = a
+    out[1] = UInt64(count)
+    out[2] = UInt64(cap)
+  }
+
+  // MARK: Slicing
+
+  /// s[lo:hi:max] of a slice, a string or an array through a pointer, with Go's bounds panics.
+  func slice(_ desc: SliceDesc, _ dst: UnsafeMutablePointer<UInt64>, _ base: UnsafeMutablePointer<UInt64>, _ s: UnsafeMutablePointer<UInt64>) throws {
+    var ptr: UInt64
+    var len: Int
+    var cap: Int
+    switch desc.base {
+    case .slice: (ptr, len, cap) = (base[0], Int(base[1]), Int(base[2]))
+    case .string: (ptr, len, cap) = (base[0], Int(base[1]), Int(base[1]))
+    case .array(let n):
+      if base[0] < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+      (ptr, len, cap) = (base[0], n, n)
+    }
+    let limitWord: String
+    switch desc.base {
+    case .slice: limitWord = "capacity"
+    default: limitWord = "length"
+    }
+    let lo = desc.lo.map { Int(Int64(bitPattern: s[$0])) } ?? 0
+    let hi = desc.hi.map { Int(Int64(bitPattern: s[$0])) } ?? len
+    let mx = desc.max.map { Int(Int64(bitPattern: s[$0])) }
+    let top = mx ?? (desc.base.isString ? len : cap)
+    func bad(_ m: String) -> VMTrap { VMTrap(kind: .sliceOutOfRange(m)) }
+    if let mx, mx < 0 || mx > cap { throw bad("[::\(mx)] with capacity \(cap)") }
+    if hi < 0 || hi > top {
+      if mx != nil { throw bad("[:\(hi):\(top)]") }
+      throw bad("[:\(hi)] with \(limitWord) \(top)")
+    }
+    if lo < 0 || lo > hi {
+      if mx != nil { throw bad("[\(lo):\(hi):]") }
+      throw bad("[\(lo):\(hi)]")
+    }
+    let newCap = top - lo
+    // Go never makes a pointer past the end: an empty-capacity result keeps the base pointer.
+    if newCap > 0 || desc.base.isString && hi - lo > 0 { ptr = ptr &+ UInt64(lo * desc.elemSize) }
+    dst[0] = ptr
+    dst[1] = UInt64(hi - lo)
+    if !desc.base.isString { dst[2] = UInt64(newCap) }
+  }
+
+  // MARK: Allocation
+
+  /// `new(T)`, `make([]T, len, cap)`, a literal's backing array: in the frame when escape
+  /// analysis kept it there (zeroed, as Go's stack allocation is), else on the heap.
+  func allocate(_ desc: AllocationDesc, into a: Int, _ s: UnsafeMutablePointer<UInt64>) throws {
+    let base = frames[frames.count - 1].base
+    func onStack(_ count: Int) -> Address? {
+      guard let slot = desc.stackSlot, count <= (desc.stackCapacity ?? count) else { return nil }
+      let words = (desc.type.size * max(count, desc.stackCapacity ?? count) + 7) / 8
+      (stack + base + slot).update(repeating: 0, count: max(words, 1))
+      return AddressSpace.stackBase + UInt64((base + slot) * 8)
+    }
+    switch desc.kind {
+    case .object:
+      if let p = onStack(1) { s[a] = p; return }
+      s[a] = try heap.allocate(desc.type, count: 1)
+    case .literal(let count):
+      if let p = onStack(count) { s[a] = p; return }
+      s[a] = try heap.allocate(desc.type, count: count)
+    case .makeSlice(let lenSlot, let capSlot):
+      let len = Int(Int64(bitPattern: s[lenSlot]))
+      let cap = capSlot.map { Int(Int64(bitPattern: s[$0])) } ?? len
+      if len < 0 || len > cap || cap < 0 {
+        throw VMTrap(kind: .goRuntimePanic(len < 0 || capSlot == nil && len > cap ? "makeslice: len out of range" : "makeslice: cap out of range"))
+      }
+      let p: Address
+      if let q = onStack(cap) {
+        p = q
+      } else {
+        p = try heap.allocateSlice(of: desc.type, len: len, cap: cap)
+      }
+      s[a] = p
+      s[a + 1] = UInt64(len)
+      s[a + 2] = UInt64(cap)
+    }
+  }
+
+  /// growslice's new capacity (slice.go nextslicecap, then roundupsize): double below 256
+  /// elements, then grow by 1.25x plus 192, rounded up to the allocation's size class.
+  func grownCapacity(old: Int, needed: Int, elem: GoType) -> Int {
+    var newcap = old
+    let doublecap = old + old
+    if needed > doublecap {
+      newcap = needed
+    } else if old < 256 {
+      newcap = doublecap
+    } else {
+      while newcap < needed { newcap += (newcap + 3 * 256) >> 2 }
+    }
+    return roundedCapacity(newcap, elem)
+  }
+
+  /// A capacity rounded up to what its allocation holds (roundupsize).
+  func roundedCapacity(_ count: Int, _ elem: GoType) -> Int {
+    guard elem.size > 0 else { return count }
+    let bytes = count * elem.size
+    let p = heap.profile
+    let rounded: Int
+    if bytes <= p.maxSmallSize {
+      rounded = p.sizeClasses.sizeClass(for: max(bytes, 1)).size
+    } else {
+      rounded = (bytes + p.pageSize - 1) / p.pageSize * p.pageSize
+    }
+    return rounded / elem.size
+  }
+
+  /// append(base, values...) or append(base, other...): in place when it fits, else a new
+  /// backing array (growslice) with the old elements copied.
+  func append(_ desc: AppendDesc, into a: Int, base b: Int, _ s0: UnsafeMutablePointer<UInt64>) throws {
+    var s = s0
+    let elem = desc.elem
+    var ptr = s[b]
+    let len = Int(s[b + 1])
+    var cap = Int(s[b + 2])
+    var extra: [UInt8] = []
+    let count: Int
+    if let spread = desc.spread {
+      count = Int(s[spread + 1])
+      if desc.spreadIsString { extra = try bytes(s[spread], count) }
+    } else {
+      count = desc.values.count
+    }
+    if count == 0 {
+      if a != b { (s + a).update(from: s + b, count: 3) }
+      return
+    }
+    let needed = len + count
+    var grown = false
+    if needed > cap {
+      let newcap = grownCapacity(old: cap, needed: needed, elem: elem)
+      let p = try heap.allocateSlice(of: elem, len: needed, cap: newcap)
+      s = stack + frames[frames.count - 1].base
+      inFlight.append(p)
+      grown = true
+      if len > 0 { try copyMemory(to: p, from: ptr, len * elem.size) }
+      ptr = p
+      cap = newcap
+    }
+    defer { if grown { inFlight.removeLast() } }
+    let size = UInt64(elem.size)
+    let at = ptr &+ UInt64(len) &* size
+    if let spread = desc.spread {
+      if desc.spreadIsString {
+        try write(extra, at: at)
+      } else {
+        try copyMemory(to: at, from: s[spread], count * elem.size)
+      }
+    } else {
+      for (k, slot) in desc.values.enumerated() {
+        try storeValue(elem, from: s + slot, to: at &+ UInt64(k) &* size)
+      }
+    }
+    s = stack + frames[frames.count - 1].base
+    s[a] = ptr
+    s[a + 1] = UInt64(needed)
+    s[a + 2] = UInt64(cap)
+  }
+
+  /// Stores a value held in slots to memory, in memory's form.
+  func storeValue(_ t: GoType, from slots: UnsafeMutablePointer<UInt64>, to address: Address) throws {
+    switch t.kind {
+    case .bool: try store(address, slots[0], 1)
+    case .int(let bits, _): try store(address, slots[0], bits / 8)
+    case .float(32): try store(address, UInt64(Float(Double(bitPattern: slots[0])).bitPattern), 4)
+    case .float, .uintptr, .pointer: try store(address, slots[0], 8)
+    default:
+      guard t.size > 0 else { return }
+      try write(Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(slots), count: t.size)), at: address)
+    }
+  }
+
+  /// copy(dst, src): min of the lengths, as a memmove; `elemSize` < 0: src is a string.
+  func copySlices(_ d: UnsafeMutablePointer<UInt64>, _ src: UnsafeMutablePointer<UInt64>, elemSize: Int) throws -> Int {
+    let size = abs(elemSize)
+    let n = min(Int(d[1]), Int(src[1]))
+    if n > 0 && d[0] != src[0] { try copyMemory(to: d[0], from: src[0], n * size) }
+    return n
+  }
+
+  // MARK: Store loops
+
+  /// A store loop (Lowering+Loops.swift): the stores, the counter and the virtual time exactly
+  /// as running it element by element would leave them, and the same panic.
+  func fill(_ f: FillDesc, _ s: UnsafeMutablePointer<UInt64>) throws {
+    let ptr = s[f.slice]
+    let len = Int64(bitPattern: s[f.slice + 1])
+    let lo = Int64(bitPattern: s[f.lo])
+    var end = Int64(bitPattern: s[f.hi])
+    if f.inclusive { end = end == Int64.max ? end : end + 1 }
+    guard lo < end else { return }
+    // Iterations that store before the first out-of-range index (if any).
+    let firstBad: Int64? = lo < 0 ? lo : (end > len ? len : nil)
+    let stop = firstBad ?? end
+    let good = max(0, stop - max(lo, 0))
+    let size = f.elem.size
+    // Each good iteration: its body statement and its step; a failing one: its body statement.
+    pendingNs &+= Int(good) * f.iterationCost + (firstBad != nil ? f.iterationCost / 2 : 0)
+    try flushTime()
+    if good > 0 {
+      let pattern = storePattern(f.elem, s[f.value])
+      let start = ptr &+ UInt64(lo) &* UInt64(size)
+      let bytes = Int(good) * size
+      if start >= AddressSpace.heapBase && start < AddressSpace.stackBase {
+        do {
+          try heap.fillMemoryAsStores(start, bytes: bytes, pattern: pattern, elemSize: size)
+        } catch let fault as MemoryFault { throw trap(fault) }
+      } else {
+        for k in 0..<Int(good) { try store(start &+ UInt64(k * size), pattern, size) }
+      }
+      s[f.counter] = UInt64(bitPattern: f.rangeKey ? stop - 1 : stop)
+    }
+    if let bad = firstBad {
+      s[f.counter] = UInt64(bitPattern: bad)
+      throw VMTrap(kind: .indexOutOfRange(index: Int(bad), length: Int(len)))
+    }
+  }
+
+  /// A value in the form a store writes it (a float32's 4 bytes).
+  func storePattern(_ t: GoType, _ v: UInt64) -> UInt64 {
+    if case .float(32) = t.kind { return UInt64(Float(Double(bitPattern: v)).bitPattern) }
+    return v
+  }
+}
+
+extension SliceDesc.Base {
+  var isString: Bool {
+    if case .string = self { return true }
+    return false
+  }
+}

@@ -1,0 +1,207 @@
+// VM: runs bytecode — one dispatch loop over the running function's instruction array, its
+// frame's slots held unboxed on the goroutine's stack (after Lua's lvm.c).
+//
+// The frames are the collector's roots. The VM registers itself with the runtime once; when a
+// cycle starts it reports, for each frame on its call stack, the slots its function's stack map
+// at the frame's current instruction names (the live pointers: Liveness.swift), the objects in
+// frames those pointers reach (Go's stack objects), every global that holds a pointer, and the
+// few addresses an instruction holds while it runs (a growing append's new array). Nothing else
+// keeps an object alive: no value lives in a Swift variable across a point where the runtime can
+// collect.
+//
+// Time. Each instruction charges the virtual nanoseconds it carries (a statement's cost, once);
+// they accumulate in `pendingNs` and reach the runtime's clock before anything that can observe
+// it (an allocation, a store, a runtime call, a builtin) and at every loop back edge, so runtime
+// work due at an instant happens before the program's next statement sees the heap.
+
+import GoHeap
+
+/// Set from a signal handler: the running script should stop at its next loop iteration or
+/// call (Ctrl-C).
+public enum Interrupt {
+  nonisolated(unsafe) public static var requested = false
+}
+
+/// A call in progress.
+struct CallFrame {
+  /// The function's index in the session table.
+  let function: Int
+  /// Its first slot on the stack.
+  let base: Int
+  /// The instruction it is executing (a caller: its call), kept current for the collector.
+  var pc: Int
+}
+
+/// The machine that runs a session's code on its simulated process.
+final class VM: AddressRootSource {
+  let heap: GoRuntime
+  let session: LoweringSession
+  weak var host: ScriptHost?
+  /// The goroutine's stack: frames of slots.
+  var stack: UnsafeMutablePointer<UInt64>
+  var stackCapacity: Int
+  /// Package-level variables.
+  var globals: UnsafeMutablePointer<UInt64>
+  var globalsCapacity: Int
+  var frames: [CallFrame] = []
+  /// Addresses an instruction holds while it runs (roots until it finishes).
+  var inFlight: [Address] = []
+  /// Virtual time charged by instructions and not yet given to the runtime, ns.
+  var pendingNs = 0
+  /// `expect` statements that failed so far.
+  var failedExpectations = 0
+  /// Source of the run being executed (for expect reports).
+  var source = Source(name: "<none>", text: "")
+
+  init(heap: GoRuntime, session: LoweringSession) {
+    self.heap = heap
+    self.session = session
+    stackCapacity = 1 << 14
+    stack = .allocate(capacity: stackCapacity)
+    stack.initialize(repeating: 0, count: stackCapacity)
+    globalsCapacity = 256
+    globals = .allocate(capacity: globalsCapacity)
+    globals.initialize(repeating: 0, count: globalsCapacity)
+    heap.addRoots(self)
+  }
+
+  deinit {
+    stack.deallocate()
+    globals.deallocate()
+  }
+
+  /// Makes room for the session's globals (new ones start zero).
+  func ensureGlobals() throws {
+    let needed = session.globalPointers.count
+    guard needed > globalsCapacity else { return }
+    if needed * 8 > AddressSpace.globalsLimit {
+      throw VMTrap(kind: .typeError("package-level variables too large for gcsh (over 64 MiB): allocate big arrays with new or make"))
+    }
+    Self.grow(&globals, &globalsCapacity, to: max(needed, globalsCapacity * 2))
+  }
+
+  /// Moves slots to a larger zeroed buffer.
+  static func grow(_ buffer: inout UnsafeMutablePointer<UInt64>, _ capacity: inout Int, to newCapacity: Int) {
+    let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
+    grown.initialize(repeating: 0, count: newCapacity)
+    grown.update(from: buffer, count: capacity)
+    buffer.deallocate()
+    buffer = grown
+    capacity = newCapacity
+  }
+
+  /// Zeroes a global's slots (a REPL run declared it again: the old one stops being a root).
+  func clearGlobal(_ v: Variable) {
+    guard let g = v.globalSlot, g + v.type.words <= globalsCapacity else { return }
+    (globals + g).update(repeating: 0, count: v.type.words)
+  }
+
+  // MARK: Roots
+
+  func forEachRootAddress(_ visit: (Address) -> Void) {
+    let pointers = session.globalPointers
+    for k in 0..<min(pointers.count, globalsCapacity) where pointers[k] && globals[k] != 0 {
+      visit(globals[k])
+    }
+    for a in inFlight { visit(a) }
+    var scanned = Set<Int>()
+    for f in frames {
+      let code = session.functions[f.function]
+      guard f.pc < code.stackMapIndex.count else { continue }
+      let map = code.stackMaps[Int(code.stackMapIndex[f.pc])]
+      for (w, bits) in map.enumerated() where bits != 0 {
+        var b = bits
+        while b != 0 {
+          let k = w << 6 + b.trailingZeroBitCount
+          b &= b - 1
+          let v = stack[f.base + k]
+          if v != 0 { visitPointer(v, visit, &scanned) }
+        }
+      }
+    }
+  }
+
+  /// A root pointer: a heap address is the collector's; a pointer into a frame reaches a stack
+  /// object, whose own pointers are scanned (once).
+  private func visitPointer(_ v: Address, _ visit: (Address) -> Void, _ scanned: inout Set<Int>) {
+    guard v >= AddressSpace.stackBase else {
+      visit(v)
+      return
+    }
+    let slot = Int((v - AddressSpace.stackBase) / 8)
+    guard let (base, object) = stackObject(containing: slot), scanned.insert(base + object.slot).inserted else { return }
+    for run in object.type.pointerRuns {
+      for e in 0..<object.count {
+        for r in 0..<run.count {
+          for w in run.words {
+            let offset = e * object.type.size + run.offset + r * run.stride + w
+            let k = base + object.slot + offset / 8
+            if k < stackCapacity, stack[k] != 0 { visitPointer(stack[k], visit, &scanned) }
+          }
+        }
+      }
+    }
+  }
+
+  /// The stack object (and its frame's base) holding a slot.
+  private func stackObject(containing slot: Int) -> (Int, StackObject)? {
+    for f in frames.reversed() where f.base <= slot {
+      let code = session.functions[f.function]
+      for o in code.stackObjects {
+        let start = f.base + o.slot
+        let words = max(1, (o.bytes + 7) / 8)
+        if slot >= start && slot < start + words { return (f.base, o) }
+      }
+      return nil
+    }
+    return nil
+  }
+
+  // MARK: Running
+
+  /// Runs a function to completion (the top-level code of a run, with no arguments).
+  func run(_ function: Int, source: Source) throws {
+    self.source = source
+    frames = []
+    inFlight = []
+    defer {
+      frames = []
+      inFlight = []
+    }
+    try ensureStack(session.functions[function].frameSize)
+    stack.update(repeating: 0, count: session.functions[function].frameSize)
+    frames.append(CallFrame(function: function, base: 0, pc: 0))
+    do {
+      try execute()
+    } catch let t as VMTrap {
+      throw located(t.kind)
+    } catch let d as ProcessDeath {
+      throw located(.death(d, fatalPrefix: heap.profile.fatalErrorPrefix))
+    }
+  }
+
+  /// An error at the current instruction of the innermost frame.
+  func located(_ kind: ErrorKind) -> ScriptError {
+    guard let f = frames.last else { return ScriptError(kind, at: Span(0, 0)) }
+    let code = session.functions[f.function]
+    let span = f.pc < code.spans.count ? code.spans[f.pc] : Span(0, 0)
+    return ScriptError(kind, at: span).located(in: code.source)
+  }
+
+  /// Grows the stack to hold `slots` more than the top frame's base.
+  func ensureStack(_ needed: Int) throws {
+    guard needed > stackCapacity else { return }
+    if needed * 8 > AddressSpace.stackLimitBytes { throw VMTrap(kind: .stackOverflow) }
+    Self.grow(&stack, &stackCapacity, to: min(max(needed, stackCapacity * 2), AddressSpace.stackLimitBytes / 8))
+  }
+
+  /// Gives the runtime the time instructions charged.
+  @inline(__always)
+  func flushTime() throws {
+    if pendingNs > 0 {
+      let ns = pendingNs
+      pendingNs = 0
+      try heap.elapse(ns)
+    }
+  }
+}
