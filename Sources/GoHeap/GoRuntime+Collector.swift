@@ -147,7 +147,7 @@ extension GoRuntime {
     pacer.commit(heapMarked: heapMarked, heapScan: c.scanBytes, consMark: consMark)
     pages.nextGeneration()
     // Flush the mcaches: cached spans become ordinary in-use spans to be swept.
-    for spc in cachedSpan.indices {
+    for spc in 0..<spanClassCount {
       guard let s = cachedSpan[spc] else { continue }
       s.takeUnretainedValue().state = .inUse
       cachedSpan[spc] = nil

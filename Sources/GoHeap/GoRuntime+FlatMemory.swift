@@ -23,7 +23,18 @@ extension GoRuntime {
   /// clock costs as `allocate(_:)`. Returns `zeroBaseAddress` for a zero-size request.
   /// The new object is a root while this call runs (a cycle it triggers keeps it) and not
   /// afterwards: the caller holds it in a root (a VM register) itself.
+  ///
+  /// Inlinable, with its fast path (`allocateFast`): `p = new(T)` in a loop then costs the VM a
+  /// few loads and stores, not a call chain through mallocgc.
+  @inlinable @inline(__always)
   public func allocate(_ type: GoType, count: Int) throws -> Address {
+    if let a = try allocateFast(type, count: count) { return a }
+    return try allocateFull(type, count: count)
+  }
+
+  /// `allocate` when the fast path declined: the checks, then mallocgc's every path.
+  @usableFromInline
+  func allocateFull(_ type: GoType, count: Int) throws -> Address {
     try checkAlive()
     let (size, overflow) = type.size.multipliedReportingOverflow(by: count)
     if overflow || count < 0 || size > profile.maxAllocBytes {
@@ -35,9 +46,80 @@ extension GoRuntime {
   /// makeslice: Go's length and capacity checks and panics, then `allocate(elem, count: cap)`.
   /// Same numbers as `makeSlice`.
   public func allocateSlice(of elem: GoType, len: Int, cap: Int) throws -> Address {
+    if len >= 0 && len <= cap, let a = try allocateFast(elem, count: cap) { return a }
     try checkAlive()
     let bytes = try makeSliceBytes(of: elem, len: len, cap: cap)
     return try allocateFlat(elem, count: cap, bytes: bytes)
+  }
+
+  /// The allocation fast path (malloc.go nextFreeFast), for an object that is small, neither
+  /// tiny nor headed, while no cycle marks: a slot from the class's cached span when its bitmap
+  /// word at freeindex has a free bit, and the allocator's cost on the clock when no runtime
+  /// event is due before the new time. The span is in hand, so the address is its base plus
+  /// slot * elemSize; a slot's old bytes are zeroed only if the span has a buffer (needzero),
+  /// and a type is recorded only for an object with pointers. Nil when the full path must run;
+  /// `finishFastAllocation` takes over once the slot is taken but something else must happen
+  /// (a mark is running, an event is due, the cost has a fraction).
+  ///
+  /// It is `mallocFull` and `recordAllocation` minus what cannot happen here, in the same
+  /// order: statistics, then the clock, then the slot's bytes and type. No number changes:
+  /// `addressFastPathChangesNothing` runs a mixed workload with it on and off and compares
+  /// everything.
+  @inlinable @inline(__always)
+  func allocateFast(_ type: GoType, count: Int) throws -> Address? {
+    let (size, overflow) = type.size.multipliedReportingOverflow(by: count)
+    let noscan = !type.hasPointers
+    // (One unsigned compare: 1 <= size <= fastPathMaxSize.)
+    guard !overflow, UInt(bitPattern: size &- 1) < UInt(bitPattern: fastPathMaxSize),
+      size >= profile.tinySize || !noscan, !isDead
+    else { return nil }
+    let spc = Int(truncatingIfNeeded: fastSpanClass[((size &+ 7) &>> 3) &<< 1 | (noscan ? 1 : 0)])
+    guard let span = cachedSpan[spc], let slot = span._withUnsafeGuaranteedRef({ $0.nextFreeFast() })
+    else { return nil }
+    // (Wrapping arithmetic: byte and object counters cannot reach Int.max, and a slot's offset
+    // fits its span.)
+    let elemSize = span._withUnsafeGuaranteedRef { $0.elemSize }
+    heapAllocBytes &+= elemSize
+    totalAllocBytes &+= elemSize
+    objectsAllocated &+= 1
+    // advance's fast case with chargeAllocationWork's whole-ns cost (allocationWorkNs is 0
+    // between allocations): nothing is due before the new time. `fastAllocNs` is Int.max while
+    // a cycle marks, so that case, and an event due, go to the full step.
+    assert(allocationWorkNs == 0, "allocation work left uncharged")
+    if nextEventTime &- now > fastAllocNs {
+      now &+= fastAllocNs
+    } else {
+      try finishFastAllocation(span, slot: slot, size: size)
+    }
+    return span._withUnsafeGuaranteedRef { s -> Address in
+      let offset = slot &* elemSize
+      if let b = s.bytes {
+        (b + (offset &+ s.dataOffset)).initializeMemory(
+          as: UInt8.self, repeating: 0, count: s.usableBytes)
+      }
+      if !noscan { recordType(type, count: count, slot: slot, in: s) }
+      return s.dataBase &+ Address(truncatingIfNeeded: offset)
+    }
+  }
+
+  /// The rest of a fast-path allocation whose clock step is not the plain fast case: during a
+  /// mark the object is allocated black and the allocation assists (as mallocSmall and
+  /// mallocgc); otherwise the allocator's cost goes on the clock, running the events due. The
+  /// object is held as a root meanwhile: a cycle those events start must keep it.
+  @usableFromInline
+  func finishFastAllocation(_ span: Unmanaged<Span>, slot: Int, size: Int) throws {
+    let held = statementCount
+    defer { statementCount = held }
+    let id = span._withUnsafeGuaranteedRef { $0.id }
+    holdForStatement(ObjectRef(span: id, slot: Int32(truncatingIfNeeded: slot)))
+    if isMarking {
+      try allocatedDuringMark(span, slot: slot, size: size)
+    } else if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
+      try advance(wholeNs: smallAllocWholeNs)  // chargeAllocationWork's whole-ns case
+    } else {
+      allocationWorkNs += profile.cost.smallAllocNs
+      try chargeAllocationWork()
+    }
   }
 
   /// The common end of `allocate` and `allocateSlice`: `bytes` = count * type.size, checked.
@@ -72,17 +154,22 @@ extension GoRuntime {
         (b + start).initializeMemory(
           as: UInt8.self, repeating: 0, count: tiny ? bytes : s.usableBytes)
       }
-      if !noscan {
-        let record = flatTypeRecord(type)
-        if s.isLarge {
-          s.largeType = record
-          s.largeCount = count
-        } else {
-          let types = s.slotTypes ?? makeSlotTypes(s)
-          types[slot] = UInt64(record) << 32 | UInt64(count)
-        }
-      }
+      if !noscan { recordType(type, count: count, slot: slot, in: s) }
       return s.baseAddress + Address(start)
+    }
+  }
+
+  /// Records the type of a pointerful object in `slot` of `s` (the collector scans its pointer
+  /// words by it): once for a large span, per slot in a small one.
+  @usableFromInline
+  func recordType(_ type: GoType, count: Int, slot: Int, in s: Span) {
+    let record = flatTypeRecord(type)
+    if s.isLarge {
+      s.largeType = record
+      s.largeCount = count
+    } else {
+      let types = s.slotTypes ?? makeSlotTypes(s)
+      types[slot] = UInt64(record) << 32 | UInt64(count)
     }
   }
 

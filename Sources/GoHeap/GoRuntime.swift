@@ -95,14 +95,21 @@ public final class GoRuntime {
   /// The span table; nil entries are free ids.
   var spans: [Span?] = []
   var freeSpanIDs: [Int32] = []
-  /// mcache.alloc: the current span per span class (class * 2 + noscan), nil if none. Held
-  /// unretained: the span table owns every span, and a cached span is flushed (below) before a
-  /// sweep can free it. A strong reference cost a retain and a release per allocation.
-  @usableFromInline var cachedSpan: [Unmanaged<Span>?]
+  /// mcache.alloc: the current span per span class (class * 2 + noscan), nil if none;
+  /// `spanClassCount` entries. Held unretained: the span table owns every span, and a cached span
+  /// is flushed (finishCycle) before a sweep can free it. A strong reference cost a retain and a
+  /// release per allocation. (A buffer the runtime owns: no bounds check on the fast path.)
+  @usableFromInline let cachedSpan: UnsafeMutablePointer<Unmanaged<Span>?>
+  /// Span classes: (size classes + 1) * 2.
+  let spanClassCount: Int
   /// Largest request the allocation fast path serves (mallocgc): small objects without a
   /// malloc header; 0 turns the fast path off (Go 1.0 tests the trigger in every mallocgc;
   /// tests turn it off to check that it changes nothing).
   @usableFromInline var fastPathMaxSize: Int
+  /// The fast path's span classes: entry ((size + 7) / 8) * 2 + noscan is the span class
+  /// (class * 2 + noscan) of a `size`-byte object, for sizes 1 to `fastPathMaxSize` (the
+  /// size-class table's lookup without its arrays). A buffer the runtime owns.
+  @usableFromInline let fastSpanClass: UnsafeMutablePointer<UInt8>
   /// log2 of the runtime page size and of the OS page size (both powers of two).
   let pageShift: Int
   let physPageShift: Int
@@ -143,11 +150,19 @@ public final class GoRuntime {
   /// End of the last completed cycle (mark termination), ns; nil before the first.
   var lastGCEndNs: Int? = nil
   var cycle: RunningCycle? = nil {
-    didSet { isMarking = cycle != nil }
+    didSet {
+      isMarking = cycle != nil
+      fastAllocNs = isMarking || smallAllocWholeNs == 0 ? Int.max : smallAllocWholeNs
+    }
   }
   /// `cycle != nil`, kept as a flag: testing the optional copies the whole struct, which showed
   /// in the allocation path's profile.
   @usableFromInline private(set) var isMarking = false
+  /// The clock step of a fast-path allocation (`smallAllocWholeNs`), or Int.max while the fast
+  /// case cannot apply — a cycle is marking (the object is allocated black and assists), or the
+  /// profile's cost is not a whole number of ns — so that no event gap exceeds it. Set with
+  /// `isMarking`, ns.
+  @usableFromInline private(set) var fastAllocNs: Int
   /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
   var gcCPUNs = 0.0
   /// The last completed cycle, for `stats gctrace`.
@@ -224,13 +239,23 @@ public final class GoRuntime {
     spanOfPage = .allocate(capacity: 1)
     spanOfPage.initialize(to: nil)
     pageTableCount = 1
-    cachedSpan = [Unmanaged<Span>?](repeating: nil, count: classes)
+    spanClassCount = classes
+    cachedSpan = .allocate(capacity: classes)
+    cachedSpan.initialize(repeating: nil, count: classes)
     fastPathMaxSize =
       profile.pacerModel == .proportional
       ? 0
       : min(
         profile.maxSmallSize, profile.sizeClasses.maxSize,
         profile.mallocHeaderBytes > 0 ? profile.mallocHeaderMinSize : Int.max)
+    let steps = (fastPathMaxSize + 7) / 8 + 1
+    fastSpanClass = .allocate(capacity: steps * 2)
+    for k in 0..<steps {
+      let index = k == 0 ? 0 : profile.sizeClasses.sizeClass(for: k * 8).index
+      precondition(index * 2 + 1 <= Int(UInt8.max), "span class above 255")
+      fastSpanClass[k * 2] = UInt8(index * 2)
+      fastSpanClass[k * 2 + 1] = UInt8(index * 2 + 1)
+    }
     precondition(
       profile.pageSize.nonzeroBitCount == 1 && profile.physPageSize.nonzeroBitCount == 1
         && profile.physPageSize <= profile.pageSize, "page sizes must be powers of two")
@@ -238,6 +263,7 @@ public final class GoRuntime {
     physPageShift = profile.physPageSize.trailingZeroBitCount
     let smallNs = profile.cost.smallAllocNs
     smallAllocWholeNs = smallNs > 0 && smallNs < 1e15 && smallNs.rounded() == smallNs ? Int(smallNs) : 0
+    fastAllocNs = smallAllocWholeNs == 0 ? Int.max : smallAllocWholeNs
     partialSpans = [[Int32]](repeating: [], count: classes)
     heapAllocBytes = st.heapAllocBytes
     totalAllocBytes = st.heapAllocBytes
@@ -272,6 +298,8 @@ public final class GoRuntime {
   deinit {
     statementAllocations.deallocate()
     spanOfPage.deallocate()
+    fastSpanClass.deallocate()
+    cachedSpan.deallocate()
   }
 
   // MARK: Observers

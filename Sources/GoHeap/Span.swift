@@ -39,7 +39,7 @@ enum SpanState {
   /// Objects hold no pointers (noscan span).
   let noscan: Bool
   /// Slot size, bytes (for a large span: npages * pageSize).
-  let elemSize: Int
+  @usableFromInline let elemSize: Int
   /// Number of slots.
   @usableFromInline let nelems: Int
   var state: SpanState = .inUse
@@ -65,19 +65,21 @@ enum SpanState {
   // Flat memory (FlatMemory.swift): the bytes of objects allocated by address.
   /// Heap address of the span's first byte (heapBase + basePage * pageSize).
   let baseAddress: Address
+  /// Address of slot 0's data: baseAddress + dataOffset.
+  @usableFromInline let dataBase: Address
   /// The span's length, bytes (npages * pageSize).
   let spanBytes: Int
   /// Bytes before an object's data in its slot (the 1.22+ malloc header), bytes.
-  let dataOffset: Int
+  @usableFromInline let dataOffset: Int
   /// An object's usable bytes from its data start (slot minus header; a large object's
   /// request), bytes.
-  let usableBytes: Int
+  @usableFromInline let usableBytes: Int
   /// objIndex's reciprocal (mbitmap.go `divMul`): the slot of byte offset o in a small span is
   /// (o * divMul) >> 32, exact for every offset of a span up to 2^32 / elemSize bytes.
   let divMul: UInt64
   /// A small span's bytes at their offsets from `baseAddress`; nil until the first non-zero
   /// write, freed with the span.
-  var bytes: UnsafeMutableRawPointer? = nil
+  @usableFromInline var bytes: UnsafeMutableRawPointer? = nil
   /// A large span's pages; nil until the first write, freed with the span.
   var largePages: LargePages? = nil
   /// A small scan span's object types, by slot: (index in the runtime's type table + 1) << 32
@@ -94,6 +96,7 @@ enum SpanState {
     nelems: Int, requestedBytes: Int, baseAddress: Address, pageSize: Int, dataOffset: Int
   ) {
     self.baseAddress = baseAddress
+    dataBase = baseAddress + Address(dataOffset)
     spanBytes = npages * pageSize
     self.dataOffset = dataOffset
     usableBytes = sizeClass == 0 ? requestedBytes : elemSize - dataOffset

@@ -152,3 +152,61 @@ func fastPathChangesNothing(_ name: String) throws {
   #expect(fast.events.count == full.events.count)
   #expect(zip(fast.events, full.events).first { $0 != $1 }.map { "\($0.0)\n  vs \($0.1)" } == nil)
 }
+
+/// The address API's fast path (`allocateFast`, inlined into the caller) is only a shortcut too:
+/// a mixed workload — tiny, small scan and noscan, headed and large objects, slices, some kept,
+/// most garbage, objects written so that reused slots must be zeroed, over many cycles — must
+/// return the same addresses, read the same bytes, at the same virtual times, with the same
+/// statistics and events, whether the fast path serves what it can or the full path serves
+/// everything.
+@Test(arguments: ["go1.27", "go1.19"])
+func addressFastPathChangesNothing(_ name: String) throws {
+  struct Run: Equatable {
+    var addresses: [Address] = []
+    /// The first word of each new object (must read 0) and the clock after each allocation.
+    var firstWords: [UInt64] = []
+    var times: [Int] = []
+    var stats: MemStats? = nil
+    var events: [String] = []
+  }
+  func run(fastPath: Bool) throws -> Run {
+    let rt = GoRuntime(profile: try #require(RuntimeProfile.named(name)))
+    if !fastPath { rt.fastPathMaxSize = 0 }
+    var out = Run()
+    rt.subscribe { out.events.append("\($0)") }
+    let roots = AddressRoots()
+    rt.addRoots(roots)
+    let types: [(GoType, Int)] = [
+      (.int64, 1), (.array(of: .int64, count: 2), 1), (nodeType(), 1), (.int64, 70),
+      (.pointer(to: .int64), 70), (.uint8, 1000), (.int64, 5000), (.uint8, 3), (.string, 2),
+    ]
+    for k in 0..<60_000 {
+      try rt.elapse(7)
+      let (t, n) = types[(k * 7 + k / 5) % types.count]
+      let a = k % 11 == 0 ? try rt.allocateSlice(of: t, len: n, cap: n) : try rt.allocate(t, count: n)
+      out.addresses.append(a)
+      out.times.append(rt.virtualTime)
+      let width = [8, 4, 2, 1].first { $0 <= t.size * n } ?? 1
+      out.firstWords.append(try rt.load(a, size: width))
+      // Written, so that the slot, freed and handed out again, must be zeroed.
+      try rt.store(a, UInt64(k) | 1, size: width)
+      if k % 9 == 0 { roots["r\(k % 45)"] = a }
+      if k == 30_000 { try rt.collect() }
+    }
+    try rt.checkInvariants()
+    out.stats = rt.memStats()
+    return out
+  }
+  let fast = try run(fastPath: true)
+  let full = try run(fastPath: false)
+  #expect((fast.stats?.numGC ?? 0) >= 5, "the workload should run through several cycles")
+  #expect(fast.firstWords.allSatisfy { $0 == 0 }, "a new object reads zero")
+  // First differences, not whole sequences: a failure names the allocation or event.
+  #expect(fast.addresses.count == full.addresses.count)
+  #expect(zip(fast.addresses, full.addresses).enumerated().first { $0.element.0 != $0.element.1 }?.offset == nil, "first address that differs")
+  #expect(zip(fast.times, full.times).enumerated().first { $0.element.0 != $0.element.1 }?.offset == nil, "first clock that differs")
+  #expect(fast.firstWords == full.firstWords)
+  #expect(fast.stats == full.stats)
+  #expect(fast.events.count == full.events.count)
+  #expect(zip(fast.events, full.events).first { $0 != $1 }.map { "\($0.0)\n  vs \($0.1)" } == nil)
+}
