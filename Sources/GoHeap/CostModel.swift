@@ -11,41 +11,41 @@ public struct CostModel: Sendable {
   /// ns per interpreted statement (loop bookkeeping, arithmetic, a variable store).
   public var statementNs: Double
   /// ns per small allocation (mallocgc fast path, size-specialised in 1.27).
-  public var smallAllocNs: Double
+  var smallAllocNs: Double
   /// ns of fixed cost per large allocation (span setup, page-allocator search).
-  public var largeAllocBaseNs: Double
+  var largeAllocBaseNs: Double
   /// ns per 8 KiB page of a large allocation (page-allocator and span-table updates);
   /// anchors: `make([]uint32, 1e8)` took 1-3 ms in make_vs_fill (go1.27 and go1.19).
-  public var allocNsPerPage: Double
+  var allocNsPerPage: Double
   /// ns per byte written to memory that is already resident (memclr, fill loops).
-  public var writeNsPerByte: Double
+  var writeNsPerByte: Double
   /// ns per byte of first touch (page faults and the kernel's zeroing). go1.27 (4 KiB pages):
   /// the 400 MB fill took 0.15-0.17 s in most runs (seed replicates, explicit_gc, free_os);
   /// go1.19 (THP-backed 2 MiB faults with compaction): 0.85-0.97 s in 6 of 11 runs.
-  public var firstTouchNsPerByte: Double
+  var firstTouchNsPerByte: Double
   /// ns per byte released to the OS with madvise (scavenger work). go1.27: ~14 MB per 1 ms burst
   /// (diag/scavenge_second_gc, first 100 ms); FreeOSMemory of 390 MB took 40 ms. go1.19 with huge
   /// pages: ~3 ms for 390 MB (free_os).
-  public var releaseNsPerByte: Double
+  var releaseNsPerByte: Double
   /// ns of the sweep-termination stop-the-world pause (gctrace first clock field).
   public var sweepTermNs: Double
   /// ns of the mark-termination stop-the-world pause (gctrace third clock field).
   public var markTermNs: Double
   /// ns of fixed concurrent-mark work per cycle (root scan, worker start-up).
-  public var markBaseNs: Double
+  var markBaseNs: Double
   /// ns per byte of pointerful object scanned.
-  public var markNsPerScanByte: Double
+  var markNsPerScanByte: Double
   /// ns per object marked.
-  public var markNsPerObject: Double
+  var markNsPerObject: Double
   /// ns per span swept.
-  public var sweepNsPerSpan: Double
+  var sweepNsPerSpan: Double
   /// ns by which time.Sleep returns after its deadline: the timer fires, then the goroutine is
   /// scheduled. Anchors: go1.19 explicit_gc's 1 s sleeps advance the checkpoints by ~1.001 s.
   /// It matters for sysmon: without it a program sleeping in 60 s steps would wake exactly 120 s
   /// after a GC and miss the strict `> 2 min` test.
-  public var timerLatencyNs: Int = 1_000_000
+  var timerLatencyNs: Int = 1_000_000
 
-  public init(
+  init(
     statementNs: Double, smallAllocNs: Double, largeAllocBaseNs: Double, allocNsPerPage: Double,
     writeNsPerByte: Double, firstTouchNsPerByte: Double, releaseNsPerByte: Double,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,

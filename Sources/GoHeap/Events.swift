@@ -40,7 +40,7 @@ public struct GCCycle: Sendable {
   /// The goal this cycle ran against, as the runtime prints it, bytes.
   public var goal: Int
   /// The goal for the next cycle (NextGC after this one), bytes.
-  public var nextGoal: Int
+  var nextGoal: Int
   /// Scannable stack and global bytes.
   public var stacks: Int
   public var globals: Int
@@ -51,7 +51,7 @@ public struct GCCycle: Sendable {
   /// Stop-the-world pause of this cycle (both STW phases), ns.
   public var pauseNs: Int
   /// Objects and bytes freed by this cycle's sweep.
-  public var freedObjects: Int
+  var freedObjects: Int
   public var freedBytes: Int
   /// HeapAlloc before and after the cycle, bytes (Go 1.0's `X -> Y MB`).
   public var heapAllocBefore: Int

@@ -1,4 +1,4 @@
-// Flat memory: object contents as bytes at simulated addresses (the address-based API).
+// Flat memory: object contents as bytes at simulated addresses.
 //
 // A Go program sees its heap as bytes at addresses. The simulator gives objects allocated through
 // `allocate(_:count:)` exactly that: a simulated virtual address, and bytes at it that `load`,
@@ -12,8 +12,8 @@
 //     divided by the slot size, done as Go does it with a multiply by a reciprocal
 //     (mbitmap.go `divMul`, `objIndex`): so an interior pointer (`&s[i]`, `&p.f`, a sub-slice)
 //     finds its object, and keeps the whole object alive. An object's data starts at its slot
-//     plus the 1.22+ malloc header where the allocator puts one, the same layout `address(of:)`
-//     has always printed.
+//     plus the 1.22+ malloc header where the allocator puts one (a `%p` of it prints what Go's
+//     would).
 //
 //  2. Small-object spans keep the span's bytes in one host buffer, at their offsets from the
 //     span's base, made on the first non-zero write: a span never written costs nothing, and the
@@ -41,8 +41,8 @@
 //     type's pointer runs name (GoType's GC mask) and marks what a non-zero one points into
 //     (GoRuntime+Collector). Zero pages are skipped, and a uniform page's pattern is one pointer.
 //
-// Costs on the virtual clock are those of the word API: a store faults its page in (first-touch
-// cost), a clear, fill or copy writes every page of its range in one non-preemptible stretch.
+// Costs on the virtual clock (GoRuntime+Memory): a store faults its page in (first-touch cost);
+// a clear, fill or copy writes every page of its range in one non-preemptible stretch.
 // A bad access — nil, an address outside any allocated object, a range past the end of its
 // object — throws a `MemoryFault` and changes nothing; it never traps.
 
@@ -67,12 +67,12 @@ public struct MemoryFault: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   /// The first byte of the access.
-  public let address: Address
+  let address: Address
   /// Bytes accessed.
-  public let size: Int
+  let size: Int
   public let reason: Reason
 
-  public init(address: Address, size: Int, reason: Reason) {
+  init(address: Address, size: Int, reason: Reason) {
     self.address = address
     self.size = size
     self.reason = reason

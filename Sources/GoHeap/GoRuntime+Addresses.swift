@@ -6,15 +6,25 @@
 // and the table grows with the page heap, so finding the span of any address is one shift and
 // one load. Within a small span the slot is the offset times `divMul`, shifted (no division);
 // a large span has one slot. Everything here is a lookup; nothing changes the heap.
+//
+// Inside the runtime an object is named by its span and slot (`ObjectRef`): what the marker's
+// work list, the tiny block and the held allocation record. Nothing outside sees one.
+
+/// One heap object: its span (an index in the runtime's span table) and its slot in that span.
+struct ObjectRef: Hashable {
+  /// Index of the span in the runtime's span table.
+  let span: Int32
+  /// Slot index within the span (0 for a large object).
+  let slot: Int32
+}
 
 extension GoRuntime {
-  /// The heap arena's first address: page 0 of the page heap (where Go's linux/amd64 heap starts,
-  /// and what `address(of:)` has always printed from).
+  /// The heap arena's first address: page 0 of the page heap (where Go's linux/amd64 heap
+  /// starts).
   public static let heapBase: Address = 0xc0_0000_0000
 
   /// runtime.zerobase: what a zero-byte allocation returns, a non-nil address outside the heap
-  /// (where a small Go binary's bss puts it; any non-heap address would do). (`zeroBase` is the
-  /// word API's sentinel object.)
+  /// (where a small Go binary's bss puts it; any non-heap address would do).
   public static let zeroBaseAddress: Address = 0x58_4f40
 
   /// Addresses below this are a nil pointer plus an offset (Go's nil checks rely on the first
@@ -22,7 +32,7 @@ extension GoRuntime {
   static let nilPageBytes: Address = 4096
 
   /// Whether `a` lies in the mapped heap arena (in a span or not).
-  public func isHeapAddress(_ a: Address) -> Bool {
+  func isHeapAddress(_ a: Address) -> Bool {
     a >= Self.heapBase && a - Self.heapBase < Address(pages.endPage << pageShift)
   }
 
@@ -55,8 +65,8 @@ extension GoRuntime {
     return spanOfPage[Int(truncatingIfNeeded: page)]
   }
 
-  /// The span of an object of the word API, unretained (no reference counting: the span table
-  /// keeps it); nil for a span id not in use.
+  /// The span of an object, unretained (no reference counting: the span table keeps it); nil
+  /// for a span id not in use.
   @inline(__always)
   func unretainedSpan(_ ref: ObjectRef) -> Unmanaged<Span>? {
     spans.withUnsafeBufferPointer { table in
@@ -82,22 +92,15 @@ extension GoRuntime {
     }
   }
 
-  /// The address of the first data byte of an object of the word API (what `address(of:)`
-  /// prints for a pointer to it with offset 0).
-  func objectAddress(_ ref: ObjectRef) -> Address {
-    if ref.span < 0 { return Self.zeroBaseAddress }
-    let s = span(of: ref)
-    return s.baseAddress + Address(Int(ref.slot) * s.elemSize + s.dataOffset)
-  }
-
   /// The object containing `a`: its data's first address and its usable size (a tiny block's
   /// whole 16 bytes for a tiny object). Nil if no allocated object's data holds `a`.
-  public func object(containing a: Address) -> (base: Address, size: Int)? {
-    guard let ref = objectRef(at: a) else { return nil }
-    let s = span(of: ref)
-    let base = objectAddress(ref)
-    guard a >= base, a - base < Address(s.usableBytes) else { return nil }
-    return (base, s.usableBytes)
+  func object(containing a: Address) -> (base: Address, size: Int)? {
+    guard let ref = objectRef(at: a), let span = unretainedSpan(ref) else { return nil }
+    return span._withUnsafeGuaranteedRef { s in
+      let base = s.dataBase + Address(Int(ref.slot) * s.elemSize)
+      guard a >= base, a - base < Address(s.usableBytes) else { return nil }
+      return (base, s.usableBytes)
+    }
   }
 
   /// Finds the object holding `[a, a + count)` and checks the access: the span and the byte

@@ -11,9 +11,12 @@
 //
 // The small path has a fast case, as malloc.go's nextFreeFast: when the class's cached span
 // has a free slot in the bitmap word at its freeindex, the object is taken there with no
-// refill and so no trigger test (`mallocFast`). It changes no number — only the simulator's
-// speed — and a test runs a mixed workload with it on and off and compares every object,
-// event and statistic.
+// refill and so no trigger test (`allocateFast` in GoRuntime+FlatMemory, inlined into the VM).
+// It changes no number — only the simulator's speed — and a test runs a mixed workload with it
+// on and off and compares every address, event and statistic.
+//
+// The new object is a root while mallocgc runs (`heldObject`): a cycle the allocation itself
+// starts (a refill crossing the trigger, Go 1.0's test after every mallocgc) must keep it.
 //
 // Go 1.22+ puts an 8-byte type header in front of pointerful objects above 512 B (class chosen
 // for size+8), and Go 1.26+ reserves Green Tea inline mark bits (and a pointer bitmap for
@@ -26,28 +29,6 @@
 // writes it.
 
 extension GoRuntime {
-  /// The sentinel all zero-sized allocations return (runtime.zerobase).
-  public static let zeroBase = ObjectRef(span: -1, slot: 0)
-
-  /// new(T): one zeroed object of `type`. Inlinable: the fast path then runs inside the
-  /// interpreter's statement, without a call and its register saves (a tenth of `p = new(T)`).
-  @inlinable @inline(__always)
-  public func allocate(_ type: GoType) throws -> HeapPointer {
-    try checkAlive()
-    if let p = try mallocFast(size: type.size, noscan: !type.hasPointers) { return p }
-    return try mallocFull(size: type.size, noscan: !type.hasPointers)
-  }
-
-  /// make([]T, len, cap): a zeroed backing array; panics as makeslice does when the length or
-  /// capacity is out of range (slice.go `makeslice`).
-  public func makeSlice(of elem: GoType, len: Int, cap: Int) throws -> SliceHeader {
-    try checkAlive()
-    let mem = try makeSliceBytes(of: elem, len: len, cap: cap)
-    if mem == 0 { return SliceHeader(object: Self.zeroBase, offset: 0, len: len, cap: cap) }
-    let p = try mallocgc(size: mem, noscan: !elem.hasPointers)
-    return SliceHeader(object: p.object, offset: p.offset, len: len, cap: cap)
-  }
-
   /// makeslice's checks: the backing array's bytes, or the panic for a length or capacity out
   /// of range (the process dies).
   func makeSliceBytes(of elem: GoType, len: Int, cap: Int) throws -> Int {
@@ -62,17 +43,10 @@ extension GoRuntime {
     return mem
   }
 
-  /// Allocates `size` bytes: a pointer to the new object (inside a tiny block, at its offset).
-  @discardableResult
-  func mallocgc(size: Int, noscan: Bool) throws -> HeapPointer {
-    if let p = try mallocFast(size: size, noscan: noscan) { return p }
-    return try mallocFull(size: size, noscan: noscan)
-  }
-
-  /// mallocgc once the fast case has declined: tiny, small with a refill, large, headed.
-  @usableFromInline
-  func mallocFull(size: Int, noscan: Bool) throws -> HeapPointer {
-    if size == 0 { return HeapPointer(object: Self.zeroBase) }
+  /// mallocgc for `size` (> 0) bytes once the fast case has declined: tiny, small with a refill,
+  /// large, headed. Returns the object, held as a root (`heldObject`), and the offset of the
+  /// new bytes in it (non-zero only inside a tiny block).
+  func mallocgc(size: Int, noscan: Bool) throws -> (object: ObjectRef, offset: Int) {
     // Only an allocation made while a cycle is already marking assists it (not the allocation
     // whose trigger test started the cycle).
     let markingAtEntry = isMarking
@@ -90,7 +64,7 @@ extension GoRuntime {
       ref = try mallocLarge(size: size, noscan: noscan)
     }
     try finishAllocation(size: size, markingAtEntry: markingAtEntry)
-    return HeapPointer(object: ref)
+    return (ref, 0)
   }
 
   /// The end of every mallocgc after the object is taken: the assist of an allocation made
@@ -111,39 +85,8 @@ extension GoRuntime {
     cycle!.markedObjects += 1
   }
 
-  /// The fast path (malloc.go nextFreeFast): a small object that is neither tiny nor headed
-  /// comes from the class's cached span when it has a free slot after its freeindex; nil when
-  /// the full path must run. It is mallocgc's small path minus what cannot happen there — no
-  /// refill, so no trigger test — in the same order: during a mark the object is allocated
-  /// black and the allocation assists.
-  @inlinable @inline(__always)
-  func mallocFast(size: Int, noscan: Bool) throws -> HeapPointer? {
-    guard size <= fastPathMaxSize && size > 0 && (size >= profile.tinySize || !noscan) else { return nil }
-    let sc = profile.sizeClasses.sizeClass(for: size)
-    guard let span = cachedSpan[spanClass(sc.index, noscan: noscan)],
-      let slot = span._withUnsafeGuaranteedRef({ $0.nextFreeFast() })
-    else { return nil }
-    // (Wrapping arithmetic: a slot index fits Int32, and byte and object counters cannot
-    // reach Int.max; the overflow checks were a tenth of this path.)
-    let ref = ObjectRef(span: span._withUnsafeGuaranteedRef { $0.id }, slot: Int32(truncatingIfNeeded: slot))
-    heapAllocBytes &+= sc.size
-    totalAllocBytes &+= sc.size
-    objectsAllocated &+= 1
-    holdForStatement(ref)
-    if isMarking {
-      try allocatedDuringMark(span, slot: slot, size: size)
-    } else if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
-      try advance(wholeNs: smallAllocWholeNs)  // chargeAllocationWork's whole-ns case
-    } else {
-      allocationWorkNs += profile.cost.smallAllocNs
-      try chargeAllocationWork()
-    }
-    return HeapPointer(object: ref)
-  }
-
   /// The rest of a fast-path allocation made while a cycle marks, as mallocSmall and mallocgc
   /// do it: black allocation, the allocator's cost, then the assist.
-  @usableFromInline
   func allocatedDuringMark(_ span: Unmanaged<Span>, slot: Int, size: Int) throws {
     span._withUnsafeGuaranteedRef { markNewObject($0, slot: slot) }
     allocationWorkNs += profile.cost.smallAllocNs
@@ -153,12 +96,12 @@ extension GoRuntime {
   /// Charges the allocator's accumulated cost. Allocation internals never advance the clock
   /// themselves: runtime events (a mark termination and its sweep) must not run while a span is
   /// half set up.
-  @usableFromInline @inline(__always)
+  @inline(__always)
   func chargeAllocationWork() throws {
     let ns = allocationWorkNs
     allocationWorkNs = 0
     // Allocation costs are whole nanoseconds in every profile (CostModel): the clock moves
-    // without `work`'s floating-point carry, as for a statement.
+    // without `work`'s floating-point carry, as `elapse` moves it.
     if ns == 0 { return }  // as work(0): nothing moves, nothing runs
     if ns > 0, ns < 1e15, Double(Int(ns)) == ns {
       try advance(wholeNs: Int(ns))
@@ -167,8 +110,8 @@ extension GoRuntime {
     }
   }
 
-  /// The tiny allocator (malloc.go mallocgcTiny).
-  private func mallocTiny(size: Int) throws -> HeapPointer {
+  /// The tiny allocator (malloc.go mallocgcTiny): the block and the new object's offset in it.
+  private func mallocTiny(size: Int) throws -> (object: ObjectRef, offset: Int) {
     var off = tinyOffset
     if size & 7 == 0 {
       off = alignUp(off, 8)
@@ -180,10 +123,10 @@ extension GoRuntime {
     if let block = tinyBlock, off + size <= profile.tinySize {
       tinyOffset = off + size
       tinyAllocs += 1
-      holdForStatement(block)
+      heldObject = block
       allocationWorkNs += profile.cost.smallAllocNs
       try chargeAllocationWork()
-      return HeapPointer(object: block, offset: off)
+      return (block, off)
     }
     let sc = profile.sizeClasses.sizeClass(for: profile.tinySize)
     let block = try mallocSmall(sizeClass: sc, noscan: true)
@@ -192,11 +135,11 @@ extension GoRuntime {
       tinyOffset = size
     }
     try chargeAllocationWork()
-    return HeapPointer(object: block)
+    return (block, 0)
   }
 
   /// Span class index: size class * 2 + noscan (mheap.go spanClass).
-  @inlinable @inline(__always)
+  @inline(__always)
   func spanClass(_ sizeClass: Int, noscan: Bool) -> Int { sizeClass << 1 | (noscan ? 1 : 0) }
 
   /// A small object from the class's current span, refilling it when full.
@@ -229,8 +172,8 @@ extension GoRuntime {
     objectsAllocated += 1
     allocationWorkNs += profile.cost.smallAllocNs
     let ref = ObjectRef(span: id, slot: Int32(slot))
-    // Held by the allocating statement: a cycle the refill starts must see it as a root.
-    holdForStatement(ref)
+    // Held by the allocation: a cycle the refill starts must see it as a root.
+    heldObject = ref
     if refilled {
       try chargeAllocationWork()
       try checkTrigger()
@@ -286,7 +229,7 @@ extension GoRuntime {
     objectsAllocated += 1
     heapLive += span.elemSize
     let ref = ObjectRef(span: span.id, slot: 0)
-    holdForStatement(ref)
+    heldObject = ref
     // The trigger test follows the allocation's own work (the page-allocator search, zeroing).
     try chargeAllocationWork()
     try checkTrigger()

@@ -3,8 +3,7 @@
 // A cycle, in the runtime's numbered phases:
 //   1. Sweep termination (stop the world, short): the cycle starts; heapLive is recorded.
 //   2. Concurrent mark: everything reachable from the roots (globals, live frames) through
-//      pointer words is marked: the word API's pointer words, and in flat memory the words an
-//      object's type names (GoRuntime+ScanObject); either kind may point to the other. Cycles
+//      pointer words is marked: the words an object's type names (GoRuntime+ScanObject). Cycles
 //      of objects that no root reaches are garbage like anything else. The hybrid write
 //      barrier makes the result a snapshot of the heap at the start: an object dropped during
 //      the mark survives this cycle (floating garbage), and objects allocated during the mark
@@ -84,10 +83,9 @@ extension GoRuntime {
     }
   }
 
-  /// Marks everything reachable from the roots — both kinds of root source, and the objects the
-  /// statement in progress (or an allocation by address in progress) holds — through the words
-  /// of the word API and the typed pointer words of flat memory. Returns bytes, objects and
-  /// scannable bytes (every marked object counts the same, whichever API allocated it).
+  /// Marks everything reachable from the roots — the address root sources and the object an
+  /// allocation in progress holds — through the typed pointer words of flat memory. Returns
+  /// bytes, objects and scannable bytes.
   func markFromRoots() -> (Int, Int, Int) {
     for s in spans { s?.clearMarks() }
     var work: [ObjectRef] = []
@@ -103,20 +101,16 @@ extension GoRuntime {
       objects += 1
       if !s.noscan {
         scan += s.elemSize
-        if s.contents?[slot] != nil || s.hasFlatType(slot) { work.append(r) }
+        if s.hasFlatType(slot) { work.append(r) }
       }
     }
     func markAddress(_ a: Address) {
       if let r = objectRef(at: a) { mark(r) }
     }
-    for source in rootSources {
-      source.forEachRoot { w in if let r = w.referent { mark(r) } }
-    }
     for source in addressRootSources { source.forEachRootAddress(markAddress) }
-    for k in 0..<statementCount { mark(statementAllocations[k]) }
+    if let held = heldObject { mark(held) }
     while let r = work.popLast() {
       guard let s = table[Int(r.span)] else { continue }
-      s.contents?[Int(r.slot)]?.forEachReferent(mark)
       forEachPointer(in: s, slot: Int(r.slot), markAddress)
     }
     return (bytes, objects, scan)
@@ -207,10 +201,9 @@ extension GoRuntime {
       let live = s.markedCount
       let dead = s.allocCount - live
       if dead > 0 {
-        if s.contents != nil || s.slotTypes != nil {
+        if let types = s.slotTypes {
           for slot in 0..<s.nelems where s.isAllocated(slot) && !s.isMarked(slot) {
-            s.contents?[slot] = nil
-            s.slotTypes?[slot] = 0
+            types[slot] = 0
           }
         }
         freedObjects += dead

@@ -1,9 +1,9 @@
 // The address API: allocating objects at addresses and reading and writing their bytes
 // (FlatMemory.swift has the mechanism; this file is its operations).
 //
-//   allocate / allocateSlice   mallocgc / makeslice: the word API's allocator, statistics,
-//                              assists, pacing and clock costs, plus the object's type record
-//                              and the zeroing of a reused slot's bytes
+//   allocate / allocateSlice   mallocgc / makeslice (GoRuntime+Allocation has the allocator,
+//                              statistics, assists, pacing and clock costs), plus the object's
+//                              type record and the zeroing of a reused slot's bytes
 //   load / store               1, 2, 4 or 8 bytes, little-endian, any alignment; a store faults
 //                              its page in (first-touch cost)
 //   copyMemory / clearMemory   memmove / memclr; a fill of a repeated element; each writes every
@@ -19,10 +19,9 @@ extension GoRuntime {
 
   /// mallocgc: a zeroed object holding `count` consecutive values of `type` (new(T): count 1; a
   /// slice's backing array: count = cap). Records the type so the collector scans exactly its
-  /// pointer words. Same size classes, tiny allocator, spans, statistics, assist, pacing and
-  /// clock costs as `allocate(_:)`. Returns `zeroBaseAddress` for a zero-size request.
-  /// The new object is a root while this call runs (a cycle it triggers keeps it) and not
-  /// afterwards: the caller holds it in a root (a VM register) itself.
+  /// pointer words. Returns `zeroBaseAddress` for a zero-size request. The new object is a root
+  /// while this call runs (a cycle it triggers keeps it) and not afterwards: the caller holds it
+  /// in a root (a VM register) itself.
   ///
   /// Inlinable, with its fast path (`allocateFast`): `p = new(T)` in a loop then costs the VM a
   /// few loads and stores, not a call chain through mallocgc.
@@ -43,8 +42,8 @@ extension GoRuntime {
     return try allocateFlat(type, count: count, bytes: size)
   }
 
-  /// makeslice: Go's length and capacity checks and panics, then `allocate(elem, count: cap)`.
-  /// Same numbers as `makeSlice`.
+  /// makeslice: Go's length and capacity checks and panics (the process dies), then
+  /// `allocate(elem, count: cap)`.
   public func allocateSlice(of elem: GoType, len: Int, cap: Int) throws -> Address {
     if len >= 0 && len <= cap, let a = try allocateFast(elem, count: cap) { return a }
     try checkAlive()
@@ -63,8 +62,7 @@ extension GoRuntime {
   ///
   /// It is `mallocFull` and `recordAllocation` minus what cannot happen here, in the same
   /// order: statistics, then the clock, then the slot's bytes and type. No number changes:
-  /// `addressFastPathChangesNothing` runs a mixed workload with it on and off and compares
-  /// everything.
+  /// `fastPathChangesNothing` runs a mixed workload with it on and off and compares everything.
   @inlinable @inline(__always)
   func allocateFast(_ type: GoType, count: Int) throws -> Address? {
     let (size, overflow) = type.size.multipliedReportingOverflow(by: count)
@@ -74,7 +72,8 @@ extension GoRuntime {
       size >= profile.tinySize || !noscan, !isDead
     else { return nil }
     let spc = Int(truncatingIfNeeded: fastSpanClass[((size &+ 7) &>> 3) &<< 1 | (noscan ? 1 : 0)])
-    guard let span = cachedSpan[spc], let slot = span._withUnsafeGuaranteedRef({ $0.nextFreeFast() })
+    guard let span = cachedSpan[spc],
+      let slot = span._withUnsafeGuaranteedRef({ $0.nextFreeFast() })
     else { return nil }
     // (Wrapping arithmetic: byte and object counters cannot reach Int.max, and a slot's offset
     // fits its span.)
@@ -108,10 +107,9 @@ extension GoRuntime {
   /// object is held as a root meanwhile: a cycle those events start must keep it.
   @usableFromInline
   func finishFastAllocation(_ span: Unmanaged<Span>, slot: Int, size: Int) throws {
-    let held = statementCount
-    defer { statementCount = held }
     let id = span._withUnsafeGuaranteedRef { $0.id }
-    holdForStatement(ObjectRef(span: id, slot: Int32(truncatingIfNeeded: slot)))
+    heldObject = ObjectRef(span: id, slot: Int32(truncatingIfNeeded: slot))
+    defer { heldObject = nil }
     if isMarking {
       try allocatedDuringMark(span, slot: slot, size: size)
     } else if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
@@ -126,27 +124,26 @@ extension GoRuntime {
   private func allocateFlat(_ type: GoType, count: Int, bytes: Int) throws -> Address {
     if bytes == 0 { return Self.zeroBaseAddress }
     let noscan = !type.hasPointers
-    // Held as a root while mallocgc runs (it pushes the object on the statement's list), then
-    // let go: the caller's register holds it from here on.
-    let held = statementCount
-    defer { statementCount = held }
-    let p = try mallocgc(size: bytes, noscan: noscan)
-    return recordAllocation(p, of: type, count: count, bytes: bytes)
+    // Held as a root while mallocgc runs (it sets heldObject), then let go: the caller's
+    // register holds it from here on.
+    defer { heldObject = nil }
+    let (object, offset) = try mallocgc(size: bytes, noscan: noscan)
+    return recordAllocation(object, offset: offset, of: type, count: count, bytes: bytes)
   }
 
   /// Sets up the object mallocgc returned for flat memory: its bytes zeroed if its span has a
   /// buffer, its type recorded if it holds pointers. Returns its address. (The span is used
   /// unretained: reference counting was a fifth of an allocation's time.)
-  private func recordAllocation(_ p: HeapPointer, of type: GoType, count: Int, bytes: Int)
-    -> Address
-  {
+  private func recordAllocation(
+    _ object: ObjectRef, offset: Int, of type: GoType, count: Int, bytes: Int
+  ) -> Address {
     let noscan = !type.hasPointers
-    guard let span = unretainedSpan(p.object) else {
+    guard let span = unretainedSpan(object) else {
       preconditionFailure("new object's span is gone")
     }
     return span._withUnsafeGuaranteedRef { s in
-      let slot = Int(p.object.slot)
-      let start = slot * s.elemSize + s.dataOffset + p.offset
+      let slot = Int(object.slot)
+      let start = slot * s.elemSize + s.dataOffset + offset
       if let b = s.bytes {
         // needzero: a slot handed out before may hold an old object's bytes. (A tiny object
         // clears only its own bytes: the rest of its block belongs to its neighbours.)
@@ -281,7 +278,7 @@ extension GoRuntime {
   }
 
   /// Stores the low `size` (1, 2, 4 or 8) bytes of `bits` at a heap address, little-endian. The
-  /// page becomes resident; a first touch costs what the word API's store costs.
+  /// page becomes resident: a first touch costs the page's first-touch time.
   public func store(_ a: Address, _ bits: UInt64, size: Int) throws {
     try checkAlive()
     guard Self.isAccessSize(size) else {
@@ -444,7 +441,7 @@ extension GoRuntime {
   /// A fill of `bytes` bytes at `a` with one repeated element (`pattern`'s low `elemSize` bytes,
   /// 1, 2, 4 or 8), as `for i := range s { s[i] = v }`: every page in the range is written. Whole
   /// pages of a large object become uniform pages, which hold no buffer.
-  public func fillMemory(_ a: Address, bytes n: Int, pattern: UInt64, elemSize: Int) throws {
+  func fillMemory(_ a: Address, bytes n: Int, pattern: UInt64, elemSize: Int) throws {
     try fill(a, bytes: n, pattern: pattern, elemSize: elemSize, asStores: false)
   }
 
@@ -493,7 +490,7 @@ extension GoRuntime {
 
   /// The cost of a memclr/memmove of `count` bytes at span offset `off` of `s`: its pages are
   /// faulted in, and the write takes `passes` times the write cost per byte plus the faults, in
-  /// one non-preemptible stretch (as the word API's `clear` and `copyBytes`).
+  /// one non-preemptible stretch.
   private func chargeRangeWrite(_ s: Span, _ off: Int, _ count: Int, passes: Double) throws {
     let faulted = try touchFlat(s, off, count)
     try chargeWrite(bytes: count, faulted: faulted, passes: passes)

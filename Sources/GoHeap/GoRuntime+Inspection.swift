@@ -27,19 +27,13 @@ public struct RSSBreakdown: Sendable, Equatable {
 }
 
 extension GoRuntime {
-  /// Bytes and objects reachable from `words` (a root's retained size: everything it keeps
-  /// alive, including whole backing arrays behind sub-slices).
-  public func reachable(from words: [Word]) -> (objects: Int, bytes: Int) {
-    reachable(seeds: words.compactMap(\.referent))
-  }
-
   /// Bytes and objects reachable from raw addresses (the address API's roots: what a VM
   /// register or global keeps alive). Addresses of no allocated object count nothing.
   public func reachable(fromAddresses addresses: [Address]) -> (objects: Int, bytes: Int) {
     reachable(seeds: addresses.compactMap(objectRef(at:)))
   }
 
-  /// Everything reachable from `seeds` through the words of both APIs, without marking.
+  /// Everything reachable from `seeds` through typed pointer words, without marking.
   private func reachable(seeds: [ObjectRef]) -> (objects: Int, bytes: Int) {
     var seen = Set<ObjectRef>()
     var work = seeds
@@ -49,7 +43,6 @@ extension GoRuntime {
         s.isAllocated(Int(r.slot)), seen.insert(r).inserted
       else { continue }
       bytes += s.elemSize
-      s.contents?[Int(r.slot)]?.forEachReferent { work.append($0) }
       forEachPointer(in: s, slot: Int(r.slot)) { a in
         if let target = objectRef(at: a) { work.append(target) }
       }

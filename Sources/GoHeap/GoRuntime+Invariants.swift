@@ -9,8 +9,8 @@
 // so a freed span's storage is gone).
 
 /// A violated invariant.
-public struct InvariantViolation: Error, CustomStringConvertible {
-  public let description: String
+struct InvariantViolation: Error, CustomStringConvertible {
+  let description: String
 }
 
 extension GoRuntime {

@@ -1,7 +1,7 @@
-// scanobject: the pointer words of an object allocated by address (mgcmark.go `scanobject`,
-// mbitmap.go `typePointers`).
+// scanobject: the pointer words of an object (mgcmark.go `scanobject`, mbitmap.go
+// `typePointers`).
 //
-// An object of the address API records its type and element count (small scan spans per slot,
+// A pointerful object records its type and element count (small scan spans per slot,
 // large spans once). Its pointer words are where the type's pointer runs put them, repeated
 // every type.size bytes for each element; the scan loads each one and hands a non-zero word to
 // the marker, which ignores anything that is not the address of an allocated heap object.

@@ -2,23 +2,25 @@
 // OS's view of its memory — on a virtual clock.
 //
 // The interpreter drives it as a Go program drives the real runtime: it allocates (`allocate`,
-// `makeSlice`), writes (`store`, `clear`), spends CPU (`work`), sleeps (`sleep`), and calls
-// `collect` (runtime.GC), `freeOSMemory`, `setGCPercent` and `setMemoryLimit`. Variables are
-// roots, reported by `RootSource`s. The runtime's own background work — mark termination of a
-// concurrent cycle, sysmon's wake-ups, scavenger bursts — are events on a queue ordered by
-// virtual time; `work` and `sleep` run every event due up to the instant the program resumes,
-// so runtime work due at or before an instant happens before the program's next statement.
-//
-// Objects are reached through one of two APIs. The word API (Word, ObjectContents) names objects
-// by ObjectRef and stores tagged words sparsely; the address API (FlatMemory) gives objects
-// simulated addresses and flat bytes, and the collector finds their pointers through their types.
-// Both allocate from the same spans with the same numbers, and the collector traces both.
+// `allocateSlice`), reads and writes memory (`load`, `store`, `copyMemory`, `clearMemory`,
+// `fillMemory`), spends CPU (`elapse`), sleeps (`sleep`), and calls `collect` (runtime.GC),
+// `freeOSMemory`, `setGCPercent` and `setMemoryLimit`. Objects live at simulated addresses
+// (FlatMemory); the VM's registers and globals are roots, reported by `AddressRootSource`s. The
+// runtime's own background work — mark termination of a concurrent cycle, sysmon's wake-ups,
+// scavenger bursts — are events on a queue ordered by virtual time; `elapse` and `sleep` run every
+// event due up to the instant the program resumes, so runtime work due at or before an instant
+// happens before the program's next instruction.
 //
 // The pieces live in their own files: PageHeap (pages, chunks, arenas), OSMemory (RSS), Span,
 // GoRuntime+Allocation (mallocgc), GoRuntime+Collector (mark, sweep, cycles), Pacer,
-// GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants; for the address
-// API, FlatMemory (the mechanism), GoRuntime+Addresses (spanOf), GoRuntime+FlatMemory (its
-// operations) and GoRuntime+ScanObject (its pointer words).
+// GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants; for object
+// memory, FlatMemory (the mechanism), GoRuntime+Addresses (spanOf), GoRuntime+FlatMemory (its
+// operations), GoRuntime+ScanObject (its pointer words) and GoRuntime+Memory (page faults).
+//
+// What is public is what GCScript and GCReport call, nothing else. Two fast paths are @inlinable,
+// so that they run inside the VM's loop without a call: `allocate(_:count:)` (allocateFast) and
+// `elapse` (advance). The stored properties and Span members they read are @usableFromInline
+// for that reason alone.
 
 import HeapModule
 
@@ -83,11 +85,14 @@ struct RunningCycle {
 public final class GoRuntime {
   public let profile: RuntimeProfile
   public let machine: MachineConfig
-  /// Virtual time since process start, ns.
+  // (@usableFromInline below: read or written by an inlined fast path — `advance` (through
+  // `elapse`) or `allocateFast` (through `allocate(_:count:)`) — as each says.)
+  /// Virtual time since process start, ns. (advance, allocateFast)
   @usableFromInline var now = 0
-  /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly.
-  @usableFromInline var pendingWorkNs = 0.0
-  /// Cost of allocation work not yet charged to the clock (see chargeAllocationWork), ns.
+  /// Sub-nanosecond remainder of `work` calls, so many tiny costs add up exactly, ns.
+  var pendingWorkNs = 0.0
+  /// Cost of allocation work not yet charged to the clock (see chargeAllocationWork), ns; 0
+  /// between allocations. (allocateFast asserts it.)
   @usableFromInline var allocationWorkNs = 0.0
 
   var pages: PageHeap
@@ -99,29 +104,30 @@ public final class GoRuntime {
   /// `spanClassCount` entries. Held unretained: the span table owns every span, and a cached span
   /// is flushed (finishCycle) before a sweep can free it. A strong reference cost a retain and a
   /// release per allocation. (A buffer the runtime owns: no bounds check on the fast path.)
+  /// (allocateFast)
   @usableFromInline let cachedSpan: UnsafeMutablePointer<Unmanaged<Span>?>
   /// Span classes: (size classes + 1) * 2.
   let spanClassCount: Int
   /// Largest request the allocation fast path serves (mallocgc): small objects without a
   /// malloc header; 0 turns the fast path off (Go 1.0 tests the trigger in every mallocgc;
-  /// tests turn it off to check that it changes nothing).
+  /// tests turn it off to check that it changes nothing), bytes. (allocateFast)
   @usableFromInline var fastPathMaxSize: Int
   /// The fast path's span classes: entry ((size + 7) / 8) * 2 + noscan is the span class
   /// (class * 2 + noscan) of a `size`-byte object, for sizes 1 to `fastPathMaxSize` (the
-  /// size-class table's lookup without its arrays). A buffer the runtime owns.
+  /// size-class table's lookup without its arrays). A buffer the runtime owns. (allocateFast)
   @usableFromInline let fastSpanClass: UnsafeMutablePointer<UInt8>
   /// log2 of the runtime page size and of the OS page size (both powers of two).
   let pageShift: Int
   let physPageShift: Int
   /// The profile's small-allocation cost when it is a whole number of ns (else 0), ns.
-  @usableFromInline let smallAllocWholeNs: Int
+  let smallAllocWholeNs: Int
   /// mcentral partial lists: spans with free slots, per span class.
   var partialSpans: [[Int32]]
   /// The tiny allocator's current 16-byte block and the offset of its first free byte.
   var tinyBlock: ObjectRef? = nil
   var tinyOffset = 0
 
-  // Allocation statistics (mstats.go / consistent stats).
+  // Allocation statistics (mstats.go / consistent stats). The first three: allocateFast.
   /// Bytes of allocated slots and large spans not yet freed (HeapAlloc).
   @usableFromInline var heapAllocBytes: Int
   /// Cumulative bytes allocated (TotalAlloc).
@@ -157,26 +163,20 @@ public final class GoRuntime {
   }
   /// `cycle != nil`, kept as a flag: testing the optional copies the whole struct, which showed
   /// in the allocation path's profile.
-  @usableFromInline private(set) var isMarking = false
+  private(set) var isMarking = false
   /// The clock step of a fast-path allocation (`smallAllocWholeNs`), or Int.max while the fast
   /// case cannot apply — a cycle is marking (the object is allocated black and assists), or the
   /// profile's cost is not a whole number of ns — so that no event gap exceeds it. Set with
-  /// `isMarking`, ns.
+  /// `isMarking`, ns. (allocateFast)
   @usableFromInline private(set) var fastAllocNs: Int
   /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
   var gcCPUNs = 0.0
   /// The last completed cycle, for `stats gctrace`.
   public internal(set) var lastCycle: GCCycle? = nil
-  /// Objects allocated during the current statement: live to a cycle that starts mid-statement
-  /// (they are in registers or on the stack of the real program).
-  /// (A stack: the first `statementCount` entries are live; room for `statementCapacity`. A
-  /// buffer the runtime owns, not an array: every allocation appends to it, and an array's
-  /// uniqueness check was a call per allocation.)
-  @usableFromInline var statementAllocations: UnsafeMutablePointer<ObjectRef> = .allocate(capacity: 16)
-  @usableFromInline var statementCapacity = 16
-  @usableFromInline var statementCount = 0
-  /// Allocations below this index belong to callers' statements still in progress.
-  @usableFromInline var statementBase = 0
+  /// The object the allocation in progress is making: a root until `allocate` returns
+  /// (Roots.swift), nil otherwise. Set by the allocator when it takes the object's slot, cleared
+  /// by `allocate`.
+  var heldObject: ObjectRef? = nil
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()
@@ -184,12 +184,11 @@ public final class GoRuntime {
   var programTimer: Int? = nil
 
   var queue = Heap<ScheduledEvent>()
-  /// Time of the earliest queued event (Int.max when none): lets `work` skip the queue.
+  /// Time of the earliest queued event (Int.max when none): lets `advance` skip the queue, ns.
+  /// (advance, allocateFast)
   @usableFromInline var nextEventTime = Int.max
   var eventSeq = 0
   var sinks: [(HeapEvent) -> Void] = []
-  /// Registered for the runtime's life (the interpreter's globals and call stack).
-  var rootSources: [RootSource] = []
   /// Registered for the runtime's life: sources of root addresses (the VM's frames and globals).
   var addressRootSources: [AddressRootSource] = []
 
@@ -212,10 +211,10 @@ public final class GoRuntime {
   /// type records (not the simulated heap's bytes: the simulator's own memory), bytes.
   var flatHostBytes = 0
   /// Set when the process died; every later operation rethrows it.
-  @usableFromInline var death: ProcessDeath? = nil {
+  var death: ProcessDeath? = nil {
     didSet { isDead = death != nil }
   }
-  /// `death != nil`, kept as a plain flag for the per-statement fast path.
+  /// `death != nil`, kept as a plain flag. (advance, allocateFast)
   @usableFromInline var isDead = false
   /// Set when the process died.
   public var deathCause: ProcessDeath? { death }
@@ -296,7 +295,6 @@ public final class GoRuntime {
   }
 
   deinit {
-    statementAllocations.deallocate()
     spanOfPage.deallocate()
     fastSpanClass.deallocate()
     cachedSpan.deallocate()
@@ -331,11 +329,10 @@ public final class GoRuntime {
     if time < nextEventTime { nextEventTime = time }
   }
 
-  /// The program spends `ns` of CPU (statements, allocation, writes). Runtime events due during
-  /// it run in order; a non-preemptible stretch (a memclr) holds off mark termination until it
-  /// ends when the profile says so.
-  @inlinable
-  public func work(_ ns: Double, preemptible: Bool = true) throws {
+  /// The program spends `ns` of CPU (allocation, writes). Runtime events due during it run in
+  /// order; a non-preemptible stretch (a memclr) holds off mark termination until it ends when
+  /// the profile says so.
+  func work(_ ns: Double, preemptible: Bool = true) throws {
     pendingWorkNs += ns
     let whole = Int(pendingWorkNs)
     if whole == 0 { return }
@@ -348,7 +345,7 @@ public final class GoRuntime {
   func advance(wholeNs ns: Int, preemptible: Bool = true) throws {
     // Fast path: nothing is due before the program's new time (the common case in loops).
     // (Wrapping add: the clock would need 292 years of virtual time to overflow, and this
-    // runs for every statement and allocation.)
+    // runs for every instruction block and allocation.)
     if now &+ ns < nextEventTime && !isDead {
       now &+= ns
       return
@@ -391,7 +388,7 @@ public final class GoRuntime {
 
   /// Lets `ns` of virtual time pass with the program idle (as `sleep`): due events run in order;
   /// hours with nothing to do cost only the events in them.
-  public func advance(by ns: Int) throws { try sleep(ns) }
+  func advance(by ns: Int) throws { try sleep(ns) }
 
   /// Runs every event due at or before `target`, then sets the clock to `target`.
   func runEvents(until target: Int, preemptible: Bool) throws {
@@ -434,7 +431,7 @@ public final class GoRuntime {
     if target > now { now = target }
   }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   func checkAlive() throws {
     if isDead { throw death! }
   }
@@ -450,51 +447,8 @@ public final class GoRuntime {
 
   // MARK: Roots
 
-  /// Registers a source of roots (global variables, the call stack) for the runtime's life.
-  public func addRoots(_ source: RootSource) { rootSources.append(source) }
   /// Registers a source of root addresses (the VM's frames and globals) for the runtime's life.
   public func addRoots(_ source: AddressRootSource) { addressRootSources.append(source) }
-  /// Holds a new object until the statement ends.
-  @inlinable @inline(__always)
-  func holdForStatement(_ ref: ObjectRef) {
-    if statementCount == statementCapacity {
-      let grown = UnsafeMutablePointer<ObjectRef>.allocate(capacity: statementCapacity * 2)
-      grown.moveInitialize(from: statementAllocations, count: statementCount)
-      statementAllocations.deallocate()
-      statementAllocations = grown
-      statementCapacity *= 2
-    }
-    (statementAllocations + statementCount).initialize(to: ref)
-    statementCount &+= 1
-  }
-
-  /// Marks the start of a program statement: objects allocated from here on are held by the
-  /// statement until it ends (its registers and temporaries).
-  @inlinable
-  public func beginStatement() {
-    statementCount = statementBase
-  }
-
-  /// `beginStatement()` then the statement's CPU cost, `work(Double(costNs))` for a whole
-  /// number of nanoseconds: the interpreter's per-statement step. Adding a whole number leaves
-  /// `pendingWorkNs`'s fraction as it was, so only the clock moves (no floating-point round
-  /// trip through memory, which made `work` a tenth of an empty loop's time).
-  @inlinable @inline(__always)
-  public func beginStatement(costNs: Int) throws {
-    statementCount = statementBase
-    try advance(wholeNs: costNs)
-  }
-
-  /// A call begins: the caller's statement keeps its allocations (they are on its stack) while
-  /// the callee's statements run. Returns the value to pass to `leaveCall`.
-  public func enterCall() -> Int {
-    let saved = statementBase
-    statementBase = statementCount
-    return saved
-  }
-
-  /// A call returned: its allocations stay held until the caller's next statement.
-  public func leaveCall(_ saved: Int) { statementBase = saved }
 
   // MARK: Knobs
 

@@ -31,7 +31,7 @@ public struct PointerRun: Equatable, Sendable {
   public let words: [Int]
 
   /// One past the last pointer word of the run, bytes from the start of the value.
-  public var end: Int { offset + (count - 1) * stride + (words.last ?? 0) + 8 }
+  var end: Int { offset + (count - 1) * stride + (words.last ?? 0) + 8 }
 }
 
 /// A Go type. Named types are created first and defined later, so `type Node struct{ next *Node }`
@@ -66,12 +66,12 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   /// Size in bytes.
   public private(set) var size: Int = 0
   /// Alignment in bytes.
-  public private(set) var align: Int = 1
+  private(set) var align: Int = 1
   /// Whether any word of a value of this type holds a pointer (the object needs scanning).
   public private(set) var hasPointers: Bool = false
   /// Go's PtrBytes: the length of the prefix of a value that can hold pointers, bytes (0 for a
   /// type without pointers). Computed with the layout, from the pointer runs.
-  public private(set) var ptrBytes: Int = 0
+  private(set) var ptrBytes: Int = 0
   /// Where the pointer words of one value are (its GC mask), as runs ascending by offset; empty
   /// for a type without pointers.
   public private(set) var pointerRuns: [PointerRun] = []
@@ -171,7 +171,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   }
 
   /// The underlying kind with names stripped (a named type's structure).
-  public var isNamed: Bool { name != nil }
+  var isNamed: Bool { name != nil }
 
   /// Lays out struct fields in order, each at its alignment (as the gc compiler does).
   public static func structure(_ fields: [(String, GoType)], name: String? = nil) -> GoType {
@@ -179,7 +179,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   }
 
   /// Computes field offsets for a struct.
-  public static func layoutFields(_ fields: [(String, GoType)]) -> [StructField] {
+  static func layoutFields(_ fields: [(String, GoType)]) -> [StructField] {
     var offset = 0
     var out: [StructField] = []
     for (n, t) in fields {

@@ -9,21 +9,21 @@
 // ranges a heap of many spans produces.
 
 /// A set of `Int` values stored as sorted, disjoint, non-adjacent half-open ranges.
-public struct IntervalSet: Equatable, Sendable {
+struct IntervalSet: Equatable, Sendable {
   /// Range starts, ascending.
   private(set) var lows: [Int] = []
   /// Range ends (exclusive), parallel to `lows`.
   private(set) var highs: [Int] = []
   /// Sum of all range lengths.
-  public private(set) var total: Int = 0
+  private(set) var total: Int = 0
 
-  public init() {}
+  init() {}
 
   /// The ranges, ascending.
-  public var ranges: [Range<Int>] { zip(lows, highs).map { $0..<$1 } }
+  var ranges: [Range<Int>] { zip(lows, highs).map { $0..<$1 } }
   /// Number of disjoint ranges.
-  public var count: Int { lows.count }
-  public var isEmpty: Bool { lows.isEmpty }
+  var count: Int { lows.count }
+  var isEmpty: Bool { lows.isEmpty }
 
   /// Index of the first range whose high is > x (the range containing x or the next one).
   @inline(__always)
@@ -38,20 +38,20 @@ public struct IntervalSet: Equatable, Sendable {
   }
 
   /// Whether `x` is in the set.
-  public func contains(_ x: Int) -> Bool {
+  func contains(_ x: Int) -> Bool {
     let i = firstIndex(highAbove: x)
     return i < lows.count && lows[i] <= x
   }
 
   /// Whether every value of `r` is in the set.
-  public func contains(range r: Range<Int>) -> Bool {
+  func contains(range r: Range<Int>) -> Bool {
     if r.isEmpty { return true }
     let i = firstIndex(highAbove: r.lowerBound)
     return i < lows.count && lows[i] <= r.lowerBound && highs[i] >= r.upperBound
   }
 
   /// Number of values of `r` that are in the set.
-  public func overlap(_ r: Range<Int>) -> Int {
+  func overlap(_ r: Range<Int>) -> Int {
     if r.isEmpty { return 0 }
     var i = firstIndex(highAbove: r.lowerBound)
     var n = 0
@@ -63,7 +63,7 @@ public struct IntervalSet: Equatable, Sendable {
   }
 
   /// The parts of `r` that are in the set, ascending.
-  public func intersection(_ r: Range<Int>) -> [Range<Int>] {
+  func intersection(_ r: Range<Int>) -> [Range<Int>] {
     if r.isEmpty { return [] }
     var i = firstIndex(highAbove: r.lowerBound)
     var out: [Range<Int>] = []
@@ -76,7 +76,7 @@ public struct IntervalSet: Equatable, Sendable {
 
   /// Adds every value of `r`; returns how many were not in the set before.
   @discardableResult
-  public mutating func insert(_ r: Range<Int>) -> Int {
+  mutating func insert(_ r: Range<Int>) -> Int {
     if r.isEmpty { return 0 }
     var lo = r.lowerBound
     var hi = r.upperBound
@@ -109,7 +109,7 @@ public struct IntervalSet: Equatable, Sendable {
 
   /// Removes every value of `r`; returns how many were in the set.
   @discardableResult
-  public mutating func remove(_ r: Range<Int>) -> Int {
+  mutating func remove(_ r: Range<Int>) -> Int {
     if r.isEmpty { return 0 }
     var i = firstIndex(highAbove: r.lowerBound)
     var removed = 0
@@ -139,7 +139,7 @@ public struct IntervalSet: Equatable, Sendable {
   }
 
   /// Removes everything.
-  public mutating func removeAll() {
+  mutating func removeAll() {
     lows.removeAll()
     highs.removeAll()
     total = 0
@@ -147,7 +147,7 @@ public struct IntervalSet: Equatable, Sendable {
 
   /// The lowest range of at least `length` values that lies wholly in the set, as the start of
   /// the first fit (address-ordered first fit, as the runtime's page allocator does).
-  public func firstFit(length: Int) -> Int? {
+  func firstFit(length: Int) -> Int? {
     for k in 0..<lows.count where highs[k] - lows[k] >= length { return lows[k] }
     return nil
   }

@@ -11,7 +11,7 @@ public struct MemStats: Sendable, Equatable {
   /// Virtual time of the snapshot, ns.
   public var timeNs: Int
   public var heapAlloc: Int
-  public var totalAlloc: Int
+  var totalAlloc: Int
   public var sys: Int
   public var mallocs: Int
   public var frees: Int
@@ -27,8 +27,8 @@ public struct MemStats: Sendable, Equatable {
   public var otherSys: Int
   public var nextGC: Int
   /// Virtual time of the last mark termination, ns (0 before the first GC).
-  public var lastGC: Int
-  public var pauseTotalNs: Int
+  var lastGC: Int
+  var pauseTotalNs: Int
   public var numGC: Int
   public var numForcedGC: Int
   /// GC CPU fraction since start.
@@ -39,7 +39,7 @@ public struct MemStats: Sendable, Equatable {
   public var footprint: Int
 
   /// Alloc is HeapAlloc (mstats.go).
-  public var alloc: Int { heapAlloc }
+  var alloc: Int { heapAlloc }
 
   /// The fields by Go name, for renderers (integers; bytes, counts or ns).
   public var fields: [(String, Int)] {
@@ -96,7 +96,7 @@ extension GoRuntime {
   public var releaseMechanism: ReleaseMechanism { os.release }
 
   /// Cumulative bytes released by the background scavenger and eagerly.
-  public var releasedTotals: (background: Int, eager: Int) {
+  var releasedTotals: (background: Int, eager: Int) {
     (scavenger.totalReleasedBg, scavenger.totalReleasedEager)
   }
 }

@@ -38,7 +38,7 @@ public struct MachineConfig: Sendable {
   }
 
   /// Resident bytes above which the kernel kills the process.
-  public var killLimit: Int { min(ramBytes, containerLimit ?? Int.max) }
+  var killLimit: Int { min(ramBytes, containerLimit ?? Int.max) }
 }
 
 /// The OS's view of the process's memory.

@@ -15,7 +15,7 @@
 
 extension RuntimeProfile {
   /// The 60 size classes of Go 1.0 with 4 KiB pages (msize.c InitSizes; reference A.2).
-  public static let go10SizeClasses = SizeClassTable(
+  static let go10SizeClasses = SizeClassTable(
     sizes: [
       8, 16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
       384, 448, 512, 576, 640, 704, 768, 832, 1024, 1152, 1280, 1408, 1536, 1664, 2048, 2304, 2560,
@@ -28,7 +28,7 @@ extension RuntimeProfile {
     ])
 
   /// Go 1.0.x (the question's Go 1.0.3) on 64-bit Linux.
-  public static let go10 = RuntimeProfile(
+  static let go10 = RuntimeProfile(
     name: "go1.0",
     version: GoVersion(1, 0),
     pageSize: 4 * KiB,  // malloc.h: PageShift 12

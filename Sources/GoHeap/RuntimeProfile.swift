@@ -54,7 +54,7 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
 }
 
 /// How the heap grows when no free run fits (mheap.grow).
-public enum HeapGrowthPolicy: Sendable {
+enum HeapGrowthPolicy: Sendable {
   /// Go 1.11+: whole 4 MiB chunks (profile.chunkBytes) in 64 MiB arena reservations; the new
   /// memory is "Prepared" and counts as released until used.
   case chunks
@@ -64,7 +64,7 @@ public enum HeapGrowthPolicy: Sendable {
 }
 
 /// When the next GC starts.
-public enum PacerModel: Sendable {
+enum PacerModel: Sendable {
   /// Go 1.5+ (mgcpacer.go): goal with heap minimum and stacks/globals, trigger below the goal,
   /// tested after large allocations and span refills (Pacer.swift).
   case concurrent
@@ -74,7 +74,7 @@ public enum PacerModel: Sendable {
 }
 
 /// How a cycle runs.
-public enum CollectorModel: Sendable {
+enum CollectorModel: Sendable {
   /// Concurrent mark with short stop-the-world phases; sweep after mark termination.
   case concurrent
   /// Go 1.0: the whole mark and sweep inside one stop-the-world pause.
@@ -95,24 +95,24 @@ public enum ForcedGCPolicy: Sendable {
 /// Background-scavenger parameters of the paced scavenger (mgcscavenge.go, Go 1.13+).
 public struct PacedScavenger: Sendable {
   /// Retained-heap goal = lastHeapInUse * (goal/lastGoal) * (1 + retainExtraPercent/100).
-  public var retainExtraPercent: Double
+  var retainExtraPercent: Double
   /// Memory-limit goal multiplier: 0.95 in 1.27; 95 in 1.19, the `(100.0 - 5)` bug of
   /// golang/go#62449 that leaves the goal effectively off.
-  public var memoryLimitGoalFactor: Double
+  var memoryLimitGoalFactor: Double
   /// Bytes per scavenge call (scavengeQuantum, 64 KiB).
-  public var quantumBytes: Int
+  var quantumBytes: Int
   /// Minimum work per burst, ns (minScavWorkTime, 1 ms).
-  public var minWorkNs: Double
+  var minWorkNs: Double
   /// Starting sleep ratio (startingScavSleepRatio, 0.001: the first sleep is ~1000x the work).
-  public var startSleepRatio: Double
+  var startSleepRatio: Double
   /// Target CPU fraction (scavengePercent = 1 %).
-  public var targetCPUFraction: Double
+  var targetCPUFraction: Double
   /// PI controller gains (kp, ti, tt) and output bounds of the sleep-ratio controller.
-  public var controllerKp: Double
-  public var controllerTi: Double
-  public var controllerTt: Double
-  public var controllerMin: Double
-  public var controllerMax: Double
+  var controllerKp: Double
+  var controllerTi: Double
+  var controllerTt: Double
+  var controllerMin: Double
+  var controllerMax: Double
   /// Go 1.21+: a chunk whose occupancy was >= this many pages (of 512) in the current or the
   /// previous GC generation is skipped by the background scavenger (scavChunkData.shouldScavenge,
   /// HiOcc = 496). nil: no gating (go1.19).
@@ -122,7 +122,7 @@ public struct PacedScavenger: Sendable {
   /// is fast (CostModel.releaseNsPerByte). nil when the heap gets no huge pages (go1.27). The
   /// anchors' RSS needs no huge-page rounding of residency: the 400 MB span is touched in full
   /// either way (RSS - HeapInuse is the heap bitmap, not THP padding).
-  public var hugePageBytes: Int?
+  var hugePageBytes: Int?
 }
 
 /// How freed memory is returned to the OS.
@@ -155,55 +155,55 @@ public enum ReleaseMechanism: String, Sendable {
 }
 
 /// Runtime metadata outside the heap that grows with it (mheap.go `heapArena`, mbitmap.go).
-public struct MetadataModel: Sendable {
+struct MetadataModel: Sendable {
   /// Bytes of the heapArena struct per 64 MiB arena (counted in GCSys). go1.19: 2 MiB heap bitmap
   /// + 64 KiB span table + 3 KiB of page bitmaps; go1.27: 64 KiB span table + 4 KiB + 16 B.
-  public var heapArenaBytes: Int
+  var heapArenaBytes: Int
   /// Other non-heap bytes mapped per arena (page-allocator and scavenge-index growth, span
   /// structs), calibrated on the Sys deltas of the anchors' second 400 MB growth.
-  public var otherBytesPerArena: Int
+  var otherBytesPerArena: Int
   /// Extra non-heap bytes mapped at the first heap growth (calibrated on the anchors' first
   /// growth minus the per-arena share).
-  public var firstGrowthOtherBytes: Int
+  var firstGrowthOtherBytes: Int
   /// Heap-bitmap bytes per heap byte, written when a span is initialised (go1.19: 2 bits per
   /// 8-byte word = 1/32; the whole bitmap lives in heapArena). 0 in go1.27 (no arena bitmap).
-  public var heapBitmapBytesPerByte: Double
+  var heapBitmapBytesPerByte: Double
   /// Span-table bytes per page, written for every page of a span when it is allocated
   /// (`heapArena.spans`, one pointer per page).
-  public var spanTableBytesPerPage: Int
+  var spanTableBytesPerPage: Int
   /// Non-heap bytes mapped per byte of heap growth (go1.0: the heap bitmap below the arena,
   /// 4 bits per word = 1/16, mapped as arena_used grows; mostly never touched). 0 when metadata
   /// is per arena.
-  public var sysBytesPerHeapByte: Double = 0
+  var sysBytesPerHeapByte: Double = 0
 }
 
 /// The process before `main`: what the runtime has allocated and mapped at start-up.
-public struct StartupState: Sendable {
+struct StartupState: Sendable {
   /// Heap pages in in-use spans (HeapInuse / pageSize).
-  public var heapInUsePages: Int
+  var heapInUsePages: Int
   /// Live bytes of the runtime's own objects (HeapAlloc at start).
-  public var heapAllocBytes: Int
+  var heapAllocBytes: Int
   /// Live runtime objects (HeapObjects at start).
-  public var objects: Int
+  var objects: Int
   /// Frees already counted at start (Mallocs = objects + frees).
-  public var frees: Int
+  var frees: Int
   /// Free, released heap pages at start (HeapReleased / pageSize).
-  public var releasedPages: Int
+  var releasedPages: Int
   /// Pages of the first chunk holding goroutine stacks (StackSys), not part of HeapSys.
-  public var stackPages: Int
+  var stackPages: Int
   /// Non-heap mapped bytes at start: Sys - HeapSys - StackSys (GCSys, MSpanSys, OtherSys, ...).
-  public var otherSysBytes: Int
+  var otherSysBytes: Int
   /// The GCSys part of `otherSysBytes` (reference go-runtime-1.27.md §2.1: MEASURED start GCSys).
-  public var gcSysBytes: Int
+  var gcSysBytes: Int
   /// Resident bytes outside the heap at start (binary text/data, stacks, runtime metadata):
   /// RSS at start - the in-use heap pages.
-  public var nonHeapRSS: Int
+  var nonHeapRSS: Int
   /// Scannable global bytes of the runtime and standard library (pacer `globalsScan`).
-  public var globalsScanBytes: Int
+  var globalsScanBytes: Int
   /// Scannable stack bytes (pacer `lastStackScan`).
-  public var stackScanBytes: Int
+  var stackScanBytes: Int
   /// GCs completed before `main` (go1.0 collects at the first allocation after start-up).
-  public var gcsBeforeMain: Int = 0
+  var gcsBeforeMain: Int = 0
 }
 
 /// One era of the Go runtime.
@@ -214,53 +214,54 @@ public struct RuntimeProfile: Sendable {
   /// Heap page size, bytes (8 KiB since Go 1.5; 4 KiB in Go 1.0).
   public var pageSize: Int
   /// The OS page size, bytes: the unit of residency and release (4 KiB on linux/amd64).
-  public var physPageSize: Int
+  var physPageSize: Int
   public var sizeClasses: SizeClassTable
   /// Largest size served by size classes, bytes (32768 in 1.19; 32768 - 8 in 1.27).
   public var maxSmallSize: Int
   /// Allocation header bytes for pointerful objects above `mallocHeaderMinSize` (1.22+: 8).
-  public var mallocHeaderBytes: Int
+  var mallocHeaderBytes: Int
   /// Pointerful objects larger than this carry the header (1.22+: 512 B).
-  public var mallocHeaderMinSize: Int
+  var mallocHeaderMinSize: Int
   /// Green Tea inline mark bits at the end of 16-512 B spans, bytes (1.26+: 128; else 0).
-  public var inlineMarkBitsBytes: Int
+  var inlineMarkBitsBytes: Int
   /// Pointer bitmap at the end of pointerful spans of <= 512 B objects, bytes (1.22+: 128).
-  public var spanPointerBitmapBytes: Int
+  var spanPointerBitmapBytes: Int
   /// Largest object class that gets span-tail reserves, bytes (512).
-  public var spanTailMaxElemSize: Int
+  var spanTailMaxElemSize: Int
   /// Tiny allocator block size: noscan objects smaller than this are packed (16 B).
-  public var tinySize: Int
+  /// (@usableFromInline: read by the inlined allocation fast path, allocateFast.)
+  @usableFromInline var tinySize: Int
   /// Heap growth unit: pallocChunkBytes (4 MiB); in go1.0 the page-count granularity of the
   /// occupancy bookkeeping only (growth follows `growth`).
-  public var chunkBytes: Int
-  public var growth: HeapGrowthPolicy
+  var chunkBytes: Int
+  var growth: HeapGrowthPolicy
   /// Heap address space the runtime can use, bytes (1 << 48 modern; go1.0's one 16 GiB arena).
-  public var heapLimitBytes: Int
+  var heapLimitBytes: Int
   /// Address-space reservation unit: heapArenaBytes (64 MiB on linux/amd64).
-  public var arenaBytes: Int
+  var arenaBytes: Int
   /// Largest allocation the runtime can address (maxAlloc: 1 << 48 on linux/amd64).
-  public var maxAllocBytes: Int
+  var maxAllocBytes: Int
   /// Heap-goal floor at GOGC=100 (defaultHeapMinimum, 4 MiB), scaled by GOGC/100.
-  public var heapMinimum: Int
+  var heapMinimum: Int
   /// Trigger bounds as fractions of the runway from marked to goal, in 64ths (45, 61).
-  public var triggerMinNum: Int
-  public var triggerMaxNum: Int
+  var triggerMinNum: Int
+  var triggerMaxNum: Int
   /// While a cycle runs, the goal is at least heapLive-at-start + this (1.27: 64 KiB,
   /// `triggered` = heapLive); nil when the goal is not raised for a late-started cycle (1.19
   /// prints the goal that was crossed).
-  public var lateCycleMinRunway: Int?
+  var lateCycleMinRunway: Int?
   /// Memory-limit goal headroom: max(limit * percent/100, minBytes). 1.27: 3 % and 1 MiB;
   /// 1.19: a flat 1 MiB.
-  public var memoryLimitHeadroomPercent: Double
-  public var memoryLimitHeadroomMin: Int
+  var memoryLimitHeadroomPercent: Double
+  var memoryLimitHeadroomMin: Int
   /// cons/mark estimate: 1.27 takes the maximum of this cycle and the previous 4; 1.19 smooths.
-  public var consMarkHistory: Int
+  var consMarkHistory: Int
   /// GOMAXPROCS of the measurement machine (2; go1.0's default was 1).
-  public var procs: Int
-  public var pacerModel: PacerModel
-  public var collector: CollectorModel
+  var procs: Int
+  var pacerModel: PacerModel
+  var collector: CollectorModel
   /// Go 1.0: GOGC=off makes runtime.GC() (and the scavenger's forced GC) return at once.
-  public var gcOffDisablesRuntimeGC: Bool
+  var gcOffDisablesRuntimeGC: Bool
   /// The prefix of the runtime's fatal errors: `fatal error: ` (Go 1.1+) or `throw: ` (Go 1.0).
   public var fatalErrorPrefix: String
   /// MemStats fields the era has (nil: all of them).
@@ -268,27 +269,27 @@ public struct RuntimeProfile: Sendable {
   public var forcedGC: ForcedGCPolicy
   public var scavenger: ScavengerPolicy
   /// The release mechanism per operating system (mem_*.go / mem_*.c of the era).
-  public var releaseByOS: [OperatingSystem: ReleaseMechanism]
+  var releaseByOS: [OperatingSystem: ReleaseMechanism]
   /// The release mechanism on Linux (MADV_DONTNEED since Go 1.16, and in Go 1.0-1.11).
-  public var defaultRelease: ReleaseMechanism { releaseByOS[.linux] ?? .dontNeed }
+  var defaultRelease: ReleaseMechanism { releaseByOS[.linux] ?? .dontNeed }
   /// 1.27 (mheap.go initSpan): a span made only of released pages is not re-zeroed on reuse
   /// (the kernel hands back zero pages) unless pages were released with MADV_FREE.
-  public var skipZeroingOfReleasedSpans: Bool
+  var skipZeroingOfReleasedSpans: Bool
   /// A fill loop compiled to a non-preemptible memclr holds off mark termination until it ends
   /// (1.19: `runtime.memclrNoHeapPointers`; GC 1's mark lasted the whole fill in most runs).
   /// go1.27 usually finished GC 1 before the fill (14 of 16 runs): false, the common case.
-  public var fillBlocksMarkTermination: Bool
-  public var metadata: MetadataModel
+  var fillBlocksMarkTermination: Bool
+  var metadata: MetadataModel
   /// gctrace and scavtrace formats.
   public var traceFormat: TraceFormat
-  public var startup: StartupState
+  var startup: StartupState
   public var cost: CostModel
 
   /// Whether this era has `feature`.
   public func has(_ feature: RuntimeFeature) -> Bool { version >= feature.since }
 
   /// Profiles by name.
-  public static let all: [RuntimeProfile] = [.go127, .go119, .go10]
+  static let all: [RuntimeProfile] = [.go127, .go119, .go10]
 
   /// Looks up a profile by the name the user types ("go1.27", "1.27").
   public static func named(_ name: String) -> RuntimeProfile? {

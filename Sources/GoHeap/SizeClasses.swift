@@ -9,21 +9,21 @@
 /// One size class: every object in its spans occupies `size` bytes; a span is `pages` pages.
 public struct SizeClass: Equatable, Sendable {
   /// Class number, 1-based (class 0 means "large object" in the runtime).
-  public let index: Int
+  let index: Int
   /// Object slot size, bytes.
   public let size: Int
   /// Span length, pages.
-  public let pages: Int
+  let pages: Int
 }
 
 /// A profile's size-class table with the runtime's rounding rule.
 public struct SizeClassTable: Sendable {
   /// Classes in increasing size; `classes[i].index == i + 1`.
-  public let classes: [SizeClass]
+  let classes: [SizeClass]
   /// Lookup by size in 8-byte steps: `bySize8[(size + 7) / 8]` is the class array index.
-  @usableFromInline let bySize8: [Int]
+  let bySize8: [Int]
 
-  public init(sizes: [Int], pages: [Int]) {
+  init(sizes: [Int], pages: [Int]) {
     precondition(sizes.count == pages.count, "size and page tables differ in length")
     classes = sizes.indices.map { SizeClass(index: $0 + 1, size: sizes[$0], pages: pages[$0]) }
     let maxSize = sizes.last ?? 0
@@ -38,16 +38,15 @@ public struct SizeClassTable: Sendable {
   }
 
   /// The largest class size.
-  public var maxSize: Int { classes.last?.size ?? 0 }
+  var maxSize: Int { classes.last?.size ?? 0 }
 
   /// The class an object of `size` bytes (1...maxSize) is rounded up to.
-  @inlinable @inline(__always)
   public func sizeClass(for size: Int) -> SizeClass {
     classes[bySize8[(size + 7) >> 3]]
   }
 
   /// The 67 classes of Go 1.5 through 1.27 with 8 KiB pages (sizeclasses.go).
-  public static let modern = SizeClassTable(
+  static let modern = SizeClassTable(
     sizes: [
       8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
       352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,

@@ -27,9 +27,11 @@ enum SpanState {
 }
 
 /// One span. Slots are 0..<nelems; slot i starts at byte `i * elemSize` from the span's base.
+/// (@usableFromInline, with the members so marked: the inlined allocation fast path,
+/// GoRuntime.allocateFast, takes a slot with `nextFreeFast` and computes the object's address.)
 @usableFromInline final class Span {
   /// Index in the runtime's span table.
-  @usableFromInline let id: Int32
+  let id: Int32
   /// First page, counted from the heap's base address.
   let basePage: Int
   /// Length, pages.
@@ -54,15 +56,11 @@ enum SpanState {
   @usableFromInline var allocCount = 0
   /// Lowest slot that may be free (allocation searches from here).
   @usableFromInline var freeIndex = 0
-  /// Stored words of objects that were written, by slot; nil until the first write.
-  var contents: [ObjectContents?]? = nil
   /// Physical (4 KiB) pages of the span known to be resident: a fast path for small-span
   /// writes. Only for spans of at most 64 physical pages.
   var residentMask: UInt64 = 0
-  /// Bytes requested for a large object (without page rounding), for fills.
-  var requestedBytes: Int
 
-  // Flat memory (FlatMemory.swift): the bytes of objects allocated by address.
+  // Flat memory (FlatMemory.swift): the objects' bytes at their addresses.
   /// Heap address of the span's first byte (heapBase + basePage * pageSize).
   let baseAddress: Address
   /// Address of slot 0's data: baseAddress + dataOffset.
@@ -83,8 +81,8 @@ enum SpanState {
   /// A large span's pages; nil until the first write, freed with the span.
   var largePages: LargePages? = nil
   /// A small scan span's object types, by slot: (index in the runtime's type table + 1) << 32
-  /// | element count; 0 for a free slot or an object of the word API. Nil until the first
-  /// typed allocation in the span. (A buffer the span owns, as the bitmaps.)
+  /// | element count; 0 for a free slot or a noscan object. Nil until the first typed
+  /// allocation in the span. (A buffer the span owns, as the bitmaps.)
   var slotTypes: UnsafeMutablePointer<UInt64>? = nil
   /// A large scan span's object type (Go's `mspan.largeType`): index in the runtime's type
   /// table + 1, 0 for none; and its element count.
@@ -108,7 +106,6 @@ enum SpanState {
     self.noscan = noscan
     self.elemSize = elemSize
     self.nelems = nelems
-    self.requestedBytes = requestedBytes
     bitmapWords = (nelems + 63) >> 6
     allocBits = .allocate(capacity: bitmapWords)
     allocBits.initialize(repeating: 0, count: bitmapWords)
@@ -147,16 +144,6 @@ enum SpanState {
   }
 
   var isLarge: Bool { sizeClass == 0 }
-
-  /// The stored words of `slot`, created empty when it has none yet (for a write).
-  func writableContents(_ slot: Int) -> ObjectContents {
-    if contents == nil { contents = [ObjectContents?](repeating: nil, count: nelems) }
-    if let c = contents![slot] { return c }
-    let c = ObjectContents()
-    contents![slot] = c
-    return c
-  }
-
 
   @inline(__always) func isAllocated(_ slot: Int) -> Bool {
     allocBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0

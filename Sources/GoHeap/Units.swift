@@ -4,22 +4,22 @@
 // counts. The names below make the unit visible where a constant is written.
 
 /// One kibibyte (2^10 bytes).
-public let KiB = 1 << 10
+let KiB = 1 << 10
 /// One mebibyte (2^20 bytes); the runtime's own traces call this "MB".
 public let MiB = 1 << 20
 /// One gibibyte (2^30 bytes).
 public let GiB = 1 << 30
 /// One tebibyte (2^40 bytes).
-public let TiB = 1 << 40
+let TiB = 1 << 40
 
 /// Nanoseconds per unit of time, as Go's `time` package defines them.
 public enum Duration {
-  public static let nanosecond = 1
-  public static let microsecond = 1_000
-  public static let millisecond = 1_000_000
+  static let nanosecond = 1
+  static let microsecond = 1_000
+  static let millisecond = 1_000_000
   public static let second = 1_000_000_000
   public static let minute = 60 * second
-  public static let hour = 60 * minute
+  static let hour = 60 * minute
 }
 
 /// Rounds `x` up to a multiple of `align` (a power of two or any positive number).

@@ -37,14 +37,14 @@ func fourHundredMegabyteSlice(_ name: String) throws {
   // Reference B.2 / 1.27 §2.1: 48,829 pages = 400,007,168 B; the heap grows by 96 chunks.
   let rt = GoRuntime(profile: RuntimeProfile.named(name)!)
   let before = rt.memStats()
-  let s = try rt.makeSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
+  let s = try rt.allocateSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
   let after = rt.memStats()
   #expect(after.heapSys - before.heapSys == 402_653_184)
-  #expect(rt.span(of: s.object!).npages == 48_829)
+  #expect(try span(rt, s).npages == 48_829)
   #expect(after.heapAlloc - before.heapAlloc == 400_007_168)
   // Fresh memory is not resident until written.
   #expect(after.rss - before.rss < 14 * MiB)
-  try rt.clear(s.object!, bytes: 0..<400_000_000)
+  try rt.clearMemory(s, bytes: 400_000_000)
   #expect(rt.memStats().rss - before.rss > 399_000_000)
   try rt.checkInvariants()
 }
@@ -78,89 +78,52 @@ func spanLayout(_ c: LayoutCase) throws {
     ? .structure([("p", .pointer(to: .int)), ("pad", .array(of: .uint8, count: c.size - 8))])
     : .array(of: .uint8, count: c.size)
   let before = rt.memStats().heapAlloc
-  let p = try rt.allocate(t)
+  let p = try rt.allocate(t, count: 1)
   #expect(rt.memStats().heapAlloc - before == c.slot)
-  #expect(rt.span(of: p.object).nelems == c.perSpan)
-  #expect(rt.span(of: p.object).isLarge == (c.size > RuntimeProfile.named(c.profile)!.maxSmallSize))
+  #expect(try span(rt, p).nelems == c.perSpan)
+  #expect(try span(rt, p).isLarge == (c.size > RuntimeProfile.named(c.profile)!.maxSmallSize))
   try rt.checkInvariants()
 }
 
 @Test func tinyAllocatorPacksSmallNoscanObjects() throws {
   // Reference B.2: noscan objects under 16 B share 16-byte blocks; each counts in Mallocs, the
   // blocks count as objects; sub-allocations that fit count in both Mallocs and Frees.
-  let rt = GoRuntime(profile: .go127)
+  let (rt, roots) = runtime(.go127)
   let before = rt.memStats()
-  var ptrs: [HeapPointer] = []
-  for _ in 0..<1000 { ptrs.append(try rt.allocate(.uint64)) }
+  var ptrs: [Address] = []
+  for i in 0..<1000 {
+    ptrs.append(try rt.allocate(.uint64, count: 1))
+    roots["\(i)"] = ptrs[i]
+  }
   let after = rt.memStats()
   #expect(after.mallocs - before.mallocs == 1000)
   #expect(after.heapObjects - before.heapObjects == 500)
   #expect(after.heapAlloc - before.heapAlloc == 500 * 16)
-  #expect(Set(ptrs.map(\.object)).count == 500)
-  #expect(ptrs[0].object == ptrs[1].object && ptrs[1].offset == 8)
+  // Two objects per block: the block's base, then 8 bytes into it.
+  #expect(Set(ptrs.compactMap { rt.object(containing: $0)?.base }).count == 500)
+  #expect(rt.object(containing: ptrs[1])?.base == ptrs[0] && ptrs[1] == ptrs[0] + 8)
   // A 16-byte object is not tiny.
-  let a = try rt.allocate(.array(of: .uint64, count: 2))
-  let b = try rt.allocate(.array(of: .uint64, count: 2))
-  #expect(a.object != b.object)
+  let a = try rt.allocate(.array(of: .uint64, count: 2), count: 1)
+  let b = try rt.allocate(.array(of: .uint64, count: 2), count: 1)
+  #expect(rt.object(containing: a)?.base != rt.object(containing: b)?.base)
   try rt.checkInvariants()
 }
 
 @Test func zeroSizedAllocationsShareZerobase() throws {
   let rt = GoRuntime()
-  let s = try rt.makeSlice(of: .uint8, len: 0, cap: 0)
-  #expect(s.object == GoRuntime.zeroBase)
+  let s = try rt.allocateSlice(of: .uint8, len: 0, cap: 0)
+  #expect(s == GoRuntime.zeroBaseAddress)
   #expect(rt.memStats().mallocs == RuntimeProfile.go127.startup.objects + 4)
 }
 
-/// The allocation fast path (nextFreeFast) is only a shortcut: a mixed workload — tiny, small
-/// scan and noscan, headed and large objects, some kept, most garbage, over many cycles — must
-/// return the same objects, at the same virtual times, with the same statistics and events,
-/// whether the fast path serves what it can or the full path serves everything.
+/// The allocation fast path (`allocateFast`, malloc.go's nextFreeFast, inlined into the caller)
+/// is only a shortcut: a mixed workload — tiny, small scan and noscan, headed and large objects,
+/// slices, some kept, most garbage, objects written so that reused slots must be zeroed, over
+/// many cycles — must return the same addresses, read the same bytes, at the same virtual times,
+/// with the same statistics and events, whether the fast path serves what it can or the full
+/// path serves everything.
 @Test(arguments: ["go1.27", "go1.19"])
 func fastPathChangesNothing(_ name: String) throws {
-  func run(fastPath: Bool) throws -> (refs: [HeapPointer], stats: MemStats, events: [String]) {
-    let rt = GoRuntime(profile: RuntimeProfile.named(name)!)
-    if !fastPath { rt.fastPathMaxSize = 0 }
-    var events: [String] = []
-    rt.subscribe { events.append("\($0)") }
-    let roots = RootTable()
-    rt.addRoots(roots)
-    let types: [GoType] = [
-      .int64, .array(of: .int64, count: 2), nodeType(), .array(of: .int64, count: 70),
-      .array(of: .pointer(to: .int64), count: 70), .array(of: .uint8, count: 1000),
-      .array(of: .int64, count: 5000),
-    ]
-    var refs: [HeapPointer] = []
-    for k in 0..<60_000 {
-      rt.beginStatement()
-      try rt.work(7)
-      let p = try rt.allocate(types[(k * 7 + k / 5) % types.count])
-      refs.append(p)
-      if k % 9 == 0 { roots["r\(k % 45)"] = .pointer(p) }
-      if k == 30_000 { try rt.collect() }
-    }
-    try rt.checkInvariants()
-    return (refs, rt.memStats(), events)
-  }
-  let fast = try run(fastPath: true)
-  let full = try run(fastPath: false)
-  #expect(fast.stats.numGC > 5, "the workload should run through several cycles")
-  // First differences, not whole sequences: a failure names the allocation or event.
-  #expect(fast.refs.count == full.refs.count)
-  #expect(zip(fast.refs, full.refs).enumerated().first { $0.element.0 != $0.element.1 }?.offset == nil, "first allocation that differs")
-  #expect(fast.stats == full.stats)
-  #expect(fast.events.count == full.events.count)
-  #expect(zip(fast.events, full.events).first { $0 != $1 }.map { "\($0.0)\n  vs \($0.1)" } == nil)
-}
-
-/// The address API's fast path (`allocateFast`, inlined into the caller) is only a shortcut too:
-/// a mixed workload — tiny, small scan and noscan, headed and large objects, slices, some kept,
-/// most garbage, objects written so that reused slots must be zeroed, over many cycles — must
-/// return the same addresses, read the same bytes, at the same virtual times, with the same
-/// statistics and events, whether the fast path serves what it can or the full path serves
-/// everything.
-@Test(arguments: ["go1.27", "go1.19"])
-func addressFastPathChangesNothing(_ name: String) throws {
   struct Run: Equatable {
     var addresses: [Address] = []
     /// The first word of each new object (must read 0) and the clock after each allocation.

@@ -15,7 +15,7 @@
 // here can observe.
 
 import Foundation
-import GoHeap
+@testable import GoHeap
 import Testing
 
 /// One step of a scenario program.
@@ -35,23 +35,20 @@ enum Step {
 /// Runs a scenario on a fresh runtime, checking invariants after every step.
 func run(_ steps: [Step], profile: RuntimeProfile) throws -> [String: MemStats] {
   let rt = GoRuntime(profile: profile)
-  let globals = RootTable()
+  let globals = AddressRoots()
   rt.addRoots(globals)
   var out: [String: MemStats] = [:]
   for step in steps {
-    rt.beginStatement()
     switch step {
     case .stats(let label):
       out[label] = rt.memStats()
-      try rt.work(95_000)  // one allocation-free checkpoint takes ~95 us (anchors README)
+      try rt.elapse(95_000)  // one allocation-free checkpoint takes ~95 us (anchors README)
     case .allocateAndFill:
-      let s = try rt.makeSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
-      globals["tmp"] = .slice(s)
-      try rt.clear(s.object!, bytes: 0..<400_000_000)
+      let s = try rt.allocateSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
+      globals["tmp"] = s
+      try rt.clearMemory(s, bytes: 400_000_000)
     case .replaceWithSmall:
-      let s = try rt.makeSlice(of: .uint32, len: 1, cap: 1)
-      globals["tmp"] = .slice(s)
-      rt.beginStatement()
+      globals["tmp"] = try rt.allocateSlice(of: .uint32, len: 1, cap: 1)
       globals["tmp"] = nil
     case .drop:
       globals["tmp"] = nil

@@ -3,18 +3,6 @@
 @testable import GoHeap
 import Testing
 
-/// A small deterministic random generator (SplitMix64), so failures replay.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 struct RandomCase: CustomTestStringConvertible, Sendable {
   let profile: String
   let os: OperatingSystem
@@ -33,24 +21,26 @@ struct RandomCase: CustomTestStringConvertible, Sendable {
 ])
 func rssComponentsAddUp(_ c: RandomCase) throws {
   var rng = SplitMix(state: c.seed)
-  let rt = GoRuntime(profile: RuntimeProfile.named(c.profile)!, machine: MachineConfig(release: c.release, os: c.os))
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(
+    RuntimeProfile.named(c.profile)!, machine: MachineConfig(release: c.release, os: c.os))
+  // Which roots hold a node pointer (the others hold slices).
+  var isNode: [String: Bool] = [:]
   let node = GoType.structure([("next", .pointer(to: .int)), ("v", .array(of: .uint64, count: 4))])
   for step in 0..<300 {
-    rt.beginStatement()
     let name = "v\(Int.random(in: 0..<8, using: &rng))"
     switch Int.random(in: 0..<10, using: &rng) {
     case 0, 1, 2:
       let n = [16, 1000, 40_000, 3 * MiB][Int.random(in: 0..<4, using: &rng)]
-      let s = try rt.makeSlice(of: .uint8, len: n, cap: n)
-      roots[name] = .slice(s)
-      if Bool.random(using: &rng) { try rt.clear(s.object!, bytes: 0..<n) }
+      let s = try rt.allocateSlice(of: .uint8, len: n, cap: n)
+      roots[name] = s
+      isNode[name] = false
+      if Bool.random(using: &rng) { try rt.clearMemory(s, bytes: n) }
     case 3, 4:
-      let p = try rt.allocate(node)
-      if case .pointer(let q)? = roots[name] { try rt.store(.pointer(q), p.object, at: 0, size: 8) }
-      try rt.store(.scalar(UInt64(step)), p.object, at: 8, size: 8)
-      roots[name] = .pointer(p)
+      let p = try rt.allocate(node, count: 1)
+      if let q = roots[name], isNode[name] == true { try rt.store(p, q, size: 8) }
+      try rt.store(p + 8, UInt64(step), size: 8)
+      roots[name] = p
+      isNode[name] = true
     case 5: roots[name] = nil
     case 6: try rt.collect()
     case 7: try rt.sleep(Int.random(in: 1...90, using: &rng) * Duration.second)
@@ -65,18 +55,14 @@ func rssComponentsAddUp(_ c: RandomCase) throws {
 }
 
 @Test func breakdownNamesTheCauses() throws {
-  let rt = GoRuntime(profile: .go127)
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go127)
   try bigSlice(rt, roots)
   #expect(rt.rssBreakdownByCause().liveObjects > 399_000_000)
   roots["tmp"] = nil
   #expect(rt.rssBreakdownByCause().garbage > 399_000_000)
   try rt.collect()
   #expect(rt.rssBreakdownByCause().freeNotScavenged > 399_000_000)
-  let lazy = GoRuntime(profile: .go119, machine: MachineConfig(release: .free))
-  let r2 = RootTable()
-  lazy.addRoots(r2)
+  let (lazy, r2) = runtime(.go119, machine: MachineConfig(release: .free))
   try bigSlice(lazy, r2)
   r2["tmp"] = nil
   try lazy.freeOSMemory()

@@ -3,50 +3,36 @@
 @testable import GoHeap
 import Testing
 
-/// `type Node struct { next *Node; v [6]uint64 }` (56 B, class 64, with pointers).
-func nodeType() -> GoType {
-  let node = GoType.named("Node")
-  node.define(.structure(GoType.layoutFields([("next", .pointer(to: node)),
-                                              ("v", .array(of: .uint64, count: 6))])))
-  return node
-}
-
 @Test func cyclesAreGarbageOnceUnreachable() throws {
-  let rt = GoRuntime(profile: .go127)
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go127)
   let node = nodeType()
   #expect(node.size == 56 && node.hasPointers)
   // a -> b -> c -> a
-  rt.beginStatement()
-  let a = try rt.allocate(node)
-  let b = try rt.allocate(node)
-  let c = try rt.allocate(node)
-  try rt.store(.pointer(b), a.object, at: 0, size: 8)
-  try rt.store(.pointer(c), b.object, at: 0, size: 8)
-  try rt.store(.pointer(a), c.object, at: 0, size: 8)
-  roots["a"] = .pointer(a)
-  rt.beginStatement()
+  let a = try rt.allocate(node, count: 1)
+  let b = try rt.allocate(node, count: 1)
+  let c = try rt.allocate(node, count: 1)
+  try rt.store(a, b, size: 8)
+  try rt.store(b, c, size: 8)
+  try rt.store(c, a, size: 8)
+  roots["a"] = a
   let live = rt.memStats().heapObjects
   try rt.collect()
   try rt.checkInvariants()
   #expect(rt.memStats().heapObjects == RuntimeProfile.go127.startup.objects + 3)
-  #expect(rt.isAllocated(c.object))
+  #expect(isLive(rt, a) && isLive(rt, b) && isLive(rt, c))
+  #expect(rt.reachable(fromAddresses: [b]) == (objects: 3, bytes: 3 * 64))
   roots["a"] = nil
   try rt.collect()
   try rt.checkInvariants()
   #expect(rt.memStats().heapObjects == live - 3)
-  #expect(!rt.isAllocated(a.object) && !rt.isAllocated(b.object) && !rt.isAllocated(c.object))
+  #expect(!isLive(rt, a) && !isLive(rt, b) && !isLive(rt, c))
 }
 
 @Test func subSliceKeepsWholeBackingArrayAlive() throws {
-  let rt = GoRuntime(profile: .go119)
-  let roots = RootTable()
-  rt.addRoots(roots)
-  let big = try rt.makeSlice(of: .uint8, len: 64 * MiB, cap: 64 * MiB)
-  // small := big[10:20] — same object, other offset and length.
-  roots["small"] = .slice(SliceHeader(object: big.object, offset: 10, len: 10, cap: big.cap - 10))
-  rt.beginStatement()
+  let (rt, roots) = runtime(.go119)
+  let big = try rt.allocateSlice(of: .uint8, len: 64 * MiB, cap: 64 * MiB)
+  // small := big[10:20] — the same object, an interior address.
+  roots["small"] = big + 10
   try rt.collect()
   #expect(rt.memStats().heapAlloc > 64 * MiB)
   roots["small"] = nil
@@ -56,45 +42,40 @@ func nodeType() -> GoType {
 }
 
 @Test func pointerStoredInHeapObjectKeepsTargetAlive() throws {
-  let rt = GoRuntime()
-  let roots = RootTable()
-  rt.addRoots(roots)
-  let holder = try rt.makeSlice(of: .pointer(to: .int), len: 100, cap: 100)
-  let target = try rt.makeSlice(of: .uint64, len: 1 << 20, cap: 1 << 20)
-  try rt.store(.slice(target), holder.object!, at: 8 * 42, size: 24)
-  roots["holder"] = .slice(holder)
-  rt.beginStatement()
+  let (rt, roots) = runtime()
+  let holder = try rt.allocateSlice(of: .pointer(to: .int), len: 100, cap: 100)
+  roots["holder"] = holder
+  let target = try rt.allocateSlice(of: .uint64, len: 1 << 20, cap: 1 << 20)
+  // A slice header (pointer, length, capacity) written at byte 8 * 42: its pointer word keeps
+  // the target; the length and capacity are not heap addresses.
+  let header = holder + 8 * 42
+  try rt.store(header, target, size: 8)
+  try rt.store(header + 8, 1 << 20, size: 8)
+  try rt.store(header + 16, 1 << 20, size: 8)
   try rt.collect()
-  #expect(rt.isAllocated(target.object!))
-  try rt.store(nil, holder.object!, at: 8 * 42, size: 24)
+  #expect(isLive(rt, target))
+  try rt.clearMemory(header, bytes: 24)
   try rt.collect()
-  #expect(!rt.isAllocated(target.object!))
-  #expect(rt.isAllocated(holder.object!))
+  #expect(!isLive(rt, target))
+  #expect(isLive(rt, holder))
 }
 
 @Test func tenThousandLivePointersAcrossCycles() throws {
   // A slice of pointers written densely, objects kept alive through it across several cycles.
-  let rt = GoRuntime(profile: .go127)
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go127)
   let n = 10_000
-  let ptrs = try rt.makeSlice(of: .pointer(to: .int), len: n, cap: n)
-  roots["ptrs"] = .slice(ptrs)
+  let ptrs = try rt.allocateSlice(of: .pointer(to: .int), len: n, cap: n)
+  roots["ptrs"] = ptrs
   for i in 0..<n {
-    rt.beginStatement()
-    let p = try rt.allocate(.array(of: .int, count: 2))
-    try rt.store(.pointer(p), ptrs.object!, at: 8 * i, size: 8)
+    let p = try rt.allocate(.array(of: .int, count: 2), count: 1)
+    try rt.store(ptrs + Address(8 * i), p, size: 8)
     if i % 1000 == 0 { try rt.checkInvariants() }
   }
-  rt.beginStatement()
   try rt.collect()
   let m = rt.memStats()
   #expect(m.heapObjects == RuntimeProfile.go127.startup.objects + n + 1)
-  if case .pointer(let p)? = rt.load(ptrs.object!, at: 8 * 1234) {
-    #expect(rt.isAllocated(p.object))
-  } else {
-    Issue.record("pointer 1234 lost")
-  }
+  let p = try rt.load(ptrs + 8 * 1234, size: 8)
+  #expect(p != 0 && isLive(rt, p), "pointer 1234 lost")
   try rt.checkInvariants()
 }
 
@@ -104,8 +85,7 @@ func nodeType() -> GoType {
   let rt = GoRuntime(profile: .go127)
   let t = GoType.array(of: .int64, count: 2)
   for _ in 0..<1_000_000 {
-    rt.beginStatement()
-    _ = try rt.allocate(t)
+    _ = try rt.allocate(t, count: 1)
   }
   let m = rt.memStats()
   #expect((3...5).contains(m.numGC))
@@ -115,18 +95,17 @@ func nodeType() -> GoType {
 }
 
 @Test func objectAllocatedByTheRefillThatTriggersAGCSurvivesIt() throws {
-  // The allocation that crosses the trigger is on the mutator's stack: the cycle it starts must
-  // keep it, even before it is stored in a variable.
+  // The allocation that crosses the trigger is in a register of the real program: the cycle it
+  // starts must keep it, even before it is stored in a variable (heldObject).
   let rt = GoRuntime(profile: .go127)
   var gcs = 0
   rt.subscribe { if case .gcStart = $0 { gcs += 1 } }
-  var last: HeapPointer? = nil
+  var last: Address = 0
   while gcs == 0 {
-    rt.beginStatement()
-    last = try rt.allocate(.array(of: .int64, count: 4))
+    last = try rt.allocate(.array(of: .int64, count: 4), count: 1)
   }
   try rt.work(10 * Double(Duration.millisecond))
   #expect(rt.memStats().numGC == 1)
-  #expect(rt.isAllocated(last!.object))
+  #expect(isLive(rt, last))
   try rt.checkInvariants()
 }

@@ -40,9 +40,9 @@ let go10Table: [(Int, Int)] = [
   // A.2 worked example: 400,000,000 B = 97,657 pages; growth rounds to 97,664 pages.
   let rt = GoRuntime(profile: .go10)
   let before = rt.memStats()
-  let s = try rt.makeSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
+  let s = try rt.allocateSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
   let after = rt.memStats()
-  #expect(rt.span(of: s.object!).npages == 97_657)
+  #expect(try span(rt, s).npages == 97_657)
   #expect(after.heapSys - before.heapSys == 400_031_744)
   #expect(after.heapReleased == 0)  // Go 1.0 counts fresh memory as idle, never released
   // Small growth: at least HeapAllocChunk (1 MiB).
@@ -52,15 +52,12 @@ let go10Table: [(Int, Int)] = [
 }
 
 @Test func go10TriggerIsTwiceTheLiveHeapTestedAfterEveryAllocation() throws {
-  let rt = GoRuntime(profile: .go10)
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go10)
   #expect(rt.memStats().numGC == 1)  // gc1 ran before main
   #expect(rt.memStats().nextGC == 2 * RuntimeProfile.go10.startup.heapAllocBytes)
   // A 100 KiB small-object workload crosses next_gc (~384 KiB) during a run of small mallocs.
   for _ in 0..<2000 {
-    rt.beginStatement()
-    roots["x"] = .pointer(try rt.allocate(.array(of: .uint64, count: 32)))
+    roots["x"] = try rt.allocate(.array(of: .uint64, count: 32), count: 1)
   }
   #expect(rt.memStats().numGC >= 2)
   let m = rt.memStats()
@@ -71,9 +68,7 @@ let go10Table: [(Int, Int)] = [
 @Test func go10ScavengerTimeline() throws {
   // A.4: allocate at ~0, drop, wait. Forced GCs at the 180, 360, 540 and 720 s ticks; the span
   // freed at 180 s is stamped at 360 s and released at 720 s.
-  let rt = GoRuntime(profile: .go10)
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go10)
   var ticks: [ScavengerTick] = []
   rt.subscribe { if case .scavengerTick(let t, _) = $0 { ticks.append(t) } }
   try bigSlice(rt, roots)
@@ -93,21 +88,18 @@ let go10Table: [(Int, Int)] = [
 
 @Test func go10GOGCOffDisablesRuntimeGC() throws {
   let rt = GoRuntime(profile: .go10, gcPercent: -1)
-  _ = try rt.makeSlice(of: .uint8, len: 64 * MiB, cap: 64 * MiB)
+  _ = try rt.allocateSlice(of: .uint8, len: 64 * MiB, cap: 64 * MiB)
   try rt.collect()
   try rt.advance(by: 10 * Duration.minute)
   #expect(rt.memStats().numGC == 1)
 }
 
 @Test func go10ArenaLimitIsSixteenGiBWhateverTheRAM() {
-  let rt = GoRuntime(profile: .go10, machine: MachineConfig(ramBytes: 64 * GiB))
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go10, machine: MachineConfig(ramBytes: 64 * GiB))
   var died: ProcessDeath? = nil
   do {
     for i in 0..<20 {
-      rt.beginStatement()
-      roots["s\(i)"] = .slice(try rt.makeSlice(of: .uint8, len: 1 * GiB, cap: 1 * GiB))
+      roots["s\(i)"] = try rt.allocateSlice(of: .uint8, len: 1 * GiB, cap: 1 * GiB)
     }
   } catch let d as ProcessDeath {
     died = d
@@ -137,9 +129,7 @@ struct ReleaseCase: CustomTestStringConvertible, Sendable {
   ReleaseCase(profile: "go1.0", os: .plan9, rssDrops: false, footprintDrops: false),
 ])
 func releaseByOperatingSystem(_ c: ReleaseCase) throws {
-  let rt = GoRuntime(profile: RuntimeProfile.named(c.profile)!, machine: MachineConfig(os: c.os))
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(RuntimeProfile.named(c.profile)!, machine: MachineConfig(os: c.os))
   try bigSlice(rt, roots)
   roots["tmp"] = nil
   try rt.collect()

@@ -1,4 +1,4 @@
-import GoHeap
+@testable import GoHeap
 import Testing
 
 struct IntervalSetCase: CustomTestStringConvertible, Sendable {

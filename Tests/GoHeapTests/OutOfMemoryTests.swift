@@ -6,22 +6,22 @@ import Testing
 @Test func makesliceLenOutOfRange() {
   let rt = GoRuntime()
   #expect(throws: ProcessDeath.panic(message: "runtime error: makeslice: len out of range")) {
-    _ = try rt.makeSlice(of: .uint64, len: 1 << 60, cap: 1 << 60)
+    _ = try rt.allocateSlice(of: .uint64, len: 1 << 60, cap: 1 << 60)
   }
-  #expect(throws: ProcessDeath.self) { _ = try rt.makeSlice(of: .uint64, len: 1, cap: 1) }
+  #expect(throws: ProcessDeath.self) { _ = try rt.allocateSlice(of: .uint64, len: 1, cap: 1) }
 }
 
 @Test func makesliceCapOutOfRange() {
   let rt = GoRuntime()
   #expect(throws: ProcessDeath.panic(message: "runtime error: makeslice: cap out of range")) {
-    _ = try rt.makeSlice(of: .uint64, len: 1, cap: 1 << 60)
+    _ = try rt.allocateSlice(of: .uint64, len: 1, cap: 1 << 60)
   }
 }
 
 @Test func mappingLargerThanTheMachineFails() throws {
   let rt = GoRuntime(machine: MachineConfig(ramBytes: 1 * GiB))
   do {
-    _ = try rt.makeSlice(of: .uint8, len: 2 * GiB, cap: 2 * GiB)
+    _ = try rt.allocateSlice(of: .uint8, len: 2 * GiB, cap: 2 * GiB)
     Issue.record("expected out of memory")
   } catch let d as ProcessDeath {
     guard case .runtimeOutOfMemory(let requested, _) = d else {
@@ -34,15 +34,13 @@ import Testing
 }
 
 @Test func touchingMoreThanTheMachineGetsKilled() throws {
-  let rt = GoRuntime(machine: MachineConfig(ramBytes: 1 * GiB))
-  let roots = RootTable()
-  rt.addRoots(roots)
-  let a = try rt.makeSlice(of: .uint8, len: 600 * MiB, cap: 600 * MiB)
-  roots["a"] = .slice(a)
-  try rt.clear(a.object!, bytes: 0..<a.len)
-  let b = try rt.makeSlice(of: .uint8, len: 600 * MiB, cap: 600 * MiB)
-  roots["b"] = .slice(b)
-  #expect(throws: ProcessDeath.self) { try rt.clear(b.object!, bytes: 0..<b.len) }
+  let (rt, roots) = runtime(machine: MachineConfig(ramBytes: 1 * GiB))
+  let a = try rt.allocateSlice(of: .uint8, len: 600 * MiB, cap: 600 * MiB)
+  roots["a"] = a
+  try rt.clearMemory(a, bytes: 600 * MiB)
+  let b = try rt.allocateSlice(of: .uint8, len: 600 * MiB, cap: 600 * MiB)
+  roots["b"] = b
+  #expect(throws: ProcessDeath.self) { try rt.clearMemory(b, bytes: 600 * MiB) }
   guard case .killedByKernel? = rt.deathCause else {
     Issue.record("expected the OOM killer")
     return
@@ -54,9 +52,7 @@ import Testing
 
 @Test func madvFreeKeepsRSSUntilPressure() throws {
   // Reference B.10: with madvdontneed=0 HeapReleased grows while RSS stays.
-  let rt = GoRuntime(profile: .go119, machine: MachineConfig(ramBytes: 1 * GiB, release: .free))
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go119, machine: MachineConfig(ramBytes: 1 * GiB, release: .free))
   try bigSlice(rt, roots)
   roots["tmp"] = nil
   try rt.freeOSMemory()
@@ -64,10 +60,9 @@ import Testing
   #expect(rt.rss > 380 * MiB)
   // Pressure: a new 700 MB slice fills the machine; the kernel reclaims the lazily freed pages
   // instead of killing the process.
-  rt.beginStatement()
-  let s = try rt.makeSlice(of: .uint8, len: 700 * MiB, cap: 700 * MiB)
-  roots["x"] = .slice(s)
-  try rt.clear(s.object!, bytes: 0..<s.len)
+  let s = try rt.allocateSlice(of: .uint8, len: 700 * MiB, cap: 700 * MiB)
+  roots["x"] = s
+  try rt.clearMemory(s, bytes: 700 * MiB)
   #expect(rt.deathCause == nil)
   #expect(rt.rss <= 1 * GiB)
   try rt.checkInvariants()

@@ -71,9 +71,8 @@ func gcPercentGoal(_ c: GoalCase) {
 
 @Test func gogcOffStillCollectsOnRuntimeGC() throws {
   let rt = GoRuntime(profile: .go127, gcPercent: -1)
-  for _ in 0..<10 { _ = try rt.makeSlice(of: .uint8, len: 8 * MiB, cap: 8 * MiB) }
+  for _ in 0..<10 { _ = try rt.allocateSlice(of: .uint8, len: 8 * MiB, cap: 8 * MiB) }
   #expect(rt.memStats().numGC == 0)
-  rt.beginStatement()
   try rt.collect()
   #expect(rt.memStats().numGC == 1 && rt.memStats().numForcedGC == 1)
   #expect(rt.memStats().heapAlloc < 1 * MiB)
@@ -88,21 +87,16 @@ func gcPercentGoal(_ c: GoalCase) {
   // goal because the scannable heap grew (mgcpacer.go revise: `7->9->9 MB, 8 MB goal`,
   // `16->22->21 MB, 19 MB goal`, `37->51->50 MB, 43 MB goal`); HeapInuse 66.3 MB; after
   // runtime.GC() NextGC 128.28 MB.
-  let rt = GoRuntime(profile: .go127)
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go127)
   let node = GoType.named("node")
   node.define(.structure(GoType.layoutFields([("next", .pointer(to: node)), ("data", .array(of: .uint8, count: 48))])))
   var cycles: [GCCycle] = []
   rt.subscribe { if case .gcEnd(let c) = $0 { cycles.append(c) } }
-  var head: HeapPointer? = nil
   for _ in 0..<1_000_000 {
-    rt.beginStatement()
-    let p = try rt.allocate(node)
-    if let h = head { try rt.store(.pointer(h), p.object, at: 0, size: 8) }
-    head = p
-    roots["head"] = .pointer(p)
-    try rt.work(1)
+    let p = try rt.allocate(node, count: 1)
+    if let head = roots["head"] { try rt.store(p, head, size: 8) }
+    roots["head"] = p
+    try rt.elapse(1)
   }
   #expect((3...4).contains(cycles.count))
   #expect(cycles.dropFirst().allSatisfy { $0.heapEnd > $0.goal })  // they overshoot

@@ -7,20 +7,16 @@ import Testing
 let second = Duration.second
 
 /// Allocates and fills the 400 MB slice into `roots["tmp"]`.
-func bigSlice(_ rt: GoRuntime, _ roots: RootTable) throws {
-  rt.beginStatement()
-  let s = try rt.makeSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
-  roots["tmp"] = .slice(s)
-  try rt.clear(s.object!, bytes: 0..<400_000_000)
-  rt.beginStatement()
+func bigSlice(_ rt: GoRuntime, _ roots: AddressRoots) throws {
+  let s = try rt.allocateSlice(of: .uint32, len: 100_000_000, cap: 100_000_000)
+  roots["tmp"] = s
+  try rt.clearMemory(s, bytes: 400_000_000)
 }
 
 /// A runtime of `profile` whose 400 MB slice was filled and then dropped (`tmp = nil`):
 /// the common start of the scavenger scenarios (reference B.6, 1.27 §2).
-func runtimeWithDroppedSlice(_ profile: RuntimeProfile) throws -> (GoRuntime, RootTable) {
-  let rt = GoRuntime(profile: profile)
-  let roots = RootTable()
-  rt.addRoots(roots)
+func runtimeWithDroppedSlice(_ profile: RuntimeProfile) throws -> (GoRuntime, AddressRoots) {
+  let (rt, roots) = runtime(profile)
   try bigSlice(rt, roots)
   roots["tmp"] = nil
   return (rt, roots)
@@ -52,9 +48,7 @@ struct SysmonCase: CustomTestStringConvertible, Sendable {
   SysmonCase(name: "one long sleep", sleepStep: 600 * second, expectedAfter: 120.02),
 ])
 func sysmonForcedGC(_ c: SysmonCase) throws {
-  let rt = GoRuntime(profile: .go127)
-  let roots = RootTable()
-  rt.addRoots(roots)
+  let (rt, roots) = runtime(.go127)
   var forcedAt: [Int] = []
   rt.subscribe { if case .sysmonForcedGC(let t) = $0 { forcedAt.append(t) } }
   try bigSlice(rt, roots)
@@ -138,8 +132,7 @@ func freeOSMemoryReleasesEveryFreePage(_ name: String) throws {
     let (rt, roots) = try runtimeWithDroppedSlice(RuntimeProfile.named(name)!)
     try rt.freeOSMemory()
     let before = rt.rss
-    rt.beginStatement()
-    roots["tmp"] = .slice(try rt.makeSlice(of: .uint8, len: 300_000_000, cap: 300_000_000))
+    roots["tmp"] = try rt.allocateSlice(of: .uint8, len: 300_000_000, cap: 300_000_000)
     #expect((rt.rss - before > 250 * MiB) == grows, "\(name)")
     try rt.checkInvariants()
   }
@@ -151,8 +144,7 @@ func freeOSMemoryReleasesEveryFreePage(_ name: String) throws {
   let (rt, _) = try runtimeWithDroppedSlice(.go127)
   try rt.setMemoryLimit(100 * MiB)
   try rt.collect()
-  rt.beginStatement()
-  _ = try rt.allocate(.array(of: .uint8, count: 64 * KiB))
+  _ = try rt.allocate(.array(of: .uint8, count: 64 * KiB), count: 1)
   // Released down to the limit at once (mappedReady <= 100 MiB), the rest waits for the
   // background scavenger.
   let m = rt.memStats()
