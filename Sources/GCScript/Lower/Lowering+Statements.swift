@@ -33,6 +33,15 @@ extension Lowerer {
     case .opAssign(let op, let target, let rhs):
       let p = place(target)
       let t = target.type
+      if case .slots(let slot) = p, case .variable = target.kind {
+        // A variable in slots is updated in place (`i++` is one addImm).
+        let node = TypedExpr(op == "<<" || op == ">>" ? .shift(op, target, rhs) : .binary(op, target, rhs), t, s.span)
+        if t.isString && op == "+" {
+          node.site = AllocationSite(kind: .concatenation, span: s.span, type: .uint8, text: "")
+        }
+        value(node, into: slot)
+        break
+      }
       let cur = allocate(t)
       load(t, from: p, to: cur)
       opAssign(op, t, cur, rhs, s.span)

@@ -42,6 +42,9 @@ final class CodeObject {
   /// checks (made by `finalize`).
   private(set) var compiled: UnsafeMutablePointer<Instruction> = .allocate(capacity: 1)
   private(set) var constantsPointer: UnsafeMutablePointer<UInt64> = .allocate(capacity: 1)
+  /// For each allocation descriptor that is a plain heap `new(T)`, T; nil for the others: the
+  /// VM allocates those without reading the descriptor.
+  private(set) var objectTypes: UnsafeMutablePointer<Unmanaged<GoType>?> = .allocate(capacity: 1)
 
   init(name: String, source: Source) {
     self.name = name
@@ -56,11 +59,21 @@ final class CodeObject {
     compiled.initialize(from: instructions, count: instructions.count)
     constantsPointer = .allocate(capacity: max(1, constants.count))
     constantsPointer.initialize(from: constants, count: constants.count)
+    objectTypes.deallocate()
+    objectTypes = .allocate(capacity: max(1, allocations.count))
+    for (k, d) in allocations.enumerated() {
+      if case .object = d.kind, d.stackSlot == nil {
+        (objectTypes + k).initialize(to: Unmanaged.passUnretained(d.type))
+      } else {
+        (objectTypes + k).initialize(to: nil)
+      }
+    }
   }
 
   deinit {
     compiled.deallocate()
     constantsPointer.deallocate()
+    objectTypes.deallocate()
   }
 }
 

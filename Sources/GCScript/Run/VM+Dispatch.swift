@@ -7,31 +7,14 @@ import GoHeap
 extension VM {
   /// Runs the frames on the call stack until the bottom one returns.
   func execute() throws {
-    var top = frames.count - 1
-    var code = Unmanaged.passUnretained(session.functions[frames[top].function])
+    // The running frame: its record, code, constants and slots.
+    var fp = frames.pointer + (frames.count - 1)
+    var code = Unmanaged.passUnretained(session.functions[fp.pointee.function])
     var ins = code._withUnsafeGuaranteedRef { $0.compiled }
     var k = code._withUnsafeGuaranteedRef { $0.constantsPointer }
-    var s = stack + frames[top].base
-    var pc = frames[top].pc
-
-    /// Publishes the pc (the collector reads the frame's stack map there) and the time charged
-    /// so far, before anything that reaches the runtime.
-    @inline(__always) func sync() throws {
-      frames[top].pc = pc
-      if pendingNs > 0 { try flushTime() }
-    }
-    /// A taken branch backwards: a loop iteration. Ctrl-C is honoured, time reaches the clock.
-    @inline(__always) func backEdge(_ target: Int) throws {
-      if target <= pc {
-        frames[top].pc = pc
-        if Interrupt.requested {
-          Interrupt.requested = false
-          throw VMTrap(kind: .interrupted)
-        }
-        if pendingNs > 0 { try flushTime() }
-      }
-      pc = target
-    }
+    var objectTypes = code._withUnsafeGuaranteedRef { $0.objectTypes }
+    var s = stack + fp.pointee.base
+    var pc = fp.pointee.pc
 
     while true {
       let i = ins[pc]
@@ -42,12 +25,12 @@ extension VM {
       switch i.op {
       // Moves and constants.
       case .move: s[a] = s[b]
-      case .moveWords: (s + a).update(from: s + b, count: c)
+      case .moveWords: if c == 1 { s[a] = s[b] } else { (s + a).update(from: s + b, count: c) }
       case .constant: s[a] = k[b]
       case .immediate: s[a] = UInt64(bitPattern: Int64(i.b))
       case .zero: (s + a).update(repeating: 0, count: b)
-      case .loadGlobal: (s + a).update(from: globals + b, count: c)
-      case .storeGlobal: (globals + a).update(from: s + b, count: c)
+      case .loadGlobal: if c == 1 { s[a] = globals[b] } else { (s + a).update(from: globals + b, count: c) }
+      case .storeGlobal: if c == 1 { globals[a] = s[b] } else { (globals + a).update(from: s + b, count: c) }
 
       // Integers.
       case .add: s[a] = s[b] &+ s[c]
@@ -62,17 +45,17 @@ extension VM {
       case .mulImm: s[a] = s[b] &* UInt64(bitPattern: Int64(i.c))
       case .divS, .remS:
         let y = Int64(bitPattern: s[c])
-        if y == 0 { frames[top].pc = pc; throw VMTrap(kind: .divisionByZero) }
+        if y == 0 { fp.pointee.pc = pc; throw VMTrap(kind: .divisionByZero) }
         let x = Int64(bitPattern: s[b])
         let r = i.op == .divS ? x.dividedReportingOverflow(by: y).partialValue : x.remainderReportingOverflow(dividingBy: y).partialValue
         s[a] = UInt64(bitPattern: r)
       case .divU, .remU:
         let y = s[c]
-        if y == 0 { frames[top].pc = pc; throw VMTrap(kind: .divisionByZero) }
+        if y == 0 { fp.pointee.pc = pc; throw VMTrap(kind: .divisionByZero) }
         s[a] = i.op == .divU ? s[b] / y : s[b] % y
       case .shl, .shrS, .shrU:
         let n = s[c]
-        if i.d == 1 && Int64(bitPattern: n) < 0 { frames[top].pc = pc; throw VMTrap(kind: .negativeShift) }
+        if i.d == 1 && Int64(bitPattern: n) < 0 { fp.pointee.pc = pc; throw VMTrap(kind: .negativeShift) }
         let x = s[b]
         switch i.op {
         case .shl: s[a] = n >= 64 ? 0 : x << n
@@ -120,159 +103,174 @@ extension VM {
 
       // Strings.
       case .strEq, .strNe, .strLt, .strLe:
-        frames[top].pc = pc
+        fp.pointee.pc = pc
         s[a] = try compareStrings(i.op, s + b, s + c) ? 1 : 0
       case .concat:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try concat(s + a, s + b, s + c, site: Int(i.d))
-        s = stack + frames[top].base
+        s = stack + fp.pointee.base
       case .strIndex:
         let len = s[b + 1]
         let idx = s[c]
-        if idx >= len { frames[top].pc = pc; throw VMTrap(kind: .indexOutOfRange(index: Int(Int64(bitPattern: idx)), length: Int(len))) }
-        frames[top].pc = pc
+        if idx >= len { fp.pointee.pc = pc; throw VMTrap(kind: .indexOutOfRange(index: Int(Int64(bitPattern: idx)), length: Int(len))) }
+        fp.pointee.pc = pc
         s[a] = try load(s[b] &+ idx, 1)
 
       // Control flow.
       case .jump: pc = a; continue
-      case .loop: try backEdge(a); continue
-      case .jumpIf: if s[a] != 0 { try backEdge(b); continue }
-      case .jumpIfNot: if s[a] == 0 { try backEdge(b); continue }
-      case .brLtS: if Int64(bitPattern: s[a]) < Int64(bitPattern: s[b]) { try backEdge(c); continue }
-      case .brLeS: if Int64(bitPattern: s[a]) <= Int64(bitPattern: s[b]) { try backEdge(c); continue }
-      case .brEq: if s[a] == s[b] { try backEdge(c); continue }
-      case .brNe: if s[a] != s[b] { try backEdge(c); continue }
-      case .brLtSImm: if Int64(bitPattern: s[a]) < Int64(i.b) { try backEdge(c); continue }
-      case .brGeSImm: if Int64(bitPattern: s[a]) >= Int64(i.b) { try backEdge(c); continue }
+      case .loop: if a <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = a; continue
+      case .jumpIf: if s[a] != 0 { if b <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = b; continue }
+      case .jumpIfNot: if s[a] == 0 { if b <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = b; continue }
+      case .brLtS: if Int64(bitPattern: s[a]) < Int64(bitPattern: s[b]) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
+      case .brLeS: if Int64(bitPattern: s[a]) <= Int64(bitPattern: s[b]) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
+      case .brEq: if s[a] == s[b] { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
+      case .brNe: if s[a] != s[b] { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
+      case .brLtSImm: if Int64(bitPattern: s[a]) < Int64(i.b) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
+      case .brGeSImm: if Int64(bitPattern: s[a]) >= Int64(i.b) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
 
       // Memory.
       case .load1S, .load1U, .load2S, .load2U, .load4S, .load4U, .load8, .loadF32:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         s[a] = Self.normalise(i.op, try load(s[b] &+ UInt64(bitPattern: Int64(c)), Self.width(i.op)))
       case .store1, .store2, .store4, .store8, .storeF32:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try store(s[b] &+ UInt64(bitPattern: Int64(c)), Self.raw(i.op, s[a]), Self.width(i.op))
       case .loadBlock:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         let n = Int(i.d)
         let data = try bytes(s[b] &+ UInt64(bitPattern: Int64(c)), n)
         (s + a).update(repeating: 0, count: (n + 7) / 8)
         UnsafeMutableRawPointer(s + a).copyMemory(from: data, byteCount: n)
       case .storeBlock:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         let n = Int(i.d)
         let data = Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(s + a), count: n))
         try write(data, at: s[b] &+ UInt64(bitPattern: Int64(c)))
       case .copyBlock:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         if s[a] < AddressSpace.nilPage || s[b] < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
         try copyMemory(to: s[a], from: s[b], c)
       case .frameAddress:
-        s[a] = AddressSpace.stackBase + UInt64((frames[top].base + b) * 8)
+        s[a] = AddressSpace.stackBase + UInt64((fp.pointee.base + b) * 8)
       case .globalAddress:
         s[a] = AddressSpace.globalsBase + UInt64(b * 8)
       case .offsetAddress:
-        if s[b] < AddressSpace.nilPage { frames[top].pc = pc; throw VMTrap(kind: .nilDereference) }
+        if s[b] < AddressSpace.nilPage { fp.pointee.pc = pc; throw VMTrap(kind: .nilDereference) }
         s[a] = s[b] &+ UInt64(bitPattern: Int64(c))
       case .nilCheck:
-        if s[a] < AddressSpace.nilPage { frames[top].pc = pc; throw VMTrap(kind: .nilDereference) }
+        if s[a] < AddressSpace.nilPage { fp.pointee.pc = pc; throw VMTrap(kind: .nilDereference) }
 
       // Slices and arrays.
       case .elementAddress:
         let idx = s[c]
-        if idx >= s[b + 1] { frames[top].pc = pc; throw indexError(idx, s[b + 1]) }
+        if idx >= s[b + 1] { fp.pointee.pc = pc; throw indexError(idx, s[b + 1]) }
         s[a] = s[b] &+ idx &* UInt64(i.d)
       case .loadElem1S, .loadElem1U, .loadElem2S, .loadElem2U, .loadElem4S, .loadElem4U, .loadElem8, .loadElemF32:
         let idx = s[c]
-        if idx >= s[b + 1] { frames[top].pc = pc; throw indexError(idx, s[b + 1]) }
-        try sync()
+        if idx >= s[b + 1] { fp.pointee.pc = pc; throw indexError(idx, s[b + 1]) }
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         let w = Self.width(i.op)
         s[a] = Self.normalise(i.op, try load(s[b] &+ idx &* UInt64(w), w))
       case .storeElem1, .storeElem2, .storeElem4, .storeElem8, .storeElemF32:
         let idx = s[c]
-        if idx >= s[b + 1] { frames[top].pc = pc; throw indexError(idx, s[b + 1]) }
-        try sync()
+        if idx >= s[b + 1] { fp.pointee.pc = pc; throw indexError(idx, s[b + 1]) }
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         let w = Self.width(i.op)
         try store(s[b] &+ idx &* UInt64(w), Self.raw(i.op, s[a]), w)
       case .arrayElementAddress:
         let desc = code._withUnsafeGuaranteedRef { $0.arrayIndexes[Int(i.d)] }
         let idx = s[c]
-        if idx >= UInt64(desc.count) { frames[top].pc = pc; throw indexError(idx, UInt64(desc.count)) }
-        if s[b] < AddressSpace.nilPage { frames[top].pc = pc; throw VMTrap(kind: .nilDereference) }
+        if idx >= UInt64(desc.count) { fp.pointee.pc = pc; throw indexError(idx, UInt64(desc.count)) }
+        if s[b] < AddressSpace.nilPage { fp.pointee.pc = pc; throw VMTrap(kind: .nilDereference) }
         s[a] = s[b] &+ idx &* UInt64(desc.elemSize)
       case .slice:
-        frames[top].pc = pc
+        fp.pointee.pc = pc
         try slice(code._withUnsafeGuaranteedRef { $0.slices[c] }, s + a, s + b, s)
       case .allocate:
-        try sync()
-        try allocate(code._withUnsafeGuaranteedRef { $0.allocations[b] }, into: a, s)
-        s = stack + frames[top].base
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
+        if let t = objectTypes[b] {
+          // `new(T)` on the heap, the commonest allocation: no descriptor to read.
+          s[a] = try t._withUnsafeGuaranteedRef { try heap.allocate($0, count: 1) }
+        } else {
+          try allocate(code._withUnsafeGuaranteedRef { $0.allocations[b] }, into: a, s)
+        }
       case .append:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try append(code._withUnsafeGuaranteedRef { $0.appends[c] }, into: a, base: b, s)
-        s = stack + frames[top].base
+        s = stack + fp.pointee.base
       case .copy:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         s[a] = UInt64(try copySlices(s + b, s + c, elemSize: Int(i.d)))
       case .clear:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try clearMemory(s[a], Int(s[a + 1]) * b)
       case .fill:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try fill(code._withUnsafeGuaranteedRef { $0.fills[a] }, s)
       case .convertString:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try convert(code._withUnsafeGuaranteedRef { $0.conversions[b] }, into: s + a, from: s + c)
-        s = stack + frames[top].base
+        s = stack + fp.pointee.base
 
       // Calls.
       case .call:
-        frames[top].pc = pc
+        fp.pointee.pc = pc
         let callee = session.functions[a]
-        let base = frames[top].base + b
+        let base = fp.pointee.base + b
         try ensureStack(base + callee.frameSize)
-        s = stack + frames[top].base
+        s = stack + fp.pointee.base
         if callee.frameSize > c { (stack + base + c).update(repeating: 0, count: callee.frameSize - c) }
         if Interrupt.requested {
           Interrupt.requested = false
           throw VMTrap(kind: .interrupted)
         }
-        frames.append(CallFrame(function: a, base: base, pc: 0))
-        top += 1
+        frames.push(CallFrame(function: a, base: base, pc: 0))
+        fp = frames.pointer + (frames.count - 1)
         code = Unmanaged.passUnretained(callee)
         ins = callee.compiled
         k = callee.constantsPointer
+        objectTypes = callee.objectTypes
         s = stack + base
         pc = 0
         continue
       case .ret:
         if b > 0 && a != 0 { s.update(from: s + a, count: b) }
-        frames.removeLast()
+        frames.pop()
         if frames.isEmpty { return }
-        top -= 1
-        let f = frames[top]
-        let caller = session.functions[f.function]
+        fp = frames.pointer + (frames.count - 1)
+        let caller = session.functions[fp.pointee.function]
         code = Unmanaged.passUnretained(caller)
         ins = caller.compiled
         k = caller.constantsPointer
-        s = stack + f.base
-        pc = f.pc + 1
+        objectTypes = caller.objectTypes
+        s = stack + fp.pointee.base
+        pc = fp.pointee.pc + 1
         continue
       case .builtin:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try builtin(code._withUnsafeGuaranteedRef { $0.builtins[a] }, s)
-        s = stack + frames[top].base
+        s = stack + fp.pointee.base
       case .narrate:
-        try sync()
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         host?.statementFinished(code._withUnsafeGuaranteedRef { $0.narrations[a] })
       case .nextRune:
-        frames[top].pc = pc
+        fp.pointee.pc = pc
         let (rune, width) = try decodeRune(s + b, at: Int(s[c]))
         s[a] = UInt64(bitPattern: Int64(rune))
         s[c] &+= UInt64(width)
       }
       pc += 1
     }
+  }
+
+  /// A taken branch backwards, a loop iteration: Ctrl-C is honoured, time reaches the clock.
+  @inline(__always)
+  func loopIteration() throws {
+    if Interrupt.requested {
+      Interrupt.requested = false
+      throw VMTrap(kind: .interrupted)
+    }
+    if pendingNs > 0 { try flushTime() }
   }
 
   func indexError(_ idx: UInt64, _ len: UInt64) -> VMTrap {

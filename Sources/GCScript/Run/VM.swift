@@ -32,6 +32,42 @@ struct CallFrame {
   var pc: Int
 }
 
+/// The calls in progress, innermost last: a buffer the dispatch loop reads and writes without
+/// bounds or copy-on-write checks (a call and a return are a store and a decrement).
+struct CallFrames {
+  private(set) var pointer: UnsafeMutablePointer<CallFrame>
+  private(set) var count = 0
+  private var capacity = 64
+
+  init() { pointer = .allocate(capacity: 64) }
+
+  func deallocate() { pointer.deallocate() }
+
+  var isEmpty: Bool { count == 0 }
+  var last: CallFrame? { count > 0 ? pointer[count - 1] : nil }
+  var all: UnsafeBufferPointer<CallFrame> { UnsafeBufferPointer(start: pointer, count: count) }
+
+  subscript(i: Int) -> CallFrame {
+    get { pointer[i] }
+    nonmutating set { pointer[i] = newValue }
+  }
+
+  mutating func push(_ f: CallFrame) {
+    if count == capacity {
+      let grown = UnsafeMutablePointer<CallFrame>.allocate(capacity: capacity * 2)
+      grown.moveInitialize(from: pointer, count: count)
+      pointer.deallocate()
+      pointer = grown
+      capacity *= 2
+    }
+    (pointer + count).initialize(to: f)
+    count += 1
+  }
+
+  mutating func pop() { count -= 1 }
+  mutating func removeAll() { count = 0 }
+}
+
 /// The machine that runs a session's code on its simulated process.
 final class VM: AddressRootSource {
   let heap: GoRuntime
@@ -43,7 +79,7 @@ final class VM: AddressRootSource {
   /// Package-level variables.
   var globals: UnsafeMutablePointer<UInt64>
   var globalsCapacity: Int
-  var frames: [CallFrame] = []
+  var frames = CallFrames()
   /// Addresses an instruction holds while it runs (roots until it finishes).
   var inFlight: [Address] = []
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
@@ -68,6 +104,7 @@ final class VM: AddressRootSource {
   deinit {
     stack.deallocate()
     globals.deallocate()
+    frames.deallocate()
   }
 
   /// Makes room for the session's globals (new ones start zero).
@@ -105,7 +142,7 @@ final class VM: AddressRootSource {
     }
     for a in inFlight { visit(a) }
     var scanned = Set<Int>()
-    for f in frames {
+    for f in frames.all {
       let code = session.functions[f.function]
       guard f.pc < code.stackMapIndex.count else { continue }
       let map = code.stackMaps[Int(code.stackMapIndex[f.pc])]
@@ -145,7 +182,7 @@ final class VM: AddressRootSource {
 
   /// The stack object (and its frame's base) holding a slot.
   private func stackObject(containing slot: Int) -> (Int, StackObject)? {
-    for f in frames.reversed() where f.base <= slot {
+    for f in frames.all.reversed() where f.base <= slot {
       let code = session.functions[f.function]
       for o in code.stackObjects {
         let start = f.base + o.slot
@@ -162,15 +199,15 @@ final class VM: AddressRootSource {
   /// Runs a function to completion (the top-level code of a run, with no arguments).
   func run(_ function: Int, source: Source) throws {
     self.source = source
-    frames = []
+    frames.removeAll()
     inFlight = []
     defer {
-      frames = []
+      frames.removeAll()
       inFlight = []
     }
     try ensureStack(session.functions[function].frameSize)
     stack.update(repeating: 0, count: session.functions[function].frameSize)
-    frames.append(CallFrame(function: function, base: 0, pc: 0))
+    frames.push(CallFrame(function: function, base: 0, pc: 0))
     do {
       try execute()
     } catch let t as VMTrap {
