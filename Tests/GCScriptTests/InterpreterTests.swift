@@ -38,6 +38,11 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
   // Go compares strings byte-wise: precomposed é (C3 A9) is not e + U+0301 (65 CC 81).
   OutputCase(code: "a := \"\u{e9}\"\nb := \"e\u{301}\"\nprintln(a == b, a != b, len(a), len(b))", output: "false true 2 3\n"),
   OutputCase(code: "print (1+2)*2\nprintln()\nprint(3)", output: "6\n\n3\n"),
+  // iota is the spec's index in its constant group; a spec without values repeats the previous
+  // one's expressions (go run: 0 1 2 / 1024 1048576 / 0 7 5).
+  OutputCase(code: "const (\n A = iota\n B\n C\n)\nprint A, B, C", output: "0 1 2\n"),
+  OutputCase(code: "const (\n _ = iota\n KiB = 1 << (10 * iota)\n MiB\n)\nprint KiB, MiB", output: "1024 1048576\n"),
+  OutputCase(code: "const z = iota\nconst (a, b = iota * 7, 5; c, d)\nprint z, d, b + c - 5", output: "0 5 7\n"),
 ] + countingLoopCases + untypedConstantCases)
 func output(_ c: OutputCase) throws {
   #expect(try run(c.code).0 == c.output)

@@ -148,7 +148,7 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "set GOGC=off", tree: "(set GOGC \"off\")"),
   TreeCase(source: "free := 3; stats := free + 1", tree: "(:= free 3)\n(:= stats (+ free 1))"),
   TreeCase(source: "type A [4]int\ntype B struct { next *B; v, w int }", tree: "(type A [4]int)\n(type B struct{next *B; v int; w int})"),
-  TreeCase(source: "const ( A = iota; B )", tree: "{(const A iota); (const B iota)}"),
+  TreeCase(source: "const ( A = iota; B )", tree: "{(const A iota); (const B iota #1)}"),
   TreeCase(source: "//go:noinline\nfunc f(a, b int, c ...string) (int, error) { return 1, nil }",
            tree: "(func f(a int, b int, c string ...)(int, error) noinline {(return 1 nil)})"),
   TreeCase(source: "func (t *T) Len() int { return t.n }", tree: "(func (t *T) Len()(int) {(return (. t n))})"),

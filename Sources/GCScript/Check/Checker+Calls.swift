@@ -13,6 +13,7 @@ extension Checker {
       case .function(let fn)?: return try userCall(fn, args, spread, scope, span)
       case .type(let t)?: return try conversion(t, args, spread, scope, span)
       case .builtin(let b)?: return try builtin(b, args, spread, scope, span)
+      case .poisoned?: throw CheckFailure()
       case nil:
         if let what = Universe.unsupportedBuiltins[name] {
           throw fail(.notSupported(what, plural: false), at: callee.span)

@@ -116,6 +116,7 @@ extension Checker {
       throw fail(.typeError("undefined: \(name)"), at: span)
     }
     switch symbol {
+    case .poisoned: throw CheckFailure()
     case .variable(let v):
       var op = value(TypedExpr(.variable(v), v.type, span), addressable: true)
       op.isVariable = true

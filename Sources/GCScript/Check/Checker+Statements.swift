@@ -10,9 +10,39 @@ extension Checker {
     for s in stmts {
       do {
         if let t = try statement(s, scope, topLevel: false) { out.append(t) }
-      } catch {}
+      } catch {
+        poisonDeclarations(of: s, in: scope)
+      }
     }
     return out
+  }
+
+  /// `a, b := x` with the counts unequal, in types2's words (assignments.go assignError): a
+  /// single call on the right is named with what it returns. The right side is checked first,
+  /// so that a call of a function whose declaration failed adds nothing.
+  func assignmentMismatch(_ variables: Int, _ values: [Expr], _ scope: LexicalScope, at span: Span) throws -> CheckFailure {
+    let vars = "\(variables) variable\(variables == 1 ? "" : "s")"
+    if values.count == 1, case .call(let callee, _, _) = values[0].kind {
+      _ = try expression(values[0], scope)
+      return fail(.typeError("assignment mismatch: \(vars) but \(text(callee.span)) returns 1 value"), at: span)
+    }
+    return fail(.typeError("assignment mismatch: \(vars) but \(values.count) value\(values.count == 1 ? "" : "s")"), at: span)
+  }
+
+  /// After a declaration failed to check, its new names are declared as poisoned, so that their
+  /// uses further on are not reported as undefined: one mistake, one message.
+  func poisonDeclarations(of s: Stmt, in scope: LexicalScope) {
+    var names: [String] = []
+    switch s.kind {
+    case .varDecl(let ns, _, _), .constDecl(let ns, _, _, _): names = ns.map(\.0)
+    case .assign(let lhs, ":=", _):
+      for e in lhs { if case .identifier(let n) = e.kind { names.append(n) } }
+    case .typeDecl(let n, _): names = [n]
+    case .declGroup(let specs):
+      for spec in specs { poisonDeclarations(of: spec, in: scope) }
+    default: break
+    }
+    for n in names where n != "_" && scope.symbols[n] == nil { scope.symbols[n] = .poisoned }
   }
 
   /// Checks one statement; nil for a declaration that leaves no code (a constant, a type).
@@ -38,7 +68,9 @@ extension Checker {
       return TypedStmt(.opAssign(inc ? "+" : "-", place, one), span)
     case .varDecl(let names, let te, let values):
       return try varDeclaration(names, te, values, scope, span)
-    case .constDecl(let names, let te, let values):
+    case .constDecl(let names, let te, let values, let index):
+      iota = Int128(index)
+      defer { iota = nil }
       try constDeclaration(names, te, values, scope, span)
       return nil
     case .typeDecl(let name, let te):
@@ -164,7 +196,7 @@ extension Checker {
   ) throws -> TypedStmt {
     let declared = try te.map { try resolveType($0, scope) }
     if !values.isEmpty && values.count != names.count {
-      throw fail(.typeError("assignment mismatch: \(names.count) variable\(names.count == 1 ? "" : "s") but \(values.count) value\(values.count == 1 ? "" : "s")"), at: span)
+      throw try assignmentMismatch(names.count, values, scope, at: values[0].span)
     }
     // The values are checked before the names are declared: `var x = x` refers to an outer x.
     var typed: [TypedExpr] = []
@@ -196,17 +228,26 @@ extension Checker {
       throw fail(.typeError(names.count > values.count ? "missing init expr for const declaration" : "extra init expr"), at: span)
     }
     let declared = try te.map { try resolveType($0, scope) }
+    // A spec that repeats the previous one's expressions (its values lie before it) reports
+    // their errors at its own names, as types2 does for inherited constant initialisers.
+    let inherited = values.first.map { $0.span.start < span.start } ?? false
     for ((name, nspan), v) in zip(names, values) {
-      var op = try expression(v, scope)
-      guard op.constant != nil else {
-        throw fail(.typeError("\(text(v.span)) (\(describe(op))) is not constant"), at: v.span)
+      let reported = errors.count
+      do {
+        var op = try expression(v, scope)
+        guard op.constant != nil else {
+          throw fail(.typeError("\(text(v.span)) (\(describe(op))) is not constant"), at: v.span)
+        }
+        if let declared {
+          let typed = try assign(op, to: declared, "constant declaration")
+          op = Operand(expr: typed, untyped: nil, addressable: false, text: op.text)
+        }
+        if scope.symbols[name] != nil { throw fail(.typeError("\(name) redeclared in this block"), at: nspan) }
+        if name != "_", let c = op.constant { scope.symbols[name] = .constant(c, op.expr.type, untyped: op.untyped) }
+      } catch {
+        if inherited { for i in reported..<errors.count { errors[i] = ScriptError(errors[i].kind, at: nspan) } }
+        throw error
       }
-      if let declared {
-        let typed = try assign(op, to: declared, "constant declaration")
-        op = Operand(expr: typed, untyped: nil, addressable: false, text: op.text)
-      }
-      if scope.symbols[name] != nil { throw fail(.typeError("\(name) redeclared in this block"), at: nspan) }
-      if name != "_", let c = op.constant { scope.symbols[name] = .constant(c, op.expr.type, untyped: op.untyped) }
     }
   }
 
@@ -227,7 +268,7 @@ extension Checker {
       return TypedStmt(.opAssign(binop, place, r), span)
     }
     guard lhs.count == rhs.count else {
-      throw fail(.typeError("assignment mismatch: \(lhs.count) variable\(lhs.count == 1 ? "" : "s") but \(rhs.count) value\(rhs.count == 1 ? "" : "s")"), at: rhs[0].span)
+      throw try assignmentMismatch(lhs.count, rhs, scope, at: rhs[0].span)
     }
     // Right sides first: they are evaluated before any variable is declared.
     let values = try rhs.map { try expression($0, scope) }

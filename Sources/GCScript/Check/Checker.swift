@@ -118,12 +118,18 @@ public final class Checker {
           t.narrated = isNarrated(s)
           body.append(t)
         }
-      } catch {}
+      } catch {
+        poisonDeclarations(of: s, in: top)
+      }
     }
     for f in functions where !f.checked { checkBody(f) }
     body += callInitAndMain()
     script.body = body
+    // One message per place and text: a constant spec repeated implicitly in its group shares
+    // its expressions' positions, and gc prints such a repeat once (base.FlushErrors).
     errors.sort { $0.span.start < $1.span.start }
+    var seen = Set<String>()
+    errors = errors.filter { seen.insert("\($0.span.start):\($0.kind.message)").inserted }
     guard errors.isEmpty else {
       errors = errors.map { $0.located(in: source) }
       return nil
@@ -254,6 +260,7 @@ public final class Checker {
       if let what = Universe.unsupportedTypes[n], scope.lookup(n) == nil {
         throw fail(.notSupported(what, plural: what.hasSuffix("s") || what.hasSuffix(")")), at: span)
       }
+      if case .poisoned? = scope.lookup(n) { throw CheckFailure() }
       if scope.lookup(n) != nil { throw fail(.typeError("\(n) is not a type"), at: span) }
       throw fail(.typeError("undefined: \(n)"), at: span)
     case .qualified(let pkg, let n, let span):
@@ -319,6 +326,13 @@ public final class Checker {
     for s in decls {
       guard case .funcDecl(let d) = s.kind else { continue }
       let at = d.nameSpan ?? s.span
+      // A function whose declaration has an error is poisoned: its calls say nothing more.
+      var declared = false
+      defer {
+        if !declared, d.receiver == nil, d.name != "_", d.name != "init", top.symbols[d.name] == nil {
+          top.symbols[d.name] = .poisoned
+        }
+      }
       if d.receiver != nil { fail(.notSupported("methods", plural: true), at: s.span); continue }
       if d.typeParams { fail(.notSupported("generic functions", plural: true), at: at); continue }
       if d.variadic { fail(.notSupported("variadic functions", plural: true), at: at); continue }
@@ -353,6 +367,7 @@ public final class Checker {
       functionScopes[ObjectIdentifier(f)] = scope
       functions.append(f)
       if d.name != "init" && d.name != "_" { top.symbols[d.name] = .function(f) }
+      declared = true
     }
   }
 

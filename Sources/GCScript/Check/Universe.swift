@@ -17,6 +17,10 @@ enum Symbol {
   case package(String)
   /// The predeclared nil.
   case nilValue
+  /// A name whose declaration had an error. It is declared (so later uses do not report
+  /// "undefined"), but a use abandons the statement without a message: the error was already
+  /// reported where it was made, as go/types does with its invalid type.
+  case poisoned
 }
 
 /// A block of declarations: the universe, the package (the script's top level), a function, a

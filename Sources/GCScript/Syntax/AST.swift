@@ -96,8 +96,9 @@ public final class Stmt: @unchecked Sendable {
     case assign([Expr], op: String, [Expr])
     case incDec(Expr, increment: Bool)
     case varDecl([(String, Span)], TypeExpr?, [Expr])
-    /// `const a, b T = x, y`; the type is optional (untyped constants without it).
-    case constDecl([(String, Span)], TypeExpr?, [Expr])
+    /// `const a, b T = x, y`; the type is optional (untyped constants without it). `iota` is the
+    /// spec's index in its group (0 outside a group): the value of `iota` in its expressions.
+    case constDecl([(String, Span)], TypeExpr?, [Expr], iota: Int)
     case typeDecl(String, TypeExpr)
     case funcDecl(FuncDecl)
     /// A parenthesised group of declarations, `var ( a int; b = 2 )`: each declares in the

@@ -444,18 +444,20 @@ public struct Parser {
     let start = peek.span.start
     advance()
     var previous: (TypeExpr?, [Expr])? = nil
+    var index = 0
     func spec(_ s: inout Parser, grouped: Bool) throws -> Stmt {
+      defer { index += 1 }
       let st = s.peek.span.start
       var names = [try s.identifier("constant name")]
       while s.accept(",") { names.append(try s.identifier("constant name")) }
       if grouped, s.isStatementEnd || s.check(")"), let (t, values) = previous {
-        return Stmt(.constDecl(names, t, values), s.span(from: st))
+        return Stmt(.constDecl(names, t, values, iota: index), s.span(from: st))
       }
       let t = s.check("=") ? nil : try s.type()
       try s.expect("=", after: "constant name")
       let values = try s.expressionList()
       previous = (t, values)
-      return Stmt(.constDecl(names, t, values), s.span(from: st))
+      return Stmt(.constDecl(names, t, values, iota: index), s.span(from: st))
     }
     let grouped = check("(")
     return try declarationGroup(start) { try spec(&$0, grouped: grouped) }

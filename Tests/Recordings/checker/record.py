@@ -82,6 +82,17 @@ cases = [
  ("", 'var x float32 = 1e40; _ = x'),
  ("", 'x := uint(-1); _ = x'),
  ("", 'var d time.Duration = 5; _ = d'),
+ # One mistake, one message: a failed declaration's name is not then reported as undefined.
+ ("", 'm := nosuch(3); m[1] = 2; var q = m; println(q, m)'),
+ ("", 'x := 1 + "a"; println(x + 1); y := x; _ = y'),
+ ("", 'var a, b = nosuch(), 2; _ = a + b'),
+ ("", 'var t T; _ = t'),
+ ("func g() int { return 1 }\nfunc h() {}", 'a, b := g(); _, _ = a, b'),
+ ("func g() int { return 1 }\nfunc h() {}", 'var c, d = h(); _, _ = c, d'),
+ ("", 'x, y := 1, 2, 3; _, _ = x, y'),
+ ("", 'var x, y = 1; _, _ = x, y'),
+ ("func f() (int, int) { return 1, 2 }", 'a, b := f(); println(a, b)'),
+ ("", 'const (\nA = iota\nB = "x" + iota\nC\n)'),
 ]
 go = os.environ.get("GO127", "/work/tools/gobin/lib/python3.11/site-packages/go/bin/go")
 work = tempfile.mkdtemp()
