@@ -68,8 +68,9 @@ extension GoRuntime {
     let (size, overflow) = type.size.multipliedReportingOverflow(by: count)
     let noscan = !type.hasPointers
     // (One unsigned compare: 1 <= size <= fastPathMaxSize.)
+    // While a cycle marks, the full path runs: the allocation assists before it takes a slot.
     guard !overflow, UInt(bitPattern: size &- 1) < UInt(bitPattern: fastPathMaxSize),
-      size >= profile.tinySize || !noscan, !isDead
+      size >= profile.tinySize || !noscan, !isDead, !isMarking
     else { return nil }
     let spc = Int(truncatingIfNeeded: fastSpanClass[((size &+ 7) &>> 3) &<< 1 | (noscan ? 1 : 0)])
     guard let span = cachedSpan[spc],
@@ -82,8 +83,8 @@ extension GoRuntime {
     totalAllocBytes &+= elemSize
     objectsAllocated &+= 1
     // advance's fast case with chargeAllocationWork's whole-ns cost (allocationWorkNs is 0
-    // between allocations): nothing is due before the new time. `fastAllocNs` is Int.max while
-    // a cycle marks, so that case, and an event due, go to the full step.
+    // between allocations): nothing is due before the new time. `fastAllocNs` is Int.max for a
+    // profile whose cost has a fraction, so that case, and an event due, go to the full step.
     assert(allocationWorkNs == 0, "allocation work left uncharged")
     if nextEventTime &- now > fastAllocNs {
       now &+= fastAllocNs
@@ -101,18 +102,15 @@ extension GoRuntime {
     }
   }
 
-  /// The rest of a fast-path allocation whose clock step is not the plain fast case: during a
-  /// mark the object is allocated black and the allocation assists (as mallocSmall and
-  /// mallocgc); otherwise the allocator's cost goes on the clock, running the events due. The
-  /// object is held as a root meanwhile: a cycle those events start must keep it.
+  /// The rest of a fast-path allocation whose clock step is not the plain fast case: the
+  /// allocator's cost goes on the clock, running the events due. The object is held as a root
+  /// meanwhile: a cycle those events start must keep it.
   @usableFromInline
   func finishFastAllocation(_ span: Unmanaged<Span>, slot: Int, size: Int) throws {
     let id = span._withUnsafeGuaranteedRef { $0.id }
     heldObject = ObjectRef(span: id, slot: Int32(truncatingIfNeeded: slot))
     defer { heldObject = nil }
-    if isMarking {
-      try allocatedDuringMark(span, slot: slot, size: size)
-    } else if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
+    if smallAllocWholeNs > 0 && allocationWorkNs == 0 {
       try advance(wholeNs: smallAllocWholeNs)  // chargeAllocationWork's whole-ns case
     } else {
       allocationWorkNs += profile.cost.smallAllocNs

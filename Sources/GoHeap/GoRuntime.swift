@@ -94,6 +94,9 @@ public final class GoRuntime {
   /// Cost of allocation work not yet charged to the clock (see chargeAllocationWork), ns; 0
   /// between allocations. (allocateFast asserts it.)
   @usableFromInline var allocationWorkNs = 0.0
+  /// The memclr of a large object allocated but not yet zeroed (`zeroLargeAfterTrigger`), ns;
+  /// 0 outside mallocLarge.
+  var lateZeroingNs = 0.0
 
   var pages: PageHeap
   var os: OSMemory
@@ -162,12 +165,12 @@ public final class GoRuntime {
     }
   }
   /// `cycle != nil`, kept as a flag: testing the optional copies the whole struct, which showed
-  /// in the allocation path's profile.
-  private(set) var isMarking = false
+  /// in the allocation path's profile. (allocateFast declines while it is set: an allocation
+  /// during a mark assists before it takes a slot.)
+  @usableFromInline private(set) var isMarking = false
   /// The clock step of a fast-path allocation (`smallAllocWholeNs`), or Int.max while the fast
-  /// case cannot apply — a cycle is marking (the object is allocated black and assists), or the
-  /// profile's cost is not a whole number of ns — so that no event gap exceeds it. Set with
-  /// `isMarking`, ns. (allocateFast)
+  /// case cannot apply — a cycle is marking, or the profile's cost is not a whole number of ns —
+  /// so that no event gap exceeds it. Set with `isMarking`, ns. (allocateFast)
   @usableFromInline private(set) var fastAllocNs: Int
   /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
   var gcCPUNs = 0.0

@@ -11,7 +11,7 @@ public struct MemStats: Sendable, Equatable {
   /// Virtual time of the snapshot, ns.
   public var timeNs: Int
   public var heapAlloc: Int
-  var totalAlloc: Int
+  public var totalAlloc: Int
   public var sys: Int
   public var mallocs: Int
   public var frees: Int

@@ -59,6 +59,7 @@ extension RuntimeProfile {
     releaseByOS: [.linux: .dontNeed, .darwin: .freeReusable, .windows: .dontNeed, .plan9: .none],
     skipZeroingOfReleasedSpans: true,  // mheap.go initSpan: needzero only if scav != npages
     fillBlocksMarkTermination: false,
+    zeroLargeAfterTrigger: true,
     metadata: MetadataModel(
       heapArenaBytes: 64 * KiB + 4 * KiB + 16,  // mheap.go heapArena: spans + 4 page bitmaps
       otherBytesPerArena: 12_288,  // anchors go1.27 seed_5s: Sys-HeapSys +491,616 B for 6 arenas
@@ -138,6 +139,7 @@ extension RuntimeProfile {
     releaseByOS: [.linux: .dontNeed, .darwin: .freeReusable, .windows: .dontNeed, .plan9: .none],
     skipZeroingOfReleasedSpans: false,  // 1.19 re-zeroes any reused span (B.2, B.12)
     fillBlocksMarkTermination: true,  // memclrNoHeapPointers is non-preemptible (anchors README)
+    zeroLargeAfterTrigger: false,
     metadata: MetadataModel(
       heapArenaBytes: 2 * MiB + 64 * KiB + 3 * KiB,  // heapArena: bitmap + spans + 3 x 1 KiB
       otherBytesPerArena: 48_144,  // seed_5s round 2: Sys-HeapSys +13,289,568 B for 6 arenas

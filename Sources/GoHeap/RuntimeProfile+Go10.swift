@@ -72,6 +72,7 @@ extension RuntimeProfile {
     releaseByOS: [.linux: .dontNeed, .darwin: .free, .windows: .none, .plan9: .none],
     skipZeroingOfReleasedSpans: true,  // MADV_DONTNEED'd memory reads as zero: no memclr
     fillBlocksMarkTermination: false,
+    zeroLargeAfterTrigger: false,
     metadata: MetadataModel(
       heapArenaBytes: 0, otherBytesPerArena: 0, firstGrowthOtherBytes: 0,
       heapBitmapBytesPerByte: 0,  // a large noscan object marks one bitmap word

@@ -279,6 +279,11 @@ public struct RuntimeProfile: Sendable {
   /// (1.19: `runtime.memclrNoHeapPointers`; GC 1's mark lasted the whole fill in most runs).
   /// go1.27 usually finished GC 1 before the fill (14 of 16 runs): false, the common case.
   var fillBlocksMarkTermination: Bool
+  /// A large object's memory is zeroed after the heap trigger has been tested (1.27 malloc.go
+  /// mallocgcLarge: gcStart, then memclrNoHeapPointersChunked "late, in a preemptible
+  /// context"), so a cycle the allocation starts marks while its memclr runs. 1.19's mallocgc
+  /// zeroes first (delayedZeroing, before `shouldhelpgc`); Go 1.0 zeroes in MHeap_Alloc.
+  var zeroLargeAfterTrigger: Bool
   var metadata: MetadataModel
   /// gctrace and scavtrace formats.
   public var traceFormat: TraceFormat
