@@ -1,8 +1,15 @@
 // Lowering loops: `for init; cond; post`, `for range`, and two ways a loop runs in one step.
 //
-// Loops are rotated (the test at the bottom, one conditional back edge per iteration). Every
-// iteration charges one statement cost for its step, whatever the spelling: the post statement
-// of a three-clause loop, or the back edge of a range or condition-only loop.
+// Loops are rotated (the test at the bottom, one conditional back edge per iteration).
+//
+// Virtual time per iteration does not depend on the spelling: every iteration charges one
+// statement cost for its test (the condition, or the back edge of `for {}`), and then each
+// statement it runs — the post statement of a three-clause loop is one of them, as the `i++`
+// at the end of a condition-only loop's body is. A range loop's advance is the increment the
+// three-clause spelling writes out, so it charges test and advance. `for i := 0; i < n; i++`,
+// `for i < n { ...; i++ }` and `for i := range n` therefore cost the same (the machine code
+// Go compiles for them is the same); `for { if i >= n { break }; ... }` costs one more (its
+// `if` is a second test, as its machine code has a second branch).
 //
 // 1. Go's compiler turns `for i := range a { a[i] = zero }` into a memclr of a
 //    (cmd/compile/internal/walk/range.go arrayRangeClear, arrayClear): the exact shape it
@@ -11,7 +18,7 @@
 //    README) — and the loop variable ends at len(a)-1.
 // 2. Any other loop that only stores one loop-invariant value into consecutive elements of a
 //    slice, in any spelling — `for i := 0; i < len(s); i++ { s[i] = v }`, `for i := range n`,
-//    `i <= n-1`, `i += 1` — is a store loop. It is run as one `fill`, which charges exactly what
+//    `i <= n-1`, `i += 1`, `for i < n { s[i] = v; i++ }` — is a store loop. It is run as one `fill`, which charges exactly what
 //    running it element by element would (each iteration's statements, each page's first touch)
 //    and panics where that would (the first index out of range), but takes no host time per
 //    element: it is an execution strategy, not a different program (LLVM's LoopIdiomRecognize
@@ -30,8 +37,8 @@ extension Lowerer {
     loops.append(LoopLabels(target: target))
     let toTest = emit(Instruction(op: .jump))
     let bodyStart = label()
-    // The iteration's step: the post statement's cost, or (without one) charged here.
-    if post == nil { pendingCost += session.statementCost }
+    // The test that let this iteration run (the post statement charges itself).
+    pendingCost += session.statementCost
     for s in body { statement(s) }
     let continueAt = label()
     if let post { statement(post) }
@@ -98,7 +105,7 @@ extension Lowerer {
     }
     let toTest = emit(Instruction(op: .jump))
     let bodyStart = label()
-    pendingCost += session.statementCost  // the iteration's step
+    pendingCost += 2 * session.statementCost  // the iteration's test and advance
     if case .string = r.over {
       // key = byte offset of the rune, value = the rune; the offset moves past it.
       let runeSlot = allocate(.int32)
@@ -294,19 +301,33 @@ extension Lowerer {
         let held = value(r.operand)
         emit(Instruction(op: .move, a: Int32(hi), b: Int32(held + 1)))
       }
-      emitFill(slice: slice, value: stored, lo: lo, hi: hi, inclusive: false, counter: r.defines ? nil : keyExpr, rangeKey: true)
+      // Test and advance, then the store; a failing store has charged all three.
+      let cost = 3 * session.statementCost
+      emitFill(
+        slice: slice, value: stored, lo: lo, hi: hi, inclusive: false,
+        counter: r.defines ? nil : keyExpr, rangeKey: true, iterationCost: cost, failingCost: cost)
     }
     return true
   }
 
-  /// A three-clause loop that is a store loop: `for i := lo; i < n; i++ { s[i] = v }` with the
-  /// bound loop-invariant, in its spellings (`i <= n`, `n > i`, `i += 1`, `i = i + 1`).
+  /// A loop that is a store loop: `for i := lo; i < n; i++ { s[i] = v }` with the bound
+  /// loop-invariant, in its spellings (`i <= n`, `n > i`, `i += 1`, `i = i + 1`), or with the
+  /// increment written last in the body of a condition-only loop (`for i < n { s[i] = v; i++ }`).
   private func storeLoop(_ initStmt: TypedStmt?, _ cond: TypedExpr?, _ post: TypedStmt?, _ body: [TypedStmt], _ span: Span) -> Bool {
-    guard let cond, let post, body.count == 1,
-      let counter = incrementedVariable(post),
+    let step: TypedStmt
+    let stored: [TypedStmt]
+    if let post {
+      (step, stored) = (post, body)
+    } else if body.count == 2 {
+      (step, stored) = (body[1], [body[0]])
+    } else {
+      return false
+    }
+    guard let cond, stored.count == 1,
+      let counter = incrementedVariable(step),
       counter.type.size == 8, counter.type.isInteger, !counter.type.isUnsigned, !counter.addressTaken,
       let (bound, inclusive) = upperBound(cond, counter),
-      let (slice, stored) = storeLoopBody(body[0], counter: counter)
+      let (slice, storedValue) = storeLoopBody(stored[0], counter: counter)
     else { return false }
     _ = initStmt
     withTemporaries {
@@ -315,7 +336,11 @@ extension Lowerer {
       load(.int, from: variablePlace(counter), to: lo)
       let hi = allocate(.int)
       value(bound, into: hi)
-      emitFill(slice: slice, value: stored, lo: lo, hi: hi, inclusive: inclusive, counter: TypedExpr(.variable(counter), counter.type, span), rangeKey: false)
+      // The test, the store and the increment; a failing store has charged the first two.
+      emitFill(
+        slice: slice, value: storedValue, lo: lo, hi: hi, inclusive: inclusive,
+        counter: TypedExpr(.variable(counter), counter.type, span), rangeKey: false,
+        iterationCost: 3 * session.statementCost, failingCost: 2 * session.statementCost)
     }
     return true
   }
@@ -380,7 +405,10 @@ extension Lowerer {
 
   /// The fill, then the counter's final value stored where the loop would have left it (a
   /// loop's own variable needs none).
-  private func emitFill(slice: TypedExpr, value v: TypedExpr, lo: Int, hi: Int, inclusive: Bool, counter: TypedExpr?, rangeKey: Bool) {
+  private func emitFill(
+    slice: TypedExpr, value v: TypedExpr, lo: Int, hi: Int, inclusive: Bool, counter: TypedExpr?,
+    rangeKey: Bool, iterationCost: Int, failingCost: Int
+  ) {
     let s = value(slice)
     let x = allocate(v.type)
     value(v, into: x)
@@ -388,7 +416,7 @@ extension Lowerer {
     let elem = slice.type.sliceElement!
     code.fills.append(FillDesc(
       slice: s, lo: lo, hi: hi, inclusive: inclusive, value: x, elem: elem, counter: final,
-      rangeKey: rangeKey, iterationCost: 2 * session.statementCost))
+      rangeKey: rangeKey, iterationCost: iterationCost, failingIterationCost: failingCost))
     emit(Instruction(op: .fill, a: Int32(code.fills.count - 1)))
     if let counter { store(counter.type, from: final, to: place(counter)) }
   }

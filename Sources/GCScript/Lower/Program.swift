@@ -196,8 +196,10 @@ struct FillDesc {
   /// that failed the test; at an index out of range, that index.
   let counter: Int
   let rangeKey: Bool
-  /// Virtual ns each iteration charges (its statements).
+  /// Virtual ns each iteration charges (its test, its statements, a range loop's advance), and
+  /// what an iteration whose store panics has charged by then (Lowering+Loops.swift).
   let iterationCost: Int
+  let failingIterationCost: Int
 }
 
 /// The whole lowered program of a run.

@@ -343,8 +343,8 @@ extension VM {
     let stop = firstBad ?? end
     let good = max(0, stop - max(lo, 0))
     let size = f.elem.size
-    // Each good iteration: its body statement and its step; a failing one: its body statement.
-    pendingNs &+= Int(good) * f.iterationCost + (firstBad != nil ? f.iterationCost / 2 : 0)
+    // Each good iteration's whole cost; a failing one's up to its store.
+    pendingNs &+= Int(good) * f.iterationCost + (firstBad != nil ? f.failingIterationCost : 0)
     try flushTime()
     if good > 0 {
       let pattern = storePattern(f.elem, s[f.value])
