@@ -47,7 +47,9 @@ extension VM {
       case .immediate: s[a] = UInt64(bitPattern: Int64(i.b))
       case .zero: (s + a).update(repeating: 0, count: b)
       case .loadGlobal: (s + a).update(from: globals + b, count: c)
-      case .storeGlobal: (globals + a).update(from: s + b, count: c)
+      case .storeGlobal:
+        (globals + a).update(from: s + b, count: c)
+        assert(!globalPointsIntoStack(a, c), "a global holds a pointer into the stack")
 
       // Integers.
       case .add: s[a] = s[b] &+ s[c]
@@ -211,6 +213,10 @@ extension VM {
         try sync()
         try append(code._withUnsafeGuaranteedRef { $0.appends[c] }, into: a, base: b, s)
         s = stack + frames[top].base
+      case .moveToHeap:
+        try sync()
+        try moveToHeap(code._withUnsafeGuaranteedRef { $0.movesToHeap[b] }, slot: a)
+        s = stack + frames[top].base
       case .copy:
         try sync()
         s[a] = UInt64(try copySlices(s + b, s + c, elemSize: Int(i.d)))
@@ -247,6 +253,7 @@ extension VM {
         continue
       case .ret:
         if b > 0 && a != 0 { s.update(from: s + a, count: b) }
+        assert(!resultPointsIntoFrame(), "\(session.functions[frames[top].function].name) returns a pointer into its own frame")
         frames.removeLast()
         if frames.isEmpty { return }
         top -= 1
