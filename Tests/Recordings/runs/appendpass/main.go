@@ -11,6 +11,13 @@
 //	twoExits:      returned on one path, stored in a global on another (two transitions)
 //	exitInLoop:    stored in a global inside the loop (a transition in a loop)
 //	usedOnce:      a slice declared in a loop body: the buffer serves one use per call
+//	bytesCap:      []byte of 20, cap observed, returned (size classes 8, 16, 24 in the buffer)
+//	threes:        [][3]byte of 5, returned (3-byte elements: 15 bytes copied into 16)
+//	twelves:       []T of 2 with 12-byte T, cap observed, returned
+//	strs:          []string of 3, cap observed (2 fit the buffer, then growslice)
+//	param:         a parameter appended to and returned, called with nil and with a slice of 1
+//	declInLoop:    declared, built and stored in a global within each iteration of a loop
+//	literal:       s := []int{} then appends, returned (the literal reveals a capacity)
 package main
 
 import "gcsh.test/runs/ckpt"
@@ -22,6 +29,9 @@ var (
 	capsTwo    [20]int
 	capsLoop   [20]int
 	capsUsed   [9]int
+	capsBytes  [20]int
+	capsT      [2]int
+	capsStrs   [3]int
 	gEsc       []int
 	gSink      []int
 	gInts      [8]int
@@ -131,6 +141,75 @@ func usedOnce() int {
 	return n
 }
 
+//go:noinline
+func bytesCap(n int) []byte {
+	var b []byte
+	for i := 0; i < n; i++ {
+		b = append(b, byte(i))
+		capsBytes[i] = cap(b)
+	}
+	return b
+}
+
+//go:noinline
+func threes(n int) [][3]byte {
+	var s [][3]byte
+	for i := 0; i < n; i++ {
+		s = append(s, [3]byte{byte(i), 1, 2})
+	}
+	return s
+}
+
+type T struct{ a, b, c int32 }
+
+//go:noinline
+func twelves() []T {
+	var s []T
+	for i := 0; i < 2; i++ {
+		s = append(s, T{int32(i), 0, 0})
+		capsT[i] = cap(s)
+	}
+	return s
+}
+
+//go:noinline
+func strs() []string {
+	var s []string
+	for i := 0; i < 3; i++ {
+		s = append(s, "x")
+		capsStrs[i] = cap(s)
+	}
+	return s
+}
+
+//go:noinline
+func param(s []int) []int {
+	for i := 0; i < 3; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
+//go:noinline
+func declInLoop() {
+	for j := 0; j < 2; j++ {
+		var s []int
+		for i := 0; i < 3; i++ {
+			s = append(s, i)
+		}
+		gEsc = s
+	}
+}
+
+//go:noinline
+func literal() []int {
+	s := []int{}
+	for i := 0; i < 3; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
 func main() {
 	ckpt.CP("start")
 	b20 := bytesRet(20)
@@ -151,6 +230,23 @@ func main() {
 	ckpt.CP("loop")
 	sinkSum += usedOnce()
 	ckpt.CP("used")
+	bc := bytesCap(20)
+	ckpt.CP("bytesCap")
+	t3 := threes(5)
+	ckpt.CP("threes")
+	tw := twelves()
+	ckpt.CP("twelves")
+	ss := strs()
+	ckpt.CP("strs")
+	pn := param(nil)
+	ckpt.CP("param_nil")
+	h := make([]int, 1, 1)
+	ph := param(h)
+	ckpt.CP("param_slice")
+	declInLoop()
+	ckpt.CP("declInLoop")
+	lt := literal()
+	ckpt.CP("literal")
 	println("bytes20", len(b20), cap(b20), b20[19])
 	println("bytes40", len(b40), cap(b40), b40[39])
 	println("ptrs3", len(p3), cap(p3), p3[2] == &gInts[2])
@@ -160,6 +256,13 @@ func main() {
 	printCaps("two", len(two), cap(two), capsTwo[:])
 	printCaps("loop", 0, 0, capsLoop[:])
 	printCaps("used", 0, 0, capsUsed[:])
+	printCaps("bytesCap", len(bc), cap(bc), capsBytes[:])
+	println("threes", len(t3), cap(t3), t3[4][0])
+	printCaps("twelves", len(tw), cap(tw), capsT[:])
+	printCaps("strs", len(ss), cap(ss), capsStrs[:])
+	println("param", len(pn), cap(pn), len(ph), cap(ph))
+	println("declInLoop", len(gEsc), cap(gEsc))
+	println("literal", len(lt), cap(lt))
 }
 
 // printCaps prints a returned slice's length and capacity, then the capacities recorded.
