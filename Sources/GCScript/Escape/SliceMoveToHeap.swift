@@ -158,6 +158,9 @@ struct SliceMoveToHeap {
   }
 
   // MARK: Walking (slice.go do: every mention of a tracked variable is counted in allUses)
+  //
+  // gcsh has no named results (slice.go's bare `return` of namedRets), no closures (OCLOSURE)
+  // and no methods (argLeak's receiver), so those cases are not here.
 
   private mutating func statement(_ s: TypedStmt) {
     // A declaration (ir.ODCL): its mention and its use cancel out; it fixes the depth.
