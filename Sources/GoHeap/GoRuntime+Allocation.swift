@@ -43,6 +43,17 @@ extension GoRuntime {
     return mem
   }
 
+  /// msize.go roundupsize(size, noscan): the bytes an allocation of `size` gets — its size class,
+  /// or whole pages for a large object — less the malloc header a pointerful object above
+  /// `mallocHeaderMinSize` carries (Go 1.22+), which mallocgc adds back. growslice and the
+  /// append buffers use it to pick capacities that fill the allocation.
+  public func roundupsize(_ size: Int, noscan: Bool) -> Int {
+    let p = profile
+    guard size <= p.maxSmallSize else { return (size + p.pageSize - 1) / p.pageSize * p.pageSize }
+    let header = !noscan && p.mallocHeaderBytes > 0 && size > p.mallocHeaderMinSize ? p.mallocHeaderBytes : 0
+    return p.sizeClasses.sizeClass(for: max(size + header, 1)).size - header
+  }
+
   /// mallocgc for `size` (> 0) bytes once the fast case has declined: tiny, small with a refill,
   /// large, headed. Returns the object, held as a root (`heldObject`), and the offset of the
   /// new bytes in it (non-zero only inside a tiny block).

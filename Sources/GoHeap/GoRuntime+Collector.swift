@@ -146,8 +146,7 @@ extension GoRuntime {
       s.takeUnretainedValue().state = .inUse
       cachedSpan[spc] = nil
     }
-    tinyBlock = nil
-    tinyOffset = 0
+    releaseTinyBlock()
     // Go 1.0: the sweep stamps free spans it sees for the first time (before freeing any).
     if case .unusedSpans = profile.scavenger { pages.stampFreeRuns(at: now) }
     let (freedObjects, freedBytes) = sweep()

@@ -92,6 +92,23 @@ extension GoRuntime {
       rss: os.rss, footprint: os.footprint)
   }
 
+  /// What runtime.ReadMemStats does to the allocator before it reads: it stops the world and
+  /// flushes every P's mcache (mstats.go readmemstats_m, flushallmcaches, mcache.releaseAll),
+  /// which drops the tiny allocator's block, so the next tiny allocation starts a new 16-byte
+  /// block (Tests/Recordings/runs/smallgrow, Go 1.19.8: each function's first 8-byte growslice
+  /// adds 16 B to TotalAlloc, though the block of the one before had room). The spans an mcache
+  /// holds go back to their mcentral and are taken again by the next allocation of their
+  /// class, which changes no statistic: they stay cached here.
+  public func flushMCachesForReadMemStats() {
+    releaseTinyBlock()
+  }
+
+  /// mcache.releaseAll's `c.tiny = 0; c.tinyoffset = 0`.
+  func releaseTinyBlock() {
+    tinyBlock = nil
+    tinyOffset = 0
+  }
+
   /// The release mechanism in force.
   public var releaseMechanism: ReleaseMechanism { os.release }
 

@@ -16,16 +16,23 @@ final class RecordingHost: ScriptHost {
 /// Runs `code` on a fresh runtime; returns the output, or throws the located error.
 @discardableResult
 func run(_ code: String, profile: RuntimeProfile = .go127, check: Bool = true) throws -> (String, RecordingHost, GoRuntime) {
+  let (host, rt, _) = try interpret(code, profile: profile, check: check)
+  return (host.text, host, rt)
+}
+
+/// Runs `code`, named `name` in diagnostics, on a fresh runtime; returns the host, the runtime
+/// and the interpreter (its -m lines and bytecode listing), or throws the located error.
+func interpret(_ code: String, name: String = "test.gcs", profile: RuntimeProfile = .go127, check: Bool = true) throws -> (RecordingHost, GoRuntime, Interpreter) {
   let rt = GoRuntime(profile: profile)
   let host = RecordingHost()
   host.runtime = rt
   let interp = Interpreter(heap: rt, host: host)
-  let src = Source(name: "test.gcs", text: code)
+  let src = Source(name: name, text: code)
   let (stmts, errors, _) = Interpreter.parse(src)
   if let e = errors.first { throw e }
   try interp.run(stmts, source: src)
   if check { try rt.checkInvariants() }
-  return (host.text, host, rt)
+  return (host, rt, interp)
 }
 
 /// The error a program stops with: its first compile error, or the run-time error.

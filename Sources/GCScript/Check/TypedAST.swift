@@ -116,6 +116,10 @@ final class AllocationSite {
   var zeroCopyCandidate = false
   /// Decided by escape analysis: the conversion shares the string's bytes, allocating nothing.
   var zeroCopy = false
+  /// Set by the move2heap pass (Go 1.26+, Escape/SliceMoveToHeap.swift) on an append whose
+  /// slice's capacity is observed: it grows inside its frame buffer one size class at a time
+  /// (ssa.go's UseBuf, runtime growsliceBuf) instead of taking the whole buffer at once.
+  var useBuffer = false
 
   init(kind: Kind, span: Span, type: GoType, text: String) {
     self.kind = kind
@@ -186,6 +190,12 @@ final class TypedExpr {
     if case .constant(let c) = kind { return c }
     return nil
   }
+
+  /// `*p` (so `field(deref(p), k)` is Go's ODOTPTR, whose address is in another object).
+  var isDereference: Bool {
+    if case .deref = kind { return true }
+    return false
+  }
 }
 
 /// The builtins and package functions the checker resolved a call to.
@@ -246,6 +256,9 @@ final class TypedStmt {
   var narrated = false
   /// The variables this statement declares (`:=`, `var`): each execution makes them anew.
   var declares: [Variable] = []
+  /// Set by the move2heap pass (Go 1.26+): slices whose backing store is moved to the heap,
+  /// if it is in the frame, before the statement runs (it is where they stop being exclusive).
+  var movesToHeap: [MoveToHeap] = []
 
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind

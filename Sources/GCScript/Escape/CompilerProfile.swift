@@ -13,10 +13,24 @@ struct CompilerProfile {
   /// Go 1.24 — Tests/Recordings/escape: 1.19.8 keeps a 10 MiB array on the stack — and 128 KiB
   /// in 1.27.3, which moves `var a [131073]byte` to the heap).
   let maxStackVarSize: Int
-  /// Go 1.25+: a non-escaping `make` of non-constant size (and the first growth of a
-  /// non-escaping append) uses a 32-byte buffer in the frame when it fits
-  /// (Tests/Recordings/runs/varmake: n = 32 bytes, 0 mallocs; 33, one). nil before.
+  /// Go 1.25+: a non-escaping `make` of non-constant size uses a 32-byte buffer in the frame
+  /// when it fits (Tests/Recordings/runs/varmake: n = 32 bytes, 0 mallocs; 33, one); Go 1.26+
+  /// gives appends a buffer of this size too (base.Debug.VariableMakeThreshold). nil before.
   let stackBufferBytes: Int?
+  /// Go 1.26+: an append whose result does not escape and that does not update its slice in
+  /// place may take its backing store from a stackBufferBytes buffer in the frame
+  /// (ssagen/ssa.go append, getBackingStoreInfo; Lower/AppendBackingStores.swift). Go 1.19.8
+  /// grows every slice on the heap (Tests/Recordings/runs/smallgrow: caps 1 2 4 4 8 ...);
+  /// Go 1.27.3 starts at the buffer's 4 ints. Go 1.25 has the buffer for `make` only: the
+  /// append buffer is Go 1.26's, as "Allocating on the Stack" (go.dev/blog/allocation-
+  /// optimizations, by its author, February 2026) says.
+  let appendStackBuffer: Bool
+  /// Go 1.26+: the move2heap pass (cmd/compile/internal/slice; Escape/SliceMoveToHeap.swift)
+  /// lets appends of a slice that leaves its function at one known point use the frame buffer
+  /// too (smallgrow's growEscaping: caps 1 2 3 4 8 in Go 1.27.3). Same source as above; the
+  /// pass's file is copyright 2025, and a fix to it was backported to release-branch.go1.26
+  /// (golang/go#81689).
+  let moveToHeapPass: Bool
   /// -m reports each append's backing store ("append does not escape"): Go 1.27.3 does,
   /// 1.19.8 does not (Tests/Recordings/escape).
   let reportsAppend: Bool
@@ -36,5 +50,7 @@ struct CompilerProfile {
       maxStackVarSize = 10 << 20
       stackBufferBytes = nil
     }
+    appendStackBuffer = runtime.version >= GoVersion(1, 26)
+    moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }
 }

@@ -105,6 +105,11 @@ final class EscapeAnalysis {
       Batch(analysis: self, functions: batch).run()
     }
     Batch(analysis: self, functions: [program.script]).run()
+    // Go 1.26+ runs the move2heap pass next (gc/main.go: slice.Funcs after escape.Funcs), once
+    // every parameter is tagged: it reads the tags of the functions a slice is passed to.
+    if compiler.moveToHeapPass, let threshold = compiler.stackBufferBytes {
+      for f in functions + [program.script] { SliceMoveToHeap.run(f, maxStackSize: threshold) }
+    }
   }
 
   func report(_ offset: Int, _ message: String) {

@@ -133,8 +133,11 @@ enum Opcode: UInt8 {
   /// keeps it there.
   case allocate
   /// s[A..] = append(s[B..], values) (descriptor C: element type, the values, or a spread slice
-  /// or string).
+  /// or string, and the frame buffer it may grow into).
   case append
+  /// s[A..A+3] = move2heap(s[A..]): when the slice's data pointer is in this frame (a buffer an
+  /// append grew into), a heap copy of it; else unchanged (descriptor B: `MoveToHeapDesc`).
+  case moveToHeap
   /// s[A] = copy(s[B..], s[C..]) (element size D; a negative D: the source is a string and
   /// the elements are its -D-byte bytes).
   case copy

@@ -77,6 +77,7 @@ struct Liveness {
       var uses = [r(b, 3)] + desc.values.map { r($0, desc.elem.words) }
       if let s = desc.spread { uses.append(r(s, desc.spreadIsString ? 2 : 3)) }
       return (uses, [r(a, 3)])
+    case .moveToHeap: return ([r(a, 3)], [r(a, 3)])
     case .copy: return ([r(b, 3), r(c, d < 0 ? 2 : 3)], [r(a)])
     case .clear: return ([r(a, 3)], [])
     case .fill:

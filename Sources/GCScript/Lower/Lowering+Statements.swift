@@ -9,6 +9,8 @@ extension Lowerer {
     for v in s.declares { declare(v) }
     let mark = top
     defer { release(to: mark) }
+    // Where a slice stops being exclusive (Go 1.26+), its backing store leaves the frame first.
+    for m in s.movesToHeap { moveToHeap(m) }
     switch s.kind {
     case .expression(let e):
       if e.type === noValueType || e.type.words == 0 {
@@ -126,6 +128,16 @@ extension Lowerer {
       return
     }
     slots[ObjectIdentifier(v)] = allocate(v.type)
+  }
+
+  /// `s = move2heap(s)` (slice.go, ssa.go move2heap): the variable the pass tracked is never
+  /// address-taken, so it is in slots.
+  func moveToHeap(_ m: MoveToHeap) {
+    guard case .slots(let slot) = variablePlace(m.variable), let elem = m.variable.type.sliceElement else {
+      preconditionFailure("move2heap of \(m.variable.name), which is not in the frame's slots")
+    }
+    code.movesToHeap.append(MoveToHeapDesc(elem: elem, preserveCapacity: m.preserveCapacity))
+    emit(Instruction(op: .moveToHeap, a: Int32(slot), b: Int32(code.movesToHeap.count - 1)))
   }
 
   /// An expression statement without a value: its effects only.
@@ -255,7 +267,8 @@ extension Lowerer {
         let site = e.site ?? AllocationSite(kind: .append, span: e.span, type: e.type.sliceElement!, text: "append")
         code.appends.append(AppendDesc(
           elem: e.type.sliceElement!, values: values, spread: spreadSlot,
-          spreadIsString: spread && args[1].type.isString, site: site))
+          spreadIsString: spread && args[1].type.isString, site: site,
+          buffer: appendBuffers[ObjectIdentifier(site)] ?? .none))
         emit(Instruction(op: .append, a: Int32(out), b: Int32(base), c: Int32(code.appends.count - 1)))
         return
       case .copy:

@@ -140,6 +140,8 @@ final class Lowerer {
   var slots: [ObjectIdentifier: Int] = [:]
   /// Each allocation site kept in the frame: its stack object's slot.
   var siteSlots: [ObjectIdentifier: Int] = [:]
+  /// Each append that may grow into a frame buffer (Go 1.26+, AppendBackingStores.swift).
+  var appendBuffers: [ObjectIdentifier: AppendBuffer] = [:]
   var loops: [LoopLabels] = []
   /// Variables made up for temporaries (kept alive: `slots` is keyed by their identity).
   var temporaries: [Variable] = []
@@ -169,6 +171,7 @@ final class Lowerer {
     if let r = function.result {
       _ = allocate(r)
       code.resultWords = r.words
+      code.resultPointers = pointerWords(r)
     }
     let firstParam = top
     for p in function.params { slots[ObjectIdentifier(p)] = allocate(p.type) }
@@ -203,16 +206,21 @@ final class Lowerer {
       siteSlots[ObjectIdentifier(site)] = slot
       code.stackObjects.append(StackObject(slot: slot, type: site.type, count: max(count, 1)))
     }
+    // Appends' buffers, one per slice rather than per site.
+    layoutAppendBackingStores()
   }
 
   /// The elements a site's stack object holds (nil: the site has no fixed size).
   func stackCount(_ site: AllocationSite) -> Int? {
     switch site.kind {
     case .new, .compositeAddress: return 1
-    case .make, .sliceLiteral, .append, .stringConversion, .concatenation:
+    case .make, .sliceLiteral, .stringConversion, .concatenation:
       if let n = site.constantCount { return n }
       // Go 1.25+ gives a non-escaping make of unknown size a 32-byte buffer in the frame.
       if site.type.size > 0, let buffer = session.compiler.stackBufferBytes { return buffer / site.type.size }
+      return nil
+    case .append:
+      // An append's buffer belongs to the slice it grows (AppendBackingStores.swift).
       return nil
     case .variable: return 1
     }

@@ -17,6 +17,8 @@ final class CodeObject {
   var frameSize = 0
   /// Slots of the result at the start of the frame, then of the parameters.
   var resultWords = 0
+  /// Which of the result's slots may hold a pointer.
+  var resultPointers: [Bool] = []
   var paramWords = 0
   /// The stack map of each instruction: an index into `stackMaps`.
   var stackMapIndex: [Int32] = []
@@ -30,6 +32,7 @@ final class CodeObject {
   var stackObjects: [StackObject] = []
   var allocations: [AllocationDesc] = []
   var appends: [AppendDesc] = []
+  var movesToHeap: [MoveToHeapDesc] = []
   var slices: [SliceDesc] = []
   var builtins: [BuiltinDesc] = []
   var fills: [FillDesc] = []
@@ -122,6 +125,29 @@ struct AppendDesc {
   let spread: Int?
   let spreadIsString: Bool
   let site: AllocationSite
+  /// Where a growth may find a backing store in the frame before going to the heap (Go 1.26+).
+  var buffer: AppendBuffer = .none
+}
+
+/// A frame buffer an append may grow into instead of growslice's heap array (Go 1.26+:
+/// ssagen/ssa.go append; Lower/AppendBackingStores.swift says which appends get which).
+enum AppendBuffer: Equatable {
+  /// growslice: the heap.
+  case none
+  /// The standard strategy: when the slice is empty, the new length fits and the buffer has
+  /// not been used in this call (the bool in slot `used`), the slice becomes the whole
+  /// buffer, `count` elements at slot `store`, zeroed; `used` is set.
+  case whole(store: Int, count: Int, used: Int)
+  /// UseBuf (the move2heap pass saw the capacity observed): runtime growsliceBuf, the slice
+  /// grows inside the buffer one size class at a time while the new length fits.
+  case sizeClasses(store: Int, count: Int)
+}
+
+/// A `s = move2heap(s)` (ssa.go move2heap): the slice's element type, and whether the capacity
+/// is kept (moveSlice) or may be the size class above the length (moveSliceNoCap).
+struct MoveToHeapDesc {
+  let elem: GoType
+  let preserveCapacity: Bool
 }
 
 struct SliceDesc {

@@ -22,6 +22,9 @@ extension VM {
         }
         label = text
       }
+      // A checkpoint is runtime.ReadMemStats (Tests/Recordings/runs/ckpt), which flushes the
+      // mcaches first.
+      heap.flushMCachesForReadMemStats()
       host?.stats(label: label, view: view)
     case .expect(let x): try expect(x, value: Int(Int64(bitPattern: args[0].1[0])))
     case .why(let what): host?.why(what)

@@ -30,7 +30,9 @@ extension VM {
       case .immediate: s[a] = UInt64(bitPattern: Int64(i.b))
       case .zero: (s + a).update(repeating: 0, count: b)
       case .loadGlobal: if c == 1 { s[a] = globals[b] } else { (s + a).update(from: globals + b, count: c) }
-      case .storeGlobal: if c == 1 { globals[a] = s[b] } else { (globals + a).update(from: s + b, count: c) }
+      case .storeGlobal:
+        if c == 1 { globals[a] = s[b] } else { (globals + a).update(from: s + b, count: c) }
+        assert(!globalPointsIntoStack(a, c), "a global holds a pointer into the stack")
 
       // Integers.
       case .add: s[a] = s[b] &+ s[c]
@@ -198,6 +200,10 @@ extension VM {
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try append(code._withUnsafeGuaranteedRef { $0.appends[c] }, into: a, base: b, s)
         s = stack + fp.pointee.base
+      case .moveToHeap:
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
+        try moveToHeap(code._withUnsafeGuaranteedRef { $0.movesToHeap[b] }, slot: a)
+        s = stack + fp.pointee.base
       case .copy:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         s[a] = UInt64(try copySlices(s + b, s + c, elemSize: Int(i.d)))
@@ -235,6 +241,7 @@ extension VM {
         continue
       case .ret:
         if b > 0 && a != 0 { s.update(from: s + a, count: b) }
+        assert(!resultPointsIntoFrame(), "\(session.functions[fp.pointee.function].name) returns a pointer into its own frame")
         frames.pop()
         if frames.isEmpty { return }
         fp = frames.pointer + (frames.count - 1)

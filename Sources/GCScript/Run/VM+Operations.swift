@@ -240,22 +240,17 @@ extension VM {
     return roundedCapacity(newcap, elem)
   }
 
-  /// A capacity rounded up to what its allocation holds (roundupsize).
+  /// A capacity rounded up to what its allocation holds (growslice: roundupsize(capmem,
+  /// noscan), so a pointerful array above 512 bytes leaves room for its malloc header in Go
+  /// 1.22+: a []*int grown past 64 elements gets cap 143, not 128).
   func roundedCapacity(_ count: Int, _ elem: GoType) -> Int {
     guard elem.size > 0 else { return count }
-    let bytes = count * elem.size
-    let p = heap.profile
-    let rounded: Int
-    if bytes <= p.maxSmallSize {
-      rounded = p.sizeClasses.sizeClass(for: max(bytes, 1)).size
-    } else {
-      rounded = (bytes + p.pageSize - 1) / p.pageSize * p.pageSize
-    }
-    return rounded / elem.size
+    return heap.roundupsize(count * elem.size, noscan: !elem.hasPointers) / elem.size
   }
 
-  /// append(base, values...) or append(base, other...): in place when it fits, else a new
-  /// backing array (growslice) with the old elements copied.
+  /// append(base, values...) or append(base, other...): in place when it fits, else the frame
+  /// buffer the append may grow into (Go 1.26+: VM+StackBackingStore.swift), else a new backing
+  /// array (growslice) with the old elements copied.
   func append(_ desc: AppendDesc, into a: Int, base b: Int, _ s0: UnsafeMutablePointer<UInt64>) throws {
     var s = s0
     let elem = desc.elem
@@ -276,7 +271,10 @@ extension VM {
     }
     let needed = len + count
     var grown = false
-    if needed > cap {
+    if needed > cap, let (p, c) = try frameBackingStore(desc.buffer, elem, s, oldPtr: ptr, oldLen: len, newLen: needed) {
+      ptr = p
+      cap = c
+    } else if needed > cap {
       let newcap = grownCapacity(old: cap, needed: needed, elem: elem)
       let p = try heap.allocateSlice(of: elem, len: needed, cap: newcap)
       s = stack + frames[frames.count - 1].base
