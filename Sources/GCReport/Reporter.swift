@@ -47,10 +47,19 @@ public final class Reporter {
     if let rt = runtime { narrator.reset(rt) }
   }
 
+  /// Heap allocations the next narrated statement made (escape analysis's reasons).
+  private var heapNotes: [String] = []
+
+  /// Under `explain`: the allocation sites the statement sent to the heap, and why.
+  public func heapAllocations(_ notes: [String]) {
+    heapNotes += notes
+  }
+
   /// A narrated statement finished.
   public func statementFinished(_ text: String) {
+    defer { heapNotes = [] }
     guard explain, let rt = runtime else { return }
-    let lines = narrator.narrate(text, rt)
+    let lines = heapNotes + narrator.narrate(text, rt)
     if lines.isEmpty { return }
     if format == .jsonl {
       var j = JSONLine(event: "explain", t: seconds(rt.virtualTime))

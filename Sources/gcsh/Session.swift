@@ -57,6 +57,8 @@ final class Host: ScriptHost {
   func why(_ what: String?) { reporter.why(what) }
   func statementFinished(_ text: String) { reporter.statementFinished(text) }
   func setExplain(_ on: Bool) { reporter.setExplain(on) }
+  var isExplaining: Bool { reporter.explain }
+  func heapAllocations(_ notes: [String]) { reporter.heapAllocations(notes) }
   func heapMap() { reporter.heapMap() }
   func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) { reporter.roots(list) }
   func expectation(_ r: ExpectationResult) {

@@ -158,3 +158,34 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   #expect(doubled.contains("763.1 | 381.6*"))
   #expect(try gcsh(["compare", "--profile", "go1.0", "examples/seed.gcs"]).status == 64)
 }
+
+/// A type error anywhere stops the whole program before its first statement: exit 65, nothing
+/// on stdout (the print before the error never ran), the error on stderr with its caret.
+@Test func aTypeErrorRunsNothing() throws {
+  let r = try gcsh(["-e", "print \"a\"\nx := make([]byte, 1 << 30)\nvar s string = 5"])
+  #expect(r.status == 65)
+  #expect(r.stdout.isEmpty, "\(r.stdout)")
+  #expect(r.stderr.contains("<-e>:3:16: error: cannot use 5 (untyped int constant) as string value in variable declaration\nvar s string = 5\n               ^"), "\(r.stderr)")
+}
+
+/// `-m` prints the escape decisions in the compiler's words, at Go's positions, before the run
+/// (the lines Go 1.27.3 prints for this program: Tests/Recordings/escape, escape_basic.go).
+@Test func escapeDecisionsFlag() throws {
+  let r = try gcsh(["-m", "-e", "func f() []byte {\n\tb := make([]byte, 8)\n\treturn b\n}\nfunc g() int {\n\tb := make([]byte, 8)\n\treturn len(b)\n}\nprint len(f()), g()"])
+  #expect(r.status == 0)
+  #expect(r.stdout == "8 8\n")
+  #expect(r.stderr.contains("<-e>:2:11: make([]byte, 8) escapes to heap"), "\(r.stderr)")
+  #expect(r.stderr.contains("<-e>:6:11: make([]byte, 8) does not escape"), "\(r.stderr)")
+}
+
+/// `explain` says where each allocation site went the first time it allocates, and why.
+@Test func explainSaysWhyAValueEscaped() throws {
+  let r = try gcsh(["--explain", "-e", "var g *int\nfunc f() []byte {\n\tbuf := make([]byte, 1024)\n\treturn buf\n}\nfunc keep() { g = new(int) }\nfunc local() int {\n\tb := make([]byte, 64)\n\treturn len(b)\n}\nb := f()\nkeep()\n_ = local()\n_ = f()\n_ = b"])
+  #expect(r.status == 0, "\(r.stderr)")
+  let notes = r.stdout.split(separator: "\n").filter { $0.contains(" at <-e>:") }
+  #expect(notes == [
+    "  # make([]byte, 1024) at <-e>:3:9 is allocated on the heap: returned from f",
+    "  # new(int) at <-e>:6:19 is allocated on the heap: assigned to the global g",
+    "  # make([]byte, 64) at <-e>:8:7 stays in local's frame: it does not escape, so the collector never sees it",
+  ])
+}

@@ -108,8 +108,11 @@ final class AllocationSite {
   var reportAt: Int? = nil
   /// Decided by escape analysis: heap (the default until it runs) or the function's frame.
   var onHeap = true
-  /// Why it is on the heap: "escapes to heap" reasons for `explain` and -m -m.
+  /// Why it is on the heap whatever its flow (HeapAllocReason: "too large for stack").
   var reason: String? = nil
+  /// Why it is on the heap, in words, for `explain`: its reason, or the escape analysis's
+  /// path ("returned from f", "assigned to the global g").
+  var explanation: String? = nil
   /// A constant size in elements (make with constant length/capacity, literals), when known.
   var constantCount: Int? = nil
   /// A `[]byte(s)` conversion (it may share the string's bytes, Go 1.22+).

@@ -39,8 +39,9 @@ final class EscapeLocation {
   let site: AllocationSite?
   /// The function whose graph holds it (nil for the heap).
   let function: Function?
-  /// Incoming edges: values that flow into this location, with their dereferences.
-  var edges: [(src: EscapeLocation, derefs: Int)] = []
+  /// Incoming edges: values that flow into this location, with their dereferences and why
+  /// (the statement that made the flow, for `explain`: "returned from f").
+  var edges: [(src: EscapeLocation, derefs: Int, note: String?)] = []
   /// The loop depth of its declaration (1 in a function's body, +1 per enclosing loop).
   var loopDepth: Int
   var isParam = false
@@ -53,6 +54,12 @@ final class EscapeLocation {
   var mutates = false
   // Walk state (solve.go).
   var derefs = 0
+  /// The location this one flows to on the walk's shortest path to its root, and the note of
+  /// that edge (solve.go l.dst, l.dstEdgeIdx): read back to explain an escape.
+  var pathDst: EscapeLocation? = nil
+  var pathNote: String? = nil
+  /// Why it escapes, in words (explainPath): set when the walk finds it escaping.
+  var explanation: String? = nil
   var walkgen = 0
   var queuedOne = 0
   var queuedAll = false
@@ -68,14 +75,18 @@ final class EscapeLocation {
   }
 }
 
-/// A context an expression's value flows into: a location, with dereferences.
+/// A context an expression's value flows into: a location, with dereferences, and a note of
+/// why (graph.go hole.notes) for the statements that send a value somewhere that outlives
+/// the frame.
 struct Hole {
   let dst: EscapeLocation
   var derefs: Int
+  var note: String? = nil
 
-  func shift(_ delta: Int) -> Hole { Hole(dst: dst, derefs: derefs + delta) }
+  func shift(_ delta: Int) -> Hole { Hole(dst: dst, derefs: derefs + delta, note: note) }
   func deref() -> Hole { shift(1) }
   func addr() -> Hole { shift(-1) }
+  func noting(_ why: String) -> Hole { Hole(dst: dst, derefs: derefs, note: why) }
 }
 
 /// One diagnostic of `-m`, in the compiler's wording, at the byte offset Go reports it.
@@ -258,9 +269,10 @@ final class Batch {
       src.escapes = true
       src.mutates = true
       if let why, src.site != nil || src.variable != nil { src.site?.reason = why; src.variable?.escapeReason = why }
+      if src.explanation == nil { src.explanation = why ?? k.note ?? explain(dst) }
       return
     }
-    dst.edges.append((src, k.derefs))
+    dst.edges.append((src, k.derefs, k.note))
   }
 
   /// A location for an allocation; its address flows to `k`; returns the hole its contents
@@ -342,7 +354,7 @@ final class Batch {
     case .returnStmt(let e):
       guard let e else { return }
       if let r = results[ObjectIdentifier(function)] {
-        expression(Hole(dst: r, derefs: 0), e)
+        expression(Hole(dst: r, derefs: 0, note: "returned from \(function.name)"), e)
       } else {
         expression(discard, e)
       }
@@ -360,26 +372,32 @@ final class Batch {
   func address(_ e: TypedExpr) -> Hole {
     switch e.kind {
     case .variable(let v):
-      if v.storage == .global { return heapHole }
+      if v.storage == .global { return heapHole.noting("assigned to the global \(v.name)") }
       return Hole(dst: location(v), derefs: 0)
     case .field(let base, _):
       if case .deref(let p) = base.kind {
         expression(Hole(dst: mutator, derefs: 0), p)
-        return heapHole
+        return storedThroughPointer(e)
       }
       return address(base)
     case .index(let base, let i):
       expression(discard, i)
       if base.type.isArray { return address(base) }
       expression(Hole(dst: mutator, derefs: 0), base)
-      return heapHole
+      return storedThroughPointer(e)
     case .deref(let p):
       expression(Hole(dst: mutator, derefs: 0), p)
-      return heapHole
+      return storedThroughPointer(e)
     default:
       expression(discard, e)
       return heapHole
     }
+  }
+
+  /// A store through a pointer: the analysis does not follow where pointers point, so what is
+  /// stored there must be able to outlive any frame — to it, the heap.
+  func storedThroughPointer(_ target: TypedExpr) -> Hole {
+    heapHole.noting("stored into \(statementText(target.span)), memory reached through a pointer")
   }
 
   func address(_ t: AssignTarget) -> Hole {
@@ -457,7 +475,7 @@ final class Batch {
     }
     for (a, p) in zip(args, f.params) {
       if inBatch {
-        expression(Hole(dst: location(p), derefs: 0), a)
+        expression(Hole(dst: location(p), derefs: 0, note: "passed to \(f.name)"), a)
         continue
       }
       expression(tagHole(ks, f, p), a)
@@ -472,7 +490,10 @@ final class Batch {
     }
     let leak = f.paramLeaks[index]
     var holes: [Hole] = []
-    if leak.toHeap { holes.append(heapHole.shift(leak.heapDerefs)) }
+    if leak.toHeap {
+      let what = leak.heapDerefs == 0 ? "parameter \(p.name) leaks" : "parameter \(p.name)'s content leaks"
+      holes.append(heapHole.shift(leak.heapDerefs).noting("passed to \(f.name), whose \(what) to the heap"))
+    }
     if let r = leak.toResult, let k = ks?.first { holes.append(k.shift(r)) }
     return tee(holes)
   }
@@ -494,17 +515,17 @@ final class Batch {
       // the heap. The backing store is a location of its own (call.go OAPPEND).
       var appendee = tee([k, Hole(dst: mutator, derefs: 0)])
       if let elem = e.type.sliceElement, elem.hasPointers {
-        appendee = tee([appendee, heapHole.deref()])
+        appendee = tee([appendee, heapHole.deref().noting("its elements are copied into append's new backing array")])
       }
       expression(appendee, args[0])
       if spread {
         if args[1].type.isSlice, let elem = args[1].type.sliceElement, elem.hasPointers {
-          expression(heapHole.deref(), args[1])
+          expression(heapHole.deref().noting("appended to a slice"), args[1])
         } else {
           expression(discard, args[1])
         }
       } else {
-        for a in args.dropFirst() { expression(heapHole, a) }
+        for a in args.dropFirst() { expression(heapHole.noting("appended to a slice"), a) }
       }
       if let site = e.site {
         let backing = spill(k, site)
@@ -513,19 +534,19 @@ final class Batch {
     case .copy:
       expression(Hole(dst: mutator, derefs: 0), args[0])
       if args[1].type.isSlice, let elem = args[1].type.sliceElement, elem.hasPointers {
-        expression(heapHole.deref(), args[1])
+        expression(heapHole.deref().noting("copied into another slice"), args[1])
       } else {
         expression(discard, args[1])
       }
     case .clear: expression(Hole(dst: mutator, derefs: 0), args[0])
-    case .panic: for a in args { expression(heapHole, a) }
+    case .panic: for a in args { expression(heapHole.noting("passed to panic"), a) }
     case .min, .max: for a in args { expression(k, a) }
     case .len, .cap, .print, .println, .timeSleep, .runtimeGC, .runtimeKeepAlive,
       .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
     case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:
       // fmt's parameters are interfaces that leak (their content escapes).
-      for a in args { expression(heapHole, a) }
+      for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
     }
   }
 
@@ -618,6 +639,8 @@ final class Batch {
   func walkOne(_ root: EscapeLocation, _ walkgen: Int, _ enqueue: (EscapeLocation) -> Void) {
     root.walkgen = walkgen
     root.derefs = 0
+    root.pathDst = nil
+    root.pathNote = nil
     var todo = [root]
     var head = 0
     while head < todo.count {
@@ -635,7 +658,11 @@ final class Batch {
       if derefs == 0 && root.mutates && !l.mutates { newMutates = true }
       if l.isParam, outlives(root, l) { leak(l, to: root, derefs) }
       if newEscapes && !l.escapes || newMutates {
-        if newEscapes { l.escapes = true; l.mutates = true }
+        if newEscapes {
+          l.escapes = true
+          l.mutates = true
+          if l.explanation == nil { l.explanation = explainPath(from: l, to: root) }
+        }
         if newMutates { l.mutates = true }
         enqueue(l)
         if l.escapes { continue }
@@ -647,6 +674,8 @@ final class Batch {
         if src.walkgen != walkgen || src.derefs > d {
           src.walkgen = walkgen
           src.derefs = d
+          src.pathDst = l
+          src.pathNote = edge.note
           if src.queuedOne != walkgen {
             src.queuedOne = walkgen
             todo.append(src)
@@ -672,6 +701,46 @@ final class Batch {
     } else {
       p.leakHeap = min(p.leakHeap ?? derefs, derefs)
     }
+  }
+
+  // MARK: Explanations (solve.go explainPath)
+
+  /// A HeapAllocReason as `explain` says it.
+  func reasonInWords(_ reason: String) -> String {
+    switch reason {
+    case "too large for stack":
+      return "too large for the stack (the compiler keeps a new or make in a frame only up to \(analysis.compiler.maxImplicitStackVarSize >> 10) KiB)"
+    case "non-constant size":
+      return "its size is known only at run time (before Go 1.25 such a make always goes to the heap)"
+    default: return reason
+    }
+  }
+
+  /// Why `l` escapes, in words, from the walk's path from it to `root`: the note nearest the
+  /// root ("returned from f", "assigned to the global g"), or what the root is.
+  func explainPath(from l: EscapeLocation, to root: EscapeLocation) -> String {
+    var nearest: String? = nil
+    var at: EscapeLocation? = l
+    var steps = 0
+    // The path is a chain of shortest-path predecessors, so it ends at the root; the bound
+    // only guards against a walk state left from an earlier root.
+    while let x = at, x !== root, steps < locations.count + 2 {
+      if let n = x.pathNote { nearest = n }
+      at = x.pathDst
+      steps += 1
+    }
+    guard let nearest else { return explain(root) }
+    if root !== heap, !root.isResult, root.escapes { return nearest + "; " + explain(root) }
+    return nearest
+  }
+
+  /// What about a root makes the values that reach it outlive their frame.
+  func explain(_ root: EscapeLocation) -> String {
+    if root === heap { return "reachable from the heap" }
+    if root.isResult { return "returned from \(root.function?.name ?? "its function")" }
+    let name = root.variable?.name ?? root.site?.text ?? "a temporary"
+    if root.escapes { return "\(name) is on the heap" + (root.explanation.map { " (\($0))" } ?? "") }
+    return "its address is kept in \(name), which outlives the loop iteration that made it"
   }
 
   // MARK: Results
@@ -705,9 +774,14 @@ final class Batch {
       if let v = loc.variable {
         guard v.storage != .global else { continue }
         v.movedToHeap = loc.escapes
-        if loc.escapes { analysis.report(v.span.start, "moved to heap: \(v.name)") }
+        if loc.escapes {
+          analysis.report(v.span.start, "moved to heap: \(v.name)")
+          v.escapeReason = v.escapeReason ?? loc.explanation
+          v.site?.explanation = v.escapeReason
+        }
       } else if let site = loc.site {
         site.onHeap = loc.escapes || site.kind == .variable
+        if loc.escapes, site.kind != .variable { site.explanation = site.reason.map(reasonInWords) ?? loc.explanation }
         let at = site.reportAt ?? site.span.start
         if site.kind == .append {
           if analysis.compiler.reportsAppend {

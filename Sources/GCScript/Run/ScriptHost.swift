@@ -19,6 +19,11 @@ public protocol ScriptHost: AnyObject {
   func statementFinished(_ text: String)
   /// `explain` / `explain off`: narrate what the runtime did after each statement.
   func setExplain(_ on: Bool)
+  /// Whether `explain` is on: the VM then notes the allocation sites that go to the heap.
+  var isExplaining: Bool { get }
+  /// Under `explain`, just before `statementFinished`: the statement's heap allocations from
+  /// sites not explained before, each with escape analysis's reason, in words.
+  func heapAllocations(_ notes: [String])
   /// `heap`: draw the span map.
   func heapMap()
 }
@@ -26,6 +31,8 @@ public protocol ScriptHost: AnyObject {
 extension ScriptHost {
   public func statementFinished(_ text: String) {}
   public func setExplain(_ on: Bool) {}
+  public var isExplaining: Bool { false }
+  public func heapAllocations(_ notes: [String]) {}
   public func heapMap() {}
   public func why(_ what: String?) {}
   public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {}

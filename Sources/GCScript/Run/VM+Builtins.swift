@@ -29,7 +29,9 @@ extension VM {
     case .expect(let x): try expect(x, value: Int(Int64(bitPattern: args[0].1[0])))
     case .why(let what): host?.why(what)
     case .roots(let vars): try roots(vars, s)
-    case .explain(let on): host?.setExplain(on)
+    case .explain(let on):
+      host?.setExplain(on)
+      explaining = on
     case .heapMap: host?.heapMap()
     case .setGCPercent(let off):
       _ = try heap.setGCPercent(off ? -1 : Int(Int64(bitPattern: args[0].1[0])))

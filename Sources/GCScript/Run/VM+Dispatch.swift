@@ -193,6 +193,7 @@ extension VM {
         if let t = objectTypes[b] {
           // `new(T)` on the heap, the commonest allocation: no descriptor to read.
           s[a] = try t._withUnsafeGuaranteedRef { try heap.allocate($0, count: 1) }
+          if explaining { noteHeapAllocation(code._withUnsafeGuaranteedRef { $0.allocations[b].site }) }
         } else {
           try allocate(code._withUnsafeGuaranteedRef { $0.allocations[b] }, into: a, s)
         }
@@ -259,7 +260,7 @@ extension VM {
         s = stack + fp.pointee.base
       case .narrate:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
-        host?.statementFinished(code._withUnsafeGuaranteedRef { $0.narrations[a] })
+        statementFinished(code._withUnsafeGuaranteedRef { $0.narrations[a] })
       case .nextRune:
         fp.pointee.pc = pc
         let (rune, width) = try decodeRune(s + b, at: Int(s[c]))

@@ -198,15 +198,18 @@ extension VM {
       guard let slot = desc.stackSlot, count <= (desc.stackCapacity ?? count) else { return nil }
       let words = (desc.type.size * max(count, desc.stackCapacity ?? count) + 7) / 8
       (stack + base + slot).update(repeating: 0, count: max(words, 1))
+      if explaining { noteFrameAllocation(desc.site) }
       return AddressSpace.stackBase + UInt64((base + slot) * 8)
     }
     switch desc.kind {
     case .object:
       if let p = onStack(1) { s[a] = p; return }
       s[a] = try heap.allocate(desc.type, count: 1)
+      if explaining { noteHeapAllocation(desc.site) }
     case .literal(let count):
       if let p = onStack(count) { s[a] = p; return }
       s[a] = try heap.allocate(desc.type, count: count)
+      if explaining { noteHeapAllocation(desc.site) }
     case .makeSlice(let lenSlot, let capSlot):
       let len = Int(Int64(bitPattern: s[lenSlot]))
       let cap = capSlot.map { Int(Int64(bitPattern: s[$0])) } ?? len
@@ -218,6 +221,12 @@ extension VM {
         p = q
       } else {
         p = try heap.allocateSlice(of: desc.type, len: len, cap: cap)
+        if explaining {
+          // A non-escaping make of run-time size whose frame buffer is too small (Go 1.25+).
+          let why = desc.stackSlot == nil ? nil
+            : "it does not escape, but \(cap * desc.type.size) bytes do not fit the frame's \((desc.stackCapacity ?? 0) * desc.type.size)-byte buffer"
+          noteHeapAllocation(desc.site, why: why)
+        }
       }
       s[a] = p
       s[a + 1] = UInt64(len)

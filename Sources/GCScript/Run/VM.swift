@@ -86,6 +86,14 @@ final class VM: AddressRootSource {
   var pendingNs = 0
   /// `expect` statements that failed so far.
   var failedExpectations = 0
+  /// `explain` is on: heap allocations note their sites (`noteHeapAllocation`).
+  var explaining = false
+  /// The sites explained so far this session (each once on the heap and once in a frame: a
+  /// make of run-time size can be either), and the notes of the running statement, given to
+  /// the host when it finishes.
+  var explainedSites = Set<ObjectIdentifier>()
+  var explainedFrameSites = Set<ObjectIdentifier>()
+  var heapNotes: [String] = []
   /// Source of the run being executed (for expect reports).
   var source = Source(name: "<none>", text: "")
 
@@ -208,6 +216,7 @@ final class VM: AddressRootSource {
     try ensureStack(session.functions[function].frameSize)
     stack.update(repeating: 0, count: session.functions[function].frameSize)
     frames.push(CallFrame(function: function, base: 0, pc: 0))
+    explaining = host?.isExplaining ?? false
     do {
       try execute()
     } catch let t as VMTrap {
@@ -215,6 +224,43 @@ final class VM: AddressRootSource {
     } catch let d as ProcessDeath {
       throw located(.death(d, fatalPrefix: heap.profile.fatalErrorPrefix))
     }
+  }
+
+  /// Under `explain`: an allocation from `site` went to the heap. The first time a site does,
+  /// its note says where it is and why escape analysis put it there.
+  func noteHeapAllocation(_ site: AllocationSite?, why reason: String? = nil) {
+    guard let site, explainedSites.insert(ObjectIdentifier(site)).inserted else { return }
+    let code = session.functions[frames[frames.count - 1].function]
+    let (line, column) = code.source.location(of: site.span.start)
+    let what: String
+    switch site.kind {
+    case .variable: what = "\(site.text) (moved to heap)"
+    case .append: what = "append's new backing array"
+    default: what = site.text.isEmpty ? "an object" : site.text
+    }
+    let why = reason ?? site.explanation ?? "escape analysis could not keep it in the frame"
+    heapNotes.append("\(what) at \(code.source.name):\(line):\(column) is allocated on the heap: \(why)")
+  }
+
+  /// Under `explain`: an allocation from `site` was kept in its function's frame. Said once per
+  /// site, as heap allocations are.
+  func noteFrameAllocation(_ site: AllocationSite) {
+    guard explainedFrameSites.insert(ObjectIdentifier(site)).inserted else { return }
+    let code = session.functions[frames[frames.count - 1].function]
+    let (line, column) = code.source.location(of: site.span.start)
+    let what = site.kind == .variable ? site.text : (site.text.isEmpty ? "an object" : site.text)
+    heapNotes.append(
+      "\(what) at \(code.source.name):\(line):\(column) stays in \(code.name)'s frame: it does not escape, so the collector never sees it")
+  }
+
+  /// A narrated statement finished: its heap notes, then the narration.
+  func statementFinished(_ text: String) {
+    if !heapNotes.isEmpty {
+      host?.heapAllocations(heapNotes)
+      heapNotes = []
+    }
+    host?.statementFinished(text)
+    explaining = host?.isExplaining ?? false
   }
 
   /// An error at the current instruction of the innermost frame.
