@@ -140,8 +140,17 @@ extension Checker {
       let shown = typeText.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } ? typeText : "(\(typeText))"
       let site = AllocationSite(kind: .stringConversion, span: span, type: .uint8, text: "\(shown)(\(argumentText(x)))")
       // Go 1.22+ reports a conversion at its operand, earlier versions at the parenthesis.
-      site.reportAt = profile.version >= GoVersion(1, 22) ? argSpan.start : openParen(span.start)
+      site.reportAt = profile.version >= GoVersion(1, 22) ? syntaxPosition(args[0]) : openParen(span.start)
       site.zeroCopyCandidate = t.isSlice && t.sliceElement!.size == 1
+      // The buffer a non-escaping result uses in the caller's frame (walk/convert.go passes a
+      // stack temporary; string.go): tmpBuf, 32 bytes; [32]rune for []rune(s); [4]byte for
+      // string(rune).
+      if t.isSlice && t.sliceElement!.size == 4 {
+        site.type = .int32
+        site.constantCount = 32
+      } else {
+        site.constantCount = from.type.isInteger ? 4 : 32
+      }
       function.sites.append(site)
       node.site = site
     }
@@ -153,6 +162,32 @@ extension Checker {
 
   /// The offset of the first `{` at or after `start` (a composite literal's brace).
   func openBrace(_ start: Int) -> Int? { first("{", from: start) }
+
+  /// Where Go's syntax tree puts an expression, which is where -m reports what happens to it:
+  /// a binary operation at its operator, an index or slice expression at its `[`, a call at
+  /// its `(` (cmd/compile/internal/syntax: Operation, IndexExpr, SliceExpr and CallExpr
+  /// positions); anything else at its start.
+  func syntaxPosition(_ e: Expr) -> Int {
+    switch e.kind {
+    case .binary(let op, let x, let y):
+      return operatorOffset(op, from: x.span.end, to: y.span.start) ?? e.span.start
+    case .index(let x, _), .slice(let x, _, _, _): return first("[", from: x.span.end) ?? e.span.start
+    case .call(let f, _, _): return first("(", from: f.span.end) ?? e.span.start
+    default: return e.span.start
+    }
+  }
+
+  /// The offset of operator `op` between two operands (only blanks, comments and closing
+  /// parentheses lie before it).
+  func operatorOffset(_ op: String, from start: Int, to end: Int) -> Int? {
+    let bytes = source.bytes
+    let a = min(max(0, start), bytes.count)
+    let b = min(max(a, end), bytes.count)
+    let needle = Array(op.utf8)
+    guard b - a >= needle.count else { return nil }
+    for i in a...(b - needle.count) where Array(bytes[i..<(i + needle.count)]) == needle { return i }
+    return nil
+  }
 
   /// The offset of the first `c` at or after `start`.
   private func first(_ c: Unicode.Scalar, from start: Int) -> Int? {

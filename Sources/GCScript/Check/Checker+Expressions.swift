@@ -428,7 +428,21 @@ extension Checker {
     }
     let node = TypedExpr(.binary(o, x.expr, y.expr), isComparison ? .bool : t, span)
     if t.isString && o == "+" {
+      // One concatenation, however many operands: Go's typecheck folds `a + b + c` (and
+      // `a + (b + c)`) into one OADDSTR, one runtime.concatstrings call, one allocation. An
+      // operand that is itself a concatenation gives up its site.
+      for operand in [x.expr, y.expr] {
+        if case .binary("+", _, _) = operand.kind, operand.type.isString, let inner = operand.site {
+          function.sites.removeAll { $0 === inner }
+          operand.site = nil
+        }
+      }
       let site = AllocationSite(kind: .concatenation, span: span, type: .uint8, text: goText(span, literal: false))
+      // Its result fits the caller's 32-byte tmpBuf when it does not escape (string.go).
+      site.constantCount = 32
+      // -m reports it at the (last) `+`: the OADDSTR node keeps the outermost operation's
+      // position.
+      site.reportAt = operatorOffset("+", from: x.expr.span.end, to: y.expr.span.start)
       function.sites.append(site)
       node.site = site
     }

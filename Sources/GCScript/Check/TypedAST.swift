@@ -100,7 +100,7 @@ final class AllocationSite {
   let kind: Kind
   let span: Span
   /// The allocated type (for `make` and literals, the element type; count decides the size).
-  let type: GoType
+  var type: GoType
   /// The expression as the Go compiler prints it in -m output (`make([]byte, 1024)`, `&T{...}`).
   let text: String
   /// Where -m reports it, a byte offset: a call's `(` (make, new, append), a literal's `{` (or

@@ -130,15 +130,41 @@ extension Lowerer {
     return Int32(v)
   }
 
+  /// A string operand of a comparison or a concatenation. `string(b)` there is a view of b's
+  /// bytes, not a copy: the operation does not keep the string (walk/order.go marks the
+  /// conversion OBYTES2STRTMP), so nothing is allocated. A byte slice's first two slots are
+  /// the string's.
+  func stringOperand(_ e: TypedExpr) -> Int {
+    if case .conversion(let x) = e.kind, e.type.isString, x.type.sliceElement?.size == 1 {
+      return value(x)
+    }
+    return value(e)
+  }
+
+  /// The operands of a concatenation, nested ones included (the checker made `a + b + c` one
+  /// site: one runtime.concatstrings).
+  func concatOperands(_ e: TypedExpr) -> [TypedExpr] {
+    guard case .binary("+", let a, let b) = e.kind, e.type.isString else { return [e] }
+    func flatten(_ x: TypedExpr) -> [TypedExpr] {
+      if case .binary("+", _, _) = x.kind, x.type.isString, x.site == nil { return concatOperands(x) }
+      return [x]
+    }
+    return flatten(a) + flatten(b)
+  }
+
   private func binary(_ op: String, _ a: TypedExpr, _ b: TypedExpr, _ e: TypedExpr, into dst: Int) {
     let t = a.type
     withTemporaries {
+      if t.isString && op == "+" {
+        let operands = concatOperands(e).map(stringOperand)
+        let buffer = e.site.flatMap { $0.onHeap ? nil : siteSlots[ObjectIdentifier($0)] }
+        code.concats.append(ConcatDesc(operands: operands, site: e.site, buffer: buffer))
+        emit(Instruction(op: .concat, a: Int32(dst), b: Int32(code.concats.count - 1)))
+        return
+      }
       if t.isString {
-        let (x, y) = (value(a), value(b))
+        let (x, y) = (stringOperand(a), stringOperand(b))
         switch op {
-        case "+":
-          let site = e.site.map { code.allocationSites.append($0); return code.allocationSites.count - 1 } ?? -1
-          emit(Instruction(op: .concat, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(site)))
         case "==": emit(Instruction(op: .strEq, a: Int32(dst), b: Int32(x), c: Int32(y)))
         case "!=": emit(Instruction(op: .strNe, a: Int32(dst), b: Int32(x), c: Int32(y)))
         case "<": emit(Instruction(op: .strLt, a: Int32(dst), b: Int32(x), c: Int32(y)))
@@ -212,7 +238,11 @@ extension Lowerer {
           kind = t.sliceElement!.size == 1 ? .stringToBytes : .stringToRunes
         }
         let src = value(x)
-        code.conversions.append(ConversionDesc(kind: kind, site: e.site))
+        let site = e.site
+        let buffer = site.flatMap { $0.onHeap ? nil : siteSlots[ObjectIdentifier($0)] }
+        code.conversions.append(ConversionDesc(
+          kind: kind, site: site, buffer: buffer, bufferCount: site?.constantCount ?? 0,
+          zeroCopy: site?.zeroCopy ?? false))
         emit(Instruction(op: .convertString, a: Int32(dst), b: Int32(code.conversions.count - 1), c: Int32(src)))
         return
       }

@@ -50,6 +50,11 @@ final class LoweringSession {
   /// The read-only data as bytes.
   var rodata: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: rodataPointer, count: rodataCount) }
 
+  /// The runtime's staticuint64s table ([256]uint64, each value's low byte first): a one-byte
+  /// string converted from a byte slice points into it instead of being allocated
+  /// (string.go slicebytetostring). Byte b is at this address + 8b.
+  lazy var staticBytesAddress: UInt64 = rodataAddress(of: (0..<256).flatMap { [UInt8($0), 0, 0, 0, 0, 0, 0, 0] })
+
   /// The address of a string constant's bytes in read-only data (each distinct string once).
   func rodataAddress(of bytes: [UInt8]) -> UInt64 {
     if let off = interned[bytes] { return AddressSpace.rodataBase + UInt64(off) }

@@ -37,6 +37,7 @@ final class CodeObject {
   var builtins: [BuiltinDesc] = []
   var fills: [FillDesc] = []
   var conversions: [ConversionDesc] = []
+  var concats: [ConcatDesc] = []
   var arrayIndexes: [ArrayIndexDesc] = []
   var allocationSites: [AllocationSite] = []
   /// Statement texts for `narrate`.
@@ -173,6 +174,20 @@ struct ConversionDesc {
   enum Kind { case bytesToString, runesToString, stringToBytes, stringToRunes, runeToString }
   let kind: Kind
   let site: AllocationSite?
+  /// The frame buffer a result that does not escape may use (string.go's `buf` argument:
+  /// tmpBuf, [32]rune, [4]byte), and its size in elements; nil: the heap.
+  let buffer: Int?
+  let bufferCount: Int
+  /// `[]byte(s)` shares the string's bytes (escape analysis: zero-copy, Go 1.22+).
+  let zeroCopy: Bool
+}
+
+/// A string concatenation: one runtime.concatstrings of every operand (each two slots).
+struct ConcatDesc {
+  let operands: [Int]
+  let site: AllocationSite?
+  /// The frame's 32-byte tmpBuf when the result does not escape; nil: the heap.
+  let buffer: Int?
 }
 
 /// A builtin, package function or runtime statement, with its operands' slots and types.

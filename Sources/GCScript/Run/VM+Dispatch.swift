@@ -109,7 +109,7 @@ extension VM {
         s[a] = try compareStrings(i.op, s + b, s + c) ? 1 : 0
       case .concat:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
-        try concat(s + a, s + b, s + c, site: Int(i.d))
+        try concat(code._withUnsafeGuaranteedRef { $0.concats[b] }, into: s + a, s)
         s = stack + fp.pointee.base
       case .strIndex:
         let len = s[b + 1]

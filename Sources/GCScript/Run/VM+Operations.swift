@@ -24,14 +24,27 @@ extension VM {
     return !b.lexicographicallyPrecedes(a)
   }
 
-  /// A new string holding `bytes` (runtime.rawstring): `bytes.count` bytes of noscan heap.
-  func newString(_ data: [UInt8], into dst: UnsafeMutablePointer<UInt64>) throws {
-    if data.isEmpty {
+  /// A new string holding `data` (rawstringtmp): in the frame buffer at slot `buffer` when
+  /// there is one and the bytes fit its `bufferBytes`, else `data.count` bytes of noscan heap
+  /// (rawstring). `reserve` asks for more bytes than the string keeps (slicerunetostring
+  /// allocates its encoded size plus 3).
+  func newString(
+    _ data: [UInt8], into dst: UnsafeMutablePointer<UInt64>, buffer: Int? = nil,
+    bufferBytes: Int = 32, reserve: Int = 0, site: AllocationSite? = nil
+  ) throws {
+    if data.isEmpty && reserve == 0 {
       dst[0] = 0
       dst[1] = 0
       return
     }
-    let a = try heap.allocate(.uint8, count: data.count)
+    let a: Address
+    if let buffer, data.count + reserve <= bufferBytes {
+      a = runningFrameAddress(buffer)
+      if explaining, let site { noteFrameAllocation(site) }
+    } else {
+      a = try heap.allocate(.uint8, count: data.count + reserve)
+      if explaining { noteHeapAllocation(site) }
+    }
     inFlight.append(a)
     defer { inFlight.removeLast() }
     try write(data, at: a)
@@ -39,18 +52,40 @@ extension VM {
     dst[1] = UInt64(data.count)
   }
 
-  /// x + y (runtime.concatstrings: an empty operand is the other one, uncopied).
-  func concat(_ dst: UnsafeMutablePointer<UInt64>, _ x: UnsafeMutablePointer<UInt64>, _ y: UnsafeMutablePointer<UInt64>, site: Int) throws {
-    if x[1] == 0 || y[1] == 0 {
-      let (p, n) = x[1] == 0 ? (y[0], y[1]) : (x[0], x[1])
-      dst[0] = p
-      dst[1] = n
+  /// The address of a slot of the running frame.
+  func runningFrameAddress(_ slot: Int) -> Address {
+    AddressSpace.stackBase + UInt64((frames[frames.count - 1].base + slot) * 8)
+  }
+
+  /// Whether an address is in the goroutine's stack (string.go stringDataOnStack).
+  func onStack(_ a: Address) -> Bool { a >= AddressSpace.stackBase }
+
+  /// runtime.concatstrings: the operands' total; "" for none; the one non-empty operand itself
+  /// when it is alone — unless it lives in a frame and the result may outlive it (no buffer);
+  /// else one new string, in the frame's tmpBuf when the result does not escape and fits.
+  func concat(_ desc: ConcatDesc, into dst: UnsafeMutablePointer<UInt64>, _ s: UnsafeMutablePointer<UInt64>) throws {
+    var nonEmpty: [Int] = []
+    var total = 0
+    for o in desc.operands where s[o + 1] != 0 {
+      nonEmpty.append(o)
+      total += Int(s[o + 1])
+    }
+    if nonEmpty.isEmpty {
+      dst[0] = 0
+      dst[1] = 0
       return
     }
-    let data = try string(x) + string(y)
+    if nonEmpty.count == 1 && (desc.buffer != nil || !onStack(s[nonEmpty[0]])) {
+      let o = nonEmpty[0]
+      (dst[0], dst[1]) = (s[o], s[o + 1])
+      return
+    }
+    var data: [UInt8] = []
+    data.reserveCapacity(total)
+    for o in nonEmpty { data += try string(s + o) }
     let out = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
     defer { out.deallocate() }
-    try newString(data, into: out)
+    try newString(data, into: out, buffer: desc.buffer, site: desc.site)
     dst[0] = out[0]
     dst[1] = out[1]
   }
@@ -97,20 +132,37 @@ extension VM {
     var words = 2
     switch desc.kind {
     case .bytesToString:
-      try newString(try bytes(src[0], Int(src[1])), into: out)
+      // slicebytetostring: one byte is a pointer into staticuint64s, nothing allocated.
+      let n = Int(src[1])
+      if n == 1 {
+        let b = try load(src[0], 1)
+        (out[0], out[1]) = (session.staticBytesAddress &+ b &* 8, 1)
+      } else {
+        try newString(try bytes(src[0], n), into: out, buffer: desc.buffer, bufferBytes: desc.bufferCount, site: desc.site)
+      }
     case .runeToString:
-      try newString(Self.encodeUTF8(Int64(bitPattern: src[0])), into: out)
+      // intstring: the frame's [4]byte, or a 4-byte string on the heap whatever the rune's width.
+      let data = Self.encodeUTF8(Int64(bitPattern: src[0]))
+      try newString(data, into: out, buffer: desc.buffer, bufferBytes: 4, reserve: 4 - data.count, site: desc.site)
     case .runesToString:
+      // slicerunetostring: rawstringtmp(buf, size+3) — three bytes more than the encoding.
       var data: [UInt8] = []
       for k in 0..<Int(src[1]) {
         let r = Int32(truncatingIfNeeded: try load(src[0] &+ UInt64(k * 4), 4))
         data += Self.encodeUTF8(Int64(r))
       }
-      try newString(data, into: out)
+      try newString(data, into: out, buffer: desc.buffer, bufferBytes: desc.bufferCount, reserve: 3, site: desc.site)
     case .stringToBytes:
       words = 3
+      if desc.zeroCopy {
+        // Go 1.22+: a []byte(s) that does not escape and is never written shares s's bytes.
+        (out[0], out[1], out[2]) = (src[0], src[1], src[1])
+        break
+      }
       let data = try string(src)
-      try newSlice(of: .uint8, count: data.count, into: out) { a in try self.write(data, at: a) }
+      try newSlice(of: .uint8, count: data.count, into: out, buffer: desc.buffer, bufferCount: desc.bufferCount, site: desc.site) { a in
+        try self.write(data, at: a)
+      }
     case .stringToRunes:
       words = 3
       let data = try string(src)
@@ -121,16 +173,29 @@ extension VM {
         runes.append(r)
         k += w
       }
-      try newSlice(of: .int32, count: runes.count, into: out) { a in
+      try newSlice(of: .int32, count: runes.count, into: out, buffer: desc.buffer, bufferCount: desc.bufferCount, site: desc.site) { a in
         for (j, r) in runes.enumerated() { try self.store(a &+ UInt64(j * 4), UInt64(UInt32(bitPattern: r)), 4) }
       }
     }
     dst.update(from: out, count: words)
   }
 
-  /// A new slice of `count` elements, its capacity rounded up to the allocation's size class
-  /// (rawbyteslice, rawruneslice), filled by `write`.
-  func newSlice(of elem: GoType, count: Int, into out: UnsafeMutablePointer<UInt64>, _ write: (Address) throws -> Void) throws {
+  /// A new slice of `count` elements (stringtoslicebyte, stringtoslicerune): the frame buffer,
+  /// zeroed, with its whole size as capacity, when there is one and the elements fit; else the
+  /// heap with the capacity rounded up to the allocation's size class (rawbyteslice,
+  /// rawruneslice). Filled by `write`.
+  func newSlice(
+    of elem: GoType, count: Int, into out: UnsafeMutablePointer<UInt64>, buffer: Int? = nil,
+    bufferCount: Int = 0, site: AllocationSite? = nil, _ write: (Address) throws -> Void
+  ) throws {
+    if let buffer, count <= bufferCount {
+      let a = runningFrameAddress(buffer)
+      (stack + frames[frames.count - 1].base + buffer).update(repeating: 0, count: (bufferCount * elem.size + 7) / 8)
+      if explaining, let site { noteFrameAllocation(site) }
+      try write(a)
+      (out[0], out[1], out[2]) = (a, UInt64(count), UInt64(bufferCount))
+      return
+    }
     if count == 0 {
       out[0] = GoRuntime.zeroBaseAddress
       out[1] = 0
@@ -139,6 +204,7 @@ extension VM {
     }
     let cap = roundedCapacity(count, elem)
     let a = try heap.allocateSlice(of: elem, len: count, cap: cap)
+    if explaining { noteHeapAllocation(site) }
     inFlight.append(a)
     defer { inFlight.removeLast() }
     try write(a)

@@ -183,14 +183,14 @@ func s2bROLocal(s string) int {
 func s2bROEsc(s string) { gB = []byte(s) }
 
 //go:noinline
-func s2bMutLocal(s string) (int, int) {
+func s2bMutLocal(s string) int {
 	b := []byte(s)
 	b[0] = 'x'
 	n := 0
 	for i := 0; i < len(b); i++ {
 		n += int(b[i])
 	}
-	return n, cap(b)
+	return n<<10 | cap(b) // one result (gcsh has no multiple results yet)
 }
 
 //go:noinline
@@ -202,13 +202,13 @@ func s2bMutEsc(s string) int {
 }
 
 //go:noinline
-func s2rLocal(s string) (int, int) {
+func s2rLocal(s string) int {
 	r := []rune(s)
 	n := 0
 	for i := 0; i < len(r); i++ {
 		n += int(r[i])
 	}
-	return n, cap(r)
+	return n<<10 | cap(r) // one result (gcsh has no multiple results yet)
 }
 
 //go:noinline
@@ -384,7 +384,8 @@ func main() {
 	}
 	ckpt.CP("s2bRO40_esc")
 	for i := 0; i < N; i++ {
-		n, c := s2bMutLocal(s10)
+		nc := s2bMutLocal(s10)
+		n, c := nc>>10, nc&1023
 		acc += n
 		capMut10Local = c
 	}
@@ -394,7 +395,8 @@ func main() {
 	}
 	ckpt.CP("s2bMut10_esc")
 	for i := 0; i < N; i++ {
-		n, c := s2bMutLocal(s40)
+		nc := s2bMutLocal(s40)
+		n, c := nc>>10, nc&1023
 		acc += n
 		capMut40Local = c
 	}
@@ -405,7 +407,8 @@ func main() {
 	ckpt.CP("s2bMut40_esc")
 
 	for i := 0; i < N; i++ {
-		n, c := s2rLocal(s10)
+		nc := s2rLocal(s10)
+		n, c := nc>>10, nc&1023
 		acc += n
 		capS2R10Local = c
 	}
@@ -415,7 +418,8 @@ func main() {
 	}
 	ckpt.CP("s2r10_esc")
 	for i := 0; i < N; i++ {
-		n, c := s2rLocal(s40)
+		nc := s2rLocal(s40)
+		n, c := nc>>10, nc&1023
 		acc += n
 		capS2R40Local = c
 	}
