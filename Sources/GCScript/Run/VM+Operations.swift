@@ -24,32 +24,43 @@ extension VM {
     return !b.lexicographicallyPrecedes(a)
   }
 
-  /// A new string holding `data` (rawstringtmp): in the frame buffer at slot `buffer` when
-  /// there is one and the bytes fit its `bufferBytes`, else `data.count` bytes of noscan heap
-  /// (rawstring). `reserve` asks for more bytes than the string keeps (slicerunetostring
-  /// allocates its encoded size plus 3).
+  /// A new string of `count` bytes (rawstringtmp): in the frame buffer at slot `buffer` when
+  /// there is one and `count + reserve` bytes fit its `bufferBytes`, else `count + reserve`
+  /// bytes of noscan heap (rawstring; `reserve` is what slicerunetostring and intstring ask
+  /// beyond the string). `fill` writes the bytes at the address: through the simulated memory,
+  /// so a huge string costs the simulated heap, not the host's.
   func newString(
-    _ data: [UInt8], into dst: UnsafeMutablePointer<UInt64>, buffer: Int? = nil,
-    bufferBytes: Int = 32, reserve: Int = 0, site: AllocationSite? = nil
+    count: Int, into dst: UnsafeMutablePointer<UInt64>, buffer: Int? = nil, bufferBytes: Int = 32,
+    reserve: Int = 0, site: AllocationSite? = nil, _ fill: (Address) throws -> Void
   ) throws {
-    if data.isEmpty && reserve == 0 {
+    if count == 0 && reserve == 0 {
       dst[0] = 0
       dst[1] = 0
       return
     }
     let a: Address
-    if let buffer, data.count + reserve <= bufferBytes {
+    if let buffer, count + reserve <= bufferBytes {
       a = runningFrameAddress(buffer)
       if explaining, let site { noteFrameAllocation(site) }
     } else {
-      a = try heap.allocate(.uint8, count: data.count + reserve)
+      a = try heap.allocate(.uint8, count: count + reserve)
       if explaining { noteHeapAllocation(site) }
     }
     inFlight.append(a)
     defer { inFlight.removeLast() }
-    try write(data, at: a)
+    try fill(a)
     dst[0] = a
-    dst[1] = UInt64(data.count)
+    dst[1] = UInt64(count)
+  }
+
+  /// A new string holding `data` (see the other `newString`).
+  func newString(
+    _ data: [UInt8], into dst: UnsafeMutablePointer<UInt64>, buffer: Int? = nil,
+    bufferBytes: Int = 32, reserve: Int = 0, site: AllocationSite? = nil
+  ) throws {
+    try newString(count: data.count, into: dst, buffer: buffer, bufferBytes: bufferBytes, reserve: reserve, site: site) {
+      try self.write(data, at: $0)
+    }
   }
 
   /// The address of a slot of the running frame.
@@ -68,7 +79,9 @@ extension VM {
     var total = 0
     for o in desc.operands where s[o + 1] != 0 {
       nonEmpty.append(o)
-      total += Int(s[o + 1])
+      let (sum, overflow) = total.addingReportingOverflow(Int(s[o + 1]))
+      if overflow { throw VMTrap(kind: .goRuntimePanic("string concatenation too long")) }
+      total = sum
     }
     if nonEmpty.isEmpty {
       dst[0] = 0
@@ -80,12 +93,15 @@ extension VM {
       (dst[0], dst[1]) = (s[o], s[o + 1])
       return
     }
-    var data: [UInt8] = []
-    data.reserveCapacity(total)
-    for o in nonEmpty { data += try string(s + o) }
     let out = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
     defer { out.deallocate() }
-    try newString(data, into: out, buffer: desc.buffer, site: desc.site)
+    try newString(count: total, into: out, buffer: desc.buffer, site: desc.site) { a in
+      var at = a
+      for o in nonEmpty {
+        try self.copyMemory(to: at, from: s[o], Int(s[o + 1]))
+        at &+= s[o + 1]
+      }
+    }
     dst[0] = out[0]
     dst[1] = out[1]
   }
@@ -138,7 +154,9 @@ extension VM {
         let b = try load(src[0], 1)
         (out[0], out[1]) = (session.staticBytesAddress &+ b &* 8, 1)
       } else {
-        try newString(try bytes(src[0], n), into: out, buffer: desc.buffer, bufferBytes: desc.bufferCount, site: desc.site)
+        try newString(count: n, into: out, buffer: desc.buffer, bufferBytes: desc.bufferCount, site: desc.site) { a in
+          try self.copyMemory(to: a, from: src[0], n)
+        }
       }
     case .runeToString:
       // intstring: the frame's [4]byte, or a 4-byte string on the heap whatever the rune's width.
@@ -159,9 +177,9 @@ extension VM {
         (out[0], out[1], out[2]) = (src[0], src[1], src[1])
         break
       }
-      let data = try string(src)
-      try newSlice(of: .uint8, count: data.count, into: out, buffer: desc.buffer, bufferCount: desc.bufferCount, site: desc.site) { a in
-        try self.write(data, at: a)
+      let n = Int(src[1])
+      try newSlice(of: .uint8, count: n, into: out, buffer: desc.buffer, bufferCount: desc.bufferCount, site: desc.site) { a in
+        try self.copyMemory(to: a, from: src[0], n)
       }
     case .stringToRunes:
       words = 3
