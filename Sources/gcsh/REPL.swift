@@ -108,6 +108,9 @@ func runREPL(_ session: Session, reader: LineReader, banner: Bool) {
     }
     do {
       try session.interpreter.run(stmts, source: source)
+    } catch let e as CompileErrors {
+      // A type error: nothing of the entry ran, and nothing it declared stays.
+      for err in e.errors { session.report(err) }
     } catch let e as ScriptError {
       session.report(e)
       if session.runtime.deathCause != nil {

@@ -74,6 +74,16 @@ read_until(PROMPT)
 send("print nope\r")
 read_until(r"undefined: nope")
 read_until(PROMPT)
+# A type error runs nothing of its entry and declares nothing: the print before it is not
+# shown, and the name declared in the same entry does not exist afterwards.
+send("fresh := 5; print 99; var s string = 5\r")
+shown = read_until(r"(?s)(.*?)" + PROMPT).group(1)
+if "<repl>:1:38: error: cannot use 5 (untyped int constant) as string value in variable declaration" not in shown \
+        or "\r\n99\r\n" in shown:
+    print("a type error must stop its whole entry:\n" + shown); sys.exit(1)
+send("print fresh\r")
+read_until(r"undefined: fresh")
+read_until(PROMPT)
 # Ctrl-C interrupts a runaway loop; the heap and variables survive.
 send("big := make([]byte, 64<<20)\r")
 read_until(PROMPT)
