@@ -20,6 +20,7 @@ struct RecordedRun {
       .appendingPathComponent("Recordings/runs/\(name)")
     let main = try String(contentsOf: directory.appendingPathComponent("main.go"), encoding: .utf8)
     source = main.replacingOccurrences(of: "import \"gcsh.test/runs/ckpt\"", with: "")
+      .replacingOccurrences(of: "\"gcsh.test/runs/ckpt\"", with: "")  // in an import group
       .replacingOccurrences(of: #"ckpt\.CP\(("[^"]*")\)"#, with: "stats $1", options: .regularExpression)
   }
 
