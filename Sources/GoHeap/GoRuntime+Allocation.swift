@@ -242,16 +242,8 @@ extension GoRuntime {
   func allocSpan(
     npages: Int, sizeClass: Int, noscan: Bool, elemSize: Int, nelems: Int, requested: Int
   ) throws -> Span {
-    var growth = 0
-    var base = pages.findFree(npages)
-    if base == nil {
-      growth = try growHeap(npages)
-      base = pages.findFree(npages)
-    }
-    guard let base else { preconditionFailure("no free run after heap growth") }
-    let range = base..<(base + npages)
-    let (scav, dirty) = pages.allocate(range)
-    try scavengeOnAllocation(scavengedPages: scav, growthPages: growth)
+    let (range, scav, dirty) = try allocPages(npages)
+    let base = range.lowerBound
     let id: Int32
     if let reuse = freeSpanIDs.popLast() {
       id = reuse
@@ -297,13 +289,31 @@ extension GoRuntime {
     return span
   }
 
+  /// The pages of mheap.allocSpan, for an object span or a stack span (allocManual) alike: the
+  /// lowest free run (growing the heap if none fits), taken, then the allocation-time scavenging
+  /// of the memory limit and of heap growth. Returns the run, its pages that had been released,
+  /// and whether any of them was handed out before (needs zeroing).
+  func allocPages(_ npages: Int) throws -> (range: Range<Int>, scavenged: Int, dirty: Bool) {
+    var growth = 0
+    var base = pages.findFree(npages)
+    if base == nil {
+      growth = try growHeap(npages)
+      base = pages.findFree(npages)
+    }
+    guard let base else { preconditionFailure("no free run after heap growth") }
+    let range = base..<(base + npages)
+    let (scav, dirty) = pages.allocate(range)
+    try scavengeOnAllocation(scavengedPages: scav, growthPages: growth)
+    return (range, scav, dirty)
+  }
+
   /// mheap.grow: maps at least `npages` more pages, rounded up to whole chunks. Fails as the
   /// runtime does when the kernel refuses the mapping (Linux's heuristic overcommit refuses a
   /// single mapping larger than the machine's memory) or the address space is exhausted.
   func growHeap(_ npages: Int) throws -> Int {
     let askPages = Self.growthAsk(profile, pages: npages)
     let (askBytes, overflow) = askPages.multipliedReportingOverflow(by: profile.pageSize)
-    let heapSys = (pages.endPage - stackPages) * profile.pageSize
+    let heapSys = (pages.endPage - stackHeapPages) * profile.pageSize
     if overflow || askBytes > machine.ramBytes
       || pages.endPage * profile.pageSize + askBytes > profile.heapLimitBytes
     {

@@ -2,7 +2,9 @@
 //
 // A cycle, in the runtime's numbered phases:
 //   1. Sweep termination (stop the world, short): the cycle starts; heapLive is recorded.
-//   2. Concurrent mark: everything reachable from the roots (globals, live frames) through
+//   2. Concurrent mark: the goroutine stacks are scanned — main's is halved when less than a
+//      quarter of it is used (Stacks.swift) — and everything reachable from the roots
+//      (globals, live frames) through
 //      pointer words is marked: the words an object's type names (GoRuntime+ScanObject). Cycles
 //      of objects that no root reaches are garbage like anything else. The hybrid write
 //      barrier makes the result a snapshot of the heap at the start: an object dropped during
@@ -10,8 +12,10 @@
 //      are allocated black (marked, counted in bytesMarked). The simulator therefore marks at
 //      the start, then lets the mark phase last the time the cost model gives it, during which
 //      the program keeps running.
-//   3. Mark termination (stop the world, short): NumGC++, the pacer commits the next goal, the
-//      scavenger's retained-heap goal is recomputed, the scavenge index starts a new generation.
+//   3. Mark termination (stop the world, short): NumGC++, the pacer commits the next goal (the
+//      stack bytes scanned become lastStackScan), the scavenger's retained-heap goal is
+//      recomputed, the scavenge index starts a new generation; stack spans freed during the
+//      mark return to the heap (freeStackSpans, stackcache_clear).
 //   4. Sweep: unmarked objects are freed; a span with no live object returns its pages to the page
 //      heap (HeapInuse → HeapIdle). The runtime sweeps in the background within milliseconds;
 //      the simulator sweeps at mark termination. When the last span is swept, scavtrace prints its
@@ -59,17 +63,23 @@ extension GoRuntime {
     pacer.triggered = heapLive
     let goal = currentGoal()
     emit(.gcStart(number: n, trigger: trigger, timeNs: now, heapLive: heapLive, goal: goal))
+    // runtime.GC's goroutine waits in gcWaitOnMark while its stack is scanned; a sleeping one in
+    // its timer. Otherwise the cycle preempts it where it runs.
+    let stackNs = try scanStacks(waiting: trigger == .user || programTimer != nil)
     let (bytes, objects, scan) = markFromRoots()
     let c = profile.cost
     let markNs = Int(c.markBaseNs + Double(scan) * c.markNsPerScanByte
-      + Double(objects) * c.markNsPerObject)
+      + Double(objects) * c.markNsPerObject + stackNs)
     let due = now + Int(c.sweepTermNs) + markNs
-    let assistGoal = pacer.assistGoal(goal: goal, triggered: heapLive, heapLive: heapLive, scanWork: scan)
+    let stackScan = stackScanWork
+    let assistGoal = pacer.assistGoal(
+      goal: goal, triggered: heapLive, heapLive: heapLive, scanWork: scan, stackScanWork: stackScan)
     let runway = max(1, assistGoal - heapLive)
     cycle = RunningCycle(
       number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal,
       assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
-      markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan, terminationDue: due,
+      markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan,
+      stackScanBytes: stackScan, terminationDue: due,
       scheduledDue: due,
       heapAllocBefore: heapAllocBytes, objectsBefore: objectsAllocated - objectsFreed)
     switch profile.collector {
@@ -138,7 +148,9 @@ extension GoRuntime {
     let consMark =
       c.scanBytes > 0
       ? Double(allocatedDuringMark) / Double(c.markNs + 1) * background / Double(c.scanBytes) : 0
-    pacer.commit(heapMarked: heapMarked, heapScan: c.scanBytes, consMark: consMark)
+    pacer.commit(
+      heapMarked: heapMarked, heapScan: c.scanBytes, stackScan: c.stackScanBytes,
+      consMark: consMark)
     pages.nextGeneration()
     // Flush the mcaches: cached spans become ordinary in-use spans to be swept.
     for spc in 0..<spanClassCount {
@@ -150,6 +162,8 @@ extension GoRuntime {
     // Go 1.0: the sweep stamps free spans it sees for the first time (before freeing any).
     if case .unusedSpans = profile.scavenger { pages.stampFreeRuns(at: now) }
     let (freedObjects, freedBytes) = sweep()
+    freeStackSpans()
+    clearStackCache()
     heapLive = heapMarked
     lastGCEndNs = now
     let nextGoal = currentGoal()
@@ -161,7 +175,7 @@ extension GoRuntime {
       cpuBackgroundNs: Int(background), cpuIdleNs: Int(idle),
       cpuMarkTermNs: Int(cost.markTermNs * procs),
       heapStart: c.heapStart, heapEnd: heapEnd, heapMarked: heapMarked, goal: c.goal,
-      nextGoal: nextGoal, stacks: pacer.stackScan, globals: pacer.globalsScan,
+      nextGoal: nextGoal, stacks: traceStackBytes, globals: pacer.globalsScan,
       procs: profile.procs, cpuPercent: Int(gcCPUNs / elapsed * 100), pauseNs: pause,
       freedObjects: freedObjects, freedBytes: freedBytes, heapAllocBefore: c.heapAllocBefore,
       heapAllocAfter: heapAllocBytes, objectsBefore: c.objectsBefore,

@@ -77,9 +77,10 @@ extension GoRuntime {
     // and free released pages, so the parts add up to the resident heap exactly.
     let free = resident(pages.retained.ranges)
     let releasedResident = resident(pages.released.ranges)
-    let startup = (stackPages * page)..<((stackPages + profile.startup.heapInUsePages) * page)
+    let st = profile.startup
+    let startup = (st.stackPages * page)..<((st.stackPages + st.heapInUsePages) * page)
     let runtimeData = os.residentBytes(in: startup)
-    let stacks = os.residentBytes(in: 0..<(stackPages * page))
+    let stacks = resident(stackSpanRanges())
     let mapped = pages.endPage * page
     return RSSBreakdown(
       liveObjects: live, garbage: garbage, freeNotScavenged: free,
@@ -133,7 +134,9 @@ extension GoRuntime {
       bytes[notResident, default: 0] += b.count - res
       perPage.append((r, res * 2 >= b.count ? resident : notResident))
     }
-    add(0..<(stackPages + profile.startup.heapInUsePages), .inUse, .inUseUntouched)
+    let st = profile.startup
+    add(st.stackPages..<(st.stackPages + st.heapInUsePages), .inUse, .inUseUntouched)
+    for r in stackSpanRanges() { add(r, .inUse, .inUseUntouched) }
     for s in spans { if let s { add(s.basePage..<(s.basePage + s.npages), .inUse, .inUseUntouched) } }
     for r in pages.retained.ranges { add(r, .freeResident, .freeNotResident) }
     for r in pages.released.ranges { add(r, .releasedResident, .freeNotResident) }

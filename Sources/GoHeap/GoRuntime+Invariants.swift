@@ -2,11 +2,13 @@
 //
 // MemStats identities (reference B.8), page accounting (every mapped page is in use, retained or
 // released, exactly once), span bookkeeping (alloc counts match alloc bits; in-use pages are
-// exactly the spans' pages plus the start-up runtime pages), and the OS view (released pages are
-// not resident under MADV_DONTNEED; RSS is at least the non-heap part), and flat memory (every
-// page of a span maps to it and no other page maps anywhere; type records sit on allocated slots
-// of scan spans and fit their objects; the host storage counted is exactly what live spans hold,
-// so a freed span's storage is gone).
+// exactly the spans' pages plus the stack spans' plus the start-up runtime pages), stacks (every
+// stack span is counted once, in use and not free; main's stack is a power of two in a span
+// that holds it; the guard never lets a frame past stackguard0), and the OS view (released
+// pages are not resident under MADV_DONTNEED; RSS is at least the non-heap part), and flat
+// memory (every page of a span maps to it and no other page maps anywhere; type records sit on
+// allocated slots of scan spans and fit their objects; the host storage counted is exactly what
+// live spans hold, so a freed span's storage is gone).
 
 /// A violated invariant.
 struct InvariantViolation: Error, CustomStringConvertible {
@@ -57,8 +59,9 @@ extension GoRuntime {
       "flat memory of live spans \(flatBytes) B != counted \(flatHostBytes) B "
         + "(a freed span's storage kept?)")
     try require(
-      spanPages + stackPages + profile.startup.heapInUsePages == pages.inUsePages,
-      "span pages \(spanPages) + runtime pages != in-use pages \(pages.inUsePages)")
+      spanPages + stackHeapPages + profile.startup.heapInUsePages == pages.inUsePages,
+      "span pages \(spanPages) + stack and runtime pages != in-use pages \(pages.inUsePages)")
+    try checkStacks()
     try require(liveBytes == heapAllocBytes, "HeapAlloc \(heapAllocBytes) != span bytes \(liveBytes)")
     if os.release == .dontNeed {
       for r in pages.released.ranges {
@@ -99,6 +102,50 @@ extension GoRuntime {
     if let types = s.slotTypes {
       for slot in 0..<s.nelems where types[slot] != 0 {
         try checkType(UInt32(types[slot] >> 32), count: Int(types[slot] & 0xFFFF_FFFF), slot: slot)
+      }
+    }
+  }
+}
+
+extension GoRuntime {
+  /// The stack invariants: the stack spans' pages add up to StackInuse's, none is free, main's
+  /// stack lives in one of them, and the guard is at or below stackguard0.
+  func checkStacks() throws {
+    func require(_ ok: Bool, _ what: @autoclosure () -> String) throws {
+      if !ok { throw InvariantViolation(description: "stacks: " + what()) }
+    }
+    guard case .contiguous(let p) = profile.stacks else {
+      try require(stacks.spanPages == 0, "Go 1.0 stacks are not heap pages")
+      return
+    }
+    let ranges = stackSpanRanges()
+    let held = ranges.reduce(0) { $0 + $1.count }
+    try require(
+      held == stacks.spanPages, "spans hold \(held) pages, StackInuse counts \(stacks.spanPages)")
+    for r in ranges {
+      try require(
+        pages.retained.overlap(r) == 0 && pages.released.overlap(r) == 0, "span \(r) is free")
+    }
+    let m = stacks.main
+    try require(
+      m.size.nonzeroBitCount == 1 && m.size >= p.fixedStack && m.size <= p.maxStackSize,
+      "main's stack is \(m.size) B")
+    let page = profile.pageSize
+    let hi = stackTop(m)
+    try require(
+      ranges.contains { $0.lowerBound * page <= hi - m.size && hi <= $0.upperBound * page },
+      "main's stack is in no stack span")
+    if isSmallStack(m.size, p) {
+      try require(
+        stacks.pool[m.base].map { $0.allocated & (1 << UInt32(m.slot)) != 0 } ?? false,
+        "main's stack is not allocated in its pool span")
+    }
+    try require(
+      stackGuardWord.pointee <= m.size - p.stackNosplit - p.mainBaseBytes,
+      "the guard \(stackGuardWord.pointee) lets frames below stackguard0")
+    for (o, list) in stacks.poolList.enumerated() {
+      for base in list {
+        try require(stacks.pool[base]?.order == o, "pool list \(o) holds a span of another order")
       }
     }
   }

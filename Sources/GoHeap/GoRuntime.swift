@@ -12,7 +12,8 @@
 // happens before the program's next instruction.
 //
 // The pieces live in their own files: PageHeap (pages, chunks, arenas), OSMemory (RSS), Span,
-// GoRuntime+Allocation (mallocgc), GoRuntime+Collector (mark, sweep, cycles), Pacer,
+// GoRuntime+Allocation (mallocgc), GoRuntime+Collector (mark, sweep, cycles), Stacks (the
+// goroutine stack: growth, shrinking, stack spans), Pacer,
 // GoRuntime+Scavenger, GoRuntime+Sysmon, MemStats, Roots, GoRuntime+Invariants; for object
 // memory, FlatMemory (the mechanism), GoRuntime+Addresses (spanOf), GoRuntime+FlatMemory (its
 // operations), GoRuntime+ScanObject (its pointer words) and GoRuntime+Memory (page faults).
@@ -72,6 +73,8 @@ struct RunningCycle {
   var markedBytes: Int
   var markedObjects: Int
   var scanBytes: Int
+  /// Stack bytes the cycle scanned (stackScanWork): lastStackScan once it ends.
+  let stackScanBytes: Int
   /// When mark termination is due, ns.
   var terminationDue: Int
   /// The time of the earliest termination event on the queue, ns.
@@ -145,8 +148,12 @@ public final class GoRuntime {
   /// The runtime's own live start-up data, bytes and objects (never freed).
   let runtimeLiveBytes: Int
   let runtimeLiveObjects: Int
-  /// Pages of the first chunk that hold goroutine stacks (StackSys).
-  let stackPages: Int
+  /// Goroutine stacks: main's, the allocator's pool and caches (Stacks.swift).
+  var stacks = StackState(spanPages: 0)
+  /// The guard the VM compares each new frame's top with (`stackGuard`); written by GoHeap only.
+  let stackGuardWord: UnsafeMutablePointer<Int>
+  /// The goroutine whose frames use the stack (the VM), once registered.
+  weak var goroutineStack: GoroutineStack? = nil
   /// Non-heap mapped bytes besides stacks: GCSys and the rest.
   var gcSys: Int
   var otherSys: Int
@@ -274,7 +281,8 @@ public final class GoRuntime {
     runtimeLiveBytes = st.heapAllocBytes
     runtimeLiveObjects = st.objects
     heapLive = st.heapAllocBytes
-    stackPages = st.stackPages
+    stackGuardWord = .allocate(capacity: 1)
+    stackGuardWord.initialize(to: 0)
     gcSys = st.gcSysBytes
     otherSys = st.otherSysBytes - st.gcSysBytes
     pacer = Pacer(profile: profile, gcPercent: gcPercent)
@@ -288,6 +296,7 @@ public final class GoRuntime {
     let inUse = st.stackPages + st.heapInUsePages
     pages.reserveAtStartup(0..<inUse)
     os.touch((st.stackPages * profile.pageSize)..<(inUse * profile.pageSize))
+    initStacks()
     if st.gcsBeforeMain > 0 {
       numGC = st.gcsBeforeMain
       lastGCEndNs = 0
@@ -301,6 +310,7 @@ public final class GoRuntime {
     spanOfPage.deallocate()
     fastSpanClass.deallocate()
     cachedSpan.deallocate()
+    stackGuardWord.deallocate()
   }
 
   // MARK: Observers

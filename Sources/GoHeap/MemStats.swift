@@ -62,13 +62,14 @@ public struct MemStats: Sendable, Equatable {
 }
 
 extension GoRuntime {
-  var heapInUseBytes: Int { (pages.inUsePages - stackPages) * profile.pageSize }
+  /// Pages in spans minus stack spans (mstats.go: stack spans are not heap in use).
+  var heapInUseBytes: Int { (pages.inUsePages - stackHeapPages) * profile.pageSize }
   var heapReleasedBytes: Int { pages.releasedPages * profile.pageSize }
   var heapFreeBytes: Int { pages.retainedPages * profile.pageSize }
   /// heapInUse + heapFree: what the scavenger compares with its goal.
   var heapRetainedBytes: Int { heapInUseBytes + heapFreeBytes }
   var heapSysBytes: Int { heapInUseBytes + heapFreeBytes + heapReleasedBytes }
-  var sysBytes: Int { heapSysBytes + stackPages * profile.pageSize + gcSys + otherSys }
+  var sysBytes: Int { heapSysBytes + stackSysBytes + gcSys + otherSys }
   /// Memory mapped and ready (Sys - HeapReleased): what GOMEMLIMIT limits.
   var mappedReady: Int { sysBytes - heapReleasedBytes }
   /// heapInUse * 100 / heapRetained, as scavtrace prints it.
@@ -79,13 +80,13 @@ extension GoRuntime {
 
   /// runtime.ReadMemStats.
   public func memStats() -> MemStats {
-    let stack = stackPages * profile.pageSize
     return MemStats(
       timeNs: now, heapAlloc: heapAllocBytes, totalAlloc: totalAllocBytes, sys: sysBytes,
       mallocs: objectsAllocated + tinyAllocs, frees: objectsFreed + tinyAllocs,
       heapSys: heapSysBytes, heapIdle: heapFreeBytes + heapReleasedBytes,
       heapInuse: heapInUseBytes, heapReleased: heapReleasedBytes,
-      heapObjects: objectsAllocated - objectsFreed, stackInuse: stack, stackSys: stack,
+      heapObjects: objectsAllocated - objectsFreed, stackInuse: stackInuseBytes,
+      stackSys: stackSysBytes,
       gcSys: gcSys, otherSys: otherSys, nextGC: currentGoal() == Int.max ? Int.max : currentGoal(),
       lastGC: lastGCEndNs ?? 0, pauseTotalNs: pauseTotalNs, numGC: numGC,
       numForcedGC: numForcedGC, gcCPUFraction: gcCPUNs / (Double(max(now, 1)) * Double(profile.procs)),
@@ -98,9 +99,12 @@ extension GoRuntime {
   /// block (Tests/Recordings/runs/smallgrow, Go 1.19.8: each function's first 8-byte growslice
   /// adds 16 B to TotalAlloc, though the block of the one before had room). The spans an mcache
   /// holds go back to their mcentral and are taken again by the next allocation of their
-  /// class, which changes no statistic: they stay cached here.
+  /// class, which changes no statistic: they stay cached here. flushmcache also empties each P's
+  /// stack cache into the pool (stackcache_clear), which returns a pool span left with no stack
+  /// to the heap: StackInuse drops then, not when the stack was freed.
   public func flushMCachesForReadMemStats() {
     releaseTinyBlock()
+    clearStackCache()
   }
 
   /// mcache.releaseAll's `c.tiny = 0; c.tinyoffset = 0`.

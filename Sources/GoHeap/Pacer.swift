@@ -2,7 +2,7 @@
 //
 // After every cycle the pacer sets a heap goal from the bytes marked live:
 //
-//     gcPercentGoal = heapMarked + (heapMarked + stackScan + globalsScan) * GOGC/100
+//     gcPercentGoal = heapMarked + (heapMarked + lastStackScan + globalsScan) * GOGC/100
 //                     floored at heapMinimum = 4 MiB * GOGC/100            (Go 1.18+)
 //     memoryLimitGoal = limit - nonHeap - overage - headroom               (GOMEMLIMIT, 1.19+)
 //     goal = min(gcPercentGoal, memoryLimitGoal)
@@ -34,8 +34,9 @@ struct Pacer {
   private(set) var heapMarked = 0
   /// Scannable heap bytes at the last mark (lastHeapScan).
   private(set) var lastHeapScan = 0
-  /// Stack bytes scanned at the last mark (lastStackScan), and scannable globals.
-  var stackScan: Int
+  /// Stack bytes scanned by the last cycle (lastStackScan: every goroutine's hi - sp when its
+  /// stack was scanned; the start-up estimate before the first), and scannable globals.
+  private(set) var stackScan: Int
   var globalsScan: Int
   /// cons/mark estimates of recent cycles, newest last.
   private(set) var consMarkHistory: [Double] = []
@@ -123,11 +124,13 @@ struct Pacer {
   /// hard goal `goal * (1 + GOGC/100)`; a heap already past that gets 10 % more (maxOvershoot).
   /// That is why a growing pointer-heavy heap ends its cycles above their goal
   /// (`7->9->9 MB, 8 MB goal`, `16->22->21 MB, 19 MB goal` for a linked list in Go 1.27).
-  func assistGoal(goal: Int, triggered: Int, heapLive: Int, scanWork: Int) -> Int {
+  func assistGoal(
+    goal: Int, triggered: Int, heapLive: Int, scanWork: Int, stackScanWork: Int? = nil
+  ) -> Int {
     guard goal != Int.max else { return goal }
     var g = goal
     let expected = lastHeapScan + stackScan + globalsScan
-    let work = scanWork + stackScan + globalsScan
+    let work = scanWork + (stackScanWork ?? stackScan) + globalsScan
     if expected > 0 && work > expected {
       let ext = triggered + Int(Double(max(0, goal - triggered)) * Double(work) / Double(expected))
       let hard = gcPercent < 0 ? goal : goal + goal / 100 * gcPercent
@@ -137,10 +140,12 @@ struct Pacer {
     return g
   }
 
-  /// End of a cycle: records what was marked and sets the next goal (gcControllerState.commit).
-  mutating func commit(heapMarked: Int, heapScan: Int, consMark: Double) {
+  /// End of a cycle: records what was marked and scanned (resetLive) and sets the next goal
+  /// (gcControllerState.commit).
+  mutating func commit(heapMarked: Int, heapScan: Int, stackScan: Int? = nil, consMark: Double) {
     self.heapMarked = heapMarked
     lastHeapScan = heapScan
+    if let s = stackScan { self.stackScan = s }
     consMarkHistory.append(consMark)
     if consMarkHistory.count > profile.consMarkHistory { consMarkHistory.removeFirst() }
     gcPercentGoal = computeGCPercentGoal()

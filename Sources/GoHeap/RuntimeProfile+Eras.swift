@@ -77,8 +77,20 @@ extension RuntimeProfile {
       otherSysBytes: 3_365_128,  // Sys 7,559,432 - HeapSys - StackSys
       gcSysBytes: 1_519_376,
       nonHeapRSS: 1_810_432,  // RSS 2,080,768 - HeapInuse
-      globalsScanBytes: 134_554,  // NextGC 800,335,306 = 2 x 400,092,184 + stacks + globals
-      stackScanBytes: 16_384),
+      // NextGC 800,335,306 = 2 x 400,092,184 + stacks + globals: globals are the rest of 150,938
+      // once the stacks' share is known.
+      globalsScanBytes: 148_426,
+      stackScanBytes: 2_512),  // other goroutines 2,152 + main's base 328 + main.main's frame 32
+    stacks: .contiguous(
+      ContiguousStacks(
+        // Tests/Recordings/runs/stackbounds: main.main's frame starts 328 B below the top.
+        mainBaseBytes: 328,
+        // stackgrow's GC at the bottom of 1,000,000 frames: NextGC 32,288,266 = 2 x 67,664
+        // (marked) + 150,218 (the binary's data + bss) + 32,002,720 scanned, of which main used
+        // 328 + 32 + 40 + 1,000,001 x 32 + 136 (runtime.GC's frames).
+        otherStackScanBytes: 2_152,
+        traceStacks: .lastStackScan,  // mgc.go 1.21+: gcController.lastStackScan
+        scanNsPerFrame: 31)),
     cost: CostModel(
       statementNs: 1, smallAllocNs: 9,  // 10M 16-byte allocations: 0.09 s
       largeAllocBaseNs: 20_000, allocNsPerPage: 20,
@@ -157,8 +169,20 @@ extension RuntimeProfile {
       otherSysBytes: 8_240_144,  // Sys 12,434,448 - HeapSys - StackSys
       gcSysBytes: 7_821_208,
       nonHeapRSS: 1_347_584,  // RSS 1,650,688 - HeapInuse
-      globalsScanBytes: 188_288,  // NextGC 800,333,968 = 2 x 400,064,648 + stacks + globals
-      stackScanBytes: 16_384),
+      // NextGC 800,333,968 = 2 x 400,064,648 + stacks + globals: globals are the rest of 204,672
+      // once the stacks' share is known.
+      globalsScanBytes: 202_568,
+      stackScanBytes: 2_104),  // other goroutines 1,944 + main's base 128 + main.main's frame 32
+    stacks: .contiguous(
+      ContiguousStacks(
+        // Tests/Recordings/runs/stackbounds: main.main's frame starts 128 B below the top.
+        mainBaseBytes: 128,
+        // stackgrow's GC at the bottom of 1,000,000 frames: NextGC 32,278,744 = 2 x 36,112
+        // (marked) + 204,208 (the binary's data + bss) + 32,002,312 scanned, of which main used
+        // 128 + 32 + 40 + 1,000,001 x 32 + 136 (runtime.GC's frames).
+        otherStackScanBytes: 1_944,
+        traceStacks: .maxStackScan,  // mgc.go 1.18-1.20: gcController.maxStackScan
+        scanNsPerFrame: 32)),
     cost: CostModel(
       statementNs: 1, smallAllocNs: 11,  // 10M 16-byte allocations: 0.11 s
       largeAllocBaseNs: 20_000, allocNsPerPage: 100,  // make took 5-7 ms (make_vs_fill)

@@ -88,13 +88,18 @@ extension RuntimeProfile {
       objects: 202,  // `203 -> 202 (248-46) objects` at the first make's GC
       frees: 46,
       releasedPages: 0,  // Go 1.0 never releases at start-up
-      stackPages: 0,  // stacks come from their own allocator, outside the heap
-      otherSysBytes: 1 * MiB + 64 * KiB,  // bitmap for the first 1 MiB, MSpan/MCache, stacks
+      stackPages: 0,  // stacks come from their own allocator (FixAlloc), outside the heap
+      // Bitmap for the first 1 MiB, MSpan/MCache; the stacks' first 128 KiB FixAlloc chunk is
+      // StackSys.
+      otherSysBytes: 1 * MiB + 64 * KiB - 128 * KiB,
       gcSysBytes: 0,
       nonHeapRSS: 1 * MiB,
       globalsScanBytes: 0,
       stackScanBytes: 0,
       gcsBeforeMain: 1),  // gc1 ran before main
+    // Segmented stacks: main, the scavenger and the finalizer goroutine each have a 4 KiB
+    // segment from m0's FixAlloc at start (proc.c runtime·main, mfinal).
+    stacks: .segmented(SegmentedStacks()),
     cost: CostModel(
       statementNs: 2, smallAllocNs: 30, largeAllocBaseNs: 20_000, allocNsPerPage: 10,
       writeNsPerByte: 0.1, firstTouchNsPerByte: 1.0, releaseNsPerByte: 0.05,

@@ -189,7 +189,9 @@ struct StartupState: Sendable {
   var frees: Int
   /// Free, released heap pages at start (HeapReleased / pageSize).
   var releasedPages: Int
-  /// Pages of the first chunk holding goroutine stacks (StackSys), not part of HeapSys.
+  /// Pages of the first chunk holding goroutine stacks at start (StackInuse), not part of HeapSys:
+  /// the runtime's goroutines' and threads' stacks, and the pool span holding main's (its last
+  /// 4 pages, contiguous stacks).
   var stackPages: Int
   /// Non-heap mapped bytes at start: Sys - HeapSys - StackSys (GCSys, MSpanSys, OtherSys, ...).
   var otherSysBytes: Int
@@ -200,7 +202,8 @@ struct StartupState: Sendable {
   var nonHeapRSS: Int
   /// Scannable global bytes of the runtime and standard library (pacer `globalsScan`).
   var globalsScanBytes: Int
-  /// Scannable stack bytes (pacer `lastStackScan`).
+  /// Stack bytes a cycle scans in a program that does not recurse (pacer `lastStackScan` before
+  /// the first cycle): the runtime's goroutines, main's frames below main.main and main.main's.
   var stackScanBytes: Int
   /// GCs completed before `main` (go1.0 collects at the first allocation after start-up).
   var gcsBeforeMain: Int = 0
@@ -288,6 +291,8 @@ public struct RuntimeProfile: Sendable {
   /// gctrace and scavtrace formats.
   public var traceFormat: TraceFormat
   var startup: StartupState
+  /// How goroutine stacks are allocated, grown, shrunk and counted (Stacks.swift).
+  var stacks: StackModel
   public var cost: CostModel
 
   /// Whether this era has `feature`.

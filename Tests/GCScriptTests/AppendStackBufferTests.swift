@@ -11,8 +11,9 @@ import Testing
 /// A recorded program of Tests/Recordings/runs, and gcsh's run of the same main.go.
 struct RecordedRun {
   let directory: URL
-  /// main.go with the checkpoint package's import blanked and each `ckpt.CP(label)` written
-  /// `stats label`, line for line (so -m positions stay those of the recording).
+  /// main.go with the checkpoint package's import blanked (alone or in an import block) and each
+  /// `ckpt.CP(label)` written `stats label`, line for line (so -m positions stay those of the
+  /// recording).
   let source: String
 
   init(_ name: String) throws {

@@ -15,15 +15,21 @@ final class RecordingHost: ScriptHost {
 
 /// Runs `code` on a fresh runtime; returns the output, or throws the located error.
 @discardableResult
-func run(_ code: String, profile: RuntimeProfile = .go127, check: Bool = true) throws -> (String, RecordingHost, GoRuntime) {
-  let (host, rt, _) = try interpret(code, profile: profile, check: check)
+func run(
+  _ code: String, profile: RuntimeProfile = .go127, machine: MachineConfig = MachineConfig(),
+  check: Bool = true
+) throws -> (String, RecordingHost, GoRuntime) {
+  let (host, rt, _) = try interpret(code, profile: profile, machine: machine, check: check)
   return (host.text, host, rt)
 }
 
 /// Runs `code`, named `name` in diagnostics, on a fresh runtime; returns the host, the runtime
 /// and the interpreter (its -m lines and bytecode listing), or throws the located error.
-func interpret(_ code: String, name: String = "test.gcs", profile: RuntimeProfile = .go127, check: Bool = true) throws -> (RecordingHost, GoRuntime, Interpreter) {
-  let rt = GoRuntime(profile: profile)
+func interpret(
+  _ code: String, name: String = "test.gcs", profile: RuntimeProfile = .go127,
+  machine: MachineConfig = MachineConfig(), check: Bool = true
+) throws -> (RecordingHost, GoRuntime, Interpreter) {
+  let rt = GoRuntime(profile: profile, machine: machine)
   let host = RecordingHost()
   host.runtime = rt
   let interp = Interpreter(heap: rt, host: host)
@@ -36,9 +42,11 @@ func interpret(_ code: String, name: String = "test.gcs", profile: RuntimeProfil
 }
 
 /// The error a program stops with: its first compile error, or the run-time error.
-func failure(_ code: String) -> ScriptError? {
+func failure(
+  _ code: String, profile: RuntimeProfile = .go127, machine: MachineConfig = MachineConfig()
+) -> ScriptError? {
   do {
-    try run(code)
+    try run(code, profile: profile, machine: machine)
     return nil
   } catch let e as ScriptError {
     return e

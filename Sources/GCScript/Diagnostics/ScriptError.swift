@@ -51,7 +51,11 @@ public enum ErrorKind: Equatable, Sendable {
   /// the era's fatal-error text (`fatal error: `, or Go 1.0's `throw: `).
   case death(ProcessDeath, fatalPrefix: String)
   case interrupted
+  /// newstack's `fatal error: stack overflow`: the stack would outgrow maxstacksize.
   case stackOverflow
+  /// The goroutine's frames outgrew what gcsh holds for them (`bytes`), in an era without a
+  /// stack limit (Go 1.0).
+  case stackBeyondGcsh(bytes: Int)
   /// A state the interpreter should never reach (a bug, reported instead of crashing).
   case internalFault(String)
   /// An `expect` that did not hold (reported; the script goes on).
@@ -131,6 +135,9 @@ public enum ErrorKind: Equatable, Sendable {
     case .expectationFailed(let check, let actual): return "expectation failed: \(check) (\(actual))"
     case .stackOverflow:
       return "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
+    case .stackBeyondGcsh(let bytes):
+      return "the goroutine's frames outgrew the \(bytes >> 20) MiB gcsh holds for them (this Go "
+        + "version has no stack limit: the real program would grow its stack until memory ran out)"
     }
   }
 

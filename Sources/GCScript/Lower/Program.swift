@@ -15,6 +15,9 @@ final class CodeObject {
   var constants: [UInt64] = []
   /// Slots a call needs: result, parameters, locals, temporaries.
   var frameSize = 0
+  /// What the prologue's stack check counts for a call of this function, bytes beyond 8 × its
+  /// base slot and 16 B per frame below it (`stackCheckBytes(frameSize:)`; set by `finalize`).
+  private(set) var stackCheckBytes = 0
   /// Slots of the result at the start of the frame, then of the parameters.
   var resultWords = 0
   /// Which of the result's slots may hold a pointer.
@@ -55,8 +58,26 @@ final class CodeObject {
     self.source = source
   }
 
+  /// The simulated stack a frame of `frameSize` slots takes, as the prologue's check counts it.
+  ///
+  /// gcsh's frames are not Go's machine frames. A Go frame on amd64 holds the return address
+  /// (8 B, pushed by CALL), the caller's frame pointer (8 B, pushed by the prologue of a
+  /// function with a frame), its locals and the spill space of its callees' arguments; a
+  /// gcsh frame holds slots of 8 B (result, parameters, locals, temporaries), and a callee's
+  /// frame starts inside its caller's at the slots of its arguments, as Go's argument area
+  /// belongs to the caller. So the goroutine's simulated stack is 8 B per slot up to the top of
+  /// the innermost frame plus 16 B per frame (return address and frame pointer), and a call's
+  /// check measures its frame the same way. A frame of at most StackSmall = 128 B (the
+  /// return address not counted: cmd/internal/objabi, abi.StackSmall) is checked by comparing
+  /// SP itself with the guard (stack.go's essay), which is as if the frame were 128 B.
+  static func stackCheckBytes(frameSize: Int) -> Int {
+    let frame = frameSize * 8 + 8  // slots and the saved frame pointer
+    return max(frame, 128) + 8  // and the return address
+  }
+
   /// Copies the instructions and constants into the VM's buffers.
   func finalize() {
+    stackCheckBytes = Self.stackCheckBytes(frameSize: frameSize)
     compiled.deallocate()
     constantsPointer.deallocate()
     compiled = .allocate(capacity: max(1, instructions.count))

@@ -23,12 +23,15 @@ enum AddressSpace {
   static let rodataLimit = 1 << 30
   static let heapBase: Address = GoRuntime.heapBase
   static let stackBase: Address = 0x7f00_0000_0000
-  /// The stack gcsh gives a goroutine, bytes. Go's limit is 1 GB on 64-bit systems
-  /// (runtime/stack.go maxstacksize), and a program that exceeds it dies with
-  /// `fatal error: stack overflow`; gcsh keeps frames in its own memory, so it stops a
-  /// runaway recursion at 256 MiB of frames with the error the real program would end with
-  /// (at a quarter of its depth: a recursion between the two limits is the one difference).
-  static let stackLimitBytes = 256 << 20
+  /// The frames gcsh holds for a goroutine, bytes: 512 MiB, Go's largest stack (the largest
+  /// power of two under maxstacksize, 1,000,000,000 B on 64-bit: runtime/stack.go newstack).
+  /// The simulated stack, not this buffer, decides when a program dies of `fatal error: stack
+  /// overflow` (GoHeap's growStack). A frame's simulated size is 16 B more than its slots
+  /// (Program.swift `stackCheckBytes`), so a program reaches Go's limit before its frames fill
+  /// this buffer; only an era without a limit (Go 1.0) can reach it, and gcsh then says so.
+  /// The buffer grows with the simulated stack and is not zeroed ahead, so the host memory
+  /// behind it is what the frames wrote.
+  static let stackLimitBytes = 512 << 20
 }
 
 /// A VM panic or fault raised inside an instruction: located at the instruction by the loop.

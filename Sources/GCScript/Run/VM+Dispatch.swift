@@ -224,8 +224,10 @@ extension VM {
         fp.pointee.pc = pc
         let callee = session.functions[a]
         let base = fp.pointee.base + b
-        try ensureStack(base + callee.frameSize)
-        s = stack + fp.pointee.base
+        // The prologue's stack check: the new frame's simulated top against the guard.
+        if base &* 8 &+ frames.count &* 16 &+ callee.stackCheckBytes >= stackGuard.pointee {
+          try morestack(callee, base: base)
+        }
         if callee.frameSize > c { (stack + base + c).update(repeating: 0, count: callee.frameSize - c) }
         if Interrupt.requested {
           Interrupt.requested = false

@@ -9,6 +9,14 @@
 // keeps an object alive: no value lives in a Swift variable across a point where the runtime can
 // collect.
 //
+// The stack. The frames' slots are in one host buffer; the goroutine's stack that Go would
+// manage is simulated by GoHeap (Stacks.swift): a frame's simulated size is its slots × 8 plus
+// 16 B (CodeObject.stackCheckBytes). Each call compares the new frame's top with GoHeap's
+// guard word, as Go's prologue compares SP with g.stackguard0, and only when it crosses it
+// calls `morestack`: GoHeap grows the simulated stack (newstack), and the host buffer grows to
+// hold frames up to the new guard. A GC may shrink the simulated stack and lower the guard; the
+// host buffer keeps its size.
+//
 // Time. Each instruction charges the virtual nanoseconds it carries (a statement's cost, once);
 // they accumulate in `pendingNs` and reach the runtime's clock before anything that can observe
 // it (an allocation, a store, a runtime call, a builtin) and at every loop back edge, so runtime
@@ -69,13 +77,16 @@ struct CallFrames {
 }
 
 /// The machine that runs a session's code on its simulated process.
-final class VM: AddressRootSource {
+final class VM: AddressRootSource, GoroutineStack {
   let heap: GoRuntime
   let session: LoweringSession
   weak var host: ScriptHost?
   /// The goroutine's stack: frames of slots.
   var stack: UnsafeMutablePointer<UInt64>
   var stackCapacity: Int
+  /// GoHeap's stack guard (its g.stackguard0), in simulated frame bytes: a call whose frame
+  /// reaches it calls `morestack`.
+  let stackGuard: UnsafePointer<Int>
   /// Package-level variables.
   var globals: UnsafeMutablePointer<UInt64>
   var globalsCapacity: Int
@@ -103,10 +114,12 @@ final class VM: AddressRootSource {
     stackCapacity = 1 << 14
     stack = .allocate(capacity: stackCapacity)
     stack.initialize(repeating: 0, count: stackCapacity)
+    stackGuard = heap.stackGuard
     globalsCapacity = 256
     globals = .allocate(capacity: globalsCapacity)
     globals.initialize(repeating: 0, count: globalsCapacity)
     heap.addRoots(self)
+    heap.setGoroutineStack(self, maxFrameBytes: AddressSpace.stackLimitBytes)
   }
 
   deinit {
@@ -213,11 +226,12 @@ final class VM: AddressRootSource {
       frames.removeAll()
       inFlight = []
     }
-    try ensureStack(session.functions[function].frameSize)
-    stack.update(repeating: 0, count: session.functions[function].frameSize)
-    frames.push(CallFrame(function: function, base: 0, pc: 0))
     explaining = host?.isExplaining ?? false
     do {
+      let code = session.functions[function]
+      if code.stackCheckBytes >= stackGuard.pointee { try morestack(code, base: 0) }
+      stack.update(repeating: 0, count: code.frameSize)
+      frames.push(CallFrame(function: function, base: 0, pc: 0))
       try execute()
     } catch let t as VMTrap {
       throw located(t.kind)
@@ -271,11 +285,45 @@ final class VM: AddressRootSource {
     return ScriptError(kind, at: span).located(in: code.source)
   }
 
-  /// Grows the stack to hold `slots` more than the top frame's base.
-  func ensureStack(_ needed: Int) throws {
+  // MARK: The stack
+
+  /// The simulated stack main's frames use: 8 B per slot up to the innermost frame's top, and
+  /// 16 B per frame (CodeObject.stackCheckBytes).
+  var stackFrameBytes: Int {
+    guard let f = frames.last else { return 0 }
+    return (f.base + session.functions[f.function].frameSize) * 8 + frames.count * 16
+  }
+
+  var stackFrameCount: Int { frames.count }
+
+  /// The prologue's check failed for a call of `callee` at slot `base`: morestack. GoHeap grows
+  /// the simulated stack (or records the pages the frames now write), then the host buffer
+  /// grows to hold every frame below the new guard.
+  @inline(never)
+  func morestack(_ callee: CodeObject, base: Int) throws {
+    let top = base + callee.frameSize
+    let depth = frames.count
+    do {
+      // copystack's time is the goroutine's: charged with its next instructions.
+      pendingNs += try heap.growStack(
+        toFit: top * 8 + (depth + 1) * 16, check: base * 8 + depth * 16 + callee.stackCheckBytes)
+    } catch let f as StackGrowthFailure {
+      switch f.reason {
+      case .overflow: throw VMTrap(kind: .stackOverflow)
+      case .simulatorLimit(let bytes): throw VMTrap(kind: .stackBeyondGcsh(bytes: bytes))
+      }
+    }
+    // Below the guard, a frame's top slot is below guard / 8 (its simulated size exceeds its
+    // slots' bytes).
+    let needed = max(top, stackGuard.pointee / 8 + 1)
     guard needed > stackCapacity else { return }
-    if needed * 8 > AddressSpace.stackLimitBytes { throw VMTrap(kind: .stackOverflow) }
-    Self.grow(&stack, &stackCapacity, to: min(max(needed, stackCapacity * 2), AddressSpace.stackLimitBytes / 8))
+    let newCapacity = min(max(needed, stackCapacity * 2), AddressSpace.stackLimitBytes / 8)
+    // Not zeroed ahead: a call zeroes its frame's slots (the dispatch loop's `.call`).
+    let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
+    grown.initialize(from: stack, count: stackCapacity)
+    stack.deallocate()
+    stack = grown
+    stackCapacity = newCapacity
   }
 
   /// Gives the runtime the time instructions charged.

@@ -30,7 +30,11 @@ record() {
 			out=$dir/$ver
 			[ "$r" -eq 1 ] || out=$dir/$ver.run$r
 			echo "$name ($ver) run $r: env $* ./$name"
-			env "$@" "$bindir/$name" >"$out.stdout" 2>"$out.stderr"
+			# A program that dies (stackoverflow) keeps its exit status in go<version>.status.
+			rc=0
+			env "$@" "$bindir/$name" >"$out.stdout" 2>"$out.stderr" || rc=$?
+			rm -f "$out.status"
+			[ "$rc" -eq 0 ] || echo "exit status $rc" >"$out.status"
 			r=$((r + 1))
 		done
 	done
