@@ -45,6 +45,8 @@
 //     statement and its ONAME); `var x T` without a value is also an assignment of the zero
 //     value (`x = <nil>`: 2)
 //
+// gcsh's `print`/`println` statements (a scripting convenience, checked as fmt.Println) cost what
+// fmt.Println does, also where a Go program meant the builtin println (2 + operands in Go).
 // What cannot be told apart on the typed tree: a `switch` (gcsh checks it into `if`s, Go counts
 // OSWITCH and OCASE nodes), `var a, b = 1, 2` against `a, b := 1, 2` (Go 1.19 makes the first
 // two OAS, one node more), an explicit `(*p).f` (Go: ODOT of ODEREF, one more than p.f), and
@@ -110,6 +112,10 @@ struct InlineCostVisitor {
       // The key is written (as `_` when only the value is wanted) whenever the value is.
       if r.key != nil || r.value != nil { c += 1 }
       if r.value != nil { c += 1 }
+      // `:=` declares its variables (ODCL and ONAME each; `_` is not declared).
+      if r.defines {
+        for case .place(let x)? in [r.key, r.value] { if case .variable(let v) = x.kind, v.name != "_" { c += 2 } }
+      }
     case .returnStmt(let e): c += 1 + (e.map(cost) ?? 0)
     case .inlineReturn(_, let e): c += 1 + (e.map(cost) ?? 0)
     case .breakStmt, .continueStmt: c += 1
