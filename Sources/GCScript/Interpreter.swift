@@ -1,12 +1,14 @@
 // Interpreter: the pipeline, stage by stage, for each run (a script, `-e` code, stdin, or one
 // REPL entry):
 //
-//   source ─► Lexer ─► Parser ─► Checker ─► Escape ─► Lowering ─► VM ─► GoHeap
-//            tokens    AST       typed tree  heap or   bytecode    runs it; its frames
-//                                            stack     per function are the GC's roots
+//   source ─► Lexer ─► Parser ─► Checker ─► Inliner ─► Escape ─► Lowering ─► VM ─► GoHeap
+//            tokens    AST       typed tree  small calls heap or   bytecode    runs it; its frames
+//                                            replaced    stack     per function are the GC's roots
+//                                            by bodies
 //
-// Nothing runs unless the whole input parsed and checked (Syntax/, Check/). Escape analysis
-// (Escape/) decides where each allocation lives, lowering (Lower/) turns each function into
+// Nothing runs unless the whole input parsed and checked (Syntax/, Check/). The inliner
+// (Inline/) replaces calls of small functions by copies of their bodies, as the Go compiler
+// does before its escape analysis; escape analysis (Escape/) decides where each allocation lives, lowering (Lower/) turns each function into
 // register bytecode with its stack maps, and the VM (Run/) executes it on the simulated runtime.
 // A session keeps its globals, types and functions from one run to the next.
 
@@ -25,6 +27,7 @@ public final class Interpreter {
     didSet { vm.host = host }
   }
   let checker: Checker
+  let inliner: Inliner
   let escape: EscapeAnalysis
   let session: LoweringSession
   let vm: VM
@@ -32,6 +35,7 @@ public final class Interpreter {
   public init(heap: GoRuntime, host: ScriptHost? = nil) {
     self.heap = heap
     checker = Checker(profile: heap.profile)
+    inliner = Inliner(compiler: CompilerProfile(heap.profile))
     escape = EscapeAnalysis(compiler: CompilerProfile(heap.profile))
     session = LoweringSession(profile: heap.profile)
     vm = VM(heap: heap, session: session)
@@ -65,6 +69,7 @@ public final class Interpreter {
     guard let program = checker.check(stmts, source: source) else {
       throw CompileErrors(errors: checker.errors)
     }
+    inliner.run(program, source: source)
     escape.analyse(program, source: source)
     for f in program.functions {
       let code = Lowerer(session: session, function: f, source: source).lower()
@@ -81,11 +86,13 @@ public final class Interpreter {
     try vm.run(session.index(of: program.script), source: source)
   }
 
-  /// The escape analysis decisions of the last run, as `go build -gcflags=-m` prints them
-  /// (`file:line:col: message`), in source order.
+  /// The inliner's and escape analysis's decisions of the last run, as `go build -gcflags=-m`
+  /// prints them (`file:line:col: message`): the inliner's first, in the compiler's order
+  /// ("can inline f", "inlining call to f"), then escape analysis's in source order.
   public var escapeDecisions: [String] {
     let source = escape.source
-    return escape.diagnostics.sorted { $0.offset < $1.offset }.map {
+    let escapeLines = escape.diagnostics.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+    return (inliner.diagnostics + escapeLines.map(\.element)).map {
       let (line, column) = source.location(of: $0.offset)
       return "\(source.name):\(line):\(column): \($0.message)"
     }

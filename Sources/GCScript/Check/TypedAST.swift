@@ -37,6 +37,9 @@ public final class Variable {
   var site: AllocationSite? = nil
   /// A global's first slot in the session's globals (lowering assigns it).
   var globalSlot: Int? = nil
+  /// A copy of a callee's variable in an inlined body (Inline/): Go reports it at the outermost
+  /// inlined call's `(`, not at its declaration in the callee.
+  var reportAt: Int? = nil
 
   init(name: String, type: GoType, span: Span, storage: Storage, function: Function?) {
     self.name = name
@@ -70,6 +73,12 @@ public final class Function {
   var checked = false
   /// Its code's index in the session's function table (lowering assigns it).
   var codeIndex: Int? = nil
+  /// Set by the inliner (Inline/Inliner.swift, inl.go CanInline): the body's cost when the
+  /// function can be inlined (nil: it cannot), why not, and the body as checked, before calls
+  /// in it were inlined — what an inlined call copies (Go's fn.Inl.Body / export data).
+  var inlineCost: Int? = nil
+  var inlineReason: String? = nil
+  var inlineBody: [TypedStmt]? = nil
 
   init(name: String, decl: FuncDecl?, isScript: Bool) {
     self.name = name
@@ -102,7 +111,7 @@ final class AllocationSite {
   /// The allocated type (for `make` and literals, the element type; count decides the size).
   var type: GoType
   /// The expression as the Go compiler prints it in -m output (`make([]byte, 1024)`, `&T{...}`).
-  let text: String
+  var text: String
   /// Where -m reports it, a byte offset: a call's `(` (make, new, append), a literal's `{` (or
   /// the `&` of `&T{...}`), a conversion's operand (Go 1.22+) or `(`.
   var reportAt: Int? = nil
@@ -134,6 +143,37 @@ final class AllocationSite {
 
 /// A break/continue target: one loop.
 final class LoopTarget {}
+
+/// A call replaced by the callee's body (inl.go mkinlcall; ir.InlinedCallExpr). It evaluates as
+///
+///     p1, p2 := arg1, arg2      // the callee's parameters, fresh locals of the caller (inlvar)
+///     var ~R0 T                 // the result (retvar)
+///     body                      // the callee's statements, copied; `return x` is `~R0 = x`
+///                               // plus a jump to the end, like a loop's break
+///     ~R0                       // the value of the expression
+///
+/// Every variable and allocation site of the copy is the caller's: escape analysis judges them
+/// in the caller's context, and lowering gives them the caller's frame (no call, no frame).
+final class InlinedCall {
+  let callee: Function
+  /// The callee's parameters as locals of the caller, in order.
+  let params: [Variable]
+  let args: [TypedExpr]
+  /// The result variable (nil for a function without a result).
+  let result: Variable?
+  var body: [TypedStmt] = []
+  /// The outermost inlined call's `(`: where -m reports what the copy does (base.FmtPos prints
+  /// an inlined position as its outermost call site).
+  let reportAt: Int
+
+  init(callee: Function, params: [Variable], args: [TypedExpr], result: Variable?, reportAt: Int) {
+    self.callee = callee
+    self.params = params
+    self.args = args
+    self.result = result
+    self.reportAt = reportAt
+  }
+}
 
 /// A checked expression.
 final class TypedExpr {
@@ -173,6 +213,8 @@ final class TypedExpr {
     /// A struct, array or slice literal: each element's index (field number or element index)
     /// and value; a slice literal's backing array is allocated at its site.
     case composite([(index: Int, value: TypedExpr)], AllocationSite?)
+    /// A call the inliner replaced by a copy of the callee's body (Go's OINLCALL).
+    case inlinedCall(InlinedCall)
   }
   let kind: Kind
   /// The final type (a comparison's is bool).
@@ -235,6 +277,9 @@ final class TypedStmt {
     /// `for key, value := range over { body }`.
     case range(RangeLoop)
     case returnStmt(TypedExpr?)
+    /// A `return` in an inlined body: the value goes to the inlined call's result variable and
+    /// control to the end of the body (inl.go rewrites it as `~R0 = x; goto .i0`).
+    case inlineReturn(InlinedCall, TypedExpr?)
     case breakStmt(LoopTarget)
     case continueStmt(LoopTarget)
     // The runtime statements.
@@ -279,7 +324,7 @@ final class RangeLoop {
     /// Runes of a string (key: byte offset, value: rune).
     case string
   }
-  let target = LoopTarget()
+  let target: LoopTarget
   let over: Over
   let operand: TypedExpr
   let key: AssignTarget?
@@ -288,7 +333,9 @@ final class RangeLoop {
   /// The loop declares its variables (`:=`): they are fresh each iteration (Go 1.22+).
   let defines: Bool
 
-  init(over: Over, operand: TypedExpr, key: AssignTarget?, value: AssignTarget?, defines: Bool) {
+  init(over: Over, operand: TypedExpr, key: AssignTarget?, value: AssignTarget?, defines: Bool,
+    target: LoopTarget = LoopTarget()) {
+    self.target = target
     self.over = over
     self.operand = operand
     self.key = key

@@ -38,6 +38,30 @@ struct CompilerProfile {
   /// (escape.go ZeroCopy, Go 1.22+): no allocation, and -m says "zero-copy string->[]byte
   /// conversion".
   let zeroCopyStringToBytes: Bool
+  /// Whose inliner runs before escape analysis (Inline/Inliner.swift): Go 1.27.3's or Go
+  /// 1.19.8's (Tests/Recordings/escape record both). nil: the go1.0 profile does not inline —
+  /// Go 1.0's inliner (leaf functions only, a budget of 40 nodes) is not ported, there being no
+  /// Go 1.0 toolchain here to check it against.
+  let inliner: InlinerEra?
+  /// Escape analysis replaces a `make` size that is a variable assigned once from a constant
+  /// (or `len` of a slice literal) by that constant (escape.go rewriteWithLiterals, with the
+  /// ReassignOracle): after inlining, `makeBuf(64)`'s `make([]byte, n)` is `make([]byte, 64)`
+  /// and stays in the frame. Go 1.27.3 does it; 1.19.8 does not (Tests/Recordings/escape:
+  /// "make([]byte, n) escapes to heap" at the inlined call). It came with the 32-byte
+  /// variable-size buffer of Go 1.25 (the same author's "literal alloc" work); gcsh ties it to
+  /// that era.
+  let rewritesMakeSizes: Bool
+
+  /// The inliners gcsh models.
+  enum InlinerEra {
+    /// Go 1.19.8: CanInline and InlineCalls per function, bottom-up; nested calls inlined
+    /// depth-first as each copy is made; a recursive function is never inlinable.
+    case go119
+    /// Go 1.27.3: every function's CanInline first, then each function's calls, level by
+    /// level (interleaved.DevirtualizeAndInlinePackage); a recursive function may be inlined
+    /// once into itself.
+    case go127
+  }
 
   init(_ runtime: RuntimeProfile) {
     reportsAppend = runtime.version >= GoVersion(1, 25)
@@ -50,6 +74,14 @@ struct CompilerProfile {
       maxStackVarSize = 10 << 20
       stackBufferBytes = nil
     }
+    if runtime.version >= GoVersion(1, 22) {
+      inliner = .go127
+    } else if runtime.version >= GoVersion(1, 5) {
+      inliner = .go119
+    } else {
+      inliner = nil
+    }
+    rewritesMakeSizes = runtime.version >= GoVersion(1, 25)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

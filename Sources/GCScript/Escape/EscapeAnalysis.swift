@@ -28,8 +28,9 @@
 // MaxImplicitStackVarSize, a `make` of constant size above it, and — before Go 1.25 — any
 // `make` of non-constant size.
 //
-// gcsh has no closures, methods or interfaces yet, so their rules are not here; and it does not
-// inline, so the decisions are those of functions the compiler does not inline (`//go:noinline`).
+// gcsh has no closures, methods or interfaces yet, so their rules are not here. It runs after the
+// inliner (Inline/Inliner.swift), as in the compiler: an inlined call's copy is part of its
+// caller (InlinedCall), its allocations new sites judged there.
 
 import GoHeap
 
@@ -112,7 +113,7 @@ final class EscapeAnalysis {
     self.source = source
     diagnostics = []
     let functions = program.functions
-    for batch in callGraphComponents(functions) {
+    for batch in Self.callGraphComponents(functions) {
       Batch(analysis: self, functions: batch).run()
     }
     Batch(analysis: self, functions: [program.script]).run()
@@ -136,8 +137,8 @@ final class EscapeAnalysis {
   }
 
   /// The strongly connected components of the call graph, callees before callers (Tarjan's
-  /// algorithm, as ir.VisitFuncsBottomUp).
-  func callGraphComponents(_ functions: [Function]) -> [[Function]] {
+  /// algorithm, as ir.VisitFuncsBottomUp). The inliner visits functions in the same order.
+  static func callGraphComponents(_ functions: [Function]) -> [[Function]] {
     let ids = Dictionary(uniqueKeysWithValues: functions.enumerated().map { (ObjectIdentifier($0.element), $0.offset) })
     var index = [Int](repeating: -1, count: functions.count)
     var low = [Int](repeating: 0, count: functions.count)
@@ -198,6 +199,8 @@ final class Batch {
   // Walking one function.
   var function: Function
   var loopDepth = 1
+  /// Its variables' single definitions (ReassignOracle.swift), built when first asked.
+  var oracle: ReassignOracle? = nil
 
   init(analysis: EscapeAnalysis, functions: [Function]) {
     self.analysis = analysis
@@ -213,6 +216,7 @@ final class Batch {
     for f in functions {
       function = f
       loopDepth = 1
+      oracle = nil
       block(f.body)
     }
     // Allocations the compiler keeps off the stack whatever their flow.
@@ -351,6 +355,14 @@ final class Batch {
       _ = r.key.map(address)
       block(r.body)
       loopDepth -= 1
+    case .inlineReturn(let ic, let e):
+      // `~R0 = x` (and a jump to the end of the inlined body).
+      guard let e else { return }
+      if let r = ic.result {
+        expression(Hole(dst: location(r), derefs: 0, note: "returned from \(ic.callee.name), inlined"), e)
+      } else {
+        expression(discard, e)
+      }
     case .returnStmt(let e):
       guard let e else { return }
       if let r = results[ObjectIdentifier(function)] {
@@ -456,6 +468,7 @@ final class Batch {
     case .builtin(let b, let args, let spread): builtin(k, b, args, spread: spread, e)
     case .new(_, let site): _ = spill(k, site)
     case .makeSlice(_, let len, let cap, let site):
+      if analysis.compiler.rewritesMakeSizes { rewriteWithLiteral(site, cap ?? len) }
       _ = spill(k, site)
       expression(discard, len)
       if let cap { expression(discard, cap) }
@@ -463,6 +476,16 @@ final class Batch {
       var inner = k
       if let site { inner = spill(k, site) }
       for (_, v) in elems { expression(inner, v) }
+    case .inlinedCall(let ic):
+      // `p1, p2 := arg1, arg2` at the call, the body, then the result flows where the call's
+      // value goes: the copy's allocations are judged here, in the caller.
+      for (p, a) in zip(ic.params, ic.args) {
+        declare(p)
+        expression(Hole(dst: location(p), derefs: 0), a)
+      }
+      if let r = ic.result { declare(r) }
+      block(ic.body)
+      if let r = ic.result { flow(k, location(r)) }
     }
   }
 
@@ -775,7 +798,7 @@ final class Batch {
         guard v.storage != .global else { continue }
         v.movedToHeap = loc.escapes
         if loc.escapes {
-          analysis.report(v.span.start, "moved to heap: \(v.name)")
+          analysis.report(v.reportAt ?? v.span.start, "moved to heap: \(v.name)")
           v.escapeReason = v.escapeReason ?? loc.explanation
           v.site?.explanation = v.escapeReason
         }
@@ -825,6 +848,9 @@ extension TypedExpr {
       visit(b)
       for x in [lo, hi, mx] { if let x { visit(x) } }
     case .composite(let elems, _): for e in elems { visit(e.value) }
+    case .inlinedCall(let ic):
+      ic.args.forEach(visit)
+      for s in ic.body { s.forEachExpression(visit) }
     }
   }
 }
@@ -854,7 +880,7 @@ extension TypedStmt {
     case .range(let r):
       visit(r.operand)
       for s in r.body { s.forEachExpression(visit) }
-    case .returnStmt(let e): if let e { visit(e) }
+    case .returnStmt(let e), .inlineReturn(_, let e): if let e { visit(e) }
     case .stats(let l, _): l.forEach(visit)
     case .expect(let x): visit(x.value)
     case .setGCPercent(let e), .setMemoryLimit(let e): if let e { visit(e) }

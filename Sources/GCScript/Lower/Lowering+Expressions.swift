@@ -60,6 +60,7 @@ extension Lowerer {
     case .slice(let base, let lo, let hi, let mx): sliceExpression(base, lo, hi, mx, into: dst)
     case .addressOf(let x): address(of: x, into: dst)
     case .composite(let elems, let site): composite(t, elems, site, into: dst)
+    case .inlinedCall(let ic): inlinedCall(ic, into: dst)
     }
   }
 
@@ -281,6 +282,39 @@ extension Lowerer {
       emit(Instruction(op: .call, a: Int32(session.index(of: f)), b: Int32(window), c: Int32(top - window), d: Int32(resultWords)))
       if let dst, let r = f.result { move(r, from: window, to: dst) }
     }
+  }
+
+  /// An inlined call (Inline/Inliner.swift): the callee's body in this frame — no call
+  /// instruction, no frame of its own. The arguments are evaluated first, then assigned to
+  /// the parameters (Go's `p1, p2 := a1, a2`); each statement of the body is lowered as one of
+  /// this function (its cost, its span: a panic in it reports the callee's line); a return
+  /// stores the result variable and jumps to the end. Every slot it used is released after.
+  func inlinedCall(_ ic: InlinedCall, into dst: Int?) {
+    let mark = top
+    let callSpan = span
+    defer {
+      release(to: mark)
+      span = callSpan
+    }
+    var arguments: [Int] = []
+    for a in ic.args {
+      let slot = allocate(a.type)
+      value(a, into: slot)
+      arguments.append(slot)
+    }
+    for (p, slot) in zip(ic.params, arguments) {
+      declare(p)
+      store(p.type, from: slot, to: variablePlace(p))
+    }
+    if let r = ic.result { declare(r) }
+    inlineExits.append((ic, []))
+    for s in ic.body { statement(s) }
+    let exits = inlineExits.removeLast()
+    if !exits.jumps.isEmpty {
+      let end = label()
+      for j in exits.jumps { patch(j, to: end) }
+    }
+    if let dst, let r = ic.result { load(r.type, from: variablePlace(r), to: dst) }
   }
 
   // MARK: Allocation

@@ -76,6 +76,21 @@ extension Lowerer {
       } else {
         emit(Instruction(op: .ret, a: 0, b: 0))
       }
+    case .inlineReturn(let ic, let e):
+      // `~R0 = x`, then to the end of the inlined body.
+      if let e, let r = ic.result {
+        let p = variablePlace(r)
+        if case .slots(let slot) = p {
+          value(e, into: slot)
+        } else {
+          store(r.type, from: value(e), to: p)
+        }
+      } else if let e {
+        evaluateForEffect(e)
+      }
+      if let k = inlineExits.lastIndex(where: { $0.call === ic }) {
+        inlineExits[k].jumps.append(emit(Instruction(op: .jump)))
+      }
     case .breakStmt(let target):
       if let k = loops.lastIndex(where: { $0.target === target }) {
         loops[k].breaks.append(emit(Instruction(op: .jump)))
@@ -145,6 +160,7 @@ extension Lowerer {
     switch e.kind {
     case .call(let f, let args): call(f, args, resultInto: nil)
     case .builtin(let b, let args, let spread): builtin(b, args, spread: spread, e, into: nil)
+    case .inlinedCall(let ic): inlinedCall(ic, into: nil)
     default: _ = value(e)
     }
   }

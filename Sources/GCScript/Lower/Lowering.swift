@@ -148,6 +148,9 @@ final class Lowerer {
   /// Each append that may grow into a frame buffer (Go 1.26+, AppendBackingStores.swift).
   var appendBuffers: [ObjectIdentifier: AppendBuffer] = [:]
   var loops: [LoopLabels] = []
+  /// Inlined calls being lowered, innermost last, with the jumps of their returns to patch to
+  /// the end of the body.
+  var inlineExits: [(call: InlinedCall, jumps: [Int])] = []
   /// Variables made up for temporaries (kept alive: `slots` is keyed by their identity).
   var temporaries: [Variable] = []
   /// Cost to put on the next instruction (the statement being lowered), ns.

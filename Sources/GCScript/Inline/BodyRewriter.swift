@@ -1,0 +1,167 @@
+// BodyRewriter: rebuilds a function body with its calls replaced — the caller's own body
+// (identity otherwise), or a copy of a callee's body for an inlined call (inl.go's inlsubst,
+// and in Go 1.27 the unified IR reader that reads an inlined body afresh).
+//
+// A copy gets everything of its own, belonging to the caller: each variable of the callee
+// (parameters included) is a new local of the caller (inlvar), each allocation site a new site
+// of the caller reported at the outermost call, each loop a new break/continue target, and a
+// `return` becomes an inlineReturn of the InlinedCall. Typed nodes are immutable, so the tree
+// is rebuilt bottom-up; calls are offered to `onCall` after their arguments (post-order, the
+// order in which Go's inliner visits them).
+
+import GoHeap
+
+final class BodyRewriter {
+  /// What a copy maps.
+  struct Copy {
+    /// The outermost inlined call's `(`: where the copy's sites and variables are reported.
+    let reportAt: Int
+  }
+
+  let caller: Function
+  let copying: Copy?
+  /// The call being inlined (its returns become inlineReturns), for a copy.
+  var inlinedCall: InlinedCall? = nil
+  /// Replaces a call (after its arguments were rewritten), or keeps it (nil).
+  var onCall: ((TypedExpr, Function, [TypedExpr]) -> TypedExpr?)? = nil
+  private var variables: [ObjectIdentifier: Variable] = [:]
+  private var sites: [ObjectIdentifier: AllocationSite] = [:]
+  private var targets: [ObjectIdentifier: LoopTarget] = [:]
+
+  init(caller: Function, copying: Copy?) {
+    self.caller = caller
+    self.copying = copying
+  }
+
+  // MARK: What a copy maps
+
+  /// The caller's variable for one of the body's (a new local for a callee's parameter or
+  /// local; globals are shared).
+  func variable(_ v: Variable) -> Variable {
+    guard let copying, v.storage != .global else { return v }
+    if let mapped = variables[ObjectIdentifier(v)] { return mapped }
+    let copy = Variable(name: v.name, type: v.type, span: v.span, storage: .local, function: caller)
+    copy.addressTaken = v.addressTaken
+    copy.reportAt = copying.reportAt
+    variables[ObjectIdentifier(v)] = copy
+    if let s = v.site { copy.site = site(s) }
+    return newLocal(copy)
+  }
+
+  /// Adds a variable made for the copy to the caller's locals.
+  func newLocal(_ v: Variable) -> Variable {
+    v.reportAt = copying?.reportAt
+    caller.locals.append(v)
+    return v
+  }
+
+  /// The caller's allocation site for one of the body's.
+  func site(_ s: AllocationSite) -> AllocationSite {
+    guard let copying else { return s }
+    if let mapped = sites[ObjectIdentifier(s)] { return mapped }
+    let copy = AllocationSite(kind: s.kind, span: s.span, type: s.type, text: s.text)
+    copy.reportAt = copying.reportAt
+    copy.constantCount = s.constantCount
+    copy.zeroCopyCandidate = s.zeroCopyCandidate
+    sites[ObjectIdentifier(s)] = copy
+    caller.sites.append(copy)
+    return copy
+  }
+
+  func site(_ s: AllocationSite?) -> AllocationSite? { s.map(site) }
+
+  func target(_ t: LoopTarget) -> LoopTarget {
+    guard copying != nil else { return t }
+    if let mapped = targets[ObjectIdentifier(t)] { return mapped }
+    let copy = LoopTarget()
+    targets[ObjectIdentifier(t)] = copy
+    return copy
+  }
+
+  // MARK: Statements
+
+  func statement(_ s: TypedStmt) -> TypedStmt {
+    let kind: TypedStmt.Kind
+    switch s.kind {
+    case .expression(let e): kind = .expression(expression(e))
+    case .assign(let ts, let vs): kind = .assign(ts.map(target), vs.map(expression))
+    case .zero(let vars): kind = .zero(vars.map(variable))
+    case .opAssign(let op, let t, let v): kind = .opAssign(op, expression(t), expression(v))
+    case .block(let b): kind = .block(b.map(statement))
+    case .ifStmt(let i, let c, let t, let e):
+      kind = .ifStmt(i.map(statement), expression(c), t.map(statement), e.map(statement))
+    case .loop(let t, let i, let c, let p, let b):
+      kind = .loop(target(t), i.map(statement), c.map(expression), p.map(statement), b.map(statement))
+    case .range(let r): kind = .range(range(r))
+    case .returnStmt(let e):
+      if let ic = inlinedCall {
+        kind = .inlineReturn(ic, e.map(expression))
+      } else {
+        kind = .returnStmt(e.map(expression))
+      }
+    case .inlineReturn(let ic, let e): kind = .inlineReturn(ic, e.map(expression))
+    case .breakStmt(let t): kind = .breakStmt(target(t))
+    case .continueStmt(let t): kind = .continueStmt(target(t))
+    case .sleep(let e): kind = .sleep(expression(e))
+    case .stats(let l, let v): kind = .stats(label: l.map(expression), view: v)
+    case .expect(let x):
+      kind = .expect(Expectation(quantity: x.quantity, op: x.op, value: expression(x.value), text: x.text))
+    case .roots(let vars): kind = .roots(vars.map(variable))
+    case .setGCPercent(let e): kind = .setGCPercent(e.map(expression))
+    case .setMemoryLimit(let e): kind = .setMemoryLimit(e.map(expression))
+    case .gc, .free, .why, .explain, .heapMap: kind = s.kind
+    }
+    let copy = TypedStmt(kind, s.span)
+    copy.declares = s.declares.map(variable)
+    // A copy's statements are not the caller's to narrate.
+    copy.narrated = copying == nil && s.narrated
+    return copy
+  }
+
+  func target(_ t: AssignTarget) -> AssignTarget {
+    if case .place(let e) = t { return .place(expression(e)) }
+    return t
+  }
+
+  func range(_ r: RangeLoop) -> RangeLoop {
+    let copy = RangeLoop(over: r.over, operand: expression(r.operand), key: r.key.map(target),
+      value: r.value.map(target), defines: r.defines, target: target(r.target))
+    copy.body = r.body.map(statement)
+    return copy
+  }
+
+  // MARK: Expressions
+
+  func expression(_ e: TypedExpr) -> TypedExpr {
+    let kind: TypedExpr.Kind
+    switch e.kind {
+    case .constant, .nilValue: kind = e.kind
+    case .variable(let v): kind = .variable(variable(v))
+    case .unary(let op, let x): kind = .unary(op, expression(x))
+    case .binary(let op, let a, let b): kind = .binary(op, expression(a), expression(b))
+    case .logical(let op, let a, let b): kind = .logical(op, expression(a), expression(b))
+    case .shift(let op, let a, let b): kind = .shift(op, expression(a), expression(b))
+    case .conversion(let x): kind = .conversion(expression(x))
+    case .call(let f, let args):
+      let rewritten = args.map(expression)
+      if let replaced = onCall?(e, f, rewritten) { return replaced }
+      kind = .call(f, rewritten)
+    case .builtin(let b, let args, let spread): kind = .builtin(b, args.map(expression), spread: spread)
+    case .new(let t, let s): kind = .new(t, site(s))
+    case .makeSlice(let t, let n, let c, let s): kind = .makeSlice(t, expression(n), c.map(expression), site(s))
+    case .index(let a, let i): kind = .index(expression(a), expression(i))
+    case .slice(let b, let lo, let hi, let mx):
+      kind = .slice(expression(b), lo.map(expression), hi.map(expression), mx.map(expression))
+    case .field(let x, let k): kind = .field(expression(x), k)
+    case .deref(let x): kind = .deref(expression(x))
+    case .addressOf(let x): kind = .addressOf(expression(x))
+    case .composite(let elems, let s): kind = .composite(elems.map { ($0.index, expression($0.value)) }, site(s))
+    case .inlinedCall:
+      // The caller's own body has none yet, and a callee's kept body never has any.
+      preconditionFailure("an inlined call in a body being inlined")
+    }
+    let copy = TypedExpr(kind, e.type, e.span)
+    copy.site = site(e.site)
+    return copy
+  }
+}

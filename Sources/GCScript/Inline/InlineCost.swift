@@ -1,0 +1,263 @@
+// InlineCost: how much a function body costs the inliner — inl.go's hairyVisitor, which counts
+// the nodes of the compiler's IR, on gcsh's typed tree.
+//
+// The Go compiler charges 1 for every IR node (doNode's `v.budget--`), with a few exceptions,
+// and a function is inlinable when the total is at most inlineMaxBudget (80). The typed tree is
+// close to Go's IR but not the same, so each construct is mapped to the IR nodes the compiler
+// builds for it (cmd/compile's unified IR, as Go 1.27.3 prints them with -m -m "can inline f
+// with cost N as: ..."). The mapping, node by node (every number checked against a recorded
+// cost: Tests/Recordings/escape/*.mm.txt, and the extra cases in InlineCostTests):
+//
+//   - a constant, `nil`, a variable (global or local), a parameter: 1 (OLITERAL, ONIL, ONAME)
+//   - a unary, binary, logical or shift operator: 1 + its operands (ONEG, OADD, OANDAND, OLSH);
+//     a string concatenation `a + b + c` is one OADDSTR over all its operands
+//   - a conversion: 1 + its operand (OCONV, OSTR2BYTES, OBYTES2STR), but 0 for a conversion
+//     that changes no bits (OCONVNOP: `int64(n)` of an int, a named type to its underlying),
+//     which doNode refunds; a float conversion is kept (it rounds)
+//   - `x[i]`, `p.f`, `*p`: 1 + operands (OINDEX, ODOT / ODOTPTR, ODEREF). gcsh writes `p.f` as
+//     field(deref(p)): that is one ODOTPTR, not two nodes. `*&x` refunds 1 (ODEREF of OADDR).
+//   - `&x`: 1 + x (OADDR); `&v.f` / `&p.f` of a field at offset 0 costs 1 in all from Go 1.20's
+//     OADDR rule ("Make &s.f cost 0 when f's offset is zero": the OADDR and ODOT are refunded)
+//   - `s[lo:hi:max]`: 1 + operands (OSLICE...); Go 1.27 refunds a constant 0 low bound (1) and a
+//     high bound `len(s)` of the same variable (2): "Ignore superfluous slicing"
+//   - a struct literal: 1 + each field written as key and value (OSTRUCTLIT, OSTRUCTKEY: the
+//     compiler keys positional fields); an array literal: 1 + elements (OARRAYLIT); a slice
+//     literal: 2 + elements (OSLICELIT: doNode's "Hack for toolstash -cmp" charges one more);
+//     `&T{...}`: 1 (OPTRLIT) + the literal
+//   - `new(T)`: 1 (ONEW; the type is an OTYPE node, free); Go 1.19.8 counts 2 (its recorded
+//     `return new(int)` costs 3, Go 1.27.3's 2); `make([]T, n, c)`: 1 + n + c (OMAKESLICE)
+//   - len, cap, append, copy, clear, min, max, print, println: 1 + operands (OLEN ... OPRINTLN;
+//     inlineExtraAppendCost is 0); panic: 2 + operand (OPANIC and inlineExtraPanicCost; the
+//     implicit conversion to `any` is refunded)
+//   - a call of a user function: 1 (OCALLFUNC) + 1 (the callee's ONAME) + the arguments + the
+//     callee's own cost when the call would be inlined (canInlineCallExpr), else
+//     inlineExtraCallCost (57). A call to a function whose cost is not known yet (recursion:
+//     the function itself, or one of its batch not yet visited) costs 57 + ...
+//   - gcsh's package functions are Go's, so a call costs what Go's does (measured with both
+//     toolchains: fmt's are inlinable, runtime.GC and time.Sleep are not, runtime.KeepAlive is
+//     an intrinsic; see `packageCall`)
+//   - statements: `x = y` 1 + both sides (OAS), `a, b = x, y` 1 + all (OAS2), `x op= y` and
+//     `x++` 1 + both sides (OASOP), `return x` 1 + x, break and continue 1, a block 0 (OBLOCK
+//     is refunded), `if` 1 + init + cond + branches — only the taken branch, and no charge for
+//     the `if`, when the condition is a constant — `for` 1 + init, cond, post and body (OFOR),
+//     `for k, v := range x` 1 + x + each of k and v written (OBLANK for `_` included) + body
+//   - every variable a statement declares (`:=`, `var`, a range's `:=`): 2 more (the ODCL
+//     statement and its ONAME); `var x T` without a value is also an assignment of the zero
+//     value (`x = <nil>`: 2)
+//
+// gcsh's `print`/`println` statements (a scripting convenience, checked as fmt.Println) cost what
+// fmt.Println does, also where a Go program meant the builtin println (2 + operands in Go).
+// What cannot be told apart on the typed tree: a `switch` (gcsh checks it into `if`s, Go counts
+// OSWITCH and OCASE nodes), `var a, b = 1, 2` against `a, b := 1, 2` (Go 1.19 makes the first
+// two OAS, one node more), an explicit `(*p).f` (Go: ODOT of ODEREF, one more than p.f), and
+// statements after a constant `if true { return }` that the compiler's deadcode pass drops.
+
+import GoHeap
+
+/// The cost model of an era of the Go compiler's inliner (inl.go), and the constants it uses.
+struct InlineCostModel {
+  /// inlineMaxBudget: the most an inlinable function may cost.
+  static let maxBudget = 80
+  /// inlineExtraCallCost: a call that is not inlined.
+  static let extraCallCost = 57
+  /// inlineBigFunctionNodes: a caller with this many IR nodes is "big" (IsBigFunc)...
+  static let bigFunctionNodes = 5000
+  /// ...and takes only inlinees of at most inlineBigFunctionMaxCost.
+  static let bigFunctionMaxCost = 20
+
+  /// Go 1.20+ (unified IR and the inliner of Go 1.27.3): `new` is one node, superfluous slice
+  /// bounds and `&s.f` at offset 0 are refunded. Go 1.19.8 has none of this.
+  let unifiedIR: Bool
+
+  init(_ compiler: CompilerProfile) {
+    unifiedIR = compiler.inliner == .go127
+  }
+}
+
+/// Counts a body's cost (hairyVisitor.doNode) or its plain node count (IsBigFunc).
+struct InlineCostVisitor {
+  let model: InlineCostModel
+  /// The cost of a call to a user function: what inlining it will add, or the extra call cost
+  /// (nil when only nodes are counted).
+  let callCost: ((Function) -> Int)?
+
+  /// IsBigFunc counts every node once, without the call costs and refunds of doNode.
+  var countingNodes: Bool { callCost == nil }
+
+  func cost(_ stmts: [TypedStmt]) -> Int { stmts.reduce(0) { $0 + cost($1) } }
+
+  func cost(_ s: TypedStmt) -> Int {
+    // Each declared variable: an ODCL statement and its ONAME.
+    var c = 2 * s.declares.count
+    switch s.kind {
+    case .expression(let e): c += cost(e)
+    case .assign(let targets, let values):
+      c += 1 + targets.reduce(0) { $0 + target($1) } + values.reduce(0) { $0 + cost($1) }
+    case .zero(let vars):
+      // `var x T` is ODCL x plus `x = <nil>` (OAS and x).
+      c += 2 * vars.count
+    case .opAssign(_, let t, let v): c += 1 + cost(t) + cost(v)
+    case .block(let b): c += cost(b)
+    case .ifStmt(let i, let cond, let then, let els):
+      if !countingNodes, case .bool(let taken)? = cond.constant {
+        // "This if and the condition cost nothing."
+        c += (i.map(cost) ?? 0) + (taken ? cost(then) : (els.map(cost) ?? 0))
+      } else {
+        c += 1 + (i.map(cost) ?? 0) + cost(cond) + cost(then) + (els.map(cost) ?? 0)
+      }
+    case .loop(_, let i, let cond, let post, let body):
+      c += 1 + (i.map(cost) ?? 0) + (cond.map(cost) ?? 0) + (post.map(cost) ?? 0) + cost(body)
+    case .range(let r):
+      c += 1 + cost(r.operand) + cost(r.body)
+      // The key is written (as `_` when only the value is wanted) whenever the value is.
+      if r.key != nil || r.value != nil { c += 1 }
+      if r.value != nil { c += 1 }
+      // `:=` declares its variables (ODCL and ONAME each; `_` is not declared).
+      if r.defines {
+        for case .place(let x)? in [r.key, r.value] { if case .variable(let v) = x.kind, v.name != "_" { c += 2 } }
+      }
+    case .returnStmt(let e): c += 1 + (e.map(cost) ?? 0)
+    case .inlineReturn(_, let e): c += 1 + (e.map(cost) ?? 0)
+    case .breakStmt, .continueStmt: c += 1
+    case .sleep, .gc, .free, .stats, .expect, .why, .roots, .explain, .heapMap, .setGCPercent,
+      .setMemoryLimit:
+      // gcsh's runtime statements make a function not inlinable (Inliner.canInline); as nodes
+      // of a caller, they count as a call.
+      c += 1
+    }
+    return c
+  }
+
+  func target(_ t: AssignTarget) -> Int {
+    if case .place(let e) = t { return cost(e) }
+    return 1  // `_` is ir.BlankNode, an ONAME
+  }
+
+  func cost(_ e: TypedExpr) -> Int {
+    switch e.kind {
+    case .constant, .nilValue, .variable: return 1
+    case .unary(_, let x): return 1 + cost(x)
+    case .binary(let op, let a, let b):
+      if op == "+" && e.type.isString { return 1 + concatenationOperands(e).reduce(0) { $0 + cost($1) } }
+      return 1 + cost(a) + cost(b)
+    case .logical(_, let a, let b), .shift(_, let a, let b): return 1 + cost(a) + cost(b)
+    case .conversion(let x):
+      if !countingNodes && Self.changesNoBits(from: x.type, to: e.type) { return cost(x) }
+      return 1 + cost(x)
+    case .call(let f, let args):
+      return 2 + args.reduce(0) { $0 + cost($1) } + (callCost?(f) ?? 0)
+    case .inlinedCall(let ic):
+      // Only a caller's node count meets one (IsBigFunc after inlining): the call it was.
+      return 2 + ic.args.reduce(0) { $0 + cost($1) }
+    case .builtin(let b, let args, _): return builtin(b, args)
+    case .new: return model.unifiedIR || countingNodes ? 1 : 2
+    case .makeSlice(_, let n, let c, _): return 1 + cost(n) + (c.map(cost) ?? 0)
+    case .index(let a, let i): return 1 + cost(a) + cost(i)
+    case .field(let base, _):
+      // p.f is ODOTPTR over p: the typed tree's explicit dereference is not a node of its own.
+      if case .deref(let p) = base.kind { return 1 + cost(p) }
+      return 1 + cost(base)
+    case .deref(let p):
+      if !countingNodes, case .addressOf = p.kind { return cost(p) }  // ODEREF of OADDR: 1 refunded
+      return 1 + cost(p)
+    case .addressOf(let x):
+      if model.unifiedIR && !countingNodes, case .field(let base, let k) = x.kind, fieldOffset(base, k) == 0 {
+        // `&v.f` / `&p.f` with f at offset 0: the OADDR and ODOT(PTR) are refunded.
+        var inner = base
+        if case .deref(let p) = base.kind { inner = p }
+        if case .variable = inner.kind { return 1 }
+      }
+      return 1 + cost(x)
+    case .slice(let base, let lo, let hi, let mx):
+      var c = 1 + cost(base) + [lo, hi, mx].reduce(0) { $0 + ($1.map(cost) ?? 0) }
+      if model.unifiedIR && !countingNodes {
+        if case .int(0)? = lo?.constant { c -= 1 }
+        if let hi, case .builtin(.len, let args, _) = hi.kind, sameVariable(args[0], base) { c -= 2 }
+      }
+      return c
+    case .composite(let elems, let site):
+      let values = elems.reduce(0) { $0 + cost($1.value) }
+      if e.type.structFields != nil { return 1 + elems.count + values }  // OSTRUCTKEY per field
+      if site != nil && !countingNodes { return 2 + values }  // OSLICELIT's extra charge
+      return 1 + values
+    }
+  }
+
+  /// The operands of a chain of string `+` (one OADDSTR node).
+  func concatenationOperands(_ e: TypedExpr) -> [TypedExpr] {
+    if case .binary("+", let a, let b) = e.kind, e.type.isString { return concatenationOperands(a) + [b] }
+    return [e]
+  }
+
+  func sameVariable(_ a: TypedExpr, _ b: TypedExpr) -> Bool {
+    if case .variable(let x) = a.kind, case .variable(let y) = b.kind { return x === y }
+    return false
+  }
+
+  /// The byte offset of field k of the struct `base` is (through a pointer or not).
+  func fieldOffset(_ base: TypedExpr, _ k: Int) -> Int? {
+    var t = base.type
+    if case .deref(let p) = base.kind, let pointee = p.type.pointee { t = pointee }
+    guard let fields = t.structFields, k < fields.count else { return nil }
+    return fields[k].offset
+  }
+
+  /// A conversion the compiler types as OCONVNOP (typecheck convertop): the same
+  /// representation — integers of one size and signedness (`int64(n)` of an int: Go 1.27.3 and
+  /// 1.19.8 both cost `return int64(n)` 2), or identical underlying types. Float conversions
+  /// stay OCONV (they round).
+  static func changesNoBits(from a: GoType, to b: GoType) -> Bool {
+    switch (a.kind, b.kind) {
+    case (.int(let x, let s), .int(let y, let t)): return x == y && s == t
+    case (.uintptr, .uintptr), (.bool, .bool), (.string, .string): return true
+    case (.pointer(let x), .pointer(let y)), (.slice(let x), .slice(let y)): return x.identical(y)
+    default: return false
+    }
+  }
+
+  func builtin(_ b: Builtin, _ args: [TypedExpr]) -> Int {
+    let operands = args.reduce(0) { $0 + cost($1) }
+    switch b {
+    case .len, .cap, .append, .copy, .clear, .min, .max, .print, .println: return 1 + operands
+    case .panic: return (countingNodes ? 1 : 2) + operands
+    default:
+      if countingNodes { return 2 + operands }
+      return packageCall(b, args, operands)
+    }
+  }
+
+  /// A call of a package function gcsh provides, as Go's compiler costs it: the call node, the
+  /// function's name, the arguments, and the callee — inlined (its cost) or not (57). Measured
+  /// with `-m -m` on one-line wrappers (`func p1(a int) { fmt.Println(a) }` costs 78 in Go 1.27.3
+  /// and 76 in 1.19.8, `fmt.Println()` 75 and 74, each further argument 2 more):
+  ///   - fmt's functions are inlinable; each argument is converted to `any` (OCONVIFACE, 1) and,
+  ///     in Go 1.27, packed into a `...` slice literal (2, replacing the `nil` of no arguments):
+  ///     the bases below are the whole call without arguments, format string excluded
+  ///   - runtime.GC, time.Sleep: not inlinable (inlineExtraCallCost)
+  ///   - runtime.KeepAlive: an intrinsic, costed like any node (its argument converted to `any`)
+  ///   - debug.FreeOSMemory, SetGCPercent, SetMemoryLimit: inlinable wrappers (59, 63, 61)
+  func packageCall(_ b: Builtin, _ args: [TypedExpr], _ operands: Int) -> Int {
+    let go127 = model.unifiedIR
+    // Each argument converted to `any`.
+    let converted = operands + args.count
+    // fmt: the whole call with no argument, after the format string.
+    func fmtCall(_ base127: Int, _ base119: Int, formatted: Bool) -> Int {
+      let values = formatted ? Array(args.dropFirst()) : args
+      let format = formatted ? cost(args[0]) : 0
+      let valueCost = values.reduce(0) { $0 + cost($1) } + values.count
+      let slice = go127 && !values.isEmpty ? 1 : 0
+      return (go127 ? base127 : base119) + format + valueCost + slice
+    }
+    switch b {
+    case .fmtPrintln, .fmtPrint: return fmtCall(75, 74, formatted: false)
+    case .fmtPrintf: return fmtCall(76, 75, formatted: true)
+    case .fmtSprint, .fmtSprintln: return fmtCall(60, 59, formatted: false)
+    case .fmtSprintf: return fmtCall(60, 59, formatted: true)
+    case .runtimeKeepAlive: return 2 + converted
+    case .debugFreeOSMemory: return 2 + 59
+    case .debugSetGCPercent: return 2 + 63 + operands
+    case .debugSetMemoryLimit: return 2 + 61 + operands
+    default: return 2 + InlineCostModel.extraCallCost + operands
+    }
+  }
+}

@@ -1,0 +1,260 @@
+// Inliner: replaces calls of small functions by copies of their bodies, as the Go compiler
+// does before escape analysis (cmd/compile/internal/inline/inl.go, and for Go 1.22+ the
+// driver in inline/interleaved/interleaved.go). It runs between Check and Escape.
+//
+// Why it matters here: escape analysis runs on the inlined code. `newPoint(1, 2)` returns
+// `&Point{...}`, which escapes from newPoint; after inlining, that allocation is a new site in
+// the caller, judged in the caller's context, and stays on the stack when the caller keeps the
+// pointer to itself. Go's -m output and the run's allocations both follow from it.
+//
+// Two passes, as in inl.go:
+//
+//  1. CanInline, callees before callers (ir.VisitFuncsBottomUp): a function is inlinable when
+//     it is not marked //go:noinline and its body costs at most inlineMaxBudget (80): the
+//     hairyVisitor's node count (InlineCost.swift), where a call that will itself be inlined
+//     costs the callee's cost and any other call inlineExtraCallCost (57). Loops are allowed
+//     (since Go 1.16); panics cost little (inlineExtraPanicCost). The body as checked is kept:
+//     every inlined call copies it (fn.Inl).
+//  2. InlineCalls, for each function (and gcsh's top-level code): every call of an inlinable
+//     function becomes an InlinedCall (mkinlcall): the parameters become fresh locals assigned
+//     from the arguments, `return x` an assignment to a result variable and a jump to the
+//     end, and each variable and allocation site of the copy a new one of the caller. Calls in
+//     the copy are inlined in turn, with the same budget (canInlineCallExpr), until a callee
+//     is already being inlined on the way there ("repeated recursive cycle").
+//
+// The eras differ (CompilerProfile.InlinerEra):
+//   - Go 1.19.8 (InlinePackage): a function calling itself is "recursive" and never inlinable;
+//     each function gets CanInline and then InlineCalls before the next one; a call in the
+//     copy is inlined as soon as the copy is made (depth first), never the function being
+//     compiled (`fn == ir.CurFunc`). -m prints, function by function, "can inline f" and then
+//     the calls inlined into it.
+//   - Go 1.27.3: every function's CanInline comes first (CanInlineFuncs), so -m prints every
+//     "can inline" before any "inlining call to". Recursion is not excluded: a recursive call
+//     costs 57 (the callee's cost is not known yet), and a cheap recursive function is inlined
+//     once into itself. Calls are inlined level by level (the parens fixpoint of
+//     interleaved.go): first the calls of the function's own body, then those of the copies.
+//   - Both: a caller with 5000 IR nodes or more is "big" (IsBigFunc) and only takes inlinees
+//     of cost 20 or less (inlineBigFunctionMaxCost). PGO is not modelled (no profile), and
+//     inlheur (GOEXPERIMENT=newinliner) is off by default in Go 1.27.
+//
+// -m positions: a copy's allocations and variables are reported at the outermost inlined
+// call's `(` (base.FmtPos prints an inlined position as its outermost call site), which is
+// why Go's -m shows `new(int) does not escape` at the call in counterLocal and again at the
+// call of counterLocal in main.
+//
+// gcsh-only rules: a function with a runtime statement (`gc`, `stats`, `sleep`, ...) is not
+// inlinable, since those statements report on the frame they run in; the calls of `main` and
+// `init` that start a program are never inlined (the Go runtime calls main through a function
+// value); and in the REPL only functions declared in the same run are inlined (a copy's
+// positions are in its own source).
+
+import GoHeap
+
+final class Inliner {
+  let compiler: CompilerProfile
+  let model: InlineCostModel
+  /// The -m lines, in the order Go prints them.
+  private(set) var diagnostics: [EscapeDiagnostic] = []
+  var source = Source(name: "", text: "")
+  /// The functions of the run (only these are inlined: see above).
+  private var declared: Set<ObjectIdentifier> = []
+
+  init(compiler: CompilerProfile) {
+    self.compiler = compiler
+    model = InlineCostModel(compiler)
+  }
+
+  /// Decides which of the run's functions are inlinable and inlines calls of them into every
+  /// function of the run and its top-level code.
+  func run(_ program: CheckedProgram, source: Source) {
+    self.source = source
+    diagnostics = []
+    guard let era = compiler.inliner else { return }
+    declared = Set(program.functions.map(ObjectIdentifier.init))
+    for f in program.functions {
+      f.inlineBody = f.body
+      f.inlineCost = nil
+      f.inlineReason = nil
+    }
+    let batches = EscapeAnalysis.callGraphComponents(program.functions)
+    switch era {
+    case .go119:
+      for batch in batches {
+        let recursive = batch.count > 1 || calls(batch[0], batch[0])
+        for f in batch {
+          if !recursive || batch.count > 1 {
+            canInline(f)
+          } else {
+            f.inlineReason = "recursive"
+          }
+          inlineCalls(f)
+        }
+      }
+    case .go127:
+      for batch in batches { for f in batch { canInline(f) } }
+      for batch in batches { for f in batch { inlineCalls(f) } }
+    }
+    inlineCalls(program.script)
+  }
+
+  /// Whether f's body calls g.
+  private func calls(_ f: Function, _ g: Function) -> Bool {
+    var found = false
+    for s in f.body {
+      s.forEachExpression { e in
+        func visit(_ e: TypedExpr) {
+          if case .call(let h, _) = e.kind, h === g { found = true }
+          e.forEachChild(visit)
+        }
+        visit(e)
+      }
+    }
+    return found
+  }
+
+  // MARK: CanInline
+
+  /// inl.go CanInline: decides f's inlinability and cost.
+  private func canInline(_ f: Function) {
+    if f.noinline {
+      f.inlineReason = "marked go:noinline"
+      return
+    }
+    let body = f.inlineBody ?? f.body
+    if body.contains(where: { $0.containsRuntimeStatement }) {
+      f.inlineReason = "gcsh runtime statement"
+      return
+    }
+    let visitor = InlineCostVisitor(model: model) { [unowned self] g in
+      // A call the caller would inline costs the callee's body; any other, the extra cost.
+      if let cost = g.inlineCost, self.declared.contains(ObjectIdentifier(g)), cost <= InlineCostModel.maxBudget {
+        return cost
+      }
+      return InlineCostModel.extraCallCost
+    }
+    let cost = visitor.cost(body)
+    if cost > InlineCostModel.maxBudget {
+      f.inlineReason = "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
+      return
+    }
+    f.inlineCost = cost
+    report(f.decl?.nameSpan?.start ?? f.decl?.span.start ?? 0, "can inline \(f.name)")
+  }
+
+  private func report(_ offset: Int, _ message: String) {
+    diagnostics.append(EscapeDiagnostic(offset: offset, message: message))
+  }
+
+  // MARK: InlineCalls
+
+  /// One "inlining call to" line, with its place in Go 1.27's level-by-level order: the
+  /// indices of the calls on the way from the function's body (each index counts the calls of
+  /// one body in post-order, as interleaved.go's mark collects them).
+  private struct Inlined {
+    let path: [Int]
+    let line: EscapeDiagnostic
+  }
+
+  /// The function being compiled, its max inlinee cost, and the lines so far.
+  private var caller: Function? = nil
+  private var maxCost = InlineCostModel.maxBudget
+  private var inlined: [Inlined] = []
+
+  /// Inlines the calls in f's body (InlineCalls / DevirtualizeAndInlineFunc).
+  private func inlineCalls(_ f: Function) {
+    guard f.body.contains(where: { s in s.containsCall(where: { self.inlinable($0) }) }) else { return }
+    caller = f
+    inlined = []
+    let nodes = InlineCostVisitor(model: model, callCost: nil).cost(f.body)
+    maxCost = nodes >= InlineCostModel.bigFunctionNodes ? InlineCostModel.bigFunctionMaxCost : InlineCostModel.maxBudget
+    let rewriter = BodyRewriter(caller: f, copying: nil)
+    var counter = 0
+    rewriter.onCall = { [unowned self] call, g, args in
+      defer { counter += 1 }
+      return self.tryInline(call, g, args, chain: [], path: [counter], outermost: nil)
+    }
+    f.body = f.body.map(rewriter.statement)
+    caller = nil
+    var lines = inlined
+    if compiler.inliner == .go127 {
+      // Level by level, each level in the order its calls were found.
+      lines.sort { a, b in a.path.count != b.path.count ? a.path.count < b.path.count : a.path.lexicographicallyPrecedes(b.path) }
+    }
+    diagnostics += lines.map(\.line)
+  }
+
+  /// Whether a call may be inlined at all (before the budget and recursion checks).
+  private func inlinable(_ g: Function) -> Bool {
+    g.inlineCost != nil && declared.contains(ObjectIdentifier(g))
+  }
+
+  /// mkinlcall: the call replaced by a copy of g's body, or nil when it is not inlined.
+  /// `chain` holds the functions being inlined on the way here (the inlining tree's parents).
+  private func tryInline(
+    _ call: TypedExpr, _ g: Function, _ args: [TypedExpr], chain: [Function], path: [Int], outermost: Int?
+  ) -> TypedExpr? {
+    guard let f = caller, inlinable(g), let cost = g.inlineCost, cost <= maxCost else { return nil }
+    // The calls that start a program (gcsh's top-level code calling main and init).
+    if f.isScript && (g.name == "main" || g.name == "init") { return nil }
+    // Recursion: a callee already being inlined here ("repeated recursive cycle"); Go 1.19
+    // also never inlines the function being compiled into itself.
+    if chain.contains(where: { $0 === g }) { return nil }
+    if compiler.inliner == .go119 && g === f { return nil }
+    let at = outermost ?? openParen(after: call.span.start)
+    inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(g.name)")))
+    let copier = BodyRewriter(caller: f, copying: BodyRewriter.Copy(reportAt: at))
+    let params = g.params.map(copier.variable)
+    let result = g.result.map { t in
+      copier.newLocal(Variable(name: "~R0", type: t, span: call.span, storage: .local, function: f))
+    }
+    let ic = InlinedCall(callee: g, params: params, args: args, result: result, reportAt: at)
+    copier.inlinedCall = ic
+    var counter = 0
+    copier.onCall = { [unowned self] call, h, args in
+      defer { counter += 1 }
+      return self.tryInline(call, h, args, chain: chain + [g], path: path + [counter], outermost: at)
+    }
+    ic.body = (g.inlineBody ?? g.body).map(copier.statement)
+    return TypedExpr(.inlinedCall(ic), call.type, call.span)
+  }
+
+  /// The `(` of a call (where Go's syntax tree puts it).
+  private func openParen(after start: Int) -> Int {
+    let bytes = source.bytes
+    var i = max(0, start)
+    while i < bytes.count, bytes[i] != UInt8(ascii: "(") { i += 1 }
+    return i < bytes.count ? i : start
+  }
+}
+
+extension TypedStmt {
+  /// A runtime statement of gcsh's (not Go), here or in a nested statement.
+  var containsRuntimeStatement: Bool {
+    switch kind {
+    case .sleep, .gc, .free, .stats, .expect, .why, .roots, .explain, .heapMap, .setGCPercent, .setMemoryLimit:
+      return true
+    case .block(let b): return b.contains { $0.containsRuntimeStatement }
+    case .ifStmt(let i, _, let t, let e):
+      return (i?.containsRuntimeStatement ?? false) || t.contains { $0.containsRuntimeStatement }
+        || (e?.containsRuntimeStatement ?? false)
+    case .loop(_, let i, _, let p, let b):
+      return (i?.containsRuntimeStatement ?? false) || (p?.containsRuntimeStatement ?? false)
+        || b.contains { $0.containsRuntimeStatement }
+    case .range(let r): return r.body.contains { $0.containsRuntimeStatement }
+    default: return false
+    }
+  }
+
+  /// Whether the statement calls a user function for which `test` holds.
+  func containsCall(where test: (Function) -> Bool) -> Bool {
+    var found = false
+    forEachExpression { e in
+      func visit(_ e: TypedExpr) {
+        if case .call(let f, _) = e.kind, test(f) { found = true }
+        e.forEachChild(visit)
+      }
+      visit(e)
+    }
+    return found
+  }
+}

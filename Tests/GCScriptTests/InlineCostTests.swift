@@ -1,0 +1,104 @@
+// The inliner's cost model (Inline/InlineCost.swift) on one-line functions whose costs were
+// measured with `go build -gcflags='-m -m'` (Go 1.27.3 and 1.19.8, package main, go 1.19 in
+// go.mod): "can inline f with cost N". Each case is (function, Go 1.27.3's cost, Go 1.19.8's).
+
+import Foundation
+@testable import GCScript
+import GoHeap
+import Testing
+
+let measuredCosts: [(String, Int, Int)] = [
+  ("func zeroVar() int { var x int; return x }", 6, 6),
+  ("func withRange(s []int) int { t := 0; for _, v := range s { t += v }; return t }", 16, 16),
+  ("func withPanic(n int) int { if n < 0 { panic(\"neg\") }; return n }", 9, 9),
+  ("func printIt(n int) { fmt.Println(n) }", 78, 76),
+  ("func strs(a, b string) string { return a + b }", 4, 4),
+  ("func bs(s string) []byte { return []byte(s) }", 3, 3),
+  ("func arr() [3]int { a := [3]int{1, 2, 3}; return a }", 10, 10),
+  ("func sl(s []int) []int { return s[1:len(s)] }", 4, 6),
+  ("func sl0(s []int) []int { return s[0:2] }", 4, 5),
+  ("func brk(n int) int { for { if n > 10 { break }; n++ }; return n }", 11, 11),
+  ("func pt(p *P) *int { return &p.x }", 2, 4),
+  ("func pt2(p *P) *int { return &p.y }", 4, 4),
+  ("func posLit() P { return P{1, 2} }", 6, 6),
+  ("func elif(n int) int { if n > 1 { return 1 } else if n < 0 { return 2 } else { return 3 } }", 14, 14),
+  ("func conv(n int) int64 { return int64(n) }", 2, 2),
+  ("func logic(a, b bool) bool { return a && !b }", 5, 5),
+  ("func shifts(a int, b uint) int { return a << b }", 4, 4),
+  ("func neg(a int) int { return -a }", 3, 3),
+  ("func minmax(a, b int) int { if a < b { return a }; return b }", 8, 8),
+  ("func nilp() *int { return nil }", 2, 2),
+  ("func multiassign() int { a, b := 1, 2; a, b = b, a; return a }", 16, 16),
+  ("func strIndex(s string) byte { return s[0] }", 4, 4),
+  ("func strLen(s string) int { return len(s) }", 3, 3),
+  ("func cpy(a, b []int) { copy(a, b) }", 3, 3),
+  ("func app2(a, b []int) []int { return append(a, b...) }", 4, 4),
+  ("func arrIdx(a [4]int, i int) int { return a[i] }", 4, 4),
+  ("func noResult(p *int) { *p = 1; return }", 5, 5),
+  ("func sliceLit() []int { return []int{1, 2, 3} }", 6, 6),
+  ("func addr2(n int) int { return n + 1 }", 4, 4),
+  ("func nested() int { return addr2(1) + addr2(2) }", 16, 16),
+  ("func incr(n int) int { n++; return n }", 5, 5),
+  ("func rangeStr(s string) int { n := 0; for i, r := range s { n += i + int(r) }; return n }", 21, 21),
+  ("func rangeInt(n int) int { t := 0; for i := 0; i < n; i++ { t += i }; return t }", 22, 22),
+  ("func c2(n int) uint { return uint(n) }", 3, 3),
+  ("func c3(n int32) int { return int(n) }", 3, 3),
+  ("func c4(n uint8) int { return int(n) }", 3, 3),
+  ("func c5(n int) float64 { return float64(n) }", 3, 3),
+  ("func c6(b []byte) string { return string(b) }", 3, 3),
+  ("func c7(n int64) int { return int(n) }", 2, 2),
+  ("func c8(n uint64) int64 { return int64(n) }", 3, 3),
+  ("func p0() { fmt.Println() }", 75, 74),
+  ("func p2(a, b int) { fmt.Println(a, b) }", 80, 78),
+  ("func q1(a int) { fmt.Print(a) }", 78, 76),
+  ("func f1(a int) { fmt.Printf(\"%d\", a) }", 80, 78),
+  ("func s1(a int) string { return fmt.Sprint(a) }", 64, 62),
+  ("func s2(a int) string { return fmt.Sprintln(a) }", 64, 62),
+  ("func s3(a int) string { return fmt.Sprintf(\"%d\", a) }", 65, 63),
+  ("func g1() { runtime.GC() }", 59, 59),
+  ("func t1() { time.Sleep(1) }", 60, 60),
+  ("func k1(p *int) { runtime.KeepAlive(p) }", 4, 4),
+  ("func d1() { debug.FreeOSMemory() }", 61, 61),
+  ("func d2() int { return debug.SetGCPercent(100) }", 67, 67),
+  ("func d3() int64 { return debug.SetMemoryLimit(100) }", 65, 65),
+  ("func arrp(p *[4]int) int { return len(p) }", 2, 2),
+  ("func rangeArr(a [4]int) int { t := 0; for i := range a { t += i }; return t }", 15, 15),
+  ("func rangeSl(s []int) int { t := 0; for i, v := range s { t += i + v }; return t }", 20, 20),
+  ("func cont(n int) int { t := 0; for i := 0; i < n; i++ { if i == 2 { continue }; t++ }; return t }", 27, 27),
+  ("func zeroStruct() int { var p P; return p.x }", 7, 7),
+  ("func nilCmp(p *int) bool { return p == nil }", 4, 4),
+  ("func divide(a, b int) int { return a / b }", 4, 4),
+  ("func strcat(a string) string { s := a; s += \"x\"; return s }", 10, 10),
+  ("func slice3(s []int) []int { return s[1:2:3] }", 6, 6),
+  ("func sliceArr(a *[4]int) []int { return a[:] }", 3, 3),
+  ("func newP() *P { return new(P) }", 2, 3),
+  ("func lit2() *P { return &P{} }", 3, 3),
+  ("func assignField(p *P) { p.x = 1 }", 4, 4),
+  ("func localField() int { var p P; p.y = 2; return p.y }", 11, 11),
+]
+
+@Test(arguments: ["go1.27", "go1.19"])
+func inlineCostsAreTheCompilers(_ name: String) throws {
+  let profile = try #require(RuntimeProfile.named(name))
+  let source = Source(name: "costs.go", text: """
+    package main
+    import (
+    \t"fmt"
+    \t"runtime"
+    \t"runtime/debug"
+    \t"time"
+    )
+    type P struct{ x, y int }
+
+    """ + measuredCosts.map(\.0).joined(separator: "\n") + "\n")
+  var parser = Parser(source)
+  let stmts = parser.parseProgram()
+  let checker = Checker(profile: profile)
+  let program = try #require(checker.check(stmts, source: source), "\(parser.errors + checker.errors)")
+  Inliner(compiler: CompilerProfile(profile)).run(program, source: source)
+  for (text, go127, go119) in measuredCosts {
+    let fname = String(text.dropFirst(5).prefix { $0 != "(" })
+    let f = program.functions.first { $0.name == fname }
+    #expect(f?.inlineCost == (name == "go1.27" ? go127 : go119), "\(text): \(String(describing: f?.inlineCost))")
+  }
+}
