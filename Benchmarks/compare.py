@@ -68,6 +68,7 @@ WORKLOADS = [
     twins("alloc-store-append", gogc=("100", "50", "off"), allocates=True),
     twins("linked-list", allocates=True),
     twins("fill-indexed", pointer_free=True),
+    twins("store-indexed", pointer_free=True),
     twins("bytes-scan", pointer_free=True),
     twins("fib"),
     Workload("seed", "examples/seed.go", "examples/seed.go", "Benchmarks/workloads/seed.py",
@@ -267,6 +268,15 @@ def ratio(a, b):
     return f"{r:.2f}x" if r >= 0.1 else f"{r:.2g}x"
 
 
+def ratio_pm(a, b):
+    """a/b with its ± as hyperfine's summary gives it (the two relative σ combined)."""
+    if a is None or b is None or a.mean is None or b.mean is None or not b.mean or not a.mean:
+        return "–"
+    r = a.mean / b.mean
+    pm = r * ((a.sd / a.mean) ** 2 + (b.sd / b.mean) ** 2) ** 0.5
+    return f"{r:.2f} ± {pm:.2f}x"
+
+
 def mib(n):
     return f"{n / MiB:.1f} MiB"
 
@@ -358,7 +368,7 @@ def report(rows, args, goversion):
             cells = [f"{w.name} {variant}".strip(), fmt_time(g), fmt_time(go), fmt_time(py),
                      ratio(g, go), ratio(g, py)]
             if base:
-                cells += [fmt_time(b), ratio(g, b)]
+                cells += [fmt_time(b), ratio_pm(g, b)]
             killed = " at the kill" if g.status.startswith("did not finish") else ""
             cells += [mib(g.maxrss) + killed, mib(heap) if heap else "–",
                       f"{100 * g.maxrss / heap:.0f} %" if heap else "–"]
@@ -391,7 +401,7 @@ def report(rows, args, goversion):
                       f"peak RSS {mib(g.maxrss)} (under 25 MiB: {'yes' if small else 'no'})")
             b = next((c for c in cmds if c.label == "before" and c.variant == g.variant), None)
             if w.name == "alloc-garbage" and b:
-                print(f"- alloc-garbage: gcsh/before {ratio(g, b)} (target: at most 1.1x)")
+                print(f"- alloc-garbage: gcsh/before {ratio_pm(g, b)} (target: at most 1.1x)")
 
 
 if __name__ == "__main__":
