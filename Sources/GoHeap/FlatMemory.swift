@@ -103,21 +103,21 @@ enum FlatPageState: Equatable {
 /// The bytes of a large object in 4 KiB host pages (see the file comment, part 3). The tables are
 /// buffers the span owns, freed with it (`Span.releaseFlatMemory`). Methods that add or drop a
 /// page buffer return the host bytes gained or lost, for the runtime's count.
-struct LargePages {
+@usableFromInline struct LargePages {
   /// log2 of the host page size.
-  static let shift = 12
+  @usableFromInline static let shift = 12
   /// Host page size, bytes (the kernel's page: what one buffer holds).
-  static let size = 1 << shift
+  @usableFromInline static let size = 1 << shift
   /// Pages, ceil(span bytes / 4 KiB).
   let count: Int
   /// Per page: the 8-byte pattern a page without a buffer repeats (0: a zero page); byte k of the
   /// page is byte k % 8 of the pattern, little-endian.
   let patterns: UnsafeMutablePointer<UInt64>
   /// Per page: its 4 KiB buffer once it holds data; nil for zero and uniform pages.
-  let buffers: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+  @usableFromInline let buffers: UnsafeMutablePointer<UnsafeMutableRawPointer?>
   /// One bit per page: written since the span was allocated, so known resident (a fast path in
   /// front of the OS model's check: a page of a span in use is never released).
-  let resident: UnsafeMutablePointer<UInt64>
+  @usableFromInline let resident: UnsafeMutablePointer<UInt64>
 
   init(spanBytes: Int) {
     count = (spanBytes + Self.size - 1) >> Self.shift
@@ -157,7 +157,7 @@ struct LargePages {
     }
   }
 
-  @inline(__always) func isResident(_ p: Int) -> Bool {
+  @inlinable @inline(__always) func isResident(_ p: Int) -> Bool {
     resident[p >> 6] & (1 << UInt64(p & 63)) != 0
   }
   @inline(__always) func setResident(_ p: Int) {

@@ -251,6 +251,65 @@ extension GoRuntime {
   @inline(__always)
   static func isAccessSize(_ size: Int) -> Bool { size > 0 && size <= 8 && size & (size - 1) == 0 }
 
+  // MARK: The common accesses, inlined into the VM
+
+  /// The bytes of an access of `size` bytes at `a` when it is the common case — inside one
+  /// allocated object, where the bytes already have host storage (a small span's buffer, or a
+  /// large object's 4 KiB page buffer) and, for a write, on a physical page already resident —
+  /// so that nothing but the bytes changes: no buffer to make, no page pattern to split, no
+  /// first-touch fault to charge. Nil when anything else applies; `load` and `store` then do
+  /// the whole thing, with the same checks as `locate` (a freed slot, the span's tail, an
+  /// access across the object's end). For `size` of 1, 2, 4 or 8.
+  @inlinable @inline(__always)
+  func plainBytes(_ a: Address, _ size: Int, writing: Bool) -> UnsafeMutableRawPointer? {
+    assert(size > 0 && size <= 8 && size & (size - 1) == 0, "an access of \(size) bytes")
+    let page = (a &- Self.heapBase) >> UInt64(truncatingIfNeeded: pageShift)
+    guard !isDead, page < UInt64(truncatingIfNeeded: pageTableCount),
+      let span = spanOfPage[Int(truncatingIfNeeded: page)]
+    else { return nil }
+    return span._withUnsafeGuaranteedRef { s -> UnsafeMutableRawPointer? in
+      let off = Int(truncatingIfNeeded: a &- s.baseAddress)
+      if s.sizeClass == 0 {
+        // A large object: slot 0; its page's buffer.
+        let inObject = off &- s.dataOffset
+        guard s.isAllocated(0), inObject >= 0, inObject &+ size <= s.usableBytes,
+          let lp = s.largePages
+        else { return nil }
+        let p = off >> LargePages.shift
+        guard p == (off &+ size &- 1) >> LargePages.shift, let b = lp.buffers[p],
+          !writing || lp.isResident(p)
+        else { return nil }
+        return b + (off & (LargePages.size - 1))
+      }
+      guard let b = s.bytes else { return nil }
+      let k = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: off) &* s.divMul) >> 32)
+      let inObject = off &- k &* s.elemSize &- s.dataOffset
+      guard k < s.nelems, s.isAllocated(k), inObject >= 0, inObject &+ size <= s.usableBytes else { return nil }
+      if writing {
+        let first = off >> physPageShift
+        guard first < 64, first == (off &+ size &- 1) >> physPageShift,
+          s.residentMask & (1 << UInt64(first)) != 0
+        else { return nil }
+      }
+      return b + off
+    }
+  }
+
+  /// `load`'s common case, inlined: nil when the full `load` must run.
+  @inlinable @inline(__always)
+  public func loadIfPlain(_ a: Address, size: Int) -> UInt64? {
+    guard let p = plainBytes(a, size, writing: false) else { return nil }
+    return Self.loadBytes(p, size)
+  }
+
+  /// `store`'s common case, inlined: false when the full `store` must run.
+  @inlinable @inline(__always)
+  public func storeIfPlain(_ a: Address, _ bits: UInt64, size: Int) -> Bool {
+    guard let p = plainBytes(a, size, writing: true) else { return false }
+    Self.storeBytes(p, bits, size)
+    return true
+  }
+
   /// Loads `size` (1, 2, 4 or 8) bytes at a heap address, little-endian, zero-extended.
   public func load(_ a: Address, size: Int) throws -> UInt64 {
     guard Self.isAccessSize(size) else {
@@ -313,7 +372,7 @@ extension GoRuntime {
     return try touchFlat(s, off, size)
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func loadBytes(_ p: UnsafeRawPointer, _ size: Int) -> UInt64 {
     switch size {
     case 8: return UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
@@ -323,7 +382,7 @@ extension GoRuntime {
     }
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func storeBytes(_ p: UnsafeMutableRawPointer, _ v: UInt64, _ size: Int) {
     switch size {
     case 8: p.storeBytes(of: v.littleEndian, as: UInt64.self)

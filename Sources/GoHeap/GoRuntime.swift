@@ -123,8 +123,9 @@ public final class GoRuntime {
   /// size-class table's lookup without its arrays). A buffer the runtime owns. (allocateFast)
   @usableFromInline let fastSpanClass: UnsafeMutablePointer<UInt8>
   /// log2 of the runtime page size and of the OS page size (both powers of two).
-  let pageShift: Int
-  let physPageShift: Int
+  /// (smallObjectBytes)
+  @usableFromInline let pageShift: Int
+  @usableFromInline let physPageShift: Int
   /// The profile's small-allocation cost when it is a whole number of ns (else 0), ns.
   let smallAllocWholeNs: Int
   /// mcentral partial lists: spans with free slots, per span class.
@@ -206,9 +207,10 @@ public final class GoRuntime {
   /// The page→span table (mheap.go `heapArena.spans`): entry p is the span holding heap page p,
   /// nil for a free page or one of the runtime's own. Unretained: the span table owns every
   /// span, and `freeSpan` clears a span's entries before dropping it. Set by allocSpan.
-  var spanOfPage: UnsafeMutablePointer<Unmanaged<Span>?>
+  /// (smallObjectBytes)
+  @usableFromInline var spanOfPage: UnsafeMutablePointer<Unmanaged<Span>?>
   /// Entries in `spanOfPage`, pages (at least the mapped heap once a span is allocated).
-  var pageTableCount: Int
+  @usableFromInline var pageTableCount: Int
   /// Types of objects allocated by address, by index; slot records name them by index + 1.
   /// Each type is held for the runtime's life (a handful per program).
   var flatTypes: [GoType] = []

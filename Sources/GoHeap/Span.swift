@@ -37,7 +37,7 @@ enum SpanState {
   /// Length, pages.
   let npages: Int
   /// Size class index (0: large object span).
-  let sizeClass: Int
+  @usableFromInline let sizeClass: Int
   /// Objects hold no pointers (noscan span).
   let noscan: Bool
   /// Slot size, bytes (for a large span: npages * pageSize).
@@ -58,11 +58,11 @@ enum SpanState {
   @usableFromInline var freeIndex = 0
   /// Physical (4 KiB) pages of the span known to be resident: a fast path for small-span
   /// writes. Only for spans of at most 64 physical pages.
-  var residentMask: UInt64 = 0
+  @usableFromInline var residentMask: UInt64 = 0
 
   // Flat memory (FlatMemory.swift): the objects' bytes at their addresses.
   /// Heap address of the span's first byte (heapBase + basePage * pageSize).
-  let baseAddress: Address
+  @usableFromInline let baseAddress: Address
   /// Address of slot 0's data: baseAddress + dataOffset.
   @usableFromInline let dataBase: Address
   /// The span's length, bytes (npages * pageSize).
@@ -74,12 +74,12 @@ enum SpanState {
   @usableFromInline let usableBytes: Int
   /// objIndex's reciprocal (mbitmap.go `divMul`): the slot of byte offset o in a small span is
   /// (o * divMul) >> 32, exact for every offset of a span up to 2^32 / elemSize bytes.
-  let divMul: UInt64
+  @usableFromInline let divMul: UInt64
   /// A small span's bytes at their offsets from `baseAddress`; nil until the first non-zero
   /// write, freed with the span.
   @usableFromInline var bytes: UnsafeMutableRawPointer? = nil
   /// A large span's pages; nil until the first write, freed with the span.
-  var largePages: LargePages? = nil
+  @usableFromInline var largePages: LargePages? = nil
   /// A small scan span's object types, by slot: (index in the runtime's type table + 1) << 32
   /// | element count; 0 for a free slot or a noscan object. Nil until the first typed
   /// allocation in the span. (A buffer the span owns, as the bitmaps.)
@@ -145,7 +145,7 @@ enum SpanState {
 
   var isLarge: Bool { sizeClass == 0 }
 
-  @inline(__always) func isAllocated(_ slot: Int) -> Bool {
+  @inlinable @inline(__always) func isAllocated(_ slot: Int) -> Bool {
     allocBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
   }
   @inline(__always) func isMarked(_ slot: Int) -> Bool {

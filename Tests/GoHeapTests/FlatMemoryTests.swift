@@ -558,3 +558,66 @@ func allocatorNumbersAreTheWordAPIs(_ c: NumbersCase) throws {
   #expect(got == c.expected)
   try rt.checkInvariants()
 }
+
+// MARK: The inlined common accesses
+
+/// loadIfPlain/storeIfPlain (what the VM inlines) take only accesses that change nothing but
+/// bytes, and agree with load/store: twin runtimes, one driven through the fast paths with the
+/// full path as fallback, one through the full path alone, end with the same bytes, clock,
+/// statistics and RSS; and no fast access reaches a freed slot, a header, an object's end, a
+/// buffer not yet made or a page not yet resident.
+@Test func plainAccessesChangeNothingButBytes() throws {
+  var fastHits = 0
+  func workload(_ rt: GoRuntime, _ roots: AddressRoots, fast: Bool) throws -> [UInt64] {
+    var rng = SplitMix(state: 7)
+    let small = try rt.allocate(.uint64, count: 6)  // 48 B
+    let headed = try rt.allocate(.pointer(to: .int), count: 100)  // malloc header
+    let large = try rt.allocateSlice(of: .uint8, len: 3 << 20, cap: 3 << 20)
+    let dead = try rt.allocate(.uint64, count: 6)
+    roots["s"] = small
+    roots["h"] = headed
+    roots["l"] = large
+    try rt.store(dead, 1, size: 8)
+    try rt.collect()  // `dead` is freed; its span stays (small and headed... in other classes)
+    var out: [UInt64] = []
+    for _ in 0..<20_000 {
+      let size = [1, 2, 4, 8][Int(rng.next() % 4)]
+      let (base, span) = [(small, 48), (large, 3 << 20), (headed, 800)][Int(rng.next() % 3)]
+      let off = Int(rng.next() % UInt64(span - size + 1))
+      let a = base + Address(off)
+      let v = rng.next()
+      if rng.next() % 2 == 0 {
+        if fast && rt.storeIfPlain(a, v, size: size) { fastHits += 1 } else { try rt.store(a, v, size: size) }
+      } else if fast, let x = rt.loadIfPlain(a, size: size) {
+        fastHits += 1
+        #expect(x == (try rt.load(a, size: size)))
+        out.append(x)
+      } else {
+        out.append(try rt.load(a, size: size))
+      }
+    }
+    // Never a way around the checks.
+    #expect(rt.loadIfPlain(dead, size: 8) == nil && !rt.storeIfPlain(dead, 1, size: 8))
+    #expect(rt.loadIfPlain(headed - 8, size: 8) == nil)
+    #expect(rt.loadIfPlain(small + 44, size: 8) == nil)
+    try rt.checkInvariants()
+    return out
+  }
+  let (fast, fastRoots) = runtime()
+  let (full, fullRoots) = runtime()
+  let a = try workload(fast, fastRoots, fast: true)
+  let b = try workload(full, fullRoots, fast: false)
+  #expect(a == b)
+  #expect(fastHits > 15_000)  // most accesses are plain once the pages are written
+  #expect(fast.virtualTime == full.virtualTime)
+  #expect(fast.memStats() == full.memStats())
+  #expect(fast.rss == full.rss)
+  // A store to a page never written is not plain: its first touch is the full path's.
+  let (rt, roots) = runtime()
+  let big = try rt.allocateSlice(of: .uint8, len: 1 << 20, cap: 1 << 20)
+  roots["big"] = big
+  #expect(!rt.storeIfPlain(big + 4096, 1, size: 1))
+  try rt.store(big + 4096, 1, size: 1)
+  #expect(rt.storeIfPlain(big + 4097, 2, size: 1))
+  #expect(rt.loadIfPlain(big + 4096, size: 2) == 0x0201)
+}

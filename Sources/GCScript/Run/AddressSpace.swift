@@ -43,7 +43,10 @@ extension VM {
   /// Loads `size` bytes (1, 2, 4, 8) at `a`, little-endian, zero-extended.
   @inline(__always)
   func load(_ a: Address, _ size: Int) throws -> UInt64 {
-    if a >= AddressSpace.heapBase && a < AddressSpace.stackBase { return try heapLoad(a, size) }
+    if a >= AddressSpace.heapBase && a < AddressSpace.stackBase {
+      if let v = heap.loadIfPlain(a, size: size) { return v }
+      return try heapLoad(a, size)
+    }
     return try otherLoad(a, size)
   }
 
@@ -63,7 +66,10 @@ extension VM {
   /// Stores the low `size` bytes of `bits` at `a`.
   @inline(__always)
   func store(_ a: Address, _ bits: UInt64, _ size: Int) throws {
-    if a >= AddressSpace.heapBase && a < AddressSpace.stackBase { return try heapStore(a, bits, size) }
+    if a >= AddressSpace.heapBase && a < AddressSpace.stackBase {
+      if heap.storeIfPlain(a, bits, size: size) { return }
+      return try heapStore(a, bits, size)
+    }
     try otherStore(a, bits, size)
   }
 
