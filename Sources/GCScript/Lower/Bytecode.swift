@@ -38,8 +38,11 @@ enum Opcode: UInt8 {
   // Integer arithmetic on 64-bit words, wrapping (narrow types are re-normalised by `extend`).
   /// s[A] = s[B] + s[C], and -, *, &, |, ^, &^.
   case add, sub, mul, and, or, xor, andNot
-  /// s[A] = s[B] + Int64(C), and -, *.
-  case addImm, subImm, mulImm
+  /// s[A] = s[B] + Int64(C), and -, *, &.
+  case addImm, subImm, mulImm, andImm
+  /// s[A] = s[B] / Int64(C) and %, signed (C != 0) and unsigned (C > 0): a constant divisor
+  /// cannot be zero.
+  case divSImm, remSImm, divUImm, remUImm
   /// s[A] = s[B] / s[C], signed and unsigned; a zero divisor panics (Go's message).
   case divS, divU, remS, remU
   /// s[A] = s[B] << s[C], >> (arithmetic, logical); the count is unsigned: 64 or more gives 0
@@ -85,8 +88,8 @@ enum Opcode: UInt8 {
   case jumpIf, jumpIfNot
   /// Jump to C if s[A] < s[B] (signed), and the other relations.
   case brLtS, brLeS, brEq, brNe
-  /// Jump to C if s[A] < Int64(B) (signed), and >=.
-  case brLtSImm, brGeSImm
+  /// Jump to C if s[A] < Int64(B) (signed), and >=, ==, !=.
+  case brLtSImm, brGeSImm, brEqImm, brNeImm
   /// A loop's back edge: Ctrl-C is honoured here; jump to A.
   case loop
 

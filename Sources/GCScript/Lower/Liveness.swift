@@ -30,7 +30,7 @@ struct Liveness {
     case .add, .sub, .mul, .and, .or, .xor, .andNot, .divS, .divU, .remS, .remU, .shl, .shrS, .shrU,
       .eq, .ne, .ltS, .leS, .ltU, .leU, .fadd, .fsub, .fmul, .fdiv, .feq, .fne, .flt, .fle:
       return ([r(b), r(c)], [r(a)])
-    case .addImm, .subImm, .mulImm, .neg, .complement, .not, .extend, .eqImm, .neImm, .ltSImm,
+    case .addImm, .subImm, .mulImm, .andImm, .divSImm, .remSImm, .divUImm, .remUImm, .neg, .complement, .not, .extend, .eqImm, .neImm, .ltSImm,
       .leSImm, .gtSImm, .geSImm, .fneg, .roundF32, .intToFloat, .uintToFloat, .floatToInt,
       .floatToUint, .offsetAddress:
       return ([r(b)], [r(a)])
@@ -40,7 +40,7 @@ struct Liveness {
     case .jump, .loop, .narrate: return ([], [])
     case .jumpIf, .jumpIfNot, .nilCheck: return ([r(a)], [])
     case .brLtS, .brLeS, .brEq, .brNe: return ([r(a), r(b)], [])
-    case .brLtSImm, .brGeSImm: return ([r(a)], [])
+    case .brLtSImm, .brGeSImm, .brEqImm, .brNeImm: return ([r(a)], [])
     case .load1S, .load1U, .load2S, .load2U, .load4S, .load4U, .load8, .loadF32: return ([r(b)], [r(a)])
     case .store1, .store2, .store4, .store8, .storeF32: return ([r(a), r(b)], [])
     case .loadBlock: return ([r(b)], [r(a, (d + 7) / 8)])
@@ -117,7 +117,7 @@ struct Liveness {
     switch ins.op {
     case .jump, .loop: return [Int(ins.a)]
     case .jumpIf, .jumpIfNot: return [Int(ins.b), pc + 1]
-    case .brLtS, .brLeS, .brEq, .brNe, .brLtSImm, .brGeSImm: return [Int(ins.c), pc + 1]
+    case .brLtS, .brLeS, .brEq, .brNe, .brLtSImm, .brGeSImm, .brEqImm, .brNeImm: return [Int(ins.c), pc + 1]
     case .nextRune: return [Int(ins.d), pc + 1]
     case .ret: return []
     default: return pc + 1 < code.instructions.count ? [pc + 1] : []

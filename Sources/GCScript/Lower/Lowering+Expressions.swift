@@ -8,6 +8,11 @@ extension Lowerer {
   /// The slot holding e's value (a variable's own, or a new temporary).
   func value(_ e: TypedExpr) -> Int {
     if case .variable(let v) = e.kind, case .slots(let s) = variablePlace(v) { return s }
+    // A conversion to a 64-bit integer type changes no bit of an integer in a slot (slots
+    // hold integers sign- or zero-extended to 64 bits): the operand's slot is the value.
+    if case .conversion(let x) = e.kind, e.type.isInteger, e.type.size == 8, x.type.isInteger {
+      return value(x)
+    }
     let dst = allocate(e.type)
     value(e, into: dst)
     return dst
@@ -189,7 +194,7 @@ extension Lowerer {
       }
       // Integers, bools, pointers, slices (== nil compares the data pointer).
       let x = value(a)
-      if let k = smallConstant(b), let opcode = Self.immediateOps[op] {
+      if let k = smallConstant(b), let opcode = Self.immediateOp(op, k, unsigned: t.isUnsigned) {
         emit(Instruction(op: opcode, a: Int32(dst), b: Int32(x), c: k))
       } else {
         let y = value(b)
@@ -218,11 +223,22 @@ extension Lowerer {
     }
   }
 
-  /// Operators with an immediate form (the right operand a small signed constant; unsigned
-  /// comparisons have none).
-  static let immediateOps: [String: Opcode] = [
-    "+": .addImm, "-": .subImm, "*": .mulImm, "==": .eqImm, "!=": .neImm,
-  ]
+  /// The immediate form of `x op k` (k a small signed constant), if it has one: unsigned
+  /// comparisons have none, and a division's constant is never zero (the checker rejects
+  /// `x / 0`), nor negative for an unsigned one.
+  static func immediateOp(_ op: String, _ k: Int32, unsigned: Bool) -> Opcode? {
+    switch op {
+    case "+": return .addImm
+    case "-": return .subImm
+    case "*": return .mulImm
+    case "&": return .andImm
+    case "==": return .eqImm
+    case "!=": return .neImm
+    case "/" where k != 0: return unsigned ? (k > 0 ? .divUImm : nil) : .divSImm
+    case "%" where k != 0: return unsigned ? (k > 0 ? .remUImm : nil) : .remSImm
+    default: return nil
+    }
+  }
 
   // MARK: Conversions
 

@@ -59,26 +59,38 @@ extension Lowerer {
 
   /// Jumps to `target` when `cond` holds: a comparison of integers is one compare-and-branch.
   func branch(if cond: TypedExpr, to target: Int) {
+    _ = conditionalBranch(cond, when: true, to: target)
+  }
+
+  /// Jumps when `cond` is `when` (an `if` jumps past its block when its condition is false);
+  /// returns the branch instruction, to patch when the target is not known yet. A comparison
+  /// of signed integers (or ==, != of any integers) is one compare-and-branch, negated as
+  /// needed; anything else is the value and a jumpIf/jumpIfNot.
+  @discardableResult
+  func conditionalBranch(_ cond: TypedExpr, when: Bool, to target: Int = 0) -> Int {
     withTemporaries {
-      if case .binary(let op, let a, let b) = cond.kind, a.type.isInteger, !a.type.isUnsigned || op == "==" || op == "!=" {
+      if case .binary(var op, let a, let b) = cond.kind, a.type.isInteger, !a.type.isUnsigned || op == "==" || op == "!=" {
+        if !when {
+          op = ["<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="][op] ?? op
+        }
         let x = value(a)
-        if let k = smallConstant(b), op == "<" || op == ">=" {
-          emit(Instruction(op: op == "<" ? .brLtSImm : .brGeSImm, a: Int32(x), b: k, c: Int32(target)))
-          return
+        if let k = smallConstant(b), let imm = [
+          "<": Opcode.brLtSImm, ">=": .brGeSImm, "==": .brEqImm, "!=": .brNeImm,
+        ][op] {
+          return emit(Instruction(op: imm, a: Int32(x), b: k, c: Int32(target)))
         }
         let y = value(b)
         switch op {
-        case "<": emit(Instruction(op: .brLtS, a: Int32(x), b: Int32(y), c: Int32(target)))
-        case "<=": emit(Instruction(op: .brLeS, a: Int32(x), b: Int32(y), c: Int32(target)))
-        case ">": emit(Instruction(op: .brLtS, a: Int32(y), b: Int32(x), c: Int32(target)))
-        case ">=": emit(Instruction(op: .brLeS, a: Int32(y), b: Int32(x), c: Int32(target)))
-        case "==": emit(Instruction(op: .brEq, a: Int32(x), b: Int32(y), c: Int32(target)))
-        default: emit(Instruction(op: .brNe, a: Int32(x), b: Int32(y), c: Int32(target)))
+        case "<": return emit(Instruction(op: .brLtS, a: Int32(x), b: Int32(y), c: Int32(target)))
+        case "<=": return emit(Instruction(op: .brLeS, a: Int32(x), b: Int32(y), c: Int32(target)))
+        case ">": return emit(Instruction(op: .brLtS, a: Int32(y), b: Int32(x), c: Int32(target)))
+        case ">=": return emit(Instruction(op: .brLeS, a: Int32(y), b: Int32(x), c: Int32(target)))
+        case "==": return emit(Instruction(op: .brEq, a: Int32(x), b: Int32(y), c: Int32(target)))
+        default: return emit(Instruction(op: .brNe, a: Int32(x), b: Int32(y), c: Int32(target)))
         }
-        return
       }
       let c = value(cond)
-      emit(Instruction(op: .jumpIf, a: Int32(c), b: Int32(target)))
+      return emit(Instruction(op: when ? .jumpIf : .jumpIfNot, a: Int32(c), b: Int32(target)))
     }
   }
 

@@ -53,8 +53,7 @@ extension Lowerer {
     case .ifStmt(let initStmt, let cond, let then, let els):
       if let initStmt { statement(initStmt) }
       span = s.span
-      let c = value(cond)
-      let toElse = emit(Instruction(op: .jumpIfNot, a: Int32(c)))
+      let toElse = conditionalBranch(cond, when: false)
       for st in then { statement(st) }
       if let els {
         let toEnd = emit(Instruction(op: .jump))

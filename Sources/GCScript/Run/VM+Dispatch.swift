@@ -45,6 +45,11 @@ extension VM {
       case .addImm: s[a] = s[b] &+ UInt64(bitPattern: Int64(i.c))
       case .subImm: s[a] = s[b] &- UInt64(bitPattern: Int64(i.c))
       case .mulImm: s[a] = s[b] &* UInt64(bitPattern: Int64(i.c))
+      case .andImm: s[a] = s[b] & UInt64(bitPattern: Int64(i.c))
+      case .divSImm: s[a] = UInt64(bitPattern: Int64(bitPattern: s[b]).dividedReportingOverflow(by: Int64(i.c)).partialValue)
+      case .remSImm: s[a] = UInt64(bitPattern: Int64(bitPattern: s[b]).remainderReportingOverflow(dividingBy: Int64(i.c)).partialValue)
+      case .divUImm: s[a] = s[b] / UInt64(i.c)
+      case .remUImm: s[a] = s[b] % UInt64(i.c)
       case .divS, .remS:
         let y = Int64(bitPattern: s[c])
         if y == 0 { fp.pointee.pc = pc; throw VMTrap(kind: .divisionByZero) }
@@ -129,6 +134,8 @@ extension VM {
       case .brNe: if s[a] != s[b] { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
       case .brLtSImm: if Int64(bitPattern: s[a]) < Int64(i.b) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
       case .brGeSImm: if Int64(bitPattern: s[a]) >= Int64(i.b) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
+      case .brEqImm: if Int64(bitPattern: s[a]) == Int64(i.b) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
+      case .brNeImm: if Int64(bitPattern: s[a]) != Int64(i.b) { if c <= pc { fp.pointee.pc = pc; try loopIteration() }; pc = c; continue }
 
       // Memory.
       case .load1S, .load1U, .load2S, .load2U, .load4S, .load4U, .load8, .loadF32:
