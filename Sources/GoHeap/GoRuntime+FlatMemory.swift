@@ -185,6 +185,7 @@ extension GoRuntime {
     } else {
       index = UInt32(flatTypes.count)
       flatTypes.append(type)
+      flatTypeRefs.append(.passUnretained(type))
       flatTypeIndex[id] = index
     }
     lastFlatType = id

@@ -15,12 +15,25 @@ extension GoRuntime {
   func forEachPointer(in s: Span, slot: Int, _ visit: (Address) -> Void) {
     if !s.isLarge {
       guard let record = s.slotTypes?[slot], record != 0, let bytes = s.bytes else { return }
-      let type = flatTypes[Int(record >> 32) - 1]
       let count = Int(record & 0xFFFF_FFFF)
       let base = bytes + slot * s.elemSize + s.dataOffset
-      Self.forEachPointerWord(of: type, count: count, in: 0..<(count * type.size)) { o in
-        let w = base.loadUnaligned(fromByteOffset: o, as: UInt64.self)
-        if w != 0 { visit(w) }
+      flatTypeRefs[Int(record >> 32) - 1]._withUnsafeGuaranteedRef { type in
+        // A type with few pointer words: its offsets, value by value.
+        if let offsets = type.pointerOffsets {
+          var value = 0
+          for _ in 0..<count {
+            for o in offsets {
+              let w = base.loadUnaligned(fromByteOffset: value + o, as: UInt64.self)
+              if w != 0 { visit(w) }
+            }
+            value += type.size
+          }
+          return
+        }
+        Self.forEachPointerWord(of: type, count: count, in: 0..<(count * type.size)) { o in
+          let w = base.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+          if w != 0 { visit(w) }
+        }
       }
       return
     }

@@ -214,6 +214,8 @@ public final class GoRuntime {
   /// Types of objects allocated by address, by index; slot records name them by index + 1.
   /// Each type is held for the runtime's life (a handful per program).
   var flatTypes: [GoType] = []
+  /// `flatTypes`, unretained (the marker reads a type per object).
+  var flatTypeRefs: [Unmanaged<GoType>] = []
   /// Index of each type in `flatTypes`.
   var flatTypeIndex: [ObjectIdentifier: UInt32] = [:]
   /// The type last looked up and its index + 1: an allocation loop skips the dictionary.

@@ -75,6 +75,11 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   /// Where the pointer words of one value are (its GC mask), as runs ascending by offset; empty
   /// for a type without pointers.
   public private(set) var pointerRuns: [PointerRun] = []
+  /// The byte offsets of one value's pointer words, ascending, when there are at most
+  /// `maxPointerOffsets` of them (nil otherwise): what the marker walks for a small object,
+  /// with no array to retain per object. Owned by the type, rebuilt with its layout.
+  private(set) var pointerOffsets: UnsafeMutableBufferPointer<Int>? = nil
+  static let maxPointerOffsets = 64
 
   public init(_ kind: Kind, name: String? = nil) {
     self.name = name
@@ -116,7 +121,25 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     }
     pointerRuns = hasPointers ? Self.pointerRuns(of: kind, size: size) : []
     ptrBytes = pointerRuns.last.map { $0.end } ?? 0
+    pointerOffsets?.deallocate()
+    pointerOffsets = nil
+    let words = pointerRuns.reduce(0) { $0 + $1.count * $1.words.count }
+    if words > 0 && words <= Self.maxPointerOffsets {
+      let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: words)
+      var n = 0
+      for run in pointerRuns {
+        for k in 0..<run.count {
+          for w in run.words {
+            offsets[n] = run.offset + k * run.stride + w
+            n += 1
+          }
+        }
+      }
+      pointerOffsets = offsets
+    }
   }
+
+  deinit { pointerOffsets?.deallocate() }
 
   /// The GC mask of a value of `kind` (see the file comment): pointer words of pointers, string
   /// and slice headers at 0; struct fields' runs at the field offsets, with adjacent single runs

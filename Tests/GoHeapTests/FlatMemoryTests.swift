@@ -60,6 +60,8 @@ func pointerLayoutIsGoMask(_ c: MaskCase) {
   var words: [Int] = []
   GoRuntime.forEachPointerWord(of: c.type, count: 1, in: 0..<c.type.size) { words.append($0) }
   #expect(words == c.words)
+  // The offsets the marker walks for a small object are the mask's words (up to 64 of them).
+  #expect(c.type.pointerOffsets.map(Array.init) == (c.words.isEmpty || c.words.count > 64 ? nil : c.words))
   #expect(c.type.ptrBytes == c.ptrBytes)
   #expect(c.type.hasPointers == !c.words.isEmpty)
   // A window of the mask lists exactly the words in it (what a page of a large object scans).
