@@ -330,3 +330,31 @@ func theGoalCountsTheScannedStack(_ v: Version) throws {
   #expect(host.stats.map { $0.1.stackInuse } == [262_144, grown, grown])
   #expect(rt.goroutineStackSize == 64 * KiB)
 }
+
+/// `var x T` of an aggregate that lives in memory (its address is taken) is cleared in place:
+/// the frame holds the variable once, not also a zero value to copy from, and each execution of
+/// the declaration zeroes it again. (Tests/Recordings/runs/memstats: `local`'s 5,776-byte
+/// MemStats is the only thing in its frame.)
+@Test func aggregateVariablesInMemoryAreClearedInPlace() throws {
+  let program = """
+    func f() int {
+    	s := 0
+    	for i := 0; i < 3; i++ {
+    		var a [100]int
+    		p := &a
+    		s += p[99]
+    		p[99] = 7
+    	}
+    	return s
+    }
+    print f()
+    """
+  let (host, _, interp) = try interpret(program)
+  #expect(host.text == "0\n")
+  let listing = interp.bytecodeListing
+  #expect(listing.contains("clearBlock"))
+  // 100 words for `a`, plus a handful of scalars: no second 100-word temporary.
+  let frame = try #require(listing.split(separator: "\n").first { $0.hasPrefix("func f:") })
+  let slots = Int(frame.split(separator: " ")[3])!
+  #expect(slots > 100 && slots < 120, "\(frame)")
+}

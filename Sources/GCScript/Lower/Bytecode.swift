@@ -108,6 +108,8 @@ enum Opcode: UInt8 {
   case storeBlock
   /// mem[s[A] ..< + C] = mem[s[B] ..< + C]: an aggregate copied between memory places (memmove).
   case copyBlock
+  /// mem[s[A] + B ..< + C] = 0: an aggregate variable in memory zeroed in place (`var x T`).
+  case clearBlock
   /// s[A] = the stack address of slot B of this frame.
   case frameAddress
   /// s[A] = the address of globals slot B.

@@ -46,6 +46,7 @@ struct Liveness {
     case .loadBlock: return ([r(b)], [r(a, (d + 7) / 8)])
     case .storeBlock: return ([r(a, (d + 7) / 8), r(b)], [])
     case .copyBlock: return ([r(a), r(b)], [])
+    case .clearBlock: return ([r(a)], [])
     case .frameAddress: return ([r(b, max(c, 1))], [r(a)])
     case .elementAddress, .loadElem1S, .loadElem1U, .loadElem2S, .loadElem2U, .loadElem4S,
       .loadElem4U, .loadElem8, .loadElemF32:

@@ -24,6 +24,10 @@ extension Lowerer {
         let p = variablePlace(v)
         if case .slots(let slot) = p {
           emit(Instruction(op: .zero, a: Int32(slot), b: Int32(v.type.words)))
+        } else if case .memory(let addr, let offset) = p, storeOp(v.type) == nil, v.type.size > 0 {
+          // An aggregate in memory (a stack object, a moved variable) is cleared where it is, as
+          // the compiler's DUFFZERO/memclr does: no zero value is built in the frame first.
+          emit(Instruction(op: .clearBlock, a: Int32(addr), b: Int32(offset), c: Int32(v.type.size)))
         } else {
           withTemporaries {
             let z = allocate(v.type)

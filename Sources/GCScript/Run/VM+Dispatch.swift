@@ -159,6 +159,10 @@ extension VM {
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         if s[a] < AddressSpace.nilPage || s[b] < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
         try copyMemory(to: s[a], from: s[b], c)
+      case .clearBlock:
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
+        if s[a] < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+        try clearMemory(s[a] &+ UInt64(b), c)
       case .frameAddress:
         s[a] = AddressSpace.stackBase + UInt64((fp.pointee.base + b) * 8)
       case .globalAddress:
