@@ -44,12 +44,15 @@ public struct CostModel: Sendable {
   /// It matters for sysmon: without it a program sleeping in 60 s steps would wake exactly 120 s
   /// after a GC and miss the strict `> 2 min` test.
   var timerLatencyNs: Int = 1_000_000
+  /// ns one runtime.ReadMemStats keeps the program stopped: stopTheWorld, flushallmcaches, the
+  /// read, startTheWorld (Tests/Recordings/runs/readmemstatscost: the mean of 10,000 calls).
+  var readMemStatsNs: Double
 
   init(
     statementNs: Double, smallAllocNs: Double, largeAllocBaseNs: Double, allocNsPerPage: Double,
     writeNsPerByte: Double, firstTouchNsPerByte: Double, releaseNsPerByte: Double,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
-    markNsPerObject: Double, sweepNsPerSpan: Double
+    markNsPerObject: Double, sweepNsPerSpan: Double, readMemStatsNs: Double
   ) {
     self.statementNs = statementNs
     self.smallAllocNs = smallAllocNs
@@ -64,5 +67,6 @@ public struct CostModel: Sendable {
     self.markNsPerScanByte = markNsPerScanByte
     self.markNsPerObject = markNsPerObject
     self.sweepNsPerSpan = sweepNsPerSpan
+    self.readMemStatsNs = readMemStatsNs
   }
 }

@@ -152,7 +152,7 @@ extension GoRuntime {
     }
     var taken = span._withUnsafeGuaranteedRef { $0.takeFreeSlot() }
     if taken == nil {
-      span._withUnsafeGuaranteedRef { $0.state = .inUse }
+      span._withUnsafeGuaranteedRef { uncache($0) }
       span = .passUnretained(try refill(spc: spc, sizeClass: sc, noscan: noscan))
       refilled = true
       taken = span._withUnsafeGuaranteedRef { $0.takeFreeSlot() }
@@ -206,9 +206,17 @@ extension GoRuntime {
     }
     let s = span!
     s.state = .cached
+    s.allocCountBeforeCache = s.allocCount
     cachedSpan[spc] = .passUnretained(s)
     heapLive += s.npages * profile.pageSize - s.allocCount * s.elemSize
     return s
+  }
+
+  /// A span leaves the mcache (mcache.refill, releaseAll): the slots it gave out since it was
+  /// cached are counted for its size class.
+  func uncache(_ s: Span) {
+    smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
+    s.state = .inUse
   }
 
   /// A large object in its own span (mcache.allocLarge); the trigger is always tested after it.
@@ -260,6 +268,7 @@ extension GoRuntime {
       baseAddress: Self.heapBase + Address(base << pageShift), pageSize: profile.pageSize,
       dataOffset: header)
     spans[Int(id)] = span
+    mspans.alloc()
     mapPages(of: span)
     let bytes = (base * profile.pageSize)..<((base + npages) * profile.pageSize)
     if npages * (profile.pageSize / profile.physPageSize) <= 64 {

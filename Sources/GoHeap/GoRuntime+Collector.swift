@@ -140,6 +140,11 @@ extension GoRuntime {
     if c.trigger == .user { numForcedGC += 1 }
     let pause = profile.collector == .stopTheWorld ? c.markNs : Int(cost.sweepTermNs + cost.markTermNs)
     pauseTotalNs += pause
+    // mgc.go gcMarkTermination: pause_ns[numgc % 256] and pause_end, before numgc counts this
+    // cycle (here numGC already has: slot numGC - 1). The end is on the virtual clock, not Unix
+    // time.
+    pauseRing.ns[(numGC - 1) % pauseRing.ns.count] = pause
+    pauseRing.end[(numGC - 1) % pauseRing.end.count] = now
     let procs = Double(profile.procs)
     // The dedicated worker does the mark work; idle workers fill idle Ps for the rest of the
     // wall time (excluded from the GC CPU fraction, as in gctrace's P%).
@@ -158,7 +163,7 @@ extension GoRuntime {
     // Flush the mcaches: cached spans become ordinary in-use spans to be swept.
     for spc in 0..<spanClassCount {
       guard let s = cachedSpan[spc] else { continue }
-      s.takeUnretainedValue().state = .inUse
+      uncache(s.takeUnretainedValue())
       cachedSpan[spc] = nil
     }
     releaseTinyBlock()
@@ -224,6 +229,7 @@ extension GoRuntime {
         }
         freedObjects += dead
         freedBytes += dead * s.elemSize
+        smallFreeCount[s.sizeClass] += dead
       }
       s.adoptMarks()
       s.allocCount = live
@@ -246,5 +252,6 @@ extension GoRuntime {
     pages.free(s.basePage..<(s.basePage + s.npages))
     spans[Int(s.id)] = nil
     freeSpanIDs.append(s.id)
+    mspans.free()
   }
 }

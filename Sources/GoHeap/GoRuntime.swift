@@ -157,7 +157,17 @@ public final class GoRuntime {
   weak var goroutineStack: GoroutineStack? = nil
   /// Non-heap mapped bytes besides stacks: GCSys and the rest.
   var gcSys: Int
+  /// OtherSys proper: besides the metadata allocators' share (`metadataSys`).
   var otherSys: Int
+  /// mheap.spanalloc (MetadataAllocators.swift).
+  var mspans: MSpanAllocator
+  /// Small objects allocated and freed per size class (the consistent stats' smallAllocCount
+  /// and smallFreeCount): allocations counted as a span leaves the mcache, frees at sweep.
+  var smallAllocCount: [Int]
+  var smallFreeCount: [Int]
+  /// The last 256 pauses and their end times (memstats.pause_ns, pause_end), ns, a ring indexed
+  /// by (NumGC - 1) % 256.
+  var pauseRing = (ns: [Int](repeating: 0, count: 256), end: [Int](repeating: 0, count: 256))
 
   var pacer: Pacer
   // Collector state.
@@ -288,7 +298,11 @@ public final class GoRuntime {
     stackGuardWord = .allocate(capacity: 1)
     stackGuardWord.initialize(to: 0)
     gcSys = st.gcSysBytes
-    otherSys = st.otherSysBytes - st.gcSysBytes
+    otherSys = st.otherSysBytes - st.gcSysBytes - profile.metadataAllocators.startSysBytes
+    mspans = MSpanAllocator(profile.metadataAllocators)
+    smallAllocCount = [Int](repeating: 0, count: profile.sizeClasses.classes.count + 1)
+    smallFreeCount = smallAllocCount
+    for (c, n) in st.allocationsBySizeClass where c < smallAllocCount.count { smallAllocCount[c] = n }
     pacer = Pacer(profile: profile, gcPercent: gcPercent)
     pacer.memoryLimit = memoryLimit
     scavenger = ScavengerState(profile: profile)

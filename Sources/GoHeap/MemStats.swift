@@ -69,7 +69,12 @@ extension GoRuntime {
   /// heapInUse + heapFree: what the scavenger compares with its goal.
   var heapRetainedBytes: Int { heapInUseBytes + heapFreeBytes }
   var heapSysBytes: Int { heapInUseBytes + heapFreeBytes + heapReleasedBytes }
-  var sysBytes: Int { heapSysBytes + stackSysBytes + gcSys + otherSys }
+  var sysBytes: Int { heapSysBytes + stackSysBytes + gcSys + otherSys + metadataSys }
+  /// MSpanSys + MCacheSys + BuckHashSys.
+  var metadataSys: Int {
+    let m = profile.metadataAllocators
+    return mspans.sysBytes + m.mcacheSys + m.buckHashSys
+  }
   /// Memory mapped and ready (Sys - HeapReleased): what GOMEMLIMIT limits.
   var mappedReady: Int { sysBytes - heapReleasedBytes }
   /// heapInUse * 100 / heapRetained, as scavtrace prints it.
@@ -87,7 +92,7 @@ extension GoRuntime {
       heapInuse: heapInUseBytes, heapReleased: heapReleasedBytes,
       heapObjects: objectsAllocated - objectsFreed, stackInuse: stackInuseBytes,
       stackSys: stackSysBytes,
-      gcSys: gcSys, otherSys: otherSys, nextGC: currentGoal() == Int.max ? Int.max : currentGoal(),
+      gcSys: gcSys, otherSys: otherSys + metadataSys, nextGC: currentGoal() == Int.max ? Int.max : currentGoal(),
       lastGC: lastGCEndNs ?? 0, pauseTotalNs: pauseTotalNs, numGC: numGC,
       numForcedGC: numForcedGC, gcCPUFraction: gcCPUNs / (Double(max(now, 1)) * Double(profile.procs)),
       rss: os.rss, footprint: os.footprint)

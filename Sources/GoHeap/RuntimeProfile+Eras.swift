@@ -80,7 +80,13 @@ extension RuntimeProfile {
       // NextGC 800,335,306 = 2 x 400,092,184 + stacks + globals: globals are the rest of 150,938
       // once the stacks' share is known.
       globalsScanBytes: 148_426,
-      stackScanBytes: 2_512),  // other goroutines 2,152 + main's base 328 + main.main's frame 32
+      stackScanBytes: 2_512,  // other goroutines 2,152 + main's base 328 + main.main's frame 32
+      // Tests/Recordings/runs/memstats `start` BySize (108 objects; that run's start-up made a
+      // few fewer objects than the anchor's, as start-ups vary by a few).
+      allocationsBySizeClass: [
+        1: 8, 2: 23, 3: 10, 4: 8, 5: 9, 6: 8, 7: 2, 8: 4, 9: 2, 10: 1, 15: 1, 18: 1, 25: 12,
+        26: 1, 29: 2, 33: 11, 38: 3, 59: 2,
+      ]),
     stacks: .contiguous(
       ContiguousStacks(
         // Tests/Recordings/runs/stackbounds: main.main's frame starts 328 B below the top.
@@ -98,7 +104,18 @@ extension RuntimeProfile {
       firstTouchNsPerByte: 0.34,  // ~1.4 us per 4 KiB fault: 400 MB fill in 0.157 s
       releaseNsPerByte: 0.07,
       sweepTermNs: 30_000, markTermNs: 20_000,  // gctrace 0.031+...+0.018 ms clock
-      markBaseNs: 300_000, markNsPerScanByte: 1.0, markNsPerObject: 5, sweepNsPerSpan: 50)
+      markBaseNs: 300_000, markNsPerScanByte: 1.0, markNsPerObject: 5, sweepNsPerSpan: 50,
+      readMemStatsNs: 5_500),  // 5.3-5.7 us once warm (the first 10,000 calls: 10.9 us)
+    // Tests/Recordings/runs/memstats, Go 1.27.3 `start`: MSpanInuse 13,440 = 84 x 160 B,
+    // MSpanSys 16,320 = one 16 KiB chunk of 102; MCacheInuse 4,592 = 2 Ps x 2,296 B in a chunk
+    // of 7 (16,072); BuckHashSys 1,442,500 (the 179,999-entry table and its first buckets).
+    metadataAllocators: MetadataAllocatorModel(
+      mspanBytes: 160, fixAllocChunk: 16 * KiB, mspanCache: (refill: 64, capacity: 128),
+      startMSpans: 84,
+      // Fitted: the recording's `allocated` checkpoint (about 30 new spans) shows no refill,
+      // its `gc1` one (the GC's own work buffers and worker stacks took the rest).
+      startMSpanCache: 40,
+      mcacheInuse: 4_592, mcacheSys: 16_072, buckHashSys: 1_442_500)
   )
 
   /// Go 1.19.8 on linux/amd64: arena heap bitmap, THP-backed heap, ungated background scavenger.
@@ -172,7 +189,12 @@ extension RuntimeProfile {
       // NextGC 800,333,968 = 2 x 400,064,648 + stacks + globals: globals are the rest of 204,672
       // once the stacks' share is known.
       globalsScanBytes: 202_568,
-      stackScanBytes: 2_104),  // other goroutines 1,944 + main's base 128 + main.main's frame 32
+      stackScanBytes: 2_104,  // other goroutines 1,944 + main's base 128 + main.main's frame 32
+      // Tests/Recordings/runs/memstats `start` BySize (117 objects).
+      allocationsBySizeClass: [
+        1: 5, 2: 50, 3: 9, 4: 8, 5: 8, 6: 7, 7: 3, 8: 5, 9: 1, 12: 1, 15: 2, 20: 1, 23: 12,
+        28: 1, 29: 2, 32: 3, 52: 2,
+      ]),
     stacks: .contiguous(
       ContiguousStacks(
         // Tests/Recordings/runs/stackbounds: main.main's frame starts 128 B below the top.
@@ -190,6 +212,15 @@ extension RuntimeProfile {
       firstTouchNsPerByte: 2.3,  // THP faults with compaction: 400 MB fill in 0.85-0.97 s
       releaseNsPerByte: 0.008,  // huge-page madvise: 390 MB in ~3 ms (free_os)
       sweepTermNs: 6_000, markTermNs: 90_000,  // gctrace 0.005+...+0.089 ms clock
-      markBaseNs: 50_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 50)
+      markBaseNs: 50_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 50,
+      readMemStatsNs: 12_000),  // 11.4-12.8 us (Tests/Recordings/runs/readmemstatscost)
+    // Tests/Recordings/runs/memstats, Go 1.19.8 `start`: MSpanInuse 20,880 = 145 x 144 B,
+    // MSpanSys 32,544 = two chunks of 113; MCacheInuse 2,400 = 2 Ps x 1,200 B in a chunk of 13
+    // (15,600); BuckHashSys 3,192 (no table yet: Go 1.19 maps it at the first profiled sample).
+    metadataAllocators: MetadataAllocatorModel(
+      mspanBytes: 144, fixAllocChunk: 16 * KiB, mspanCache: (refill: 64, capacity: 128),
+      startMSpans: 145,
+      startMSpanCache: 40,  // fitted as for go1.27: no refill by `allocated`
+      mcacheInuse: 2_400, mcacheSys: 15_600, buckHashSys: 3_192)
   )
 }

@@ -104,6 +104,16 @@ extension RuntimeProfile {
       statementNs: 2, smallAllocNs: 30, largeAllocBaseNs: 20_000, allocNsPerPage: 10,
       writeNsPerByte: 0.1, firstTouchNsPerByte: 1.0, releaseNsPerByte: 0.05,
       sweepTermNs: 0, markTermNs: 0, markBaseNs: 50_000, markNsPerScanByte: 1,
-      markNsPerObject: 20, sweepNsPerSpan: 100)
+      markNsPerObject: 20, sweepNsPerSpan: 100,
+      readMemStatsNs: 12_000),  // UNCONFIRMED: no Go 1.0 toolchain here; Go 1.19's stop
+    // UNCONFIRMED sizes (no Go 1.0 run to read them from): malloc.h's MSpan is 88 bytes on amd64
+    // and MCache 1,528 (61 free lists of 16 B, seven int64 counters, 61 by-size pairs); FixAlloc
+    // takes 128 KiB chunks (reference A.1 `FixAllocChunk`), one each at start for the spans and
+    // m0's cache. The start-up span count is an estimate: the 160 in-use pages in one-page
+    // spans of many classes, and the free spans around them.
+    metadataAllocators: MetadataAllocatorModel(
+      mspanBytes: 88, fixAllocChunk: 128 * KiB, roundsChunkDown: false, mspanCache: nil,
+      startMSpans: 48, startMSpanCache: 0, mcacheInuse: 1_528, mcacheSys: 128 * KiB,
+      buckHashSys: 0)
   )
 }

@@ -207,6 +207,9 @@ struct StartupState: Sendable {
   var stackScanBytes: Int
   /// GCs completed before `main` (go1.0 collects at the first allocation after start-up).
   var gcsBeforeMain: Int = 0
+  /// The runtime's start-up objects by size class (MemStats.BySize at start; none are freed
+  /// yet). Empty where no recording shows them (go1.0).
+  var allocationsBySizeClass: [Int: Int] = [:]
 }
 
 /// One era of the Go runtime.
@@ -294,6 +297,8 @@ public struct RuntimeProfile: Sendable {
   /// How goroutine stacks are allocated, grown, shrunk and counted (Stacks.swift).
   var stacks: StackModel
   public var cost: CostModel
+  /// The runtime's span structures, mcaches and profiling buckets (MetadataAllocators.swift).
+  var metadataAllocators: MetadataAllocatorModel
 
   /// Whether this era has `feature`.
   public func has(_ feature: RuntimeFeature) -> Bool { version >= feature.since }

@@ -54,6 +54,9 @@ enum SpanState {
   let bitmapWords: Int
   /// Slots allocated.
   @usableFromInline var allocCount = 0
+  /// allocCount when the span was last taken into the mcache: the slots allocated since are
+  /// counted for its size class when it leaves (mcache.refill `slotsUsed`).
+  var allocCountBeforeCache = 0
   /// Lowest slot that may be free (allocation searches from here).
   @usableFromInline var freeIndex = 0
   /// Physical (4 KiB) pages of the span known to be resident: a fast path for small-span

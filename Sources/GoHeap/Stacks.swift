@@ -499,6 +499,7 @@ extension GoRuntime {
   func allocManual(npages: Int) throws -> Int {
     let (range, _, _) = try allocPages(npages)
     stacks.spanPages += npages
+    mspans.alloc()
     os.writeMetadata(pages: range, pageSize: profile.pageSize, model: profile.metadata)
     stacks.workNs += profile.cost.allocNsPerPage * Double(npages)
     return range.lowerBound
@@ -508,6 +509,7 @@ extension GoRuntime {
   func freeManual(_ range: Range<Int>) {
     pages.free(range)
     stacks.spanPages -= range.count
+    mspans.free()
   }
 
   /// The first GC's gcBgMarkStartWorkers: a mark worker goroutine per P, each with a 2 KiB

@@ -25,7 +25,7 @@ extension Checker {
       }
     case .selector(let base, let name):
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
-        switch Packages.member(p, name) {
+        switch Packages.member(p, name, profile) {
         case .function(let b)?:
           var op = value(try builtinCall(b, args, spread: spread, scope, span))
           op.isCallResult = true
@@ -417,6 +417,10 @@ extension Checker {
     case .runtimeKeepAlive:
       try arity("runtime.KeepAlive", args, want: ["any"], scope, span)
       return node([try defaultTyped(try expression(args[0], scope), "argument to runtime.KeepAlive")], noValueType)
+    case .runtimeReadMemStats:
+      let want = GoType.pointer(to: profile.memStatsType)
+      try arity("runtime.ReadMemStats", args, want: ["\(want)"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: want, "argument to runtime.ReadMemStats")], noValueType)
     case .debugFreeOSMemory:
       try arity("debug.FreeOSMemory", args, want: [], scope, span)
       try requireFeature(.freeOSMemory, span)

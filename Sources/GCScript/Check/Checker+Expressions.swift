@@ -542,7 +542,7 @@ extension Checker {
   /// `pkg.Name`, `x.f` (through a pointer too: `p.f` is `(*p).f`).
   private func selector(_ base: Expr, _ name: String, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
-      switch Packages.member(p, name) {
+      switch Packages.member(p, name, profile) {
       case .constant(let c, let t)?: return value(TypedExpr(.constant(c), t, span))
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
       case .function?: throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)

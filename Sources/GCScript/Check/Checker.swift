@@ -267,7 +267,7 @@ public final class Checker {
       guard case .package(let p)? = scope.lookup(pkg) else {
         throw fail(.typeError("undefined: \(pkg)"), at: span)
       }
-      switch Packages.member(p, n) {
+      switch Packages.member(p, n, profile) {
       case .type(let t)?: return t
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case nil: throw fail(.typeError("undefined: \(pkg).\(n)"), at: span)

@@ -120,7 +120,8 @@ enum Packages {
     case unsupported(String)
   }
 
-  static func member(_ package: String, _ name: String) -> Member? {
+  /// A member as the era `profile` has it (runtime.MemStats's fields differ by era).
+  static func member(_ package: String, _ name: String, _ profile: RuntimeProfile) -> Member? {
     switch (package, name) {
     case ("fmt", "Println"): return .function(.fmtPrintln)
     case ("fmt", "Print"): return .function(.fmtPrint)
@@ -143,8 +144,8 @@ enum Packages {
       return .unsupported("time.\(name)")
     case ("runtime", "GC"): return .function(.runtimeGC)
     case ("runtime", "KeepAlive"): return .function(.runtimeKeepAlive)
-    case ("runtime", "MemStats"), ("runtime", "ReadMemStats"):
-      return .unsupported("runtime.\(name) (use `stats`, or `expect HeapAlloc < 10MiB`)")
+    case ("runtime", "MemStats"): return .type(profile.memStatsType)
+    case ("runtime", "ReadMemStats"): return .function(.runtimeReadMemStats)
     case ("runtime", "NumGoroutine"), ("runtime", "Gosched"), ("runtime", "GOMAXPROCS"),
       ("runtime", "NumCPU"), ("runtime", "SetFinalizer"), ("runtime", "Goexit"),
       ("runtime", "Caller"), ("runtime", "Stack"):

@@ -77,6 +77,13 @@ extension VM {
     case .timeSleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .runtimeGC: try heap.collect()
     case .runtimeKeepAlive: break  // its operand was live up to here: that is all it does
+    case .runtimeReadMemStats:
+      // mstats.go: `_ = m.Alloc` faults on nil before the world stops.
+      let p = args[0].1[0]
+      guard p != 0 else { throw VMTrap(kind: .nilDereference) }
+      var image = [UInt8](repeating: 0, count: heap.profile.memStatsType.size)
+      try image.withUnsafeMutableBytes { try heap.readMemStats(into: $0) }
+      try write(image, at: p)
     case .debugFreeOSMemory: try heap.freeOSMemory()
     case .debugSetGCPercent:
       let old = try heap.setGCPercent(Int(Int64(bitPattern: args[0].1[0])))
