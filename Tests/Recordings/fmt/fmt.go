@@ -131,6 +131,32 @@ func main() {
 	fmt.Println(f32, one32/3, big32, big32+1, float32(1e10), f32max, tiny32)
 	fmt.Printf("%v|%.10f|%e|%g|%g|%b|%x|\n", f32, f32, f32, float64(f32), f32*3, f32, f32)
 	fmt.Printf("%.3f|%.20f|%e|\n", float32(2.675), float32(0.1), float32(1)/3)
+	// Pseudo-random floats over the whole exponent range (xorshift; the same arithmetic in
+	// gcsh): shortest, fixed and exponent forms, float32 too.
+	var seed uint64 = 88172645463325252
+	for i := 0; i < 100; i++ {
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		x := float64(seed>>11) / 9007199254740992.0
+		y := x
+		e := int(seed%640) - 330
+		for k := 0; k < e; k++ {
+			x *= 10
+		}
+		for k := 0; k > e; k-- {
+			x /= 10
+		}
+		for k := 0; k < e%20; k++ {
+			y *= 10
+		}
+		if seed&1 == 1 {
+			x = -x
+			y = -y
+		}
+		f := float32(x)
+		fmt.Printf("%v|%.3e|%.10g|%#.5g|%x|%.30e|%.4f|%.19f|%v|%e|%.12g|%b\n", x, x, x, x, x, x, y, y, f, f, f, f)
+	}
 	fmt.Println(Celsius(36.6), Celsius(-40))
 	fmt.Printf("%v|%.1f|%T|%#v|%6.2f|\n", Celsius(36.6), Celsius(36.6), Celsius(36.6), Celsius(36.6), Celsius(36.6))
 
