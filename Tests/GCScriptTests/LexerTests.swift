@@ -18,6 +18,9 @@ struct LexCase: CustomTestStringConvertible, Sendable {
   LexCase(source: "\"a\\n\\\"b\"", kinds: [.string("a\n\"b"), .semicolon(explicit: false), .eof]),
   LexCase(source: "f(a,\nb)", kinds: [.identifier("f"), .op("("), .identifier("a"), .op(","), .identifier("b"), .op(")"), .semicolon(explicit: false), .eof]),
   LexCase(source: "'a' '\\n' 'é'", kinds: [.rune(97), .rune(10), .rune(233), .semicolon(explicit: false), .eof]),
+  // Go's escapes: \a \b \f \v, a byte as \xhh or \ooo, a code point as \uhhhh or \Uhhhhhhhh.
+  LexCase(source: "\"\\a\\b\\f\\v\\x41\\101\\u00e9\\U0001F600\\000\"", kinds: [.string("\u{7}\u{8}\u{C}\u{B}AAé😀\u{0}"), .semicolon(explicit: false), .eof]),
+  LexCase(source: "'\\x7f' '\\u263A' '\\U0010FFFF' '\\'' '\\177'", kinds: [.rune(127), .rune(0x263A), .rune(0x10FFFF), .rune(39), .rune(127), .semicolon(explicit: false), .eof]),
   LexCase(source: "for {\n}", kinds: [.keyword(.for), .op("{"), .op("}"), .semicolon(explicit: false), .eof]),
 ])
 func lexes(_ c: LexCase) {

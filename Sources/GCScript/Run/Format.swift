@@ -2,41 +2,8 @@
 
 import GoHeap
 
-/// strconv.FormatFloat(f, 'g', -1, 64) as fmt's %v uses it: shortest digits, exponent form when
-/// the decimal exponent is < -4 or >= 6 (strconv/ftoa.go: `if shortest { eprec = 6 }`).
-func formatFloat(_ f: Double) -> String {
-  if f.isNaN { return "NaN" }
-  if f.isInfinite { return f > 0 ? "+Inf" : "-Inf" }
-  if f == 0 { return f.sign == .minus ? "-0" : "0" }
-  // Shortest round-trip digits from Swift's description.
-  let desc = "\(abs(f))"
-  var mantissa = desc
-  var exp = 0
-  if let e = desc.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-    mantissa = String(desc[..<e])
-    exp = Int(desc[desc.index(after: e)...]) ?? 0
-  }
-  var digits = mantissa.filter { $0 != "." }
-  let pointPos = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
-  var dp = pointPos + exp
-  while digits.hasPrefix("0") && digits.count > 1 {
-    digits.removeFirst()
-    dp -= 1
-  }
-  while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-  let sign = f < 0 ? "-" : ""
-  let x = dp - 1
-  if x < -4 || x >= 6 {
-    var m = String(digits.first!)
-    if digits.count > 1 { m += "." + digits.dropFirst() }
-    let es = abs(x) < 10 ? "0\(abs(x))" : "\(abs(x))"
-    return sign + m + "e" + (x < 0 ? "-" : "+") + es
-  }
-  if dp <= 0 { return sign + "0." + String(repeating: "0", count: -dp) + digits }
-  if dp >= digits.count { return sign + digits + String(repeating: "0", count: dp - digits.count) }
-  let idx = digits.index(digits.startIndex, offsetBy: dp)
-  return sign + digits[..<idx] + "." + digits[idx...]
-}
+/// strconv.FormatFloat(f, 'g', -1, 64), as fmt's %v prints a float64 (Strconv.swift).
+func formatFloat(_ f: Double) -> String { GoStrconv.formatFloat(f, "g", -1, 64) }
 
 /// time.Duration.String: `1h2m3.5s`, `150ms`, `0s`.
 func formatDuration(_ d: Int64) -> String {

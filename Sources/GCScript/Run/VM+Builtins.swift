@@ -13,15 +13,7 @@ extension VM {
     case .free: try heap.freeOSMemory()
     case .stats(let view):
       // The label's parts as fmt.Sprint joins them, formatted by gcsh itself.
-      var label: String? = nil
-      if !args.isEmpty {
-        var text = ""
-        for (k, (t, p)) in args.enumerated() {
-          if k > 0 && !t.isString && !args[k - 1].0.isString { text += " " }
-          text += try format(t, .slots(p))
-        }
-        label = text
-      }
+      let label: String? = args.isEmpty ? nil : String(decoding: try sprint(args), as: UTF8.self)
       // A checkpoint is runtime.ReadMemStats (Tests/Recordings/runs/ckpt), which flushes the
       // mcaches first.
       heap.flushMCachesForReadMemStats()
@@ -43,37 +35,20 @@ extension VM {
 
   private func call(_ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result: UnsafeMutablePointer<UInt64>?) throws {
     switch b {
-    case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln, .print, .println:
-      let newline = b == .fmtPrintln || b == .fmtSprintln || b == .println || b == .print
-      var text = ""
-      var previousIsString = false
-      for (k, (t, p)) in args.enumerated() {
-        let part = try formatArgument(t, p)
-        if newline {
-          if k > 0 { text += " " }
-        } else if k > 0 && !t.isString && !previousIsString {
-          text += " "
-        }
-        text += part
-        previousIsString = t.isString
-      }
-      if newline { text += "\n" }
-      if b == .fmtSprint || b == .fmtSprintln {
-        if let result { try newString(Array(text.utf8), into: result) }
-      } else {
-        host?.output(text)
-      }
-    case .fmtPrintf, .fmtSprintf:
-      let f = String(decoding: try string(args[0].1), as: UTF8.self)
-      let text = try printf(f, Array(args.dropFirst()))
-      if b == .fmtSprintf {
-        if let result { try newString(Array(text.utf8), into: result) }
-      } else {
-        host?.output(text)
-      }
+    case .fmtPrintln, .fmtPrint, .print, .println:
+      // `print`/`println` statements are fmt.Println (grammar.md).
+      try fprint(format: nil, args, newline: b != .fmtPrint)
+    case .fmtSprint, .fmtSprintln:
+      let text = try sprint(args, newline: b == .fmtSprintln)
+      if let result { try newString(text, into: result) }
+    case .fmtPrintf:
+      try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
+    case .fmtSprintf:
+      let text = try sprintf(try string(args[0].1), Array(args.dropFirst()))
+      if let result { try newString(text, into: result) }
     case .panic:
       let (t, p) = args[0]
-      throw VMTrap(kind: .goPanic(try formatArgument(t, p)))
+      throw VMTrap(kind: .goPanic(String(decoding: try sprint([(t, p)]), as: UTF8.self)))
     case .timeSleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .runtimeGC: try heap.collect()
     case .runtimeKeepAlive: break  // its operand was live up to here: that is all it does

@@ -1,5 +1,11 @@
-// Values as Go's fmt package prints them (%v), read from where they are: a frame's slots or
-// simulated memory. A small Printf.
+// ValueFormat: the value walk of Go's fmt — print.go's printValue, which Go does with reflect —
+// over gcsh's values where they are: a call's frame slots or simulated memory. Printf.swift's
+// printer formats each scalar it reaches; here are the composite kinds (structs, arrays,
+// slices, pointers), the type names %T and %#v print (reflect's Type.String), and the calls
+// the VM makes (Print, Println, Printf and their S forms).
+//
+// Slices and arrays print in full, as Go prints them; the printer hands its buffer to the host
+// between elements, so a Print of a huge slice streams (see Printf.swift).
 
 import GoHeap
 
@@ -42,107 +48,192 @@ extension VM {
     }
   }
 
-  /// A value as fmt.Println prints it (`top`: not inside another value, where a pointer to a
-  /// struct or an array prints as `&{...}`).
-  func format(_ t: GoType, _ src: ValueSource, _ offset: Int = 0, top: Bool = true) throws -> String {
-    if t === durationType { return formatDuration(Int64(bitPattern: try scalar(t, src, offset, topLevel: top))) }
+  /// `count` bytes at `offset` of a value.
+  func rawBytes(_ src: ValueSource, _ offset: Int, _ count: Int) throws -> [UInt8] {
+    switch src {
+    case .slots(let p): return Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(p) + offset, count: count))
+    case .memory(let a): return try bytes(a &+ UInt64(offset), count)
+    }
+  }
+
+  // MARK: The calls
+
+  /// fmt.Sprint (or Sprintln) of operands in slots.
+  func sprint(_ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool = false) throws -> [UInt8] {
+    let p = Printer(self)
+    let a = args.map { FmtValue.operand($0.0, $0.1) }
+    if newline { try p.doPrintln(a) } else { try p.doPrint(a) }
+    return p.buf
+  }
+
+  /// fmt.Sprintf.
+  func sprintf(_ format: [UInt8], _ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> [UInt8] {
+    let p = Printer(self)
+    try p.doPrintf(format, args.map { FmtValue.operand($0.0, $0.1) })
+    return p.buf
+  }
+
+  /// fmt.Print, Println (`format` nil) or Printf to the host, in chunks as the text is made.
+  func fprint(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool) throws {
+    let host = self.host
+    let p = Printer(self) { host?.output(String(decoding: $0, as: UTF8.self)) }
+    let a = args.map { FmtValue.operand($0.0, $0.1) }
+    if let format {
+      try p.doPrintf(format, a)
+    } else if newline {
+      try p.doPrintln(a)
+    } else {
+      try p.doPrint(a)
+    }
+    p.finish()
+  }
+}
+
+// MARK: - printValue
+
+/// reflect's exported names: an upper-case first letter.
+private func isExported(_ name: String) -> Bool { name.first?.isUppercase ?? false }
+
+/// The predeclared types, which reflect names without a package.
+private let predeclared: Set<ObjectIdentifier> = Set(
+  [
+    GoType.bool, .int, .int8, .int16, .int32, .int64, .uint, .uint8, .uint16, .uint32, .uint64, .uintptr,
+    .float32, .float64, .string,
+  ].map(ObjectIdentifier.init))
+
+/// A type as reflect's Type.String names it (what %T and %#v print): package-qualified names
+/// (`main.T`, `time.Duration`), `[]uint8` for []byte, `struct { A int; B string }`.
+func goTypeString(_ t: GoType) -> String {
+  if let name = t.name {
+    // gcsh's program is package main; time.Duration carries its package already.
+    return predeclared.contains(ObjectIdentifier(t)) || name.contains(".") ? name : "main." + name
+  }
+  switch t.kind {
+  case .pointer(let e): return "*" + goTypeString(e)
+  case .slice(let e): return "[]" + goTypeString(e)
+  case .array(let e, let n): return "[\(n)]" + goTypeString(e)
+  case .structure(let fs):
+    if fs.isEmpty { return "struct {}" }
+    return "struct { " + fs.map { "\($0.name) \(goTypeString($0.type))" }.joined(separator: "; ") + " }"
+  default: return t.description
+  }
+}
+
+extension Printer {
+  /// The bytes of a []byte operand, and whether it is nil.
+  func sliceBytes(_ v: FmtValue) throws -> ([UInt8], Bool) {
+    let p = try vm.word(v.source, v.offset)
+    let n = Int(try vm.word(v.source, v.offset + 8))
+    return (try vm.bytes(p, n), p == 0)
+  }
+
+  /// printValue: a value by its kind. Below the top level (depth > 0) a value with methods
+  /// prints through them first, unless it was reached through an unexported field. A struct is
+  /// `{f1 f2}` (%+v `{A:1 B:2}`, %#v `main.T{A:1, B:2}`); an array or slice `[e1 e2]` (%#v
+  /// `[]int{1, 2}`, a nil slice `[]int(nil)`), and one of bytes with %s %q %x %X is a string;
+  /// a pointer to a struct, array or slice at the top level is `&` and the value, any other
+  /// pointer its address.
+  func printValue(_ value: FmtValue, _ verb: Int32, _ depth: Int) throws {
+    if depth > 0 && !value.readOnly, try handleMethods(value, verb) { return }
+    let t = value.type
+    func scalar() throws -> UInt64 { try vm.scalar(t, value.source, value.offset, topLevel: value.inSlot) }
     switch t.kind {
-    case .bool: return try scalar(t, src, offset, topLevel: top) != 0 ? "true" : "false"
-    case .int(_, let signed):
-      let v = try scalar(t, src, offset, topLevel: top)
-      return signed ? "\(Int64(bitPattern: v))" : "\(v)"
-    case .uintptr: return "\(try scalar(t, src, offset, topLevel: top))"
-    case .float(let bits):
-      let d = Double(bitPattern: try scalar(t, src, offset, topLevel: top))
-      return bits == 32 ? formatFloat(Double(Float(d))) : formatFloat(d)
+    case .bool: try fmtBool(value, try scalar() != 0, verb)
+    case .int(_, true): try fmtInteger(value, try scalar(), true, verb)
+    case .int(_, false), .uintptr: try fmtInteger(value, try scalar(), false, verb)
+    case .float(let bits): try fmtFloat(value, Double(bitPattern: try scalar()), bits, verb)
     case .string:
-      let p = try word(src, offset)
-      let n = try word(src, offset + 8)
-      return String(decoding: try bytes(p, Int(n)), as: UTF8.self)
-    case .pointer(let e):
-      let p = try word(src, offset)
-      if p == 0 { return "<nil>" }
-      if top, e.isStruct || e.isArray { return "&" + (try format(e, .memory(p), 0, top: false)) }
-      return "0x" + String(p, radix: 16)
-    case .slice(let e):
-      let p = try word(src, offset)
-      let n = Int(try word(src, offset + 8))
-      let shown = min(n, 100)
-      var parts: [String] = []
-      for k in 0..<shown { parts.append(try format(e, .memory(p &+ UInt64(k * e.size)), 0, top: false)) }
-      if n > shown { parts.append("...+\(n - shown) more") }
-      return "[" + parts.joined(separator: " ") + "]"
-    case .array(let e, let n):
-      let shown = min(n, 100)
-      var parts: [String] = []
-      for k in 0..<shown { parts.append(try format(e, src, offset + k * e.size, top: false)) }
-      if n > shown { parts.append("...+\(n - shown) more") }
-      return "[" + parts.joined(separator: " ") + "]"
-    case .structure(let fs):
-      return "{" + (try fs.map { try format($0.type, src, offset + $0.offset, top: false) }).joined(separator: " ") + "}"
-    case .undefined: return "<nil>"
-    }
-  }
-
-  /// A value in slots, formatted as an argument to fmt (a string prints its text).
-  func formatArgument(_ t: GoType, _ p: UnsafeMutablePointer<UInt64>) throws -> String {
-    try format(t, .slots(p))
-  }
-
-  /// A subset of fmt.Printf: %v %d %s %f %.Nf %x %t %T %q %%.
-  func printf(_ f: String, _ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> String {
-    var out = ""
-    var k = 0
-    var it = f.makeIterator()
-    while let c = it.next() {
-      guard c == "%" else {
-        out.append(c)
-        continue
-      }
-      var spec = ""
-      var verb: Character = "v"
-      while let n = it.next() {
-        if n.isLetter || n == "%" {
-          verb = n
-          break
+      let p = try vm.word(value.source, value.offset)
+      let n = Int(try vm.word(value.source, value.offset + 8))
+      try fmtString(value, try vm.bytes(p, n), verb)
+    case .structure(let fields):
+      if f.sharpV { writeString(goTypeString(t)) }
+      writeByte(0x7B)
+      for (i, field) in fields.enumerated() {
+        if i > 0 {
+          if f.sharpV { writeString(", ") } else { writeByte(0x20) }
         }
-        spec.append(n)
+        if f.plusV || f.sharpV {
+          writeString(field.name)
+          writeByte(0x3A)
+        }
+        let v = FmtValue(
+          type: field.type, source: value.source, offset: value.offset + field.offset, inSlot: false,
+          readOnly: value.readOnly || !isExported(field.name))
+        try printValue(v, verb, depth + 1)
+        flushIfFull()
       }
-      if verb == "%" {
-        out += "%"
-        continue
+      writeByte(0x7D)
+    case .array(let e, let n):
+      try printList(value, e, count: n, isNil: false, verb, depth) { k in
+        FmtValue(type: e, source: value.source, offset: value.offset + k * e.size, inSlot: false, readOnly: value.readOnly)
       }
-      guard k < args.count else {
-        out += "%!\(verb)(MISSING)"
-        continue
+    case .slice(let e):
+      let p = try vm.word(value.source, value.offset)
+      let n = Int(try vm.word(value.source, value.offset + 8))
+      try printList(value, e, count: n, isNil: p == 0, verb, depth) { k in
+        FmtValue(type: e, source: .memory(p &+ UInt64(k * e.size)), offset: 0, inSlot: false, readOnly: value.readOnly)
       }
-      let (t, p) = args[k]
-      k += 1
-      switch verb {
-      case "d": out += t.isUnsigned ? "\(p[0])" : "\(Int64(bitPattern: p[0]))"
-      case "x": out += String(p[0], radix: 16)
-      case "f":
-        let prec = spec.hasPrefix(".") ? Int(spec.dropFirst()) ?? 6 : 6
-        out += fixed(t.isFloat ? Double(bitPattern: p[0]) : Double(Int64(bitPattern: p[0])), prec)
-      case "q": out += "\"" + (try formatArgument(t, p)) + "\""
-      case "T": out += "\(t)"
-      default: out += try formatArgument(t, p)
+    case .pointer(let e):
+      // A pointer to an array, slice or struct is `&value` at the top level but not inside
+      // another value (which avoids loops).
+      if depth == 0 {
+        let p = try vm.word(value.source, value.offset)
+        switch e.kind {
+        case .array, .slice, .structure:
+          if p == 0 { break }
+          writeByte(0x26)
+          return try printValue(
+            FmtValue(type: e, source: .memory(p), offset: 0, inSlot: false, readOnly: value.readOnly), verb, depth + 1)
+        default: break
+        }
       }
+      try fmtPointer(value, verb)
+    case .undefined:
+      writeString("?" + goTypeString(t) + "?")
     }
-    return out
   }
 
-  private func fixed(_ x: Double, _ prec: Int) -> String {
-    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "+Inf" : "-Inf") }
-    var scale = 1.0
-    for _ in 0..<min(prec, 18) { scale *= 10 }
-    let r = (abs(x) * scale).rounded() / scale
-    guard r < 9.2e18 else { return formatFloat(x) }
-    var whole = "\(Int64(r))"
-    if x < 0 && r != 0 { whole = "-" + whole }
-    if prec == 0 { return whole }
-    let fracPart = Int64(((r - Double(Int64(r))) * scale).rounded())
-    let fs = String(fracPart)
-    return whole + "." + String(repeating: "0", count: max(0, min(prec, 18) - fs.count)) + fs
+  /// The Array and Slice case of printValue: the elements, each through printValue.
+  private func printList(
+    _ value: FmtValue, _ elem: GoType, count: Int, isNil: Bool, _ verb: Int32, _ depth: Int,
+    _ element: (Int) -> FmtValue
+  ) throws {
+    switch verb {
+    case Verb.s, Verb.q, Verb.x, Verb.X:
+      // Bytes (any type whose kind is uint8) with these verbs are a string.
+      if case .int(8, false) = elem.kind {
+        let bytes: [UInt8]
+        if case .slice = value.type.kind {
+          bytes = try sliceBytes(value).0
+        } else {
+          bytes = try vm.rawBytes(value.source, value.offset, count)
+        }
+        return try fmtBytes(value, bytes, isNil: isNil, verb, goTypeString(value.type))
+      }
+    default: break
+    }
+    if f.sharpV {
+      writeString(goTypeString(value.type))
+      if isNil {
+        writeString("(nil)")
+        return
+      }
+      writeByte(0x7B)
+      for k in 0..<count {
+        if k > 0 { writeString(", ") }
+        try printValue(element(k), verb, depth + 1)
+        flushIfFull()
+      }
+      writeByte(0x7D)
+    } else {
+      writeByte(0x5B)
+      for k in 0..<count {
+        if k > 0 { writeByte(0x20) }
+        try printValue(element(k), verb, depth + 1)
+        flushIfFull()
+      }
+      writeByte(0x5D)
+    }
   }
 }

@@ -178,16 +178,12 @@ public struct Lexer {
     while i < b.count && b[i] != UInt8(ascii: "\"") && b[i] != UInt8(ascii: "\n") {
       if b[i] == UInt8(ascii: "\\") && i + 1 < b.count {
         i += 1
-        switch b[i] {
-        case UInt8(ascii: "n"): out.append(10)
-        case UInt8(ascii: "t"): out.append(9)
-        case UInt8(ascii: "r"): out.append(13)
-        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "0"): out.append(0)
-        default: out.append(b[i])
+        let (value, isByte) = escape()
+        if isByte {
+          out.append(UInt8(truncatingIfNeeded: value))
+        } else if let scalar = Unicode.Scalar(value) {
+          out.append(contentsOf: Array(String(Character(scalar)).utf8))
         }
-        i += 1
       } else {
         out.append(b[i])
         i += 1
@@ -201,19 +197,48 @@ public struct Lexer {
     add(.string(String(decoding: out, as: UTF8.self)), start, i)
   }
 
+  /// The escape after a backslash (b[i] is the character after it), as the Go spec lists them:
+  /// \a \b \f \n \r \t \v \\ \' \", a byte as \ooo (octal) or \xhh, a code point as \uhhhh
+  /// or \Uhhhhhhhh. Moves past it. Any other character stands for itself.
+  private mutating func escape() -> (value: UInt32, isByte: Bool) {
+    let c = b[i]
+    i += 1
+    func digits(_ n: Int, radix: UInt32) -> UInt32 {
+      var v: UInt32 = 0
+      var k = 0
+      while k < n && i < b.count, let d = Character(Unicode.Scalar(b[i])).hexDigitValue, UInt32(d) < radix {
+        v = v &* radix &+ UInt32(d)
+        i += 1
+        k += 1
+      }
+      return v
+    }
+    switch c {
+    case UInt8(ascii: "a"): return (7, false)
+    case UInt8(ascii: "b"): return (8, false)
+    case UInt8(ascii: "f"): return (12, false)
+    case UInt8(ascii: "n"): return (10, false)
+    case UInt8(ascii: "r"): return (13, false)
+    case UInt8(ascii: "t"): return (9, false)
+    case UInt8(ascii: "v"): return (11, false)
+    case UInt8(ascii: "x"): return (digits(2, radix: 16), true)
+    case UInt8(ascii: "u"): return (digits(4, radix: 16), false)
+    case UInt8(ascii: "U"): return (digits(8, radix: 16), false)
+    case UInt8(ascii: "0")...UInt8(ascii: "7"):
+      i -= 1
+      return (digits(3, radix: 8), true)
+    default: return (UInt32(c), false)
+    }
+  }
+
   /// A rune literal: `'a'`, `'\n'`, `'é'` — an integer constant (Go's untyped rune).
   private mutating func rune() {
     let start = i
     i += 1
     var value: UInt32 = 0
     if i < b.count && b[i] == UInt8(ascii: "\\") && i + 1 < b.count {
-      let e = b[i + 1]
-      let escapes: [UInt8: UInt32] = [
-        UInt8(ascii: "n"): 10, UInt8(ascii: "t"): 9, UInt8(ascii: "r"): 13, UInt8(ascii: "0"): 0,
-        UInt8(ascii: "\\"): 92, UInt8(ascii: "'"): 39, UInt8(ascii: "\""): 34,
-      ]
-      value = escapes[e] ?? UInt32(e)
-      i += 2
+      i += 1
+      value = escape().value
     } else {
       var j = i
       while j < b.count && b[j] != UInt8(ascii: "'") && b[j] != UInt8(ascii: "\n") { j += 1 }
