@@ -177,6 +177,9 @@ final class InlinedCall {
 
 /// A checked expression.
 final class TypedExpr {
+  /// The index of a composite's element that is the whole value (see `composite`).
+  static let wholeValue = -1
+
   enum Kind {
     case constant(Constant)
     /// A typed nil (a nil pointer or slice).
@@ -211,7 +214,8 @@ final class TypedExpr {
     /// `&x`, `&s[i]`, `&p.f`, `&T{...}`.
     case addressOf(TypedExpr)
     /// A struct, array or slice literal: each element's index (field number or element index)
-    /// and value; a slice literal's backing array is allocated at its site.
+    /// and value; a slice literal's backing array is allocated at its site. Under `&` a slice
+    /// literal is the one element, at index `wholeValue`, of its header object (`&[]T{...}`).
     case composite([(index: Int, value: TypedExpr)], AllocationSite?)
     /// A call the inliner replaced by a copy of the callee's body (Go's OINLCALL).
     case inlinedCall(InlinedCall)

@@ -176,6 +176,8 @@ struct InlineCostVisitor {
       }
       return c
     case .composite(let elems, let site):
+      // &[]T{...}'s header object: the OPTRLIT (costed by its addressOf) over the OSLICELIT.
+      if elems.count == 1, elems[0].index == TypedExpr.wholeValue { return cost(elems[0].value) }
       let values = elems.reduce(0) { $0 + cost($1.value) }
       if e.type.structFields != nil { return 1 + elems.count + values }  // OSTRUCTKEY per field
       if site != nil && !countingNodes { return 2 + values }  // OSLICELIT's extra charge

@@ -169,4 +169,9 @@ func main() {
 
 	// escape_rangeint.go (Go 1.22+ only)
 	rangeIntAll()
+
+	// escape_sliceaddr.go
+	sinkInt += sliceAddrLocal()
+	sinkInt += len(*sliceAddrReturned())
+	sinkInt += len(sliceAddrHeaderLocal())
 }
