@@ -53,6 +53,7 @@ final class Host: ScriptHost {
   let reporter: Reporter
   init(_ r: Reporter) { reporter = r }
   func output(_ text: String) { reporter.output(text) }
+  func errorOutput(_ text: String) { reporter.errorOutput(text) }
   func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
   func why(_ what: String?) { reporter.why(what) }
   func statementFinished(_ text: String) { reporter.statementFinished(text) }

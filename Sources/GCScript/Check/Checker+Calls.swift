@@ -397,7 +397,22 @@ extension Checker {
       try arity("panic", args, 1, span)
       let x = try expression(args[0], scope)
       return node([x.untyped == .nilValue ? x.expr : try defaultTyped(x, "argument to panic")], noValueType)
-    case .print, .println, .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
+    case .print, .println:
+      // Go's builtins print what the runtime can print by itself (walk/builtin.go walkPrint):
+      // booleans, numbers, strings, pointers and slices (as `[len/cap]0xaddr`).
+      let typed = try args.map { a -> TypedExpr in
+        let op = try expression(a, scope)
+        if op.untyped == .nilValue {
+          throw fail(.typeError("use of untyped nil in argument to built-in \(b.rawValue)"), at: a.span)
+        }
+        let x = try defaultTyped(op, "argument to \(b.rawValue)")
+        if x.type.isStruct || x.type.isArray {
+          throw fail(.typeError("illegal types for operand: \(b.rawValue)\n\t\(x.type)"), at: a.span)
+        }
+        return x
+      }
+      return node(typed, noValueType)
+    case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
       let typed = try args.map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
       let isString = b == .fmtSprint || b == .fmtSprintln
       return node(typed, isString ? .string : noValueType)

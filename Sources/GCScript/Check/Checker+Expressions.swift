@@ -249,7 +249,7 @@ extension Checker {
       case ("-", .int(let v)):
         guard v != Int128.min else { throw fail(.typeError("constant overflow"), at: span) }
         folded = .int(-v)
-      case ("-", .float(let f)): folded = .float(-f)
+      case ("-", .float(let f)): folded = .float(0 - f)  // exact arithmetic has no -0: -0.0 is 0
       case ("!", .bool(let b)): folded = .bool(!b)
       case ("^", .int(let v)):
         // Typed unsigned: the complement within the type's width; otherwise -v-1.

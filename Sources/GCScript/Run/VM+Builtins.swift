@@ -35,9 +35,10 @@ extension VM {
 
   private func call(_ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result: UnsafeMutablePointer<UInt64>?) throws {
     switch b {
-    case .fmtPrintln, .fmtPrint, .print, .println:
-      // `print`/`println` statements are fmt.Println (grammar.md).
+    case .fmtPrintln, .fmtPrint:
+      // The `print`/`println` statements are fmt.Println too (grammar.md).
       try fprint(format: nil, args, newline: b != .fmtPrint)
+    case .print, .println: try runtimePrint(args, newline: b == .println)
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
       if let result { try newString(text, into: result) }
