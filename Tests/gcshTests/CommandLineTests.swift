@@ -64,6 +64,34 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(p.stderr.contains("status 2"))
 }
 
+/// A pasted Go program's streams and exit status are Go's: fmt.Fprint* to os.Stdout and
+/// os.Stderr, the builtins print/println on stderr, and os.Exit(n) ending the run with status n
+/// (nothing after it runs, and gcsh adds nothing to the output). Go 1.27.3 printed the same
+/// bytes for this program (stdout "003.1|\na1 2b\n", stderr "to stderr 1.5\n1e+21\n", status 3).
+@Test func goStreamsAndExitStatus() throws {
+  let program = """
+    package main
+
+    import (
+    	"fmt"
+    	"os"
+    )
+
+    func main() {
+    	fmt.Fprintln(os.Stderr, "to stderr", 1.5)
+    	fmt.Fprintf(os.Stdout, "%05.1f|\\n", 3.14159)
+    	fmt.Fprint(os.Stdout, "a", 1, 2, "b\\n")
+    	println(1e21)
+    	os.Exit(3)
+    	fmt.Println("not reached")
+    }
+    """
+  let r = try gcsh(["-"], stdin: program)
+  #expect(r.status == 3)
+  #expect(r.stdout == "003.1|\na1 2b\n")
+  #expect(r.stderr == "to stderr 1.5\n1e+21\n")
+}
+
 @Test func jsonlStream() throws {
   let r = try gcsh(["--format", "jsonl", "-e", "x := make([]byte, 8<<20)\nprint \"hi\"\nx = nil\ngc\nstats \"after\""])
   #expect(r.status == 0)

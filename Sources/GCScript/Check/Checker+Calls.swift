@@ -416,6 +416,27 @@ extension Checker {
       let typed = try args.map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
       let isString = b == .fmtSprint || b == .fmtSprintln
       return node(typed, isString ? .string : noValueType)
+    case .fmtFprint, .fmtFprintln, .fmtFprintf:
+      // The writer: os.Stdout or os.Stderr, written as such (gcsh has no io.Writer values).
+      guard let w = args.first else {
+        throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (io.Writer, \(b == .fmtFprintf ? "string, " : "")...any)"), at: span)
+      }
+      var inner = w
+      while case .paren(let e) = inner.kind { inner = e }
+      guard case .selector(let base, let name) = inner.kind, case .identifier(let pkg) = base.kind,
+        case .package("os")? = scope.lookup(pkg), name == "Stdout" || name == "Stderr"
+      else {
+        throw fail(.notSupported("\(b.rawValue) to a writer other than os.Stdout or os.Stderr", plural: false), at: w.span)
+      }
+      let stream = TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
+      let rest = Array(args.dropFirst())
+      let printed = b == .fmtFprintf ? Builtin.fmtPrintf : (b == .fmtFprintln ? .fmtPrintln : .fmtPrint)
+      let inner2 = try builtinCall(printed, rest, spread: false, scope, span)
+      guard case .builtin(_, let typed, _) = inner2.kind else { return inner2 }
+      return node([stream] + typed, noValueType)
+    case .osExit:
+      try arity("os.Exit", args, want: ["int"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
     case .fmtPrintf, .fmtSprintf:
       guard let first = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)

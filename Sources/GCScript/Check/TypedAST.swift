@@ -252,6 +252,10 @@ enum Builtin: String {
   case len, cap, append, copy, min, max, panic, clear, print, println
   case fmtPrintln = "fmt.Println", fmtPrint = "fmt.Print", fmtPrintf = "fmt.Printf"
   case fmtSprint = "fmt.Sprint", fmtSprintln = "fmt.Sprintln", fmtSprintf = "fmt.Sprintf"
+  /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only
+  /// writers gcsh has).
+  case fmtFprint = "fmt.Fprint", fmtFprintln = "fmt.Fprintln", fmtFprintf = "fmt.Fprintf"
+  case osExit = "os.Exit"
   case timeSleep = "time.Sleep", runtimeGC = "runtime.GC", runtimeKeepAlive = "runtime.KeepAlive"
   case runtimeReadMemStats = "runtime.ReadMemStats"
   case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"

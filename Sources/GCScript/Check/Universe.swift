@@ -103,7 +103,7 @@ enum Universe {
 enum Packages {
   /// Import path → package name, for the packages gcsh runs.
   static let known: [String: String] = [
-    "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time",
+    "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -129,7 +129,12 @@ enum Packages {
     case ("fmt", "Sprint"): return .function(.fmtSprint)
     case ("fmt", "Sprintln"): return .function(.fmtSprintln)
     case ("fmt", "Sprintf"): return .function(.fmtSprintf)
-    case ("fmt", "Fprintln"), ("fmt", "Fprintf"), ("fmt", "Fprint"): return .unsupported("fmt.\(name) (io.Writer)")
+    case ("fmt", "Fprintln"): return .function(.fmtFprintln)
+    case ("fmt", "Fprint"): return .function(.fmtFprint)
+    case ("fmt", "Fprintf"): return .function(.fmtFprintf)
+    case ("os", "Exit"): return .function(.osExit)
+    case ("os", "Stdout"), ("os", "Stderr"):
+      return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
     case ("fmt", "Errorf"): return .unsupported("fmt.Errorf (the error interface)")
     case ("time", "Sleep"): return .function(.timeSleep)
     case ("time", "Duration"): return .type(durationType)

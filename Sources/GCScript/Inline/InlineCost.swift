@@ -243,7 +243,8 @@ struct InlineCostVisitor {
     // Each argument converted to `any`.
     let converted = operands + args.count
     // fmt: the whole call with no argument, after the format string.
-    func fmtCall(_ base127: Int, _ base119: Int, formatted: Bool) -> Int {
+    func fmtCall(_ base127: Int, _ base119: Int, formatted: Bool, writer: Bool = false) -> Int {
+      let args = writer ? Array(args.dropFirst()) : args
       let values = formatted ? Array(args.dropFirst()) : args
       let format = formatted ? cost(args[0]) : 0
       let valueCost = values.reduce(0) { $0 + cost($1) } + values.count
@@ -255,6 +256,10 @@ struct InlineCostVisitor {
     case .fmtPrintf: return fmtCall(76, 75, formatted: true)
     case .fmtSprint, .fmtSprintln: return fmtCall(60, 59, formatted: false)
     case .fmtSprintf: return fmtCall(60, 59, formatted: true)
+    // fmt.Fprint*(os.Stderr, ...): the base includes the writer (a global's load); measured
+    // with -gcflags=-m=2: Fprintln(os.Stderr) 62 / 61, Fprintf(os.Stderr, "x\n") 63 / 62.
+    case .fmtFprint, .fmtFprintln: return fmtCall(62, 61, formatted: false, writer: true)
+    case .fmtFprintf: return fmtCall(62, 61, formatted: true, writer: true)
     case .runtimeKeepAlive: return 2 + converted
     case .debugFreeOSMemory: return 2 + 59
     case .debugSetGCPercent: return 2 + 63 + operands

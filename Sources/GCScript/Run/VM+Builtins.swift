@@ -39,6 +39,15 @@ extension VM {
       // The `print`/`println` statements are fmt.Println too (grammar.md).
       try fprint(format: nil, args, newline: b != .fmtPrint)
     case .print, .println: try runtimePrint(args, newline: b == .println)
+    case .fmtFprint, .fmtFprintln, .fmtFprintf:
+      let toStderr = args[0].1[0] == 2
+      let rest = Array(args.dropFirst())
+      if b == .fmtFprintf {
+        try fprint(format: try string(rest[0].1), Array(rest.dropFirst()), newline: false, stderr: toStderr)
+      } else {
+        try fprint(format: nil, rest, newline: b == .fmtFprintln, stderr: toStderr)
+      }
+    case .osExit: throw VMTrap(kind: .programExit(Int(Int64(bitPattern: args[0].1[0]))))
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
       if let result { try newString(text, into: result) }
