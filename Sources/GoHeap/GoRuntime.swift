@@ -347,6 +347,8 @@ public final class GoRuntime {
   public var rss: Int { os.rss }
   /// Virtual time since start, ns.
   public var virtualTime: Int { now }
+  /// GOMAXPROCS (and NumCPU) of the modelled machine: the Ps the collector's workers use.
+  public var gomaxprocs: Int { profile.procs }
   /// GOGC now (-1: off).
   public var gcPercent: Int { pacer.gcPercent }
   /// GOMEMLIMIT now, bytes (Int.max: none).

@@ -65,6 +65,15 @@ extension Checker {
     throw fail(.typeError("\(which) arguments in call to \(name)\n\thave (\(have))\n\twant (\(want.joined(separator: ", ")))"), at: at)
   }
 
+  /// An operand fmt can print as Go would. A time.Time prints its wall clock (Time.String),
+  /// which gcsh does not have: its clock is virtual.
+  func printable(_ x: TypedExpr) throws -> TypedExpr {
+    if x.type === timeType {
+      throw fail(.notSupported("printing a time.Time (gcsh's clock is virtual: print time.Since(t))", plural: false), at: x.span)
+    }
+    return x
+  }
+
   /// A builtin's argument count (Go words these differently from a function's).
   func arity(_ name: String, _ args: [Expr], _ n: Int, _ span: Span) throws {
     guard args.count != n else { return }
@@ -413,7 +422,7 @@ extension Checker {
       }
       return node(typed, noValueType)
     case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
-      let typed = try args.map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
+      let typed = try args.map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
       let isString = b == .fmtSprint || b == .fmtSprintln
       return node(typed, isString ? .string : noValueType)
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
@@ -434,6 +443,18 @@ extension Checker {
       let inner2 = try builtinCall(printed, rest, spread: false, scope, span)
       guard case .builtin(_, let typed, _) = inner2.kind else { return inner2 }
       return node([stream] + typed, noValueType)
+    case .runtimeNumGoroutine, .runtimeNumCPU:
+      try arity(b.rawValue, args, want: [], scope, span)
+      return node([], .int)
+    case .runtimeGOMAXPROCS:
+      try arity(b.rawValue, args, want: ["int"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .int, "argument to runtime.GOMAXPROCS")], .int)
+    case .timeNow:
+      try arity(b.rawValue, args, want: [], scope, span)
+      return node([], timeType)
+    case .timeSince:
+      try arity(b.rawValue, args, want: ["time.Time"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: timeType, "argument to time.Since")], durationType)
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
@@ -442,7 +463,7 @@ extension Checker {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)
       }
       let format = try assign(try expression(first, scope), to: .string, "argument to \(b.rawValue)")
-      let rest = try args.dropFirst().map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
+      let rest = try args.dropFirst().map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
       return node([format] + rest, b == .fmtSprintf ? .string : noValueType)
     case .timeSleep:
       try arity("time.Sleep", args, want: ["time.Duration"], scope, span)

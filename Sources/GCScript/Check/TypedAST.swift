@@ -256,6 +256,9 @@ enum Builtin: String {
   /// writers gcsh has).
   case fmtFprint = "fmt.Fprint", fmtFprintln = "fmt.Fprintln", fmtFprintf = "fmt.Fprintf"
   case osExit = "os.Exit"
+  case runtimeNumGoroutine = "runtime.NumGoroutine", runtimeNumCPU = "runtime.NumCPU"
+  case runtimeGOMAXPROCS = "runtime.GOMAXPROCS"
+  case timeNow = "time.Now", timeSince = "time.Since"
   case timeSleep = "time.Sleep", runtimeGC = "runtime.GC", runtimeKeepAlive = "runtime.KeepAlive"
   case runtimeReadMemStats = "runtime.ReadMemStats"
   case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"

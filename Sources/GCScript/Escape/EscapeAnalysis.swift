@@ -568,7 +568,8 @@ final class Batch {
     case .len, .cap, .print, .println, .timeSleep, .runtimeGC, .runtimeKeepAlive,
       .runtimeReadMemStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
-    case .osExit: for a in args { expression(discard, a) }
+    case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince:
+      for a in args { expression(discard, a) }
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
       // The stream is not a value; the rest are fmt's leaking interface arguments.
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }

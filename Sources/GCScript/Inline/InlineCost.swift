@@ -261,6 +261,10 @@ struct InlineCostVisitor {
     case .fmtFprint, .fmtFprintln: return fmtCall(62, 61, formatted: false, writer: true)
     case .fmtFprintf: return fmtCall(62, 61, formatted: true, writer: true)
     case .runtimeKeepAlive: return 2 + converted
+    // Measured with -gcflags=-m=2: NumCPU is inlinable (`return int(ncpu)`, 3); NumGoroutine
+    // is in Go 1.19.8 (44) and not in 1.27.3; GOMAXPROCS, time.Now and time.Since are not.
+    case .runtimeNumCPU: return 2 + 3
+    case .runtimeNumGoroutine where !go127: return 2 + 44
     case .debugFreeOSMemory: return 2 + 59
     case .debugSetGCPercent: return 2 + 63 + operands
     case .debugSetMemoryLimit: return 2 + 61 + operands
