@@ -32,3 +32,28 @@ import Testing
   #expect(failure("fmt.Println(time.Now())")?.kind.message
     == "printing a time.Time (gcsh's clock is virtual: print time.Since(t)) is not supported by gcsh yet")
 }
+
+/// GOGC is an int32 in the runtime: debug.SetGCPercent passes int32(percent) on, so a value
+/// past it wraps as in Go (1 << 62 is 0, MaxInt64 is -1: off), and the pacer's goal arithmetic
+/// (uint64 in mgcpacer.go) cannot trap however large the percentage.
+@Test func gcPercentIsAnInt32() throws {
+  let (out, _, rt) = try run("""
+    print debug.SetGCPercent(1 << 62), debug.SetGCPercent(9223372036854775807), debug.SetGCPercent(2147483647)
+    x := make([]*int, 1<<20)
+    gc
+    _ = x
+    """)
+  #expect(out == "100 0 -1\n")
+  #expect(rt.gcPercent == 2_147_483_647)
+  try rt.checkInvariants()
+}
+
+/// A sleep that would take the clock past the 10-year horizon stops the program at its
+/// statement instead of replaying centuries of forced GCs (time.Sleep(math.MaxInt64)).
+@Test func sleepBeyondTheHorizonIsALocatedError() throws {
+  let e = failure("x := 1\ntime.Sleep(9223372036854775807)\nprint x")
+  #expect(e?.line == 2)
+  #expect(e?.kind.message.contains("past 10 years") == true)
+  #expect(failure("sleep 2562047h") != nil)  // past 10 years too
+  #expect(failure("sleep 87000h") == nil)  // under 10 years: replayed
+}

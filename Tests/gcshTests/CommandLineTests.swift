@@ -92,6 +92,15 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(r.stderr == "to stderr 1.5\n1e+21\n")
 }
 
+/// --gogc is an int32 percentage or off (a usage error otherwise, exit 64); the GOGC
+/// environment variable follows the runtime's readGOGC, which falls back to 100.
+@Test func gogcFlagAndEnvironment() throws {
+  let bad = try gcsh(["--gogc", "2147483648", "-e", "gc"])
+  #expect(bad.status == 64 && bad.stderr.contains("invalid --gogc value '2147483648'"))
+  let env = try gcsh(["-e", "print debug.SetGCPercent(50)"], env: ["GOGC": "99999999999"])
+  #expect(env.stdout == "100\n")
+}
+
 @Test func jsonlStream() throws {
   let r = try gcsh(["--format", "jsonl", "-e", "x := make([]byte, 8<<20)\nprint \"hi\"\nx = nil\ngc\nstats \"after\""])
   #expect(r.status == 0)
