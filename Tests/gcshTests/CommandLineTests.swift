@@ -101,6 +101,12 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(env.stdout == "100\n")
 }
 
+/// The banner names the simulated OS (`--os darwin` says darwin).
+@Test func bannerNamesTheSimulatedSystem() throws {
+  let r = try gcsh(["--os", "darwin", "-i"], stdin: "")
+  #expect(r.stdout.hasPrefix("gcsh: the GC shell. Simulated go1.27 on darwin, "))
+}
+
 @Test func jsonlStream() throws {
   let r = try gcsh(["--format", "jsonl", "-e", "x := make([]byte, 8<<20)\nprint \"hi\"\nx = nil\ngc\nstats \"after\""])
   #expect(r.status == 0)
