@@ -1,5 +1,6 @@
 // Stop-the-world pauses: PauseNs is a ring of the last 256 pauses (the
-// latest at (NumGC+255)%256), PauseTotalNs their sum since the start.
+// latest at (NumGC+255)%256), PauseTotalNs their sum since the start, and
+// GCCPUFraction the share of the CPU time since the start that went to GC.
 package main
 
 import (
@@ -27,4 +28,5 @@ func main() {
 	fmt.Printf("~ PauseTotalNs: %d us\n", m.PauseTotalNs/1000)
 	fmt.Printf("~ last pause: %d us\n", m.PauseNs[(m.NumGC+255)%256]/1000)
 	fmt.Printf("~ mean pause: %.1f us\n", float64(m.PauseTotalNs)/float64(m.NumGC)/1000)
+	fmt.Printf("~ GCCPUFraction: %.4f\n", m.GCCPUFraction)
 }
