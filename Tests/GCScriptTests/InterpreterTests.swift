@@ -39,6 +39,9 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
   OutputCase(code: "a := \"\u{e9}\"\nb := \"e\u{301}\"\nprintln a == b, a != b, len(a), len(b)", output: "false true 2 3\n"),
   // Go's builtin call forms write to stderr (builtinPrintGoesToStderr): stdout has the statement.
   OutputCase(code: "print (1+2)*2\nprintln()\nprint(3)", output: "6\n"),
+  // A store of a value that changes with the counter is not a fill (the corpus's append-aliasing
+  // found `s[i] = i + 1` filling with 1s); one that does not change still is.
+  OutputCase(code: "s := make([]int, 5)\nfor i := range s { s[i] = i + 1 }\nk := 10\nt := make([]int, 3)\nfor i := 0; i < len(t); i++ { t[i] = k - i }\nfor i := range 2 { t[i] = k + 1 }\nprint s, t", output: "[1 2 3 4 5] [11 11 8]\n"),
   // iota is the spec's index in its constant group; a spec without values repeats the previous
   // one's expressions (go run: 0 1 2 / 1024 1048576 / 0 7 5).
   OutputCase(code: "const (\n A = iota\n B\n C\n)\nprint A, B, C", output: "0 1 2\n"),
