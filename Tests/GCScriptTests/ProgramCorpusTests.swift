@@ -76,8 +76,6 @@ let corpusGaps: [String: CorpusGap] = [
   "method-bytesize": .compileError("methods are not supported by gcsh yet"),
   "strings-builder": .compileError("package strings is not supported by gcsh yet"),
   // Wrong results.
-  "loopvar-per-iteration": .differs(
-    line: 1, why: "a three-clause loop's variable is shared by all iterations (before Go 1.22): 3 3 3, Go 1.27.3 0 1 2"),
   // Allocations gcsh does not model.
   "fmt-boxing": .differs(line: 3, why: "fmt's own allocations (operands converted to interfaces): 0, Go 1"),
   "sprintf-loop": .differs(line: 2, why: "fmt's own allocations: 1.00 per Sprintf, Go 1.75"),

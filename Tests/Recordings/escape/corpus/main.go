@@ -174,4 +174,8 @@ func main() {
 	sinkInt += sliceAddrLocal()
 	sinkInt += len(*sliceAddrReturned())
 	sinkInt += len(sliceAddrHeaderLocal())
+
+	// escape_loopvar.go
+	sinkInt += loopVarFirst()
+	sinkInt += len(rangeVarFirst())
 }
