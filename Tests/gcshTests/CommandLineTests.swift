@@ -107,6 +107,15 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(r.stdout.hasPrefix("gcsh: the GC shell. Simulated go1.27 on darwin, "))
 }
 
+/// The question's own go1.0 trace lines, exactly (issue 13, item 7): the scavenger's summary
+/// with the 400 MB slice live, and its release after the slice was dropped.
+@Test func go10TraceLinesAreTheQuestions() throws {
+  let live = try gcsh(["--gctrace", "--profile", "go1.0", "examples/seed-3m.gcs"], merge: true)
+  #expect(live.stdout.contains("scvg0: inuse: 381, idle: 0, sys: 382, released: 0, consumed: 382 (MB)"))
+  let dropped = try gcsh(["--gctrace", "--profile", "go1.0", "examples/drop-and-wait.gcs"], merge: true)
+  #expect(dropped.stdout.contains("scvg11: 0x17d MB released\nscvg11: inuse: 0, idle: 381, sys: 382, released: 381, consumed: 0 (MB)"))
+}
+
 @Test func jsonlStream() throws {
   let r = try gcsh(["--format", "jsonl", "-e", "x := make([]byte, 8<<20)\nprint \"hi\"\nx = nil\ngc\nstats \"after\""])
   #expect(r.status == 0)
