@@ -72,18 +72,6 @@ extension Checker {
     throw fail(.typeError("invalid operation: \(which) arguments for \(text(span)) (expected \(n), found \(args.count))"), at: span)
   }
 
-  /// A call of a declared function.
-  private func userCall(_ fn: Function, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
-    if spread { throw fail(.notSupported("variadic functions", plural: true), at: span) }
-    try arity(fn.name, args, want: fn.params.map { "\($0.type)" }, scope, span)
-    let typed = try zip(args, fn.params).map { a, p in
-      try assign(try expression(a, scope), to: p.type, "argument to \(fn.name)")
-    }
-    var op = value(TypedExpr(.call(fn, typed), fn.result ?? noValueType, span))
-    op.isCallResult = true
-    return op
-  }
-
   // MARK: Conversions
 
   /// `T(x)`: a constant conversion must be exact; others follow Go's convertibility.
@@ -398,9 +386,11 @@ extension Checker {
       let x = try expression(args[0], scope)
       return node([x.untyped == .nilValue ? x.expr : try defaultTyped(x, "argument to panic")], noValueType)
     case .print, .println, .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
-      let typed = try args.map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
+      let (ops, spill) = try printOperands(args, scope)
+      let typed = try ops.map { try defaultTyped($0, "argument to \(b.rawValue)") }
       let isString = b == .fmtSprint || b == .fmtSprintln
-      return node(typed, isString ? .string : noValueType)
+      let call = node(typed, isString ? .string : noValueType)
+      return spill.map { TypedExpr(.initialized([$0], call), call.type, span) } ?? call
     case .fmtPrintf, .fmtSprintf:
       guard let first = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)
