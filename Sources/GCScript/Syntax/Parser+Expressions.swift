@@ -243,7 +243,7 @@ extension Parser {
   mutating func functionLiteral() throws -> Expr {
     let start = peek.span.start
     advance()
-    let (params, variadic) = try parameterList(after: "parameters")
+    let (params, variadic, _) = try parameterList(after: "parameters")
     let results = try resultList()
     guard check("{") else { return Expr(.type(.function(span(from: start))), span(from: start)) }
     let saved = noCompositeLit

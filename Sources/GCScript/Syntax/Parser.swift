@@ -301,7 +301,7 @@ public struct Parser {
       skipBalanced()
       typeParams = true
     }
-    let (params, variadic) = try parameterList(after: "parameters")
+    let (params, variadic, misplaced) = try parameterList(after: "parameters")
     let results = try resultList()
     var body: [Stmt] = []
     var hasBody = false
@@ -317,6 +317,7 @@ public struct Parser {
     decl.paramList = params
     decl.receiver = receiver
     decl.variadic = variadic
+    decl.misplacedEllipsis = misplaced
     decl.typeParams = typeParams
     decl.noinline = noinline
     decl.nameSpan = nameSpan
@@ -335,15 +336,18 @@ public struct Parser {
   /// params → paramDecl { "," paramDecl } [ "," ] ;
   /// paramDecl → [ IDENT { "," IDENT } ] [ "..." ] type ;
   /// Go's two forms: every parameter named (`a, b int, c string`) or none (`int, string`).
-  /// Returns the parameters and whether the last one is variadic.
-  mutating func parameterList(after what: String) throws -> (list: [Param], variadic: Bool) {
+  /// Returns the parameters, whether the last one is variadic, and where a `...` stands before
+  /// another parameter (which the checker reports, as types2 does).
+  mutating func parameterList(after what: String) throws -> (list: [Param], variadic: Bool, misplacedEllipsis: Span?) {
     try expect("(", after: nil)
     // Each entry is a lone identifier (a name or a type, decided at the end) or a name and a
     // type, or a type.
     var entries: [(name: (String, Span)?, type: TypeExpr?, variadic: Bool, span: Span)] = []
+    var ellipses: [Span] = []
     skipSemicolons()
     while !check(")") {
       let s = peek.span.start
+      if check("...") { ellipses.append(peek.span) }
       var variadic = accept("...")
       if !variadic, case .identifier(let n) = peek.kind {
         let next = peekAhead(1).kind
@@ -355,6 +359,7 @@ public struct Parser {
         } else {
           advance()
           let nameSpan = span(from: s)
+          if check("...") { ellipses.append(peek.span) }
           variadic = accept("...")
           entries.append(((n, nameSpan), try type(), variadic, span(from: s)))
         }
@@ -385,7 +390,8 @@ public struct Parser {
       }
     }
     if !pendingNames.isEmpty { throw fail("parameter type", after: "parameter name") }
-    return (out, entries.last?.variadic ?? false)
+    let variadic = entries.last?.variadic ?? false
+    return (out, variadic, ellipses.dropLast(variadic ? 1 : 0).first)
   }
 
   /// result → type | "(" params ")" ; absent before the body.
