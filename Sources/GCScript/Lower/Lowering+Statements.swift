@@ -79,7 +79,7 @@ extension Lowerer {
       if values.count == 1, let r = ic.result {
         let p = variablePlace(r)
         if case .slots(let slot) = p {
-          value(values[0], into: slot)
+          value(values[0], into: slot, readingItself: TypedExpr(.variable(r), r.type, s.span))
         } else {
           store(r.type, from: value(values[0]), to: p)
         }
@@ -235,7 +235,7 @@ extension Lowerer {
       }
       let p = place(target)
       if case .slots(let slot) = p {
-        value(v, into: slot)
+        value(v, into: slot, readingItself: target)
       } else if !isScalar(target.type), target.type.size > 0, isMemoryOperand(v) {
         // An aggregate from memory to memory: one memmove, never through the frame.
         let dst = addressSlot(p)
@@ -262,6 +262,40 @@ extension Lowerer {
       guard let (place, t) = p else { continue }
       store(t, from: slot, to: place)
     }
+  }
+
+  /// Evaluates `e` into the slots of the variable `target` stores to (or a part of it). A value
+  /// that reads that variable is evaluated into a temporary first: a composite literal or an
+  /// allocation writes its destination before its elements are evaluated, and the elements
+  /// must see the old value (`head = &node{i, head}`, `p = Point{p.y, p.x}`).
+  func value(_ e: TypedExpr, into slot: Int, readingItself target: TypedExpr) {
+    guard let v = rootVariable(of: target), mentions(e, v) else {
+      value(e, into: slot)
+      return
+    }
+    withTemporaries {
+      let tmp = allocate(e.type)
+      value(e, into: tmp)
+      move(e.type, from: tmp, to: slot)
+    }
+  }
+
+  /// The variable a place expression is part of (a field or array element of it), if any.
+  func rootVariable(of e: TypedExpr) -> Variable? {
+    switch e.kind {
+    case .variable(let v): return v
+    case .field(let base, _) where !base.isDereference: return rootVariable(of: base)
+    case .index(let base, _) where base.type.isArray: return rootVariable(of: base)
+    default: return nil
+    }
+  }
+
+  /// Whether evaluating `e` reads variable `v`.
+  func mentions(_ e: TypedExpr, _ v: Variable) -> Bool {
+    if case .variable(let x) = e.kind { return x === v }
+    var found = false
+    e.forEachChild { if !found && mentions($0, v) { found = true } }
+    return found
   }
 
   /// Whether an expression's value is in memory (a dereference, or a field or element of one),
