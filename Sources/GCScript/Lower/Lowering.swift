@@ -202,6 +202,11 @@ final class Lowerer {
           slots[ObjectIdentifier(v)] = ptr
           newObject(v.type, into: ptr, site: v.site)
           store(v.type, from: param, to: .memory(ptr, 0))
+        } else if v.storage == .result {
+          // A named result moved to the heap lives there from entry, zeroed; a return copies it
+          // into the result's slots (returnStatement).
+          slots[ObjectIdentifier(v)] = ptr
+          newObject(v.type, into: ptr, site: v.site)
         } else {
           slots[ObjectIdentifier(v)] = ptr
         }
