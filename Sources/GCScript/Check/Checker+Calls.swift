@@ -12,7 +12,9 @@ extension Checker {
       switch scope.lookup(name) {
       case .function(let fn)?: return try userCall(fn, args, spread, scope, span)
       case .type(let t)?: return try conversion(t, args, spread, scope, span)
-      case .builtin(let b)?: return try builtin(b, args, spread, scope, span)
+      case .builtin(let b)?:
+        if b != "print" && b != "println" { try rejectMultiValueArguments(b, args, scope) }
+        return try builtin(b, args, spread, scope, span)
       case .poisoned?: throw CheckFailure()
       case nil:
         if let what = Universe.unsupportedBuiltins[name] {
@@ -27,6 +29,9 @@ extension Checker {
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
         switch Packages.member(p, name, profile) {
         case .function(let b)?:
+          if ![.fmtPrint, .fmtPrintln, .fmtSprint, .fmtSprintln].contains(b) {
+            try rejectMultiValueArguments("\(pkg).\(name)", args, scope)
+          }
           var op = value(try builtinCall(b, args, spread: spread, scope, span))
           op.isCallResult = true
           return op
@@ -53,6 +58,20 @@ extension Checker {
       let op = try expression(callee, scope)
       throw fail(.typeError("invalid operation: cannot call \(op.text) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
     }
+  }
+
+  /// Go lets one call's several results be all the arguments of a builtin (`min(two())`,
+  /// `append(f())`); gcsh takes them apart only for the print functions, and says so for the
+  /// others rather than reporting an error Go would not (the callee is looked up, not checked:
+  /// checking it twice would make its allocation sites twice).
+  func rejectMultiValueArguments(_ name: String, _ args: [Expr], _ scope: LexicalScope) throws {
+    guard args.count == 1 else { return }
+    var x = args[0]
+    while case .paren(let inner) = x.kind { x = inner }
+    guard case .call(let callee, _, _) = x.kind, case .identifier(let f) = callee.kind,
+      case .function(let fn)? = scope.lookup(f), fn.results.count > 1
+    else { return }
+    throw fail(.notSupported("a call's several results as the arguments of \(name)", plural: true), at: args[0].span)
   }
 
   /// A function's argument count, with go build's message: what the call has, what the
