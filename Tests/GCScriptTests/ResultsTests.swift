@@ -160,3 +160,19 @@ enum RuntimeProfileName: String, CaseIterable, Sendable {
   #expect(checkErrors(decls + "s := append(sl())").first?.contains("arguments of append are not supported") == true)
   #expect(checkErrors(decls + "println(two()); fmt.Println(two()); print(two())") == [])
 }
+
+/// The REPL echoes a bare expression's value; a call with several results shows them all, as
+/// `fmt.Println(f())` prints them.
+@Test func replEchoesEveryResult() throws {
+  let rt = GoRuntime(profile: .go127)
+  let host = RecordingHost()
+  let interp = Interpreter(heap: rt, host: host)
+  interp.echoExpressions = true
+  for (k, entry) in ["func divmod(a, b int) (int, int) { return a / b, a % b }", "divmod(17, 5)", "divmod(9, 2)"].enumerated() {
+    let src = Source(name: "<repl>", text: entry)
+    let (stmts, errors, _) = Interpreter.parse(src)
+    #expect(errors.isEmpty, "entry \(k)")
+    try interp.run(stmts, source: src)
+  }
+  #expect(host.text == "3 2\n4 1\n")
+}

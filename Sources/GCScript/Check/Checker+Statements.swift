@@ -167,7 +167,13 @@ extension Checker {
     var inner = e
     while case .paren(let x) = inner.kind { inner = x }
     let op = try expression(e, scope, allowNoValue: true, allowMultiValue: true)
-    if echoExpressions && topLevel && op.expr.type !== noValueType && !op.expr.isMultiValue {
+    if echoExpressions && topLevel && op.expr.isMultiValue {
+      // The REPL shows every value of a call with several results, as fmt.Println(f()) would.
+      let (spill, values) = spillResults(op, e)
+      let echo = TypedExpr(.builtin(.fmtPrintln, values.map(\.expr), spread: false), noValueType, span)
+      return TypedStmt(.expression(TypedExpr(.initialized([spill], echo), noValueType, span)), span)
+    }
+    if echoExpressions && topLevel && op.expr.type !== noValueType {
       let shown = try defaultTyped(op, "REPL echo")
       return TypedStmt(.expression(TypedExpr(.builtin(.fmtPrintln, [shown], spread: false), noValueType, span)), span)
     }
