@@ -186,8 +186,14 @@ final class Lowerer {
       code.resultPointers += pointerWords(r.type)
     }
     code.resultWords = top
-    // Named results start as zero values (the caller's window holds whatever was there).
-    if function.namedResults && top > 0 { emit(Instruction(op: .zero, a: 0, b: Int32(top))) }
+    // Named results start as zero values (the caller's window holds whatever was there); the
+    // listing shows it at the function's declaration.
+    if function.namedResults && top > 0 {
+      let saved = span
+      span = function.decl.map { Span($0.span.start, $0.span.start) } ?? span
+      emit(Instruction(op: .zero, a: 0, b: Int32(top)))
+      span = saved
+    }
     let firstParam = top
     for p in function.params { slots[ObjectIdentifier(p)] = allocate(p.type) }
     code.paramWords = top - firstParam
