@@ -51,6 +51,11 @@ struct CompilerProfile {
   /// variable-size buffer of Go 1.25 (the same author's "literal alloc" work); gcsh ties it to
   /// that era.
   let rewritesMakeSizes: Bool
+  /// The name -m gives a blank result (`func f(p *int) (_ *int)`: "leaking param: p to result
+  /// ~r0"): `~r` and its index in Go 1.27.3 (ir/func.go DeclareParams names blank and unnamed
+  /// results alike), `~b` in Go 1.19.8 (typecheck/dcl.go declareParam: "~b stands for
+  /// 'blank'"). The unified IR that came with Go 1.20 is where the first is from.
+  let blankResultPrefix: String
 
   /// The inliners gcsh models.
   enum InlinerEra {
@@ -82,6 +87,7 @@ struct CompilerProfile {
       inliner = nil
     }
     rewritesMakeSizes = runtime.version >= GoVersion(1, 25)
+    blankResultPrefix = runtime.version >= GoVersion(1, 20) ? "~r" : "~b"
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

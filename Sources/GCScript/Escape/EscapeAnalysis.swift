@@ -824,7 +824,7 @@ final class Batch {
           }
           // escape.go reportLeaks: each result by its name (~r0, ~r1 for unnamed ones).
           for (i, r) in leak.toResults.enumerated() {
-            if let r { analysis.report(p.span.start, "leaking param: \(p.name) to result \(f.results[i].name) level=\(r)") }
+            if let r { analysis.report(p.span.start, "leaking param: \(p.name) to result \(resultName(f, i)) level=\(r)") }
           }
           if !leak.toHeap && !leak.toAnyResult {
             analysis.report(p.span.start, "\(p.name) does not escape")
@@ -860,6 +860,13 @@ final class Batch {
       }
     }
     // Sites the walk never reached (in code after a return, say) stay on the heap.
+  }
+
+  /// A result as -m names it: by its name, `~r0` for an unnamed one, and a blank one by the
+  /// era's name for it (CompilerProfile.blankResultPrefix).
+  func resultName(_ f: Function, _ i: Int) -> String {
+    let name = f.results[i].name
+    return name == "_" ? "\(analysis.compiler.blankResultPrefix)\(i)" : name
   }
 
   /// The text of a statement, on one line (self-assignment messages).

@@ -29,6 +29,11 @@ func resNamed(p *int) (q *int, ok bool) {
 }
 
 //go:noinline
+func resBlank(p *int) (_ *int, n int) {
+	return p, 1
+}
+
+//go:noinline
 func resNamedAddrEscapes() (n int) {
 	gPtr = &n
 	n = 3

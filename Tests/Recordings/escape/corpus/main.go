@@ -177,6 +177,7 @@ func main() {
 	sinkPtr, sinkBool = resDeref(&pr)
 	sinkPtr, _ = resLeakBoth(&r2)
 	sinkPtr, sinkBool = resNamed(nil)
+	sinkPtr, sinkInt = resBlank(nil)
 	sinkInt += resNamedAddrEscapes() + resNamedAddrLocal()
 	sinkPtr = resNamedNew()
 	sinkPtr, sinkBytes = resTwoAllocs()
