@@ -394,7 +394,9 @@ public final class Checker {
     function = f
     loops = []
     defer { (function, loops) = saved }
-    let body = block(d.body, LexicalScope(parent: scope, function: f))
+    // The body's outermost block is the one holding the parameters and results (types2
+    // funcBody checks it in the signature's scope): `x := 1` there does not declare a new x.
+    let body = block(d.body, scope)
     if f.name == "main" { for s in body { s.narrated = true } }
     f.body = body
     if !f.results.isEmpty && !isTerminating(d.body) {

@@ -121,11 +121,14 @@ cases = [
  ("func w(a int, xs ...int) {}", 'w("a", 1)'),
  ("func v(xs ...int) int { return len(xs) }", 'ss := []string{}; _ = v(ss...)'),
  ("func f(a ...int, b int) {}", ''),
+ ("func f(a int) int { a := 2; return a }", ''),
+ ("func two() (int, int) { return 1, 2 }", 'var x string; x, y := two(); _, _ = x, y'),
  # Go accepts these.
  ("func two() (int, int) { return 1, 2 }\nfunc v(xs ...int) int { return len(xs) }\nfunc w(a int, xs ...int) int { return a + len(xs) }",
   '_ = v(two()); _ = w(two()); _ = v(); s := []int{1}; _ = v(s...); println(two())'),
  ("func two() (int, int) { return 1, 2 }", 'k, s := two(); var k2 int; k2, s2 := two(); println(k, s, k2, s2)'),
  ("func f() (a, b int) { a, b = 1, 2; return }\nfunc g() (int, int) { return f() }", 'x, y := g(); println(x, y)'),
+ ("func two() (int, int) { return 1, 2 }\nfunc f() (x int) {\n\tx, y := two()\n\t_ = y\n\t{\n\t\tvar x = 5\n\t\t_ = x\n\t}\n\treturn\n}", 'println(f())'),
 ]
 go = os.environ.get("GO127", "/work/tools/gobin/lib/python3.11/site-packages/go/bin/go")
 work = tempfile.mkdtemp()
