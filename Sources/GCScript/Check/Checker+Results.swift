@@ -180,16 +180,14 @@ extension Checker {
       // spec's implementation restriction, which gc enforces).
       var failed = false
       for r in results where r.name != "_" {
-        guard case .variable(let v)? = scope.lookup(r.name), v === r else {
-          var message = "result parameter \(r.name) not in scope at return"
-          if case .variable(let inner)? = scope.lookup(r.name) {
-            let (line, column) = source.location(of: inner.span.start)
-            message += "\n\t\(source.name):\(line):\(column): inner declaration of var \(inner.name) \(inner.type)"
-          }
-          fail(.typeError(message), at: span)
-          failed = true
-          continue
+        if case .variable(let v)? = scope.lookup(r.name), v === r { continue }
+        var message = "result parameter \(r.name) not in scope at return"
+        if case .variable(let inner)? = scope.lookup(r.name) {
+          let (line, column) = source.location(of: inner.span.start)
+          message += "\n\t\(source.name):\(line):\(column): inner declaration of var \(inner.name) \(inner.type)"
         }
+        fail(.typeError(message), at: span)
+        failed = true
       }
       if failed { throw CheckFailure() }
       return TypedStmt(.returnStmt([]), span)
@@ -208,7 +206,7 @@ extension Checker {
       return TypedStmt(.block([spill, TypedStmt(.returnStmt(returned), span)]), span)
     }
     let ops = try values.map { try expression($0, scope) }
-    guard ops.count == results.count else { throw returnError(ops, at: values, span) }
+    guard ops.count == results.count else { throw returnError(ops, at: values) }
     let typed = try zip(ops, results).map { try assign($0, to: $1.type, "return statement") }
     return TypedStmt(.returnStmt(typed), span)
   }
@@ -220,7 +218,7 @@ extension Checker {
 
   /// `not enough return values` / `too many return values` with what the return has and what
   /// the function wants (types2 returnError): at the first extra value, or the last one.
-  func returnError(_ ops: [Operand], at exprs: [Expr], _ span: Span? = nil) -> CheckFailure {
+  func returnError(_ ops: [Operand], at exprs: [Expr]) -> CheckFailure {
     let want = function.results.count
     let qualifier = ops.count > want ? "too many" : "not enough"
     // A tuple's values all stand at the call.
