@@ -19,9 +19,14 @@
 //     the heap, the function's result, or a variable declared outside its loop — escapes: it
 //     goes on the heap ("moved to heap: x", "new(int) escapes to heap"); and whatever it points
 //     to is then reached from the heap too, so the walk is repeated until nothing changes.
-//   - A parameter's flows to the heap and to the result are summarised as tags (leaks.go: the
+//   - A parameter's flows to the heap and to each result are summarised as tags (leaks.go: the
 //     fewest dereferences on the way): a call site uses the callee's tags instead of its body,
 //     so functions are analysed callees first (mutually recursive ones together, in one graph).
+//     Results are variables (PPARAMOUT), each its own location with its index (escape.go
+//     initFunc's resultIndex): `return a, b` assigns them, `x, y = f()` takes each call result
+//     to its target (OAS2FUNC), and only the first numEscResults (7) fit a tag; a flow to a
+//     later one, or to a result that itself escapes (a named result whose address does), is a
+//     leak to the heap (graph.go leakTo).
 //
 // Then the allocations the compiler keeps off the stack whatever their flow (utils.go
 // HeapAllocReason): a declared variable larger than MaxStackVarSize, a `new`/`&T{}` larger than

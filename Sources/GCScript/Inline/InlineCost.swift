@@ -36,6 +36,14 @@
 //   - gcsh's package functions are Go's, so a call costs what Go's does (measured with both
 //     toolchains: fmt's are inlinable, runtime.GC and time.Sleep are not, runtime.KeepAlive is
 //     an intrinsic; see `packageCall`)
+//   - several results: `a, b := f()` 1 + its targets + the call (OAS2FUNC); `return a, b` 1 +
+//     the values (a bare return of named results is 1); `f(g())` and `return g()` take g's
+//     results into temporaries first (RewriteMultiValueCall / the unified reader's multiExpr):
+//     2 per temporary declared, the OAS2FUNC, then 1 per use of a temporary
+//   - a variadic call's extra arguments: in Go 1.20+ a slice literal the compiler built before
+//     inlining (typecheck.FixVariadicCall: 2 + the elements, or 1 for the nil of none); Go
+//     1.19.8 builds it after inlining, so there the arguments count as they are
+//     (InlineCostTests' measuredResultCosts)
 //   - statements: `x = y` 1 + both sides (OAS), `a, b = x, y` 1 + all (OAS2), `x op= y` and
 //     `x++` 1 + both sides (OASOP), `return x` 1 + x, break and continue 1, a block 0 (OBLOCK
 //     is refunded), `if` 1 + init + cond + branches — only the taken branch, and no charge for
