@@ -4,7 +4,7 @@
 // `unexpectedEndOfInput`: the REPL reads that as "the entry continues on the next line".
 //
 // The parser reads all of Go's statement syntax — switch, select, go, defer, labels, methods,
-// function literals, multiple results — even where gcsh cannot run it yet: the checker then
+// function literals, generics — even where gcsh cannot run it yet: the checker then
 // names the construct at its place, which is far more useful than a complaint about the token
 // after it. Expressions are in Parser+Expressions.swift, types in Parser+Types.swift.
 
