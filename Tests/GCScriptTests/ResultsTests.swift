@@ -150,15 +150,20 @@ enum RuntimeProfileName: String, CaseIterable, Sendable {
   var profile: RuntimeProfile { self == .go127 ? .go127 : .go119 }
 }
 
-/// Go lets a call's several results be a builtin's arguments (`min(two())`); gcsh takes them
-/// apart for the print functions only, and names the rest as missing instead of reporting an
-/// error Go would not.
-@Test func severalResultsAsBuiltinArgumentsAreNamedAsMissing() {
-  let decls = "func two() (int, int) { return 1, 2 }\nfunc sl() ([]int, int) { return nil, 2 }\n"
-  #expect(checkErrors(decls + "m := min(two()); print m").first?.hasPrefix(
-    "test.gcs:3:10: error: a call's several results as the arguments of min are not supported by gcsh yet") == true)
-  #expect(checkErrors(decls + "s := append(sl())").first?.contains("arguments of append are not supported") == true)
-  #expect(checkErrors(decls + "println(two()); fmt.Println(two()); print(two())") == [])
+/// One call's several results as all the arguments of a builtin or a package function, as Go
+/// allows them (types2's exprList unpacks the call): `min(two())`, `append(sl())`,
+/// `fmt.Printf(f())`.
+@Test func severalResultsAsBuiltinArguments() throws {
+  let (out, _, _) = try run("""
+    func two() (int, int) { return 1, 2 }
+    func sl() ([]int, int) { return []int{7}, 2 }
+    func format() (string, int) { return "n=%d\\n", 9 }
+    a := min(two())
+    b := append(sl())
+    fmt.Printf(format())
+    print a, max(two()), b, len(b)
+    """)
+  #expect(out == "n=9\n1 2 [7 2] 2\n")
 }
 
 /// The REPL echoes a bare expression's value; a call with several results shows them all, as

@@ -13,8 +13,7 @@ extension Checker {
       case .function(let fn)?: return try userCall(fn, args, spread, scope, span)
       case .type(let t)?: return try conversion(t, args, spread, scope, span)
       case .builtin(let b)?:
-        if b != "print" && b != "println" { try rejectMultiValueArguments(b, args, scope) }
-        return try builtin(b, args, spread, scope, span)
+        return try withSpilledArguments(args, scope) { try builtin(b, $0, spread, $1, span) }
       case .poisoned?: throw CheckFailure()
       case nil:
         if let what = Universe.unsupportedBuiltins[name] {
@@ -29,12 +28,11 @@ extension Checker {
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
         switch Packages.member(p, name, profile) {
         case .function(let b)?:
-          if ![.fmtPrint, .fmtPrintln, .fmtSprint, .fmtSprintln].contains(b) {
-            try rejectMultiValueArguments("\(pkg).\(name)", args, scope)
+          return try withSpilledArguments(args, scope) { args, scope in
+            var op = value(try builtinCall(b, args, spread: spread, scope, span))
+            op.isCallResult = true
+            return op
           }
-          var op = value(try builtinCall(b, args, spread: spread, scope, span))
-          op.isCallResult = true
-          return op
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
         case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
         case .constant?:
@@ -60,18 +58,38 @@ extension Checker {
     }
   }
 
-  /// Go lets one call's several results be all the arguments of a builtin (`min(two())`,
-  /// `append(f())`); gcsh takes them apart only for the print functions, and says so for the
-  /// others rather than reporting an error Go would not (the callee is looked up, not checked:
-  /// checking it twice would make its allocation sites twice).
-  func rejectMultiValueArguments(_ name: String, _ args: [Expr], _ scope: LexicalScope) throws {
-    guard args.count == 1 else { return }
-    var x = args[0]
+  /// Go lets one call's several results be all the arguments of a builtin or a package
+  /// function (types2 builtins.go checks a builtin's arguments with exprList, which unpacks a
+  /// multi-value call): `min(two())`, `append(f())`, `fmt.Printf(g())`. The results go to
+  /// temporaries first, as for `f(g())`, and the call is checked with the temporaries as its
+  /// arguments: names in a scope of their own, written where the call was (so messages quote
+  /// it). Whether the argument has several values is decided from its callee's declaration
+  /// before it is checked: checking it twice would make its allocation sites twice.
+  func withSpilledArguments(
+    _ args: [Expr], _ scope: LexicalScope, _ check: ([Expr], LexicalScope) throws -> Operand
+  ) throws -> Operand {
+    guard args.count == 1, hasSeveralResults(args[0], scope) else { return try check(args, scope) }
+    let call = try expression(args[0], scope, allowMultiValue: true)
+    let (spill, temps) = spillResults(call, args[0])
+    let inner = LexicalScope(parent: scope, function: function)
+    var names: [Expr] = []
+    for case .variable(let v) in temps.map(\.expr.kind) {
+      inner.symbols[v.name] = .variable(v)
+      names.append(Expr(.identifier(v.name), args[0].span))
+    }
+    var op = try check(names, inner)
+    op.expr = TypedExpr(.initialized([spill], op.expr), op.expr.type, op.expr.span)
+    return op
+  }
+
+  /// Whether an expression is a call of a declared function with several results.
+  func hasSeveralResults(_ e: Expr, _ scope: LexicalScope) -> Bool {
+    var x = e
     while case .paren(let inner) = x.kind { x = inner }
     guard case .call(let callee, _, _) = x.kind, case .identifier(let f) = callee.kind,
-      case .function(let fn)? = scope.lookup(f), fn.results.count > 1
-    else { return }
-    throw fail(.notSupported("a call's several results as the arguments of \(name)", plural: true), at: args[0].span)
+      case .function(let fn)? = scope.lookup(f)
+    else { return false }
+    return fn.results.count > 1
   }
 
   /// A function's argument count, with go build's message: what the call has, what the
@@ -328,6 +346,11 @@ extension Checker {
       return constant(best.constant!, best.untyped ?? .int, span)
     }
     let t = typed ?? UntypedKind.larger(ops[0].untyped ?? .int, ops.last!.untyped ?? .int).defaultType
+    // Typed operands must have identical types (types2 builtins.go _Max/_Min), before any
+    // untyped one is converted.
+    for op in ops where op.untyped == nil && !op.type.identical(t) {
+      throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.text))"), at: op.expr.span)
+    }
     ops = try ops.map { value(try assign($0, to: t, "argument to \(name)")) }
     for op in ops where !op.type.identical(t) {
       throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.text))"), at: op.expr.span)

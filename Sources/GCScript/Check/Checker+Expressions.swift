@@ -122,6 +122,10 @@ extension Checker {
     switch symbol {
     case .poisoned: throw CheckFailure()
     case .variable(let v):
+      if let name = resultNames[ObjectIdentifier(v)] {
+        // One of a call's results taken apart for a builtin (withSpilledArguments).
+        return Operand(expr: TypedExpr(.variable(v), v.type, span), untyped: nil, addressable: false, text: name)
+      }
       var op = value(TypedExpr(.variable(v), v.type, span), addressable: true)
       op.isVariable = true
       return op

@@ -74,7 +74,8 @@ extension Checker {
     let stmt = TypedStmt(.assignCall(temps.map { .place(TypedExpr(.variable($0), $0.type, e.span)) }, call.expr), e.span)
     stmt.declares = temps
     let values = temps.enumerated().map { k, v in
-      Operand(expr: TypedExpr(.variable(v), v.type, e.span), untyped: nil, addressable: false, text: nth(k + 1, "function result"))
+      resultNames[ObjectIdentifier(v)] = nth(k + 1, "function result")
+      return Operand(expr: TypedExpr(.variable(v), v.type, e.span), untyped: nil, addressable: false, text: nth(k + 1, "function result"))
     }
     return (stmt, values)
   }

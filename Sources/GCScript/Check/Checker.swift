@@ -77,6 +77,9 @@ public final class Checker {
   var iota: Int128? = nil
   /// The scopes holding each function's parameters (the parent of its body).
   var functionScopes: [ObjectIdentifier: LexicalScope] = [:]
+  /// Temporaries holding a call's several results (spillResults), by variable: how types2
+  /// names each in messages (`1st function result`).
+  var resultNames: [ObjectIdentifier: String] = [:]
 
   // State of the function being checked.
   var function: Function
@@ -100,6 +103,7 @@ public final class Checker {
     function = script
     functions = []
     functionScopes = [:]
+    resultNames = [:]
     globals = []
     pendingTypes = [:]
     definingTypes = []

@@ -122,11 +122,17 @@ cases = [
  ("func v(xs ...int) int { return len(xs) }", 'ss := []string{}; _ = v(ss...)'),
  ("func f(a ...int, b int) {}", ''),
  ("func f(a int) int { a := 2; return a }", ''),
+ ("func two() (int, int) { return 1, 2 }", '_ = len(two())'),
+ ("func three() (string, int, int) { return \"\", 1, 2 }", '_ = min(three())'),
+ ("func two() (int, int) { return 1, 2 }", 'copy(two())'),
+ ("func two() (int, int) { return 1, 2 }", 'var s []string; s = append(s, two()); _ = s'),
  ("func two() (int, int) { return 1, 2 }", 'var x string; x, y := two(); _, _ = x, y'),
  # Go accepts these.
  ("func two() (int, int) { return 1, 2 }\nfunc v(xs ...int) int { return len(xs) }\nfunc w(a int, xs ...int) int { return a + len(xs) }",
   '_ = v(two()); _ = w(two()); _ = v(); s := []int{1}; _ = v(s...); println(two())'),
  ("func two() (int, int) { return 1, 2 }", 'k, s := two(); var k2 int; k2, s2 := two(); println(k, s, k2, s2)'),
+ ("func two() (int, int) { return 1, 2 }\nfunc sl() ([]int, int) { return nil, 2 }\nfunc f() (string, int) { return \"%d\", 7 }",
+  'a := min(two()); b := append(sl()); fmt.Printf(f()); println(a, b, max(two()))'),
  ("func f() (a, b int) { a, b = 1, 2; return }\nfunc g() (int, int) { return f() }", 'x, y := g(); println(x, y)'),
  ("func two() (int, int) { return 1, 2 }\nfunc f() (x int) {\n\tx, y := two()\n\t_ = y\n\t{\n\t\tvar x = 5\n\t\t_ = x\n\t}\n\treturn\n}", 'println(f())'),
 ]
@@ -135,7 +141,7 @@ work = tempfile.mkdtemp()
 open(os.path.join(work, "go.mod"), "w").write("module x\ngo 1.22\n")
 res = []
 for decls, body in cases:
-    src = "package main\n\n" + ("import \"time\"\n\n" if "time." in body+decls else "") + decls + "\n\nfunc main() {\n" + body + "\n}\n"
+    src = "package main\n\n" + ("import \"time\"\n\n" if "time." in body+decls else "") + ("import \"fmt\"\n\n" if "fmt." in body+decls else "") + decls + "\n\nfunc main() {\n" + body + "\n}\n"
     open(os.path.join(work, "main.go"),"w").write(src)
     p = subprocess.run([go, "build", "-gcflags=-e", "-o", "/dev/null", "."], cwd=work, capture_output=True, text=True,
                        env={"GOTOOLCHAIN":"local","GOFLAGS":"-mod=mod","HOME":"/root","PATH":"/usr/bin:/bin","GOCACHE":os.path.join(work, "cache")})
