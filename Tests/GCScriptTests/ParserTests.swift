@@ -77,6 +77,7 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
   SyntaxErrorCase(source: "x := 1 2", rendered: "test.gcs:1:8: error: expected end of statement, found '2'\nx := 1 2\n       ^"),
   SyntaxErrorCase(source: "set = ", rendered: "test.gcs:1:7: error: unexpected end of input, expected expression\nset = \n      ^"),
   SyntaxErrorCase(source: "type T struct { a int", rendered: "test.gcs:1:22: error: unexpected end of input, expected field name\ntype T struct { a int\n                     ^"),
+  SyntaxErrorCase(source: "f(s..., 1)", rendered: "test.gcs:1:9: error: expected ')' after arguments, found '1'\nf(s..., 1)\n        ^"),
 ])
 func syntaxError(_ c: SyntaxErrorCase) {
   let errors = syntaxErrors(c.source)

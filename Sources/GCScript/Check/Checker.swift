@@ -340,6 +340,7 @@ public final class Checker {
       if d.receiver != nil { fail(.notSupported("methods", plural: true), at: s.span); continue }
       if d.typeParams { fail(.notSupported("generic functions", plural: true), at: at); continue }
       if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
+      if let e = d.resultEllipsis { fail(.typeError("invalid use of ..."), at: e); continue }
       if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
       if d.name == "main" || d.name == "init", !d.params.isEmpty || !d.results.isEmpty {
         fail(.typeError("func \(d.name) must have no arguments and no return values"), at: at)

@@ -106,7 +106,14 @@ extension Parser {
           } else {
             args.append(try expressionOrType())
           }
-          if accept("...") { ellipsis = true }
+          if accept("...") {
+            // `f(s...)`: the spread argument is the last one (an optional comma may follow).
+            ellipsis = true
+            skipSemicolons()
+            _ = accept(",")
+            skipSemicolons()
+            break
+          }
           skipSemicolons()
           if !accept(",") { break }
           skipSemicolons()

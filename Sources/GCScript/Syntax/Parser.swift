@@ -13,6 +13,10 @@ public struct Parser {
   var tokens: [Token]
   var p = 0
   public internal(set) var errors: [ScriptError] = []
+  /// A `...` in a function's results (the next declaration parsed takes it).
+  var invalidEllipsis: Span? = nil
+  /// Where each `...` of the parameter list parsed last stands.
+  var listEllipses: [Span] = []
   /// Inside `if`/`for`/`switch` headers `T {` is not a composite literal (as in Go).
   var noCompositeLit = false
   /// `//go:` directives and where they end (the lexer's).
@@ -302,6 +306,7 @@ public struct Parser {
       typeParams = true
     }
     let (params, variadic, misplaced) = try parameterList(after: "parameters")
+    invalidEllipsis = nil
     let results = try resultList()
     var body: [Stmt] = []
     var hasBody = false
@@ -318,6 +323,7 @@ public struct Parser {
     decl.receiver = receiver
     decl.variadic = variadic
     decl.misplacedEllipsis = misplaced
+    decl.resultEllipsis = invalidEllipsis
     decl.typeParams = typeParams
     decl.noinline = noinline
     decl.nameSpan = nameSpan
@@ -374,10 +380,12 @@ public struct Parser {
     let named = entries.contains { $0.name != nil && $0.type != nil }
     var out: [Param] = []
     var pendingNames: [(String, Span)] = []
+    var groupVariadic = false
     for e in entries {
       if named {
         guard let n = e.name else { throw fail("parameter name", after: nil) }
         if let t = e.type {
+          if e.variadic && !pendingNames.isEmpty { groupVariadic = true }
           for (pn, ps) in pendingNames + [n] { out.append(Param(name: pn, type: t, span: ps)) }
           pendingNames = []
         } else {
@@ -390,13 +398,22 @@ public struct Parser {
       }
     }
     if !pendingNames.isEmpty { throw fail("parameter type", after: "parameter name") }
+    // Only the last parameter may be `...T`: not one before it, nor a group sharing it
+    // (`a, b ...int` gives a and b the type).
     let variadic = entries.last?.variadic ?? false
+    listEllipses = ellipses
+    if groupVariadic, let last = ellipses.last { return (out, variadic, last) }
     return (out, variadic, ellipses.dropLast(variadic ? 1 : 0).first)
   }
 
-  /// result → type | "(" params ")" ; absent before the body.
+  /// result → type | "(" params ")" ; absent before the body. A `...` among results is
+  /// recorded in `invalidEllipsis` (the checker's "invalid use of ...").
   mutating func resultList() throws -> [Param] {
-    if check("(") { return try parameterList(after: "results").list }
+    if check("(") {
+      let list = try parameterList(after: "results").list
+      if let e = listEllipses.first { invalidEllipsis = invalidEllipsis ?? e }
+      return list
+    }
     if check("{") || isStatementEnd { return [] }
     let s = peek.span.start
     let t = try type()

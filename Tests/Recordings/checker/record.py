@@ -121,6 +121,8 @@ cases = [
  ("func w(a int, xs ...int) {}", 'w("a", 1)'),
  ("func v(xs ...int) int { return len(xs) }", 'ss := []string{}; _ = v(ss...)'),
  ("func f(a ...int, b int) {}", ''),
+ ("func f(a, b ...int) {}", ''),
+ ("func f() (...int) { return nil }", ''),
  ("func f(a int) int { a := 2; return a }", ''),
  ("func two() (int, int) { return 1, 2 }", '_ = len(two())'),
  ("func three() (string, int, int) { return \"\", 1, 2 }", '_ = min(three())'),
