@@ -308,6 +308,7 @@ public struct Parser {
     let (params, variadic, misplaced) = try parameterList(after: "parameters")
     invalidEllipsis = nil
     let results = try resultList()
+    let resultEllipsis = invalidEllipsis
     var body: [Stmt] = []
     var hasBody = false
     if check("{") {
@@ -323,7 +324,7 @@ public struct Parser {
     decl.receiver = receiver
     decl.variadic = variadic
     decl.misplacedEllipsis = misplaced
-    decl.resultEllipsis = invalidEllipsis
+    decl.resultEllipsis = resultEllipsis
     decl.typeParams = typeParams
     decl.noinline = noinline
     decl.nameSpan = nameSpan
