@@ -88,8 +88,9 @@ struct RecordedRun {
 }
 
 /// Every number and capacity the real runs printed, and -m, for Go 1.27.3 (the append buffer
-/// and the move2heap pass) and Go 1.19.8 (growslice from the first append).
-@Test(arguments: ["smallgrow", "appendpass"], ["1.27.3", "1.19.8"])
+/// and the move2heap pass, which also moves a named result slice at its return) and Go 1.19.8
+/// (growslice from the first append).
+@Test(arguments: ["smallgrow", "appendpass", "namedappend"], ["1.27.3", "1.19.8"])
 func appendsMatchTheRecordedRuns(_ name: String, _ version: String) throws {
   let run = try RecordedRun(name)
   let expected = try run.recorded(version)
@@ -123,7 +124,7 @@ func oldProfilesHaveNoAppendBuffers(_ name: String) throws {
   let profile = try #require(RuntimeProfile.named(name))
   let compiler = CompilerProfile(profile)
   #expect(!compiler.appendStackBuffer && !compiler.moveToHeapPass)
-  for name in ["smallgrow", "appendpass"] {
+  for name in ["smallgrow", "appendpass", "namedappend"] {
     let (_, interp) = try RecordedRun(name).gcsh(profile)
     #expect(!interp.bytecodeListing.contains("moveToHeap"))
     #expect(interp.session.functions.allSatisfy { $0.appends.allSatisfy { $0.buffer == .none } })

@@ -102,3 +102,90 @@ func inlineCostsAreTheCompilers(_ name: String) throws {
     #expect(f?.inlineCost == (name == "go1.27" ? go127 : go119), "\(text): \(String(describing: f?.inlineCost))")
   }
 }
+
+/// Costs of several results, named results and variadic calls, measured the same way with these
+/// helpers declared: OAS2FUNC (`a, b := f()`: 1 + its targets + the call), `f(g())` and
+/// `return g()` through temporaries (2 per temporary declared, the OAS2, each use), a variadic
+/// call's implicit slice literal (Go 1.27.3 builds it before inlining: 2 + its elements, or a
+/// nil; Go 1.19.8 after), named results assigned and returned bare. A cost over 80 is the one
+/// in "function too complex: cost N".
+let measuredResultCosts: [(String, Int, Int)] = [
+  ("func c1() int { return sumNo(1, 2, 3) }", 65, 63),
+  ("func c2() int { return sumNo() }", 61, 60),
+  ("func c3(s []int) int { return sumNo(s...) }", 61, 61),
+  ("func c4() { a, b := swapNo(1, 2); _, _ = a, b }", 73, 73),
+  ("func c5() (int, int) { return swapNo(1, 2) }", 71, 71),
+  ("func c6() int { return bothNo(swapNo(3, 4)) }", 130, 130),
+  ("func c7() int { a, b := swap(1, 2); return a + b }", 18, 18),
+  ("func c8() (n int) { n = 1; return }", 4, 4),
+  ("func c9() (n int) { return 1 }", 2, 2),
+  ("func c10() (a, b int) { a, b = swapNo(1, 2); return }", 65, 65),
+  ("func c11() int { var a, b = swapNo(1, 2); return a + b }", 72, 72),
+  ("func c12() int { return inlSum(1, 2) }", 10, 8),
+  ("func c13() int { return inlSum() }", 7, 6),
+  ("func c14() int { return twoP(1, 2) }", 64, 62),
+  ("func c15() int { return twoP(1) }", 62, 61),
+  ("func c16() int { return sumNo(swapNo(1, 2)) }", 132, 130),
+  ("func c17() int { return twoP(swapNo(1, 2)) }", 132, 130),
+  ("func c18() { swapNo(1, 2) }", 61, 61),
+  ("func c19() int { a, _ := swapNo(1, 2); return a }", 68, 68),
+  ("func c20() (int, int) { return swap(1, 2) }", 17, 17),
+  ("func c21() int { return bothNo(swap(3, 4)) }", 76, 76),
+  ("func c22() (a int, b int) { return 1, 2 }", 3, 3),
+  ("func c23() int { var a, b int; a, b = swapNo(1, 2); return a + b }", 76, 76),
+  ("func c24() int { return inlSum(swap(1, 2)) }", 24, 22),
+  ("func c25(s []int) int { return inlSum(s...) }", 7, 7),
+  ("func c26() { swap(1, 2) }", 7, 7),
+  ("func f1() { fmt.Println(swapNo(1, 2)) }", 148, 146),
+  ("func f2() string { return fmt.Sprint(swapS(\"a\", \"b\")) }", 80, 78),
+  ("func f3(p *int) { keepNo(p, p) }", 63, 61),
+  ("func f5(x int) (n int, ok bool) { if x > 0 { n, ok = x, true }; return }", 10, 10),
+  ("func f6() int { n, _ := f5(3); return n }", 20, 20),
+  // A builtin's or package function's arguments from one call (min is Go 1.21+: no 1.19 cost).
+  ("func m1() int { return min(swapNo(1, 2)) }", 72, -1),
+  ("func m2() []int { return append(slNo()) }", 70, 70),
+  ("func m3() { fmt.Printf(fmtNo()) }", 146, 144),
+]
+
+@Test(arguments: ["go1.27", "go1.19"])
+func resultAndVariadicCostsAreTheCompilers(_ name: String) throws {
+  let profile = try #require(RuntimeProfile.named(name))
+  let source = Source(name: "costs.go", text: """
+    package main
+    import "fmt"
+    //go:noinline
+    func sumNo(xs ...int) int { return len(xs) }
+    //go:noinline
+    func swapNo(a, b int) (int, int) { return b, a }
+    //go:noinline
+    func bothNo(a, b int) int { return a + b }
+    //go:noinline
+    func twoP(a int, xs ...int) int { return a }
+    //go:noinline
+    func keepNo(ps ...*int) {}
+    //go:noinline
+    func slNo() ([]int, int) { return nil, 2 }
+    //go:noinline
+    func fmtNo() (string, int) { return "%d", 2 }
+    func swap(a, b int) (int, int) { return b, a }
+    func swapS(a, b string) (string, string) { return b, a }
+    func inlSum(xs ...int) int { return len(xs) }
+
+    """ + measuredResultCosts.map(\.0).joined(separator: "\n") + "\n")
+  var parser = Parser(source)
+  let stmts = parser.parseProgram()
+  let checker = Checker(profile: profile)
+  let program = try #require(checker.check(stmts, source: source), "\(parser.errors + checker.errors)")
+  Inliner(compiler: CompilerProfile(profile)).run(program, source: source)
+  for (text, go127, go119) in measuredResultCosts {
+    let fname = String(text.dropFirst(5).prefix { $0 != "(" })
+    let f = try #require(program.functions.first { $0.name == fname })
+    let want = name == "go1.27" ? go127 : go119
+    if want < 0 { continue }
+    if want <= InlineCostModel.maxBudget {
+      #expect(f.inlineCost == want, "\(text): \(String(describing: f.inlineCost))")
+    } else {
+      #expect(f.inlineReason == "function too complex: cost \(want) exceeds budget 80", "\(text): \(String(describing: f.inlineReason))")
+    }
+  }
+}

@@ -203,3 +203,52 @@ private let helpers = """
   let last = try #require(rt.lastCycle)
   #expect(last.heapStart >> 20 == 95 && last.heapEnd >> 20 == 95 && last.heapMarked >> 20 == 47)
 }
+
+/// Several results and named results: a named result is a root while the function runs (it
+/// is only in its result slot while `gcThen` collects), the values of `return a, b` are held
+/// while a later one is evaluated, a caller's `x, y := f()` holds both, and `f(g())`'s
+/// temporaries hold g's results until f is called.
+@Test func severalResultsAreRoots() throws {
+  let (out, _, rt) = try run(helpers + """
+    func named() (p *Block, n int) {
+      p = mk(3)
+      q := gcThen(4)
+      n = int(q[0])
+      return
+    }
+    func two() (*Block, *Block) { return mk(1), gcThen(2) }
+    func both(a *Block, b *Block) int {
+      c := gcThen(8)
+      return int(a[0]) * 100 + int(b[0]) * 10 + int(c[0])
+    }
+    func main() {
+      p, n := named()
+      x, y := two()
+      z := gcThen(5)
+      print p[0], n, x[0], y[0], z[0], both(two())
+    }
+    """)
+  #expect(out == "3 4 1 2 5 128\n")
+  #expect(rt.memStats().numGC == 5)
+}
+
+/// A variadic call's implicit slice in the caller's frame holds the values already stored in it
+/// while a later one collects; so does a kept (heap) one.
+@Test func aVariadicSliceUnderConstructionIsARoot() throws {
+  let (out, _, _) = try run(helpers + """
+    var kept []*Block
+    func sum(bs ...*Block) int {
+      t := 0
+      for _, b := range bs { t += int(b[0]) }
+      return t
+    }
+    func keep(bs ...*Block) int {
+      kept = bs
+      return len(bs)
+    }
+    func main() {
+      print sum(mk(1), gcThen(2), mk(3)), keep(mk(4), gcThen(5)), kept[0][0], kept[1][0]
+    }
+    """)
+  #expect(out == "6 2 4 5\n")
+}

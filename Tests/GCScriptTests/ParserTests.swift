@@ -77,6 +77,7 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
   SyntaxErrorCase(source: "x := 1 2", rendered: "test.gcs:1:8: error: expected end of statement, found '2'\nx := 1 2\n       ^"),
   SyntaxErrorCase(source: "set = ", rendered: "test.gcs:1:7: error: unexpected end of input, expected expression\nset = \n      ^"),
   SyntaxErrorCase(source: "type T struct { a int", rendered: "test.gcs:1:22: error: unexpected end of input, expected field name\ntype T struct { a int\n                     ^"),
+  SyntaxErrorCase(source: "f(s..., 1)", rendered: "test.gcs:1:9: error: expected ')' after arguments, found '1'\nf(s..., 1)\n        ^"),
 ])
 func syntaxError(_ c: SyntaxErrorCase) {
   let errors = syntaxErrors(c.source)
@@ -156,6 +157,14 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "func (t *T) Len() int { return t.n }", tree: "(func (t *T) Len()(int) {(return (. t n))})"),
   TreeCase(source: "func g(int, string) {}", tree: "(func g(_ int, _ string)() {})"),
   TreeCase(source: "func h() (n int, err error) { return }", tree: "(func h()(n int, err error) {(return)})"),
+  // Several results, named results and variadic calls (the checker types them).
+  TreeCase(source: "q, r := divmod(7, 2)", tree: "(:= q,r (call divmod 7 2))"),
+  TreeCase(source: "x, ok = lookup(s, 5)", tree: "(= x,ok (call lookup s 5))"),
+  TreeCase(source: "func f() (int, bool) { return g() }", tree: "(func f()(int, bool) {(return (call g))})"),
+  TreeCase(source: "func sum(xs ...int) (t int) { t = len(xs); return }", tree: "(func sum(xs int ...)(t int) {(= t (call len xs)); (return)})"),
+  TreeCase(source: "n := add(divmod(7, 2)) + sum() + sum(1, 2) + sum(s...)",
+           tree: "(:= n (+ (+ (+ (call add (call divmod 7 2)) (call sum)) (call sum 1 2)) (call sum s ...)))"),
+  TreeCase(source: "var lo, hi = minmax(3, 1)", tree: "(var lo,hi (call minmax 3 1))"),
   // Constructs gcsh does not run yet are read into the tree, for the checker to name.
   TreeCase(source: "m := map[string]int{\"a\": 1}", tree: "(:= m (lit map[string]int \"a\":1))"),
   TreeCase(source: "c := make(chan int, 3)", tree: "(:= c (call make (type chan int) 3))"),

@@ -58,11 +58,8 @@ let corpusGaps: [String: CorpusGap] = [
   "switch-size-class": .compileError("switch statements are not supported by gcsh yet"),
   "labeled-break-search": .compileError("labels are not supported by gcsh yet"),
   "labeled-continue-primes": .compileError("labels are not supported by gcsh yet"),
-  "multiple-results": .compileError("multiple results are not supported by gcsh yet"),
-  "named-results": .compileError("multiple results are not supported by gcsh yet"),
-  // Also switch and labels.
-  "switch-labels-results": .compileError("multiple results are not supported by gcsh yet"),
-  "variadic-sum": .compileError("variadic functions are not supported by gcsh yet"),
+  // Also labels.
+  "switch-labels-results": .compileError("switch statements are not supported by gcsh yet"),
   "map-growth-delete": .compileError("maps are not supported by gcsh yet"),
   "map-of-slices": .compileError("maps are not supported by gcsh yet"),
   "map-pointer-values": .compileError("maps are not supported by gcsh yet"),

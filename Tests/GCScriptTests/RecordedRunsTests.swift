@@ -7,10 +7,12 @@ import Testing
 
 /// stackbuf: a non-escaping make([]byte, 1024) in a function called 100,000 times — no malloc,
 /// no GC. varmake: make([]byte, n) of run-time size, on the stack when n <= 32 since Go 1.25.
-/// fib: recursive calls, nothing allocated. (liveness is checked by LivenessTests: its first
+/// fib: recursive calls, nothing allocated. variadic: a variadic call's implicit slice in the
+/// frame (0 mallocs) or kept (24 B a call), `keep(s...)` and `sum()` allocating nothing, a named
+/// pointer result not inlined (16 B a call) and inlined (none). (liveness is checked by LivenessTests: its first
 /// GC shows the runtime's own allocations — 7 objects, 2,128 B in Go 1.27.3, 4 and 896 B in
 /// 1.19.8, the mark workers gcBgMarkStartWorkers starts — which GoHeap does not model yet.)
-@Test(arguments: ["stackbuf", "varmake", "fib"], ["1.27.3", "1.19.8"])
+@Test(arguments: ["stackbuf", "varmake", "fib", "variadic"], ["1.27.3", "1.19.8"])
 func recordedRunsMatch(_ name: String, _ version: String) throws {
   let run = try RecordedRun(name)
   let expected = try run.recorded(version)
@@ -43,4 +45,18 @@ func builtinPrintMatchesTheRecording(_ version: String) throws {
   #expect(host.text == "stdout\n")
   #expect(failure("type T struct{ a int }\nvar t T\nprintln(t)")?.kind.message == "illegal types for operand: println\n\tT")
   #expect(failure("println(nil)")?.kind.message == "use of untyped nil in argument to built-in println")
+}
+
+/// learner: functions with several results, named results and `...` parameters print exactly
+/// what the Go programs printed (stdout, byte for byte), and their -m lines are Go's.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func learnerProgramPrintsWhatGoPrinted(_ version: String) throws {
+  let run = try RecordedRun("learner")
+  let expected = try String(contentsOf: run.directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
+  let (host, _, interp) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
+  #expect(host.text == expected)
+  let goLines = try String(contentsOf: run.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
+    .split(separator: "\n").map(String.init).filter(run.isUnderTest)
+  #expect(goLines.count > 10)
+  #expect(Set(interp.escapeDecisions.filter(run.isUnderTest)) == Set(goLines))
 }

@@ -12,7 +12,8 @@ extension Checker {
       switch scope.lookup(name) {
       case .function(let fn)?: return try userCall(fn, args, spread, scope, span)
       case .type(let t)?: return try conversion(t, args, spread, scope, span)
-      case .builtin(let b)?: return try builtin(b, args, spread, scope, span)
+      case .builtin(let b)?:
+        return try withSpilledArguments(args, scope) { try builtin(b, $0, spread, $1, span) }
       case .poisoned?: throw CheckFailure()
       case nil:
         if let what = Universe.unsupportedBuiltins[name] {
@@ -27,9 +28,11 @@ extension Checker {
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
         switch Packages.member(p, name, profile) {
         case .function(let b)?:
-          var op = value(try builtinCall(b, args, spread: spread, scope, span))
-          op.isCallResult = true
-          return op
+          return try withSpilledArguments(args, scope) { args, scope in
+            var op = value(try builtinCall(b, args, spread: spread, scope, span))
+            op.isCallResult = true
+            return op
+          }
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
         case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
         case .constant?:
@@ -53,6 +56,40 @@ extension Checker {
       let op = try expression(callee, scope)
       throw fail(.typeError("invalid operation: cannot call \(op.text) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
     }
+  }
+
+  /// Go lets one call's several results be all the arguments of a builtin or a package
+  /// function (types2 builtins.go checks a builtin's arguments with exprList, which unpacks a
+  /// multi-value call): `min(two())`, `append(f())`, `fmt.Printf(g())`. The results go to
+  /// temporaries first, as for `f(g())`, and the call is checked with the temporaries as its
+  /// arguments: names in a scope of their own, written where the call was (so messages quote
+  /// it). Whether the argument has several values is decided from its callee's declaration
+  /// before it is checked: checking it twice would make its allocation sites twice.
+  func withSpilledArguments(
+    _ args: [Expr], _ scope: LexicalScope, _ check: ([Expr], LexicalScope) throws -> Operand
+  ) throws -> Operand {
+    guard args.count == 1, hasSeveralResults(args[0], scope) else { return try check(args, scope) }
+    let call = try expression(args[0], scope, allowMultiValue: true)
+    let (spill, temps) = spillResults(call, args[0])
+    let inner = LexicalScope(parent: scope, function: function)
+    var names: [Expr] = []
+    for case .variable(let v) in temps.map(\.expr.kind) {
+      inner.symbols[v.name] = .variable(v)
+      names.append(Expr(.identifier(v.name), args[0].span))
+    }
+    var op = try check(names, inner)
+    op.expr = TypedExpr(.initialized([spill], op.expr), op.expr.type, op.expr.span)
+    return op
+  }
+
+  /// Whether an expression is a call of a declared function with several results.
+  func hasSeveralResults(_ e: Expr, _ scope: LexicalScope) -> Bool {
+    var x = e
+    while case .paren(let inner) = x.kind { x = inner }
+    guard case .call(let callee, _, _) = x.kind, case .identifier(let f) = callee.kind,
+      case .function(let fn)? = scope.lookup(f)
+    else { return false }
+    return fn.results.count > 1
   }
 
   /// A function's argument count, with go build's message: what the call has, what the
@@ -79,18 +116,6 @@ extension Checker {
     guard args.count != n else { return }
     let which = args.count < n ? "not enough" : "too many"
     throw fail(.typeError("invalid operation: \(which) arguments for \(text(span)) (expected \(n), found \(args.count))"), at: span)
-  }
-
-  /// A call of a declared function.
-  private func userCall(_ fn: Function, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
-    if spread { throw fail(.notSupported("variadic functions", plural: true), at: span) }
-    try arity(fn.name, args, want: fn.params.map { "\($0.type)" }, scope, span)
-    let typed = try zip(args, fn.params).map { a, p in
-      try assign(try expression(a, scope), to: p.type, "argument to \(fn.name)")
-    }
-    var op = value(TypedExpr(.call(fn, typed), fn.result ?? noValueType, span))
-    op.isCallResult = true
-    return op
   }
 
   // MARK: Conversions
@@ -330,6 +355,11 @@ extension Checker {
       return constant(best.constant!, best.untyped ?? .int, span)
     }
     let t = typed ?? UntypedKind.larger(ops[0].untyped ?? .int, ops.last!.untyped ?? .int).defaultType
+    // Typed operands must have identical types (types2 builtins.go _Max/_Min), before any
+    // untyped one is converted.
+    for op in ops where op.untyped == nil && !op.type.identical(t) {
+      throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.text))"), at: op.expr.span)
+    }
     ops = try ops.map { value(try assign($0, to: t, "argument to \(name)")) }
     for op in ops where !op.type.identical(t) {
       throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.text))"), at: op.expr.span)
@@ -409,22 +439,25 @@ extension Checker {
     case .print, .println:
       // Go's builtins print what the runtime can print by itself (walk/builtin.go walkPrint):
       // booleans, numbers, strings, pointers and slices (as `[len/cap]0xaddr`).
-      let typed = try args.map { a -> TypedExpr in
-        let op = try expression(a, scope)
+      let (ops, spill) = try printOperands(args, scope)
+      let typed = try ops.map { op -> TypedExpr in
         if op.untyped == .nilValue {
-          throw fail(.typeError("use of untyped nil in argument to built-in \(b.rawValue)"), at: a.span)
+          throw fail(.typeError("use of untyped nil in argument to built-in \(b.rawValue)"), at: op.expr.span)
         }
         let x = try defaultTyped(op, "argument to \(b.rawValue)")
         if x.type.isStruct || x.type.isArray {
-          throw fail(.typeError("illegal types for operand: \(b.rawValue)\n\t\(x.type)"), at: a.span)
+          throw fail(.typeError("illegal types for operand: \(b.rawValue)\n\t\(x.type)"), at: op.expr.span)
         }
         return x
       }
-      return node(typed, noValueType)
+      let call = node(typed, noValueType)
+      return spill.map { TypedExpr(.initialized([$0], call), call.type, span) } ?? call
     case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
-      let typed = try args.map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
+      let (ops, spill) = try printOperands(args, scope)
+      let typed = try ops.map { try printable(try defaultTyped($0, "argument to \(b.rawValue)")) }
       let isString = b == .fmtSprint || b == .fmtSprintln
-      return node(typed, isString ? .string : noValueType)
+      let call = node(typed, isString ? .string : noValueType)
+      return spill.map { TypedExpr(.initialized([$0], call), call.type, span) } ?? call
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
       // The writer: os.Stdout or os.Stderr, written as such (gcsh has no io.Writer values).
       guard let w = args.first else {

@@ -47,11 +47,15 @@ extension Checker {
 
   // MARK: Operands
 
-  /// Checks an expression. A call without a result is an error unless `allowNoValue`.
-  func expression(_ e: Expr, _ scope: LexicalScope, allowNoValue: Bool = false) throws -> Operand {
+  /// Checks an expression. A call without a result is an error unless `allowNoValue`, a call
+  /// with several (a tuple) unless `allowMultiValue` (types2 singleValue).
+  func expression(_ e: Expr, _ scope: LexicalScope, allowNoValue: Bool = false, allowMultiValue: Bool = false) throws -> Operand {
     let op = try operand(e, scope)
     if op.expr.type === noValueType && !allowNoValue {
       throw fail(.typeError("\(text(e.span)) (no value) used as value"), at: e.span)
+    }
+    if op.expr.isMultiValue && !allowMultiValue {
+      throw fail(.typeError("multiple-value \(text(e.span)) (value of type \(op.type)) in single-value context"), at: e.span)
     }
     return op
   }
@@ -118,6 +122,10 @@ extension Checker {
     switch symbol {
     case .poisoned: throw CheckFailure()
     case .variable(let v):
+      if let name = resultNames[ObjectIdentifier(v)] {
+        // One of a call's results taken apart for a builtin (withSpilledArguments).
+        return Operand(expr: TypedExpr(.variable(v), v.type, span), untyped: nil, addressable: false, text: name)
+      }
       var op = value(TypedExpr(.variable(v), v.type, span), addressable: true)
       op.isVariable = true
       return op

@@ -21,12 +21,11 @@ extension Checker {
   /// single call on the right is named with what it returns. The right side is checked first,
   /// so that a call of a function whose declaration failed adds nothing.
   func assignmentMismatch(_ variables: Int, _ values: [Expr], _ scope: LexicalScope, at span: Span) throws -> CheckFailure {
-    let vars = "\(variables) variable\(variables == 1 ? "" : "s")"
-    if values.count == 1, case .call(let callee, _, _) = values[0].kind {
-      _ = try expression(values[0], scope)
-      return fail(.typeError("assignment mismatch: \(vars) but \(text(callee.span)) returns 1 value"), at: span)
+    if values.count == 1, isCall(values[0]) {
+      let op = try expression(values[0], scope, allowMultiValue: true)
+      return assignError(variables, values[0], returns: op.expr.resultTypes.count)
     }
-    return fail(.typeError("assignment mismatch: \(vars) but \(values.count) value\(values.count == 1 ? "" : "s")"), at: span)
+    return fail(.typeError("assignment mismatch: \(measure(variables, "variable")) but \(measure(values.count, "value"))"), at: span)
   }
 
   /// After a declaration failed to check, its new names are declared as poisoned, so that their
@@ -113,22 +112,9 @@ extension Checker {
     case .rangeStmt(let key, let value, let define, let over, let body):
       return try rangeLoop(key, value, define, over, body, scope, span)
     case .returnStmt(let e):
-      if function.isScript {
-        if e != nil { throw fail(.typeError("too many return values"), at: span) }
-        return TypedStmt(.returnStmt(nil), span)
-      }
-      guard let e else {
-        if let r = function.result {
-          throw fail(.typeError("not enough return values\n\thave ()\n\twant (\(r))"), at: span)
-        }
-        return TypedStmt(.returnStmt(nil), span)
-      }
-      guard let r = function.result else {
-        throw fail(.typeError("too many return values\n\thave (\(try typeText(e, scope)))\n\twant ()"), at: e.span)
-      }
-      return TypedStmt(.returnStmt(try assign(try expression(e, scope), to: r, "return statement")), span)
-    case .returnValues:
-      throw fail(.notSupported("multiple results", plural: true), at: span)
+      return try returnStatement(e.map { [$0] } ?? [], scope, span)
+    case .returnValues(let values):
+      return try returnStatement(values, scope, span)
     case .breakStmt:
       guard let target = loops.last else { throw fail(.typeError("break is not in a loop, switch, or select"), at: span) }
       return TypedStmt(.breakStmt(target), span)
@@ -183,7 +169,13 @@ extension Checker {
   func expressionStatement(_ e: Expr, _ scope: LexicalScope, topLevel: Bool, _ span: Span) throws -> TypedStmt {
     var inner = e
     while case .paren(let x) = inner.kind { inner = x }
-    let op = try expression(e, scope, allowNoValue: true)
+    let op = try expression(e, scope, allowNoValue: true, allowMultiValue: true)
+    if echoExpressions && topLevel && op.expr.isMultiValue {
+      // The REPL shows every value of a call with several results, as fmt.Println(f()) would.
+      let (spill, values) = spillResults(op, e)
+      let echo = TypedExpr(.builtin(.fmtPrintln, values.map(\.expr), spread: false), noValueType, span)
+      return TypedStmt(.expression(TypedExpr(.initialized([spill], echo), noValueType, span)), span)
+    }
     if echoExpressions && topLevel && op.expr.type !== noValueType {
       let shown = try defaultTyped(op, "REPL echo")
       return TypedStmt(.expression(TypedExpr(.builtin(.fmtPrintln, [shown], spread: false), noValueType, span)), span)
@@ -198,6 +190,9 @@ extension Checker {
     _ names: [(String, Span)], _ te: TypeExpr?, _ values: [Expr], _ scope: LexicalScope, _ span: Span
   ) throws -> TypedStmt {
     let declared = try te.map { try resolveType($0, scope) }
+    if names.count > 1, values.count == 1, isCall(values[0]) {
+      return try varDeclarationFromCall(names, declared, values[0], scope, span)
+    }
     if !values.isEmpty && values.count != names.count {
       throw try assignmentMismatch(names.count, values, scope, at: values[0].span)
     }
@@ -270,11 +265,22 @@ extension Checker {
       }
       return TypedStmt(.opAssign(binop, place, r), span)
     }
-    guard lhs.count == rhs.count else {
-      throw try assignmentMismatch(lhs.count, rhs, scope, at: rhs[0].span)
+    // Right sides first: they are evaluated before any variable is declared. A single call may
+    // yield every value (types2 assignVars, initVars).
+    let values: [Operand]
+    if rhs.count == 1, isCall(rhs[0]) {
+      let call = try expression(rhs[0], scope, allowMultiValue: true)
+      let count = call.expr.resultTypes.count
+      guard count == lhs.count else { throw assignError(lhs.count, rhs[0], returns: count) }
+      if call.expr.isMultiValue { return try assignmentFromCall(lhs, call, rhs[0], define: op == ":=", scope, span) }
+      values = [call]
+    } else {
+      guard lhs.count == rhs.count else {
+        throw try assignmentMismatch(lhs.count, rhs, scope, at: rhs[0].span)
+      }
+      values = try rhs.map { try expression($0, scope) }
     }
-    // Right sides first: they are evaluated before any variable is declared.
-    let values = try rhs.map { try expression($0, scope) }
+    let context = lhs.count > 1 ? "multiple assignment" : "assignment"
     var targets: [AssignTarget] = []
     var typed: [TypedExpr] = []
     var anyNew = false
@@ -302,7 +308,7 @@ extension Checker {
       }
       let place = try assignablePlace(target, scope)
       targets.append(.place(place))
-      typed.append(try assign(values[k], to: place.type, "assignment"))
+      typed.append(try assign(values[k], to: place.type, context))
     }
     if op == ":=" && !anyNew {
       throw fail(.typeError("no new variables on left side of :="), at: operatorSpan(":=", after: lhs.last!.span))

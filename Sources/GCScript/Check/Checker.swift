@@ -77,6 +77,9 @@ public final class Checker {
   var iota: Int128? = nil
   /// The scopes holding each function's parameters (the parent of its body).
   var functionScopes: [ObjectIdentifier: LexicalScope] = [:]
+  /// Temporaries holding a call's several results (spillResults), by variable: how types2
+  /// names each in messages (`1st function result`).
+  var resultNames: [ObjectIdentifier: String] = [:]
 
   // State of the function being checked.
   var function: Function
@@ -100,6 +103,7 @@ public final class Checker {
     function = script
     functions = []
     functionScopes = [:]
+    resultNames = [:]
     globals = []
     pendingTypes = [:]
     definingTypes = []
@@ -335,11 +339,10 @@ public final class Checker {
       }
       if d.receiver != nil { fail(.notSupported("methods", plural: true), at: s.span); continue }
       if d.typeParams { fail(.notSupported("generic functions", plural: true), at: at); continue }
-      if d.variadic { fail(.notSupported("variadic functions", plural: true), at: at); continue }
-      if d.results.count > 1 { fail(.notSupported("multiple results", plural: true), at: d.results[1].span); continue }
-      if let r = d.results.first, r.name != nil { fail(.notSupported("named results", plural: true), at: r.span); continue }
+      if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
+      if let e = d.resultEllipsis { fail(.typeError("invalid use of ..."), at: e); continue }
       if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
-      if d.name == "main" || d.name == "init", !d.params.isEmpty || d.result != nil {
+      if d.name == "main" || d.name == "init", !d.params.isEmpty || !d.results.isEmpty {
         fail(.typeError("func \(d.name) must have no arguments and no return values"), at: at)
         continue
       }
@@ -351,18 +354,34 @@ public final class Checker {
       let scope = LexicalScope(parent: top, function: f)
       do {
         var seen = Set<String>()
-        for p in d.paramList {
+        for (k, p) in d.paramList.enumerated() {
           let t = try resolveType(p.type, top, byValue: false)
           let name = p.name ?? "_"
           if name != "_" && !seen.insert(name).inserted {
             throw fail(.typeError("duplicate argument \(name)"), at: p.span)
           }
-          let v = Variable(name: name, type: t, span: p.span, storage: .parameter, function: f)
+          // `xs ...T` is a parameter of type []T.
+          let isVariadic = d.variadic && k == d.paramList.count - 1
+          let v = Variable(name: name, type: isVariadic ? .slice(of: t) : t, span: p.span, storage: .parameter, function: f)
           f.params.append(v)
           if name != "_" { scope.symbols[name] = .variable(v) }
           scope.variables.append(v)
         }
-        f.result = try d.result.map { try resolveType($0, top, byValue: false) }
+        // The results are variables of the function's outermost scope, like its parameters
+        // (types2 collectParams); unnamed ones get the compiler's names, ~r0, ~r1, ...
+        for (k, r) in d.results.enumerated() {
+          let t = try resolveType(r.type, top, byValue: false)
+          let name = r.name ?? "~r\(k)"
+          if r.name != nil, name != "_", scope.symbols[name] != nil {
+            throw fail(.typeError("\(name) redeclared in this block"), at: r.span)
+          }
+          let v = Variable(name: name, type: t, span: r.span, storage: .result, function: f)
+          f.results.append(v)
+          if r.name != nil, name != "_" {
+            scope.symbols[name] = .variable(v)
+            scope.variables.append(v)
+          }
+        }
       } catch { continue }
       functionScopes[ObjectIdentifier(f)] = scope
       functions.append(f)
@@ -380,10 +399,12 @@ public final class Checker {
     function = f
     loops = []
     defer { (function, loops) = saved }
-    let body = block(d.body, LexicalScope(parent: scope, function: f))
+    // The body's outermost block is the one holding the parameters and results (types2
+    // funcBody checks it in the signature's scope): `x := 1` there does not declare a new x.
+    let body = block(d.body, scope)
     if f.name == "main" { for s in body { s.narrated = true } }
     f.body = body
-    if f.result != nil && !isTerminating(d.body) {
+    if !f.results.isEmpty && !isTerminating(d.body) {
       fail(.typeError("missing return"), at: Span(max(d.span.end - 1, d.span.start), d.span.end))
     }
   }

@@ -17,6 +17,10 @@ public final class Variable {
     case parameter
     /// A variable declared in a function body or a block of top-level code.
     case local
+    /// A function's result (Go's PPARAMOUT): named as declared, or `~r0`, `~r1`... as the
+    /// compiler names unnamed ones. It lives in the frame's first slots, where the caller finds
+    /// it; a named one is zeroed on entry and may be assigned like any variable.
+    case result
   }
   public let name: String
   public let type: GoType
@@ -56,7 +60,15 @@ public final class Function {
   public let name: String
   let decl: FuncDecl?
   var params: [Variable] = []
-  var result: GoType? = nil
+  /// The results, in order (empty: none): named results as declared, unnamed ones as `~r0`,
+  /// `~r1`... (types2 and the compiler's names for them, which -m prints).
+  var results: [Variable] = []
+  /// The result's type, for a function with exactly one result.
+  var result: GoType? { results.count == 1 ? results[0].type : nil }
+  /// The results are named (`func f() (n int, err bool)`): a bare `return` returns them.
+  var namedResults: Bool { decl?.results.first?.name != nil }
+  /// The last parameter is `...T` (its type is []T).
+  var variadic: Bool { decl?.variadic ?? false }
   var body: [TypedStmt] = []
   /// Every local the body declares, in declaration order (parameters not included).
   var locals: [Variable] = []
@@ -94,8 +106,12 @@ struct ParamLeak: Equatable {
   /// Dereferences between the parameter and the heap (0: the pointer itself leaks; 1: what it
   /// points to leaks — Go's "leaking param content").
   var heapDerefs: Int = 0
-  /// The parameter flows to the result, with this many dereferences (nil: it does not).
-  var toResult: Int? = nil
+  /// For each result, in order: the parameter flows to it with this many dereferences (nil: it
+  /// does not). Only the first `numEscResults` (7) results are tracked; a flow to a later one
+  /// is a leak to the heap (leaks.go).
+  var toResults: [Int?] = []
+  /// Whether it flows to any result.
+  var toAnyResult: Bool { toResults.contains { $0 != nil } }
 }
 
 /// A place in the program that allocates memory: `new(T)`, `make([]T, n)`, `&T{...}`, a slice
@@ -154,23 +170,28 @@ final class LoopTarget {}
 ///
 /// Every variable and allocation site of the copy is the caller's: escape analysis judges them
 /// in the caller's context, and lowering gives them the caller's frame (no call, no frame).
+/// Several results are several variables (`~R0`, `~R1`, or the callee's named results), zeroed
+/// at the call as inl.go's retvars are; `return a, b` assigns them all (`~R0, ~R1 = a, b`), a
+/// bare `return` only jumps to the end.
 final class InlinedCall {
   let callee: Function
   /// The callee's parameters as locals of the caller, in order.
   let params: [Variable]
   let args: [TypedExpr]
-  /// The result variable (nil for a function without a result).
-  let result: Variable?
+  /// The result variables, in order (empty for a function without results).
+  let results: [Variable]
+  /// The single result variable, when there is exactly one.
+  var result: Variable? { results.count == 1 ? results[0] : nil }
   var body: [TypedStmt] = []
   /// The outermost inlined call's `(`: where -m reports what the copy does (base.FmtPos prints
   /// an inlined position as its outermost call site).
   let reportAt: Int
 
-  init(callee: Function, params: [Variable], args: [TypedExpr], result: Variable?, reportAt: Int) {
+  init(callee: Function, params: [Variable], args: [TypedExpr], results: [Variable], reportAt: Int) {
     self.callee = callee
     self.params = params
     self.args = args
-    self.result = result
+    self.results = results
     self.reportAt = reportAt
   }
 }
@@ -219,6 +240,10 @@ final class TypedExpr {
     case composite([(index: Int, value: TypedExpr)], AllocationSite?)
     /// A call the inliner replaced by a copy of the callee's body (Go's OINLCALL).
     case inlinedCall(InlinedCall)
+    /// Statements that run before the expression (Go's ir.InitExpr): `f(g())` with g returning
+    /// f's parameters is `tmp0, tmp1 := g()` then `f(tmp0, tmp1)`, as types2's noder and
+    /// typecheck.RewriteMultiValueCall rewrite it.
+    case initialized([TypedStmt], TypedExpr)
   }
   let kind: Kind
   /// The final type (a comparison's is bool).
@@ -227,12 +252,21 @@ final class TypedExpr {
   /// For an expression that allocates besides the kinds that carry their site (a string
   /// concatenation or conversion, an append that grows): where, for escape analysis.
   var site: AllocationSite? = nil
+  /// The slice a call of a variadic function passes for its `...T` parameter, made by the
+  /// compiler (typecheck.FixVariadicCall): `f(1, 2)` passes an implicit `[]T{1, 2}` ("...
+  /// argument" in -m), `f()` a nil slice. Go 1.20+ makes it before inlining, so its nodes count
+  /// in inlining costs; Go 1.19 after (InlineCost.swift).
+  var isVariadicPack = false
 
   init(_ kind: Kind, _ type: GoType, _ span: Span) {
     self.kind = kind
     self.type = type
     self.span = span
   }
+
+  /// The results of a call of a function with several (Go's tuple type): only an assignment
+  /// (OAS2FUNC), an expression statement or an initialisation may hold one.
+  var isMultiValue: Bool { type.isTuple }
 
   /// The constant value, when the expression is a constant.
   var constant: Constant? {
@@ -278,6 +312,9 @@ final class TypedStmt {
     /// `a, b = x, y` (all right sides are evaluated before any store, as in Go); `:=` and
     /// `var` become assignments to their new variables.
     case assign([AssignTarget], [TypedExpr])
+    /// `a, b = f()`: each of a call's results to its target (Go's OAS2FUNC; the call may be an
+    /// inlined one). The targets' places are evaluated first, then the call, then the stores.
+    case assignCall([AssignTarget], TypedExpr)
     /// `var x T`: the variables get their zero value.
     case zero([Variable])
     /// `x op= y`: the place is evaluated once.
@@ -288,10 +325,12 @@ final class TypedStmt {
     case loop(LoopTarget, TypedStmt?, TypedExpr?, TypedStmt?, [TypedStmt])
     /// `for key, value := range over { body }`.
     case range(RangeLoop)
-    case returnStmt(TypedExpr?)
-    /// A `return` in an inlined body: the value goes to the inlined call's result variable and
-    /// control to the end of the body (inl.go rewrites it as `~R0 = x; goto .i0`).
-    case inlineReturn(InlinedCall, TypedExpr?)
+    /// `return a, b`: one value per result (none: the function has no results, or a bare
+    /// `return` of named results).
+    case returnStmt([TypedExpr])
+    /// A `return` in an inlined body: the values go to the inlined call's result variables and
+    /// control to the end of the body (inl.go rewrites it as `~R0, ~R1 = x, y; goto .i0`).
+    case inlineReturn(InlinedCall, [TypedExpr])
     case breakStmt(LoopTarget)
     case continueStmt(LoopTarget)
     // The runtime statements.

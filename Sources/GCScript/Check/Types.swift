@@ -162,3 +162,31 @@ let durationType: GoType = {
   t.define(.int(bits: 64, signed: true))
   return t
 }()
+
+/// The type of a call of a function with several results (types2's *Tuple), named as Go prints
+/// it in messages: `(int, int)`. It has no layout: such a call is only ever taken apart into its
+/// results (TypedExpr.resultTypes), never held as one value.
+func tupleType(_ types: [GoType]) -> GoType {
+  GoType(.undefined, name: "(" + types.map { "\($0)" }.joined(separator: ", ") + ")")
+}
+
+extension GoType {
+  /// A tuple (a multi-value call's type): no declared name starts with a parenthesis.
+  var isTuple: Bool {
+    if case .undefined = kind, let n = name, n.hasPrefix("(") { return true }
+    return false
+  }
+}
+
+extension TypedExpr {
+  /// The types of the values an expression yields: a call's results (several for a tuple), or
+  /// the expression's own type.
+  var resultTypes: [GoType] {
+    switch kind {
+    case .call(let f, _): return f.results.map(\.type)
+    case .inlinedCall(let ic): return ic.results.map(\.type)
+    case .initialized(_, let e): return e.resultTypes
+    default: return type === noValueType ? [] : [type]
+    }
+  }
+}

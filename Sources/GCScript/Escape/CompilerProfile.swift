@@ -56,6 +56,11 @@ struct CompilerProfile {
   /// statement, a range loop's are declared per iteration (cmd/compile/internal/loopvar; the
   /// spec's "For statements"). Before, both were declared once for the whole loop.
   let perIterationLoopVariables: Bool
+  /// The name -m gives a blank result (`func f(p *int) (_ *int)`: "leaking param: p to result
+  /// ~r0"): `~r` and its index in Go 1.27.3 (ir/func.go DeclareParams names blank and unnamed
+  /// results alike), `~b` in Go 1.19.8 (typecheck/dcl.go declareParam: "~b stands for
+  /// 'blank'"). The unified IR that came with Go 1.20 is where the first is from.
+  let blankResultPrefix: String
 
   /// The inliners gcsh models.
   enum InlinerEra {
@@ -88,6 +93,7 @@ struct CompilerProfile {
     }
     rewritesMakeSizes = runtime.version >= GoVersion(1, 25)
     perIterationLoopVariables = runtime.version >= GoVersion(1, 22)
+    blankResultPrefix = runtime.version >= GoVersion(1, 20) ? "~r" : "~b"
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

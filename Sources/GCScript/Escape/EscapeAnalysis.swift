@@ -19,9 +19,14 @@
 //     the heap, the function's result, or a variable declared outside its loop — escapes: it
 //     goes on the heap ("moved to heap: x", "new(int) escapes to heap"); and whatever it points
 //     to is then reached from the heap too, so the walk is repeated until nothing changes.
-//   - A parameter's flows to the heap and to the result are summarised as tags (leaks.go: the
+//   - A parameter's flows to the heap and to each result are summarised as tags (leaks.go: the
 //     fewest dereferences on the way): a call site uses the callee's tags instead of its body,
 //     so functions are analysed callees first (mutually recursive ones together, in one graph).
+//     Results are variables (PPARAMOUT), each its own location with its index (escape.go
+//     initFunc's resultIndex): `return a, b` assigns them, `x, y = f()` takes each call result
+//     to its target (OAS2FUNC), and only the first numEscResults (7) fit a tag; a flow to a
+//     later one, or to a result that itself escapes (a named result whose address does), is a
+//     leak to the heap (graph.go leakTo).
 //
 // Then the allocations the compiler keeps off the stack whatever their flow (utils.go
 // HeapAllocReason): a declared variable larger than MaxStackVarSize, a `new`/`&T{}` larger than
@@ -46,8 +51,11 @@ final class EscapeLocation {
   /// The loop depth of its declaration (1 in a function's body, +1 per enclosing loop).
   var loopDepth: Int
   var isParam = false
-  /// A function's result (`~r0`): returned values outlive the call.
+  /// A function's result (a PPARAMOUT variable: named, or `~r0`, `~r1`...): returned values
+  /// outlive the call.
   var isResult = false
+  /// Which result it is, from 0 (graph.go resultIndex, which counts from 1).
+  var resultIndex = 0
   /// Its address reaches something that outlives it: it goes on the heap.
   var escapes = false
   /// What a pointer reachable from it points to may be written (for the zero-copy
@@ -64,9 +72,10 @@ final class EscapeLocation {
   var walkgen = 0
   var queuedOne = 0
   var queuedAll = false
-  /// For a parameter: the fewest dereferences on a flow to the heap, and to the result.
+  /// For a parameter: the fewest dereferences on a flow to the heap, and to each result (by
+  /// index).
   var leakHeap: Int? = nil
-  var leakResult: Int? = nil
+  var leakResults: [Int: Int] = [:]
 
   init(variable: Variable?, site: AllocationSite?, function: Function?, loopDepth: Int) {
     self.variable = variable
@@ -97,6 +106,9 @@ public struct EscapeDiagnostic: Sendable, Equatable {
 }
 
 final class EscapeAnalysis {
+  /// How many results a parameter's tag tracks (escape.go numEscResults); flows to later ones
+  /// are leaks to the heap.
+  static let numEscResults = 7
   let compiler: CompilerProfile
   /// The -m diagnostics of the last analysis, in no particular order.
   private(set) var diagnostics: [EscapeDiagnostic] = []
@@ -194,7 +206,6 @@ final class Batch {
   let mutator = EscapeLocation(variable: nil, site: nil, function: nil, loopDepth: 0)
   var locations: [EscapeLocation] = []
   var variables: [ObjectIdentifier: EscapeLocation] = [:]
-  var results: [ObjectIdentifier: EscapeLocation] = [:]
   var sites: [ObjectIdentifier: EscapeLocation] = [:]
   // Walking one function.
   var function: Function
@@ -246,11 +257,11 @@ final class Batch {
       loc.isParam = true
     }
     for v in f.locals { newLocation(variable: v) }
-    if f.result != nil {
-      let r = EscapeLocation(variable: nil, site: nil, function: f, loopDepth: 1)
-      r.isResult = true
-      locations.append(r)
-      results[ObjectIdentifier(f)] = r
+    // The results are variables (escape.go initFunc: resultIndex for each PPARAMOUT).
+    for (k, r) in f.results.enumerated() {
+      let loc = newLocation(variable: r)
+      loc.isResult = true
+      loc.resultIndex = k
     }
   }
 
@@ -318,6 +329,9 @@ final class Batch {
           expression(address(dst), v)
         }
       }
+    case .assignCall(let targets, let call):
+      // OAS2FUNC: each result flows to its target (stmt.go: e.call(e.addrs(lhs), rhs)).
+      callResults(targets.map(address), call)
     case .zero: break
     case .opAssign(_, let target, let rhs):
       if isSelfAssignment(target, rhs) {
@@ -368,20 +382,15 @@ final class Batch {
       _ = r.key.map(address)
       block(r.body)
       loopDepth -= 1
-    case .inlineReturn(let ic, let e):
-      // `~R0 = x` (and a jump to the end of the inlined body).
-      guard let e else { return }
-      if let r = ic.result {
+    case .inlineReturn(let ic, let values):
+      // `~R0, ~R1 = x, y` (and a jump to the end of the inlined body).
+      for (r, e) in zip(ic.results, values) {
         expression(Hole(dst: location(r), derefs: 0, note: "returned from \(ic.callee.name), inlined"), e)
-      } else {
-        expression(discard, e)
       }
-    case .returnStmt(let e):
-      guard let e else { return }
-      if let r = results[ObjectIdentifier(function)] {
-        expression(Hole(dst: r, derefs: 0, note: "returned from \(function.name)"), e)
-      } else {
-        expression(discard, e)
+    case .returnStmt(let values):
+      // Each value to its result variable (stmt.go ORETURN: assignList to the PPARAMOUTs).
+      for (r, e) in zip(function.results, values) {
+        expression(Hole(dst: location(r), derefs: 0, note: "returned from \(function.name)"), e)
       }
     case .breakStmt, .continueStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
     case .sleep(let e): expression(discard, e)
@@ -478,6 +487,9 @@ final class Batch {
         expression(k, x)
       }
     case .call(let f, let args): call([k], f, args)
+    case .initialized(let stmts, let x):
+      for st in stmts { statement(st) }
+      expression(k, x)
     case .builtin(let b, let args, let spread): builtin(k, b, args, spread: spread, e)
     case .new(_, let site): _ = spill(k, site)
     case .makeSlice(_, let len, let cap, let site):
@@ -492,13 +504,34 @@ final class Batch {
     case .inlinedCall(let ic):
       // `p1, p2 := arg1, arg2` at the call, the body, then the result flows where the call's
       // value goes: the copy's allocations are judged here, in the caller.
+      callResults([k], e)
+    }
+  }
+
+  /// The rest of an inlined call once its parameters are bound: its results are declared, its
+  /// body runs, and each result flows where the call's value goes (call.go OINLCALL).
+  func inlined(_ ks: [Hole], _ ic: InlinedCall) {
+    for r in ic.results { declare(r) }
+    block(ic.body)
+    for (k, r) in zip(ks, ic.results) { flow(k, location(r)) }
+  }
+
+  /// A call whose results go to `ks`, one hole each: a call, an inlined call, or either behind
+  /// statements that run first (OAS2FUNC's right side).
+  func callResults(_ ks: [Hole], _ e: TypedExpr) {
+    switch e.kind {
+    case .call(let f, let args): call(ks, f, args)
+    case .inlinedCall(let ic):
       for (p, a) in zip(ic.params, ic.args) {
         declare(p)
         expression(Hole(dst: location(p), derefs: 0), a)
       }
-      if let r = ic.result { declare(r) }
-      block(ic.body)
-      if let r = ic.result { flow(k, location(r)) }
+      inlined(ks, ic)
+    case .initialized(let stmts, let x):
+      for st in stmts { statement(st) }
+      callResults(ks, x)
+    default:
+      expression(ks.first ?? discard, e)
     }
   }
 
@@ -506,8 +539,9 @@ final class Batch {
   /// the heap, the call's result — or, for a function of this batch, into its parameter.
   func call(_ ks: [Hole]?, _ f: Function, _ args: [TypedExpr]) {
     let inBatch = functions.contains { $0 === f }
-    if inBatch, let ks, let k = ks.first, let r = results[ObjectIdentifier(f)] {
-      flow(k, r)
+    if inBatch, let ks {
+      // Wire result flows for in-batch callees.
+      for (k, r) in zip(ks, f.results) { flow(k, location(r)) }
     }
     for (a, p) in zip(args, f.params) {
       if inBatch {
@@ -530,7 +564,11 @@ final class Batch {
       let what = leak.heapDerefs == 0 ? "parameter \(p.name) leaks" : "parameter \(p.name)'s content leaks"
       holes.append(heapHole.shift(leak.heapDerefs).noting("passed to \(f.name), whose \(what) to the heap"))
     }
-    if let r = leak.toResult, let k = ks?.first { holes.append(k.shift(r)) }
+    if let ks {
+      for (i, r) in leak.toResults.enumerated() where i < ks.count {
+        if let r { holes.append(ks[i].shift(r)) }
+      }
+    }
     return tee(holes)
   }
 
@@ -736,10 +774,12 @@ final class Batch {
     return false
   }
 
-  /// A parameter's value flows to `sink` with `derefs` (graph.go leakTo): its result, or the heap.
+  /// A parameter's value flows to `sink` with `derefs` (graph.go leakTo): one of its function's
+  /// results that does not escape itself — only the first numEscResults (7) fit the tag — or
+  /// the heap.
   func leak(_ p: EscapeLocation, to sink: EscapeLocation, _ derefs: Int) {
-    if !sink.escapes && sink.isResult && sink.function === p.function {
-      p.leakResult = min(p.leakResult ?? derefs, derefs)
+    if !sink.escapes && sink.isResult && sink.function === p.function && sink.resultIndex < EscapeAnalysis.numEscResults {
+      p.leakResults[sink.resultIndex] = min(p.leakResults[sink.resultIndex] ?? derefs, derefs)
     } else {
       p.leakHeap = min(p.leakHeap ?? derefs, derefs)
     }
@@ -797,15 +837,19 @@ final class Batch {
           leak.heapDerefs = h
         }
         // leaks.go Optimize: a result flow no cheaper than the heap flow adds nothing.
-        if let r = loc.leakResult, !(leak.toHeap && r >= leak.heapDerefs) { leak.toResult = r }
+        leak.toResults = f.results.indices.map { i in
+          guard let r = loc.leakResults[i], !(leak.toHeap && r >= leak.heapDerefs) else { return nil }
+          return r
+        }
         if !loc.escapes {
           if leak.toHeap {
             analysis.report(p.span.start, leak.heapDerefs == 0 ? "leaking param: \(p.name)" : "leaking param content: \(p.name)")
           }
-          if let r = leak.toResult {
-            analysis.report(p.span.start, "leaking param: \(p.name) to result ~r0 level=\(r)")
+          // escape.go reportLeaks: each result by its name (~r0, ~r1 for unnamed ones).
+          for (i, r) in leak.toResults.enumerated() {
+            if let r { analysis.report(p.span.start, "leaking param: \(p.name) to result \(resultName(f, i)) level=\(r)") }
           }
-          if !leak.toHeap && leak.toResult == nil {
+          if !leak.toHeap && !leak.toAnyResult {
             analysis.report(p.span.start, "\(p.name) does not escape")
           }
         }
@@ -841,6 +885,13 @@ final class Batch {
     // Sites the walk never reached (in code after a return, say) stay on the heap.
   }
 
+  /// A result as -m names it: by its name, `~r0` for an unnamed one, and a blank one by the
+  /// era's name for it (CompilerProfile.blankResultPrefix).
+  func resultName(_ f: Function, _ i: Int) -> String {
+    let name = f.results[i].name
+    return name == "_" ? "\(analysis.compiler.blankResultPrefix)\(i)" : name
+  }
+
   /// The text of a statement, on one line (self-assignment messages).
   func statementText(_ span: Span) -> String {
     let bytes = analysis.source.bytes
@@ -870,6 +921,9 @@ extension TypedExpr {
     case .inlinedCall(let ic):
       ic.args.forEach(visit)
       for s in ic.body { s.forEachExpression(visit) }
+    case .initialized(let stmts, let x):
+      for s in stmts { s.forEachExpression(visit) }
+      visit(x)
     }
   }
 }
@@ -882,6 +936,9 @@ extension TypedStmt {
     case .assign(let ts, let vs):
       for case .place(let t) in ts { visit(t) }
       vs.forEach(visit)
+    case .assignCall(let ts, let call):
+      for case .place(let t) in ts { visit(t) }
+      visit(call)
     case .opAssign(_, let a, let b):
       visit(a)
       visit(b)
@@ -899,7 +956,7 @@ extension TypedStmt {
     case .range(let r):
       visit(r.operand)
       for s in r.body { s.forEachExpression(visit) }
-    case .returnStmt(let e), .inlineReturn(_, let e): if let e { visit(e) }
+    case .returnStmt(let es), .inlineReturn(_, let es): es.forEach(visit)
     case .stats(let l, _): l.forEach(visit)
     case .expect(let x): visit(x.value)
     case .setGCPercent(let e), .setMemoryLimit(let e): if let e { visit(e) }

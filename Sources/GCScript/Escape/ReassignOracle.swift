@@ -44,6 +44,11 @@ struct ReassignOracle {
       for (t, v) in zip(ts, vs) { assigned(t, v) }
       for case .place(let t) in ts { expression(t) }
       for v in vs { expression(v) }
+    case .assignCall(let ts, let call):
+      // Several values from one call: none of the targets has a single known value.
+      for t in ts { assigned(t, nil) }
+      for case .place(let t) in ts { expression(t) }
+      expression(call)
     case .zero(let vars): for v in vars { define(v, nil) }
     case .opAssign(_, let t, let v):
       assigned(.place(t), nil)
@@ -65,10 +70,11 @@ struct ReassignOracle {
       assigned(r.value, nil)
       expression(r.operand)
       for x in r.body { statement(x) }
-    case .returnStmt(let e): if let e { expression(e) }
-    case .inlineReturn(let ic, let e):
-      if let r = ic.result { define(r, e) }
-      if let e { expression(e) }
+    case .returnStmt(let es): es.forEach { expression($0) }
+    case .inlineReturn(let ic, let es):
+      // `~R0, ~R1 = x, y`; a bare return of named results assigns nothing.
+      for (r, e) in zip(ic.results, es) { define(r, e) }
+      es.forEach { expression($0) }
     case .stats(let l, _): for x in l { expression(x) }
     case .expect(let x): expression(x.value)
     case .setGCPercent(let e), .setMemoryLimit(let e): if let e { expression(e) }
@@ -84,6 +90,9 @@ struct ReassignOracle {
       if case .addressOf(let x) = b.kind, let v = Self.addressedVariable(x) { define(v, nil) }
     case .inlinedCall(let ic):
       for (p, a) in zip(ic.params, ic.args) { define(p, a) }
+      // Named results are zeroed at the call (inl.go's retvars `n = nil`): a definition of
+      // their own, so any other assignment reassigns them.
+      if ic.callee.namedResults { for r in ic.results { define(r, nil) } }
       for s in ic.body { statement(s) }
     default: break
     }

@@ -85,6 +85,7 @@ final class BodyRewriter {
     switch s.kind {
     case .expression(let e): kind = .expression(expression(e))
     case .assign(let ts, let vs): kind = .assign(ts.map(target), vs.map(expression))
+    case .assignCall(let ts, let call): kind = .assignCall(ts.map(target), expression(call))
     case .zero(let vars): kind = .zero(vars.map(variable))
     case .opAssign(let op, let t, let v): kind = .opAssign(op, expression(t), expression(v))
     case .block(let b): kind = .block(b.map(statement))
@@ -93,13 +94,13 @@ final class BodyRewriter {
     case .loop(let t, let i, let c, let p, let b):
       kind = .loop(target(t), i.map(statement), c.map(expression), p.map(statement), b.map(statement))
     case .range(let r): kind = .range(range(r))
-    case .returnStmt(let e):
+    case .returnStmt(let es):
       if let ic = inlinedCall {
-        kind = .inlineReturn(ic, e.map(expression))
+        kind = .inlineReturn(ic, es.map(expression))
       } else {
-        kind = .returnStmt(e.map(expression))
+        kind = .returnStmt(es.map(expression))
       }
-    case .inlineReturn(let ic, let e): kind = .inlineReturn(ic, e.map(expression))
+    case .inlineReturn(let ic, let es): kind = .inlineReturn(ic, es.map(expression))
     case .breakStmt(let t): kind = .breakStmt(target(t))
     case .continueStmt(let t): kind = .continueStmt(target(t))
     case .sleep(let e): kind = .sleep(expression(e))
@@ -156,12 +157,14 @@ final class BodyRewriter {
     case .deref(let x): kind = .deref(expression(x))
     case .addressOf(let x): kind = .addressOf(expression(x))
     case .composite(let elems, let s): kind = .composite(elems.map { ($0.index, expression($0.value)) }, site(s))
+    case .initialized(let stmts, let x): kind = .initialized(stmts.map(statement), expression(x))
     case .inlinedCall:
       // The caller's own body has none yet, and a callee's kept body never has any.
       preconditionFailure("an inlined call in a body being inlined")
     }
     let copy = TypedExpr(kind, e.type, e.span)
     copy.site = site(e.site)
+    copy.isVariadicPack = e.isVariadicPack
     return copy
   }
 }

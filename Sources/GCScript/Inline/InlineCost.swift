@@ -36,6 +36,14 @@
 //   - gcsh's package functions are Go's, so a call costs what Go's does (measured with both
 //     toolchains: fmt's are inlinable, runtime.GC and time.Sleep are not, runtime.KeepAlive is
 //     an intrinsic; see `packageCall`)
+//   - several results: `a, b := f()` 1 + its targets + the call (OAS2FUNC); `return a, b` 1 +
+//     the values (a bare return of named results is 1); `f(g())` and `return g()` take g's
+//     results into temporaries first (RewriteMultiValueCall / the unified reader's multiExpr):
+//     2 per temporary declared, the OAS2FUNC, then 1 per use of a temporary
+//   - a variadic call's extra arguments: in Go 1.20+ a slice literal the compiler built before
+//     inlining (typecheck.FixVariadicCall: 2 + the elements, or 1 for the nil of none); Go
+//     1.19.8 builds it after inlining, so there the arguments count as they are
+//     (InlineCostTests' measuredResultCosts)
 //   - statements: `x = y` 1 + both sides (OAS), `a, b = x, y` 1 + all (OAS2), `x op= y` and
 //     `x++` 1 + both sides (OASOP), `return x` 1 + x, break and continue 1, a block 0 (OBLOCK
 //     is refunded), `if` 1 + init + cond + branches — only the taken branch, and no charge for
@@ -93,6 +101,9 @@ struct InlineCostVisitor {
     case .expression(let e): c += cost(e)
     case .assign(let targets, let values):
       c += 1 + targets.reduce(0) { $0 + target($1) } + values.reduce(0) { $0 + cost($1) }
+    case .assignCall(let targets, let call):
+      // OAS2FUNC: the node, each target, the call.
+      c += 1 + targets.reduce(0) { $0 + target($1) } + cost(call)
     case .zero(let vars):
       // `var x T` is ODCL x plus `x = <nil>` (OAS and x).
       c += 2 * vars.count
@@ -116,8 +127,7 @@ struct InlineCostVisitor {
       if r.defines {
         for case .place(let x)? in [r.key, r.value] { if case .variable(let v) = x.kind, v.name != "_" { c += 2 } }
       }
-    case .returnStmt(let e): c += 1 + (e.map(cost) ?? 0)
-    case .inlineReturn(_, let e): c += 1 + (e.map(cost) ?? 0)
+    case .returnStmt(let es), .inlineReturn(_, let es): c += 1 + es.reduce(0) { $0 + cost($1) }
     case .breakStmt, .continueStmt: c += 1
     case .sleep, .gc, .free, .stats, .expect, .why, .roots, .explain, .heapMap, .setGCPercent,
       .setMemoryLimit:
@@ -134,6 +144,12 @@ struct InlineCostVisitor {
   }
 
   func cost(_ e: TypedExpr) -> Int {
+    if e.isVariadicPack && !model.unifiedIR, case .composite(let elems, _) = e.kind {
+      // Go 1.19 packs a variadic call's arguments after inlining: the inliner sees them as
+      // plain arguments (the slice literal, or the nil of none, is not there yet).
+      return elems.reduce(0) { $0 + cost($1.value) }
+    }
+    if e.isVariadicPack && !model.unifiedIR, case .nilValue = e.kind { return 0 }
     switch e.kind {
     case .constant, .nilValue, .variable: return 1
     case .unary(_, let x): return 1 + cost(x)
@@ -149,6 +165,9 @@ struct InlineCostVisitor {
     case .inlinedCall(let ic):
       // Only a caller's node count meets one (IsBigFunc after inlining): the call it was.
       return 2 + ic.args.reduce(0) { $0 + cost($1) }
+    case .initialized(let stmts, let x):
+      // The statements run first (ir.InitExpr's init list): their nodes count too.
+      return cost(stmts) + cost(x)
     case .builtin(let b, let args, _): return builtin(b, args)
     case .new: return model.unifiedIR || countingNodes ? 1 : 2
     case .makeSlice(_, let n, let c, _): return 1 + cost(n) + (c.map(cost) ?? 0)

@@ -204,10 +204,13 @@ final class Inliner {
     inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(g.name)")))
     let copier = BodyRewriter(caller: f, copying: BodyRewriter.Copy(reportAt: at))
     let params = g.params.map(copier.variable)
-    let result = g.result.map { t in
-      copier.newLocal(Variable(name: "~R0", type: t, span: call.span, storage: .local, function: f))
+    // The results (inl.go retvars): the callee's named results become the caller's locals as
+    // its other variables do; unnamed ones are new locals ~R0, ~R1, ...
+    let results = g.results.enumerated().map { k, r in
+      g.namedResults ? copier.variable(r)
+        : copier.newLocal(Variable(name: "~R\(k)", type: r.type, span: call.span, storage: .local, function: f))
     }
-    let ic = InlinedCall(callee: g, params: params, args: args, result: result, reportAt: at)
+    let ic = InlinedCall(callee: g, params: params, args: args, results: results, reportAt: at)
     copier.inlinedCall = ic
     var counter = 0
     copier.onCall = { [unowned self] call, h, args in

@@ -66,6 +66,9 @@ extension Lowerer {
     case .addressOf(let x): address(of: x, into: dst)
     case .composite(let elems, let site): composite(t, elems, site, into: dst)
     case .inlinedCall(let ic): inlinedCall(ic, into: dst)
+    case .initialized(let stmts, let x):
+      for st in stmts { statement(st, charged: false) }
+      value(x, into: dst)
     }
   }
 
@@ -284,19 +287,26 @@ extension Lowerer {
 
   // MARK: Calls
 
-  /// A call: the window (result, then arguments) at the top of the frame, the callee's frame
+  /// A call: the window (results, then arguments) at the top of the frame, the callee's frame
   /// starting there.
   func call(_ f: Function, _ args: [TypedExpr], resultInto dst: Int?) {
+    call(f, args) { results in
+      if let dst, let r = f.result { move(r, from: results[0], to: dst) }
+    }
+  }
+
+  /// A call, running `use` with the first slot of each result before the window is released.
+  func call(_ f: Function, _ args: [TypedExpr], results use: ([Int]) -> Void) {
     withTemporaries {
       let window = top
-      let resultWords = f.result?.words ?? 0
-      if let r = f.result { _ = allocate(r) }
+      let results = f.results.map { allocate($0.type) }
+      let resultWords = top - window
       for (a, p) in zip(args, f.params) {
         let slot = allocate(p.type)
         withTemporaries { value(a, into: slot) }
       }
       emit(Instruction(op: .call, a: Int32(session.index(of: f)), b: Int32(window), c: Int32(top - window), d: Int32(resultWords)))
-      if let dst, let r = f.result { move(r, from: window, to: dst) }
+      use(results)
     }
   }
 
@@ -306,6 +316,15 @@ extension Lowerer {
   /// this function (its cost, its span: a panic in it reports the callee's line); a return
   /// stores the result variable and jumps to the end. Every slot it used is released after.
   func inlinedCall(_ ic: InlinedCall, into dst: Int?) {
+    inlinedCall(ic) { results in
+      if let dst, let r = ic.result { move(r.type, from: results[0], to: dst) }
+    }
+  }
+
+  /// An inlined call, running `use` with the slots of its results (its result variables', or
+  /// copies of those that live in memory) before its slots are released. Named results start
+  /// as zero values (inl.go zeroes its retvars at the call).
+  func inlinedCall(_ ic: InlinedCall, results use: ([Int]) -> Void) {
     let mark = top
     let callSpan = span
     defer {
@@ -322,7 +341,12 @@ extension Lowerer {
       declare(p)
       store(p.type, from: slot, to: variablePlace(p))
     }
-    if let r = ic.result { declare(r) }
+    for r in ic.results {
+      declare(r)
+      if ic.callee.namedResults, case .slots(let slot) = variablePlace(r) {
+        emit(Instruction(op: .zero, a: Int32(slot), b: Int32(r.type.words)))
+      }
+    }
     inlineExits.append((ic, []))
     for s in ic.body { statement(s) }
     let exits = inlineExits.removeLast()
@@ -330,7 +354,18 @@ extension Lowerer {
       let end = label()
       for j in exits.jumps { patch(j, to: end) }
     }
-    if let dst, let r = ic.result { load(r.type, from: variablePlace(r), to: dst) }
+    var slots: [Int] = []
+    for r in ic.results {
+      let p = variablePlace(r)
+      if case .slots(let s) = p {
+        slots.append(s)
+      } else {
+        let s = allocate(r.type)
+        load(r.type, from: p, to: s)
+        slots.append(s)
+      }
+    }
+    use(slots)
   }
 
   // MARK: Allocation

@@ -3,8 +3,10 @@
 import GoHeap
 
 extension Lowerer {
-  func statement(_ s: TypedStmt) {
-    beginStatement(s.span)
+  /// Lowers a statement. `charged`: it costs a statement's virtual time (not so the statements
+  /// the compiler puts before an expression, such as `f(g())`'s `tmp0, tmp1 := g()`).
+  func statement(_ s: TypedStmt, charged: Bool = true) {
+    if charged { beginStatement(s.span) } else { span = s.span }
     // The variables it declares belong to the enclosing block: their slots outlive it.
     for v in s.declares { declare(v) }
     let mark = top
@@ -13,12 +15,13 @@ extension Lowerer {
     for m in s.movesToHeap { moveToHeap(m) }
     switch s.kind {
     case .expression(let e):
-      if e.type === noValueType || e.type.words == 0 {
+      if e.type === noValueType || e.type.words == 0 || e.isMultiValue {
         evaluateForEffect(e)
       } else {
         _ = value(e)
       }
     case .assign(let targets, let values): assign(targets, values)
+    case .assignCall(let targets, let call): assign(targets, resultsOf: call)
     case .zero(let vars):
       for v in vars {
         let p = variablePlace(v)
@@ -70,26 +73,19 @@ extension Lowerer {
     case .loop(let target, let initStmt, let cond, let post, let body):
       loop(target, initStmt, cond, post, body, s.span)
     case .range(let r): rangeLoop(r, s.span)
-    case .returnStmt(let e):
-      if let e, let r = function.result {
-        withTemporaries {
-          let v = value(e)
-          emit(Instruction(op: .ret, a: Int32(v), b: Int32(r.words)))
-        }
-      } else {
-        emit(Instruction(op: .ret, a: 0, b: 0))
-      }
-    case .inlineReturn(let ic, let e):
+    case .returnStmt(let values): returnStatement(values)
+    case .inlineReturn(let ic, let values):
       // `~R0 = x`, then to the end of the inlined body.
-      if let e, let r = ic.result {
+      if values.count == 1, let r = ic.result {
         let p = variablePlace(r)
         if case .slots(let slot) = p {
-          value(e, into: slot)
+          value(values[0], into: slot, readingItself: TypedExpr(.variable(r), r.type, s.span))
         } else {
-          store(r.type, from: value(e), to: p)
+          store(r.type, from: value(values[0]), to: p)
         }
-      } else if let e {
-        evaluateForEffect(e)
+      } else if !values.isEmpty {
+        // `~R0, ~R1 = x, y`: every value before any store.
+        assign(ic.results.map { .place(TypedExpr(.variable($0), $0.type, s.span)) }, values)
       }
       if let k = inlineExits.lastIndex(where: { $0.call === ic }) {
         inlineExits[k].jumps.append(emit(Instruction(op: .jump)))
@@ -158,13 +154,69 @@ extension Lowerer {
     emit(Instruction(op: .moveToHeap, a: Int32(slot), b: Int32(code.movesToHeap.count - 1)))
   }
 
-  /// An expression statement without a value: its effects only.
+  /// An expression statement without a value (or whose values are dropped): its effects only.
   func evaluateForEffect(_ e: TypedExpr) {
     switch e.kind {
     case .call(let f, let args): call(f, args, resultInto: nil)
     case .builtin(let b, let args, let spread): builtin(b, args, spread: spread, e, into: nil)
     case .inlinedCall(let ic): inlinedCall(ic, into: nil)
+    case .initialized(let stmts, let x):
+      for st in stmts { statement(st, charged: false) }
+      evaluateForEffect(x)
     default: _ = value(e)
+    }
+  }
+
+  /// `return a, b`: the values, all evaluated first, in consecutive slots that `ret` copies to
+  /// the frame's first slots (one value already in a slot is copied from there). A bare return
+  /// returns the named results where they are: those moved to the heap are copied back into
+  /// their slots first (as the compiler copies a heap result out at exit).
+  func returnStatement(_ values: [TypedExpr]) {
+    if values.isEmpty {
+      for (r, slot) in zip(function.results, resultSlots) where r.movedToHeap {
+        load(r.type, from: variablePlace(r), to: slot)
+      }
+      emit(Instruction(op: .ret, a: 0, b: Int32(code.resultWords)))
+      return
+    }
+    withTemporaries {
+      if values.count == 1 {
+        let v = value(values[0])
+        emit(Instruction(op: .ret, a: Int32(v), b: Int32(code.resultWords)))
+        return
+      }
+      let first = top
+      let slots = values.map { allocate($0.type) }
+      for (v, slot) in zip(values, slots) { withTemporaries { value(v, into: slot) } }
+      emit(Instruction(op: .ret, a: Int32(first), b: Int32(code.resultWords)))
+    }
+  }
+
+  /// `a, b = f()`: the targets' places first, then the call, then each result stored to its
+  /// target (an OAS2FUNC).
+  func assign(_ targets: [AssignTarget], resultsOf call: TypedExpr) {
+    var places: [(Place, GoType)?] = []
+    for t in targets {
+      if case .place(let e) = t { places.append((place(e), e.type)) } else { places.append(nil) }
+    }
+    withResults(of: call) { slots in
+      for (p, slot) in zip(places, slots) {
+        guard let (place, t) = p else { continue }
+        store(t, from: slot, to: place)
+      }
+    }
+  }
+
+  /// Evaluates a call with several results and runs `use` with the slot of each result, while
+  /// they are still held: a call's window, an inlined call's result variables.
+  func withResults(of e: TypedExpr, _ use: ([Int]) -> Void) {
+    switch e.kind {
+    case .call(let f, let args): call(f, args, results: use)
+    case .inlinedCall(let ic): inlinedCall(ic, results: use)
+    case .initialized(let stmts, let x):
+      for st in stmts { statement(st, charged: false) }
+      withResults(of: x, use)
+    default: withTemporaries { use([value(e)]) }
     }
   }
 
@@ -183,7 +235,7 @@ extension Lowerer {
       }
       let p = place(target)
       if case .slots(let slot) = p {
-        value(v, into: slot)
+        value(v, into: slot, readingItself: target)
       } else if !isScalar(target.type), target.type.size > 0, isMemoryOperand(v) {
         // An aggregate from memory to memory: one memmove, never through the frame.
         let dst = addressSlot(p)
@@ -210,6 +262,40 @@ extension Lowerer {
       guard let (place, t) = p else { continue }
       store(t, from: slot, to: place)
     }
+  }
+
+  /// Evaluates `e` into the slots of the variable `target` stores to (or a part of it). A value
+  /// that reads that variable is evaluated into a temporary first: a composite literal or an
+  /// allocation writes its destination before its elements are evaluated, and the elements
+  /// must see the old value (`head = &node{i, head}`, `p = Point{p.y, p.x}`).
+  func value(_ e: TypedExpr, into slot: Int, readingItself target: TypedExpr) {
+    guard let v = rootVariable(of: target), mentions(e, v) else {
+      value(e, into: slot)
+      return
+    }
+    withTemporaries {
+      let tmp = allocate(e.type)
+      value(e, into: tmp)
+      move(e.type, from: tmp, to: slot)
+    }
+  }
+
+  /// The variable a place expression is part of (a field or array element of it), if any.
+  func rootVariable(of e: TypedExpr) -> Variable? {
+    switch e.kind {
+    case .variable(let v): return v
+    case .field(let base, _) where !base.isDereference: return rootVariable(of: base)
+    case .index(let base, _) where base.type.isArray: return rootVariable(of: base)
+    default: return nil
+    }
+  }
+
+  /// Whether evaluating `e` reads variable `v`.
+  func mentions(_ e: TypedExpr, _ v: Variable) -> Bool {
+    if case .variable(let x) = e.kind { return x === v }
+    var found = false
+    e.forEachChild { if !found && mentions($0, v) { found = true } }
+    return found
   }
 
   /// Whether an expression's value is in memory (a dereference, or a field or element of one),

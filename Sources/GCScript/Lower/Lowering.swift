@@ -1,8 +1,9 @@
 // Lowering: the typed tree to bytecode, one function at a time.
 //
 // Slots. A frame is laid out as
-//   [result] [parameters] [pinned objects] [block variables and temporaries ...]
-// The first three are fixed for the whole call: the result the callee leaves for its caller,
+//   [results] [parameters] [pinned objects] [block variables and temporaries ...]
+// The first three are fixed for the whole call: the results the callee leaves for its caller
+// (each result's slots in order; named results are variables living there),
 // the parameters the caller stored, and the objects whose address is taken (variables that
 // stay on the stack, allocations escape analysis keeps in the frame — a pointer to one may be
 // used anywhere in the function, so their slots are never reused). Above them a stack
@@ -153,6 +154,8 @@ final class Lowerer {
   var inlineExits: [(call: InlinedCall, jumps: [Int])] = []
   /// Variables made up for temporaries (kept alive: `slots` is keyed by their identity).
   var temporaries: [Variable] = []
+  /// The first slot of each result, in order (the frame's first slots).
+  var resultSlots: [Int] = []
   /// Cost to put on the next instruction (the statement being lowered), ns.
   var pendingCost = 0
   var span = Span(0, 0)
@@ -174,19 +177,29 @@ final class Lowerer {
     return code
   }
 
-  /// The fixed part of the frame: result, parameters, pinned objects.
+  /// The fixed part of the frame: results, parameters, pinned objects.
   private func layoutPrologue() {
-    if let r = function.result {
-      _ = allocate(r)
-      code.resultWords = r.words
-      code.resultPointers = pointerWords(r)
+    for r in function.results {
+      let slot = allocate(r.type)
+      slots[ObjectIdentifier(r)] = slot
+      resultSlots.append(slot)
+      code.resultPointers += pointerWords(r.type)
+    }
+    code.resultWords = top
+    // Named results start as zero values (the caller's window holds whatever was there); the
+    // listing shows it at the function's declaration.
+    if function.namedResults && top > 0 {
+      let saved = span
+      span = function.decl.map { Span($0.span.start, $0.span.start) } ?? span
+      emit(Instruction(op: .zero, a: 0, b: Int32(top)))
+      span = saved
     }
     let firstParam = top
     for p in function.params { slots[ObjectIdentifier(p)] = allocate(p.type) }
     code.paramWords = top - firstParam
     // Address-taken locals and parameters that stay on the stack are pinned objects; those
     // moved to the heap get a pinned pointer slot.
-    for v in function.params + function.locals where v.addressTaken || v.movedToHeap {
+    for v in function.params + function.results + function.locals where v.addressTaken || v.movedToHeap {
       if v.movedToHeap {
         let ptr = allocate(.pointer(to: v.type))
         if v.storage == .parameter {
@@ -195,10 +208,15 @@ final class Lowerer {
           slots[ObjectIdentifier(v)] = ptr
           newObject(v.type, into: ptr, site: v.site)
           store(v.type, from: param, to: .memory(ptr, 0))
+        } else if v.storage == .result {
+          // A named result moved to the heap lives there from entry, zeroed; a return copies it
+          // into the result's slots (returnStatement).
+          slots[ObjectIdentifier(v)] = ptr
+          newObject(v.type, into: ptr, site: v.site)
         } else {
           slots[ObjectIdentifier(v)] = ptr
         }
-      } else if v.storage != .parameter {
+      } else if v.storage != .parameter && v.storage != .result {
         let slot = allocate(v.type)
         slots[ObjectIdentifier(v)] = slot
         code.stackObjects.append(StackObject(slot: slot, type: v.type, count: 1))

@@ -188,6 +188,10 @@ public struct FuncDecl: Sendable {
   public var receiver: Param? = nil
   /// The last parameter is `...T`.
   public var variadic: Bool = false
+  /// A `...` before a parameter that is not the last one (an error).
+  public var misplacedEllipsis: Span? = nil
+  /// A `...` among the results (an error).
+  public var resultEllipsis: Span? = nil
   /// Declared with type parameters: `func f[T any](...)`.
   public var typeParams: Bool = false
   /// `//go:noinline` on the line before: the Go compiler never inlines the function.

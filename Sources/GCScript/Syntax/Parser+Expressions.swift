@@ -106,7 +106,14 @@ extension Parser {
           } else {
             args.append(try expressionOrType())
           }
-          if accept("...") { ellipsis = true }
+          if accept("...") {
+            // `f(s...)`: the spread argument is the last one (an optional comma may follow).
+            ellipsis = true
+            skipSemicolons()
+            _ = accept(",")
+            skipSemicolons()
+            break
+          }
           skipSemicolons()
           if !accept(",") { break }
           skipSemicolons()
@@ -243,7 +250,7 @@ extension Parser {
   mutating func functionLiteral() throws -> Expr {
     let start = peek.span.start
     advance()
-    let (params, variadic) = try parameterList(after: "parameters")
+    let (params, variadic, _) = try parameterList(after: "parameters")
     let results = try resultList()
     guard check("{") else { return Expr(.type(.function(span(from: start))), span(from: start)) }
     let saved = noCompositeLit

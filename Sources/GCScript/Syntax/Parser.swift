@@ -4,7 +4,7 @@
 // `unexpectedEndOfInput`: the REPL reads that as "the entry continues on the next line".
 //
 // The parser reads all of Go's statement syntax — switch, select, go, defer, labels, methods,
-// function literals, multiple results — even where gcsh cannot run it yet: the checker then
+// function literals, generics — even where gcsh cannot run it yet: the checker then
 // names the construct at its place, which is far more useful than a complaint about the token
 // after it. Expressions are in Parser+Expressions.swift, types in Parser+Types.swift.
 
@@ -13,6 +13,10 @@ public struct Parser {
   var tokens: [Token]
   var p = 0
   public internal(set) var errors: [ScriptError] = []
+  /// A `...` in a function's results (the next declaration parsed takes it).
+  var invalidEllipsis: Span? = nil
+  /// Where each `...` of the parameter list parsed last stands.
+  var listEllipses: [Span] = []
   /// Inside `if`/`for`/`switch` headers `T {` is not a composite literal (as in Go).
   var noCompositeLit = false
   /// `//go:` directives and where they end (the lexer's).
@@ -303,8 +307,10 @@ public struct Parser {
       skipBalanced()
       typeParams = true
     }
-    let (params, variadic) = try parameterList(after: "parameters")
+    let (params, variadic, misplaced) = try parameterList(after: "parameters")
+    invalidEllipsis = nil
     let results = try resultList()
+    let resultEllipsis = invalidEllipsis
     var body: [Stmt] = []
     var hasBody = false
     if check("{") {
@@ -319,6 +325,8 @@ public struct Parser {
     decl.paramList = params
     decl.receiver = receiver
     decl.variadic = variadic
+    decl.misplacedEllipsis = misplaced
+    decl.resultEllipsis = resultEllipsis
     decl.typeParams = typeParams
     decl.noinline = noinline
     decl.nameSpan = nameSpan
@@ -337,15 +345,18 @@ public struct Parser {
   /// params → paramDecl { "," paramDecl } [ "," ] ;
   /// paramDecl → [ IDENT { "," IDENT } ] [ "..." ] type ;
   /// Go's two forms: every parameter named (`a, b int, c string`) or none (`int, string`).
-  /// Returns the parameters and whether the last one is variadic.
-  mutating func parameterList(after what: String) throws -> (list: [Param], variadic: Bool) {
+  /// Returns the parameters, whether the last one is variadic, and where a `...` stands before
+  /// another parameter (which the checker reports, as types2 does).
+  mutating func parameterList(after what: String) throws -> (list: [Param], variadic: Bool, misplacedEllipsis: Span?) {
     try expect("(", after: nil)
     // Each entry is a lone identifier (a name or a type, decided at the end) or a name and a
     // type, or a type.
     var entries: [(name: (String, Span)?, type: TypeExpr?, variadic: Bool, span: Span)] = []
+    var ellipses: [Span] = []
     skipSemicolons()
     while !check(")") {
       let s = peek.span.start
+      if check("...") { ellipses.append(peek.span) }
       var variadic = accept("...")
       if !variadic, case .identifier(let n) = peek.kind {
         let next = peekAhead(1).kind
@@ -357,6 +368,7 @@ public struct Parser {
         } else {
           advance()
           let nameSpan = span(from: s)
+          if check("...") { ellipses.append(peek.span) }
           variadic = accept("...")
           entries.append(((n, nameSpan), try type(), variadic, span(from: s)))
         }
@@ -371,10 +383,12 @@ public struct Parser {
     let named = entries.contains { $0.name != nil && $0.type != nil }
     var out: [Param] = []
     var pendingNames: [(String, Span)] = []
+    var groupVariadic = false
     for e in entries {
       if named {
         guard let n = e.name else { throw fail("parameter name", after: nil) }
         if let t = e.type {
+          if e.variadic && !pendingNames.isEmpty { groupVariadic = true }
           for (pn, ps) in pendingNames + [n] { out.append(Param(name: pn, type: t, span: ps)) }
           pendingNames = []
         } else {
@@ -387,12 +401,22 @@ public struct Parser {
       }
     }
     if !pendingNames.isEmpty { throw fail("parameter type", after: "parameter name") }
-    return (out, entries.last?.variadic ?? false)
+    // Only the last parameter may be `...T`: not one before it, nor a group sharing it
+    // (`a, b ...int` gives a and b the type).
+    let variadic = entries.last?.variadic ?? false
+    listEllipses = ellipses
+    if groupVariadic, let last = ellipses.last { return (out, variadic, last) }
+    return (out, variadic, ellipses.dropLast(variadic ? 1 : 0).first)
   }
 
-  /// result → type | "(" params ")" ; absent before the body.
+  /// result → type | "(" params ")" ; absent before the body. A `...` among results is
+  /// recorded in `invalidEllipsis` (the checker's "invalid use of ...").
   mutating func resultList() throws -> [Param] {
-    if check("(") { return try parameterList(after: "results").list }
+    if check("(") {
+      let list = try parameterList(after: "results").list
+      if let e = listEllipses.first { invalidEllipsis = invalidEllipsis ?? e }
+      return list
+    }
     if check("{") || isStatementEnd { return [] }
     let s = peek.span.start
     let t = try type()

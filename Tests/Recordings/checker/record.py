@@ -93,13 +93,57 @@ cases = [
  ("", 'var x, y = 1; _, _ = x, y'),
  ("func f() (int, int) { return 1, 2 }", 'a, b := f(); println(a, b)'),
  ("", 'const (\nA = iota\nB = "x" + iota\nC\n)'),
+ # Several results, named results, variadic functions.
+ ("func two() (int, int) { return 1, 2 }", 'x := two(); _ = x'),
+ ("func two() (int, int) { return 1, 2 }", 'var a, b, c = two(); _, _, _ = a, b, c'),
+ ("func two() (int, int) { return 1, 2 }", 'var x int = two(); _ = x'),
+ ("func two() (int, int) { return 1, 2 }", 'y := two() + 1; _ = y'),
+ ("func two() (int, int) { return 1, 2 }", 'two() = 1'),
+ ("func f() (int, int) { return 1 }", ''),
+ ("func f() (int, int) { return 1, 2, 3 }", ''),
+ ("func f() (int, int) { return }", ''),
+ ("func two() (int, int) { return 1, 2 }\nfunc f() int { return two() }", ''),
+ ("func two() (int, int) { return 1, 2 }\nfunc f() (int, int, int) { return two() }", ''),
+ ("func two() (int, int) { return 1, 2 }\nfunc h() { return two() }", ''),
+ ("func f() (n int) {\n\t{\n\t\tn := 3\n\t\t_ = n\n\t\treturn\n\t}\n}", ''),
+ ("func f() (n int, s string) { return \"s\", 1 }", ''),
+ ("func f() (n int) { n = 1 }", ''),
+ ("func dup(n int) (n int) { return 1 }", ''),
+ ("func one(a int) int { return a }\nfunc two() (int, int) { return 1, 2 }", '_ = one(two())'),
+ ("func two() (int, int) { return 1, 2 }\nfunc p2(a, b int) {}", 'p2(1, two())'),
+ ("func two() (int, int) { return 1, 2 }", 'var g, h string = two(); _, _ = g, h'),
+ ("func two() (int, int) { return 1, 2 }", 'var s string; var n int; s, n = two(); _, _ = s, n'),
+ ("func none() {}", 'a, b := none(); _, _ = a, b'),
+ ("func v(xs ...int) int { return len(xs) }", 's := []int{1}; _ = v(1, s...)'),
+ ("func one(a int) int { return a }", 's := []int{1}; _ = one(s...)'),
+ ("func v(xs ...int) int { return len(xs) }", '_ = v(1, "a")'),
+ ("func w(a int, xs ...int) {}", 'w()'),
+ ("func w(a int, xs ...int) {}", 'w("a", 1)'),
+ ("func v(xs ...int) int { return len(xs) }", 'ss := []string{}; _ = v(ss...)'),
+ ("func f(a ...int, b int) {}", ''),
+ ("func f(a, b ...int) {}", ''),
+ ("func f() (...int) { return nil }", ''),
+ ("func f(a int) int { a := 2; return a }", ''),
+ ("func two() (int, int) { return 1, 2 }", '_ = len(two())'),
+ ("func three() (string, int, int) { return \"\", 1, 2 }", '_ = min(three())'),
+ ("func two() (int, int) { return 1, 2 }", 'copy(two())'),
+ ("func two() (int, int) { return 1, 2 }", 'var s []string; s = append(s, two()); _ = s'),
+ ("func two() (int, int) { return 1, 2 }", 'var x string; x, y := two(); _, _ = x, y'),
+ # Go accepts these.
+ ("func two() (int, int) { return 1, 2 }\nfunc v(xs ...int) int { return len(xs) }\nfunc w(a int, xs ...int) int { return a + len(xs) }",
+  '_ = v(two()); _ = w(two()); _ = v(); s := []int{1}; _ = v(s...); println(two())'),
+ ("func two() (int, int) { return 1, 2 }", 'k, s := two(); var k2 int; k2, s2 := two(); println(k, s, k2, s2)'),
+ ("func two() (int, int) { return 1, 2 }\nfunc sl() ([]int, int) { return nil, 2 }\nfunc f() (string, int) { return \"%d\", 7 }",
+  'a := min(two()); b := append(sl()); fmt.Printf(f()); println(a, b, max(two()))'),
+ ("func f() (a, b int) { a, b = 1, 2; return }\nfunc g() (int, int) { return f() }", 'x, y := g(); println(x, y)'),
+ ("func two() (int, int) { return 1, 2 }\nfunc f() (x int) {\n\tx, y := two()\n\t_ = y\n\t{\n\t\tvar x = 5\n\t\t_ = x\n\t}\n\treturn\n}", 'println(f())'),
 ]
 go = os.environ.get("GO127", "/work/tools/gobin/lib/python3.11/site-packages/go/bin/go")
 work = tempfile.mkdtemp()
 open(os.path.join(work, "go.mod"), "w").write("module x\ngo 1.22\n")
 res = []
 for decls, body in cases:
-    src = "package main\n\n" + ("import \"time\"\n\n" if "time." in body+decls else "") + decls + "\n\nfunc main() {\n" + body + "\n}\n"
+    src = "package main\n\n" + ("import \"time\"\n\n" if "time." in body+decls else "") + ("import \"fmt\"\n\n" if "fmt." in body+decls else "") + decls + "\n\nfunc main() {\n" + body + "\n}\n"
     open(os.path.join(work, "main.go"),"w").write(src)
     p = subprocess.run([go, "build", "-gcflags=-e", "-o", "/dev/null", "."], cwd=work, capture_output=True, text=True,
                        env={"GOTOOLCHAIN":"local","GOFLAGS":"-mod=mod","HOME":"/root","PATH":"/usr/bin:/bin","GOCACHE":os.path.join(work, "cache")})

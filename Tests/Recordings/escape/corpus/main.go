@@ -178,4 +178,35 @@ func main() {
 	// escape_loopvar.go
 	sinkInt += loopVarFirst()
 	sinkInt += len(rangeVarFirst())
+
+	// escape_results.go
+	r1, r2 := 1, 2
+	sinkPtr, sinkPtr = resSwap(&r1, &r2)
+	pr := &r1
+	sinkPtr, sinkBool = resDeref(&pr)
+	sinkPtr, _ = resLeakBoth(&r2)
+	sinkPtr, sinkBool = resNamed(nil)
+	sinkPtr, sinkInt = resBlank(nil)
+	sinkInt += resNamedAddrEscapes() + resNamedAddrLocal()
+	sinkPtr = resNamedNew()
+	sinkPtr, sinkBytes = resTwoAllocs()
+	_, _, _, _, _, _, _, sinkPtr = resEight(nil)
+	sinkInt += resUseSwapLocal()
+	resUseSwapEscape()
+	sinkPtr, _ = resForward(nil, nil)
+	sinkInt += resNestedCall()
+	sinkPtr = resAssignExisting(nil)
+	sinkInt += vaSum(1, 2) + vaCallSum() + vaCallSpread() + vaCallReturnedLocal() + vaInLoop() + vaFromResults()
+	vaCallKeepPtrs()
+	vaCallKeepSlice()
+	sinkInts = vaCallReturned()
+	sinkPtr = vaCallPrefixed()
+	q, m := resDivmod(17, 5)
+	sinkInt += q + m
+	sinkPtr, _ = resSwapInl(nil, nil)
+	sinkInt += resPairLocal() + resSwapInlLocal() + vaSumInlCall() + vaMinMaxCall()
+	resPairEscape()
+	sinkPtr = resNamedInl(nil)
+	sinkInt, sinkInt = resForwardInl()
+	sinkInts = resBuildNamed(5)
 }
