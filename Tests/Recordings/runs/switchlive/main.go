@@ -1,0 +1,54 @@
+// switchlive: a switch's tag is evaluated once, into a temporary that the cases are
+// compared with (walk/switch.go copyExpr). While a case is still to be compared the
+// temporary is live, so a GC during a case's call keeps the 1 MiB block the tag points to;
+// in the clause's body, after the last comparison, it is dead and a GC frees the block.
+// The same for a tag that is a local variable: it is copied, and the copy dies at the last
+// comparison.
+package main
+
+import (
+	"runtime"
+
+	"gcsh.test/runs/ckpt"
+)
+
+type Block [1 << 20]byte
+
+//go:noinline
+func mk(v byte) *Block {
+	p := new(Block)
+	p[0] = v
+	return p
+}
+
+//go:noinline
+func gcInCase() *Block {
+	runtime.GC()
+	ckpt.CP("in_case")
+	return nil
+}
+
+func main() {
+	ckpt.CP("start")
+	switch mk(7) {
+	case gcInCase():
+		println("equal")
+	case nil:
+		println("nil")
+	default:
+		runtime.GC()
+		ckpt.CP("in_body")
+		println("default")
+	}
+	p := mk(8)
+	switch p {
+	case gcInCase():
+		println("equal")
+	default:
+		runtime.GC()
+		ckpt.CP("in_body")
+		println("default")
+	}
+	runtime.GC()
+	ckpt.CP("end")
+}
