@@ -72,11 +72,14 @@ extension Lowerer {
       let start = label()
       for j in toBody[k] + fallingThrough { patch(j, to: start) }
       if k == defaultIndex { patch(noMatch, to: start) }
+      // Each clause is a block: its variables' slots are free again after it.
+      let clauseMark = top
       let saved = fallthroughJumps
       fallthroughJumps = []
       for s in clause.body { statement(s) }
       fallingThrough = fallthroughJumps
       fallthroughJumps = saved
+      release(to: clauseMark)
       if !clause.fallsThrough && k + 1 < sw.clauses.count { toEnd.append(emit(Instruction(op: .jump))) }
     }
     let end = label()
