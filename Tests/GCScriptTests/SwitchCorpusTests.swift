@@ -37,5 +37,5 @@ func switchProgramPrintsWhatGoPrints(_ p: SwitchProgram, _ profile: String) thro
 }
 
 @Test func switchCorpusIsThere() {
-  #expect(switchPrograms().count >= 16)
+  #expect(switchPrograms().count >= 17)
 }
