@@ -44,17 +44,17 @@
 //   - every variable a statement declares (`:=`, `var`, a range's `:=`): 2 more (the ODCL
 //     statement and its ONAME); `var x T` without a value is also an assignment of the zero
 //     value (`x = <nil>`: 2)
-//
-// gcsh's `print`/`println` statements (a scripting convenience, checked as fmt.Println) cost what
-// fmt.Println does, also where a Go program meant the builtin println (2 + operands in Go).
 //   - `switch init; tag`: 1 (OSWITCH) + init + tag + per clause 1 (OCASE) + its case values and
 //     body; `fallthrough` 0 (OFALL is free); a label 1 (OLABEL, in both eras: Go 1.19's noder
 //     wraps `L: for` in a refunded OBLOCK with the OLABEL). A switch on a constant with constant
 //     cases is costed as the frontend folded it (`cost(_: ExpressionSwitch)`)
 //
-// What cannot be told apart on the typed tree: `var a, b = 1, 2` against `a, b := 1, 2` (Go 1.19 makes the first
-// two OAS, one node more), an explicit `(*p).f` (Go: ODOT of ODEREF, one more than p.f), and
-// statements after a constant `if true { return }` that the compiler's deadcode pass drops.
+// gcsh's `print`/`println` statements (a scripting convenience, checked as fmt.Println) cost what
+// fmt.Println does, also where a Go program meant the builtin println (2 + operands in Go).
+// What cannot be told apart on the typed tree: `var a, b = 1, 2` against `a, b := 1, 2` (Go 1.19
+// makes the first two OAS, one node more), an explicit `(*p).f` (Go: ODOT of ODEREF, one more
+// than p.f), and statements after a constant `if true { return }` that the compiler's deadcode
+// pass drops.
 
 import GoHeap
 
