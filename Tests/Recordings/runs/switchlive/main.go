@@ -3,7 +3,7 @@
 // temporary is live, so a GC during a case's call keeps the 1 MiB block the tag points to;
 // in the clause's body, after the last comparison, it is dead and a GC frees the block.
 // The same for a tag that is a local variable: it is copied, and the copy dies at the last
-// comparison.
+// comparison. And a variable used in one clause only is not a root in another.
 package main
 
 import (
@@ -48,6 +48,17 @@ func main() {
 		runtime.GC()
 		ckpt.CP("in_body")
 		println("default")
+	}
+	// A variable used in one clause only is dead on the paths through the others.
+	q := mk(9)
+	k := len(q) - 1<<20 + 2
+	switch k {
+	case 1:
+		println(q[0])
+	default:
+		runtime.GC()
+		ckpt.CP("in_other_clause")
+		println("other")
 	}
 	runtime.GC()
 	ckpt.CP("end")
