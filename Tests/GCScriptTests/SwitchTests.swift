@@ -191,3 +191,16 @@ func aSwitchTagIsARootUntilItsLastComparison(_ version: String) throws {
   #expect(out == "4\n")
   #expect(checkErrors("unused:\nfor {}") == ["test.gcs:1:1: error: label unused defined and not used\nunused:\n^"])
 }
+
+/// Tests/Recordings/runs/switchstring: `switch string(b)` with only constant cases compares a
+/// view of b's bytes (walk/switch.go OBYTES2STRTMP) and allocates nothing; with a case that is
+/// not constant the conversion allocates a string each time (40 bytes: no stack buffer).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func aSwitchOnStringOfBytesWithConstantCasesDoesNotCopy(_ version: String) throws {
+  let run = try RecordedRun("switchstring")
+  let expected = try run.recorded(version)
+  let (mine, _) = try run.gcsh(version == "1.27.3" ? .go127 : .go119)
+  #expect(mine.words == expected.words)
+  #expect(mine.deltas == expected.deltas)
+  #expect(mine.escape == expected.escape)
+}

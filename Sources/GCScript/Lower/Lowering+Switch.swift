@@ -32,7 +32,9 @@ extension Lowerer {
 
     // The tag, evaluated once. A local that nothing can change while the cases are evaluated
     // (its address is never taken: no call can reach it) is compared where it is; anything
-    // else is copied into a temporary (walk/switch.go copyExpr).
+    // else is copied into a temporary (walk/switch.go copyExpr). `switch string(b)` whose cases
+    // are all constants compares a view of b's bytes, not a copy (walk/switch.go: "use a
+    // zero-cost alias of the byte slice", OBYTES2STRTMP): no case can change b meanwhile.
     var tag: TypedExpr? = nil
     if let t = sw.tag {
       let slot: Int
@@ -40,6 +42,10 @@ extension Lowerer {
         !v.addressTaken, !v.movedToHeap
       {
         slot = value(t)
+      } else if case .conversion(let x) = t.kind, t.type.isString, x.type.sliceElement?.size == 1,
+        sw.clauses.allSatisfy({ $0.values.allSatisfy { $0.constant != nil } })
+      {
+        slot = stringOperand(t)
       } else {
         slot = allocate(t.type)
         value(t, into: slot)
