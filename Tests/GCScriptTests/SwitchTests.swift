@@ -61,9 +61,7 @@ func aSwitchCostsWhatItsIfElseChainCosts(_ x: String) throws {
 /// root in the clause that runs instead.
 @Test(arguments: ["1.27.3", "1.19.8"])
 func aSwitchTagIsARootUntilItsLastComparison(_ version: String) throws {
-  let run = try RecordedRun("switchlive")
-  let expected = try run.recorded(version)
-  let (mine, _) = try run.gcsh(version == "1.27.3" ? .go127 : .go119)
+  let (run, mine, expected) = try recordedSwitchRun("switchlive", version)
   #expect(mine.words == expected.words)
   #expect(mine.escape == expected.escape)
   let (host, _, _) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
@@ -197,10 +195,15 @@ func aSwitchTagIsARootUntilItsLastComparison(_ version: String) throws {
 /// not constant the conversion allocates a string each time (40 bytes: no stack buffer).
 @Test(arguments: ["1.27.3", "1.19.8"])
 func aSwitchOnStringOfBytesWithConstantCasesDoesNotCopy(_ version: String) throws {
-  let run = try RecordedRun("switchstring")
-  let expected = try run.recorded(version)
+  let (_, mine, expected) = try recordedSwitchRun("switchstring", version)
+  #expect(mine == expected)
+}
+
+/// A recorded run of Tests/Recordings/runs and gcsh's run of the same program, for Go `version`.
+private func recordedSwitchRun(_ name: String, _ version: String) throws
+  -> (RecordedRun, RecordedRun.Outcome, RecordedRun.Outcome)
+{
+  let run = try RecordedRun(name)
   let (mine, _) = try run.gcsh(version == "1.27.3" ? .go127 : .go119)
-  #expect(mine.words == expected.words)
-  #expect(mine.deltas == expected.deltas)
-  #expect(mine.escape == expected.escape)
+  return (run, mine, try run.recorded(version))
 }
