@@ -51,6 +51,11 @@ struct CompilerProfile {
   /// variable-size buffer of Go 1.25 (the same author's "literal alloc" work); gcsh ties it to
   /// that era.
   let rewritesMakeSizes: Bool
+  /// Go 1.22's loop variables: each iteration of a `for` loop has its own variables — a
+  /// three-clause loop's init variables are copied into a new variable before each post
+  /// statement, a range loop's are declared per iteration (cmd/compile/internal/loopvar; the
+  /// spec's "For statements"). Before, both were declared once for the whole loop.
+  let perIterationLoopVariables: Bool
 
   /// The inliners gcsh models.
   enum InlinerEra {
@@ -82,6 +87,7 @@ struct CompilerProfile {
       inliner = nil
     }
     rewritesMakeSizes = runtime.version >= GoVersion(1, 25)
+    perIterationLoopVariables = runtime.version >= GoVersion(1, 22)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

@@ -335,6 +335,11 @@ final class Batch {
     case .loop(_, let i, let c, let p, let body):
       if let i { statement(i) }
       loopDepth += 1
+      // Go 1.22+: the variables the body and the post statement use are per-iteration copies,
+      // declared inside the loop (loopvar rewrites the loop before escape analysis).
+      if analysis.compiler.perIterationLoopVariables, let i {
+        for v in i.declares where v.storage == .local { declare(v) }
+      }
       if let c { expression(discard, c) }
       if let p { statement(p) }
       block(body)
@@ -344,8 +349,16 @@ final class Batch {
       // of it (through a dereference for a slice or a pointer to an array).
       let tmp = newLocation()
       expression(Hole(dst: tmp, derefs: 0), r.operand)
+      // Before Go 1.22 the key and value are declared once, outside the loop; since, per
+      // iteration, inside it.
+      let perIteration = analysis.compiler.perIterationLoopVariables
+      if !perIteration {
+        for case .place(let p)? in [r.key, r.value] { if case .variable(let v) = p.kind, r.defines { declare(v) } }
+      }
       loopDepth += 1
-      for case .place(let p)? in [r.key, r.value] { if case .variable(let v) = p.kind, r.defines { declare(v) } }
+      if perIteration {
+        for case .place(let p)? in [r.key, r.value] { if case .variable(let v) = p.kind, r.defines { declare(v) } }
+      }
       let valueHole = r.value.map(address) ?? discard
       switch r.over {
       case .array: flow(valueHole, tmp)
@@ -579,6 +592,11 @@ final class Batch {
     case .len, .cap, .print, .println, .timeSleep, .runtimeGC, .runtimeKeepAlive,
       .runtimeReadMemStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
+    case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince:
+      for a in args { expression(discard, a) }
+    case .fmtFprint, .fmtFprintln, .fmtFprintf:
+      // The stream is not a value; the rest are fmt's leaking interface arguments.
+      for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
     case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:
       // fmt's parameters are interfaces that leak (their content escapes).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }

@@ -41,6 +41,23 @@ extension Lowerer {
     pendingCost += session.statementCost
     for s in body { statement(s) }
     let continueAt = label()
+    // Go 1.22+: before the post statement the next iteration's variables are declared and
+    // initialised from this one's (the spec's "For statements"). Only a variable moved to the
+    // heap can be told apart from its copy: it gets a new object holding the current value, so
+    // a pointer taken in this iteration keeps this iteration's value.
+    if session.compiler.perIterationLoopVariables, let initStmt {
+      for v in initStmt.declares where v.storage == .local && v.movedToHeap {
+        withTemporaries {
+          let slot = slots[ObjectIdentifier(v)]!
+          let fresh = allocate(.pointer(to: v.type))
+          newObject(v.type, into: fresh, site: v.site)
+          if v.type.size > 0 {
+            emit(Instruction(op: .copyBlock, a: Int32(fresh), b: Int32(slot), c: Int32(v.type.size)))
+          }
+          emit(Instruction(op: .move, a: Int32(slot), b: Int32(fresh)))
+        }
+      }
+    }
     if let post { statement(post) }
     let testAt = label()
     patch(toTest, to: testAt)
@@ -115,6 +132,12 @@ extension Lowerer {
     case .array: integerConstant(Int64(over.type.arrayInfo!.count), into: bound)
     case .arrayPointer: integerConstant(Int64(over.type.pointee!.arrayInfo!.count), into: bound)
     }
+    // Before Go 1.22 the key and value variables are declared once for the whole loop (a
+    // variable moved to the heap is one object all iterations share).
+    let perIteration = session.compiler.perIterationLoopVariables
+    if !perIteration && r.defines {
+      for case .place(let p)? in [r.key, r.value] { if case .variable(let v) = p.kind { declare(v) } }
+    }
     let toTest = emit(Instruction(op: .jump))
     let bodyStart = label()
     pendingCost += 2 * session.statementCost  // the iteration's test and advance
@@ -124,15 +147,15 @@ extension Lowerer {
       let offsetBefore = allocate(.int)
       emit(Instruction(op: .move, a: Int32(offsetBefore), b: Int32(index)))
       emit(Instruction(op: .nextRune, a: Int32(runeSlot), b: Int32(held), c: Int32(index)))
-      bind(r.key, from: offsetBefore, .int, declaring: r.defines)
-      bind(r.value, from: runeSlot, .int32, declaring: r.defines)
+      bind(r.key, from: offsetBefore, .int, declaring: r.defines && perIteration)
+      bind(r.value, from: runeSlot, .int32, declaring: r.defines && perIteration)
     } else {
-      bind(r.key, from: index, r.over == .integer ? over.type : .int, declaring: r.defines)
+      bind(r.key, from: index, r.over == .integer ? over.type : .int, declaring: r.defines && perIteration)
       if let v = r.value, case .place = v {
         let elem = elementType(r)
         let tmp = allocate(elem)
         loadElement(r, held, index, into: tmp)
-        bind(v, from: tmp, elem, declaring: r.defines)
+        bind(v, from: tmp, elem, declaring: r.defines && perIteration)
       }
     }
     for s in r.body { statement(s) }
@@ -382,22 +405,24 @@ extension Lowerer {
       return false
     }
     switch op {
-    case "<" where isCounter(a) && isInvariant(b): return (b, false)
-    case "<=" where isCounter(a) && isInvariant(b): return (b, true)
-    case ">" where isCounter(b) && isInvariant(a): return (a, false)
-    case ">=" where isCounter(b) && isInvariant(a): return (a, true)
+    case "<" where isCounter(a) && isInvariant(b, counter): return (b, false)
+    case "<=" where isCounter(a) && isInvariant(b, counter): return (b, true)
+    case ">" where isCounter(b) && isInvariant(a, counter): return (a, false)
+    case ">=" where isCounter(b) && isInvariant(a, counter): return (a, true)
     default: return nil
     }
   }
 
-  /// A value the store loop cannot change: a constant, a variable (the loop writes only one
-  /// slice element and its counter), or len of one.
-  private func isInvariant(_ e: TypedExpr) -> Bool {
+  /// A value the store loop cannot change: a constant, a variable other than the counter (the
+  /// loop writes only one slice element and its counter), len of one, or a sum or difference of
+  /// such. `i + 1` is not: it changes with the counter.
+  private func isInvariant(_ e: TypedExpr, _ counter: Variable) -> Bool {
     switch e.kind {
     case .constant, .nilValue: return true
-    case .variable(let v): return !v.addressTaken && !v.movedToHeap
-    case .builtin(.len, let args, _): return args.count == 1 && isInvariant(args[0])
-    case .binary(let op, let a, let b) where op == "+" || op == "-": return isInvariant(a) && isInvariant(b)
+    case .variable(let v): return v !== counter && !v.addressTaken && !v.movedToHeap
+    case .builtin(.len, let args, _): return args.count == 1 && isInvariant(args[0], counter)
+    case .binary(let op, let a, let b) where op == "+" || op == "-":
+      return isInvariant(a, counter) && isInvariant(b, counter)
     default: return false
     }
   }
@@ -409,9 +434,8 @@ extension Lowerer {
       case .place(let lhs) = targets[0], case .index(let slice, let idx) = lhs.kind,
       slice.type.isSlice, case .variable(let sv) = slice.kind, !sv.addressTaken, !sv.movedToHeap,
       case .variable(let iv) = idx.kind, iv === counter,
-      Self.storeElementOp(lhs.type) != nil, isInvariant(values[0])
+      Self.storeElementOp(lhs.type) != nil, isInvariant(values[0], counter)
     else { return nil }
-    if case .variable(let w) = values[0].kind, w === counter { return nil }
     return (slice, values[0])
   }
 

@@ -178,4 +178,13 @@ func main() {
 
 	// escape_rangeint.go (Go 1.22+ only)
 	rangeIntAll()
+
+	// escape_sliceaddr.go
+	sinkInt += sliceAddrLocal()
+	sinkInt += len(*sliceAddrReturned())
+	sinkInt += len(sliceAddrHeaderLocal())
+
+	// escape_loopvar.go
+	sinkInt += loopVarFirst()
+	sinkInt += len(rangeVarFirst())
 }
