@@ -75,6 +75,32 @@ let measuredCosts: [(String, Int, Int)] = [
   ("func lit2() *P { return &P{} }", 3, 3),
   ("func assignField(p *P) { p.x = 1 }", 4, 4),
   ("func localField() int { var p P; p.y = 2; return p.y }", 11, 11),
+  // Switches (OSWITCH, OCASE per clause, OFALL free), labels (OLABEL), and constant switches as
+  // the frontend folds them (Go 1.27.3 drops tag and cases, Go 1.19.8 keeps the tag and the
+  // case that matched: sw9..sw12, sw15).
+  ("func sw1(x int) int { switch x { case 1: return 10; case 2, 3: return 20 }; return 0 }", 13, 13),
+  ("func sw2(x int) int { switch x { case 1: return 10; default: return 0 } }", 9, 9),
+  ("func sw3(x int) int { switch { case x > 1: return 1; case x < 0: return 2 }; return 3 }", 15, 15),
+  ("func sw4(x int) int { switch y := x + 1; y { case 1: return 1 }; return 0 }", 15, 15),
+  ("func sw5(x int) int { r := 0; switch x { case 1: r = 1; fallthrough; case 2: r += 2 }; return r }", 19, 19),
+  ("func sw6(x int) int { for i := 0; i < x; i++ { switch i { case 3: break; case 4: continue } }; return x }", 22, 22),
+  ("func sw7(x int) int { L: for i := 0; i < x; i++ { switch i { case 3: break L } }; return x }", 20, 20),
+  ("func sw8(x int) int { L: for { break L }; return x }", 5, 5),
+  ("func sw9(x int) int { switch 2 { case 1: return 1; case 2: return 2 }; return 0 }", 6, 8),
+  ("func sw10(x int) int { switch { case true: return 1 }; return 0 }", 6, 7),
+  ("func sw11(x int) int { switch 3 { case 1: return 1; default: return 5 } }", 4, 5),
+  ("func sw12(x int) int { switch 3 { case 1: return 1 }; return 0 }", 3, 4),
+  ("func sw13(x int) int { switch 2 { case x: return 1; case 2: return 2 }; return 0 }", 12, 12),
+  ("func sw14(s string) int { switch s { case \"a\": return 1; case \"b\": return 2 }; return 0 }", 12, 12),
+  ("func sw15(x int) int { switch { } ; return x }", 3, 3),
+  ("func sw16(x int) int { L: switch x { case 1: break L }; return x }", 8, 8),
+  ("func sw17(x int) int { switch x { }; return x }", 4, 4),
+  ("func sw18(x int) int { switch x := x; x { default: return x } }", 10, 10),
+  ("func sw19(x int) int { switch 2 { case 1: return 1; case 2: fallthrough; case 3: return 3 }; return 0 }", 14, 14),
+  ("func sw20(x int) int { L: for i := 0; i < x; i++ { for { continue L } }; return x }", 17, 17),
+  ("func sw21(x int) int { L: for { switch { case x > 0: continue L }; break }; return x }", 11, 11),
+  ("func sw22(x int) int { switch { case x > 1, x < -1: return 1 }; return 0 }", 12, 12),
+  ("func sw23(x int) int { switch x { case 1: default: }; return x }", 7, 7),
 ]
 
 @Test(arguments: ["go1.27", "go1.19"])

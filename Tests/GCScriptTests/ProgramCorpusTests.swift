@@ -54,12 +54,6 @@ enum CorpusGap: Sendable {
 let corpusGaps: [String: CorpusGap] = [
   // GAPS-BEGIN (compare.py --swift prints these entries, with its own wording)
   // Features landing in parallel branches.
-  "switch-fallthrough": .compileError("switch statements are not supported by gcsh yet"),
-  "switch-size-class": .compileError("switch statements are not supported by gcsh yet"),
-  "labeled-break-search": .compileError("labels are not supported by gcsh yet"),
-  "labeled-continue-primes": .compileError("labels are not supported by gcsh yet"),
-  // Also labels.
-  "switch-labels-results": .compileError("switch statements are not supported by gcsh yet"),
   "map-growth-delete": .compileError("maps are not supported by gcsh yet"),
   "map-of-slices": .compileError("maps are not supported by gcsh yet"),
   "map-pointer-values": .compileError("maps are not supported by gcsh yet"),

@@ -477,14 +477,7 @@ extension Checker {
       return value(op.expr)
     }
     guard let c = op.constant, let u = op.untyped else { return op }
-    let compatible: Bool
-    switch u {
-    case .int, .rune, .float: compatible = t.isNumeric
-    case .string: compatible = t.isString
-    case .bool: compatible = t.isBool
-    case .nilValue: compatible = false
-    }
-    guard compatible else { throw mismatch(u.description) }
+    guard u.canBecome(t) else { throw mismatch(u.description) }
     if t.isInteger, c.exactInteger == nil {
       throw fail(.typeError("\(op.text) (\(describe(op))) truncated to \(t)"), at: op.expr.span)
     }

@@ -39,13 +39,16 @@ extension Checker {
     case .typeDecl(let n, _): names = [n]
     case .declGroup(let specs):
       for spec in specs { poisonDeclarations(of: spec, in: scope) }
+    case .labeled(_, let inner): poisonDeclarations(of: inner, in: scope)
     default: break
     }
     for n in names where n != "_" && scope.symbols[n] == nil { scope.symbols[n] = .poisoned }
   }
 
   /// Checks one statement; nil for a declaration that leaves no code (a constant, a type).
-  func statement(_ s: Stmt, _ scope: LexicalScope, topLevel: Bool) throws -> TypedStmt? {
+  /// `label` is the statement's label (`L: for ...`): a loop or switch is then `break L`'s (and a
+  /// loop `continue L`'s) target.
+  func statement(_ s: Stmt, _ scope: LexicalScope, topLevel: Bool, label: String? = nil) throws -> TypedStmt? {
     let span = s.span
     switch s.kind {
     case .empty, .package: return nil
@@ -104,28 +107,35 @@ extension Checker {
         throw fail(.typeError("cannot declare in post statement of for loop"), at: post.span)
       }
       let p = try post.flatMap { try statement($0, inner, topLevel: false) }
-      let target = LoopTarget()
+      let target = LoopTarget(label: label)
       loops.append(target)
       defer { loops.removeLast() }
       let b = block(body, LexicalScope(parent: inner, function: function))
       return TypedStmt(.loop(target, i, c, p, b), span)
     case .rangeStmt(let key, let value, let define, let over, let body):
-      return try rangeLoop(key, value, define, over, body, scope, span)
+      return try rangeLoop(key, value, define, over, body, scope, span, label: label)
     case .returnStmt(let e):
       return try returnStatement(e.map { [$0] } ?? [], scope, span)
     case .returnValues(let values):
       return try returnStatement(values, scope, span)
-    case .breakStmt:
-      guard let target = loops.last else { throw fail(.typeError("break is not in a loop, switch, or select"), at: span) }
-      return TypedStmt(.breakStmt(target), span)
-    case .continueStmt:
-      guard let target = loops.last else { throw fail(.typeError("continue is not in a loop"), at: span) }
-      return TypedStmt(.continueStmt(target), span)
-    case .labeledBranch, .labeled:
-      throw fail(.notSupported("labels", plural: true), at: span)
-    case .gotoStmt: throw fail(.notSupported("goto", plural: false), at: span)
-    case .fallthroughStmt, .switchStmt:
-      throw fail(.notSupported("switch statements", plural: true), at: span)
+    case .breakStmt, .continueStmt, .labeledBranch, .fallthroughStmt:
+      return try branch(s)
+    case .labeled(let name, let inner):
+      // The label names the statement (a loop's or switch's target takes it); Go's IR keeps an
+      // OLABEL before it. A blank label names nothing.
+      let typed = try statement(inner, scope, topLevel: topLevel, label: name == "_" ? nil : name)
+        ?? TypedStmt(.block([]), span)
+      typed.labels.insert(name, at: 0)
+      return typed
+    case .gotoStmt:
+      // A goto Go rejects was reported by the branch check, in Go's words.
+      if badBranches.contains(ObjectIdentifier(s)) { throw CheckFailure() }
+      throw fail(.notSupported("goto", plural: false), at: span)
+    case .switchStmt(let initStmt, let tag, _, let clauses):
+      if case .typeAssert(_, nil)? = tag?.kind {
+        throw fail(.notSupported("type switches", plural: true), at: span)
+      }
+      return try switchStatement(initStmt, tag, clauses, scope, span, label: label)
     case .selectStmt: throw fail(.notSupported("select statements", plural: true), at: span)
     case .goStmt: throw fail(.notSupported("goroutines (go statements)", plural: true), at: span)
     case .deferStmt: throw fail(.notSupported("defer statements", plural: true), at: span)
@@ -351,7 +361,8 @@ extension Checker {
 
   /// `for key, value := range over { body }`.
   func rangeLoop(
-    _ key: Expr?, _ value: Expr?, _ define: Bool, _ over: Expr, _ body: [Stmt], _ scope: LexicalScope, _ span: Span
+    _ key: Expr?, _ value: Expr?, _ define: Bool, _ over: Expr, _ body: [Stmt], _ scope: LexicalScope, _ span: Span,
+    label: String? = nil
   ) throws -> TypedStmt {
     let inner = LexicalScope(parent: scope, function: function)
     var operand = try expression(over, scope)
@@ -405,7 +416,7 @@ extension Checker {
     }
     let loop = RangeLoop(
       over: kind, operand: operand.expr, key: try target(key, keyType),
-      value: try valueType.flatMap { try target(value, $0) }, defines: define)
+      value: try valueType.flatMap { try target(value, $0) }, defines: define, target: LoopTarget(label: label))
     loops.append(loop.target)
     defer { loops.removeLast() }
     loop.body = block(body, LexicalScope(parent: inner, function: function))

@@ -83,8 +83,10 @@ public final class Checker {
 
   // State of the function being checked.
   var function: Function
-  /// Enclosing loops, innermost last (break and continue targets).
+  /// Enclosing loops and switches, innermost last (break and continue targets).
   var loops: [LoopTarget] = []
+  /// Branch statements the branch check reported (Checker+Branches.swift): left out silently.
+  var badBranches: Set<ObjectIdentifier> = []
 
   public init(profile: RuntimeProfile) {
     self.profile = profile
@@ -108,11 +110,17 @@ public final class Checker {
     pendingTypes = [:]
     definingTypes = []
     loops = []
+    badBranches = []
 
     let decls = flattenTopLevel(stmts)
     collectTypes(decls)
     defineTypes(decls)
     collectFunctions(decls)
+    // The top-level code is a body of its own for labels (as main's would be).
+    checkBranches(decls.filter { s in
+      if case .funcDecl = s.kind { return false }
+      return true
+    }, start: 0)
     var body: [TypedStmt] = []
     for s in decls {
       if case .funcDecl = s.kind { continue }
@@ -399,6 +407,7 @@ public final class Checker {
     function = f
     loops = []
     defer { (function, loops) = saved }
+    checkBranches(d.body, start: openBrace(after: d.nameSpan?.end ?? d.span.start))
     // The body's outermost block is the one holding the parameters and results (types2
     // funcBody checks it in the signature's scope): `x := 1` there does not declare a new x.
     let body = block(d.body, scope)
@@ -439,35 +448,64 @@ public final class Checker {
   }
 
   /// Go's terminating statements (the spec's "Terminating statements"): a function with a
-  /// result must end in one.
-  func isTerminating(_ stmts: [Stmt]) -> Bool {
+  /// result must end in one. A port of types2's return.go (isTerminating, hasBreak); `label` is
+  /// the label of the statement, if it has one.
+  func isTerminating(_ stmts: [Stmt], label: String? = nil) -> Bool {
+    // Trailing empty statements are permitted.
     guard let last = stmts.last(where: { if case .empty = $0.kind { return false }; return true }) else {
       return false
     }
-    switch last.kind {
-    case .returnStmt, .returnValues, .gotoStmt: return true
+    return isTerminating(last, label: label)
+  }
+
+  func isTerminating(_ s: Stmt, label: String?) -> Bool {
+    switch s.kind {
+    case .returnStmt, .returnValues, .gotoStmt, .fallthroughStmt: return true
+    case .labeled(let l, let inner): return isTerminating(inner, label: l)
     case .expression(let e):
-      if case .call(let f, _, _) = e.kind, case .identifier("panic") = f.kind { return true }
+      // A call of the predeclared panic.
+      var callee = e
+      while case .paren(let x) = callee.kind { callee = x }
+      if case .call(let f, _, _) = callee.kind, case .identifier("panic") = f.kind { return true }
       return false
     case .block(let b): return isTerminating(b)
     case .ifStmt(_, _, let then, let els):
       guard let els else { return false }
-      return isTerminating(then) && isTerminating([els])
+      return isTerminating(then) && isTerminating(els, label: nil)
+    case .switchStmt(_, _, _, let clauses):
+      // A default clause, and every clause ends in a terminating statement (or fallthrough)
+      // and has no break out of the switch.
+      var hasDefault = false
+      for c in clauses {
+        if c.isDefault { hasDefault = true }
+        if !isTerminating(c.body) || hasBreak(c.body, label: label, implicit: true) { return false }
+      }
+      return hasDefault
+    case .selectStmt(let clauses):
+      return clauses.allSatisfy { isTerminating($0.body) && !hasBreak($0.body, label: label, implicit: true) }
     case .forStmt(_, let cond, _, let body):
-      return cond == nil && !containsBreak(body)
-    case .labeled(_, let s): return isTerminating([s])
+      // A range loop terminates; `for {}` without a break out of it does not.
+      return cond == nil && !hasBreak(body, label: label, implicit: true)
     default: return false
     }
   }
 
-  /// Whether a loop body breaks out of its loop (a break not inside a nested loop).
-  func containsBreak(_ stmts: [Stmt]) -> Bool {
+  /// Whether the statements contain a break out of the statement labeled `label`, or (implicit)
+  /// out of the closest enclosing breakable statement (types2 hasBreak).
+  func hasBreak(_ stmts: [Stmt], label: String?, implicit: Bool) -> Bool {
     stmts.contains { s in
       switch s.kind {
-      case .breakStmt, .labeledBranch(keyword: "break", _): return true
-      case .block(let b): return containsBreak(b)
-      case .ifStmt(_, _, let then, let els): return containsBreak(then) || (els.map { containsBreak([$0]) } ?? false)
-      case .switchStmt(_, _, _, let clauses): return clauses.contains { containsBreak($0.body) }
+      case .labeled(_, let inner): return hasBreak([inner], label: label, implicit: implicit)
+      case .breakStmt: return implicit
+      case .labeledBranch(keyword: "break", let l): return l == label
+      case .block(let b): return hasBreak(b, label: label, implicit: implicit)
+      case .ifStmt(_, _, let then, let els):
+        return hasBreak(then, label: label, implicit: implicit) || (els.map { hasBreak([$0], label: label, implicit: implicit) } ?? false)
+      case .switchStmt(_, _, _, let clauses), .selectStmt(let clauses):
+        // A break inside names this statement, unless labeled.
+        return label != nil && clauses.contains { hasBreak($0.body, label: label, implicit: false) }
+      case .forStmt(_, _, _, let body), .rangeStmt(_, _, _, _, let body):
+        return label != nil && hasBreak(body, label: label, implicit: false)
       default: return false
       }
     }

@@ -157,8 +157,72 @@ final class AllocationSite {
   }
 }
 
-/// A break/continue target: one loop.
-final class LoopTarget {}
+/// A break/continue target: a loop, or a switch (which `break` ends and `continue` passes by).
+final class LoopTarget {
+  /// A switch statement: only `break` targets it.
+  let isSwitch: Bool
+  /// The statement's label (`L: for ...`), for `break L` and `continue L` while checking.
+  let label: String?
+
+  init(isSwitch: Bool = false, label: String? = nil) {
+    self.isSwitch = isSwitch
+    self.label = label
+  }
+}
+
+/// A checked expression switch, `switch init; tag { case a, b: ... default: ... }` (Go's
+/// OSWITCH): the tag is evaluated once, then the cases are compared with it in order, top to
+/// bottom and left to right, until one is equal; its clause runs (or the default clause, when
+/// none is). A tagless switch is `switch true`: its cases are conditions.
+///
+/// The clauses are the ones Go's frontend keeps. A switch on a constant whose cases are all
+/// constants is folded before inlining and escape analysis see it (Go 1.27.3's noder,
+/// writer.go switchStmt; Go 1.19.8's deadcode.go, which runs before inlining): only the clause
+/// that always runs is left — the first case equal to the tag, else the default clause — or
+/// none. Neither folds when that clause ends in fallthrough, or when a case is not constant.
+final class ExpressionSwitch {
+  /// Ended by `break` inside the clauses (and `break L` for the switch's label).
+  let target: LoopTarget
+  let initStmt: TypedStmt?
+  /// The tag, typed (an untyped constant takes its default type); nil for `switch {`.
+  let tag: TypedExpr?
+  var clauses: [SwitchClause]
+  /// Set when the switch was folded: Go 1.27 then drops the tag and keeps the clause as a
+  /// default clause; Go 1.19 keeps the tag and, of the clause that matched, that one case.
+  var folded: FoldedSwitch? = nil
+
+  init(target: LoopTarget, initStmt: TypedStmt?, tag: TypedExpr?, clauses: [SwitchClause]) {
+    self.target = target
+    self.initStmt = initStmt
+    self.tag = tag
+    self.clauses = clauses
+  }
+
+  /// The clause that runs when no case is equal to the tag.
+  var defaultIndex: Int? { clauses.firstIndex { $0.isDefault } }
+}
+
+/// One `case`/`default` clause of an expression switch; each is its own block.
+struct SwitchClause {
+  /// The case values, each converted to the tag's type (a tagless switch's are conditions);
+  /// empty for the default clause (and for the clause a folded switch keeps).
+  var values: [TypedExpr]
+  let isDefault: Bool
+  var body: [TypedStmt]
+  let span: Span
+
+  /// The clause ends in `fallthrough`: control goes on into the next clause's body.
+  var fallsThrough: Bool {
+    if case .fallthroughStmt? = body.last?.kind { return true }
+    return false
+  }
+}
+
+/// A switch Go's frontend folded (see ExpressionSwitch).
+struct FoldedSwitch {
+  /// The case that equals the tag, when a case did (not the default clause): Go 1.19 keeps it.
+  let matched: TypedExpr?
+}
 
 /// A call replaced by the callee's body (inl.go mkinlcall; ir.InlinedCallExpr). It evaluates as
 ///
@@ -333,6 +397,9 @@ final class TypedStmt {
     case inlineReturn(InlinedCall, [TypedExpr])
     case breakStmt(LoopTarget)
     case continueStmt(LoopTarget)
+    case switchStmt(ExpressionSwitch)
+    /// `fallthrough`, the last statement of a switch clause.
+    case fallthroughStmt
     // The runtime statements.
     case sleep(TypedExpr)
     case gc
@@ -355,6 +422,10 @@ final class TypedStmt {
   var narrated = false
   /// The variables this statement declares (`:=`, `var`): each execution makes them anew.
   var declares: [Variable] = []
+  /// The labels written before it (`L: for ...`), outermost first: each is an OLABEL node of
+  /// Go's IR, which the inliner counts. What they name is resolved into the break and continue
+  /// targets.
+  var labels: [String] = []
   /// Set by the move2heap pass (Go 1.26+): slices whose backing store is moved to the heap,
   /// if it is in the frame, before the statement runs (it is where they stop being exclusive).
   var movesToHeap: [MoveToHeap] = []

@@ -392,7 +392,18 @@ final class Batch {
       for (r, e) in zip(function.results, values) {
         expression(Hole(dst: location(r), derefs: 0, note: "returned from \(function.name)"), e)
       }
-    case .breakStmt, .continueStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
+    case .switchStmt(let sw):
+      // stmt.go OSWITCH: the tag and the case values are only compared (discarded); each
+      // clause is a block. A switch is not a loop: its clauses stay at the switch's loop depth.
+      // (Labels change loop depth only for a backward goto, escape.go's "looping" labels;
+      // gcsh has no goto, and a labeled for is a loop like any other.)
+      if let i = sw.initStmt { statement(i) }
+      if let tag = sw.tag { expression(discard, tag) }
+      for c in sw.clauses {
+        for v in c.values { expression(discard, v) }
+        block(c.body)
+      }
+    case .breakStmt, .continueStmt, .fallthroughStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
     case .sleep(let e): expression(discard, e)
     case .stats(let l, _): for x in l { expression(discard, x) }
     case .expect(let x): expression(discard, x.value)
@@ -960,7 +971,14 @@ extension TypedStmt {
     case .stats(let l, _): l.forEach(visit)
     case .expect(let x): visit(x.value)
     case .setGCPercent(let e), .setMemoryLimit(let e): if let e { visit(e) }
-    case .zero, .breakStmt, .continueStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
+    case .switchStmt(let sw):
+      sw.initStmt?.forEachExpression(visit)
+      if let tag = sw.tag { visit(tag) }
+      for c in sw.clauses {
+        c.values.forEach(visit)
+        for s in c.body { s.forEachExpression(visit) }
+      }
+    case .zero, .breakStmt, .continueStmt, .fallthroughStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
     }
   }
 }

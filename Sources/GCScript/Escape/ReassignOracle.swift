@@ -78,7 +78,14 @@ struct ReassignOracle {
     case .stats(let l, _): for x in l { expression(x) }
     case .expect(let x): expression(x.value)
     case .setGCPercent(let e), .setMemoryLimit(let e): if let e { expression(e) }
-    case .breakStmt, .continueStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
+    case .switchStmt(let sw):
+      if let i = sw.initStmt { statement(i) }
+      if let tag = sw.tag { expression(tag) }
+      for c in sw.clauses {
+        for v in c.values { expression(v) }
+        for x in c.body { statement(x) }
+      }
+    case .breakStmt, .continueStmt, .fallthroughStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
     }
   }
 

@@ -225,7 +225,15 @@ struct SliceMoveToHeap {
     case .stats(let labels, _): labels.forEach { expression($0) }
     case .expect(let x): expression(x.value)
     case .setGCPercent(let e), .setMemoryLimit(let e): if let e { expression(e) }
-    case .breakStmt, .continueStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
+    case .switchStmt(let sw):
+      // slice.go do: every child (DoChildren); a switch is not a loop.
+      if let initStmt = sw.initStmt { statement(initStmt) }
+      if let tag = sw.tag { expression(tag) }
+      for c in sw.clauses {
+        c.values.forEach { expression($0) }
+        for st in c.body { statement(st) }
+      }
+    case .breakStmt, .continueStmt, .fallthroughStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
     }
   }
 

@@ -73,7 +73,7 @@ final class BodyRewriter {
   func target(_ t: LoopTarget) -> LoopTarget {
     guard copying != nil else { return t }
     if let mapped = targets[ObjectIdentifier(t)] { return mapped }
-    let copy = LoopTarget()
+    let copy = LoopTarget(isSwitch: t.isSwitch, label: t.label)
     targets[ObjectIdentifier(t)] = copy
     return copy
   }
@@ -103,6 +103,8 @@ final class BodyRewriter {
     case .inlineReturn(let ic, let es): kind = .inlineReturn(ic, es.map(expression))
     case .breakStmt(let t): kind = .breakStmt(target(t))
     case .continueStmt(let t): kind = .continueStmt(target(t))
+    case .fallthroughStmt: kind = .fallthroughStmt
+    case .switchStmt(let sw): kind = .switchStmt(switchStatement(sw))
     case .sleep(let e): kind = .sleep(expression(e))
     case .stats(let l, let v): kind = .stats(label: l.map(expression), view: v)
     case .expect(let x):
@@ -114,6 +116,7 @@ final class BodyRewriter {
     }
     let copy = TypedStmt(kind, s.span)
     copy.declares = s.declares.map(variable)
+    copy.labels = s.labels
     // A copy's statements are not the caller's to narrate.
     copy.narrated = copying == nil && s.narrated
     return copy
@@ -122,6 +125,18 @@ final class BodyRewriter {
   func target(_ t: AssignTarget) -> AssignTarget {
     if case .place(let e) = t { return .place(expression(e)) }
     return t
+  }
+
+  func switchStatement(_ sw: ExpressionSwitch) -> ExpressionSwitch {
+    // Operands in evaluation order: init, tag, then each clause's cases and body.
+    let initStmt = sw.initStmt.map(statement)
+    let tag = sw.tag.map(expression)
+    let clauses = sw.clauses.map { c in
+      SwitchClause(values: c.values.map(expression), isDefault: c.isDefault, body: c.body.map(statement), span: c.span)
+    }
+    let copy = ExpressionSwitch(target: target(sw.target), initStmt: initStmt, tag: tag, clauses: clauses)
+    copy.folded = sw.folded.map { FoldedSwitch(matched: $0.matched.map(expression)) }
+    return copy
   }
 
   func range(_ r: RangeLoop) -> RangeLoop {

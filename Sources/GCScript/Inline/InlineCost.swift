@@ -52,13 +52,17 @@
 //   - every variable a statement declares (`:=`, `var`, a range's `:=`): 2 more (the ODCL
 //     statement and its ONAME); `var x T` without a value is also an assignment of the zero
 //     value (`x = <nil>`: 2)
+//   - `switch init; tag`: 1 (OSWITCH) + init + tag + per clause 1 (OCASE) + its case values and
+//     body; `fallthrough` 0 (OFALL is free); a label 1 (OLABEL, in both eras: Go 1.19's noder
+//     wraps `L: for` in a refunded OBLOCK with the OLABEL). A switch on a constant with constant
+//     cases is costed as the frontend folded it (`cost(_: ExpressionSwitch)`)
 //
 // gcsh's `print`/`println` statements (a scripting convenience, checked as fmt.Println) cost what
 // fmt.Println does, also where a Go program meant the builtin println (2 + operands in Go).
-// What cannot be told apart on the typed tree: a `switch` (gcsh checks it into `if`s, Go counts
-// OSWITCH and OCASE nodes), `var a, b = 1, 2` against `a, b := 1, 2` (Go 1.19 makes the first
-// two OAS, one node more), an explicit `(*p).f` (Go: ODOT of ODEREF, one more than p.f), and
-// statements after a constant `if true { return }` that the compiler's deadcode pass drops.
+// What cannot be told apart on the typed tree: `var a, b = 1, 2` against `a, b := 1, 2` (Go 1.19
+// makes the first two OAS, one node more), an explicit `(*p).f` (Go: ODOT of ODEREF, one more
+// than p.f), and statements after a constant `if true { return }` that the compiler's deadcode
+// pass drops.
 
 import GoHeap
 
@@ -95,8 +99,8 @@ struct InlineCostVisitor {
   func cost(_ stmts: [TypedStmt]) -> Int { stmts.reduce(0) { $0 + cost($1) } }
 
   func cost(_ s: TypedStmt) -> Int {
-    // Each declared variable: an ODCL statement and its ONAME.
-    var c = 2 * s.declares.count
+    // Each declared variable: an ODCL statement and its ONAME; each label an OLABEL.
+    var c = 2 * s.declares.count + s.labels.count
     switch s.kind {
     case .expression(let e): c += cost(e)
     case .assign(let targets, let values):
@@ -129,11 +133,27 @@ struct InlineCostVisitor {
       }
     case .returnStmt(let es), .inlineReturn(_, let es): c += 1 + es.reduce(0) { $0 + cost($1) }
     case .breakStmt, .continueStmt: c += 1
+    case .fallthroughStmt: break  // OFALL: "These nodes don't produce code"
+    case .switchStmt(let sw): c += cost(sw)
     case .sleep, .gc, .free, .stats, .expect, .why, .roots, .explain, .heapMap, .setGCPercent,
       .setMemoryLimit:
       // gcsh's runtime statements make a function not inlinable (Inliner.canInline); as nodes
       // of a caller, they count as a call.
       c += 1
+    }
+    return c
+  }
+
+  /// A switch: OSWITCH 1 + its init + its tag (none for `switch {`) + per clause OCASE 1 + the
+  /// case values + the body. A folded switch (ExpressionSwitch) is what the frontend left: in
+  /// Go 1.27 neither tag nor case values (the clause became the default), in Go 1.19 the tag and
+  /// the one case that matched.
+  func cost(_ sw: ExpressionSwitch) -> Int {
+    var c = 1 + (sw.initStmt.map(cost) ?? 0)
+    if sw.folded == nil || !model.unifiedIR { c += sw.tag.map(cost) ?? 0 }
+    for clause in sw.clauses {
+      c += 1 + clause.values.reduce(0) { $0 + cost($1) } + cost(clause.body)
+      if !model.unifiedIR, let matched = sw.folded?.matched { c += cost(matched) }
     }
     return c
   }

@@ -244,6 +244,9 @@ extension TypedStmt {
       return (i?.containsRuntimeStatement ?? false) || (p?.containsRuntimeStatement ?? false)
         || b.contains { $0.containsRuntimeStatement }
     case .range(let r): return r.body.contains { $0.containsRuntimeStatement }
+    case .switchStmt(let sw):
+      return (sw.initStmt?.containsRuntimeStatement ?? false)
+        || sw.clauses.contains { $0.body.contains { $0.containsRuntimeStatement } }
     default: return false
     }
   }

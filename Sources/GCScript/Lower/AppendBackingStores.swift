@@ -119,6 +119,12 @@ extension Lowerer {
       case .range(let r):
         expression(r.operand)
         r.body.forEach(statement)
+      case .switchStmt(let sw):
+        // walk/switch.go: the tag and the case tests come first, then the clauses' bodies.
+        sw.initStmt.map(statement)
+        sw.tag.map { expression($0) }
+        for c in sw.clauses { c.values.forEach { expression($0) } }
+        for c in sw.clauses { c.body.forEach(statement) }
       default:
         s.forEachExpression { expression($0) }
       }

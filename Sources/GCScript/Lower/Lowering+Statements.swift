@@ -98,6 +98,8 @@ extension Lowerer {
       if let k = loops.lastIndex(where: { $0.target === target }) {
         loops[k].continues.append(emit(Instruction(op: .jump)))
       }
+    case .switchStmt(let sw): switchStatement(sw, s.span)
+    case .fallthroughStmt: fallthroughJumps.append(emit(Instruction(op: .jump)))
     case .sleep(let d): runtime(.sleep, [d])
     case .gc: runtime(.gc, [])
     case .free: runtime(.free, [])

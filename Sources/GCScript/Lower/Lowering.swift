@@ -119,7 +119,7 @@ enum Place {
   case memory(Int, Int)
 }
 
-/// A loop being lowered: where break and continue go.
+/// A loop or switch being lowered: where break and continue go.
 struct LoopLabels {
   let target: LoopTarget
   var breaks: [Int] = []
@@ -149,6 +149,8 @@ final class Lowerer {
   /// Each append that may grow into a frame buffer (Go 1.26+, AppendBackingStores.swift).
   var appendBuffers: [ObjectIdentifier: AppendBuffer] = [:]
   var loops: [LoopLabels] = []
+  /// The `fallthrough` jumps of the switch clause being lowered, to its next clause's body.
+  var fallthroughJumps: [Int] = []
   /// Inlined calls being lowered, innermost last, with the jumps of their returns to patch to
   /// the end of the body.
   var inlineExits: [(call: InlinedCall, jumps: [Int])] = []

@@ -614,7 +614,7 @@ public struct Parser {
     return Stmt(.forStmt(init: initStmt, cond: cond, post: post, body: try block()), span(from: start))
   }
 
-  /// switchStmt → "switch" [ simpleStmt ";" ] [ simpleStmt ] "{" { caseClause } "}" ;
+  /// switchStmt → "switch" [ simpleStmt ";" ] [ expr | typeSwitchGuard ] "{" { caseClause } "}" ;
   /// caseClause → ( "case" exprList | "default" ) ":" { statement ";" } ;
   /// A type switch's tag is `x.(type)` or `v := x.(type)`.
   mutating func switchStmt() throws -> Stmt {

@@ -167,6 +167,15 @@ func main() {
 	sinkInt += pushLocal()
 	sinkInt += bigNotInlined(6)
 
+	// escape_switch.go
+	sinkInt += switchInLoopLocal(7)
+	sinkInt += labeledLoopKeepsAcrossIterations(8)
+	sinkInt += switchTagPointer(&a, &b)
+	sinkPoint = switchReturnsAlloc(1)
+	sinkInt += switchInitLocal(3)
+	sinkInt += constantSwitchFolded()
+	sinkInt += pickBufLocal()
+
 	// escape_rangeint.go (Go 1.22+ only)
 	rangeIntAll()
 
