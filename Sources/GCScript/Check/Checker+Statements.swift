@@ -195,6 +195,11 @@ extension Checker {
     _ names: [(String, Span)], _ te: TypeExpr?, _ values: [Expr], _ scope: LexicalScope, _ span: Span
   ) throws -> TypedStmt {
     let declared = try te.map { try resolveType($0, scope) }
+    if te == nil, names.count == 2, values.count == 1,
+      let s = try commaOk(names.map { Expr(.identifier($0.0), $0.1) }, values[0], define: true, scope, span)
+    {
+      return s
+    }
     if !values.isEmpty && values.count != names.count {
       throw try assignmentMismatch(names.count, values, scope, at: values[0].span)
     }
@@ -267,6 +272,7 @@ extension Checker {
       }
       return TypedStmt(.opAssign(binop, place, r), span)
     }
+    if rhs.count == 1, let s = try commaOk(lhs, rhs[0], define: op == ":=", scope, span) { return s }
     guard lhs.count == rhs.count else {
       throw try assignmentMismatch(lhs.count, rhs, scope, at: rhs[0].span)
     }
@@ -321,7 +327,12 @@ extension Checker {
   /// an addressable array, a field of an addressable struct.
   func assignablePlace(_ e: Expr, _ scope: LexicalScope) throws -> TypedExpr {
     let op = try expression(e, scope)
-    if op.addressable { return op.expr }
+    if op.addressable || op.isMapIndex { return op.expr }
+    var base = e
+    while case .paren(let x) = base.kind { base = x }
+    if case .selector(let x, let name) = base.kind, case .index(let m, _) = x.kind, let mt = try? expression(m, scope), mt.expr.type.isMap {
+      throw fail(.typeError("cannot assign to struct field \(text(x.span)).\(name) in map"), at: e.span)
+    }
     if case .identifier(let n) = e.kind, case .constant? = scope.lookup(n) {
       throw fail(.typeError("cannot assign to \(n) (neither addressable nor a map index expression)"), at: e.span)
     }
@@ -368,6 +379,10 @@ extension Checker {
     } else if t.isString {
       kind = .string
       valueType = .int32
+    } else if let (k, v) = t.mapTypes {
+      kind = .map
+      keyType = k
+      valueType = v
     } else if operand.untyped == .string {
       operand = Operand(expr: try assign(operand, to: .string, "range"), untyped: nil, addressable: false, text: operand.text)
       kind = .string

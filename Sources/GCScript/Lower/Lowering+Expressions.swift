@@ -66,6 +66,9 @@ extension Lowerer {
     case .addressOf(let x): address(of: x, into: dst)
     case .composite(let elems, let site): composite(t, elems, site, into: dst)
     case .inlinedCall(let ic): inlinedCall(ic, into: dst)
+    case .mapIndex(let m, let k): mapAccess(m, k, into: dst)
+    case .makeMap(let hint, let site): makeMap(t, hint: hint, site, into: dst)
+    case .mapLiteral(let entries, let site): mapLiteral(t, entries, site, into: dst)
     }
   }
 
@@ -470,7 +473,7 @@ extension Lowerer {
       case 32: return signed ? .loadElem4S : .loadElem4U
       default: return .loadElem8
       }
-    case .uintptr, .pointer: return .loadElem8
+    case .uintptr, .pointer, .map: return .loadElem8
     case .float(let bits): return bits == 32 ? .loadElemF32 : .loadElem8
     default: return nil
     }
@@ -486,7 +489,7 @@ extension Lowerer {
       case 32: return .storeElem4
       default: return .storeElem8
       }
-    case .uintptr, .pointer: return .storeElem8
+    case .uintptr, .pointer, .map: return .storeElem8
     case .float(let bits): return bits == 32 ? .storeElemF32 : .storeElem8
     default: return nil
     }

@@ -1,0 +1,182 @@
+// Maps: what they print and what they allocate, against real runs of the same programs
+// (Tests/Recordings/runs/map*), and the collector's view of them — a map's keys and elements
+// are reachable exactly as long as the map is.
+
+import Foundation
+@testable import GCScript
+import GoHeap
+import Testing
+
+/// The checkpoint deltas of every recorded run of a program (runs differ where the runtime
+/// does: its own allocations now and then, and what depends on the random hash seed).
+func recordedDeltaRuns(_ run: RecordedRun, _ version: String) throws -> [[String]] {
+  var out: [[String]] = []
+  for suffix in ["", ".run2", ".run3"] {
+    let url = run.directory.appendingPathComponent("go\(version)\(suffix).stdout")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+    var previous: [String: Any]? = nil
+    var deltas: [String] = []
+    for line in text.split(separator: "\n") {
+      let cp = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      if let p = previous {
+        deltas.append(RecordedRun.delta(
+          cp["label"] as! String, mallocs: (cp["Mallocs"] as! Int) - (p["Mallocs"] as! Int),
+          totalAlloc: (cp["TotalAlloc"] as! Int) - (p["TotalAlloc"] as! Int)))
+      }
+      previous = cp
+    }
+    out.append(deltas)
+  }
+  return out
+}
+
+/// maphint: make with hints 0, 8, 9, 100, 1000, 5000, 100000, a hint known at run time, and
+/// literals of 3 and 10 entries — every malloc and byte as Go 1.27.3 made them (NewMap's
+/// directory and tables sized for the hint). mapstack: maps that do not escape keep their
+/// header and first group in the frame (0 mallocs up to 8 entries; 9 entries allocate the
+/// table, its groups and the directory: 3 mallocs, 328 B). mapptr: 1,000 *T values through
+/// collections. Each checkpoint delta must be one that a real run made — but a runtime.GC()
+/// between two checkpoints (labels ending in `_gc`) also shows the runtime's own one or two
+/// small objects (at most 128 B), which GoHeap does not model.
+@Test(arguments: ["maphint", "mapstack", "mapptr"])
+func mapAllocationsMatchGo127(_ name: String) throws {
+  let run = try RecordedRun(name)
+  let runs = try recordedDeltaRuns(run, "1.27.3")
+  let (mine, _) = try run.gcsh(.go127)
+  #expect(!runs.isEmpty)
+  for (k, delta) in mine.deltas.enumerated() {
+    let seen = runs.map { $0[k] }
+    if delta.contains("_gc:"), !seen.contains(delta) {
+      let numbers = { (d: String) in d.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } }
+      let (m, b) = (numbers(delta)[0], numbers(delta)[1])
+      #expect(seen.contains { let g = numbers($0); return g[0] - m >= 0 && g[0] - m <= 2 && g[1] - b >= 0 && g[1] - b <= 128 },
+        "\(delta); Go: \(Set(seen))")
+      continue
+    }
+    #expect(seen.contains(delta), "\(delta); Go: \(Set(seen))")
+  }
+  let expected = try run.recorded("1.27.3")
+  #expect(mine.words == expected.words)
+  #expect(mine.escape == expected.escape)
+}
+
+/// mapprint: fmt's sorted keys for every comparable key kind, comma-ok, compound assignment,
+/// delete, nil maps and range sums, as Go 1.27.3 and 1.19.8 print them.
+@Test func mapsPrintAsGoPrintsThem() throws {
+  let run = try RecordedRun("mapprint")
+  let expected = try String(contentsOf: run.directory.appendingPathComponent("go1.27.3.stdout"), encoding: .utf8)
+  let (host, _, _) = try interpret(run.source, name: "./main.go")
+  #expect(host.text == expected)
+}
+
+/// A map's pointer elements and keys keep their objects alive through collections, in a map on
+/// the heap and in one kept in a frame; the freed memory around them is reused by garbage.
+@Test(arguments: [RuntimeProfile.go127])
+func collectorKeepsWhatAMapReferences(_ profile: RuntimeProfile) throws {
+  let code = """
+    type T struct {
+      v   int
+      pad [6]int
+    }
+    var sink *T
+    var byKey map[*T]int
+
+    //go:noinline
+    func churn() {
+      for i := 0; i < 20000; i++ {
+        sink = &T{v: -1}
+      }
+    }
+
+    //go:noinline
+    func local() int {
+      m := make(map[int]*T)
+      for i := 0; i < 8; i++ {
+        m[i] = &T{v: i * 10}
+      }
+      runtime.GC()
+      churn()
+      runtime.GC()
+      churn()
+      sum := 0
+      for _, t := range m {
+        sum += t.v
+      }
+      return sum
+    }
+
+    func main() {
+      byValue := make(map[int]*T)
+      byKey = make(map[*T]int)
+      for i := 0; i < 3000; i++ {
+        byValue[i] = &T{v: i}
+        byKey[&T{v: 2 * i}] = i
+      }
+      runtime.GC()
+      churn()
+      runtime.GC()
+      churn()
+      sum := 0
+      for i := 0; i < 3000; i++ {
+        sum += byValue[i].v
+      }
+      keys := 0
+      for k, i := range byKey {
+        if k.v == 2*i {
+          keys++
+        }
+      }
+      println(sum, keys, local())
+    }
+    """
+  let (out, _, rt) = try run(code, profile: profile)
+  #expect(out == "4498500 3000 280\n")
+  try rt.checkInvariants()
+}
+
+/// The lesson's mechanism, on a smaller map: deleting every entry frees nothing, a collection
+/// frees nothing either (the map still holds its tables), and only dropping the map lets the
+/// collector free it all.
+@Test func deletedEntriesKeepTheirMemoryUntilTheMapIsDropped() throws {
+  let code = """
+    var m map[int]int
+    func main() {
+      runtime.GC()
+      stats "start"
+      m = make(map[int]int)
+      for i := 0; i < 100000; i++ {
+        m[i] = i
+      }
+      runtime.GC()
+      stats "full"
+      for i := 0; i < 100000; i++ {
+        delete(m, i)
+      }
+      runtime.GC()
+      stats "deleted"
+      clear(m)
+      m[1] = 1
+      runtime.GC()
+      stats "cleared"
+      m = nil
+      runtime.GC()
+      stats "dropped"
+    }
+    """
+  let (_, host, rt) = try run(code)
+  let heap = Dictionary(uniqueKeysWithValues: host.stats.map { ($0.0 ?? "", $0.1.heapAlloc) })
+  let start = heap["start"]!
+  #expect(heap["full"]! - start > 2 << 20)
+  #expect(heap["deleted"] == heap["full"])
+  #expect(heap["cleared"] == heap["full"])
+  #expect(heap["dropped"] == start)
+  try rt.checkInvariants()
+}
+
+/// Go's run-time errors and nil-map behaviour: reading and deleting from a nil map are
+/// harmless, writing panics with Go's message.
+@Test func nilMapWritePanics() throws {
+  let e = failure("var m map[string]int\n_ = m[\"a\"]\ndelete(m, \"a\")\nm[\"a\"] = 1")
+  #expect(e?.kind.message == "panic: assignment to entry in nil map")
+  #expect(e?.rendered.hasPrefix("test.gcs:4:1") == true)
+}
