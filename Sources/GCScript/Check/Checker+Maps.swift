@@ -10,6 +10,11 @@ extension Checker {
   /// key type"). A key type still being defined (`type T struct { m map[T]int }`) is checked
   /// by Go once it is complete; gcsh accepts it as it stands.
   func mapType(_ k: TypeExpr, _ v: TypeExpr, _ span: Span, _ scope: LexicalScope) throws -> GoType {
+    // Go 1.0's runtime/hashmap.c (a tree of subtables) is not ported: its memory would be made
+    // up, so maps are refused for that era rather than approximated.
+    if profile.version < GoVersion(1, 5) {
+      throw fail(.typeError("maps are not modelled for \(profile.name) (Go 1.0's hashmap.c is not ported): use --profile go1.19 or go1.27"), at: span)
+    }
     let key = try resolveType(k, scope, byValue: false)
     let elem = try resolveType(v, scope, byValue: false)
     if case .undefined = key.kind {} else if !key.isComparable {

@@ -61,9 +61,11 @@ final class MapLayout {
   let bucketPointerSlice: GoType
   let bucketPointer: GoType
   let variant: MapVariant
-  /// Whether a key's hash can differ for equal keys... never: but whether a stored key must be
-  /// overwritten by an equal one (floats: +0 and -0; abi.MapNeedKeyUpdate).
+  /// Whether a stored key must be overwritten by an equal one (floats: +0 and -0; strings:
+  /// another pointer; abi.MapNeedKeyUpdate).
   let needKeyUpdate: Bool
+  /// The key is one 64-bit word compared by its bits (an int, uint64, uintptr, pointer or map).
+  let wordKey: Bool
 
   init(_ mapType: GoType, model: MapModel) {
     self.mapType = mapType
@@ -124,6 +126,10 @@ final class MapLayout {
     ])
     variant = Self.variant(key: key, elem: elem)
     needKeyUpdate = Self.needsKeyUpdate(key)
+    switch key.kind {
+    case .int(64, _), .uintptr, .pointer, .map: wordKey = true
+    default: wordKey = false
+    }
   }
 
   /// walk.go mapfast: elements over 128 bytes take the generic path; 4-byte pointer-free

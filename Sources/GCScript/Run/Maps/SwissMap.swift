@@ -95,11 +95,21 @@ extension VM {
     L.indirectElem ? try load(slot, 8) : slot
   }
 
+  /// A key that is one 64-bit word (int, uint64, a pointer): its bits, hashed and compared as
+  /// hashKey and keysEqual would, without their walk over the type.
+  @inline(__always) func keyWord(_ key: MapKey) throws -> UInt64 {
+    switch key.source {
+    case .slots(let p): return p[0]
+    case .memory(let a): return try load(a, 8)
+    }
+  }
   func keyHash(_ L: MapLayout, _ key: MapKey, seed: UInt64) throws -> UInt64 {
-    try hashKey(L.key, key.source, seed: seed)
+    if L.wordKey { return Self.mix(Self.mix(seed ^ (try keyWord(key)))) }
+    return try hashKey(L.key, key.source, seed: seed)
   }
   func keyEquals(_ L: MapLayout, _ a: MapKey, _ b: MapKey) throws -> Bool {
-    try keysEqual(L.key, a.source, a.topLevel, b.source, b.topLevel)
+    if L.wordKey { return try keyWord(a) == keyWord(b) }
+    return try keysEqual(L.key, a.source, a.topLevel, b.source, b.topLevel)
   }
 
   /// typedmemmove of a key into a key slot.
