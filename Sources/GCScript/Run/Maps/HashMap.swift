@@ -278,19 +278,7 @@ extension VM {
       }
       if insert == nil { insert = (try newoverflow(L, h, b), 0) }
       let (ib, ii) = insert!
-      var keyDst = slotKey(L, ib, ii)
-      if L.indirectKey {
-        let k = try mapAllocate(L.key)
-        try st(keyDst, 0, k)
-        keyDst = k
-      }
-      var elem = slotElem(L, ib, ii)
-      if L.indirectElem {
-        let e = try mapAllocate(L.elem)
-        try st(elem, 0, e)
-        elem = e
-      }
-      try writeKey(L, key, to: keyDst)
+      let elem = try writeNewEntry(L, keySlot: slotKey(L, ib, ii), elemSlot: slotElem(L, ib, ii), key: key)
       try setTop(ib, ii, top)
       try st(h, HMap.count, try ld(h, HMap.count) &+ 1)
       return elem

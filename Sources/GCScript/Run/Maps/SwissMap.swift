@@ -368,20 +368,25 @@ extension VM {
   /// Writes a new key into slot i of group g (a new object for an indirect key or element)
   /// and marks the slot full with H2; returns the element's address.
   private func insert(_ L: MapLayout, _ g: Address, _ i: Int, hash: UInt64, key: MapKey) throws -> Address {
-    var keyDst = slotKey(L, g, i)
+    let elem = try writeNewEntry(L, keySlot: slotKey(L, g, i), elemSlot: slotElem(L, g, i), key: key)
+    try setCtrl(g, i, Swiss.h2(hash))
+    return elem
+  }
+
+  /// A new entry's key written into its slot, and its element's address; an indirect key or
+  /// element gets its own new object (newobject), the slot its pointer.
+  func writeNewEntry(_ L: MapLayout, keySlot: Address, elemSlot: Address, key: MapKey) throws -> Address {
+    var keyDst = keySlot
     if L.indirectKey {
-      let k = try mapAllocate(L.key)
-      try st(keyDst, 0, k)
-      keyDst = k
+      keyDst = try mapAllocate(L.key)
+      try st(keySlot, 0, keyDst)
+    }
+    var elem = elemSlot
+    if L.indirectElem {
+      elem = try mapAllocate(L.elem)
+      try st(elemSlot, 0, elem)
     }
     try writeKey(L, key, to: keyDst)
-    var elem = slotElem(L, g, i)
-    if L.indirectElem {
-      let e = try mapAllocate(L.elem)
-      try st(elem, 0, e)
-      elem = e
-    }
-    try setCtrl(g, i, Swiss.h2(hash))
     return elem
   }
 
