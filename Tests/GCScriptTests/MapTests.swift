@@ -11,7 +11,7 @@ import Testing
 /// does: its own allocations now and then, and what depends on the random hash seed).
 func recordedDeltaRuns(_ run: RecordedRun, _ version: String) throws -> [[String]] {
   var out: [[String]] = []
-  for suffix in ["", ".run2", ".run3"] {
+  for suffix in [""] + (2...10).map({ ".run\($0)" }) {
     let url = run.directory.appendingPathComponent("go\(version)\(suffix).stdout")
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
     var previous: [String: Any]? = nil
@@ -35,17 +35,20 @@ func recordedDeltaRuns(_ run: RecordedRun, _ version: String) throws -> [[String
 /// directory and tables sized for the hint). mapstack: maps that do not escape keep their
 /// header and first group in the frame (0 mallocs up to 8 entries; 9 entries allocate the
 /// table, its groups and the directory: 3 mallocs, 328 B). mapptr: 1,000 *T values through
-/// collections. Each checkpoint delta must be one that a real run made — but a runtime.GC()
-/// between two checkpoints (labels ending in `_gc`) also shows the runtime's own one or two
-/// small objects (at most 128 B), which GoHeap does not model; and where Go's own runs differ
-/// because of the random hash seed (Go 1.19's overflow buckets: mapstack's 9 and 20 entries,
-/// mapptr's fill), gcsh's hash must land within 1% of the range they span.
-@Test(arguments: ["maphint", "mapstack", "mapptr"], ["1.27.3", "1.19.8"])
+/// collections. mapgrow: a map[int]int grown entry by entry to 1<<20 (10 recorded runs).
+/// Each checkpoint delta must be one that a real run made — but a runtime.GC() between two
+/// checkpoints (labels ending in `_gc`) also shows the runtime's own one or two small objects
+/// (at most 128 B), which GoHeap does not model; and where Go's own runs differ because of the
+/// random hash seed (Go 1.19's overflow buckets: mapstack's 9 and 20 entries, mapptr's fill,
+/// mapgrow past 14 entries, where Go's ten runs span 8 to 17 mallocs at 100 entries and 40 to
+/// 50 at 896; Go 1.27's splits at 1<<20: 8,194 to 8,196), gcsh's hash must land within 5% of
+/// the range they span.
+@Test(arguments: ["maphint", "mapstack", "mapptr", "mapgrow"], ["1.27.3", "1.19.8"])
 func mapAllocationsMatchGo(_ name: String, _ version: String) throws {
   let run = try RecordedRun(name)
   let runs = try recordedDeltaRuns(run, version)
   let (mine, _) = try run.gcsh(version == "1.27.3" ? .go127 : .go119)
-  #expect(runs.count == 3)
+  #expect(runs.count >= 3)
   let numbers = { (d: String) in d.split(separator: ":").last!.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } }
   for (k, delta) in mine.deltas.enumerated() {
     let seen = runs.map { $0[k] }
@@ -59,7 +62,7 @@ func mapAllocationsMatchGo(_ name: String, _ version: String) throws {
     let go = seen.map(numbers)
     #expect(Set(seen).count > 1, "\(delta); Go: \(Set(seen)) every run")
     func within(_ x: Int, _ values: [Int]) -> Bool {
-      Double(x) >= Double(values.min()!) * 0.99 && Double(x) <= Double(values.max()!) * 1.01
+      Double(x) >= Double(values.min()!) * 0.95 && Double(x) <= Double(values.max()!) * 1.05
     }
     #expect(within(m, go.map { $0[0] }) && within(b, go.map { $0[1] }), "\(delta); Go: \(Set(seen))")
   }
@@ -197,4 +200,14 @@ func deletedEntriesKeepTheirMemoryUntilTheMapIsDropped(_ profile: RuntimeProfile
   let e = failure("m := map[int]int{}\nm[1] = 2", profile: try #require(RuntimeProfile.named("go1.0")))
   #expect(e?.kind.message.contains("maps are not modelled for go1.0") == true)
   #expect(e?.kind.isCompileError == true)
+}
+
+/// mapclear (Go 1.21+'s clear, recorded with Go 1.27.3 only): a cleared map prints empty, stays
+/// usable, and keeps its memory.
+@Test func clearEmptiesAMapInPlace() throws {
+  let dir = try RecordedRun("mapclear").directory
+  let source = try String(contentsOf: dir.appendingPathComponent("main.go"), encoding: .utf8)
+  let expected = try String(contentsOf: dir.appendingPathComponent("go1.27.3.stdout"), encoding: .utf8)
+  let (out, _, _) = try run(source)
+  #expect(out == expected)
 }

@@ -23,7 +23,9 @@ func main() {
 	clear(big)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	fmt.Println(len(big), after.Mallocs-before.Mallocs, after.HeapAlloc >= before.HeapAlloc-4096)
+	// clear frees nothing: the tables stay (HeapAlloc moves only by the runtime's own few
+	// objects).
+	fmt.Println(len(big), after.HeapAlloc+4096 >= before.HeapAlloc)
 	big[1] = 2
 	fmt.Println(big)
 }
