@@ -75,7 +75,9 @@ extension Checker {
       }
       entries.append((k, try element(value, vt)))
     }
-    let site = AllocationSite(kind: .makeMap, span: span, type: t, text: goText(span, literal: true))
+    var shown = goText(span, literal: true)
+    if shown.hasPrefix("{") { shown = "\(t)" + shown }  // an elided type, as Go prints it
+    let site = AllocationSite(kind: .makeMap, span: span, type: t, text: shown)
     site.reportAt = openBrace(span.start)
     site.constantCount = entries.count
     function.sites.append(site)

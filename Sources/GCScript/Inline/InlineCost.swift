@@ -152,9 +152,10 @@ struct InlineCostVisitor {
       return 2 + ic.args.reduce(0) { $0 + cost($1) }
     case .builtin(let b, let args, _): return builtin(b, args)
     case .new: return model.unifiedIR || countingNodes ? 1 : 2
-    // OINDEXMAP; OMAKEMAP (the type is free); OMAPLIT with one OKEY node per entry.
+    // OINDEXMAP; OMAKEMAP (the type is free; a missing hint is an implicit 0 literal); OMAPLIT
+    // with one OKEY node per entry.
     case .mapIndex(let m, let k): return 1 + cost(m) + cost(k)
-    case .makeMap(let hint, _): return 1 + (hint.map(cost) ?? 0)
+    case .makeMap(let hint, _): return 1 + (hint.map(cost) ?? 1)
     case .mapLiteral(let entries, _): return 1 + entries.reduce(0) { $0 + 1 + cost($1.key) + cost($1.value) }
     case .makeSlice(_, let n, let c, _): return 1 + cost(n) + (c.map(cost) ?? 0)
     case .index(let a, let i): return 1 + cost(a) + cost(i)
