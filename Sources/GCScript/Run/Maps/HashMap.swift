@@ -359,8 +359,8 @@ extension VM {
           }
           let (db, di) = dst[useY]
           try setTop(db, di, t)
-          try copyMemory(to: slotKey(L, db, di), from: slotKey(L, b, i), L.storedKey.size)
-          try copyMemory(to: slotElem(L, db, di), from: slotElem(L, b, i), L.storedElem.size)
+          try moveValue(to: slotKey(L, db, di), from: slotKey(L, b, i), L.storedKey.size)
+          try moveValue(to: slotElem(L, db, di), from: slotElem(L, b, i), L.storedElem.size)
           dst[useY].i += 1
         }
         b = try overflow(L, b)
@@ -411,8 +411,8 @@ extension VM {
         }
         if !(try keyEquals(L, key, try storedKey(L, slotKey(L, b, i0)))) { continue }
         // Only clear the key if there are pointers in it; always the element.
-        if L.indirectKey || L.key.hasPointers { try clearMemory(slotKey(L, b, i0), L.storedKey.size) }
-        try clearMemory(slotElem(L, b, i0), L.storedElem.size)
+        if L.indirectKey || L.key.hasPointers { try clearValue(slotKey(L, b, i0), L.storedKey.size) }
+        try clearValue(slotElem(L, b, i0), L.storedElem.size)
         try setTop(b, i0, HMap.emptyOne)
         // If the bucket now ends in a run of empty cells, mark them emptyRest.
         var notLast = false

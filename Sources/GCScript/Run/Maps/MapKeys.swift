@@ -120,6 +120,29 @@ extension VM {
     }
   }
 
+  /// typedmemmove of a key, an element or a slot's stored pointer: small word-sized values as
+  /// loads and stores (what the compiled memmove does for them), anything else by memmove.
+  func moveValue(to dst: Address, from src: Address, _ n: Int) throws {
+    if n <= 64 && n & 7 == 0 {
+      for k in stride(from: 0, to: n, by: 8) { try store(dst &+ UInt64(k), try load(src &+ UInt64(k), 8), 8) }
+    } else if n == 4 || n == 2 || n == 1 {
+      try store(dst, try load(src, n), n)
+    } else {
+      try copyMemory(to: dst, from: src, n)
+    }
+  }
+
+  /// typedmemclr of a small value: stores of zero; a larger one by memclr.
+  func clearValue(_ a: Address, _ n: Int) throws {
+    if n <= 64 && n & 7 == 0 {
+      for k in stride(from: 0, to: n, by: 8) { try store(a &+ UInt64(k), 0, 8) }
+    } else if n == 4 || n == 2 || n == 1 {
+      try store(a, 0, n)
+    } else {
+      try clearMemory(a, n)
+    }
+  }
+
   /// A heap allocation made by the map runtime: held as a root (inFlight) until the operation
   /// that made it ends and the map references it.
   func mapAllocate(_ t: GoType, count: Int = 1) throws -> Address {

@@ -116,7 +116,7 @@ extension VM {
   func writeKey(_ L: MapLayout, _ key: MapKey, to dst: Address) throws {
     switch key.source {
     case .slots(let p): try storeValue(L.key, from: p, to: dst)
-    case .memory(let a): try copyMemory(to: dst, from: a, L.key.size)
+    case .memory(let a): try moveValue(to: dst, from: a, L.key.size)
     }
   }
 
@@ -429,31 +429,38 @@ extension VM {
   /// indirect key or element, the pointer; a new key is written as mapassign writes it.
   @discardableResult
   func uncheckedPutSlot(_ L: MapLayout, _ t: Address, _ hash: UInt64, key: MapKey, elem old: (Address, Address)?) throws -> Address {
-    let mask = try ld(t, Swiss.tLengthMask)
-    let groups = try ld(t, Swiss.tGroups)
+    let (g, i) = try firstFree(L, groups: try ld(t, Swiss.tGroups), mask: try ld(t, Swiss.tLengthMask), hash)
+    let elemAddress: Address
+    if let (oldKey, oldElem) = old {
+      elemAddress = try moveEntry(L, to: (g, i), hash, key: oldKey, elem: oldElem)
+    } else {
+      elemAddress = try insert(L, g, i, hash: hash, key: key)
+    }
+    try st(t, Swiss.tGrowthLeft, try ld(t, Swiss.tGrowthLeft, 2) - 1, 2)
+    try st(t, Swiss.tUsed, try ld(t, Swiss.tUsed, 2) + 1, 2)
+    return elemAddress
+  }
+
+  /// The first empty or deleted slot of a hash's probe sequence.
+  func firstFree(_ L: MapLayout, groups: Address, mask: UInt64, _ hash: UInt64) throws -> (Address, Int) {
     var offset = Swiss.h1(hash) & mask
     var index: UInt64 = 0
     while true {
       let g = swissGroup(L, groups, offset)
       let free = Swiss.matchEmptyOrDeleted(try ctrl(g))
-      if free != 0 {
-        let i = Swiss.first(free)
-        let elemAddress: Address
-        if let (oldKey, oldElem) = old {
-          try copyMemory(to: slotKey(L, g, i), from: oldKey, L.storedKey.size)
-          try copyMemory(to: slotElem(L, g, i), from: oldElem, L.storedElem.size)
-          elemAddress = slotElem(L, g, i)
-          try setCtrl(g, i, Swiss.h2(hash))
-        } else {
-          elemAddress = try insert(L, g, i, hash: hash, key: key)
-        }
-        try st(t, Swiss.tGrowthLeft, try ld(t, Swiss.tGrowthLeft, 2) - 1, 2)
-        try st(t, Swiss.tUsed, try ld(t, Swiss.tUsed, 2) + 1, 2)
-        return elemAddress
-      }
+      if free != 0 { return (g, Swiss.first(free)) }
       index += 1
       offset = (offset &+ index) & mask
     }
+  }
+
+  /// An existing entry's stored key and element copied into slot (g, i), marked full.
+  private func moveEntry(_ L: MapLayout, to slot: (Address, Int), _ hash: UInt64, key: Address, elem: Address) throws -> Address {
+    let (g, i) = slot
+    try moveValue(to: slotKey(L, g, i), from: key, L.storedKey.size)
+    try moveValue(to: slotElem(L, g, i), from: elem, L.storedElem.size)
+    try setCtrl(g, i, Swiss.h2(hash))
+    return slotElem(L, g, i)
   }
 
   // MARK: Growth (table.rehash, grow, split)
@@ -481,18 +488,34 @@ extension VM {
   }
 
   /// Every full slot of table `t`, rehashed into the table `into` picks for its hash.
+  /// (Each destination's used and growthLeft are updated once, after the moves: the same
+  /// result as uncheckedPutSlot's per-entry updates, which nothing reads in between.)
   private func moveEntries(_ L: MapLayout, _ m: Address, from t: Address, into: (UInt64) -> Address) throws {
     let seed = try ld(m, Swiss.seed)
     let groups = try ld(t, Swiss.tGroups)
     let mask = try ld(t, Swiss.tLengthMask)
+    // One table (grow) or two (split).
+    var destinations: [(table: Address, groups: Address, mask: UInt64, moved: UInt64)] = []
     for gi in 0...mask {
       let g = swissGroup(L, groups, gi)
       let c = try ctrl(g)
       for j in 0..<Swiss.slots where (c >> UInt64(8 * j)) & 0x80 == 0 {
         let k = try storedKey(L, slotKey(L, g, j))
         let hash = try keyHash(L, k, seed: seed)
-        try uncheckedPutSlot(L, into(hash), hash, key: k, elem: (slotKey(L, g, j), slotElem(L, g, j)))
+        let nt = into(hash)
+        var d = 0
+        while d < destinations.count && destinations[d].table != nt { d += 1 }
+        if d == destinations.count {
+          destinations.append((nt, try ld(nt, Swiss.tGroups), try ld(nt, Swiss.tLengthMask), 0))
+        }
+        let slot = try firstFree(L, groups: destinations[d].groups, mask: destinations[d].mask, hash)
+        _ = try moveEntry(L, to: slot, hash, key: slotKey(L, g, j), elem: slotElem(L, g, j))
+        destinations[d].moved += 1
       }
+    }
+    for (nt, _, _, moved) in destinations {
+      try st(nt, Swiss.tGrowthLeft, try ld(nt, Swiss.tGrowthLeft, 2) - moved, 2)
+      try st(nt, Swiss.tUsed, try ld(nt, Swiss.tUsed, 2) + moved, 2)
     }
   }
 
@@ -576,8 +599,8 @@ extension VM {
 
   /// Clears a slot's key (when it holds pointers; an indirect key's pointer) and element.
   private func clearSlot(_ L: MapLayout, _ g: Address, _ i: Int) throws {
-    if L.indirectKey || L.key.hasPointers { try clearMemory(slotKey(L, g, i), L.storedKey.size) }
-    try clearMemory(slotElem(L, g, i), L.storedElem.size)
+    if L.indirectKey || L.key.hasPointers { try clearValue(slotKey(L, g, i), L.storedKey.size) }
+    try clearValue(slotElem(L, g, i), L.storedElem.size)
   }
 
   /// table.Delete: true if it left a tombstone.
