@@ -211,3 +211,46 @@ func deletedEntriesKeepTheirMemoryUntilTheMapIsDropped(_ profile: RuntimeProfile
   let (out, _, _) = try run(source)
   #expect(out == expected)
 }
+
+/// A range over a map that grows (and is collected) while it is walked: every entry that was
+/// there at the start is visited once (Go's rule), the iterator keeps the tables or bucket
+/// arrays and overflow buckets it walks alive, and the heap stays consistent.
+@Test(arguments: [RuntimeProfile.go127, .go119])
+func rangeSurvivesGrowthAndCollections(_ profile: RuntimeProfile) throws {
+  let code = """
+    var sink *[64]int
+    func main() {
+      m := make(map[int]int)
+      for i := 0; i < 2000; i++ {
+        m[i] = i + 1
+      }
+      seen := make(map[int]int)
+      n := 0
+      for k, v := range m {
+        if v != 0 {
+          seen[k]++
+        }
+        n++
+        if n%100 == 0 {
+          for j := 0; j < 60; j++ {
+            m[100000+n*100+j] = 0
+          }
+          runtime.GC()
+          for j := 0; j < 300; j++ {
+            sink = new([64]int)
+          }
+        }
+      }
+      once := 0
+      for i := 0; i < 2000; i++ {
+        if seen[i] == 1 {
+          once++
+        }
+      }
+      println(once, len(seen), n >= 2000)
+    }
+    """
+  let (out, _, rt) = try run(code, profile: profile)
+  #expect(out == "2000 2000 true\n")
+  try rt.checkInvariants()
+}

@@ -38,8 +38,9 @@ enum HMap {
   // flags.
   static let iterator: UInt64 = 1, oldIterator: UInt64 = 2, sameSizeGrow: UInt64 = 8
   static let bucketCnt = 8
-  /// hiter's words after MapIter's first five (key, elem, h, buckets, bptr).
-  static let startBucket = 5, offset = 6, wrapped = 7, itB = 8, i = 9, bucket = 10, checkBucket = 11
+  /// hiter's words after MapIter's pointers (key, elem, h, buckets, bptr, overflow,
+  /// oldoverflow).
+  static let startBucket = 7, offset = 8, wrapped = 9, itB = 10, i = 11, bucket = 12, checkBucket = 13
   static let noCheck = UInt64.max
 
   static func isEmpty(_ x: UInt64) -> Bool { x <= emptyOne }
@@ -473,8 +474,14 @@ extension VM {
     it[MapIter.map] = h
     it[HMap.itB] = UInt64(try hmapB(h))
     it[MapIter.table] = try ld(h, HMap.buckets)
-    // A bucket without pointers: the iterator needs the overflow list (createOverflow).
-    if !L.group.hasPointers { try createOverflow(L, h) }
+    // A bucket without pointers: the iterator keeps the overflow lists alive (createOverflow),
+    // for its overflow pointers are not the collector's.
+    if !L.group.hasPointers {
+      try createOverflow(L, h)
+      let x = try ld(h, HMap.extra)
+      it[MapIter.overflow] = try ld(x, HMap.xOverflow)
+      it[MapIter.oldOverflow] = try ld(x, HMap.xOldOverflow)
+    }
     it[HMap.startBucket] = 0
     it[HMap.offset] = 0
     it[HMap.bucket] = 0

@@ -672,18 +672,19 @@ extension VM {
 
 /// The words of a range loop's iterator in its frame (the compiler's hiter / maps.Iter on the
 /// stack): the current key's and element's addresses, the map, the table being walked and the
-/// small map's group (pointers: roots while the loop runs, so a table replaced during the loop
-/// stays alive for it), then the indexes.
+/// small map's group (Go 1.19: the bucket array and the bucket, and the overflow lists of a
+/// map whose buckets hold no pointers) — pointers, roots while the loop runs, so a table or
+/// bucket array replaced during the loop stays alive for it — then the indexes.
 enum MapIter {
-  static let key = 0, elem = 1, map = 2, table = 3, group = 4
-  static let entryIdx = 5, dirIdx = 6, globalDepth = 7, clearSeq = 8, entryOffset = 9, dirOffset = 10
-  static let words = 12
-  /// Its type: five pointer words, then seven integers.
+  static let key = 0, elem = 1, map = 2, table = 3, group = 4, overflow = 5, oldOverflow = 6
+  static let entryIdx = 7, dirIdx = 8, globalDepth = 9, clearSeq = 10, entryOffset = 11, dirOffset = 12
+  static let words = 14
+  /// Its type: seven pointer words, then seven integers.
   static let type: GoType = {
     let p = GoType.pointer(to: .uint8)
     return .structure([
-      ("key", p), ("elem", p), ("m", p), ("tab", p), ("group", p),
-      ("idx", .array(of: .int, count: 7)),
+      ("key", p), ("elem", p), ("m", p), ("tab", p), ("group", p), ("overflow", p),
+      ("oldoverflow", p), ("idx", .array(of: .int, count: 7)),
     ])
   }()
 }
