@@ -137,6 +137,19 @@ public final class Reporter {
     }
   }
 
+  /// The program's standard error (Go's builtins print and println): stderr in text mode, a
+  /// `print` event with `"stream": "stderr"` in JSON lines.
+  public func errorOutput(_ text: String) {
+    if format == .jsonl {
+      var j = JSONLine(event: "print", t: seconds(runtime?.virtualTime ?? 0))
+      j.add("text", text.hasSuffix("\n") ? String(text.dropLast()) : text)
+      j.add("stream", "stderr")
+      stdout(j.text + "\n")
+    } else {
+      stderr(text)
+    }
+  }
+
   /// Called with every `stats` snapshot (gcsh compare collects them).
   public var statsObserver: ((String?, MemStats) -> Void)?
 

@@ -94,6 +94,13 @@ public struct ScavengeReport: Sendable {
 }
 
 /// How the simulated process died. Each is a typed outcome, never a crash of the simulator.
+/// A run gcsh cannot replay (it would outlast the virtual-time horizon): the program stops with
+/// this message, located at its statement.
+public struct SimulationLimit: Error, Equatable, Sendable {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+}
+
 public enum ProcessDeath: Error, Equatable, Sendable {
   /// The runtime could not map more memory (`runtime: out of memory: cannot allocate N-byte block
   /// (M in use)` then `fatal error: out of memory`); exit status 2.

@@ -347,6 +347,8 @@ public final class GoRuntime {
   public var rss: Int { os.rss }
   /// Virtual time since start, ns.
   public var virtualTime: Int { now }
+  /// GOMAXPROCS (and NumCPU) of the modelled machine: the Ps the collector's workers use.
+  public var gomaxprocs: Int { profile.procs }
   /// GOGC now (-1: off).
   public var gcPercent: Int { pacer.gcPercent }
   /// GOMEMLIMIT now, bytes (Int.max: none).
@@ -394,6 +396,14 @@ public final class GoRuntime {
   public func sleep(_ ns: Int) throws {
     try checkAlive()
     guard ns > 0 else { return }
+    // time.Sleep(math.MaxInt64) sleeps until the end of time (time.go: `when` saturates), and
+    // sysmon would force a GC every 2 minutes of it: more than gcsh can replay. A sleep that
+    // would take the clock past the horizon stops the program instead.
+    guard ns <= Self.virtualHorizonNs - now else {
+      throw SimulationLimit(
+        "time.Sleep(\(ns)) would take the virtual clock past \(Self.virtualHorizonNs / Duration.hour / 24 / 365) years, "
+          + "the longest run gcsh replays (sysmon forces a GC every 2 minutes of it)")
+    }
     let end = now + ns + profile.cost.timerLatencyNs
     programTimer = end
     sysmonProgramIdle(at: now)
@@ -402,6 +412,9 @@ public final class GoRuntime {
     // The timer fires: sysmon wakes with it.
     try sysmonTimerFired(at: end)
   }
+
+  /// The longest stretch of virtual time gcsh replays: 10 years (2.6M forced GCs, ~25 s here).
+  public static let virtualHorizonNs = 10 * 365 * 24 * Duration.hour
 
   /// Pages a heap growth of at least `npages` maps (mheap.grow / MHeap_Grow).
   static func growthAsk(_ p: RuntimeProfile, pages npages: Int) -> Int {
@@ -488,7 +501,9 @@ public final class GoRuntime {
   @discardableResult
   public func setGCPercent(_ percent: Int) throws -> Int {
     try checkAlive()
-    let old = pacer.setGCPercent(percent)
+    // debug.SetGCPercent(percent int) passes int32(percent) on (runtime/debug/garbage.go): a
+    // value past int32 wraps, as in Go (1 << 62 is 0; MaxInt64 is -1, off).
+    let old = pacer.setGCPercent(Int(Int32(truncatingIfNeeded: percent)))
     try checkTrigger()
     rescheduleSysmon()
     return old

@@ -63,10 +63,14 @@ struct Pacer {
 
   private func computeGCPercentGoal() -> Int {
     if gcPercent < 0 { return Int.max }
+    // The runtime computes in uint64 and wraps (GOGC is an int32, up to 2^31 - 1 percent); a goal
+    // past Int.max is no goal this simulation can reach.
+    let marked = UInt64(heapMarked)
     if profile.pacerModel == .proportional {
-      return heapMarked + heapMarked * gcPercent / 100  // mgc0.c: next_gc, no minimum
+      return Int(clamping: marked &+ marked &* UInt64(gcPercent) / 100)  // mgc0.c: next_gc, no minimum
     }
-    let goal = heapMarked + (heapMarked + stackScan + globalsScan) * gcPercent / 100
+    let scannable = marked &+ UInt64(stackScan) &+ UInt64(globalsScan)
+    let goal = Int(clamping: marked &+ scannable &* UInt64(gcPercent) / 100)
     return max(goal, heapMinimum)
   }
 
@@ -133,7 +137,10 @@ struct Pacer {
     let work = scanWork + (stackScanWork ?? stackScan) + globalsScan
     if expected > 0 && work > expected {
       let ext = triggered + Int(Double(max(0, goal - triggered)) * Double(work) / Double(expected))
-      let hard = gcPercent < 0 ? goal : goal + goal / 100 * gcPercent
+      // goal * (1 + GOGC/100), saturating where a huge GOGC would overflow.
+      let (extra, o1) = (goal / 100).multipliedReportingOverflow(by: max(gcPercent, 0))
+      let (sum, o2) = goal.addingReportingOverflow(extra)
+      let hard = gcPercent < 0 ? goal : (o1 || o2 ? Int.max : sum)
       g = max(goal, min(ext, hard))
     }
     if heapLive > g { g = Int(Double(g) * 1.1) }

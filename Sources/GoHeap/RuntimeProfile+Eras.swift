@@ -37,6 +37,7 @@ extension RuntimeProfile {
     collector: .concurrent,
     gcOffDisablesRuntimeGC: false,
     fatalErrorPrefix: "fatal error: ",
+    printFloats: .shortest,  // Tests/Recordings/runs/builtinprint
     memStatsFields: nil,
     forcedGC: .sysmon(
       periodNs: 2 * Duration.minute,  // proc.go: forcegcperiod

@@ -36,6 +36,16 @@ public enum TraceFormat: Sendable {
   case go10
 }
 
+/// How the runtime's own print writes floats (the builtins print and println, panics).
+public enum PrintFloats: Sendable {
+  /// `+1.500000e+000`: seven significant digits, always an exponent of three digits
+  /// (Go 1.19.8's print.go printfloat; Go 1.0's print.c runtime·printfloat is the same).
+  case sevenDigits
+  /// `1.5`, `1e+21`: strconv's shortest form, `'g'` with precision -1 (Go 1.27.3's print.go
+  /// printfloat64 / printfloat32).
+  case shortest
+}
+
 /// A runtime feature that appeared in a given Go version.
 public enum RuntimeFeature: String, CaseIterable, Sendable {
   case freeOSMemory = "debug.FreeOSMemory"
@@ -270,6 +280,8 @@ public struct RuntimeProfile: Sendable {
   var gcOffDisablesRuntimeGC: Bool
   /// The prefix of the runtime's fatal errors: `fatal error: ` (Go 1.1+) or `throw: ` (Go 1.0).
   public var fatalErrorPrefix: String
+  /// How the builtins print and println write a float (runtime/print.go printfloat).
+  public var printFloats: PrintFloats = .sevenDigits
   /// MemStats fields the era has (nil: all of them).
   public var memStatsFields: Set<String>?
   public var forcedGC: ForcedGCPolicy

@@ -260,9 +260,15 @@ struct Run: ParsableCommand {
       }
       config.profile = p
     }
-    if let g = gogc ?? env["GOGC"] {
-      config.gcPercent = g == "off" ? -1 : Int(g) ?? 100
-      if gogc != nil && g != "off" && Int(g) == nil { throw ValidationError("invalid --gogc value '\(g)'") }
+    if let g = gogc {
+      // GOGC is an int32 percentage (runtime readGOGC, atoi32).
+      guard g == "off" || Int32(g) != nil else {
+        throw ValidationError("invalid --gogc value '\(g)': a percentage from -2147483648 to 2147483647, or off")
+      }
+      config.gcPercent = g == "off" ? -1 : Int(Int32(g)!)
+    } else if let g = env["GOGC"] {
+      // The runtime's own rule (mgcpacer.go readGOGC): "off", an int32, or else the default 100.
+      config.gcPercent = g == "off" ? -1 : Int32(g).map(Int.init) ?? 100
     }
     if let m = memlimit {
       guard m == "off" || parseSize(m) != nil else { throw ValidationError("invalid --memlimit value '\(m)'") }

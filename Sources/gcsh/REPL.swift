@@ -75,7 +75,7 @@ func runREPL(_ session: Session, reader: LineReader, banner: Bool) {
   session.interpreter.echoExpressions = true
   if banner {
     let p = session.config.profile
-    write("gcsh: the GC shell. Simulated \(p.name) on linux, \(StatsTable.size(session.config.machine.ramBytes)) of RAM; time is virtual.\nType :help for help, Ctrl-D to exit.\n", to: stdout)
+    write("gcsh: the GC shell. Simulated \(p.name) on \(session.config.machine.os.rawValue), \(StatsTable.size(session.config.machine.ramBytes)) of RAM; time is virtual.\nType :help for help, Ctrl-D to exit.\n", to: stdout)
     fflush(stdout)
   }
   var buffer = ""

@@ -10,15 +10,17 @@ import GoHeap
   @preconcurrency import Darwin
 #endif
 
-/// Exit statuses (README.md's table).
-enum ExitStatus: Int32 {
-  case ok = 0
-  case expectationFailed = 1
-  case usage = 64
-  case syntax = 65
-  case died = 70
-  case io = 74
-  case interrupted = 130
+/// Exit statuses (README.md's table); `program(n)` is the status a program gave os.Exit.
+struct ExitStatus: Equatable {
+  let rawValue: Int32
+  static let ok = ExitStatus(rawValue: 0)
+  static let expectationFailed = ExitStatus(rawValue: 1)
+  static let usage = ExitStatus(rawValue: 64)
+  static let syntax = ExitStatus(rawValue: 65)
+  static let died = ExitStatus(rawValue: 70)
+  static let io = ExitStatus(rawValue: 74)
+  static let interrupted = ExitStatus(rawValue: 130)
+  static func program(_ n: Int) -> ExitStatus { ExitStatus(rawValue: Int32(n & 0xFF)) }
 }
 
 /// Settings a session starts from (flags over environment over defaults).
@@ -53,6 +55,7 @@ final class Host: ScriptHost {
   let reporter: Reporter
   init(_ r: Reporter) { reporter = r }
   func output(_ text: String) { reporter.output(text) }
+  func errorOutput(_ text: String) { reporter.errorOutput(text) }
   func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
   func why(_ what: String?) { reporter.why(what) }
   func statementFinished(_ text: String) { reporter.statementFinished(text) }
@@ -136,6 +139,11 @@ final class Session {
       for err in e.errors { report(err) }
       return .syntax
     } catch let e as ScriptError {
+      // os.Exit: the program ends with its status, and prints nothing (as the binary would).
+      if case .programExit(let n) = e.kind {
+        fflush(stdout)
+        return .program(n)
+      }
       report(e)
       if case .interrupted = e.kind { return .interrupted }
       return .died

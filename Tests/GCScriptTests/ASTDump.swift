@@ -97,6 +97,8 @@ func dump(_ s: Stmt) -> String {
   case .heapMap: return "heap"
   case .set(let n, let v): return "(set \(n) \(dump(v)))"
   case .print(let args, _): return "(print" + args.map { " " + dump($0) }.joined() + ")"
+  case .builtinPrint(let args, let newline):
+    return "(" + (newline ? "println" : "print") + "-builtin" + args.map { " " + dump($0) }.joined() + ")"
   case .printf(let f, let args): return "(printf \(dump(f))" + args.map { " " + dump($0) }.joined() + ")"
   case .package(let n): return "(package \(n))"
   case .imports(let ps): return "(import " + ps.joined(separator: " ") + ")"

@@ -77,7 +77,8 @@ struct RecordedRun {
   func gcsh(_ profile: RuntimeProfile) throws -> (Outcome, Interpreter) {
     let (host, _, interp) = try interpret(source, name: "./main.go", profile: profile)
     var o = Outcome()
-    o.words = Self.words(host.text)
+    // The programs print with Go's builtin println: standard error, in both.
+    o.words = Self.words(host.errorText)
     for (p, cp) in zip(host.stats, host.stats.dropFirst()) {
       o.deltas.append(Self.delta(cp.0 ?? "", mallocs: cp.1.mallocs - p.1.mallocs, totalAlloc: cp.1.totalAlloc - p.1.totalAlloc))
     }

@@ -50,6 +50,7 @@ private func corpusDifferences() throws -> (lines: Int, differences: [String]) {
 private final class ChunkHost: ScriptHost {
   var chunks: [String] = []
   func output(_ t: String) { chunks.append(t) }
+  func errorOutput(_ t: String) {}
   func expectation(_ r: ExpectationResult) {}
   func stats(label: String?, view: String?) {}
 }

@@ -4,9 +4,12 @@ import GoHeap
 /// Collects program output and stats requests.
 final class RecordingHost: ScriptHost {
   var text = ""
+  /// What went to the program's standard error (the builtins print and println).
+  var errorText = ""
   var stats: [(String?, MemStats)] = []
   weak var runtime: GoRuntime?
   func output(_ t: String) { text += t }
+  func errorOutput(_ t: String) { errorText += t }
   func expectation(_ r: ExpectationResult) {}
   func stats(label: String?, view: String?) {
     if let rt = runtime { stats.append((label, rt.memStats())) }

@@ -65,7 +65,7 @@ func inlinedBodiesComputeWhatCallsDo(_ name: String) throws {
     }
     """, profile: profile)
   // firstOver: 0, 1, 2 (limits 0, 4, 8); twice: -2, 0, 2.
-  #expect(host.text.split(separator: "\n").last == "3 120 3 -1")
+  #expect(host.errorText.split(separator: "\n").last == "3 120 3 -1")
 }
 
 /// A panic inside an inlined body reports the callee's line, as Go's traceback does.

@@ -138,7 +138,7 @@ func collectorKeepsWhatAMapReferences(_ profile: RuntimeProfile) throws {
           keys++
         }
       }
-      println(sum, keys, local())
+      fmt.Println(sum, keys, local())
     }
     """
   let (out, _, rt) = try run(code, profile: profile)
@@ -247,7 +247,7 @@ func rangeSurvivesGrowthAndCollections(_ profile: RuntimeProfile) throws {
           once++
         }
       }
-      println(once, len(seen), n >= 2000)
+      fmt.Println(once, len(seen), n >= 2000)
     }
     """
   let (out, _, rt) = try run(code, profile: profile)

@@ -20,3 +20,27 @@ func recordedRunsMatch(_ name: String, _ version: String) throws {
   #expect(mine.deltas == expected.deltas)
   #expect(mine.escape == expected.escape)
 }
+
+/// Go's builtins print and println write the runtime's own format to standard error — floats
+/// as strconv's shortest form in Go 1.27.3, as `+1.500000e+000` in Go 1.19.8 (print.go) — and
+/// GCScript's print statement stays on stdout. Tests/Recordings/runs/builtinprint, byte for byte.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func builtinPrintMatchesTheRecording(_ version: String) throws {
+  let run = try RecordedRun("builtinprint")
+  let expected = try String(
+    contentsOf: run.directory.appendingPathComponent("go\(version).stderr"), encoding: .utf8)
+  let (host, _, _) = try interpret(run.source, name: "main.go", profile: version == "1.27.3" ? .go127 : .go119)
+  #expect(host.errorText == expected)
+  #expect(host.text == "")
+}
+
+/// Addresses, as printpointer and printslice write them (`0x...`, `[len/cap]0x...`), and the
+/// operands Go's compiler refuses, in its words.
+@Test func builtinPrintAddressesAndRefusals() throws {
+  let (host, _, _) = try interpret("x := 1\np := &x\ns := make([]int, 2, 5)\nprintln(p, s)\nprint \"stdout\"")
+  let parts = host.errorText.split(separator: " ")
+  #expect(parts.count == 2 && parts[0].hasPrefix("0x") && parts[1].hasPrefix("[2/5]0x"), "\(host.errorText)")
+  #expect(host.text == "stdout\n")
+  #expect(failure("type T struct{ a int }\nvar t T\nprintln(t)")?.kind.message == "illegal types for operand: println\n\tT")
+  #expect(failure("println(nil)")?.kind.message == "use of untyped nil in argument to built-in println")
+}

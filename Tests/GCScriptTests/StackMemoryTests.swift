@@ -27,6 +27,7 @@ final class StackHost: ScriptHost {
   var cycles: [GCCycle] = []
   weak var interpreter: Interpreter?
   func output(_ t: String) {}
+  func errorOutput(_ t: String) {}
   func expectation(_ r: ExpectationResult) {}
   func stats(label: String?, view: String?) {
     guard let i = interpreter else { return }

@@ -64,6 +64,49 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(p.stderr.contains("status 2"))
 }
 
+/// A pasted Go program's streams and exit status are Go's: fmt.Fprint* to os.Stdout and
+/// os.Stderr, the builtins print/println on stderr, and os.Exit(n) ending the run with status n
+/// (nothing after it runs, and gcsh adds nothing to the output). Go 1.27.3 printed the same
+/// bytes for this program (stdout "003.1|\na1 2b\n", stderr "to stderr 1.5\n1e+21\n", status 3).
+@Test func goStreamsAndExitStatus() throws {
+  let program = """
+    package main
+
+    import (
+    	"fmt"
+    	"os"
+    )
+
+    func main() {
+    	fmt.Fprintln(os.Stderr, "to stderr", 1.5)
+    	fmt.Fprintf(os.Stdout, "%05.1f|\\n", 3.14159)
+    	fmt.Fprint(os.Stdout, "a", 1, 2, "b\\n")
+    	println(1e21)
+    	os.Exit(3)
+    	fmt.Println("not reached")
+    }
+    """
+  let r = try gcsh(["-"], stdin: program)
+  #expect(r.status == 3)
+  #expect(r.stdout == "003.1|\na1 2b\n")
+  #expect(r.stderr == "to stderr 1.5\n1e+21\n")
+}
+
+/// --gogc is an int32 percentage or off (a usage error otherwise, exit 64); the GOGC
+/// environment variable follows the runtime's readGOGC, which falls back to 100.
+@Test func gogcFlagAndEnvironment() throws {
+  let bad = try gcsh(["--gogc", "2147483648", "-e", "gc"])
+  #expect(bad.status == 64 && bad.stderr.contains("invalid --gogc value '2147483648'"))
+  let env = try gcsh(["-e", "print debug.SetGCPercent(50)"], env: ["GOGC": "99999999999"])
+  #expect(env.stdout == "100\n")
+}
+
+/// The banner names the simulated OS (`--os darwin` says darwin).
+@Test func bannerNamesTheSimulatedSystem() throws {
+  let r = try gcsh(["--os", "darwin", "-i"], stdin: "")
+  #expect(r.stdout.hasPrefix("gcsh: the GC shell. Simulated go1.27 on darwin, "))
+}
+
 @Test func jsonlStream() throws {
   let r = try gcsh(["--format", "jsonl", "-e", "x := make([]byte, 8<<20)\nprint \"hi\"\nx = nil\ngc\nstats \"after\""])
   #expect(r.status == 0)

@@ -44,7 +44,20 @@ def send(s):
     os.write(fd, s.encode())
 
 PROMPT = r"gcsh \d+\.\d{3}s> "
+read_until(r"Simulated go1\.27 on linux, 16\.0 GiB of RAM")
 read_until(r"Type :help")
+read_until(PROMPT)
+# A memory learner's first lines: runtime.MemStats filled by ReadMemStats, Printf's widths, and
+# Go's println (stderr, which the terminal shows too).
+send("var m runtime.MemStats\r")
+read_until(PROMPT)
+send("runtime.ReadMemStats(&m)\r")
+read_until(PROMPT)
+send('fmt.Printf("%5d|%-4v|\\n", m.NumGC, m.EnableGC)\r')
+read_until(r"\r\n    0\|true\|\r\n")
+read_until(PROMPT)
+send("println(1.5, m.Lookups)\r")
+read_until(r"\r\n1\.5 0\r\n")
 read_until(PROMPT)
 # Editing: type "x := 4", move left, insert "2": the line is "x := 24".
 send("x := 4\x1b[D2\r")

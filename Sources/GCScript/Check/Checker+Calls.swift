@@ -65,6 +65,15 @@ extension Checker {
     throw fail(.typeError("\(which) arguments in call to \(name)\n\thave (\(have))\n\twant (\(want.joined(separator: ", ")))"), at: at)
   }
 
+  /// An operand fmt can print as Go would. A time.Time prints its wall clock (Time.String),
+  /// which gcsh does not have: its clock is virtual.
+  func printable(_ x: TypedExpr) throws -> TypedExpr {
+    if x.type === timeType {
+      throw fail(.notSupported("printing a time.Time (gcsh's clock is virtual: print time.Since(t))", plural: false), at: x.span)
+    }
+    return x
+  }
+
   /// A builtin's argument count (Go words these differently from a function's).
   func arity(_ name: String, _ args: [Expr], _ n: Int, _ span: Span) throws {
     guard args.count != n else { return }
@@ -402,16 +411,64 @@ extension Checker {
       try arity("panic", args, 1, span)
       let x = try expression(args[0], scope)
       return node([x.untyped == .nilValue ? x.expr : try defaultTyped(x, "argument to panic")], noValueType)
-    case .print, .println, .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
-      let typed = try args.map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
+    case .print, .println:
+      // Go's builtins print what the runtime can print by itself (walk/builtin.go walkPrint):
+      // booleans, numbers, strings, pointers and slices (as `[len/cap]0xaddr`).
+      let typed = try args.map { a -> TypedExpr in
+        let op = try expression(a, scope)
+        if op.untyped == .nilValue {
+          throw fail(.typeError("use of untyped nil in argument to built-in \(b.rawValue)"), at: a.span)
+        }
+        let x = try defaultTyped(op, "argument to \(b.rawValue)")
+        if x.type.isStruct || x.type.isArray {
+          throw fail(.typeError("illegal types for operand: \(b.rawValue)\n\t\(x.type)"), at: a.span)
+        }
+        return x
+      }
+      return node(typed, noValueType)
+    case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
+      let typed = try args.map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
       let isString = b == .fmtSprint || b == .fmtSprintln
       return node(typed, isString ? .string : noValueType)
+    case .fmtFprint, .fmtFprintln, .fmtFprintf:
+      // The writer: os.Stdout or os.Stderr, written as such (gcsh has no io.Writer values).
+      guard let w = args.first else {
+        throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (io.Writer, \(b == .fmtFprintf ? "string, " : "")...any)"), at: span)
+      }
+      var inner = w
+      while case .paren(let e) = inner.kind { inner = e }
+      guard case .selector(let base, let name) = inner.kind, case .identifier(let pkg) = base.kind,
+        case .package("os")? = scope.lookup(pkg), name == "Stdout" || name == "Stderr"
+      else {
+        throw fail(.notSupported("\(b.rawValue) to a writer other than os.Stdout or os.Stderr", plural: false), at: w.span)
+      }
+      let stream = TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
+      let rest = Array(args.dropFirst())
+      let printed = b == .fmtFprintf ? Builtin.fmtPrintf : (b == .fmtFprintln ? .fmtPrintln : .fmtPrint)
+      let inner2 = try builtinCall(printed, rest, spread: false, scope, span)
+      guard case .builtin(_, let typed, _) = inner2.kind else { return inner2 }
+      return node([stream] + typed, noValueType)
+    case .runtimeNumGoroutine, .runtimeNumCPU:
+      try arity(b.rawValue, args, want: [], scope, span)
+      return node([], .int)
+    case .runtimeGOMAXPROCS:
+      try arity(b.rawValue, args, want: ["int"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .int, "argument to runtime.GOMAXPROCS")], .int)
+    case .timeNow:
+      try arity(b.rawValue, args, want: [], scope, span)
+      return node([], timeType)
+    case .timeSince:
+      try arity(b.rawValue, args, want: ["time.Time"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: timeType, "argument to time.Since")], durationType)
+    case .osExit:
+      try arity("os.Exit", args, want: ["int"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
     case .fmtPrintf, .fmtSprintf:
       guard let first = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)
       }
       let format = try assign(try expression(first, scope), to: .string, "argument to \(b.rawValue)")
-      let rest = try args.dropFirst().map { try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)") }
+      let rest = try args.dropFirst().map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
       return node([format] + rest, b == .fmtSprintf ? .string : noValueType)
     case .timeSleep:
       try arity("time.Sleep", args, want: ["time.Duration"], scope, span)

@@ -252,7 +252,7 @@ extension Checker {
       case ("-", .int(let v)):
         guard v != Int128.min else { throw fail(.typeError("constant overflow"), at: span) }
         folded = .int(-v)
-      case ("-", .float(let f)): folded = .float(-f)
+      case ("-", .float(let f)): folded = .float(0 - f)  // exact arithmetic has no -0: -0.0 is 0
       case ("!", .bool(let b)): folded = .bool(!b)
       case ("^", .int(let v)):
         // Typed unsigned: the complement within the type's width; otherwise -v-1.
@@ -291,13 +291,17 @@ extension Checker {
     return value(TypedExpr(.addressOf(op.expr), .pointer(to: op.type), span))
   }
 
-  /// `&T{...}`: a new object holding the literal (escape analysis places it).
+  /// `&T{...}`: a new object holding the literal (escape analysis places it). For a slice
+  /// literal, `&[]T{...}` is two allocations, as Go's -m reports them: the slice header at `&`
+  /// and the backing array at the literal; the header object's one element is then the whole
+  /// literal (index `wholeValue`).
   func addressedLiteral(_ lit: TypedExpr, _ span: Span) -> TypedExpr {
     let site = AllocationSite(kind: .compositeAddress, span: span, type: lit.type, text: goText(span, literal: true))
     site.constantCount = 1
     site.reportAt = span.start
     function.sites.append(site)
-    return TypedExpr(.addressOf(TypedExpr(.composite(compositeElements(lit), site), lit.type, lit.span)), .pointer(to: lit.type), span)
+    let elems = lit.type.isSlice ? [(index: TypedExpr.wholeValue, value: lit)] : compositeElements(lit)
+    return TypedExpr(.addressOf(TypedExpr(.composite(elems, site), lit.type, lit.span)), .pointer(to: lit.type), span)
   }
 
   /// A composite literal's elements (the literal node's).

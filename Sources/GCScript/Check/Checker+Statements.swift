@@ -169,6 +169,9 @@ extension Checker {
     case .print(let args, _):
       let call = try builtinCall(.fmtPrintln, args, spread: false, scope, span)
       return TypedStmt(.expression(call), span)
+    case .builtinPrint(let args, let newline):
+      let call = try builtinCall(newline ? .println : .print, args, spread: false, scope, span)
+      return TypedStmt(.expression(call), span)
     case .printf(let f, let args):
       let call = try builtinCall(.fmtPrintf, [f] + args, spread: false, scope, span)
       return TypedStmt(.expression(call), span)

@@ -152,12 +152,14 @@ enum ConstantMath {
     case "<=": return .bool(a <= b)
     case ">": return .bool(a > b)
     case ">=": return .bool(a >= b)
-    case "+": return .float(a + b)
-    case "-": return .float(a - b)
-    case "*": return .float(a * b)
+    // Go's constants are exact numbers, among which there is no negative zero (`0.0 * -1` is
+    // 0): a zero result is +0.
+    case "+": return .float(a + b + 0)
+    case "-": return .float(a - b + 0)
+    case "*": return .float(a * b + 0)
     case "/":
       if b == 0 { throw ConstantFailure.divisionByZero }
-      return .float(a / b)
+      return .float(a / b + 0)
     default: throw ConstantFailure.notDefined
     }
   }

@@ -180,6 +180,9 @@ final class InlinedCall {
 
 /// A checked expression.
 final class TypedExpr {
+  /// The index of a composite's element that is the whole value (see `composite`).
+  static let wholeValue = -1
+
   enum Kind {
     case constant(Constant)
     /// A typed nil (a nil pointer or slice).
@@ -214,7 +217,8 @@ final class TypedExpr {
     /// `&x`, `&s[i]`, `&p.f`, `&T{...}`.
     case addressOf(TypedExpr)
     /// A struct, array or slice literal: each element's index (field number or element index)
-    /// and value; a slice literal's backing array is allocated at its site.
+    /// and value; a slice literal's backing array is allocated at its site. Under `&` a slice
+    /// literal is the one element, at index `wholeValue`, of its header object (`&[]T{...}`).
     case composite([(index: Int, value: TypedExpr)], AllocationSite?)
     /// A call the inliner replaced by a copy of the callee's body (Go's OINLCALL).
     case inlinedCall(InlinedCall)
@@ -259,6 +263,13 @@ enum Builtin: String {
   case len, cap, append, copy, min, max, panic, clear, print, println, delete
   case fmtPrintln = "fmt.Println", fmtPrint = "fmt.Print", fmtPrintf = "fmt.Printf"
   case fmtSprint = "fmt.Sprint", fmtSprintln = "fmt.Sprintln", fmtSprintf = "fmt.Sprintf"
+  /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only
+  /// writers gcsh has).
+  case fmtFprint = "fmt.Fprint", fmtFprintln = "fmt.Fprintln", fmtFprintf = "fmt.Fprintf"
+  case osExit = "os.Exit"
+  case runtimeNumGoroutine = "runtime.NumGoroutine", runtimeNumCPU = "runtime.NumCPU"
+  case runtimeGOMAXPROCS = "runtime.GOMAXPROCS"
+  case timeNow = "time.Now", timeSince = "time.Since"
   case timeSleep = "time.Sleep", runtimeGC = "runtime.GC", runtimeKeepAlive = "runtime.KeepAlive"
   case runtimeReadMemStats = "runtime.ReadMemStats"
   case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"

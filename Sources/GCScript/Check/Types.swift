@@ -156,6 +156,14 @@ extension GoType {
   var goName: String { description }
 }
 
+/// `time.Time` as Go lays it out (time.go: wall uint64, ext int64, loc *Location): gcsh's
+/// clock is virtual, so `ext` holds the monotonic reading, ns since the program started.
+let timeType: GoType = {
+  let location = GoType.named("time.Location")
+  location.define(.structure([]))
+  return GoType.structure([("wall", .uint64), ("ext", .int64), ("loc", .pointer(to: location))], name: "time.Time")
+}()
+
 /// `time.Duration`: a named int64 that prints as `1m30s`.
 let durationType: GoType = {
   let t = GoType.named("time.Duration")

@@ -103,7 +103,7 @@ enum Universe {
 enum Packages {
   /// Import path → package name, for the packages gcsh runs.
   static let known: [String: String] = [
-    "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time",
+    "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -129,7 +129,12 @@ enum Packages {
     case ("fmt", "Sprint"): return .function(.fmtSprint)
     case ("fmt", "Sprintln"): return .function(.fmtSprintln)
     case ("fmt", "Sprintf"): return .function(.fmtSprintf)
-    case ("fmt", "Fprintln"), ("fmt", "Fprintf"), ("fmt", "Fprint"): return .unsupported("fmt.\(name) (io.Writer)")
+    case ("fmt", "Fprintln"): return .function(.fmtFprintln)
+    case ("fmt", "Fprint"): return .function(.fmtFprint)
+    case ("fmt", "Fprintf"): return .function(.fmtFprintf)
+    case ("os", "Exit"): return .function(.osExit)
+    case ("os", "Stdout"), ("os", "Stderr"):
+      return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
     case ("fmt", "Errorf"): return .unsupported("fmt.Errorf (the error interface)")
     case ("time", "Sleep"): return .function(.timeSleep)
     case ("time", "Duration"): return .type(durationType)
@@ -139,15 +144,19 @@ enum Packages {
     case ("time", "Second"): return .constant(.int(1_000_000_000), durationType)
     case ("time", "Minute"): return .constant(.int(60_000_000_000), durationType)
     case ("time", "Hour"): return .constant(.int(3_600_000_000_000), durationType)
-    case ("time", "Now"), ("time", "Since"), ("time", "After"), ("time", "Tick"), ("time", "NewTimer"),
-      ("time", "NewTicker"), ("time", "Time"):
+    case ("time", "Now"): return .function(.timeNow)
+    case ("time", "Since"): return .function(.timeSince)
+    case ("time", "Time"): return .type(timeType)
+    case ("time", "After"), ("time", "Tick"), ("time", "NewTimer"), ("time", "NewTicker"), ("time", "Until"):
       return .unsupported("time.\(name)")
     case ("runtime", "GC"): return .function(.runtimeGC)
     case ("runtime", "KeepAlive"): return .function(.runtimeKeepAlive)
     case ("runtime", "MemStats"): return .type(profile.memStatsType)
     case ("runtime", "ReadMemStats"): return .function(.runtimeReadMemStats)
-    case ("runtime", "NumGoroutine"), ("runtime", "Gosched"), ("runtime", "GOMAXPROCS"),
-      ("runtime", "NumCPU"), ("runtime", "SetFinalizer"), ("runtime", "Goexit"),
+    case ("runtime", "NumGoroutine"): return .function(.runtimeNumGoroutine)
+    case ("runtime", "NumCPU"): return .function(.runtimeNumCPU)
+    case ("runtime", "GOMAXPROCS"): return .function(.runtimeGOMAXPROCS)
+    case ("runtime", "Gosched"), ("runtime", "SetFinalizer"), ("runtime", "Goexit"),
       ("runtime", "Caller"), ("runtime", "Stack"):
       return .unsupported("runtime.\(name)")
     case ("debug", "FreeOSMemory"): return .function(.debugFreeOSMemory)

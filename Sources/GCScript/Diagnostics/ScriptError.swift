@@ -45,6 +45,8 @@ public enum ErrorKind: Equatable, Sendable {
   case indexOutOfRange(index: Int, length: Int)
   case sliceOutOfRange(String)
   case goPanic(String)
+  /// os.Exit(n): the program ends with status n (deferred calls do not run).
+  case programExit(Int)
   /// A run-time error the Go runtime raises itself (`makeslice: len out of range`).
   case goRuntimePanic(String)
   /// The simulated process died (fatal error, OOM kill, panic inside the runtime); the prefix is
@@ -121,6 +123,7 @@ public enum ErrorKind: Equatable, Sendable {
       return "panic: runtime error: index out of range [\(i)] with length \(n)"
     case .sliceOutOfRange(let m): return "panic: runtime error: slice bounds out of range \(m)"
     case .goPanic(let m): return "panic: \(m)"
+    case .programExit(let n): return "exit status \(n)"
     case .goRuntimePanic(let m): return "panic: runtime error: \(m)"
     case .death(let d, let prefix):
       switch d {
@@ -151,6 +154,7 @@ public enum ErrorKind: Equatable, Sendable {
     case .interrupted: return "interrupted"
     case .internalFault(let m): return "internal error in gcsh (please report it): \(m)"
     case .expectationFailed: return "expect"
+    case .programExit: return "exit"
     default: return "runtime"
     }
   }
@@ -163,6 +167,7 @@ public enum ErrorKind: Equatable, Sendable {
     case .nilDereference, .indexOutOfRange, .sliceOutOfRange, .divisionByZero, .negativeShift, .goPanic, .goRuntimePanic,
       .stackOverflow:
       return 2
+    case .programExit(let n): return n & 0xFF  // the status the OS keeps
     default: return nil
     }
   }

@@ -594,6 +594,11 @@ final class Batch {
     case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive,
       .runtimeReadMemStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
+    case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince:
+      for a in args { expression(discard, a) }
+    case .fmtFprint, .fmtFprintln, .fmtFprintf:
+      // The stream is not a value; the rest are fmt's leaking interface arguments.
+      for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
     case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:
       // fmt's parameters are interfaces that leak (their content escapes).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }

@@ -182,6 +182,8 @@ struct InlineCostVisitor {
       }
       return c
     case .composite(let elems, let site):
+      // &[]T{...}'s header object: the OPTRLIT (costed by its addressOf) over the OSLICELIT.
+      if elems.count == 1, elems[0].index == TypedExpr.wholeValue { return cost(elems[0].value) }
       let values = elems.reduce(0) { $0 + cost($1.value) }
       if e.type.structFields != nil { return 1 + elems.count + values }  // OSTRUCTKEY per field
       if site != nil && !countingNodes { return 2 + values }  // OSLICELIT's extra charge
@@ -247,7 +249,8 @@ struct InlineCostVisitor {
     // Each argument converted to `any`.
     let converted = operands + args.count
     // fmt: the whole call with no argument, after the format string.
-    func fmtCall(_ base127: Int, _ base119: Int, formatted: Bool) -> Int {
+    func fmtCall(_ base127: Int, _ base119: Int, formatted: Bool, writer: Bool = false) -> Int {
+      let args = writer ? Array(args.dropFirst()) : args
       let values = formatted ? Array(args.dropFirst()) : args
       let format = formatted ? cost(args[0]) : 0
       let valueCost = values.reduce(0) { $0 + cost($1) } + values.count
@@ -259,7 +262,15 @@ struct InlineCostVisitor {
     case .fmtPrintf: return fmtCall(76, 75, formatted: true)
     case .fmtSprint, .fmtSprintln: return fmtCall(60, 59, formatted: false)
     case .fmtSprintf: return fmtCall(60, 59, formatted: true)
+    // fmt.Fprint*(os.Stderr, ...): the base includes the writer (a global's load); measured
+    // with -gcflags=-m=2: Fprintln(os.Stderr) 62 / 61, Fprintf(os.Stderr, "x\n") 63 / 62.
+    case .fmtFprint, .fmtFprintln: return fmtCall(62, 61, formatted: false, writer: true)
+    case .fmtFprintf: return fmtCall(62, 61, formatted: true, writer: true)
     case .runtimeKeepAlive: return 2 + converted
+    // Measured with -gcflags=-m=2: NumCPU is inlinable (`return int(ncpu)`, 3); NumGoroutine
+    // is in Go 1.19.8 (44) and not in 1.27.3; GOMAXPROCS, time.Now and time.Since are not.
+    case .runtimeNumCPU: return 2 + 3
+    case .runtimeNumGoroutine where !go127: return 2 + 44
     case .debugFreeOSMemory: return 2 + 59
     case .debugSetGCPercent: return 2 + 63 + operands
     case .debugSetMemoryLimit: return 2 + 61 + operands

@@ -500,6 +500,11 @@ extension Lowerer {
     withTemporaries {
       if case .composite(let elems, let site?) = x.kind {
         allocation(.object, x.type, site, into: dst)
+        if elems.count == 1, elems[0].index == TypedExpr.wholeValue {
+          // &[]T{...}: the new header object holds the literal's slice.
+          store(x.type, from: value(elems[0].value), to: .memory(dst, 0))
+          return
+        }
         storeElements(x.type, elems, to: .memory(dst, 0), fresh: true)
         return
       }

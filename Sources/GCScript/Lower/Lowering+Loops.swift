@@ -385,22 +385,24 @@ extension Lowerer {
       return false
     }
     switch op {
-    case "<" where isCounter(a) && isInvariant(b): return (b, false)
-    case "<=" where isCounter(a) && isInvariant(b): return (b, true)
-    case ">" where isCounter(b) && isInvariant(a): return (a, false)
-    case ">=" where isCounter(b) && isInvariant(a): return (a, true)
+    case "<" where isCounter(a) && isInvariant(b, counter): return (b, false)
+    case "<=" where isCounter(a) && isInvariant(b, counter): return (b, true)
+    case ">" where isCounter(b) && isInvariant(a, counter): return (a, false)
+    case ">=" where isCounter(b) && isInvariant(a, counter): return (a, true)
     default: return nil
     }
   }
 
-  /// A value the store loop cannot change: a constant, a variable (the loop writes only one
-  /// slice element and its counter), or len of one.
-  private func isInvariant(_ e: TypedExpr) -> Bool {
+  /// A value the store loop cannot change: a constant, a variable other than the counter (the
+  /// loop writes only one slice element and its counter), len of one, or a sum or difference of
+  /// such. `i + 1` is not: it changes with the counter.
+  private func isInvariant(_ e: TypedExpr, _ counter: Variable) -> Bool {
     switch e.kind {
     case .constant, .nilValue: return true
-    case .variable(let v): return !v.addressTaken && !v.movedToHeap
-    case .builtin(.len, let args, _): return args.count == 1 && isInvariant(args[0])
-    case .binary(let op, let a, let b) where op == "+" || op == "-": return isInvariant(a) && isInvariant(b)
+    case .variable(let v): return v !== counter && !v.addressTaken && !v.movedToHeap
+    case .builtin(.len, let args, _): return args.count == 1 && isInvariant(args[0], counter)
+    case .binary(let op, let a, let b) where op == "+" || op == "-":
+      return isInvariant(a, counter) && isInvariant(b, counter)
     default: return false
     }
   }
@@ -412,9 +414,8 @@ extension Lowerer {
       case .place(let lhs) = targets[0], case .index(let slice, let idx) = lhs.kind,
       slice.type.isSlice, case .variable(let sv) = slice.kind, !sv.addressTaken, !sv.movedToHeap,
       case .variable(let iv) = idx.kind, iv === counter,
-      Self.storeElementOp(lhs.type) != nil, isInvariant(values[0])
+      Self.storeElementOp(lhs.type) != nil, isInvariant(values[0], counter)
     else { return nil }
-    if case .variable(let w) = values[0].kind, w === counter { return nil }
     return (slice, values[0])
   }
 

@@ -7,6 +7,8 @@ import GoHeap
 public protocol ScriptHost: AnyObject {
   /// Program output (print, fmt.Println): one chunk of text, newline included.
   func output(_ text: String)
+  /// What the program writes to its standard error (Go's builtins print and println).
+  func errorOutput(_ text: String)
   /// A `stats` statement: the label, and the view asked for (`memstats`, `gctrace`, ...).
   func stats(label: String?, view: String?)
   /// An `expect` statement ran: whether it held, the check as written, and the actual value.

@@ -35,9 +35,37 @@ extension VM {
 
   private func call(_ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result: UnsafeMutablePointer<UInt64>?) throws {
     switch b {
-    case .fmtPrintln, .fmtPrint, .print, .println:
-      // `print`/`println` statements are fmt.Println (grammar.md).
+    case .fmtPrintln, .fmtPrint:
+      // The `print`/`println` statements are fmt.Println too (grammar.md).
       try fprint(format: nil, args, newline: b != .fmtPrint)
+    case .print, .println: try runtimePrint(args, newline: b == .println)
+    case .fmtFprint, .fmtFprintln, .fmtFprintf:
+      let toStderr = args[0].1[0] == 2
+      let rest = Array(args.dropFirst())
+      if b == .fmtFprintf {
+        try fprint(format: try string(rest[0].1), Array(rest.dropFirst()), newline: false, stderr: toStderr)
+      } else {
+        try fprint(format: nil, rest, newline: b == .fmtFprintln, stderr: toStderr)
+      }
+    case .runtimeNumGoroutine: result?[0] = 1  // main's goroutine: gcsh runs no other yet
+    case .runtimeNumCPU: result?[0] = UInt64(heap.gomaxprocs)  // the machine the profile models
+    case .runtimeGOMAXPROCS:
+      let n = Int64(bitPattern: args[0].1[0])
+      if n > 0 && Int(n) != heap.gomaxprocs {
+        throw VMTrap(kind: .goRuntimePanic(
+          "gcsh models \(heap.gomaxprocs) Ps (the recorded machine's GOMAXPROCS); runtime.GOMAXPROCS(\(n)) would change the collector's workers, which gcsh does not model"))
+      }
+      result?[0] = UInt64(heap.gomaxprocs)
+    case .timeNow:
+      // time.Now: the monotonic reading is the virtual clock (wall 0, loc nil).
+      try flushTime()
+      result?[0] = 0
+      result?[1] = UInt64(heap.virtualTime)
+      result?[2] = 0
+    case .timeSince:
+      try flushTime()
+      result?[0] = UInt64(bitPattern: Int64(heap.virtualTime) &- Int64(bitPattern: args[0].1[1]))
+    case .osExit: throw VMTrap(kind: .programExit(Int(Int64(bitPattern: args[0].1[0]))))
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
       if let result { try newString(text, into: result) }

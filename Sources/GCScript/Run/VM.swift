@@ -239,6 +239,8 @@ final class VM: AddressRootSource, GoroutineStack {
       throw located(t.kind)
     } catch let d as ProcessDeath {
       throw located(.death(d, fatalPrefix: heap.profile.fatalErrorPrefix))
+    } catch let l as SimulationLimit {
+      throw located(.invalidSetting(l.message))
     }
   }
 

@@ -74,9 +74,12 @@ extension VM {
   }
 
   /// fmt.Print, Println (`format` nil) or Printf to the host, in chunks as the text is made.
-  func fprint(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool) throws {
+  func fprint(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool, stderr: Bool = false) throws {
     let host = self.host
-    let p = Printer(self) { host?.output(String(decoding: $0, as: UTF8.self)) }
+    let p = Printer(self) {
+      let text = String(decoding: $0, as: UTF8.self)
+      if stderr { host?.errorOutput(text) } else { host?.output(text) }
+    }
     let a = args.map { FmtValue.operand($0.0, $0.1) }
     if let format {
       try p.doPrintf(format, a)

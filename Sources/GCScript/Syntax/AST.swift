@@ -147,7 +147,11 @@ public final class Stmt: @unchecked Sendable {
     /// `heap`: draw the span map.
     case heapMap
     case set(name: String, value: Expr)
+    /// `print a, b` / `println a, b`: GCScript's print statement, fmt.Println to stdout.
     case print([Expr], newline: Bool)
+    /// `print(a, b)` / `println(a, b)`: Go's builtins, which write to stderr in the runtime's
+    /// own format (runtime/print.go); `print` puts no spaces between operands.
+    case builtinPrint([Expr], newline: Bool)
     case printf(Expr, [Expr])
     case package(String)
     case imports([String])

@@ -234,25 +234,27 @@ public struct Parser {
       }
       return Stmt(.set(name: name, value: value), span(from: start))
     default:  // print, println
-      return Stmt(.print(try printArguments(), newline: true), span(from: start))
+      let (args, builtin) = try printArguments()
+      if builtin { return Stmt(.builtinPrint(args, newline: word == "println"), span(from: start)) }
+      return Stmt(.print(args, newline: true), span(from: start))
     }
   }
 
   /// printArgs → "(" [ exprList ] ")" | [ exprList ] ;
-  /// The first form is Go's builtin call, `println(a, b)`; it is taken when the parenthesis
-  /// closes the statement, so `print (a+b)*2` stays the short form of one expression.
-  mutating func printArguments() throws -> [Expr] {
+  /// The first form is Go's builtin call, `println(a, b)` (`builtin` true); it is taken when the
+  /// parenthesis closes the statement, so `print (a+b)*2` stays the short form of one expression.
+  mutating func printArguments() throws -> (args: [Expr], builtin: Bool) {
     if check("(") {
       let save = p
       let savedErrors = errors.count
       advance()
       var args: [Expr] = []
       if !check(")") { args = (try? expressionList()) ?? [] }
-      if accept(")") && isStatementEnd && errors.count == savedErrors { return args }
+      if accept(")") && isStatementEnd && errors.count == savedErrors { return (args, true) }
       p = save
       errors.removeLast(errors.count - savedErrors)
     }
-    return isStatementEnd ? [] : try expressionList()
+    return (isStatementEnd ? [] : try expressionList(), false)
   }
 
   /// importDecl → "import" ( importSpec | "(" { importSpec ";" } ")" ) ;

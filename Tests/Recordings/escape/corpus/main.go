@@ -169,6 +169,12 @@ func main() {
 
 	// escape_rangeint.go (Go 1.22+ only)
 	rangeIntAll()
+
+	// escape_sliceaddr.go
+	sinkInt += sliceAddrLocal()
+	sinkInt += len(*sliceAddrReturned())
+	sinkInt += len(sliceAddrHeaderLocal())
+
 	// escape_maps.go
 	sinkInt += mapLocal()
 	gMap = mapReturned()

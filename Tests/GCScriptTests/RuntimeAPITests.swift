@@ -1,0 +1,59 @@
+// The runtime and time functions programs call to look at themselves: NumGoroutine, NumCPU,
+// GOMAXPROCS, time.Now and time.Since on the virtual clock.
+
+import GCScript
+import GoHeap
+import Testing
+
+@Test func runtimeQueriesDescribeTheModelledMachine() throws {
+  let (out, _, _) = try run("print runtime.NumGoroutine(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOMAXPROCS(2)")
+  #expect(out == "1 2 2 2\n")
+  // Changing GOMAXPROCS would change the collector's workers: a located run-time error.
+  let e = failure("n := 4\nruntime.GOMAXPROCS(n)")
+  #expect(e?.line == 2 && e?.kind.message.contains("GOMAXPROCS(4)") == true)
+}
+
+/// time.Since measures the virtual clock: a 2 s sleep returns 1 ms after its deadline (the
+/// timer's latency, CostModel.timerLatencyNs), and each statement between costs its ns.
+@Test func timeSinceReadsTheVirtualClock() throws {
+  let (out, _, rt) = try run("""
+    start := time.Now()
+    time.Sleep(2 * time.Second)
+    d := time.Since(start)
+    print d, d >= 2*time.Second, d < 2*time.Second+2*time.Millisecond
+    """)
+  #expect(out.hasPrefix("2.001") && out.hasSuffix(" true true\n"), "\(out)")
+  #expect(rt.virtualTime >= 2_001_000_000)
+  // A time.Time is 24 bytes with a pointer word (loc), as Go lays it out: new(time.Time) is a
+  // 24-byte object in a span that is scanned.
+  let (_, _, with) = try run("var g *time.Time\ng = new(time.Time)")
+  let (_, _, without) = try run("var g *time.Time")
+  #expect(with.memStats().totalAlloc - without.memStats().totalAlloc == 24)
+  #expect(failure("fmt.Println(time.Now())")?.kind.message
+    == "printing a time.Time (gcsh's clock is virtual: print time.Since(t)) is not supported by gcsh yet")
+}
+
+/// GOGC is an int32 in the runtime: debug.SetGCPercent passes int32(percent) on, so a value
+/// past it wraps as in Go (1 << 62 is 0, MaxInt64 is -1: off), and the pacer's goal arithmetic
+/// (uint64 in mgcpacer.go) cannot trap however large the percentage.
+@Test func gcPercentIsAnInt32() throws {
+  let (out, _, rt) = try run("""
+    print debug.SetGCPercent(1 << 62), debug.SetGCPercent(9223372036854775807), debug.SetGCPercent(2147483647)
+    x := make([]*int, 1<<20)
+    gc
+    _ = x
+    """)
+  #expect(out == "100 0 -1\n")
+  #expect(rt.gcPercent == 2_147_483_647)
+  try rt.checkInvariants()
+}
+
+/// A sleep that would take the clock past the 10-year horizon stops the program at its
+/// statement instead of replaying centuries of forced GCs (time.Sleep(math.MaxInt64)).
+@Test func sleepBeyondTheHorizonIsALocatedError() throws {
+  let e = failure("x := 1\ntime.Sleep(9223372036854775807)\nprint x")
+  #expect(e?.line == 2)
+  #expect(e?.kind.message.contains("past 10 years") == true)
+  #expect(failure("sleep 2562047h") != nil)  // past 10 years too
+  #expect(failure("sleep 87000h") == nil)  // under 10 years: replayed
+}
