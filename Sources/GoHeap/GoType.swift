@@ -48,6 +48,9 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     case slice(GoType)
     case array(GoType, count: Int)
     case structure([StructField])
+    /// `map[K]V`: a value is one pointer to the runtime's map header (Go 1.24+
+    /// internal/runtime/maps.Map, Go 1.19 runtime.hmap), allocated by make or a literal.
+    case map(GoType, GoType)
     /// A named type whose definition has not been given yet.
     case undefined
   }
@@ -103,7 +106,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     case .uintptr: (size, align, hasPointers) = (8, 8, false)
     case .float(let bits): (size, align, hasPointers) = (bits / 8, bits / 8, false)
     case .string: (size, align, hasPointers) = (16, 8, true)
-    case .pointer: (size, align, hasPointers) = (8, 8, true)
+    case .pointer, .map: (size, align, hasPointers) = (8, 8, true)
     case .slice: (size, align, hasPointers) = (24, 8, true)
     case .array(let elem, let count):
       let (total, overflow) = elem.size.multipliedReportingOverflow(by: count)
@@ -147,7 +150,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   private static func pointerRuns(of kind: Kind, size: Int) -> [PointerRun] {
     switch kind {
     case .bool, .int, .uintptr, .float, .undefined: return []
-    case .string, .pointer, .slice: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
+    case .string, .pointer, .slice, .map: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
     case .structure(let fields):
       var runs: [PointerRun] = []
       for f in fields where f.type.hasPointers {
@@ -223,6 +226,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     case .string: return "string"
     case .pointer(let e): return "*\(e)"
     case .slice(let e): return "[]\(e)"
+    case .map(let k, let v): return "map[\(k)]\(v)"
     case .array(let e, let n): return "[\(n)]\(e)"
     case .structure(let fs):
       return "struct { " + fs.map { "\($0.name) \($0.type)" }.joined(separator: "; ") + " }"

@@ -31,6 +31,7 @@ func exampleFiles() -> [String] {
     "02-when-does-the-gc-run.gcs", "03-the-scavengers-delay.gcs", "04-madv-free.gcs",
     "05-activity-monitor.gcs", "06-gc-versus-freeosmemory.gcs", "07-which-number-to-trust.gcs",
     "08-containers-and-gomemlimit.gcs", "09-retention.gcs", "10-gogc-and-the-heap-minimum.gcs",
+    "11-maps-do-not-shrink.gcs",
   ]
   return names.map { "/" + dir + "/examples/" + $0 }
 }

@@ -8,6 +8,18 @@ import GoHeap
 import Testing
 
 let measuredCosts: [(String, Int, Int)] = [
+  ("func mlen(m map[string]int) int { return len(m) }", 3, 3),
+  ("func madd(m map[string]int, keys []string) { for _, k := range keys { m[k]++ } }", 11, 11),
+  ("func mget(m map[string]int, k string) int { return m[k] }", 4, 4),
+  ("func mset(m map[string]int, k string, v int) { m[k] = v }", 5, 5),
+  ("func mok(m map[string]int, k string) bool { _, ok := m[k]; return ok }", 10, 10),
+  ("func mdel(m map[string]int, k string) { delete(m, k) }", 3, 3),
+  ("func mmake() map[string]int { return make(map[string]int) }", 3, 3),
+  ("func mmakeN(n int) map[string]int { return make(map[string]int, n) }", 3, 3),
+  ("func mlit() map[string]int { return map[string]int{\"a\": 1, \"b\": 2} }", 8, 8),
+  ("func mrange(m map[string]int) int { t := 0; for _, v := range m { t += v }; return t }", 16, 16),
+  ("func mopadd(m map[string]int) { m[\"a\"] += 2 }", 5, 5),
+  ("func mnil(m map[string]int) bool { return m == nil }", 4, 4),
   ("func zeroVar() int { var x int; return x }", 6, 6),
   ("func withRange(s []int) int { t := 0; for _, v := range s { t += v }; return t }", 16, 16),
   ("func withPanic(n int) int { if n < 0 { panic(\"neg\") }; return n }", 9, 9),

@@ -165,8 +165,15 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "n := add(divmod(7, 2)) + sum() + sum(1, 2) + sum(s...)",
            tree: "(:= n (+ (+ (+ (call add (call divmod 7 2)) (call sum)) (call sum 1 2)) (call sum s ...)))"),
   TreeCase(source: "var lo, hi = minmax(3, 1)", tree: "(var lo,hi (call minmax 3 1))"),
-  // Constructs gcsh does not run yet are read into the tree, for the checker to name.
+  // Maps.
   TreeCase(source: "m := map[string]int{\"a\": 1}", tree: "(:= m (lit map[string]int \"a\":1))"),
+  TreeCase(source: "m := make(map[[2]int]*T, n)", tree: "(:= m (call make (type map[[2]int]*T) n))"),
+  TreeCase(source: "v, ok := m[k]; m[k]++; m[\"x\"] += 2", tree: "(:= v,ok (index m k))\n(++ (index m k))\n(+= (index m \"x\") 2)"),
+  TreeCase(source: "delete(m, k); clear(m)", tree: "(call delete m k)\n(call clear m)"),
+  TreeCase(source: "for k, v := range m { s[k] = v }", tree: "(range k v := m {(= (index s k) v)})"),
+  TreeCase(source: "var g map[string]map[int][]byte", tree: "(var g map[string]map[int][]byte)"),
+  TreeCase(source: "p := map[P]int{{1, 2}: 3}", tree: "(:= p (lit map[P]int (lit _ 1 2):3))"),
+  // Constructs gcsh does not run yet are read into the tree, for the checker to name.
   TreeCase(source: "c := make(chan int, 3)", tree: "(:= c (call make (type chan int) 3))"),
   TreeCase(source: "f := func(x int) int { return x }", tree: "(:= f (funclit 1 1))"),
   TreeCase(source: "go worker(c)\ndefer wg.Done()", tree: "(go (call worker c))\n(defer (call (. wg Done)))"),

@@ -54,12 +54,6 @@ enum CorpusGap: Sendable {
 let corpusGaps: [String: CorpusGap] = [
   // GAPS-BEGIN (compare.py --swift prints these entries, with its own wording)
   // Features landing in parallel branches.
-  "map-growth-delete": .compileError("maps are not supported by gcsh yet"),
-  "map-of-slices": .compileError("maps are not supported by gcsh yet"),
-  "map-pointer-values": .compileError("maps are not supported by gcsh yet"),
-  // Also two results.
-  "map-prealloc": .compileError("maps are not supported by gcsh yet"),
-  "map-word-count": .compileError("maps are not supported by gcsh yet"),
   // Not planned yet.
   "closure-escape": .compileError("function types are not supported by gcsh yet"),
   "defer-timetrack": .compileError("defer statements are not supported by gcsh yet"),

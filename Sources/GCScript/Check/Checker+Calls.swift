@@ -251,6 +251,10 @@ extension Checker {
       function.sites.append(site)
       return value(TypedExpr(.new(t, site), .pointer(to: t), span))
     case "len", "cap": return try lengthOf(name, args, scope, span)
+    case "delete":
+      var op = value(try deleteCall(args, scope, span))
+      op.isCallResult = true
+      return op
     case "min", "max": return try minMax(name, args, scope, span)
     default:
       guard let b = Builtin(rawValue: name) else { throw fail(.typeError("undefined: \(name)"), at: span) }
@@ -283,6 +287,7 @@ extension Checker {
   private func make(_ args: [Expr], _ scope: LexicalScope, _ span: Span) throws -> TypedExpr {
     guard let first = args.first else { throw fail(.typeError("not enough arguments for make() (expected 1, found 0)"), at: span) }
     let t = try typeArgument(first, scope)
+    if t.isMap { return try makeMap(t, args, first, scope, span) }
     guard let elem = t.sliceElement else {
       throw fail(.typeError("invalid argument: cannot make \(text(first.span)); type must be slice, map, or channel"), at: first.span)
     }
@@ -316,7 +321,7 @@ extension Checker {
     if let n = arrayCount, !containsCall(x.expr) {
       return value(TypedExpr(.constant(.int(Int128(n))), .int, span))
     }
-    guard t.isSlice || (t.isString && name == "len") || arrayCount != nil else {
+    guard t.isSlice || (t.isString && name == "len") || (t.isMap && name == "len") || arrayCount != nil else {
       throw fail(.typeError("invalid argument: \(x.text) (\(describe(x))) for built-in \(name)"), at: args[0].span)
     }
     return value(TypedExpr(.builtin(name == "len" ? .len : .cap, [x.expr], spread: false), .int, span))
@@ -428,8 +433,8 @@ extension Checker {
     case .clear:
       try arity("clear", args, 1, span)
       let s = try expression(args[0], scope)
-      guard s.type.isSlice, s.untyped == nil else {
-        throw fail(.typeError("invalid argument: \(s.text) (\(describe(s))) must be a slice (maps are not supported by gcsh yet)"), at: args[0].span)
+      guard s.type.isSlice || s.type.isMap, s.untyped == nil else {
+        throw fail(.typeError("invalid argument: \(s.text) (\(describe(s))) must be a map or slice"), at: args[0].span)
       }
       return node([s.expr], noValueType)
     case .panic:
@@ -523,6 +528,7 @@ extension Checker {
       try arity("debug.SetMemoryLimit", args, want: ["int64"], scope, span)
       try requireFeature(.memoryLimit, span)
       return node([try assign(try expression(args[0], scope), to: .int64, "argument to debug.SetMemoryLimit")], .int64)
+    case .delete: return try deleteCall(args, scope, span)
     case .len, .cap, .min, .max:
       throw fail(.typeError("\(b.rawValue) is handled elsewhere"), at: span)
     }
@@ -567,17 +573,7 @@ extension Checker {
   ) throws -> TypedExpr {
     var out: [(index: Int, value: TypedExpr)] = []
     func element(_ e: Expr, _ et: GoType) throws -> TypedExpr {
-      // Elided types: `{...}` for a struct/array/slice element, `&T` for a pointer element.
-      if case .composite(nil, let inner) = e.kind {
-        if let pt = et.pointee {
-          return addressedLiteral(try composite(pt, inner, scope, e.span, addressed: true), e.span)
-        }
-        return try composite(et, inner, scope, e.span, addressed: false)
-      }
-      if case .unary("&", let x) = e.kind, case .composite(nil, let inner) = x.kind, let pt = et.pointee {
-        return addressedLiteral(try composite(pt, inner, scope, x.span, addressed: true), e.span)
-      }
-      return try assign(try expression(e, scope), to: et, "\(t.isStruct ? "struct" : t.isSlice ? "slice" : "array") literal")
+      try literalElement(e, et, scope, "\(t.isStruct ? "struct" : t.isSlice ? "slice" : "array") literal")
     }
     if let fields = t.structFields {
       let keyed = elems.contains { $0.key != nil }
@@ -604,6 +600,7 @@ extension Checker {
       }
       return TypedExpr(.composite(out, nil), t, span)
     }
+    if t.isMap { return try mapLiteral(t, elems, scope, span) }
     let elem: GoType
     var limit: Int? = nil
     if let e = t.sliceElement {
@@ -637,6 +634,21 @@ extension Checker {
       return TypedExpr(.composite(out, site), t, span)
     }
     return TypedExpr(.composite(out, nil), t, span)
+  }
+
+  /// An element (or a map literal's key) of type `et` in a composite literal; a literal with
+  /// its type elided (`{...}`, `&{...}` for a pointer element) takes `et`.
+  func literalElement(_ e: Expr, _ et: GoType, _ scope: LexicalScope, _ context: String) throws -> TypedExpr {
+    if case .composite(nil, let inner) = e.kind {
+      if let pt = et.pointee {
+        return addressedLiteral(try composite(pt, inner, scope, e.span, addressed: true), e.span)
+      }
+      return try composite(et, inner, scope, e.span, addressed: false)
+    }
+    if case .unary("&", let x) = e.kind, case .composite(nil, let inner) = x.kind, let pt = et.pointee {
+      return addressedLiteral(try composite(pt, inner, scope, x.span, addressed: true), e.span)
+    }
+    return try assign(try expression(e, scope), to: et, context)
   }
 
   /// An expression as the Go compiler prints it in -m diagnostics: a composite literal's

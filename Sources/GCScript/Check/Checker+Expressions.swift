@@ -22,6 +22,8 @@ struct Operand {
   var isCallResult = false
   /// The operand names a variable (Go describes it as `variable of type T`).
   var isVariable = false
+  /// A map index expression `m[k]`: not addressable, but assignable (Checker+Maps.swift).
+  var isMapIndex = false
 
   var constant: Constant? { expr.constant }
   var type: GoType { expr.type }
@@ -41,6 +43,7 @@ extension Checker {
       return "constant \(c.goText) of type \(op.type)"
     }
     if op.untyped == .bool { return "untyped bool value" }
+    if op.isMapIndex { return "map index expression of type \(op.type)" }
     if op.isVariable || op.addressable { return "variable of type \(op.type)" }
     return "value of type \(op.type)"
   }
@@ -289,7 +292,8 @@ extension Checker {
     }
     let op = try expression(inner, scope)
     guard op.addressable else {
-      throw fail(.typeError("invalid operation: cannot take address of \(op.text) (\(describe(op)))"), at: span)
+      // types2 reports it at the operand.
+      throw fail(.typeError("invalid operation: cannot take address of \(op.text) (\(describe(op)))"), at: inner.span)
     }
     markAddressTaken(op.expr)
     return value(TypedExpr(.addressOf(op.expr), .pointer(to: op.type), span))
@@ -405,9 +409,14 @@ extension Checker {
         if t.isSlice && !nilComparison {
           throw fail(.typeError("invalid operation: \(text(span)) (slice can only be compared to nil)"), at: span)
         }
-        if !t.isComparable && !t.isSlice {
+        if t.isMap && !nilComparison {
+          throw fail(.typeError("invalid operation: \(text(span)) (map can only be compared to nil)"), at: span)
+        }
+        if !t.isComparable && !t.isSlice && !t.isMap {
           throw fail(.typeError("invalid operation: \(text(span)) (\(t) cannot be compared)"), at: span)
         }
+      } else if t.isMap {
+        throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on map)"), at: span)
       } else if !t.isOrdered {
         throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on \(x.text) (\(describe(x))))"), at: span)
       }
@@ -572,6 +581,7 @@ extension Checker {
   /// `x[i]` of a slice, an array (or a pointer to one) or a string.
   private func indexExpression(_ base: Expr, _ index: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     let x = try expression(base, scope)
+    if x.type.isMap && x.untyped == nil { return try mapIndex(x, index, scope, span) }
     let i = try expression(index, scope)
     var t = x.type
     var b = x.expr

@@ -200,6 +200,11 @@ extension Checker {
     _ names: [(String, Span)], _ te: TypeExpr?, _ values: [Expr], _ scope: LexicalScope, _ span: Span
   ) throws -> TypedStmt {
     let declared = try te.map { try resolveType($0, scope) }
+    if te == nil, names.count == 2, values.count == 1,
+      let s = try commaOk(names.map { Expr(.identifier($0.0), $0.1) }, values[0], define: true, scope, span)
+    {
+      return s
+    }
     if names.count > 1, values.count == 1, isCall(values[0]) {
       return try varDeclarationFromCall(names, declared, values[0], scope, span)
     }
@@ -275,6 +280,8 @@ extension Checker {
       }
       return TypedStmt(.opAssign(binop, place, r), span)
     }
+    // `v, ok := m[k]` (the comma-ok form of a map index).
+    if rhs.count == 1, let s = try commaOk(lhs, rhs[0], define: op == ":=", scope, span) { return s }
     // Right sides first: they are evaluated before any variable is declared. A single call may
     // yield every value (types2 assignVars, initVars).
     let values: [Operand]
@@ -340,7 +347,12 @@ extension Checker {
   /// an addressable array, a field of an addressable struct.
   func assignablePlace(_ e: Expr, _ scope: LexicalScope) throws -> TypedExpr {
     let op = try expression(e, scope)
-    if op.addressable { return op.expr }
+    if op.addressable || op.isMapIndex { return op.expr }
+    var base = e
+    while case .paren(let x) = base.kind { base = x }
+    if case .selector(let x, let name) = base.kind, case .index(let m, _) = x.kind, let mt = try? expression(m, scope), mt.expr.type.isMap {
+      throw fail(.typeError("cannot assign to struct field \(text(x.span)).\(name) in map"), at: e.span)
+    }
     if case .identifier(let n) = e.kind, case .constant? = scope.lookup(n) {
       throw fail(.typeError("cannot assign to \(n) (neither addressable nor a map index expression)"), at: e.span)
     }
@@ -388,6 +400,10 @@ extension Checker {
     } else if t.isString {
       kind = .string
       valueType = .int32
+    } else if let (k, v) = t.mapTypes {
+      kind = .map
+      keyType = k
+      valueType = v
     } else if operand.untyped == .string {
       operand = Operand(expr: try assign(operand, to: .string, "range"), untyped: nil, addressable: false, text: operand.text)
       kind = .string

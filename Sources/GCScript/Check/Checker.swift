@@ -311,7 +311,7 @@ public final class Checker {
       return t
     case .inferredArray(_, let span):
       throw fail(.typeError("invalid use of [...] array (outside a composite literal)"), at: span)
-    case .map(_, _, let span): throw fail(.notSupported("maps", plural: true), at: span)
+    case .map(let k, let v, let span): return try mapType(k, v, span, scope)
     case .chan(_, let span): throw fail(.notSupported("channels", plural: true), at: span)
     case .function(let span): throw fail(.notSupported("function types", plural: true), at: span)
     case .interface(let span): throw fail(.notSupported("interfaces", plural: true), at: span)

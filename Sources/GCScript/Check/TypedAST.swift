@@ -121,6 +121,9 @@ final class AllocationSite {
   enum Kind {
     case new, make, compositeAddress, sliceLiteral, append, stringConversion, concatenation,
       variable
+    /// `make(map[K]V[, hint])` or a map literal: the map's header (and, kept in the frame with a
+    /// hint of at most 8, its first group or bucket: walk/builtin.go walkMakeMap).
+    case makeMap
   }
   let kind: Kind
   let span: Span
@@ -308,6 +311,14 @@ final class TypedExpr {
     /// f's parameters is `tmp0, tmp1 := g()` then `f(tmp0, tmp1)`, as types2's noder and
     /// typecheck.RewriteMultiValueCall rewrite it.
     case initialized([TypedStmt], TypedExpr)
+    /// `m[k]` of a map (Go's OINDEXMAP): the element, or its zero value when k is missing; as
+    /// the place of an assignment, the element slot mapassign returns (Lower/Lowering+Maps).
+    case mapIndex(TypedExpr, TypedExpr)
+    /// `make(map[K]V[, hint])` (OMAKEMAP).
+    case makeMap(TypedExpr?, AllocationSite)
+    /// `map[K]V{k: v, ...}` (OMAPLIT): walk/complit.go maplit makes it a make with the number of
+    /// entries as its hint, then assigns the entries in order.
+    case mapLiteral([(key: TypedExpr, value: TypedExpr)], AllocationSite)
   }
   let kind: Kind
   /// The final type (a comparison's is bool).
@@ -347,7 +358,7 @@ final class TypedExpr {
 
 /// The builtins and package functions the checker resolved a call to.
 enum Builtin: String {
-  case len, cap, append, copy, min, max, panic, clear, print, println
+  case len, cap, append, copy, min, max, panic, clear, print, println, delete
   case fmtPrintln = "fmt.Println", fmtPrint = "fmt.Print", fmtPrintf = "fmt.Printf"
   case fmtSprint = "fmt.Sprint", fmtSprintln = "fmt.Sprintln", fmtSprintf = "fmt.Sprintf"
   /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only
@@ -383,6 +394,9 @@ final class TypedStmt {
     case zero([Variable])
     /// `x op= y`: the place is evaluated once.
     case opAssign(String, TypedExpr, TypedExpr)
+    /// `v, ok = m[k]` (OAS2MAPR; `:=` declares them): the element or its zero value, and
+    /// whether the key is present. The expression is a `.mapIndex`.
+    case mapLookup(AssignTarget, AssignTarget, TypedExpr)
     case block([TypedStmt])
     case ifStmt(TypedStmt?, TypedExpr, [TypedStmt], TypedStmt?)
     /// `for init; cond; post { body }` (each part optional).
@@ -445,6 +459,9 @@ final class RangeLoop {
     case slice, array, arrayPointer
     /// Runes of a string (key: byte offset, value: rune).
     case string
+    /// A map's entries (key and element), in the runtime's iteration order without its
+    /// random start (Lower/Lowering+Maps).
+    case map
   }
   let target: LoopTarget
   let over: Over

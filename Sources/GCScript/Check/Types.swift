@@ -44,10 +44,16 @@ extension GoType {
     if case .slice(let e) = kind { return e }
     return nil
   }
-  /// Pointers and slices: the types nil converts to.
+  /// `map[K]V`: its key and element types.
+  var mapTypes: (key: GoType, elem: GoType)? {
+    if case .map(let k, let v) = kind { return (k, v) }
+    return nil
+  }
+  var isMap: Bool { mapTypes != nil }
+  /// Pointers, slices and maps: the types nil converts to.
   var isNilable: Bool {
     switch kind {
-    case .pointer, .slice: return true
+    case .pointer, .slice, .map: return true
     default: return false
     }
   }
@@ -58,6 +64,7 @@ extension GoType {
     if name != nil || o.name != nil { return false }
     switch (kind, o.kind) {
     case (.pointer(let a), .pointer(let b)), (.slice(let a), .slice(let b)): return a.identical(b)
+    case (.map(let k, let v), .map(let l, let w)): return k.identical(l) && v.identical(w)
     case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
     case (.structure(let a), .structure(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
@@ -89,7 +96,7 @@ extension GoType {
   var isComparable: Bool {
     switch kind {
     case .bool, .int, .uintptr, .float, .string, .pointer: return true
-    case .slice, .undefined: return false
+    case .slice, .map, .undefined: return false
     case .array(let e, _): return e.isComparable
     case .structure(let fs): return fs.allSatisfy { $0.type.isComparable }
     }
@@ -106,6 +113,7 @@ extension GoType {
     case (.int(let x, let s), .int(let y, let r)): return x == y && s == r
     case (.float(let x), .float(let y)): return x == y
     case (.pointer(let a), .pointer(let b)), (.slice(let a), .slice(let b)): return a.identical(b)
+    case (.map(let k, let v), .map(let l, let w)): return k.identical(l) && v.identical(w)
     case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
     case (.structure(let a), .structure(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }

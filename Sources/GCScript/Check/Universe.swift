@@ -76,12 +76,12 @@ enum Universe {
   /// Builtin functions gcsh runs.
   static let builtins: Set<String> = [
     "len", "cap", "make", "new", "append", "copy", "panic", "min", "max", "clear", "print",
-    "println",
+    "println", "delete",
   ]
 
   /// Builtins gcsh does not have yet, with the construct they belong to.
   static let unsupportedBuiltins: [String: String] = [
-    "delete": "maps (delete)", "close": "channels (close)", "complex": "complex numbers",
+    "close": "channels (close)", "complex": "complex numbers",
     "real": "complex numbers", "imag": "complex numbers", "recover": "recover",
   ]
 

@@ -23,7 +23,7 @@ public enum ErrorKind: Equatable, Sendable {
   // Type errors: the checker's, before anything runs (exit status 65). The message is built
   // by the checker's diagnostics (Check/Diagnostics.swift), in go build's wording.
   case typeError(String)
-  /// A Go construct gcsh does not run yet, named: `maps are not supported by gcsh yet`.
+  /// A Go construct gcsh does not run yet, named: `channels are not supported by gcsh yet`.
   case notSupported(String, plural: Bool)
   // Errors found when a statement is compiled or run (the program stops; exit status 70).
   case undefined(String)

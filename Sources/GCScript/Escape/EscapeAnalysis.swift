@@ -340,6 +340,11 @@ final class Batch {
       } else {
         expression(address(target), rhs)
       }
+    case .mapLookup(let v, let ok, let e):
+      // OAS2MAPR: the element comes out of the map, where nothing flows from (expr.go
+      // OINDEXMAP discards the map and the key).
+      expression(address(v), e)
+      _ = address(ok)
     case .block(let b): block(b)
     case .ifStmt(let i, let c, let t, let e):
       if let i { statement(i) }
@@ -376,7 +381,7 @@ final class Batch {
       let valueHole = r.value.map(address) ?? discard
       switch r.over {
       case .array: flow(valueHole, tmp)
-      case .slice, .arrayPointer: flow(valueHole.deref(), tmp)
+      case .slice, .arrayPointer, .map: flow(valueHole.deref(), tmp)
       case .integer, .string: break
       }
       _ = r.key.map(address)
@@ -433,6 +438,12 @@ final class Batch {
     case .deref(let p):
       expression(Hole(dst: mutator, derefs: 0), p)
       return storedThroughPointer(e)
+    case .mapIndex(let m, let key):
+      // assign.go OINDEXMAP: keys of map assignments escape ("Hashing Pointers",
+      // internal/runtime/maps/map.go), and the value is stored in the map's heap memory.
+      expression(discard, m)
+      expression(heapHole.noting("used as the key of a map assignment"), key)
+      return heapHole.noting("stored in a map")
     default:
       expression(discard, e)
       return heapHole
@@ -512,6 +523,20 @@ final class Batch {
       var inner = k
       if let site { inner = spill(k, site) }
       for (_, v) in elems { expression(inner, v) }
+    case .mapIndex(let m, let key):
+      // expr.go OINDEXMAP: keys used in lookups need not escape.
+      expression(discard, m)
+      expression(discard, key)
+    case .makeMap(let hint, let site):
+      _ = spill(k, site)
+      if let hint { expression(discard, hint) }
+    case .mapLiteral(let entries, let site):
+      _ = spill(k, site)
+      // expr.go OMAPLIT: map keys and values are always stored in the heap.
+      for (key, v) in entries {
+        expression(heapHole.noting("a map literal key"), key)
+        expression(heapHole.noting("a map literal value"), v)
+      }
     case .inlinedCall(let ic):
       // `p1, p2 := arg1, arg2` at the call, the body, then the result flows where the call's
       // value goes: the copy's allocations are judged here, in the caller.
@@ -627,7 +652,8 @@ final class Batch {
     case .panic: for a in args { expression(heapHole.noting("passed to panic"), a) }
     case .min, .max: for a in args { expression(k, a) }
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
-    case .len, .cap, .print, .println, .timeSleep, .runtimeGC, .runtimeKeepAlive,
+    // call.go ODELETE: keys used in map deletes need not escape.
+    case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive,
       .runtimeReadMemStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
     case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince:
@@ -935,6 +961,15 @@ extension TypedExpr {
     case .initialized(let stmts, let x):
       for s in stmts { s.forEachExpression(visit) }
       visit(x)
+    case .mapIndex(let m, let k):
+      visit(m)
+      visit(k)
+    case .makeMap(let hint, _): if let hint { visit(hint) }
+    case .mapLiteral(let entries, _):
+      for (k, v) in entries {
+        visit(k)
+        visit(v)
+      }
     }
   }
 }
@@ -953,6 +988,9 @@ extension TypedStmt {
     case .opAssign(_, let a, let b):
       visit(a)
       visit(b)
+    case .mapLookup(let v, let ok, let e):
+      for case .place(let t) in [v, ok] { visit(t) }
+      visit(e)
     case .block(let b): for s in b { s.forEachExpression(visit) }
     case .ifStmt(let i, let c, let t, let e):
       i?.forEachExpression(visit)

@@ -50,6 +50,11 @@ struct ReassignOracle {
       for case .place(let t) in ts { expression(t) }
       expression(call)
     case .zero(let vars): for v in vars { define(v, nil) }
+    case .mapLookup(let v, let ok, let e):
+      assigned(v, nil)
+      assigned(ok, nil)
+      for case .place(let t) in [v, ok] { expression(t) }
+      expression(e)
     case .opAssign(_, let t, let v):
       assigned(.place(t), nil)
       expression(t)

@@ -182,6 +182,10 @@ struct SliceMoveToHeap {
     case .opAssign(_, let target, let rhs):
       expression(target)
       expression(rhs)
+    case .mapLookup(let v, let ok, let e):
+      if case .place(let x) = v { assign(x, e, s) }
+      for case .place(let x) in [v, ok] { expression(x) }
+      expression(e)
     case .block(let b): for st in b { statement(st) }
     case .ifStmt(let initStmt, let cond, let then, let els):
       if let initStmt { statement(initStmt) }

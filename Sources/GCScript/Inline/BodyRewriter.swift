@@ -88,6 +88,7 @@ final class BodyRewriter {
     case .assignCall(let ts, let call): kind = .assignCall(ts.map(target), expression(call))
     case .zero(let vars): kind = .zero(vars.map(variable))
     case .opAssign(let op, let t, let v): kind = .opAssign(op, expression(t), expression(v))
+    case .mapLookup(let v, let ok, let e): kind = .mapLookup(target(v), target(ok), expression(e))
     case .block(let b): kind = .block(b.map(statement))
     case .ifStmt(let i, let c, let t, let e):
       kind = .ifStmt(i.map(statement), expression(c), t.map(statement), e.map(statement))
@@ -173,6 +174,9 @@ final class BodyRewriter {
     case .addressOf(let x): kind = .addressOf(expression(x))
     case .composite(let elems, let s): kind = .composite(elems.map { ($0.index, expression($0.value)) }, site(s))
     case .initialized(let stmts, let x): kind = .initialized(stmts.map(statement), expression(x))
+    case .mapIndex(let m, let k): kind = .mapIndex(expression(m), expression(k))
+    case .makeMap(let hint, let s): kind = .makeMap(hint.map(expression), site(s))
+    case .mapLiteral(let entries, let s): kind = .mapLiteral(entries.map { (expression($0.key), expression($0.value)) }, site(s))
     case .inlinedCall:
       // The caller's own body has none yet, and a callee's kept body never has any.
       preconditionFailure("an inlined call in a body being inlined")

@@ -112,6 +112,7 @@ struct InlineCostVisitor {
       // `var x T` is ODCL x plus `x = <nil>` (OAS and x).
       c += 2 * vars.count
     case .opAssign(_, let t, let v): c += 1 + cost(t) + cost(v)
+    case .mapLookup(let v, let ok, let e): c += 1 + target(v) + target(ok) + cost(e)  // OAS2MAPR
     case .block(let b): c += cost(b)
     case .ifStmt(let i, let cond, let then, let els):
       if !countingNodes, case .bool(let taken)? = cond.constant {
@@ -190,6 +191,11 @@ struct InlineCostVisitor {
       return cost(stmts) + cost(x)
     case .builtin(let b, let args, _): return builtin(b, args)
     case .new: return model.unifiedIR || countingNodes ? 1 : 2
+    // OINDEXMAP; OMAKEMAP (the type is free; a missing hint is an implicit 0 literal); OMAPLIT
+    // with one OKEY node per entry.
+    case .mapIndex(let m, let k): return 1 + cost(m) + cost(k)
+    case .makeMap(let hint, _): return 1 + (hint.map(cost) ?? 1)
+    case .mapLiteral(let entries, _): return 1 + entries.reduce(0) { $0 + 1 + cost($1.key) + cost($1.value) }
     case .makeSlice(_, let n, let c, _): return 1 + cost(n) + (c.map(cost) ?? 0)
     case .index(let a, let i): return 1 + cost(a) + cost(i)
     case .field(let base, _):
@@ -259,7 +265,7 @@ struct InlineCostVisitor {
   func builtin(_ b: Builtin, _ args: [TypedExpr]) -> Int {
     let operands = args.reduce(0) { $0 + cost($1) }
     switch b {
-    case .len, .cap, .append, .copy, .clear, .min, .max, .print, .println: return 1 + operands
+    case .len, .cap, .append, .copy, .clear, .min, .max, .print, .println, .delete: return 1 + operands
     case .panic: return (countingNodes ? 1 : 2) + operands
     default:
       if countingNodes { return 2 + operands }

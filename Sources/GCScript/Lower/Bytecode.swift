@@ -167,6 +167,8 @@ enum Opcode: UInt8 {
   /// Range over a string: s[A] = the rune at byte offset s[C] of string s[B..], and s[C] moves
   /// past it; jumps to D when the offset is at the end.
   case nextRune
+  /// A map operation: descriptor B (`MapOpDesc`), result at A; an iterator's end jumps to C.
+  case mapOp
 }
 
 /// One instruction: 20 bytes. `cost` is the virtual nanoseconds it charges (Go's compiled code

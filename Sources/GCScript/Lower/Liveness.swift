@@ -109,6 +109,20 @@ struct Liveness {
       }
       return (uses + roots, defs)
     case .nextRune: return ([r(b, 2), r(c)], [r(a), r(c)])
+    case .mapOp:
+      let desc = code.mapOps[b]
+      let L = desc.layout
+      switch desc.kind {
+      case .make(let hint, _, _): return (hint.map { [r($0)] } ?? [], [r(a)])
+      case .access(let m, let k, let ok):
+        return ([r(m), r(k, L.key.words)], [r(a, L.elem.words)] + (ok.map { [r($0)] } ?? []))
+      case .assign(let m, let k): return ([r(m), r(k, L.key.words)], [r(a)])
+      case .delete(let m, let k): return ([r(m), r(k, L.key.words)], [])
+      case .clear(let m): return ([r(m)], [])
+      case .len(let m): return ([r(m)], [r(a)])
+      case .iterInit(let m, let it): return ([r(m)], [r(it, MapIter.words)])
+      case .iterNext(let it): return ([r(it, MapIter.words)], [])
+      }
     }
   }
 
@@ -120,6 +134,9 @@ struct Liveness {
     case .jumpIf, .jumpIfNot: return [Int(ins.b), pc + 1]
     case .brLtS, .brLeS, .brEq, .brNe, .brLtSImm, .brGeSImm, .brEqImm, .brNeImm: return [Int(ins.c), pc + 1]
     case .nextRune: return [Int(ins.d), pc + 1]
+    case .mapOp:
+      if case .iterNext = code.mapOps[Int(ins.b)].kind { return [Int(ins.c), pc + 1] }
+      return pc + 1 < code.instructions.count ? [pc + 1] : []
     case .ret: return []
     default: return pc + 1 < code.instructions.count ? [pc + 1] : []
     }

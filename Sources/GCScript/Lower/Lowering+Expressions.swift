@@ -69,6 +69,9 @@ extension Lowerer {
     case .initialized(let stmts, let x):
       for st in stmts { statement(st, charged: false) }
       value(x, into: dst)
+    case .mapIndex(let m, let k): mapAccess(m, k, into: dst)
+    case .makeMap(let hint, let site): makeMap(t, hint: hint, site, into: dst)
+    case .mapLiteral(let entries, let site): mapLiteral(t, entries, site, into: dst)
     }
   }
 
@@ -505,7 +508,7 @@ extension Lowerer {
       case 32: return signed ? .loadElem4S : .loadElem4U
       default: return .loadElem8
       }
-    case .uintptr, .pointer: return .loadElem8
+    case .uintptr, .pointer, .map: return .loadElem8
     case .float(let bits): return bits == 32 ? .loadElemF32 : .loadElem8
     default: return nil
     }
@@ -521,7 +524,7 @@ extension Lowerer {
       case 32: return .storeElem4
       default: return .storeElem8
       }
-    case .uintptr, .pointer: return .storeElem8
+    case .uintptr, .pointer, .map: return .storeElem8
     case .float(let bits): return bits == 32 ? .storeElemF32 : .storeElem8
     default: return nil
     }

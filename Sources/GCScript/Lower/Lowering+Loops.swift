@@ -116,6 +116,7 @@ extension Lowerer {
   func rangeLoop(_ r: RangeLoop, _ span: Span) {
     let mark = top
     defer { release(to: mark) }
+    if case .map = r.over { return mapRangeLoop(r, span) }
     if arrayClear(r) || rangeStoreLoop(r, span) { return }
     loops.append(LoopLabels(target: r.target))
     let over = r.operand
@@ -131,6 +132,7 @@ extension Lowerer {
     case .slice, .string: emit(Instruction(op: .move, a: Int32(bound), b: Int32(held + 1)))
     case .array: integerConstant(Int64(over.type.arrayInfo!.count), into: bound)
     case .arrayPointer: integerConstant(Int64(over.type.pointee!.arrayInfo!.count), into: bound)
+    case .map: break
     }
     // Before Go 1.22 the key and value variables are declared once for the whole loop (a
     // variable moved to the heap is one object all iterations share).
@@ -179,6 +181,7 @@ extension Lowerer {
     case .arrayPointer: return r.operand.type.pointee!.arrayInfo!.elem
     case .string: return .int32
     case .integer: return r.operand.type
+    case .map: return r.operand.type.mapTypes!.elem
     }
   }
 
@@ -214,7 +217,7 @@ extension Lowerer {
   }
 
   /// Assigns an iteration variable (declared by the loop or not).
-  private func bind(_ target: AssignTarget?, from slot: Int, _ t: GoType, declaring: Bool) {
+  func bind(_ target: AssignTarget?, from slot: Int, _ t: GoType, declaring: Bool) {
     guard case .place(let e)? = target else { return }
     if declaring, case .variable(let v) = e.kind { declare(v) }
     withTemporaries {
@@ -246,7 +249,7 @@ extension Lowerer {
         let m = r.over == .array ? r.operand.type.arrayInfo!.count : r.operand.type.pointee!.arrayInfo!.count
         guard m == n else { return false }
       }
-    case .string: return false
+    case .string, .map: return false
     }
     let elem = lhs.type
     guard elem.size > 0 else { return false }

@@ -40,6 +40,10 @@ extension Lowerer {
         }
       }
     case .opAssign(let op, let target, let rhs):
+      if case .mapIndex(let m, let k) = target.kind {
+        mapOpAssign(op, m, k, target.type, rhs, s.span)
+        break
+      }
       let p = place(target)
       let t = target.type
       if case .slots(let slot) = p, case .variable = target.kind {
@@ -55,6 +59,7 @@ extension Lowerer {
       load(t, from: p, to: cur)
       opAssign(op, t, cur, rhs, s.span)
       store(t, from: cur, to: p)
+    case .mapLookup(let v, let ok, let e): mapLookup(v, ok, e)
     case .block(let stmts):
       for st in stmts { statement(st) }
     case .ifStmt(let initStmt, let cond, let then, let els):
@@ -225,6 +230,7 @@ extension Lowerer {
   /// `a, b = x, y`: every right side is evaluated (into its own slots) before any store, as Go
   /// specifies; a single assignment evaluates straight into its place when that is slots.
   func assign(_ targets: [AssignTarget], _ values: [TypedExpr]) {
+    if targets.contains(where: isMapIndex) { return assignWithMaps(targets, values) }
     if targets.count == 1, case .place(let target) = targets[0] {
       let v = values[0]
       // `s[i] = x` with a scalar element: one instruction.
@@ -350,6 +356,7 @@ extension Lowerer {
   /// A builtin or package function: its operands evaluated into slots, then one instruction.
   func builtin(_ b: Builtin, _ args: [TypedExpr], spread: Bool, _ e: TypedExpr, into dst: Int?) {
     withTemporaries {
+      if mapBuiltin(b, args, into: dst) { return }
       switch b {
       case .len, .cap:
         let x = args[0]

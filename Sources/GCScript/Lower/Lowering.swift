@@ -38,6 +38,8 @@ final class LoweringSession {
   private var rodataCapacity = 4096
   private(set) var rodataCount = 0
   private var interned: [[UInt8]: Int] = [:]
+  /// Each map type's runtime layout (Run/Maps/MapLayout.swift), made on first use.
+  private var mapLayouts: [ObjectIdentifier: MapLayout] = [:]
 
   init(profile: RuntimeProfile) {
     self.profile = profile
@@ -75,6 +77,14 @@ final class LoweringSession {
     return AddressSpace.rodataBase + UInt64(off)
   }
 
+  /// The runtime layout of a map type: Go 1.24+ Swiss tables, else Go 1.19's buckets.
+  func mapLayout(_ t: GoType) -> MapLayout {
+    if let l = mapLayouts[ObjectIdentifier(t)] { return l }
+    let l = MapLayout(t, model: profile.version >= GoVersion(1, 24) ? .swiss : .buckets)
+    mapLayouts[ObjectIdentifier(t)] = l
+    return l
+  }
+
   /// A function's index in the table (reserved on first reference, filled when lowered).
   func index(of f: Function) -> Int {
     if let k = f.codeIndex { return k }
@@ -97,7 +107,7 @@ func pointerWords(_ t: GoType) -> [Bool] {
   var words = [Bool](repeating: false, count: t.words)
   func mark(_ t: GoType, _ offset: Int) {
     switch t.kind {
-    case .pointer, .string, .slice: words[offset / 8] = true
+    case .pointer, .string, .slice, .map: words[offset / 8] = true
     case .array(let e, let n):
       guard e.hasPointers else { return }
       for k in 0..<n { mark(e, offset + k * e.size) }
@@ -234,6 +244,8 @@ final class Lowerer {
       siteSlots[ObjectIdentifier(site)] = slot
       code.stackObjects.append(StackObject(slot: slot, type: site.type, count: max(count, 1)))
     }
+    // Maps kept in the frame: their headers and first groups.
+    layoutMapSites()
     // Appends' buffers, one per slice rather than per site.
     layoutAppendBackingStores()
   }
@@ -251,6 +263,7 @@ final class Lowerer {
       // An append's buffer belongs to the slice it grows (AppendBackingStores.swift).
       return nil
     case .variable: return 1
+    case .makeMap: return nil  // Lowering+Maps.swift layoutMapSites
     }
   }
 
@@ -370,7 +383,7 @@ final class Lowerer {
       case 32: return signed ? .load4S : .load4U
       default: return .load8
       }
-    case .uintptr, .pointer: return .load8
+    case .uintptr, .pointer, .map: return .load8
     case .float(let bits): return bits == 32 ? .loadF32 : .load8
     default: return nil
     }
@@ -386,7 +399,7 @@ final class Lowerer {
       case 32: return .store4
       default: return .store8
       }
-    case .uintptr, .pointer: return .store8
+    case .uintptr, .pointer, .map: return .store8
     case .float(let bits): return bits == 32 ? .storeF32 : .store8
     default: return nil
     }

@@ -42,6 +42,7 @@ final class CodeObject {
   var conversions: [ConversionDesc] = []
   var concats: [ConcatDesc] = []
   var arrayIndexes: [ArrayIndexDesc] = []
+  var mapOps: [MapOpDesc] = []
   var allocationSites: [AllocationSite] = []
   /// Statement texts for `narrate`.
   var narrations: [String] = []

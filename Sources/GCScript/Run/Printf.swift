@@ -568,7 +568,7 @@ final class Printer {
   /// of nil `<nil>`, %#v `(*T)(0x...)`, the integer verbs as an unsigned number.
   func fmtPointer(_ value: FmtValue, _ verb: Int32) throws {
     switch value.type.kind {
-    case .pointer, .slice: break
+    case .pointer, .slice, .map: break
     default: return try badVerb(value, verb)
     }
     let u = try vm.word(value.source, value.offset)

@@ -100,7 +100,7 @@ extension VM {
       var best = args[0]
       for x in args.dropFirst() where try better(x, than: best, min: b == .min) { best = x }
       result.update(from: best.1, count: best.0.words)
-    case .len, .cap, .append, .copy, .clear:
+    case .len, .cap, .append, .copy, .clear, .delete:
       throw VMTrap(kind: .internalFault("builtin \(b.rawValue) reached the builtin instruction"))
     }
   }

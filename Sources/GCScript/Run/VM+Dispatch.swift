@@ -274,6 +274,11 @@ extension VM {
       case .narrate:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         statementFinished(code._withUnsafeGuaranteedRef { $0.narrations[a] })
+      case .mapOp:
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
+        let more = try mapOperation(code._withUnsafeGuaranteedRef { $0.mapOps[b] }, into: a, s)
+        s = stack + fp.pointee.base
+        if !more { pc = c; continue }
       case .nextRune:
         fp.pointee.pc = pc
         let (rune, width) = try decodeRune(s + b, at: Int(s[c]))

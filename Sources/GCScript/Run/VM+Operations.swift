@@ -403,7 +403,7 @@ extension VM {
     case .bool: try store(address, slots[0], 1)
     case .int(let bits, _): try store(address, slots[0], bits / 8)
     case .float(32): try store(address, UInt64(Float(Double(bitPattern: slots[0])).bitPattern), 4)
-    case .float, .uintptr, .pointer: try store(address, slots[0], 8)
+    case .float, .uintptr, .pointer, .map: try store(address, slots[0], 8)
     default:
       guard t.size > 0 else { return }
       try write(Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(slots), count: t.size)), at: address)

@@ -105,6 +105,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var explainedSites = Set<ObjectIdentifier>()
   var explainedFrameSites = Set<ObjectIdentifier>()
   var heapNotes: [String] = []
+  /// The maps' random source (seeds, NaN hashes): deterministic, so runs repeat (MapKeys.swift).
+  var mapRandomState: UInt64 = 0
   /// Source of the run being executed (for expect reports).
   var source = Source(name: "<none>", text: "")
 

@@ -115,6 +115,7 @@ func goTypeString(_ t: GoType) -> String {
   case .pointer(let e): return "*" + goTypeString(e)
   case .slice(let e): return "[]" + goTypeString(e)
   case .array(let e, let n): return "[\(n)]" + goTypeString(e)
+  case .map(let k, let v): return "map[" + goTypeString(k) + "]" + goTypeString(v)
   case .structure(let fs):
     if fs.isEmpty { return "struct {}" }
     return "struct { " + fs.map { "\($0.name) \(goTypeString($0.type))" }.joined(separator: "; ") + " }"
@@ -192,6 +193,8 @@ extension Printer {
         }
       }
       try fmtPointer(value, verb)
+    case .map:
+      try printMap(value, verb, depth)
     case .undefined:
       writeString("?" + goTypeString(t) + "?")
     }

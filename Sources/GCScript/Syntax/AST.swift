@@ -1,8 +1,8 @@
 // AST: the parsed program, as written (grammar.md is the authority for its shape).
 //
 // The parser accepts the whole of Go's statement and expression syntax, including constructs
-// gcsh does not run yet (maps, channels, closures, methods, type switches, defer, goroutines, ...):
-// they become nodes here so that the checker can name each one at its location ("maps are not
+// gcsh does not run yet (channels, closures, methods, type switches, defer, goroutines, ...):
+// they become nodes here so that the checker can name each one at its location ("channels are not
 // supported by gcsh yet") instead of the parser failing with noise about the next token.
 
 /// A type as written.

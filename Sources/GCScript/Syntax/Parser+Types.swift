@@ -1,4 +1,4 @@
-// Parsing types: names, pointers, slices, arrays, structs — and maps, channels, function and
+// Parsing types: names, pointers, slices, arrays, structs, maps — and channels, function and
 // interface types, which gcsh does not run yet but reads so that the checker can name them.
 
 extension Parser {

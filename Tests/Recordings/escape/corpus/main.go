@@ -218,4 +218,22 @@ func main() {
 	sinkPtr = resNamedInl(nil)
 	sinkInt, sinkInt = resForwardInl()
 	sinkInts = resBuildNamed(5)
+
+	// escape_maps.go
+	sinkInt += mapLocal()
+	gMap = mapReturned()
+	sinkInt += mapLiteralLocal()
+	mapLiteralGlobal()
+	sinkInt += mapValueEscapes()
+	sinkInt += mapKeyEscapes()
+	ptrKeys := map[*int]int{}
+	sinkInt += mapLookupKeyLocal(ptrKeys)
+	mapDeleteKeyLocal(ptrKeys)
+	points := map[string]*Point{}
+	mapParamStore(points, &Point{3, 4})
+	sinkPoint = mapRangeValues(map[int]*Point{1: &Point{5, 6}})
+	sinkInt += mapHinted(20)
+	sinkInt += mapLiteralValues()
+	sinkInt += mapCommaOk(map[string][]byte{"k": []byte("v")})
+	sinkInt += mapOfMaps()
 }

@@ -1,0 +1,3 @@
+module gcsh.test/mapclear
+
+go 1.21
