@@ -37,6 +37,9 @@ struct OutputCase: CustomTestStringConvertible, Sendable {
   OutputCase(code: "const a = \"a\" <= \"b\"\nx := \"é\"\nprintln a, \"é\" < \"z\", x < \"z\", \"b\" >= \"a\", 1 == 1.0", output: "true false false true true\n"),
   // Go compares strings byte-wise: precomposed é (C3 A9) is not e + U+0301 (65 CC 81).
   OutputCase(code: "a := \"\u{e9}\"\nb := \"e\u{301}\"\nprintln a == b, a != b, len(a), len(b)", output: "false true 2 3\n"),
+  // == on structs and arrays compares every field and element by its type (it compared the first
+  // word only): strings by content, floats as floats (-0 == +0), switch cases likewise.
+  OutputCase(code: "type P struct{ x, y int }\na := P{1, 2}\nb := P{1, 3}\nprint a == b, a != b, [2]int{1, 2} == [2]int{1, 3}, a == P{1, 2}\ntype S struct{ s string; n int8; f float64 }\nx := \"a\"\nz := 0.0\nprint S{\"ab\", 1, z} == S{x + \"b\", 1, -z}, S{\"ab\", 1, 0} == S{\"ac\", 1, 0}, S{\"ab\", 1, 0} == S{\"ab\", 2, 0}\nswitch a { case P{1, 3}: print \"wrong\"; case P{1, 2}: print \"right\" }", output: "false true false true\ntrue false false\nright\n"),
   // Go's builtin call forms write to stderr (builtinPrintGoesToStderr): stdout has the statement.
   OutputCase(code: "print (1+2)*2\nprintln()\nprint(3)", output: "6\n"),
   // A store of a value that changes with the counter is not a fill (the corpus's append-aliasing

@@ -76,6 +76,9 @@ enum Opcode: UInt8 {
   // Strings: two slots, (data address, length).
   /// s[A] = string s[B..] compared with s[C..]: ==, !=, <, <= (byte-wise).
   case strEq, strNe, strLt, strLe
+  /// s[A] = the struct or array at s[B..] == the one at s[C..], field by field and element by
+  /// element, each by its type's rule (type D of `equalities`).
+  case aggEq
   /// s[A..A+2] = s[B..] + s[C..] (a new string; descriptor D: its allocation site).
   case concat
   /// s[A] = the byte s[B..][s[C]] (bounds checked).

@@ -35,6 +35,9 @@ struct Liveness {
       .floatToUint, .offsetAddress:
       return ([r(b)], [r(a)])
     case .strEq, .strNe, .strLt, .strLe: return ([r(b, 2), r(c, 2)], [r(a)])
+    case .aggEq:
+      let w = code.equalities[d].words
+      return ([r(b, w), r(c, w)], [r(a)])
     case .concat: return (code.concats[b].operands.map { r($0, 2) }, [r(a, 2)])
     case .strIndex: return ([r(b, 2), r(c)], [r(a)])
     case .jump, .loop, .narrate: return ([], [])

@@ -186,6 +186,15 @@ extension Lowerer {
         }
         return
       }
+      if t.isStruct || t.isArray {
+        // == and != of structs and arrays (walk/compare.go): every field and element compared by
+        // its own type's rule, in one instruction.
+        let (x, y) = (value(a), value(b))
+        code.equalities.append(t)
+        emit(Instruction(op: .aggEq, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(code.equalities.count - 1)))
+        if op == "!=" { emit(Instruction(op: .not, a: Int32(dst), b: Int32(dst))) }
+        return
+      }
       if t.isFloat {
         let (x, y) = (value(a), value(b))
         let ops: [String: (Opcode, Bool)] = [

@@ -40,6 +40,8 @@ final class CodeObject {
   var builtins: [BuiltinDesc] = []
   var fills: [FillDesc] = []
   var conversions: [ConversionDesc] = []
+  /// The struct and array types `aggEq` compares.
+  var equalities: [GoType] = []
   var concats: [ConcatDesc] = []
   var arrayIndexes: [ArrayIndexDesc] = []
   var mapOps: [MapOpDesc] = []

@@ -112,6 +112,10 @@ extension VM {
       case .strEq, .strNe, .strLt, .strLe:
         fp.pointee.pc = pc
         s[a] = try compareStrings(i.op, s + b, s + c) ? 1 : 0
+      case .aggEq:
+        fp.pointee.pc = pc
+        let t = code._withUnsafeGuaranteedRef { $0.equalities[Int(i.d)] }
+        s[a] = try aggregateEqual(t, UnsafeRawPointer(s + b), UnsafeRawPointer(s + c)) ? 1 : 0
       case .concat:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try concat(code._withUnsafeGuaranteedRef { $0.concats[b] }, into: s + a, s)

@@ -24,6 +24,35 @@ extension VM {
     return !b.lexicographicallyPrecedes(a)
   }
 
+  /// Go's == on two struct or array values held as memory images (walk/compare.go): field by
+  /// field and element by element, stopping at the first difference, each by its own type's
+  /// rule — a float as a float (NaN differs from itself, -0 equals +0), a string by its bytes,
+  /// everything else by its bytes. Padding between fields is not compared.
+  func aggregateEqual(_ t: GoType, _ x: UnsafeRawPointer, _ y: UnsafeRawPointer) throws -> Bool {
+    switch t.kind {
+    case .structure(let fields):
+      for f in fields where !(try aggregateEqual(f.type, x + f.offset, y + f.offset)) { return false }
+      return true
+    case .array(let e, let n):
+      for k in 0..<n where !(try aggregateEqual(e, x + k * e.size, y + k * e.size)) { return false }
+      return true
+    case .string:
+      let (px, nx) = (x.loadUnaligned(as: UInt64.self), x.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+      let (py, ny) = (y.loadUnaligned(as: UInt64.self), y.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+      if nx != ny { return false }
+      if px == py { return true }
+      let (bx, by) = (try bytes(px, Int(nx)), try bytes(py, Int(ny)))
+      return bx == by
+    case .float(let bits):
+      if bits == 32 {
+        return Float(bitPattern: x.loadUnaligned(as: UInt32.self)) == Float(bitPattern: y.loadUnaligned(as: UInt32.self))
+      }
+      return Double(bitPattern: x.loadUnaligned(as: UInt64.self)) == Double(bitPattern: y.loadUnaligned(as: UInt64.self))
+    default:
+      return UnsafeRawBufferPointer(start: x, count: t.size).elementsEqual(UnsafeRawBufferPointer(start: y, count: t.size))
+    }
+  }
+
   /// A new string of `count` bytes (rawstringtmp): in the frame buffer at slot `buffer` when
   /// there is one and `count + reserve` bytes fit its `bufferBytes`, else `count + reserve`
   /// bytes of noscan heap (rawstring; `reserve` is what slicerunetostring and intstring ask
