@@ -305,6 +305,10 @@ struct Run: ParsableCommand {
       let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
       if kv.count == 2 { debug[kv[0]] = kv[1] }
     }
+    // The flags are how the program was run: its environment says so.
+    if let g = gogc { config.environment["GOGC"] = g }
+    if let m = memlimit { config.environment["GOMEMLIMIT"] = m }
+    if let d = godebug { config.environment["GODEBUG"] = [env["GODEBUG"], d].compactMap { $0 }.joined(separator: ",") }
     config.gctrace = gctrace || debug["gctrace"].map { $0 != "0" } ?? false
     config.scavtrace = gctrace || debug["scavtrace"].map { $0 != "0" } ?? false
     if debug["madvdontneed"] == "0" { config.machine.release = .free }

@@ -25,6 +25,9 @@ struct ExitStatus: Equatable {
 
 /// Settings a session starts from (flags over environment over defaults).
 struct SessionConfig {
+  /// The simulated process's environment (os.Getenv): gcsh's own, with GOGC, GOMEMLIMIT and
+  /// GODEBUG as the flags set them — the environment the real program would have been run in.
+  var environment: [String: String] = ProcessInfoLite.environment
   var profile: RuntimeProfile = .go127
   var gcPercent = 100
   var memoryLimit = Int.max
@@ -53,7 +56,12 @@ func write(_ s: String, to stream: UnsafeMutablePointer<FILE>) {
 /// The host the interpreter prints through.
 final class Host: ScriptHost {
   let reporter: Reporter
-  init(_ r: Reporter) { reporter = r }
+  let env: [String: String]
+  init(_ r: Reporter, environment: [String: String]) {
+    reporter = r
+    env = environment
+  }
+  func environment(_ name: String) -> String? { env[name] }
   func output(_ text: String) { reporter.output(text) }
   func errorOutput(_ text: String) { reporter.errorOutput(text) }
   func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
@@ -85,7 +93,7 @@ final class Session {
       format: config.format, gctrace: config.gctrace, scavtrace: config.scavtrace,
       stdout: config.quiet ? { _ in } : { write($0, to: stdout) },
       stderr: config.silent ? { _ in } : { fflush(stdout); write($0, to: stderr) })
-    host = Host(reporter)
+    host = Host(reporter, environment: config.environment)
     // Colour only on a terminal, honouring NO_COLOR and TERM=dumb.
     let env = ProcessInfoLite.environment
     reporter.color = isatty(1) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"

@@ -57,3 +57,21 @@ import Testing
   #expect(failure("sleep 2562047h") != nil)  // past 10 years too
   #expect(failure("sleep 87000h") == nil)  // under 10 years: replayed
 }
+
+/// os.Getenv reads the host's idea of the process environment without allocating (Go's value is
+/// a substring of the environment block); its key leaks, as -m says for Go's
+/// `func g2(k string) { sink = os.Getenv(k) }`: "leaking param: k" (Go 1.27.3 and 1.19.8).
+@Test func getenvAllocatesNothingAndItsKeyLeaks() throws {
+  let (out, _, _) = try run("v := os.Getenv(\"HOME_OF_NOTHING\")\nprint len(v)")
+  #expect(out == "0\n")  // unset: "" (the test host has no environment)
+  let (host, _, interp) = try interpret("""
+    var sink string
+    func g2(k string) { sink = os.Getenv(k) }
+    g2("GOGC")
+    stats
+    g2("GOGC")
+    stats
+    """)
+  #expect(host.stats[1].1.mallocs == host.stats[0].1.mallocs)
+  #expect(interp.escapeDecisions.contains { $0.hasSuffix("leaking param: k") })
+}

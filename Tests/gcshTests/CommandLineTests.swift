@@ -116,6 +116,12 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(dropped.stdout.contains("scvg11: 0x17d MB released\nscvg11: inuse: 0, idle: 381, sys: 382, released: 381, consumed: 0 (MB)"))
 }
 
+/// os.Getenv sees the environment the program was run in: gcsh's own, with the flags' GOGC.
+@Test func getenvSeesTheFlags() throws {
+  let r = try gcsh(["--gogc", "50", "-e", "print os.Getenv(\"GOGC\"), os.Getenv(\"GCSH_TEST_VAR\")"], env: ["GCSH_TEST_VAR": "v1"])
+  #expect(r.stdout == "50 v1\n")
+}
+
 @Test func jsonlStream() throws {
   let r = try gcsh(["--format", "jsonl", "-e", "x := make([]byte, 8<<20)\nprint \"hi\"\nx = nil\ngc\nstats \"after\""])
   #expect(r.status == 0)

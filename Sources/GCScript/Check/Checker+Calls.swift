@@ -493,6 +493,9 @@ extension Checker {
     case .timeSince:
       try arity(b.rawValue, args, want: ["time.Time"], scope, span)
       return node([try assign(try expression(args[0], scope), to: timeType, "argument to time.Since")], durationType)
+    case .osGetenv:
+      try arity("os.Getenv", args, want: ["string"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .string, "argument to os.Getenv")], .string)
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)

@@ -364,7 +364,7 @@ enum Builtin: String {
   /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only
   /// writers gcsh has).
   case fmtFprint = "fmt.Fprint", fmtFprintln = "fmt.Fprintln", fmtFprintf = "fmt.Fprintf"
-  case osExit = "os.Exit"
+  case osExit = "os.Exit", osGetenv = "os.Getenv"
   case runtimeNumGoroutine = "runtime.NumGoroutine", runtimeNumCPU = "runtime.NumCPU"
   case runtimeGOMAXPROCS = "runtime.GOMAXPROCS"
   case timeNow = "time.Now", timeSince = "time.Since"

@@ -133,6 +133,7 @@ enum Packages {
     case ("fmt", "Fprint"): return .function(.fmtFprint)
     case ("fmt", "Fprintf"): return .function(.fmtFprintf)
     case ("os", "Exit"): return .function(.osExit)
+    case ("os", "Getenv"): return .function(.osGetenv)
     case ("os", "Stdout"), ("os", "Stderr"):
       return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
     case ("fmt", "Errorf"): return .unsupported("fmt.Errorf (the error interface)")

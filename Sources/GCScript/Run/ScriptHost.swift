@@ -9,6 +9,8 @@ public protocol ScriptHost: AnyObject {
   func output(_ text: String)
   /// What the program writes to its standard error (Go's builtins print and println).
   func errorOutput(_ text: String)
+  /// The simulated process's environment variable `name` (os.Getenv), nil when unset.
+  func environment(_ name: String) -> String?
   /// A `stats` statement: the label, and the view asked for (`memstats`, `gctrace`, ...).
   func stats(label: String?, view: String?)
   /// An `expect` statement ran: whether it held, the check as written, and the actual value.
@@ -31,6 +33,7 @@ public protocol ScriptHost: AnyObject {
 }
 
 extension ScriptHost {
+  public func environment(_ name: String) -> String? { nil }
   public func statementFinished(_ text: String) {}
   public func setExplain(_ on: Bool) {}
   public var isExplaining: Bool { false }

@@ -65,6 +65,13 @@ extension VM {
     case .timeSince:
       try flushTime()
       result?[0] = UInt64(bitPattern: Int64(heap.virtualTime) &- Int64(bitPattern: args[0].1[1]))
+    case .osGetenv:
+      // The value lives in the process's environment block, set up before main (Go's
+      // syscall.Getenv returns a substring of it): read-only data here, no allocation.
+      let key = String(decoding: try string(args[0].1), as: UTF8.self)
+      let value = Array((host?.environment(key) ?? "").utf8)
+      result?[0] = value.isEmpty ? 0 : session.rodataAddress(of: value)
+      result?[1] = UInt64(value.count)
     case .osExit: throw VMTrap(kind: .programExit(Int(Int64(bitPattern: args[0].1[0]))))
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
