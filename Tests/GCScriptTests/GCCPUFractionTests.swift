@@ -5,7 +5,9 @@
 // worker runs on one proc during the mark's wall time, so the fraction is at most 1.
 //
 // Before the mark-termination pause took wall time, gcsh reported 0.72, 1.02 and 1.19 after
-// forced-gc's three runtime.GC() calls under go1.19 (Go 1.19.8: ~0.03).
+// forced-gc's three runtime.GC() calls under go1.19 (Go 1.19.8: ~0.03), and 3.43 (2.55 once the
+// pause took wall time) after the first cycle of examples/10-gogc-and-the-heap-minimum: an
+// allocation past the assist goal ended the mark at once, yet its whole background work counted.
 //
 // Go's own values stay lower (gc-pauses: Go 1.27.3 0.029-0.033, gcsh 0.48; Go 1.19.8
 // 0.049-0.136, gcsh 0.31): Go's denominator also holds the 0.4-1 ms from schedinit to main
@@ -71,4 +73,21 @@ func gcCPUFractionIsAShareOfTheCPU(_ program: String, _ profile: RuntimeProfile)
     // Between Go's lowest and 1, and below 0.6 (see the file comment for the gap).
     #expect(f >= go.min()! && f < 0.6, "\(profile.name): \(f), Go \(go)")
   }
+}
+
+/// An allocation past the assist goal parks its goroutine until the background worker has
+/// finished the mark (gcParkAssist): the mark takes its wall time, so the first cycles of a
+/// program that allocates 64 MiB of 1 KiB objects stay below 1 (they read 255 % when the
+/// cycle ended at once).
+@Test(arguments: [RuntimeProfile.go127, .go119])
+func gcCPUFractionWithAssistsStaysBelowOne(_ profile: RuntimeProfile) throws {
+  let code = """
+    var p *[1024]byte
+    for i := 0; i < 65536; i++ {
+    \tp = new([1024]byte)
+    }
+    """
+  let (ends, rt) = try cycles(code, name: "assist.gcs", profile: profile)
+  #expect(ends.count >= 15)
+  checkMechanism(ends, rt, "assist@\(profile.name)")
 }
