@@ -134,6 +134,18 @@ extension GoRuntime {
     guard let c = cycle else { return }
     cycle = nil
     let cost = profile.cost
+    if profile.collector == .concurrent {
+      // Mark termination stops the world (mgc.go gcMarkDone → stopTheWorldWithSema, then
+      // gcMarkTermination, which restarts it with startTheWorldWithSema at the end): the pause
+      // takes wall time, and the program does not run during it. work.tMarkTerm is taken when
+      // the world has stopped and work.tEnd (= pause_end, last_gc) after the sweep is set up, so
+      // gctrace's three clock fields add up to the cycle's wall time (tEnd - tSweepTerm). The
+      // clock moves here rather than by scheduling termination markTermNs later: that would let
+      // the program run through the pause. slowWork adds stoppedTheWorldNs to the work in
+      // progress. (Go 1.0's collector stops the world for the whole cycle in startCycle.)
+      now += Int(cost.markTermNs)
+      stoppedTheWorldNs += Int(cost.markTermNs)
+    }
     let heapEnd = heapLive
     let heapMarked = c.markedBytes + runtimeLiveBytes
     numGC += 1
@@ -150,6 +162,11 @@ extension GoRuntime {
     // wall time (excluded from the GC CPU fraction, as in gctrace's P%).
     let background = Double(c.markWorkNs)
     let idle = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
+    // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
+    // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's
+    // sweepTermCpu and markTermCpu, with stwprocs), plus assist, dedicated and fractional
+    // mark time; idle mark time is left out ("free": Go 1.27.3 subtracts GCIdleTime, Go 1.19.8
+    // never adds it).
     gcCPUNs += Double(pause) * procs + background
     let lastHeapInUse = heapInUseBytes
     let allocatedDuringMark = max(0, heapEnd - c.heapStart)
@@ -175,7 +192,13 @@ extension GoRuntime {
     heapLive = heapMarked
     lastGCEndNs = now
     let nextGoal = currentGoal()
+    // The fraction is taken now, over the CPU time available since the start (cpuStats.TotalTime
+    // / totalCpu: sched.totaltime + (now - procresizetime) * gomaxprocs), and ReadMemStats
+    // returns it until the next mark termination. Every pause nanosecond counted above took a
+    // nanosecond of wall time on each proc, and the background worker runs on one proc during
+    // the mark's wall time, so the fraction cannot exceed 1.
     let elapsed = Double(max(now, 1)) * procs
+    gcCPUFraction = gcCPUNs / elapsed
     let info = GCCycle(
       number: c.number, trigger: c.trigger, startNs: c.startNs, endNs: now,
       sweepTermNs: Int(cost.sweepTermNs), markNs: c.markNs, markTermNs: Int(cost.markTermNs),
@@ -184,7 +207,7 @@ extension GoRuntime {
       cpuMarkTermNs: Int(cost.markTermNs * procs),
       heapStart: c.heapStart, heapEnd: heapEnd, heapMarked: heapMarked, goal: c.goal,
       nextGoal: nextGoal, stacks: traceStackBytes, globals: pacer.globalsScan,
-      procs: profile.procs, cpuPercent: Int(gcCPUNs / elapsed * 100), pauseNs: pause,
+      procs: profile.procs, cpuPercent: Int(gcCPUFraction * 100), pauseNs: pause,
       freedObjects: freedObjects, freedBytes: freedBytes, heapAllocBefore: c.heapAllocBefore,
       heapAllocAfter: heapAllocBytes, objectsBefore: c.objectsBefore,
       objectsAfter: objectsAllocated - objectsFreed, mallocs: objectsAllocated, frees: objectsFreed)

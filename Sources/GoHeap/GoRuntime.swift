@@ -190,8 +190,14 @@ public final class GoRuntime {
   /// case cannot apply — a cycle is marking, or the profile's cost is not a whole number of ns —
   /// so that no event gap exceeds it. Set with `isMarking`, ns. (allocateFast)
   @usableFromInline private(set) var fastAllocNs: Int
-  /// CPU spent by the GC (pauses x procs + background marking), ns, for gctrace's P%.
+  /// CPU spent by the GC (pauses x procs + background marking, idle marking excluded), ns.
   var gcCPUNs = 0.0
+  /// GCCPUFraction and gctrace's P%: gcCPUNs over the CPU time available since the start,
+  /// computed at each mark termination and read until the next one (memstats.gc_cpu_fraction).
+  var gcCPUFraction = 0.0
+  /// Virtual time the world has stood still for mark termination, ns: the program's own work
+  /// does not advance while it is stopped (slowWork).
+  var stoppedTheWorldNs = 0
   /// The last completed cycle, for `stats gctrace`.
   public internal(set) var lastCycle: GCCycle? = nil
   /// The object the allocation in progress is making: a root until `allocate` returns
@@ -389,7 +395,16 @@ public final class GoRuntime {
   @usableFromInline
   func slowWork(_ whole: Int, preemptible: Bool) throws {
     try checkAlive()
-    try runEvents(until: now + whole, preemptible: preemptible)
+    var end = now + whole
+    var stopped = stoppedTheWorldNs
+    try runEvents(until: end, preemptible: preemptible)
+    // A mark termination on the way stopped the world (finishCycle): the goroutine did not run
+    // during the pause, so its work ends that much later.
+    while stoppedTheWorldNs != stopped {
+      end += stoppedTheWorldNs - stopped
+      stopped = stoppedTheWorldNs
+      try runEvents(until: end, preemptible: preemptible)
+    }
   }
 
   /// The program sleeps (time.Sleep): the clock jumps to the end, running due events on the way.

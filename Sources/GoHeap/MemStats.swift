@@ -94,7 +94,7 @@ extension GoRuntime {
       stackSys: stackSysBytes,
       gcSys: gcSys, otherSys: otherSys + metadataSys, nextGC: currentGoal() == Int.max ? Int.max : currentGoal(),
       lastGC: lastGCEndNs ?? 0, pauseTotalNs: pauseTotalNs, numGC: numGC,
-      numForcedGC: numForcedGC, gcCPUFraction: gcCPUNs / (Double(max(now, 1)) * Double(profile.procs)),
+      numForcedGC: numForcedGC, gcCPUFraction: gcCPUFraction,
       rss: os.rss, footprint: os.footprint)
   }
 

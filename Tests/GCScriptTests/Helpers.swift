@@ -30,9 +30,11 @@ func run(
 /// and the interpreter (its -m lines and bytecode listing), or throws the located error.
 func interpret(
   _ code: String, name: String = "test.gcs", profile: RuntimeProfile = .go127,
-  machine: MachineConfig = MachineConfig(), check: Bool = true
+  machine: MachineConfig = MachineConfig(), check: Bool = true,
+  prepare: (GoRuntime) -> Void = { _ in }
 ) throws -> (RecordingHost, GoRuntime, Interpreter) {
   let rt = GoRuntime(profile: profile, machine: machine)
+  prepare(rt)
   let host = RecordingHost()
   host.runtime = rt
   let interp = Interpreter(heap: rt, host: host)
