@@ -100,23 +100,3 @@ struct MSpanAllocator {
     freeList += 1
   }
 }
-
-/// What ReadMemStats reports of the runtime's metadata allocators.
-struct MetadataStats {
-  var mspanInuse: Int
-  var mspanSys: Int
-  var mcacheInuse: Int
-  var mcacheSys: Int
-  var buckHashSys: Int
-  /// OtherSys: the rest of the non-heap, non-GC mapped memory.
-  var otherSys: Int
-}
-
-extension GoRuntime {
-  func metadataStats() -> MetadataStats {
-    let m = profile.metadataAllocators
-    return MetadataStats(
-      mspanInuse: mspans.inuseBytes, mspanSys: mspans.sysBytes, mcacheInuse: m.mcacheInuse,
-      mcacheSys: m.mcacheSys, buckHashSys: m.buckHashSys, otherSys: otherSys)
-  }
-}

@@ -83,7 +83,7 @@ extension GoRuntime {
     try work(profile.cost.readMemStatsNs)
     flushMCachesForReadMemStats()
     let m = memStats()
-    let detail = metadataStats()
+    let meta = profile.metadataAllocators
     let t = profile.memStatsType
     guard case .structure(let fields) = t.kind, image.count >= t.size else {
       preconditionFailure("readMemStats: the image does not hold a runtime.MemStats")
@@ -108,15 +108,13 @@ extension GoRuntime {
       case "GCCPUFraction": put(m.gcCPUFraction.bitPattern, at: f.offset, size: 8)
       case "EnableGC": put(1, at: f.offset, size: 1)
       case "DebugGC", "Lookups": put(0, at: f.offset, size: f.type.size)
-      case "MSpanInuse": put(UInt64(detail.mspanInuse), at: f.offset, size: 8)
-      case "MSpanSys": put(UInt64(detail.mspanSys), at: f.offset, size: 8)
-      case "MCacheInuse": put(UInt64(detail.mcacheInuse), at: f.offset, size: 8)
-      case "MCacheSys": put(UInt64(detail.mcacheSys), at: f.offset, size: 8)
-      case "BuckHashSys": put(UInt64(detail.buckHashSys), at: f.offset, size: 8)
-      case "OtherSys": put(UInt64(detail.otherSys), at: f.offset, size: 8)
-      case "NextGC":
-        // No goal (GOGC=off, no limit): the runtime's heapGoal is ^uint64(0)... as an int64 max.
-        put(UInt64(m.nextGC), at: f.offset, size: 8)
+      case "MSpanInuse": put(UInt64(mspans.inuseBytes), at: f.offset, size: 8)
+      case "MSpanSys": put(UInt64(mspans.sysBytes), at: f.offset, size: 8)
+      case "MCacheInuse": put(UInt64(meta.mcacheInuse), at: f.offset, size: 8)
+      case "MCacheSys": put(UInt64(meta.mcacheSys), at: f.offset, size: 8)
+      case "BuckHashSys": put(UInt64(meta.buckHashSys), at: f.offset, size: 8)
+      // MemStats.otherSys is the sum the other views show; the struct's field is the rest.
+      case "OtherSys": put(UInt64(otherSys), at: f.offset, size: 8)
       default:
         guard let v = m.value(named: f.name) else {
           preconditionFailure("readMemStats: no value for MemStats.\(f.name)")

@@ -117,7 +117,7 @@ func readMemStatsMatchesTheRecording(_ version: String) throws {
   #expect(abs(mine[0].delta("OtherSys", since: real[0])) <= 16 * 1024)
   // What the program allocates, by size class (node 48 B x 1000; the [16]byte slice's growth
   // through 13 classes; the pointer slice's 8 KiB), exactly as the runtime counted it.
-  #expect(mine[1].bySizeDelta(since: mine[0]).mapValues { $0 } == real[1].bySizeDelta(since: real[0]))
+  #expect(mine[1].bySizeDelta(since: mine[0]) == real[1].bySizeDelta(since: real[0]))
   #expect(mine[1].delta("Mallocs", since: mine[0]) == real[1].delta("Mallocs", since: real[0]))
   #expect(mine[1].delta("TotalAlloc", since: mine[0]) == real[1].delta("TotalAlloc", since: real[0]))
   // gc2 frees 500 of the 1,000 nodes (class 5, 48 B).

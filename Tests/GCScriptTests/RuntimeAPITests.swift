@@ -75,3 +75,11 @@ import Testing
   #expect(host.stats[1].1.mallocs == host.stats[0].1.mallocs)
   #expect(interp.escapeDecisions.contains { $0.hasSuffix("leaking param: k") })
 }
+
+/// fmt.Fprintln(os.Stderr, f()) with f returning two values prints both on stderr (the results
+/// are spilled first, as Go's OAS2FUNC rewrite does; the stream stays the call's).
+@Test func fprintOfSeveralResultsKeepsItsStream() throws {
+  let (host, _, _) = try interpret("func two() (int, string) { return 1, \"x\" }\nfmt.Fprintln(os.Stderr, two())")
+  #expect(host.errorText == "1 x\n")
+  #expect(host.text == "")
+}

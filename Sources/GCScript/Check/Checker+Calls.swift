@@ -478,9 +478,17 @@ extension Checker {
       let stream = TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
       let rest = Array(args.dropFirst())
       let printed = b == .fmtFprintf ? Builtin.fmtPrintf : (b == .fmtFprintln ? .fmtPrintln : .fmtPrint)
-      let inner2 = try builtinCall(printed, rest, spread: false, scope, span)
-      guard case .builtin(_, let typed, _) = inner2.kind else { return inner2 }
-      return node([stream] + typed, noValueType)
+      // The same call as Print/Println/Printf, with the stream as its first operand (and any
+      // results of a call it spreads, `Fprintln(os.Stderr, two())`, spilled before it).
+      let printCall = try builtinCall(printed, rest, spread: false, scope, span)
+      func withStream(_ e: TypedExpr) -> TypedExpr {
+        switch e.kind {
+        case .builtin(_, let typed, _): return node([stream] + typed, noValueType)
+        case .initialized(let stmts, let inner): return TypedExpr(.initialized(stmts, withStream(inner)), noValueType, span)
+        default: return e
+        }
+      }
+      return withStream(printCall)
     case .runtimeNumGoroutine, .runtimeNumCPU:
       try arity(b.rawValue, args, want: [], scope, span)
       return node([], .int)

@@ -102,36 +102,16 @@ extension Checker {
     guard lhs.count == 2, case .index = inner.kind else { return nil }
     let op = try expression(rhs, scope)
     guard op.isMapIndex, case .mapIndex = op.expr.kind else { return nil }
-    var targets: [AssignTarget] = []
-    var declared: [Variable] = []
-    var anyNew = false
-    for (target, t) in zip(lhs, [op.type, GoType.bool]) {
-      if case .identifier(let name) = target.kind {
-        if name == "_" {
-          targets.append(.discard)
-          continue
+    let types = [op.type, GoType.bool]
+    let (targets, declared) = try assignTargets(
+      lhs, define: define, scope, newType: { types[$0] },
+      existing: { k, place in
+        let t = types[k]
+        let what = t === GoType.bool ? "untyped bool value" : "value of type \(t)"
+        guard t.assignable(to: place.type) || (t === GoType.bool && place.type.isBool) else {
+          throw fail(.typeError("cannot use \(text(rhs.span)) (\(what)) as \(place.type) value in assignment"), at: rhs.span)
         }
-        let isNew = define ? scope.symbols[name] == nil : scope.lookup(name) == nil
-        if isNew {
-          let v = try declare(name, t, target.span, scope)
-          declared.append(v)
-          targets.append(.place(TypedExpr(.variable(v), t, target.span)))
-          anyNew = true
-          continue
-        }
-      } else if define {
-        throw fail(.typeError("non-name \(text(target.span)) on left side of :="), at: target.span)
-      }
-      let place = try assignablePlace(target, scope)
-      let what = t === GoType.bool ? "untyped bool value" : "value of type \(t)"
-      guard t.assignable(to: place.type) || (t === GoType.bool && place.type.isBool) else {
-        throw fail(.typeError("cannot use \(text(rhs.span)) (\(what)) as \(place.type) value in assignment"), at: rhs.span)
-      }
-      targets.append(.place(place))
-    }
-    if define && !anyNew {
-      throw fail(.typeError("no new variables on left side of :="), at: operatorSpan(":=", after: lhs.last!.span))
-    }
+      })
     let stmt = TypedStmt(.mapLookup(targets[0], targets[1], op.expr), span)
     stmt.declares = declared
     return stmt

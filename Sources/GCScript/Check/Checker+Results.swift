@@ -113,31 +113,9 @@ extension Checker {
   /// the call was checked and yields as many values as there are targets.
   func assignmentFromCall(_ lhs: [Expr], _ call: Operand, _ e: Expr, define: Bool, _ scope: LexicalScope, _ span: Span) throws -> TypedStmt {
     let values = resultOperands(call, e)
-    var targets: [AssignTarget] = []
-    var declared: [Variable] = []
-    for (k, target) in lhs.enumerated() {
-      if case .identifier(let name) = target.kind {
-        if name == "_" {
-          targets.append(.discard)
-          continue
-        }
-        let isNew = define ? scope.symbols[name] == nil : scope.lookup(name) == nil
-        if isNew {
-          let v = try declare(name, values[k].type, target.span, scope)
-          declared.append(v)
-          targets.append(.place(TypedExpr(.variable(v), v.type, target.span)))
-          continue
-        }
-      } else if define {
-        throw fail(.typeError("non-name \(text(target.span)) on left side of :="), at: target.span)
-      }
-      let place = try assignablePlace(target, scope)
-      _ = try assign(values[k], to: place.type, "multiple assignment")
-      targets.append(.place(place))
-    }
-    if define && declared.isEmpty {
-      throw fail(.typeError("no new variables on left side of :="), at: operatorSpan(":=", after: lhs.last!.span))
-    }
+    let (targets, declared) = try assignTargets(
+      lhs, define: define, scope, newType: { values[$0].type },
+      existing: { k, place in _ = try assign(values[k], to: place.type, "multiple assignment") })
     let stmt = TypedStmt(.assignCall(targets, call.expr), span)
     stmt.declares = declared
     return stmt

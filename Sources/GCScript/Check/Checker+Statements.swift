@@ -298,41 +298,58 @@ extension Checker {
       values = try rhs.map { try expression($0, scope) }
     }
     let context = lhs.count > 1 ? "multiple assignment" : "assignment"
-    var targets: [AssignTarget] = []
     var typed: [TypedExpr] = []
-    var anyNew = false
+    let (targets, declared) = try assignTargets(
+      lhs, define: op == ":=", scope,
+      discard: { typed.append(try defaultTyped(values[$0], "assignment")) },
+      newType: { k in
+        let value = try defaultTyped(values[k], "assignment")
+        typed.append(value)
+        return value.type
+      },
+      existing: { k, place in typed.append(try assign(values[k], to: place.type, context)) })
+    let stmt = TypedStmt(.assign(targets, typed), span)
+    stmt.declares = declared
+    return stmt
+  }
+
+  /// The left side of `a, b = ...` or `a, b := ...`, target by target in order (types2
+  /// assignVars, shortVarDecl): `_` discards (`discard(k)`); a name new to the block under `:=`
+  /// — or, gcsh's convenience, a name not declared at all under `=` — is declared with the type
+  /// `newType(k)` returns; anything else must be an assignable place, which `existing(k, place)`
+  /// checks against its value. Go's errors for a non-name, or no new name, left of `:=`.
+  func assignTargets(
+    _ lhs: [Expr], define: Bool, _ scope: LexicalScope,
+    discard: (Int) throws -> Void = { _ in },
+    newType: (Int) throws -> GoType, existing: (Int, TypedExpr) throws -> Void
+  ) throws -> (targets: [AssignTarget], declared: [Variable]) {
+    var targets: [AssignTarget] = []
     var declared: [Variable] = []
     for (k, target) in lhs.enumerated() {
       if case .identifier(let name) = target.kind {
         if name == "_" {
           targets.append(.discard)
-          typed.append(try defaultTyped(values[k], "assignment"))
+          try discard(k)
           continue
         }
-        // `:=` declares names new to this block; gcsh also lets `x = e` declare an undeclared x.
-        let isNew = op == ":=" ? scope.symbols[name] == nil : scope.lookup(name) == nil
+        let isNew = define ? scope.symbols[name] == nil : scope.lookup(name) == nil
         if isNew {
-          let value = try defaultTyped(values[k], "assignment")
-          let v = try declare(name, value.type, target.span, scope)
+          let v = try declare(name, try newType(k), target.span, scope)
           declared.append(v)
           targets.append(.place(TypedExpr(.variable(v), v.type, target.span)))
-          typed.append(value)
-          anyNew = true
           continue
         }
-      } else if op == ":=" {
+      } else if define {
         throw fail(.typeError("non-name \(text(target.span)) on left side of :="), at: target.span)
       }
       let place = try assignablePlace(target, scope)
+      try existing(k, place)
       targets.append(.place(place))
-      typed.append(try assign(values[k], to: place.type, context))
     }
-    if op == ":=" && !anyNew {
+    if define && declared.isEmpty {
       throw fail(.typeError("no new variables on left side of :="), at: operatorSpan(":=", after: lhs.last!.span))
     }
-    let stmt = TypedStmt(.assign(targets, typed), span)
-    stmt.declares = declared
-    return stmt
+    return (targets, declared)
   }
 
   /// Where an operator written after `span` is (Go points at the `:=` of a bad declaration).

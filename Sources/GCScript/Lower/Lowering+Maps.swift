@@ -91,41 +91,6 @@ extension Lowerer {
     return false
   }
 
-  /// An assignment with a map index among its targets: the maps and keys of the left side,
-  /// then the values, then the stores in order (the spec's two phases).
-  func assignWithMaps(_ targets: [AssignTarget], _ values: [TypedExpr]) {
-    enum Target { case none, place(Place, GoType), entry(GoType, Int, Int) }
-    var places: [Target] = []
-    for t in targets {
-      guard case .place(let e) = t else {
-        places.append(.none)
-        continue
-      }
-      if case .mapIndex(let m, let k) = e.kind {
-        let ms = allocate(m.type)
-        value(m, into: ms)
-        let ks = allocate(k.type)
-        value(k, into: ks)
-        places.append(.entry(m.type, ms, ks))
-      } else {
-        places.append(.place(place(e), e.type))
-      }
-    }
-    var temps: [Int] = []
-    for v in values {
-      let slot = allocate(v.type)
-      value(v, into: slot)
-      temps.append(slot)
-    }
-    for (p, slot) in zip(places, temps) {
-      switch p {
-      case .none: break
-      case .place(let place, let t): store(t, from: slot, to: place)
-      case .entry(let t, let ms, let ks): storeEntry(t, map: ms, key: ks, from: slot)
-      }
-    }
-  }
-
   /// `m[k] op= v`: `m[k] = m[k] op v`, the map and key evaluated once.
   func mapOpAssign(_ op: String, _ m: TypedExpr, _ k: TypedExpr, _ elem: GoType, _ rhs: TypedExpr, _ at: Span) {
     let ms = allocate(m.type)

@@ -230,8 +230,7 @@ extension Lowerer {
   /// `a, b = x, y`: every right side is evaluated (into its own slots) before any store, as Go
   /// specifies; a single assignment evaluates straight into its place when that is slots.
   func assign(_ targets: [AssignTarget], _ values: [TypedExpr]) {
-    if targets.contains(where: isMapIndex) { return assignWithMaps(targets, values) }
-    if targets.count == 1, case .place(let target) = targets[0] {
+    if targets.count == 1, case .place(let target) = targets[0], !isMapIndex(targets[0]) {
       let v = values[0]
       // `s[i] = x` with a scalar element: one instruction.
       if case .index(let base, let i) = target.kind, base.type.isSlice, let op = Self.storeElementOp(target.type) {
@@ -254,11 +253,29 @@ extension Lowerer {
       }
       return
     }
-    // Several: places first (their index expressions are evaluated left to right), then the
-    // values into fresh slots, then the stores.
-    var places: [(Place, GoType)?] = []
+    assignInTwoPhases(targets, values)
+  }
+
+  /// Several targets, or a map element: the spec's two phases — the places first (their index
+  /// expressions, and a map element's map and key, evaluated left to right), then the values
+  /// into fresh slots, then the stores in order (a map element's through mapassign).
+  func assignInTwoPhases(_ targets: [AssignTarget], _ values: [TypedExpr]) {
+    enum Target { case none, place(Place, GoType), entry(GoType, Int, Int) }
+    var places: [Target] = []
     for t in targets {
-      if case .place(let e) = t { places.append((place(e), e.type)) } else { places.append(nil) }
+      guard case .place(let e) = t else {
+        places.append(.none)
+        continue
+      }
+      if case .mapIndex(let m, let k) = e.kind {
+        let ms = allocate(m.type)
+        value(m, into: ms)
+        let ks = allocate(k.type)
+        value(k, into: ks)
+        places.append(.entry(m.type, ms, ks))
+      } else {
+        places.append(.place(place(e), e.type))
+      }
     }
     var temps: [Int] = []
     for v in values {
@@ -267,8 +284,11 @@ extension Lowerer {
       temps.append(slot)
     }
     for (p, slot) in zip(places, temps) {
-      guard let (place, t) = p else { continue }
-      store(t, from: slot, to: place)
+      switch p {
+      case .none: break
+      case .place(let place, let t): store(t, from: slot, to: place)
+      case .entry(let t, let ms, let ks): storeEntry(t, map: ms, key: ks, from: slot)
+      }
     }
   }
 
