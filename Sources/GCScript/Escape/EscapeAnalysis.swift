@@ -210,6 +210,9 @@ final class Batch {
   // Walking one function.
   var function: Function
   var loopDepth = 1
+  /// The outermost inlined call whose copied body is being walked (its `(`): what the body's
+  /// own reports are printed at (base.FmtPos prints an inlined position as its outermost call).
+  var inlinedAt: Int? = nil
   /// Its variables' single definitions (ReassignOracle.swift), built when first asked.
   var oracle: ReassignOracle? = nil
 
@@ -322,7 +325,7 @@ final class Batch {
         case .discard: expression(discard, v)
         case .place(let dst):
           if isSelfAssignment(dst, v) {
-            analysis.report(analysis.operatorOffset(after: dst.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
+            analysis.report(inlinedAt ?? analysis.operatorOffset(after: dst.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
             expression(discard, v)
             continue
           }
@@ -335,7 +338,7 @@ final class Batch {
     case .zero: break
     case .opAssign(_, let target, let rhs):
       if isSelfAssignment(target, rhs) {
-        analysis.report(analysis.operatorOffset(after: target.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
+        analysis.report(inlinedAt ?? analysis.operatorOffset(after: target.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
         expression(discard, rhs)
       } else {
         expression(address(target), rhs)
@@ -548,7 +551,10 @@ final class Batch {
   /// body runs, and each result flows where the call's value goes (call.go OINLCALL).
   func inlined(_ ks: [Hole], _ ic: InlinedCall) {
     for r in ic.results { declare(r) }
+    let outer = inlinedAt
+    inlinedAt = outer ?? ic.reportAt
     block(ic.body)
+    inlinedAt = outer
     for (k, r) in zip(ks, ic.results) { flow(k, location(r)) }
   }
 
@@ -935,11 +941,14 @@ final class Batch {
   }
 
   /// The text of a statement, on one line (self-assignment messages).
+  /// A statement as the compiler prints it (Diagnostics/IRText.swift), or its first line as
+  /// written when it is not one the IR printer knows.
   func statementText(_ span: Span) -> String {
     let bytes = analysis.source.bytes
     let a = min(max(0, span.start), bytes.count)
     let b = min(max(a, span.end), bytes.count)
-    return String(decoding: bytes[a..<b], as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+    let written = String(decoding: bytes[a..<b], as: UTF8.self)
+    return irStatementText(written) ?? written.split(separator: "\n").first.map(String.init) ?? ""
   }
 }
 

@@ -1,0 +1,93 @@
+// IRText: a statement as the Go compiler prints it in a diagnostic — cmd/compile/internal/ir's
+// fmt.go (stmtFmt, exprFmt), not as it was written.
+//
+// The compiler prints its IR, which has no parentheses and no layout of its own: a binary
+// operator has a space on each side (`len(s) - 1`, where gofmt writes `len(s)-1` inside an
+// index), and an operand gets parentheses only when its operator binds less tightly than the
+// one it is under (fmt.go OpPrec). Names, literals and types print as written.
+
+/// The text of the one statement in `text` as -m prints it (`s.items = s.items[:len(s.items) -
+/// 1]`), or nil when it is not a simple statement this formatter knows.
+func irStatementText(_ text: String) -> String? {
+  let source = Source(name: "", text: text)
+  var parser = Parser(source)
+  let stmts = parser.parseProgram()
+  guard parser.errors.isEmpty, stmts.count == 1 else { return nil }
+  var printer = IRPrinter(bytes: source.bytes)
+  switch stmts[0].kind {
+  case .assign(let lhs, let op, let rhs):
+    guard let l = printer.list(lhs), let r = printer.list(rhs) else { return nil }
+    return "\(l) \(op) \(r)"
+  case .incDec(let x, let increment):
+    return printer.expression(x).map { $0 + (increment ? "++" : "--") }
+  default: return nil
+  }
+}
+
+/// fmt.go's exprFmt over the AST.
+private struct IRPrinter {
+  let bytes: [UInt8]
+
+  func written(_ span: Span) -> String {
+    let a = min(max(0, span.start), bytes.count)
+    let b = min(max(a, span.end), bytes.count)
+    return String(decoding: bytes[a..<b], as: UTF8.self)
+  }
+
+  func list(_ es: [Expr]) -> String? {
+    let parts = es.compactMap { expression($0) }
+    return parts.count == es.count ? parts.joined(separator: ", ") : nil
+  }
+
+  /// fmt.go OpPrec: how tightly an expression binds (calls, selectors, indexes 8; unary 7;
+  /// `* / % << >> & &^` 6; `+ - | ^` 5; comparisons 4; `&&` 3; `||` 2).
+  static func precedence(_ e: Expr) -> Int {
+    switch e.kind {
+    case .paren(let x): return precedence(x)
+    case .unary: return 7
+    case .binary(let op, _, _):
+      switch op {
+      case "*", "/", "%", "<<", ">>", "&", "&^": return 6
+      case "+", "-", "|", "^": return 5
+      case "==", "!=", "<", "<=", ">", ">=": return 4
+      case "&&": return 3
+      default: return 2
+      }
+    default: return 8
+    }
+  }
+
+  /// An operand under an operator of precedence `prec`: parenthesised when it binds less.
+  func expression(_ e: Expr, _ prec: Int = 0) -> String? {
+    if case .paren(let x) = e.kind { return expression(x, prec) }
+    guard let s = bare(e) else { return nil }
+    return Self.precedence(e) < prec ? "(\(s))" : s
+  }
+
+  private func bare(_ e: Expr) -> String? {
+    switch e.kind {
+    case .int, .float, .rune, .string, .unitLiteral, .identifier, .type, .composite:
+      return written(e.span)
+    case .paren(let x): return expression(x)
+    case .unary(let op, let x): return expression(x, 7).map { op + $0 }
+    case .binary(let op, let x, let y):
+      let p = Self.precedence(e)
+      guard let l = expression(x, p), let r = expression(y, p + 1) else { return nil }
+      return "\(l) \(op) \(r)"
+    case .selector(let x, let name): return expression(x, 8).map { "\($0).\(name)" }
+    case .index(let x, let i):
+      guard let b = expression(x, 8), let k = expression(i) else { return nil }
+      return "\(b)[\(k)]"
+    case .slice(let x, let lo, let hi, let max):
+      guard let b = expression(x, 8) else { return nil }
+      func part(_ p: Expr?) -> String? { p.map { expression($0) ?? "" } }
+      var s = "\(b)[\(part(lo) ?? ""):\(part(hi) ?? "")"
+      if let m = part(max) { s += ":\(m)" }
+      return s + "]"
+    case .call(let f, let args, let dots):
+      guard let callee = expression(f, 8), let a = list(args) else { return nil }
+      return "\(callee)(\(a)\(dots ? "..." : ""))"
+    case .funcLit, .typeAssert, .instantiation: return nil
+    }
+  }
+}
