@@ -74,6 +74,7 @@ public final class Interpreter {
     for f in program.functions {
       let code = Lowerer(session: session, function: f, source: source).lower()
       install(code, for: f)
+      session.noteMethod(f)
     }
     let script = Lowerer(session: session, function: program.script, source: source).lower()
     install(script, for: program.script)

@@ -58,7 +58,6 @@ let corpusGaps: [String: CorpusGap] = [
   "closure-escape": .compileError("function types are not supported by gcsh yet"),
   "defer-timetrack": .compileError("defer statements are not supported by gcsh yet"),
   "goroutine-leak": .compileError("channels are not supported by gcsh yet"),
-  "method-bytesize": .compileError("methods are not supported by gcsh yet"),
   "strings-builder": .compileError("package strings is not supported by gcsh yet"),
   // Wrong results.
   // Allocations gcsh does not model.

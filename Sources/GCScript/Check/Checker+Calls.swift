@@ -41,11 +41,15 @@ extension Checker {
         }
       }
       let x = try expression(base, scope)
+      if let fn = method(of: x, name) {
+        return try methodCall(fn, x, args, spread, scope, callee: callee.span, span)
+      }
       let target = x.type.pointee ?? x.type
       if let fields = target.structFields, fields.contains(where: { $0.name == name }) {
         throw fail(.notSupported("function values (calling field \(name))", plural: true), at: callee.span)
       }
-      throw fail(.notSupported("methods (\(text(callee.span)))", plural: true), at: callee.span)
+      let at = Span(max(callee.span.start, callee.span.end - name.utf8.count), callee.span.end)
+      throw fail(.typeError("\(text(callee.span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     case .type(let te):
       return try conversion(try resolveType(te, scope), args, spread, scope, span)
     case .unary("*", _):
@@ -86,10 +90,18 @@ extension Checker {
   func hasSeveralResults(_ e: Expr, _ scope: LexicalScope) -> Bool {
     var x = e
     while case .paren(let inner) = x.kind { x = inner }
-    guard case .call(let callee, _, _) = x.kind, case .identifier(let f) = callee.kind,
-      case .function(let fn)? = scope.lookup(f)
-    else { return false }
-    return fn.results.count > 1
+    guard case .call(let callee, _, _) = x.kind else { return false }
+    switch callee.kind {
+    case .identifier(let f):
+      guard case .function(let fn)? = scope.lookup(f) else { return false }
+      return fn.results.count > 1
+    case .selector(let base, let name):
+      // `v.M()` of a variable: its method's results (other receivers are not checked twice).
+      guard case .identifier(let n) = base.kind, case .variable(let v)? = scope.lookup(n) else { return false }
+      let t = v.type.name == nil ? (v.type.pointee ?? v.type) : v.type
+      return (lookupMethod(t, name)?.results.count ?? 0) > 1
+    default: return false
+    }
   }
 
   /// A function's argument count, with go build's message: what the call has, what the

@@ -572,6 +572,9 @@ extension Checker {
       addressable = true
     }
     guard let fields = structValue.type.structFields, let k = fields.firstIndex(where: { $0.name == name }) else {
+      if method(of: x, name) != nil {
+        throw fail(.notSupported("method values (\(text(span)) used without a call)", plural: true), at: span)
+      }
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
       throw fail(.typeError("\(text(span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }

@@ -100,8 +100,9 @@ extension Checker {
 
   /// A function's parameter types as types2 prints them: the variadic one as `...T`.
   func parameterSummary(_ f: Function) -> String {
-    let parts = f.params.enumerated().map { k, p -> String in
-      if f.variadic && k == f.params.count - 1, let e = p.type.sliceElement { return "...\(e)" }
+    let params = f.explicitParams
+    let parts = params.enumerated().map { k, p -> String in
+      if f.variadic && k == params.count - 1, let e = p.type.sliceElement { return "...\(e)" }
       return "\(p.type)"
     }
     return "(" + parts.joined(separator: ", ") + ")"
@@ -209,7 +210,13 @@ extension Checker {
 
   /// A call of a declared function (types2 call.go arguments): a single call argument may
   /// supply every argument; a variadic function's extra arguments are packed into a slice.
-  func userCall(_ fn: Function, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+  /// A call of a declared function, or of a method with its receiver already converted to the
+  /// method's receiver type (Checker+Methods.swift); `name` is what messages call it (`s.Push`).
+  func userCall(
+    _ fn: Function, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span,
+    receiver: TypedExpr? = nil, name: String? = nil
+  ) throws -> Operand {
+    let name = name ?? fn.name
     var ops: [Operand]
     var exprs: [Expr]
     var spill: TypedStmt? = nil
@@ -227,19 +234,20 @@ extension Checker {
       ops = try args.map { try expression($0, scope) }
       exprs = args
     }
-    let params = fn.params
+    let params = Array(fn.explicitParams)
     if spread && !fn.variadic {
-      throw fail(.typeError("cannot use ... in call to non-variadic \(fn.name)"), at: span)
+      throw fail(.typeError("cannot use ... in call to non-variadic \(name)"), at: span)
     }
     let fixed = fn.variadic && !spread ? params.count - 1 : params.count
     let countOK = fn.variadic && !spread ? ops.count >= fixed : ops.count == params.count
     if !countOK {
       let tooMany = ops.count > params.count
       let at = tooMany ? exprs[params.count].span : (ops.isEmpty ? span : exprs[ops.count - 1].span)
-      throw fail(.typeError("\(tooMany ? "too many" : "not enough") arguments in call to \(fn.name)\n\thave \(typesSummary(ops, dots: spread))\n\twant \(parameterSummary(fn))"), at: at)
+      throw fail(.typeError("\(tooMany ? "too many" : "not enough") arguments in call to \(name)\n\thave \(typesSummary(ops, dots: spread))\n\twant \(parameterSummary(fn))"), at: at)
     }
-    let context = "argument to \(fn.name)"
+    let context = "argument to \(name)"
     var typed = try zip(ops.prefix(fixed), params).map { try assign($0, to: $1.type, context) }
+    if let receiver { typed.insert(receiver, at: 0) }
     if fn.variadic && !spread {
       typed.append(try variadicPack(fn, Array(ops[fixed...]), context, span))
     }

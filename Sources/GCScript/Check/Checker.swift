@@ -88,6 +88,14 @@ public final class Checker {
   /// Branch statements the branch check reported (Checker+Branches.swift): left out silently.
   var badBranches: Set<ObjectIdentifier> = []
 
+  /// The methods of the package's named types, by type (Checker+Methods.swift): those of every
+  /// accepted run, and those the run being checked declares (they join on acceptance).
+  var methodSets: [ObjectIdentifier: MethodSet] = [:]
+  var runMethods: [ObjectIdentifier: MethodSet] = [:]
+  /// Where the run's struct types name their fields (a method of the same name is reported
+  /// with the field's position).
+  var fieldNameSpans: [ObjectIdentifier: [String: Span]] = [:]
+
   public init(profile: RuntimeProfile) {
     self.profile = profile
     package = LexicalScope(parent: universe, function: nil)
@@ -111,6 +119,8 @@ public final class Checker {
     definingTypes = []
     loops = []
     badBranches = []
+    runMethods = [:]
+    fieldNameSpans = [:]
 
     let decls = flattenTopLevel(stmts)
     collectTypes(decls)
@@ -153,6 +163,7 @@ public final class Checker {
       package.symbols[name] = symbol
     }
     package.variables += top.variables
+    for (type, set) in runMethods { methodSets[type, default: MethodSet(type: set.type)].merge(set) }
     return CheckedProgram(
       script: script, functions: functions, globals: globals, replacedGlobals: replaced)
   }
@@ -247,6 +258,9 @@ public final class Checker {
       }
       t.define(under.kind)
       if t.size == Int.max { throw fail(.typeError("type \(name) too large"), at: span) }
+      if case .structure(let fields) = te {
+        fieldNameSpans[ObjectIdentifier(t)] = Dictionary(fields.map { ($0.name, $0.span) }, uniquingKeysWith: { a, _ in a })
+      }
     } catch {
       // A follow-on use of the type must not report again: give it a harmless definition.
       t.define(.int(bits: 64, signed: true))
@@ -298,7 +312,7 @@ public final class Checker {
     case .structure(let fields):
       var seen = Set<String>()
       var resolved: [(String, GoType)] = []
-      for (name, fte) in fields {
+      for (name, fte, _) in fields {
         if name != "_" && !seen.insert(name).inserted {
           throw fail(.typeError("\(name) redeclared"), at: fte.span ?? Span(0, 0))
         }
@@ -345,31 +359,42 @@ public final class Checker {
           top.symbols[d.name] = .poisoned
         }
       }
-      if d.receiver != nil { fail(.notSupported("methods", plural: true), at: s.span); continue }
       if d.typeParams { fail(.notSupported("generic functions", plural: true), at: at); continue }
       if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
       if let e = d.resultEllipsis { fail(.typeError("invalid use of ..."), at: e); continue }
       if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
-      if d.name == "main" || d.name == "init", !d.params.isEmpty || !d.results.isEmpty {
+      if d.receiver == nil, d.name == "main" || d.name == "init", !d.params.isEmpty || !d.results.isEmpty {
         fail(.typeError("func \(d.name) must have no arguments and no return values"), at: at)
         continue
       }
-      if d.name != "init", d.name != "_", top.symbols[d.name] != nil {
+      if d.receiver == nil, d.name != "init", d.name != "_", top.symbols[d.name] != nil {
         fail(.typeError("\(d.name) redeclared in this block"), at: at)
         continue
       }
-      let f = Function(name: d.name, decl: d, isScript: false)
+      // A method's receiver is its first parameter (as the compiler's ir.Func has it after
+      // typecheck: `s.Push(v)` calls `(*Stack).Push(s, v)`).
+      var method: (base: GoType, pointer: Bool, param: Param)? = nil
+      if let r = d.receiver {
+        guard let (base, pointer) = receiverBase(r, d, at) else { continue }
+        method = (base, pointer, r)
+      }
+      let f = Function(name: method.map { methodName($0.base, $0.pointer, d.name) } ?? d.name, decl: d, isScript: false)
       let scope = LexicalScope(parent: top, function: f)
       do {
         var seen = Set<String>()
-        for (k, p) in d.paramList.enumerated() {
+        var paramList = d.paramList
+        if let method {
+          f.receiver = (method.base, method.pointer)
+          paramList.insert(method.param, at: 0)
+        }
+        for (k, p) in paramList.enumerated() {
           let t = try resolveType(p.type, top, byValue: false)
           let name = p.name ?? "_"
           if name != "_" && !seen.insert(name).inserted {
             throw fail(.typeError("duplicate argument \(name)"), at: p.span)
           }
           // `xs ...T` is a parameter of type []T.
-          let isVariadic = d.variadic && k == d.paramList.count - 1
+          let isVariadic = d.variadic && k == paramList.count - 1
           let v = Variable(name: name, type: isVariadic ? .slice(of: t) : t, span: p.span, storage: .parameter, function: f)
           f.params.append(v)
           if name != "_" { scope.symbols[name] = .variable(v) }
@@ -393,7 +418,11 @@ public final class Checker {
       } catch { continue }
       functionScopes[ObjectIdentifier(f)] = scope
       functions.append(f)
-      if d.name != "init" && d.name != "_" { top.symbols[d.name] = .function(f) }
+      if let method {
+        if d.name != "_" { addMethod(f, d.name, to: method.base, at: at) }
+      } else if d.name != "init" && d.name != "_" {
+        top.symbols[d.name] = .function(f)
+      }
       declared = true
     }
   }
@@ -420,7 +449,8 @@ public final class Checker {
 
   /// After the top-level statements: the run's `init` functions, then its `main`.
   func callInitAndMain() -> [TypedStmt] {
-    let calls = functions.filter { $0.name == "init" } + functions.filter { $0.name == "main" }
+    let calls = functions.filter { $0.name == "init" && $0.receiver == nil }
+      + functions.filter { $0.name == "main" && $0.receiver == nil }
     return calls.map { f in
       let at = f.decl?.span ?? Span(0, 0)
       return TypedStmt(.expression(TypedExpr(.call(f, []), noValueType, at)), at)

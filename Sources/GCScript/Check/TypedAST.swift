@@ -69,6 +69,20 @@ public final class Function {
   var namedResults: Bool { decl?.results.first?.name != nil }
   /// The last parameter is `...T` (its type is []T).
   var variadic: Bool { decl?.variadic ?? false }
+  /// A method: the named type it belongs to and whether its receiver is a pointer (`*T`). The
+  /// receiver is the first parameter, as in the compiler's IR after typecheck.
+  var receiver: (base: GoType, pointer: Bool)? = nil
+  /// Where the compiler reports the function (`can inline f`): its name, or for a method the
+  /// receiver list's `(` — ir.Func's position as the noder sets it, e.g. `9:6` for
+  /// `func (s *Stack) Push`.
+  var declarationOffset: Int {
+    guard let d = decl else { return 0 }
+    if receiver != nil, let r = d.receiverOffset { return r }
+    return d.nameSpan?.start ?? d.span.start
+  }
+  /// The parameters a call writes in its parentheses (a method's receiver is written before
+  /// the dot).
+  var explicitParams: ArraySlice<Variable> { receiver == nil ? params[...] : params.dropFirst() }
   var body: [TypedStmt] = []
   /// Every local the body declares, in declaration order (parameters not included).
   var locals: [Variable] = []
@@ -436,6 +450,9 @@ final class TypedStmt {
   var narrated = false
   /// The variables this statement declares (`:=`, `var`): each execution makes them anew.
   var declares: [Variable] = []
+  /// The declarations are a compiler temporary's made with its assignment (typecheck.Temp and
+  /// `as.Def = true`): the IR has no ODCL statement for them, which the inliner would count.
+  var declaresWithoutODCL = false
   /// The labels written before it (`L: for ...`), outermost first: each is an OLABEL node of
   /// Go's IR, which the inliner counts. What they name is resolved into the break and continue
   /// targets.

@@ -100,7 +100,7 @@ struct InlineCostVisitor {
 
   func cost(_ s: TypedStmt) -> Int {
     // Each declared variable: an ODCL statement and its ONAME; each label an OLABEL.
-    var c = 2 * s.declares.count + s.labels.count
+    var c = (s.declaresWithoutODCL ? 0 : 2 * s.declares.count) + s.labels.count
     switch s.kind {
     case .expression(let e): c += cost(e)
     case .assign(let targets, let values):
@@ -182,7 +182,11 @@ struct InlineCostVisitor {
       if !countingNodes && Self.changesNoBits(from: x.type, to: e.type) { return cost(x) }
       return 1 + cost(x)
     case .call(let f, let args):
-      return 2 + args.reduce(0) { $0 + cost($1) } + (callCost?(f) ?? 0)
+      // A method's callee is an OMETHEXPR, which hairyVisitor refunds ("Hack for
+      // toolstash -cmp"): in Go 1.20+ (unified IR) only the call and its arguments count; Go
+      // 1.19's OMETHEXPR has a type node under it (typecheck.FixMethodCall), which counts.
+      let callee = f.receiver != nil && model.unifiedIR ? 0 : 1
+      return 1 + callee + args.reduce(0) { $0 + cost($1) } + (callCost?(f) ?? 0)
     case .inlinedCall(let ic):
       // Only a caller's node count meets one (IsBigFunc after inlining): the call it was.
       return 2 + ic.args.reduce(0) { $0 + cost($1) }

@@ -138,7 +138,7 @@ final class Inliner {
       return
     }
     f.inlineCost = cost
-    report(f.decl?.nameSpan?.start ?? f.decl?.span.start ?? 0, "can inline \(f.name)")
+    report(f.declarationOffset, "can inline \(f.name)")
   }
 
   private func report(_ offset: Int, _ message: String) {
@@ -195,12 +195,14 @@ final class Inliner {
   ) -> TypedExpr? {
     guard let f = caller, inlinable(g), let cost = g.inlineCost, cost <= maxCost else { return nil }
     // The calls that start a program (gcsh's top-level code calling main and init).
-    if f.isScript && (g.name == "main" || g.name == "init") { return nil }
+    if f.isScript && g.receiver == nil && (g.name == "main" || g.name == "init") { return nil }
     // Recursion: a callee already being inlined here ("repeated recursive cycle"); Go 1.19
     // also never inlines the function being compiled into itself.
     if chain.contains(where: { $0 === g }) { return nil }
     if compiler.inliner == .go119 && g === f { return nil }
-    let at = outermost ?? openParen(after: call.span.start)
+    // A call is at its `(`; a method call's is after its receiver (`f().M(`).
+    let receiverEnd = g.receiver != nil ? args.first?.span.end : nil
+    let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)
     inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(g.name)")))
     let copier = BodyRewriter(caller: f, copying: BodyRewriter.Copy(reportAt: at))
     let params = g.params.map(copier.variable)

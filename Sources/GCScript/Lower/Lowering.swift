@@ -40,6 +40,9 @@ final class LoweringSession {
   private var interned: [[UInt8]: Int] = [:]
   /// Each map type's runtime layout (Run/Maps/MapLayout.swift), made on first use.
   private var mapLayouts: [ObjectIdentifier: MapLayout] = [:]
+  /// The named types with a `String() string` method, which fmt calls (Printf.swift
+  /// handleMethods), by type.
+  private(set) var stringMethods: [ObjectIdentifier: StringMethod] = [:]
 
   init(profile: RuntimeProfile) {
     self.profile = profile
@@ -94,12 +97,29 @@ final class LoweringSession {
     return k
   }
 
+  /// Records a lowered method if it is a `String() string` method: fmt's Stringer interface
+  /// (fmt/print.go), which any type with such a method satisfies.
+  func noteMethod(_ f: Function) {
+    guard let (base, pointer) = f.receiver, f.decl?.name == "String", f.params.count == 1,
+      f.results.count == 1, f.results[0].type === GoType.string
+    else { return }
+    stringMethods[ObjectIdentifier(base)] = StringMethod(type: base, code: index(of: f), pointerReceiver: pointer)
+  }
+
   /// Gives a global its slots.
   func allocateGlobal(_ v: Variable) {
     guard v.globalSlot == nil else { return }
     v.globalSlot = globalPointers.count
     globalPointers += pointerWords(v.type)
   }
+}
+
+/// A named type's `String() string` method: its code, and whether its receiver is a pointer
+/// (then only a *T operand has it; a value-receiver method belongs to T and *T alike).
+struct StringMethod {
+  let type: GoType
+  let code: Int
+  let pointerReceiver: Bool
 }
 
 /// Which of a value's slots may hold a pointer, slot by slot.

@@ -8,8 +8,9 @@
 // Strconv.swift.
 //
 // gcsh has no interfaces, so the only operands with methods are time.Duration and
-// *time.Duration (a Stringer, which %v %s %x %X %q print through Duration.String) — and no
-// untyped nil operand reaches fmt.
+// *time.Duration (a Stringer, which %v %s %x %X %q print through Duration.String) and the
+// program's types with a `String() string` method, which the printer calls back
+// (VM+Callbacks.swift) — and no untyped nil operand reaches fmt.
 //
 // Output: the printer fills a byte buffer as Go's does. A Print or Printf to the host hands the
 // buffer over in chunks (`sink`) as composite values are walked, so printing a slice of
@@ -597,8 +598,8 @@ final class Printer {
     }
   }
 
-  /// handleMethods: an operand with a String method (time.Duration, *time.Duration) prints
-  /// its String() for the verbs that take a string — not under %#v (no GoString) and not while
+  /// handleMethods: an operand with a String method (time.Duration, *time.Duration, and the
+  /// program's types with one: VM+Callbacks.swift) prints its String() for the verbs that take a string — not under %#v (no GoString) and not while
   /// printing an error. A nil *Duration's String panics, which fmt's catchPanic prints as
   /// `<nil>`. %w is an error for operands that are not errors (none are, in gcsh).
   func handleMethods(_ value: FmtValue, _ verb: Int32) throws -> Bool {
@@ -622,6 +623,9 @@ final class Printer {
         return true
       }
       ns = Int64(bitPattern: try vm.load(p, 8))
+    } else if let text = try programString(value, verb) {
+      try fmtString(value, text, verb)
+      return true
     } else {
       return false
     }

@@ -5,9 +5,25 @@ import GoHeap
 
 extension VM {
   func builtin(_ desc: BuiltinDesc, _ s: UnsafeMutablePointer<UInt64>) throws {
-    let args = desc.args.map { ($0.type, s + $0.slot) }
+    var args = desc.args.map { ($0.type, s + $0.slot) }
+    // fmt may call a String method of an operand (VM+Callbacks.swift), whose frames may move
+    // the stack: the operands are read from a copy then (they stay roots in their slots, live
+    // at this instruction), and a result is written where the frame is afterwards.
+    var copied: UnsafeMutablePointer<UInt64>? = nil
+    defer { copied?.deallocate() }
+    if !session.stringMethods.isEmpty, !args.isEmpty {
+      let words = desc.args.reduce(0) { $0 + $1.type.words }
+      let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+      copied = copy
+      var at = 0
+      for (k, a) in desc.args.enumerated() {
+        (copy + at).initialize(from: s + a.slot, count: a.type.words)
+        args[k].1 = copy + at
+        at += a.type.words
+      }
+    }
     switch desc.kind {
-    case .call(let b): try call(b, args, result: desc.result.map { s + $0 })
+    case .call(let b): try call(b, args, result: desc.result)
     case .sleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .gc: try heap.collect()
     case .free: try heap.freeOSMemory()
@@ -33,7 +49,11 @@ extension VM {
     }
   }
 
-  private func call(_ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result: UnsafeMutablePointer<UInt64>?) throws {
+  private func call(_ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result resultSlot: Int?) throws {
+    // The result's slots in the running frame, found when written (after any callback).
+    var result: UnsafeMutablePointer<UInt64>? {
+      resultSlot.map { stack + frames[frames.count - 1].base + $0 }
+    }
     switch b {
     case .fmtPrintln, .fmtPrint:
       // The `print`/`println` statements are fmt.Println too (grammar.md).

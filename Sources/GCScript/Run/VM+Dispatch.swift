@@ -261,7 +261,7 @@ extension VM {
         if b > 0 && a != 0 { s.update(from: s + a, count: b) }
         assert(!resultPointsIntoFrame(), "\(session.functions[fp.pointee.function].name) returns a pointer into its own frame")
         frames.pop()
-        if frames.isEmpty { return }
+        if frames.count == stopDepth { return }
         fp = frames.pointer + (frames.count - 1)
         let caller = session.functions[fp.pointee.function]
         code = Unmanaged.passUnretained(caller)
@@ -274,6 +274,9 @@ extension VM {
       case .builtin:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try builtin(code._withUnsafeGuaranteedRef { $0.builtins[a] }, s)
+        // A builtin may call back into the program (fmt calling a String method), which may
+        // have moved the frame records and the stack.
+        fp = frames.pointer + (frames.count - 1)
         s = stack + fp.pointee.base
       case .narrate:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }

@@ -13,7 +13,8 @@ public indirect enum TypeExpr: Sendable {
   case pointer(TypeExpr)
   case slice(TypeExpr)
   case array(Expr, TypeExpr)
-  case structure([(String, TypeExpr)])
+  /// `struct { a, b int; c string }`: each field's name, type, and where its name is.
+  case structure([(name: String, type: TypeExpr, span: Span)])
   /// `[...]T` in a composite literal: the length is the number of elements.
   case inferredArray(TypeExpr, Span)
   /// `map[K]V`.
@@ -186,6 +187,8 @@ public struct FuncDecl: Sendable {
   public var paramList: [Param] = []
   /// `func (r T) name(...)`: a method's receiver.
   public var receiver: Param? = nil
+  /// Where a method's receiver list opens (its `(`): where the compiler reports a method.
+  public var receiverOffset: Int? = nil
   /// The last parameter is `...T`.
   public var variadic: Bool = false
   /// A `...` before a parameter that is not the last one (an error).

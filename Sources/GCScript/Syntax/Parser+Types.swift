@@ -104,7 +104,7 @@ extension Parser {
     let start = peek.span.start
     advance()
     try expect("{", after: "struct")
-    var fields: [(String, TypeExpr)] = []
+    var fields: [(name: String, type: TypeExpr, span: Span)] = []
     var unsupported: (String, Span)? = nil
     skipSemicolons()
     while !check("}") {
@@ -122,12 +122,12 @@ extension Parser {
       if embedded {
         let ft = try type()
         if unsupported == nil { unsupported = ("embedded fields", fieldStart) }
-        fields.append(("_", ft))
+        fields.append(("_", ft, fieldStart))
       } else {
-        var names = [try identifier("field name").0]
-        while accept(",") { names.append(try identifier("field name").0) }
+        var names = [try identifier("field name")]
+        while accept(",") { names.append(try identifier("field name")) }
         let ft = try type()
-        fields += names.map { ($0, ft) }
+        fields += names.map { ($0.0, ft, $0.1) }
       }
       if case .string = peek.kind {
         if unsupported == nil { unsupported = ("struct field tags", peek.span) }

@@ -296,6 +296,7 @@ public struct Parser {
     }
     advance()
     var receiver: Param? = nil
+    let receiverOffset = peek.span.start
     if check("(") {
       let recv = try parameterList(after: "receiver")
       guard recv.list.count == 1 else { throw fail("function name", after: nil) }
@@ -324,6 +325,7 @@ public struct Parser {
     decl.results = results
     decl.paramList = params
     decl.receiver = receiver
+    if receiver != nil { decl.receiverOffset = receiverOffset }
     decl.variadic = variadic
     decl.misplacedEllipsis = misplaced
     decl.resultEllipsis = resultEllipsis

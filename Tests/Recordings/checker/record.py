@@ -167,6 +167,25 @@ cases = [
   'a := min(two()); b := append(sl()); fmt.Printf(f()); println(a, b, max(two()))'),
  ("func f() (a, b int) { a, b = 1, 2; return }\nfunc g() (int, int) { return f() }", 'x, y := g(); println(x, y)'),
  ("func two() (int, int) { return 1, 2 }\nfunc f() (x int) {\n\tx, y := two()\n\t_ = y\n\t{\n\t\tvar x = 5\n\t\t_ = x\n\t}\n\treturn\n}", 'println(f())'),
+ # Methods (types2 signature.go validRecv, lookup.go, decl.go collectMethods; call.go).
+ ("type T struct{ n int }\nfunc (t *T) Inc() { t.n++ }", 'T{}.Inc()'),
+ ("type T struct{ n int }\nfunc (t *T) Inc() { t.n++ }", 'var t T; t.Dec()'),
+ ("type T struct{ n int }\nfunc (t T) N() int { return t.n }\nfunc (t *T) N() int { return 0 }", ''),
+ ("type T struct{ n int }\nfunc (t T) n() int { return 0 }", ''),
+ ("func (x int) Double() int { return 2 * x }", ''),
+ ("type P *int\nfunc (p P) M() {}", ''),
+ ("func (u Undeclared) M() {}", ''),
+ ("type T struct{}\nfunc (t T) M(a int) {}", 'var t T; t.M()'),
+ ("type T struct{}\nfunc (t T) M(a int) {}", 'var t T; t.M("x")'),
+ ("type T struct{}\nfunc (t T) M() int { return 1 }", 'var t T; var s string = t.M(); _ = s'),
+ ("type T struct{}\nfunc (t T) M() int { return 1 }", 'var t T; f := t.M; _ = f'),
+ ("func (t time.Duration) Hours2() float64 { return 0 }", ''),
+ # Go accepts these: value methods through pointers, pointer methods on addressable values,
+ # methods on named slices and scalars, a method call's several results.
+ ("type T struct{ n int }\nfunc (t *T) Inc() { t.n++ }\nfunc (t T) N() int { return t.n }\nfunc (t T) Two() (int, int) { return t.n, 2 }",
+  'var t T; t.Inc(); p := &t; p.Inc(); _ = p.N() + t.N(); a, b := p.Two(); _, _ = a, b; ts := []T{{1}}; ts[0].Inc(); fmt.Println(t.Two())'),
+ ("type L []int\nfunc (l L) Sum() (s int) { for _, v := range l { s += v }; return }\ntype C float64\nfunc (c C) F() float64 { return float64(c)*9/5 + 32 }",
+  '_ = float64(L{1, 2}.Sum()) + C(3).F()'),
  # Switch statements (types2 stmt.go), labels and branches (syntax/branches.go: go build's
  # parser reports these), terminating statements (types2 return.go).
  ("", 'x := 1; switch x { case 1, 2: case 1: }'),

@@ -236,4 +236,12 @@ func main() {
 	sinkInt += mapLiteralValues()
 	sinkInt += mapCommaOk(map[string][]byte{"k": []byte("v")})
 	sinkInt += mapOfMaps()
+
+	// escape_methods.go
+	sinkInt += stackLocalMethods(10)
+	stackRegistered()
+	sinkInt += stackSelfReturned().Len()
+	sinkInt += valueMethodThroughPointer(&Stack{})
+	sinkInt += int(namedScalarMethods())
+	sinkInt += listMethods(5)
 }
