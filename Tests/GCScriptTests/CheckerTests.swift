@@ -76,7 +76,6 @@ let knownCheckerDifferences: [String: String] = [
   "two() = 1": "6:1: cannot assign to this expression",
   // gcsh names the construct before the call inside it is checked.
   "go f()": "6:1: goroutines (go statements) are not supported by gcsh yet",
-  "defer f()": "6:1: defer statements are not supported by gcsh yet",
 ]
 
 /// gcsh's checker says what go build says: the same first line (message, line and column), for

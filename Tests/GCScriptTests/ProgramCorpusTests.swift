@@ -56,7 +56,6 @@ let corpusGaps: [String: CorpusGap] = [
   // Features landing in parallel branches.
   // Not planned yet.
   "closure-escape": .compileError("function types are not supported by gcsh yet"),
-  "defer-timetrack": .compileError("defer statements are not supported by gcsh yet"),
   "goroutine-leak": .compileError("channels are not supported by gcsh yet"),
   "strings-builder": .compileError("package strings is not supported by gcsh yet"),
   // Wrong results.

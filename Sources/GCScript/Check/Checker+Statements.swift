@@ -138,7 +138,7 @@ extension Checker {
       return try switchStatement(initStmt, tag, clauses, scope, span, label: label)
     case .selectStmt: throw fail(.notSupported("select statements", plural: true), at: span)
     case .goStmt: throw fail(.notSupported("goroutines (go statements)", plural: true), at: span)
-    case .deferStmt: throw fail(.notSupported("defer statements", plural: true), at: span)
+    case .deferStmt(let e): return try deferStatement(e, scope, span)
     case .send: throw fail(.notSupported("channels", plural: true), at: span)
     case .sleep(let e):
       return TypedStmt(.sleep(try assign(try expression(e, scope), to: durationType, "sleep")), span)

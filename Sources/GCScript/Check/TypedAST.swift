@@ -86,6 +86,8 @@ public final class Function {
   var body: [TypedStmt] = []
   /// Every local the body declares, in declaration order (parameters not included).
   var locals: [Variable] = []
+  /// The body's `defer` statements, in source order.
+  var defers: [DeferredCall] = []
   /// The script's top-level code (not a Go function).
   let isScript: Bool
   /// `//go:noinline`.
@@ -110,6 +112,36 @@ public final class Function {
     self.name = name
     self.decl = decl
     self.isScript = isScript
+  }
+}
+
+/// A `defer` statement's call, as Go 1.17+ compiles one outside a loop (an open-coded defer,
+/// ssagen/ssa.go openDeferRecord): the frame keeps a bit per defer statement of the function
+/// and the evaluated arguments in slots of its own; the statement stores the arguments and sets
+/// its bit; every exit of the function — a return, or a panic unwinding through it — runs the
+/// calls whose bits are set, last deferred first, clearing each bit before its call. Nothing is
+/// allocated: the wrapper closure Go makes (`f.deferwrap1`, typecheck's
+/// normalizeGoDeferCall) lives in the frame. Constant arguments stay in the call, as in the
+/// wrapper.
+final class DeferredCall {
+  /// Its bit in the frame's defer bits: the function's defer statements in source order.
+  let index: Int
+  /// The variables holding the evaluated arguments (the wrapper's captured variables).
+  let temps: [Variable]
+  /// What the statement runs: each argument into its variable (and, for `defer f(g())`, g's
+  /// results first).
+  let setup: [TypedStmt]
+  /// The call the exit runs, over the variables (the inliner may replace it by a copy of the
+  /// callee's body in Go 1.20+, where the wrapper is made before inlining).
+  var call: TypedExpr
+  let span: Span
+
+  init(index: Int, temps: [Variable], setup: [TypedStmt], call: TypedExpr, span: Span) {
+    self.index = index
+    self.temps = temps
+    self.setup = setup
+    self.call = call
+    self.span = span
   }
 }
 
@@ -428,6 +460,9 @@ final class TypedStmt {
     case switchStmt(ExpressionSwitch)
     /// `fallthrough`, the last statement of a switch clause.
     case fallthroughStmt
+    /// `defer f(args)`: the arguments are evaluated now, the call runs when the function
+    /// returns or panics (Go's ODEFER; see DeferredCall).
+    case deferStmt(DeferredCall)
     // The runtime statements.
     case sleep(TypedExpr)
     case gc

@@ -335,6 +335,12 @@ final class Batch {
     case .assignCall(let targets, let call):
       // OAS2FUNC: each result flows to its target (stmt.go: e.call(e.addrs(lhs), rhs)).
       callResults(targets.map(address), call)
+    case .deferStmt(let d):
+      // The arguments go to the wrapper's variables; its call is an ordinary call of theirs
+      // (an open-coded defer's wrapper does not escape: stmt.go ODEFER, goDeferStmt).
+      for v in d.temps { declare(v) }
+      for st in d.setup { statement(st) }
+      expression(discard, d.call)
     case .zero: break
     case .opAssign(_, let target, let rhs):
       if isSelfAssignment(target, rhs) {
@@ -999,6 +1005,9 @@ extension TypedStmt {
     case .assignCall(let ts, let call):
       for case .place(let t) in ts { visit(t) }
       visit(call)
+    case .deferStmt(let d):
+      for s in d.setup { s.forEachExpression(visit) }
+      visit(d.call)
     case .opAssign(_, let a, let b):
       visit(a)
       visit(b)

@@ -50,6 +50,9 @@ struct ReassignOracle {
       for case .place(let t) in ts { expression(t) }
       expression(call)
     case .zero(let vars): for v in vars { define(v, nil) }
+    case .deferStmt(let d):
+      for x in d.setup { statement(x) }
+      expression(d.call)
     case .mapLookup(let v, let ok, let e):
       assigned(v, nil)
       assigned(ok, nil)

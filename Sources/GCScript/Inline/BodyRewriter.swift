@@ -24,6 +24,8 @@ final class BodyRewriter {
   var inlinedCall: InlinedCall? = nil
   /// Replaces a call (after its arguments were rewritten), or keeps it (nil).
   var onCall: ((TypedExpr, Function, [TypedExpr]) -> TypedExpr?)? = nil
+  /// Deferred calls are offered to `onCall` too (Go 1.20+: see `statement`).
+  var inlinesDeferredCalls = false
   private var variables: [ObjectIdentifier: Variable] = [:]
   private var sites: [ObjectIdentifier: AllocationSite] = [:]
   private var targets: [ObjectIdentifier: LoopTarget] = [:]
@@ -114,6 +116,16 @@ final class BodyRewriter {
     case .setGCPercent(let e): kind = .setGCPercent(e.map(expression))
     case .setMemoryLimit(let e): kind = .setMemoryLimit(e.map(expression))
     case .gc, .free, .why, .explain, .heapMap: kind = s.kind
+    case .deferStmt(let d):
+      // A function with a defer is never inlined (hairyVisitor: "unhandled op DEFER"), so only
+      // the function's own body gets here: its defers are rewritten in place. The arguments'
+      // calls are inlined at the statement; the deferred call itself inside the wrapper, where
+      // the wrapper exists before inlining (Go 1.20+; Go 1.19 marks it NoInline).
+      let setup = d.setup.map(statement)
+      let call = inlinesDeferredCalls ? expression(d.call) : d.call
+      let rewritten = DeferredCall(index: d.index, temps: d.temps, setup: setup, call: call, span: d.span)
+      if d.index < caller.defers.count, caller.defers[d.index] === d { caller.defers[d.index] = rewritten }
+      kind = .deferStmt(rewritten)
     }
     let copy = TypedStmt(kind, s.span)
     copy.declares = s.declares.map(variable)

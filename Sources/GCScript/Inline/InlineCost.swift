@@ -103,6 +103,10 @@ struct InlineCostVisitor {
     var c = (s.declaresWithoutODCL ? 0 : 2 * s.declares.count) + s.labels.count
     switch s.kind {
     case .expression(let e): c += cost(e)
+    case .deferStmt(let d):
+      // ODEFER and its wrapper (only a caller's node count meets one: a function with a defer
+      // is not inlinable).
+      c += 1 + cost(d.setup) + cost(d.call)
     case .assign(let targets, let values):
       c += 1 + targets.reduce(0) { $0 + target($1) } + values.reduce(0) { $0 + cost($1) }
     case .assignCall(let targets, let call):

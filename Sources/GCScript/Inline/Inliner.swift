@@ -121,24 +121,43 @@ final class Inliner {
       return
     }
     let body = f.inlineBody ?? f.body
+    if !f.defers.isEmpty {
+      f.inlineReason = "unhandled op DEFER"
+      reportDeferWrappers(f)
+      return
+    }
     if body.contains(where: { $0.containsRuntimeStatement }) {
       f.inlineReason = "gcsh runtime statement"
       return
     }
-    let visitor = InlineCostVisitor(model: model) { [unowned self] g in
-      // A call the caller would inline costs the callee's body; any other, the extra cost.
-      if let cost = g.inlineCost, self.declared.contains(ObjectIdentifier(g)), cost <= InlineCostModel.maxBudget {
-        return cost
-      }
-      return InlineCostModel.extraCallCost
-    }
-    let cost = visitor.cost(body)
+    let cost = InlineCostVisitor(model: model, callCost: callCost).cost(body)
     if cost > InlineCostModel.maxBudget {
       f.inlineReason = "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
       return
     }
     f.inlineCost = cost
     report(f.declarationOffset, "can inline \(f.name)")
+  }
+
+  /// What a call costs its caller: the callee's body when the caller would inline it, else
+  /// the extra call cost.
+  private func callCost(_ g: Function) -> Int {
+    if let cost = g.inlineCost, declared.contains(ObjectIdentifier(g)), cost <= InlineCostModel.maxBudget {
+      return cost
+    }
+    return InlineCostModel.extraCallCost
+  }
+
+  /// Go 1.20+ turns each deferred call into a wrapper closure, `f.deferwrap1`, ... (typecheck
+  /// normalizeGoDeferCall), before inlining: -m says which wrappers can be inlined, at their
+  /// defer statements — the wrapper's cost is its call with the captured variables as
+  /// arguments. (The wrappers are never inlined: a deferred closure is called by the defer.)
+  private func reportDeferWrappers(_ f: Function) {
+    guard compiler.inliner == .go127 else { return }
+    let visitor = InlineCostVisitor(model: model, callCost: callCost)
+    for d in f.defers where visitor.cost(d.call) <= InlineCostModel.maxBudget {
+      report(d.span.start, "can inline \(f.name).deferwrap\(d.index + 1)")
+    }
   }
 
   private func report(_ offset: Int, _ message: String) {
@@ -168,6 +187,9 @@ final class Inliner {
     let nodes = InlineCostVisitor(model: model, callCost: nil).cost(f.body)
     maxCost = nodes >= InlineCostModel.bigFunctionNodes ? InlineCostModel.bigFunctionMaxCost : InlineCostModel.maxBudget
     let rewriter = BodyRewriter(caller: f, copying: nil)
+    // Go 1.19's inliner leaves a deferred call alone (inl.go: ODEFER's call is NoInline); Go
+    // 1.20+ makes the defer's wrapper closure first and inlines into it.
+    rewriter.inlinesDeferredCalls = compiler.inliner == .go127
     var counter = 0
     rewriter.onCall = { [unowned self] call, g, args in
       defer { counter += 1 }

@@ -22,6 +22,7 @@ extension Lowerer {
       }
     case .assign(let targets, let values): assign(targets, values)
     case .assignCall(let targets, let call): assign(targets, resultsOf: call)
+    case .deferStmt(let d): deferStatement(d)
     case .zero(let vars):
       for v in vars {
         let p = variablePlace(v)
@@ -183,20 +184,33 @@ extension Lowerer {
       for (r, slot) in zip(function.results, resultSlots) where r.movedToHeap {
         load(r.type, from: variablePlace(r), to: slot)
       }
-      emit(Instruction(op: .ret, a: 0, b: Int32(code.resultWords)))
+      returnResults(at: 0)
       return
     }
     withTemporaries {
       if values.count == 1 {
-        let v = value(values[0])
-        emit(Instruction(op: .ret, a: Int32(v), b: Int32(code.resultWords)))
+        returnResults(at: value(values[0]))
         return
       }
       let first = top
       let slots = values.map { allocate($0.type) }
       for (v, slot) in zip(values, slots) { withTemporaries { value(v, into: slot) } }
-      emit(Instruction(op: .ret, a: Int32(first), b: Int32(code.resultWords)))
+      returnResults(at: first)
     }
+  }
+
+  /// Returns the results held from `slot` on (0: already in the frame's first slots). With
+  /// deferred calls they go to the first slots now and the exit runs the calls (Go sets the
+  /// results before deferred calls run: a deferred call sees them).
+  private func returnResults(at slot: Int) {
+    guard deferBits != nil else {
+      emit(Instruction(op: .ret, a: Int32(slot), b: Int32(code.resultWords)))
+      return
+    }
+    if slot != 0 && code.resultWords > 0 {
+      emit(Instruction(op: .moveWords, a: 0, b: Int32(slot), c: Int32(code.resultWords)))
+    }
+    deferExitJumps.append(emit(Instruction(op: .jump)))
   }
 
   /// `a, b = f()`: the targets' places first, then the call, then each result stored to its

@@ -188,6 +188,10 @@ final class Lowerer {
   var temporaries: [Variable] = []
   /// The first slot of each result, in order (the frame's first slots).
   var resultSlots: [Int] = []
+  /// A function with `defer`: the slot of its defer bits, and the returns' jumps to the exit
+  /// that runs the deferred calls (Lowering+Defer.swift).
+  var deferBits: Int? = nil
+  var deferExitJumps: [Int] = []
   /// Cost to put on the next instruction (the statement being lowered), ns.
   var pendingCost = 0
   var span = Span(0, 0)
@@ -203,7 +207,11 @@ final class Lowerer {
     layoutPrologue()
     for s in function.body { statement(s) }
     span = function.decl.map { Span(max($0.span.end - 1, $0.span.start), $0.span.end) } ?? span
-    emit(Instruction(op: .ret, a: 0, b: 0))
+    if deferBits != nil {
+      deferredCallsExit()
+    } else {
+      emit(Instruction(op: .ret, a: 0, b: 0))
+    }
     code.frameSize = max(code.frameSize, top)
     Liveness(code: code, layouts: layouts, layoutIndex: layoutIndex).computeStackMaps()
     return code
@@ -256,6 +264,7 @@ final class Lowerer {
         code.stackObjects.append(StackObject(slot: slots[ObjectIdentifier(v)]!, type: v.type, count: 1))
       }
     }
+    deferPrologue()
     // Allocation sites kept in the frame.
     for site in function.sites where !site.onHeap && site.kind != .variable {
       guard let count = stackCount(site) else { continue }

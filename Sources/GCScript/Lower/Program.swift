@@ -23,6 +23,9 @@ final class CodeObject {
   /// Which of the result's slots may hold a pointer.
   var resultPointers: [Bool] = []
   var paramWords = 0
+  /// Where the deferred calls run (a function with `defer`): every return jumps here with its
+  /// results in place, and a panic unwinding through the frame resumes here (VM+Defer.swift).
+  var deferExit: Int? = nil
   /// The stack map of each instruction: an index into `stackMaps`.
   var stackMapIndex: [Int32] = []
   /// Bitsets over the frame's slots: the slots that hold a live pointer there. An instruction

@@ -30,7 +30,14 @@ extension VM {
       stopDepth = saved
       while frames.count > depth { frames.pop() }
     }
-    try execute()
+    do {
+      try execute()
+    } catch let t as VMTrap where Self.isPanic(t.kind) {
+      // The method's deferred calls run before fmt's recover catches the panic.
+      stopDepth = saved
+      try unwindRunningDeferredCalls(to: depth)
+      throw t
+    }
     return try bytes(stack[top], Int(stack[top + 1]))
   }
 }

@@ -237,7 +237,16 @@ final class VM: AddressRootSource, GoroutineStack {
       if code.stackCheckBytes >= stackGuard.pointee { try morestack(code, base: 0) }
       stack.update(repeating: 0, count: code.frameSize)
       frames.push(CallFrame(function: function, base: 0, pc: 0))
-      try execute()
+      do {
+        try execute()
+      } catch let t as VMTrap where Self.isPanic(t.kind) {
+        // The panic is reported where it happened, after the deferred calls ran.
+        let error = located(t.kind)
+        try unwindRunningDeferredCalls(to: 0)
+        throw error
+      }
+    } catch let e as ScriptError {
+      throw e
     } catch let t as VMTrap {
       throw located(t.kind)
     } catch let d as ProcessDeath {

@@ -186,6 +186,15 @@ cases = [
   'var t T; t.Inc(); p := &t; p.Inc(); _ = p.N() + t.N(); a, b := p.Two(); _, _ = a, b; ts := []T{{1}}; ts[0].Inc(); fmt.Println(t.Two())'),
  ("type L []int\nfunc (l L) Sum() (s int) { for _, v := range l { s += v }; return }\ntype C float64\nfunc (c C) F() float64 { return float64(c)*9/5 + 32 }",
   '_ = float64(L{1, 2}.Sum()) + C(3).F()'),
+ # defer (types2 stmt.go ODEFER; gcsh runs those outside loops).
+ ("func f() {}", 'defer (f())'),
+ ("", 'defer 1'),
+ ("", 's := []int{1}; defer len(s)'),
+ ("", 'defer int(1)'),
+ ("func f() int { return 1 }", 'defer f(); defer println("x"); defer fmt.Println(f())'),
+ ("func f(a, b int) {}\nfunc two() (int, int) { return 1, 2 }", 'defer f(two())'),
+ ("func f() {}", 'for i := 0; i < 3; i++ { defer f() }'),
+ ("func f() {}", 'defer f; _ = 1'),
  # Switch statements (types2 stmt.go), labels and branches (syntax/branches.go: go build's
  # parser reports these), terminating statements (types2 return.go).
  ("", 'x := 1; switch x { case 1, 2: case 1: }'),

@@ -1,0 +1,98 @@
+// Checking `defer` statements (types2 stmt.go's ODEFER case and typecheck's
+// normalizeGoDeferCall, which makes every deferred call a wrapper closure with the arguments
+// evaluated at the statement).
+//
+// gcsh runs the defers Go open-codes: those outside loops (ssagen/ssa.go: a function's defers
+// are open-coded unless one is in a loop, there are more than 8, or returns × defers > 15; the
+// others get a record on the stack, deferprocStack, which costs the heap nothing either). A
+// defer inside a loop gets a heap record per iteration (runtime.newdefer, and its wrapper
+// closure escapes: Tests/Recordings notes 2 mallocs per iteration in both Go versions): gcsh
+// names it as not supported rather than run it without that memory.
+
+extension Checker {
+  /// `defer f(args)`: the call checked as a call statement; every argument that is not a
+  /// constant is evaluated into a variable of the function at the statement (DeferredCall).
+  func deferStatement(_ e: Expr, _ scope: LexicalScope, _ span: Span) throws -> TypedStmt {
+    if case .paren = e.kind {
+      throw fail(.typeError("expression in defer must not be parenthesized"), at: e.span)
+    }
+    guard case .call(let callee, _, _) = e.kind else {
+      throw fail(.typeError("expression in defer must be function call"), at: e.span)
+    }
+    if function.isScript {
+      throw fail(.notSupported("defer outside a function (the top level of a script is not a function body)", plural: false), at: span)
+    }
+    if loops.contains(where: { !$0.isSwitch }) {
+      throw fail(.notSupported("defer inside a loop (Go allocates a record for each on the heap)", plural: false), at: span)
+    }
+    if case .identifier("recover") = callee.kind {
+      throw fail(.notSupported("recover (it returns an interface value)", plural: false), at: callee.span)
+    }
+    let op = try expression(e, scope, allowNoValue: true, allowMultiValue: true)
+    if isConversion(callee, scope) {
+      throw fail(.typeError("defer requires function call, not conversion \(op.text) (\(describe(op)))"), at: e.span)
+    }
+    // Statements that run before the call (`defer f(g())` takes g's results first).
+    var setup: [TypedStmt] = []
+    var call = op.expr
+    while case .initialized(let stmts, let x) = call.kind {
+      setup += stmts
+      call = x
+    }
+    let args: [TypedExpr]
+    switch call.kind {
+    case .call(_, let a): args = a
+    case .builtin(let b, let a, _):
+      switch b {
+      case .len, .cap, .append, .min, .max, .fmtSprint, .fmtSprintln, .fmtSprintf, .osGetenv,
+        .runtimeNumGoroutine, .runtimeNumCPU, .timeNow, .timeSince:
+        throw fail(.typeError("defer discards result of \(op.text) (\(describe(op)))"), at: e.span)
+      default: args = a
+      }
+    default:
+      throw fail(.typeError("defer discards result of \(op.text) (\(describe(op)))"), at: e.span)
+    }
+    guard function.defers.count < 64 else {
+      throw fail(.notSupported("more than 64 defer statements in one function", plural: false), at: span)
+    }
+    // The wrapper's captured variables: one per argument that is not a constant.
+    var temps: [Variable] = []
+    var replaced: [TypedExpr] = []
+    for a in args {
+      if a.constant != nil || a.type.isUntypedNil {
+        replaced.append(a)
+        continue
+      }
+      let v = Variable(name: ".autotmp_\(function.locals.count)", type: a.type, span: a.span, storage: .local, function: function)
+      function.locals.append(v)
+      temps.append(v)
+      setup.append(TypedStmt(.assign([.place(TypedExpr(.variable(v), v.type, a.span))], [a]), a.span))
+      replaced.append(TypedExpr(.variable(v), v.type, a.span))
+    }
+    let exitCall: TypedExpr
+    switch call.kind {
+    case .call(let f, _): exitCall = TypedExpr(.call(f, replaced), call.type, call.span)
+    case .builtin(let b, _, let spread): exitCall = TypedExpr(.builtin(b, replaced, spread: spread), call.type, call.span)
+    default: throw CheckFailure()
+    }
+    let d = DeferredCall(index: function.defers.count, temps: temps, setup: setup, call: exitCall, span: span)
+    function.defers.append(d)
+    return TypedStmt(.deferStmt(d), span)
+  }
+
+  /// Whether a call's callee is a type (`int(1)`, `[]byte(s)`, `time.Duration(5)`).
+  private func isConversion(_ callee: Expr, _ scope: LexicalScope) -> Bool {
+    switch callee.kind {
+    case .paren(let x): return isConversion(x, scope)
+    case .type: return true
+    case .identifier(let n):
+      if case .type? = scope.lookup(n) { return true }
+      return false
+    case .selector(let base, let n):
+      guard case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) else { return false }
+      if case .type? = Packages.member(p, n, profile) { return true }
+      return false
+    default: return false
+    }
+  }
+}
