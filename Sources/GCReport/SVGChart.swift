@@ -7,7 +7,8 @@
 //   - GOMEMLIMIT (when set) and the container's limit as red lines; a limit far above the data
 //     (more than 1.5 times its maximum) is named in the legend instead of flattening the chart;
 //   - a vertical line per GC cycle at its start: grey when the heap reached its goal, orange when
-//     the program forced it (runtime.GC, FreeOSMemory), purple when sysmon forced it;
+//     the program forced it (runtime.GC, FreeOSMemory), purple when sysmon forced it (a tick
+//     along the plot's top edge instead when there are more than one per 8 px);
 //   - a tick in the strip under the plot per scavenger pass (background burst, go1.0 tick, or
 //     FreeOSMemory's release);
 //   - a numbered badge per `stats` checkpoint, with the labels listed under the legend;
@@ -186,6 +187,10 @@ public enum SVGChart {
   static func markers(_ m: inout Markup, _ t: Timeline, _ f: Frame, row: Int, rows: Int) {
     m.open("g", [("class", "markers" + (rows > 1 && row == 1 ? " second" : ""))])
     let label = t.cycles.count <= 24
+    // Dense cycles (a day of sysmon's 2-minute GCs: more than one per 8 px) would hatch the whole
+    // plot: they become ticks in a strip along its top edge.
+    let dense = Double(t.cycles.count) > (f.x1 - f.x0) / 8
+    let (top, bottom) = dense ? (f.y0 - 12 + Double(row) * 5, f.y0 - 3 + Double(row) * 5) : (f.y0, f.y1)
     for c in t.cycles {
       let css: String
       switch c.trigger {
@@ -198,7 +203,7 @@ public enum SVGChart {
       m.element("title", text: "GC \(c.number) at \(Units.clock(c.startNs)): \(Units.triggerName(c.trigger)); "
         + "heap \(Units.bytes(c.heapStart)) -> \(Units.bytes(c.heapEnd)), \(Units.bytes(c.heapMarked)) marked live, "
         + "\(Units.bytes(c.freedBytes)) freed; goal \(Units.bytes(c.goal)); pause \(c.pauseNs / 1000) µs")
-      m.empty("line", [("x1", x), ("x2", x), ("y1", fmt(f.y0)), ("y2", fmt(f.y1))])
+      m.empty("line", [("x1", x), ("x2", x), ("y1", fmt(top)), ("y2", fmt(bottom))])
       if label && rows == 1 {
         m.element("text", [("x", x), ("y", fmt(f.y0 - 4))], text: "\(c.number)")
       }
