@@ -213,6 +213,9 @@ public final class Timeline {
   /// A run (a file, `-e`, a REPL entry) starts: its source, for the report's listing.
   public func runStarting(name: String, text: String) {
     guard let rt = runtime else { return }
+    // The start row is announced when something first runs (an input that does not compile
+    // runs nothing, and its stream holds only its errors).
+    if sources.isEmpty, let first = samples.first, first.cause == .start { onSample?(first) }
     sources.append(TimelineSource(name: name, text: text, startNs: rt.virtualTime))
     statementStartNs = rt.virtualTime
   }
@@ -291,7 +294,7 @@ public final class Timeline {
       return
     }
     samples.append(s)
-    onSample?(s)
+    if cause != .start { onSample?(s) }
   }
 
   /// The source line a statement starts on, as `file:line`.

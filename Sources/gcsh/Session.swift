@@ -118,7 +118,9 @@ final class Session {
     interpreter = Interpreter(heap: runtime, host: host)
     reporter.attach(runtime)
     reporter.setExplain(config.explain)
-    timeline = config.recordTimeline ? Timeline() : nil
+    // JSON lines carry the timeline's samples (Reporter.record), so they record one too.
+    timeline = config.recordTimeline || config.format == .jsonl ? Timeline() : nil
+    if let timeline { reporter.record(timeline) }
     timeline?.attach(runtime)
     host.timeline = timeline
   }

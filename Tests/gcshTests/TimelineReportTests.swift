@@ -82,6 +82,30 @@ func csvRowsReproduceTheStatsCheckpoints() throws {
   }
 }
 
+/// JSON lines carry every timeline row: each CSV row (but the closing `end`) is an event of the
+/// stream with the same time and state.
+@Test(.enabled(if: python3 != nil, "python3 is not installed"))
+func jsonlRebuildsTheTimeline() throws {
+  let csv = temporaryFile("seed-jsonl.csv")
+  let r = try gcsh(["--format", "jsonl", "--timeline", csv, "examples/drop-and-wait.gcs"])
+  #expect(r.status == 0)
+  let events = r.stdout.split(separator: "\n")
+    .map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    .filter { $0["RSS"] != nil }
+  let states = Set(events.map { e in
+    "\(Int(((e["t"] as! Double) * 1e9).rounded())) \(e["RSS"]!) \(e["HeapAlloc"]!) \(e["HeapReleased"]!) \(e["NumGC"]!)"
+  })
+  let parsed = try runTool(python3!, ["-c", readCSV, csv])
+  let rows = try JSONSerialization.jsonObject(with: Data(parsed.out.utf8)) as! [[String: String]]
+  #expect(rows.count > 20)
+  for row in rows where row["event"] != "end" {
+    let ns = Int((Double(row["t"]!)! * 1e9).rounded())
+    let key = "\(ns) \(row["RSS"]!) \(row["HeapAlloc"]!) \(row["HeapReleased"]!) \(row["NumGC"]!)"
+    #expect(states.contains(key), "\(row["event"]!) at \(row["t"]!)")
+  }
+  #expect(events.contains { $0["event"] as? String == "sample" && $0["cause"] as? String == "start" })
+}
+
 @Test(.enabled(if: python3 != nil, "python3 is not installed"))
 func csvQuotesFieldsWithCommasAndQuotes() throws {
   let csv = temporaryFile("quotes.csv")
