@@ -114,10 +114,10 @@ public enum SVGChart {
       m.open("g", [("class", "moments")])
       for (k, s) in t.statements.enumerated() {
         let x = frame.x(s.startNs)
-        let w = max(frame.x(s.endNs) - x, 3)
+        let w = max(frame.x(s.endNs) - x, 6)
         if linked { m.open("a", [("href", "#\(ids)L\(s.source)-\(s.lines.lowerBound)")]) }
         m.open("rect", [
-          ("id", ids + (r == 0 ? "" : "r\(r)-") + "st-\(k)"), ("class", "moment"), ("x", fmt(x - (w == 3 ? 1.5 : 0))),
+          ("id", ids + (r == 0 ? "" : "r\(r)-") + "st-\(k)"), ("class", "moment"), ("x", fmt(x - (w == 6 ? 3 : 0))),
           ("y", fmt(frame.y0)), ("width", fmt(w)), ("height", fmt(frame.y1 - frame.y0)),
         ])
         m.element("title", text: "\(t.location(of: s)): \(t.text(of: s)) (\(Units.clock(s.startNs)) to \(Units.clock(s.endNs)))")
