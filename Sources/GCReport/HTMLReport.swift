@@ -228,7 +228,8 @@ public enum HTMLReport {
           let times = runs.indices.map { r in starts[r][n].map { Units.clock(runs[r].timeline.statements[$0].endNs) } }
           m.element("td", [("class", "when")], text: times.compactMap { $0 }.joined(separator: " / "))
           m.open("td", [("class", "text")])
-          m.element("code", text: text.replacingTabs())
+          // Tabs as four spaces: a tab's width differs between browsers and print.
+          m.element("code", text: text.replacing(every: "\t", with: "    "))
           m.close()
           m.close()
         }
@@ -344,15 +345,4 @@ public enum HTMLReport {
     @media print{body{max-width:none;font-size:11pt}a{color:inherit;text-decoration:none}section{break-inside:avoid-page}\
     figure{break-inside:avoid}}
     """
-}
-
-extension String {
-  /// Tabs as four spaces (a tab's width differs between browsers and print).
-  fileprivate func replacingTabs() -> String {
-    var out = ""
-    for c in self {
-      if c == "\t" { out += "    " } else { out.append(c) }
-    }
-    return out
-  }
 }

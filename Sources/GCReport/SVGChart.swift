@@ -70,7 +70,9 @@ public enum SVGChart {
   static func render(runs: [(Timeline, String)], title: String, ids: String, linked: Bool) -> String {
     let endNs = runs.map { max($0.0.endNs, $0.0.samples.last?.timeNs ?? 0) }.max() ?? 0
     let darwin = runs.contains { $0.0.configuration?.os == .darwin }
-    var lines = series
+    // Two runs on one chart show what the comparison is about — the RSS, HeapReleased and
+    // HeapAlloc — each run in its own colours (the second dashed too); all six would be a tangle.
+    var lines = runs.count > 1 ? series.filter { ["heapalloc", "released", "rss"].contains($0.css) } : series
     if darwin { lines.append(footprint) }
     // The data's maximum; limits join the scale only when near it.
     var dataMax = MiB
@@ -131,10 +133,10 @@ public enum SVGChart {
       m.open("g", [("class", "series" + dash)])
       for l in lines {
         let pts = t.samples.map { ($0.timeNs, l.value($0)) }
-        if l.css == "heapalloc" {
+        if l.css == "heapalloc" && runs.count == 1 {
           m.empty("path", [("class", "area heapalloc"), ("d", stepPath(pts, frame, area: true))])
         }
-        m.empty("path", [("class", "line " + l.css), ("d", stepPath(pts, frame, area: false))])
+        m.empty("path", [("class", "line " + l.css + dash), ("d", stepPath(pts, frame, area: false))])
       }
       let limitPts = t.samples.map { ($0.timeNs, limit.value($0).flatMap { $0 <= ceiling ? $0 : nil }) }
       if limitPts.contains(where: { $0.1 != nil }) {
@@ -189,8 +191,8 @@ public enum SVGChart {
     let label = t.cycles.count <= 24
     // Dense cycles (a day of sysmon's 2-minute GCs: more than one per 8 px) would hatch the whole
     // plot: they become ticks in a strip along its top edge.
-    let dense = Double(t.cycles.count) > (f.x1 - f.x0) / 8
-    let (top, bottom) = dense ? (f.y0 - 12 + Double(row) * 5, f.y0 - 3 + Double(row) * 5) : (f.y0, f.y1)
+    let dense = Double(t.cycles.count) > (f.x1 - f.x0) / 8 || rows > 1
+    let (top, bottom) = dense ? (f.y0 - 22 + Double(row) * 11, f.y0 - 13 + Double(row) * 11) : (f.y0, f.y1)
     for c in t.cycles {
       let css: String
       switch c.trigger {
@@ -257,6 +259,11 @@ public enum SVGChart {
     checkpoints: [TimelineCheckpoint]
   ) {
     var items: [(String, String)] = lines.reversed().map { ($0.css, $0.name) }
+    if runs.count == 2 {
+      items = runs.enumerated().flatMap { r, name in
+        lines.reversed().map { ($0.css + (r == 1 ? " second" : ""), "\($0.name) (\(name))") }
+      }
+    }
     for l in Set(limits).sorted() { items.append((l == "GOMEMLIMIT" ? "limit" : "container", l)) }
     items += [("gc-heap", "GC: heap reached goal"), ("gc-user", "GC forced (runtime.GC)"),
               ("gc-sysmon", "GC forced by sysmon"), ("scav", "scavenger released pages")]
@@ -269,15 +276,15 @@ public enum SVGChart {
       if css.hasPrefix("gc") || css == "scav" {
         m.empty("line", [("class", "key " + css), ("x1", fmt(x + 8)), ("x2", fmt(x + 8)), ("y1", fmt(y - 9)), ("y2", fmt(y + 5))])
       } else {
-        m.empty("line", [("class", "line " + css), ("x1", fmt(x)), ("x2", fmt(x + 20)), ("y1", fmt(y - 2)), ("y2", fmt(y - 2))])
+        m.empty("line", [("class", "line " + css), ("x1", fmt(x)), ("x2", fmt(x + 24)), ("y1", fmt(y - 2)), ("y2", fmt(y - 2))])
       }
-      m.element("text", [("x", fmt(x + 26)), ("y", fmt(y + 2))], text: name)
+      m.element("text", [("x", fmt(x + 30)), ("y", fmt(y + 2))], text: name)
       x += w + 10
     }
     if runs.count == 2 {
       y += 20
       m.element("text", [("x", fmt(f.x0)), ("y", fmt(y + 2))],
-                text: "solid: \(runs[0])    dashed (and the lower marker strip): \(runs[1])")
+                text: "GC and scavenger markers: the upper row and the upper strip are \(runs[0]), the lower ones \(runs[1])")
     }
     if !above.isEmpty {
       y += 20
@@ -344,11 +351,12 @@ public enum SVGChart {
     .gcsh-chart{--bg:#ffffff;--fg:#1f2328;--muted:#656d76;--grid:#d8dee4;--rss:#0550ae;--heapsys:#8a5a00;\
     --heapinuse:#1a7f37;--heapalloc:#bc4c00;--goal:#8250df;--released:#0a7b83;--limit:#cf222e;\
     --gcheap:#8c959f;--gcuser:#e16f24;--gcsysmon:#8250df;--badge:#0969da;--moment:#0969da;--footprint:#bf3989;\
+    --rss2:#cf222e;--heapalloc2:#6639ba;--released2:#4d2d00;\
     font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:13px}
     @media screen and (prefers-color-scheme:dark){.gcsh-chart{--bg:#0d1117;--fg:#e6edf3;--muted:#8d96a0;\
     --grid:#30363d;--rss:#58a6ff;--heapsys:#d29922;--heapinuse:#3fb950;--heapalloc:#ffa657;--goal:#bc8cff;\
     --released:#39c5cf;--limit:#ff7b72;--gcheap:#6e7681;--gcuser:#ffa657;--gcsysmon:#bc8cff;--badge:#1f6feb;\
-    --moment:#58a6ff;--footprint:#f778ba}}
+    --moment:#58a6ff;--footprint:#f778ba;--rss2:#ff7b72;--heapalloc2:#d2a8ff;--released2:#e3b341}}
     .gcsh-chart .bg{fill:var(--bg)}
     .gcsh-chart text{fill:var(--fg)}
     .gcsh-chart .title{font-size:15px;font-weight:600}
@@ -368,7 +376,10 @@ public enum SVGChart {
     .gcsh-chart .line.released{stroke:var(--released);stroke-width:2;stroke-dasharray:2 3}
     .gcsh-chart .line.limit{stroke:var(--limit);stroke-width:1.5;stroke-dasharray:12 4 2 4}
     .gcsh-chart .line.container{stroke:var(--limit);stroke-width:1.5}
-    .gcsh-chart .series.second .line{stroke-dasharray:6 4}
+    .gcsh-chart .line.second{stroke-dasharray:7 4}
+    .gcsh-chart .line.rss.second{stroke:var(--rss2)}
+    .gcsh-chart .line.heapalloc.second{stroke:var(--heapalloc2)}
+    .gcsh-chart .line.released.second{stroke:var(--released2);stroke-dasharray:2 5}
     .gcsh-chart .series.second .area{display:none}
     .gcsh-chart .gc line,.gcsh-chart .key.gc-heap,.gcsh-chart .key.gc-user,.gcsh-chart .key.gc-sysmon{stroke-width:1.5}
     .gcsh-chart .gc-heap line,.gcsh-chart .key.gc-heap{stroke:var(--gcheap)}

@@ -59,17 +59,6 @@ public enum TimelineCSV {
   static func field(_ s: String) -> String {
     guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
     else { return s }
-    return "\"" + s.replacingQuotes() + "\""
-  }
-}
-
-extension String {
-  /// Every `"` doubled (RFC 4180's escape inside a quoted field).
-  fileprivate func replacingQuotes() -> String {
-    var out = ""
-    for c in self {
-      if c == "\"" { out += "\"\"" } else { out.append(c) }
-    }
-    return out
+    return "\"" + s.replacing(every: "\"", with: "\"\"") + "\""
   }
 }

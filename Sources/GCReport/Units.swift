@@ -92,3 +92,14 @@ public enum Units {
     return s
   }
 }
+
+extension String {
+  /// Every `c` replaced by `replacement` (a CSV field's doubled quotes, a listing's tabs).
+  func replacing(every c: Character, with replacement: String) -> String {
+    var out = ""
+    for x in self {
+      if x == c { out += replacement } else { out.append(x) }
+    }
+    return out
+  }
+}

@@ -251,7 +251,8 @@ func reportRendersInHeadlessChromium() throws {
   #expect(r.stdout.hasPrefix("compare examples/seed.gcs: --profile go1.19 | --profile go1.27"))
   let text = try String(contentsOfFile: html, encoding: .utf8)
   #expect(text.contains("<g class=\"series\">") && text.contains("<g class=\"series second\">"))
-  #expect(text.contains("solid: --profile go1.19") && text.contains("dashed (and the lower marker strip): --profile go1.27"))
+  #expect(text.contains(">RSS (--profile go1.19)<") && text.contains(">RSS (--profile go1.27)<"))
+  #expect(text.contains("class=\"line rss second\""))
   #expect(text.contains("id=\"a-chart\"") && text.contains("id=\"b-chart\""))
   if let xmllint {
     #expect(try runTool(xmllint, ["--noout", html]).status == 0)
