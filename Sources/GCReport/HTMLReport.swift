@@ -42,7 +42,7 @@ public enum HTMLReport {
       section(&m, id: "chart", "Memory over virtual time") { m in
         m.open("figure")
         m.raw(SVGChart.render(t, title: title + " — " + configLine(t), linked: true))
-        figureCaption(&m)
+        figureCaption(&m, [run])
         m.close()
       }
       checkpointTable(&m, [run])
@@ -60,7 +60,7 @@ public enum HTMLReport {
       section(&m, id: "chart", "Both runs over virtual time") { m in
         m.open("figure")
         m.raw(SVGChart.compare(a.timeline, b.timeline, names: (a.name, b.name), title: "\(title): \(a.name) vs \(b.name)"))
-        figureCaption(&m)
+        figureCaption(&m, [a, b])
         m.close()
       }
       checkpointTable(&m, [a, b])
@@ -116,8 +116,8 @@ public enum HTMLReport {
       let forced = t.cycles.filter { $0.trigger != .heap }.count
       let peak = t.samples.map(\.stats.rss).max() ?? 0
       m.element("p", [("class", "sub")], text: (r.name.isEmpty ? "" : r.name + ": ")
-        + configLine(t) + "; \(Units.clock(t.endNs)) of virtual time; \(t.cycles.count) GC cycle"
-        + (t.cycles.count == 1 ? "" : "s") + " (\(forced) forced); RSS peaked at \(Units.bytes(peak))"
+        + configLine(t) + "; \(Units.clock(t.endNs)) of virtual time; \(t.cycleCount) GC cycle"
+        + (t.cycleCount == 1 ? "" : "s") + " (\(forced) forced); RSS peaked at \(Units.bytes(peak))"
         + (t.death.map { "; the process died: " + $0.0 } ?? ""))
     }
     m.close()
@@ -136,11 +136,16 @@ public enum HTMLReport {
     m.close()
   }
 
-  static func figureCaption(_ m: inout Markup) {
+  static func figureCaption(_ m: inout Markup, _ runs: [Run]) {
     m.open("figcaption")
     m.add("Values hold between samples (taken at every runtime event and after every statement). "
       + "Hover a line or a marker for its numbers; a script line number below highlights the "
       + "statement's moment here, and a highlighted band links back to its line.")
+    let thinned = runs.map(\.timeline.thinned).reduce(0, +)
+    if thinned > 0 {
+      m.add(" The run changed too often to keep every sample: \(thinned) rows, cycle markers and "
+        + "scavenger passes were thinned, keeping each group's highest and lowest values.")
+    }
     m.close()
   }
 
@@ -249,7 +254,8 @@ public enum HTMLReport {
       let big = t.cycles.count > 40
       if big {
         m.open("details")
-        m.element("summary", text: "\(t.cycles.count) cycles")
+        m.element("summary", text: "\(t.cycleCount) cycles" + (t.cycles.count < t.cycleCount
+          ? " (\(t.cycles.count) kept: the timeline was thinned, forced cycles all stay)" : ""))
       }
       m.open("table", [("class", "numbers")])
       m.open("thead")
@@ -260,7 +266,15 @@ public enum HTMLReport {
       m.close()
       m.close()
       m.open("tbody")
-      for c in t.cycles {
+      // The first and the last 250 (a churning loop's thousands would make the page heavy).
+      let shown = t.cycles.count <= 500 ? Array(t.cycles.indices) : Array(0..<250) + Array((t.cycles.count - 250)..<t.cycles.count)
+      for (n, k) in shown.enumerated() {
+        let c = t.cycles[k]
+        if n > 0 && k != shown[n - 1] + 1 {
+          m.open("tr")
+          m.element("td", [("colspan", "8"), ("class", "label")], text: "… \(k - shown[n - 1] - 1) more …")
+          m.close()
+        }
         m.open("tr", [("class", "gc-" + c.trigger.rawValue)])
         m.element("td", text: "\(c.number)")
         m.element("td", text: Units.clock(c.startNs))

@@ -163,7 +163,7 @@ public enum SVGChart {
       let peak = t.samples.map(\.stats.rss).max() ?? 0
       let last = t.samples.last?.stats.rss ?? 0
       return (name.isEmpty ? "" : name + ": ")
-        + "\(t.cycles.count) GC cycles over \(Units.clock(endNs)) of virtual time; RSS peaks at "
+        + "\(t.cycleCount) GC cycles over \(Units.clock(endNs)) of virtual time; RSS peaks at "
         + "\(Units.bytes(peak)) and ends at \(Units.bytes(last))"
     }.joined(separator: "; ") + "."
   }
@@ -202,9 +202,10 @@ public enum SVGChart {
       }
       let x = fmt(f.x(c.startNs))
       m.open("g", [("class", "gc " + css)])
-      m.element("title", text: "GC \(c.number) at \(Units.clock(c.startNs)): \(Units.triggerName(c.trigger)); "
+      // Dense markers go without tooltips: a pixel holds several, and the page stays light.
+      if !dense { m.element("title", text: "GC \(c.number) at \(Units.clock(c.startNs)): \(Units.triggerName(c.trigger)); "
         + "heap \(Units.bytes(c.heapStart)) -> \(Units.bytes(c.heapEnd)), \(Units.bytes(c.heapMarked)) marked live, "
-        + "\(Units.bytes(c.freedBytes)) freed; goal \(Units.bytes(c.goal)); pause \(c.pauseNs / 1000) µs")
+        + "\(Units.bytes(c.freedBytes)) freed; goal \(Units.bytes(c.goal)); pause \(c.pauseNs / 1000) µs") }
       m.empty("line", [("x1", x), ("x2", x), ("y1", fmt(top)), ("y2", fmt(bottom))])
       if label && rows == 1 {
         m.element("text", [("x", x), ("y", fmt(f.y0 - 4))], text: "\(c.number)")
@@ -271,7 +272,7 @@ public enum SVGChart {
     var x = f.x0
     var y = f.y1 + 64
     for (css, name) in items {
-      let w = 12 + Double(name.count) * 7.2 + 22
+      let w = 16 + Double(name.count) * 7.6 + 22
       if x + w > f.x1 { x = f.x0; y += 20 }
       if css.hasPrefix("gc") || css == "scav" {
         m.empty("line", [("class", "key " + css), ("x1", fmt(x + 8)), ("x2", fmt(x + 8)), ("y1", fmt(y - 9)), ("y2", fmt(y + 5))])

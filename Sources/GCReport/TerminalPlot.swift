@@ -15,8 +15,8 @@ public enum TerminalPlot {
     let heap = columnMaxima(t.samples, end: end, columns: columns) { $0.stats.heapAlloc }
     let top = max(rss.max() ?? 0, heap.max() ?? 0, 1)
     let bar = unicode ? "│" : "|"
-    var out = "memory over \(Units.clock(end)) of virtual time (\(t.cycles.count) GC"
-      + (t.cycles.count == 1 ? "" : "s") + ", one column per \(Units.clock(max(end / columns, 0))))\n"
+    var out = "memory over \(Units.clock(end)) of virtual time (\(t.cycleCount) GC"
+      + (t.cycleCount == 1 ? "" : "s") + ", one column per \(Units.clock(max(end / columns, 0))))\n"
     let labelWidth = 22
     for (name, values) in [("RSS", rss), ("HeapAlloc", heap)] {
       let peak = values.max() ?? 0

@@ -14,6 +14,16 @@
 // markers (GC cycles, scavenger passes) are kept apart from the samples, so a dropped sample
 // loses no marker. Memory therefore grows with what changed, not with virtual time.
 //
+// Bounds: a program that churns (a loop that collects 60,000 times) changes the state at every
+// cycle, so coalescing alone does not bound it. Past `rowBudget` rows the timeline decimates
+// itself as charting libraries do a series (min-max decimation): virtual time is cut into equal
+// buckets (about rowBudget / 8 over the run so far, coarser each time the budget is passed
+// again), and each bucket keeps only its rows with the lowest and the highest HeapAlloc and the
+// highest RSS — the peaks and troughs a chart shows, at the same resolution over the whole run.
+// A start, `stats`, death or end row is never dropped. The GC cycles kept for markers are thinned likewise past `cycleBudget` (the forced ones
+// stay; `cycleCount` still counts them all), and neighbouring scavenger passes merge past
+// `releaseBudget`. The report says when it was thinned.
+//
 // The recorder reads the runtime and never changes it (DESIGN.md: GCReport never changes the
 // heap). A fresh process (the REPL's :reset, :profile) starts a fresh timeline.
 
@@ -174,10 +184,27 @@ public final class Timeline {
   public private(set) var endNs = 0
   /// Samples dropped because nothing had changed.
   public private(set) var coalesced = 0
+  /// Rows, cycles and passes dropped by thinning (see the file comment).
+  public private(set) var thinned = 0
+  /// Every completed GC cycle, counted (`cycles` may be thinned).
+  public private(set) var cycleCount = 0
+  /// Rows kept before thinning: the chart is about 1,100 px wide, so 8,000 rows are more than 7
+  /// per pixel column; a thinned timeline holds between 4,000 and 8,000 more.
+  public var rowBudget = 8_000
+  /// GC cycles and scavenger passes kept before thinning.
+  public var cycleBudget = 4_000
+  public var releaseBudget = 4_000
   /// Called with each sample kept (JSON lines write it).
   public var onSample: ((TimelineSample) -> Void)?
 
   private weak var runtime: GoRuntime?
+  /// Once decimating: the width of a time bucket, ns (0 before), where the newest bucket's rows
+  /// start in `samples`, and the row count that coarsens the buckets next.
+  private var bucketNs = 0
+  private var openStart = 0
+  private var nextRebucket = 8_000
+  /// Once thinning the cycles: the width of their time bucket, ns.
+  private var cycleBucketNs = 0
   /// When the running statement started (the previous boundary), ns.
   private var statementStartNs = 0
 
@@ -196,6 +223,12 @@ public final class Timeline {
     sources = []
     death = nil
     coalesced = 0
+    thinned = 0
+    cycleCount = 0
+    bucketNs = 0
+    cycleBucketNs = 0
+    openStart = 0
+    nextRebucket = rowBudget
     runtime = rt
     configuration = TimelineConfiguration(
       profile: rt.profile.name, os: rt.machine.os, gcPercent: rt.gcPercent,
@@ -249,7 +282,16 @@ public final class Timeline {
     switch e {
     case .gcStart(let n, let trigger, _, _, _): sample(.gcStart(number: n, trigger: trigger))
     case .gcEnd(let c):
-      cycles.append(c)
+      cycleCount += 1
+      // Once thinning, a heap-triggered cycle in the bucket of the last kept one adds no marker.
+      if cycleBucketNs > 0, c.trigger == .heap, let l = cycles.last(where: { $0.trigger == .heap }),
+        l.startNs / cycleBucketNs == c.startNs / cycleBucketNs
+      {
+        thinned += 1
+      } else {
+        cycles.append(c)
+      }
+      if cycles.count > cycleBudget { thinCycles() }
       sample(.gcEnd(number: c.number, trigger: c.trigger))
     case .sysmonForcedGC(let t):
       sysmonWakeups.append(t)
@@ -263,6 +305,7 @@ public final class Timeline {
       sample(.scavengeReport(released: r.backgroundBytes + r.eagerBytes, forced: r.forced))
     case .scavengerBurst(let bytes, let t):
       releases.append(TimelineRelease(timeNs: t, bytes: bytes, kind: .background))
+      if releases.count > releaseBudget { thinReleases() }
       sample(.scavengerBurst(bytes: bytes))
     case .scavengerTick(let tick, let t):
       if tick.released > 0 {
@@ -295,6 +338,111 @@ public final class Timeline {
     }
     samples.append(s)
     if cause != .start { onSample?(s) }
+    decimate()
+  }
+
+  /// Whether a row is never thinned.
+  private func isProtected(_ s: TimelineSample) -> Bool {
+    switch s.cause {
+    case .start, .checkpoint, .death, .end: return true
+    default: return false
+    }
+  }
+
+  /// The rows of one time bucket reduced to its extremes, in time order: the lowest and the
+  /// highest HeapAlloc and the highest RSS.
+  private func extremes(_ g: ArraySlice<TimelineSample>) -> [TimelineSample] {
+    guard g.count > 3 else { return Array(g) }
+    var keep: Set<Int> = []
+    keep.insert(g.indices.min { g[$0].stats.heapAlloc < g[$1].stats.heapAlloc }!)
+    keep.insert(g.indices.max { g[$0].stats.heapAlloc < g[$1].stats.heapAlloc }!)
+    keep.insert(g.indices.max { g[$0].stats.rss < g[$1].stats.rss }!)
+    return keep.sorted().map { g[$0] }
+  }
+
+  /// Keeps the newest row's bucket at its extremes (once decimating), and coarsens the buckets
+  /// when the rows pass the budget.
+  private func decimate() {
+    if bucketNs > 0 {
+      let s = samples[samples.count - 1]
+      if isProtected(s) {
+        openStart = samples.count
+      } else {
+        if openStart >= samples.count - 1 || isProtected(samples[openStart])
+          || samples[openStart].timeNs / bucketNs != s.timeNs / bucketNs
+        {
+          openStart = samples.count - 1
+        }
+        if samples.count - openStart > 3 {
+          let kept = extremes(samples[openStart...])
+          thinned += samples.count - openStart - kept.count
+          samples.replaceSubrange(openStart..., with: kept)
+        }
+      }
+    }
+    guard samples.count > nextRebucket, let first = samples.first, let last = samples.last else { return }
+    // Buckets of a width that leaves about rowBudget / 8 of them over the run so far.
+    bucketNs = max(bucketNs * 2, (last.timeNs - first.timeNs) / (rowBudget / 8), 1)
+    var out: [TimelineSample] = []
+    out.reserveCapacity(rowBudget / 2)
+    var groupStart = 0
+    var k = 0
+    func flush(_ end: Int) {
+      if groupStart < end { out += extremes(samples[groupStart..<end]) }
+    }
+    while k < samples.count {
+      let s = samples[k]
+      if isProtected(s) {
+        flush(k)
+        out.append(s)
+        groupStart = k + 1
+      } else if k > groupStart && samples[groupStart].timeNs / bucketNs != s.timeNs / bucketNs {
+        flush(k)
+        groupStart = k
+      }
+      k += 1
+    }
+    let openFrom = out.count
+    flush(samples.count)
+    openStart = groupStart < samples.count ? openFrom : out.count
+    thinned += samples.count - out.count
+    samples = out
+    // Rows the user asked for (`stats` in a loop) are never thinned: do not rebucket on every
+    // row when they alone pass the budget.
+    nextRebucket = max(rowBudget, samples.count * 2)
+  }
+
+  /// Keeps one heap-triggered cycle per time bucket for the markers (forced ones all stay),
+  /// the buckets as wide as leave about cycleBudget / 2 over the run so far.
+  private func thinCycles() {
+    guard let first = cycles.first, let last = cycles.last else { return }
+    cycleBucketNs = max(cycleBucketNs * 2, (last.startNs - first.startNs) / (cycleBudget / 2), 1)
+    var lastBucket = -1
+    let before = cycles.count
+    cycles = cycles.filter { c in
+      guard c.trigger == .heap else { return true }
+      let b = c.startNs / cycleBucketNs
+      defer { lastBucket = b }
+      return b != lastBucket
+    }
+    thinned += before - cycles.count
+  }
+
+  /// Merges neighbouring passes of the same kind (their bytes add up, at the first's time).
+  private func thinReleases() {
+    var out: [TimelineRelease] = []
+    var k = 0
+    while k < releases.count {
+      var r = releases[k]
+      if k + 1 < releases.count && releases[k + 1].kind == r.kind {
+        r.bytes += releases[k + 1].bytes
+        k += 1
+      }
+      out.append(r)
+      k += 1
+    }
+    thinned += releases.count - out.count
+    releases = out
   }
 
   /// The source line a statement starts on, as `file:line`.

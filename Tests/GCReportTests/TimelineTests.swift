@@ -112,3 +112,35 @@ func csvFieldsAreQuotedAsRFC4180Says(_ c: (String, String)) {
   let d = SVGChart.stepPath([(0, 0), (50, 100), (75, nil), (90, 50)], f, area: false)
   #expect(d == "M84 370H630V92H903M1066.8 231H1176")
 }
+
+/// A churning program (a 1 MiB garbage slice per iteration: a GC every few) passes the budgets:
+/// the rows are decimated into time buckets that keep the extremes, evenly over the run, and the
+/// markers keep one heap-triggered cycle per bucket, while every cycle is still counted.
+@Test func churnIsDecimatedEvenlyAndKeepsTheExtremes() throws {
+  let rt = GoRuntime()
+  let t = Timeline()
+  t.rowBudget = 80
+  t.cycleBudget = 40
+  t.attach(rt)
+  var lowest = Int.max
+  var highest = 0
+  rt.subscribe { e in
+    if case .gcStart = e { highest = max(highest, rt.memStats().heapAlloc) }
+    if case .gcEnd = e { lowest = min(lowest, rt.memStats().heapAlloc) }
+  }
+  for _ in 0..<3000 { _ = try rt.allocateSlice(of: .uint8, len: 1 << 20, cap: 1 << 20) }
+  t.checkpoint(label: "end")
+  #expect(t.cycleCount > 500)
+  #expect(t.samples.count <= 80 && t.cycles.count <= 40, "\(t.samples.count) rows, \(t.cycles.count) cycles")
+  #expect(t.thinned > 0)
+  #expect(t.samples.last?.cause == .checkpoint(0) && t.samples.first?.cause == .start)
+  #expect(t.samples.map(\.timeNs) == t.samples.map(\.timeNs).sorted())
+  // The sawtooth's top and bottom survive.
+  #expect(t.samples.map(\.stats.heapAlloc).max() == highest)
+  #expect(t.samples.dropFirst().map(\.stats.heapAlloc).min() == lowest)
+  // Evenly: the first and the second half of the run keep comparable numbers of rows.
+  let mid = (t.samples.first!.timeNs + t.samples.last!.timeNs) / 2
+  let early = t.samples.filter { $0.timeNs < mid }.count
+  let late = t.samples.count - early
+  #expect(Double(min(early, late)) > 0.5 * Double(max(early, late)), "\(early) early, \(late) late")
+}
