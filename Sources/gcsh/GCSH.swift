@@ -370,9 +370,10 @@ struct Run: ParsableCommand {
       installInterruptHandler(readline: false)
       status = session.runScript(Source(name: "<stdin>", text: text))
     }
-    let title = e != nil ? "<-e>" : file == nil || file == "-" ? "<stdin>" : file!
-    let written = session.writeTimelineFiles(title: title)
     let startREPL = (file == nil && e == nil && stdinIsTTY) || interactive
+    let title = e != nil ? "<-e>" : file == "-" || (file == nil && !stdinIsTTY) ? "<stdin>" : file ?? "gcsh session"
+    // --timeline and --report are written after the script, and again when the REPL ends.
+    let written = file == nil && e == nil && stdinIsTTY ? true : session.writeTimelineFiles(title: title)
     if startREPL {
       let reader: LineReader
       if stdinIsTTY {
@@ -383,6 +384,7 @@ struct Run: ParsableCommand {
         reader = PlainReader()
       }
       runREPL(session, reader: reader, banner: file == nil && e == nil)
+      _ = session.writeTimelineFiles(title: title)
       fflush(stdout)
       throw ExitCode(ExitStatus.ok.rawValue)
     }
