@@ -59,7 +59,10 @@ public enum HTMLReport {
       header(&m, title: title, runs: [a, b])
       section(&m, id: "chart", "Both runs over virtual time") { m in
         m.open("figure")
-        m.raw(SVGChart.compare(a.timeline, b.timeline, names: (a.name, b.name), title: "\(title): \(a.name) vs \(b.name)"))
+        m.raw(
+          SVGChart.compare(
+            a.timeline, b.timeline, names: (a.name, b.name),
+            title: "\(title): \(a.name) vs \(b.name)"))
         figureCaption(&m, [a, b])
         m.close()
       }
@@ -99,8 +102,9 @@ public enum HTMLReport {
     m.open("body")
     body(&m)
     m.open("footer")
-    m.add("Made by gcsh. Every number is simulated: a modelled Go runtime on a modelled machine, "
-      + "in virtual time; the same script and flags always give the same report.")
+    m.add(
+      "Made by gcsh. Every number is simulated: a modelled Go runtime on a modelled machine, "
+        + "in virtual time; the same script and flags always give the same report.")
     m.close()
     m.close()
     m.close()
@@ -115,10 +119,13 @@ public enum HTMLReport {
       let t = r.timeline
       let forced = t.cycles.filter { $0.trigger != .heap }.count
       let peak = t.samples.map(\.stats.rss).max() ?? 0
-      m.element("p", [("class", "sub")], text: (r.name.isEmpty ? "" : r.name + ": ")
-        + configLine(t) + "; \(Units.clock(t.endNs)) of virtual time; \(t.cycleCount) GC cycle"
-        + (t.cycleCount == 1 ? "" : "s") + " (\(forced) forced); RSS peaked at \(Units.bytes(peak))"
-        + (t.death.map { "; the process died: " + $0.0 } ?? ""))
+      m.element(
+        "p", [("class", "sub")],
+        text: (r.name.isEmpty ? "" : r.name + ": ")
+          + configLine(t) + "; \(Units.clock(t.endNs)) of virtual time; \(t.cycleCount) GC cycle"
+          + (t.cycleCount == 1 ? "" : "s")
+          + " (\(forced) forced); RSS peaked at \(Units.bytes(peak))"
+          + (t.death.map { "; the process died: " + $0.0 } ?? ""))
     }
     m.close()
   }
@@ -128,7 +135,9 @@ public enum HTMLReport {
     return "simulated \(c.profile) on \(c.os.rawValue)"
   }
 
-  static func section(_ m: inout Markup, id: String, _ heading: String, _ body: (inout Markup) -> Void) {
+  static func section(
+    _ m: inout Markup, id: String, _ heading: String, _ body: (inout Markup) -> Void
+  ) {
     m.raw("\n")
     m.open("section", [("id", id)])
     m.element("h2", text: heading)
@@ -138,13 +147,15 @@ public enum HTMLReport {
 
   static func figureCaption(_ m: inout Markup, _ runs: [Run]) {
     m.open("figcaption")
-    m.add("Values hold between samples (taken at every runtime event and after every statement). "
-      + "Hover a line or a marker for its numbers; a script line number below highlights the "
-      + "statement's moment here, and a highlighted band links back to its line.")
+    m.add(
+      "Values hold between samples (taken at every runtime event and after every statement). "
+        + "Hover a line or a marker for its numbers; a script line number below highlights the "
+        + "statement's moment here, and a highlighted band links back to its line.")
     let thinned = runs.map(\.timeline.thinned).reduce(0, +)
     if thinned > 0 {
-      m.add(" The run changed too often to keep every sample: \(thinned) rows, cycle markers and "
-        + "scavenger passes were thinned, keeping each group's highest and lowest values.")
+      m.add(
+        " The run changed too often to keep every sample: \(thinned) rows, cycle markers and "
+          + "scavenger passes were thinned, keeping each group's highest and lowest values.")
     }
     m.close()
   }
@@ -171,10 +182,14 @@ public enum HTMLReport {
       m.open("tbody")
       for k in 0..<count {
         m.open("tr", runs.count == 1 ? [("id", "cp-\(k + 1)")] : [])
-        let first = runs.compactMap { $0.timeline.checkpoints.indices.contains(k) ? $0.timeline.checkpoints[k] : nil }.first
+        let first = runs.compactMap {
+          $0.timeline.checkpoints.indices.contains(k) ? $0.timeline.checkpoints[k] : nil
+        }.first
         m.element("td", text: "\(k + 1)")
         m.element("td", [("class", "label")], text: first?.title ?? "")
-        let each = runs.map { $0.timeline.checkpoints.indices.contains(k) ? $0.timeline.checkpoints[k] : nil }
+        let each = runs.map {
+          $0.timeline.checkpoints.indices.contains(k) ? $0.timeline.checkpoints[k] : nil
+        }
         cell(&m, each.map { $0.map { Units.clock($0.stats.timeNs) } ?? "-" })
         for (_, get) in cols {
           cell(&m, each.map { $0.map { Units.bytes(get($0.stats)) } ?? "-" })
@@ -193,7 +208,9 @@ public enum HTMLReport {
   /// A cell with one value per run (`a / b` when they differ).
   static func cell(_ m: inout Markup, _ values: [String]) {
     let differ = Set(values).count > 1
-    m.element("td", differ ? [("class", "differ")] : [], text: differ ? values.joined(separator: " / ") : values[0])
+    m.element(
+      "td", differ ? [("class", "differ")] : [],
+      text: differ ? values.joined(separator: " / ") : values[0])
   }
 
   static func scriptListing(_ m: inout Markup, _ runs: [Run]) {
@@ -203,20 +220,25 @@ public enum HTMLReport {
         m.element("p", text: "Nothing ran.")
         return
       }
-      m.element("p", [("class", "note")], text: "A linked line number shows the moment its statement ran on the chart; "
-        + "the time is when the statement finished" + (runs.count > 1 ? " (\(runs[0].name) / \(runs[1].name))." : "."))
+      m.element(
+        "p", [("class", "note")],
+        text: "A linked line number shows the moment its statement ran on the chart; "
+          + "the time is when the statement finished"
+          + (runs.count > 1 ? " (\(runs[0].name) / \(runs[1].name))." : "."))
       for (k, src) in t.sources.enumerated() {
         // The first statement that starts on each line, per run.
         var starts: [[Int: Int]] = []
         for r in runs {
           var map: [Int: Int] = [:]
-          for (i, s) in r.timeline.statements.enumerated() where s.source == k && map[s.lines.lowerBound] == nil {
+          for (i, s) in r.timeline.statements.enumerated()
+          where s.source == k && map[s.lines.lowerBound] == nil {
             map[s.lines.lowerBound] = i
           }
           starts.append(map)
         }
         m.open("div", [("class", "source"), ("id", "src-\(k)")])
-        m.element("h3", text: src.name + (t.sources.count > 1 ? " (at \(Units.clock(src.startNs)))" : ""))
+        m.element(
+          "h3", text: src.name + (t.sources.count > 1 ? " (at \(Units.clock(src.startNs)))" : ""))
         m.open("table", [("class", "code")])
         let lines = src.text.split(separator: "\n", omittingEmptySubsequences: false)
         let count = lines.last == "" ? lines.count - 1 : lines.count
@@ -225,13 +247,20 @@ public enum HTMLReport {
           m.open("tr", [("id", "L\(k)-\(n)")])
           m.open("td", [("class", "ln")])
           if let i = starts[0][n] {
-            m.element("a", [("href", "#\(runs.count > 1 ? "cmp-" : "")st-\(i)"), ("title", "show on the chart")], text: "\(n)")
+            m.element(
+              "a",
+              [
+                ("href", "#\(runs.count > 1 ? "cmp-" : "")st-\(i)"), ("title", "show on the chart"),
+              ], text: "\(n)")
           } else {
             m.add("\(n)")
           }
           m.close()
-          let times = runs.indices.map { r in starts[r][n].map { Units.clock(runs[r].timeline.statements[$0].endNs) } }
-          m.element("td", [("class", "when")], text: times.compactMap { $0 }.joined(separator: " / "))
+          let times = runs.indices.map { r in
+            starts[r][n].map { Units.clock(runs[r].timeline.statements[$0].endNs) }
+          }
+          m.element(
+            "td", [("class", "when")], text: times.compactMap { $0 }.joined(separator: " / "))
           m.open("td", [("class", "text")])
           // Tabs as four spaces: a tab's width differs between browsers and print.
           m.element("code", text: text.replacing(every: "\t", with: "    "))
@@ -254,8 +283,11 @@ public enum HTMLReport {
       let big = t.cycles.count > 40
       if big {
         m.open("details")
-        m.element("summary", text: "\(t.cycleCount) cycles" + (t.cycles.count < t.cycleCount
-          ? " (\(t.cycles.count) kept: the timeline was thinned, forced cycles all stay)" : ""))
+        m.element(
+          "summary",
+          text: "\(t.cycleCount) cycles"
+            + (t.cycles.count < t.cycleCount
+              ? " (\(t.cycles.count) kept: the timeline was thinned, forced cycles all stay)" : ""))
       }
       m.open("table", [("class", "numbers")])
       m.open("thead")
@@ -267,12 +299,15 @@ public enum HTMLReport {
       m.close()
       m.open("tbody")
       // The first and the last 250 (a churning loop's thousands would make the page heavy).
-      let shown = t.cycles.count <= 500 ? Array(t.cycles.indices) : Array(0..<250) + Array((t.cycles.count - 250)..<t.cycles.count)
+      let shown =
+        t.cycles.count <= 500
+        ? Array(t.cycles.indices) : Array(0..<250) + Array((t.cycles.count - 250)..<t.cycles.count)
       for (n, k) in shown.enumerated() {
         let c = t.cycles[k]
         if n > 0 && k != shown[n - 1] + 1 {
           m.open("tr")
-          m.element("td", [("colspan", "8"), ("class", "label")], text: "… \(k - shown[n - 1] - 1) more …")
+          m.element(
+            "td", [("colspan", "8"), ("class", "label")], text: "… \(k - shown[n - 1] - 1) more …")
           m.close()
         }
         m.open("tr", [("class", "gc-" + c.trigger.rawValue)])
@@ -290,9 +325,12 @@ public enum HTMLReport {
       m.close()
       if big { m.close() }
       let released = t.releases.reduce(0) { $0 + $1.bytes }
-      m.element("p", [("class", "note")], text: "\(t.releases.count) scavenger pass"
-        + (t.releases.count == 1 ? "" : "es") + " returned \(Units.bytes(released)) to the OS; sysmon woke "
-        + "\(t.sysmonWakeups.count) time\(t.sysmonWakeups.count == 1 ? "" : "s") to force a GC.")
+      m.element(
+        "p", [("class", "note")],
+        text: "\(t.releases.count) scavenger pass"
+          + (t.releases.count == 1 ? "" : "es")
+          + " returned \(Units.bytes(released)) to the OS; sysmon woke "
+          + "\(t.sysmonWakeups.count) time\(t.sysmonWakeups.count == 1 ? "" : "s") to force a GC.")
     }
   }
 

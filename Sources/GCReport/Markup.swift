@@ -26,8 +26,10 @@ struct Markup {
   }
 
   /// `<name ...>text</name>`, the text escaped.
-  mutating func element(_ name: String, _ attributes: [(String, String)] = [], text content: String) {
-    text += "<" + name + Self.attributes(attributes) + ">" + Self.escape(content) + "</" + name + ">"
+  mutating func element(_ name: String, _ attributes: [(String, String)] = [], text content: String)
+  {
+    text +=
+      "<" + name + Self.attributes(attributes) + ">" + Self.escape(content) + "</" + name + ">"
   }
 
   /// Escaped text.

@@ -36,12 +36,16 @@ public enum SVGChart {
   static let series: [Series] = [
     Series(name: "HeapAlloc", css: "heapalloc") { $0.stats.heapAlloc },
     Series(name: "HeapInuse", css: "heapinuse") { $0.stats.heapInuse },
-    Series(name: "heap goal (NextGC)", css: "goal") { $0.stats.nextGC == Int.max ? nil : $0.stats.nextGC },
+    Series(name: "heap goal (NextGC)", css: "goal") {
+      $0.stats.nextGC == Int.max ? nil : $0.stats.nextGC
+    },
     Series(name: "HeapSys", css: "heapsys") { $0.stats.heapSys },
     Series(name: "HeapReleased", css: "released") { $0.stats.heapReleased },
     Series(name: "RSS", css: "rss") { $0.stats.rss },
   ]
-  static let footprint = Series(name: "footprint (Activity Monitor)", css: "footprint") { $0.stats.footprint }
+  static let footprint = Series(name: "footprint (Activity Monitor)", css: "footprint") {
+    $0.stats.footprint
+  }
   static let limit = Series(name: "GOMEMLIMIT", css: "limit") {
     $0.memoryLimit == Int.max ? nil : $0.memoryLimit
   }
@@ -58,21 +62,27 @@ public enum SVGChart {
 
   /// The chart of one run. `ids` prefixes element ids (two charts in one page); `linked` makes
   /// the checkpoint badges links to the report's table rows.
-  public static func render(_ t: Timeline, title: String, ids: String = "", linked: Bool = false) -> String {
+  public static func render(_ t: Timeline, title: String, ids: String = "", linked: Bool = false)
+    -> String
+  {
     render(runs: [(t, "")], title: title, ids: ids, linked: linked)
   }
 
   /// Two runs on one chart: the first in solid lines, the second dashed (`gcsh compare`).
-  public static func compare(_ a: Timeline, _ b: Timeline, names: (String, String), title: String) -> String {
+  public static func compare(_ a: Timeline, _ b: Timeline, names: (String, String), title: String)
+    -> String
+  {
     render(runs: [(a, names.0), (b, names.1)], title: title, ids: "cmp-", linked: false)
   }
 
-  static func render(runs: [(Timeline, String)], title: String, ids: String, linked: Bool) -> String {
+  static func render(runs: [(Timeline, String)], title: String, ids: String, linked: Bool) -> String
+  {
     let endNs = runs.map { max($0.0.endNs, $0.0.samples.last?.timeNs ?? 0) }.max() ?? 0
     let darwin = runs.contains { $0.0.configuration?.os == .darwin }
     // Two runs on one chart show what the comparison is about — the RSS, HeapReleased and
     // HeapAlloc — each run in its own colours (the second dashed too); all six would be a tangle.
-    var lines = runs.count > 1 ? series.filter { ["heapalloc", "released", "rss"].contains($0.css) } : series
+    var lines =
+      runs.count > 1 ? series.filter { ["heapalloc", "released", "rss"].contains($0.css) } : series
     if darwin { lines.append(footprint) }
     // The data's maximum; limits join the scale only when near it.
     var dataMax = MiB
@@ -86,21 +96,31 @@ public enum SVGChart {
     for (t, _) in runs {
       let limits = Set(t.samples.map(\.memoryLimit)).filter { $0 != Int.max }
       for l in limits.sorted() {
-        if l <= ceiling { limitMax = max(limitMax, l) } else { aboveChart.append("GOMEMLIMIT \(Units.bytes(l))") }
+        if l <= ceiling {
+          limitMax = max(limitMax, l)
+        } else {
+          aboveChart.append("GOMEMLIMIT \(Units.bytes(l))")
+        }
       }
       if let c = t.configuration?.containerLimit {
-        if c <= ceiling { limitMax = max(limitMax, c) } else { aboveChart.append("container \(Units.bytes(c))") }
+        if c <= ceiling {
+          limitMax = max(limitMax, c)
+        } else {
+          aboveChart.append("container \(Units.bytes(c))")
+        }
       }
     }
     let ticks = Units.byteTicks(maxBytes: max(dataMax, limitMax))
     let frame = Frame(endNs: max(endNs, 1), topBytes: ticks.last?.bytes ?? dataMax)
 
     var m = Markup()
-    m.open("svg", [
-      ("xmlns", "http://www.w3.org/2000/svg"), ("class", "gcsh-chart"),
-      ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
-      ("aria-labelledby", ids + "chart-title " + ids + "chart-desc"),
-    ])
+    m.open(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("class", "gcsh-chart"),
+        ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
+        ("aria-labelledby", ids + "chart-title " + ids + "chart-desc"),
+      ])
     m.element("title", [("id", ids + "chart-title")], text: title)
     m.element("desc", [("id", ids + "chart-desc")], text: summary(runs, endNs: endNs))
     // Style sheets are raw text in HTML (entities are not decoded there): the CSS holds no `<`
@@ -108,7 +128,9 @@ public enum SVGChart {
     m.open("style")
     m.raw(style)
     m.close()
-    m.empty("rect", [("class", "bg"), ("x", "0"), ("y", "0"), ("width", fmt(width)), ("height", fmt(height))])
+    m.empty(
+      "rect",
+      [("class", "bg"), ("x", "0"), ("y", "0"), ("width", fmt(width)), ("height", fmt(height))])
     m.element("text", [("class", "title"), ("x", fmt(frame.x0)), ("y", "22")], text: title)
     axes(&m, frame, ticks)
     // Statement bands under everything else.
@@ -118,11 +140,18 @@ public enum SVGChart {
         let x = frame.x(s.startNs)
         let w = max(frame.x(s.endNs) - x, 6)
         if linked { m.open("a", [("href", "#\(ids)L\(s.source)-\(s.lines.lowerBound)")]) }
-        m.open("rect", [
-          ("id", ids + (r == 0 ? "" : "r\(r)-") + "st-\(k)"), ("class", "moment"), ("x", fmt(x - (w == 6 ? 3 : 0))),
-          ("y", fmt(frame.y0)), ("width", fmt(w)), ("height", fmt(frame.y1 - frame.y0)),
-        ])
-        m.element("title", text: "\(t.location(of: s)): \(t.text(of: s)) (\(Units.clock(s.startNs)) to \(Units.clock(s.endNs)))")
+        m.open(
+          "rect",
+          [
+            ("id", ids + (r == 0 ? "" : "r\(r)-") + "st-\(k)"), ("class", "moment"),
+            ("x", fmt(x - (w == 6 ? 3 : 0))),
+            ("y", fmt(frame.y0)), ("width", fmt(w)), ("height", fmt(frame.y1 - frame.y0)),
+          ])
+        m.element(
+          "title",
+          text:
+            "\(t.location(of: s)): \(t.text(of: s)) (\(Units.clock(s.startNs)) to \(Units.clock(s.endNs)))"
+        )
         m.close()
         if linked { m.close() }
       }
@@ -136,23 +165,32 @@ public enum SVGChart {
         if l.css == "heapalloc" && runs.count == 1 {
           m.empty("path", [("class", "area heapalloc"), ("d", stepPath(pts, frame, area: true))])
         }
-        m.empty("path", [("class", "line " + l.css + dash), ("d", stepPath(pts, frame, area: false))])
+        m.empty(
+          "path", [("class", "line " + l.css + dash), ("d", stepPath(pts, frame, area: false))])
       }
-      let limitPts = t.samples.map { ($0.timeNs, limit.value($0).flatMap { $0 <= ceiling ? $0 : nil }) }
+      let limitPts = t.samples.map {
+        ($0.timeNs, limit.value($0).flatMap { $0 <= ceiling ? $0 : nil })
+      }
       if limitPts.contains(where: { $0.1 != nil }) {
         m.empty("path", [("class", "line limit"), ("d", stepPath(limitPts, frame, area: false))])
         limitsShown.append(("GOMEMLIMIT", nil))
       }
       if let c = t.configuration?.containerLimit, c <= ceiling {
-        m.empty("path", [("class", "line container"), ("d", "M\(fmt(frame.x0)) \(fmt(frame.y(c)))H\(fmt(frame.x1))")])
+        m.empty(
+          "path",
+          [
+            ("class", "line container"),
+            ("d", "M\(fmt(frame.x0)) \(fmt(frame.y(c)))H\(fmt(frame.x1))"),
+          ])
         limitsShown.append(("container limit", c))
       }
       m.close()
       markers(&m, t, frame, row: r, rows: runs.count)
     }
     checkpointBadges(&m, runs.map(\.0), frame, linked: linked, ids: ids)
-    legend(&m, frame, lines: lines, limits: limitsShown.map(\.0), above: aboveChart, runs: runs.map(\.1),
-           checkpoints: runs.count == 1 ? runs[0].0.checkpoints : [])
+    legend(
+      &m, frame, lines: lines, limits: limitsShown.map(\.0), above: aboveChart, runs: runs.map(\.1),
+      checkpoints: runs.count == 1 ? runs[0].0.checkpoints : [])
     m.close()
     return m.text
   }
@@ -172,16 +210,27 @@ public enum SVGChart {
     m.open("g", [("class", "axes")])
     for (b, label) in ticks {
       let y = fmt(f.y(b))
-      m.empty("line", [("class", "grid"), ("x1", fmt(f.x0)), ("x2", fmt(f.x1)), ("y1", y), ("y2", y)])
-      m.element("text", [("class", "ylabel"), ("x", fmt(f.x0 - 8)), ("y", fmt(f.y(b) + 4))], text: label)
+      m.empty(
+        "line", [("class", "grid"), ("x1", fmt(f.x0)), ("x2", fmt(f.x1)), ("y1", y), ("y2", y)])
+      m.element(
+        "text", [("class", "ylabel"), ("x", fmt(f.x0 - 8)), ("y", fmt(f.y(b) + 4))], text: label)
     }
     for (ns, label) in Units.timeTicks(endNs: f.endNs) {
       let x = fmt(f.x(ns))
-      m.empty("line", [("class", "tick"), ("x1", x), ("x2", x), ("y1", fmt(f.y1)), ("y2", fmt(f.y1 + 18))])
+      m.empty(
+        "line",
+        [("class", "tick"), ("x1", x), ("x2", x), ("y1", fmt(f.y1)), ("y2", fmt(f.y1 + 18))])
       m.element("text", [("class", "xlabel"), ("x", x), ("y", fmt(f.y1 + 32))], text: label)
     }
-    m.empty("line", [("class", "axis"), ("x1", fmt(f.x0)), ("x2", fmt(f.x1)), ("y1", fmt(f.y1)), ("y2", fmt(f.y1))])
-    m.element("text", [("class", "xlabel end"), ("x", fmt(f.x1)), ("y", fmt(f.y1 + 46))], text: "virtual time")
+    m.empty(
+      "line",
+      [
+        ("class", "axis"), ("x1", fmt(f.x0)), ("x2", fmt(f.x1)), ("y1", fmt(f.y1)),
+        ("y2", fmt(f.y1)),
+      ])
+    m.element(
+      "text", [("class", "xlabel end"), ("x", fmt(f.x1)), ("y", fmt(f.y1 + 46))],
+      text: "virtual time")
     m.close()
   }
 
@@ -192,7 +241,8 @@ public enum SVGChart {
     // Dense cycles (a day of sysmon's 2-minute GCs: more than one per 8 px) would hatch the whole
     // plot: they become ticks in a strip along its top edge.
     let dense = Double(t.cycles.count) > (f.x1 - f.x0) / 8 || rows > 1
-    let (top, bottom) = dense ? (f.y0 - 22 + Double(row) * 11, f.y0 - 13 + Double(row) * 11) : (f.y0, f.y1)
+    let (top, bottom) =
+      dense ? (f.y0 - 22 + Double(row) * 11, f.y0 - 13 + Double(row) * 11) : (f.y0, f.y1)
     for c in t.cycles {
       let css: String
       switch c.trigger {
@@ -203,9 +253,14 @@ public enum SVGChart {
       let x = fmt(f.x(c.startNs))
       m.open("g", [("class", "gc " + css)])
       // Dense markers go without tooltips: a pixel holds several, and the page stays light.
-      if !dense { m.element("title", text: "GC \(c.number) at \(Units.clock(c.startNs)): \(Units.triggerName(c.trigger)); "
-        + "heap \(Units.bytes(c.heapStart)) -> \(Units.bytes(c.heapEnd)), \(Units.bytes(c.heapMarked)) marked live, "
-        + "\(Units.bytes(c.freedBytes)) freed; goal \(Units.bytes(c.goal)); pause \(c.pauseNs / 1000) µs") }
+      if !dense {
+        m.element(
+          "title",
+          text: "GC \(c.number) at \(Units.clock(c.startNs)): \(Units.triggerName(c.trigger)); "
+            + "heap \(Units.bytes(c.heapStart)) -> \(Units.bytes(c.heapEnd)), \(Units.bytes(c.heapMarked)) marked live, "
+            + "\(Units.bytes(c.freedBytes)) freed; goal \(Units.bytes(c.goal)); pause \(c.pauseNs / 1000) µs"
+        )
+      }
       m.empty("line", [("x1", x), ("x2", x), ("y1", fmt(top)), ("y2", fmt(bottom))])
       if label && rows == 1 {
         m.element("text", [("x", x), ("y", fmt(f.y0 - 4))], text: "\(c.number)")
@@ -216,8 +271,10 @@ public enum SVGChart {
     for r in t.releases {
       let x = fmt(f.x(r.timeNs))
       m.open("g", [("class", "scav " + r.kind.rawValue)])
-      m.element("title", text: (r.kind == .forced ? "debug.FreeOSMemory released " : "the scavenger released ")
-        + "\(Units.bytes(r.bytes)) at \(Units.clock(r.timeNs))")
+      m.element(
+        "title",
+        text: (r.kind == .forced ? "debug.FreeOSMemory released " : "the scavenger released ")
+          + "\(Units.bytes(r.bytes)) at \(Units.clock(r.timeNs))")
       m.empty("line", [("x1", x), ("x2", x), ("y1", fmt(strip)), ("y2", fmt(strip + 9))])
       m.close()
     }
@@ -233,7 +290,9 @@ public enum SVGChart {
   }
 
   /// Numbered badges above the plot, one per `stats`, staggered when they would overlap.
-  static func checkpointBadges(_ m: inout Markup, _ runs: [Timeline], _ f: Frame, linked: Bool, ids: String) {
+  static func checkpointBadges(
+    _ m: inout Markup, _ runs: [Timeline], _ f: Frame, linked: Bool, ids: String
+  ) {
     guard runs.count == 1, let t = runs.first else { return }
     m.open("g", [("class", "checkpoints")])
     var lastX = [-100.0, -100.0]
@@ -244,9 +303,17 @@ public enum SVGChart {
       let y = f.y0 - 44 + Double(row) * 20
       if linked { m.open("a", [("href", "#\(ids)cp-\(c.number)")]) }
       m.open("g", [("class", "badge")])
-      m.element("title", text: "stats \"\(c.title)\" at \(Units.clock(c.stats.timeNs)): RSS \(Units.bytes(c.stats.rss)), "
-        + "HeapAlloc \(Units.bytes(c.stats.heapAlloc)), HeapSys \(Units.bytes(c.stats.heapSys))")
-      m.empty("line", [("class", "cpline"), ("x1", fmt(x)), ("x2", fmt(x)), ("y1", fmt(y + 9)), ("y2", fmt(f.y1))])
+      m.element(
+        "title",
+        text:
+          "stats \"\(c.title)\" at \(Units.clock(c.stats.timeNs)): RSS \(Units.bytes(c.stats.rss)), "
+          + "HeapAlloc \(Units.bytes(c.stats.heapAlloc)), HeapSys \(Units.bytes(c.stats.heapSys))")
+      m.empty(
+        "line",
+        [
+          ("class", "cpline"), ("x1", fmt(x)), ("x2", fmt(x)), ("y1", fmt(y + 9)),
+          ("y2", fmt(f.y1)),
+        ])
       m.empty("circle", [("cx", fmt(x)), ("cy", fmt(y)), ("r", "9")])
       m.element("text", [("x", fmt(x)), ("y", fmt(y + 4))], text: "\(c.number)")
       m.close()
@@ -256,7 +323,8 @@ public enum SVGChart {
   }
 
   static func legend(
-    _ m: inout Markup, _ f: Frame, lines: [Series], limits: [String], above: [String], runs: [String],
+    _ m: inout Markup, _ f: Frame, lines: [Series], limits: [String], above: [String],
+    runs: [String],
     checkpoints: [TimelineCheckpoint]
   ) {
     var items: [(String, String)] = lines.reversed().map { ($0.css, $0.name) }
@@ -266,30 +334,50 @@ public enum SVGChart {
       }
     }
     for l in Set(limits).sorted() { items.append((l == "GOMEMLIMIT" ? "limit" : "container", l)) }
-    items += [("gc-heap", "GC: heap reached goal"), ("gc-user", "GC forced (runtime.GC)"),
-              ("gc-sysmon", "GC forced by sysmon"), ("scav", "scavenger released pages")]
+    items += [
+      ("gc-heap", "GC: heap reached goal"), ("gc-user", "GC forced (runtime.GC)"),
+      ("gc-sysmon", "GC forced by sysmon"), ("scav", "scavenger released pages"),
+    ]
     m.open("g", [("class", "legend")])
     var x = f.x0
     var y = f.y1 + 64
     for (css, name) in items {
       let w = 16 + Double(name.count) * 7.6 + 22
-      if x + w > f.x1 { x = f.x0; y += 20 }
+      if x + w > f.x1 {
+        x = f.x0
+        y += 20
+      }
       if css.hasPrefix("gc") || css == "scav" {
-        m.empty("line", [("class", "key " + css), ("x1", fmt(x + 8)), ("x2", fmt(x + 8)), ("y1", fmt(y - 9)), ("y2", fmt(y + 5))])
+        m.empty(
+          "line",
+          [
+            ("class", "key " + css), ("x1", fmt(x + 8)), ("x2", fmt(x + 8)), ("y1", fmt(y - 9)),
+            ("y2", fmt(y + 5)),
+          ])
       } else {
-        m.empty("line", [("class", "line " + css), ("x1", fmt(x)), ("x2", fmt(x + 24)), ("y1", fmt(y - 2)), ("y2", fmt(y - 2))])
+        m.empty(
+          "line",
+          [
+            ("class", "line " + css), ("x1", fmt(x)), ("x2", fmt(x + 24)), ("y1", fmt(y - 2)),
+            ("y2", fmt(y - 2)),
+          ])
       }
       m.element("text", [("x", fmt(x + 30)), ("y", fmt(y + 2))], text: name)
       x += w + 10
     }
     if runs.count == 2 {
       y += 20
-      m.element("text", [("x", fmt(f.x0)), ("y", fmt(y + 2))],
-                text: "GC and scavenger markers: the upper row and the upper strip are \(runs[0]), the lower ones \(runs[1])")
+      m.element(
+        "text", [("x", fmt(f.x0)), ("y", fmt(y + 2))],
+        text:
+          "GC and scavenger markers: the upper row and the upper strip are \(runs[0]), the lower ones \(runs[1])"
+      )
     }
     if !above.isEmpty {
       y += 20
-      m.element("text", [("x", fmt(f.x0)), ("y", fmt(y + 2))], text: "above the chart: " + above.joined(separator: ", "))
+      m.element(
+        "text", [("x", fmt(f.x0)), ("y", fmt(y + 2))],
+        text: "above the chart: " + above.joined(separator: ", "))
     }
     if !checkpoints.isEmpty {
       y += 22
@@ -297,7 +385,10 @@ public enum SVGChart {
       for c in checkpoints {
         let text = "\(c.number) \(c.title)"
         let w = Double(text.count) * 7.4 + 18
-        if x + w > f.x1 { x = f.x0; y += 18 }
+        if x + w > f.x1 {
+          x = f.x0
+          y += 18
+        }
         m.element("text", [("class", "cpkey"), ("x", fmt(x)), ("y", fmt(y + 2))], text: text)
         x += w
       }

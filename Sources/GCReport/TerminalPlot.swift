@@ -9,13 +9,16 @@ import GoHeap
 
 public enum TerminalPlot {
   /// The chart, `columns` wide and `rows` high per panel.
-  public static func render(_ t: Timeline, columns: Int = 60, rows: Int = 4, unicode: Bool) -> String {
+  public static func render(_ t: Timeline, columns: Int = 60, rows: Int = 4, unicode: Bool)
+    -> String
+  {
     let end = max(t.endNs, t.samples.last?.timeNs ?? 0)
     let rss = columnMaxima(t.samples, end: end, columns: columns) { $0.stats.rss }
     let heap = columnMaxima(t.samples, end: end, columns: columns) { $0.stats.heapAlloc }
     let top = max(rss.max() ?? 0, heap.max() ?? 0, 1)
     let bar = unicode ? "│" : "|"
-    var out = "memory over \(Units.clock(end)) of virtual time (\(t.cycleCount) GC"
+    var out =
+      "memory over \(Units.clock(end)) of virtual time (\(t.cycleCount) GC"
       + (t.cycleCount == 1 ? "" : "s") + ", one column per \(Units.clock(max(end / columns, 0))))\n"
     let labelWidth = 22
     for (name, values) in [("RSS", rss), ("HeapAlloc", heap)] {
@@ -23,8 +26,13 @@ public enum TerminalPlot {
       let now = values.last ?? 0
       for r in stride(from: rows - 1, through: 0, by: -1) {
         var label = ""
-        if r == rows - 1 { label = name } else if r == rows - 2 { label = "now " + Units.bytes(now) }
-        else if r == 0 { label = "peak " + Units.bytes(peak) }
+        if r == rows - 1 {
+          label = name
+        } else if r == rows - 2 {
+          label = "now " + Units.bytes(now)
+        } else if r == 0 {
+          label = "peak " + Units.bytes(peak)
+        }
         var line = pad(label, labelWidth) + bar
         for v in values { line += cell(v, top: top, row: r, rows: rows, unicode: unicode) }
         out += trimRight(line) + "\n"
@@ -34,17 +42,23 @@ public enum TerminalPlot {
     out += pad("", labelWidth) + (unicode ? "└" : "+") + axis + "\n"
     let left = "0s"
     let right = Units.clock(end)
-    out += pad("", labelWidth + 1) + left + String(repeating: " ", count: max(1, columns - left.count - right.count)) + right + "\n"
+    out +=
+      pad("", labelWidth + 1) + left
+      + String(repeating: " ", count: max(1, columns - left.count - right.count)) + right + "\n"
     out += pad("", labelWidth + 1) + "(full height: \(Units.bytes(top)); virtual time)\n"
     return out
   }
 
   /// The highest value of the step function in each of `columns` equal slices of [0, end].
-  static func columnMaxima(_ samples: [TimelineSample], end: Int, columns: Int, _ value: (TimelineSample) -> Int) -> [Int] {
+  static func columnMaxima(
+    _ samples: [TimelineSample], end: Int, columns: Int, _ value: (TimelineSample) -> Int
+  ) -> [Int] {
     var out = [Int](repeating: 0, count: columns)
     guard !samples.isEmpty else { return out }
     let span = max(end, 1)
-    func column(_ ns: Int) -> Int { min(columns - 1, max(0, Int(Double(ns) / Double(span) * Double(columns)))) }
+    func column(_ ns: Int) -> Int {
+      min(columns - 1, max(0, Int(Double(ns) / Double(span) * Double(columns))))
+    }
     var k = 0
     for c in 0..<columns {
       // The value held at the column's start (the last sample at or before it), then every
@@ -75,7 +89,9 @@ public enum TerminalPlot {
     }
   }
 
-  static func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+  static func pad(_ s: String, _ n: Int) -> String {
+    s + String(repeating: " ", count: max(0, n - s.count))
+  }
 
   static func trimRight(_ s: String) -> String {
     var s = Substring(s)

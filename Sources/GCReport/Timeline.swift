@@ -20,9 +20,10 @@
 // buckets (about rowBudget / 8 over the run so far, coarser each time the budget is passed
 // again), and each bucket keeps only its rows with the lowest and the highest HeapAlloc and the
 // highest RSS — the peaks and troughs a chart shows, at the same resolution over the whole run.
-// A start, `stats`, death or end row is never dropped. The GC cycles kept for markers are thinned likewise past `cycleBudget` (the forced ones
-// stay; `cycleCount` still counts them all), and neighbouring scavenger passes merge past
-// `releaseBudget`. The report says when it was thinned.
+// A start, `stats`, death or end row is never dropped. Past `cycleBudget` the GC cycles kept
+// for markers keep one heap-triggered cycle per time bucket (forced ones all stay; `cycleCount`
+// still counts every cycle), and past `releaseBudget` neighbouring scavenger passes merge. The
+// report says when it was thinned.
 //
 // The recorder reads the runtime and never changes it (DESIGN.md: GCReport never changes the
 // heap). A fresh process (the REPL's :reset, :profile) starts a fresh timeline.
@@ -256,8 +257,9 @@ public final class Timeline {
   /// A top-level statement of the latest source finished.
   public func statementFinished(lines: ClosedRange<Int>) {
     guard let rt = runtime, !sources.isEmpty else { return }
-    statements.append(TimelineStatement(
-      source: sources.count - 1, lines: lines, startNs: statementStartNs, endNs: rt.virtualTime))
+    statements.append(
+      TimelineStatement(
+        source: sources.count - 1, lines: lines, startNs: statementStartNs, endNs: rt.virtualTime))
     statementStartNs = rt.virtualTime
     sample(.statement(statements.count - 1))
   }
@@ -380,7 +382,9 @@ public final class Timeline {
         }
       }
     }
-    guard samples.count > nextRebucket, let first = samples.first, let last = samples.last else { return }
+    guard samples.count > nextRebucket, let first = samples.first, let last = samples.last else {
+      return
+    }
     // Buckets of a width that leaves about rowBudget / 8 of them over the run so far.
     bucketNs = max(bucketNs * 2, (last.timeNs - first.timeNs) / (rowBudget / 8), 1)
     var out: [TimelineSample] = []
@@ -464,7 +468,8 @@ public final class Timeline {
     case .start: return ("", configuration.map { "\($0.profile) on \($0.os.rawValue)" } ?? "")
     case .statement(let k): return (location(of: statements[k]), text(of: statements[k]))
     case .checkpoint(let k): return ("", checkpoints[k].title)
-    case .gcStart(let n, let t), .gcEnd(let n, let t): return ("", "GC \(n) (\(Units.triggerName(t)))")
+    case .gcStart(let n, let t), .gcEnd(let n, let t):
+      return ("", "GC \(n) (\(Units.triggerName(t)))")
     case .sysmonForcedGC: return ("", "")
     case .scavengeReport(let r, let f): return ("", "\(r) bytes released" + (f ? " (forced)" : ""))
     case .scavengerBurst(let b): return ("", "\(b) bytes released")

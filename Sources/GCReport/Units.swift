@@ -45,7 +45,8 @@ public enum Units {
   public static func timeTicks(endNs: Int, target: Int = 8) -> [(ns: Int, label: String)] {
     let end = max(endNs, 1_000_000)
     let (unit, name): (Double, String) =
-      end < 120 * 1_000_000_000 ? (1e9, "s") : end < 7200 * 1_000_000_000 ? (60e9, "min") : (3600e9, "h")
+      end < 120 * 1_000_000_000
+      ? (1e9, "s") : end < 7200 * 1_000_000_000 ? (60e9, "min") : (3600e9, "h")
     let step = niceStep(Double(end) / unit / Double(target)) * unit
     var out: [(Int, String)] = []
     var t = 0.0
@@ -60,7 +61,8 @@ public enum Units {
   /// MiB steps of 1, 2 or 5 times a power of ten (GiB steps from 4 GiB up).
   public static func byteTicks(maxBytes: Int, target: Int = 6) -> [(bytes: Int, label: String)] {
     let top = Double(max(maxBytes, MiB))
-    let (unit, name): (Double, String) = top >= 4 * Double(GiB) ? (Double(GiB), "GiB") : (Double(MiB), "MiB")
+    let (unit, name): (Double, String) =
+      top >= 4 * Double(GiB) ? (Double(GiB), "GiB") : (Double(MiB), "MiB")
     let step = niceStep(top / unit / Double(target)) * unit
     // Up to the first tick at or above the top, so the data stays inside the axis.
     var out: [(Int, String)] = []

@@ -1,9 +1,10 @@
 // The timeline recorder, its CSV fields, the axis units, the XML writer and the terminal plot,
 // on a runtime driven directly (no interpreter).
 
-@testable import GCReport
 import GoHeap
 import Testing
+
+@testable import GCReport
 
 /// A day of sleep: sysmon forces a GC every 2 minutes (proc.go forcegcperiod), each changes the
 /// state (NumGC, LastGC, PauseTotalNs), and nothing else happens in between — so the timeline
@@ -16,7 +17,9 @@ import Testing
   try rt.collect()
   try rt.sleep(24 * 60 * Duration.minute)
   #expect(t.cycles.count >= 700 && t.cycles.dropFirst().allSatisfy { $0.trigger == .time })
-  #expect(t.samples.count <= 3 * t.cycles.count + 2, "\(t.samples.count) samples for \(t.cycles.count) cycles")
+  #expect(
+    t.samples.count <= 3 * t.cycles.count + 2,
+    "\(t.samples.count) samples for \(t.cycles.count) cycles")
   #expect(t.coalesced > 0)
   // No two neighbours hold the same state: each kept row says something changed.
   for (a, b) in zip(t.samples, t.samples.dropFirst()) { #expect(!a.sameState(as: b)) }
@@ -56,7 +59,8 @@ import Testing
 }
 
 @Test(arguments: [
-  ("plain", "plain"), ("a, b", "\"a, b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+  ("plain", "plain"), ("a, b", "\"a, b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+  ("two\nlines", "\"two\nlines\""),
   ("", ""),
 ])
 func csvFieldsAreQuotedAsRFC4180Says(_ c: (String, String)) {
@@ -74,7 +78,8 @@ func csvFieldsAreQuotedAsRFC4180Says(_ c: (String, String)) {
   let bytes = Units.byteTicks(maxBytes: 771 * MiB)
   #expect(bytes.map(\.label) == ["0", "200 MiB", "400 MiB", "600 MiB", "800 MiB"])
   #expect(Units.byteTicks(maxBytes: 12 * GiB).last?.label == "12 GiB")
-  #expect(Units.timeTicks(endNs: 20 * Duration.second).map(\.label) == ["0s", "5s", "10s", "15s", "20s"])
+  #expect(
+    Units.timeTicks(endNs: 20 * Duration.second).map(\.label) == ["0s", "5s", "10s", "15s", "20s"])
   #expect(Units.timeTicks(endNs: 86_400 * Duration.second).last?.label == "20h")
   #expect(Units.timeTicks(endNs: 15 * Duration.minute).map(\.label).last == "14min")
 }
@@ -100,7 +105,10 @@ func csvFieldsAreQuotedAsRFC4180Says(_ c: (String, String)) {
     return TimelineSample(stats: m, gcPercent: 100, memoryLimit: Int.max, cause: .start)
   }
   let s = [sample(0, 0), sample(5, 100), sample(6, 0), sample(100, 50)]
-  #expect(TerminalPlot.columnMaxima(s, end: 100, columns: 10) { $0.stats.rss } == [100, 0, 0, 0, 0, 0, 0, 0, 0, 50])
+  #expect(
+    TerminalPlot.columnMaxima(s, end: 100, columns: 10) { $0.stats.rss } == [
+      100, 0, 0, 0, 0, 0, 0, 0, 0, 50,
+    ])
   #expect(TerminalPlot.cell(100, top: 100, row: 0, rows: 2, unicode: true) == "█")
   #expect(TerminalPlot.cell(25, top: 100, row: 0, rows: 2, unicode: true) == "▄")
   #expect(TerminalPlot.cell(25, top: 100, row: 0, rows: 2, unicode: false) == "=")
@@ -131,7 +139,9 @@ func csvFieldsAreQuotedAsRFC4180Says(_ c: (String, String)) {
   for _ in 0..<3000 { _ = try rt.allocateSlice(of: .uint8, len: 1 << 20, cap: 1 << 20) }
   t.checkpoint(label: "end")
   #expect(t.cycleCount > 500)
-  #expect(t.samples.count <= 80 && t.cycles.count <= 40, "\(t.samples.count) rows, \(t.cycles.count) cycles")
+  #expect(
+    t.samples.count <= 80 && t.cycles.count <= 40,
+    "\(t.samples.count) rows, \(t.cycles.count) cycles")
   #expect(t.thinned > 0)
   #expect(t.samples.last?.cause == .checkpoint(0) && t.samples.first?.cause == .start)
   #expect(t.samples.map(\.timeNs) == t.samples.map(\.timeNs).sorted())

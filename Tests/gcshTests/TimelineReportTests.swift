@@ -7,7 +7,8 @@ import Testing
 
 /// A program found on PATH, or nil.
 func tool(_ name: String) -> String? {
-  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+  {
     let path = "\(dir)/\(name)"
     if FileManager.default.isExecutableFile(atPath: path) { return path }
   }
@@ -32,12 +33,15 @@ func runTool(_ path: String, _ args: [String]) throws -> (status: Int32, out: St
   let e = err.fileHandleForReading.readDataToEndOfFile()
   p.waitUntilExit()
   let text = String(decoding: o, as: UTF8.self)
-  return (p.terminationStatus, p.terminationStatus == 0 ? text : text + String(decoding: e, as: UTF8.self))
+  return (
+    p.terminationStatus, p.terminationStatus == 0 ? text : text + String(decoding: e, as: UTF8.self)
+  )
 }
 
 /// A fresh path in the temporary directory.
 func temporaryFile(_ name: String) -> String {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-report-tests-\(getpid())")
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "gcsh-report-tests-\(getpid())")
   try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   return dir.appendingPathComponent(name).path
 }
@@ -53,7 +57,9 @@ let readCSV = """
 func csvRowsReproduceTheStatsCheckpoints() throws {
   for profile in ["go1.27", "go1.19", "go1.0"] {
     let csv = temporaryFile("seed-\(profile).csv")
-    let r = try gcsh(["--format", "jsonl", "--profile", profile, "--timeline", csv, "examples/seed.gcs"])
+    let r = try gcsh([
+      "--format", "jsonl", "--profile", profile, "--timeline", csv, "examples/seed.gcs",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let raw = try String(contentsOfFile: csv, encoding: .utf8)
     #expect(raw.hasPrefix("t,event,source,detail,TotalAlloc,"))
@@ -92,9 +98,10 @@ func jsonlRebuildsTheTimeline() throws {
   let events = r.stdout.split(separator: "\n")
     .map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     .filter { $0["RSS"] != nil }
-  let states = Set(events.map { e in
-    "\(Int(((e["t"] as! Double) * 1e9).rounded())) \(e["RSS"]!) \(e["HeapAlloc"]!) \(e["HeapReleased"]!) \(e["NumGC"]!)"
-  })
+  let states = Set(
+    events.map { e in
+      "\(Int(((e["t"] as! Double) * 1e9).rounded())) \(e["RSS"]!) \(e["HeapAlloc"]!) \(e["HeapReleased"]!) \(e["NumGC"]!)"
+    })
   let parsed = try runTool(python3!, ["-c", readCSV, csv])
   let rows = try JSONSerialization.jsonObject(with: Data(parsed.out.utf8)) as! [[String: String]]
   #expect(rows.count > 20)
@@ -103,7 +110,8 @@ func jsonlRebuildsTheTimeline() throws {
     let key = "\(ns) \(row["RSS"]!) \(row["HeapAlloc"]!) \(row["HeapReleased"]!) \(row["NumGC"]!)"
     #expect(states.contains(key), "\(row["event"]!) at \(row["t"]!)")
   }
-  #expect(events.contains { $0["event"] as? String == "sample" && $0["cause"] as? String == "start" })
+  #expect(
+    events.contains { $0["event"] as? String == "sample" && $0["cause"] as? String == "start" })
 }
 
 @Test(.enabled(if: python3 != nil, "python3 is not installed"))
@@ -141,9 +149,12 @@ func reportAndChartAreWellFormedXML() throws {
     let chart = try runTool(xmllint!, ["--noout", svg])
     #expect(chart.status == 0, "\(chart.out)")
     // Self-contained: nothing is fetched (no src=, no external href, no @import), no script.
-    let withoutNamespace = text.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+    let withoutNamespace = text.replacingOccurrences(
+      of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
     #expect(!withoutNamespace.contains("http:") && !withoutNamespace.contains("https:"))
-    #expect(!text.contains("src=") && !text.contains("@import") && !text.contains("<script") && !text.contains("url("))
+    #expect(
+      !text.contains("src=") && !text.contains("@import") && !text.contains("<script")
+        && !text.contains("url("))
   }
 }
 
@@ -185,7 +196,8 @@ func reportStructureGolden(_ profile: String) throws {
   let html = try seedReport(profile)
   let o = try runTool(python3!, ["-c", outline, html])
   #expect(o.status == 0, "\(o.out)")
-  let golden = packageRoot.appendingPathComponent("Tests/gcshTests/ReportGolden/seed.gcs@\(profile).structure")
+  let golden = packageRoot.appendingPathComponent(
+    "Tests/gcshTests/ReportGolden/seed.gcs@\(profile).structure")
   if ProcessInfo.processInfo.environment["GCSH_RECORD_REPORT_GOLDEN"] == "1" {
     try o.out.write(to: golden, atomically: true, encoding: .utf8)
   }
@@ -224,19 +236,26 @@ let pngFacts = """
   print(w, h, len(set(px)), sum(1 for p in px if p != bg) / len(px))
   """
 
-@Test(.enabled(if: chromium != nil && python3 != nil, "chromium (Debian's chromium) or python3 is not installed"))
+@Test(
+  .enabled(
+    if: chromium != nil && python3 != nil,
+    "chromium (Debian's chromium) or python3 is not installed"))
 func reportRendersInHeadlessChromium() throws {
   let html = try seedReport("go1.27")
   let png = temporaryFile("seed.png")
   try? FileManager.default.removeItem(atPath: png)
-  let r = try runTool(chromium!, [
-    "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
-    "--window-size=1280,800", "file://\(html)",
-  ])
+  let r = try runTool(
+    chromium!,
+    [
+      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
+      "--window-size=1280,800", "file://\(html)",
+    ])
   #expect(r.status == 0, "\(r.out)")
   let facts = try runTool(python3!, ["-c", pngFacts, png])
   #expect(facts.status == 0, "\(facts.out)")
-  let f = facts.out.split(separator: " ").map { Double($0.trimmingCharacters(in: .whitespacesAndNewlines))! }
+  let f = facts.out.split(separator: " ").map {
+    Double($0.trimmingCharacters(in: .whitespacesAndNewlines))!
+  }
   #expect(f[0] == 1280 && f[1] == 800, "the window's size")
   // Not blank: a chart has many colours (lines, text, the band's anti-aliasing) and covers a
   // good share of the page (measured: about 500 colours, 17 % of pixels off the background).
@@ -246,7 +265,9 @@ func reportRendersInHeadlessChromium() throws {
 
 @Test func compareWritesBothRunsOnOneChart() throws {
   let html = temporaryFile("compare.html")
-  let r = try gcsh(["compare", "--profile", "go1.19", "--profile", "go1.27", "--report", html, "examples/seed.gcs"])
+  let r = try gcsh([
+    "compare", "--profile", "go1.19", "--profile", "go1.27", "--report", html, "examples/seed.gcs",
+  ])
   #expect(r.status == 0, "\(r.stderr)")
   #expect(r.stdout.hasPrefix("compare examples/seed.gcs: --profile go1.19 | --profile go1.27"))
   let text = try String(contentsOfFile: html, encoding: .utf8)
@@ -261,9 +282,12 @@ func reportRendersInHeadlessChromium() throws {
 
 @Test func plotDrawsTheSessionInBlocksOrASCII() throws {
   let setup = "x := make([]byte, 64<<20)\nfor i := range x { x[i] = 1 }\nx = nil\nsleep 5m"
-  let ascii = try gcsh(["-i", "-e", setup], stdin: "plot\n", env: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+  let ascii = try gcsh(
+    ["-i", "-e", setup], stdin: "plot\n", env: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
   #expect(ascii.status == 0)
-  #expect(ascii.stdout.contains("memory over 5m0s") && ascii.stdout.contains("RSS") && ascii.stdout.contains("#"))
+  #expect(
+    ascii.stdout.contains("memory over 5m0s") && ascii.stdout.contains("RSS")
+      && ascii.stdout.contains("#"))
   #expect(!ascii.stdout.contains("█"))
   let blocks = try gcsh(["-i", "-e", setup], stdin: "plot\n", env: ["LANG": "C.UTF-8"])
   #expect(blocks.stdout.contains("█") && blocks.stdout.contains("└"))
@@ -271,7 +295,8 @@ func reportRendersInHeadlessChromium() throws {
 
 @Test func replReportWritesTheSession() throws {
   let html = temporaryFile("session.html")
-  let r = try gcsh(["-i", "-e", "x := make([]byte, 8<<20)"], stdin: "x = nil\ngc\n:report \(html)\n")
+  let r = try gcsh(
+    ["-i", "-e", "x := make([]byte, 8<<20)"], stdin: "x = nil\ngc\n:report \(html)\n")
   #expect(r.stdout.contains("wrote \(html)"))
   let text = try String(contentsOfFile: html, encoding: .utf8)
   // Both entries are listed, the REPL's with the time it started.
