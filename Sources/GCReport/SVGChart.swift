@@ -263,7 +263,7 @@ public enum SVGChart {
       }
       m.empty("line", [("x1", x), ("x2", x), ("y1", fmt(top)), ("y2", fmt(bottom))])
       if label && rows == 1 {
-        m.element("text", [("x", x), ("y", fmt(f.y0 - 4))], text: "\(c.number)")
+        m.element("text", [("x", x), ("y", fmt(f.y0 - 4))], text: "GC \(c.number)")
       }
       m.close()
     }
@@ -477,7 +477,7 @@ public enum SVGChart {
     .gcsh-chart .gc-heap line,.gcsh-chart .key.gc-heap{stroke:var(--gcheap)}
     .gcsh-chart .gc-user line,.gcsh-chart .key.gc-user{stroke:var(--gcuser);stroke-dasharray:5 3}
     .gcsh-chart .gc-sysmon line,.gcsh-chart .key.gc-sysmon{stroke:var(--gcsysmon);stroke-dasharray:1 3;stroke-width:2}
-    .gcsh-chart .gc text{font-size:10px;text-anchor:middle;fill:var(--muted)}
+    .gcsh-chart .gc text{font-size:11px;text-anchor:middle;fill:var(--muted)}
     .gcsh-chart .scav line,.gcsh-chart .key.scav{stroke:var(--released);stroke-width:2}
     .gcsh-chart .death line{stroke:var(--limit);stroke-width:3}
     .gcsh-chart .death text{fill:var(--limit);text-anchor:middle;font-weight:600}

@@ -459,7 +459,34 @@ public final class Timeline {
     let lines = sources[s.source].text.split(separator: "\n", omittingEmptySubsequences: false)
     let k = s.lines.lowerBound - 1
     guard k >= 0 && k < lines.count else { return "" }
-    return String(lines[k]).trimmingWhitespace()
+    return Self.withoutComment(String(lines[k])).trimmingWhitespace()
+  }
+
+  /// A line without its `//` comment (one outside string, rune and raw-string literals).
+  static func withoutComment(_ line: String) -> String {
+    var quote: Character? = nil
+    var escaped = false
+    var previous: Character? = nil
+    var end = line.endIndex
+    for i in line.indices {
+      let c = line[i]
+      if let q = quote {
+        if escaped {
+          escaped = false
+        } else if c == "\\" && q != "`" {
+          escaped = true
+        } else if c == q {
+          quote = nil
+        }
+      } else if c == "\"" || c == "'" || c == "`" {
+        quote = c
+      } else if c == "/" && previous == "/" {
+        end = line.index(before: i)
+        break
+      }
+      previous = quote == nil ? c : nil
+    }
+    return String(line[..<end])
   }
 
   /// Where the sample came from, for the CSV's `source` and `detail` columns.

@@ -154,3 +154,12 @@ func csvFieldsAreQuotedAsRFC4180Says(_ c: (String, String)) {
   let late = t.samples.count - early
   #expect(Double(min(early, late)) > 0.5 * Double(max(early, late)), "\(early) early, \(late) late")
 }
+
+@Test(arguments: [
+  ("for kk := range tmp {   // every page written", "for kk := range tmp {   "),
+  ("print \"a // b\" // note", "print \"a // b\" "), ("x := '/' // c", "x := '/' "),
+  ("s := `raw \\` // c", "s := `raw \\` "), ("x = a / b", "x = a / b"),
+])
+func statementTextsLoseTheirComments(_ c: (String, String)) {
+  #expect(Timeline.withoutComment(c.0) == c.1)
+}
