@@ -52,6 +52,6 @@ let package = Package(
     .testTarget(name: "GCReportTests", dependencies: ["GCReport", "GoHeap"]),
     .testTarget(
       name: "gcshTests", dependencies: ["GCScript", "GCReport", "GoHeap"],
-      exclude: ["repl_pty.py"]),
+      exclude: ["repl_pty.py", "ReportGolden"]),
   ]
 )

@@ -90,6 +90,7 @@ public final class Reporter {
         j.add("goal", c.goal)
         j.add("pauseNs", c.pauseNs)
         j.add("trace", trace)
+        addState(&j, rt.memStats(), rt)
         stdout(j.text + "\n")
       } else if gctrace {
         stderr(trace + "\n")
@@ -104,6 +105,7 @@ public final class Reporter {
         j.add("heapReleased", tick.heapReleased)
         j.add("forced", false)
         j.add("trace", lines.joined(separator: "\n"))
+        addState(&j, rt.memStats(), rt)
         stdout(j.text + "\n")
       } else if gctrace {
         stderr(lines.joined(separator: "\n") + "\n")
@@ -118,6 +120,7 @@ public final class Reporter {
         j.add("heapReleased", r.heapReleased)
         j.add("forced", r.forced)
         j.add("trace", trace)
+        addState(&j, rt.memStats(), rt)
         stdout(j.text + "\n")
       } else if scavtrace {
         stderr(trace + "\n")
@@ -161,12 +164,7 @@ public final class Reporter {
     if format == .jsonl {
       var j = JSONLine(event: "stats", t: seconds(m.timeNs))
       if let label { j.add("label", label) }
-      let available = rt.profile.memStatsFields
-      for (k, v) in m.fields where k != "Alloc" && k != "LastGC" && available?.contains(k) ?? true {
-        j.add(k, v)
-      }
-      j.add("RSS", m.rss)
-      if rt.machine.os == .darwin { j.add("Footprint", m.footprint) }
+      addState(&j, m, rt)
       stdout(j.text + "\n")
       return
     }
@@ -177,6 +175,41 @@ public final class Reporter {
     case "os"?: stdout(Views.os(rt))
     case "all"?: stdout(Views.all(rt, label: label))
     default: stdout(StatsTable.render(m, label: label, fields: rt.profile.memStatsFields, os: rt.machine.os))
+    }
+  }
+
+  /// The state fields of `stats`, `gc`, `scavenge` and `sample` events: MemStats by Go name (a
+  /// field the era lacks is left out), the RSS, and the footprint under darwin.
+  private func addState(_ j: inout JSONLine, _ m: MemStats, _ rt: GoRuntime) {
+    let available = rt.profile.memStatsFields
+    for (k, v) in m.fields where k != "Alloc" && k != "LastGC" && available?.contains(k) ?? true {
+      j.add(k, v)
+    }
+    j.add("RSS", m.rss)
+    if rt.machine.os == .darwin { j.add("Footprint", m.footprint) }
+  }
+
+  /// JSON lines carry the timeline: `gc`, `scavenge` and `stats` events hold the state, and a
+  /// `sample` event (with `cause`, the CSV's event name, and `source`/`detail` where there are
+  /// any) holds each other moment the timeline keeps — a statement's end, a cycle's start, a
+  /// scavenger burst, heap growth — so the stream rebuilds the chart.
+  public func record(_ t: Timeline) {
+    guard format == .jsonl else { return }
+    t.onSample = { [weak self, weak t] s in
+      guard let self, let t, let rt = self.runtime else { return }
+      switch s.cause {
+      case .gcEnd, .scavengeReport, .scavengerTick, .checkpoint: return
+      default: break
+      }
+      var j = JSONLine(event: "sample", t: self.seconds(s.timeNs))
+      j.add("cause", s.cause.name)
+      let (source, detail) = t.detail(of: s)
+      if !source.isEmpty { j.add("source", source) }
+      if !detail.isEmpty { j.add("detail", detail) }
+      self.addState(&j, s.stats, rt)
+      j.add("GOGC", s.gcPercent)
+      if s.memoryLimit != Int.max { j.add("GOMEMLIMIT", s.memoryLimit) }
+      self.stdout(j.text + "\n")
     }
   }
 

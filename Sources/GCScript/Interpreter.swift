@@ -84,6 +84,7 @@ public final class Interpreter {
     } catch let t as VMTrap {
       throw CompileErrors(errors: [ScriptError(t.kind, at: Span(0, 0)).located(in: source)])
     }
+    host?.runStarting(source)
     try vm.run(session.index(of: program.script), source: source)
   }
 

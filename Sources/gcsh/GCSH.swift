@@ -86,6 +86,8 @@ struct Compare: ParsableCommand {
   @Option(help: "Two operating systems.") var os: [String] = []
   @Option(help: "Two GOMEMLIMIT values.") var memlimit: [String] = []
   @Option(help: "Two GODEBUG settings.") var godebug: [String] = []
+  @Option(help: ArgumentHelp("Also write both runs on one chart as an HTML report to FILE.", valueName: "file"))
+  var report: String?
   @Argument(help: "The script.") var file: String
 
   mutating func run() throws {
@@ -106,22 +108,35 @@ struct Compare: ParsableCommand {
       c.quiet = true
       c.silent = true
       c.explain = false
+      c.recordTimeline = report != nil
       configs.append(c)
     }
     let path = file
+    let reportPath = report
     let output: String = runOnLargeStack {
       var columns: [[(String, MemStats)]] = []
-      for c in configs {
+      var runs: [HTMLReport.Run] = []
+      for (c, v) in zip(configs, values) {
         var snapshots: [(String, MemStats)] = []
         let session = Session(c)
         session.reporter.statsObserver = { label, m in snapshots.append((label ?? "stats \(snapshots.count + 1)", m)) }
         _ = session.runScript(Source(name: path, text: text))
         columns.append(snapshots)
+        if let t = session.timeline {
+          t.finish()
+          runs.append(HTMLReport.Run(timeline: t, name: "--\(name) \(v)", runtime: session.runtime))
+        }
+      }
+      if let reportPath, runs.count == 2,
+        !writeFile(reportPath, HTMLReport.compare(runs[0], runs[1], title: path))
+      {
+        return ""
       }
       return CompareTable.render(
         title: "\(path): --\(name) \(values[0]) | --\(name) \(values[1])", columns[0], columns[1],
         color: isatty(1) != 0 && ProcessInfoLite.environment["NO_COLOR"] == nil)
     }
+    if output.isEmpty { throw ExitCode(ExitStatus.io.rawValue) }
     write(output, to: stdout)
   }
 }
@@ -181,6 +196,12 @@ struct Run: ParsableCommand {
 
   @Option(help: "Output format: text or jsonl.")
   var format: String = "text"
+
+  @Option(help: ArgumentHelp("Write the run's timeline as CSV (one row per sample) to FILE.", valueName: "file"))
+  var timeline: String?
+
+  @Option(help: ArgumentHelp("Write a self-contained HTML report (chart, script, stats) to FILE.", valueName: "file"))
+  var report: String?
 
   mutating func run() throws {
     // A parent may have blocked SIGINT/SIGHUP (the mask is inherited across exec): unblock them
@@ -319,13 +340,19 @@ struct Run: ParsableCommand {
     config.explain = explain
     config.bytecode = bytecode
     config.escapeDecisions = escapeDecisions
+    config.timelinePath = timeline
+    config.reportPath = report
+    config.recordTimeline = timeline != nil || report != nil
     return config
   }
 
   func run(with config: SessionConfig) throws {
     let env = ProcessInfoLite.environment
-    let session = Session(config)
     let stdinIsTTY = isatty(0) != 0
+    var config = config
+    // The REPL's plot and :report draw the whole session: record from its start.
+    config.recordTimeline = config.recordTimeline || (file == nil && e == nil && stdinIsTTY) || interactive
+    let session = Session(config)
     var status = ExitStatus.ok
     if let code = e {
       installInterruptHandler(readline: false)
@@ -344,6 +371,9 @@ struct Run: ParsableCommand {
       status = session.runScript(Source(name: "<stdin>", text: text))
     }
     let startREPL = (file == nil && e == nil && stdinIsTTY) || interactive
+    let title = e != nil ? "<-e>" : file == "-" || (file == nil && !stdinIsTTY) ? "<stdin>" : file ?? "gcsh session"
+    // --timeline and --report are written after the script, and again when the REPL ends.
+    let written = file == nil && e == nil && stdinIsTTY ? true : session.writeTimelineFiles(title: title)
     if startREPL {
       let reader: LineReader
       if stdinIsTTY {
@@ -354,11 +384,13 @@ struct Run: ParsableCommand {
         reader = PlainReader()
       }
       runREPL(session, reader: reader, banner: file == nil && e == nil)
+      _ = session.writeTimelineFiles(title: title)
       fflush(stdout)
       throw ExitCode(ExitStatus.ok.rawValue)
     }
     fflush(stdout)
     if status != .ok { throw ExitCode(status.rawValue) }
+    if !written { throw ExitCode(ExitStatus.io.rawValue) }
   }
 }
 

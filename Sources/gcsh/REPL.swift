@@ -57,6 +57,8 @@ let replHelp = """
     :reset         start a fresh process (same profile and settings)
     :profile NAME  start a fresh process under go1.27, go1.19 or go1.0
     :load FILE     run a script in this session
+    :report [FILE] write the session as an HTML report (default gcsh-report.html)
+    plot           chart the RSS and the heap over the session so far
     :quit          exit (also Ctrl-D)
   Ctrl-C interrupts a running statement; the heap stays as it was.
   """
@@ -91,7 +93,7 @@ func runREPL(_ session: Session, reader: LineReader, banner: Bool) {
     }
     atPrompt = false
     Interrupt.requested = false
-    if buffer.isEmpty && line.trimmingCharacters().hasPrefix(":") {
+    if buffer.isEmpty && (line.trimmingCharacters().hasPrefix(":") || line.trimmingCharacters() == "plot") {
       reader.addHistory(line)
       if !meta(line.trimmingCharacters(), session) { break }
       continue
@@ -140,6 +142,12 @@ func meta(_ line: String, _ session: Session) -> Bool {
     }
     session.reset(profile: p)
     write("fresh process: \(p.name), clock at 0.000s\n", to: stdout)
+  case "plot", ":plot": write(session.plot(), to: stdout)
+  case ":report":
+    let path = parts.count == 2 ? parts[1].trimmingCharacters() : "gcsh-report.html"
+    if session.writeReport(to: path, title: "gcsh session") {
+      write("wrote \(path): the session's chart, entries and stats (open it in a browser)\n", to: stdout)
+    }
   case ":load":
     guard parts.count == 2 else {
       session.reporter.note("usage: :load FILE")

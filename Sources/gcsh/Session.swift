@@ -45,6 +45,11 @@ struct SessionConfig {
   var bytecode = false
   /// Print the escape analysis decisions (`-m`).
   var escapeDecisions = false
+  /// Record the timeline (for `--timeline`, `--report`, the REPL's `plot` and `:report`).
+  var recordTimeline = false
+  /// Where to write the timeline's CSV (`--timeline`) and the HTML report (`--report`).
+  var timelinePath: String?
+  var reportPath: String?
 }
 
 /// Writes to a stdio stream.
@@ -57,6 +62,8 @@ func write(_ s: String, to stream: UnsafeMutablePointer<FILE>) {
 final class Host: ScriptHost {
   let reporter: Reporter
   let env: [String: String]
+  /// The timeline being recorded, if any: it samples at each statement boundary and `stats`.
+  var timeline: Timeline?
   init(_ r: Reporter, environment: [String: String]) {
     reporter = r
     env = environment
@@ -64,7 +71,13 @@ final class Host: ScriptHost {
   func environment(_ name: String) -> String? { env[name] }
   func output(_ text: String) { reporter.output(text) }
   func errorOutput(_ text: String) { reporter.errorOutput(text) }
-  func stats(label: String?, view: String?) { reporter.stats(label: label, view: view) }
+  func stats(label: String?, view: String?) {
+    timeline?.checkpoint(label: label)
+    reporter.stats(label: label, view: view)
+  }
+  var wantsStatementBoundaries: Bool { timeline != nil }
+  func statementBoundary(file: String, lines: ClosedRange<Int>) { timeline?.statementFinished(lines: lines) }
+  func runStarting(_ source: Source) { timeline?.runStarting(name: source.name, text: source.text) }
   func why(_ what: String?) { reporter.why(what) }
   func statementFinished(_ text: String) { reporter.statementFinished(text) }
   func setExplain(_ on: Bool) { reporter.setExplain(on) }
@@ -86,6 +99,8 @@ final class Session {
   private(set) var interpreter: Interpreter
   let reporter: Reporter
   private var host: Host
+  /// The session's timeline, when `config.recordTimeline`.
+  let timeline: Timeline?
 
   init(_ config: SessionConfig) {
     self.config = config
@@ -103,6 +118,11 @@ final class Session {
     interpreter = Interpreter(heap: runtime, host: host)
     reporter.attach(runtime)
     reporter.setExplain(config.explain)
+    // JSON lines carry the timeline's samples (Reporter.record), so they record one too.
+    timeline = config.recordTimeline || config.format == .jsonl ? Timeline() : nil
+    if let timeline { reporter.record(timeline) }
+    timeline?.attach(runtime)
+    host.timeline = timeline
   }
 
   /// A fresh process (the REPL's :reset, or :profile with another era).
@@ -115,6 +135,34 @@ final class Session {
     interpreter = Interpreter(heap: runtime, host: host)
     interpreter.echoExpressions = echo
     reporter.attach(runtime)
+    timeline?.attach(runtime)
+  }
+
+  /// Writes `--timeline`'s CSV and `--report`'s HTML, if asked for, closing the timeline at the
+  /// current virtual time. Returns false (having said why on stderr) when a file cannot be written.
+  func writeTimelineFiles(title: String) -> Bool {
+    var ok = true
+    if let path = config.timelinePath, let t = timeline {
+      t.finish()
+      ok = writeFile(path, TimelineCSV.render(t)) && ok
+    }
+    if let path = config.reportPath {
+      ok = writeReport(to: path, title: title) && ok
+    }
+    return ok
+  }
+
+  /// The HTML report of the session so far.
+  func writeReport(to path: String, title: String) -> Bool {
+    guard let t = timeline else { return false }
+    t.finish()
+    return writeFile(path, HTMLReport.render(HTMLReport.Run(timeline: t, runtime: runtime), title: title))
+  }
+
+  /// `plot`: the terminal chart of the session so far.
+  func plot() -> String {
+    guard let t = timeline else { return "" }
+    return TerminalPlot.render(t, unicode: terminalShowsUnicode())
   }
 
   /// Reports a located error through the reporter.
@@ -162,4 +210,30 @@ final class Session {
     fflush(stdout)
     return interpreter.failedExpectations > 0 ? .expectationFailed : .ok
   }
+}
+
+/// Writes a whole file; on failure says why on stderr (`gcsh: cannot write 'x': ...`).
+func writeFile(_ path: String, _ text: String) -> Bool {
+  guard let f = fopen(path, "wb") else {
+    write("gcsh: cannot write '\(path)': \(String(cString: strerror(errno)))\n", to: stderr)
+    return false
+  }
+  let bytes = Array(text.utf8)
+  let n = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+  let closed = fclose(f) == 0
+  if n != bytes.count || !closed {
+    write("gcsh: cannot write '\(path)': \(String(cString: strerror(errno)))\n", to: stderr)
+    return false
+  }
+  return true
+}
+
+/// Whether the terminal can show the plot's block characters: a UTF-8 locale (LC_ALL, then
+/// LC_CTYPE, then LANG, as setlocale reads them) and not TERM=dumb.
+func terminalShowsUnicode() -> Bool {
+  let env = ProcessInfoLite.environment
+  if env["TERM"] == "dumb" { return false }
+  let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+  let l = locale.lowercased()
+  return l.contains("utf-8") || l.contains("utf8")
 }

@@ -120,6 +120,7 @@ extension Lowerer {
     }
     if s.narrated {
       code.narrations.append(narrationText(s.span))
+      code.narrationSpans.append(s.span)
       emit(Instruction(op: .narrate, a: Int32(code.narrations.count - 1)))
     }
   }

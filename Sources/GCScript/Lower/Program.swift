@@ -51,6 +51,9 @@ final class CodeObject {
   var allocationSites: [AllocationSite] = []
   /// Statement texts for `narrate`.
   var narrations: [String] = []
+  /// Where each narrated statement is (parallel to `narrations`): the timeline links the moment
+  /// it finished to its source lines.
+  var narrationSpans: [Span] = []
   /// The instructions and constants in buffers the VM reads without bounds or reference-count
   /// checks (made by `finalize`).
   private(set) var compiled: UnsafeMutablePointer<Instruction> = .allocate(capacity: 1)

@@ -30,6 +30,13 @@ public protocol ScriptHost: AnyObject {
   func heapAllocations(_ notes: [String])
   /// `heap`: draw the span map.
   func heapMap()
+  /// Whether the host wants `statementBoundary` calls (a timeline is recording).
+  var wantsStatementBoundaries: Bool { get }
+  /// A top-level statement (or one of main's) finished, after `statementFinished`: its source
+  /// and its first and last lines. The timeline samples the heap here.
+  func statementBoundary(file: String, lines: ClosedRange<Int>)
+  /// A run passed the checker and is about to start: its source (a file, `-e`, one REPL entry).
+  func runStarting(_ source: Source)
 }
 
 extension ScriptHost {
@@ -39,6 +46,9 @@ extension ScriptHost {
   public var isExplaining: Bool { false }
   public func heapAllocations(_ notes: [String]) {}
   public func heapMap() {}
+  public var wantsStatementBoundaries: Bool { false }
+  public func statementBoundary(file: String, lines: ClosedRange<Int>) {}
+  public func runStarting(_ source: Source) {}
   public func why(_ what: String?) {}
   public func roots(_ list: [(name: String, type: String, objects: Int, bytes: Int)]) {}
 }

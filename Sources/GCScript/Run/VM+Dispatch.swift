@@ -280,7 +280,7 @@ extension VM {
         s = stack + fp.pointee.base
       case .narrate:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
-        statementFinished(code._withUnsafeGuaranteedRef { $0.narrations[a] })
+        statementFinished(narration: Int(a))
       case .mapOp:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         let more = try mapOperation(code._withUnsafeGuaranteedRef { $0.mapOps[b] }, into: a, s)

@@ -283,14 +283,23 @@ final class VM: AddressRootSource, GoroutineStack {
       "\(what) at \(code.source.name):\(line):\(column) stays in \(code.name)'s frame: it does not escape, so the collector never sees it")
   }
 
-  /// A narrated statement finished: its heap notes, then the narration.
-  func statementFinished(_ text: String) {
+  /// A narrated statement finished: its heap notes, then the narration, then where it is (for
+  /// the timeline's statement boundaries).
+  func statementFinished(narration k: Int) {
+    let code = session.functions[frames[frames.count - 1].function]
+    let text = code.narrations[k]
     if !heapNotes.isEmpty {
       host?.heapAllocations(heapNotes)
       heapNotes = []
     }
     host?.statementFinished(text)
     explaining = host?.isExplaining ?? false
+    if let host, host.wantsStatementBoundaries {
+      let span = code.narrationSpans[k]
+      let first = code.source.location(of: span.start).line
+      let last = code.source.location(of: max(span.start, span.end - 1)).line
+      host.statementBoundary(file: code.source.name, lines: first...last)
+    }
   }
 
   /// An error at the current instruction of the innermost frame.
