@@ -73,10 +73,12 @@ extension GoRuntime {
     let due = now + Int(c.sweepTermNs) + markNs
     let stackScan = stackScanWork
     let assistGoal = pacer.assistGoal(
-      goal: goal, triggered: triggered, heapLive: heapLive, scanWork: scan, stackScanWork: stackScan)
+      goal: goal, triggered: triggered, heapLive: heapLive, scanWork: scan,
+      stackScanWork: stackScan)
     let runway = max(1, assistGoal - heapLive)
     cycle = RunningCycle(
-      number: n, trigger: trigger, startNs: now, heapStart: heapLive, triggered: triggered, goal: goal,
+      number: n, trigger: trigger, startNs: now, heapStart: heapLive, triggered: triggered,
+      goal: goal,
       assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan,
       stackScanBytes: stackScan, terminationDue: due,

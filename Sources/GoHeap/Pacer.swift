@@ -172,7 +172,9 @@ struct Pacer {
   /// (gcControllerState.commit).
   /// `consMark` is the cycle's measured cons/mark, nil when the heap did not grow past
   /// `triggered` (endCycle then leaves the estimate as it was).
-  mutating func commit(heapMarked: Int, heapScan: Int, stackScan: Int? = nil, consMark measured: Double?) {
+  mutating func commit(
+    heapMarked: Int, heapScan: Int, stackScan: Int? = nil, consMark measured: Double?
+  ) {
     self.heapMarked = heapMarked
     lastHeapScan = heapScan
     if let s = stackScan { self.stackScan = s }

@@ -42,7 +42,9 @@ private struct FidelityRun {
     cycles = ends
   }
 
-  static let fields = ["NumGC", "HeapAlloc", "HeapInuse", "HeapSys", "HeapIdle", "HeapReleased", "NextGC"]
+  static let fields = [
+    "NumGC", "HeapAlloc", "HeapInuse", "HeapSys", "HeapIdle", "HeapReleased", "NextGC",
+  ]
 
   static func value(_ m: MemStats, _ field: String) -> Int {
     switch field {
@@ -80,7 +82,11 @@ private struct FidelityRun {
         guard !real.isEmpty else { continue }
         n += 1
         let v = Self.value(m, f)
-        if real.contains(where: { Self.close(f, v, $0) }) { ok += 1 } else { misses.append("#\(i) \(f) \(v) vs \(real)") }
+        if real.contains(where: { Self.close(f, v, $0) }) {
+          ok += 1
+        } else {
+          misses.append("#\(i) \(f) \(v) vs \(real)")
+        }
       }
     }
     return (ok, n, misses)
@@ -106,8 +112,10 @@ func growsliceCapacitiesMatchGo(_ profile: String) throws {
   #expect(f.mine.count == real.count)
   let quiet = { (i: Int) in i + 1 < real.count && real[i + 1]["NumGC"] == real[i - 1]["NumGC"] }
   for i in 1..<min(f.mine.count, real.count) where quiet(i) {
-    #expect(f.mine[i].mallocs - f.mine[i - 1].mallocs == real[i]["Mallocs"]! - real[i - 1]["Mallocs"]!, "#\(i)")
-    #expect(f.mine[i].totalAlloc - f.mine[i - 1].totalAlloc == real[i]["TotalAlloc"]! - real[i - 1]["TotalAlloc"]!, "#\(i)")
+    let mallocs = real[i]["Mallocs"]! - real[i - 1]["Mallocs"]!
+    let bytes = real[i]["TotalAlloc"]! - real[i - 1]["TotalAlloc"]!
+    #expect(f.mine[i].mallocs - f.mine[i - 1].mallocs == mallocs, "#\(i)")
+    #expect(f.mine[i].totalAlloc - f.mine[i - 1].totalAlloc == bytes, "#\(i)")
   }
 }
 
@@ -176,7 +184,9 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
   ("linkedlist", "go1.27", 100, 72), ("linkedlist", "go1.19", 100, 79),
   ("mixedsizes", "go1.27", 100, 9), ("mixedsizes", "go1.19", 100, 8),
 ])
-func pacerAndSpanScenariosStayAtLeastThisClose(_ name: String, _ profile: String, _ gogc: Int, _ floor: Int) throws {
+func pacerAndSpanScenariosStayAtLeastThisClose(
+  _ name: String, _ profile: String, _ gogc: Int, _ floor: Int
+) throws {
   let f = try FidelityRun(name, profile, gogc: gogc)
   let s = f.score()
   #expect(s.compared >= 28 && s.inTolerance >= floor, "\(s.inTolerance)/\(s.compared): \(s.misses)")
