@@ -60,7 +60,7 @@ extension GoRuntime {
   func startCycle(_ trigger: GCTrigger) throws {
     precondition(!isMarking, "a cycle is already running")
     let n = numGC + 1
-    pacer.triggered = heapLive
+    let triggered = pacer.startCycle(heapLive: heapLive, goal: currentGoal())
     let goal = currentGoal()
     emit(.gcStart(number: n, trigger: trigger, timeNs: now, heapLive: heapLive, goal: goal))
     // runtime.GC's goroutine waits in gcWaitOnMark while its stack is scanned; a sleeping one in
@@ -73,10 +73,12 @@ extension GoRuntime {
     let due = now + Int(c.sweepTermNs) + markNs
     let stackScan = stackScanWork
     let assistGoal = pacer.assistGoal(
-      goal: goal, triggered: heapLive, heapLive: heapLive, scanWork: scan, stackScanWork: stackScan)
+      goal: goal, triggered: triggered, heapLive: heapLive, scanWork: scan,
+      stackScanWork: stackScan)
     let runway = max(1, assistGoal - heapLive)
     cycle = RunningCycle(
-      number: n, trigger: trigger, startNs: now, heapStart: heapLive, goal: goal,
+      number: n, trigger: trigger, startNs: now, heapStart: heapLive, triggered: triggered,
+      goal: goal,
       assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan,
       stackScanBytes: stackScan, terminationDue: due,
@@ -169,10 +171,21 @@ extension GoRuntime {
     // never adds it).
     gcCPUNs += Double(pause) * procs + background
     let lastHeapInUse = heapInUseBytes
-    let allocatedDuringMark = max(0, heapEnd - c.heapStart)
-    let consMark =
-      c.scanBytes > 0
-      ? Double(allocatedDuringMark) / Double(c.markNs + 1) * background / Double(c.scanBytes) : 0
+    // endCycle's cons/mark (mgcpacer.go): the heap's growth past `triggered` over the scan work
+    // done (heap, stacks and globals), each per the CPU time that did it —
+    //   (heapLive - triggered) * (u + idleU) / (scanWork * (1 - u)),
+    // u = gcBackgroundUtilization (0.25, the background worker assumed on target) + assist time
+    // over the mark's wall time × procs (gcsh's assists do the scan work inside the mark's
+    // time: none extra), idleU = idle mark time over the same. A heap that did not grow past
+    // `triggered` leaves the estimate as it was.
+    let grown = heapEnd - c.triggered
+    let scanWork = c.scanBytes + c.stackScanBytes + pacer.globalsScan
+    let utilization = 0.25
+    let idleUtilization = c.markNs > 0 ? idle / (Double(c.markNs) * procs) : 0
+    let consMark: Double? =
+      grown > 0 && scanWork > 0
+      ? Double(grown) * (utilization + idleUtilization) / (Double(scanWork) * (1 - utilization))
+      : nil
     pacer.commit(
       heapMarked: heapMarked, heapScan: c.scanBytes, stackScan: c.stackScanBytes,
       consMark: consMark)

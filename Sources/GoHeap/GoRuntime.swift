@@ -57,6 +57,8 @@ struct RunningCycle {
   let startNs: Int
   /// heapLive at the start, bytes.
   let heapStart: Int
+  /// The pacer's `triggered` for this cycle (RuntimeProfile.triggeredAt), bytes.
+  let triggered: Int
   /// The goal printed for this cycle, bytes.
   let goal: Int
   /// The goal mark assists hold the heap to (Pacer.assistGoal), bytes.

@@ -18,10 +18,22 @@
 // heapLive (bytes in spans handed to the allocator). Before the first GC heapMarked is 0, so the
 // first trigger is 4 MiB * 61/64 = 3,997,696 B. GOGC=off makes gcPercentGoal infinite.
 //
-// Go 1.27 differs in two details (reference go-runtime-1.27.md §2.3-2.4): while a cycle runs the
-// goal is at least heapLive-at-start + 64 KiB (so a cycle started late by one huge allocation
-// prints `381 MB goal`, where 1.19 printed `4 MB goal`), and the memory-limit headroom is
-// max(3 %, 1 MiB) instead of a flat 1 MiB; consMark is the maximum over the last 4 cycles.
+// consMark, the ratio of allocation to scan work during a mark, is measured at each mark
+// termination (endCycle) from the allocation since the cycle's `triggered` point:
+//
+//     currentConsMark = (heapLive - triggered) * (u + idle) / (scanWork * (1 - u))
+//
+// (the rates here: GoRuntime+Collector). While a cycle runs and the heap is not memory-limited
+// the goal is at least triggered + 64 KiB.
+//
+// Go 1.27 and Go 1.19 differ in three details (reference go-runtime-1.27.md §2.3-2.4; the 1.19
+// source's own note on #53738): `triggered` is heapLive at the start in 1.27 (so a cycle started
+// late by one huge allocation prints `381 MB goal`) but the computed trigger in 1.19 (`4 MB
+// goal`, and the overshoot counts as allocation during the mark); consMark is the maximum of
+// this cycle's value and the last 4 in 1.27, a PI controller's output in 1.19; the memory-limit
+// headroom is max(3 %, 1 MiB) in 1.27, a flat 1 MiB in 1.19. Under GOMEMLIMIT with GOGC=off a
+// late 40 MiB allocation thus gives 1.19 a cons/mark of hundreds against a few KB of scan work,
+// a runway of tens of MB, and cycles that start at 160 MB of a 184 MB goal (memlimit runs).
 
 /// The GC pacer's state.
 struct Pacer {
@@ -38,11 +50,16 @@ struct Pacer {
   /// stack was scanned; the start-up estimate before the first), and scannable globals.
   private(set) var stackScan: Int
   var globalsScan: Int
-  /// cons/mark estimates of recent cycles, newest last.
+  /// The cons/mark estimate the trigger's runway uses (c.consMark), and what it is smoothed
+  /// from: the measurements of recent cycles, newest last (1.27's lastConsMark), or the PI
+  /// controller's error integral (1.19's consMarkController.errIntegral).
+  private(set) var consMark = 0.0
   private(set) var consMarkHistory: [Double] = []
+  private var consMarkIntegral = 0.0
   /// The gcPercent-based goal computed at the last commit, bytes.
   private(set) var gcPercentGoal: Int
-  /// heapLive when the running cycle started (1.27 `triggered`), nil when no cycle runs.
+  /// The running cycle's start as the pacer counts it (`triggered`: heapLive at the start, or the
+  /// computed trigger; RuntimeProfile.triggeredAt), bytes; nil when no cycle runs.
   var triggered: Int? = nil
 
   init(profile: RuntimeProfile, gcPercent: Int) {
@@ -117,9 +134,13 @@ struct Pacer {
     if goal > profile.heapMinimum && goal - profile.heapMinimum > maxTrigger {
       maxTrigger = goal - profile.heapMinimum
     }
-    let consMark = consMarkHistory.max() ?? 0
-    let runway = Int(consMark * 3 * Double(lastHeapScan + stackScan + globalsScan))
-    return min(max(goal - runway, minTrigger), maxTrigger)
+    // runway = consMark * (1 - 0.25)/0.25 * scan, stored as a uint64. A runway past the goal
+    // puts the trigger at minTrigger; so does a negative one (1.19's PI controller can output a
+    // negative estimate after a high one, and amd64 converts a negative float64 to a uint64 near
+    // 2^64: uint64(-3.6e7) is 18446744073673551616, checked with Go 1.19.8).
+    let runway = consMark * 3 * Double(lastHeapScan + stackScan + globalsScan)
+    if runway < 0 || runway > Double(goal) { return minTrigger }
+    return min(max(goal - Int(runway), minTrigger), maxTrigger)
   }
 
   /// The goal the running cycle's assists actually hold the heap to (mgcpacer.go `revise`):
@@ -149,13 +170,57 @@ struct Pacer {
 
   /// End of a cycle: records what was marked and scanned (resetLive) and sets the next goal
   /// (gcControllerState.commit).
-  mutating func commit(heapMarked: Int, heapScan: Int, stackScan: Int? = nil, consMark: Double) {
+  /// `consMark` is the cycle's measured cons/mark, nil when the heap did not grow past
+  /// `triggered` (endCycle then leaves the estimate as it was).
+  mutating func commit(
+    heapMarked: Int, heapScan: Int, stackScan: Int? = nil, consMark measured: Double?
+  ) {
     self.heapMarked = heapMarked
     lastHeapScan = heapScan
     if let s = stackScan { self.stackScan = s }
-    consMarkHistory.append(consMark)
-    if consMarkHistory.count > profile.consMarkHistory { consMarkHistory.removeFirst() }
+    if let m = measured { updateConsMark(m) }
     gcPercentGoal = computeGCPercentGoal()
     triggered = nil
+  }
+
+  /// Start of a cycle at `heapLive` (gcControllerState.startCycle): sets and returns `triggered`.
+  mutating func startCycle(heapLive: Int, goal: Int) -> Int {
+    let t: Int
+    switch profile.triggeredAt {
+    case .heapLive: t = heapLive
+    case .computedTrigger: t = trigger(goal: goal)
+    }
+    triggered = t
+    return t
+  }
+
+  /// endCycle's update of the estimate from this cycle's measurement.
+  private mutating func updateConsMark(_ measured: Double) {
+    switch profile.consMarkSmoothing {
+    case .maximumOfLast(let n):
+      consMarkHistory.append(measured)
+      if consMarkHistory.count > n { consMarkHistory.removeFirst() }
+      consMark = consMarkHistory.max() ?? 0
+    case .piController(let kp, let ti, let tt, let lo, let hi):
+      // piController.next(input: consMark, setpoint: measured, period: 1): the output is
+      // kp * error + the error integral, clamped; the integral gains kp/ti of the error and loses
+      // 1/tt of what the clamp cut (anti-windup). An infinite or NaN value resets it to 0 and
+      // returns min, which endCycle replaces by 0 (`c.consMark = 0`).
+      let error = measured - consMark
+      let raw = kp * error + consMarkIntegral
+      guard raw.isFinite else {
+        consMarkIntegral = 0
+        consMark = 0
+        return
+      }
+      let output = min(max(raw, lo), hi)
+      consMarkIntegral += kp / ti * error + (output - raw) / tt
+      if !consMarkIntegral.isFinite {
+        consMarkIntegral = 0
+        consMark = 0
+        return
+      }
+      consMark = output
+    }
   }
 }

@@ -28,10 +28,11 @@ extension RuntimeProfile {
     heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum
     triggerMinNum: 45,  // mgcpacer.go: minTriggerRatioNum / triggerRatioDen 64
     triggerMaxNum: 61,  // maxTriggerRatioNum
-    lateCycleMinRunway: 64 * KiB,  // mgcpacer.go: triggered = heapLive at start, goal >= +64 KiB
+    lateCycleMinRunway: 64 * KiB,  // mgcpacer.go heapGoalInternal: goal >= triggered + minRunway
+    triggeredAt: .heapLive,  // mgcpacer.go startCycle: c.triggered = c.heapLive.Load()
     memoryLimitHeadroomPercent: 3,  // memoryLimitHeapGoalHeadroomPercent
     memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitMinHeapGoalHeadroom
-    consMarkHistory: 4,  // mgcpacer.go: lastConsMark[4]
+    consMarkSmoothing: .maximumOfLast(5),  // mgcpacer.go endCycle: this one and lastConsMark[4]
     procs: 2,
     pacerModel: .concurrent,
     collector: .concurrent,
@@ -141,10 +142,13 @@ extension RuntimeProfile {
     heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum
     triggerMinNum: 45,
     triggerMaxNum: 61,
-    lateCycleMinRunway: nil,  // 1.19 prints the goal that was crossed: "4 MB goal"
+    // The same minimum runway above a `triggered` that is the computed trigger: a cycle a
+    // 400 MB allocation starts prints the goal that was crossed, "4 MB goal".
+    lateCycleMinRunway: 64 * KiB,
+    triggeredAt: .computedTrigger,  // mgcpacer.go 1.19 startCycle: c.triggered = heapTrigger
     memoryLimitHeadroomPercent: 0,
     memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitHeapGoalHeadroom
-    consMarkHistory: 1,
+    consMarkSmoothing: .piController(kp: 0.9, ti: 4, tt: 1000, min: -1000, max: 1000),  // init
     procs: 2,
     pacerModel: .concurrent,
     collector: .concurrent,

@@ -50,9 +50,10 @@ extension RuntimeProfile {
     triggerMinNum: 64,
     triggerMaxNum: 64,
     lateCycleMinRunway: nil,
+    triggeredAt: .heapLive,  // no concurrent pacer: unused
     memoryLimitHeadroomPercent: 0,
     memoryLimitHeadroomMin: 0,
-    consMarkHistory: 1,
+    consMarkSmoothing: .maximumOfLast(1),
     procs: 1,  // GOMAXPROCS defaulted to 1: the trace's `gc2(1)`
     pacerModel: .proportional,  // mgc0.c: next_gc = heap_alloc + heap_alloc*gcpercent/100
     collector: .stopTheWorld,  // mgc0.c: mark and sweep inside the pause

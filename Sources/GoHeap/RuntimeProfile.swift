@@ -74,6 +74,32 @@ enum HeapGrowthPolicy: Sendable {
 }
 
 /// When the next GC starts.
+/// The heap size a cycle counts as its start (gcControllerState.triggered, set by startCycle).
+/// The cycle's cons/mark measures the allocation from there to mark termination, and the goal
+/// stays at least 64 KiB above it.
+enum TriggeredPoint: Sendable {
+  /// Go 1.21+ (#53892): heapLive when the cycle starts, so an allocation that jumps far past the
+  /// trigger raises the cycle's goal (`381 MB goal`) and adds nothing to its cons/mark.
+  case heapLive
+  /// Go 1.18-1.20: the trigger the pacer had computed (mgcpacer.go 1.19 startCycle:
+  /// `c.triggered = heapTrigger`, #53738), so a cycle started late by a large allocation counts
+  /// the whole overshoot as allocation during its mark: a huge cons/mark, and the next triggers
+  /// come early.
+  case computedTrigger
+}
+
+/// How the pacer smooths the cons/mark ratio (mgcpacer.go endCycle). A cycle whose heap did not
+/// grow past `triggered` leaves the estimate unchanged.
+enum ConsMarkSmoothing: Sendable {
+  /// Go 1.21+: the maximum of this cycle's value and the previous `count - 1` (lastConsMark[4]:
+  /// five values), biased toward starting early.
+  case maximumOfLast(Int)
+  /// Go 1.18-1.20: consMarkController, a PI controller whose setpoint is this cycle's value and
+  /// whose input is the last estimate; its clamped output is the new estimate
+  /// (`next(c.consMark, currentConsMark, 1.0)`; piController.next).
+  case piController(kp: Double, ti: Double, tt: Double, min: Double, max: Double)
+}
+
 enum PacerModel: Sendable {
   /// Go 1.5+ (mgcpacer.go): goal with heap minimum and stacks/globals, trigger below the goal,
   /// tested after large allocations and span refills (Pacer.swift).
@@ -262,16 +288,17 @@ public struct RuntimeProfile: Sendable {
   /// Trigger bounds as fractions of the runway from marked to goal, in 64ths (45, 61).
   var triggerMinNum: Int
   var triggerMaxNum: Int
-  /// While a cycle runs, the goal is at least heapLive-at-start + this (1.27: 64 KiB,
-  /// `triggered` = heapLive); nil when the goal is not raised for a late-started cycle (1.19
-  /// prints the goal that was crossed).
+  /// While a cycle runs and the heap is not memory-limited, the goal is at least `triggered` +
+  /// this (mgcpacer.go heapGoalInternal minRunway, 64 KiB); nil in eras without it (Go 1.0).
   var lateCycleMinRunway: Int?
+  /// What `triggered` — the baseline of the cycle's cons/mark and of the minimum runway — is.
+  var triggeredAt: TriggeredPoint
   /// Memory-limit goal headroom: max(limit * percent/100, minBytes). 1.27: 3 % and 1 MiB;
   /// 1.19: a flat 1 MiB.
   var memoryLimitHeadroomPercent: Double
   var memoryLimitHeadroomMin: Int
-  /// cons/mark estimate: 1.27 takes the maximum of this cycle and the previous 4; 1.19 smooths.
-  var consMarkHistory: Int
+  /// How each cycle's measured cons/mark becomes the estimate the next trigger's runway uses.
+  var consMarkSmoothing: ConsMarkSmoothing
   /// GOMAXPROCS of the measurement machine (2; go1.0's default was 1).
   var procs: Int
   var pacerModel: PacerModel

@@ -525,6 +525,9 @@ struct NumbersCase: CustomTestStringConvertible, Sendable {
 /// Since mark termination stops the world for its pause (finishCycle; mgc.go gcMarkTermination),
 /// each of the 8 cycles ends markTermNs later and the program waits through it: the clock
 /// +160,000 ns on go1.27 (8 x 20 us), +720,000 ns on go1.19 (8 x 90 us); nothing else moved.
+/// Since go1.19's `triggered` is the computed trigger (mgcpacer.go 1.19 startCycle), its two
+/// heap-triggered cycles extrapolate their assist goal from a lower start (revise), so the
+/// assists take less time: the clock -1,539,789 ns on go1.19; nothing else moved.
 @Test(arguments: [
   NumbersCase(profile: "go1.27", expected: AllocatorNumbers(
     heapAlloc: 35_218_128, mallocs: 3122, frees: 373, heapSys: 37_486_592, heapInuse: 35_454_976,
@@ -532,7 +535,7 @@ struct NumbersCase: CustomTestStringConvertible, Sendable {
     rss: 2_142_208, addressSum: 2_473_936_733_066_034, addressXor: 48_934_298)),
   NumbersCase(profile: "go1.19", expected: AllocatorNumbers(
     heapAlloc: 35_180_984, mallocs: 3139, frees: 371, heapSys: 37_519_360, heapInuse: 35_471_360,
-    heapReleased: 2_048_000, sys: 46_152_048, numGC: 8, nextGC: 70_566_744, timeNs: 53_211_968,
+    heapReleased: 2_048_000, sys: 46_152_048, numGC: 8, nextGC: 70_566_744, timeNs: 51_672_179,
     rss: 2_789_376, addressSum: 2_473_936_646_503_200, addressXor: 39_676_148)),
   NumbersCase(profile: "go1.0", expected: AllocatorNumbers(
     heapAlloc: 35_308_592, mallocs: 3248, frees: 46, heapSys: 36_700_160, heapInuse: 35_708_928,

@@ -47,13 +47,46 @@ func gcPercentGoal(_ c: GoalCase) {
 }
 
 @Test func lateCycleGoalIn127() {
-  // 1.27 prints `381 MB goal` for the cycle a 400 MB allocation starts; 1.19 prints `4 MB goal`.
+  // 1.27 prints `381 MB goal` for the cycle a 400 MB allocation starts; 1.19 prints `4 MB goal`:
+  // the goal stays 64 KiB above `triggered`, which is heapLive in 1.27 and the computed trigger
+  // in 1.19.
   var p127 = Pacer(profile: .go127, gcPercent: 100)
   var p119 = Pacer(profile: .go119, gcPercent: 100)
-  p127.triggered = 400_092_184
-  p119.triggered = 400_092_184
+  let goal = p127.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0)
+  #expect(p127.startCycle(heapLive: 400_092_184, goal: goal) == 400_092_184)
+  #expect(p119.startCycle(heapLive: 400_092_184, goal: goal) == 3_997_696)
   #expect(p127.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0) == 400_092_184 + 64 * KiB)
   #expect(p119.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0) == 4 * MiB)
+}
+
+/// Go 1.27 keeps the largest cons/mark of the last five cycles (this one and lastConsMark[4]);
+/// a cycle whose heap did not grow past `triggered` changes nothing.
+@Test func consMarkIsTheMaximumOfFiveIn127() {
+  var p = Pacer(profile: .go127, gcPercent: 100)
+  for m in [4.0, 1, 1, 1, 1] { p.commit(heapMarked: 0, heapScan: 0, consMark: m) }
+  #expect(p.consMark == 4)
+  p.commit(heapMarked: 0, heapScan: 0, consMark: nil)
+  #expect(p.consMark == 4)
+  p.commit(heapMarked: 0, heapScan: 0, consMark: 2)
+  #expect(p.consMark == 2)
+}
+
+/// Go 1.19's consMarkController (kp 0.9, ti 4, tt 1000, output in ±1000), worked by hand:
+/// from 0, a measurement of 10 gives 0.9 * 10 = 9 with an integral of 0.225 * 10 = 2.25; then a
+/// measurement of 1 gives 0.9 * (1 - 9) + 2.25 = -4.95, an estimate below zero, whose runway
+/// (a uint64 conversion near 2^64 on amd64) puts the trigger at its lowest bound.
+@Test func consMarkIsAPIControllerIn119() {
+  var p = Pacer(profile: .go119, gcPercent: 100)
+  p.commit(heapMarked: 40 * MiB, heapScan: 1000, consMark: 10)
+  #expect(abs(p.consMark - 9) < 1e-12)
+  p.commit(heapMarked: 40 * MiB, heapScan: 1000, consMark: 1)
+  #expect(abs(p.consMark - -4.95) < 1e-12)
+  let goal = p.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0)
+  #expect(p.trigger(goal: goal) == 40 * MiB + (goal - 40 * MiB) / 64 * 45)
+  // A measurement of 5000 is clamped to 1000; the integral loses 1/1000 of the cut.
+  var q = Pacer(profile: .go119, gcPercent: 100)
+  q.commit(heapMarked: 0, heapScan: 0, consMark: 5000)
+  #expect(q.consMark == 1000)
 }
 
 @Test func memoryLimitGoal() {

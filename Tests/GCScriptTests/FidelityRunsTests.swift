@@ -1,0 +1,193 @@
+// Issue 13's mechanisms against real runs (Tests/Recordings/runs: growseq, memlimit,
+// memlimitdrop, sleepgc, smallobj, smallobj50, linkedlist, mixedsizes; each directory has the Go
+// program, its run.sh and three recorded runs per Go version). gcsh runs the same main.go with
+// the run's GOGC and GOMEMLIMIT, and each checkpoint is compared with every recorded replicate:
+// a value is in tolerance when it is within the fidelity tolerance of at least one of them
+// (sizes max(2 %, 1 MiB), HeapReleased 4 MiB, NumGC exactly) — the runs differ where the real
+// runtime races (when a concurrent mark ends against the program's next allocation).
+
+import Foundation
+import GoHeap
+import Testing
+
+/// One recorded scenario and gcsh's run of it.
+private struct FidelityRun {
+  let run: RecordedRun
+  /// Per recorded replicate, per checkpoint, the MemStats fields the checkpoint wrote.
+  let replicates: [[[String: Int]]]
+  /// gcsh's checkpoints and its trace records.
+  let mine: [MemStats]
+  let cycles: [GCCycle]
+
+  init(_ name: String, _ profileName: String, gogc: Int = 100, memoryLimit: Int = Int.max) throws {
+    let profile = try #require(RuntimeProfile.named(profileName))
+    let recording = try RecordedRun(name)
+    run = recording
+    let version = profile.name == "go1.27" ? "1.27.3" : "1.19.8"
+    replicates = try ["", ".run2", ".run3"].compactMap { suffix in
+      let url = recording.directory.appendingPathComponent("go\(version)\(suffix).stdout")
+      guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+      return try text.split(separator: "\n").map { line in
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        return object.compactMapValues { $0 as? Int }
+      }
+    }
+    var ends: [GCCycle] = []
+    let (host, _, _) = try interpret(recording.source, name: "./main.go", profile: profile) { rt in
+      _ = try! rt.setGCPercent(gogc)
+      _ = try! rt.setMemoryLimit(memoryLimit)
+      rt.subscribe { e in if case .gcEnd(let c) = e { ends.append(c) } }
+    }
+    mine = host.stats.map(\.1)
+    cycles = ends
+  }
+
+  static let fields = [
+    "NumGC", "HeapAlloc", "HeapInuse", "HeapSys", "HeapIdle", "HeapReleased", "NextGC",
+  ]
+
+  static func value(_ m: MemStats, _ field: String) -> Int {
+    switch field {
+    case "NumGC": m.numGC
+    case "HeapAlloc": m.heapAlloc
+    case "HeapInuse": m.heapInuse
+    case "HeapSys": m.heapSys
+    case "HeapIdle": m.heapIdle
+    case "HeapReleased": m.heapReleased
+    default: m.nextGC
+    }
+  }
+
+  static func close(_ field: String, _ mine: Int, _ real: Int) -> Bool {
+    switch field {
+    case "NumGC": mine == real
+    case "HeapReleased": abs(mine - real) <= 4 * MiB
+    default: Double(abs(mine - real)) <= max(0.02 * Double(real), Double(MiB))
+    }
+  }
+
+  /// The recorded values of `field` at checkpoint `i`, one per replicate.
+  func recorded(_ i: Int, _ field: String) -> [Int] {
+    replicates.compactMap { i < $0.count ? $0[i][field] : nil }
+  }
+
+  /// Values in tolerance of some replicate, of all compared; and the misses, described.
+  func score() -> (inTolerance: Int, compared: Int, misses: [String]) {
+    var ok = 0
+    var n = 0
+    var misses: [String] = []
+    for (i, m) in mine.enumerated() {
+      for f in Self.fields {
+        let real = recorded(i, f)
+        guard !real.isEmpty else { continue }
+        n += 1
+        let v = Self.value(m, f)
+        if real.contains(where: { Self.close(f, v, $0) }) {
+          ok += 1
+        } else {
+          misses.append("#\(i) \(f) \(v) vs \(real)")
+        }
+      }
+    }
+    return (ok, n, misses)
+  }
+}
+
+/// Item 6: growslice's capacities for 14 element types (1 to 1,000 bytes, pointer-free and
+/// pointerful) are Go's, with the malloc header of pointerful objects over 512 B in Go 1.27
+/// (`string 1 2 4 8 16 32 71 143 303 591 1023 1535 ...`) and without it in Go 1.19 (`... 32 64
+/// 128 256 512 848 1280 ...`); every checkpoint's Mallocs and TotalAlloc delta is the recording's,
+/// except around the first GC (its mark workers allocate: 7 or 8 objects of the runtime in Go
+/// 1.27.3, 4 in Go 1.19.8, which GoHeap does not model; the cycle may still run at the
+/// checkpoint after them).
+@Test(arguments: ["go1.27", "go1.19"])
+func growsliceCapacitiesMatchGo(_ profile: String) throws {
+  let f = try FidelityRun("growseq", profile)
+  let version = profile == "go1.27" ? "1.27.3" : "1.19.8"
+  let (mine, _) = try f.run.gcsh(try #require(RuntimeProfile.named(profile)))
+  let expected = try f.run.recorded(version)
+  #expect(expected.words.count > 150)
+  #expect(mine.words == expected.words)
+  let real = f.replicates[0]
+  #expect(f.mine.count == real.count)
+  let quiet = { (i: Int) in i + 1 < real.count && real[i + 1]["NumGC"] == real[i - 1]["NumGC"] }
+  for i in 1..<min(f.mine.count, real.count) where quiet(i) {
+    let mallocs = real[i]["Mallocs"]! - real[i - 1]["Mallocs"]!
+    let bytes = real[i]["TotalAlloc"]! - real[i - 1]["TotalAlloc"]!
+    #expect(f.mine[i].mallocs - f.mine[i - 1].mallocs == mallocs, "#\(i)")
+    #expect(f.mine[i].totalAlloc - f.mine[i - 1].totalAlloc == bytes, "#\(i)")
+  }
+}
+
+/// Item 1, Go 1.27.3: GOGC=off under GOMEMLIMIT=200MiB runs one cycle each time the heap
+/// reaches the limit — every gctrace line `200->200->40 MB, 185 MB goal` when only one 40 MiB
+/// slice is live (`200->200->80` when the previous one is still referenced), 4 and 6 cycles —
+/// and allocation-time scavenging holds HeapSys at 203.8 MiB. Every checkpoint value is in
+/// tolerance.
+@Test(arguments: [("memlimitdrop", 40, 4), ("memlimit", 80, 6)])
+func memoryLimitWithGOGCOffIn127(_ name: String, _ liveMB: Int, _ cycles: Int) throws {
+  let f = try FidelityRun(name, "go1.27", gogc: -1, memoryLimit: 200 * MiB)
+  let s = f.score()
+  #expect(s.inTolerance == s.compared && s.compared == 147, "\(s.misses)")
+  #expect(f.cycles.count == cycles)
+  for c in f.cycles {
+    let mb: [Int] = [c.heapStart >> 20, c.heapEnd >> 20, c.heapMarked >> 20, c.goal >> 20]
+    #expect(mb == [200, 200, liveMB, 185])
+  }
+  #expect(f.mine.map(\.heapSys).max()! < 204 * MiB)
+}
+
+/// Item 1, Go 1.19.8: the same programs run 5 and 7 cycles, most of them starting at 160 MB of
+/// a 184 MB goal: 1.19's pacer counts a cycle from its computed trigger (`triggered =
+/// heapTrigger`), so the first cycle, started by a 40 MiB allocation far past it, measures a
+/// huge cons/mark; its PI controller keeps the estimate high, and the runway pulls the trigger
+/// down to 45/64 of the way (Pacer.swift). Before that was modelled gcsh ran 4 and 5 cycles,
+/// each at 200 MB, and 113 and 100 of the 147 values were in tolerance.
+@Test(arguments: [("memlimitdrop", 5, 142), ("memlimit", 7, 131)])
+func memoryLimitWithGOGCOffIn119(_ name: String, _ cycles: Int, _ floor: Int) throws {
+  let f = try FidelityRun(name, "go1.19", gogc: -1, memoryLimit: 200 * MiB)
+  let s = f.score()
+  #expect(s.compared == 147 && s.inTolerance >= floor, "\(s.inTolerance): \(s.misses)")
+  #expect(f.cycles.count == cycles)
+  #expect(f.recorded(20, "NumGC").contains(f.mine[20].numGC))
+  #expect(f.cycles.dropFirst().filter { $0.heapStart >> 20 == 160 }.count >= cycles / 2)
+  #expect(f.mine.map(\.heapSys).max()! < 204 * MiB)
+}
+
+/// Item 5: sysmon's forced GC is due during the eighth 15 s sleep after a 400 MB fill; sysmon,
+/// asleep until the program's next timer, forces it at that wake-up (gc 2 @120.28-120.43 s in
+/// Go 1.27.3, @121.8-123.5 s in Go 1.19.8). In all six recorded runs the program's checkpoint
+/// at that wake-up still reads NumGC 1 and the next one (15 s later) reads 2: the program,
+/// woken by the same timer, reads MemStats before the forcegc helper's cycle has run. gcsh
+/// does the same, every NumGC is the recordings', and so is every other value, except Go
+/// 1.19.8's HeapReleased 15 s after that cycle: its background scavenger had released 110-226
+/// of the 380 MiB by then (all of it 30 s after), gcsh's all of it.
+@Test(arguments: ["go1.27", "go1.19"])
+func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
+  let f = try FidelityRun("sleepgc", profile)
+  #expect(f.mine.count == 13)
+  for i in f.mine.indices {
+    let real = f.recorded(i, "NumGC")
+    #expect(!real.isEmpty && real.contains(f.mine[i].numGC), "#\(i): \(f.mine[i].numGC) vs \(real)")
+  }
+  #expect(f.mine[9].numGC == 1 && f.mine[10].numGC == 2)
+  let s = f.score()
+  #expect(s.inTolerance >= s.compared - (profile == "go1.19" ? 1 : 0), "\(s.misses)")
+}
+
+/// Items 2-4 as they stand (the pacer with many small objects, a pointer-heavy list, mixed size
+/// classes): the values in tolerance may only rise. Where they miss is listed in
+/// Tests/Recordings/runs/README.md.
+@Test(arguments: [
+  ("smallobj", "go1.27", 100, 24), ("smallobj", "go1.19", 100, 27),
+  ("smallobj50", "go1.27", 50, 22), ("smallobj50", "go1.19", 50, 20),
+  ("linkedlist", "go1.27", 100, 72), ("linkedlist", "go1.19", 100, 79),
+  ("mixedsizes", "go1.27", 100, 9), ("mixedsizes", "go1.19", 100, 8),
+])
+func pacerAndSpanScenariosStayAtLeastThisClose(
+  _ name: String, _ profile: String, _ gogc: Int, _ floor: Int
+) throws {
+  let f = try FidelityRun(name, profile, gogc: gogc)
+  let s = f.score()
+  #expect(s.compared >= 28 && s.inTolerance >= floor, "\(s.inTolerance)/\(s.compared): \(s.misses)")
+}
