@@ -384,6 +384,7 @@ public enum HTMLReport {
     table.numbers td,table.numbers th,table.kv td,table.kv th{padding:3px 10px;border-bottom:1px solid var(--line);\
     text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     table.numbers .label,table.kv th,table.kv td{text-align:left}
+    table.numbers td.label{white-space:normal;min-width:12em}
     td.differ{color:var(--differ);font-weight:600}
     tr:target{background:var(--mark)}
     table.code{width:100%;background:var(--code);border-radius:6px;font:13px/1.5 ui-monospace,"SF Mono",Menlo,Consolas,monospace}
