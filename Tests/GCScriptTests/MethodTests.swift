@@ -107,3 +107,15 @@ func methodProgramPrintsWhatGoPrinted(_ version: String) throws {
   let source = Source(name: "repl", text: "type T struct{ n int }\nvar u T\nu.Inc()")
   #expect(throws: CompileErrors.self) { try interp.run(Interpreter.parse(source).0, source: source) }
 }
+
+/// A String method that prints its own value recurses without end (Go's stack overflows after
+/// 1 GB): gcsh stops at its callback depth with a located error instead of overflowing the
+/// host's stack, and the session goes on.
+@Test func recursiveStringMethodsStopAtGcshsLimit() throws {
+  // On gcsh's large stack, as the binary runs scripts (LargeStack.swift).
+  let error = runOnLargeStack {
+    failure("type T int\nfunc (t T) String() string { return fmt.Sprint(t) }\nfmt.Println(T(1))")
+  }
+  #expect(error?.kind.message.hasPrefix("fmt called String methods nested 10000 deep") == true)
+  #expect(error?.line == 3)
+}

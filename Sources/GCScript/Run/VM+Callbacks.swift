@@ -11,9 +11,20 @@
 import GoHeap
 
 extension VM {
+  /// How deeply callbacks may nest (a String method printing a value whose String method
+  /// prints ...): each level is a native call of the dispatch loop, and the host's stack is
+  /// not Go's 1 GB goroutine stack — a debug build overflows it near 46,000 levels.
+  static let maxCallbackDepth = 10_000
+
   /// Calls a `String() string` method with the receiver's slots (a pointer, or the value's
   /// slots) and returns the string's bytes.
   func callStringMethod(_ m: StringMethod, receiver: [UInt64]) throws -> [UInt8] {
+    guard callbackDepth < Self.maxCallbackDepth else {
+      throw SimulationLimit(
+        "fmt called String methods nested \(Self.maxCallbackDepth) deep, gcsh's limit (a String method that prints its own value recurses until Go's stack overflows)")
+    }
+    callbackDepth += 1
+    defer { callbackDepth -= 1 }
     let callee = session.functions[m.code]
     let top = frames.last.map { $0.base + session.functions[$0.function].frameSize } ?? 0
     if top &* 8 &+ frames.count &* 16 &+ callee.stackCheckBytes >= stackGuard.pointee {

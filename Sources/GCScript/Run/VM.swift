@@ -94,6 +94,8 @@ final class VM: AddressRootSource, GoroutineStack {
   /// The dispatch loop returns when a return leaves this many frames: 0 for a run, more while
   /// the runtime calls back into the program (fmt calling a String method: VM+Callbacks.swift).
   var stopDepth = 0
+  /// Callbacks in progress (VM+Callbacks.swift).
+  var callbackDepth = 0
   /// Addresses an instruction holds while it runs (roots until it finishes).
   var inFlight: [Address] = []
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
