@@ -86,6 +86,9 @@ final class Session {
   private(set) var interpreter: Interpreter
   let reporter: Reporter
   private var host: Host
+  /// How the simulated process ended (`Killed`, `fatal error: stack overflow`, `exit status
+  /// 3`), once it has: the REPL then runs nothing until :reset.
+  private(set) var ended: String?
 
   init(_ config: SessionConfig) {
     self.config = config
@@ -115,6 +118,7 @@ final class Session {
     interpreter = Interpreter(heap: runtime, host: host)
     interpreter.echoExpressions = echo
     reporter.attach(runtime)
+    ended = nil
   }
 
   /// Reports a located error through the reporter.
@@ -125,6 +129,79 @@ final class Session {
     if let status = e.kind.goExitStatus {
       reporter.note("(the Go program would have exited with status \(status))")
     }
+  }
+
+  /// Runs one REPL entry (already parsed): its errors are reported, and the session stays —
+  /// unless the simulated process ended, which is said once, here, with what to do next.
+  func runEntry(_ stmts: [Stmt], errors: [ScriptError], source: Source) {
+    if !errors.isEmpty {
+      for e in errors { report(e) }
+      return
+    }
+    guard refuseIfEnded() else { return }
+    do {
+      try interpreter.run(stmts, source: source)
+      settle(source.text)
+    } catch let e as CompileErrors {
+      // A type error: nothing of the entry ran, and nothing it declared stays.
+      for err in e.errors { report(err) }
+    } catch let e as ScriptError {
+      if case .programExit = e.kind {} else { report(e) }
+      if recordEnd(e.kind) { noteEnded() }
+    } catch {
+      reporter.note("gcsh: internal error: \(error)")
+    }
+  }
+
+  /// At the prompt the program is idle: a GC cycle the entry started runs to its end now, so
+  /// that its trace line and narration print with this entry, not with the next one.
+  private func settle(_ entry: String) {
+    do {
+      if try runtime.idleUntilCycleEnds() { reporter.statementFinished(entry) }
+    } catch {
+      reporter.note("gcsh: the runtime failed while the program was idle: \(error)")
+    }
+  }
+
+  /// The REPL's `:load FILE`: runs a script in this session as `gcsh FILE` would, then puts
+  /// the REPL's own settings back (narration, echo of values), whatever the script set.
+  func load(_ source: Source) {
+    guard refuseIfEnded() else { return }
+    let explaining = reporter.explain
+    let echo = interpreter.echoExpressions
+    interpreter.echoExpressions = false
+    defer {
+      interpreter.echoExpressions = echo
+      if reporter.explain != explaining { reporter.setExplain(explaining) }
+    }
+    _ = runScript(source)
+    if ended == nil { settle(source.name) } else { noteEnded() }
+  }
+
+  /// True when the process is alive; otherwise says that it is not and returns false.
+  private func refuseIfEnded() -> Bool {
+    guard let ended else { return true }
+    reporter.note("the simulated process has ended (\(ended)); :reset starts a fresh one")
+    return false
+  }
+
+  /// After an error: records whether it ended the process. Returns true the first time.
+  @discardableResult
+  private func recordEnd(_ kind: ErrorKind) -> Bool {
+    guard kind.endsProcess, ended == nil else { return false }
+    switch kind {
+    case .programExit(let n): ended = "exit status \(n & 0xFF)"
+    case .death(.killedByKernel, _): ended = "Killed, exit status 137"
+    default: ended = kind.goExitStatus.map { "exit status \($0)" } ?? "gcsh stopped it"
+    }
+    return true
+  }
+
+  /// Says, right after the statement that ended it, that the process is gone and what to do.
+  private func noteEnded() {
+    reporter.note(
+      "the simulated process has ended: nothing more runs in it, and its heap and variables are "
+        + "gone; :reset starts a fresh one with the same settings")
   }
 
   /// Parses and runs a whole source. Returns the exit status.
@@ -150,9 +227,11 @@ final class Session {
       // os.Exit: the program ends with its status, and prints nothing (as the binary would).
       if case .programExit(let n) = e.kind {
         fflush(stdout)
+        recordEnd(e.kind)
         return .program(n)
       }
       report(e)
+      recordEnd(e.kind)
       if case .interrupted = e.kind { return .interrupted }
       return .died
     } catch {
