@@ -50,7 +50,9 @@ let replHelp = """
     :profile NAME  start a fresh process under go1.27, go1.19 or go1.0
     :load FILE     run a script in this session
     :quit          exit (also Ctrl-D)
-  Ctrl-C interrupts a running statement; the heap stays as it was.
+  Ctrl-C interrupts a running statement; the heap stays as it was. At a prompt, Ctrl-C
+  drops the line; at ...> Ctrl-C or Ctrl-D drops the whole pending entry.
+  Tab completes commands, names, package members and file names after :load.
   """
 
 /// Runs the interactive loop until end of input or :quit.
