@@ -226,20 +226,31 @@ struct Run: ParsableCommand {
   @Option(help: "Output format: text or jsonl.")
   var format: String = "text"
 
+  @Option(help: "Stop a script that runs longer than this wall-clock time (e.g. 10s, 2m): an error that names the limit, exit status 70.")
+  var timeout: String?
+
+  @Flag(help: "After the run, check the simulated heap's invariants (MemStats identities, page and span accounting); a violation is an internal error.")
+  var checkInvariants = false
+
   /// `-e CODE` runs instead of a file: both at once is a usage error, never a file ignored.
   func validate() throws {
+    if let timeout, Watchdog.seconds(timeout) == nil {
+      throw ValidationError("invalid --timeout value '\(timeout)': a duration such as 500ms, 10s or 2m")
+    }
     if e != nil, let file {
       throw ValidationError("-e runs its code instead of a file: give -e <code> or '\(file)', not both")
     }
   }
 
   mutating func run() throws {
-    // A parent may have blocked SIGINT/SIGHUP (the mask is inherited across exec): unblock them
-    // so Ctrl-C reaches the interpreter.
+    // A parent may have blocked SIGINT/SIGHUP/SIGALRM (the mask is inherited across exec;
+    // Foundation's Process blocks them): unblock them so Ctrl-C and --timeout reach the
+    // interpreter.
     var set = sigset_t()
     sigemptyset(&set)
     sigaddset(&set, SIGINT)
     sigaddset(&set, SIGHUP)
+    sigaddset(&set, SIGALRM)  // --timeout
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
     let command = self
     let status = runOnLargeStack { command.main() }
@@ -370,6 +381,7 @@ struct Run: ParsableCommand {
     config.explain = explain
     config.bytecode = bytecode
     config.escapeDecisions = escapeDecisions
+    config.checkInvariants = checkInvariants
     return config
   }
 
@@ -378,6 +390,7 @@ struct Run: ParsableCommand {
     let session = Session(config)
     let stdinIsTTY = isatty(0) != 0
     var status = ExitStatus.ok
+    if let timeout, let seconds = Watchdog.seconds(timeout) { Watchdog.arm(seconds: seconds, written: timeout) }
     if let code = e {
       installInterruptHandler(readline: false)
       status = session.runScript(Source(name: "<-e>", text: code))
@@ -396,6 +409,7 @@ struct Run: ParsableCommand {
     }
     let startREPL = (file == nil && e == nil && stdinIsTTY) || interactive
     if startREPL {
+      Watchdog.disarm()
       let reader: LineReader
       if stdinIsTTY {
         let history = env["GCSH_HISTORY"] ?? ((env["HOME"] ?? ".") + "/.gcsh_history")

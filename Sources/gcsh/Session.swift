@@ -45,6 +45,9 @@ struct SessionConfig {
   var bytecode = false
   /// Print the escape analysis decisions (`-m`).
   var escapeDecisions = false
+  /// Check the heap's invariants after each run (`--check-invariants`; the generated-program
+  /// tests use it).
+  var checkInvariants = false
 }
 
 /// Writes to a stdio stream.
@@ -206,6 +209,21 @@ final class Session {
 
   /// Parses and runs a whole source. Returns the exit status.
   func runScript(_ source: Source) -> ExitStatus {
+    let status = runScriptUnchecked(source)
+    // A dead process's heap is abandoned where the death stopped it (the kernel can kill it in
+    // the middle of copystack, with the old and the new stack both in use): the invariants are
+    // a living runtime's.
+    guard config.checkInvariants, runtime.deathCause == nil else { return status }
+    do {
+      try runtime.checkInvariants()
+    } catch {
+      reporter.note("gcsh: internal error: a heap invariant does not hold after the run: \(error)")
+      return .died
+    }
+    return status
+  }
+
+  private func runScriptUnchecked(_ source: Source) -> ExitStatus {
     let (stmts, errors, _) = Interpreter.parse(source)
     if !errors.isEmpty {
       for e in errors { report(e) }
@@ -229,6 +247,15 @@ final class Session {
         fflush(stdout)
         recordEnd(e.kind)
         return .program(n)
+      }
+      if case .interrupted = e.kind, Watchdog.fired {
+        // --timeout: the same place, the limit named.
+        var limit = ScriptError(
+          .invalidSetting("stopped by --timeout \(Watchdog.limit): the script ran longer than that (wall clock)"),
+          at: e.span)
+        (limit.file, limit.line, limit.column, limit.sourceLine) = (e.file, e.line, e.column, e.sourceLine)
+        report(limit)
+        return .died
       }
       report(e)
       recordEnd(e.kind)

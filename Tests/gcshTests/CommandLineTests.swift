@@ -301,3 +301,13 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   #expect(r.status == 0)
   #expect(r.stdout.contains(label + "  "), "\(r.stdout)")
 }
+
+/// `--timeout`: a wall-clock limit on a script, an error at the statement it reached that names
+/// the limit (exit 70); a malformed duration is a usage error.
+@Test func timeoutNamesTheLimit() throws {
+  let r = try gcsh(["--timeout", "300ms", "-e", "x := 0\nfor { x++ }"])
+  #expect(r.status == 70)
+  #expect(r.stderr.contains("<-e>:2:1: error: stopped by --timeout 300ms: the script ran longer than that (wall clock)"), "\(r.stderr)")
+  #expect(try gcsh(["--timeout", "5 parsecs", "-e", "gc"]).status == 64)
+  #expect(try gcsh(["--timeout", "10s", "-e", "print 1"]).stdout == "1\n")
+}

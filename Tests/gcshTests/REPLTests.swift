@@ -13,15 +13,6 @@ func replThroughAPseudoTerminal(_ scenario: String) throws {
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-repl-\(getpid())-\(scenario)")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: dir) }
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  p.arguments = ["python3", packageRoot.appendingPathComponent("Tests/gcshTests/repl_pty.py").path,
-                 gcshBinary.path, dir.path, scenario]
-  let out = Pipe()
-  p.standardOutput = out
-  p.standardError = out
-  try p.run()
-  let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  p.waitUntilExit()
-  #expect(p.terminationStatus == 0, "\(scenario): \(text)")
+  let r = try python("Tests/gcshTests/repl_pty.py", [gcshBinary.path, dir.path, scenario])
+  #expect(r.status == 0, "\(scenario): \(r.output)")
 }
