@@ -9,3 +9,9 @@ static inline void gcsh_rl_set_completer(rl_completion_func_t *f) {
 }
 static inline void gcsh_rl_no_default_completion(void) { rl_attempted_completion_over = 1; }
 static inline void gcsh_rl_set_catch_signals(int on) { rl_catch_signals = on; }
+/// The characters that end a word for completion (`word` must outlive readline's use of it).
+static inline void gcsh_rl_set_word_breaks(const char *word) {
+  rl_completer_word_break_characters = word;
+}
+/// No space after the completion being inserted (it ends in `(` or `=`).
+static inline void gcsh_rl_suppress_append(void) { rl_completion_suppress_append = 1; }

@@ -15,12 +15,14 @@ public enum CompareTable {
     title: String, _ a: [(String, MemStats)], _ b: [(String, MemStats)], color: Bool
   ) -> String {
     var out = "compare " + title + "\n"
-    var header = StatsTable.pad("checkpoint", 30)
+    // The first column is as wide as the longest label: a label is never cut.
+    let labels = (0..<max(a.count, b.count)).map { k in k < a.count ? a[k].0 : b[k].0 }
+    let width = max(30, (labels.map(\.count).max() ?? 0) + 2)
+    var header = StatsTable.pad("checkpoint", width)
     for (f, _, _) in fields { header += StatsTable.lpad(f, 21) }
     out += header + "\n"
     for k in 0..<max(a.count, b.count) {
-      let label = k < a.count ? a[k].0 : b[k].0
-      var line = StatsTable.pad(String(label.prefix(29)), 30)
+      var line = StatsTable.pad(labels[k], width)
       for (_, get, isBytes) in fields {
         let x = k < a.count ? get(a[k].1) : nil
         let y = k < b.count ? get(b[k].1) : nil

@@ -344,10 +344,14 @@ extension GoRuntime {
   func assist(bytes: Int) throws {
     guard let c = cycle, profile.collector == .concurrent, c.assistWorkPerByte > 0 else { return }
     let ns = Double(bytes) * c.assistWorkPerByte * profile.cost.markNsPerScanByte
-    allocationWorkNs += ns
     // Mark work can be done only once the mark has begun (after sweep termination's pause): an
     // allocation made at the cycle's very start assists from the mark's first nanosecond.
     let remaining = c.terminationDue - max(now, c.startNs + Int(profile.cost.sweepTermNs))
+    // An assist does at most the mark work that is left (gcAssistAlloc → gcDrainN drains what
+    // there is); a debt beyond it parks the goroutine (assistBeforeAllocating). Charging the
+    // whole debt instead ran the clock for years when the heap was far past its goal (a ratio
+    // of scan work per byte of a one-byte runway, times the allocation's bytes).
+    allocationWorkNs += min(ns, Double(max(0, remaining)))
     if remaining > 0 {
       let done = min(remaining, Int(ns))
       cycle!.terminationDue -= done

@@ -48,6 +48,23 @@ extension GoRuntime {
     try work(Double(released) * profile.cost.releaseNsPerByte)
   }
 
+  /// The program waits, doing nothing, until the running cycle (if any) has terminated: a REPL
+  /// between entries, where the real runtime's background mark workers finish the cycle an entry
+  /// started while the user types. The wait is a sleep (the goroutine is blocked; sysmon and the
+  /// scavenger run as during time.Sleep) to just past the cycle's mark termination, so the clock
+  /// moves by what remained of the mark. Returns whether there was a cycle to wait for.
+  @discardableResult
+  public func idleUntilCycleEnds() throws -> Bool {
+    guard cycle != nil else { return false }
+    // The termination time may move while the program waits (a stop-the-world on the way);
+    // each sleep reaches the current one, so a few rounds at most.
+    for _ in 0..<16 {
+      guard let c = cycle else { break }
+      try sleep(max(1, c.terminationDue - now))
+    }
+    return true
+  }
+
   /// Blocks the program until the running cycle (if any) has terminated.
   func waitForCycle() throws {
     while let c = cycle {

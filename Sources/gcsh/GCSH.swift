@@ -12,13 +12,45 @@ import GoHeap
   @preconcurrency import Darwin
 #endif
 
+/// gcsh's version (`gcsh --version`).
+let gcshVersion = "0.1.0"
+
 @main
 struct GCSH: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gcsh",
     abstract: "The GC shell: run GCScript (or simple Go programs) on a simulated Go runtime heap.",
+    version: "gcsh \(gcshVersion) (simulates go1.27, go1.19 and go1.0)",
     subcommands: [Run.self, Check.self, Compare.self],
     defaultSubcommand: Run.self)
+
+  /// `gcsh --help` is the default command's help (its options are what `gcsh FILE` takes) with
+  /// the other subcommands after it; ArgumentParser would list only the subcommands.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
+      var text = helpMessage(for: Run.self)
+      while text.hasSuffix("\n") { text.removeLast() }
+      text += "\n\nSUBCOMMANDS:\n"
+      for (name, c) in [("check", Check.self), ("compare", Compare.self)] as [(String, ParsableCommand.Type)] {
+        text += "  " + name.padding(22) + c.configuration.abstract + "\n"
+      }
+      text += "\n  See 'gcsh help <subcommand>' for detailed help."
+      print(text)
+      return
+    }
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
+}
+
+extension String {
+  /// The string followed by blanks up to `width` characters.
+  func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }
 
 /// `gcsh check FILE...`: runs each exercise in a fresh process and counts those whose
@@ -30,7 +62,7 @@ struct Check: ParsableCommand {
   @Argument(help: "Scripts to check.")
   var files: [String]
 
-  @Option(help: "Runtime profile: go1.27 (default) or go1.19.")
+  @Option(help: "Runtime profile: go1.27 (default), go1.19 or go1.0.")
   var profile: String?
 
   mutating func run() throws {
@@ -90,14 +122,25 @@ struct Compare: ParsableCommand {
   var report: String?
   @Argument(help: "The script.") var file: String
 
-  mutating func run() throws {
+  /// The one option given twice, and its two values.
+  var compared: (String, [String])? {
     let options: [(String, [String])] = [
       ("profile", profile), ("gogc", gogc), ("os", os), ("memlimit", memlimit), ("godebug", godebug),
     ].filter { !$0.1.isEmpty }
-    guard options.count == 1, options[0].1.count == 2 else {
+    guard options.count == 1, options[0].1.count == 2 else { return nil }
+    return options[0]
+  }
+
+  /// A usage error here is reported with compare's usage (ArgumentParser does so for errors
+  /// thrown from validate, not from run).
+  func validate() throws {
+    guard compared != nil else {
       throw ValidationError("give exactly two values of one option, e.g. --profile go1.0 --profile go1.27")
     }
-    let (name, values) = options[0]
+  }
+
+  mutating func run() throws {
+    guard let (name, values) = compared else { throw ExitCode(ExitStatus.usage.rawValue) }
     guard let text = readFile(file) else { throw ExitCode(ExitStatus.io.rawValue) }
     var configs: [SessionConfig] = []
     for v in values {
@@ -146,6 +189,7 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a script, code (-e), stdin, or the REPL (the default: `gcsh FILE` is `gcsh run FILE`).",
+    usage: "gcsh [<options>] [<file> | -e <code>]",
     discussion: """
       With no file on a terminal, starts the REPL. Time is virtual: `sleep 5m` takes no wall \
       time. The environment variables GOGC, GOMEMLIMIT and GODEBUG (gctrace=1, scavtrace=1, \
@@ -202,14 +246,31 @@ struct Run: ParsableCommand {
 
   @Option(help: ArgumentHelp("Write a self-contained HTML report (chart, script, stats) to FILE.", valueName: "file"))
   var report: String?
+  @Option(help: "Stop a script that runs longer than this wall-clock time (e.g. 10s, 2m): an error that names the limit, exit status 70.")
+  var timeout: String?
+
+  @Flag(help: "After the run, check the simulated heap's invariants (MemStats identities, page and span accounting); a violation is an internal error.")
+  var checkInvariants = false
+
+  /// `-e CODE` runs instead of a file: both at once is a usage error, never a file ignored.
+  func validate() throws {
+    if let timeout, Watchdog.seconds(timeout) == nil {
+      throw ValidationError("invalid --timeout value '\(timeout)': a duration such as 500ms, 10s or 2m")
+    }
+    if e != nil, let file {
+      throw ValidationError("-e runs its code instead of a file: give -e <code> or '\(file)', not both")
+    }
+  }
 
   mutating func run() throws {
-    // A parent may have blocked SIGINT/SIGHUP (the mask is inherited across exec): unblock them
-    // so Ctrl-C reaches the interpreter.
+    // A parent may have blocked SIGINT/SIGHUP/SIGALRM (the mask is inherited across exec;
+    // Foundation's Process blocks them): unblock them so Ctrl-C and --timeout reach the
+    // interpreter.
     var set = sigset_t()
     sigemptyset(&set)
     sigaddset(&set, SIGINT)
     sigaddset(&set, SIGHUP)
+    sigaddset(&set, SIGALRM)  // --timeout
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
     let command = self
     let status = runOnLargeStack { command.main() }
@@ -343,6 +404,7 @@ struct Run: ParsableCommand {
     config.timelinePath = timeline
     config.reportPath = report
     config.recordTimeline = timeline != nil || report != nil
+    config.checkInvariants = checkInvariants
     return config
   }
 
@@ -354,6 +416,7 @@ struct Run: ParsableCommand {
     config.recordTimeline = config.recordTimeline || (file == nil && e == nil && stdinIsTTY) || interactive
     let session = Session(config)
     var status = ExitStatus.ok
+    if let timeout, let seconds = Watchdog.seconds(timeout) { Watchdog.arm(seconds: seconds, written: timeout) }
     if let code = e {
       installInterruptHandler(readline: false)
       status = session.runScript(Source(name: "<-e>", text: code))
@@ -375,6 +438,7 @@ struct Run: ParsableCommand {
     // --timeline and --report are written after the script, and again when the REPL ends.
     let written = file == nil && e == nil && stdinIsTTY ? true : session.writeTimelineFiles(title: title)
     if startREPL {
+      Watchdog.disarm()
       let reader: LineReader
       if stdinIsTTY {
         let history = env["GCSH_HISTORY"] ?? ((env["HOME"] ?? ".") + "/.gcsh_history")
@@ -394,11 +458,13 @@ struct Run: ParsableCommand {
   }
 }
 
-/// GOMEMLIMIT's syntax: a number with an optional B, KiB, MiB, GiB or TiB suffix.
+/// GOMEMLIMIT's syntax: a number with an optional B, KiB, MiB, GiB or TiB suffix. A value that
+/// overflows an int64 is malformed (runtime/string.go parseByteCount).
 func parseGoMemLimit(_ s: String) -> Int? {
   for (suffix, mult) in [("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("B", 1)] where s.hasSuffix(suffix) {
     guard let v = Int(s.dropLast(suffix.count)) else { return nil }
-    return v * mult
+    let (bytes, overflow) = v.multipliedReportingOverflow(by: mult)
+    return overflow ? nil : bytes
   }
   return Int(s)
 }

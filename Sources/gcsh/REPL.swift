@@ -12,28 +12,20 @@ import GoHeap
   @preconcurrency import Darwin
 #endif
 
-/// True while readline waits at the prompt (the SIGINT handler clears the line then).
-nonisolated(unsafe) var atPrompt = false
-
-/// Installs the Ctrl-C handler: at the prompt it clears the line; while a statement runs it asks
-/// the interpreter to stop at its next statement or loop iteration.
+/// Installs the Ctrl-C handler. It only sets a flag: a running statement stops at its next
+/// statement or loop iteration; at the prompt, the poll in ReadlineReader wakes (EINTR) and the
+/// pending entry is dropped.
 func installInterruptHandler(readline: Bool) {
   // The terminal went away: stop at once (a runaway loop would otherwise spin on).
   signal(SIGHUP) { _ in _exit(129) }
   if readline {
     gcsh_rl_set_catch_signals(0)
-    signal(SIGINT) { _ in
-      if atPrompt {
-        rl_replace_line("", 0)
-        rl_crlf()
-        rl_on_new_line()
-        rl_redisplay()
-      } else {
-        Interrupt.requested = true
-      }
-    }
-  } else {
-    signal(SIGINT) { _ in Interrupt.requested = true }
+    openInterruptPipe()
+  }
+  signal(SIGINT) { _ in
+    Interrupt.requested = true
+    var byte: UInt8 = 1
+    if interruptPipe.write >= 0 { _ = write(interruptPipe.write, &byte, 1) }
   }
 }
 
@@ -60,19 +52,16 @@ let replHelp = """
     :report [FILE] write the session as an HTML report (default gcsh-report.html)
     plot           chart the RSS and the heap over the session so far
     :quit          exit (also Ctrl-D)
-  Ctrl-C interrupts a running statement; the heap stays as it was.
+  Ctrl-C interrupts a running statement; the heap stays as it was. At a prompt, Ctrl-C
+  drops the line; at ...> Ctrl-C or Ctrl-D drops the whole pending entry.
+  Tab completes commands, names, package members and file names after :load.
   """
 
-let keywordsForCompletion = [
-  "break", "const", "continue", "else", "for", "func", "if", "import", "package", "range", "return",
-  "struct", "type", "var", "sleep", "gc", "free", "stats", "set", "print", "make", "new", "append",
-  "len", "cap", "copy", "nil", "true", "false", "runtime.GC()", "debug.FreeOSMemory()",
-  "debug.SetGCPercent(", "debug.SetMemoryLimit(", "time.Sleep(", "time.Second", "time.Minute",
-  "fmt.Println(", "GOGC=", "GOMEMLIMIT=", ":help", ":reset", ":load", ":quit", "uint32", "uint64",
-  "int", "byte", "string", "bool", "float64",
-]
-
 /// Runs the interactive loop until end of input or :quit.
+///
+/// An entry is read line by line while it is incomplete (an open block, bracket, comment or raw
+/// string: the `...>` prompt), then parsed, checked and run as a whole. Ctrl-C or Ctrl-D at
+/// `...>` drops the pending entry; Ctrl-D on an empty main prompt ends the session.
 func runREPL(_ session: Session, reader: LineReader, banner: Bool) {
   session.interpreter.echoExpressions = true
   if banner {
@@ -80,47 +69,38 @@ func runREPL(_ session: Session, reader: LineReader, banner: Bool) {
     write("gcsh: the GC shell. Simulated \(p.name) on \(session.config.machine.os.rawValue), \(StatsTable.size(session.config.machine.ramBytes)) of RAM; time is virtual.\nType :help for help, Ctrl-D to exit.\n", to: stdout)
     fflush(stdout)
   }
-  var buffer = ""
-  while true {
-    completionWords = keywordsForCompletion + session.interpreter.globalNames
+  var entry = ""
+  reading: while true {
+    completionNames = session.interpreter.globalNames
     let clock = StatsTable.clock(session.runtime.virtualTime)
-    let prompt = buffer.isEmpty ? "gcsh \(clock)> " : String(repeating: " ", count: 5 + clock.count - 3) + "...> "
-    atPrompt = true
-    guard let line = reader.readLine(prompt: prompt) else {
-      atPrompt = false
-      if !buffer.isEmpty { write("\n", to: stdout) }
-      break
-    }
-    atPrompt = false
+    let prompt = entry.isEmpty ? "gcsh \(clock)> " : String(repeating: " ", count: 5 + clock.count - 3) + "...> "
+    // A Ctrl-C that came after the last statement's final check is not meant for the prompt.
     Interrupt.requested = false
-    if buffer.isEmpty && (line.trimmingCharacters().hasPrefix(":") || line.trimmingCharacters() == "plot") {
+    let line: String
+    switch reader.readLine(prompt: prompt) {
+    case .interrupted:
+      entry = ""
+      continue reading
+    case .endOfInput:
+      if reader.isTerminal { write("\n", to: stdout) }
+      if entry.isEmpty || !reader.isTerminal { break reading }
+      entry = ""
+      continue reading
+    case .line(let l):
+      line = l
+    }
+    if entry.isEmpty && (line.trimmingCharacters().hasPrefix(":") || line.trimmingCharacters() == "plot") {
       reader.addHistory(line)
       if !meta(line.trimmingCharacters(), session) { break }
       continue
     }
-    buffer += (buffer.isEmpty ? "" : "\n") + line
-    let source = Source(name: "<repl>", text: buffer)
+    entry += (entry.isEmpty ? "" : "\n") + line
+    let source = Source(name: "<repl>", text: entry)
     let (stmts, errors, incomplete) = Interpreter.parse(source)
     if incomplete { continue }
-    reader.addHistory(buffer)
-    buffer = ""
-    if !errors.isEmpty {
-      for e in errors { session.report(e) }
-      continue
-    }
-    do {
-      try session.interpreter.run(stmts, source: source)
-    } catch let e as CompileErrors {
-      // A type error: nothing of the entry ran, and nothing it declared stays.
-      for err in e.errors { session.report(err) }
-    } catch let e as ScriptError {
-      session.report(e)
-      if session.runtime.deathCause != nil {
-        session.reporter.note("the simulated process is dead; :reset starts a fresh one")
-      }
-    } catch {
-      session.reporter.note("gcsh: internal error: \(error)")
-    }
+    reader.addHistory(entry)
+    entry = ""
+    session.runEntry(stmts, errors: errors, source: source)
     fflush(stdout)
   }
   reader.close()
@@ -155,10 +135,10 @@ func meta(_ line: String, _ session: Session) -> Bool {
     }
     let path = parts[1].trimmingCharacters()
     guard let text = readFile(path) else {
-      session.reporter.note("gcsh: cannot read \(path)")
+      session.reporter.note("gcsh: cannot read \(path): \(String(cString: strerror(errno)))")
       return true
     }
-    _ = session.runScript(Source(name: path, text: text))
+    session.load(Source(name: path, text: text))
   default:
     session.reporter.note("unknown command \(parts[0]) (try :help)")
   }

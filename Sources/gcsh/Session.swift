@@ -50,6 +50,9 @@ struct SessionConfig {
   /// Where to write the timeline's CSV (`--timeline`) and the HTML report (`--report`).
   var timelinePath: String?
   var reportPath: String?
+  /// Check the heap's invariants after each run (`--check-invariants`; the generated-program
+  /// tests use it).
+  var checkInvariants = false
 }
 
 /// Writes to a stdio stream.
@@ -101,6 +104,9 @@ final class Session {
   private var host: Host
   /// The session's timeline, when `config.recordTimeline`.
   let timeline: Timeline?
+  /// How the simulated process ended (`Killed`, `fatal error: stack overflow`, `exit status
+  /// 3`), once it has: the REPL then runs nothing until :reset.
+  private(set) var ended: String?
 
   init(_ config: SessionConfig) {
     self.config = config
@@ -136,6 +142,7 @@ final class Session {
     interpreter.echoExpressions = echo
     reporter.attach(runtime)
     timeline?.attach(runtime)
+    ended = nil
   }
 
   /// Writes `--timeline`'s CSV and `--report`'s HTML, if asked for, closing the timeline at the
@@ -175,8 +182,96 @@ final class Session {
     }
   }
 
+  /// Runs one REPL entry (already parsed): its errors are reported, and the session stays —
+  /// unless the simulated process ended, which is said once, here, with what to do next.
+  func runEntry(_ stmts: [Stmt], errors: [ScriptError], source: Source) {
+    if !errors.isEmpty {
+      for e in errors { report(e) }
+      return
+    }
+    guard refuseIfEnded() else { return }
+    do {
+      try interpreter.run(stmts, source: source)
+      settle(source.text)
+    } catch let e as CompileErrors {
+      // A type error: nothing of the entry ran, and nothing it declared stays.
+      for err in e.errors { report(err) }
+    } catch let e as ScriptError {
+      if case .programExit = e.kind {} else { report(e) }
+      if recordEnd(e.kind) { noteEnded() }
+    } catch {
+      reporter.note("gcsh: internal error: \(error)")
+    }
+  }
+
+  /// At the prompt the program is idle: a GC cycle the entry started runs to its end now, so
+  /// that its trace line and narration print with this entry, not with the next one.
+  private func settle(_ entry: String) {
+    do {
+      if try runtime.idleUntilCycleEnds() { reporter.statementFinished(entry) }
+    } catch {
+      reporter.note("gcsh: the runtime failed while the program was idle: \(error)")
+    }
+  }
+
+  /// The REPL's `:load FILE`: runs a script in this session as `gcsh FILE` would, then puts
+  /// the REPL's own settings back (narration, echo of values), whatever the script set.
+  func load(_ source: Source) {
+    guard refuseIfEnded() else { return }
+    let explaining = reporter.explain
+    let echo = interpreter.echoExpressions
+    interpreter.echoExpressions = false
+    defer {
+      interpreter.echoExpressions = echo
+      if reporter.explain != explaining { reporter.setExplain(explaining) }
+    }
+    _ = runScript(source)
+    if ended == nil { settle(source.name) } else { noteEnded() }
+  }
+
+  /// True when the process is alive; otherwise says that it is not and returns false.
+  private func refuseIfEnded() -> Bool {
+    guard let ended else { return true }
+    reporter.note("the simulated process has ended (\(ended)); :reset starts a fresh one")
+    return false
+  }
+
+  /// After an error: records whether it ended the process. Returns true the first time.
+  @discardableResult
+  private func recordEnd(_ kind: ErrorKind) -> Bool {
+    guard kind.endsProcess, ended == nil else { return false }
+    switch kind {
+    case .programExit(let n): ended = "exit status \(n & 0xFF)"
+    case .death(.killedByKernel, _): ended = "Killed, exit status 137"
+    default: ended = kind.goExitStatus.map { "exit status \($0)" } ?? "gcsh stopped it"
+    }
+    return true
+  }
+
+  /// Says, right after the statement that ended it, that the process is gone and what to do.
+  private func noteEnded() {
+    reporter.note(
+      "the simulated process has ended: nothing more runs in it, and its heap and variables are "
+        + "gone; :reset starts a fresh one with the same settings")
+  }
+
   /// Parses and runs a whole source. Returns the exit status.
   func runScript(_ source: Source) -> ExitStatus {
+    let status = runScriptUnchecked(source)
+    // A dead process's heap is abandoned where the death stopped it (the kernel can kill it in
+    // the middle of copystack, with the old and the new stack both in use): the invariants are
+    // a living runtime's.
+    guard config.checkInvariants, runtime.deathCause == nil else { return status }
+    do {
+      try runtime.checkInvariants()
+    } catch {
+      reporter.note("gcsh: internal error: a heap invariant does not hold after the run: \(error)")
+      return .died
+    }
+    return status
+  }
+
+  private func runScriptUnchecked(_ source: Source) -> ExitStatus {
     let (stmts, errors, _) = Interpreter.parse(source)
     if !errors.isEmpty {
       for e in errors { report(e) }
@@ -198,9 +293,20 @@ final class Session {
       // os.Exit: the program ends with its status, and prints nothing (as the binary would).
       if case .programExit(let n) = e.kind {
         fflush(stdout)
+        recordEnd(e.kind)
         return .program(n)
       }
+      if case .interrupted = e.kind, Watchdog.fired {
+        // --timeout: the same place, the limit named.
+        var limit = ScriptError(
+          .invalidSetting("stopped by --timeout \(Watchdog.limit): the script ran longer than that (wall clock)"),
+          at: e.span)
+        (limit.file, limit.line, limit.column, limit.sourceLine) = (e.file, e.line, e.column, e.sourceLine)
+        report(limit)
+        return .died
+      }
       report(e)
+      recordEnd(e.kind)
       if case .interrupted = e.kind { return .interrupted }
       return .died
     } catch {

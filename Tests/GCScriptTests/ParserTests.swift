@@ -95,6 +95,18 @@ func syntaxError(_ c: SyntaxErrorCase) {
     #expect(Interpreter.parse(Source(name: "r", text: src)).incomplete, "\(src)")
   }
   #expect(!Interpreter.parse(Source(name: "r", text: "x := )")).incomplete)
+  // A raw string may span lines.
+  #expect(Interpreter.parse(Source(name: "r", text: "s := `one")).incomplete)
+}
+
+/// An error inside an open block leaves the entry open (the REPL reads on); once the block
+/// closes, the entry's errors are the real ones only, each once.
+@Test func errorInsideAnOpenBlockWaitsForTheBlock() {
+  let open = Interpreter.parse(Source(name: "r", text: "for i := 0; i < 3; i++ {\nx := )"))
+  #expect(open.incomplete)
+  let closed = Interpreter.parse(Source(name: "r", text: "for i := 0; i < 3; i++ {\nx := )\nprint i\n}"))
+  #expect(!closed.incomplete)
+  #expect(closed.1.map(\.rendered) == ["r:2:6: error: expected expression, found ')'\nx := )\n     ^"])
 }
 
 @Test func seedGoParsesUnchanged() {

@@ -138,3 +138,19 @@ func gcPercentGoal(_ c: GoalCase) {
   try rt.collect()
   #expect(abs(rt.memStats().nextGC - 128_284_498) < 1_500_000)
 }
+
+/// An assist does at most the mark work that is left (gcAssistAlloc → gcDrainN); the rest of
+/// its debt parks the goroutine until the cycle ends. With the heap far past a 64 MiB memory
+/// limit, the assist ratio is the whole scan work per byte of a one-byte runway: charging the
+/// whole debt of an 800 MiB pointer slice ran the virtual clock for years (issue 12's
+/// generated-program hang). The two allocations and their cycles take well under a second.
+@Test func anAssistPaysAtMostTheMarkWorkLeft() throws {
+  let rt = GoRuntime(profile: .go127, memoryLimit: 64 << 20)
+  let roots = AddressRoots()
+  rt.addRoots(roots)
+  roots["x"] = try rt.allocateSlice(of: .pointer(to: .int), len: 8 << 20, cap: 8 << 20)
+  roots["x"] = try rt.allocateSlice(of: .pointer(to: .int), len: 100 << 20, cap: 100 << 20)
+  roots["x"] = try rt.allocateSlice(of: .pointer(to: .int), len: 100 << 20, cap: 100 << 20)
+  try rt.checkInvariants()
+  #expect(rt.virtualTime < 2_000_000_000, "clock at \(rt.virtualTime) ns")
+}

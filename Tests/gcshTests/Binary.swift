@@ -48,3 +48,18 @@ func gcsh(_ args: [String], stdin: String? = nil, env extra: [String: String] = 
   return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                    stderr: String(decoding: e, as: UTF8.self))
 }
+
+/// Runs one of the package's Python drivers (`Tests/...py`) with arguments; stdout and stderr
+/// together.
+func python(_ script: String, _ args: [String]) throws -> (status: Int32, output: String) {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  p.arguments = ["python3", packageRoot.appendingPathComponent(script).path] + args
+  let out = Pipe()
+  p.standardOutput = out
+  p.standardError = out
+  try p.run()
+  let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  p.waitUntilExit()
+  return (p.terminationStatus, text)
+}

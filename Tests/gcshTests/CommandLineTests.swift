@@ -252,3 +252,62 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
     "  # make([]byte, 1024) at <-e>:3:9 stays in <script>'s frame: it does not escape, so the collector never sees it",
   ])
 }
+
+/// swift-argument-parser's conventions: `gcsh --help` shows what `gcsh FILE` takes (the run
+/// options) and the other subcommands; `--version`; a subcommand's usage error shows that
+/// subcommand's usage; shell completion scripts are generated.
+@Test func commandLineConventions() throws {
+  let help = try gcsh(["--help"])
+  #expect(help.status == 0)
+  for option in ["--profile <profile>", "--gogc <gogc>", "--gctrace", "-e <code>", "SUBCOMMANDS:", "check", "compare"] {
+    #expect(help.stdout.contains(option), "\(option) in:\n\(help.stdout)")
+  }
+  let version = try gcsh(["--version"])
+  #expect(version.status == 0 && version.stdout.hasPrefix("gcsh "))
+  let compare = try gcsh(["compare", "examples/seed.gcs"])
+  #expect(compare.status == 64 && compare.stderr.contains("Usage: gcsh compare"), "\(compare.stderr)")
+  let check = try gcsh(["check"])
+  #expect(check.status == 64 && check.stderr.contains("Usage: gcsh check"), "\(check.stderr)")
+  #expect(try gcsh(["check", "--help"]).stdout.contains("go1.0"))
+  let completion = try gcsh(["--generate-completion-script", "bash"])
+  #expect(completion.status == 0 && completion.stdout.contains("gcsh"))
+}
+
+/// `-e CODE` runs instead of a file: with a file as well it is a usage error, never a file
+/// silently skipped.
+@Test func codeAndFileTogetherIsAUsageError() throws {
+  let r = try gcsh(["-e", "print 1", "examples/seed.gcs"])
+  #expect(r.status == 64)
+  #expect(r.stdout.isEmpty)
+  #expect(r.stderr.contains("-e runs its code instead of a file"), "\(r.stderr)")
+}
+
+/// A GOMEMLIMIT that overflows an int64 is malformed, as the runtime's parseByteCount says.
+@Test func overflowingGomemlimitIsMalformed() throws {
+  let r = try gcsh(["-e", "gc"], env: ["GOMEMLIMIT": "99999999999TiB"])
+  #expect(r.status == 64)
+  #expect(r.stderr.contains("malformed GOMEMLIMIT \"99999999999TiB\""), "\(r.stderr)")
+}
+
+/// `gcsh compare` keeps a checkpoint's whole label, however long.
+@Test func compareKeepsWholeLabels() throws {
+  let label = "after dropping the slice and waiting for the scavenger"
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-compare-\(getpid())")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let file = dir.appendingPathComponent("labels.gcs")
+  try "x := make([]byte, 8<<20)\nx = nil\nsleep 5m\nstats \"\(label)\"\n".write(to: file, atomically: true, encoding: .utf8)
+  let r = try gcsh(["compare", "--profile", "go1.19", "--profile", "go1.27", file.path])
+  #expect(r.status == 0)
+  #expect(r.stdout.contains(label + "  "), "\(r.stdout)")
+}
+
+/// `--timeout`: a wall-clock limit on a script, an error at the statement it reached that names
+/// the limit (exit 70); a malformed duration is a usage error.
+@Test func timeoutNamesTheLimit() throws {
+  let r = try gcsh(["--timeout", "300ms", "-e", "x := 0\nfor { x++ }"])
+  #expect(r.status == 70)
+  #expect(r.stderr.contains("<-e>:2:1: error: stopped by --timeout 300ms: the script ran longer than that (wall clock)"), "\(r.stderr)")
+  #expect(try gcsh(["--timeout", "5 parsecs", "-e", "gc"]).status == 64)
+  #expect(try gcsh(["--timeout", "10s", "-e", "print 1"]).stdout == "1\n")
+}

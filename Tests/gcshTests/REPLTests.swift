@@ -1,24 +1,18 @@
-// The REPL through a pseudo-terminal (Tests/gcshTests/repl_pty.py): line editing, history in
-// GCSH_HISTORY, tab completion of live variables, `...>` continuation with the whole entry as one
-// history item, errors that keep the session, Ctrl-C interrupting a loop with the heap intact,
-// Ctrl-D exiting.
+// The REPL through a pseudo-terminal (Tests/gcshTests/repl_pty.py, one scenario per test): line
+// editing, history in GCSH_HISTORY (multi-line entries whole, across sessions; an unusable file
+// is a warning), context completion, `...>` continuation, Ctrl-C and Ctrl-D at either prompt,
+// an error inside a block reported once, values echoed, the process's death said once, `:load`
+// leaving no settings behind, and trace lines printed with the entry that caused them.
 
 import Foundation
 import Testing
 
-@Test func replThroughAPseudoTerminal() throws {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-repl-\(getpid())")
+@Test(arguments: ["basics", "cancel", "block_error", "echo", "history", "completion", "death",
+                  "load_settings", "trace"])
+func replThroughAPseudoTerminal(_ scenario: String) throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-repl-\(getpid())-\(scenario)")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: dir) }
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  p.arguments = ["python3", packageRoot.appendingPathComponent("Tests/gcshTests/repl_pty.py").path,
-                 gcshBinary.path, dir.path]
-  let out = Pipe()
-  p.standardOutput = out
-  p.standardError = out
-  try p.run()
-  let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  p.waitUntilExit()
-  #expect(p.terminationStatus == 0, "\(text)")
+  let r = try python("Tests/gcshTests/repl_pty.py", [gcshBinary.path, dir.path, scenario])
+  #expect(r.status == 0, "\(scenario): \(r.output)")
 }

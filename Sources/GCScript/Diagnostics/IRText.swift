@@ -13,7 +13,7 @@ func irStatementText(_ text: String) -> String? {
   var parser = Parser(source)
   let stmts = parser.parseProgram()
   guard parser.errors.isEmpty, stmts.count == 1 else { return nil }
-  var printer = IRPrinter(bytes: source.bytes)
+  let printer = IRPrinter(bytes: source.bytes)
   switch stmts[0].kind {
   case .assign(let lhs, let op, let rhs):
     guard let l = printer.list(lhs), let r = printer.list(rhs) else { return nil }

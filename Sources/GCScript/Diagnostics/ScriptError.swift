@@ -11,6 +11,9 @@ public enum ErrorKind: Equatable, Sendable {
   // Lexical and syntax errors (nothing runs; exit status 65).
   case unexpectedCharacter(String)
   case unterminatedString
+  /// A raw string (`...`) still open at the end of the input: the REPL reads on, since one may
+  /// span lines.
+  case unterminatedRawString
   case unterminatedComment
   case badNumber(String)
   case expected(String, after: String?, found: String)
@@ -71,11 +74,20 @@ public enum ErrorKind: Equatable, Sendable {
     }
   }
 
+  /// The input ended inside an open construct (a block, a bracket, a comment, a raw string):
+  /// more input could complete it.
+  public var isEndOfInput: Bool {
+    switch self {
+    case .unexpectedEndOfInput, .unterminatedComment, .unterminatedRawString: return true
+    default: return false
+    }
+  }
+
   /// Syntax errors stop anything from running.
   public var isSyntax: Bool {
     switch self {
-    case .unexpectedCharacter, .unterminatedString, .unterminatedComment, .badNumber, .expected,
-      .unexpectedEndOfInput, .badUnitLiteral, .invalidAssignmentTarget,
+    case .unexpectedCharacter, .unterminatedString, .unterminatedRawString, .unterminatedComment,
+      .badNumber, .expected, .unexpectedEndOfInput, .badUnitLiteral, .invalidAssignmentTarget,
       .nonDeclarationOutsideFunction, .nestingTooDeep:
       return true
     default: return false
@@ -87,6 +99,7 @@ public enum ErrorKind: Equatable, Sendable {
     switch self {
     case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
     case .unterminatedString: return "string literal not terminated"
+    case .unterminatedRawString: return "raw string literal not terminated"
     case .unterminatedComment: return "comment not terminated"
     case .badNumber(let t): return "malformed number '\(t)'"
     case .expected(let what, let after, let found):
@@ -141,6 +154,16 @@ public enum ErrorKind: Equatable, Sendable {
     case .stackBeyondGcsh(let bytes):
       return "the goroutine's frames outgrew the \(bytes >> 20) MiB gcsh holds for them (this Go "
         + "version has no stack limit: the real program would grow its stack until memory ran out)"
+    }
+  }
+
+  /// Whether the simulated process is gone after this error: the runtime's fatal errors (out
+  /// of memory, stack overflow), the kernel's kill, os.Exit. A panic ends a Go program too,
+  /// but a REPL session goes on after one: the heap is as it was and the runtime never failed.
+  public var endsProcess: Bool {
+    switch self {
+    case .death, .stackOverflow, .stackBeyondGcsh, .programExit: return true
+    default: return false
     }
   }
 

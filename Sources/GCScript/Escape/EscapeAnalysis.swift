@@ -546,7 +546,7 @@ final class Batch {
         expression(heapHole.noting("a map literal key"), key)
         expression(heapHole.noting("a map literal value"), v)
       }
-    case .inlinedCall(let ic):
+    case .inlinedCall:
       // `p1, p2 := arg1, arg2` at the call, the body, then the result flows where the call's
       // value goes: the copy's allocations are judged here, in the caller.
       callResults([k], e)

@@ -179,7 +179,7 @@ extension Lowerer {
       case .variable(let kv) = args[1].kind, kv === key, sameSafeExpression(args[0], r.operand),
       isReflexive(r.operand.type.mapTypes!.key)
     else { return false }
-    withTemporaries { mapOp(.clear(map: value(r.operand)), r.operand.type) }
+    _ = withTemporaries { mapOp(.clear(map: value(r.operand)), r.operand.type) }
     return true
   }
 

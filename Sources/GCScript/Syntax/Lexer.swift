@@ -53,7 +53,7 @@ public struct Lexer {
         i += 1
         while i < b.count && b[i] != UInt8(ascii: "`") { i += 1 }
         if i >= b.count {
-          errors.append(ScriptError(.unterminatedString, at: Span(start, i)))
+          errors.append(ScriptError(.unterminatedRawString, at: Span(start, i)))
         } else {
           i += 1
         }

@@ -1,7 +1,8 @@
 // Parser: tokens to statements (grammar.md). Recursive descent; each parse function opens with
 // its grammar rule. On an error the parser records it and recovers at the next statement
 // (panic mode), so one run reports every syntax error. An error at the end of the input is
-// `unexpectedEndOfInput`: the REPL reads that as "the entry continues on the next line".
+// `unexpectedEndOfInput`: the REPL reads that as "the entry continues on the next line" (with
+// or without other errors before it).
 //
 // The parser reads all of Go's statement syntax — switch, select, go, defer, labels, methods,
 // function literals, generics — even where gcsh cannot run it yet: the checker then
@@ -55,14 +56,10 @@ public struct Parser {
     return out
   }
 
-  /// Whether the only errors are an input that ended too early (the REPL continues the entry).
-  public var isIncomplete: Bool {
-    !errors.isEmpty && errors.allSatisfy {
-      if case .unexpectedEndOfInput = $0.kind { return true }
-      if case .unterminatedComment = $0.kind { return true }
-      return false
-    }
-  }
+  /// Whether the input ended inside an open construct (a block, a bracket, a comment, a raw
+  /// string), whatever else is wrong with it: the REPL then reads the entry's next line before
+  /// reporting anything, so that an error inside a block ends the whole block, once.
+  public var isIncomplete: Bool { errors.contains { $0.kind.isEndOfInput } }
 
   // MARK: Statements
 
