@@ -57,7 +57,7 @@ let corpusGaps: [String: CorpusGap] = [
   // Not planned yet.
   "closure-escape": .compileError("function types are not supported by gcsh yet"),
   "goroutine-leak": .compileError("channels are not supported by gcsh yet"),
-  "strings-builder": .compileError("package strings is not supported by gcsh yet"),
+  "strings-builder": .compileError("strings.Builder is not supported by gcsh yet"),
   // Wrong results.
   // Allocations gcsh does not model.
   "fmt-boxing": .differs(line: 3, why: "fmt's own allocations (operands converted to interfaces): 0, Go 1"),

@@ -516,6 +516,21 @@ extension Checker {
     case .osGetenv:
       try arity("os.Getenv", args, want: ["string"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .string, "argument to os.Getenv")], .string)
+    case .strconvItoa:
+      try arity("strconv.Itoa", args, want: ["int"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .int, "argument to strconv.Itoa")], .string)
+    case .strconvFormatInt:
+      try arity("strconv.FormatInt", args, want: ["int64", "int"], scope, span)
+      return node([
+        try assign(try expression(args[0], scope), to: .int64, "argument to strconv.FormatInt"),
+        try assign(try expression(args[1], scope), to: .int, "argument to strconv.FormatInt"),
+      ], .string)
+    case .stringsRepeat:
+      try arity("strings.Repeat", args, want: ["string", "int"], scope, span)
+      return node([
+        try assign(try expression(args[0], scope), to: .string, "argument to strings.Repeat"),
+        try assign(try expression(args[1], scope), to: .int, "argument to strings.Repeat"),
+      ], .string)
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)

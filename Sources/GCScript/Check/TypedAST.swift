@@ -418,6 +418,8 @@ enum Builtin: String {
   case runtimeReadMemStats = "runtime.ReadMemStats"
   case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"
   case debugSetMemoryLimit = "debug.SetMemoryLimit"
+  case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
+  case stringsRepeat = "strings.Repeat"
 }
 
 /// The left side of an assignment: a place, or `_`.

@@ -104,6 +104,7 @@ enum Packages {
   /// Import path → package name, for the packages gcsh runs.
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
+    "strconv": "strconv", "strings": "strings",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -167,6 +168,11 @@ enum Packages {
       ("debug", "SetMaxStack"), ("debug", "SetMaxThreads"), ("debug", "WriteHeapDump"),
       ("debug", "GCStats"):
       return .unsupported("debug.\(name)")
+    case ("strconv", "Itoa"): return .function(.strconvItoa)
+    case ("strconv", "FormatInt"): return .function(.strconvFormatInt)
+    case ("strings", "Repeat"): return .function(.stringsRepeat)
+    // The rest of strconv and strings exist in Go: named, not "undefined".
+    case ("strconv", _), ("strings", _): return .unsupported("\(package).\(name)")
     default: return nil
     }
   }

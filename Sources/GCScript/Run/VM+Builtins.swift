@@ -93,6 +93,10 @@ extension VM {
       result?[0] = value.isEmpty ? 0 : session.rodataAddress(of: value)
       result?[1] = UInt64(value.count)
     case .osExit: throw VMTrap(kind: .programExit(Int(Int64(bitPattern: args[0].1[0]))))
+    case .strconvItoa: try formatInt(Int64(bitPattern: args[0].1[0]), base: 10, into: result)
+    case .strconvFormatInt:
+      try formatInt(Int64(bitPattern: args[0].1[0]), base: Int(Int64(bitPattern: args[1].1[0])), into: result)
+    case .stringsRepeat: try repeatString(args[0].1, Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
       if let result { try newString(text, into: result) }
