@@ -49,6 +49,13 @@ public final class Interpreter {
     set { checker.echoExpressions = newValue }
   }
 
+  /// Each run stops after this many steps — loop iterations and calls (`--max-steps`); nil: no
+  /// limit.
+  public var maxSteps: Int? {
+    get { vm.maxSteps }
+    set { vm.maxSteps = newValue }
+  }
+
   /// `expect` statements that failed so far.
   public var failedExpectations: Int { vm.failedExpectations }
 

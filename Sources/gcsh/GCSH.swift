@@ -249,11 +249,17 @@ struct Run: ParsableCommand {
   @Option(help: "Stop a script that runs longer than this wall-clock time (e.g. 10s, 2m): an error that names the limit, exit status 70.")
   var timeout: String?
 
+  @Option(help: "Stop a script after N steps (loop iterations and calls; a loop gcsh runs as one fill counts each iteration): an error that names the limit, exit status 70.")
+  var maxSteps: Int?
+
   @Flag(help: "After the run, check the simulated heap's invariants (MemStats identities, page and span accounting); a violation is an internal error.")
   var checkInvariants = false
 
   /// `-e CODE` runs instead of a file: both at once is a usage error, never a file ignored.
   func validate() throws {
+    if let maxSteps, maxSteps <= 0 {
+      throw ValidationError("invalid --max-steps value \(maxSteps): a positive number of steps")
+    }
     if let timeout, Watchdog.seconds(timeout) == nil {
       throw ValidationError("invalid --timeout value '\(timeout)': a duration such as 500ms, 10s or 2m")
     }
@@ -405,6 +411,7 @@ struct Run: ParsableCommand {
     config.reportPath = report
     config.recordTimeline = timeline != nil || report != nil
     config.checkInvariants = checkInvariants
+    config.maxSteps = maxSteps
     return config
   }
 

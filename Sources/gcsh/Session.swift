@@ -53,6 +53,8 @@ struct SessionConfig {
   /// Check the heap's invariants after each run (`--check-invariants`; the generated-program
   /// tests use it).
   var checkInvariants = false
+  /// `--max-steps`: each run stops after this many loop iterations and calls.
+  var maxSteps: Int?
 }
 
 /// Writes to a stdio stream.
@@ -122,6 +124,7 @@ final class Session {
       profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
       memoryLimit: config.memoryLimit)
     interpreter = Interpreter(heap: runtime, host: host)
+    interpreter.maxSteps = config.maxSteps
     reporter.attach(runtime)
     reporter.setExplain(config.explain)
     // JSON lines carry the timeline's samples (Reporter.record), so they record one too.
@@ -139,6 +142,7 @@ final class Session {
       memoryLimit: config.memoryLimit)
     let echo = interpreter.echoExpressions
     interpreter = Interpreter(heap: runtime, host: host)
+    interpreter.maxSteps = config.maxSteps
     interpreter.echoExpressions = echo
     reporter.attach(runtime)
     timeline?.attach(runtime)

@@ -311,3 +311,19 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   #expect(try gcsh(["--timeout", "5 parsecs", "-e", "gc"]).status == 64)
   #expect(try gcsh(["--timeout", "10s", "-e", "print 1"]).stdout == "1\n")
 }
+
+/// `--max-steps`: loop iterations and calls, counted alike whatever the loop's spelling (a store
+/// loop gcsh runs as one fill counts each iteration); the error is at the loop or call that
+/// passed the limit; a run under the limit is unchanged; 0 is a usage error.
+@Test func maxStepsNamesTheLimit() throws {
+  let loop = try gcsh(["--max-steps", "1000", "-e", "x := 0\nfor i := 0; i < 1000000; i++ { x++ }\nprint x"])
+  #expect(loop.status == 70)
+  #expect(loop.stderr.contains("<-e>:2:1: error: stopped by --max-steps 1000: the run took more than 1000 steps (loop iterations and calls)"), "\(loop.stderr)")
+  let fill = try gcsh(["--max-steps", "1000", "-e", "s := make([]int, 1000000)\nfor i := range s { s[i] = 5 }\nprint s[9]"])
+  #expect(fill.status == 70 && fill.stdout.isEmpty)
+  let calls = try gcsh(["--max-steps", "100", "-e", "func f(n int) int { if n == 0 { return 0 }; return f(n-1) }\nprint f(500)"])
+  #expect(calls.status == 70 && calls.stderr.contains("stopped by --max-steps 100"))
+  let under = try gcsh(["--max-steps", "2000000", "-e", "x := 0\nfor i := 0; i < 1000000; i++ { x++ }\nprint x"])
+  #expect(under.status == 0 && under.stdout == "1000000\n")
+  #expect(try gcsh(["--max-steps", "0", "-e", "gc"]).status == 64)
+}

@@ -248,6 +248,7 @@ extension VM {
           Interrupt.requested = false
           throw VMTrap(kind: .interrupted)
         }
+        try step()
         frames.push(CallFrame(function: a, base: base, pc: 0))
         fp = frames.pointer + (frames.count - 1)
         code = Unmanaged.passUnretained(callee)
@@ -303,7 +304,19 @@ extension VM {
       Interrupt.requested = false
       throw VMTrap(kind: .interrupted)
     }
+    try step()
     if pendingNs > 0 { try flushTime() }
+  }
+
+  /// Counts `n` steps (a loop iteration, a call) against `--max-steps`.
+  @inline(__always)
+  func step(_ n: Int = 1) throws {
+    stepsLeft &-= n
+    if stepsLeft < 0, let limit = maxSteps {
+      stepsLeft = 0
+      throw VMTrap(kind: .invalidSetting(
+        "stopped by --max-steps \(limit): the run took more than \(limit) steps (loop iterations and calls)"))
+    }
   }
 
   func indexError(_ idx: UInt64, _ len: UInt64) -> VMTrap {

@@ -462,6 +462,8 @@ extension VM {
     let firstBad: Int64? = lo < 0 ? lo : (end > len ? len : nil)
     let stop = firstBad ?? end
     let good = max(0, stop - max(lo, 0))
+    // Each iteration of the loop the fill stands for is a step (`--max-steps`).
+    try step(Int(min(good, Int64(Int.max / 2))))
     let size = f.elem.size
     // Each good iteration's whole cost; a failing one's up to its store.
     pendingNs &+= Int(good) * f.iterationCost + (firstBad != nil ? f.failingIterationCost : 0)

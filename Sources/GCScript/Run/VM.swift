@@ -96,6 +96,9 @@ final class VM: AddressRootSource, GoroutineStack {
   var stopDepth = 0
   /// Callbacks in progress (VM+Callbacks.swift).
   var callbackDepth = 0
+  /// `--max-steps`: the steps a run may take (loop iterations and calls), and those left.
+  var maxSteps: Int? = nil
+  var stepsLeft = Int.max
   /// Addresses an instruction holds while it runs (roots until it finishes).
   var inFlight: [Address] = []
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
@@ -229,6 +232,7 @@ final class VM: AddressRootSource, GoroutineStack {
     self.source = source
     frames.removeAll()
     inFlight = []
+    stepsLeft = maxSteps ?? Int.max
     defer {
       frames.removeAll()
       inFlight = []
