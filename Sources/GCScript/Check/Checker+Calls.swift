@@ -98,8 +98,7 @@ extension Checker {
     case .selector(let base, let name):
       // `v.M()` of a variable: its method's results (other receivers are not checked twice).
       guard case .identifier(let n) = base.kind, case .variable(let v)? = scope.lookup(n) else { return false }
-      let t = v.type.name == nil ? (v.type.pointee ?? v.type) : v.type
-      return (lookupMethod(t, name)?.results.count ?? 0) > 1
+      return (method(ofType: v.type, name)?.results.count ?? 0) > 1
     default: return false
     }
   }
@@ -339,14 +338,18 @@ extension Checker {
     return value(TypedExpr(.builtin(name == "len" ? .len : .cap, [x.expr], spread: false), .int, span))
   }
 
-  /// Whether an expression calls a function (then len of an array is not constant).
-  func containsCall(_ e: TypedExpr) -> Bool {
+  /// Whether an expression calls anything — a function, a builtin, make, and `new` unless
+  /// `exceptNew` (typecheck's callOrChan leaves new out): then len of an array is not constant
+  /// (the spec's "Length and capacity"), and Go 1.19 evaluates a method's receiver first
+  /// (Checker+Methods.swift).
+  func containsCall(_ e: TypedExpr, exceptNew: Bool = false) -> Bool {
     switch e.kind {
-    case .call, .builtin: return true
-    case .deref(let x), .field(let x, _), .addressOf(let x), .conversion(let x), .unary(_, let x): return containsCall(x)
-    case .index(let a, let b), .binary(_, let a, let b), .shift(_, let a, let b), .logical(_, let a, let b):
-      return containsCall(a) || containsCall(b)
-    default: return false
+    case .call, .builtin, .makeSlice, .makeMap, .inlinedCall, .initialized: return true
+    case .new: return !exceptNew
+    default:
+      var found = false
+      e.forEachChild { if !found { found = containsCall($0, exceptNew: exceptNew) } }
+      return found
     }
   }
 

@@ -109,8 +109,12 @@ extension Checker {
   /// The method `name` of an operand's type: its own (a value of a named type), or its
   /// pointee's (a pointer to a named type, whose method set has every method of the type).
   func method(of x: Operand, _ name: String) -> Function? {
-    if x.untyped == nil, x.type.name != nil, let f = lookupMethod(x.type, name) { return f }
-    if let p = x.type.pointee, x.type.name == nil, p.name != nil, let f = lookupMethod(p, name) { return f }
+    x.untyped == nil ? method(ofType: x.type, name) : nil
+  }
+
+  func method(ofType t: GoType, _ name: String) -> Function? {
+    if t.name != nil { return lookupMethod(t, name) }
+    if let p = t.pointee, p.name != nil { return lookupMethod(p, name) }
     return nil
   }
 
@@ -139,7 +143,7 @@ extension Checker {
     // Go 1.19's typecheck.RewriteNonNameCall: a receiver with a call in it (not `new`) is
     // evaluated into a temporary first, `.autotmp_0 := f(); .autotmp_0.M()` — nodes its inliner
     // counts. Go 1.20's unified IR passes the receiver as the first argument as it is.
-    guard profile.version < GoVersion(1, 20), callsOrMakes(receiver) else {
+    guard profile.version < GoVersion(1, 20), containsCall(receiver, exceptNew: true) else {
       return try userCall(fn, args, spread, scope, span, receiver: receiver, name: text(callee))
     }
     let tmp = Variable(name: ".autotmp_0", type: receiver.type, span: x.expr.span, storage: .local, function: function)
@@ -151,17 +155,5 @@ extension Checker {
       fn, args, spread, scope, span, receiver: TypedExpr(.variable(tmp), tmp.type, x.expr.span), name: text(callee))
     op.expr = TypedExpr(.initialized([assign], op.expr), op.expr.type, op.expr.span)
     return op
-  }
-
-  /// Whether an expression calls something (ir.Any with typecheck's callOrChan: calls,
-  /// builtins, make — but not `new`).
-  private func callsOrMakes(_ e: TypedExpr) -> Bool {
-    switch e.kind {
-    case .call, .builtin, .makeSlice, .makeMap, .inlinedCall: return true
-    default:
-      var found = false
-      e.forEachChild { if !found { found = callsOrMakes($0) } }
-      return found
-    }
   }
 }

@@ -130,7 +130,7 @@ final class DeferredCall {
   let temps: [Variable]
   /// What the statement runs: each argument into its variable (and, for `defer f(g())`, g's
   /// results first).
-  let setup: [TypedStmt]
+  var setup: [TypedStmt]
   /// The call the exit runs, over the variables (the inliner may replace it by a copy of the
   /// callee's body in Go 1.20+, where the wrapper is made before inlining).
   var call: TypedExpr

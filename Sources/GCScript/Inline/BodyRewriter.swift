@@ -118,14 +118,14 @@ final class BodyRewriter {
     case .gc, .free, .why, .explain, .heapMap: kind = s.kind
     case .deferStmt(let d):
       // A function with a defer is never inlined (hairyVisitor: "unhandled op DEFER"), so only
-      // the function's own body gets here: its defers are rewritten in place. The arguments'
-      // calls are inlined at the statement; the deferred call itself inside the wrapper, where
-      // the wrapper exists before inlining (Go 1.20+; Go 1.19 marks it NoInline).
-      let setup = d.setup.map(statement)
-      let call = inlinesDeferredCalls ? expression(d.call) : d.call
-      let rewritten = DeferredCall(index: d.index, temps: d.temps, setup: setup, call: call, span: d.span)
-      if d.index < caller.defers.count, caller.defers[d.index] === d { caller.defers[d.index] = rewritten }
-      kind = .deferStmt(rewritten)
+      // the function's own body gets here, and its DeferredCall (shared with Function.defers)
+      // is rewritten in place. The arguments' calls are inlined at the statement; the deferred
+      // call itself inside the wrapper, where the wrapper exists before inlining (Go 1.20+; Go
+      // 1.19 marks it NoInline).
+      assert(copying == nil, "a function with a defer was inlined")
+      d.setup = d.setup.map(statement)
+      if inlinesDeferredCalls { d.call = expression(d.call) }
+      kind = .deferStmt(d)
     }
     let copy = TypedStmt(kind, s.span)
     copy.declares = s.declares.map(variable)

@@ -234,6 +234,22 @@ struct BuiltinDesc {
   let result: Int?
   /// The result's slots.
   var resultWords = 0
+
+  /// It formats its operands with fmt, which may call their String methods back
+  /// (VM+Callbacks.swift): fmt's functions, panic, and a `stats` label.
+  var formatsOperands: Bool {
+    switch kind {
+    case .stats: return true
+    case .call(let b):
+      switch b {
+      case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf, .fmtFprint,
+        .fmtFprintln, .fmtFprintf, .panic:
+        return true
+      default: return false
+      }
+    default: return false
+    }
+  }
 }
 
 /// A variable as `roots` reads it at run time.

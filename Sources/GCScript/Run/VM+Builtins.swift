@@ -11,7 +11,7 @@ extension VM {
     // at this instruction), and a result is written where the frame is afterwards.
     var copied: UnsafeMutablePointer<UInt64>? = nil
     defer { copied?.deallocate() }
-    if !session.stringMethods.isEmpty, !args.isEmpty {
+    if !session.stringMethods.isEmpty, !args.isEmpty, desc.formatsOperands {
       let words = desc.args.reduce(0) { $0 + $1.type.words }
       let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
       copied = copy

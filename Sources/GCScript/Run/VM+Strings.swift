@@ -35,7 +35,9 @@ extension VM {
   /// whole length (one noscan allocation, Builder.Grow) and filled by doubling copies, as the
   /// real function fills it (8 KiB chunks past 8 KiB in Go 1.27).
   func repeatString(_ s: UnsafeMutablePointer<UInt64>, _ count: Int, into result: UnsafeMutablePointer<UInt64>?) throws {
-    let go127 = heap.profile.version >= GoVersion(1, 20)
+    // The go1.27 profile runs Go 1.27.3's Repeat; go1.19 (and go1.0, unchecked: Go 1.0's Repeat
+    // made a []byte and converted it, two allocations) Go 1.19.8's.
+    let go127 = heap.profile.version > GoVersion(1, 19)
     let (data, length) = (s[0], Int(s[1]))
     func done(_ a: UInt64, _ n: Int) {
       if let result { (result[0], result[1]) = (n == 0 ? 0 : a, UInt64(n)) }
@@ -49,12 +51,13 @@ extension VM {
     }
     if n == 0 { return done(0, 0) }
     if go127 {
-      let first = try bytes(data, 1)[0]
-      if [0x20, 0x2D, 0x30, 0x3D, 0x09].contains(first) {
+      switch try bytes(data, 1)[0] {
+      case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "0"), UInt8(ascii: "="), UInt8(ascii: "\t"):
         let s = try bytes(data, length)
         for c in Self.repeatedConstants where n <= c.count && c.starts(with: s) {
           return done(session.rodataAddress(of: c), n)
         }
+      default: break
       }
     }
     let chunkMax = go127 && n > 8192 ? max(length, 8192 / length * length) : n
