@@ -2,9 +2,8 @@
 // mbitmap.go `findObject`, `objIndex`).
 //
 // The heap arena starts at `heapBase`; page p of the page heap is at heapBase + p * pageSize.
-// `spanOfPage` maps each page to its span: allocSpan fills a span's entries, freeSpan clears them,
-// and the table grows with the page heap, so finding the span of any address is one shift and
-// one load. Within a small span the slot is the offset times `divMul`, shifted (no division);
+// `spanOfPage` maps each page to its span (SpanTable.swift): allocSpan sets a span's pages,
+// freeSpan clears them, so finding the span of any address is a shift and one or two loads. Within a small span the slot is the offset times `divMul`, shifted (no division);
 // a large span has one slot. Everything here is a lookup; nothing changes the heap.
 //
 // Inside the runtime an object is named by its span and slot (`ObjectRef`): what the marker's
@@ -36,33 +35,20 @@ extension GoRuntime {
     a >= Self.heapBase && a - Self.heapBase < Address(pages.endPage << pageShift)
   }
 
-  /// Points the page→span table's entries for the span's pages at it, growing the table to the
-  /// mapped heap first.
+  /// Points the page→span table's entries for the span's pages at it.
   func mapPages(of s: Span) {
-    let end = max(s.basePage + s.npages, pages.endPage)
-    if end > pageTableCount {
-      let count = max(end, pageTableCount * 2)
-      let grown = UnsafeMutablePointer<Unmanaged<Span>?>.allocate(capacity: count)
-      grown.moveInitialize(from: spanOfPage, count: pageTableCount)
-      (grown + pageTableCount).initialize(repeating: nil, count: count - pageTableCount)
-      spanOfPage.deallocate()
-      spanOfPage = grown
-      pageTableCount = count
-    }
-    (spanOfPage + s.basePage).update(repeating: .passUnretained(s), count: s.npages)
+    spanOfPage.set(s.basePage..<(s.basePage + s.npages), to: .passUnretained(s))
   }
 
   /// Clears the page→span entries of a span being freed.
   func unmapPages(of s: Span) {
-    (spanOfPage + s.basePage).update(repeating: nil, count: s.npages)
+    spanOfPage.set(s.basePage..<(s.basePage + s.npages), to: nil)
   }
 
   /// The span holding address `a` (spanOf), unretained; nil outside every span.
   @inline(__always)
   func spanOf(_ a: Address) -> Unmanaged<Span>? {
-    let page = (a &- Self.heapBase) >> UInt64(truncatingIfNeeded: pageShift)
-    guard page < UInt64(truncatingIfNeeded: pageTableCount) else { return nil }
-    return spanOfPage[Int(truncatingIfNeeded: page)]
+    spanOfPage.span(atPage: (a &- Self.heapBase) >> UInt64(truncatingIfNeeded: pageShift))
   }
 
   /// The span of an object, unretained (no reference counting: the span table keeps it); nil

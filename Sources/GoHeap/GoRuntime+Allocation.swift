@@ -280,6 +280,9 @@ extension GoRuntime {
       span.residentMask = mask
     }
     os.writeMetadata(pages: range, pageSize: profile.pageSize, model: profile.metadata)
+    // The span table's entries are written memory too: a heap mapped far past the machine's
+    // memory (Linux overcommits untouched mappings) is killed once its metadata alone is.
+    try checkMemoryPressure()
     var cost = profile.cost.largeAllocBaseNs * (sizeClass == 0 ? 1 : 0)
       + profile.cost.allocNsPerPage * Double(npages)
     let released = scav == npages && os.release == .dontNeed
@@ -353,7 +356,8 @@ extension GoRuntime {
     // of scan work per byte of a one-byte runway, times the allocation's bytes).
     allocationWorkNs += min(ns, Double(max(0, remaining)))
     if remaining > 0 {
-      let done = min(remaining, Int(ns))
+      // (A debt far past the goal does not fit an Int.)
+      let done = min(remaining, Int(saturating: ns))
       cycle!.terminationDue -= done
       cycle!.markNs -= done
       let due = cycle!.terminationDue

@@ -265,8 +265,7 @@ extension GoRuntime {
   func plainBytes(_ a: Address, _ size: Int, writing: Bool) -> UnsafeMutableRawPointer? {
     assert(size > 0 && size <= 8 && size & (size - 1) == 0, "an access of \(size) bytes")
     let page = (a &- Self.heapBase) >> UInt64(truncatingIfNeeded: pageShift)
-    guard !isDead, page < UInt64(truncatingIfNeeded: pageTableCount),
-      let span = spanOfPage[Int(truncatingIfNeeded: page)]
+    guard !isDead, let span = spanOfPage.span(atPage: page)
     else { return nil }
     return span._withUnsafeGuaranteedRef { s -> UnsafeMutableRawPointer? in
       let off = Int(truncatingIfNeeded: a &- s.baseAddress)

@@ -51,7 +51,7 @@ extension GoRuntime {
       try checkFlatMemory(of: s)
       flatBytes += s.flatHostBytes
     }
-    let tableEntries = (0..<pageTableCount).reduce(0) { $0 + (spanOfPage[$1] == nil ? 0 : 1) }
+    let tableEntries = spanOfPage.mappedPages()
     try require(
       tableEntries == spanPages, "page table maps \(tableEntries) pages, spans hold \(spanPages)")
     try require(
@@ -79,10 +79,9 @@ extension GoRuntime {
     func require(_ ok: Bool, _ what: @autoclosure () -> String) throws {
       if !ok { throw InvariantViolation(description: "span \(s.id): " + what()) }
     }
-    try require(s.basePage + s.npages <= pageTableCount, "pages beyond the page table")
-    for p in s.basePage..<(s.basePage + s.npages) {
-      try require(spanOfPage[p]?.takeUnretainedValue() === s, "page \(p) does not map to it")
-    }
+    try require(
+      spanOfPage.allMap(s.basePage..<(s.basePage + s.npages), to: s),
+      "a page of it does not map to it")
     try require(s.baseAddress == Self.heapBase + Address(s.basePage << pageShift), "base address")
     try require(s.isLarge ? s.bytes == nil : s.largePages == nil, "storage of the wrong kind")
     if let lp = s.largePages {

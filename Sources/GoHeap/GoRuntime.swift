@@ -222,13 +222,10 @@ public final class GoRuntime {
   var addressRootSources: [AddressRootSource] = []
 
   // Flat memory (FlatMemory.swift, GoRuntime+Addresses.swift, GoRuntime+FlatMemory.swift).
-  /// The page→span table (mheap.go `heapArena.spans`): entry p is the span holding heap page p,
-  /// nil for a free page or one of the runtime's own. Unretained: the span table owns every
-  /// span, and `freeSpan` clears a span's entries before dropping it. Set by allocSpan.
-  /// (smallObjectBytes)
-  @usableFromInline var spanOfPage: UnsafeMutablePointer<Unmanaged<Span>?>
-  /// Entries in `spanOfPage`, pages (at least the mapped heap once a span is allocated).
-  @usableFromInline var pageTableCount: Int
+  /// The page→span table (mheap.go `heapArena.spans`, SpanTable.swift): the span holding each
+  /// heap page, nil for a free page or one of the runtime's own. Set by allocSpan, cleared by
+  /// freeSpan.
+  @usableFromInline var spanOfPage = SpanTable()
   /// Types of objects allocated by address, by index; slot records name them by index + 1.
   /// Each type is held for the runtime's life (a handful per program).
   var flatTypes: [GoType] = []
@@ -267,9 +264,6 @@ public final class GoRuntime {
       release: machine.release ?? profile.releaseByOS[machine.os] ?? profile.defaultRelease,
       nonHeapRSS: st.nonHeapRSS)
     let classes = (profile.sizeClasses.classes.count + 1) * 2
-    spanOfPage = .allocate(capacity: 1)
-    spanOfPage.initialize(to: nil)
-    pageTableCount = 1
     spanClassCount = classes
     cachedSpan = .allocate(capacity: classes)
     cachedSpan.initialize(repeating: nil, count: classes)

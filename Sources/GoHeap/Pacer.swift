@@ -157,14 +157,16 @@ struct Pacer {
     let expected = lastHeapScan + stackScan + globalsScan
     let work = scanWork + (stackScanWork ?? stackScan) + globalsScan
     if expected > 0 && work > expected {
-      let ext = triggered + Int(Double(max(0, goal - triggered)) * Double(work) / Double(expected))
+      let ext = triggered.addingReportingOverflow(
+        Int(saturating: Double(max(0, goal - triggered)) * Double(work) / Double(expected)))
+      let extended = ext.overflow ? Int.max : ext.partialValue
       // goal * (1 + GOGC/100), saturating where a huge GOGC would overflow.
       let (extra, o1) = (goal / 100).multipliedReportingOverflow(by: max(gcPercent, 0))
       let (sum, o2) = goal.addingReportingOverflow(extra)
       let hard = gcPercent < 0 ? goal : (o1 || o2 ? Int.max : sum)
-      g = max(goal, min(ext, hard))
+      g = max(goal, min(extended, hard))
     }
-    if heapLive > g { g = Int(Double(g) * 1.1) }
+    if heapLive > g { g = Int(saturating: Double(g) * 1.1) }
     return g
   }
 

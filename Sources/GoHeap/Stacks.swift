@@ -501,6 +501,7 @@ extension GoRuntime {
     stacks.spanPages += npages
     mspans.alloc()
     os.writeMetadata(pages: range, pageSize: profile.pageSize, model: profile.metadata)
+    try checkMemoryPressure()
     stacks.workNs += profile.cost.allocNsPerPage * Double(npages)
     return range.lowerBound
   }

@@ -33,3 +33,14 @@ func alignUp(_ x: Int, _ align: Int) -> Int {
 func alignDown(_ x: Int, _ align: Int) -> Int {
   x / align * align
 }
+
+extension Int {
+  /// `d` rounded toward zero, saturating at Int.min and Int.max (NaN is 0): for a ratio of
+  /// runtime quantities that may exceed what an Int holds (a debt or an extension far past a
+  /// goal), where Int(d) would trap. The runtime's own uint64/int64 arithmetic would wrap or
+  /// saturate there too; the pacer already clamps the results.
+  init(saturating d: Double) {
+    if d.isNaN { self = 0 } else if d >= 9.2233720368547748e18 { self = .max }
+    else if d <= -9.2233720368547758e18 { self = .min } else { self = Int(d) }
+  }
+}

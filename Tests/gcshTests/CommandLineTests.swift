@@ -22,6 +22,13 @@ struct ExitCase: CustomTestStringConvertible, Sendable {
            status: 70, stderrContains: "runtime: out of memory: cannot allocate 2147483648-byte block"),
   ExitCase(name: "kernel OOM kill", args: ["--ram", "1GiB", "-e", "x := make([]byte, 600<<20)\nfor i := range x { x[i] = 0 }\ny := make([]byte, 600<<20)\nfor i := range y { y[i] = 0 }"],
            stdin: nil, status: 70, stderrContains: "Killed"),
+  // The mark assist's debt for an 8 GiB pointer slice far past a 4 MB goal does not fit an Int
+  // (the generated-program run of seed 256 trapped here); the process ends by the OOM killer.
+  ExitCase(name: "assist debt past the goal", args: ["--profile", "go1.19", "-e", "for i := 0; i < 1000; i++ {\n\txs := make([]*int, 0, 1 << 30)\n\t_ = xs\n}"],
+           stdin: nil, status: 70, stderrContains: "<-e>:2:2: error: Killed"),
+  // Untouched mappings cost only metadata, until that alone exceeds the machine.
+  ExitCase(name: "metadata OOM kill", args: ["--gogc", "off", "--ram", "256MiB", "-e", "for {\n\txs := make([]int64, 8 << 20)\n\t_ = xs\n}"],
+           stdin: nil, status: 70, stderrContains: "<-e>:2:2: error: Killed"),
   ExitCase(name: "unknown flag", args: ["--nope"], stdin: nil, status: 64, stderrContains: "Unknown option"),
   ExitCase(name: "bad value", args: ["--profile", "go0.1", "-e", "gc"], stdin: nil, status: 64, stderrContains: "unknown profile"),
   ExitCase(name: "unreadable file", args: ["no/such/file.gcs"], stdin: nil, status: 74, stderrContains: "cannot read"),
