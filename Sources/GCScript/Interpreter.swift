@@ -85,6 +85,14 @@ public final class Interpreter {
     }
     let script = Lowerer(session: session, function: program.script, source: source).lower()
     install(script, for: program.script)
+    // Function literals: each its own code (a funcval's code pointer names it).
+    func lowerLiterals(_ f: Function) {
+      for c in f.closures {
+        install(Lowerer(session: session, function: c, source: source).lower(), for: c)
+        lowerLiterals(c)
+      }
+    }
+    for f in program.functions + [program.script] { lowerLiterals(f) }
     for old in program.replacedGlobals { vm.clearGlobal(old) }
     do {
       try vm.ensureGlobals()

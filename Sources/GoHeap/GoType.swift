@@ -51,6 +51,10 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     /// `map[K]V`: a value is one pointer to the runtime's map header (Go 1.24+
     /// internal/runtime/maps.Map, Go 1.19 runtime.hmap), allocated by make or a literal.
     case map(GoType, GoType)
+    /// `func(params) results`: a value is one pointer to a funcval (runtime2.go: the code
+    /// pointer, then a closure's captured variables), or nil. A variadic function's last
+    /// parameter is its `[]T`.
+    case function(params: [GoType], results: [GoType], variadic: Bool)
     /// A named type whose definition has not been given yet.
     case undefined
   }
@@ -106,7 +110,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     case .uintptr: (size, align, hasPointers) = (8, 8, false)
     case .float(let bits): (size, align, hasPointers) = (bits / 8, bits / 8, false)
     case .string: (size, align, hasPointers) = (16, 8, true)
-    case .pointer, .map: (size, align, hasPointers) = (8, 8, true)
+    case .pointer, .map, .function: (size, align, hasPointers) = (8, 8, true)
     case .slice: (size, align, hasPointers) = (24, 8, true)
     case .array(let elem, let count):
       let (total, overflow) = elem.size.multipliedReportingOverflow(by: count)
@@ -150,7 +154,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   private static func pointerRuns(of kind: Kind, size: Int) -> [PointerRun] {
     switch kind {
     case .bool, .int, .uintptr, .float, .undefined: return []
-    case .string, .pointer, .slice, .map: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
+    case .string, .pointer, .slice, .map, .function: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
     case .structure(let fields):
       var runs: [PointerRun] = []
       for f in fields where f.type.hasPointers {
@@ -228,6 +232,15 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     case .slice(let e): return "[]\(e)"
     case .map(let k, let v): return "map[\(k)]\(v)"
     case .array(let e, let n): return "[\(n)]\(e)"
+    case .function(let ps, let rs, let variadic):
+      // Go's spelling (types2 typestring.go): `func(int, ...string) (int, bool)`.
+      var params = ps.map(\.description)
+      if variadic, let last = ps.last?.kind, case .slice(let e) = last {
+        params[params.count - 1] = "..." + e.description
+      }
+      let results = rs.count == 1 ? " " + rs[0].description
+        : rs.isEmpty ? "" : " (" + rs.map(\.description).joined(separator: ", ") + ")"
+      return "func(" + params.joined(separator: ", ") + ")" + results
     case .structure(let fs):
       return "struct { " + fs.map { "\($0.name) \($0.type)" }.joined(separator: "; ") + " }"
     case .undefined: return "<undefined>"
@@ -255,6 +268,10 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   public static func slice(of elem: GoType) -> GoType { GoType(.slice(elem)) }
   /// `*elem`.
   public static func pointer(to elem: GoType) -> GoType { GoType(.pointer(elem)) }
+  /// `func(params) results`.
+  public static func function(params: [GoType], results: [GoType], variadic: Bool) -> GoType {
+    GoType(.function(params: params, results: results, variadic: variadic))
+  }
   /// `[count]elem`.
   public static func array(of elem: GoType, count: Int) -> GoType {
     GoType(.array(elem, count: count))

@@ -113,11 +113,11 @@ class Gen:
 
     def block(self, k):
         """k statements in a nested block: what they declare is not visible after it."""
-        saved = [list(xs) for xs in (self.ints, self.floats, self.strs, self.slices, self.ptrs)]
+        saved = [list(xs) for xs in (self.ints, self.floats, self.strs, self.slices, self.ptrs, self.funcs)]
         self.depth += 1
         out = [self.statement() for _ in range(k)]
         self.depth -= 1
-        self.ints, self.floats, self.strs, self.slices, self.ptrs = saved
+        self.ints, self.floats, self.strs, self.slices, self.ptrs, self.funcs = saved
         return out
 
     def indent(self, lines):
@@ -132,6 +132,7 @@ class Gen:
             (0.08, self.print_stmt), (0.06, self.printf), (0.05, self.slice_ops),
             (0.04, self.ptr_ops), (0.03, self.call_stmt), (0.02, self.array_decl),
             (0.02, self.map_decl), (0.03, self.expect), (0.03, self.conversion),
+            (0.05, self.closure),
         ]
         total = sum(w for w, _ in kinds)
         x = r * total
@@ -276,6 +277,36 @@ class Gen:
         return self.pick(["print int(%s)" % self.pick(["1e300", "2.0", "-0.0"] + self.floats), "print uint8(%s)" % self.int_expr(1),
                           "print float64(%s) / 3" % self.int_expr(1), "print string(rune(65))"])
 
+    def closure(self):
+        """A func value: a literal capturing ints or a slice (by value, or by reference when it
+        reassigns them), a declared function's value, a nil one, or closures made in a loop."""
+        name = self.fresh("fn")
+        r = self.r.random()
+        if r < 0.3:
+            capt = self.pick(self.ints) if self.ints else "1"
+            s = "%s := func(x int) int { return x + %s }" % (name, capt)
+        elif r < 0.5 and self.ints:
+            c = self.pick(self.ints)
+            s = "%s := func(x int) int {\n\t%s += x\n\treturn %s\n}" % (name, c, c)
+        elif r < 0.6 and self.slices:
+            sl = self.pick(self.slices)[0]
+            s = "%s := func(x int) int { return len(%s) + x }" % (name, sl)
+        elif r < 0.7 and self.funcs:
+            s = "%s := %s" % (name, self.pick(self.funcs)[0])
+        elif r < 0.8:
+            s = "var %s func(int) int" % name  # nil: a call panics
+        elif r < 0.9:
+            fs = self.fresh("fs")
+            self.ints.append(fs + "n")
+            return ("var %s []func() int\nfor i := 0; i < %s; i++ {\n\tb := make([]byte, %s)\n"
+                    "\t%s = append(%s, func() int { return len(b) + i })\n}\n%sn := 0\n"
+                    "for _, f := range %s {\n\t%sn += f()\n}") % (
+                fs, self.pick(["3", "100", "1000"]), self.pick(SIZES), fs, fs, fs, fs, fs)
+        else:
+            s = "%s := func(x int) int {\n\tif x <= 0 {\n\t\treturn 0\n\t}\n\treturn x - 1\n}" % name
+        self.funcs.append((name, True))
+        return s + "\nprint %s == nil" % name
+
     def function(self):
         name = self.fresh("f")
         recursive = self.r.random() < 0.2
@@ -296,7 +327,7 @@ class Gen:
             lines.append(self.function())
         for _ in range(self.r.randint(3, 14)):
             lines.append(self.statement())
-        for name in self.ints + self.floats + self.strs + [s for s, _ in self.slices] + self.ptrs:
+        for name in self.ints + self.floats + self.strs + [s for s, _ in self.slices] + self.ptrs + [f for f, _ in self.funcs if f.startswith("fn")]:
             lines.append("_ = %s" % name)
         return "\n".join(lines) + "\n"
 

@@ -126,7 +126,9 @@ func inliningDecisionsMatchTheGoCompilerInOrder(_ recording: String, _ profile: 
 func inliningCostsMatchTheGoCompiler(_ recording: String, _ profile: RuntimeProfile) throws {
   let corpus = try Corpus(go119: profile.name == "go1.19")
   let analysed = AnalysedCorpus(corpus, profile)
-  let functions = Dictionary(analysed.program.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  func withLiterals(_ f: Function) -> [Function] { [f] + f.closures.flatMap(withLiterals) }
+  let all = analysed.program.functions.flatMap(withLiterals)
+  let functions = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
   var checked = 0
   for line in try recordedLines(recording) {
     if let r = line.range(of: ": can inline ") {

@@ -28,7 +28,7 @@ private let programsDirectory = URL(fileURLWithPath: #filePath).deletingLastPath
 let corpusPrograms = [
   "append-aliasing", "append-capacity", "append-elemsize", "array-by-value", "big-alloc",
   "buffer-reuse", "builtins-min-max-clear", "byte-size-consts", "byte-string-conv",
-  "closure-escape", "concat-loop", "defer-timetrack", "escape-inlined", "escape-noinline",
+  "closure-allocs", "closure-escape", "closure-loopvar", "concat-loop", "defer-timetrack", "escape-inlined", "escape-noinline",
   "fmt-boxing", "fmt-size-table", "forced-gc", "free-os-memory", "full-slice-expr",
   "garbage-churn", "gc-pauses", "gc-percent", "goroutine-leak", "grid-2d", "interior-pointer",
   "labeled-break-search", "labeled-continue-primes", "linked-list", "liveness", "local-buffer",
@@ -55,7 +55,6 @@ let corpusGaps: [String: CorpusGap] = [
   // GAPS-BEGIN (compare.py --swift prints these entries, with its own wording)
   // Features landing in parallel branches.
   // Not planned yet.
-  "closure-escape": .compileError("function types are not supported by gcsh yet"),
   "goroutine-leak": .compileError("channels are not supported by gcsh yet"),
   "strings-builder": .compileError("strings.Builder is not supported by gcsh yet"),
   // Wrong results.

@@ -21,8 +21,7 @@ extension Checker {
         }
         throw fail(.typeError("undefined: \(name)"), at: callee.span)
       default:
-        let op = try expression(callee, scope)
-        throw fail(.typeError("invalid operation: cannot call \(op.text) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
+        return try callOfValue(callee, args, spread, scope, span)
       }
     case .selector(let base, let name):
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
@@ -46,7 +45,7 @@ extension Checker {
       }
       let target = x.type.pointee ?? x.type
       if let fields = target.structFields, fields.contains(where: { $0.name == name }) {
-        throw fail(.notSupported("function values (calling field \(name))", plural: true), at: callee.span)
+        return try callOfValue(callee, args, spread, scope, span)
       }
       let at = Span(max(callee.span.start, callee.span.end - name.utf8.count), callee.span.end)
       throw fail(.typeError("\(text(callee.span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
@@ -54,12 +53,18 @@ extension Checker {
       return try conversion(try resolveType(te, scope), args, spread, scope, span)
     case .unary("*", _):
       throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
-    case .funcLit:
-      throw fail(.notSupported("function literals (closures)", plural: true), at: callee.span)
     default:
-      let op = try expression(callee, scope)
+      return try callOfValue(callee, args, spread, scope, span)
+    }
+  }
+
+  /// A call whose callee is an expression: a function value, or an error naming what it is.
+  private func callOfValue(_ callee: Expr, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    let op = try expression(callee, scope)
+    guard case .function = op.type.kind else {
       throw fail(.typeError("invalid operation: cannot call \(op.text) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
     }
+    return try valueCall(op, args, spread, scope, span)
   }
 
   /// Go lets one call's several results be all the arguments of a builtin or a package
@@ -93,8 +98,13 @@ extension Checker {
     guard case .call(let callee, _, _) = x.kind else { return false }
     switch callee.kind {
     case .identifier(let f):
-      guard case .function(let fn)? = scope.lookup(f) else { return false }
-      return fn.results.count > 1
+      switch scope.lookup(f) {
+      case .function(let fn)?: return fn.results.count > 1
+      case .variable(let v)?:
+        if case .function(_, let results, _) = v.type.kind { return results.count > 1 }
+        return false
+      default: return false
+      }
     case .selector(let base, let name):
       // `v.M()` of a variable: its method's results (other receivers are not checked twice).
       guard case .identifier(let n) = base.kind, case .variable(let v)? = scope.lookup(n) else { return false }

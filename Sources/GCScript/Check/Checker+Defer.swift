@@ -41,7 +41,7 @@ extension Checker {
     }
     let args: [TypedExpr]
     switch call.kind {
-    case .call(_, let a): args = a
+    case .call(_, let a), .callValue(_, let a): args = a
     case .builtin(let b, let a, _):
       switch b {
       case .len, .cap, .append, .min, .max, .fmtSprint, .fmtSprintln, .fmtSprintf, .osGetenv,
@@ -58,6 +58,19 @@ extension Checker {
     // The wrapper's captured variables: one per argument that is not a constant.
     var temps: [Variable] = []
     var replaced: [TypedExpr] = []
+    // A function value is evaluated at the statement too, before the arguments (a literal's
+    // funcval is made there, holding what it captures); a declared function's is static.
+    var deferredCallee: TypedExpr? = nil
+    if case .callValue(let f, _) = call.kind {
+      deferredCallee = f
+      if case .functionValue = f.kind {} else {
+        let v = Variable(name: ".autotmp_\(function.locals.count)", type: f.type, span: f.span, storage: .local, function: function)
+        function.locals.append(v)
+        temps.append(v)
+        setup.append(TypedStmt(.assign([.place(TypedExpr(.variable(v), v.type, f.span))], [f]), f.span))
+        deferredCallee = TypedExpr(.variable(v), v.type, f.span)
+      }
+    }
     for a in args {
       if a.constant != nil || a.type.isUntypedNil {
         replaced.append(a)
@@ -72,6 +85,7 @@ extension Checker {
     let exitCall: TypedExpr
     switch call.kind {
     case .call(let f, _): exitCall = TypedExpr(.call(f, replaced), call.type, call.span)
+    case .callValue: exitCall = TypedExpr(.callValue(deferredCallee!, replaced), call.type, call.span)
     case .builtin(let b, _, let spread): exitCall = TypedExpr(.builtin(b, replaced, spread: spread), call.type, call.span)
     default: throw CheckFailure()
     }

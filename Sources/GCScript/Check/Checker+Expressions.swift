@@ -104,7 +104,7 @@ extension Checker {
     case .type(let te):
       let t = try resolveType(te, scope)
       throw fail(.typeError("\(t) (type) is not an expression"), at: span)
-    case .funcLit: throw fail(.notSupported("function literals (closures)", plural: true), at: span)
+    case .funcLit(let d): return try functionLiteral(d, scope, span)
     case .typeAssert: throw fail(.notSupported("type assertions (interfaces)", plural: true), at: span)
     case .instantiation: throw fail(.notSupported("generics", plural: true), at: span)
     }
@@ -124,7 +124,8 @@ extension Checker {
     }
     switch symbol {
     case .poisoned: throw CheckFailure()
-    case .variable(let v):
+    case .variable(let declared):
+      let v = captured(declared)
       if let name = resultNames[ObjectIdentifier(v)] {
         // One of a call's results taken apart for a builtin (withSpilledArguments).
         return Operand(expr: TypedExpr(.variable(v), v.type, span), untyped: nil, addressable: false, text: name)
@@ -136,8 +137,7 @@ extension Checker {
       if let u { return constant(c, u, span) }
       return value(TypedExpr(.constant(c), t, span))
     case .type(let t): throw fail(.typeError("\(t) (type) is not an expression"), at: span)
-    case .function(let f):
-      throw fail(.notSupported("function values (\(f.name) used without a call)", plural: true), at: span)
+    case .function(let f): return functionValue(f, span)
     case .builtin(let b): throw fail(.typeError("\(b) (built-in function \(b)) must be called"), at: span)
     case .package(let p): throw fail(.typeError("use of package \(p) without selector"), at: span)
     case .nilValue:
@@ -322,14 +322,9 @@ extension Checker {
   /// element of one held by value): escape analysis must decide where it lives.
   func markAddressTaken(_ e: TypedExpr) {
     switch e.kind {
-    case .variable(let v):
-      if !v.addressTaken && v.storage != .global {
-        v.addressTaken = true
-        let site = AllocationSite(kind: .variable, span: v.span, type: v.type, text: v.name)
-        site.constantCount = 1
-        (v.function ?? function).sites.append(site)
-        v.site = site
-      }
+    case .variable(let used):
+      // A captured variable's address is its outermost variable's (Go's canonical name).
+      used.canonical.markAddressTaken()
     case .field(let base, _): markAddressTaken(base)
     case .index(let base, _) where base.type.isArray: markAddressTaken(base)
     default: break
@@ -412,11 +407,14 @@ extension Checker {
         if t.isMap && !nilComparison {
           throw fail(.typeError("invalid operation: \(text(span)) (map can only be compared to nil)"), at: span)
         }
-        if !t.isComparable && !t.isSlice && !t.isMap {
+        if case .function = t.kind, !nilComparison {
+          throw fail(.typeError("invalid operation: \(text(span)) (func can only be compared to nil)"), at: span)
+        }
+        if !t.isComparable && !t.isSlice && !t.isMap && !t.isFunction {
           throw fail(.typeError("invalid operation: \(text(span)) (\(t) cannot be compared)"), at: span)
         }
-      } else if t.isMap {
-        throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on map)"), at: span)
+      } else if t.isMap || t.isFunction {
+        throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on \(t.isMap ? "map" : "func"))"), at: span)
       } else if !t.isOrdered {
         throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on \(x.text) (\(describe(x))))"), at: span)
       }

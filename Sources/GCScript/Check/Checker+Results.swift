@@ -99,11 +99,10 @@ extension Checker {
   }
 
   /// A function's parameter types as types2 prints them: the variadic one as `...T`.
-  func parameterSummary(_ f: Function) -> String {
-    let params = f.explicitParams
+  func parameterSummary(_ params: [GoType], variadic: Bool) -> String {
     let parts = params.enumerated().map { k, p -> String in
-      if f.variadic && k == params.count - 1, let e = p.type.sliceElement { return "...\(e)" }
-      return "\(p.type)"
+      if variadic && k == params.count - 1, let e = p.sliceElement { return "...\(e)" }
+      return "\(p)"
     }
     return "(" + parts.joined(separator: ", ") + ")"
   }
@@ -216,7 +215,24 @@ extension Checker {
     _ fn: Function, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span,
     receiver: TypedExpr? = nil, name: String? = nil
   ) throws -> Operand {
-    let name = name ?? fn.name
+    var (typed, spill) = try arguments(
+      params: fn.explicitParams.map(\.type), variadic: fn.variadic, args, spread, scope, span,
+      name: name ?? fn.name)
+    if let receiver { typed.insert(receiver, at: 0) }
+    var node = TypedExpr(.call(fn, typed), callType(fn), span)
+    if let spill { node = TypedExpr(.initialized([spill], node), node.type, span) }
+    var op = value(node)
+    op.isCallResult = true
+    return op
+  }
+
+  /// A call's arguments checked against parameters of types `params` (the last one `[]T` of
+  /// a variadic `...T`): one call argument may supply them all (spilled to temporaries first:
+  /// the statement returned); a variadic function's extra arguments are packed into a slice.
+  func arguments(
+    params: [GoType], variadic: Bool, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope,
+    _ span: Span, name: String
+  ) throws -> ([TypedExpr], TypedStmt?) {
     var ops: [Operand]
     var exprs: [Expr]
     var spill: TypedStmt? = nil
@@ -234,28 +250,22 @@ extension Checker {
       ops = try args.map { try expression($0, scope) }
       exprs = args
     }
-    let params = Array(fn.explicitParams)
-    if spread && !fn.variadic {
+    if spread && !variadic {
       throw fail(.typeError("cannot use ... in call to non-variadic \(name)"), at: span)
     }
-    let fixed = fn.variadic && !spread ? params.count - 1 : params.count
-    let countOK = fn.variadic && !spread ? ops.count >= fixed : ops.count == params.count
+    let fixed = variadic && !spread ? params.count - 1 : params.count
+    let countOK = variadic && !spread ? ops.count >= fixed : ops.count == params.count
     if !countOK {
       let tooMany = ops.count > params.count
       let at = tooMany ? exprs[params.count].span : (ops.isEmpty ? span : exprs[ops.count - 1].span)
-      throw fail(.typeError("\(tooMany ? "too many" : "not enough") arguments in call to \(name)\n\thave \(typesSummary(ops, dots: spread))\n\twant \(parameterSummary(fn))"), at: at)
+      throw fail(.typeError("\(tooMany ? "too many" : "not enough") arguments in call to \(name)\n\thave \(typesSummary(ops, dots: spread))\n\twant \(parameterSummary(params, variadic: variadic))"), at: at)
     }
     let context = "argument to \(name)"
-    var typed = try zip(ops.prefix(fixed), params).map { try assign($0, to: $1.type, context) }
-    if let receiver { typed.insert(receiver, at: 0) }
-    if fn.variadic && !spread {
-      typed.append(try variadicPack(fn, Array(ops[fixed...]), context, span))
+    var typed = try zip(ops.prefix(fixed), params).map { try assign($0, to: $1, context) }
+    if variadic && !spread {
+      typed.append(try variadicPack(params[params.count - 1], Array(ops[fixed...]), context, span))
     }
-    var node = TypedExpr(.call(fn, typed), callType(fn), span)
-    if let spill { node = TypedExpr(.initialized([spill], node), node.type, span) }
-    var op = value(node)
-    op.isCallResult = true
-    return op
+    return (typed, spill)
   }
 
   /// The type of a call of `fn`: its result's, a tuple of its results, or no value.
@@ -270,8 +280,7 @@ extension Checker {
   /// The slice passed for a variadic parameter (typecheck.MakeDotArgs): nil without extra
   /// arguments, else a slice literal of them — an allocation site, "... argument" in -m,
   /// reported at the call's parenthesis.
-  private func variadicPack(_ fn: Function, _ extra: [Operand], _ context: String, _ span: Span) throws -> TypedExpr {
-    let sliceType = fn.params[fn.params.count - 1].type
+  private func variadicPack(_ sliceType: GoType, _ extra: [Operand], _ context: String, _ span: Span) throws -> TypedExpr {
     let elem = sliceType.sliceElement!
     let pack: TypedExpr
     if extra.isEmpty {

@@ -327,7 +327,8 @@ public final class Checker {
       throw fail(.typeError("invalid use of [...] array (outside a composite literal)"), at: span)
     case .map(let k, let v, let span): return try mapType(k, v, span, scope)
     case .chan(_, let span): throw fail(.notSupported("channels", plural: true), at: span)
-    case .function(let span): throw fail(.notSupported("function types", plural: true), at: span)
+    case .function(let params, let results, let variadic, _):
+      return try resolveFunctionType(params, results, variadic: variadic, scope)
     case .interface(let span): throw fail(.notSupported("interfaces", plural: true), at: span)
     case .instance(_, let span): throw fail(.notSupported("generics", plural: true), at: span)
     case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)
@@ -381,40 +382,12 @@ public final class Checker {
       let f = Function(name: method.map { methodName($0.base, $0.pointer, d.name) } ?? d.name, decl: d, isScript: false)
       let scope = LexicalScope(parent: top, function: f)
       do {
-        var seen = Set<String>()
         var paramList = d.paramList
         if let method {
           f.receiver = (method.base, method.pointer)
           paramList.insert(method.param, at: 0)
         }
-        for (k, p) in paramList.enumerated() {
-          let t = try resolveType(p.type, top, byValue: false)
-          let name = p.name ?? "_"
-          if name != "_" && !seen.insert(name).inserted {
-            throw fail(.typeError("duplicate argument \(name)"), at: p.span)
-          }
-          // `xs ...T` is a parameter of type []T.
-          let isVariadic = d.variadic && k == paramList.count - 1
-          let v = Variable(name: name, type: isVariadic ? .slice(of: t) : t, span: p.span, storage: .parameter, function: f)
-          f.params.append(v)
-          if name != "_" { scope.symbols[name] = .variable(v) }
-          scope.variables.append(v)
-        }
-        // The results are variables of the function's outermost scope, like its parameters
-        // (types2 collectParams); unnamed ones get the compiler's names, ~r0, ~r1, ...
-        for (k, r) in d.results.enumerated() {
-          let t = try resolveType(r.type, top, byValue: false)
-          let name = r.name ?? "~r\(k)"
-          if r.name != nil, name != "_", scope.symbols[name] != nil {
-            throw fail(.typeError("\(name) redeclared in this block"), at: r.span)
-          }
-          let v = Variable(name: name, type: t, span: r.span, storage: .result, function: f)
-          f.results.append(v)
-          if r.name != nil, name != "_" {
-            scope.symbols[name] = .variable(v)
-            scope.variables.append(v)
-          }
-        }
+        try declareSignature(paramList, d.results, variadic: d.variadic, of: f, in: scope, typesIn: top)
       } catch { continue }
       functionScopes[ObjectIdentifier(f)] = scope
       functions.append(f)
@@ -427,6 +400,41 @@ public final class Checker {
     }
   }
 
+
+  /// A function's parameters and results as variables of its outermost scope (types2
+  /// collectParams), their types resolved in `typesIn`: `xs ...T` is a parameter of type []T;
+  /// unnamed results get the compiler's names, ~r0, ~r1, ...
+  func declareSignature(
+    _ params: [Param], _ results: [Param], variadic: Bool, of f: Function, in scope: LexicalScope,
+    typesIn: LexicalScope
+  ) throws {
+    var seen = Set<String>()
+    for (k, p) in params.enumerated() {
+      let t = try resolveType(p.type, typesIn, byValue: false)
+      let name = p.name ?? "_"
+      if name != "_" && !seen.insert(name).inserted {
+        throw fail(.typeError("duplicate argument \(name)"), at: p.span)
+      }
+      let isVariadic = variadic && k == params.count - 1
+      let v = Variable(name: name, type: isVariadic ? .slice(of: t) : t, span: p.span, storage: .parameter, function: f)
+      f.params.append(v)
+      if name != "_" { scope.symbols[name] = .variable(v) }
+      scope.variables.append(v)
+    }
+    for (k, r) in results.enumerated() {
+      let t = try resolveType(r.type, typesIn, byValue: false)
+      let name = r.name ?? "~r\(k)"
+      if r.name != nil, name != "_", scope.symbols[name] != nil {
+        throw fail(.typeError("\(name) redeclared in this block"), at: r.span)
+      }
+      let v = Variable(name: name, type: t, span: r.span, storage: .result, function: f)
+      f.results.append(v)
+      if r.name != nil, name != "_" {
+        scope.symbols[name] = .variable(v)
+        scope.variables.append(v)
+      }
+    }
+  }
 
   /// Checks a function's body (phase 4).
   func checkBody(_ f: Function) {

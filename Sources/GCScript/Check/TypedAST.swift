@@ -21,6 +21,11 @@ public final class Variable {
     /// compiler names unnamed ones. It lives in the frame's first slots, where the caller finds
     /// it; a named one is zeroed on entry and may be assigned like any variable.
     case result
+    /// A function literal's copy of a variable of an enclosing function it uses (Go's closure
+    /// variable, ir.Name.Outer): `capturedFrom` is that variable. Escape analysis decides how it
+    /// is captured (`capturedByReference`); the closure's code loads it (or its address) from
+    /// the funcval on entry.
+    case captured
   }
   public let name: String
   public let type: GoType
@@ -44,6 +49,37 @@ public final class Variable {
   /// A copy of a callee's variable in an inlined body (Inline/): Go reports it at the outermost
   /// inlined call's `(`, not at its declaration in the callee.
   var reportAt: Int? = nil
+  /// For a `.captured` variable: the enclosing function's variable it stands for (itself
+  /// `.captured` when the literal is nested in another).
+  var capturedFrom: Variable? = nil
+  /// A function literal captures it (set on the outermost variable).
+  var captured = false
+  /// Set by escape analysis on a captured variable (escape.go flowClosure): the funcval holds
+  /// its address, not a copy of its value — it is reassigned, its address is taken, or it is
+  /// larger than 128 bytes. Captured by reference, it is address-taken and may move to the
+  /// heap with the closure.
+  var byReference = false
+
+  /// The variable of the outermost function that a chain of captures stands for (Go's
+  /// ir.Name.Canonical).
+  var canonical: Variable {
+    var v = self
+    while let outer = v.capturedFrom { v = outer }
+    return v
+  }
+  /// A `.captured` variable the closure reaches through its address.
+  var isCapturedByReference: Bool { storage == .captured && canonical.byReference }
+
+  /// Its address is taken (`&x`, a pointer-receiver call, a capture by reference): escape
+  /// analysis decides whether it stays in its frame, and this is the allocation it would be.
+  func markAddressTaken() {
+    guard !addressTaken, storage != .global, let f = function else { return }
+    addressTaken = true
+    let site = AllocationSite(kind: .variable, span: span, type: type, text: name)
+    site.constantCount = 1
+    f.sites.append(site)
+    self.site = site
+  }
 
   init(name: String, type: GoType, span: Span, storage: Storage, function: Function?) {
     self.name = name
@@ -107,6 +143,39 @@ public final class Function {
   var inlineCost: Int? = nil
   var inlineReason: String? = nil
   var inlineBody: [TypedStmt]? = nil
+  /// A function literal: the function whose body it is written in (Go's ir.Func.ClosureParent).
+  weak var outer: Function? = nil
+  /// The function literals written directly in the body, in source order. They are not in the
+  /// program's function list: escape analysis walks each with its enclosing function, as one
+  /// graph (escape.go: closures are analysed with the function that contains them).
+  var closures: [Function] = []
+  /// A function literal's captured variables, in order of first use: each a `.captured`
+  /// variable of this function (Go's ClosureVars).
+  var captures: [Variable] = []
+  /// Where the literal is (its `func` keyword): where -m reports it.
+  var literalSpan: Span? = nil
+  /// A function literal (a closure, when it captures variables).
+  var isLiteral: Bool { literalSpan != nil }
+  /// A function literal that Go's escape analysis sees called directly (`func() {...}()`,
+  /// Go 1.19's ir.Func.ClosureCalled): its results may hold addresses of the caller's frame.
+  var calledDirectly = false
+  /// Set by escape analysis (Go 1.27): the literal's value reached the heap or a call through a
+  /// function value whose results are used (solve.go ClosureResultsLost), so what it returns
+  /// may outlive the enclosing frame.
+  var resultsLost = false
+  /// Set by escape analysis for a literal that captures: its funcval's layout, a struct of the
+  /// code pointer `F` and each capture (its value, or its address when captured by reference).
+  var funcvalType: GoType? = nil
+
+  /// Whether this function is `c` or encloses it (ir.ContainsClosure).
+  func contains(_ c: Function) -> Bool {
+    var f: Function? = c
+    while let x = f {
+      if x === self { return true }
+      f = x.outer
+    }
+    return false
+  }
 
   init(name: String, decl: FuncDecl?, isScript: Bool) {
     self.name = name
@@ -170,6 +239,11 @@ final class AllocationSite {
     /// `make(map[K]V[, hint])` or a map literal: the map's header (and, kept in the frame with a
     /// hint of at most 8, its first group or bucket: walk/builtin.go walkMakeMap).
     case makeMap
+    /// A function literal's funcval (walk/closure.go walkClosure): the code pointer and the
+    /// captured variables (values, or addresses of those captured by reference). A literal that
+    /// captures nothing is a static funcval in read-only data and allocates nothing; -m still
+    /// reports where its value flows ("func literal escapes to heap").
+    case closure
   }
   let kind: Kind
   let span: Span
@@ -197,6 +271,8 @@ final class AllocationSite {
   /// slice's capacity is observed: it grows inside its frame buffer one size class at a time
   /// (ssa.go's UseBuf, runtime growsliceBuf) instead of taking the whole buffer at once.
   var useBuffer = false
+  /// A `.closure` site: the literal whose funcval it makes.
+  weak var closureFunction: Function? = nil
 
   init(kind: Kind, span: Span, type: GoType, text: String) {
     self.kind = kind
@@ -331,6 +407,13 @@ final class TypedExpr {
     /// A conversion to this node's type.
     case conversion(TypedExpr)
     case call(Function, [TypedExpr])
+    /// A call through a function value (Go's OCALLFUNC of a non-static callee): the callee
+    /// expression, then the arguments.
+    case callValue(TypedExpr, [TypedExpr])
+    /// A declared function used as a value: its static funcval (`main.f·f` in read-only data).
+    case functionValue(Function)
+    /// A function literal (OCLOSURE): its funcval, made at the site.
+    case closure(Function, AllocationSite)
     /// A builtin (len, cap, append, copy, min, max, panic, clear) or a package function gcsh
     /// knows (fmt.Println, time.Sleep, runtime.GC, ...).
     case builtin(Builtin, [TypedExpr], spread: Bool)

@@ -50,10 +50,15 @@ extension GoType {
     return nil
   }
   var isMap: Bool { mapTypes != nil }
+  /// A function type (`func(int) bool`).
+  var isFunction: Bool {
+    if case .function = kind { return true }
+    return false
+  }
   /// Pointers, slices and maps: the types nil converts to.
   var isNilable: Bool {
     switch kind {
-    case .pointer, .slice, .map: return true
+    case .pointer, .slice, .map, .function: return true
     default: return false
     }
   }
@@ -68,8 +73,17 @@ extension GoType {
     case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
     case (.structure(let a), .structure(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
+    case (.function, .function): return sameSignature(o)
     default: return false
     }
+  }
+
+  /// Function types with identical parameter and result types, both variadic or neither
+  /// (the spec's type identity; names of parameters do not matter).
+  func sameSignature(_ o: GoType) -> Bool {
+    guard case .function(let p, let r, let v) = kind, case .function(let q, let s, let w) = o.kind else { return false }
+    return v == w && p.count == q.count && r.count == s.count
+      && zip(p, q).allSatisfy { $0.identical($1) } && zip(r, s).allSatisfy { $0.identical($1) }
   }
 
   /// An array's element type and length.
@@ -96,7 +110,7 @@ extension GoType {
   var isComparable: Bool {
     switch kind {
     case .bool, .int, .uintptr, .float, .string, .pointer: return true
-    case .slice, .map, .undefined: return false
+    case .slice, .map, .function, .undefined: return false
     case .array(let e, _): return e.isComparable
     case .structure(let fs): return fs.allSatisfy { $0.type.isComparable }
     }
@@ -117,6 +131,7 @@ extension GoType {
     case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
     case (.structure(let a), .structure(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
+    case (.function, .function): return sameSignature(o)
     default: return false
     }
   }
@@ -192,6 +207,9 @@ extension TypedExpr {
   var resultTypes: [GoType] {
     switch kind {
     case .call(let f, _): return f.results.map(\.type)
+    case .callValue(let f, _):
+      if case .function(_, let results, _) = f.type.kind { return results }
+      return []
     case .inlinedCall(let ic): return ic.results.map(\.type)
     case .initialized(_, let e): return e.resultTypes
     default: return type === noValueType ? [] : [type]

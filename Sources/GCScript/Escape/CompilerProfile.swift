@@ -61,6 +61,11 @@ struct CompilerProfile {
   /// results alike), `~b` in Go 1.19.8 (typecheck/dcl.go declareParam: "~b stands for
   /// 'blank'"). The unified IR that came with Go 1.20 is where the first is from.
   let blankResultPrefix: String
+  /// What lets a function literal's results hold addresses of its enclosing frame (solve.go
+  /// outlives): Go 1.22+ tracks whether every call of the literal is known
+  /// (ClosureResultsLost, the callee location); Go 1.19 only knows a literal called where it is
+  /// written (ClosureCalled).
+  let tracksClosureResults: Bool
 
   /// The inliners gcsh models.
   enum InlinerEra {
@@ -94,6 +99,7 @@ struct CompilerProfile {
     rewritesMakeSizes = runtime.version >= GoVersion(1, 25)
     perIterationLoopVariables = runtime.version >= GoVersion(1, 22)
     blankResultPrefix = runtime.version >= GoVersion(1, 20) ? "~r" : "~b"
+    tracksClosureResults = runtime.version >= GoVersion(1, 22)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

@@ -33,7 +33,10 @@
 // MaxImplicitStackVarSize, a `make` of constant size above it, and — before Go 1.25 — any
 // `make` of non-constant size.
 //
-// gcsh has no closures, methods or interfaces yet, so their rules are not here. It runs after the
+// Function literals are analysed with the function they are written in (their captured
+// variables are its variables; flowClosures decides capture by value or by reference); calls
+// through function values whose callee is not known send their arguments to the heap. gcsh has
+// no interfaces yet, so their rules are not here. It runs after the
 // inliner (Inline/Inliner.swift), as in the compiler: an inlined call's copy is part of its
 // caller (InlinedCall), its allocations new sites judged there.
 
@@ -76,6 +79,11 @@ final class EscapeLocation {
   /// index).
   var leakHeap: Int? = nil
   var leakResults: [Int: Int] = [:]
+  /// A variable: a function literal captures it (graph.go location.captured).
+  var captured = false
+  /// A variable: assigned somewhere besides its declaration (location.reassigned; before its
+  /// first capture in straight-line code does not count).
+  var reassigned = false
 
   init(variable: Variable?, site: AllocationSite?, function: Function?, loopDepth: Int) {
     self.variable = variable
@@ -132,7 +140,10 @@ final class EscapeAnalysis {
     // Go 1.26+ runs the move2heap pass next (gc/main.go: slice.Funcs after escape.Funcs), once
     // every parameter is tagged: it reads the tags of the functions a slice is passed to.
     if compiler.moveToHeapPass, let threshold = compiler.stackBufferBytes {
-      for f in functions + [program.script] { SliceMoveToHeap.run(f, maxStackSize: threshold) }
+      func withLiterals(_ f: Function) -> [Function] { [f] + f.closures.flatMap(withLiterals) }
+      for f in (functions + [program.script]).flatMap(withLiterals) {
+        SliceMoveToHeap.run(f, maxStackSize: threshold)
+      }
     }
   }
 
@@ -164,7 +175,12 @@ final class EscapeAnalysis {
         if case .call(let g, _) = e.kind, let k = ids[ObjectIdentifier(g)] { found.append(k) }
         e.forEachChild(visit)
       }
-      for s in f.body { s.forEachExpression(visit) }
+      // A literal's calls are its enclosing function's: they are analysed together.
+      func body(_ g: Function) {
+        for s in g.body { s.forEachExpression(visit) }
+        g.closures.forEach(body)
+      }
+      body(f)
       return found
     }
     func strongConnect(_ v: Int) {
@@ -216,9 +232,24 @@ final class Batch {
   /// Its variables' single definitions (ReassignOracle.swift), built when first asked.
   var oracle: ReassignOracle? = nil
 
+  /// Function literals met while walking, each with the hole its funcval's contents flow into
+  /// (escape.go's closures, flowed once every body has been walked).
+  var pendingClosures: [(hole: Hole, function: Function)] = []
+  /// Where a function value called through an unknown callee flows when its results are used
+  /// (Go 1.22+'s calleeLoc): a literal reaching it has lost track of its results.
+  let callee = EscapeLocation(variable: nil, site: nil, function: nil, loopDepth: 0)
+
   init(analysis: EscapeAnalysis, functions: [Function]) {
     self.analysis = analysis
-    self.functions = functions
+    // The batch's functions and every literal inside them: a literal's body is analysed with
+    // the function that contains it, its captured variables being that function's.
+    var all: [Function] = []
+    func add(_ f: Function) {
+      all.append(f)
+      f.closures.forEach(add)
+    }
+    functions.forEach(add)
+    self.functions = all
     function = functions[0]
     heap.escapes = true
     heap.mutates = true
@@ -227,17 +258,20 @@ final class Batch {
 
   func run() {
     for f in functions { initFunction(f) }
-    for f in functions {
+    // A literal's body is walked where the literal is (expression, `.closure`).
+    for f in functions where !f.isLiteral {
       function = f
       loopDepth = 1
       oracle = nil
       block(f.body)
     }
+    flowClosures()
     // Allocations the compiler keeps off the stack whatever their flow.
     for loc in locations {
       if let why = heapAllocReason(loc) { flow(Hole(dst: heap, derefs: -1), loc, why: why) }
     }
     walkAll()
+    while loseClosureResults() { walkAll() }
     finish()
   }
 
@@ -268,7 +302,9 @@ final class Batch {
     }
   }
 
-  func location(_ v: Variable) -> EscapeLocation {
+  func location(_ used: Variable) -> EscapeLocation {
+    // A captured variable is its outermost variable (escape.go oldLoc: n.Canonical()).
+    let v = used.canonical
     if let loc = variables[ObjectIdentifier(v)] { return loc }
     // A local of another batch cannot be reached from here; the checker's temporaries could.
     return newLocation(variable: v)
@@ -317,6 +353,7 @@ final class Batch {
 
   func statement(_ s: TypedStmt) {
     for v in s.declares where v.storage == .local { declare(v) }
+    markReassigned(s)
     switch s.kind {
     case .expression(let e): expression(discard, e)
     case .assign(let targets, let values):
@@ -425,6 +462,102 @@ final class Batch {
     }
   }
 
+  /// assign.go reassigned: the variables a statement assigns (the whole variable for a field
+  /// or an array element of it), except those it declares and assigns once; a range loop's
+  /// variables are assigned every iteration. Decides whether a literal may capture them by
+  /// value.
+  func markReassigned(_ s: TypedStmt) {
+    func assigned(_ t: AssignTarget?, declaring: Bool) {
+      guard case .place(let e)? = t, let v = Self.assignedVariable(e), v.storage != .global else { return }
+      if declaring && s.declares.contains(where: { $0 === v }) { return }
+      location(v).reassigned = true
+    }
+    switch s.kind {
+    case .assign(let ts, _): for t in ts { assigned(t, declaring: true) }
+    case .assignCall(let ts, _): for t in ts { assigned(t, declaring: true) }
+    case .opAssign(_, let t, _): assigned(.place(t), declaring: false)
+    case .mapLookup(let a, let b, _):
+      assigned(a, declaring: true)
+      assigned(b, declaring: true)
+    case .range(let r):
+      assigned(r.key, declaring: false)
+      assigned(r.value, declaring: false)
+    default: break
+    }
+  }
+
+  /// The variable an assignment to `e` changes: `x`, `x.f`, `x[i]` of an array x.
+  static func assignedVariable(_ e: TypedExpr) -> Variable? {
+    switch e.kind {
+    case .variable(let v): return v
+    case .field(let b, _): return b.isDereference ? nil : assignedVariable(b)
+    case .index(let b, _) where b.type.isArray: return assignedVariable(b)
+    default: return nil
+    }
+  }
+
+  /// escape.go flowClosure, for every literal met: each captured variable is captured by value
+  /// when it is never reassigned, its address never taken, and it is at most 128 bytes — its
+  /// value flows into the funcval; else by reference — its address does, so the variable
+  /// moves to the heap if the funcval does. The funcval's layout follows
+  /// (typecheck.ClosureType: the code pointer, then each capture or its address).
+  func flowClosures() {
+    for (hole, fn) in pendingClosures {
+      var fields: [(String, GoType)] = [("F", .uintptr)]
+      for c in fn.captures {
+        let v = c.canonical
+        let loc = location(v)
+        let byValue = !v.addressTaken && !loc.reassigned && v.type.size <= 128
+        v.byReference = !byValue
+        if !byValue { v.markAddressTaken() }
+        // The literal reaches a variable captured by reference through the address it holds,
+        // as lowering reaches a variable moved to the heap.
+        c.movedToHeap = !byValue
+        fields.append((v.name, byValue ? v.type : .pointer(to: v.type)))
+        flow((byValue ? hole : hole.addr()).noting("captured by a closure"), loc)
+      }
+      let layout = GoType.structure(fields)
+      fn.funcvalType = layout
+      hole.dst.site?.type = layout
+    }
+    pendingClosures = []
+  }
+
+  /// Go 1.22+ (solve.go): a literal whose funcval reaches the heap, or a call through a value
+  /// whose callee is unknown and whose results are used, loses track of its results: they may
+  /// then outlive the enclosing frame. Returns whether any literal changed (walk again).
+  func loseClosureResults() -> Bool {
+    guard analysis.compiler.tracksClosureResults else { return false }
+    let reached = zeroDerefSources(of: callee)
+    var changed = false
+    for f in functions where f.isLiteral && !f.resultsLost {
+      guard let loc = closureLocation(f) else { continue }
+      if loc.escapes || reached.contains(ObjectIdentifier(loc)) {
+        f.resultsLost = true
+        changed = true
+      }
+    }
+    return changed
+  }
+
+  /// The location of a literal's funcval.
+  func closureLocation(_ f: Function) -> EscapeLocation? {
+    locations.first { $0.site?.kind == .closure && $0.site?.closureFunction === f }
+  }
+
+  /// The locations whose value (not address) flows to `root`, through any chain of plain
+  /// assignments.
+  func zeroDerefSources(of root: EscapeLocation) -> Set<ObjectIdentifier> {
+    var seen: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
+    var todo = [root]
+    while let l = todo.popLast() {
+      for e in l.edges where e.derefs == 0 && seen.insert(ObjectIdentifier(e.src)).inserted {
+        todo.append(e.src)
+      }
+    }
+    return seen
+  }
+
   /// The hole an assignment to an addressable expression stores into (assign.go addr): a local
   /// variable's location; a field or element of a local array or struct, that variable; a
   /// global, or anything reached through a pointer, the heap.
@@ -518,6 +651,28 @@ final class Batch {
         expression(k, x)
       }
     case .call(let f, let args): call([k], f, args)
+    case .callValue(let f, let args): callValue([k], f, args)
+    // A declared function's funcval is static data: nothing to allocate or to flow.
+    case .functionValue: break
+    case .closure(let fn, let site):
+      // expr.go OCLOSURE: the funcval is spilled; what it captures flows into it once every
+      // body is walked (flowClosures); the literal's body is walked here, in its own frame.
+      let contents = spill(k, site)
+      pendingClosures.append((contents, fn))
+      for c in fn.captures {
+        let loc = location(c)
+        if !loc.captured {
+          loc.captured = true
+          // Reassignments in straight-line code before the first capture do not count.
+          if loc.loopDepth == loopDepth { loc.reassigned = false }
+        }
+      }
+      let saved = (function, loopDepth, oracle)
+      function = fn
+      loopDepth = 1
+      oracle = nil
+      block(fn.body)
+      (function, loopDepth, oracle) = saved
     case .initialized(let stmts, let x):
       for st in stmts { statement(st) }
       expression(k, x)
@@ -569,6 +724,7 @@ final class Batch {
   func callResults(_ ks: [Hole], _ e: TypedExpr) {
     switch e.kind {
     case .call(let f, let args): call(ks, f, args)
+    case .callValue(let f, let args): callValue(ks, f, args)
     case .inlinedCall(let ic):
       for (p, a) in zip(ic.params, ic.args) {
         declare(p)
@@ -598,6 +754,33 @@ final class Batch {
       }
       expression(tagHole(ks, f, p), a)
     }
+  }
+
+  /// A call through a function value (call.go OCALLFUNC). A callee known statically — a
+  /// declared function's value, a literal called where it is written, or a local assigned
+  /// once from either (ir.StaticValue) — is called as itself, the value going nowhere. An
+  /// unknown callee's arguments go to the heap ("call parameter"); since Go 1.22 the value
+  /// itself goes to the callee location when the results are used, and a literal reaching it
+  /// has lost its results.
+  func callValue(_ ks: [Hole], _ calleeExpr: TypedExpr, _ args: [TypedExpr]) {
+    if oracle == nil { oracle = ReassignOracle(function.body) }
+    var known: Function? = nil
+    switch oracle!.staticValue(calleeExpr).kind {
+    case .functionValue(let f): known = f
+    case .closure(let f, _): known = f
+    default: break
+    }
+    if let known {
+      if case .closure = calleeExpr.kind { known.calledDirectly = true }
+      expression(discard, calleeExpr)
+      call(ks, known, args)
+      return
+    }
+    let resultsUsed = ks.contains { $0.dst !== blank }
+    let calleeHole = analysis.compiler.tracksClosureResults && resultsUsed
+      ? Hole(dst: callee, derefs: 0, note: "callee operand") : discard
+    expression(calleeHole, calleeExpr)
+    for a in args { expression(heapHole.noting("passed to a function value, whose callee is not known"), a) }
   }
 
   /// Where an argument for parameter `p` of an analysed function flows: a tee of the heap (with
@@ -829,9 +1012,18 @@ final class Batch {
   /// Whether values stored in `l` may survive beyond `other`'s lifetime (solve.go outlives).
   func outlives(_ l: EscapeLocation, _ other: EscapeLocation) -> Bool {
     if l.escapes { return true }
-    if l === mutator || l === blank { return false }
-    if l.isResult { return true }
+    if l === mutator || l === blank || l === callee { return false }
+    if l.isResult {
+      // A literal's results may hold its enclosing frame's addresses when every call of it is
+      // known: `fn := func() *int { return &u }()` keeps u on the stack.
+      if let lf = l.function, lf.isLiteral, let of = other.function, of !== lf, of.contains(lf) {
+        if analysis.compiler.tracksClosureResults ? !lf.resultsLost : lf.calledDirectly { return false }
+      }
+      return true
+    }
     if l.function === other.function && l.loopDepth < other.loopDepth { return true }
+    // Declared outside a literal that stores into it: the literal's frame is gone by then.
+    if let lf = l.function, let of = other.function, lf !== of, lf.contains(of) { return true }
     return false
   }
 
@@ -969,7 +1161,11 @@ extension TypedExpr {
   /// Calls `visit` on each direct sub-expression.
   func forEachChild(_ visit: (TypedExpr) -> Void) {
     switch kind {
-    case .constant, .nilValue, .variable, .new: break
+    // A literal's body is its own function's (Function.closures), not a child expression.
+    case .constant, .nilValue, .variable, .new, .functionValue, .closure: break
+    case .callValue(let f, let args):
+      visit(f)
+      args.forEach(visit)
     case .unary(_, let x), .conversion(let x), .deref(let x), .addressOf(let x), .field(let x, _): visit(x)
     case .binary(_, let a, let b), .logical(_, let a, let b), .shift(_, let a, let b), .index(let a, let b):
       visit(a)

@@ -164,8 +164,11 @@ final class BodyRewriter {
   func expression(_ e: TypedExpr) -> TypedExpr {
     let kind: TypedExpr.Kind
     switch e.kind {
-    case .constant, .nilValue: kind = e.kind
+    // A literal never is in a body being inlined (a function containing one is not inlinable:
+    // Inliner.canInline); a declared function's value is the same in any copy.
+    case .constant, .nilValue, .functionValue, .closure: kind = e.kind
     case .variable(let v): kind = .variable(variable(v))
+    case .callValue(let f, let args): kind = .callValue(expression(f), args.map(expression))
     case .unary(let op, let x): kind = .unary(op, expression(x))
     case .binary(let op, let a, let b): kind = .binary(op, expression(a), expression(b))
     case .logical(let op, let a, let b): kind = .logical(op, expression(a), expression(b))

@@ -191,6 +191,15 @@ struct InlineCostVisitor {
       // 1.19's OMETHEXPR has a type node under it (typecheck.FixMethodCall), which counts.
       let callee = f.receiver != nil && model.unifiedIR ? 0 : 1
       return 1 + callee + args.reduce(0) { $0 + cost($1) } + (callCost?(f) ?? 0)
+    case .callValue(let f, let args):
+      // OCALLFUNC whose callee is not a declared function: never inlined by gcsh, so the
+      // non-leaf call cost (inl.go hairyVisitor: v.budget -= v.extraCallCost).
+      return 1 + cost(f) + args.reduce(0) { $0 + cost($1) } + (countingNodes ? 0 : InlineCostModel.extraCallCost)
+    // A declared function's name (ONAME, class PFUNC).
+    case .functionValue: return 1
+    // OCLOSURE: 15 besides its node (hairyVisitor); Go 1.19 adds the literal's body ("Scan
+    // body of closure ... and include the body in the budget"), Go 1.20+ does not.
+    case .closure(let fn, _): return countingNodes ? 1 : 16 + (model.unifiedIR ? 0 : cost(fn.body))
     case .inlinedCall(let ic):
       // Only a caller's node count meets one (IsBigFunc after inlining): the call it was.
       return 2 + ic.args.reduce(0) { $0 + cost($1) }

@@ -95,6 +95,21 @@ final class Inliner {
       for batch in batches { for f in batch { inlineCalls(f) } }
     }
     inlineCalls(program.script)
+    // Calls in literals' bodies are inlined too (the literals themselves are not, yet).
+    func literals(_ f: Function) {
+      for c in f.closures {
+        // CanInline's cost, for -m -m (Go 1.20+ gives a literal a budget of 800 and inlines
+        // most; gcsh inlines none yet).
+        let cost = InlineCostVisitor(model: model, callCost: callCost).cost(c.body)
+        c.inlineCost = nil
+        c.inlineReason = cost > InlineCostModel.maxBudget
+          ? "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
+          : "gcsh does not inline function literals"
+        inlineCalls(c)
+        literals(c)
+      }
+    }
+    for f in program.functions + [program.script] { literals(f) }
   }
 
   /// Whether f's body calls g.
@@ -135,6 +150,12 @@ final class Inliner {
       f.inlineReason = "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
       return
     }
+    if !f.closures.isEmpty {
+      // Go inlines such a function, copying the literal into the caller as a new closure;
+      // gcsh cannot copy one yet, so -m lacks its "can inline" (grammar.md).
+      f.inlineReason = "gcsh does not inline a function containing a function literal"
+      return
+    }
     f.inlineCost = cost
     report(f.declarationOffset, "can inline \(f.name)")
   }
@@ -155,9 +176,27 @@ final class Inliner {
   private func reportDeferWrappers(_ f: Function) {
     guard compiler.inliner == .go127 else { return }
     let visitor = InlineCostVisitor(model: model, callCost: callCost)
-    for d in f.defers where visitor.cost(d.call) <= InlineCostModel.maxBudget {
-      report(d.span.start, "can inline \(f.name).deferwrap\(d.index + 1)")
+    var wrappers = 0
+    for d in f.defers {
+      // A call of a function without parameters or results is already in normal form: no
+      // wrapper (typecheck/stmt.go normalizeGoDeferCall).
+      var signature: GoType? = nil
+      switch d.call.kind {
+      case .call(let g, _): signature = functionSignature(g)
+      case .callValue(let callee, _): signature = callee.type
+      default: break
+      }
+      if case .function(let ps, let rs, _)? = signature?.kind, ps.isEmpty && rs.isEmpty { continue }
+      wrappers += 1
+      if visitor.cost(d.call) <= InlineCostModel.maxBudget {
+        report(d.span.start, "can inline \(f.name).deferwrap\(wrappers)")
+      }
     }
+  }
+
+  /// A declared function's signature as a function type (its receiver a parameter).
+  private func functionSignature(_ g: Function) -> GoType {
+    .function(params: g.params.map(\.type), results: g.results.map(\.type), variadic: g.variadic)
   }
 
   private func report(_ offset: Int, _ message: String) {

@@ -161,6 +161,12 @@ enum Opcode: UInt8 {
   /// Calls function A of the program with its frame starting at slot B of this one (its
   /// result slots, then its parameters, already stored there).
   case call
+  /// Calls the function value s[A] (the address of a funcval, whose first word is the code
+  /// pointer; nil panics) with its frame at slot B, as `call`; the funcval is the callee's
+  /// closure context.
+  case callValue
+  /// s[A] = the closure context this frame was called with (a funcval's address).
+  case closureContext
   /// Returns: the result (B slots at A) goes to the frame's first slots.
   case ret
   /// A builtin or package function, or a runtime statement: descriptor A.

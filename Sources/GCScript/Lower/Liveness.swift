@@ -95,6 +95,10 @@ struct Liveness {
       case .runeToString: return ([r(c)], [r(a, 2)])
       }
     case .call: return ([r(b + d, c - d)], [r(b, d)])
+    // The funcval is read by the call; the literal's prologue has copied what it needs from
+    // it before anything can collect.
+    case .callValue: return ([r(a), r(b + d, c - d)], [r(b, d)])
+    case .closureContext: return ([], [r(a)])
     case .ret: return ([r(a, b)], [])
     case .builtin:
       let desc = code.builtins[a]

@@ -51,6 +51,10 @@ extension Lowerer {
       }
     case .conversion(let x): conversion(x, to: t, e, into: dst)
     case .call(let f, let args): call(f, args, resultInto: dst)
+    case .callValue(let f, let args): callValue(f, args, resultInto: dst)
+    case .functionValue(let f):
+      emit(Instruction(op: .constant, a: Int32(dst), b: constant(session.staticFuncval(of: f))))
+    case .closure(let fn, let site): closure(fn, site, into: dst)
     case .builtin(let b, let args, let spread): builtin(b, args, spread: spread, e, into: dst)
     case .new(let elem, let site):
       allocation(AllocationDesc.Kind.object, elem, site, into: dst)

@@ -167,6 +167,7 @@ extension Lowerer {
   func evaluateForEffect(_ e: TypedExpr) {
     switch e.kind {
     case .call(let f, let args): call(f, args, resultInto: nil)
+    case .callValue(let f, let args): callValue(f, args, resultInto: nil)
     case .builtin(let b, let args, let spread): builtin(b, args, spread: spread, e, into: nil)
     case .inlinedCall(let ic): inlinedCall(ic, into: nil)
     case .initialized(let stmts, let x):
@@ -234,6 +235,7 @@ extension Lowerer {
   func withResults(of e: TypedExpr, _ use: ([Int]) -> Void) {
     switch e.kind {
     case .call(let f, let args): call(f, args, results: use)
+    case .callValue(let f, let args): callValue(f, args, results: use)
     case .inlinedCall(let ic): inlinedCall(ic, results: use)
     case .initialized(let stmts, let x):
       for st in stmts { statement(st, charged: false) }

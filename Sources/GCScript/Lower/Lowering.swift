@@ -127,7 +127,7 @@ func pointerWords(_ t: GoType) -> [Bool] {
   var words = [Bool](repeating: false, count: t.words)
   func mark(_ t: GoType, _ offset: Int) {
     switch t.kind {
-    case .pointer, .string, .slice, .map: words[offset / 8] = true
+    case .pointer, .string, .slice, .map, .function: words[offset / 8] = true
     case .array(let e, let n):
       guard e.hasPointers else { return }
       for k in 0..<n { mark(e, offset + k * e.size) }
@@ -237,6 +237,7 @@ final class Lowerer {
     let firstParam = top
     for p in function.params { slots[ObjectIdentifier(p)] = allocate(p.type) }
     code.paramWords = top - firstParam
+    capturePrologue()
     // Address-taken locals and parameters that stay on the stack are pinned objects; those
     // moved to the heap get a pinned pointer slot.
     for v in function.params + function.results + function.locals where v.addressTaken || v.movedToHeap {
@@ -293,6 +294,7 @@ final class Lowerer {
       return nil
     case .variable: return 1
     case .makeMap: return nil  // Lowering+Maps.swift layoutMapSites
+    case .closure: return 1
     }
   }
 

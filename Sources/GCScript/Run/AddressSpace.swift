@@ -2,6 +2,7 @@
 // and loads and stores that go to the right one.
 //
 //   0 ..< 4 KiB            nil and the first page: any access panics (Go's nil dereference)
+//   text     0x401000      code pointers only: functions' addresses (never loaded or stored)
 //   zerobase               what a zero-byte allocation returns (runtime.zerobase)
 //   globals  0x600000      package-level variables (the data and bss segments)
 //   rodata   0x10000000    string constants (read-only data)
@@ -16,6 +17,13 @@ import GoHeap
 
 enum AddressSpace {
   static let nilPage: Address = 0x1000
+  /// Code pointers (a funcval's first word; what `%p` of a func prints): function k of the
+  /// session's table is at textBase + k * textBytesPerFunction, as Go's text segment starts
+  /// at 0x401000 on linux/amd64.
+  static let textBase: Address = 0x40_1000
+  static let textBytesPerFunction: UInt64 = 64
+  /// Functions a session can have code pointers for (the text ends below the globals).
+  static let textFunctions = Int((globalsBase - textBase) / textBytesPerFunction)
   static let globalsBase: Address = 0x60_0000
   /// Globals are limited to 64 MiB (a larger array belongs on the heap: `new` or `make`).
   static let globalsLimit = 64 << 20

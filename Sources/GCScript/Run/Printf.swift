@@ -569,10 +569,13 @@ final class Printer {
   /// of nil `<nil>`, %#v `(*T)(0x...)`, the integer verbs as an unsigned number.
   func fmtPointer(_ value: FmtValue, _ verb: Int32) throws {
     switch value.type.kind {
-    case .pointer, .slice, .map: break
+    case .pointer, .slice, .map, .function: break
     default: return try badVerb(value, verb)
     }
-    let u = try vm.word(value.source, value.offset)
+    var u = try vm.word(value.source, value.offset)
+    // A func's reflect.Value.Pointer is its code pointer (the funcval's first word), not the
+    // funcval's address: every closure of one literal prints the same.
+    if case .function = value.type.kind, u != 0 { u = try vm.word(.memory(u), 0) }
     switch verb {
     case Verb.v:
       if f.sharpV {

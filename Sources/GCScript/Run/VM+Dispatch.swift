@@ -235,8 +235,11 @@ extension VM {
         s = stack + fp.pointee.base
 
       // Calls.
-      case .call:
+      case .call, .callValue:
         fp.pointee.pc = pc
+        // Through a value: the funcval's code pointer names the function; the funcval is the
+        // callee's closure context.
+        let a = i.op == .call ? a : try funcvalTarget(s[a])
         let callee = session.functions[a]
         let base = fp.pointee.base + b
         // The prologue's stack check: the new frame's simulated top against the guard.
@@ -258,6 +261,7 @@ extension VM {
         s = stack + base
         pc = 0
         continue
+      case .closureContext: s[a] = closureContext
       case .ret:
         if b > 0 && a != 0 { s.update(from: s + a, count: b) }
         assert(!resultPointsIntoFrame(), "\(session.functions[fp.pointee.function].name) returns a pointer into its own frame")

@@ -94,6 +94,9 @@ final class VM: AddressRootSource, GoroutineStack {
   /// The dispatch loop returns when a return leaves this many frames: 0 for a run, more while
   /// the runtime calls back into the program (fmt calling a String method: VM+Callbacks.swift).
   var stopDepth = 0
+  /// The funcval of the latest call through a function value (the closure context register):
+  /// the called literal's first instruction copies its captures from it.
+  var closureContext: UInt64 = 0
   /// Callbacks in progress (VM+Callbacks.swift).
   var callbackDepth = 0
   /// `--max-steps`: the steps a run may take (loop iterations and calls), and those left.

@@ -21,8 +21,9 @@ public indirect enum TypeExpr: Sendable {
   case map(TypeExpr, TypeExpr, Span)
   /// `chan T`, `chan<- T`, `<-chan T`.
   case chan(TypeExpr, Span)
-  /// `func(params) results`.
-  case function(Span)
+  /// `func(params) results`: the parameters (names optional; the last one's type is `T` of a
+  /// variadic `...T`) and results as written.
+  case function(params: [Param], results: [Param], variadic: Bool, Span)
   /// `interface { ... }` (and `any`, which is a name).
   case interface(Span)
   /// A generic type instantiated: `List[int]`.
@@ -34,7 +35,7 @@ public indirect enum TypeExpr: Sendable {
   public var span: Span? {
     switch self {
     case .name(_, let s), .qualified(_, _, let s), .inferredArray(_, let s), .map(_, _, let s),
-      .chan(_, let s), .function(let s), .interface(let s), .instance(_, let s),
+      .chan(_, let s), .function(_, _, _, let s), .interface(let s), .instance(_, let s),
       .unsupportedStruct(_, let s):
       return s
     case .pointer(let t), .slice(let t): return t.span

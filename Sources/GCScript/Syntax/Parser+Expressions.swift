@@ -250,9 +250,16 @@ extension Parser {
   mutating func functionLiteral() throws -> Expr {
     let start = peek.span.start
     advance()
-    let (params, variadic, _) = try parameterList(after: "parameters")
+    let (params, variadic, misplaced) = try parameterList(after: "parameters")
+    if let misplaced {
+      errors.append(ScriptError(.typeError("can only use ... with final parameter"), at: misplaced))
+      throw Bail()
+    }
     let results = try resultList()
-    guard check("{") else { return Expr(.type(.function(span(from: start))), span(from: start)) }
+    guard check("{") else {
+      let t = TypeExpr.function(params: params, results: results, variadic: variadic, span(from: start))
+      return Expr(.type(t), span(from: start))
+    }
     let saved = noCompositeLit
     noCompositeLit = false
     let body = try block()

@@ -61,9 +61,13 @@ extension Parser {
       return .chan(try type(), span(from: t.span.start))
     case .keyword(.func):
       advance()
-      _ = try parameterList(after: "parameters")
-      _ = try resultListOfType()
-      return .function(span(from: t.span.start))
+      let (params, variadic, misplaced) = try parameterList(after: "parameters")
+      if let misplaced {
+        errors.append(ScriptError(.typeError("can only use ... with final parameter"), at: misplaced))
+        throw Bail()
+      }
+      let results = try resultListOfType()
+      return .function(params: params, results: results, variadic: variadic, span(from: t.span.start))
     case .keyword(.interface):
       advance()
       guard check("{") else { throw fail("'{'", after: "interface") }

@@ -53,7 +53,7 @@ extension VM {
     switch t.kind {
     case .int(_, true):
       return order(Int64(bitPattern: try scalar(t, a, ao, topLevel: false)), Int64(bitPattern: try scalar(t, b, bo, topLevel: false)))
-    case .int(_, false), .uintptr, .pointer, .map, .bool:
+    case .int(_, false), .uintptr, .pointer, .map, .function, .bool:
       return order(try scalar(t, a, ao, topLevel: false), try scalar(t, b, bo, topLevel: false))
     case .float:
       let x = Double(bitPattern: try scalar(t, a, ao, topLevel: false))
