@@ -46,6 +46,9 @@ let package = Package(
           ["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"],
           .when(platforms: [.linux], configuration: .release))
       ]),
+    // The libFuzzer target (Sources/gcsh-fuzz/Fuzz.swift; Tests/Fuzz/libfuzzer.sh builds it
+    // with the fuzzer); a plain build makes it a replayer of fuzzer inputs.
+    .executableTarget(name: "gcsh-fuzz", dependencies: ["GCScript", "GoHeap"]),
     .testTarget(
       name: "GoHeapTests", dependencies: ["GoHeap"], resources: [.copy("Anchors")]),
     .testTarget(name: "GCScriptTests", dependencies: ["GCScript", "GoHeap"]),

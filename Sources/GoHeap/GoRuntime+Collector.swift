@@ -139,7 +139,7 @@ extension GoRuntime {
     func markAddress(_ a: Address) {
       if let r = objectRef(at: a) { mark(r) }
     }
-    for source in addressRootSources { source.forEachRootAddress(markAddress) }
+    for root in addressRootSources { root.source?.forEachRootAddress(markAddress) }
     if let held = heldObject { mark(held) }
     while let r = work.popLast() {
       guard let span = unretainedSpan(r) else { continue }

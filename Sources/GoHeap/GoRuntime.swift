@@ -219,7 +219,9 @@ public final class GoRuntime {
   var eventSeq = 0
   var sinks: [(HeapEvent) -> Void] = []
   /// Registered for the runtime's life: sources of root addresses (the VM's frames and globals).
-  var addressRootSources: [AddressRootSource] = []
+  /// Held weakly: a source (the VM) holds the runtime, so a strong reference back would keep
+  /// both — and the whole simulated heap — alive after their last user let go of them.
+  var addressRootSources: [WeakRootSource] = []
 
   // Flat memory (FlatMemory.swift, GoRuntime+Addresses.swift, GoRuntime+FlatMemory.swift).
   /// The page→span table (mheap.go `heapArena.spans`, SpanTable.swift): the span holding each
@@ -410,9 +412,11 @@ public final class GoRuntime {
     // time.Sleep(math.MaxInt64) sleeps until the end of time (time.go: `when` saturates), and
     // sysmon would force a GC every 2 minutes of it: more than gcsh can replay. A sleep that
     // would take the clock past the horizon stops the program instead.
-    guard ns <= Self.virtualHorizonNs - now else {
+    guard ns <= horizonNs - now else {
+      let hours = horizonNs / Duration.hour
+      let span = hours >= 24 * 365 ? "\(hours / 24 / 365) years" : "\(hours) hours"
       throw SimulationLimit(
-        "time.Sleep(\(ns)) would take the virtual clock past \(Self.virtualHorizonNs / Duration.hour / 24 / 365) years, "
+        "time.Sleep(\(ns)) would take the virtual clock past \(span), "
           + "the longest run gcsh replays (sysmon forces a GC every 2 minutes of it)")
     }
     let end = now + ns + profile.cost.timerLatencyNs
@@ -426,6 +430,9 @@ public final class GoRuntime {
 
   /// The longest stretch of virtual time gcsh replays: 10 years (2.6M forced GCs, ~25 s here).
   public static let virtualHorizonNs = 10 * 365 * 24 * Duration.hour
+  /// The virtual time a run may reach, ns: `virtualHorizonNs`, or less where a host wants
+  /// every run short (the fuzzer).
+  public var horizonNs = GoRuntime.virtualHorizonNs
 
   /// Pages a heap growth of at least `npages` maps (mheap.grow / MHeap_Grow).
   static func growthAsk(_ p: RuntimeProfile, pages npages: Int) -> Int {
@@ -503,7 +510,11 @@ public final class GoRuntime {
   // MARK: Roots
 
   /// Registers a source of root addresses (the VM's frames and globals) for the runtime's life.
-  public func addRoots(_ source: AddressRootSource) { addressRootSources.append(source) }
+  /// Registers a root source for the runtime's collections, as long as it lives.
+  public func addRoots(_ source: AddressRootSource) {
+    addressRootSources.removeAll { $0.source == nil }
+    addressRootSources.append(WeakRootSource(source: source))
+  }
 
   // MARK: Knobs
 

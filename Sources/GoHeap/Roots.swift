@@ -14,6 +14,11 @@
 
 /// Something that holds root pointer words as raw addresses (the VM's registers and globals).
 /// Words that are not addresses of allocated heap objects (nil, scalars) are ignored.
+/// A root source the runtime does not keep alive (GoRuntime.addRoots).
+struct WeakRootSource {
+  weak var source: AddressRootSource?
+}
+
 public protocol AddressRootSource: AnyObject {
   /// Calls `visit` with every stored word that may be a pointer.
   func forEachRootAddress(_ visit: (Address) -> Void)

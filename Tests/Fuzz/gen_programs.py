@@ -27,6 +27,9 @@ ap.add_argument("--seconds", type=float, default=None)
 ap.add_argument("--seed", type=int, default=1)
 ap.add_argument("--save", default=None)
 ap.add_argument("--verbose", action="store_true")
+ap.add_argument("--emit", default=None,
+                help="write --count programs into this directory (each behind a profile byte, "
+                     "as libfuzzer.sh's seeds) instead of running them")
 ap.add_argument("--program-timeout", type=int, default=5,
                 help="gcsh's --timeout per program, seconds (a hang is 4x that plus 20 s)")
 args = ap.parse_args()
@@ -385,7 +388,17 @@ def check(binary, program, flags, bad_flag, workdir):
     return None, cmd
 
 
+def emit(directory):
+    rng = random.Random(args.seed)
+    os.makedirs(directory, exist_ok=True)
+    for k in range(args.count):
+        with open(os.path.join(directory, "gen-%d-%d" % (args.seed, k)), "wb") as f:
+            f.write(bytes([k % 3]) + Gen(rng).program().encode("utf-8", "surrogateescape"))
+
+
 def main():
+    if args.emit:
+        return emit(args.emit)
     rng = random.Random(args.seed)
     workdir = tempfile.mkdtemp(prefix="gcsh-gen-")
     start = time.time()
