@@ -22,6 +22,10 @@ extension VM {
         at += a.type.words
       }
     }
+    // A Go fmt call's operands become interfaces first (the `...any` slice the call passes),
+    // the boxes held until it returns.
+    let boxes = desc.conversions.isEmpty ? 0 : try convertToInterfaces(desc.conversions, args)
+    defer { inFlight.removeLast(boxes) }
     switch desc.kind {
     case .call(let b): try call(b, args, result: desc.result)
     case .sleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
