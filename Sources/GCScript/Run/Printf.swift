@@ -80,8 +80,13 @@ enum Verb {
 /// The state of one Print/Printf call: Go's `pp` with its `fmt`.
 final class Printer {
   let vm: VM
-  /// The output so far (Go's `buffer`).
-  var buf: [UInt8] = []
+  /// The output so far (Go's `buffer`). Its growth past the pooled buffer's capacity is what
+  /// fmt allocates (VM+PrinterPool.swift).
+  var buf: [UInt8] = [] { didSet { bufferGrew(to: flushed + buf.count, padding: padding) } }
+  /// Bytes already handed to the sink: Go's buffer still holds them.
+  private var flushed = 0
+  /// writePadding is appending this many bytes (Go makes the new buffer itself).
+  private var padding: Int? = nil
   /// Where a Print to the host sends full chunks of `buf` (nil: build the whole text).
   private let sink: (([UInt8]) -> Void)?
   static let chunkBytes = 64 << 10
@@ -118,6 +123,7 @@ final class Printer {
     if cut - start < need { cut = start }
     if cut == 0 { return }
     sink(Array(buf[..<cut]))
+    flushed += cut
     buf.removeFirst(cut)
   }
 
@@ -125,6 +131,7 @@ final class Printer {
   func finish() {
     if let sink, !buf.isEmpty {
       sink(buf)
+      flushed += buf.count
       buf.removeAll()
     }
   }
@@ -145,7 +152,9 @@ final class Printer {
   func writePadding(_ n: Int) {
     if n <= 0 { return }
     let padByte: UInt8 = f.zero && !f.minus ? .digit0 : .space
+    padding = n
     buf.append(contentsOf: repeatElement(padByte, count: n))
+    padding = nil
   }
 
   /// pad: b padded to the width on the left, or on the right with '-'; the width counts runes.

@@ -63,6 +63,7 @@ extension VM {
     let p = Printer(self)
     let a = args.map { FmtValue.operand($0.0, $0.1) }
     if newline { try p.doPrintln(a) } else { try p.doPrint(a) }
+    try growPrinterBuffer()
     return p.buf
   }
 
@@ -70,6 +71,7 @@ extension VM {
   func sprintf(_ format: [UInt8], _ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> [UInt8] {
     let p = Printer(self)
     try p.doPrintf(format, args.map { FmtValue.operand($0.0, $0.1) })
+    try growPrinterBuffer()
     return p.buf
   }
 
@@ -89,6 +91,7 @@ extension VM {
       try p.doPrint(a)
     }
     p.finish()
+    try growPrinterBuffer()
   }
 }
 
