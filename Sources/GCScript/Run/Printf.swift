@@ -30,6 +30,9 @@ struct FmtValue {
   /// reflect's flagRO: the value was reached through an unexported struct field, so fmt may
   /// not call its methods (Value.CanInterface is false).
   let readOnly: Bool
+  /// reflect's flagAddr: the value is a variable's memory (an element of a slice, what a pointer
+  /// points to, and their fields and array elements), so Value.Interface copies it.
+  var addressable = false
 
   /// An untyped nil operand (panic(nil)): Go's nil interface, which fmt prints as `<nil>`.
   var isNilInterface: Bool {
@@ -103,9 +106,14 @@ final class Printer {
   /// Printing a %!verb(...) error: methods are not called inside it.
   var erroring = false
 
+  /// It prints for a Go fmt call (the pooled printer is taken), which allocates what reflect
+  /// does (copyForInterface); GCScript's print statement and `stats` labels do not.
+  let allocates: Bool
+
   init(_ vm: VM, sink: (([UInt8]) -> Void)? = nil) {
     self.vm = vm
     self.sink = sink
+    allocates = vm.printerPool.active
   }
 
   /// Hands the buffer to the sink when a chunk's worth is there. Called between elements of

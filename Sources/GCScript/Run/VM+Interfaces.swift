@@ -7,7 +7,9 @@ import GoHeap
 extension VM {
   /// Makes each operand's box on the heap where its conversion needs one, pushing each onto
   /// `inFlight` (the call's `...any` slice holds them until it returns). Returns how many.
-  func convertToInterfaces(_ conversions: [InterfaceConversion?], _ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> Int {
+  func convertToInterfaces(
+    _ conversions: [InterfaceConversion?], _ args: [(GoType, UnsafeMutablePointer<UInt64>)]
+  ) throws -> Int {
     var boxes = 0
     for (conversion, (t, slots)) in zip(conversions, args) {
       guard let conversion else { continue }
@@ -33,7 +35,9 @@ extension VM {
   }
 
   /// The low `bytes` bytes of a value as memory holds it (slots keep a float32 as a double).
-  private func memoryBits(_ t: GoType, _ slots: UnsafeMutablePointer<UInt64>, _ bytes: Int) -> UInt64 {
+  private func memoryBits(
+    _ t: GoType, _ slots: UnsafeMutablePointer<UInt64>, _ bytes: Int
+  ) -> UInt64 {
     let mask: UInt64 = bytes == 8 ? ~0 : (1 << UInt64(bytes * 8)) - 1
     switch t.kind {
     case .float(32): return UInt64(Float(Double(bitPattern: slots[0])).bitPattern)
@@ -41,7 +45,8 @@ extension VM {
     default:
       // A struct or array of one component: its bytes, as memory holds them.
       var v: UInt64 = 0
-      withUnsafeMutableBytes(of: &v) { $0.copyMemory(from: UnsafeRawBufferPointer(start: slots, count: bytes)) }
+      let image = UnsafeRawBufferPointer(start: slots, count: bytes)
+      withUnsafeMutableBytes(of: &v) { $0.copyMemory(from: image) }
       return v
     }
   }

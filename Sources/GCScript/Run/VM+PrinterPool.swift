@@ -1,8 +1,8 @@
 // fmt's printer cache: the `pp` each Print, Println, Printf, Sprint, Sprintf takes from a
 // sync.Pool and puts back (fmt/print.go newPrinter and free; sync/pool.go), and the byte buffer
 // it keeps between calls — the allocations fmt makes besides boxing its operands and the
-// string a Sprint returns. Go 1.27.3 and 1.19.8 differ only in the pp's size; go1.0 follows Go
-// 1.19 (Go 1.0's fmt had a fixed-size cache of its own, not modelled).
+// string a Sprint returns. Go 1.27.3 and 1.19.8 differ in the pp's size and in free; go1.0
+// follows Go 1.19 (Go 1.0's fmt had a fixed-size cache of its own, not modelled).
 //
 //   Get  pin(): the pool's per-P array of poolLocal is dropped at every GC (poolCleanup moves
 //        it to the victim cache), so the first Get after a cycle runs pinSlow: allPools =
@@ -15,10 +15,12 @@
 //   Print  the buffer grows as Go's `append` grows a []byte (growslice: double below 256, then
 //        1.25x, rounded to a size class; under 16 bytes a tiny allocation), except padding,
 //        which makes a new buffer of exactly 2*cap+n (format.go writePadding).
-//   Put  free(): a buffer whose capacity is over 64 KiB is dropped, a smaller one kept
-//        (truncated to length 0) for the next call; then Put (pin() again).
+//   Put  free(): a buffer whose capacity is over 64 KiB is dropped — with the whole pp in Go
+//        1.19.8, which then skips the Put — a smaller one kept (truncated to length 0) for the
+//        next call; then Put (pin() again).
 //
-// Measured: Tests/Recordings/runs/boxing's warm-up (5 mallocs, 632 B in Go 1.27.3, 664 B in
+// Measured: Tests/Recordings/runs/fmtprinter (growth, padding, the 64 KiB limit, collections)
+// and runs/boxing's warm-up (5 mallocs, 632 B in Go 1.27.3, 664 B in
 // 1.19.8: 8 + 256 + the pp + the buffer at 64 then 128 bytes) and fmt-boxing (the constant
 // string and the three ints each grow the 8-byte buffer the warm-up left). Not modelled: a
 // print made inside a String method while another is printing takes a second pp (its own New
@@ -54,7 +56,8 @@ extension VM {
   /// header, then 144 bytes (Go 1.27) or 176 (Go 1.19) of the rest.
   private var ppType: GoType {
     let bytes = heap.profile.version >= GoVersion(1, 20) ? 168 : 200
-    return .structure([("buf", .slice(of: .uint8)), ("rest", .array(of: .uintptr, count: (bytes - 24) / 8))])
+    let rest = GoType.array(of: .uintptr, count: (bytes - 24) / 8)
+    return .structure([("buf", .slice(of: .uint8)), ("rest", rest)])
   }
 
   /// newPrinter: ppFree.Get() with what it allocates, and the buffer it starts with. False for
@@ -104,6 +107,13 @@ extension VM {
     if pool.capacity > 64 << 10 {
       pool.capacity = 0
       pool.buffer = nil
+      if heap.profile.version <= GoVersion(1, 19) {
+        // Go 1.19.8's free returns without Put: the printer is dropped with its buffer, and
+        // the next call makes a new one (runs/fmtprinter, "after the long line": 208 + 16 B).
+        pool.pp = nil
+        pool.putAt = nil
+        return
+      }
     }
     try pin()
     pool.putAt = heap.cyclesStarted
@@ -119,7 +129,8 @@ extension VM {
     pool.arrays.append((try heap.allocate(.pointer(to: .uint8), count: 1), c))
     // make([]poolLocal, GOMAXPROCS): private any, shared poolChain{head, tail}, padding to 128.
     let poolLocal = GoType.structure([
-      ("private", .array(of: .pointer(to: .uint8), count: 2)), ("shared", .array(of: .pointer(to: .uint8), count: 2)),
+      ("private", .array(of: .pointer(to: .uint8), count: 2)),
+      ("shared", .array(of: .pointer(to: .uint8), count: 2)),
       ("pad", .array(of: .uint8, count: 96)),
     ])
     pool.arrays.append((try heap.allocate(poolLocal, count: heap.gomaxprocs), c))
@@ -148,7 +159,8 @@ extension Printer {
     guard pool.active, length > pool.capacity else { return }
     if pool.owner == nil { pool.owner = ObjectIdentifier(self) }
     guard pool.owner == ObjectIdentifier(self) else { return }
-    let newCap = n.map { 2 * pool.capacity + $0 } ?? vm.grownCapacity(old: pool.capacity, needed: length, elem: .uint8)
+    let newCap = n.map { 2 * pool.capacity + $0 }
+      ?? vm.grownCapacity(old: pool.capacity, needed: length, elem: .uint8)
     pool.growths.append(newCap)
     pool.capacity = newCap
   }
