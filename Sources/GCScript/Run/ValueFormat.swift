@@ -228,7 +228,11 @@ extension Printer {
     let t = value.type
     guard allocates, value.addressable, t.size > 0, !InterfaceConversion.isDirectIface(t) else { return }
     let copy = try vm.heap.allocate(t, count: 1)
-    try vm.write(try vm.rawBytes(value.source, value.offset, t.size), at: copy)
+    if case .memory(let a) = value.source {
+      try vm.copyMemory(to: copy, from: a &+ UInt64(value.offset), t.size)
+    } else {
+      try vm.write(try vm.rawBytes(value.source, value.offset, t.size), at: copy)
+    }
   }
 
   /// The Array and Slice case of printValue: the elements, each through printValue.
