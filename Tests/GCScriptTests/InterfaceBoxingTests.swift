@@ -22,13 +22,28 @@ import Testing
 /// fmtsort's slices and key and value copies for a map. Go's "after one GC" line is 4 mallocs
 /// instead of 2 in the runs where main resumed on the other P after runtime.GC (runs 2 and 3 of
 /// Go 1.27.3); gcsh models one P, as run 1.
+///
+/// And main's -m lines, every one about fmt's operands: "... argument does not escape" at the
+/// call's `(`, "x escapes to heap" per operand that is not pointer-shaped — at the operand
+/// (its operator, its bracket) in Go 1.27, at the call or the last argument before it that is
+/// not a name in Go 1.19 — named as the compiler prints it (`i16 + int16(1)`, a long string cut
+/// at 72 characters, `123456` for a local Go 1.27 rewrote to its constant).
 @Test(arguments: ["boxing", "fmtprinter"], ["1.27.3", "1.19.8"])
 func fmtAllocatesAsGo(_ name: String, _ version: String) throws {
   let run = try RecordedRun(name)
   let expected = try String(contentsOf: run.directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
-  let (host, rt, _) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
+  let (host, rt, interp) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
   #expect(host.text == expected)
   try rt.checkInvariants()
+  let main = run.source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("func main()") }! + 1
+  func inMain(_ line: String) -> Bool {
+    let parts = line.split(separator: ":")
+    return parts.count > 2 && (Int(parts[1]) ?? 0) > main && !line.contains("inlin")
+  }
+  let goLines = try String(contentsOf: run.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
+    .split(separator: "\n").map(String.init).filter(inMain)
+  #expect(goLines.count > 20)
+  #expect(interp.escapeDecisions.filter(inMain).sorted() == goLines.sorted())
 }
 
 /// GCScript's print statement converts nothing (it allocates nothing); Go's fmt.Println does.

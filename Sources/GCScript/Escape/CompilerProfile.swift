@@ -64,6 +64,10 @@ struct CompilerProfile {
   /// results alike), `~b` in Go 1.19.8 (typecheck/dcl.go declareParam: "~b stands for
   /// 'blank'"). The unified IR that came with Go 1.20 is where the first is from.
   let blankResultPrefix: String
+  /// -m reports an operand converted to an interface at the operand (Go 1.27.3:
+  /// `./main.go:138:29: big + 1 escapes to heap`) or at its call's `(` (Go 1.19.8: `138:14`;
+  /// Tests/Recordings/runs/boxing). The unified IR of Go 1.20 keeps each operand's position.
+  let reportsOperandPositions: Bool
 
   /// The inliners gcsh models.
   enum InlinerEra {
@@ -97,6 +101,7 @@ struct CompilerProfile {
     rewritesMakeSizes = runtime.version >= GoVersion(1, 25)
     perIterationLoopVariables = runtime.version >= GoVersion(1, 22)
     blankResultPrefix = runtime.version >= GoVersion(1, 20) ? "~r" : "~b"
+    reportsOperandPositions = runtime.version >= GoVersion(1, 20)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

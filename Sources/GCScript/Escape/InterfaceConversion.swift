@@ -98,14 +98,112 @@ enum InterfaceConversion {
 }
 
 extension Batch {
-  /// An operand of a Go fmt call becomes an interface: dataWord's decision, with Go 1.25+'s
-  /// constant rewrite (escape.go rewriteWithLiterals' OCONVIFACE case) asked of the oracle.
-  func convertToInterface(_ x: TypedExpr) {
-    var staticConstant = false
-    if analysis.compiler.rewritesMakeSizes, x.constant == nil {
-      if oracle == nil { oracle = ReassignOracle(function.body) }
-      staticConstant = oracle!.staticValue(x).constant != nil
+  /// The `...any` operands of a Go fmt call become interfaces: dataWord's decision for each,
+  /// with Go 1.25+'s constant rewrite (escape.go rewriteWithLiterals' OCONVIFACE case) asked of
+  /// the oracle; and -m's lines about them: the implicit slice fmt's variadic parameter takes
+  /// ("... argument does not escape": fmt only reads it) at the call's `(`, and each operand that
+  /// is not pointer-shaped ("x escapes to heap": fmt's parameter leaks its content), checked
+  /// against Tests/Recordings/runs/boxing. Not reported inside an inlined body (Go reports those
+  /// at the outermost call, with the inlined names, which gcsh does not reproduce).
+  /// `all`: the call's arguments, the stream or format first (they place Go 1.19's lines).
+  func convertToInterfaces(_ call: TypedExpr, _ operands: ArraySlice<TypedExpr>, all: [TypedExpr]) {
+    let lparen = operatorOffset(after: call.span.start, UInt8(ascii: "("))
+    let reporting = inlinedAt == nil && !operands.isEmpty
+    if reporting { analysis.report(lparen, "... argument does not escape") }
+    for (k, x) in zip(operands.indices, operands) {
+      var rewritten: Constant? = nil
+      if analysis.compiler.rewritesMakeSizes, x.constant == nil {
+        if oracle == nil { oracle = ReassignOracle(function.body) }
+        rewritten = oracle!.staticValue(x).constant
+      }
+      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
+      guard reporting, !InterfaceConversion.isDirectIface(x.type) else { continue }
+      var at = nodePosition(x)
+      if !analysis.compiler.reportsOperandPositions, isName(x) {
+        // Go 1.19.8: a name's conversion is placed where the last argument before it that is
+        // not a name is, else at the call's `(` (`Fprintf(os.Stderr, "%d", big)`: at the
+        // format; `Fprintln(os.Stderr, big)`: at the `(`).
+        at = all[..<k].last(where: { !isName($0) }).map(nodePosition) ?? lparen
+      }
+      analysis.report(at, "\(operandText(x, rewritten: rewritten)) escapes to heap")
     }
-    x.interfaceConversion = InterfaceConversion.of(x, staticConstant: staticConstant)
+  }
+
+  /// A variable, or the stream argument (`os.Stderr`, a package variable in Go).
+  private func isName(_ x: TypedExpr) -> Bool {
+    switch x.kind {
+    case .variable: return true
+    case .constant: return x.span.end - x.span.start > 0 && analysis.source.bytes[x.span.start] == UInt8(ascii: "o")
+      && String(decoding: analysis.source.bytes[x.span.start..<x.span.end], as: UTF8.self).hasPrefix("os.")
+    default: return false
+    }
+  }
+
+  /// Where Go's syntax tree puts an expression: a binary operation at its operator, an index
+  /// or a call or conversion at its bracket, anything else at its start.
+  private func nodePosition(_ x: TypedExpr) -> Int {
+    switch x.kind {
+    case .binary(_, let a, _), .logical(_, let a, _), .shift(_, let a, _): return operatorOffset(after: a.span.end)
+    case .index(let a, _): return operatorOffset(after: a.span.end)
+    case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
+    case .conversion, .call, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
+    default: return x.span.start
+    }
+  }
+
+  /// The first `c` at or after `offset` (a bracket), or the first non-blank byte after it.
+  private func operatorOffset(after offset: Int, _ c: UInt8? = nil) -> Int {
+    let bytes = analysis.source.bytes
+    guard let c else { return analysis.operatorOffset(after: offset) }
+    var i = offset
+    while i < bytes.count, bytes[i] != c { i += 1 }
+    return i
+  }
+
+  /// The operand as -m names it: Go 1.25+'s rewritten constant by its value (a string quoted,
+  /// cut to 72 characters as go/constant's String cuts it); else as written, in the compiler's
+  /// spacing (Diagnostics/IRText.swift).
+  private func operandText(_ x: TypedExpr, rewritten: Constant?) -> String {
+    if let c = rewritten ?? (analysis.compiler.reportsOperandPositions ? x.constant : nil) {
+      switch c {
+      case .string(let v):
+        var quoted: [UInt8] = []
+        GoStrconv.appendQuoted(&quoted, Array(v.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
+        let text = String(decoding: quoted, as: UTF8.self)
+        return text.count > 72 ? String(text.prefix(69)) + "..." : text
+      case .int(let v) where rewritten != nil: return "\(v)"
+      case .bool(let v): return "\(v)"
+      default: break
+      }
+    }
+    // Go 1.20+'s IR holds a constant operand as its value (types2 folded it), printed by fmt.go's
+    // OLITERAL case: `float64(s) / (1 << 20)` is `float64(s) / 1.04858e+06` (go/constant's
+    // %.6g), and a constant of another type than its default a conversion, `i16 + int16(1)`
+    // (Tests/Recordings/runs/boxing and methodprint).
+    if analysis.compiler.reportsOperandPositions, case .binary(let op, let a, let b) = x.kind, let c = b.constant {
+      var value: String? = nil
+      if b.type.isFloat {
+        let f: Double
+        switch c {
+        case .int(let v): f = Double(v)
+        case .float(let v): f = v
+        default: return written(x)
+        }
+        var digits: [UInt8] = []
+        GoStrconv.appendFloat(&digits, f, UInt8(ascii: "g"), 6, 64)
+        value = String(decoding: digits, as: UTF8.self)
+        if b.type !== GoType.float64 { value = "\(b.type.goName)(\(value!))" }
+      } else if case .int(let v) = c, b.type.isInteger {
+        value = b.type === GoType.int ? "\(v)" : "\(b.type.goName)(\(v))"
+      }
+      if let value { return "\(written(a)) \(op) \(value)" }
+    }
+    return written(x)
+  }
+
+  /// An expression as written, in the compiler's spacing (Diagnostics/IRText.swift).
+  private func written(_ x: TypedExpr) -> String {
+    let bytes = analysis.source.bytes
+    return irExpressionText(String(decoding: bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)], as: UTF8.self))
   }
 }
