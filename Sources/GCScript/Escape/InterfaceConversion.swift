@@ -133,8 +133,10 @@ extension Batch {
   private func isName(_ x: TypedExpr) -> Bool {
     switch x.kind {
     case .variable: return true
-    case .constant: return x.span.end - x.span.start > 0 && analysis.source.bytes[x.span.start] == UInt8(ascii: "o")
-      && String(decoding: analysis.source.bytes[x.span.start..<x.span.end], as: UTF8.self).hasPrefix("os.")
+    case .constant:
+      // The checker makes the stream a constant (1 or 2) spanning `os.Stdout` / `os.Stderr`.
+      let bytes = analysis.source.bytes
+      return String(decoding: bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)], as: UTF8.self).hasPrefix("os.")
     default: return false
     }
   }
