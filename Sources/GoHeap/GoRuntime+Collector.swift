@@ -76,6 +76,7 @@ extension GoRuntime {
   /// Starts a cycle now: sweep termination, then the mark (see the file comment).
   func startCycle(_ trigger: GCTrigger) throws {
     precondition(!isMarking, "a cycle is already running")
+    cyclesStarted += 1
     let n = numGC + 1
     let triggered = pacer.startCycle(heapLive: heapLive, goal: currentGoal())
     let goal = currentGoal()

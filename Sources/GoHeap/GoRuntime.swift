@@ -174,6 +174,9 @@ public final class GoRuntime {
   var pacer: Pacer
   // Collector state.
   var numGC = 0
+  /// Cycles started, counted at each start (gcStart, where the runtime also runs clearpools: the
+  /// sync.Pool caches that fmt's printer lives in are emptied then). NumGC counts them at the end.
+  public internal(set) var cyclesStarted = 0
   var numForcedGC = 0
   var pauseTotalNs = 0
   /// End of the last completed cycle (mark termination), ns; nil before the first.
@@ -321,6 +324,7 @@ public final class GoRuntime {
     initStacks()
     if st.gcsBeforeMain > 0 {
       numGC = st.gcsBeforeMain
+      cyclesStarted = st.gcsBeforeMain
       lastGCEndNs = 0
     }
     if case .scavengerTick(let tick, _) = profile.forcedGC {

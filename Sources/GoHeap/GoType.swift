@@ -73,7 +73,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   /// Size in bytes.
   public private(set) var size: Int = 0
   /// Alignment in bytes.
-  private(set) var align: Int = 1
+  public private(set) var align: Int = 1
   /// Whether any word of a value of this type holds a pointer (the object needs scanning).
   public private(set) var hasPointers: Bool = false
   /// Go's PtrBytes: the length of the prefix of a value that can hold pointers, bytes (0 for a

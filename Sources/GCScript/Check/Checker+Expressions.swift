@@ -456,7 +456,8 @@ extension Checker {
           operand.site = nil
         }
       }
-      let site = AllocationSite(kind: .concatenation, span: span, type: .uint8, text: goText(span, literal: false))
+      // -m prints it in the compiler's spacing: `labels[i] + ":"` (gofmt writes `labels[i]+":"`).
+      let site = AllocationSite(kind: .concatenation, span: span, type: .uint8, text: irExpressionText(goText(span, literal: false)))
       // Its result fits the caller's 32-byte tmpBuf when it does not escape (string.go).
       site.constantCount = 32
       // -m reports it at the (last) `+`: the OADDSTR node keeps the outermost operation's

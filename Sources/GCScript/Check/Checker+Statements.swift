@@ -164,7 +164,7 @@ extension Checker {
     case .set(let name, let value): return try setting(name, value, scope, span)
     case .print(let args, _):
       let call = try builtinCall(.fmtPrintln, args, spread: false, scope, span)
-      return TypedStmt(.expression(call), span)
+      return TypedStmt(.expression(printStatement(call)), span)
     case .builtinPrint(let args, let newline):
       let call = try builtinCall(newline ? .println : .print, args, spread: false, scope, span)
       return TypedStmt(.expression(call), span)
@@ -172,6 +172,14 @@ extension Checker {
       let call = try builtinCall(.fmtPrintf, [f] + args, spread: false, scope, span)
       return TypedStmt(.expression(call), span)
     }
+  }
+
+  /// Marks a print statement's (or the REPL echo's) fmt.Println call: it prints without
+  /// converting its operands to interfaces, so it allocates nothing (TypedExpr.isPrintStatement).
+  func printStatement(_ call: TypedExpr) -> TypedExpr {
+    if case .initialized(_, let inner) = call.kind { inner.isPrintStatement = true }
+    call.isPrintStatement = true
+    return call
   }
 
   /// An expression used as a statement: a call (Go allows nothing else), or at the REPL's top
@@ -183,12 +191,12 @@ extension Checker {
     if echoExpressions && topLevel && op.expr.isMultiValue {
       // The REPL shows every value of a call with several results, as fmt.Println(f()) would.
       let (spill, values) = spillResults(op, e)
-      let echo = TypedExpr(.builtin(.fmtPrintln, values.map(\.expr), spread: false), noValueType, span)
+      let echo = printStatement(TypedExpr(.builtin(.fmtPrintln, values.map(\.expr), spread: false), noValueType, span))
       return TypedStmt(.expression(TypedExpr(.initialized([spill], echo), noValueType, span)), span)
     }
     if echoExpressions && topLevel && op.expr.type !== noValueType {
       let shown = try defaultTyped(op, "REPL echo")
-      return TypedStmt(.expression(TypedExpr(.builtin(.fmtPrintln, [shown], spread: false), noValueType, span)), span)
+      return TypedStmt(.expression(printStatement(TypedExpr(.builtin(.fmtPrintln, [shown], spread: false), noValueType, span))), span)
     }
     if case .call = inner.kind, op.isCallResult { return TypedStmt(.expression(op.expr), span) }
     if case .unary("<-", _) = inner.kind { throw fail(.notSupported("channels", plural: true), at: span) }

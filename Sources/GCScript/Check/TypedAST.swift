@@ -461,6 +461,13 @@ final class TypedExpr {
   /// argument" in -m), `f()` a nil slice. Go 1.20+ makes it before inlining, so its nodes count
   /// in inlining costs; Go 1.19 after (InlineCost.swift).
   var isVariadicPack = false
+  /// A call of fmt made by GCScript's `print` statement or the REPL's echo: its operands are not
+  /// converted to interfaces (DESIGN.md: `print` allocates nothing in the simulated heap). A Go
+  /// call of fmt.Println and the rest converts each operand (`interfaceConversion`).
+  var isPrintStatement = false
+  /// An operand of a Go fmt call: how it becomes the `any` fmt takes (walk/convert.go dataWord,
+  /// decided by escape analysis; Escape/InterfaceConversion.swift). Nil for everything else.
+  var interfaceConversion: InterfaceConversion? = nil
 
   init(_ kind: Kind, _ type: GoType, _ span: Span) {
     self.kind = kind

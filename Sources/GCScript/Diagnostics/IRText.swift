@@ -24,6 +24,12 @@ func irStatementText(_ text: String) -> String? {
   }
 }
 
+/// The text of the one expression in `text` as -m prints it (`labels[i] + ":"`), or `text`
+/// itself when the formatter does not know its form.
+func irExpressionText(_ text: String) -> String {
+  irStatementText("_ = " + text).map { String($0.dropFirst(4)) } ?? text
+}
+
 /// fmt.go's exprFmt over the AST.
 private struct IRPrinter {
   let bytes: [UInt8]

@@ -49,7 +49,10 @@ struct CompilerProfile {
   /// and stays in the frame. Go 1.27.3 does it; 1.19.8 does not (Tests/Recordings/escape:
   /// "make([]byte, n) escapes to heap" at the inlined call). It came with the 32-byte
   /// variable-size buffer of Go 1.25 (the same author's "literal alloc" work); gcsh ties it to
-  /// that era.
+  /// that era. The same function (escape.go rewriteWithLiterals, its OCONVIFACE case) replaces
+  /// an operand converted to an interface whose static value is a constant by that constant,
+  /// which then lives in read-only data: `big := 123456; fmt.Println(big)` allocates no box in
+  /// Go 1.27.3 and one in Go 1.19.8 (Tests/Recordings/runs/boxing, "local never reassigned").
   let rewritesMakeSizes: Bool
   /// Go 1.22's loop variables: each iteration of a `for` loop has its own variables — a
   /// three-clause loop's init variables are copied into a new variable before each post
@@ -66,6 +69,10 @@ struct CompilerProfile {
   /// (ClosureResultsLost, the callee location); Go 1.19 only knows a literal called where it is
   /// written (ClosureCalled).
   let tracksClosureResults: Bool
+  /// -m reports an operand converted to an interface at the operand (Go 1.27.3:
+  /// `./main.go:138:29: big + 1 escapes to heap`) or at its call's `(` (Go 1.19.8: `138:14`;
+  /// Tests/Recordings/runs/boxing). The unified IR of Go 1.20 keeps each operand's position.
+  let reportsOperandPositions: Bool
 
   /// The inliners gcsh models.
   enum InlinerEra {
@@ -100,6 +107,7 @@ struct CompilerProfile {
     perIterationLoopVariables = runtime.version >= GoVersion(1, 22)
     blankResultPrefix = runtime.version >= GoVersion(1, 20) ? "~r" : "~b"
     tracksClosureResults = runtime.version >= GoVersion(1, 22)
+    reportsOperandPositions = runtime.version >= GoVersion(1, 20)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

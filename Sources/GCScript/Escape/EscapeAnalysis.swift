@@ -868,9 +868,12 @@ final class Batch {
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
       // The stream is not a value; the rest are fmt's leaking interface arguments.
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
+      // Fprintf's format is a string parameter; what follows it is `...any`.
+      if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtFprintf ? 2 : 1), all: args) }
     case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:
       // fmt's parameters are interfaces that leak (their content escapes).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
+      if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtPrintf || b == .fmtSprintf ? 1 : 0), all: args) }
     }
   }
 

@@ -199,6 +199,7 @@ final class BodyRewriter {
     let copy = TypedExpr(kind, e.type, e.span)
     copy.site = site(e.site)
     copy.isVariadicPack = e.isVariadicPack
+    copy.isPrintStatement = e.isPrintStatement
     return copy
   }
 }

@@ -443,6 +443,8 @@ extension Lowerer {
       }
       var desc = BuiltinDesc(kind: .call(b), args: operands, result: dst)
       if dst != nil { desc.resultWords = e.type.words }
+      if args.contains(where: { $0.interfaceConversion != nil }) { desc.conversions = args.map(\.interfaceConversion) }
+      desc.pooledPrinter = !e.isPrintStatement && desc.formatsOperands && b != .panic
       code.builtins.append(desc)
       emit(Instruction(op: .builtin, a: Int32(code.builtins.count - 1)))
     }

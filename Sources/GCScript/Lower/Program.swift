@@ -234,6 +234,11 @@ struct BuiltinDesc {
   let result: Int?
   /// The result's slots.
   var resultWords = 0
+  /// For a Go fmt call, how each operand becomes an interface (nil: it does not, as the stream
+  /// of Fprintln or the format of Printf); empty when none does (Escape/InterfaceConversion.swift).
+  var conversions: [InterfaceConversion?] = []
+  /// A Go fmt call: it takes fmt's pooled printer and grows its buffer (VM+PrinterPool.swift).
+  var pooledPrinter = false
 
   /// It formats its operands with fmt, which may call their String methods back
   /// (VM+Callbacks.swift): fmt's functions, panic, and a `stats` label.

@@ -30,6 +30,9 @@ struct FmtValue {
   /// reflect's flagRO: the value was reached through an unexported struct field, so fmt may
   /// not call its methods (Value.CanInterface is false).
   let readOnly: Bool
+  /// reflect's flagAddr: the value is a variable's memory (an element of a slice, what a pointer
+  /// points to, and their fields and array elements), so Value.Interface copies it.
+  var addressable = false
 
   /// An untyped nil operand (panic(nil)): Go's nil interface, which fmt prints as `<nil>`.
   var isNilInterface: Bool {
@@ -80,8 +83,13 @@ enum Verb {
 /// The state of one Print/Printf call: Go's `pp` with its `fmt`.
 final class Printer {
   let vm: VM
-  /// The output so far (Go's `buffer`).
-  var buf: [UInt8] = []
+  /// The output so far (Go's `buffer`). Its growth past the pooled buffer's capacity is what
+  /// fmt allocates (VM+PrinterPool.swift).
+  var buf: [UInt8] = [] { didSet { bufferGrew(to: flushed + buf.count, padding: padding) } }
+  /// Bytes already handed to the sink: Go's buffer still holds them.
+  private var flushed = 0
+  /// writePadding is appending this many bytes (Go makes the new buffer itself).
+  private var padding: Int? = nil
   /// Where a Print to the host sends full chunks of `buf` (nil: build the whole text).
   private let sink: (([UInt8]) -> Void)?
   static let chunkBytes = 64 << 10
@@ -98,9 +106,14 @@ final class Printer {
   /// Printing a %!verb(...) error: methods are not called inside it.
   var erroring = false
 
+  /// It prints for a Go fmt call (the pooled printer is taken), which allocates what reflect
+  /// does (copyForInterface); GCScript's print statement and `stats` labels do not.
+  let allocates: Bool
+
   init(_ vm: VM, sink: (([UInt8]) -> Void)? = nil) {
     self.vm = vm
     self.sink = sink
+    allocates = vm.printerPool.active
   }
 
   /// Hands the buffer to the sink when a chunk's worth is there. Called between elements of
@@ -118,6 +131,7 @@ final class Printer {
     if cut - start < need { cut = start }
     if cut == 0 { return }
     sink(Array(buf[..<cut]))
+    flushed += cut
     buf.removeFirst(cut)
   }
 
@@ -125,6 +139,7 @@ final class Printer {
   func finish() {
     if let sink, !buf.isEmpty {
       sink(buf)
+      flushed += buf.count
       buf.removeAll()
     }
   }
@@ -145,7 +160,9 @@ final class Printer {
   func writePadding(_ n: Int) {
     if n <= 0 { return }
     let padByte: UInt8 = f.zero && !f.minus ? .digit0 : .space
+    padding = n
     buf.append(contentsOf: repeatElement(padByte, count: n))
+    padding = nil
   }
 
   /// pad: b padded to the width on the left, or on the right with '-'; the width counts runes.

@@ -22,7 +22,16 @@ extension VM {
         at += a.type.words
       }
     }
+    // A Go fmt call's operands become interfaces first (the `...any` slice the call passes),
+    // the boxes held until it returns.
+    let boxes = desc.conversions.isEmpty ? 0 : try convertToInterfaces(desc.conversions, args)
+    defer { inFlight.removeLast(boxes) }
     switch desc.kind {
+    case .call(let b) where desc.pooledPrinter:
+      // newPrinter, the print (the buffer's growths allocated when the text is made), free.
+      let pooled = try getPrinter()
+      try call(b, args, result: desc.result)
+      if pooled { try putPrinter() }
     case .call(let b): try call(b, args, result: desc.result)
     case .sleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .gc: try heap.collect()

@@ -104,6 +104,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var stepsLeft = Int.max
   /// Addresses an instruction holds while it runs (roots until it finishes).
   var inFlight: [Address] = []
+  /// fmt's pooled printer and its buffer (VM+PrinterPool.swift).
+  let printerPool = PrinterPool()
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
   var pendingNs = 0
   /// `expect` statements that failed so far.
@@ -175,6 +177,7 @@ final class VM: AddressRootSource, GoroutineStack {
       visit(globals[k])
     }
     for a in inFlight { visit(a) }
+    forEachPrinterPoolRoot(visit)
     var scanned = Set<Int>()
     for f in frames.all {
       let code = session.functions[f.function]

@@ -63,6 +63,7 @@ extension VM {
     let p = Printer(self)
     let a = args.map { FmtValue.operand($0.0, $0.1) }
     if newline { try p.doPrintln(a) } else { try p.doPrint(a) }
+    try growPrinterBuffer()
     return p.buf
   }
 
@@ -70,6 +71,7 @@ extension VM {
   func sprintf(_ format: [UInt8], _ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> [UInt8] {
     let p = Printer(self)
     try p.doPrintf(format, args.map { FmtValue.operand($0.0, $0.1) })
+    try growPrinterBuffer()
     return p.buf
   }
 
@@ -89,6 +91,7 @@ extension VM {
       try p.doPrint(a)
     }
     p.finish()
+    try growPrinterBuffer()
   }
 }
 
@@ -138,7 +141,11 @@ extension Printer {
   /// a pointer to a struct, array or slice at the top level is `&` and the value, any other
   /// pointer its address.
   func printValue(_ value: FmtValue, _ verb: Int32, _ depth: Int) throws {
-    if depth > 0 && !value.readOnly, try handleMethods(value, verb) { return }
+    if depth > 0 && !value.readOnly {
+      // `arg := value.Interface()`, for handleMethods.
+      try copyForInterface(value)
+      if try handleMethods(value, verb) { return }
+    }
     let t = value.type
     func scalar() throws -> UInt64 { try vm.scalar(t, value.source, value.offset, topLevel: value.inSlot) }
     switch t.kind {
@@ -158,25 +165,35 @@ extension Printer {
           if f.sharpV { writeString(", ") } else { writeByte(0x20) }
         }
         if f.plusV || f.sharpV {
+          // `f.Type().Field(i).Name`: reflect's structType.Field sets the field's Index to
+          // []int{i}, a new 8-byte slice in Go 1.19.8; Go 1.27.3 points it into staticuint64s
+          // for i < 256 (reflect/type.go). Tests/Recordings/runs/fmtprinter, "struct value".
+          if allocates && (vm.heap.profile.version <= GoVersion(1, 19) || i >= 256) {
+            _ = try vm.heap.allocate(.int, count: 1)
+          }
           writeString(field.name)
           writeByte(0x3A)
         }
         let v = FmtValue(
           type: field.type, source: value.source, offset: value.offset + field.offset, inSlot: false,
-          readOnly: value.readOnly || !isExported(field.name))
+          readOnly: value.readOnly || !isExported(field.name), addressable: value.addressable)
         try printValue(v, verb, depth + 1)
         flushIfFull()
       }
       writeByte(0x7D)
     case .array(let e, let n):
       try printList(value, e, count: n, isNil: false, verb, depth) { k in
-        FmtValue(type: e, source: value.source, offset: value.offset + k * e.size, inSlot: false, readOnly: value.readOnly)
+        FmtValue(
+          type: e, source: value.source, offset: value.offset + k * e.size, inSlot: false, readOnly: value.readOnly,
+          addressable: value.addressable)
       }
     case .slice(let e):
       let p = try vm.word(value.source, value.offset)
       let n = Int(try vm.word(value.source, value.offset + 8))
       try printList(value, e, count: n, isNil: p == 0, verb, depth) { k in
-        FmtValue(type: e, source: .memory(p &+ UInt64(k * e.size)), offset: 0, inSlot: false, readOnly: value.readOnly)
+        FmtValue(
+          type: e, source: .memory(p &+ UInt64(k * e.size)), offset: 0, inSlot: false, readOnly: value.readOnly,
+          addressable: true)
       }
     case .pointer(let e):
       // A pointer to an array, slice or struct is `&value` at the top level but not inside
@@ -188,7 +205,8 @@ extension Printer {
           if p == 0 { break }
           writeByte(0x26)
           return try printValue(
-            FmtValue(type: e, source: .memory(p), offset: 0, inSlot: false, readOnly: value.readOnly), verb, depth + 1)
+            FmtValue(type: e, source: .memory(p), offset: 0, inSlot: false, readOnly: value.readOnly, addressable: true),
+            verb, depth + 1)
         default: break
         }
       }
@@ -200,6 +218,23 @@ extension Printer {
       try fmtPointer(value, verb)
     case .undefined:
       writeString("?" + goTypeString(t) + "?")
+    }
+  }
+
+  /// Value.Interface (reflect/value.go packEfaceData): an addressable value that is not
+  /// pointer-shaped is copied into a new object (unsafe_New: mallocgc of its size), so that the
+  /// interface does not alias the variable. printValue asks for it of every value below the top
+  /// level that is not behind an unexported field (print.go, Go 1.27.3 and 1.19.8): printing a
+  /// []int copies each int (Tests/Recordings/runs/boxing: 3 more mallocs for [1 2 3]). Only in a
+  /// Go fmt call: GCScript's print statement allocates nothing.
+  func copyForInterface(_ value: FmtValue) throws {
+    let t = value.type
+    guard allocates, value.addressable, t.size > 0, !InterfaceConversion.isDirectIface(t) else { return }
+    let copy = try vm.heap.allocate(t, count: 1)
+    if case .memory(let a) = value.source {
+      try vm.copyMemory(to: copy, from: a &+ UInt64(value.offset), t.size)
+    } else {
+      try vm.write(try vm.rawBytes(value.source, value.offset, t.size), at: copy)
     }
   }
 

@@ -21,6 +21,7 @@ extension Printer {
     }
     let L = vm.session.mapLayout(t)
     var entries = m == 0 ? [] : try vm.mapEntries(L, m)
+    if allocates { try fmtsortAllocations(key: L.key, elem: L.elem, count: entries.count) }
     // sort.Stable by fmtsort.compare.
     var failure: Error? = nil
     entries = entries.enumerated().sorted { x, y in
@@ -43,6 +44,35 @@ extension Printer {
       flushIfFull()
     }
     writeByte(f.sharpV ? 0x7D : 0x5D)
+  }
+}
+
+extension Printer {
+  /// What internal/fmtsort.Sort allocates to sort a map of `count` entries (Tests/Recordings/runs/
+  /// fmtprinter, "map"): the sorted entries — Go 1.27.3 one []KeyValue (two reflect.Values, 48
+  /// bytes, per entry); Go 1.19.8 a []reflect.Value of keys and one of values, then the
+  /// &SortedMap holding them — and each key and value that is not pointer-shaped, which the map
+  /// iterator's Key and Value copy into a new object (reflect/value.go copyVal).
+  func fmtsortAllocations(key: GoType, elem: GoType, count: Int) throws {
+    let word = GoType.pointer(to: .uint8)
+    let value = GoType.structure([("typ", word), ("ptr", word), ("flag", .uintptr)])
+    let go119 = vm.heap.profile.version <= GoVersion(1, 19)
+    if count > 0 {
+      if go119 {
+        _ = try vm.heap.allocate(value, count: count)
+        _ = try vm.heap.allocate(value, count: count)
+      } else {
+        _ = try vm.heap.allocate(.structure([("Key", value), ("Value", value)]), count: count)
+      }
+    }
+    for _ in 0..<count {
+      for t in [key, elem] where t.size > 0 && !InterfaceConversion.isDirectIface(t) {
+        _ = try vm.heap.allocate(t, count: 1)
+      }
+    }
+    if go119 {
+      _ = try vm.heap.allocate(.structure([("Key", .slice(of: value)), ("Value", .slice(of: value))]), count: 1)
+    }
   }
 }
 

@@ -1,0 +1,211 @@
+// InterfaceConversion: how an operand of fmt becomes the `any` that fmt takes, and what that
+// costs the heap — the compiler's walk/convert.go dataWord and dataWordFuncName, and the
+// runtime's convT functions (runtime/iface.go). The cases are the same in Go 1.27.3 and Go
+// 1.19.8 (their sources: $GOROOT/src/cmd/compile/internal/walk/convert.go and order.go,
+// src/runtime/iface.go); the go1.0 profile follows Go 1.19 (Go 1.0's convT2E is not modelled).
+//
+// An interface value is two words: the type and a data word. A pointer-shaped value (a
+// pointer, a map, a struct or array whose only component is one) is its own data word. Any
+// other value is reached through a pointer, and the compiler avoids allocating for it when it
+// can (dataWord's "try a bunch of cases"):
+//
+//   1. zero-sized: the address of runtime.zerobase;
+//   2. a bool or a one-byte integer: the address of its entry in runtime.staticuint64s;
+//   3. a constant or a composite literal of constants: order.go's addrTemp puts it in read-only
+//      data (a zero struct or array literal: runtime.zeroVal), whose address is the word;
+//   4. Go 1.25+: a local variable assigned once, from a constant (escape.go rewriteWithLiterals,
+//      via the ReassignOracle), is replaced by that constant first, so case 3 applies;
+//   5. a conversion that does not escape: a temporary in the frame. fmt's parameters leak, so
+//      no operand of fmt is ever this case.
+//
+// Otherwise it calls the runtime, by size and shape (dataWordFuncName):
+//
+//   convT16 / convT32 / convT64   2, 4 or 8 bytes without pointers, aligned to their size
+//                                 (int16, int32, float32, int, uint64, float64, ...): a value
+//                                 below 256 points into staticuint64s; else mallocgc of 2, 4
+//                                 or 8 noscan bytes — a tiny allocation
+//   convTstring                   a string: "" is zeroVal; else a 16-byte object (scanned)
+//   convTslice                    a slice: a nil one is zeroVal; else a 24-byte object
+//   convT / convTnoptr            anything else: mallocgc of the type's size, always
+//
+// Measured: Tests/Recordings/runs/boxing (one fmt call per kind of operand, both versions).
+
+import GoHeap
+
+/// The run-time step that makes an operand's interface data word.
+enum InterfaceConversion {
+  /// No allocation: the value is the word, or the word points at zerobase, staticuint64s, or
+  /// read-only data (cases 1-4 above).
+  case noAllocation
+  /// convT16, convT32 or convT64: staticuint64s for a value below 256, else a box of this many
+  /// bytes.
+  case smallInteger(bytes: Int)
+  /// convTstring: zeroVal for "", else a box.
+  case string
+  /// convTslice: zeroVal for a nil slice, else a box.
+  case slice
+  /// convT or convTnoptr: always a box of the type's size.
+  case always
+
+  /// dataWord's decision for an operand of type `x.type` (escaping, as fmt's always do).
+  /// `staticConstant`: Go 1.25+'s rewrite found the operand's static value to be a constant.
+  static func of(_ x: TypedExpr, staticConstant: Bool) -> InterfaceConversion {
+    let t = x.type
+    if isDirectIface(t) || t.size == 0 { return .noAllocation }
+    let sole = soleComponent(t)
+    if sole.isBool || (t.size == 1 && sole.isInteger) { return .noAllocation }
+    if staticConstant || isStaticCompositeLiteral(x) { return .noAllocation }
+    // dataWordFuncName
+    if t.size == 2 && t.align == 2 { return .smallInteger(bytes: 2) }
+    if (t.size == 4 && t.align == 4 || t.size == 8 && t.align == 8) && !t.hasPointers {
+      return .smallInteger(bytes: t.size)
+    }
+    if sole.isString { return .string }
+    if sole.isSlice { return .slice }
+    return .always
+  }
+
+  /// types.IsDirectIface: the value is one pointer (a pointer, a map, a func; a struct with one
+  /// field or an array of one element that is such).
+  static func isDirectIface(_ t: GoType) -> Bool {
+    switch t.kind {
+    case .pointer, .map, .function: return true
+    case .array(let e, let n): return n == 1 && isDirectIface(e)
+    case .structure(let fs): return fs.count == 1 && isDirectIface(fs[0].type)
+    default: return false
+    }
+  }
+
+  /// Type.SoleComponent: a struct of one field or an array of one element stands for it.
+  static func soleComponent(_ t: GoType) -> GoType {
+    switch t.kind {
+    case .array(let e, 1): return soleComponent(e)
+    case .structure(let fs) where fs.count == 1: return soleComponent(fs[0].type)
+    default: return t
+    }
+  }
+
+  /// complit.go isStaticCompositeLiteral: a constant, or a struct or array literal all of
+  /// whose elements are (a slice literal never is).
+  static func isStaticCompositeLiteral(_ x: TypedExpr) -> Bool {
+    switch x.kind {
+    case .constant: return true
+    case .composite(let elems, _) where x.type.isStruct || x.type.isArray:
+      return elems.allSatisfy { isStaticCompositeLiteral($0.value) }
+    default: return false
+    }
+  }
+}
+
+extension Batch {
+  /// The `...any` operands of a Go fmt call become interfaces: dataWord's decision for each,
+  /// with Go 1.25+'s constant rewrite (escape.go rewriteWithLiterals' OCONVIFACE case) asked of
+  /// the oracle; and -m's lines about them: the implicit slice fmt's variadic parameter takes
+  /// ("... argument does not escape": fmt only reads it) at the call's `(`, and each operand that
+  /// is not pointer-shaped ("x escapes to heap": fmt's parameter leaks its content), checked
+  /// against Tests/Recordings/runs/boxing. Not reported inside an inlined body (Go reports those
+  /// at the outermost call, with the inlined names, which gcsh does not reproduce).
+  /// `all`: the call's arguments, the stream or format first (they place Go 1.19's lines).
+  func convertToInterfaces(_ call: TypedExpr, _ operands: ArraySlice<TypedExpr>, all: [TypedExpr]) {
+    let lparen = operatorOffset(after: call.span.start, UInt8(ascii: "("))
+    let reporting = inlinedAt == nil && !operands.isEmpty
+    if reporting { analysis.report(lparen, "... argument does not escape") }
+    for (k, x) in zip(operands.indices, operands) {
+      var rewritten: Constant? = nil
+      if analysis.compiler.rewritesMakeSizes, x.constant == nil {
+        if oracle == nil { oracle = ReassignOracle(function.body) }
+        rewritten = oracle!.staticValue(x).constant
+      }
+      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
+      guard reporting, !InterfaceConversion.isDirectIface(x.type) else { continue }
+      var at = nodePosition(x)
+      if !analysis.compiler.reportsOperandPositions, isName(x) {
+        // Go 1.19.8: a name's conversion is placed where the last argument before it that is
+        // not a name is, else at the call's `(` (`Fprintf(os.Stderr, "%d", big)`: at the
+        // format; `Fprintln(os.Stderr, big)`: at the `(`).
+        at = all[..<k].last(where: { !isName($0) }).map(nodePosition) ?? lparen
+      }
+      analysis.report(at, "\(operandText(x, rewritten: rewritten)) escapes to heap")
+    }
+  }
+
+  /// A variable, or the stream argument (`os.Stderr`, a package variable in Go).
+  private func isName(_ x: TypedExpr) -> Bool {
+    switch x.kind {
+    case .variable: return true
+    case .constant:
+      // The checker makes the stream a constant (1 or 2) spanning `os.Stdout` / `os.Stderr`.
+      let bytes = analysis.source.bytes
+      return String(decoding: bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)], as: UTF8.self).hasPrefix("os.")
+    default: return false
+    }
+  }
+
+  /// Where Go's syntax tree puts an expression: a binary operation at its operator, an index
+  /// or a call or conversion at its bracket, anything else at its start.
+  private func nodePosition(_ x: TypedExpr) -> Int {
+    switch x.kind {
+    case .binary(_, let a, _), .logical(_, let a, _), .shift(_, let a, _): return operatorOffset(after: a.span.end)
+    case .index(let a, _): return operatorOffset(after: a.span.end)
+    case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
+    case .conversion, .call, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
+    default: return x.span.start
+    }
+  }
+
+  /// The first `c` at or after `offset` (a bracket), or the first non-blank byte after it.
+  private func operatorOffset(after offset: Int, _ c: UInt8? = nil) -> Int {
+    let bytes = analysis.source.bytes
+    guard let c else { return analysis.operatorOffset(after: offset) }
+    var i = offset
+    while i < bytes.count, bytes[i] != c { i += 1 }
+    return i
+  }
+
+  /// The operand as -m names it: Go 1.25+'s rewritten constant by its value (a string quoted,
+  /// cut to 72 characters as go/constant's String cuts it); else as written, in the compiler's
+  /// spacing (Diagnostics/IRText.swift).
+  private func operandText(_ x: TypedExpr, rewritten: Constant?) -> String {
+    if let c = rewritten ?? (analysis.compiler.reportsOperandPositions ? x.constant : nil) {
+      switch c {
+      case .string(let v):
+        var quoted: [UInt8] = []
+        GoStrconv.appendQuoted(&quoted, Array(v.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
+        let text = String(decoding: quoted, as: UTF8.self)
+        return text.count > 72 ? String(text.prefix(69)) + "..." : text
+      case .int(let v) where rewritten != nil: return "\(v)"
+      case .bool(let v): return "\(v)"
+      default: break
+      }
+    }
+    // Go 1.20+'s IR holds a constant operand as its value (types2 folded it), printed by fmt.go's
+    // OLITERAL case: `float64(s) / (1 << 20)` is `float64(s) / 1.04858e+06` (go/constant's
+    // %.6g), and a constant of another type than its default a conversion, `i16 + int16(1)`
+    // (Tests/Recordings/runs/boxing and methodprint).
+    if analysis.compiler.reportsOperandPositions, case .binary(let op, let a, let b) = x.kind, let c = b.constant {
+      var value: String? = nil
+      if b.type.isFloat {
+        let f: Double
+        switch c {
+        case .int(let v): f = Double(v)
+        case .float(let v): f = v
+        default: return written(x)
+        }
+        var digits: [UInt8] = []
+        GoStrconv.appendFloat(&digits, f, UInt8(ascii: "g"), 6, 64)
+        value = String(decoding: digits, as: UTF8.self)
+        if b.type !== GoType.float64 { value = "\(b.type.goName)(\(value!))" }
+      } else if case .int(let v) = c, b.type.isInteger {
+        value = b.type === GoType.int ? "\(v)" : "\(b.type.goName)(\(v))"
+      }
+      if let value { return "\(written(a)) \(op) \(value)" }
+    }
+    return written(x)
+  }
+
+  /// An expression as written, in the compiler's spacing (Diagnostics/IRText.swift).
+  private func written(_ x: TypedExpr) -> String {
+    let bytes = analysis.source.bytes
+    return irExpressionText(String(decoding: bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)], as: UTF8.self))
+  }
+}

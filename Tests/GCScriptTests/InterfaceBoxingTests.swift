@@ -1,0 +1,104 @@
+// What fmt allocates: its operands converted to interfaces (which conversions allocate a box and
+// how big) and its own printer (the pooled pp, its buffer, reflect's copies), against recorded
+// runs of Go 1.27.3 and Go 1.19.8 (Tests/Recordings/runs/boxing and fmtprinter: one fmt call per
+// case, its Mallocs and TotalAlloc deltas).
+
+@testable import GCScript
+import GoHeap
+import Testing
+
+/// boxing: every case prints Go's Mallocs and TotalAlloc deltas, byte for byte: small integers
+/// and one-byte values use staticuint64s, constants and (Go 1.27) never-reassigned locals
+/// read-only data, "" and nil slices zeroVal; other integers and floats take 2-, 4- or 8-byte
+/// tiny boxes, strings 16 bytes, slices 24, structs their size. The warm-up is fmt's first
+/// printer: the pool's allPools entry and poolLocal array, the pp (176 B in Go 1.27, 208 B in
+/// Go 1.19) and its buffer grown to 64 then 128 bytes. Printing a slice copies each element, and
+/// a pointer to a struct the struct (reflect's Value.Interface of an addressable value).
+///
+/// fmtprinter (run 1 of each version): the first call's pool arrays and pp, the buffer kept and grown by append (9 and 41 bytes),
+/// padding's new buffer of 2*cap+n, reflect's copies of slice elements, of a pointed-to struct's
+/// exported fields and of a pointed-to array's elements, Go 1.19's 8-byte field index per `%+v`
+/// field, the 64 KiB limit (Go 1.19 drops the pp with it), collections emptying the pool, and
+/// fmtsort's slices and key and value copies for a map. Go's "after one GC" line is 4 mallocs
+/// instead of 2 in the runs where main resumed on the other P after runtime.GC (runs 2 and 3 of
+/// Go 1.27.3); gcsh models one P, as run 1.
+///
+/// And main's -m lines, every one about fmt's operands: "... argument does not escape" at the
+/// call's `(`, "x escapes to heap" per operand that is not pointer-shaped — at the operand
+/// (its operator, its bracket) in Go 1.27, at the call or the last argument before it that is
+/// not a name in Go 1.19 — named as the compiler prints it (`i16 + int16(1)`, a long string cut
+/// at 72 characters, `123456` for a local Go 1.27 rewrote to its constant).
+@Test(arguments: ["boxing", "fmtprinter"], ["1.27.3", "1.19.8"])
+func fmtAllocatesAsGo(_ name: String, _ version: String) throws {
+  let run = try RecordedRun(name)
+  let expected = try String(contentsOf: run.directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
+  let (host, rt, interp) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
+  #expect(host.text == expected)
+  try rt.checkInvariants()
+  let main = run.source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("func main()") }! + 1
+  func inMain(_ line: String) -> Bool {
+    let parts = line.split(separator: ":")
+    return parts.count > 2 && (Int(parts[1]) ?? 0) > main && !line.contains("inlin")
+  }
+  let goLines = try String(contentsOf: run.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
+    .split(separator: "\n").map(String.init).filter(inMain)
+  #expect(goLines.count > 20)
+  #expect(interp.escapeDecisions.filter(inMain).sorted() == goLines.sorted())
+}
+
+/// GCScript's print statement converts nothing (it allocates nothing); Go's fmt.Println does.
+@Test func printStatementDoesNotBox() throws {
+  let (host, _, _) = try interpret("""
+    var m runtime.MemStats
+    big := 123456
+    big = big + 1
+    fmt.Println("the first call sets up fmt's printer")
+    runtime.ReadMemStats(&m)
+    m0 := m.Mallocs
+    print big
+    runtime.ReadMemStats(&m)
+    m1 := m.Mallocs
+    fmt.Println(big)
+    runtime.ReadMemStats(&m)
+    print m1 - m0, m.Mallocs - m1
+    """)
+  #expect(host.text == "the first call sets up fmt's printer\n123457\n123457\n0 1\n")
+}
+
+/// fmt's pooled printer keeps its buffer between calls: a line longer than any before grows it
+/// (append's doubling), a shorter one costs nothing; two collections drop the printer, and the
+/// next call makes a new one (sync.Pool's victim cache keeps it for one).
+@Test func printerBufferIsKeptUntilTwoCollections() throws {
+  let (host, _, _) = try interpret("""
+    var m runtime.MemStats
+    func mallocs() uint64 {
+      runtime.ReadMemStats(&m)
+      return m.Mallocs
+    }
+    func main() {
+      fmt.Fprint(os.Stderr, "1234567\\n")
+      m0 := mallocs()
+      fmt.Fprint(os.Stderr, "12345678\\n")
+      m1 := mallocs()
+      fmt.Fprint(os.Stderr, "1234\\n")
+      m2 := mallocs()
+      runtime.GC()
+      m3 := mallocs()
+      fmt.Fprint(os.Stderr, "1234\\n")
+      m4 := mallocs()
+      runtime.GC()
+      runtime.GC()
+      m5 := mallocs()
+      fmt.Fprint(os.Stderr, "1234\\n")
+      m6 := mallocs()
+      fmt.Println(m1-m0, m2-m1, m4-m3, m6-m5)
+    }
+    """, name: "main.go")
+  // 9 bytes outgrow the 8 the first line left: 1. After one GC: the pool's per-P array again (2:
+  // allPools and poolLocal), the printer from the victim cache. After two: those and a new pp
+  // and its buffer (4). Checked with this program under Go 1.27.3 and 1.19.8, 3 runs each:
+  // "1 0 2 4", except one Go 1.27 run with "1 0 4 4" — main resumed on the other P after the
+  // GC, whose victim slot is empty (gcsh models one P's pool).
+  #expect(host.text.hasSuffix("1 0 2 4\n"))
+}
+
