@@ -134,3 +134,51 @@ func closureProgramPrintsWhatGoPrinted(_ version: String) throws {
   #expect(lines.contains("test.gcs:5:10: func literal does not escape"))
   #expect(lines.contains("test.gcs:8:3: func literal does not escape"))
 }
+
+/// A call through a local assigned a declared function once is a call of that function for the
+/// inliner (inl.go inlCallee: ir.StaticValue): `g := double; g(x)` inlines double, at the
+/// call's cost. Go 1.20+ resolves it in an inlined copy too; Go 1.19's copies do not. The
+/// operand fmt boxes is then the inlined call's result, `~r0` (Go 1.19: `~R0`), at the call.
+/// Expected lines: `go build -gcflags=-m` of this program with Go 1.27.3 and Go 1.19.8 (but
+/// for the literal's `can inline viaReassigned.func1`: gcsh does not inline literals yet).
+@Test(arguments: [("go1.27", true), ("go1.19", false)])
+func staticCalleesAreInlined(_ profileName: String, _ unified: Bool) throws {
+  let program = """
+    package main
+
+    import "fmt"
+
+    func double(x int) int { return 2 * x }
+
+    func viaLocal(x int) int {
+    \tg := double
+    \treturn g(x) + 1
+    }
+
+    func viaReassigned(x int) int {
+    \tg := double
+    \tif x > 3 {
+    \t\tg = func(y int) int { return y }
+    \t}
+    \treturn g(x)
+    }
+
+    func main() {
+    \tfmt.Println(viaLocal(3), viaReassigned(2))
+    }
+    """
+  let profile = try #require(RuntimeProfile.named(profileName))
+  let (host, _, interp) = try interpret(program, name: "./sc.go", profile: profile)
+  #expect(host.text == "7 4\n")
+  var expected = [
+    "./sc.go:5:6: can inline double", "./sc.go:7:6: can inline viaLocal",
+    "./sc.go:9:10: inlining call to double", "./sc.go:21:22: inlining call to viaLocal",
+  ]
+  if unified { expected.append("./sc.go:21:22: inlining call to double") }
+  expected += [
+    "./sc.go:15:7: func literal does not escape", "./sc.go:21:13: ... argument does not escape",
+    "./sc.go:21:22: \(unified ? "~r0" : "~R0") escapes to heap",
+    "./sc.go:21:40: viaReassigned(2) escapes to heap",
+  ]
+  #expect(interp.escapeDecisions == expected)
+}

@@ -148,7 +148,9 @@ extension Batch {
     case .binary(_, let a, _), .logical(_, let a, _), .shift(_, let a, _): return operatorOffset(after: a.span.end)
     case .index(let a, _): return operatorOffset(after: a.span.end)
     case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
-    case .conversion, .call, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
+    case .conversion, .call, .callValue, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
+    // An inlined call's result is where the call was (its `(`).
+    case .inlinedCall(let ic): return ic.reportAt
     default: return x.span.start
     }
   }
@@ -166,6 +168,13 @@ extension Batch {
   /// cut to 72 characters as go/constant's String cuts it); else as written, in the compiler's
   /// spacing (Diagnostics/IRText.swift).
   private func operandText(_ x: TypedExpr, rewritten: Constant?) -> String {
+    // An inlined call is its result variable (inl.go retvars): Go 1.20+ names it after the
+    // callee's result (`~r0`, or its name), Go 1.19 `~R0` (a named result keeps its name).
+    if case .inlinedCall(let ic) = x.kind, ic.results.count == 1 {
+      let r = ic.callee.results[0]
+      if ic.callee.namedResults && r.name != "_" { return r.name }
+      return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
+    }
     if let c = rewritten ?? (analysis.compiler.reportsOperandPositions ? x.constant : nil) {
       switch c {
       case .string(let v):

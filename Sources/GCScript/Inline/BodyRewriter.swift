@@ -26,6 +26,10 @@ final class BodyRewriter {
   var onCall: ((TypedExpr, Function, [TypedExpr]) -> TypedExpr?)? = nil
   /// Deferred calls are offered to `onCall` too (Go 1.20+: see `statement`).
   var inlinesDeferredCalls = false
+  /// The declared function a call through a value calls, when its callee expression has one
+  /// static value (inl.go inlCallee: ir.StaticValue, then a PFUNC name): such a call is
+  /// offered to `onCall` as a direct call (`g := double; g(2)` inlines double).
+  var staticCallee: ((TypedExpr) -> Function?)? = nil
   private var variables: [ObjectIdentifier: Variable] = [:]
   private var sites: [ObjectIdentifier: AllocationSite] = [:]
   private var targets: [ObjectIdentifier: LoopTarget] = [:]
@@ -168,7 +172,12 @@ final class BodyRewriter {
     // Inliner.canInline); a declared function's value is the same in any copy.
     case .constant, .nilValue, .functionValue, .closure: kind = e.kind
     case .variable(let v): kind = .variable(variable(v))
-    case .callValue(let f, let args): kind = .callValue(expression(f), args.map(expression))
+    case .callValue(let f, let args):
+      let rewritten = args.map(expression)
+      if let g = staticCallee?(f), let replaced = onCall?(TypedExpr(.call(g, rewritten), e.type, e.span), g, rewritten) {
+        return replaced
+      }
+      kind = .callValue(expression(f), rewritten)
     case .unary(let op, let x): kind = .unary(op, expression(x))
     case .binary(let op, let a, let b): kind = .binary(op, expression(a), expression(b))
     case .logical(let op, let a, let b): kind = .logical(op, expression(a), expression(b))

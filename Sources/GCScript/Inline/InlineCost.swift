@@ -92,6 +92,9 @@ struct InlineCostVisitor {
   /// The cost of a call to a user function: what inlining it will add, or the extra call cost
   /// (nil when only nodes are counted).
   let callCost: ((Function) -> Int)?
+  /// A call through a value's declared callee, when its callee expression has one static
+  /// value (inl.go inlCallee): the call then costs what a direct call of it does.
+  var staticCallee: ((TypedExpr) -> Function?)? = nil
 
   /// IsBigFunc counts every node once, without the call costs and refunds of doNode.
   var countingNodes: Bool { callCost == nil }
@@ -192,9 +195,10 @@ struct InlineCostVisitor {
       let callee = f.receiver != nil && model.unifiedIR ? 0 : 1
       return 1 + callee + args.reduce(0) { $0 + cost($1) } + (callCost?(f) ?? 0)
     case .callValue(let f, let args):
-      // OCALLFUNC whose callee is not a declared function: never inlined by gcsh, so the
-      // non-leaf call cost (inl.go hairyVisitor: v.budget -= v.extraCallCost).
-      return 1 + cost(f) + args.reduce(0) { $0 + cost($1) } + (countingNodes ? 0 : InlineCostModel.extraCallCost)
+      // OCALLFUNC through a value: a static declared callee costs as a direct call of it
+      // (inlined: its cost); any other, the non-leaf call cost (inl.go hairyVisitor).
+      let extra = countingNodes ? 0 : (staticCallee?(f).flatMap { callCost?($0) } ?? InlineCostModel.extraCallCost)
+      return 1 + cost(f) + args.reduce(0) { $0 + cost($1) } + extra
     // A declared function's name (ONAME, class PFUNC).
     case .functionValue: return 1
     // OCLOSURE: 15 besides its node (hairyVisitor); Go 1.19 adds the literal's body ("Scan

@@ -145,7 +145,9 @@ final class Inliner {
       f.inlineReason = "gcsh runtime statement"
       return
     }
-    let cost = InlineCostVisitor(model: model, callCost: callCost).cost(body)
+    var visitor = InlineCostVisitor(model: model, callCost: callCost)
+    visitor.staticCallee = staticCallees(in: body)
+    let cost = visitor.cost(body)
     if cost > InlineCostModel.maxBudget {
       f.inlineReason = "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
       return
@@ -219,13 +221,25 @@ final class Inliner {
   private var inlined: [Inlined] = []
 
   /// Inlines the calls in f's body (InlineCalls / DevirtualizeAndInlineFunc).
+  /// The declared function a callee expression of `body` statically is (ir.StaticValue: a
+  /// local assigned once, never reassigned nor address-taken, from a function's name).
+  private func staticCallees(in body: [TypedStmt]) -> (TypedExpr) -> Function? {
+    let oracle = ReassignOracle(body)
+    return { e in
+      if case .functionValue(let g) = oracle.staticValue(e).kind { return g }
+      return nil
+    }
+  }
+
   private func inlineCalls(_ f: Function) {
-    guard f.body.contains(where: { s in s.containsCall(where: { self.inlinable($0) }) }) else { return }
+    guard f.body.contains(where: { s in s.containsCall(where: { self.inlinable($0) }) || s.containsCallValue })
+    else { return }
     caller = f
     inlined = []
     let nodes = InlineCostVisitor(model: model, callCost: nil).cost(f.body)
     maxCost = nodes >= InlineCostModel.bigFunctionNodes ? InlineCostModel.bigFunctionMaxCost : InlineCostModel.maxBudget
     let rewriter = BodyRewriter(caller: f, copying: nil)
+    rewriter.staticCallee = staticCallees(in: f.body)
     // Go 1.19's inliner leaves a deferred call alone (inl.go: ODEFER's call is NoInline); Go
     // 1.20+ makes the defer's wrapper closure first and inlines into it.
     rewriter.inlinesDeferredCalls = compiler.inliner == .go127
@@ -275,6 +289,9 @@ final class Inliner {
     }
     let ic = InlinedCall(callee: g, params: params, args: args, results: results, reportAt: at)
     copier.inlinedCall = ic
+    // Go 1.20+ reads an inlined body afresh, its locals' single values known; Go 1.19's copies
+    // (inlvars without a definition) resolve none.
+    if compiler.inliner == .go127 { copier.staticCallee = staticCallees(in: g.inlineBody ?? g.body) }
     var counter = 0
     copier.onCall = { [unowned self] call, h, args in
       defer { counter += 1 }
@@ -312,6 +329,19 @@ extension TypedStmt {
         || sw.clauses.contains { $0.body.contains { $0.containsRuntimeStatement } }
     default: return false
     }
+  }
+
+  /// Whether the statement calls through a function value anywhere.
+  var containsCallValue: Bool {
+    var found = false
+    forEachExpression { e in
+      func visit(_ e: TypedExpr) {
+        if case .callValue = e.kind { found = true }
+        e.forEachChild(visit)
+      }
+      visit(e)
+    }
+    return found
   }
 
   /// Whether the statement calls a user function for which `test` holds.
