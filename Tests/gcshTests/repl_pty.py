@@ -216,6 +216,31 @@ def echo():
          and "(overflows)" in a and "(overflows)" in b, "1 << 70 overflows in an echo as in print", a + b)
 
 
+def closures():
+    """A closure made in one entry keeps its captures in later ones (its code stays in the
+    session's table), through a GC; a func value echoes as its code pointer, as fmt prints it."""
+    t = Terminal()
+    t.expect(PROMPT)
+    t.line("func counter() func() int {", MORE)
+    t.line("\tn := 0", MORE)
+    t.line("\treturn func() int { n++; return n }", MORE)
+    t.line("}")
+    t.line("c := counter()")
+    t.line("c()")
+    t.line("gc")
+    shown = t.line("c()")
+    must(re.search(r"\r\n2\r\n", shown), "the counter's state survives entries and a GC", shown)
+    shown = t.line("c")
+    must(re.search(r"\r\n0x[0-9a-f]+\r\n", shown), "a func echoes as its code pointer", shown)
+    shown = t.line("c == nil")
+    must(re.search(r"\r\nfalse\r\n", shown), "a func compares with nil", shown)
+    shown = t.line("k := 3")
+    shown = t.line("add := func(x int) int { return x + k }")
+    t.line("k = 10")
+    shown = t.line("add(1)")
+    must(re.search(r"\r\n11\r\n", shown), "a literal sees a global as it is now", shown)
+
+
 def history():
     """A multi-line entry is one history item across sessions; the file is written whole."""
     t = Terminal()
