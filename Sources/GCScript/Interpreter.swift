@@ -86,13 +86,9 @@ public final class Interpreter {
     let script = Lowerer(session: session, function: program.script, source: source).lower()
     install(script, for: program.script)
     // Function literals: each its own code (a funcval's code pointer names it).
-    func lowerLiterals(_ f: Function) {
-      for c in f.closures {
-        install(Lowerer(session: session, function: c, source: source).lower(), for: c)
-        lowerLiterals(c)
-      }
+    for c in (program.functions + [program.script]).flatMap({ $0.withLiterals.dropFirst() }) {
+      install(Lowerer(session: session, function: c, source: source).lower(), for: c)
     }
-    for f in program.functions + [program.script] { lowerLiterals(f) }
     for old in program.replacedGlobals { vm.clearGlobal(old) }
     do {
       try vm.ensureGlobals()

@@ -126,8 +126,7 @@ func inliningDecisionsMatchTheGoCompilerInOrder(_ recording: String, _ profile: 
 func inliningCostsMatchTheGoCompiler(_ recording: String, _ profile: RuntimeProfile) throws {
   let corpus = try Corpus(go119: profile.name == "go1.19")
   let analysed = AnalysedCorpus(corpus, profile)
-  func withLiterals(_ f: Function) -> [Function] { [f] + f.closures.flatMap(withLiterals) }
-  let all = analysed.program.functions.flatMap(withLiterals)
+  let all = analysed.program.functions.flatMap(\.withLiterals)
   let functions = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
   var checked = 0
   for line in try recordedLines(recording) {

@@ -104,7 +104,6 @@ extension Checker {
     if let existing = f.captures.first(where: { $0.capturedFrom === from }) { return existing }
     let c = Variable(name: v.name, type: v.type, span: v.span, storage: .captured, function: f)
     c.capturedFrom = from
-    v.canonical.captured = true
     f.captures.append(c)
     return c
   }

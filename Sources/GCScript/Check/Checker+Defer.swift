@@ -85,7 +85,7 @@ extension Checker {
     let exitCall: TypedExpr
     switch call.kind {
     case .call(let f, _): exitCall = TypedExpr(.call(f, replaced), call.type, call.span)
-    case .callValue: exitCall = TypedExpr(.callValue(deferredCallee!, replaced), call.type, call.span)
+    case .callValue(let f, _): exitCall = TypedExpr(.callValue(deferredCallee ?? f, replaced), call.type, call.span)
     case .builtin(let b, _, let spread): exitCall = TypedExpr(.builtin(b, replaced, spread: spread), call.type, call.span)
     default: throw CheckFailure()
     }

@@ -52,8 +52,6 @@ public final class Variable {
   /// For a `.captured` variable: the enclosing function's variable it stands for (itself
   /// `.captured` when the literal is nested in another).
   var capturedFrom: Variable? = nil
-  /// A function literal captures it (set on the outermost variable).
-  var captured = false
   /// Set by escape analysis on a captured variable (escape.go flowClosure): the funcval holds
   /// its address, not a copy of its value — it is reassigned, its address is taken, or it is
   /// larger than 128 bytes. Captured by reference, it is address-taken and may move to the
@@ -166,6 +164,11 @@ public final class Function {
   /// Set by escape analysis for a literal that captures: its funcval's layout, a struct of the
   /// code pointer `F` and each capture (its value, or its address when captured by reference).
   var funcvalType: GoType? = nil
+
+  /// This function, then every literal written in it, nested ones after the literal holding
+  /// them (source order): the functions a stage that handles literals with their enclosing
+  /// function visits.
+  var withLiterals: [Function] { [self] + closures.flatMap(\.withLiterals) }
 
   /// Whether this function is `c` or encloses it (ir.ContainsClosure).
   func contains(_ c: Function) -> Bool {

@@ -140,8 +140,7 @@ final class EscapeAnalysis {
     // Go 1.26+ runs the move2heap pass next (gc/main.go: slice.Funcs after escape.Funcs), once
     // every parameter is tagged: it reads the tags of the functions a slice is passed to.
     if compiler.moveToHeapPass, let threshold = compiler.stackBufferBytes {
-      func withLiterals(_ f: Function) -> [Function] { [f] + f.closures.flatMap(withLiterals) }
-      for f in (functions + [program.script]).flatMap(withLiterals) {
+      for f in (functions + [program.script]).flatMap(\.withLiterals) {
         SliceMoveToHeap.run(f, maxStackSize: threshold)
       }
     }
@@ -243,13 +242,7 @@ final class Batch {
     self.analysis = analysis
     // The batch's functions and every literal inside them: a literal's body is analysed with
     // the function that contains it, its captured variables being that function's.
-    var all: [Function] = []
-    func add(_ f: Function) {
-      all.append(f)
-      f.closures.forEach(add)
-    }
-    functions.forEach(add)
-    self.functions = all
+    self.functions = functions.flatMap(\.withLiterals)
     function = functions[0]
     heap.escapes = true
     heap.mutates = true

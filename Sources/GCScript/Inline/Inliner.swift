@@ -96,20 +96,16 @@ final class Inliner {
     }
     inlineCalls(program.script)
     // Calls in literals' bodies are inlined too (the literals themselves are not, yet).
-    func literals(_ f: Function) {
-      for c in f.closures {
-        // CanInline's cost, for -m -m (Go 1.20+ gives a literal a budget of 800 and inlines
-        // most; gcsh inlines none yet).
-        let cost = InlineCostVisitor(model: model, callCost: callCost).cost(c.body)
-        c.inlineCost = nil
-        c.inlineReason = cost > InlineCostModel.maxBudget
-          ? "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
-          : "gcsh does not inline function literals"
-        inlineCalls(c)
-        literals(c)
-      }
+    for c in (program.functions + [program.script]).flatMap({ $0.withLiterals.dropFirst() }) {
+      // CanInline's cost, for -m -m (Go 1.20+ gives a literal a budget of 800 and inlines
+      // most; gcsh inlines none yet).
+      let cost = inlineCost(of: c.body)
+      c.inlineCost = nil
+      c.inlineReason = cost > InlineCostModel.maxBudget
+        ? "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
+        : "gcsh does not inline function literals"
+      inlineCalls(c)
     }
-    for f in program.functions + [program.script] { literals(f) }
   }
 
   /// Whether f's body calls g.
@@ -145,9 +141,7 @@ final class Inliner {
       f.inlineReason = "gcsh runtime statement"
       return
     }
-    var visitor = InlineCostVisitor(model: model, callCost: callCost)
-    visitor.staticCallee = staticCallees(in: body)
-    let cost = visitor.cost(body)
+    let cost = inlineCost(of: body)
     if cost > InlineCostModel.maxBudget {
       f.inlineReason = "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
       return
@@ -221,6 +215,14 @@ final class Inliner {
   private var inlined: [Inlined] = []
 
   /// Inlines the calls in f's body (InlineCalls / DevirtualizeAndInlineFunc).
+  /// hairyVisitor's cost of a body: calls at their callees' costs, a call through a value
+  /// at its static callee's.
+  private func inlineCost(of body: [TypedStmt]) -> Int {
+    var visitor = InlineCostVisitor(model: model, callCost: callCost)
+    visitor.staticCallee = staticCallees(in: body)
+    return visitor.cost(body)
+  }
+
   /// The declared function a callee expression of `body` statically is (ir.StaticValue: a
   /// local assigned once, never reassigned nor address-taken, from a function's name).
   private func staticCallees(in body: [TypedStmt]) -> (TypedExpr) -> Function? {

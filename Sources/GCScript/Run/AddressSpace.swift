@@ -22,8 +22,6 @@ enum AddressSpace {
   /// at 0x401000 on linux/amd64.
   static let textBase: Address = 0x40_1000
   static let textBytesPerFunction: UInt64 = 64
-  /// Functions a session can have code pointers for (the text ends below the globals).
-  static let textFunctions = Int((globalsBase - textBase) / textBytesPerFunction)
   static let globalsBase: Address = 0x60_0000
   /// Globals are limited to 64 MiB (a larger array belongs on the heap: `new` or `make`).
   static let globalsLimit = 64 << 20

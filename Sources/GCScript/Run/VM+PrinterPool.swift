@@ -51,13 +51,39 @@ final class PrinterPool {
   var growths: [Int] = []
 }
 
-extension VM {
+/// The runtime and library types fmt's allocations have, made once: the runtime records each
+/// allocated type by identity (GoRuntime.flatTypeRecord), so a type built anew per call would
+/// be a new record per call — host memory growing with every print.
+enum FmtRuntimeTypes {
+  /// A pointer word (unsafe.Pointer, a *rtype).
+  static let word = GoType.pointer(to: .uint8)
   /// The pp (print.go `type pp struct`; fmt's `fmt` is 112 bytes in both): its buffer's slice
-  /// header, then 144 bytes (Go 1.27) or 176 (Go 1.19) of the rest.
+  /// header, then 144 bytes (Go 1.20+) or 176 (Go 1.19) of the rest.
+  static let pp120 = pp(bytes: 168)
+  static let pp119 = pp(bytes: 200)
+  /// sync.Pool's poolLocal: private any, shared poolChain{head, tail}, padding to 128 bytes.
+  static let poolLocal = GoType.structure([
+    ("private", .array(of: word, count: 2)), ("shared", .array(of: word, count: 2)),
+    ("pad", .array(of: .uint8, count: 96)),
+  ])
+  /// reflect.Value: typ, ptr, flag.
+  static let reflectValue = GoType.structure([("typ", word), ("ptr", word), ("flag", .uintptr)])
+  /// internal/fmtsort.KeyValue (Go 1.21+): two reflect.Values.
+  static let keyValue = GoType.structure([("Key", reflectValue), ("Value", reflectValue)])
+  /// internal/fmtsort.SortedMap (Go 1.19): the keys' and the values' []reflect.Value.
+  static let sortedMap = GoType.structure([
+    ("Key", .slice(of: reflectValue)), ("Value", .slice(of: reflectValue)),
+  ])
+
+  private static func pp(bytes: Int) -> GoType {
+    .structure([("buf", .slice(of: .uint8)), ("rest", .array(of: .uintptr, count: (bytes - 24) / 8))])
+  }
+}
+
+extension VM {
+  /// The pp of the running Go version.
   private var ppType: GoType {
-    let bytes = heap.profile.version >= GoVersion(1, 20) ? 168 : 200
-    let rest = GoType.array(of: .uintptr, count: (bytes - 24) / 8)
-    return .structure([("buf", .slice(of: .uint8)), ("rest", rest)])
+    heap.profile.version >= GoVersion(1, 20) ? FmtRuntimeTypes.pp120 : FmtRuntimeTypes.pp119
   }
 
   /// newPrinter: ppFree.Get() with what it allocates, and the buffer it starts with. False for
@@ -126,14 +152,8 @@ extension VM {
     // allPools = append(allPools, p): from nil, one pointer.
     let c = heap.cyclesStarted
     pool.arrays.removeAll { $0.madeAt < c - 1 }
-    pool.arrays.append((try heap.allocate(.pointer(to: .uint8), count: 1), c))
-    // make([]poolLocal, GOMAXPROCS): private any, shared poolChain{head, tail}, padding to 128.
-    let poolLocal = GoType.structure([
-      ("private", .array(of: .pointer(to: .uint8), count: 2)),
-      ("shared", .array(of: .pointer(to: .uint8), count: 2)),
-      ("pad", .array(of: .uint8, count: 96)),
-    ])
-    pool.arrays.append((try heap.allocate(poolLocal, count: heap.gomaxprocs), c))
+    pool.arrays.append((try heap.allocate(FmtRuntimeTypes.word, count: 1), c))
+    pool.arrays.append((try heap.allocate(FmtRuntimeTypes.poolLocal, count: heap.gomaxprocs), c))
     pool.localAt = c
   }
 

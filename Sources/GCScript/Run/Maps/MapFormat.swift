@@ -54,15 +54,14 @@ extension Printer {
   /// &SortedMap holding them — and each key and value that is not pointer-shaped, which the map
   /// iterator's Key and Value copy into a new object (reflect/value.go copyVal).
   func fmtsortAllocations(key: GoType, elem: GoType, count: Int) throws {
-    let word = GoType.pointer(to: .uint8)
-    let value = GoType.structure([("typ", word), ("ptr", word), ("flag", .uintptr)])
+    let value = FmtRuntimeTypes.reflectValue
     let go119 = vm.heap.profile.version <= GoVersion(1, 19)
     if count > 0 {
       if go119 {
         _ = try vm.heap.allocate(value, count: count)
         _ = try vm.heap.allocate(value, count: count)
       } else {
-        _ = try vm.heap.allocate(.structure([("Key", value), ("Value", value)]), count: count)
+        _ = try vm.heap.allocate(FmtRuntimeTypes.keyValue, count: count)
       }
     }
     for _ in 0..<count {
@@ -71,7 +70,7 @@ extension Printer {
       }
     }
     if go119 {
-      _ = try vm.heap.allocate(.structure([("Key", .slice(of: value)), ("Value", .slice(of: value))]), count: 1)
+      _ = try vm.heap.allocate(FmtRuntimeTypes.sortedMap, count: 1)
     }
   }
 }
