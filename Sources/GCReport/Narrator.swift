@@ -75,10 +75,13 @@ final class Narrator {
     }
     for c in cycles {
       let freed = c.freedBytes
-      out.append("GC \(c.number) ran because \(triggerText(c, rt, goalBefore: b.nextGC)); "
-        + (freed >= MiB
+      let found = c.finalizedObjects > 0
+        ? "it found \(c.finalizedObjects) object\(c.finalizedObjects == 1 ? "" : "s") with a finalizer unreachable and kept \(c.finalizedObjects == 1 ? "it" : "them"), with all \(c.finalizedObjects == 1 ? "it points" : "they point") to, for the finalizer goroutine: a later cycle frees \(c.finalizedObjects == 1 ? "it" : "them")"
+          + (freed >= MiB ? "; it freed \(mib(freed))" : "")
+        : freed >= MiB
           ? "it freed \(mib(freed)), which stays with the process as idle heap (HeapIdle) until the scavenger returns it"
-          : "everything it found was still reachable"))
+          : "everything it found was still reachable"
+      out.append("GC \(c.number) ran because \(triggerText(c, rt, goalBefore: b.nextGC)); " + found)
       if freed >= 4 * MiB {
         switch rt.profile.scavenger {
         case .paced(let p) where p.densePagesThreshold != nil:

@@ -53,6 +53,10 @@ public struct GCCycle: Sendable {
   /// Objects and bytes freed by this cycle's sweep.
   var freedObjects: Int
   public var freedBytes: Int
+  /// Objects the sweep found unreachable but kept for their finalizers (queued on finq), and
+  /// their bytes: a later cycle frees them.
+  public var finalizedObjects = 0
+  public var finalizedBytes = 0
   /// HeapAlloc before and after the cycle, bytes (Go 1.0's `X -> Y MB`).
   public var heapAllocBefore: Int
   public var heapAllocAfter: Int

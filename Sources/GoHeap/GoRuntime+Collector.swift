@@ -142,6 +142,7 @@ extension GoRuntime {
     }
     for root in addressRootSources { root.source?.forEachRootAddress(markAddress) }
     if let held = heldObject { mark(held) }
+    forEachFinalizerRoot(markAddress)
     while let r = work.popLast() {
       guard let span = unretainedSpan(r) else { continue }
       span._withUnsafeGuaranteedRef { s in forEachPointer(in: s, slot: Int(r.slot), markAddress) }
@@ -242,8 +243,10 @@ extension GoRuntime {
       freedObjects: freedObjects, freedBytes: freedBytes, heapAllocBefore: c.heapAllocBefore,
       heapAllocAfter: heapAllocBytes, objectsBefore: c.objectsBefore,
       objectsAfter: objectsAllocated - objectsFreed, mallocs: objectsAllocated, frees: objectsFreed)
-    lastCycle = info
-    emit(.gcEnd(info))
+    var ended = info
+    (ended.finalizedObjects, ended.finalizedBytes) = lastSweepFinalized
+    lastCycle = ended
+    emit(.gcEnd(ended))
     guard pacedScavengerOrNil != nil else { return }
     paceScavenger(heapGoal: nextGoal, lastHeapGoal: c.goal, lastHeapInUse: lastHeapInUse)
     // The last sweeper prints scavtrace and readies the scavenger.
@@ -260,6 +263,7 @@ extension GoRuntime {
 
   /// Frees every unmarked object; returns objects and bytes freed.
   func sweep() -> (Int, Int) {
+    lastSweepFinalized = queueUnreachableFinalizers()
     for i in partialSpans.indices { partialSpans[i].removeAll(keepingCapacity: true) }
     var freedObjects = 0
     var freedBytes = 0

@@ -140,7 +140,7 @@ extension GoRuntime {
         "main's stack is not allocated in its pool span")
     }
     try require(
-      stackGuardWord.pointee <= m.size - p.stackNosplit - p.mainBaseBytes,
+      stackGuardWord.pointee <= m.size - p.stackNosplit - stacks.baseBytes,
       "the guard \(stackGuardWord.pointee) lets frames below stackguard0")
     for (o, list) in stacks.poolList.enumerated() {
       for base in list {

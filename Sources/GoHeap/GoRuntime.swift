@@ -209,6 +209,13 @@ public final class GoRuntime {
   /// (Roots.swift), nil otherwise. Set by the allocator when it takes the object's slot, cleared
   /// by `allocate`.
   var heldObject: ObjectRef? = nil
+  /// Objects with a finalizer (the span specials of mheap.go addfinalizer), by address, with
+  /// their funcvals; and the finalizers a cycle found due, waiting for the finalizer goroutine
+  /// (mfinal.go finq). Finalizers.swift.
+  var finalizers: [Address: UInt64] = [:]
+  var finalizerQueue: [(object: Address, fn: UInt64)] = []
+  /// The last sweep's resurrected objects and bytes.
+  var lastSweepFinalized = (0, 0)
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()

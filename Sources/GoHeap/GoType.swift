@@ -34,6 +34,11 @@ public struct PointerRun: Equatable, Sendable {
   var end: Int { offset + (count - 1) * stride + (words.last ?? 0) + 8 }
 }
 
+/// The directions a channel type allows.
+public enum ChanDirection: Sendable {
+  case both, send, receive
+}
+
 /// A Go type. Named types are created first and defined later, so `type Node struct{ next *Node }`
 /// can refer to itself.
 public final class GoType: CustomStringConvertible, @unchecked Sendable {
@@ -55,6 +60,9 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     /// pointer, then a closure's captured variables), or nil. A variadic function's last
     /// parameter is its `[]T`.
     case function(params: [GoType], results: [GoType], variadic: Bool)
+    /// `chan T`, `chan<- T`, `<-chan T`: a value is one pointer to the runtime's hchan
+    /// (chan.go), allocated by make, or nil.
+    case chan(GoType, ChanDirection)
     /// A named type whose definition has not been given yet.
     case undefined
   }
@@ -110,7 +118,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     case .uintptr: (size, align, hasPointers) = (8, 8, false)
     case .float(let bits): (size, align, hasPointers) = (bits / 8, bits / 8, false)
     case .string: (size, align, hasPointers) = (16, 8, true)
-    case .pointer, .map, .function: (size, align, hasPointers) = (8, 8, true)
+    case .pointer, .map, .function, .chan: (size, align, hasPointers) = (8, 8, true)
     case .slice: (size, align, hasPointers) = (24, 8, true)
     case .array(let elem, let count):
       let (total, overflow) = elem.size.multipliedReportingOverflow(by: count)
@@ -154,7 +162,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   private static func pointerRuns(of kind: Kind, size: Int) -> [PointerRun] {
     switch kind {
     case .bool, .int, .uintptr, .float, .undefined: return []
-    case .string, .pointer, .slice, .map, .function: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
+    case .string, .pointer, .slice, .map, .function, .chan: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
     case .structure(let fields):
       var runs: [PointerRun] = []
       for f in fields where f.type.hasPointers {
@@ -220,6 +228,11 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     return out
   }
 
+  private static func isRecvChan(_ t: GoType) -> Bool {
+    if t.name == nil, case .chan(_, .receive) = t.kind { return true }
+    return false
+  }
+
   public var description: String {
     if let name { return name }
     switch kind {
@@ -241,6 +254,14 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
       let results = rs.count == 1 ? " " + rs[0].description
         : rs.isEmpty ? "" : " (" + rs.map(\.description).joined(separator: ", ") + ")"
       return "func(" + params.joined(separator: ", ") + ")" + results
+    case .chan(let e, let dir):
+      // types2 typestring.go: `chan (<-chan int)` keeps a receive-only element apart.
+      let elem = dir != .send && Self.isRecvChan(e) ? "(\(e))" : "\(e)"
+      switch dir {
+      case .both: return "chan " + elem
+      case .send: return "chan<- " + elem
+      case .receive: return "<-chan " + elem
+      }
     case .structure(let fs):
       return "struct { " + fs.map { "\($0.name) \($0.type)" }.joined(separator: "; ") + " }"
     case .undefined: return "<undefined>"

@@ -191,10 +191,25 @@ struct StackState {
   var cache: [[StackRef]] = []
   /// Large stack spans freed during a GC (stackLarge), returned at its end.
   var largeFree: [StackRef] = []
-  /// main's stack (contiguous).
+  /// The running goroutine's stack (contiguous): main's until the program starts another
+  /// (Goroutines.swift).
   var main = StackRef(base: 0, slot: 0, size: 0)
-  /// Bytes at the top of main's stack written so far (resident), from its top.
+  /// Bytes at the top of the running goroutine's stack written so far (resident), from its top.
   var touched = 0
+  /// Bytes of the running goroutine's stack below its first frame (main: runtime.main's frame
+  /// and goexit's; another goroutine: newproc1's 4 words).
+  var baseBytes = 0
+  /// The goroutines other than the running one, by id, and the running one's id (main is 1).
+  var parked: [Int: GoroutineStackState] = [:]
+  var running = 1
+  /// Dead goroutines' g structs, for reuse (gfput/gfget), last freed last: each keeps its stack
+  /// when it is of the starting size. The P's list holds fewer than 64; the global list gets
+  /// the rest, and a GC frees the stacks of the g's there (markrootFreeGStacks).
+  var gfree: [(id: Int, stack: StackRef?)] = []
+  var gfreeGlobal: [(id: Int, stack: StackRef?)] = []
+  var nextGoroutineID = 2
+  /// Go 1.0: segments of the goroutines other than main (one each).
+  var goroutineSegments = 0
   /// The mark workers, once the first GC started them (their stacks are start-up pool stacks).
   var workers = 0
   /// Go 1.0: the most segments main has used at once, and the FixAlloc's mapped bytes.
@@ -245,12 +260,12 @@ extension GoRuntime {
     try checkAlive()
     switch profile.stacks {
     case .contiguous(let p):
-      if check + p.mainBaseBytes >= stacks.main.size - p.stackNosplit {
-        try newstack(used: p.mainBaseBytes + frameBytes, p)
+      if check + stacks.baseBytes >= stacks.main.size - p.stackNosplit {
+        try newstack(used: stacks.baseBytes + frameBytes, p)
       }
       // The prologue's probe reaches `check` (a small frame's StackSmall included): the pages
       // down to there are written from now on.
-      try touchMainStack(used: min(p.mainBaseBytes + check, stacks.main.size))
+      try touchMainStack(used: min(stacks.baseBytes + check, stacks.main.size))
     case .segmented(let p):
       try segmentHighWater(used: p.mainBaseBytes + frameBytes, p)
     }
@@ -273,7 +288,7 @@ extension GoRuntime {
   var mainStackUsed: Int {
     let frames = goroutineStack?.stackFrameBytes ?? 0
     switch profile.stacks {
-    case .contiguous(let p): return p.mainBaseBytes + frames
+    case .contiguous: return stacks.baseBytes + frames
     case .segmented(let p): return p.mainBaseBytes + frames
     }
   }
@@ -284,12 +299,12 @@ extension GoRuntime {
     var g: Int
     switch profile.stacks {
     case .contiguous(let p):
-      let real = stacks.main.size - p.stackNosplit - p.mainBaseBytes
+      let real = stacks.main.size - p.stackNosplit - stacks.baseBytes
       // The written pages reach down to the page holding the lowest touched byte.
       let hi = stackTop(stacks.main)
       let low = (hi - stacks.touched) / profile.physPageSize * profile.physPageSize
       let resident = hi - max(low, hi - stacks.main.size)
-      g = min(real, resident + 1 - p.mainBaseBytes)
+      g = min(real, resident + 1 - stacks.baseBytes)
     case .segmented(let p):
       g = stacks.segmentHighWater * p.usableBytes + 1 - p.mainBaseBytes
     }
@@ -321,6 +336,7 @@ extension GoRuntime {
     stacks.pool[base] = span
     stacks.poolList[order] = [base]
     stacks.main = StackRef(base: base, slot: slot, size: p.mainStartSize)
+    stacks.baseBytes = p.mainBaseBytes
     // Its used part is resident, counted with the other start-up stacks in the non-heap RSS.
     stacks.touched = p.mainBaseBytes
     updateStackGuard()
@@ -540,7 +556,8 @@ extension GoRuntime {
       try copystack(newSize: half, used: used, p)
       updateStackGuard()
     }
-    stacks.scanWork = p.otherStackScanBytes + used
+    stacks.scanWork = p.otherStackScanBytes + used + (try scanParkedStacks(p))
+    freeGlobalGStacks()
     let ns = stacks.workNs + (allocationWorkNs - allocationWork)
       + Double(stacks.scanFrames) * p.scanNsPerFrame
     stacks.workNs = 0
@@ -558,7 +575,7 @@ extension GoRuntime {
   /// maxStackScan (mgcpacer.go addScannableStack): every goroutine's allocated stack.
   var maxStackScan: Int {
     guard case .contiguous(let p) = profile.stacks else { return 0 }
-    return p.otherGoroutineStackBytes + stacks.main.size + stacks.workers * p.fixedStack
+    return p.otherGoroutineStackBytes + stacks.main.size + parkedStackBytes + stacks.workers * p.fixedStack
   }
 
   /// What gctrace prints as "N MB stacks" for a cycle that just ended.
@@ -597,7 +614,8 @@ extension GoRuntime {
   var stackInuseBytes: Int {
     switch profile.stacks {
     case .contiguous: return stacks.spanPages * profile.pageSize
-    case .segmented(let p): return (p.otherSegments + segments(used: mainStackUsed, p)) * p.stackMin
+    case .segmented(let p):
+      return (p.otherSegments + segments(used: mainStackUsed, p) + stacks.goroutineSegments) * p.stackMin
     }
   }
 
@@ -616,7 +634,7 @@ extension GoRuntime {
     let poolPages = p.cacheSize / profile.pageSize
     var out: [Range<Int>] = [0..<(profile.startup.stackPages - poolPages)]
     for base in stacks.pool.keys { out.append(base..<(base + poolPages)) }
-    for s in stacks.largeFree + (isSmallStack(stacks.main.size, p) ? [] : [stacks.main]) {
+    for s in stacks.largeFree + parkedLargeStacks + (isSmallStack(stacks.main.size, p) ? [] : [stacks.main]) {
       out.append(s.base..<(s.base + s.size / profile.pageSize))
     }
     return out.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }

@@ -12,7 +12,12 @@ func dump(_ t: TypeExpr) -> String {
   case .structure(let fs): return "struct{" + fs.map { "\($0.0) \(dump($0.1))" }.joined(separator: "; ") + "}"
   case .inferredArray(let e, _): return "[...]\(dump(e))"
   case .map(let k, let v, _): return "map[\(dump(k))]\(dump(v))"
-  case .chan(let e, _): return "chan \(dump(e))"
+  case .chan(let e, let dir, _):
+    switch dir {
+    case .both: return "chan \(dump(e))"
+    case .send: return "chan<- \(dump(e))"
+    case .receive: return "<-chan \(dump(e))"
+    }
   case .function: return "func"
   case .interface: return "interface"
   case .instance(let b, _): return "generic(\(dump(b)))"

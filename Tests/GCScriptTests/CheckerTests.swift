@@ -74,8 +74,6 @@ let knownCheckerDifferences: [String: String] = [
   // gcsh's parser does not take a call as an assignment's target (a syntax error), so the
   // checker never sees that the call has two values.
   "two() = 1": "6:1: cannot assign to this expression",
-  // gcsh names the construct before the call inside it is checked.
-  "go f()": "6:1: goroutines (go statements) are not supported by gcsh yet",
 ]
 
 /// gcsh's checker says what go build says: the same first line (message, line and column), for

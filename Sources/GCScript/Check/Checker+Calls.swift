@@ -40,6 +40,9 @@ extension Checker {
         }
       }
       let x = try expression(base, scope)
+      if let b = SyncTypes.method(of: x.type, name), x.untyped == nil {
+        return try syncMethodCall(b, x, args, scope, callee: callee.span, span)
+      }
       if let fn = method(of: x, name) {
         return try methodCall(fn, x, args, spread, scope, callee: callee.span, span)
       }
@@ -277,6 +280,10 @@ extension Checker {
       op.isCallResult = true
       return op
     case "min", "max": return try minMax(name, args, scope, span)
+    case "close":
+      var op = value(try closeCall(args, scope, span))
+      op.isCallResult = true
+      return op
     default:
       guard let b = Builtin(rawValue: name) else { throw fail(.typeError("undefined: \(name)"), at: span) }
       var op = value(try builtinCall(b, args, spread: spread, scope, span))
@@ -309,6 +316,7 @@ extension Checker {
     guard let first = args.first else { throw fail(.typeError("not enough arguments for make() (expected 1, found 0)"), at: span) }
     let t = try typeArgument(first, scope)
     if t.isMap { return try makeMap(t, args, first, scope, span) }
+    if t.isChan { return try makeChan(t, args, first, scope, span) }
     guard let elem = t.sliceElement else {
       throw fail(.typeError("invalid argument: cannot make \(text(first.span)); type must be slice, map, or channel"), at: first.span)
     }
@@ -342,7 +350,7 @@ extension Checker {
     if let n = arrayCount, !containsCall(x.expr) {
       return value(TypedExpr(.constant(.int(Int128(n))), .int, span))
     }
-    guard t.isSlice || (t.isString && name == "len") || (t.isMap && name == "len") || arrayCount != nil else {
+    guard t.isSlice || (t.isString && name == "len") || (t.isMap && name == "len") || t.isChan || arrayCount != nil else {
       throw fail(.typeError("invalid argument: \(x.text) (\(describe(x))) for built-in \(name)"), at: args[0].span)
     }
     return value(TypedExpr(.builtin(name == "len" ? .len : .cap, [x.expr], spread: false), .int, span))
@@ -557,9 +565,26 @@ extension Checker {
     case .timeSleep:
       try arity("time.Sleep", args, want: ["time.Duration"], scope, span)
       return node([try assign(try expression(args[0], scope), to: durationType, "argument to time.Sleep")], noValueType)
-    case .runtimeGC:
-      try arity("runtime.GC", args, want: [], scope, span)
+    case .runtimeGC, .runtimeGosched:
+      try arity(b.rawValue, args, want: [], scope, span)
       return node([], noValueType)
+    case .timeAfter:
+      try arity("time.After", args, want: ["time.Duration"], scope, span)
+      let d = try assign(try expression(args[0], scope), to: durationType, "argument to time.After")
+      return node([d], GoType(.chan(timeType, .receive)))
+    case .select, .makeChan, .chanSend, .chanRecv, .chanRecv2, .close, .syncWaitGroupAdd, .syncWaitGroupDone,
+      .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:
+      // Made by the channel and sync checks (Checker+Channels.swift), never named by a call.
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
+    case .runtimeSetFinalizer:
+      // Both parameters are `any`: Go checks the kinds at run time (mfinal.go), and so does gcsh.
+      try arity("runtime.SetFinalizer", args, want: ["any", "any"], scope, span)
+      let obj = try defaultTyped(try expression(args[0], scope), "argument to runtime.SetFinalizer")
+      let fnOp = try expression(args[1], scope)
+      let fn = fnOp.untyped == .nilValue
+        ? TypedExpr(.nilValue, .function(params: [obj.type], results: [], variadic: false), fnOp.expr.span)
+        : try defaultTyped(fnOp, "argument to runtime.SetFinalizer")
+      return node([obj, fn], noValueType)
     case .runtimeKeepAlive:
       try arity("runtime.KeepAlive", args, want: ["any"], scope, span)
       return node([try defaultTyped(try expression(args[0], scope), "argument to runtime.KeepAlive")], noValueType)

@@ -28,9 +28,23 @@ extension Checker {
     if case .identifier("recover") = callee.kind {
       throw fail(.notSupported("recover (it returns an interface value)", plural: false), at: callee.span)
     }
+    guard function.defers.count < 64 else {
+      throw fail(.notSupported("more than 64 defer statements in one function", plural: false), at: span)
+    }
+    let (setup, temps, exitCall) = try wrappedCall(e, scope, statement: "defer")
+    let d = DeferredCall(index: function.defers.count, temps: temps, setup: setup, call: exitCall, span: span)
+    function.defers.append(d)
+    return TypedStmt(.deferStmt(d), span)
+  }
+
+  /// The call of a `defer` or `go` statement, made a call over variables (typecheck's
+  /// normalizeGoDeferCall): every argument that is not a constant — and a function value's
+  /// callee — is evaluated into a variable at the statement (`setup`); the call uses them.
+  func wrappedCall(_ e: Expr, _ scope: LexicalScope, statement: String) throws -> ([TypedStmt], [Variable], TypedExpr) {
+    guard case .call(let callee, _, _) = e.kind else { throw CheckFailure() }
     let op = try expression(e, scope, allowNoValue: true, allowMultiValue: true)
     if isConversion(callee, scope) {
-      throw fail(.typeError("defer requires function call, not conversion \(op.text) (\(describe(op)))"), at: e.span)
+      throw fail(.typeError("\(statement) requires function call, not conversion \(op.text) (\(describe(op)))"), at: e.span)
     }
     // Statements that run before the call (`defer f(g())` takes g's results first).
     var setup: [TypedStmt] = []
@@ -46,14 +60,11 @@ extension Checker {
       switch b {
       case .len, .cap, .append, .min, .max, .fmtSprint, .fmtSprintln, .fmtSprintf, .osGetenv,
         .runtimeNumGoroutine, .runtimeNumCPU, .timeNow, .timeSince:
-        throw fail(.typeError("defer discards result of \(op.text) (\(describe(op)))"), at: e.span)
+        throw fail(.typeError("\(statement) discards result of \(op.text) (\(describe(op)))"), at: e.span)
       default: args = a
       }
     default:
-      throw fail(.typeError("defer discards result of \(op.text) (\(describe(op)))"), at: e.span)
-    }
-    guard function.defers.count < 64 else {
-      throw fail(.notSupported("more than 64 defer statements in one function", plural: false), at: span)
+      throw fail(.typeError("\(statement) discards result of \(op.text) (\(describe(op)))"), at: e.span)
     }
     // The wrapper's captured variables: one per argument that is not a constant.
     var temps: [Variable] = []
@@ -89,9 +100,7 @@ extension Checker {
     case .builtin(let b, _, let spread): exitCall = TypedExpr(.builtin(b, replaced, spread: spread), call.type, call.span)
     default: throw CheckFailure()
     }
-    let d = DeferredCall(index: function.defers.count, temps: temps, setup: setup, call: exitCall, span: span)
-    function.defers.append(d)
-    return TypedStmt(.deferStmt(d), span)
+    return (setup, temps, exitCall)
   }
 
   /// Whether a call's callee is a type (`int(1)`, `[]byte(s)`, `time.Duration(5)`).

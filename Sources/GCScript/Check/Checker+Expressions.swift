@@ -232,7 +232,7 @@ extension Checker {
   private func unary(_ o: String, _ x: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     switch o {
     case "&": return try addressOf(x, scope, span)
-    case "<-": throw fail(.notSupported("channels", plural: true), at: span)
+    case "<-": return try receive(x, scope, span)
     case "*":
       let p = try expression(x, scope)
       if p.untyped == .nilValue { throw fail(.typeError("invalid operation: cannot indirect nil"), at: span) }
@@ -570,11 +570,17 @@ extension Checker {
       structValue = TypedExpr(.deref(x.expr), p, x.expr.span)
       addressable = true
     }
-    guard let fields = structValue.type.structFields, let k = fields.firstIndex(where: { $0.name == name }) else {
-      if method(of: x, name) != nil {
+    let packageType = structValue.type.name?.contains(".") ?? false
+    guard let fields = structValue.type.structFields, let k = fields.firstIndex(where: { $0.name == name }),
+      !packageType || name.first?.isUppercase == true
+    else {
+      if method(of: x, name) != nil || SyncTypes.method(of: x.type, name) != nil {
         throw fail(.notSupported("method values (\(text(span)) used without a call)", plural: true), at: span)
       }
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
+      if packageType, structValue.type.structFields?.contains(where: { $0.name == name }) == true {
+        throw fail(.typeError("\(text(span)) undefined (cannot refer to unexported field \(name))"), at: at)
+      }
       throw fail(.typeError("\(text(span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     return value(TypedExpr(.field(structValue, k), fields[k].type, span), addressable: addressable)

@@ -102,8 +102,19 @@ extension Checker {
     guard lhs.count == 2, case .index = inner.kind else { return nil }
     let op = try expression(rhs, scope)
     guard op.isMapIndex, case .mapIndex = op.expr.kind else { return nil }
-    let types = [op.type, GoType.bool]
-    let (targets, declared) = try assignTargets(
+    let (targets, declared) = try commaOkTargets(lhs, rhs, op.type, define: define, scope)
+    let stmt = TypedStmt(.mapLookup(targets[0], targets[1], op.expr), span)
+    stmt.declares = declared
+    return stmt
+  }
+
+  /// The targets of a comma-ok form (`v, ok` of a map index or a receive): the value's type
+  /// and the untyped bool, each assignable to an existing target or declared by `:=`.
+  func commaOkTargets(
+    _ lhs: [Expr], _ rhs: Expr, _ valueType: GoType, define: Bool, _ scope: LexicalScope
+  ) throws -> (targets: [AssignTarget], declared: [Variable]) {
+    let types = [valueType, GoType.bool]
+    return try assignTargets(
       lhs, define: define, scope, newType: { types[$0] },
       existing: { k, place in
         let t = types[k]
@@ -112,9 +123,6 @@ extension Checker {
           throw fail(.typeError("cannot use \(text(rhs.span)) (\(what)) as \(place.type) value in assignment"), at: rhs.span)
         }
       })
-    let stmt = TypedStmt(.mapLookup(targets[0], targets[1], op.expr), span)
-    stmt.declares = declared
-    return stmt
   }
 
   /// `delete(m, k)`.

@@ -136,10 +136,10 @@ extension Checker {
         throw fail(.notSupported("type switches", plural: true), at: span)
       }
       return try switchStatement(initStmt, tag, clauses, scope, span, label: label)
-    case .selectStmt: throw fail(.notSupported("select statements", plural: true), at: span)
-    case .goStmt: throw fail(.notSupported("goroutines (go statements)", plural: true), at: span)
+    case .selectStmt(let clauses): return try selectStatement(clauses, scope, span, label: label)
+    case .goStmt(let e): return try goStatement(e, scope, span)
     case .deferStmt(let e): return try deferStatement(e, scope, span)
-    case .send: throw fail(.notSupported("channels", plural: true), at: span)
+    case .send(let c, let v): return try send(c, v, scope, span)
     case .sleep(let e):
       return TypedStmt(.sleep(try assign(try expression(e, scope), to: durationType, "sleep")), span)
     case .gc: return TypedStmt(.gc, span)
@@ -199,7 +199,7 @@ extension Checker {
       return TypedStmt(.expression(printStatement(TypedExpr(.builtin(.fmtPrintln, [shown], spread: false), noValueType, span))), span)
     }
     if case .call = inner.kind, op.isCallResult { return TypedStmt(.expression(op.expr), span) }
-    if case .unary("<-", _) = inner.kind { throw fail(.notSupported("channels", plural: true), at: span) }
+    if case .unary("<-", _) = inner.kind { return TypedStmt(.expression(op.expr), span) }
     throw fail(.typeError("\(text(e.span)) (\(describe(op))) is not used"), at: e.span)
   }
 
@@ -210,6 +210,7 @@ extension Checker {
     let declared = try te.map { try resolveType($0, scope) }
     if te == nil, names.count == 2, values.count == 1,
       let s = try commaOk(names.map { Expr(.identifier($0.0), $0.1) }, values[0], define: true, scope, span)
+        ?? commaOkReceive(names.map { Expr(.identifier($0.0), $0.1) }, values[0], define: true, scope, span)
     {
       return s
     }
@@ -289,7 +290,11 @@ extension Checker {
       return TypedStmt(.opAssign(binop, place, r), span)
     }
     // `v, ok := m[k]` (the comma-ok form of a map index).
-    if rhs.count == 1, let s = try commaOk(lhs, rhs[0], define: op == ":=", scope, span) { return s }
+    if rhs.count == 1, let s = try commaOk(lhs, rhs[0], define: op == ":=", scope, span)
+      ?? commaOkReceive(lhs, rhs[0], define: op == ":=", scope, span)
+    {
+      return s
+    }
     // Right sides first: they are evaluated before any variable is declared. A single call may
     // yield every value (types2 assignVars, initVars).
     let values: [Operand]
@@ -433,6 +438,11 @@ extension Checker {
       operand = Operand(expr: try assign(operand, to: .string, "range"), untyped: nil, addressable: false, text: operand.text)
       kind = .string
       valueType = .int32
+    } else if let (elem, dir) = t.chanInfo, operand.untyped == nil {
+      if dir == .send {
+        throw fail(.typeError("range over \(text(over.span)) (\(describe(operand))): receive from send-only channel"), at: over.span)
+      }
+      return try rangeOverChannel(key, value, define, operand, elem, body, scope, span, label: label)
     } else {
       throw fail(.typeError("cannot range over \(text(over.span)) (\(describe(operand)))"), at: over.span)
     }

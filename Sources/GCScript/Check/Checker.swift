@@ -326,7 +326,7 @@ public final class Checker {
     case .inferredArray(_, let span):
       throw fail(.typeError("invalid use of [...] array (outside a composite literal)"), at: span)
     case .map(let k, let v, let span): return try mapType(k, v, span, scope)
-    case .chan(_, let span): throw fail(.notSupported("channels", plural: true), at: span)
+    case .chan(let e, let dir, _): return GoType(.chan(try resolveType(e, scope, byValue: false), dir))
     case .function(let params, let results, let variadic, _):
       return try resolveFunctionType(params, results, variadic: variadic, scope)
     case .interface(let span): throw fail(.notSupported("interfaces", plural: true), at: span)

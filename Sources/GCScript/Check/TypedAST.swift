@@ -122,6 +122,8 @@ public final class Function {
   var locals: [Variable] = []
   /// The body's `defer` statements, in source order.
   var defers: [DeferredCall] = []
+  /// The body's `go` statements, in source order.
+  var goStatements: [DeferredCall] = []
   /// The script's top-level code (not a Go function).
   let isScript: Bool
   /// `//go:noinline`.
@@ -509,10 +511,27 @@ enum Builtin: String {
   case timeNow = "time.Now", timeSince = "time.Since"
   case timeSleep = "time.Sleep", runtimeGC = "runtime.GC", runtimeKeepAlive = "runtime.KeepAlive"
   case runtimeReadMemStats = "runtime.ReadMemStats"
+  case runtimeSetFinalizer = "runtime.SetFinalizer"
   case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"
   case debugSetMemoryLimit = "debug.SetMemoryLimit"
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
   case stringsRepeat = "strings.Repeat"
+  // Channels (chan.go): make, send, receive (and its comma-ok form, whose type is the tuple
+  // (T, bool)), close.
+  case makeChan = "make(chan)", chanSend = "send", chanRecv = "receive", chanRecv2 = "receive,ok"
+  case close
+  /// selectgo: its operands are whether there is a default, then per case its kind (0 receive,
+  /// 1 send), channel and a send's value; its results the chosen case (-1: default) and each
+  /// receive's value and ok.
+  case select
+  /// time.After(d): a channel a timer sends the time on.
+  case timeAfter = "time.After"
+  // The scheduler and sync (the receiver's address first).
+  case runtimeGosched = "runtime.Gosched"
+  case syncWaitGroupAdd = "sync.(*WaitGroup).Add", syncWaitGroupDone = "sync.(*WaitGroup).Done"
+  case syncWaitGroupWait = "sync.(*WaitGroup).Wait"
+  case syncMutexLock = "sync.(*Mutex).Lock", syncMutexUnlock = "sync.(*Mutex).Unlock"
+  case syncMutexTryLock = "sync.(*Mutex).TryLock"
 }
 
 /// The left side of an assignment: a place, or `_`.
@@ -558,6 +577,9 @@ final class TypedStmt {
     /// `defer f(args)`: the arguments are evaluated now, the call runs when the function
     /// returns or panics (Go's ODEFER; see DeferredCall).
     case deferStmt(DeferredCall)
+    /// `go f(args)`: the arguments are evaluated now, into the call's variables; a new
+    /// goroutine makes the call (Go's OGO; DeferredCall's `index` is unused).
+    case goStmt(DeferredCall)
     // The runtime statements.
     case sleep(TypedExpr)
     case gc

@@ -58,10 +58,17 @@ extension GoType {
   /// Pointers, slices and maps: the types nil converts to.
   var isNilable: Bool {
     switch kind {
-    case .pointer, .slice, .map, .function: return true
+    case .pointer, .slice, .map, .function, .chan: return true
     default: return false
     }
   }
+
+  /// `chan T` (any direction): its element type and direction.
+  var chanInfo: (elem: GoType, direction: ChanDirection)? {
+    if case .chan(let e, let d) = kind { return (e, d) }
+    return nil
+  }
+  var isChan: Bool { chanInfo != nil }
 
   /// Go's type identity: named types by identity, others structurally.
   func identical(_ o: GoType) -> Bool {
@@ -74,6 +81,7 @@ extension GoType {
     case (.structure(let a), .structure(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
     case (.function, .function): return sameSignature(o)
+    case (.chan(let a, let d), .chan(let b, let e)): return d == e && a.identical(b)
     default: return false
     }
   }
@@ -109,7 +117,7 @@ extension GoType {
   /// with nil, handled by the caller).
   var isComparable: Bool {
     switch kind {
-    case .bool, .int, .uintptr, .float, .string, .pointer: return true
+    case .bool, .int, .uintptr, .float, .string, .pointer, .chan: return true
     case .slice, .map, .function, .undefined: return false
     case .array(let e, _): return e.isComparable
     case .structure(let fs): return fs.allSatisfy { $0.type.isComparable }
@@ -132,6 +140,7 @@ extension GoType {
     case (.structure(let a), .structure(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
     case (.function, .function): return sameSignature(o)
+    case (.chan(let a, let d), .chan(let b, let e)): return d == e && a.identical(b)
     default: return false
     }
   }
@@ -141,6 +150,12 @@ extension GoType {
   func assignable(to t: GoType) -> Bool {
     if identical(t) { return true }
     if (name == nil || t.name == nil) && underlyingIdentical(t) { return true }
+    // A bidirectional channel to a channel type of the same element, one of them unnamed.
+    if (name == nil || t.name == nil), case .chan(let a, .both) = kind, case .chan(let b, _) = t.kind,
+      a.identical(b)
+    {
+      return true
+    }
     return false
   }
 

@@ -76,12 +76,12 @@ enum Universe {
   /// Builtin functions gcsh runs.
   static let builtins: Set<String> = [
     "len", "cap", "make", "new", "append", "copy", "panic", "min", "max", "clear", "print",
-    "println", "delete",
+    "println", "delete", "close",
   ]
 
   /// Builtins gcsh does not have yet, with the construct they belong to.
   static let unsupportedBuiltins: [String: String] = [
-    "close": "channels (close)", "complex": "complex numbers",
+    "complex": "complex numbers",
     "real": "complex numbers", "imag": "complex numbers", "recover": "recover",
   ]
 
@@ -104,7 +104,7 @@ enum Packages {
   /// Import path → package name, for the packages gcsh runs.
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
-    "strconv": "strconv", "strings": "strings",
+    "strconv": "strconv", "strings": "strings", "sync": "sync",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -149,7 +149,8 @@ enum Packages {
     case ("time", "Now"): return .function(.timeNow)
     case ("time", "Since"): return .function(.timeSince)
     case ("time", "Time"): return .type(timeType)
-    case ("time", "After"), ("time", "Tick"), ("time", "NewTimer"), ("time", "NewTicker"), ("time", "Until"):
+    case ("time", "After"): return .function(.timeAfter)
+    case ("time", "Tick"), ("time", "NewTimer"), ("time", "NewTicker"), ("time", "Until"):
       return .unsupported("time.\(name)")
     case ("runtime", "GC"): return .function(.runtimeGC)
     case ("runtime", "KeepAlive"): return .function(.runtimeKeepAlive)
@@ -158,7 +159,12 @@ enum Packages {
     case ("runtime", "NumGoroutine"): return .function(.runtimeNumGoroutine)
     case ("runtime", "NumCPU"): return .function(.runtimeNumCPU)
     case ("runtime", "GOMAXPROCS"): return .function(.runtimeGOMAXPROCS)
-    case ("runtime", "Gosched"), ("runtime", "SetFinalizer"), ("runtime", "Goexit"),
+    case ("runtime", "Gosched"): return .function(.runtimeGosched)
+    case ("sync", "WaitGroup"): return .type(SyncTypes.waitGroup)
+    case ("sync", "Mutex"): return .type(SyncTypes.mutex)
+    case ("sync", _): return .unsupported("sync.\(name)")
+    case ("runtime", "SetFinalizer"): return .function(.runtimeSetFinalizer)
+    case ("runtime", "Goexit"),
       ("runtime", "Caller"), ("runtime", "Stack"):
       return .unsupported("runtime.\(name)")
     case ("debug", "FreeOSMemory"): return .function(.debugFreeOSMemory)

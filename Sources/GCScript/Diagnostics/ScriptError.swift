@@ -58,6 +58,11 @@ public enum ErrorKind: Equatable, Sendable {
   case interrupted
   /// newstack's `fatal error: stack overflow`: the stack would outgrow maxstacksize.
   case stackOverflow
+  /// checkdead's `fatal error: all goroutines are asleep - deadlock!`: no goroutine can run and
+  /// no timer is pending; main's wait reason (`chan receive`, `sync.WaitGroup.Wait`, ...).
+  case deadlock(waitReason: String)
+  /// Another of the runtime's fatal errors (`fatal error: sync: unlock of unlocked mutex`).
+  case fatalError(String)
   /// The goroutine's frames outgrew what gcsh holds for them (`bytes`), in an era without a
   /// stack limit (Go 1.0).
   case stackBeyondGcsh(bytes: Int)
@@ -151,6 +156,9 @@ public enum ErrorKind: Equatable, Sendable {
     case .expectationFailed(let check, let actual): return "expectation failed: \(check) (\(actual))"
     case .stackOverflow:
       return "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
+    case .fatalError(let m): return "fatal error: \(m)"
+    case .deadlock(let reason):
+      return "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [\(reason)]:"
     case .stackBeyondGcsh(let bytes):
       return "the goroutine's frames outgrew the \(bytes >> 20) MiB gcsh holds for them (this Go "
         + "version has no stack limit: the real program would grow its stack until memory ran out)"
@@ -162,7 +170,7 @@ public enum ErrorKind: Equatable, Sendable {
   /// but a REPL session goes on after one: the heap is as it was and the runtime never failed.
   public var endsProcess: Bool {
     switch self {
-    case .death, .stackOverflow, .stackBeyondGcsh, .programExit: return true
+    case .death, .stackOverflow, .stackBeyondGcsh, .programExit, .deadlock, .fatalError: return true
     default: return false
     }
   }
@@ -173,7 +181,7 @@ public enum ErrorKind: Equatable, Sendable {
     if isCompileError { return "type" }
     switch self {
     case .death(.killedByKernel, _): return "oom-kill"
-    case .death(.runtimeOutOfMemory, _), .stackOverflow: return "fatal"
+    case .death(.runtimeOutOfMemory, _), .stackOverflow, .deadlock, .fatalError: return "fatal"
     case .interrupted: return "interrupted"
     case .internalFault(let m): return "internal error in gcsh (please report it): \(m)"
     case .expectationFailed: return "expect"
@@ -188,7 +196,7 @@ public enum ErrorKind: Equatable, Sendable {
     switch self {
     case .death(let d, _): return d.exitStatus
     case .nilDereference, .indexOutOfRange, .sliceOutOfRange, .divisionByZero, .negativeShift, .goPanic, .goRuntimePanic,
-      .stackOverflow:
+      .stackOverflow, .deadlock, .fatalError:
       return 2
     case .programExit(let n): return n & 0xFF  // the status the OS keeps
     default: return nil

@@ -371,6 +371,16 @@ final class Batch {
       for v in d.temps { declare(v) }
       for st in d.setup { statement(st) }
       expression(discard, d.call)
+    case .goStmt(let d):
+      // call.go goDeferStmt: a go statement's wrapper closure flows to the heap (the new
+      // goroutine outlives the frame), and with it what it captured by value: each argument
+      // variable, and a function value's callee.
+      for v in d.temps { declare(v) }
+      for st in d.setup { statement(st) }
+      for v in d.temps {
+        flow(heapHole.noting("captured by a go statement's closure"), location(v))
+      }
+      expression(discard, d.call)
     case .zero: break
     case .opAssign(_, let target, let rhs):
       if isSelfAssignment(target, rhs) {
@@ -838,6 +848,35 @@ final class Batch {
       }
     case .clear: expression(Hole(dst: mutator, derefs: 0), args[0])
     case .panic: for a in args { expression(heapHole.noting("passed to panic"), a) }
+    // mfinal.go: SetFinalizer's parameters are interfaces that leak (the object and the funcval
+    // go to the span's special record).
+    case .runtimeSetFinalizer: for a in args { expression(heapHole.noting("passed to runtime.SetFinalizer"), a) }
+    // stmt.go OSEND: the value sent is assigned to the heap (another goroutine receives it);
+    // expr.go ORECV: nothing flows out of a channel that escape analysis tracks.
+    case .chanSend:
+      expression(discard, args[0])
+      expression(heapHole.noting("sent to a channel"), args[1])
+    case .makeChan, .chanRecv, .chanRecv2, .close, .runtimeGosched, .timeAfter: for a in args { expression(discard, a) }
+    case .select:
+      // walk/select.go: each send case is an OSEND (its value to the heap), each receive an
+      // ORECV; the operands follow the default flag as kind, channel[, value].
+      var k = 1
+      while k + 1 < args.count {
+        expression(discard, args[k])
+        expression(discard, args[k + 1])
+        if args[k].constant == .int(1), k + 2 < args.count {
+          expression(heapHole.noting("sent to a channel"), args[k + 2])
+          k += 3
+        } else {
+          k += 2
+        }
+      }
+    case .syncWaitGroupAdd, .syncWaitGroupDone, .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock,
+      .syncMutexTryLock:
+      // sync's methods leak their receiver (the runtime semaphore calls are bodiless): recorded
+      // `moved to heap: wg` / `moved to heap: mu` in Go 1.27.3 and 1.19.8.
+      expression(heapHole.noting("its address is passed to \(b.rawValue), which leaks its receiver"), args[0])
+      for a in args.dropFirst() { expression(discard, a) }
     case .min, .max: for a in args { expression(k, a) }
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
     // call.go ODELETE: keys used in map deletes need not escape.
@@ -1204,7 +1243,7 @@ extension TypedStmt {
     case .assignCall(let ts, let call):
       for case .place(let t) in ts { visit(t) }
       visit(call)
-    case .deferStmt(let d):
+    case .deferStmt(let d), .goStmt(let d):
       for s in d.setup { s.forEachExpression(visit) }
       visit(d.call)
     case .opAssign(_, let a, let b):

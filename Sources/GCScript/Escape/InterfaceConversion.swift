@@ -69,7 +69,7 @@ enum InterfaceConversion {
   /// field or an array of one element that is such).
   static func isDirectIface(_ t: GoType) -> Bool {
     switch t.kind {
-    case .pointer, .map, .function: return true
+    case .pointer, .map, .function, .chan: return true
     case .array(let e, let n): return n == 1 && isDirectIface(e)
     case .structure(let fs): return fs.count == 1 && isDirectIface(fs[0].type)
     default: return false

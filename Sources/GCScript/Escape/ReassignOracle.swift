@@ -50,7 +50,7 @@ struct ReassignOracle {
       for case .place(let t) in ts { expression(t) }
       expression(call)
     case .zero(let vars): for v in vars { define(v, nil) }
-    case .deferStmt(let d):
+    case .deferStmt(let d), .goStmt(let d):
       for x in d.setup { statement(x) }
       expression(d.call)
     case .mapLookup(let v, let ok, let e):

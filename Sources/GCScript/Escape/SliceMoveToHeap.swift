@@ -179,7 +179,7 @@ struct SliceMoveToHeap {
       for case .place(let x) in targets { expression(x) }
       expression(call)
     case .zero: break  // var s T: a declaration and `s = nil`, whose uses cancel out
-    case .deferStmt(let d):
+    case .deferStmt(let d), .goStmt(let d):
       for st in d.setup { statement(st) }
       expression(d.call)
     case .opAssign(_, let target, let rhs):

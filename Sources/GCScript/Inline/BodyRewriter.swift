@@ -24,6 +24,9 @@ final class BodyRewriter {
   var inlinedCall: InlinedCall? = nil
   /// Replaces a call (after its arguments were rewritten), or keeps it (nil).
   var onCall: ((TypedExpr, Function, [TypedExpr]) -> TypedExpr?)? = nil
+  /// A call of a sync method Go's inliner inlines (its body is the sync package's: gcsh runs
+  /// it in the runtime, and only reports the inlining), after its arguments, in call order.
+  var onSyncCall: ((TypedExpr, Builtin) -> Void)? = nil
   /// Deferred calls are offered to `onCall` too (Go 1.20+: see `statement`).
   var inlinesDeferredCalls = false
   /// The declared function a call through a value calls, when its callee expression has one
@@ -130,6 +133,13 @@ final class BodyRewriter {
       d.setup = d.setup.map(statement)
       if inlinesDeferredCalls { d.call = expression(d.call) }
       kind = .deferStmt(d)
+    case .goStmt(let d):
+      // Likewise a function with a go statement ("unhandled op GO"). The call stays a call:
+      // the new goroutine makes it (Go 1.20+ inlines it into the wrapper, which changes the
+      // goroutine's frames, not what it allocates).
+      assert(copying == nil, "a function with a go statement was inlined")
+      d.setup = d.setup.map(statement)
+      kind = .goStmt(d)
     }
     let copy = TypedStmt(kind, s.span)
     copy.declares = s.declares.map(variable)
@@ -187,7 +197,9 @@ final class BodyRewriter {
       let rewritten = args.map(expression)
       if let replaced = onCall?(e, f, rewritten) { return replaced }
       kind = .call(f, rewritten)
-    case .builtin(let b, let args, let spread): kind = .builtin(b, args.map(expression), spread: spread)
+    case .builtin(let b, let args, let spread):
+      kind = .builtin(b, args.map(expression), spread: spread)
+      if b.isInlinedSyncMethod { onSyncCall?(e, b) }
     case .new(let t, let s): kind = .new(t, site(s))
     case .makeSlice(let t, let n, let c, let s): kind = .makeSlice(t, expression(n), c.map(expression), site(s))
     case .index(let a, let i): kind = .index(expression(a), expression(i))

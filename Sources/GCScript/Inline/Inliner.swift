@@ -55,6 +55,8 @@ final class Inliner {
   let model: InlineCostModel
   /// The -m lines, in the order Go prints them.
   private(set) var diagnostics: [EscapeDiagnostic] = []
+  /// The inlinable go and defer wrappers' costs by name (`f.gowrap1`), as -m -m prints them.
+  private(set) var wrapperCosts: [String: Int] = [:]
   var source = Source(name: "", text: "")
   /// The functions of the run (only these are inlined: see above).
   private var declared: Set<ObjectIdentifier> = []
@@ -69,6 +71,7 @@ final class Inliner {
   func run(_ program: CheckedProgram, source: Source) {
     self.source = source
     diagnostics = []
+    wrapperCosts = [:]
     guard let era = compiler.inliner else { return }
     declared = Set(program.functions.map(ObjectIdentifier.init))
     for f in program.functions {
@@ -88,6 +91,8 @@ final class Inliner {
             f.inlineReason = "recursive"
           }
           inlineCalls(f)
+          // Go 1.19 inlines into a function's closures as part of the function.
+          for c in f.withLiterals.dropFirst() { inlineLiteral(c) }
         }
       }
     case .go127:
@@ -96,16 +101,28 @@ final class Inliner {
     }
     inlineCalls(program.script)
     // Calls in literals' bodies are inlined too (the literals themselves are not, yet).
-    for c in (program.functions + [program.script]).flatMap({ $0.withLiterals.dropFirst() }) {
-      // CanInline's cost, for -m -m (Go 1.20+ gives a literal a budget of 800 and inlines
-      // most; gcsh inlines none yet).
-      let cost = inlineCost(of: c.body)
-      c.inlineCost = nil
+    let withLiteralsDone = era == .go119 ? [program.script] : program.functions + [program.script]
+    for c in withLiteralsDone.flatMap({ $0.withLiterals.dropFirst() }) { inlineLiteral(c) }
+  }
+
+  /// A literal's calls inlined, and why the literal itself is not.
+  private func inlineLiteral(_ c: Function) {
+    // CanInline's cost, for -m -m (Go 1.20+ gives a literal a budget of 800 and inlines
+    // most; gcsh inlines none yet).
+    let cost = inlineCost(of: c.body)
+    c.inlineCost = nil
+    if !c.defers.isEmpty {
+      c.inlineReason = "unhandled op DEFER"
+      reportWrappers(c)
+    } else if !c.goStatements.isEmpty {
+      c.inlineReason = "unhandled op GO"
+      reportWrappers(c)
+    } else {
       c.inlineReason = cost > InlineCostModel.maxBudget
         ? "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
         : "gcsh does not inline function literals"
-      inlineCalls(c)
     }
+    inlineCalls(c)
   }
 
   /// Whether f's body calls g.
@@ -127,14 +144,18 @@ final class Inliner {
 
   /// inl.go CanInline: decides f's inlinability and cost.
   private func canInline(_ f: Function) {
+    // The wrappers of its go and defer statements are functions of their own, reported even
+    // when f itself is not inlinable.
+    if !f.defers.isEmpty || !f.goStatements.isEmpty { reportWrappers(f) }
     if f.noinline {
       f.inlineReason = "marked go:noinline"
       return
     }
     let body = f.inlineBody ?? f.body
-    if !f.defers.isEmpty {
-      f.inlineReason = "unhandled op DEFER"
-      reportDeferWrappers(f)
+    if !f.defers.isEmpty || !f.goStatements.isEmpty {
+      // hairyVisitor meets the first in source order.
+      let deferFirst = (f.defers.first?.span.start ?? Int.max) < (f.goStatements.first?.span.start ?? Int.max)
+      f.inlineReason = deferFirst ? "unhandled op DEFER" : "unhandled op GO"
       return
     }
     if body.contains(where: { $0.containsRuntimeStatement }) {
@@ -169,11 +190,13 @@ final class Inliner {
   /// normalizeGoDeferCall), before inlining: -m says which wrappers can be inlined, at their
   /// defer statements — the wrapper's cost is its call with the captured variables as
   /// arguments. (The wrappers are never inlined: a deferred closure is called by the defer.)
-  private func reportDeferWrappers(_ f: Function) {
+  private func reportWrappers(_ f: Function) {
     guard compiler.inliner == .go127 else { return }
     let visitor = InlineCostVisitor(model: model, callCost: callCost)
     var wrappers = 0
-    for d in f.defers {
+    var goWrappers = 0
+    let statements = (f.defers.map { ($0, false) } + f.goStatements.map { ($0, true) }).sorted { $0.0.span.start < $1.0.span.start }
+    for (d, isGo) in statements {
       // A call of a function without parameters or results is already in normal form: no
       // wrapper (typecheck/stmt.go normalizeGoDeferCall).
       var signature: GoType? = nil
@@ -183,9 +206,12 @@ final class Inliner {
       default: break
       }
       if case .function(let ps, let rs, _)? = signature?.kind, ps.isEmpty && rs.isEmpty { continue }
-      wrappers += 1
-      if visitor.cost(d.call) <= InlineCostModel.maxBudget {
-        report(d.span.start, "can inline \(f.name).deferwrap\(wrappers)")
+      if isGo { goWrappers += 1 } else { wrappers += 1 }
+      let cost = visitor.cost(d.call)
+      if cost <= InlineCostModel.maxBudget {
+        let name = "\(f.name).\(isGo ? "gowrap\(goWrappers)" : "deferwrap\(wrappers)")"
+        report(d.span.start, "can inline \(name)")
+        wrapperCosts[name] = cost
       }
     }
   }
@@ -234,7 +260,7 @@ final class Inliner {
   }
 
   private func inlineCalls(_ f: Function) {
-    guard f.body.contains(where: { s in s.containsCall(where: { self.inlinable($0) }) || s.containsCallValue })
+    guard f.body.contains(where: { s in s.containsCall(where: { self.inlinable($0) }) || s.containsCallValue || s.containsSyncCall })
     else { return }
     caller = f
     inlined = []
@@ -249,6 +275,10 @@ final class Inliner {
     rewriter.onCall = { [unowned self] call, g, args in
       defer { counter += 1 }
       return self.tryInline(call, g, args, chain: [], path: [counter], outermost: nil)
+    }
+    rewriter.onSyncCall = { [unowned self] call, b in
+      defer { counter += 1 }
+      self.syncInlined(call, b, path: [counter], outermost: nil)
     }
     f.body = f.body.map(rewriter.statement)
     caller = nil
@@ -299,8 +329,26 @@ final class Inliner {
       defer { counter += 1 }
       return self.tryInline(call, h, args, chain: chain + [g], path: path + [counter], outermost: at)
     }
+    copier.onSyncCall = { [unowned self] call, b in
+      defer { counter += 1 }
+      self.syncInlined(call, b, path: path + [counter], outermost: at)
+    }
     ic.body = (g.inlineBody ?? g.body).map(copier.statement)
     return TypedExpr(.inlinedCall(ic), call.type, call.span)
+  }
+
+  /// A call of sync's WaitGroup.Done, Mutex.Lock or Mutex.Unlock: Go inlines it ("inlining
+  /// call to sync.(*WaitGroup).Done"). Go 1.27's
+  /// Lock and Unlock call internal/sync's, inlined in turn: a second line, one level down,
+  /// that -m prints with the same text (recorded: Tests/Recordings/escape, escape_goroutines.go).
+  private func syncInlined(_ call: TypedExpr, _ b: Builtin, path: [Int], outermost: Int?) {
+    guard case .builtin(_, let args, _) = call.kind, caller != nil else { return }
+    let at = outermost ?? openParen(after: args.first?.span.end ?? call.span.start)
+    let line = EscapeDiagnostic(offset: at, message: "inlining call to \(b.rawValue)")
+    inlined.append(Inlined(path: path, line: line))
+    if compiler.inliner == .go127 && (b == .syncMutexLock || b == .syncMutexUnlock) {
+      inlined.append(Inlined(path: path + [0], line: line))
+    }
   }
 
   /// The `(` of a call (where Go's syntax tree puts it).
@@ -313,6 +361,19 @@ final class Inliner {
 }
 
 extension TypedStmt {
+  /// A call of a sync method Go inlines, here or in a nested statement.
+  var containsSyncCall: Bool {
+    var found = false
+    forEachExpression { e in
+      func visit(_ e: TypedExpr) {
+        if case .builtin(let b, _, _) = e.kind, b.isInlinedSyncMethod { found = true }
+        e.forEachChild(visit)
+      }
+      if !found { visit(e) }
+    }
+    return found
+  }
+
   /// A runtime statement of gcsh's (not Go), here or in a nested statement.
   var containsRuntimeStatement: Bool {
     switch kind {

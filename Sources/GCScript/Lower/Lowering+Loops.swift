@@ -423,7 +423,7 @@ extension Lowerer {
     switch e.kind {
     case .constant, .nilValue: return true
     case .variable(let v): return v !== counter && !v.addressTaken && !v.movedToHeap
-    case .builtin(.len, let args, _): return args.count == 1 && isInvariant(args[0], counter)
+    case .builtin(.len, let args, _): return args.count == 1 && !args[0].type.isChan && isInvariant(args[0], counter)
     case .binary(let op, let a, let b) where op == "+" || op == "-":
       return isInvariant(a, counter) && isInvariant(b, counter)
     default: return false

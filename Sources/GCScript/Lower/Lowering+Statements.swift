@@ -23,6 +23,7 @@ extension Lowerer {
     case .assign(let targets, let values): assign(targets, values)
     case .assignCall(let targets, let call): assign(targets, resultsOf: call)
     case .deferStmt(let d): deferStatement(d)
+    case .goStmt(let d): goStatement(d)
     case .zero(let vars):
       for v in vars {
         let p = variablePlace(v)
@@ -240,6 +241,8 @@ extension Lowerer {
     case .initialized(let stmts, let x):
       for st in stmts { statement(st, charged: false) }
       withResults(of: x, use)
+    case .builtin(.chanRecv2, let args, _): receiveWithOk(args[0], use)
+    case .builtin(.select, let args, _): selectCall(args, use)
     default: withTemporaries { use([value(e)]) }
     }
   }
@@ -397,6 +400,8 @@ extension Lowerer {
       switch b {
       case .len, .cap:
         let x = args[0]
+        // A channel's length and capacity are in its hchan: the runtime reads them.
+        if x.type.isChan { break }
         let s = value(x)
         let word = x.type.isString ? 1 : (b == .len ? 1 : 2)
         if let dst { emit(Instruction(op: .move, a: Int32(dst), b: Int32(s + word))) }
@@ -443,6 +448,7 @@ extension Lowerer {
       }
       var desc = BuiltinDesc(kind: .call(b), args: operands, result: dst)
       if dst != nil { desc.resultWords = e.type.words }
+      if b == .makeChan { desc.resultType = e.type }
       if args.contains(where: { $0.interfaceConversion != nil }) { desc.conversions = args.map(\.interfaceConversion) }
       desc.pooledPrinter = !e.isPrintStatement && desc.formatsOperands && b != .panic
       code.builtins.append(desc)

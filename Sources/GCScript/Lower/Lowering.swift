@@ -127,7 +127,7 @@ func pointerWords(_ t: GoType) -> [Bool] {
   var words = [Bool](repeating: false, count: t.words)
   func mark(_ t: GoType, _ offset: Int) {
     switch t.kind {
-    case .pointer, .string, .slice, .map, .function: words[offset / 8] = true
+    case .pointer, .string, .slice, .map, .function, .chan: words[offset / 8] = true
     case .array(let e, let n):
       guard e.hasPointers else { return }
       for k in 0..<n { mark(e, offset + k * e.size) }

@@ -226,6 +226,8 @@ struct BuiltinDesc {
     case call(Builtin)
     case sleep, gc, free, stats(view: String?), expect(Expectation), why(String?), roots([RootVariable])
     case explain(Bool), heapMap, setGCPercent(off: Bool), setMemoryLimit(off: Bool)
+    /// `go f(args)`: a new goroutine (Lowering+Goroutines.swift).
+    case goStatement(GoLaunch)
   }
   let kind: Kind
   /// The operands: first slot and type of each.
@@ -234,6 +236,8 @@ struct BuiltinDesc {
   let result: Int?
   /// The result's slots.
   var resultWords = 0
+  /// The result's type, where the runtime needs it (make(chan T): the element).
+  var resultType: GoType? = nil
   /// For a Go fmt call, how each operand becomes an interface (nil: it does not, as the stream
   /// of Fprintln or the format of Printf); empty when none does (Escape/InterfaceConversion.swift).
   var conversions: [InterfaceConversion?] = []

@@ -586,7 +586,7 @@ final class Printer {
   /// of nil `<nil>`, %#v `(*T)(0x...)`, the integer verbs as an unsigned number.
   func fmtPointer(_ value: FmtValue, _ verb: Int32) throws {
     switch value.type.kind {
-    case .pointer, .slice, .map, .function: break
+    case .pointer, .slice, .map, .function, .chan: break
     default: return try badVerb(value, verb)
     }
     var u = try vm.word(value.source, value.offset)

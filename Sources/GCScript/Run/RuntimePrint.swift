@@ -27,7 +27,7 @@ extension VM {
     case .string: out += try string(p)
     // walk/builtin.go walkPrint: a map is printed as its pointer (printpointer).
     // A func value too: its funcval's address.
-    case .pointer, .map, .function: out += Array(("0x" + String(p[0], radix: 16)).utf8)
+    case .pointer, .map, .function, .chan: out += Array(("0x" + String(p[0], radix: 16)).utf8)
     case .slice: out += Array("[\(p[1])/\(p[2])]0x\(String(p[0], radix: 16))".utf8)
     case .array, .structure, .undefined:
       // The checker refuses them (`illegal types for operand: print`).

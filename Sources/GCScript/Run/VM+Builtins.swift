@@ -32,9 +32,10 @@ extension VM {
       let pooled = try getPrinter()
       try call(b, args, result: desc.result)
       if pooled { try putPrinter() }
-    case .call(let b): try call(b, args, result: desc.result)
-    case .sleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
-    case .gc: try heap.collect()
+    case .call(let b): try call(b, args, result: desc.result, resultType: desc.resultType)
+    case .sleep: try sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
+    case .goStatement(let launch): try goStatement(launch, args)
+    case .gc: try forcedGC()
     case .free: try heap.freeOSMemory()
     case .stats(let view):
       // The label's parts as fmt.Sprint joins them, formatted by gcsh itself.
@@ -58,7 +59,9 @@ extension VM {
     }
   }
 
-  private func call(_ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result resultSlot: Int?) throws {
+  private func call(
+    _ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], result resultSlot: Int?, resultType: GoType? = nil
+  ) throws {
     // The result's slots in the running frame, found when written (after any callback).
     var result: UnsafeMutablePointer<UInt64>? {
       resultSlot.map { stack + frames[frames.count - 1].base + $0 }
@@ -76,7 +79,7 @@ extension VM {
       } else {
         try fprint(format: nil, rest, newline: b == .fmtFprintln, stderr: toStderr)
       }
-    case .runtimeNumGoroutine: result?[0] = 1  // main's goroutine: gcsh runs no other yet
+    case .runtimeNumGoroutine: result?[0] = UInt64(1 + otherGoroutineCount)
     case .runtimeNumCPU: result?[0] = UInt64(heap.gomaxprocs)  // the machine the profile models
     case .runtimeGOMAXPROCS:
       let n = Int64(bitPattern: args[0].1[0])
@@ -117,8 +120,37 @@ extension VM {
     case .panic:
       let (t, p) = args[0]
       throw VMTrap(kind: .goPanic(String(decoding: try sprint([(t, p)]), as: UTF8.self)))
-    case .timeSleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
-    case .runtimeGC: try heap.collect()
+    case .timeSleep: try sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
+    case .makeChan:
+      guard let t = resultType else { throw VMTrap(kind: .internalFault("make(chan) without its type")) }
+      let c = try makeChan(t, size: Int64(bitPattern: args[0].1[0]))
+      result?[0] = c
+    case .chanSend: try chanSend(args[0].1[0], args[1].1, args[1].0)
+    case .chanRecv, .chanRecv2:
+      guard let elem = args[0].0.chanInfo?.elem, let result else { throw VMTrap(kind: .internalFault("receive without a result")) }
+      try chanRecv(args[0].1[0], into: result, elem, wantsOk: b == .chanRecv2)
+    case .close:
+      guard let elem = args[0].0.chanInfo?.elem else { throw VMTrap(kind: .internalFault("close of a non-channel")) }
+      try closeChan(args[0].1[0], elem)
+    case .select:
+      guard let result else { throw VMTrap(kind: .internalFault("select without results")) }
+      try select(args, into: result)
+    case .timeAfter:
+      guard let result else { return }
+      try timeAfter(Int(Int64(bitPattern: args[0].1[0])), into: result)
+    case .runtimeGosched:
+      // The caller goes on after the call when it runs again.
+      guard multipleGoroutines, canSwitchGoroutines, scheduler.othersRunnable else { break }
+      frames[frames.count - 1].pc += 1
+      try yieldProcessor()
+    case .syncWaitGroupAdd: try waitGroupAdd(args[0].1[0], Int64(bitPattern: args[1].1[0]))
+    case .syncWaitGroupDone: try waitGroupAdd(args[0].1[0], -1)
+    case .syncWaitGroupWait: try waitGroupWait(args[0].1[0])
+    case .syncMutexLock: try mutexLock(args[0].1[0])
+    case .syncMutexUnlock: try mutexUnlock(args[0].1[0])
+    case .syncMutexTryLock: result?[0] = try mutexTryLock(args[0].1[0]) ? 1 : 0
+    case .runtimeGC: try forcedGC()
+    case .runtimeSetFinalizer: try setFinalizer(args)
     case .runtimeKeepAlive: break  // its operand was live up to here: that is all it does
     case .runtimeReadMemStats:
       // mstats.go: `_ = m.Alloc` faults on nil before the world stops.
@@ -140,7 +172,10 @@ extension VM {
       var best = args[0]
       for x in args.dropFirst() where try better(x, than: best, min: b == .min) { best = x }
       result.update(from: best.1, count: best.0.words)
-    case .len, .cap, .append, .copy, .clear, .delete:
+    case .len, .cap:
+      // Of a channel (the other operands' are instructions of their own).
+      result?[0] = UInt64(try chanLength(args[0].1[0], capacity: b == .cap))
+    case .append, .copy, .clear, .delete:
       throw VMTrap(kind: .internalFault("builtin \(b.rawValue) reached the builtin instruction"))
     }
   }

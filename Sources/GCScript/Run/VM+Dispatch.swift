@@ -310,6 +310,7 @@ extension VM {
     }
     try step()
     if pendingNs > 0 { try flushTime() }
+    if multipleGoroutines { try preemptIfDue() }
   }
 
   /// Counts `n` steps (a loop iteration, a call) against `--max-steps`.

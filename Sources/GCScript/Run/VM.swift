@@ -122,6 +122,17 @@ final class VM: AddressRootSource, GoroutineStack {
   var mapRandomState: UInt64 = 0
   /// Source of the run being executed (for expect reports).
   var source = Source(name: "<none>", text: "")
+  /// The running goroutine (main, id 1, runs each entry) and the scheduler
+  /// (VM+Goroutines.swift); whether goroutines other than main exist.
+  var current: Goroutine
+  let scheduler = Scheduler()
+  var multipleGoroutines = false
+  /// The finalizer goroutine's g has been made (the first runtime.SetFinalizer).
+  var finalizerGoroutineMade = false
+  /// Goroutines waiting on channels (by hchan address) and on semaphores (by the sema word's
+  /// address): VM+Channels.swift.
+  var channelWaiters: [Address: ChannelQueues] = [:]
+  var semaWaiters: [Address: [Goroutine]] = [:]
 
   init(heap: GoRuntime, session: LoweringSession) {
     self.heap = heap
@@ -133,11 +144,15 @@ final class VM: AddressRootSource, GoroutineStack {
     globalsCapacity = 256
     globals = .allocate(capacity: globalsCapacity)
     globals.initialize(repeating: 0, count: globalsCapacity)
+    current = Goroutine(id: 1, stack: stack, capacity: stackCapacity)
+    current.state = .running
+    scheduler.all[1] = current
     heap.addRoots(self)
     heap.setGoroutineStack(self, maxFrameBytes: AddressSpace.stackLimitBytes)
   }
 
   deinit {
+    for (_, g) in scheduler.all where g !== current { g.release() }
     stack.deallocate()
     globals.deallocate()
     frames.deallocate()
@@ -178,6 +193,15 @@ final class VM: AddressRootSource, GoroutineStack {
     }
     for a in inFlight { visit(a) }
     forEachPrinterPoolRoot(visit)
+    forEachFrameRoot(frames, stack, stackCapacity, visit)
+    if multipleGoroutines || !scheduler.allgs.isEmpty { forEachParkedGoroutineRoot(visit) }
+  }
+
+  /// The roots a goroutine's frames hold: each frame's live pointer slots at its current
+  /// instruction, and the stack objects they reach.
+  func forEachFrameRoot(
+    _ frames: CallFrames, _ stack: UnsafeMutablePointer<UInt64>, _ stackCapacity: Int, _ visit: (Address) -> Void
+  ) {
     var scanned = Set<Int>()
     for f in frames.all {
       let code = session.functions[f.function]
@@ -189,7 +213,7 @@ final class VM: AddressRootSource, GoroutineStack {
           let k = w << 6 + b.trailingZeroBitCount
           b &= b - 1
           let v = stack[f.base + k]
-          if v != 0 { visitPointer(v, visit, &scanned) }
+          if v != 0 { visitPointer(v, frames, stack, stackCapacity, visit, &scanned) }
         }
       }
     }
@@ -197,20 +221,23 @@ final class VM: AddressRootSource, GoroutineStack {
 
   /// A root pointer: a heap address is the collector's; a pointer into a frame reaches a stack
   /// object, whose own pointers are scanned (once).
-  private func visitPointer(_ v: Address, _ visit: (Address) -> Void, _ scanned: inout Set<Int>) {
+  private func visitPointer(
+    _ v: Address, _ frames: CallFrames, _ stack: UnsafeMutablePointer<UInt64>, _ stackCapacity: Int,
+    _ visit: (Address) -> Void, _ scanned: inout Set<Int>
+  ) {
     guard v >= AddressSpace.stackBase else {
       visit(v)
       return
     }
     let slot = Int((v - AddressSpace.stackBase) / 8)
-    guard let (base, object) = stackObject(containing: slot), scanned.insert(base + object.slot).inserted else { return }
+    guard let (base, object) = stackObject(containing: slot, frames), scanned.insert(base + object.slot).inserted else { return }
     for run in object.type.pointerRuns {
       for e in 0..<object.count {
         for r in 0..<run.count {
           for w in run.words {
             let offset = e * object.type.size + run.offset + r * run.stride + w
             let k = base + object.slot + offset / 8
-            if k < stackCapacity, stack[k] != 0 { visitPointer(stack[k], visit, &scanned) }
+            if k < stackCapacity, stack[k] != 0 { visitPointer(stack[k], frames, stack, stackCapacity, visit, &scanned) }
           }
         }
       }
@@ -218,7 +245,7 @@ final class VM: AddressRootSource, GoroutineStack {
   }
 
   /// The stack object (and its frame's base) holding a slot.
-  private func stackObject(containing slot: Int) -> (Int, StackObject)? {
+  private func stackObject(containing slot: Int, _ frames: CallFrames) -> (Int, StackObject)? {
     for f in frames.all.reversed() where f.base <= slot {
       let code = session.functions[f.function]
       for o in code.stackObjects {
@@ -240,6 +267,7 @@ final class VM: AddressRootSource, GoroutineStack {
     inFlight = []
     stepsLeft = maxSteps ?? Int.max
     defer {
+      recoverMainAfterError()
       frames.removeAll()
       inFlight = []
     }
@@ -250,13 +278,17 @@ final class VM: AddressRootSource, GoroutineStack {
       stack.update(repeating: 0, count: code.frameSize)
       frames.push(CallFrame(function: function, base: 0, pc: 0))
       do {
-        try execute()
+        try runGoroutines()
       } catch let t as VMTrap where Self.isPanic(t.kind) {
-        // The panic is reported where it happened, after the deferred calls ran.
+        // The panic is reported where it happened, after the deferred calls ran (a goroutine's
+        // panic ends the program as main's does).
         let error = located(t.kind)
         try unwindRunningDeferredCalls(to: 0)
         throw error
       }
+    } catch let d as Deadlock {
+      recoverMainAfterError()
+      throw located(.deadlock(waitReason: d.reason))
     } catch let e as ScriptError {
       throw e
     } catch let t as VMTrap {
@@ -361,6 +393,22 @@ final class VM: AddressRootSource, GoroutineStack {
     stack.deallocate()
     stack = grown
     stackCapacity = newCapacity
+  }
+
+  /// Runs the dispatch loop for the running goroutine, and for the others each time it parks
+  /// or is preempted (VM+Goroutines.swift), until main's bottom frame returns.
+  private func runGoroutines() throws {
+    while true {
+      do {
+        try execute()
+      } catch is GoroutineSwitch {
+        try schedule()
+        continue
+      }
+      if current.id == 1 { return }
+      // Another goroutine's function returned: goexit, and the next one runs.
+      try goexit()
+    }
   }
 
   /// Gives the runtime the time instructions charged.

@@ -213,8 +213,9 @@ extension Printer {
       try fmtPointer(value, verb)
     case .map:
       try printMap(value, verb, depth)
-    case .function:
-      // print.go printValue: a func (reflect.Func) prints as its pointer, the funcval's address.
+    case .function, .chan:
+      // print.go printValue: a func (reflect.Func) prints as its pointer, the funcval's
+      // address; a channel as its hchan's.
       try fmtPointer(value, verb)
     case .undefined:
       writeString("?" + goTypeString(t) + "?")

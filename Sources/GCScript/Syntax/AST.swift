@@ -5,6 +5,8 @@
 // they become nodes here so that the checker can name each one at its location ("channels are not
 // supported by gcsh yet") instead of the parser failing with noise about the next token.
 
+import GoHeap
+
 /// A type as written.
 public indirect enum TypeExpr: Sendable {
   case name(String, Span)
@@ -20,7 +22,7 @@ public indirect enum TypeExpr: Sendable {
   /// `map[K]V`.
   case map(TypeExpr, TypeExpr, Span)
   /// `chan T`, `chan<- T`, `<-chan T`.
-  case chan(TypeExpr, Span)
+  case chan(TypeExpr, ChanDirection, Span)
   /// `func(params) results`: the parameters (names optional; the last one's type is `T` of a
   /// variadic `...T`) and results as written.
   case function(params: [Param], results: [Param], variadic: Bool, Span)
@@ -35,7 +37,7 @@ public indirect enum TypeExpr: Sendable {
   public var span: Span? {
     switch self {
     case .name(_, let s), .qualified(_, _, let s), .inferredArray(_, let s), .map(_, _, let s),
-      .chan(_, let s), .function(_, _, _, let s), .interface(let s), .instance(_, let s),
+      .chan(_, _, let s), .function(_, _, _, let s), .interface(let s), .instance(_, let s),
       .unsupportedStruct(_, let s):
       return s
     case .pointer(let t), .slice(let t): return t.span
@@ -85,6 +87,9 @@ public final class Expr: @unchecked Sendable {
 public struct CaseClause: Sendable {
   /// The case's expressions (or types, in a type switch); empty for `default`.
   public let values: [Expr]
+  /// A select case's communication: the send or receive statement (`v, ok := <-ch`), as
+  /// written; nil in an expression or type switch.
+  public var communication: Stmt? = nil
   public let isDefault: Bool
   public let body: [Stmt]
   public let span: Span

@@ -52,13 +52,13 @@ extension Parser {
       return .map(k, v, span(from: t.span.start))
     case .keyword(.chan):
       advance()
-      _ = accept("<-")
-      return .chan(try type(), span(from: t.span.start))
+      let send = accept("<-")
+      return .chan(try type(), send ? .send : .both, span(from: t.span.start))
     case .op("<-"):
       advance()
       guard case .keyword(.chan) = peek.kind else { throw fail("'chan'", after: "'<-'") }
       advance()
-      return .chan(try type(), span(from: t.span.start))
+      return .chan(try type(), .receive, span(from: t.span.start))
     case .keyword(.func):
       advance()
       let (params, variadic, misplaced) = try parameterList(after: "parameters")

@@ -664,12 +664,14 @@ public struct Parser {
     while !check("}") {
       let s = peek.span.start
       var values: [Expr] = []
+      var comm: Stmt? = nil
       var isDefault = false
       switch peek.kind {
       case .keyword(.case):
         advance()
         if communication {
           let st = try simpleStatement()
+          comm = st
           if case .expression(let e) = st.kind { values = [e] } else { values = [Expr(.identifier("_"), st.span)] }
         } else {
           values = try expressionList()
@@ -691,7 +693,7 @@ public struct Parser {
         body.append(try statement())
         if !check("}") { try terminator() }
       }
-      out.append(CaseClause(values: values, isDefault: isDefault, body: body, span: span(from: s)))
+      out.append(CaseClause(values: values, communication: comm, isDefault: isDefault, body: body, span: span(from: s)))
     }
     advance()
     return out

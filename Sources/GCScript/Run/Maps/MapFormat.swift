@@ -82,7 +82,7 @@ extension VM {
     switch t.kind {
     case .int(_, true):
       return order(Int64(bitPattern: try scalar(t, a, ao, topLevel: false)), Int64(bitPattern: try scalar(t, b, bo, topLevel: false)))
-    case .int(_, false), .uintptr, .pointer, .map, .function, .bool:
+    case .int(_, false), .uintptr, .pointer, .map, .function, .chan, .bool:
       return order(try scalar(t, a, ao, topLevel: false), try scalar(t, b, bo, topLevel: false))
     case .float:
       let x = Double(bitPattern: try scalar(t, a, ao, topLevel: false))

@@ -41,7 +41,7 @@ extension VM {
 
   private func hashInto(_ h: inout UInt64, _ t: GoType, _ src: ValueSource, _ offset: Int, topLevel: Bool) throws {
     switch t.kind {
-    case .bool, .int, .uintptr, .pointer, .map, .function:
+    case .bool, .int, .uintptr, .pointer, .map, .function, .chan:
       h = Self.mix(h ^ (try scalar(t, src, offset, topLevel: topLevel)))
     case .float(let bits):
       let d = Double(bitPattern: try scalar(t, src, offset, topLevel: topLevel))
@@ -81,7 +81,7 @@ extension VM {
     _ t: GoType, _ a: ValueSource, _ ao: Int, _ aTop: Bool, _ b: ValueSource, _ bo: Int, _ bTop: Bool
   ) throws -> Bool {
     switch t.kind {
-    case .bool, .int, .uintptr, .pointer, .map, .function:
+    case .bool, .int, .uintptr, .pointer, .map, .function, .chan:
       return try scalar(t, a, ao, topLevel: aTop) == scalar(t, b, bo, topLevel: bTop)
     case .float:
       return Double(bitPattern: try scalar(t, a, ao, topLevel: aTop))

@@ -176,6 +176,9 @@ func main() {
 	sinkInt += constantSwitchFolded()
 	sinkInt += pickBufLocal()
 
+	// escape_goroutines.go, escape_goroutine_literals.go
+	goroutineCorpus()
+
 	// escape_rangeint.go (Go 1.22+ only)
 	rangeIntAll()
 

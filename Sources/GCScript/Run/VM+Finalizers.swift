@@ -1,0 +1,58 @@
+// runtime.SetFinalizer and the finalizer goroutine (runtime/mfinal.go).
+//
+// SetFinalizer checks its operands as mfinal.go does (at run time: its parameters are `any`),
+// then GoHeap records the finalizer (Finalizers.swift: the collector resurrects an unreachable
+// finalized object for one more cycle and queues its finalizer). The first SetFinalizer starts
+// the finalizer goroutine (createfing: a g of its own on the heap). Queued finalizers run on it
+// when the scheduler next runs something else (wakefing readies fing at the end of the cycle):
+// after runtime.GC returns, at a sleep, a block or a preemption — each finalizer a call
+// fn(obj), the block's finalizers last queued first, as runfinq walks them. While one runs,
+// runtime.NumGoroutine counts it (isSystemGoroutine: fing is a user goroutine while it runs a
+// finalizer).
+
+import GoHeap
+
+extension VM {
+  /// runtime.SetFinalizer(obj, fn).
+  func setFinalizer(_ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws {
+    let (objType, objSlots) = args[0]
+    let (fnType, fnSlots) = args[1]
+    func fail(_ m: String) -> VMTrap { VMTrap(kind: .goPanic("runtime.SetFinalizer: \(m)")) }
+    guard objType.isPointer else { throw fail("first argument is \(objType), not pointer") }
+    let object = objSlots[0]
+    if object == 0 { throw fail("first argument is nil") }
+    guard case .function(let params, _, _) = fnType.kind else {
+      throw fail("second argument is \(fnType), not a function")
+    }
+    let fn = fnSlots[0]
+    if fn != 0 {
+      guard params.count == 1, objType.assignable(to: params[0]) else {
+        throw fail("cannot pass \(objType) to finalizer \(fnType)")
+      }
+      if heap.hasFinalizer(object) {
+        throw VMTrap(kind: .fatalError("runtime.SetFinalizer: finalizer already set"))
+      }
+    }
+    if !finalizerGoroutineMade {
+      // createfing: `go runfinq()`, a g that lives as long as the program.
+      finalizerGoroutineMade = true
+      scheduler.allgs.append(try heap.allocate(Self.gType(heap.profile), count: 1))
+    }
+    guard heap.setFinalizer(object, fn) else { throw fail("pointer not at beginning of allocated block") }
+  }
+
+  /// runfinq: each queued finalizer becomes a call fn(obj) on a goroutine of its own, queued
+  /// to run after what is ready now, last queued first.
+  func runFinalizers() throws {
+    let queued = heap.takeQueuedFinalizers()
+    for (object, fn) in queued.reversed() {
+      let function = try funcvalTarget(fn)
+      let operand = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+      defer { operand.deallocate() }
+      operand.initialize(to: object)
+      let g = try spawn(function, context: fn, [(.pointer(to: .uint8), operand)], startFuncval: fn)
+      g.finalizedObject = object
+      scheduler.local.append(g)
+    }
+  }
+}
