@@ -40,6 +40,9 @@ extension Checker {
         }
       }
       let x = try expression(base, scope)
+      if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
+        return try valueCall(value(m), args, spread, scope, span)
+      }
       if let fn = method(of: x, name) {
         return try methodCall(fn, x, args, spread, scope, callee: callee.span, span)
       }
@@ -148,6 +151,7 @@ extension Checker {
     }
     let x = try expression(args[0], scope)
     let argSpan = args[0].span
+    if t.isInterface { return value(try convertToInterface(x, t, span)) }
     if x.untyped == .nilValue {
       guard t.isNilable else { throw fail(.typeError("cannot convert nil to type \(t)"), at: argSpan) }
       return value(TypedExpr(.nilValue, t, span))
@@ -547,6 +551,26 @@ extension Checker {
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
+    case .recover: throw fail(.notSupported("recover", plural: false), at: span)
+    case .errorsNew:
+      // errors.go: `return &errorString{text}` — inlined into the caller, so the errorString
+      // is an allocation of the caller's that escape analysis decides (`&errors.errorString{...}`).
+      try arity(b.rawValue, args, want: ["string"], scope, span)
+      let s = try assign(try expression(args[0], scope), to: .string, "argument to errors.New")
+      let n = node([s], .error)
+      let site = AllocationSite(kind: .compositeAddress, span: span, type: errorStringType, text: "&errors.errorString{...}")
+      site.constantCount = 1
+      site.reportAt = openParen(span.start)
+      function.sites.append(site)
+      n.site = site
+      return n
+    case .fmtErrorf:
+      guard let first = args.first else {
+        throw fail(.typeError("not enough arguments in call to fmt.Errorf\n\thave ()\n\twant (string, ...any)"), at: span)
+      }
+      let format = try assign(try expression(first, scope), to: .string, "argument to fmt.Errorf")
+      let rest = try args.dropFirst().map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
+      return node([format] + rest, .error)
     case .fmtPrintf, .fmtSprintf:
       guard let first = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)

@@ -131,9 +131,9 @@ extension Checker {
       // A goto Go rejects was reported by the branch check, in Go's words.
       if badBranches.contains(ObjectIdentifier(s)) { throw CheckFailure() }
       throw fail(.notSupported("goto", plural: false), at: span)
-    case .switchStmt(let initStmt, let tag, _, let clauses):
-      if case .typeAssert(_, nil)? = tag?.kind {
-        throw fail(.notSupported("type switches", plural: true), at: span)
+    case .switchStmt(let initStmt, let tag, let binding, let clauses):
+      if let tag, case .typeAssert(_, nil) = tag.kind {
+        return try typeSwitch(initStmt, tag, binding: binding, clauses, scope, span, label: label)
       }
       return try switchStatement(initStmt, tag, clauses, scope, span, label: label)
     case .selectStmt: throw fail(.notSupported("select statements", plural: true), at: span)

@@ -247,6 +247,10 @@ final class AllocationSite {
     /// captures nothing is a static funcval in read-only data and allocates nothing; -m still
     /// reports where its value flows ("func literal escapes to heap").
     case closure
+    /// The storage of a non-pointer value converted to an interface (OCONVIFACE, escape.go
+    /// spill): a box on the heap (runtime/iface.go convT*) or a temporary in the frame, unless
+    /// the value needs none (Escape/InterfaceConversion.swift).
+    case interfaceBox
   }
   let kind: Kind
   let span: Span
@@ -451,6 +455,13 @@ final class TypedExpr {
     /// `map[K]V{k: v, ...}` (OMAPLIT): walk/complit.go maplit makes it a make with the number of
     /// entries as its hint, then assigns the entries in order.
     case mapLiteral([(key: TypedExpr, value: TypedExpr)], AllocationSite)
+    /// `x.(T)` and the tests a type switch makes of x's dynamic type (Check/Checker+Interfaces,
+    /// Lower/Lowering+Interfaces): T is the asserted type (nil: `case nil`).
+    case typeAssert(TypedExpr, GoType?, TypeAssertMode)
+    /// `x.M` of an interface value x, as the callee of a `callValue`: the method's code comes
+    /// from x's itab (dynamic dispatch), its receiver is x's data word. Its type is the
+    /// method's signature.
+    case interfaceMethod(TypedExpr, Int)
   }
   let kind: Kind
   /// The final type (a comparison's is bool).
@@ -495,6 +506,19 @@ final class TypedExpr {
   }
 }
 
+/// What a type assertion yields (runtime/iface.go assertE2I, typeAssert; walk/expr.go
+/// walkDotType).
+enum TypeAssertMode {
+  /// `x.(T)`: the value, or a panic (`interface conversion: ...`).
+  case value
+  /// `v, ok := x.(T)`: the value or T's zero value, and whether x holds a T (a tuple).
+  case commaOk
+  /// A type switch's case: whether x holds a T (a bool; T nil: whether x is nil).
+  case test
+  /// A type switch clause's variable: x holds a T, as the case tested.
+  case unchecked
+}
+
 /// The builtins and package functions the checker resolved a call to.
 enum Builtin: String {
   case len, cap, append, copy, min, max, panic, clear, print, println, delete
@@ -513,6 +537,7 @@ enum Builtin: String {
   case debugSetMemoryLimit = "debug.SetMemoryLimit"
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
   case stringsRepeat = "strings.Repeat"
+  case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
 }
 
 /// The left side of an assignment: a place, or `_`.

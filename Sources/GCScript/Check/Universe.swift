@@ -64,12 +64,12 @@ enum Universe {
     "bool": .bool, "int": .int, "int8": .int8, "int16": .int16, "int32": .int32, "int64": .int64,
     "uint": .uint, "uint8": .uint8, "uint16": .uint16, "uint32": .uint32, "uint64": .uint64,
     "uintptr": .uintptr, "float32": .float32, "float64": .float64, "string": .string,
-    "byte": .uint8, "rune": .int32,
+    "byte": .uint8, "rune": .int32, "any": .any, "error": .error,
   ]
 
   /// Predeclared types gcsh does not have yet, with the construct they belong to.
   static let unsupportedTypes: [String: String] = [
-    "error": "the error interface", "any": "interfaces (any)", "complex64": "complex numbers",
+    "complex64": "complex numbers",
     "complex128": "complex numbers", "comparable": "generics",
   ]
 
@@ -104,7 +104,7 @@ enum Packages {
   /// Import path → package name, for the packages gcsh runs.
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
-    "strconv": "strconv", "strings": "strings",
+    "strconv": "strconv", "strings": "strings", "errors": "errors",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -137,7 +137,9 @@ enum Packages {
     case ("os", "Getenv"): return .function(.osGetenv)
     case ("os", "Stdout"), ("os", "Stderr"):
       return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
-    case ("fmt", "Errorf"): return .unsupported("fmt.Errorf (the error interface)")
+    case ("fmt", "Errorf"): return .function(.fmtErrorf)
+    case ("errors", "New"): return .function(.errorsNew)
+    case ("errors", _): return .unsupported("errors.\(name)")
     case ("time", "Sleep"): return .function(.timeSleep)
     case ("time", "Duration"): return .type(durationType)
     case ("time", "Nanosecond"): return .constant(.int(1), durationType)

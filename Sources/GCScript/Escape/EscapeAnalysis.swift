@@ -636,6 +636,7 @@ final class Batch {
     case .slice(let base, let lo, let hi, let mx):
       expression(k, base)
       for b in [lo, hi, mx] { if let b { expression(discard, b) } }
+    case .conversion(let x) where e.type.isInterface: interfaceConversion(k, e, x)
     case .conversion(let x):
       if let site = e.site {
         _ = spill(k, site)
@@ -643,6 +644,10 @@ final class Batch {
       } else {
         expression(k, x)
       }
+    case .typeAssert(let x, let t, let mode): typeAssertion(k, x, t, mode)
+    case .interfaceMethod(let x, _):
+      // call.go: the receiver of an OCALLINTER is an argument of an unknown function.
+      expression(heapHole.noting("the receiver of a method called through an interface"), x)
     case .call(let f, let args): call([k], f, args)
     case .callValue(let f, let args): callValue([k], f, args)
     // A declared function's funcval is static data: nothing to allocate or to flow.
@@ -838,6 +843,7 @@ final class Batch {
       }
     case .clear: expression(Hole(dst: mutator, derefs: 0), args[0])
     case .panic: for a in args { expression(heapHole.noting("passed to panic"), a) }
+    case .errorsNew, .fmtErrorf, .recover: errorBuiltin(k, b, args, e)
     case .min, .max: for a in args { expression(k, a) }
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
     // call.go ODELETE: keys used in map deletes need not escape.
@@ -922,7 +928,7 @@ final class Batch {
     }
     guard let site = loc.site else { return nil }
     switch site.kind {
-    case .new, .compositeAddress:
+    case .new, .compositeAddress, .interfaceBox:
       if site.type.size > analysis.compiler.maxImplicitStackVarSize { return "too large for stack" }
     case .make:
       if site.type.size == 0 { return "zero-sized element" }
@@ -1162,7 +1168,9 @@ extension TypedExpr {
     case .callValue(let f, let args):
       visit(f)
       args.forEach(visit)
-    case .unary(_, let x), .conversion(let x), .deref(let x), .addressOf(let x), .field(let x, _): visit(x)
+    case .unary(_, let x), .conversion(let x), .deref(let x), .addressOf(let x), .field(let x, _),
+      .typeAssert(let x, _, _), .interfaceMethod(let x, _):
+      visit(x)
     case .binary(_, let a, let b), .logical(_, let a, let b), .shift(_, let a, let b), .index(let a, let b):
       visit(a)
       visit(b)

@@ -199,6 +199,8 @@ final class BodyRewriter {
     case .composite(let elems, let s): kind = .composite(elems.map { ($0.index, expression($0.value)) }, site(s))
     case .initialized(let stmts, let x): kind = .initialized(stmts.map(statement), expression(x))
     case .mapIndex(let m, let k): kind = .mapIndex(expression(m), expression(k))
+    case .typeAssert(let x, let t, let mode): kind = .typeAssert(expression(x), t, mode)
+    case .interfaceMethod(let x, let k): kind = .interfaceMethod(expression(x), k)
     case .makeMap(let hint, let s): kind = .makeMap(hint.map(expression), site(s))
     case .mapLiteral(let entries, let s): kind = .mapLiteral(entries.map { (expression($0.key), expression($0.value)) }, site(s))
     case .inlinedCall:

@@ -215,6 +215,8 @@ struct InlineCostVisitor {
     // OINDEXMAP; OMAKEMAP (the type is free; a missing hint is an implicit 0 literal); OMAPLIT
     // with one OKEY node per entry.
     case .mapIndex(let m, let k): return 1 + cost(m) + cost(k)
+    // ODOTTYPE / ODOTTYPE2, and ODOTINTER (the callee of an OCALLINTER).
+    case .typeAssert(let x, _, _), .interfaceMethod(let x, _): return 1 + cost(x)
     case .makeMap(let hint, _): return 1 + (hint.map(cost) ?? 1)
     case .mapLiteral(let entries, _): return 1 + entries.reduce(0) { $0 + 1 + cost($1.key) + cost($1.value) }
     case .makeSlice(_, let n, let c, _): return 1 + cost(n) + (c.map(cost) ?? 0)

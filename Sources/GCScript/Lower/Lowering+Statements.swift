@@ -237,6 +237,7 @@ extension Lowerer {
     case .call(let f, let args): call(f, args, results: use)
     case .callValue(let f, let args): callValue(f, args, results: use)
     case .inlinedCall(let ic): inlinedCall(ic, results: use)
+    case .typeAssert(_, _, .commaOk): commaOkAssertion(e, use)
     case .initialized(let stmts, let x):
       for st in stmts { statement(st, charged: false) }
       withResults(of: x, use)
@@ -432,6 +433,9 @@ extension Lowerer {
       case .clear:
         let s = value(args[0])
         emit(Instruction(op: .clear, a: Int32(s), b: Int32(args[0].type.sliceElement!.size)))
+        return
+      case .errorsNew:
+        if let site = e.site { newError(args[0], site, into: dst ?? allocate(e.type)) }
         return
       default: break
       }

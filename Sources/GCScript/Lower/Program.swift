@@ -48,6 +48,8 @@ final class CodeObject {
   var concats: [ConcatDesc] = []
   var arrayIndexes: [ArrayIndexDesc] = []
   var mapOps: [MapOpDesc] = []
+  /// The interface conversions and type assertions `makeInterface` and `typeAssert` make.
+  var interfaceOps: [InterfaceOp] = []
   var allocationSites: [AllocationSite] = []
   /// Statement texts for `narrate`.
   var narrations: [String] = []
@@ -248,7 +250,7 @@ struct BuiltinDesc {
     case .call(let b):
       switch b {
       case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf, .fmtFprint,
-        .fmtFprintln, .fmtFprintf, .panic:
+        .fmtFprintln, .fmtFprintf, .panic, .fmtErrorf:
         return true
       default: return false
       }

@@ -633,6 +633,10 @@ final class Printer {
     case Verb.v, Verb.s, Verb.x, Verb.X, Verb.q: break
     default: return false
     }
+    if let text = try programError(value, verb) {
+      try fmtString(value, text, verb)
+      return true
+    }
     let ns: Int64
     if value.type === durationType {
       ns = Int64(bitPattern: try vm.scalar(value.type, value.source, value.offset, topLevel: value.inSlot))

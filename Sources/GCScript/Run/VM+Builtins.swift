@@ -111,6 +111,8 @@ extension VM {
       if let result { try newString(text, into: result) }
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
+    case .fmtErrorf: try errorf(try string(args[0].1), Array(args.dropFirst())) { result }
+    case .errorsNew, .recover: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
     case .fmtSprintf:
       let text = try sprintf(try string(args[0].1), Array(args.dropFirst()))
       if let result { try newString(text, into: result) }
