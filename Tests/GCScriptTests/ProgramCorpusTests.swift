@@ -26,20 +26,21 @@ private let programsDirectory = URL(fileURLWithPath: #filePath).deletingLastPath
 
 /// Every program of the corpus (a directory with main.go), in order.
 let corpusPrograms = [
-  "append-aliasing", "append-capacity", "append-elemsize", "array-by-value", "big-alloc",
-  "buffer-reuse", "builtins-min-max-clear", "byte-size-consts", "byte-string-conv",
-  "closure-allocs", "closure-escape", "closure-loopvar", "concat-loop", "defer-timetrack", "escape-inlined", "escape-noinline",
-  "fmt-boxing", "fmt-size-table", "forced-gc", "free-os-memory", "full-slice-expr",
-  "garbage-churn", "gc-pauses", "gc-percent", "goroutine-leak", "grid-2d", "interior-pointer",
+  "any-mixed-values", "append-aliasing", "append-capacity", "append-elemsize", "array-by-value",
+  "big-alloc", "buffer-reuse", "builtins-min-max-clear", "byte-size-consts", "byte-string-conv",
+  "closure-allocs", "closure-escape", "closure-loopvar", "concat-loop", "defer-timetrack",
+  "error-parse-loop", "escape-inlined", "escape-noinline", "fmt-boxing", "fmt-size-table",
+  "forced-gc", "free-os-memory", "full-slice-expr", "garbage-churn", "gc-pauses", "gc-percent",
+  "goroutine-leak", "grid-2d", "interface-boxing-mallocs", "interior-pointer",
   "labeled-break-search", "labeled-continue-primes", "linked-list", "liveness", "local-buffer",
   "loopvar-per-iteration", "map-growth-delete", "map-of-slices", "map-pointer-values",
   "map-prealloc", "map-word-count", "memory-limit", "memstats-table", "memusage",
   "method-bytesize", "multiple-results", "named-results", "nil-then-gc", "os-exit",
-  "pointer-basics", "prealloc", "recursion-stack", "runes-and-bytes", "sleep-since",
-  "slice-delete", "sprintf-loop", "stderr-and-stdout", "string-retention", "strings-builder",
-  "struct-padding", "struct-printing", "struct-vs-pointer-slice", "subslice-retention",
-  "switch-fallthrough", "switch-labels-results", "switch-size-class", "time-alloc-loop",
-  "variadic-sum",
+  "pointer-basics", "prealloc", "recover-panic", "recursion-stack", "runes-and-bytes",
+  "shapes-type-switch", "sleep-since", "slice-delete", "sprintf-loop", "stderr-and-stdout",
+  "string-retention", "strings-builder", "struct-padding", "struct-printing",
+  "struct-vs-pointer-slice", "subslice-retention", "switch-fallthrough", "switch-labels-results",
+  "switch-size-class", "time-alloc-loop", "variadic-sum",
 ]
 
 /// Why a program does not match Go 1.27.3 under gcsh yet.

@@ -415,7 +415,10 @@ extension Checker {
     func node(_ typed: [TypedExpr], _ t: GoType, spread: Bool = false) -> TypedExpr {
       TypedExpr(.builtin(b, typed, spread: spread), t, span)
     }
-    if spread && b != .append { throw fail(.notSupported("variadic calls (...)", plural: true), at: span) }
+    if spread && b != .append {
+      if let spreadCall = try fmtSpread(b, args, scope, span) { return spreadCall }
+      throw fail(.notSupported("variadic calls (...)", plural: true), at: span)
+    }
     switch b {
     case .append:
       guard let first = args.first else { throw fail(.typeError("not enough arguments for append() (expected 1, found 0)"), at: span) }

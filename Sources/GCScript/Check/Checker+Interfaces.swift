@@ -178,7 +178,7 @@ extension Checker {
     if let initStmt, let s = try statement(initStmt, inner, topLevel: false) { stmts.append(s) }
     let op = try expression(x, inner)
     guard op.untyped == nil, op.type.isInterface else {
-      throw fail(.typeError("\(text(x.span)) (\(describe(op))) is not an interface"), at: x.span)
+      throw fail(.typeError("\(operandText(op)) is not an interface"), at: x.span)
     }
     let tmp = Variable(name: ".autotmp_x", type: op.type, span: x.span, storage: .local, function: function)
     function.locals.append(tmp)
@@ -200,7 +200,7 @@ extension Checker {
         do {
           let t = try caseType(e, inner)
           if let t, !t.isInterface, let why = missingMethod(t, op.type) {
-            throw fail(.typeError("impossible type switch case: \(text(x.span)) (\(describe(op))) cannot have dynamic type \(t) \(why)"), at: e.span)
+            throw fail(.typeError("impossible type switch case: \(text(e.span))\n\t\(operandText(op)) cannot have dynamic type \(t) \(why)"), at: e.span)
           }
           if let prior = seen.first(where: { ($0.0 == nil && t == nil) || ($0.0 != nil && t != nil && $0.0!.identical(t!)) }) {
             throw fail(.typeError("duplicate case \(t.map { "\($0)" } ?? "nil") in type switch\n\t\(position(prior.1.start)): previous case"), at: e.span)
@@ -257,9 +257,39 @@ extension Checker {
 }
 
 extension TypedExpr {
+  /// A builtin call whose last argument is a slice passed with `...`.
+  var isSpread: Bool {
+    if case .builtin(_, _, true) = kind { return true }
+    return false
+  }
+
   /// The node with `site` as its allocation site.
   func withSite(_ s: AllocationSite?) -> TypedExpr {
     site = s
     return self
+  }
+}
+
+extension Checker {
+  /// `fmt.Println(values...)`, `fmt.Printf(format, args...)`: a `[]any` passed as fmt's `...any`
+  /// parameter itself (no implicit slice; nil when the call is not of that form).
+  func fmtSpread(_ b: Builtin, _ args: [Expr], _ scope: LexicalScope, _ span: Span) throws -> TypedExpr? {
+    let formatted: Bool
+    switch b {
+    case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln: formatted = false
+    case .fmtPrintf, .fmtSprintf, .fmtErrorf: formatted = true
+    default: return nil
+    }
+    guard args.count == (formatted ? 2 : 1) else { return nil }
+    var typed: [TypedExpr] = []
+    if formatted { typed.append(try assign(try expression(args[0], scope), to: .string, "argument to \(b.rawValue)")) }
+    typed.append(try assign(try expression(args[args.count - 1], scope), to: .slice(of: .any), "argument to \(b.rawValue)"))
+    let result: GoType
+    switch b {
+    case .fmtSprint, .fmtSprintln, .fmtSprintf: result = .string
+    case .fmtErrorf: result = .error
+    default: result = noValueType
+    }
+    return TypedExpr(.builtin(b, typed, spread: true), result, span)
   }
 }

@@ -203,6 +203,12 @@ let timeType: GoType = {
   return GoType.structure([("wall", .uint64), ("ext", .int64), ("loc", .pointer(to: location))], name: "time.Time")
 }()
 
+/// fmt.Stringer: `interface { String() string }` (fmt/print.go).
+let stringerType = GoType(
+  .interface(methods: [
+    GoType.InterfaceMethod(name: "String", signature: .function(params: [], results: [.string], variadic: false))
+  ]), name: "fmt.Stringer")
+
 /// errors.go's `type errorString struct { s string }`, the dynamic type of errors.New's and
 /// fmt.Errorf's errors (`*errors.errorString`).
 let errorStringType = GoType.structure([("s", .string)], name: "errors.errorString")

@@ -138,6 +138,7 @@ enum Packages {
     case ("os", "Stdout"), ("os", "Stderr"):
       return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
     case ("fmt", "Errorf"): return .function(.fmtErrorf)
+    case ("fmt", "Stringer"): return .type(stringerType)
     case ("errors", "New"): return .function(.errorsNew)
     case ("errors", _): return .unsupported("errors.\(name)")
     case ("time", "Sleep"): return .function(.timeSleep)

@@ -41,6 +41,8 @@ extension Batch {
     case .errorsNew:
       guard let site = e.site else { return }
       expression(spill(k, site), args[0])
+    case .fmtErrorf where e.isSpread:
+      for a in args { expression(heapHole.deref().noting("passed to fmt.Errorf, whose arguments (interface values) escape"), a) }
     case .fmtErrorf:
       for a in args { expression(heapHole.noting("passed to fmt.Errorf, whose arguments (interface values) escape"), a) }
       convertToInterfaces(e, args.dropFirst(), all: args)

@@ -446,6 +446,7 @@ extension Lowerer {
         operands.append((slot, a.type))
       }
       var desc = BuiltinDesc(kind: .call(b), args: operands, result: dst)
+      desc.spread = spread
       if dst != nil { desc.resultWords = e.type.words }
       if args.contains(where: { $0.interfaceConversion != nil }) { desc.conversions = args.map(\.interfaceConversion) }
       desc.pooledPrinter = !e.isPrintStatement && desc.formatsOperands && b != .panic

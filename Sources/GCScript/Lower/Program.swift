@@ -239,6 +239,9 @@ struct BuiltinDesc {
   /// For a Go fmt call, how each operand becomes an interface (nil: it does not, as the stream
   /// of Fprintln or the format of Printf); empty when none does (Escape/InterfaceConversion.swift).
   var conversions: [InterfaceConversion?] = []
+  /// The last operand is a `[]any` passed as fmt's `...any` itself: its elements are the
+  /// operands (VM+TypeAssertions.swift spreadOperands).
+  var spread = false
   /// A Go fmt call: it takes fmt's pooled printer and grows its buffer (VM+PrinterPool.swift).
   var pooledPrinter = false
 

@@ -57,6 +57,9 @@ final class RuntimeTypes {
   private var itabs: [String: Address?] = [:]
   private var itabInfo: [Address: Itab] = [:]
 
+  /// The program declares methods (fmt may call an Error method back: VM+Callbacks.swift).
+  var hasProgramMethods: Bool { methods.count > 1 }
+
   /// Records a lowered method (LoweringSession.noteMethod).
   func addMethod(_ f: Function, code: Int) {
     guard let (base, pointer) = f.receiver, let name = f.decl?.name else { return }

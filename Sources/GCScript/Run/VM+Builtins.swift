@@ -11,7 +11,7 @@ extension VM {
     // at this instruction), and a result is written where the frame is afterwards.
     var copied: UnsafeMutablePointer<UInt64>? = nil
     defer { copied?.deallocate() }
-    if !session.stringMethods.isEmpty, !args.isEmpty, desc.formatsOperands {
+    if !session.stringMethods.isEmpty || session.runtimeTypes.hasProgramMethods, !args.isEmpty, desc.formatsOperands {
       let words = desc.args.reduce(0) { $0 + $1.type.words }
       let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
       copied = copy
@@ -21,6 +21,14 @@ extension VM {
         args[k].1 = copy + at
         at += a.type.words
       }
+    }
+    // `fmt.Println(values...)`: the slice's elements are the operands.
+    var spreadWords: UnsafeMutablePointer<UInt64>? = nil
+    defer { spreadWords?.deallocate() }
+    if desc.spread, let (t, slice) = args.last {
+      let (elements, words) = try spreadOperands(t, slice)
+      spreadWords = words
+      args = args.dropLast() + elements
     }
     // A Go fmt call's operands become interfaces first (the `...any` slice the call passes),
     // the boxes held until it returns.

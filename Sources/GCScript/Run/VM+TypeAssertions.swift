@@ -227,6 +227,22 @@ extension VM {
     return String(session.functions[k].name.split(separator: ".").last ?? "")
   }
 
+  /// The elements of a slice passed as a variadic parameter (`fmt.Println(values...)`), each
+  /// as an operand in host words (the caller frees them; the slice keeps the elements alive).
+  func spreadOperands(_ t: GoType, _ slice: UnsafeMutablePointer<UInt64>) throws -> ([(GoType, UnsafeMutablePointer<UInt64>)], UnsafeMutablePointer<UInt64>) {
+    let elem = t.sliceElement ?? .any
+    let n = Int(slice[1])
+    let words = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, n * elem.words))
+    var out: [(GoType, UnsafeMutablePointer<UInt64>)] = []
+    for k in 0..<n {
+      let p = words + k * elem.words
+      p.initialize(repeating: 0, count: elem.words)
+      try loadValue(elem, from: slice[0] + UInt64(k * elem.size), into: p)
+      out.append((elem, p))
+    }
+    return (out, words)
+  }
+
   /// An operand of a print call as fmt receives it: an interface operand is its dynamic value
   /// (or the nil interface).
   func fmtOperand(_ t: GoType, _ p: UnsafeMutablePointer<UInt64>) throws -> FmtValue {
