@@ -470,9 +470,11 @@ extension Checker {
       }
       return node([s.expr], noValueType)
     case .panic:
+      // panic's parameter is `any`: the value is converted (and escapes), so that a recover
+      // gets it back.
       try arity("panic", args, 1, span)
       let x = try expression(args[0], scope)
-      return node([x.untyped == .nilValue ? x.expr : try defaultTyped(x, "argument to panic")], noValueType)
+      return node([try assign(x, to: .any, "argument to panic")], noValueType)
     case .print, .println:
       // Go's builtins print what the runtime can print by itself (walk/builtin.go walkPrint):
       // booleans, numbers, strings, pointers and slices (as `[len/cap]0xaddr`).
@@ -554,7 +556,9 @@ extension Checker {
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
-    case .recover: throw fail(.notSupported("recover", plural: false), at: span)
+    case .recover:
+      try arity("recover", args, want: [], scope, span)
+      return node([], .any)
     case .errorsNew:
       // errors.go: `return &errorString{text}` — inlined into the caller, so the errorString
       // is an allocation of the caller's that escape analysis decides (`&errors.errorString{...}`).

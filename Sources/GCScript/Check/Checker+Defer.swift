@@ -25,9 +25,6 @@ extension Checker {
     if loops.contains(where: { !$0.isSwitch }) {
       throw fail(.notSupported("defer inside a loop (Go allocates a record for each on the heap)", plural: false), at: span)
     }
-    if case .identifier("recover") = callee.kind {
-      throw fail(.notSupported("recover (it returns an interface value)", plural: false), at: callee.span)
-    }
     let op = try expression(e, scope, allowNoValue: true, allowMultiValue: true)
     if isConversion(callee, scope) {
       throw fail(.typeError("defer requires function call, not conversion \(op.text) (\(describe(op)))"), at: e.span)

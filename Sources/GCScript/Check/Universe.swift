@@ -76,13 +76,13 @@ enum Universe {
   /// Builtin functions gcsh runs.
   static let builtins: Set<String> = [
     "len", "cap", "make", "new", "append", "copy", "panic", "min", "max", "clear", "print",
-    "println", "delete",
+    "println", "delete", "recover",
   ]
 
   /// Builtins gcsh does not have yet, with the construct they belong to.
   static let unsupportedBuiltins: [String: String] = [
     "close": "channels (close)", "complex": "complex numbers",
-    "real": "complex numbers", "imag": "complex numbers", "recover": "recover",
+    "real": "complex numbers", "imag": "complex numbers",
   ]
 
   /// The scope every program starts in.

@@ -137,6 +137,11 @@ final class Inliner {
       reportDeferWrappers(f)
       return
     }
+    if callsRecover(body) {
+      // inl.go: recover finds its panic through the caller's frame ("call to recover").
+      f.inlineReason = "call to recover"
+      return
+    }
     if body.contains(where: { $0.containsRuntimeStatement }) {
       f.inlineReason = "gcsh runtime statement"
       return
@@ -358,4 +363,15 @@ extension TypedStmt {
     }
     return found
   }
+}
+
+/// Whether a body calls recover (a function that does is not inlined).
+func callsRecover(_ body: [TypedStmt]) -> Bool {
+  var found = false
+  func visit(_ e: TypedExpr) {
+    if case .builtin(.recover, _, _) = e.kind { found = true }
+    e.forEachChild(visit)
+  }
+  for s in body { s.forEachExpression(visit) }
+  return found
 }

@@ -120,12 +120,14 @@ extension VM {
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
     case .fmtErrorf: try errorf(try string(args[0].1), Array(args.dropFirst())) { result }
-    case .errorsNew, .recover: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
+    case .recover: if let out = result { try recover(into: out) }
+    case .errorsNew: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
     case .fmtSprintf:
       let text = try sprintf(try string(args[0].1), Array(args.dropFirst()))
       if let result { try newString(text, into: result) }
     case .panic:
       let (t, p) = args[0]
+      if t.isInterface { panicking.pending = (p[0], p[1]) }
       throw VMTrap(kind: .goPanic(String(decoding: try sprint([(t, p)]), as: UTF8.self)))
     case .timeSleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .runtimeGC: try heap.collect()

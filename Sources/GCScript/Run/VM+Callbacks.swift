@@ -41,13 +41,8 @@ extension VM {
       stopDepth = saved
       while frames.count > depth { frames.pop() }
     }
-    do {
-      try execute()
-    } catch let t as VMTrap where Self.isPanic(t.kind) {
-      // The method's deferred calls run before fmt's recover catches the panic.
-      try unwindRunningDeferredCalls(to: depth)
-      throw t
-    }
+    // The method's deferred calls run before fmt's recover catches the panic.
+    try executeRecovering(depth: depth) { $0 }
     return try bytes(stack[top], Int(stack[top + 1]))
   }
 }

@@ -99,6 +99,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var closureContext: UInt64 = 0
   /// Callbacks in progress (VM+Callbacks.swift).
   var callbackDepth = 0
+  /// The panic being unwound, for recover (VM+Recover.swift).
+  var panicking = PanicState()
   /// `--max-steps`: the steps a run may take (loop iterations and calls), and those left.
   var maxSteps: Int? = nil
   var stepsLeft = Int.max
@@ -249,14 +251,9 @@ final class VM: AddressRootSource, GoroutineStack {
       if code.stackCheckBytes >= stackGuard.pointee { try morestack(code, base: 0) }
       stack.update(repeating: 0, count: code.frameSize)
       frames.push(CallFrame(function: function, base: 0, pc: 0))
-      do {
-        try execute()
-      } catch let t as VMTrap where Self.isPanic(t.kind) {
-        // The panic is reported where it happened, after the deferred calls ran.
-        let error = located(t.kind)
-        try unwindRunningDeferredCalls(to: 0)
-        throw error
-      }
+      // A panic is reported where it happened, after the deferred calls ran (unless one of
+      // them recovers it).
+      try executeRecovering(depth: 0) { located($0.kind) }
     } catch let e as ScriptError {
       throw e
     } catch let t as VMTrap {
