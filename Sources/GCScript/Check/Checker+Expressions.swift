@@ -173,7 +173,9 @@ extension Checker {
     if t.isInterface && !op.type.identical(t) { return try assignToInterface(op, t, context) }
     if op.type.assignable(to: t) { return op.expr }
     if op.type.isInterface {
-      throw fail(.typeError("cannot use \(operandText(op)) as \(t) value in \(context): need type assertion"), at: span)
+      // types2 operand.assignableTo: a type assertion would do when t implements the interface.
+      let hint = missingMethod(t, op.type) == nil ? ": need type assertion" : ""
+      throw fail(.typeError("cannot use \(operandText(op)) as \(t) value in \(context)\(hint)"), at: span)
     }
     throw fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(context)"), at: span)
   }
@@ -400,7 +402,11 @@ extension Checker {
       // An untyped bool value and an untyped constant of another kind.
       throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(x.untyped!.description) and \(y.untyped!.description))"), at: span)
     }
-    if isComparison, x.type.isInterface != y.type.isInterface {
+    if isComparison, x.type.isInterface, y.type.isInterface, !x.type.identical(y.type) {
+      // Two interfaces: one converts to the other's type when it implements it.
+      if missingMethod(y.type, x.type) == nil { y = value(boxed(y.expr, x.type)) }
+      else if missingMethod(x.type, y.type) == nil { x = value(boxed(x.expr, y.type)) }
+    } else if isComparison, x.type.isInterface != y.type.isInterface {
       // A comparison of an interface with a concrete value converts the value (types2
       // comparison: assignable either way; walk/compare.go compares the dynamic type and value).
       if x.type.isInterface, missingMethod(y.type, x.type) == nil { y = value(boxed(y.expr, x.type)) }
@@ -492,7 +498,7 @@ extension Checker {
       guard t.isNilable else { throw mismatch("untyped nil") }
       return value(TypedExpr(.nilValue, t, op.expr.span))
     }
-    if t.isInterface, let u = op.untyped {
+    if t.isInterface, let u = op.untyped, Self.comparisons.contains(o) {
       // `x == 42` of an interface x: the constant takes its default type, then is converted.
       let typed = try defaultTyped(op, "comparison")
       guard missingMethod(typed.type, t) == nil else { throw mismatch(u.description) }

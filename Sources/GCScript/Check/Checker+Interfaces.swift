@@ -25,10 +25,14 @@ extension Checker {
   /// is a generic constraint).
   func interfaceType(_ elements: [InterfaceElement], _ scope: LexicalScope) throws -> GoType {
     var methods: [String: GoType.InterfaceMethod] = [:]
+    var declaredAt: [String: Span] = [:]
     for element in elements {
       switch element {
       case .method(let name, let params, let results, let variadic, let at):
-        if methods[name] != nil { throw fail(.typeError("duplicate method \(name)"), at: at) }
+        if let other = declaredAt[name] {
+          throw fail(.typeError("duplicate method \(name)\n\t\(position(other.start)): other declaration of method \(name)"), at: at)
+        }
+        declaredAt[name] = at
         let signature = try resolveFunctionType(params, results, variadic: variadic, scope)
         methods[name] = GoType.InterfaceMethod(name: name, signature: signature)
       case .embedded(let te):
@@ -87,6 +91,11 @@ extension Checker {
     if !x.type.isInterface && !InterfaceConversion.isDirectIface(x.type) {
       let site = AllocationSite(kind: .interfaceBox, span: x.span, type: x.type, text: irExpressionText(goText(x.span, literal: false)))
       site.constantCount = 1
+      if case .composite = x.kind, let brace = openBrace(x.span.start) {
+        // A composite literal as -m names it, at its `{` (Go 1.27.3: `square{...} does not escape`).
+        site.text = String(site.text.prefix { $0 != "{" }) + "{...}"
+        site.reportAt = brace
+      }
       function.sites.append(site)
       e.site = site
     }
@@ -122,11 +131,11 @@ extension Checker {
   func typeAssertion(_ x: Expr, _ te: TypeExpr, _ scope: LexicalScope, _ span: Span, commaOk: Bool = false) throws -> TypedExpr {
     let op = try expression(x, scope)
     guard op.untyped == nil, op.type.isInterface else {
-      throw fail(.typeError("invalid operation: \(text(x.span)) is not an interface"), at: x.span)
+      throw fail(.typeError("invalid operation: \(operandText(op)) is not an interface"), at: x.span)
     }
     let t = try resolveType(te, scope)
     if !t.isInterface, let why = missingMethod(t, op.type) {
-      throw fail(.typeError("impossible type assertion: \(text(span))\n\t\(t) does not implement \(op.type) \(why)"), at: te.span ?? span)
+      throw fail(.typeError("impossible type assertion: \(text(span))\n\t\(t) does not implement \(op.type) \(why)"), at: span)
     }
     if commaOk { return TypedExpr(.typeAssert(op.expr, t, .commaOk), tupleType([t, .bool]), span) }
     return TypedExpr(.typeAssert(op.expr, t, .value), t, span)

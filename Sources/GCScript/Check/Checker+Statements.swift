@@ -316,6 +316,10 @@ extension Checker {
         return value.type
       },
       existing: { k, place in typed.append(try assign(values[k], to: place.type, context)) })
+    // Go 1.19 places an implicit conversion to an interface at its assignment statement.
+    for value in typed {
+      if case .conversion = value.kind, let site = value.site, site.kind == .interfaceBox { site.statementStart = span.start }
+    }
     let stmt = TypedStmt(.assign(targets, typed), span)
     stmt.declares = declared
     return stmt

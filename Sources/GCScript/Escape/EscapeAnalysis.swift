@@ -869,7 +869,7 @@ final class Batch {
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       // Fprintf's format is a string parameter; what follows it is `...any`.
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtFprintf ? 2 : 1), all: args) }
-    case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf where spread:
+    case _ where spread && [.fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf].contains(b):
       // `fmt.Println(values...)`: the slice is fmt's parameter, whose content leaks.
       for a in args { expression(heapHole.deref().noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
     case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:

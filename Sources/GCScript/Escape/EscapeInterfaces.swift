@@ -14,10 +14,18 @@ extension Batch {
     guard let site = e.site else { return expression(k, x) }
     var rewritten: Constant? = nil
     if analysis.compiler.rewritesMakeSizes, x.constant == nil {
-      if oracle == nil { oracle = ReassignOracle(function.body) }
-      rewritten = oracle!.staticValue(x).constant
+      if case .variable(let v) = x.kind, v.storage == .captured {
+        // A captured variable is defined in the outermost enclosing function.
+        var root = function
+        while let outer = root.outer { root = outer }
+        rewritten = ReassignOracle(root.body).staticValue(x).constant
+      } else {
+        if oracle == nil { oracle = ReassignOracle(function.body) }
+        rewritten = oracle!.staticValue(x).constant
+      }
     }
     e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
+    if !analysis.compiler.reportsOperandPositions, let at = site.statementStart { site.reportAt = at }
     expression(spill(k, site), x)
   }
 

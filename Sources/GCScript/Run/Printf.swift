@@ -7,10 +7,11 @@
 // conversions fmt calls (strconv.AppendFloat, Quote, IsPrint; unicode/utf8) are in
 // Strconv.swift.
 //
-// gcsh has no interfaces, so the only operands with methods are time.Duration and
-// *time.Duration (a Stringer, which %v %s %x %X %q print through Duration.String) and the
-// program's types with a `String() string` method, which the printer calls back
-// (VM+Callbacks.swift) — and no untyped nil operand reaches fmt.
+// An interface operand is its dynamic value (VM+TypeAssertions.swift fmtOperand), a nil one
+// the nil interface. The operands with methods are time.Duration and *time.Duration (a
+// Stringer, which %v %s %x %X %q print through Duration.String), errors.errorString (errors.New,
+// fmt.Errorf) and the program's types with an `Error() string` or `String() string` method,
+// which the printer calls back (VM+Callbacks.swift).
 //
 // Output: the printer fills a byte buffer as Go's does. A Print or Printf to the host hands the
 // buffer over in chunks (`sink`) as composite values are walked, so printing a slice of

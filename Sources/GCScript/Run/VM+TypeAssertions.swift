@@ -204,12 +204,9 @@ extension VM {
     guard !entry.pointerReceiver, !InterfaceConversion.isDirectIface(entry.base) else { return c }
     let receiver = window + resultWords
     let p = receiver[0]
-    if p == 0 {
-      // runtime.panicwrap.
-      let name = goTypeString(entry.base)
-      let short = entry.base.name ?? name
-      throw VMTrap(kind: .goPanic("value method \(name).\(methodName(entry)) called using nil *\(short) pointer"))
-    }
+    // The wrapper dereferences the pointer: a nil one faults (Go 1.27.3 prints the nil
+    // dereference, not runtime.panicwrap's message).
+    if p == 0 { throw VMTrap(kind: .nilDereference) }
     let words = entry.base.words
     let params = c - resultWords - 1
     var k = params
@@ -220,11 +217,6 @@ extension VM {
     receiver.update(repeating: 0, count: words)
     try loadValue(entry.base, from: p, into: receiver)
     return c + words - 1
-  }
-
-  private func methodName(_ entry: MethodEntry) -> String {
-    guard case .function(let k) = entry.code else { return "Error" }
-    return String(session.functions[k].name.split(separator: ".").last ?? "")
   }
 
   /// The elements of a slice passed as a variadic parameter (`fmt.Println(values...)`), each
