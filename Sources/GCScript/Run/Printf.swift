@@ -622,7 +622,7 @@ final class Printer {
   /// handleMethods: an operand with a String method (time.Duration, *time.Duration, and the
   /// program's types with one: VM+Callbacks.swift) prints its String() for the verbs that take a string — not under %#v (no GoString) and not while
   /// printing an error. A nil *Duration's String panics, which fmt's catchPanic prints as
-  /// `<nil>`. %w is an error for operands that are not errors (none are, in gcsh).
+  /// `<nil>`. %w is an error here: Printf never wraps, and gcsh's Errorf does not either (yet).
   func handleMethods(_ value: FmtValue, _ verb: Int32) throws -> Bool {
     if erroring { return false }
     if verb == Verb.w {
