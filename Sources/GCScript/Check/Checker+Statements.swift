@@ -224,6 +224,13 @@ extension Checker {
     for v in values {
       let op = try expression(v, scope)
       typed.append(try declared.map { try assign(op, to: $0, "variable declaration") } ?? defaultTyped(op, "variable declaration"))
+      // Go 1.19.8 places a declaration's conversion of a composite literal where typechecking
+      // last was: the literal's last element (Tests/Recordings/escape, escape_interfaces.go).
+      if case .conversion(let x) = typed[typed.count - 1].kind, let site = typed[typed.count - 1].site,
+        site.kind == .interfaceBox, case .composite(let elems, _) = x.kind, let last = elems.last
+      {
+        site.statementStart = last.value.span.start
+      }
     }
     var vars: [Variable] = []
     for (k, (name, nspan)) in names.enumerated() {
@@ -316,7 +323,7 @@ extension Checker {
         return value.type
       },
       existing: { k, place in typed.append(try assign(values[k], to: place.type, context)) })
-    // Go 1.19 places an implicit conversion to an interface at its assignment statement.
+    // Go 1.19.8 places an implicit conversion to an interface at its assignment statement.
     for value in typed {
       if case .conversion = value.kind, let site = value.site, site.kind == .interfaceBox { site.statementStart = span.start }
     }

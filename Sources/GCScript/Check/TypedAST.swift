@@ -278,8 +278,9 @@ final class AllocationSite {
   /// slice's capacity is observed: it grows inside its frame buffer one size class at a time
   /// (ssa.go's UseBuf, runtime growsliceBuf) instead of taking the whole buffer at once.
   var useBuffer = false
-  /// An `.interfaceBox` site converted by an assignment statement: where it starts (Go 1.19.8
-  /// reports the conversion there; Escape/EscapeInterfaces.swift).
+  /// An `.interfaceBox` site: where Go 1.19.8 reports its conversion when not at the operand —
+  /// an assignment statement's start, a declaration's composite literal's last element
+  /// (Escape/EscapeInterfaces.swift).
   var statementStart: Int? = nil
   /// A `.closure` site: the literal whose funcval it makes.
   weak var closureFunction: Function? = nil

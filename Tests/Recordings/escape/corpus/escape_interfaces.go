@@ -38,6 +38,18 @@ func ifaceMethodCall(s areaer, n int) int {
 }
 
 //go:noinline
+func ifaceDevirtualized(n int) int {
+	var s areaer = square{n}
+	return s.area()
+}
+
+//go:noinline
+func ifaceDevirtualizedPointer() int {
+	var s areaer = &box3{1, 2, 3}
+	return s.area()
+}
+
+//go:noinline
 func ifaceCompositeGlobal(n int) {
 	gAreaer = square{n}
 }

@@ -249,6 +249,8 @@ func main() {
 	gAny = ifaceReturned("s")
 	sinkInt += ifaceMethodCall(square{2}, 5)
 	ifaceCompositeGlobal(4)
+	sinkInt += ifaceDevirtualized(6)
+	sinkInt += ifaceDevirtualizedPointer()
 	ifacePointerGlobal()
 	sinkInt += ifacePointerLocal()
 	sinkInt += ifaceTypeSwitch(7)
