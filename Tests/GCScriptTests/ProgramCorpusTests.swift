@@ -38,7 +38,7 @@ let corpusPrograms = [
   "method-bytesize", "multiple-results", "named-results", "nil-then-gc", "os-exit",
   "pointer-basics", "prealloc", "recover-panic", "recursion-stack", "runes-and-bytes",
   "shapes-type-switch", "sleep-since", "slice-delete", "sprintf-loop", "stderr-and-stdout",
-  "string-retention", "strings-builder", "struct-padding", "struct-printing",
+  "strconv-atoi", "string-retention", "strings-builder", "struct-padding", "struct-printing",
   "struct-vs-pointer-slice", "subslice-retention", "switch-fallthrough", "switch-labels-results",
   "switch-size-class", "time-alloc-loop", "variadic-sum",
 ]

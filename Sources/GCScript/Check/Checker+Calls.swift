@@ -556,6 +556,10 @@ extension Checker {
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
+    case .strconvAtoi:
+      try arity(b.rawValue, args, want: ["string"], scope, span)
+      let s = try assign(try expression(args[0], scope), to: .string, "argument to strconv.Atoi")
+      return node([s], tupleType([.int, .error]))
     case .recover:
       try arity("recover", args, want: [], scope, span)
       return node([], .any)

@@ -68,6 +68,9 @@ extension Checker {
       if let own = t.interfaceMethods {
         guard let h = own.first(where: { $0.name == m.name }) else { return "(missing method \(m.name))" }
         have = h.signature
+      } else if let p = t.pointee, t.name == nil, p === numErrorType || p === errorStringType, m.name == "Error" {
+        // The library's error types: `func (e *NumError) Error() string` (and errorString's).
+        have = GoType.error.interfaceMethods![0].signature
       } else {
         guard let f = method(ofType: t, m.name) else { return "(missing method \(m.name))" }
         if let (_, pointer) = f.receiver, pointer, !t.isPointer {
@@ -236,6 +239,7 @@ extension Checker {
     }
     if errors.count > errorsBefore { throw CheckFailure() }
     let sw = ExpressionSwitch(target: target, initStmt: nil, tag: nil, clauses: typedClauses)
+    sw.typeSwitch = TypeSwitchGuard(subject: op.expr, binding: binding != nil && binding != "_")
     stmts.append(TypedStmt(.switchStmt(sw), span))
     return TypedStmt(.block(stmts), span)
   }
@@ -263,6 +267,13 @@ extension Checker {
     }
     throw fail(.typeError("\(text(e.span)) is not a type"), at: e.span)
   }
+}
+
+/// The guard of a type switch: `x` of `switch [v :=] x.(type)`, and whether it binds v (each
+/// clause's body then starts with v's declaration).
+struct TypeSwitchGuard {
+  let subject: TypedExpr
+  let binding: Bool
 }
 
 extension TypedExpr {

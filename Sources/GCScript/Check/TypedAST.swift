@@ -326,6 +326,9 @@ final class ExpressionSwitch {
   /// Set when the switch was folded: Go 1.27 then drops the tag and keeps the clause as a
   /// default clause; Go 1.19 keeps the tag and, of the clause that matched, that one case.
   var folded: FoldedSwitch? = nil
+  /// A type switch this switch stands for (Checker+Interfaces.swift typeSwitch), for the
+  /// inliner's cost of Go's OSWITCH with an OTYPESW guard.
+  var typeSwitch: TypeSwitchGuard? = nil
 
   init(target: LoopTarget, initStmt: TypedStmt?, tag: TypedExpr?, clauses: [SwitchClause]) {
     self.target = target
@@ -542,6 +545,7 @@ enum Builtin: String {
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
   case stringsRepeat = "strings.Repeat"
   case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
+  case strconvAtoi = "strconv.Atoi"
 }
 
 /// The left side of an assignment: a place, or `_`.

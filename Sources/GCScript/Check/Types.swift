@@ -209,6 +209,10 @@ let stringerType = GoType(
     GoType.InterfaceMethod(name: "String", signature: .function(params: [], results: [.string], variadic: false))
   ]), name: "fmt.Stringer")
 
+/// strconv's `type NumError struct { Func, Num string; Err error }` (48 bytes), the dynamic type
+/// of Atoi's errors.
+let numErrorType = GoType.structure([("Func", .string), ("Num", .string), ("Err", .error)], name: "strconv.NumError")
+
 /// errors.go's `type errorString struct { s string }`, the dynamic type of errors.New's and
 /// fmt.Errorf's errors (`*errors.errorString`).
 let errorStringType = GoType.structure([("s", .string)], name: "errors.errorString")
@@ -246,6 +250,7 @@ extension TypedExpr {
       return []
     case .inlinedCall(let ic): return ic.results.map(\.type)
     case .initialized(_, let e): return e.resultTypes
+    case .builtin(.strconvAtoi, _, _): return [.int, .error]
     default: return type === noValueType ? [] : [type]
     }
   }

@@ -172,6 +172,8 @@ enum Packages {
       ("debug", "GCStats"):
       return .unsupported("debug.\(name)")
     case ("strconv", "Itoa"): return .function(.strconvItoa)
+    case ("strconv", "Atoi"): return .function(.strconvAtoi)
+    case ("strconv", "NumError"): return .type(numErrorType)
     case ("strconv", "FormatInt"): return .function(.strconvFormatInt)
     case ("strings", "Repeat"): return .function(.stringsRepeat)
     // The rest of strconv and strings exist in Go: named, not "undefined".

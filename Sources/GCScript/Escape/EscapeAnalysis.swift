@@ -855,8 +855,9 @@ final class Batch {
       // key goes to testlog.Getenv and syscall's lookup); its result points into the
       // environment block, which is not an allocation.
       for a in args { expression(heapHole.noting("passed to os.Getenv, whose key escapes"), a) }
+    // Atoi copies the string into its error (Go 1.20+ cloneString): s does not leak.
     case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince,
-      .strconvItoa, .strconvFormatInt:
+      .strconvItoa, .strconvFormatInt, .strconvAtoi:
       // strconv's result is a new string made inside FormatInt (always on the heap), or a piece
       // of its constant table: nothing flows from the argument.
       for a in args { expression(discard, a) }

@@ -238,6 +238,15 @@ extension Lowerer {
     case .callValue(let f, let args): callValue(f, args, results: use)
     case .inlinedCall(let ic): inlinedCall(ic, results: use)
     case .typeAssert(_, _, .commaOk): commaOkAssertion(e, use)
+    case .builtin(let b, let args, let spread) where e.isMultiValue:
+      // A package function with several results (strconv.Atoi): consecutive slots.
+      withTemporaries {
+        let types = e.resultTypes
+        let dst = allocate(pointers: types.flatMap(pointerWords))
+        builtin(b, args, spread: spread, e, into: dst)
+        var at = dst
+        use(types.map { t in defer { at += t.words }; return at })
+      }
     case .initialized(let stmts, let x):
       for st in stmts { statement(st, charged: false) }
       withResults(of: x, use)
@@ -447,7 +456,7 @@ extension Lowerer {
       }
       var desc = BuiltinDesc(kind: .call(b), args: operands, result: dst)
       desc.spread = spread
-      if dst != nil { desc.resultWords = e.type.words }
+      if dst != nil { desc.resultWords = e.resultTypes.reduce(0) { $0 + $1.words } }
       if args.contains(where: { $0.interfaceConversion != nil }) { desc.conversions = args.map(\.interfaceConversion) }
       desc.pooledPrinter = !e.isPrintStatement && desc.formatsOperands && b != .panic
       code.builtins.append(desc)

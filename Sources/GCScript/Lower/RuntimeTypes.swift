@@ -21,6 +21,9 @@ struct MethodEntry {
     case function(Int)
     /// errors.errorString's `Error() string` (errors.go: `return e.s`), which gcsh runs natively.
     case errorStringError
+    /// strconv.NumError's `Error() string` (atoi.go: "strconv." + Func + ": parsing " +
+    /// Quote(Num) + ": " + Err.Error()), run natively.
+    case numErrorError
   }
   let code: Code
   /// The named type the method is declared on.
@@ -52,13 +55,18 @@ final class RuntimeTypes {
       "Error": MethodEntry(
         code: .errorStringError, base: errorStringType, pointerReceiver: true,
         signature: .function(params: [], results: [.string], variadic: false))
-    ]
+    ],
+    ObjectIdentifier(numErrorType): [
+      "Error": MethodEntry(
+        code: .numErrorError, base: numErrorType, pointerReceiver: true,
+        signature: .function(params: [], results: [.string], variadic: false))
+    ],
   ]
   private var itabs: [String: Address?] = [:]
   private var itabInfo: [Address: Itab] = [:]
 
   /// The program declares methods (fmt may call an Error method back: VM+Callbacks.swift).
-  var hasProgramMethods: Bool { methods.count > 1 }
+  var hasProgramMethods: Bool { methods.count > 2 }
 
   /// Records a lowered method (LoweringSession.noteMethod).
   func addMethod(_ f: Function, code: Int) {
@@ -114,7 +122,7 @@ final class RuntimeTypes {
     for e in entries {
       switch e.code {
       case .function(let k): word(AddressSpace.textBase + UInt64(k) * AddressSpace.textBytesPerFunction)
-      case .errorStringError: word(0)
+      case .errorStringError, .numErrorError: word(0)
       }
     }
     let address = session.rodataAddress(of: bytes)

@@ -119,6 +119,7 @@ extension VM {
       if let result { try newString(text, into: result) }
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
+    case .strconvAtoi: try atoi(args[0].1) { result }
     case .fmtErrorf: try errorf(try string(args[0].1), Array(args.dropFirst())) { result }
     case .recover: if let out = result { try recover(into: out) }
     case .errorsNew: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))

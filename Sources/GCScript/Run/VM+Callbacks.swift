@@ -62,6 +62,10 @@ extension Printer {
   /// fmt's `case error:` of handleMethods: an operand whose method set has `Error() string` —
   /// errors.errorString's (errors.New, fmt.Errorf), or the program's — prints its Error().
   func programError(_ value: FmtValue, _ verb: Int32) throws -> [UInt8]? {
+    if value.type.name == nil, let e = value.type.pointee, e === numErrorType {
+      let p = try vm.word(value.source, value.offset)
+      return p == 0 ? Array("<nil>".utf8) : try vm.numErrorText(p)
+    }
     if value.type.name == nil, let e = value.type.pointee, e === errorStringType {
       let p = try vm.word(value.source, value.offset)
       // A nil *errorString's Error panics; catchPanic prints <nil>.

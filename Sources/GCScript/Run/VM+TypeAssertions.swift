@@ -193,6 +193,11 @@ extension VM {
       let length = try load(p + 8, 8)
       (window[0], window[1]) = (data, length)
       return nil
+    case .numErrorError:
+      // The message is a new string (a concatenation in Go).
+      let text = try numErrorText(window[Int(i.d) & 0xFFFF])
+      try newString(text, into: window)
+      return nil
     case .function(let k): return (k, entry)
     }
   }
