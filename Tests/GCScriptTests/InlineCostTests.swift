@@ -126,6 +126,15 @@ let measuredCosts: [(String, Int, Int)] = [
   ("func ts5(a any) int { switch a.(type) { case int: return 1; default: return 2 } }", 9, 10),
   ("func ts6(a any) int { switch v := a.(type) { case int, string: _ = v; return 1 }; return 0 }", 13, 15),
   ("func ts8(a any) int { switch a.(type) { case nil: return 1 }; return 0 }", 9, 9),
+  ("func sbw1(b *strings.Builder, s string) { b.WriteString(s) }", 35, 46),
+  ("func sbw2(b *strings.Builder, c byte) { b.WriteByte(c) }", 33, 44),
+  ("func sbw3(b *strings.Builder, r rune) { b.WriteRune(r) }", 60, 61),
+  ("func sbw4(b *strings.Builder, n int) { b.Grow(n) }", 60, 79),
+  ("func sbw5(b *strings.Builder) int { return b.Len() }", 7, 8),
+  ("func sbw6(b *strings.Builder) string { return b.String() }", 11, 8),
+  ("func sbw7(b *strings.Builder) { b.Reset() }", 10, 11),
+  ("func sbw8(b *strings.Builder) int { return b.Cap() }", 7, 8),
+  ("func sbw9(s, t string) int { return strings.Count(s, t) }", 62, 62),
   ("func ts9(a any) int { switch v := a.(type) { case int: return 1; default: _ = v }; return 0 }", 15, 16),
 ]
 
@@ -141,6 +150,7 @@ func inlineCostsAreTheCompilers(_ name: String) throws {
     \t"time"
     \t"strconv"
     \t"errors"
+    \t"strings"
     )
     type P struct{ x, y int }
 

@@ -40,6 +40,7 @@ extension Checker {
         }
       }
       let x = try expression(base, scope)
+      if let call = try stringsBuilderCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
       }
@@ -556,6 +557,15 @@ extension Checker {
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
+    case .stringsCount:
+      try arity(b.rawValue, args, want: ["string", "string"], scope, span)
+      let s = try assign(try expression(args[0], scope), to: .string, "argument to strings.Count")
+      let sub = try assign(try expression(args[1], scope), to: .string, "argument to strings.Count")
+      return node([s, sub], .int)
+    case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
+      .builderCap, .builderString, .builderReset:
+      // Only as methods (Checker+StringsBuilder.swift).
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .strconvAtoi:
       try arity(b.rawValue, args, want: ["string"], scope, span)
       let s = try assign(try expression(args[0], scope), to: .string, "argument to strconv.Atoi")

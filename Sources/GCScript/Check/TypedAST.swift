@@ -545,7 +545,11 @@ enum Builtin: String {
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
   case stringsRepeat = "strings.Repeat"
   case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
-  case strconvAtoi = "strconv.Atoi"
+  case strconvAtoi = "strconv.Atoi", stringsCount = "strings.Count"
+  case builderWriteString = "strings.Builder.WriteString", builderWriteByte = "strings.Builder.WriteByte"
+  case builderWriteRune = "strings.Builder.WriteRune", builderGrow = "strings.Builder.Grow"
+  case builderLen = "strings.Builder.Len", builderCap = "strings.Builder.Cap"
+  case builderString = "strings.Builder.String", builderReset = "strings.Builder.Reset"
 }
 
 /// The left side of an assignment: a place, or `_`.

@@ -250,7 +250,8 @@ extension TypedExpr {
       return []
     case .inlinedCall(let ic): return ic.results.map(\.type)
     case .initialized(_, let e): return e.resultTypes
-    case .builtin(.strconvAtoi, _, _): return [.int, .error]
+    case .builtin(.strconvAtoi, _, _), .builtin(.builderWriteString, _, _), .builtin(.builderWriteRune, _, _):
+      return [.int, .error]
     default: return type === noValueType ? [] : [type]
     }
   }

@@ -176,6 +176,8 @@ enum Packages {
     case ("strconv", "NumError"): return .type(numErrorType)
     case ("strconv", "FormatInt"): return .function(.strconvFormatInt)
     case ("strings", "Repeat"): return .function(.stringsRepeat)
+    case ("strings", "Count"): return .function(.stringsCount)
+    case ("strings", "Builder"): return .type(stringsBuilderType)
     // The rest of strconv and strings exist in Go: named, not "undefined".
     case ("strconv", _), ("strings", _): return .unsupported("\(package).\(name)")
     default: return nil

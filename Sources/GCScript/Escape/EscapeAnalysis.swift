@@ -844,6 +844,11 @@ final class Batch {
     case .clear: expression(Hole(dst: mutator, derefs: 0), args[0])
     case .panic: for a in args { expression(heapHole.noting("passed to panic"), a) }
     case .errorsNew, .fmtErrorf, .recover: errorBuiltin(k, b, args, e)
+    // strings.Builder's methods: the receiver's address does not escape (copyCheck's
+    // abi.NoEscape); what they append is copied; String's result is the heap buffer's.
+    case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
+      .builderCap, .builderString, .builderReset:
+      for a in args { expression(discard, a) }
     case .min, .max: for a in args { expression(k, a) }
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
     // call.go ODELETE: keys used in map deletes need not escape.
@@ -857,7 +862,7 @@ final class Batch {
       for a in args { expression(heapHole.noting("passed to os.Getenv, whose key escapes"), a) }
     // Atoi copies the string into its error (Go 1.20+ cloneString): s does not leak.
     case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince,
-      .strconvItoa, .strconvFormatInt, .strconvAtoi:
+      .strconvItoa, .strconvFormatInt, .strconvAtoi, .stringsCount:
       // strconv's result is a new string made inside FormatInt (always on the heap), or a piece
       // of its constant table: nothing flows from the argument.
       for a in args { expression(discard, a) }

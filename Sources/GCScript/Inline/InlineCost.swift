@@ -374,6 +374,17 @@ struct InlineCostVisitor {
     // `func p1(s string) (int, error) { return strconv.Atoi(s) }` costs 70 in both (not
     // inlinable: the call and its two results' temporaries).
     case .strconvAtoi: return 2 + InlineCostModel.extraCallCost + operands
+    // strings.Builder's methods, inlinable (`func w(b *strings.Builder, s string) {
+    // b.WriteString(s) }` 35 / 46, WriteByte 33 / 44, WriteRune 60 / 61, Grow 60 / 79, `return
+    // b.Len()` 7 / 8, String 11 / 8, Reset 10 / 11, Cap 7 / 8), and strings.Count (62, not).
+    case .builderWriteString: return (go127 ? 33 : 44) + operands
+    case .builderWriteByte: return (go127 ? 31 : 42) + operands
+    case .builderWriteRune: return (go127 ? 58 : 59) + operands
+    case .builderGrow: return (go127 ? 58 : 77) + operands
+    case .builderLen, .builderCap: return (go127 ? 5 : 6) + operands
+    case .builderString: return (go127 ? 9 : 6) + operands
+    case .builderReset: return (go127 ? 9 : 10) + operands
+    case .stringsCount: return 59 + operands
     // errors.New is inlinable (`return &errorString{text}`): 10 for the same wrapper.
     case .errorsNew: return 8 + operands
     default: return 2 + InlineCostModel.extraCallCost + operands

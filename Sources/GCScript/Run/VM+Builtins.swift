@@ -120,6 +120,12 @@ extension VM {
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
     case .strconvAtoi: try atoi(args[0].1) { result }
+    case .stringsCount:
+      let n = stringsCount(try string(args[0].1), try string(args[1].1))
+      result?[0] = UInt64(n)
+    case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
+      .builderCap, .builderString, .builderReset:
+      try stringsBuilder(b, args) { result }
     case .fmtErrorf: try errorf(try string(args[0].1), Array(args.dropFirst())) { result }
     case .recover: if let out = result { try recover(into: out) }
     case .errorsNew: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
