@@ -9,6 +9,8 @@ import Testing
 @testable import GCScript
 
 private let decls = """
+  import "time"
+  var _ = time.Second
   type I interface{ M() }
   type T struct{ n int }
   func (t T) M() {}
@@ -29,6 +31,13 @@ private func panicMessage(_ body: String) -> String? {
   ("var a, b any = []int{1}, []int{1}; _ = a == b", "panic: runtime error: comparing uncomparable type []int"),
   ("var i I; i.M()", "panic: runtime error: invalid memory address or nil pointer dereference"),
   ("var p *T; var i I = p; i.M()", "panic: runtime error: invalid memory address or nil pointer dereference"),
+  // printpanicval's forms (Go 1.27.3).
+  ("type S string; panic(S(\"named\"))", "panic: main.S(\"named\")"),
+  ("type N int; panic(N(7))", "panic: main.N(7)"),
+  ("panic(1.5)", "panic: 1.5"),
+  ("panic(uint8(3))", "panic: 3"),
+  ("panic(true)", "panic: true"),
+  ("panic(time.Second)", "panic: 1s"),
 ])
 func interfacePanicsAreGos(_ body: String, _ message: String) {
   #expect(panicMessage(body) == message)

@@ -135,7 +135,7 @@ extension VM {
     case .panic:
       let (t, p) = args[0]
       if t.isInterface { panicking.pending = (p[0], p[1]) }
-      throw VMTrap(kind: .goPanic(String(decoding: try sprint([(t, p)]), as: UTF8.self)))
+      throw VMTrap(kind: .goPanic(try panicText(t, p)))
     case .timeSleep: try heap.sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .runtimeGC: try heap.collect()
     case .runtimeKeepAlive: break  // its operand was live up to here: that is all it does

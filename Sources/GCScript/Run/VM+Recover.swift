@@ -80,4 +80,32 @@ extension VM {
     out[0] = runtimeTypes.descriptor(of: .pointer(to: errorStringType), session)
     out[1] = session.rodataAddress(of: header)
   }
+
+  /// How the runtime prints a panic's value (runtime/panic.go printpanics, error.go
+  /// printpanicval): an error's Error(), a Stringer's String(); a bool, number or string as
+  /// print would (a named one as `main.N(7)`, `main.S("s")`); anything else as its type and
+  /// data word, `(main.T) 0xc000012345` (Go 1.27.3's forms, checked with `go run`).
+  func panicText(_ t: GoType, _ p: UnsafeMutablePointer<UInt64>) throws -> String {
+    let v = try fmtOperand(t, p)
+    if v.isNilInterface || !t.isInterface { return String(decoding: try sprint([(t, p)]), as: UTF8.self) }
+    let printer = Printer(self)
+    if try printer.handleMethods(v, Verb.v) { return String(decoding: printer.buf, as: UTF8.self) }
+    let dyn = v.type
+    func bits() throws -> UInt64 { try scalar(dyn, v.source, v.offset, topLevel: v.inSlot) }
+    var text: String? = nil
+    switch dyn.kind {
+    case .bool: text = try bits() != 0 ? "true" : "false"
+    case .int(_, true): text = String(Int64(bitPattern: try bits()))
+    case .int, .uintptr: text = String(try bits())
+    case .float(let size): text = Self.printFloat(Double(bitPattern: try bits()), bits: size, heap.profile.printFloats)
+    case .string:
+      text = String(decoding: try bytes(try word(v.source, v.offset), Int(try word(v.source, v.offset + 8))), as: UTF8.self)
+    default: break
+    }
+    let name = goTypeString(dyn)
+    guard let text else { return "(\(name)) 0x\(String(p[1], radix: 16))" }
+    // printanycustomtype: a defined type's name around the value.
+    guard let declared = dyn.name, declared != name else { return text }
+    return dyn.isString ? "\(name)(\"\(text)\")" : "\(name)(\(text))"
+  }
 }
