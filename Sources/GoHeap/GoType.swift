@@ -63,6 +63,14 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     /// `chan T`, `chan<- T`, `<-chan T`: a value is one pointer to the runtime's hchan
     /// (chan.go), allocated by make, or nil.
     case chan(GoType, ChanDirection)
+    /// `interface { M(...) ...}`: its methods (embedded interfaces' included), sorted by name as
+    /// the compiler sorts them (types2's method set; the runtime's imethods and itab.fun order).
+    /// A value is two words (runtime2.go): `eface{_type, data}` for an interface without
+    /// methods, `iface{tab, data}` for one with them — a pointer to the type (or to the itab,
+    /// whose second word is the type), then the data word: a pointer to the value, or the
+    /// value itself when it is pointer-shaped. The collector scans both words (the compiler's
+    /// GC mask marks both, types/size.go); the type word points to read-only data.
+    case interface(methods: [InterfaceMethod])
     /// A named type whose definition has not been given yet.
     case undefined
   }
@@ -73,6 +81,17 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     public let type: GoType
     /// Byte offset from the start of the struct.
     public let offset: Int
+  }
+
+  /// A method of an interface type: its name and signature (a function type without the
+  /// receiver).
+  public struct InterfaceMethod {
+    public let name: String
+    public let signature: GoType
+    public init(name: String, signature: GoType) {
+      self.name = name
+      self.signature = signature
+    }
   }
 
   /// The declared name for named types (`Node`), nil for type literals.
@@ -120,6 +139,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     case .string: (size, align, hasPointers) = (16, 8, true)
     case .pointer, .map, .function, .chan: (size, align, hasPointers) = (8, 8, true)
     case .slice: (size, align, hasPointers) = (24, 8, true)
+    case .interface: (size, align, hasPointers) = (16, 8, true)
     case .array(let elem, let count):
       let (total, overflow) = elem.size.multipliedReportingOverflow(by: count)
       (size, align, hasPointers) = (overflow ? Int.max : total, elem.align, elem.hasPointers && count > 0)
@@ -163,6 +183,7 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     switch kind {
     case .bool, .int, .uintptr, .float, .undefined: return []
     case .string, .pointer, .slice, .map, .function, .chan: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0])]
+    case .interface: return [PointerRun(offset: 0, stride: 8, count: 1, words: [0, 8])]
     case .structure(let fields):
       var runs: [PointerRun] = []
       for f in fields where f.type.hasPointers {
@@ -264,6 +285,12 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
       }
     case .structure(let fs):
       return "struct { " + fs.map { "\($0.name) \($0.type)" }.joined(separator: "; ") + " }"
+    case .interface(let ms):
+      // types2's spelling (typestring.go): `interface{}`, `interface{M(); N() int}`; reflect
+      // spells them with spaces (Run/ValueFormat.swift goTypeString).
+      return "interface{" + ms.map { m in
+        "\(m.name)" + String(m.signature.description.dropFirst(4))
+      }.joined(separator: "; ") + "}"
     case .undefined: return "<undefined>"
     }
   }
@@ -284,6 +311,15 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   public static let float32 = GoType(.float(bits: 32), name: "float32")
   public static let float64 = GoType(.float(bits: 64), name: "float64")
   public static let string = GoType(.string, name: "string")
+
+  /// `any`, the predeclared alias of `interface{}` (an alias: identical to the literal; named
+  /// here only so that messages say `any` where the program does, as types2's do).
+  public static let any = GoType(.interface(methods: []), name: "any")
+  /// `error`, the predeclared interface `interface{ Error() string }`.
+  public static let error = GoType(
+    .interface(methods: [
+      InterfaceMethod(name: "Error", signature: GoType(.function(params: [], results: [.string], variadic: false)))
+    ]), name: "error")
 
   /// `[]elem`.
   public static func slice(of elem: GoType) -> GoType { GoType(.slice(elem)) }

@@ -113,6 +113,29 @@ let measuredCosts: [(String, Int, Int)] = [
   ("func sw21(x int) int { L: for { switch { case x > 0: continue L }; break }; return x }", 11, 11),
   ("func sw22(x int) int { switch { case x > 1, x < -1: return 1 }; return 0 }", 12, 12),
   ("func sw23(x int) int { switch x { case 1: default: }; return x }", 7, 7),
+  // Interfaces and the library's errors (measured with -m -m the same way, both versions).
+  ("func atoiCost(s string) (int, error) { return strconv.Atoi(s) }", 70, 70),
+  ("func newErrCost(s string) error { return errors.New(s) }", 10, 10),
+  ("func icallCost(s fmt.Stringer) string { return s.String() }", 61, 61),
+  ("func assertCost(a any) int { return a.(int) }", 3, 3),
+  ("func convCost(n int) any { return n }", 3, 3),
+  ("func okCost(a any) bool { _, ok := a.(string); return ok }", 9, 9),
+  ("func switchCost(a any) int { switch v := a.(type) { case int: return v; case string: return len(v) }; return 0 }", 15, 17),
+  ("func ts1(a any) int { switch a.(type) { case int: return 1 }; return 0 }", 8, 9),
+  ("func ts3(a any) int { switch a.(type) { case int, string: return 1 }; return 0 }", 8, 10),
+  ("func ts5(a any) int { switch a.(type) { case int: return 1; default: return 2 } }", 9, 10),
+  ("func ts6(a any) int { switch v := a.(type) { case int, string: _ = v; return 1 }; return 0 }", 13, 15),
+  ("func ts8(a any) int { switch a.(type) { case nil: return 1 }; return 0 }", 9, 9),
+  ("func sbw1(b *strings.Builder, s string) { b.WriteString(s) }", 35, 46),
+  ("func sbw2(b *strings.Builder, c byte) { b.WriteByte(c) }", 33, 44),
+  ("func sbw3(b *strings.Builder, r rune) { b.WriteRune(r) }", 60, 61),
+  ("func sbw4(b *strings.Builder, n int) { b.Grow(n) }", 60, 79),
+  ("func sbw5(b *strings.Builder) int { return b.Len() }", 7, 8),
+  ("func sbw6(b *strings.Builder) string { return b.String() }", 11, 8),
+  ("func sbw7(b *strings.Builder) { b.Reset() }", 10, 11),
+  ("func sbw8(b *strings.Builder) int { return b.Cap() }", 7, 8),
+  ("func sbw9(s, t string) int { return strings.Count(s, t) }", 62, 62),
+  ("func ts9(a any) int { switch v := a.(type) { case int: return 1; default: _ = v }; return 0 }", 15, 16),
 ]
 
 @Test(arguments: ["go1.27", "go1.19"])
@@ -125,6 +148,9 @@ func inlineCostsAreTheCompilers(_ name: String) throws {
     \t"runtime"
     \t"runtime/debug"
     \t"time"
+    \t"strconv"
+    \t"errors"
+    \t"strings"
     )
     type P struct{ x, y int }
 

@@ -26,17 +26,20 @@ private let programsDirectory = URL(fileURLWithPath: #filePath).deletingLastPath
 
 /// Every program of the corpus (a directory with main.go), in order.
 let corpusPrograms = [
-  "append-aliasing", "append-capacity", "append-elemsize", "array-by-value", "big-alloc",
-  "buffer-reuse", "builtins-min-max-clear", "byte-size-consts", "byte-string-conv", "chan-mallocs",
-  "closure-allocs", "closure-escape", "closure-loopvar", "concat-loop", "deadlock", "defer-timetrack", "escape-inlined", "escape-noinline",
-  "finalizer-cycle", "fmt-boxing", "fmt-size-table", "forced-gc", "free-os-memory", "full-slice-expr",
-  "garbage-churn", "gc-pauses", "gc-percent", "goroutine-leak", "goroutine-stack-growth", "grid-2d", "interior-pointer",
-  "labeled-break-search", "labeled-continue-primes", "linked-list", "liveness", "local-buffer",
-  "loopvar-per-iteration", "map-growth-delete", "map-of-slices", "map-pointer-values",
-  "map-prealloc", "map-word-count", "memory-limit", "memstats-table", "memusage",
-  "method-bytesize", "multiple-results", "mutex-counter", "named-results", "nil-then-gc", "os-exit",
-  "pointer-basics", "prealloc", "producer-consumer", "recursion-stack", "runes-and-bytes", "select-timeout", "sleep-since",
-  "slice-delete", "sprintf-loop", "stderr-and-stdout", "string-retention", "strings-builder",
+  "any-mixed-values", "append-aliasing", "append-capacity", "append-elemsize", "array-by-value",
+  "big-alloc", "buffer-reuse", "builtins-min-max-clear", "byte-size-consts", "byte-string-conv",
+  "chan-mallocs", "closure-allocs", "closure-escape", "closure-loopvar", "concat-loop", "deadlock",
+  "defer-timetrack", "error-parse-loop", "escape-inlined", "escape-noinline", "finalizer-cycle",
+  "fmt-boxing", "fmt-size-table", "forced-gc", "free-os-memory", "full-slice-expr",
+  "garbage-churn", "gc-pauses", "gc-percent", "goroutine-leak", "goroutine-stack-growth",
+  "grid-2d", "interface-boxing-mallocs", "interior-pointer", "labeled-break-search",
+  "labeled-continue-primes", "linked-list", "liveness", "local-buffer", "loopvar-per-iteration",
+  "map-growth-delete", "map-of-slices", "map-pointer-values", "map-prealloc", "map-word-count",
+  "memory-limit", "memstats-table", "memusage", "method-bytesize", "multiple-results",
+  "mutex-counter", "named-results", "nil-then-gc", "os-exit", "pointer-basics", "prealloc",
+  "producer-consumer", "recover-panic", "recursion-stack", "runes-and-bytes", "select-timeout",
+  "shapes-type-switch", "sleep-since", "slice-delete", "sprintf-loop", "stderr-and-stdout",
+  "strconv-atoi", "string-retention", "strings-builder", "strings-builder-growth",
   "struct-padding", "struct-printing", "struct-vs-pointer-slice", "subslice-retention",
   "switch-fallthrough", "switch-labels-results", "switch-size-class", "time-alloc-loop",
   "variadic-sum", "worker-pool",
@@ -56,7 +59,6 @@ let corpusGaps: [String: CorpusGap] = [
   // Features landing in parallel branches.
   // Not planned yet.
   "chan-mallocs": .compileError("method values (wg.Wait used without a call) are not supported by gcsh yet"),
-  "strings-builder": .compileError("strings.Builder is not supported by gcsh yet"),
   // Wrong results.
   // Allocations gcsh does not model.
   "memstats-table": .differs(

@@ -43,6 +43,10 @@ extension Checker {
       if let b = SyncTypes.method(of: x.type, name), x.untyped == nil {
         return try syncMethodCall(b, x, args, scope, callee: callee.span, span)
       }
+      if let call = try stringsBuilderCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
+        return try valueCall(value(m), args, spread, scope, span)
+      }
       if let fn = method(of: x, name) {
         return try methodCall(fn, x, args, spread, scope, callee: callee.span, span)
       }
@@ -151,6 +155,7 @@ extension Checker {
     }
     let x = try expression(args[0], scope)
     let argSpan = args[0].span
+    if t.isInterface { return value(try convertToInterface(x, t, span)) }
     if x.untyped == .nilValue {
       guard t.isNilable else { throw fail(.typeError("cannot convert nil to type \(t)"), at: argSpan) }
       return value(TypedExpr(.nilValue, t, span))
@@ -419,7 +424,10 @@ extension Checker {
     func node(_ typed: [TypedExpr], _ t: GoType, spread: Bool = false) -> TypedExpr {
       TypedExpr(.builtin(b, typed, spread: spread), t, span)
     }
-    if spread && b != .append { throw fail(.notSupported("variadic calls (...)", plural: true), at: span) }
+    if spread && b != .append {
+      if let spreadCall = try fmtSpread(b, args, scope, span) { return spreadCall }
+      throw fail(.notSupported("variadic calls (...)", plural: true), at: span)
+    }
     switch b {
     case .append:
       guard let first = args.first else { throw fail(.typeError("not enough arguments for append() (expected 1, found 0)"), at: span) }
@@ -471,9 +479,11 @@ extension Checker {
       }
       return node([s.expr], noValueType)
     case .panic:
+      // panic's parameter is `any`: the value is converted (and escapes), so that a recover
+      // gets it back.
       try arity("panic", args, 1, span)
       let x = try expression(args[0], scope)
-      return node([x.untyped == .nilValue ? x.expr : try defaultTyped(x, "argument to panic")], noValueType)
+      return node([try assign(x, to: .any, "argument to panic")], noValueType)
     case .print, .println:
       // Go's builtins print what the runtime can print by itself (walk/builtin.go walkPrint):
       // booleans, numbers, strings, pointers and slices (as `[len/cap]0xaddr`).
@@ -555,6 +565,41 @@ extension Checker {
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
+    case .stringsCount:
+      try arity(b.rawValue, args, want: ["string", "string"], scope, span)
+      let s = try assign(try expression(args[0], scope), to: .string, "argument to strings.Count")
+      let sub = try assign(try expression(args[1], scope), to: .string, "argument to strings.Count")
+      return node([s, sub], .int)
+    case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
+      .builderCap, .builderString, .builderReset:
+      // Only as methods (Checker+StringsBuilder.swift).
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
+    case .strconvAtoi:
+      try arity(b.rawValue, args, want: ["string"], scope, span)
+      let s = try assign(try expression(args[0], scope), to: .string, "argument to strconv.Atoi")
+      return node([s], tupleType([.int, .error]))
+    case .recover:
+      try arity("recover", args, want: [], scope, span)
+      return node([], .any)
+    case .errorsNew:
+      // errors.go: `return &errorString{text}` — inlined into the caller, so the errorString
+      // is an allocation of the caller's that escape analysis decides (`&errors.errorString{...}`).
+      try arity(b.rawValue, args, want: ["string"], scope, span)
+      let s = try assign(try expression(args[0], scope), to: .string, "argument to errors.New")
+      let n = node([s], .error)
+      let site = AllocationSite(kind: .compositeAddress, span: span, type: errorStringType, text: "&errors.errorString{...}")
+      site.constantCount = 1
+      site.reportAt = openParen(span.start)
+      function.sites.append(site)
+      n.site = site
+      return n
+    case .fmtErrorf:
+      guard let first = args.first else {
+        throw fail(.typeError("not enough arguments in call to fmt.Errorf\n\thave ()\n\twant (string, ...any)"), at: span)
+      }
+      let format = try assign(try expression(first, scope), to: .string, "argument to fmt.Errorf")
+      let rest = try args.dropFirst().map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
+      return node([format] + rest, .error)
     case .fmtPrintf, .fmtSprintf:
       guard let first = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)

@@ -16,7 +16,7 @@ extension Checker {
     if case .paren = e.kind {
       throw fail(.typeError("expression in defer must not be parenthesized"), at: e.span)
     }
-    guard case .call(let callee, _, _) = e.kind else {
+    guard case .call = e.kind else {
       throw fail(.typeError("expression in defer must be function call"), at: e.span)
     }
     if function.isScript {
@@ -24,9 +24,6 @@ extension Checker {
     }
     if loops.contains(where: { !$0.isSwitch }) {
       throw fail(.notSupported("defer inside a loop (Go allocates a record for each on the heap)", plural: false), at: span)
-    }
-    if case .identifier("recover") = callee.kind {
-      throw fail(.notSupported("recover (it returns an interface value)", plural: false), at: callee.span)
     }
     guard function.defers.count < 64 else {
       throw fail(.notSupported("more than 64 defer statements in one function", plural: false), at: span)

@@ -105,7 +105,9 @@ extension Checker {
       let t = try resolveType(te, scope)
       throw fail(.typeError("\(t) (type) is not an expression"), at: span)
     case .funcLit(let d): return try functionLiteral(d, scope, span)
-    case .typeAssert: throw fail(.notSupported("type assertions (interfaces)", plural: true), at: span)
+    case .typeAssert(let x, let te):
+      guard let te else { throw fail(.typeError("invalid syntax tree: use of .(type) outside type switch"), at: span) }
+      return value(try typeAssertion(x, te, scope, span))
     case .instantiation: throw fail(.notSupported("generics", plural: true), at: span)
     }
   }
@@ -151,6 +153,7 @@ extension Checker {
   /// Go's assignability, with an untyped constant converted (and required to fit).
   func assign(_ op: Operand, to t: GoType, _ context: String) throws -> TypedExpr {
     let span = op.expr.span
+    if let u = op.untyped, u != .nilValue, t.isInterface { return try assignToInterface(op, t, context) }
     if let u = op.untyped {
       switch u {
       case .nilValue:
@@ -167,7 +170,13 @@ extension Checker {
         return TypedExpr(.constant(try represent(c, u, op, as: t, context)), t, span)
       }
     }
+    if t.isInterface && !op.type.identical(t) { return try assignToInterface(op, t, context) }
     if op.type.assignable(to: t) { return op.expr }
+    if op.type.isInterface {
+      // types2 operand.assignableTo: a type assertion would do when t implements the interface.
+      let hint = missingMethod(t, op.type) == nil ? ": need type assertion" : ""
+      throw fail(.typeError("cannot use \(operandText(op)) as \(t) value in \(context)\(hint)"), at: span)
+    }
     throw fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(context)"), at: span)
   }
 
@@ -393,6 +402,16 @@ extension Checker {
       // An untyped bool value and an untyped constant of another kind.
       throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(x.untyped!.description) and \(y.untyped!.description))"), at: span)
     }
+    if isComparison, x.type.isInterface, y.type.isInterface, !x.type.identical(y.type) {
+      // Two interfaces: one converts to the other's type when it implements it.
+      if missingMethod(y.type, x.type) == nil { y = value(boxed(y.expr, x.type)) }
+      else if missingMethod(x.type, y.type) == nil { x = value(boxed(x.expr, y.type)) }
+    } else if isComparison, x.type.isInterface != y.type.isInterface {
+      // A comparison of an interface with a concrete value converts the value (types2
+      // comparison: assignable either way; walk/compare.go compares the dynamic type and value).
+      if x.type.isInterface, missingMethod(y.type, x.type) == nil { y = value(boxed(y.expr, x.type)) }
+      else if y.type.isInterface, missingMethod(x.type, y.type) == nil { x = value(boxed(x.expr, y.type)) }
+    }
     let t = x.type
     guard t.identical(y.type) else {
       throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(t) and \(y.type))"), at: span)
@@ -478,6 +497,12 @@ extension Checker {
     if op.untyped == .nilValue {
       guard t.isNilable else { throw mismatch("untyped nil") }
       return value(TypedExpr(.nilValue, t, op.expr.span))
+    }
+    if t.isInterface, let u = op.untyped, Self.comparisons.contains(o) {
+      // `x == 42` of an interface x: the constant takes its default type, then is converted.
+      let typed = try defaultTyped(op, "comparison")
+      guard missingMethod(typed.type, t) == nil else { throw mismatch(u.description) }
+      return value(boxed(typed, t))
     }
     if op.untyped == .bool && op.constant == nil {
       guard t.isBool else { throw mismatch("untyped bool") }

@@ -17,6 +17,9 @@ extension Checker {
     }
     let key = try resolveType(k, scope, byValue: false)
     let elem = try resolveType(v, scope, byValue: false)
+    if key.isInterface {
+      throw fail(.notSupported("maps with interface keys", plural: true), at: k.span ?? span)
+    }
     if case .undefined = key.kind {} else if !key.isComparable {
       // At the key type, after `map[` (a slice type's own span is its element's).
       let bytes = source.bytes
@@ -97,6 +100,7 @@ extension Checker {
   /// `v, ok = m[k]` / `v, ok := m[k]` / `var v, ok = m[k]`: nil when the right side is not a
   /// map index (the caller reports the mismatch).
   func commaOk(_ lhs: [Expr], _ rhs: Expr, define: Bool, _ scope: LexicalScope, _ span: Span) throws -> TypedStmt? {
+    if let s = try typeAssertCommaOk(lhs, rhs, define: define, scope, span) { return s }
     var inner = rhs
     while case .paren(let x) = inner.kind { inner = x }
     guard lhs.count == 2, case .index = inner.kind else { return nil }

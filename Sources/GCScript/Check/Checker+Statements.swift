@@ -131,9 +131,9 @@ extension Checker {
       // A goto Go rejects was reported by the branch check, in Go's words.
       if badBranches.contains(ObjectIdentifier(s)) { throw CheckFailure() }
       throw fail(.notSupported("goto", plural: false), at: span)
-    case .switchStmt(let initStmt, let tag, _, let clauses):
-      if case .typeAssert(_, nil)? = tag?.kind {
-        throw fail(.notSupported("type switches", plural: true), at: span)
+    case .switchStmt(let initStmt, let tag, let binding, let clauses):
+      if let tag, case .typeAssert(_, nil) = tag.kind {
+        return try typeSwitch(initStmt, tag, binding: binding, clauses, scope, span, label: label)
       }
       return try switchStatement(initStmt, tag, clauses, scope, span, label: label)
     case .selectStmt(let clauses): return try selectStatement(clauses, scope, span, label: label)
@@ -225,6 +225,13 @@ extension Checker {
     for v in values {
       let op = try expression(v, scope)
       typed.append(try declared.map { try assign(op, to: $0, "variable declaration") } ?? defaultTyped(op, "variable declaration"))
+      // Go 1.19.8 places a declaration's conversion of a composite literal where typechecking
+      // last was: the literal's last element (Tests/Recordings/escape, escape_interfaces.go).
+      if case .conversion(let x) = typed[typed.count - 1].kind, let site = typed[typed.count - 1].site,
+        site.kind == .interfaceBox, case .composite(let elems, _) = x.kind, let last = elems.last
+      {
+        site.statementStart = last.value.span.start
+      }
     }
     var vars: [Variable] = []
     for (k, (name, nspan)) in names.enumerated() {
@@ -321,6 +328,10 @@ extension Checker {
         return value.type
       },
       existing: { k, place in typed.append(try assign(values[k], to: place.type, context)) })
+    // Go 1.19.8 places an implicit conversion to an interface at its assignment statement.
+    for value in typed {
+      if case .conversion = value.kind, let site = value.site, site.kind == .interfaceBox { site.statementStart = span.start }
+    }
     let stmt = TypedStmt(.assign(targets, typed), span)
     stmt.declares = declared
     return stmt

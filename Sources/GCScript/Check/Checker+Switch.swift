@@ -69,15 +69,7 @@ extension Checker {
     let tagType = typedTag?.type ?? .bool
     let tagText = tag.map { text($0.span) } ?? "true"
 
-    // multipleSwitchDefaults.
-    var firstDefault: CaseClause? = nil
-    for c in clauses where c.isDefault {
-      if let first = firstDefault {
-        fail(.typeError("multiple defaults (first at \(position(first.span.start)))"), at: c.span)
-      } else {
-        firstDefault = c
-      }
-    }
+    multipleSwitchDefaults(clauses)
 
     let target = LoopTarget(isSwitch: true, label: label)
     var seen: [(value: Constant, type: GoType, at: Int)] = []
@@ -97,6 +89,18 @@ extension Checker {
     let sw = ExpressionSwitch(target: target, initStmt: typedInit, tag: typedTag, clauses: typedClauses)
     fold(sw)
     return TypedStmt(.switchStmt(sw), span)
+  }
+
+  /// types2's multipleSwitchDefaults: a second default clause is an error at it.
+  func multipleSwitchDefaults(_ clauses: [CaseClause]) {
+    var firstDefault: CaseClause? = nil
+    for c in clauses where c.isDefault {
+      if let first = firstDefault {
+        fail(.typeError("multiple defaults (first at \(position(first.span.start)))"), at: c.span)
+      } else {
+        firstDefault = c
+      }
+    }
   }
 
   /// One case value (types2 caseValues): converted to the tag's type, comparable with the tag
@@ -174,6 +178,9 @@ extension Checker {
       case .array: desc = "array "
       case .slice: desc = "slice "
       case .pointer: desc = "pointer "
+      case .interface: desc = "interface "
+      case .map: desc = "map "
+      case .function: desc = "func "
       default: break
       }
     }

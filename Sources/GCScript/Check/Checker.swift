@@ -329,7 +329,7 @@ public final class Checker {
     case .chan(let e, let dir, _): return GoType(.chan(try resolveType(e, scope, byValue: false), dir))
     case .function(let params, let results, let variadic, _):
       return try resolveFunctionType(params, results, variadic: variadic, scope)
-    case .interface(let span): throw fail(.notSupported("interfaces", plural: true), at: span)
+    case .interface(let elements, _): return try interfaceType(elements, scope)
     case .instance(_, let span): throw fail(.notSupported("generics", plural: true), at: span)
     case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)
     }

@@ -249,6 +249,10 @@ final class AllocationSite {
     /// captures nothing is a static funcval in read-only data and allocates nothing; -m still
     /// reports where its value flows ("func literal escapes to heap").
     case closure
+    /// The storage of a non-pointer value converted to an interface (OCONVIFACE, escape.go
+    /// spill): a box on the heap (runtime/iface.go convT*) or a temporary in the frame, unless
+    /// the value needs none (Escape/InterfaceConversion.swift).
+    case interfaceBox
   }
   let kind: Kind
   let span: Span
@@ -276,6 +280,10 @@ final class AllocationSite {
   /// slice's capacity is observed: it grows inside its frame buffer one size class at a time
   /// (ssa.go's UseBuf, runtime growsliceBuf) instead of taking the whole buffer at once.
   var useBuffer = false
+  /// An `.interfaceBox` site: where Go 1.19.8 reports its conversion when not at the operand —
+  /// an assignment statement's start, a declaration's composite literal's last element
+  /// (Escape/EscapeInterfaces.swift).
+  var statementStart: Int? = nil
   /// A `.closure` site: the literal whose funcval it makes.
   weak var closureFunction: Function? = nil
 
@@ -320,6 +328,9 @@ final class ExpressionSwitch {
   /// Set when the switch was folded: Go 1.27 then drops the tag and keeps the clause as a
   /// default clause; Go 1.19 keeps the tag and, of the clause that matched, that one case.
   var folded: FoldedSwitch? = nil
+  /// A type switch this switch stands for (Checker+Interfaces.swift typeSwitch), for the
+  /// inliner's cost of Go's OSWITCH with an OTYPESW guard.
+  var typeSwitch: TypeSwitchGuard? = nil
 
   init(target: LoopTarget, initStmt: TypedStmt?, tag: TypedExpr?, clauses: [SwitchClause]) {
     self.target = target
@@ -453,6 +464,13 @@ final class TypedExpr {
     /// `map[K]V{k: v, ...}` (OMAPLIT): walk/complit.go maplit makes it a make with the number of
     /// entries as its hint, then assigns the entries in order.
     case mapLiteral([(key: TypedExpr, value: TypedExpr)], AllocationSite)
+    /// `x.(T)` and the tests a type switch makes of x's dynamic type (Check/Checker+Interfaces,
+    /// Lower/Lowering+Interfaces): T is the asserted type (nil: `case nil`).
+    case typeAssert(TypedExpr, GoType?, TypeAssertMode)
+    /// `x.M` of an interface value x, as the callee of a `callValue`: the method's code comes
+    /// from x's itab (dynamic dispatch), its receiver is x's data word. Its type is the
+    /// method's signature.
+    case interfaceMethod(TypedExpr, Int)
   }
   let kind: Kind
   /// The final type (a comparison's is bool).
@@ -497,6 +515,19 @@ final class TypedExpr {
   }
 }
 
+/// What a type assertion yields (runtime/iface.go assertE2I, typeAssert; walk/expr.go
+/// walkDotType).
+enum TypeAssertMode {
+  /// `x.(T)`: the value, or a panic (`interface conversion: ...`).
+  case value
+  /// `v, ok := x.(T)`: the value or T's zero value, and whether x holds a T (a tuple).
+  case commaOk
+  /// A type switch's case: whether x holds a T (a bool; T nil: whether x is nil).
+  case test
+  /// A type switch clause's variable: x holds a T, as the case tested.
+  case unchecked
+}
+
 /// The builtins and package functions the checker resolved a call to.
 enum Builtin: String {
   case len, cap, append, copy, min, max, panic, clear, print, println, delete
@@ -532,6 +563,12 @@ enum Builtin: String {
   case syncWaitGroupWait = "sync.(*WaitGroup).Wait"
   case syncMutexLock = "sync.(*Mutex).Lock", syncMutexUnlock = "sync.(*Mutex).Unlock"
   case syncMutexTryLock = "sync.(*Mutex).TryLock"
+  case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
+  case strconvAtoi = "strconv.Atoi", stringsCount = "strings.Count"
+  case builderWriteString = "strings.Builder.WriteString", builderWriteByte = "strings.Builder.WriteByte"
+  case builderWriteRune = "strings.Builder.WriteRune", builderGrow = "strings.Builder.Grow"
+  case builderLen = "strings.Builder.Len", builderCap = "strings.Builder.Cap"
+  case builderString = "strings.Builder.String", builderReset = "strings.Builder.Reset"
 }
 
 /// The left side of an assignment: a place, or `_`.

@@ -55,10 +55,23 @@ extension GoType {
     if case .function = kind { return true }
     return false
   }
-  /// Pointers, slices and maps: the types nil converts to.
+  /// An interface type (`any`, `error`, `interface{...}`, a named one).
+  var isInterface: Bool {
+    if case .interface = kind { return true }
+    return false
+  }
+  /// An interface's methods, sorted by name (nil: not an interface).
+  var interfaceMethods: [GoType.InterfaceMethod]? {
+    if case .interface(let ms) = kind { return ms }
+    return nil
+  }
+  /// `interface{}` by another name (`any`) or none: an alias, identical to the literal.
+  var isUnnamedOrAny: Bool { name == nil || self === GoType.any }
+
+  /// Pointers, slices, maps, funcs and interfaces: the types nil converts to.
   var isNilable: Bool {
     switch kind {
-    case .pointer, .slice, .map, .function, .chan: return true
+    case .pointer, .slice, .map, .function, .chan, .interface: return true
     default: return false
     }
   }
@@ -73,6 +86,9 @@ extension GoType {
   /// Go's type identity: named types by identity, others structurally.
   func identical(_ o: GoType) -> Bool {
     if self === o { return true }
+    if isInterface && o.isInterface && isUnnamedOrAny && o.isUnnamedOrAny {
+      return sameMethods(o)
+    }
     if name != nil || o.name != nil { return false }
     switch (kind, o.kind) {
     case (.pointer(let a), .pointer(let b)), (.slice(let a), .slice(let b)): return a.identical(b)
@@ -84,6 +100,12 @@ extension GoType {
     case (.chan(let a, let d), .chan(let b, let e)): return d == e && a.identical(b)
     default: return false
     }
+  }
+
+  /// Interfaces with the same methods (names and identical signatures).
+  func sameMethods(_ o: GoType) -> Bool {
+    guard let a = interfaceMethods, let b = o.interfaceMethods, a.count == b.count else { return false }
+    return zip(a, b).allSatisfy { $0.name == $1.name && $0.signature.identical($1.signature) }
   }
 
   /// Function types with identical parameter and result types, both variadic or neither
@@ -117,7 +139,8 @@ extension GoType {
   /// with nil, handled by the caller).
   var isComparable: Bool {
     switch kind {
-    case .bool, .int, .uintptr, .float, .string, .pointer, .chan: return true
+    // An interface compares its dynamic values: a run-time panic when they cannot be.
+    case .bool, .int, .uintptr, .float, .string, .pointer, .chan, .interface: return true
     case .slice, .map, .function, .undefined: return false
     case .array(let e, _): return e.isComparable
     case .structure(let fs): return fs.allSatisfy { $0.type.isComparable }
@@ -141,6 +164,7 @@ extension GoType {
       return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
     case (.function, .function): return sameSignature(o)
     case (.chan(let a, let d), .chan(let b, let e)): return d == e && a.identical(b)
+    case (.interface, .interface): return sameMethods(o)
     default: return false
     }
   }
@@ -194,6 +218,20 @@ let timeType: GoType = {
   return GoType.structure([("wall", .uint64), ("ext", .int64), ("loc", .pointer(to: location))], name: "time.Time")
 }()
 
+/// fmt.Stringer: `interface { String() string }` (fmt/print.go).
+let stringerType = GoType(
+  .interface(methods: [
+    GoType.InterfaceMethod(name: "String", signature: .function(params: [], results: [.string], variadic: false))
+  ]), name: "fmt.Stringer")
+
+/// strconv's `type NumError struct { Func, Num string; Err error }` (48 bytes), the dynamic type
+/// of Atoi's errors.
+let numErrorType = GoType.structure([("Func", .string), ("Num", .string), ("Err", .error)], name: "strconv.NumError")
+
+/// errors.go's `type errorString struct { s string }`, the dynamic type of errors.New's and
+/// fmt.Errorf's errors (`*errors.errorString`).
+let errorStringType = GoType.structure([("s", .string)], name: "errors.errorString")
+
 /// `time.Duration`: a named int64 that prints as `1m30s`.
 let durationType: GoType = {
   let t = GoType.named("time.Duration")
@@ -227,6 +265,8 @@ extension TypedExpr {
       return []
     case .inlinedCall(let ic): return ic.results.map(\.type)
     case .initialized(_, let e): return e.resultTypes
+    case .builtin(.strconvAtoi, _, _), .builtin(.builderWriteString, _, _), .builtin(.builderWriteRune, _, _):
+      return [.int, .error]
     default: return type === noValueType ? [] : [type]
     }
   }

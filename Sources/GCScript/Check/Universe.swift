@@ -64,25 +64,25 @@ enum Universe {
     "bool": .bool, "int": .int, "int8": .int8, "int16": .int16, "int32": .int32, "int64": .int64,
     "uint": .uint, "uint8": .uint8, "uint16": .uint16, "uint32": .uint32, "uint64": .uint64,
     "uintptr": .uintptr, "float32": .float32, "float64": .float64, "string": .string,
-    "byte": .uint8, "rune": .int32,
+    "byte": .uint8, "rune": .int32, "any": .any, "error": .error,
   ]
 
   /// Predeclared types gcsh does not have yet, with the construct they belong to.
   static let unsupportedTypes: [String: String] = [
-    "error": "the error interface", "any": "interfaces (any)", "complex64": "complex numbers",
+    "complex64": "complex numbers",
     "complex128": "complex numbers", "comparable": "generics",
   ]
 
   /// Builtin functions gcsh runs.
   static let builtins: Set<String> = [
     "len", "cap", "make", "new", "append", "copy", "panic", "min", "max", "clear", "print",
-    "println", "delete", "close",
+    "println", "delete", "close", "recover",
   ]
 
   /// Builtins gcsh does not have yet, with the construct they belong to.
   static let unsupportedBuiltins: [String: String] = [
     "complex": "complex numbers",
-    "real": "complex numbers", "imag": "complex numbers", "recover": "recover",
+    "real": "complex numbers", "imag": "complex numbers",
   ]
 
   /// The scope every program starts in.
@@ -104,7 +104,7 @@ enum Packages {
   /// Import path → package name, for the packages gcsh runs.
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
-    "strconv": "strconv", "strings": "strings", "sync": "sync",
+    "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -137,7 +137,10 @@ enum Packages {
     case ("os", "Getenv"): return .function(.osGetenv)
     case ("os", "Stdout"), ("os", "Stderr"):
       return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
-    case ("fmt", "Errorf"): return .unsupported("fmt.Errorf (the error interface)")
+    case ("fmt", "Errorf"): return .function(.fmtErrorf)
+    case ("fmt", "Stringer"): return .type(stringerType)
+    case ("errors", "New"): return .function(.errorsNew)
+    case ("errors", _): return .unsupported("errors.\(name)")
     case ("time", "Sleep"): return .function(.timeSleep)
     case ("time", "Duration"): return .type(durationType)
     case ("time", "Nanosecond"): return .constant(.int(1), durationType)
@@ -175,8 +178,12 @@ enum Packages {
       ("debug", "GCStats"):
       return .unsupported("debug.\(name)")
     case ("strconv", "Itoa"): return .function(.strconvItoa)
+    case ("strconv", "Atoi"): return .function(.strconvAtoi)
+    case ("strconv", "NumError"): return .type(numErrorType)
     case ("strconv", "FormatInt"): return .function(.strconvFormatInt)
     case ("strings", "Repeat"): return .function(.stringsRepeat)
+    case ("strings", "Count"): return .function(.stringsCount)
+    case ("strings", "Builder"): return .type(stringsBuilderType)
     // The rest of strconv and strings exist in Go: named, not "undefined".
     case ("strconv", _), ("strings", _): return .unsupported("\(package).\(name)")
     default: return nil

@@ -646,6 +646,7 @@ final class Batch {
     case .slice(let base, let lo, let hi, let mx):
       expression(k, base)
       for b in [lo, hi, mx] { if let b { expression(discard, b) } }
+    case .conversion(let x) where e.type.isInterface: interfaceConversion(k, e, x)
     case .conversion(let x):
       if let site = e.site {
         _ = spill(k, site)
@@ -653,6 +654,10 @@ final class Batch {
       } else {
         expression(k, x)
       }
+    case .typeAssert(let x, let t, let mode): typeAssertion(k, x, t, mode)
+    case .interfaceMethod(let x, _):
+      // call.go: the receiver of an OCALLINTER is an argument of an unknown function.
+      expression(heapHole.noting("the receiver of a method called through an interface"), x)
     case .call(let f, let args): call([k], f, args)
     case .callValue(let f, let args): callValue([k], f, args)
     // A declared function's funcval is static data: nothing to allocate or to flow.
@@ -877,6 +882,12 @@ final class Batch {
       // `moved to heap: wg` / `moved to heap: mu` in Go 1.27.3 and 1.19.8.
       expression(heapHole.noting("its address is passed to \(b.rawValue), which leaks its receiver"), args[0])
       for a in args.dropFirst() { expression(discard, a) }
+    case .errorsNew, .fmtErrorf, .recover: errorBuiltin(k, b, args, e)
+    // strings.Builder's methods: the receiver's address does not escape (copyCheck's
+    // abi.NoEscape); what they append is copied; String's result is the heap buffer's.
+    case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
+      .builderCap, .builderString, .builderReset:
+      for a in args { expression(discard, a) }
     case .min, .max: for a in args { expression(k, a) }
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
     // call.go ODELETE: keys used in map deletes need not escape.
@@ -888,8 +899,9 @@ final class Batch {
       // key goes to testlog.Getenv and syscall's lookup); its result points into the
       // environment block, which is not an allocation.
       for a in args { expression(heapHole.noting("passed to os.Getenv, whose key escapes"), a) }
+    // Atoi copies the string into its error (Go 1.20+ cloneString): s does not leak.
     case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince,
-      .strconvItoa, .strconvFormatInt:
+      .strconvItoa, .strconvFormatInt, .strconvAtoi, .stringsCount:
       // strconv's result is a new string made inside FormatInt (always on the heap), or a piece
       // of its constant table: nothing flows from the argument.
       for a in args { expression(discard, a) }
@@ -902,6 +914,9 @@ final class Batch {
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       // Fprintf's format is a string parameter; what follows it is `...any`.
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtFprintf ? 2 : 1), all: args) }
+    case _ where spread && [.fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf].contains(b):
+      // `fmt.Println(values...)`: the slice is fmt's parameter, whose content leaks.
+      for a in args { expression(heapHole.deref().noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
     case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:
       // fmt's parameters are interfaces that leak (their content escapes).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
@@ -961,7 +976,7 @@ final class Batch {
     }
     guard let site = loc.site else { return nil }
     switch site.kind {
-    case .new, .compositeAddress:
+    case .new, .compositeAddress, .interfaceBox:
       if site.type.size > analysis.compiler.maxImplicitStackVarSize { return "too large for stack" }
     case .make:
       if site.type.size == 0 { return "zero-sized element" }
@@ -1201,7 +1216,9 @@ extension TypedExpr {
     case .callValue(let f, let args):
       visit(f)
       args.forEach(visit)
-    case .unary(_, let x), .conversion(let x), .deref(let x), .addressOf(let x), .field(let x, _): visit(x)
+    case .unary(_, let x), .conversion(let x), .deref(let x), .addressOf(let x), .field(let x, _),
+      .typeAssert(let x, _, _), .interfaceMethod(let x, _):
+      visit(x)
     case .binary(_, let a, let b), .logical(_, let a, let b), .shift(_, let a, let b), .index(let a, let b):
       visit(a)
       visit(b)

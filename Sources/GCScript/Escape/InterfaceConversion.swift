@@ -51,7 +51,8 @@ enum InterfaceConversion {
   /// `staticConstant`: Go 1.25+'s rewrite found the operand's static value to be a constant.
   static func of(_ x: TypedExpr, staticConstant: Bool) -> InterfaceConversion {
     let t = x.type
-    if isDirectIface(t) || t.size == 0 { return .noAllocation }
+    // An interface operand is already one (an `error` to `any` keeps its data word).
+    if t.isInterface || isDirectIface(t) || t.size == 0 { return .noAllocation }
     let sole = soleComponent(t)
     if sole.isBool || (t.size == 1 && sole.isInteger) { return .noAllocation }
     if staticConstant || isStaticCompositeLiteral(x) { return .noAllocation }
@@ -117,7 +118,7 @@ extension Batch {
         rewritten = oracle!.staticValue(x).constant
       }
       x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
-      guard reporting, !InterfaceConversion.isDirectIface(x.type) else { continue }
+      guard reporting, !InterfaceConversion.isDirectIface(x.type), !x.type.isInterface else { continue }
       var at = nodePosition(x)
       if !analysis.compiler.reportsOperandPositions, isName(x) {
         // Go 1.19.8: a name's conversion is placed where the last argument before it that is

@@ -34,7 +34,9 @@ struct ReassignOracle {
   }
 
   private mutating func assigned(_ t: AssignTarget?, _ value: TypedExpr?) {
-    if case .place(let e)? = t, case .variable(let v) = e.kind, v.storage == .local { define(v, value) }
+    guard case .place(let e)? = t, case .variable(let v) = e.kind else { return }
+    // A closure's assignment to a captured variable assigns the variable it stands for.
+    if v.storage == .local || v.storage == .captured { define(v.canonical, value) }
   }
 
   private mutating func statement(_ s: TypedStmt) {
@@ -100,7 +102,9 @@ struct ReassignOracle {
   /// Address-taken variables and inlined calls' parameters, anywhere in an expression.
   private mutating func expression(_ e: TypedExpr) {
     switch e.kind {
-    case .addressOf(let x): if let v = Self.addressedVariable(x) { define(v, nil) }
+    case .addressOf(let x): if let v = Self.addressedVariable(x) { define(v.canonical, nil) }
+    // A literal's body assigns the enclosing function's variables it captures (ir.Name.Canonical).
+    case .closure(let fn, _): for s in fn.body { statement(s) }
     case .slice(let b, _, _, _) where b.type.isPointer:
       if case .addressOf(let x) = b.kind, let v = Self.addressedVariable(x) { define(v, nil) }
     case .inlinedCall(let ic):
@@ -137,7 +141,10 @@ struct ReassignOracle {
       case .inlinedCall(let ic):
         guard let r = ic.result, let d = definitions[ObjectIdentifier(r)] else { return e }
         e = d
-      case .variable(let v):
+      case .variable(let captured):
+        // A closure's captured variable is its enclosing function's (Canonical), whose single
+        // definition is in that function (an oracle of it: `enclosing`).
+        let v = captured.canonical
         guard v.storage == .local, !v.addressTaken, let d = definitions[ObjectIdentifier(v)] else { return e }
         e = d
       default: return e

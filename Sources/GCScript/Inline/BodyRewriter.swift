@@ -33,6 +33,12 @@ final class BodyRewriter {
   /// static value (inl.go inlCallee: ir.StaticValue, then a PFUNC name): such a call is
   /// offered to `onCall` as a direct call (`g := double; g(2)` inlines double).
   var staticCallee: ((TypedExpr) -> Function?)? = nil
+  /// devirtualize.StaticCall: for a call through an interface whose value is statically a
+  /// conversion of a concrete type, the method it calls and that type (the hook reports it).
+  var devirtualize: ((TypedExpr) -> (Function, GoType)?)? = nil
+  /// Go 1.20+ devirtualizes before inlining (interleaved.go): the direct call is offered to
+  /// `onCall`; Go 1.19 devirtualizes after inlining, so it is not.
+  var inlinesDevirtualized = false
   private var variables: [ObjectIdentifier: Variable] = [:]
   private var sites: [ObjectIdentifier: AllocationSite] = [:]
   private var targets: [ObjectIdentifier: LoopTarget] = [:]
@@ -187,7 +193,18 @@ final class BodyRewriter {
       if let g = staticCallee?(f), let replaced = onCall?(TypedExpr(.call(g, rewritten), e.type, e.span), g, rewritten) {
         return replaced
       }
-      kind = .callValue(expression(f), rewritten)
+      if case .interfaceMethod(let x, _) = f.kind, let (g, t) = devirtualize?(e) {
+        // `s.M(args)` as `s.(T).M(args)`: the asserted value is the receiver (a value method
+        // of *T's gets the pointee, as the wrapper would).
+        let asserted = TypedExpr(.typeAssert(expression(x), t, .value), t, x.span)
+        var receiver = asserted
+        if let (base, pointer) = g.receiver, !pointer, t.isPointer { receiver = TypedExpr(.deref(asserted), base, x.span) }
+        let direct = TypedExpr(.call(g, [receiver] + rewritten), e.type, e.span)
+        if inlinesDevirtualized, let replaced = onCall?(direct, g, [receiver] + rewritten) { return replaced }
+        kind = direct.kind
+      } else {
+        kind = .callValue(expression(f), rewritten)
+      }
     case .unary(let op, let x): kind = .unary(op, expression(x))
     case .binary(let op, let a, let b): kind = .binary(op, expression(a), expression(b))
     case .logical(let op, let a, let b): kind = .logical(op, expression(a), expression(b))
@@ -211,6 +228,8 @@ final class BodyRewriter {
     case .composite(let elems, let s): kind = .composite(elems.map { ($0.index, expression($0.value)) }, site(s))
     case .initialized(let stmts, let x): kind = .initialized(stmts.map(statement), expression(x))
     case .mapIndex(let m, let k): kind = .mapIndex(expression(m), expression(k))
+    case .typeAssert(let x, let t, let mode): kind = .typeAssert(expression(x), t, mode)
+    case .interfaceMethod(let x, let k): kind = .interfaceMethod(expression(x), k)
     case .makeMap(let hint, let s): kind = .makeMap(hint.map(expression), site(s))
     case .mapLiteral(let entries, let s): kind = .mapLiteral(entries.map { (expression($0.key), expression($0.value)) }, site(s))
     case .inlinedCall:

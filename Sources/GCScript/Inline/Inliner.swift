@@ -60,6 +60,14 @@ final class Inliner {
   var source = Source(name: "", text: "")
   /// The functions of the run (only these are inlined: see above).
   private var declared: Set<ObjectIdentifier> = []
+  /// The devirtualizing lines, function by function: Go 1.27.3 prints them after the `can
+  /// inline` lines and before the `inlining call` lines (interleaved.go devirtualizes a
+  /// function's calls before inlining into it), Go 1.19.8 after every inlining line (its
+  /// devirtualize pass runs after inlining).
+  private var devirtualized: [EscapeDiagnostic] = []
+  private var devirtualizedAt: Int? = nil
+  /// The run's methods by their type and name (what devirtualization looks up).
+  private var methods: [ObjectIdentifier: [String: Function]] = [:]
 
   init(compiler: CompilerProfile) {
     self.compiler = compiler
@@ -74,6 +82,12 @@ final class Inliner {
     wrapperCosts = [:]
     guard let era = compiler.inliner else { return }
     declared = Set(program.functions.map(ObjectIdentifier.init))
+    methods = [:]
+    devirtualized = []
+    devirtualizedAt = nil
+    for f in program.functions {
+      if let (base, _) = f.receiver, let name = f.decl?.name { methods[ObjectIdentifier(base), default: [:]][name] = f }
+    }
     for f in program.functions {
       f.inlineBody = f.body
       f.inlineCost = nil
@@ -97,9 +111,11 @@ final class Inliner {
       }
     case .go127:
       for batch in batches { for f in batch { canInline(f) } }
+      devirtualizedAt = diagnostics.count
       for batch in batches { for f in batch { inlineCalls(f) } }
     }
     inlineCalls(program.script)
+    diagnostics.insert(contentsOf: devirtualized, at: devirtualizedAt ?? diagnostics.count)
     // Calls in literals' bodies are inlined too (the literals themselves are not, yet).
     let withLiteralsDone = era == .go119 ? [program.script] : program.functions + [program.script]
     for c in withLiteralsDone.flatMap({ $0.withLiterals.dropFirst() }) { inlineLiteral(c) }
@@ -156,6 +172,11 @@ final class Inliner {
       // hairyVisitor meets the first in source order.
       let deferFirst = (f.defers.first?.span.start ?? Int.max) < (f.goStatements.first?.span.start ?? Int.max)
       f.inlineReason = deferFirst ? "unhandled op DEFER" : "unhandled op GO"
+      return
+    }
+    if callsRecover(body) {
+      // inl.go: recover finds its panic through the caller's frame ("call to recover").
+      f.inlineReason = "call to recover"
       return
     }
     if body.contains(where: { $0.containsRuntimeStatement }) {
@@ -259,6 +280,37 @@ final class Inliner {
     }
   }
 
+  /// devirtualize.go StaticCall: a call through an interface whose value is statically
+  /// (ir.StaticValue) a conversion of a concrete type T calls T's method directly; -m says
+  /// `devirtualizing s.area to square` at the call's `(`.
+  private func devirtualizer(
+    in body: [TypedStmt], report: @escaping (EscapeDiagnostic) -> Void
+  ) -> (TypedExpr) -> (Function, GoType)? {
+    let oracle = ReassignOracle(body)
+    return { [unowned self] call in
+      guard case .callValue(let callee, _) = call.kind, case .interfaceMethod(let x, let k) = callee.kind,
+        let wanted = x.type.interfaceMethods?[k].name
+      else { return nil }
+      let value = oracle.staticValue(x)
+      guard case .conversion(let y) = value.kind, value.type.isInterface, !y.type.isInterface else { return nil }
+      let t = y.type
+      guard let base = t.name != nil ? t : t.pointee, base.name != nil,
+        let g = self.methods[ObjectIdentifier(base)]?[wanted], let (_, pointer) = g.receiver,
+        t.isPointer || !pointer
+      else { return nil }
+      let at = self.openParen(after: callee.span.end)
+      report(EscapeDiagnostic(offset: at, message: "devirtualizing \(irExpressionText(self.text(callee.span))) to \(t)"))
+      return (g, t)
+    }
+  }
+
+  /// The source text of a span.
+  private func text(_ span: Span) -> String {
+    let bytes = source.bytes
+    let a = min(max(0, span.start), bytes.count)
+    return String(decoding: bytes[a..<min(max(a, span.end), bytes.count)], as: UTF8.self)
+  }
+
   private func inlineCalls(_ f: Function) {
     guard f.body.contains(where: { s in s.containsCall(where: { self.inlinable($0) }) || s.containsCallValue || s.containsSyncCall })
     else { return }
@@ -268,6 +320,7 @@ final class Inliner {
     maxCost = nodes >= InlineCostModel.bigFunctionNodes ? InlineCostModel.bigFunctionMaxCost : InlineCostModel.maxBudget
     let rewriter = BodyRewriter(caller: f, copying: nil)
     rewriter.staticCallee = staticCallees(in: f.body)
+    rewriter.inlinesDevirtualized = compiler.inliner == .go127
     // Go 1.19's inliner leaves a deferred call alone (inl.go: ODEFER's call is NoInline); Go
     // 1.20+ makes the defer's wrapper closure first and inlines into it.
     rewriter.inlinesDeferredCalls = compiler.inliner == .go127
@@ -280,12 +333,19 @@ final class Inliner {
       defer { counter += 1 }
       self.syncInlined(call, b, path: [counter], outermost: nil)
     }
+    rewriter.devirtualize = devirtualizer(in: f.body) { [unowned self] line in self.devirtualized.append(line) }
     f.body = f.body.map(rewriter.statement)
     caller = nil
     var lines = inlined
     if compiler.inliner == .go127 {
       // Level by level, each level in the order its calls were found.
-      lines.sort { a, b in a.path.count != b.path.count ? a.path.count < b.path.count : a.path.lexicographicallyPrecedes(b.path) }
+      // (Equal paths keep their order: a devirtualizing line before its inlining line.)
+      lines = lines.enumerated().sorted { x, y in
+        let (a, b) = (x.element, y.element)
+        if a.path.count != b.path.count { return a.path.count < b.path.count }
+        if a.path != b.path { return a.path.lexicographicallyPrecedes(b.path) }
+        return x.offset < y.offset
+      }.map(\.element)
     }
     diagnostics += lines.map(\.line)
   }
@@ -419,4 +479,15 @@ extension TypedStmt {
     }
     return found
   }
+}
+
+/// Whether a body calls recover (a function that does is not inlined).
+func callsRecover(_ body: [TypedStmt]) -> Bool {
+  var found = false
+  func visit(_ e: TypedExpr) {
+    if case .builtin(.recover, _, _) = e.kind { found = true }
+    e.forEachChild(visit)
+  }
+  for s in body { s.forEachExpression(visit) }
+  return found
 }

@@ -178,6 +178,26 @@ enum Opcode: UInt8 {
   case nextRune
   /// A map operation: descriptor B (`MapOpDesc`), result at A; an iterator's end jumps to C.
   case mapOp
+
+  // Interfaces: two slots, the type (or itab) word and the data word (Lower/Lowering+Interfaces,
+  // Run/VM+TypeAssertions).
+  /// s[A..A+2] = the value at s[B..] converted to an interface (descriptor C, `InterfaceOp`):
+  /// its type word, and its data word — the value itself when pointer-shaped, else the address
+  /// of static data, of a temporary in this frame, or of a new box on the heap (convT*).
+  case makeInterface
+  /// s[A..] = a type assertion of the interface at s[B..B+2] (descriptor C): the value, the
+  /// value and ok, or whether it holds the type (a type switch's test); a failed `x.(T)`
+  /// panics with Go's `interface conversion: ...`.
+  case typeAssert
+  /// s[A] = the interfaces at s[B..B+2] and s[C..C+2] are equal (efaceeq/ifaceeq): same dynamic
+  /// type, and equal values by that type's ==, which panics for an uncomparable type; D >> 1:
+  /// the descriptor naming their static type, D & 1 = 1: !=.
+  case ifaceEq
+  /// Calls method D >> 16 of the interface at s[A..A+2] (its itab's fun entry; a nil interface
+  /// panics) with its frame at slot B of this one, C slots already stored there of which the
+  /// first D & 0xFFFF are results and the next one the receiver slot holding the data word:
+  /// a value receiver that is not pointer-shaped is copied from the data word into the frame.
+  case callInterface
 }
 
 /// One instruction: 20 bytes. `cost` is the virtual nanoseconds it charges (Go's compiled code

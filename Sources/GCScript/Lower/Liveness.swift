@@ -98,6 +98,10 @@ struct Liveness {
     // The funcval is read by the call; the literal's prologue has copied what it needs from
     // it before anything can collect.
     case .callValue: return ([r(a), r(b + d, c - d)], [r(b, d)])
+    case .makeInterface: return ([r(b, code.interfaceOps[c].from.words)], [r(a, 2)])
+    case .typeAssert: return ([r(b, 2)], [r(a, code.interfaceOps[c].resultWords)])
+    case .ifaceEq: return ([r(b, 2), r(c, 2)], [r(a)])
+    case .callInterface: return ([r(a, 2), r(b + (d & 0xFFFF), c - (d & 0xFFFF))], [r(b, d & 0xFFFF)])
     case .closureContext: return ([], [r(a)])
     case .ret: return ([r(a, b)], [])
     case .builtin:

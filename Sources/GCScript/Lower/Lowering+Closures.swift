@@ -72,6 +72,7 @@ extension Lowerer {
   /// A call through a function value: the value first, then the arguments into the callee's
   /// window (results, then parameters), as for a declared function.
   func callValue(_ callee: TypedExpr, _ args: [TypedExpr], results use: ([Int]) -> Void) {
+    if case .interfaceMethod(let x, let k) = callee.kind { return interfaceCall(x, k, callee.type, args, results: use) }
     guard case .function(let params, let resultTypes, _) = callee.type.kind else { return }
     withTemporaries {
       let target = value(callee)

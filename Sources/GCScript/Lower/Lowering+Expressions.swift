@@ -49,6 +49,7 @@ extension Lowerer {
         emit(Instruction(op: opcode, a: Int32(dst), b: Int32(xs), c: Int32(ns), d: n.type.isUnsigned ? 0 : 1))
         wrap(t, dst)
       }
+    case .conversion(let x) where t.isInterface: convertToInterface(x, to: t, e, into: dst)
     case .conversion(let x): conversion(x, to: t, e, into: dst)
     case .call(let f, let args): call(f, args, resultInto: dst)
     case .callValue(let f, let args): callValue(f, args, resultInto: dst)
@@ -76,6 +77,9 @@ extension Lowerer {
     case .mapIndex(let m, let k): mapAccess(m, k, into: dst)
     case .makeMap(let hint, let site): makeMap(t, hint: hint, site, into: dst)
     case .mapLiteral(let entries, let site): mapLiteral(t, entries, site, into: dst)
+    case .typeAssert(let x, let to, let mode): typeAssertion(x, to, mode, into: dst)
+    // Only ever a callee (method values are refused by the checker).
+    case .interfaceMethod: break
     }
   }
 
@@ -170,6 +174,7 @@ extension Lowerer {
 
   private func binary(_ op: String, _ a: TypedExpr, _ b: TypedExpr, _ e: TypedExpr, into dst: Int) {
     let t = a.type
+    if t.isInterface { return interfaceComparison(op, a, b, into: dst) }
     withTemporaries {
       if t.isString && op == "+" {
         let operands = concatOperands(e).map(stringOperand)

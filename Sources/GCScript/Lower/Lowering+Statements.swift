@@ -238,11 +238,22 @@ extension Lowerer {
     case .call(let f, let args): call(f, args, results: use)
     case .callValue(let f, let args): callValue(f, args, results: use)
     case .inlinedCall(let ic): inlinedCall(ic, results: use)
+    case .typeAssert(_, _, .commaOk): commaOkAssertion(e, use)
+    // A receive's operand and a select's cases are evaluated before their slots are laid out.
+    case .builtin(.chanRecv2, let args, _): receiveWithOk(args[0], use)
+    case .builtin(.select, let args, _): selectCall(args, use)
+    case .builtin(let b, let args, let spread) where e.isMultiValue:
+      // A package function with several results (strconv.Atoi): consecutive slots.
+      withTemporaries {
+        let types = e.resultTypes
+        let dst = allocate(pointers: types.flatMap(pointerWords))
+        builtin(b, args, spread: spread, e, into: dst)
+        var at = dst
+        use(types.map { t in defer { at += t.words }; return at })
+      }
     case .initialized(let stmts, let x):
       for st in stmts { statement(st, charged: false) }
       withResults(of: x, use)
-    case .builtin(.chanRecv2, let args, _): receiveWithOk(args[0], use)
-    case .builtin(.select, let args, _): selectCall(args, use)
     default: withTemporaries { use([value(e)]) }
     }
   }
@@ -438,6 +449,9 @@ extension Lowerer {
         let s = value(args[0])
         emit(Instruction(op: .clear, a: Int32(s), b: Int32(args[0].type.sliceElement!.size)))
         return
+      case .errorsNew:
+        if let site = e.site { newError(args[0], site, into: dst ?? allocate(e.type)) }
+        return
       default: break
       }
       var operands: [(slot: Int, type: GoType)] = []
@@ -447,7 +461,8 @@ extension Lowerer {
         operands.append((slot, a.type))
       }
       var desc = BuiltinDesc(kind: .call(b), args: operands, result: dst)
-      if dst != nil { desc.resultWords = e.type.words }
+      desc.spread = spread
+      if dst != nil { desc.resultWords = e.resultTypes.reduce(0) { $0 + $1.words } }
       if b == .makeChan { desc.resultType = e.type }
       if args.contains(where: { $0.interfaceConversion != nil }) { desc.conversions = args.map(\.interfaceConversion) }
       desc.pooledPrinter = !e.isPrintStatement && desc.formatsOperands && b != .panic

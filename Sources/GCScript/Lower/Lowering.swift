@@ -43,6 +43,9 @@ final class LoweringSession {
   /// The named types with a `String() string` method, which fmt calls (Printf.swift
   /// handleMethods), by type.
   private(set) var stringMethods: [ObjectIdentifier: StringMethod] = [:]
+  /// The program's types as the runtime sees them: type descriptors, method tables and itabs
+  /// in read-only data (Lower/RuntimeTypes.swift).
+  let runtimeTypes = RuntimeTypes()
 
   init(profile: RuntimeProfile) {
     self.profile = profile
@@ -100,6 +103,7 @@ final class LoweringSession {
   /// Records a lowered method if it is a `String() string` method: fmt's Stringer interface
   /// (fmt/print.go), which any type with such a method satisfies.
   func noteMethod(_ f: Function) {
+    runtimeTypes.addMethod(f, code: index(of: f))
     guard let (base, pointer) = f.receiver, f.decl?.name == "String", f.params.count == 1,
       f.results.count == 1, f.results[0].type === GoType.string
     else { return }
@@ -128,6 +132,11 @@ func pointerWords(_ t: GoType) -> [Bool] {
   func mark(_ t: GoType, _ offset: Int) {
     switch t.kind {
     case .pointer, .string, .slice, .map, .function, .chan: words[offset / 8] = true
+    // Both words: the compiler's GC mask marks an interface's type word too (it points to
+    // static data, which the collector passes over).
+    case .interface:
+      words[offset / 8] = true
+      words[offset / 8 + 1] = true
     case .array(let e, let n):
       guard e.hasPointers else { return }
       for k in 0..<n { mark(e, offset + k * e.size) }
@@ -295,6 +304,7 @@ final class Lowerer {
     case .variable: return 1
     case .makeMap: return nil  // Lowering+Maps.swift layoutMapSites
     case .closure: return 1
+    case .interfaceBox: return 1
     }
   }
 

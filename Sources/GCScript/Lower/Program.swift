@@ -48,6 +48,8 @@ final class CodeObject {
   var concats: [ConcatDesc] = []
   var arrayIndexes: [ArrayIndexDesc] = []
   var mapOps: [MapOpDesc] = []
+  /// The interface conversions and type assertions `makeInterface` and `typeAssert` make.
+  var interfaceOps: [InterfaceOp] = []
   var allocationSites: [AllocationSite] = []
   /// Statement texts for `narrate`.
   var narrations: [String] = []
@@ -241,6 +243,9 @@ struct BuiltinDesc {
   /// For a Go fmt call, how each operand becomes an interface (nil: it does not, as the stream
   /// of Fprintln or the format of Printf); empty when none does (Escape/InterfaceConversion.swift).
   var conversions: [InterfaceConversion?] = []
+  /// The last operand is a `[]any` passed as fmt's `...any` itself: its elements are the
+  /// operands (VM+TypeAssertions.swift spreadOperands).
+  var spread = false
   /// A Go fmt call: it takes fmt's pooled printer and grows its buffer (VM+PrinterPool.swift).
   var pooledPrinter = false
 
@@ -252,7 +257,7 @@ struct BuiltinDesc {
     case .call(let b):
       switch b {
       case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf, .fmtFprint,
-        .fmtFprintln, .fmtFprintf, .panic:
+        .fmtFprintln, .fmtFprintf, .panic, .fmtErrorf:
         return true
       default: return false
       }

@@ -7,10 +7,11 @@
 // conversions fmt calls (strconv.AppendFloat, Quote, IsPrint; unicode/utf8) are in
 // Strconv.swift.
 //
-// gcsh has no interfaces, so the only operands with methods are time.Duration and
-// *time.Duration (a Stringer, which %v %s %x %X %q print through Duration.String) and the
-// program's types with a `String() string` method, which the printer calls back
-// (VM+Callbacks.swift) — and no untyped nil operand reaches fmt.
+// An interface operand is its dynamic value (VM+TypeAssertions.swift fmtOperand), a nil one
+// the nil interface. The operands with methods are time.Duration and *time.Duration (a
+// Stringer, which %v %s %x %X %q print through Duration.String), errors.errorString (errors.New,
+// fmt.Errorf) and the program's types with an `Error() string` or `String() string` method,
+// which the printer calls back (VM+Callbacks.swift).
 //
 // Output: the printer fills a byte buffer as Go's does. A Print or Printf to the host hands the
 // buffer over in chunks (`sink`) as composite values are walked, so printing a slice of
@@ -621,7 +622,7 @@ final class Printer {
   /// handleMethods: an operand with a String method (time.Duration, *time.Duration, and the
   /// program's types with one: VM+Callbacks.swift) prints its String() for the verbs that take a string — not under %#v (no GoString) and not while
   /// printing an error. A nil *Duration's String panics, which fmt's catchPanic prints as
-  /// `<nil>`. %w is an error for operands that are not errors (none are, in gcsh).
+  /// `<nil>`. %w is an error here: Printf never wraps, and gcsh's Errorf does not either (yet).
   func handleMethods(_ value: FmtValue, _ verb: Int32) throws -> Bool {
     if erroring { return false }
     if verb == Verb.w {
@@ -632,6 +633,10 @@ final class Printer {
     switch verb {
     case Verb.v, Verb.s, Verb.x, Verb.X, Verb.q: break
     default: return false
+    }
+    if let text = try programError(value, verb) {
+      try fmtString(value, text, verb)
+      return true
     }
     let ns: Int64
     if value.type === durationType {

@@ -29,6 +29,8 @@ extension VM {
     // A func value too: its funcval's address.
     case .pointer, .map, .function, .chan: out += Array(("0x" + String(p[0], radix: 16)).utf8)
     case .slice: out += Array("[\(p[1])/\(p[2])]0x\(String(p[0], radix: 16))".utf8)
+    // printeface / printiface (runtime/print.go): the type (or itab) word and the data word.
+    case .interface: out += Array("(0x\(String(p[0], radix: 16)),0x\(String(p[1], radix: 16)))".utf8)
     case .array, .structure, .undefined:
       // The checker refuses them (`illegal types for operand: print`).
       throw VMTrap(kind: .internalFault("print of \(t)"))

@@ -11,7 +11,7 @@ extension VM {
     // at this instruction), and a result is written where the frame is afterwards.
     var copied: UnsafeMutablePointer<UInt64>? = nil
     defer { copied?.deallocate() }
-    if !session.stringMethods.isEmpty, !args.isEmpty, desc.formatsOperands {
+    if !session.stringMethods.isEmpty || session.runtimeTypes.hasProgramMethods, !args.isEmpty, desc.formatsOperands {
       let words = desc.args.reduce(0) { $0 + $1.type.words }
       let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
       copied = copy
@@ -21,6 +21,14 @@ extension VM {
         args[k].1 = copy + at
         at += a.type.words
       }
+    }
+    // `fmt.Println(values...)`: the slice's elements are the operands.
+    var spreadWords: UnsafeMutablePointer<UInt64>? = nil
+    defer { spreadWords?.deallocate() }
+    if desc.spread, let (t, slice) = args.last {
+      let (elements, words) = try spreadOperands(t, slice)
+      spreadWords = words
+      args = args.dropLast() + elements
     }
     // A Go fmt call's operands become interfaces first (the `...any` slice the call passes),
     // the boxes held until it returns.
@@ -114,12 +122,23 @@ extension VM {
       if let result { try newString(text, into: result) }
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
+    case .strconvAtoi: try atoi(args[0].1) { result }
+    case .stringsCount:
+      let n = stringsCount(try string(args[0].1), try string(args[1].1))
+      result?[0] = UInt64(n)
+    case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
+      .builderCap, .builderString, .builderReset:
+      try stringsBuilder(b, args) { result }
+    case .fmtErrorf: try errorf(try string(args[0].1), Array(args.dropFirst())) { result }
+    case .recover: if let out = result { try recover(into: out) }
+    case .errorsNew: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
     case .fmtSprintf:
       let text = try sprintf(try string(args[0].1), Array(args.dropFirst()))
       if let result { try newString(text, into: result) }
     case .panic:
       let (t, p) = args[0]
-      throw VMTrap(kind: .goPanic(String(decoding: try sprint([(t, p)]), as: UTF8.self)))
+      if t.isInterface { panicking.pending = (p[0], p[1]) }
+      throw VMTrap(kind: .goPanic(try panicText(t, p)))
     case .timeSleep: try sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .makeChan:
       guard let t = resultType else { throw VMTrap(kind: .internalFault("make(chan) without its type")) }

@@ -41,13 +41,8 @@ extension VM {
       stopDepth = saved
       while frames.count > depth { frames.pop() }
     }
-    do {
-      try execute()
-    } catch let t as VMTrap where Self.isPanic(t.kind) {
-      // The method's deferred calls run before fmt's recover catches the panic.
-      try unwindRunningDeferredCalls(to: depth)
-      throw t
-    }
+    // The method's deferred calls run before fmt's recover catches the panic.
+    try executeRecovering(depth: depth) { $0 }
     return try bytes(stack[top], Int(stack[top + 1]))
   }
 }
@@ -61,10 +56,32 @@ extension Printer {
   func programString(_ value: FmtValue, _ verb: Int32) throws -> [UInt8]? {
     let methods = vm.session.stringMethods
     guard !methods.isEmpty else { return nil }
-    if value.type.name != nil, let m = methods[ObjectIdentifier(value.type)], !m.pointerReceiver {
+    return try programText(value, verb) { methods[ObjectIdentifier($0)] }
+  }
+
+  /// fmt's `case error:` of handleMethods: an operand whose method set has `Error() string` —
+  /// errors.errorString's (errors.New, fmt.Errorf), or the program's — prints its Error().
+  func programError(_ value: FmtValue, _ verb: Int32) throws -> [UInt8]? {
+    if value.type.name == nil, let e = value.type.pointee, e === numErrorType {
+      let p = try vm.word(value.source, value.offset)
+      return p == 0 ? Array("<nil>".utf8) : try vm.numErrorText(p)
+    }
+    if value.type.name == nil, let e = value.type.pointee, e === errorStringType {
+      let p = try vm.word(value.source, value.offset)
+      // A nil *errorString's Error panics; catchPanic prints <nil>.
+      if p == 0 { return Array("<nil>".utf8) }
+      return try vm.bytes(try vm.load(p, 8), Int(try vm.load(p + 8, 8)))
+    }
+    return try programText(value, verb) { vm.runtimeTypes.errorMethod(of: $0) }
+  }
+
+  /// A `() string` method of the operand's method set (`method` finds one declared on a named
+  /// type) called on it.
+  private func programText(_ value: FmtValue, _ verb: Int32, _ method: (GoType) -> StringMethod?) throws -> [UInt8]? {
+    if value.type.name != nil, let m = method(value.type), !m.pointerReceiver {
       return try call(m, try slots(of: value), isNilPointer: false, verb)
     }
-    guard value.type.name == nil, let e = value.type.pointee, let m = methods[ObjectIdentifier(e)] else {
+    guard value.type.name == nil, let e = value.type.pointee, let m = method(e) else {
       return nil
     }
     let p = try vm.word(value.source, value.offset)

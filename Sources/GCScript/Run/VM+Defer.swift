@@ -19,8 +19,10 @@ extension VM {
   }
 
   /// Runs the deferred calls of every frame above `depth`, innermost first, and drops those
-  /// frames. A deferred call that panics in turn replaces the panic (the one reported).
-  func unwindRunningDeferredCalls(to depth: Int) throws {
+  /// frames — until one of the calls recovers the panic: then its frame has returned (with its
+  /// results as they are) and the unwinding stops; returns whether that happened. A deferred
+  /// call that panics in turn replaces the panic (the one reported).
+  func unwindRunningDeferredCalls(to depth: Int) throws -> Bool {
     let saved = stopDepth
     defer { stopDepth = saved }
     while frames.count > depth {
@@ -31,7 +33,10 @@ extension VM {
       }
       frames[frames.count - 1].pc = exit
       stopDepth = frames.count - 1
+      panicking.frame = frames.count - 1
       try execute()
+      if panicking.recovered { return true }
     }
+    return false
   }
 }

@@ -235,17 +235,30 @@ extension VM {
         s = stack + fp.pointee.base
 
       // Calls.
-      case .call, .callValue:
+      case .call, .callValue, .callInterface:
         fp.pointee.pc = pc
         // Through a value: the funcval's code pointer names the function; the funcval is the
-        // callee's closure context.
-        let a = i.op == .call ? a : try funcvalTarget(s[a])
+        // callee's closure context. Through an interface: the itab's method (VM+TypeAssertions).
+        var method: MethodEntry? = nil
+        let a: Int
+        switch i.op {
+        case .call: a = Int(i.a)
+        case .callValue: a = try funcvalTarget(s[Int(i.a)])
+        default:
+          guard let (target, entry) = try interfaceMethod(i, s) else {
+            pc += 1  // ran natively
+            continue
+          }
+          (a, method) = (target, entry)
+        }
         let callee = session.functions[a]
         let base = fp.pointee.base + b
         // The prologue's stack check: the new frame's simulated top against the guard.
         if base &* 8 &+ frames.count &* 16 &+ callee.stackCheckBytes >= stackGuard.pointee {
           try morestack(callee, base: base)
         }
+        var c = c
+        if let method { c = try valueReceiver(method, stack + base, resultWords: Int(i.d) & 0xFFFF, size: c) }
         if callee.frameSize > c { (stack + base + c).update(repeating: 0, count: callee.frameSize - c) }
         if Interrupt.requested {
           Interrupt.requested = false
@@ -291,6 +304,16 @@ extension VM {
         let more = try mapOperation(code._withUnsafeGuaranteedRef { $0.mapOps[b] }, into: a, s)
         s = stack + fp.pointee.base
         if !more { pc = c; continue }
+      case .makeInterface:
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
+        try makeInterface(code._withUnsafeGuaranteedRef { $0.interfaceOps[c] }, s + a, s + b, frame: s)
+      case .typeAssert:
+        fp.pointee.pc = pc
+        try typeAssert(code._withUnsafeGuaranteedRef { $0.interfaceOps[c] }, s + a, s + b)
+      case .ifaceEq:
+        fp.pointee.pc = pc
+        let t = code._withUnsafeGuaranteedRef { $0.interfaceOps[Int(i.d) >> 1].from }
+        s[a] = try interfacesEqual(t, s + b, s + c) != (i.d & 1 == 1) ? 1 : 0
       case .nextRune:
         fp.pointee.pc = pc
         let (rune, width) = try decodeRune(s + b, at: Int(s[c]))

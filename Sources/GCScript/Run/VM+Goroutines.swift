@@ -55,7 +55,9 @@ final class Goroutine {
   var state: State = .runnable
   var stack: UnsafeMutablePointer<UInt64>
   var stackCapacity: Int
-  var frames = CallFrames()
+  /// Few frames to start with: a program may park many goroutines, and the host's memory for
+  /// each should stay below the simulated process's (2 KiB of stack, a g of 456 B).
+  var frames = CallFrames(capacity: 4)
   var closureContext: UInt64 = 0
   /// The funcval newproc was given (the wrapper closure, or the func value), a root until the
   /// goroutine has started: then its first frame holds the arguments.
@@ -213,8 +215,11 @@ extension VM {
     _ function: Int, context: UInt64, _ operands: [(GoType, UnsafeMutablePointer<UInt64>)], startFuncval: Address
   ) throws -> Goroutine {
     let made = try heap.newGoroutine()
-    let g = Goroutine(id: made.id, stack: .allocate(capacity: 256), capacity: 256)
-    g.stack.initialize(repeating: 0, count: 256)
+    let callee = session.functions[function]
+    // The slots of its first frame (the buffer grows as a running goroutine's does).
+    let capacity = max(callee.frameSize, 8)
+    let g = Goroutine(id: made.id, stack: .allocate(capacity: capacity), capacity: capacity)
+    g.stack.initialize(repeating: 0, count: capacity)
     scheduler.all[g.id] = g
     multipleGoroutines = true
     if made.newG {
@@ -226,8 +231,6 @@ extension VM {
     g.closureContext = context
     g.createdBy = frames.last.map { session.functions[$0.function].name } ?? ""
     // The first frame: the callee's results (never read), then its parameters.
-    let callee = session.functions[function]
-    if callee.frameSize > g.stackCapacity { growGoroutineBuffer(g, to: callee.frameSize) }
     var at = callee.resultWords
     for (t, p) in operands {
       (g.stack + at).update(from: p, count: t.words)
@@ -235,17 +238,6 @@ extension VM {
     }
     g.frames.push(CallFrame(function: function, base: 0, pc: 0))
     return g
-  }
-
-  /// A goroutine's slot buffer, larger (it is not running).
-  private func growGoroutineBuffer(_ g: Goroutine, to needed: Int) {
-    let capacity = max(needed, g.stackCapacity * 2)
-    let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-    grown.initialize(repeating: 0, count: capacity)
-    grown.update(from: g.stack, count: g.stackCapacity)
-    g.stack.deallocate()
-    g.stack = grown
-    g.stackCapacity = capacity
   }
 
   /// The g struct as the collector sees it: sizeof(g) bytes, its first word a pointer
@@ -339,6 +331,17 @@ extension VM {
     stackCapacity = g.stackCapacity
     frames = g.frames
     closureContext = g.closureContext
+    // The host buffer holds every frame below the guard GoHeap now set for this goroutine's
+    // stack (the call check only compares with the guard).
+    let needed = stackGuard.pointee / 8 + 1
+    if needed > stackCapacity {
+      let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: needed)
+      grown.initialize(from: stack, count: stackCapacity)
+      (grown + stackCapacity).initialize(repeating: 0, count: needed - stackCapacity)
+      stack.deallocate()
+      stack = grown
+      stackCapacity = needed
+    }
     g.state = .running
     g.startFuncval = 0
     scheduler.sliceStart = heap.virtualTime

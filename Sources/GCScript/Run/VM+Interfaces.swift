@@ -12,30 +12,20 @@ extension VM {
   ) throws -> Int {
     var boxes = 0
     for (conversion, (t, slots)) in zip(conversions, args) {
-      guard let conversion else { continue }
-      switch conversion {
-      case .noAllocation: continue
-      case .smallInteger(let bytes):
-        // `if val < uint64(len(staticuint64s))`: the value as the runtime receives it, its
-        // memory bits zero-extended (an int16 -3 is 65533: it gets a box).
-        if memoryBits(t, slots, bytes) < 256 { continue }
-      case .string:
-        if slots[1] == 0 { continue }  // `if val == ""`: zeroVal
-      case .slice:
-        if slots[0] == 0 { continue }  // `if array == nil`: zeroVal
-      case .always: break
+      guard let conversion, !t.isInterface else { continue }
+      if case .noAllocation = conversion { continue }
+      // The operand's data word, made as any conversion's is (VM+TypeAssertions.swift).
+      let (box, allocated) = try convT(conversion, t, slots)
+      if allocated {
+        inFlight.append(box)
+        boxes += 1
       }
-      // mallocgc(t.Size_, t, ...): a noscan box of 2, 4 or 8 bytes is a tiny allocation.
-      let box = try heap.allocate(t, count: 1)
-      inFlight.append(box)
-      boxes += 1
-      try storeValue(t, from: slots, to: box)
     }
     return boxes
   }
 
   /// The low `bytes` bytes of a value as memory holds it (slots keep a float32 as a double).
-  private func memoryBits(
+  func memoryBits(
     _ t: GoType, _ slots: UnsafeMutablePointer<UInt64>, _ bytes: Int
   ) -> UInt64 {
     let mask: UInt64 = bytes == 8 ? ~0 : (1 << UInt64(bytes * 8)) - 1

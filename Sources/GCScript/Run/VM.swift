@@ -45,9 +45,13 @@ struct CallFrame {
 struct CallFrames {
   private(set) var pointer: UnsafeMutablePointer<CallFrame>
   private(set) var count = 0
-  private var capacity = 64
+  private var capacity: Int
 
-  init() { pointer = .allocate(capacity: 64) }
+  /// Room for `capacity` frames to start with (a goroutine's few; main's 64), doubled as needed.
+  init(capacity: Int = 64) {
+    self.capacity = max(1, capacity)
+    pointer = .allocate(capacity: self.capacity)
+  }
 
   func deallocate() { pointer.deallocate() }
 
@@ -99,6 +103,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var closureContext: UInt64 = 0
   /// Callbacks in progress (VM+Callbacks.swift).
   var callbackDepth = 0
+  /// The panic being unwound, for recover (VM+Recover.swift).
+  var panicking = PanicState()
   /// `--max-steps`: the steps a run may take (loop iterations and calls), and those left.
   var maxSteps: Int? = nil
   var stepsLeft = Int.max
@@ -277,15 +283,9 @@ final class VM: AddressRootSource, GoroutineStack {
       if code.stackCheckBytes >= stackGuard.pointee { try morestack(code, base: 0) }
       stack.update(repeating: 0, count: code.frameSize)
       frames.push(CallFrame(function: function, base: 0, pc: 0))
-      do {
-        try runGoroutines()
-      } catch let t as VMTrap where Self.isPanic(t.kind) {
-        // The panic is reported where it happened, after the deferred calls ran (a goroutine's
-        // panic ends the program as main's does).
-        let error = located(t.kind)
-        try unwindRunningDeferredCalls(to: 0)
-        throw error
-      }
+      // A panic is reported where it happened, after the deferred calls ran (unless one of
+      // them recovers it); a goroutine's panic ends the program as main's does.
+      try runGoroutines()
     } catch let d as Deadlock {
       recoverMainAfterError()
       throw located(.deadlock(waitReason: d.reason))
@@ -400,7 +400,7 @@ final class VM: AddressRootSource, GoroutineStack {
   private func runGoroutines() throws {
     while true {
       do {
-        try execute()
+        try executeRecovering(depth: 0) { located($0.kind) }
       } catch is GoroutineSwitch {
         try schedule()
         continue

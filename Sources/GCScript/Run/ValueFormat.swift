@@ -61,7 +61,7 @@ extension VM {
   /// fmt.Sprint (or Sprintln) of operands in slots.
   func sprint(_ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool = false) throws -> [UInt8] {
     let p = Printer(self)
-    let a = args.map { FmtValue.operand($0.0, $0.1) }
+    let a = try args.map { try fmtOperand($0.0, $0.1) }
     if newline { try p.doPrintln(a) } else { try p.doPrint(a) }
     try growPrinterBuffer()
     return p.buf
@@ -70,7 +70,7 @@ extension VM {
   /// fmt.Sprintf.
   func sprintf(_ format: [UInt8], _ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> [UInt8] {
     let p = Printer(self)
-    try p.doPrintf(format, args.map { FmtValue.operand($0.0, $0.1) })
+    try p.doPrintf(format, try args.map { try fmtOperand($0.0, $0.1) })
     try growPrinterBuffer()
     return p.buf
   }
@@ -82,7 +82,7 @@ extension VM {
       let text = String(decoding: $0, as: UTF8.self)
       if stderr { host?.errorOutput(text) } else { host?.output(text) }
     }
-    let a = args.map { FmtValue.operand($0.0, $0.1) }
+    let a = try args.map { try fmtOperand($0.0, $0.1) }
     if let format {
       try p.doPrintf(format, a)
     } else if newline {
@@ -110,6 +110,9 @@ private let predeclared: Set<ObjectIdentifier> = Set(
 /// A type as reflect's Type.String names it (what %T and %#v print): package-qualified names
 /// (`main.T`, `time.Duration`), `[]uint8` for []byte, `struct { A int; B string }`.
 func goTypeString(_ t: GoType) -> String {
+  // `any` is an alias: reflect names the type itself; `error` is predeclared.
+  if t === GoType.any { return "interface {}" }
+  if t === GoType.error { return "error" }
   if let name = t.name {
     // gcsh's program is package main; time.Duration carries its package already.
     return predeclared.contains(ObjectIdentifier(t)) || name.contains(".") ? name : "main." + name
@@ -119,6 +122,10 @@ func goTypeString(_ t: GoType) -> String {
   case .slice(let e): return "[]" + goTypeString(e)
   case .array(let e, let n): return "[\(n)]" + goTypeString(e)
   case .map(let k, let v): return "map[" + goTypeString(k) + "]" + goTypeString(v)
+  case .interface(let ms):
+    // reflect's interfaceType.String: `interface {}`, `interface { M(int) string }`.
+    if ms.isEmpty { return "interface {}" }
+    return "interface { " + ms.map { $0.name + String(goTypeString($0.signature).dropFirst(4)) }.joined(separator: "; ") + " }"
   case .structure(let fs):
     if fs.isEmpty { return "struct {}" }
     return "struct { " + fs.map { "\($0.name) \(goTypeString($0.type))" }.joined(separator: "; ") + " }"
@@ -217,6 +224,13 @@ extension Printer {
       // print.go printValue: a func (reflect.Func) prints as its pointer, the funcval's
       // address; a channel as its hchan's.
       try fmtPointer(value, verb)
+    case .interface:
+      // print.go printValue's reflect.Interface: the dynamic value one level down, or <nil>.
+      guard let inner = try vm.dynamicValue(value) else {
+        if f.sharpV { writeString(goTypeString(t) + "(nil)") } else { writeString("<nil>") }
+        return
+      }
+      try printValue(inner, verb, depth + 1)
     case .undefined:
       writeString("?" + goTypeString(t) + "?")
     }

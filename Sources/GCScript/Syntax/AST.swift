@@ -26,8 +26,9 @@ public indirect enum TypeExpr: Sendable {
   /// `func(params) results`: the parameters (names optional; the last one's type is `T` of a
   /// variadic `...T`) and results as written.
   case function(params: [Param], results: [Param], variadic: Bool, Span)
-  /// `interface { ... }` (and `any`, which is a name).
-  case interface(Span)
+  /// `interface { M(params) results; Embedded }` (and `any`, which is a name): its elements in
+  /// order.
+  case interface([InterfaceElement], Span)
   /// A generic type instantiated: `List[int]`.
   case instance(TypeExpr, Span)
   /// A struct with a construct gcsh lacks (an embedded field, a field tag): the first one.
@@ -37,7 +38,7 @@ public indirect enum TypeExpr: Sendable {
   public var span: Span? {
     switch self {
     case .name(_, let s), .qualified(_, _, let s), .inferredArray(_, let s), .map(_, _, let s),
-      .chan(_, _, let s), .function(_, _, _, let s), .interface(let s), .instance(_, let s),
+      .chan(_, _, let s), .function(_, _, _, let s), .interface(_, let s), .instance(_, let s),
       .unsupportedStruct(_, let s):
       return s
     case .pointer(let t), .slice(let t): return t.span
@@ -45,6 +46,14 @@ public indirect enum TypeExpr: Sendable {
     case .structure: return nil
     }
   }
+}
+
+/// An element of an interface type: a method, or an embedded interface (a type name; a
+/// union or approximation `~T` is a generic constraint, kept as `constraint`).
+public enum InterfaceElement: Sendable {
+  case method(name: String, params: [Param], results: [Param], variadic: Bool, Span)
+  case embedded(TypeExpr)
+  case constraint(Span)
 }
 
 /// An expression.

@@ -61,21 +61,26 @@ extension Parser {
       return .chan(try type(), .receive, span(from: t.span.start))
     case .keyword(.func):
       advance()
-      let (params, variadic, misplaced) = try parameterList(after: "parameters")
-      if let misplaced {
-        errors.append(ScriptError(.typeError("can only use ... with final parameter"), at: misplaced))
-        throw Bail()
-      }
-      let results = try resultListOfType()
+      let (params, results, variadic) = try signatureOfType()
       return .function(params: params, results: results, variadic: variadic, span(from: t.span.start))
     case .keyword(.interface):
       advance()
       guard check("{") else { throw fail("'{'", after: "interface") }
-      skipBalanced()
-      return .interface(span(from: t.span.start))
+      return .interface(try interfaceElements(), span(from: t.span.start))
     default:
       throw fail("type", after: nil)
     }
+  }
+
+  /// A function type's or an interface method's signature: parameters (only the last may be
+  /// variadic) and results.
+  mutating func signatureOfType() throws -> (params: [Param], results: [Param], variadic: Bool) {
+    let (params, variadic, misplaced) = try parameterList(after: "parameters")
+    if let misplaced {
+      errors.append(ScriptError(.typeError("can only use ... with final parameter"), at: misplaced))
+      throw Bail()
+    }
+    return (params, try resultListOfType(), variadic)
   }
 
   /// A function type's results: like a declaration's, but a `{` after them is not a body.
@@ -100,6 +105,42 @@ extension Parser {
       return true
     default: return false
     }
+  }
+
+  /// interfaceType → "interface" "{" { ( IDENT signature | typeName | constraint ) ";" } "}" ;
+  mutating func interfaceElements() throws -> [InterfaceElement] {
+    advance()
+    var elements: [InterfaceElement] = []
+    skipSemicolons()
+    while !check("}") {
+      let start = peek.span
+      if case .identifier(let n) = peek.kind, case .op("(") = peekAhead(1).kind {
+        advance()
+        let (params, results, variadic) = try signatureOfType()
+        elements.append(.method(name: n, params: params, results: results, variadic: variadic, span(from: start.start)))
+      } else if case .identifier = peek.kind, !isConstraintAhead() {
+        elements.append(.embedded(try type()))
+      } else {
+        // A type set (`~int | float64`): a generic constraint. Skipped to the element's end.
+        while !check("}"), !check(";") {
+          if case .eof = peek.kind { break }
+          if check("(") || check("[") || check("{") { skipBalanced() } else { advance() }
+        }
+        elements.append(.constraint(span(from: start.start)))
+      }
+      if !check("}") { try terminator() }
+      skipSemicolons()
+    }
+    advance()
+    return elements
+  }
+
+  /// Whether an interface element starting with a name is a union (`int | string`).
+  private func isConstraintAhead() -> Bool {
+    var k = 1
+    if case .op(".") = peekAhead(1).kind { k = 3 }
+    if case .op("|") = peekAhead(k).kind { return true }
+    return false
   }
 
   /// structType → "struct" "{" { fieldDecl ";" } "}" ;

@@ -253,6 +253,22 @@ cases = [
  ("func f(x int) int { L: for { switch x { case 1: break L } } }", ''),
  ("func f(x int) int { for { switch x { case 1: break } } }", ''),
  ("func f(x int) int { L: switch x { case 1: for { break L }; default: return 1 } }", ''),
+ ("type I interface{ M() }\ntype T struct{}", 'var i I = T{}; _ = i'),
+ ("", 'var e error = 3; _ = e'),
+ ("type S interface{ Area() float64 }\ntype Q struct{}\nfunc (q *Q) Area() float64 { return 0 }", 'var s S = Q{}; _ = s'),
+ ("type S interface{ Area() float64 }\ntype Q struct{}\nfunc (q *Q) Area() float64 { return 0 }", 'var s S = &Q{}; _ = s'),
+ ("type I interface{ M() int }\ntype T struct{}\nfunc (T) M() string { return \"\" }", 'var i I = T{}; _ = i'),
+ ("", 'var a any = 1; var n int = a; _ = n'),
+ ("type I interface{ M() }\ntype T struct{}", 'var i I; _ = i.(T)'),
+ ("", 'var x int; _ = x.(int)'),
+ ("", 'var a any; switch a.(type) { case int, int: }'),
+ ("type I interface{ M() }", 'var i I; switch i.(type) { case int: }'),
+ ("", 'var x int; switch y := x.(type) { case int: _ = y }'),
+ ("type I interface{ M(); M() }", ''),
+ ("type I interface{ M() }\ntype T struct{}", 'var t T; _ = I(t)'),
+ ("", 'var e error; var s string = e; _ = s'),
+ ("", 'var a any = 1; _ = a + 1'),
+ ("type I interface{ M() }\ntype T struct{}\nfunc (T) M() {}", 'var i I = T{}; i.N()'),
 ]
 go = os.environ.get("GO127", "/work/tools/gobin/lib/python3.11/site-packages/go/bin/go")
 work = tempfile.mkdtemp()

@@ -107,7 +107,8 @@ extension VM {
         if c != 0 { return c }
       }
       return 0
-    case .slice, .undefined: return 0
+    // Interface keys are refused by the checker (Checker+Maps.swift).
+    case .slice, .interface, .undefined: return 0
     }
   }
 }

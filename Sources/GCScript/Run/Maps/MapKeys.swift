@@ -67,7 +67,8 @@ extension VM {
       for i in 0..<n { try hashInto(&h, e, src, offset + i * e.size, topLevel: false) }
     case .structure(let fs):
       for f in fs where f.name != "_" { try hashInto(&h, f.type, src, offset + f.offset, topLevel: false) }
-    case .slice, .undefined:
+    // Interface keys are refused by the checker (Checker+Maps.swift).
+    case .slice, .interface, .undefined:
       break
     }
   }
@@ -101,7 +102,7 @@ extension VM {
         if !(try equal(f.type, a, ao + f.offset, false, b, bo + f.offset, false)) { return false }
       }
       return true
-    case .slice, .undefined:
+    case .slice, .interface, .undefined:
       return false
     }
   }

@@ -247,4 +247,16 @@ func main() {
 	sinkInt += valueMethodThroughPointer(&Stack{})
 	sinkInt += int(namedScalarMethods())
 	sinkInt += listMethods(5)
+	// escape_interfaces.go
+	sinkInt += ifaceLocal(3)
+	gAny = ifaceReturned("s")
+	sinkInt += ifaceMethodCall(square{2}, 5)
+	ifaceCompositeGlobal(4)
+	sinkInt += ifaceDevirtualized(6)
+	sinkInt += ifaceDevirtualizedPointer()
+	ifacePointerGlobal()
+	sinkInt += ifacePointerLocal()
+	sinkInt += ifaceTypeSwitch(7)
+	gAny = ifaceAssertPointer(&box3{})
+	sinkInt += ifaceSliceOfAny(1, 2)
 }

@@ -1,0 +1,64 @@
+// strings.Builder (strings/builder.go, the same in Go 1.27.3 and 1.19.8): a struct of `addr
+// *Builder` (its own address, to catch copies) and `buf []byte`. Its methods have pointer
+// receivers; `sb.WriteString(s)` on a variable takes its address, which does not escape
+// (copyCheck hides it with abi.NoEscape). Each method is a package function of gcsh's whose
+// first argument is the *Builder (Run/VM+StringsBuilder.swift); strings.Count rides along.
+
+import GoHeap
+
+/// `strings.Builder`: 32 bytes, addr then buf.
+let stringsBuilderType = GoType.structure(
+  [("addr", .pointer(to: .uint8)), ("buf", .slice(of: .uint8))], name: "strings.Builder")
+
+extension Checker {
+  /// `b.M(args)` of a strings.Builder or *strings.Builder `b` (nil when b is neither).
+  func stringsBuilderCall(
+    _ x: Operand, _ name: String, _ args: [Expr], _ scope: LexicalScope, callee: Span, _ span: Span
+  ) throws -> Operand? {
+    let isPointer = x.type.pointee === stringsBuilderType && x.type.name == nil
+    guard x.untyped == nil, x.type === stringsBuilderType || isPointer else { return nil }
+    let b: Builtin
+    var want: [String] = []
+    switch name {
+    case "WriteString": (b, want) = (.builderWriteString, ["string"])
+    case "WriteByte": (b, want) = (.builderWriteByte, ["byte"])
+    case "WriteRune": (b, want) = (.builderWriteRune, ["rune"])
+    case "Grow": (b, want) = (.builderGrow, ["int"])
+    case "Len": b = .builderLen
+    case "Cap": b = .builderCap
+    case "String": b = .builderString
+    case "Reset": b = .builderReset
+    case "Write":
+      throw fail(.notSupported("strings.Builder.Write (io.Writer values)", plural: false), at: callee)
+    default:
+      let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+    }
+    try arity("(*strings.Builder).\(name)", args, want: want, scope, span)
+    var receiver = x.expr
+    if !isPointer {
+      guard x.addressable else {
+        let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+        throw fail(.typeError("cannot call pointer method \(name) on strings.Builder"), at: at)
+      }
+      markAddressTaken(x.expr)
+      receiver = TypedExpr(.addressOf(x.expr), .pointer(to: stringsBuilderType), x.expr.span)
+    }
+    var typed = [receiver]
+    let types: [String: GoType] = ["string": .string, "byte": .uint8, "rune": .int32, "int": .int]
+    for (a, w) in zip(args, want) {
+      typed.append(try assign(try expression(a, scope), to: types[w]!, "argument to \(b.rawValue)"))
+    }
+    let result: GoType
+    switch b {
+    case .builderWriteString, .builderWriteRune: result = tupleType([.int, .error])
+    case .builderWriteByte: result = .error
+    case .builderLen, .builderCap: result = .int
+    case .builderString: result = .string
+    default: result = noValueType
+    }
+    var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
+    op.isCallResult = true
+    return op
+  }
+}

@@ -1,0 +1,61 @@
+// Escape analysis of interface values (escape/expr.go OCONVIFACE, ODOTTYPE; call.go's
+// OCALLINTER is in `expression`'s `.interfaceMethod` case): where a boxed value's storage lives,
+// and how values flow into and out of interfaces.
+
+import GoHeap
+
+extension Batch {
+  /// OCONVIFACE: a value that is not pointer-shaped is spilled to a box (expr.go: `k =
+  /// e.spill(k, n)`) whose content is the value — `x escapes to heap` when the interface does,
+  /// `x does not escape` otherwise; a pointer-shaped value is the data word itself and flows on.
+  /// dataWord's decision (Escape/InterfaceConversion.swift) is taken here, with Go 1.25+'s
+  /// constant rewrite asked of the oracle, as for fmt's operands.
+  func interfaceConversion(_ k: Hole, _ e: TypedExpr, _ x: TypedExpr) {
+    guard let site = e.site else { return expression(k, x) }
+    var rewritten: Constant? = nil
+    if analysis.compiler.rewritesMakeSizes, x.constant == nil {
+      if case .variable(let v) = x.kind, v.storage == .captured {
+        // A captured variable is defined in the outermost enclosing function.
+        var root = function
+        while let outer = root.outer { root = outer }
+        rewritten = ReassignOracle(root.body).staticValue(x).constant
+      } else {
+        if oracle == nil { oracle = ReassignOracle(function.body) }
+        rewritten = oracle!.staticValue(x).constant
+      }
+    }
+    e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
+    if !analysis.compiler.reportsOperandPositions, let at = site.statementStart { site.reportAt = at }
+    expression(spill(k, site), x)
+  }
+
+  /// ODOTTYPE (expr.go: `e.expr(k.dotType(n.Type(), n, "dot"), n.X)`): the asserted value comes
+  /// out of the interface — a copy of the box's content (one dereference) unless it is
+  /// pointer-shaped; a type switch's test reads only the type word.
+  func typeAssertion(_ k: Hole, _ x: TypedExpr, _ t: GoType?, _ mode: TypeAssertMode) {
+    guard mode != .test, let t else { return expression(discard, x) }
+    if t.isInterface || InterfaceConversion.isDirectIface(t) {
+      expression(k, x)
+    } else {
+      expression(k.deref(), x)
+    }
+  }
+
+  /// errors.New (inlined: `&errorString{text}` is an allocation of the caller whose content is
+  /// the string), fmt.Errorf (not inlined: its arguments are `...any` that leak, as Sprintf's;
+  /// the error it returns is made inside it, on the heap) and recover (nothing flows in).
+  func errorBuiltin(_ k: Hole, _ b: Builtin, _ args: [TypedExpr], _ e: TypedExpr) {
+    switch b {
+    case .errorsNew:
+      guard let site = e.site else { return }
+      expression(spill(k, site), args[0])
+    case .fmtErrorf where e.isSpread:
+      for a in args { expression(heapHole.deref().noting("passed to fmt.Errorf, whose arguments (interface values) escape"), a) }
+    case .fmtErrorf:
+      for a in args { expression(heapHole.noting("passed to fmt.Errorf, whose arguments (interface values) escape"), a) }
+      convertToInterfaces(e, args.dropFirst(), all: args)
+    default:
+      for a in args { expression(discard, a) }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// strings.Builder's methods (strings/builder.go, the same in Go 1.27.3 and 1.19.8) on the
+// Builder in simulated memory: addr at +0, buf's pointer, length and capacity at +8, +16, +24.
+// Every write goes through copyCheck; the buffer grows as `append` grows a []byte (growslice:
+// the old array becomes garbage); Grow(n), when fewer than n bytes are free, makes a buffer
+// for 2*cap+n bytes — Go 1.21+'s bytealg.MakeNoZero gives it the capacity of its size class,
+// Go 1.19's `make([]byte, len, 2*cap+n)` exactly that; Go 1.19's WriteRune of a multi-byte rune
+// grows that way by 4 (utf8.UTFMax) when fewer than 4 bytes are free, Go 1.21+'s appends
+// (utf8.AppendRune). String() returns the buffer's bytes without copying them. Checked against
+// both toolchains' runs of a program exercising each method (capacities and Mallocs). And
+// strings.Count.
+
+import GoHeap
+
+extension VM {
+  func stringsBuilder(
+    _ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: () -> UnsafeMutablePointer<UInt64>?
+  ) throws {
+    let p = args[0].1[0]
+    guard p != 0 else { throw VMTrap(kind: .nilDereference) }
+    var data = try load(p + 8, 8)
+    var length = Int(try load(p + 16, 8))
+    var capacity = Int(try load(p + 24, 8))
+    switch b {
+    case .builderLen: result()?[0] = UInt64(length); return
+    case .builderCap: result()?[0] = UInt64(capacity); return
+    case .builderString:
+      if let out = result() { (out[0], out[1]) = (length == 0 ? 0 : data, UInt64(length)) }
+      return
+    case .builderReset:
+      try clearMemory(p, 32)
+      return
+    default: break
+    }
+    // copyCheck.
+    let addr = try load(p, 8)
+    if addr == 0 {
+      try store(p, p, 8)
+    } else if addr != p {
+      throw VMTrap(kind: .goPanic("strings: illegal use of non-zero Builder copied by value"))
+    }
+    var bytes: [UInt8] = []
+    switch b {
+    case .builderGrow:
+      let n = Int(Int64(bitPattern: args[1].1[0]))
+      if n < 0 { throw VMTrap(kind: .goPanic("strings.Builder.Grow: negative count")) }
+      if capacity - length < n { (data, capacity) = try growBuilder(p, data, length, to: 2 * capacity + n) }
+      return
+    case .builderWriteRune where heap.profile.version < GoVersion(1, 21):
+      GoUTF8.appendRune(&bytes, Int32(truncatingIfNeeded: Int64(bitPattern: args[1].1[0])))
+      if bytes.count > 1, capacity - length < 4 { (data, capacity) = try growBuilder(p, data, length, to: 2 * capacity + 4) }
+    case .builderWriteString: bytes = try string(args[1].1)
+    case .builderWriteByte: bytes = [UInt8(truncatingIfNeeded: args[1].1[0])]
+    case .builderWriteRune: GoUTF8.appendRune(&bytes, Int32(truncatingIfNeeded: Int64(bitPattern: args[1].1[0])))
+    default: return
+    }
+    // append(b.buf, s...): growslice when it does not fit.
+    if length + bytes.count > capacity {
+      (data, capacity) = try growBuilder(
+        p, data, length, to: grownCapacity(old: capacity, needed: length + bytes.count, elem: .uint8))
+    }
+    try write(bytes, at: data + UInt64(length))
+    length += bytes.count
+    try store(p + 16, UInt64(length), 8)
+    guard let out = result() else { return }
+    switch b {
+    case .builderWriteString, .builderWriteRune: (out[0], out[1], out[2]) = (UInt64(bytes.count), 0, 0)
+    default: (out[0], out[1]) = (0, 0)
+    }
+  }
+
+  /// A new buffer of `capacity` bytes with the first `length` copied; the Builder points to
+  /// it. Returns its address and capacity.
+  private func growBuilder(
+    _ p: UInt64, _ old: UInt64, _ length: Int, to capacity: Int
+  ) throws -> (UInt64, Int) {
+    // MakeNoZero (Go 1.21+): the size class's capacity.
+    let capacity = heap.profile.version >= GoVersion(1, 21) ? heap.roundupsize(capacity, noscan: true) : capacity
+    let fresh = try heap.allocate(.uint8, count: capacity)
+    if length > 0 { try copyMemory(to: fresh, from: old, length) }
+    try store(p + 8, fresh, 8)
+    try store(p + 24, UInt64(capacity), 8)
+    return (fresh, capacity)
+  }
+
+  /// strings.Count: non-overlapping instances of sub in s; utf8.RuneCountInString(s) + 1 for
+  /// an empty sub.
+  func stringsCount(_ s: [UInt8], _ sub: [UInt8]) -> Int {
+    if sub.isEmpty { return String(decoding: s, as: UTF8.self).unicodeScalars.count + 1 }
+    var n = 0
+    var i = 0
+    while i + sub.count <= s.count {
+      if s[i..<(i + sub.count)].elementsEqual(sub) {
+        n += 1
+        i += sub.count
+      } else {
+        i += 1
+      }
+    }
+    return n
+  }
+}
