@@ -135,7 +135,7 @@ class Gen:
             (0.08, self.print_stmt), (0.06, self.printf), (0.05, self.slice_ops),
             (0.04, self.ptr_ops), (0.03, self.call_stmt), (0.02, self.array_decl),
             (0.02, self.map_decl), (0.03, self.expect), (0.03, self.conversion),
-            (0.05, self.closure),
+            (0.05, self.closure), (0.05, self.goroutines),
         ]
         total = sum(w for w, _ in kinds)
         x = r * total
@@ -309,6 +309,48 @@ class Gen:
             s = "%s := func(x int) int {\n\tif x <= 0 {\n\t\treturn 0\n\t}\n\treturn x - 1\n}" % name
         self.funcs.append((name, True))
         return s + "\nprint %s == nil" % name
+
+    def goroutines(self):
+        """Goroutines and channels: a WaitGroup fan-out into a buffered channel, a producer
+        closing an unbuffered one, select with a default or a timer, goroutines left blocked
+        holding buffers, a mutex counter, finalizers, and Go's panics and deadlocks."""
+        n = self.pick(["1", "3", "100", "1000"])
+        size = self.pick(SIZES)
+        c = self.fresh("ch")
+        r = self.r.random()
+        if r < 0.2:
+            return ("var %sw sync.WaitGroup\n%s := make(chan int, %s)\nfor i := 0; i < %s; i++ {\n"
+                    "\t%sw.Add(1)\n\tgo func(k int) {\n\t\tdefer %sw.Done()\n\t\tb := make([]byte, %s)\n"
+                    "\t\t%s <- k + len(b)\n\t}(i)\n}\n%sw.Wait()\nclose(%s)\n%st := 0\n"
+                    "for v := range %s {\n\t%st += v\n}\nprint %st") % (
+                c, c, self.pick([n, "0", "1"]), n, c, c, size, c, c, c, c, c, c, c)
+        if r < 0.35:
+            return ("%s := make(chan []byte)\ngo func() {\n\tfor i := 0; i < %s; i++ {\n"
+                    "\t\t%s <- make([]byte, %s)\n\t}\n\tclose(%s)\n}()\n%sn := 0\n"
+                    "for b := range %s {\n\t%sn += len(b)\n}\nprint %sn") % (c, n, c, size, c, c, c, c, c)
+        if r < 0.5:
+            return ("%s := make(chan int, 1)\nselect {\ncase v := <-%s:\n\tprint v\ncase <-time.After(%s):\n"
+                    "\tprint \"timeout\"\n%s}") % (c, c, self.pick(["time.Millisecond", "0", "time.Hour"]),
+                                                self.pick(["", "default:\n\tprint \"none\"\n"]))
+        if r < 0.65:
+            return ("%s := make(chan int)\nfor i := 0; i < %s; i++ {\n\tgo func() {\n\t\tb := make([]byte, %s)\n"
+                    "\t\t<-%s\n\t\tb[0] = 1\n\t}()\n}\ntime.Sleep(time.Millisecond)\nruntime.GC()\n"
+                    "print runtime.NumGoroutine()%s") % (c, n, size, c, self.pick(["", "\nclose(%s)" % c]))
+        if r < 0.75:
+            return ("var {c}mu sync.Mutex\nvar {c}wg sync.WaitGroup\n{c}n := 0\nfor i := 0; i < {n}; i++ {{\n"
+                    "\t{c}wg.Add(1)\n\tgo func() {{\n\t\tdefer {c}wg.Done()\n\t\t{c}mu.Lock()\n\t\t{c}n++\n"
+                    "\t\t{c}mu.Unlock()\n\t}}()\n}}\n{c}wg.Wait()\nprint {c}n").format(c=c, n=n)
+        if r < 0.85:
+            return ("%s := &Node{v: 1}\nruntime.SetFinalizer(%s, func(p *Node) { print \"finalized\", p.v })\n"
+                    "%s = nil\nruntime.GC()\ntime.Sleep(time.Millisecond)\nruntime.GC()") % (c, c, c)
+        return self.pick([
+            "%s := make(chan int)\n<-%s" % (c, c),                                 # deadlock
+            "%s := make(chan int, 1)\nclose(%s)\nclose(%s)" % (c, c, c),          # panic
+            "%s := make(chan int)\nclose(%s)\n%s <- 1" % (c, c, c),              # panic
+            "var %s func()\ngo %s()" % (c, c),                                      # fatal
+            "var %s sync.WaitGroup\n%s.Done()" % (c, c),                           # panic
+            "go func() {\n\tfor {\n\t}\n}()\ntime.Sleep(%s)" % self.pick(["time.Millisecond", "time.Second"]),
+        ])
 
     def function(self):
         name = self.fresh("f")

@@ -281,3 +281,21 @@ func setFinalizerErrors(_ c: (String, String)) throws {
   let e = try #require(failure(c.0))
   #expect(e.kind.message == c.1)
 }
+
+/// time.Tick sends on the virtual clock every period; ticks nobody takes are dropped (its
+/// buffer holds one); a ticker nobody waits on does not keep an otherwise deadlocked program
+/// alive (Go 1.23+'s timers); Tick of a non-positive duration is nil.
+@Test func tickersTickOnTheVirtualClock() throws {
+  let (out, _, _) = try run("""
+    tick := time.Tick(10 * time.Millisecond)
+    start := time.Now()
+    for i := 0; i < 3; i++ { <-tick }
+    print time.Since(start) >= 30*time.Millisecond, time.Since(start) < 40*time.Millisecond
+    time.Sleep(100 * time.Millisecond)
+    print len(tick)
+    print time.Tick(0) == nil
+    """)
+  #expect(out == "true true\n1\ntrue\n")
+  let e = try #require(failure("t := time.Tick(time.Second)\nch := make(chan int)\n<-ch\nprint len(t)"))
+  #expect(e.kind.message.hasPrefix("fatal error: all goroutines are asleep - deadlock!"))
+}

@@ -2,14 +2,15 @@
 // editing, history in GCSH_HISTORY (multi-line entries whole, across sessions; an unusable file
 // is a warning), context completion, `...>` continuation, Ctrl-C and Ctrl-D at either prompt,
 // an error inside a block reported once, values echoed, the process's death said once, `:load`
-// leaving no settings behind, trace lines printed with the entry that caused them, and closures
+// leaving no settings behind, trace lines printed with the entry that caused them, goroutines
+// that wait between entries and a deadlock that ends the process, and closures
 // living across entries.
 
 import Foundation
 import Testing
 
 @Test(arguments: ["basics", "cancel", "block_error", "echo", "history", "completion", "death",
-                  "load_settings", "trace", "closures"])
+                  "load_settings", "trace", "closures", "goroutines"])
 func replThroughAPseudoTerminal(_ scenario: String) throws {
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-repl-\(getpid())-\(scenario)")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

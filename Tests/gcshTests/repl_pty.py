@@ -241,6 +241,27 @@ def closures():
     must(re.search(r"\r\n11\r\n", shown), "a literal sees a global as it is now", shown)
 
 
+def goroutines():
+    """Goroutines started in one entry wait between entries (no virtual time passes) and run
+    when a later entry blocks or sleeps; a deadlock is the simulated program's fatal error,
+    after which the REPL says so and :reset gives a fresh process that works."""
+    t = Terminal()
+    t.expect(PROMPT)
+    t.line("ch := make(chan string)")
+    t.line('go func() { ch <- "from a goroutine" }()')
+    shown = t.line("runtime.NumGoroutine()")
+    must(re.search(r"\r\n2\r\n", shown), "the goroutine waits between entries", shown)
+    shown = t.line("<-ch")
+    must(re.search(r"\r\nfrom a goroutine\r\n", shown), "a receive runs the goroutine and echoes its value", shown)
+    shown = t.line("runtime.NumGoroutine()")
+    must(re.search(r"\r\n1\r\n", shown), "the goroutine has ended", shown)
+    shown = t.line("<-ch")
+    must("all goroutines are asleep - deadlock!" in shown, "a receive nobody answers is a deadlock", shown)
+    shown = t.line(":reset")
+    shown = t.line("runtime.NumGoroutine()")
+    must(re.search(r"\r\n1\r\n", shown), "a reset process has main only", shown)
+
+
 def history():
     """A multi-line entry is one history item across sessions; the file is written whole."""
     t = Terminal()

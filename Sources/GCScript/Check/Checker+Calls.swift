@@ -613,9 +613,9 @@ extension Checker {
     case .runtimeGC, .runtimeGosched:
       try arity(b.rawValue, args, want: [], scope, span)
       return node([], noValueType)
-    case .timeAfter:
-      try arity("time.After", args, want: ["time.Duration"], scope, span)
-      let d = try assign(try expression(args[0], scope), to: durationType, "argument to time.After")
+    case .timeAfter, .timeTick:
+      try arity(b.rawValue, args, want: ["time.Duration"], scope, span)
+      let d = try assign(try expression(args[0], scope), to: durationType, "argument to \(b.rawValue)")
       return node([d], GoType(.chan(timeType, .receive)))
     case .select, .makeChan, .chanSend, .chanRecv, .chanRecv2, .close, .syncWaitGroupAdd, .syncWaitGroupDone,
       .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:

@@ -557,6 +557,8 @@ enum Builtin: String {
   case select
   /// time.After(d): a channel a timer sends the time on.
   case timeAfter = "time.After"
+  /// time.Tick(d): a channel a ticker sends the time on every d (nil for d <= 0).
+  case timeTick = "time.Tick"
   // The scheduler and sync (the receiver's address first).
   case runtimeGosched = "runtime.Gosched"
   case syncWaitGroupAdd = "sync.(*WaitGroup).Add", syncWaitGroupDone = "sync.(*WaitGroup).Done"

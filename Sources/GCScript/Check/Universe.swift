@@ -153,7 +153,8 @@ enum Packages {
     case ("time", "Since"): return .function(.timeSince)
     case ("time", "Time"): return .type(timeType)
     case ("time", "After"): return .function(.timeAfter)
-    case ("time", "Tick"), ("time", "NewTimer"), ("time", "NewTicker"), ("time", "Until"):
+    case ("time", "Tick"): return .function(.timeTick)
+    case ("time", "NewTimer"), ("time", "NewTicker"), ("time", "Until"):
       return .unsupported("time.\(name)")
     case ("runtime", "GC"): return .function(.runtimeGC)
     case ("runtime", "KeepAlive"): return .function(.runtimeKeepAlive)

@@ -861,7 +861,7 @@ final class Batch {
     case .chanSend:
       expression(discard, args[0])
       expression(heapHole.noting("sent to a channel"), args[1])
-    case .makeChan, .chanRecv, .chanRecv2, .close, .runtimeGosched, .timeAfter: for a in args { expression(discard, a) }
+    case .makeChan, .chanRecv, .chanRecv2, .close, .runtimeGosched, .timeAfter, .timeTick: for a in args { expression(discard, a) }
     case .select:
       // walk/select.go: each send case is an OSEND (its value to the heap), each receive an
       // ORECV; the operands follow the default flag as kind, channel[, value].

@@ -154,9 +154,9 @@ extension VM {
     case .select:
       guard let result else { throw VMTrap(kind: .internalFault("select without results")) }
       try select(args, into: result)
-    case .timeAfter:
+    case .timeAfter, .timeTick:
       guard let result else { return }
-      try timeAfter(Int(Int64(bitPattern: args[0].1[0])), into: result)
+      try timeAfter(Int(Int64(bitPattern: args[0].1[0])), every: b == .timeTick, into: result)
     case .runtimeGosched:
       // The caller goes on after the call when it runs again.
       guard multipleGoroutines, canSwitchGoroutines, scheduler.othersRunnable else { break }

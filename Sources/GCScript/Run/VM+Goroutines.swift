@@ -149,9 +149,11 @@ struct PendingTimer {
   let seq: Int
   /// A goroutine in time.Sleep...
   var g: Goroutine? = nil
-  /// ...or a channel timer: its channel and the timer object.
+  /// ...or a channel timer: its channel and the timer object; a ticker's period (0 for a
+  /// one-shot timer).
   var chan: Address = 0
   var object: Address = 0
+  var period = 0
 }
 
 /// No goroutine can run and none sleeps: checkdead's fatal error (main's wait reason).
@@ -369,8 +371,9 @@ extension VM {
         switchTo(next)
         return
       }
-      // Idle: the earliest timer fires.
-      if let first = s.sleepers.first {
+      // Idle: time passes to the earliest timer that can wake someone, and the timers due by
+      // then fire.
+      if let first = timerThatCanWake() {
         try flushTime()
         let now = heap.virtualTime
         if first.until > now { try heap.sleep(first.until - now) }
@@ -466,9 +469,9 @@ extension VM {
   }
 
   /// Adds a timer to the heap, in firing order.
-  func addTimer(until: Int, g: Goroutine? = nil, chan: Address = 0, object: Address = 0) {
+  func addTimer(until: Int, g: Goroutine? = nil, chan: Address = 0, object: Address = 0, period: Int = 0) {
     scheduler.sleepSeq += 1
-    let t = PendingTimer(until: until, seq: scheduler.sleepSeq, g: g, chan: chan, object: object)
+    let t = PendingTimer(until: until, seq: scheduler.sleepSeq, g: g, chan: chan, object: object, period: period)
     let k = scheduler.sleepers.firstIndex { $0.until > until } ?? scheduler.sleepers.count
     scheduler.sleepers.insert(t, at: k)
     multipleGoroutines = true
@@ -493,12 +496,37 @@ extension VM {
       if try waiting || load(c, 8) < load(c + 8, 8) {
         try chanSend(c, value, timeType)
       }
+      // A ticker's next tick: the next multiple of its period after now (time.go: ticks missed
+      // while nobody received are dropped, not queued).
+      if t.period > 0 {
+        let missed = (now - t.until) / t.period
+        let next = t.until + (missed + 1) * t.period
+        addTimer(until: next, chan: c, object: t.object, period: t.period)
+      }
+    }
+  }
+
+  /// The timer the idle scheduler waits for: the earliest that can wake a goroutine — a
+  /// sleeper's, or a channel timer whose channel a goroutine is blocked on (Go 1.23+ keeps a
+  /// channel timer in the timer heap only then; before, an idle program with only tickers
+  /// nobody waits on would sleep for ever: gcsh reports the deadlock either way).
+  func timerThatCanWake() -> PendingTimer? {
+    scheduler.sleepers.first { t in
+      t.g != nil || channelWaiters[t.chan]?.recvq.isEmpty == false
     }
   }
 
   /// time.After(d): a `chan Time` of one, and the timer that will send on it (Go 1.23+: a
   /// timeTimer of 112 B; Go 1.19: a Timer of 80 B), 3 allocations in all (GOROUTINE-FACTS).
-  func timeAfter(_ d: Int, into result: UnsafeMutablePointer<UInt64>) throws {
+  /// time.Tick(d) (`every`): the same with a Ticker, sending every d; nil for d <= 0. The
+  /// timer and its channel stay reachable until it fires — a ticker's for good, as every
+  /// unstopped Ticker was before Go 1.23 (Go 1.23+ collects one nobody references: gcsh does
+  /// not yet).
+  func timeAfter(_ d: Int, every: Bool = false, into result: UnsafeMutablePointer<UInt64>) throws {
+    if every && d <= 0 {
+      result[0] = 0
+      return
+    }
     try flushTime()
     let c = try makeChan(GoType(.chan(timeType, .both)), size: 1)
     inFlight.append(c)
@@ -510,7 +538,7 @@ extension VM {
       try store(object + 8, c, 8)
     }
     let now = heap.virtualTime
-    addTimer(until: d > Int.max - now ? Int.max : now + max(0, d), chan: c, object: object)
+    addTimer(until: d > Int.max - now ? Int.max : now + max(0, d), chan: c, object: object, period: every ? d : 0)
     result[0] = c
   }
   private static let timeTimer127 = GoType.structure(
