@@ -124,3 +124,25 @@ extension GoRuntime {
     }
   }
 }
+
+/// The pause history as runtime/debug.ReadGCStats reads it (mgc.go readGCStats_m): the last
+/// min(NumGC, 256) pauses and their end times, most recent first.
+public struct GCPauseHistory: Sendable {
+  public let numGC: Int
+  public let pauseTotalNs: Int
+  /// When the last cycle ended (LastGC), ns on the process's clock; 0 before the first.
+  public let lastGC: Int
+  public let pauses: [Int]
+  public let ends: [Int]
+}
+
+extension GoRuntime {
+  /// readGCStats_m: the pause history under the heap lock (no stop-the-world).
+  public func gcPauseHistory() -> GCPauseHistory {
+    let n = min(numGC, pauseRing.ns.count)
+    let indexes = (0..<n).map { (numGC - 1 - $0) % pauseRing.ns.count }
+    return GCPauseHistory(
+      numGC: numGC, pauseTotalNs: pauseTotalNs, lastGC: lastGCEndNs ?? 0,
+      pauses: indexes.map { pauseRing.ns[$0] }, ends: indexes.map { pauseRing.end[$0] })
+  }
+}

@@ -269,13 +269,14 @@ func finalizersDelayFreeingByOneCycle(_ profile: RuntimeProfile) throws {
   #expect(freed.heapAlloc < 1 << 20)
 }
 
-/// SetFinalizer's run-time checks, in mfinal.go's words.
+/// SetFinalizer's run-time checks, in mfinal.go's words: throws, so fatal errors (a recover does
+/// not stop them), with reflect's type names.
 @Test(arguments: [
-  ("x := 5\nruntime.SetFinalizer(x, nil)", "panic: runtime.SetFinalizer: first argument is int, not pointer"),
+  ("type T struct{ n int }\nruntime.SetFinalizer(T{1}, nil)", "fatal error: runtime.SetFinalizer: first argument is main.T, not pointer"),
   ("type T struct{ a, b int }\np := &T{}\nruntime.SetFinalizer(&p.b, func(q *int) {})",
-   "panic: runtime.SetFinalizer: pointer not at beginning of allocated block"),
+   "fatal error: runtime.SetFinalizer: pointer not at beginning of allocated block"),
   ("p := new(int)\nruntime.SetFinalizer(p, func(q *string) {})",
-   "panic: runtime.SetFinalizer: cannot pass *int to finalizer func(*string)"),
+   "fatal error: runtime.SetFinalizer: cannot pass *int to finalizer func(*string)"),
 ])
 func setFinalizerErrors(_ c: (String, String)) throws {
   let e = try #require(failure(c.0))

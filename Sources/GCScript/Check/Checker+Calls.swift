@@ -6,7 +6,11 @@ import GoHeap
 extension Checker {
   func call(_ f: Expr, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     var callee = f
-    while case .paren(let inner) = callee.kind { callee = inner }
+    var parenthesized = false
+    while case .paren(let inner) = callee.kind {
+      callee = inner
+      parenthesized = true
+    }
     switch callee.kind {
     case .identifier(let name):
       switch scope.lookup(name) {
@@ -58,10 +62,30 @@ extension Checker {
       throw fail(.typeError("\(text(callee.span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     case .type(let te):
       return try conversion(try resolveType(te, scope), args, spread, scope, span)
-    case .unary("*", _):
+    case .unary("*", let base):
+      // `(*T)(x)`: a conversion to a pointer type (`*T(x)` is `*(T(x))`, which types2 reports).
+      if parenthesized, let t = try? pointerConversionType(base, scope) {
+        return try conversion(.pointer(to: t), args, spread, scope, span)
+      }
       throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
     default:
       return try callOfValue(callee, args, spread, scope, span)
+    }
+  }
+
+  /// The T of `(*T)(x)`, when the operand of `*` names a type.
+  private func pointerConversionType(_ e: Expr, _ scope: LexicalScope) throws -> GoType? {
+    switch e.kind {
+    case .type(let te): return try resolveType(te, scope)
+    case .identifier(let n):
+      if case .type(let t)? = scope.lookup(n) { return t }
+      return nil
+    case .selector(let base, let n):
+      guard case .identifier(let pkg) = base.kind, case .package? = scope.lookup(pkg) else { return nil }
+      return try resolveType(.qualified(pkg, n, e.span), scope)
+    case .paren(let x): return try pointerConversionType(x, scope)
+    case .unary("*", let x): return try pointerConversionType(x, scope).map { .pointer(to: $0) }
+    default: return nil
     }
   }
 
@@ -556,6 +580,11 @@ extension Checker {
         try assign(try expression(args[0], scope), to: .int64, "argument to strconv.FormatInt"),
         try assign(try expression(args[1], scope), to: .int, "argument to strconv.FormatInt"),
       ], .string)
+    case .sortInts, .sortStrings, .sortFloat64s:
+      let elem: GoType = b == .sortInts ? .int : (b == .sortStrings ? .string : .float64)
+      let want = GoType.slice(of: elem)
+      try arity(b.rawValue, args, want: ["\(want)"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: want, "argument to \(b.rawValue)")], noValueType)
     case .stringsRepeat:
       try arity("strings.Repeat", args, want: ["string", "int"], scope, span)
       return node([
@@ -637,6 +666,10 @@ extension Checker {
       let want = GoType.pointer(to: profile.memStatsType)
       try arity("runtime.ReadMemStats", args, want: ["\(want)"], scope, span)
       return node([try assign(try expression(args[0], scope), to: want, "argument to runtime.ReadMemStats")], noValueType)
+    case .debugReadGCStats:
+      let want = GoType.pointer(to: gcStatsType)
+      try arity("debug.ReadGCStats", args, want: ["\(want)"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: want, "argument to debug.ReadGCStats")], noValueType)
     case .debugFreeOSMemory:
       try arity("debug.FreeOSMemory", args, want: [], scope, span)
       try requireFeature(.freeOSMemory, span)

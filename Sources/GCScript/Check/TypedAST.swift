@@ -545,6 +545,8 @@ enum Builtin: String {
   case runtimeSetFinalizer = "runtime.SetFinalizer"
   case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"
   case debugSetMemoryLimit = "debug.SetMemoryLimit"
+  case debugReadGCStats = "debug.ReadGCStats"
+  case sortInts = "sort.Ints", sortStrings = "sort.Strings", sortFloat64s = "sort.Float64s"
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
   case stringsRepeat = "strings.Repeat"
   // Channels (chan.go): make, send, receive (and its comma-ok form, whose type is the tuple

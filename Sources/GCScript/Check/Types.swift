@@ -232,6 +232,13 @@ let numErrorType = GoType.structure([("Func", .string), ("Num", .string), ("Err"
 /// fmt.Errorf's errors (`*errors.errorString`).
 let errorStringType = GoType.structure([("s", .string)], name: "errors.errorString")
 
+/// runtime/debug.GCStats (debug/garbage.go): the last GC, the count, the total pause, and the
+/// pause history (most recent first) with its end times and optional quantiles.
+let gcStatsType: GoType = GoType.structure(
+  [("LastGC", timeType), ("NumGC", .int64), ("PauseTotal", durationType), ("Pause", .slice(of: durationType)),
+   ("PauseEnd", .slice(of: timeType)), ("PauseQuantiles", .slice(of: durationType))],
+  name: "debug.GCStats")
+
 /// `time.Duration`: a named int64 that prints as `1m30s`.
 let durationType: GoType = {
   let t = GoType.named("time.Duration")

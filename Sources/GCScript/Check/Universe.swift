@@ -104,7 +104,7 @@ enum Packages {
   /// Import path → package name, for the packages gcsh runs.
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
-    "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors",
+    "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -174,9 +174,10 @@ enum Packages {
     case ("debug", "FreeOSMemory"): return .function(.debugFreeOSMemory)
     case ("debug", "SetGCPercent"): return .function(.debugSetGCPercent)
     case ("debug", "SetMemoryLimit"): return .function(.debugSetMemoryLimit)
-    case ("debug", "ReadGCStats"), ("debug", "PrintStack"), ("debug", "Stack"),
-      ("debug", "SetMaxStack"), ("debug", "SetMaxThreads"), ("debug", "WriteHeapDump"),
-      ("debug", "GCStats"):
+    case ("debug", "ReadGCStats"): return .function(.debugReadGCStats)
+    case ("debug", "GCStats"): return .type(gcStatsType)
+    case ("debug", "PrintStack"), ("debug", "Stack"),
+      ("debug", "SetMaxStack"), ("debug", "SetMaxThreads"), ("debug", "WriteHeapDump"):
       return .unsupported("debug.\(name)")
     case ("strconv", "Itoa"): return .function(.strconvItoa)
     case ("strconv", "Atoi"): return .function(.strconvAtoi)
@@ -186,7 +187,10 @@ enum Packages {
     case ("strings", "Count"): return .function(.stringsCount)
     case ("strings", "Builder"): return .type(stringsBuilderType)
     // The rest of strconv and strings exist in Go: named, not "undefined".
-    case ("strconv", _), ("strings", _): return .unsupported("\(package).\(name)")
+    case ("sort", "Ints"): return .function(.sortInts)
+    case ("sort", "Strings"): return .function(.sortStrings)
+    case ("sort", "Float64s"): return .function(.sortFloat64s)
+    case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
     default: return nil
     }
   }

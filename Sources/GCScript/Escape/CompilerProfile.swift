@@ -38,6 +38,9 @@ struct CompilerProfile {
   /// (escape.go ZeroCopy, Go 1.22+): no allocation, and -m says "zero-copy string->[]byte
   /// conversion".
   let zeroCopyStringToBytes: Bool
+  /// sort.Ints, Strings and Float64s are slices.Sort (Go 1.22+), which keeps nothing; before,
+  /// sort.Sort of the slice boxed into a sort.Interface, which escapes.
+  let sortsWithSlices: Bool
   /// Whose inliner runs before escape analysis (Inline/Inliner.swift): Go 1.27.3's or Go
   /// 1.19.8's (Tests/Recordings/escape record both). nil: the go1.0 profile does not inline —
   /// Go 1.0's inliner (leaf functions only, a budget of 40 nodes) is not ported, there being no
@@ -88,6 +91,7 @@ struct CompilerProfile {
   init(_ runtime: RuntimeProfile) {
     reportsAppend = runtime.version >= GoVersion(1, 25)
     zeroCopyStringToBytes = runtime.version >= GoVersion(1, 22)
+    sortsWithSlices = runtime.version >= GoVersion(1, 22)
     maxImplicitStackVarSize = 64 << 10
     if runtime.version >= GoVersion(1, 25) {
       maxStackVarSize = 128 << 10

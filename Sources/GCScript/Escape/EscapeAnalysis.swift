@@ -892,7 +892,7 @@ final class Batch {
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
     // call.go ODELETE: keys used in map deletes need not escape.
     case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive,
-      .runtimeReadMemStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
+      .runtimeReadMemStats, .debugReadGCStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
     case .osGetenv:
       // os.Getenv's key leaks (-m: "leaking param: k" for a caller passing its parameter: the
@@ -905,6 +905,15 @@ final class Batch {
       // strconv's result is a new string made inside FormatInt (always on the heap), or a piece
       // of its constant table: nothing flows from the argument.
       for a in args { expression(discard, a) }
+    case .sortInts, .sortStrings, .sortFloat64s:
+      // Go 1.19: sort.Sort(IntSlice(x)), the slice boxed into a sort.Interface that escapes
+      // (`sort.Interface(sort.IntSlice(sort.x)) escapes to heap`: x's array with it); Go 1.22+:
+      // slices.Sort(x), which keeps nothing.
+      if !analysis.compiler.sortsWithSlices {
+        expression(heapHole.deref().noting("boxed into the sort.Interface \(b.rawValue) sorts through"), args[0])
+      } else {
+        expression(discard, args[0])
+      }
     case .stringsRepeat:
       // Repeat(s, 1) returns s itself ("leaking param: s to result ~r0 level=0").
       expression(k, args[0])

@@ -116,6 +116,7 @@ extension VM {
     case .strconvItoa: try formatInt(Int64(bitPattern: args[0].1[0]), base: 10, into: result)
     case .strconvFormatInt:
       try formatInt(Int64(bitPattern: args[0].1[0]), base: Int(Int64(bitPattern: args[1].1[0])), into: result)
+    case .sortInts, .sortStrings, .sortFloat64s: try sortSlice(args[0].0, args[0].1)
     case .stringsRepeat: try repeatString(args[0].1, Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
@@ -170,6 +171,7 @@ extension VM {
     case .syncMutexTryLock: result?[0] = try mutexTryLock(args[0].1[0]) ? 1 : 0
     case .runtimeGC: try forcedGC()
     case .runtimeSetFinalizer: try setFinalizer(args)
+    case .debugReadGCStats: try readGCStats(args[0].1[0])
     case .runtimeKeepAlive: break  // its operand was live up to here: that is all it does
     case .runtimeReadMemStats:
       // mstats.go: `_ = m.Alloc` faults on nil before the world stops.

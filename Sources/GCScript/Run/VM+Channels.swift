@@ -261,9 +261,10 @@ extension VM {
 
   // MARK: select
 
-  /// selectgo: the first case (in source order; Go picks among the ready ones at random) that
-  /// can proceed does; else the default (-1); else the goroutine waits on every case's
-  /// channel until one fires (`select (no cases)`: forever).
+  /// selectgo: the cases are polled in a random order (pollorder: Go's cheaprandn shuffle; here
+  /// from a seeded generator, so a run repeats) and the first that can proceed does; else the
+  /// default (-1); else the goroutine waits on every case's channel until one fires (`select
+  /// (no cases)`: forever).
   func select(_ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: UnsafeMutablePointer<UInt64>) throws {
     let hasDefault = args[0].1[0] != 0
     struct Case {
@@ -288,8 +289,18 @@ extension VM {
         k += 2
       }
     }
-    let layout = channelLayout
-    for (n, c) in cases.enumerated() where c.chan != 0 {
+    // select.go: pollorder[norder] = pollorder[j]; pollorder[j] = i, j random in 0...i.
+    var order: [Int] = []
+    for i in cases.indices {
+      let j = Int(selectRandom() % UInt64(i + 1))
+      if j == order.count { order.append(i) } else {
+        order.append(order[j])
+        order[j] = i
+      }
+    }
+    for n in order {
+      let c = cases[n]
+      guard c.chan != 0 else { continue }
       let ready: Bool
       let q = channelWaiters[c.chan]
       let closed = try load(c.chan + 28, 4) != 0
@@ -300,7 +311,6 @@ extension VM {
       } else {
         ready = closed || !(q?.sendq.isEmpty ?? true) || qcount > 0
       }
-      _ = layout
       guard ready else { continue }
       result[0] = UInt64(n)
       if c.send {
@@ -326,6 +336,15 @@ extension VM {
       wait.channels.append(c.chan)
     }
     try park("select")
+  }
+
+  /// The select shuffle's generator: deterministic (the same run chooses the same cases).
+  private func selectRandom() -> UInt64 {
+    selectRandomState &+= 0x9E37_79B9_7F4A_7C15
+    var z = selectRandomState
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 
   /// A waiter's select fired on its case: the index is written and the goroutine leaves the

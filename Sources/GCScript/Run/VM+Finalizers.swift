@@ -17,21 +17,20 @@ extension VM {
   func setFinalizer(_ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws {
     let (objType, objSlots) = args[0]
     let (fnType, fnSlots) = args[1]
-    func fail(_ m: String) -> VMTrap { VMTrap(kind: .goPanic("runtime.SetFinalizer: \(m)")) }
-    guard objType.isPointer else { throw fail("first argument is \(objType), not pointer") }
+    // mfinal.go throws: fatal errors, not panics a recover could stop.
+    func fail(_ m: String) -> VMTrap { VMTrap(kind: .fatalError("runtime.SetFinalizer: \(m)")) }
+    guard objType.isPointer else { throw fail("first argument is \(goTypeString(objType)), not pointer") }
     let object = objSlots[0]
     if object == 0 { throw fail("first argument is nil") }
     guard case .function(let params, _, _) = fnType.kind else {
-      throw fail("second argument is \(fnType), not a function")
+      throw fail("second argument is \(goTypeString(fnType)), not a function")
     }
     let fn = fnSlots[0]
     if fn != 0 {
       guard params.count == 1, objType.assignable(to: params[0]) else {
-        throw fail("cannot pass \(objType) to finalizer \(fnType)")
+        throw fail("cannot pass \(goTypeString(objType)) to finalizer \(goTypeString(fnType))")
       }
-      if heap.hasFinalizer(object) {
-        throw VMTrap(kind: .fatalError("runtime.SetFinalizer: finalizer already set"))
-      }
+      if heap.hasFinalizer(object) { throw fail("finalizer already set") }
     }
     if !finalizerGoroutineMade {
       // createfing: `go runfinq()`, a g that lives as long as the program.

@@ -122,6 +122,16 @@ func goTypeString(_ t: GoType) -> String {
   case .slice(let e): return "[]" + goTypeString(e)
   case .array(let e, let n): return "[\(n)]" + goTypeString(e)
   case .map(let k, let v): return "map[" + goTypeString(k) + "]" + goTypeString(v)
+  case .chan(let e, let dir):
+    // reflect's chanType.String: `chan T`, `chan<- T`, `<-chan T`, and `chan (<-chan T)`.
+    let elem = goTypeString(e)
+    switch dir {
+    case .both:
+      if case .chan(_, .receive) = e.kind, e.name == nil { return "chan (" + elem + ")" }
+      return "chan " + elem
+    case .send: return "chan<- " + elem
+    case .receive: return "<-chan " + elem
+    }
   case .interface(let ms):
     // reflect's interfaceType.String: `interface {}`, `interface { M(int) string }`.
     if ms.isEmpty { return "interface {}" }
