@@ -147,6 +147,11 @@ extension GoRuntime {
       guard let span = unretainedSpan(r) else { continue }
       span._withUnsafeGuaranteedRef { s in forEachPointer(in: s, slot: Int(r.slot), markAddress) }
     }
+    let isMarked: (Address) -> Bool = { [unowned self] a in
+      guard let r = self.objectRef(at: a), let span = self.unretainedSpan(r) else { return false }
+      return span._withUnsafeGuaranteedRef { $0.isMarked(Int(r.slot)) }
+    }
+    for root in addressRootSources { root.source?.markFinished(isMarked) }
     return (bytes, objects, scan)
   }
 

@@ -22,4 +22,12 @@ struct WeakRootSource {
 public protocol AddressRootSource: AnyObject {
   /// Calls `visit` with every stored word that may be a pointer.
   func forEachRootAddress(_ visit: (Address) -> Void)
+  /// The mark has ended: `isMarked` says whether the object holding an address survives this
+  /// cycle. A source that keeps weak references (the runtime's timers on channels nobody
+  /// waits on, Go 1.23+) drops those to objects about to be freed.
+  func markFinished(_ isMarked: (Address) -> Bool)
+}
+
+extension AddressRootSource {
+  public func markFinished(_ isMarked: (Address) -> Bool) {}
 }

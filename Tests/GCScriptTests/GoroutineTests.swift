@@ -300,3 +300,26 @@ func setFinalizerErrors(_ c: (String, String)) throws {
   let e = try #require(failure("t := time.Tick(time.Second)\nch := make(chan int)\n<-ch\nprint len(t)"))
   #expect(e.kind.message.hasPrefix("fatal error: all goroutines are asleep - deadlock!"))
 }
+
+/// Timers a program no longer references: before Go 1.23 the timer heap keeps each time.After
+/// channel (and its timer) until it fires; from Go 1.23 a channel timer is in the heap only
+/// while a goroutine waits on it, so the unreferenced ones are garbage (the recorded
+/// g2-time-after-loop: 20,000 abandoned time.After(time.Hour) keep ~4 MB in Go 1.19.8, 60 KiB
+/// after a GC in Go 1.27.3).
+@Test(arguments: [(RuntimeProfile.go127, false), (.go119, true)])
+func abandonedTimersLiveAsLongAsTheirEra(_ c: (RuntimeProfile, Bool)) throws {
+  let (_, host, _) = try run("""
+    ch := make(chan int, 1)
+    for i := 0; i < 20000; i++ {
+      ch <- i
+      select {
+      case <-ch:
+      case <-time.After(time.Hour):
+      }
+    }
+    runtime.GC()
+    stats "after"
+    """, profile: c.0)
+  let after = try #require(host.stats.first { $0.0 == "after" }?.1)
+  #expect((after.heapAlloc > 3 << 20) == c.1, "HeapAlloc \(after.heapAlloc)")
+}

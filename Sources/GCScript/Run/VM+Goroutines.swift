@@ -586,11 +586,22 @@ extension VM {
 
   // MARK: Roots
 
+  /// Go 1.23+: the timers of channels the cycle found unreachable go with them.
+  func markFinished(_ isMarked: (Address) -> Bool) {
+    guard heap.profile.version >= GoVersion(1, 23), !scheduler.sleepers.isEmpty else { return }
+    scheduler.sleepers.removeAll { t in t.chan != 0 && !isMarked(t.chan) }
+  }
+
   /// Every root the goroutines that are not running hold: their frames (as the stack maps
   /// say), a not-yet-started one's funcval, every g (allgs).
   func forEachParkedGoroutineRoot(_ visit: (Address) -> Void) {
     for a in scheduler.allgs { visit(a) }
+    // A channel timer keeps its channel alive until it fires — before Go 1.23 (the timer heap
+    // holds it); from Go 1.23 only while a goroutine is blocked on the channel (needsAdd), so
+    // an unreferenced time.After or Ticker is garbage (markFinished drops its timer).
+    let weakTimers = heap.profile.version >= GoVersion(1, 23)
     for t in scheduler.sleepers where t.chan != 0 {
+      guard !weakTimers || channelWaiters[t.chan]?.recvq.isEmpty == false else { continue }
       visit(t.chan)
       if t.object != 0 { visit(t.object) }
     }
