@@ -155,12 +155,6 @@ extension GoRuntime {
     gfput((id, nil))
   }
 
-  /// Goroutines alive besides main (runtime.NumGoroutine - 1): the parked ones and, when it is
-  /// not main, the running one.
-  public var otherGoroutines: Int {
-    stacks.parked.count + (stacks.running > 1 ? 1 : 0) - (stacks.parked[1] != nil ? 1 : 0)
-  }
-
   // MARK: The collector's view
 
   /// Every parked goroutine's stack scanned (scanstack): its used bytes are scan work, and a

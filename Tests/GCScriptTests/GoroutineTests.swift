@@ -201,7 +201,10 @@ func channelsAllocateAsMakechanDoes(_ c: (RuntimeProfile, Int, Int)) throws {
   let released = try #require(host.stats.first { $0.0 == "released" }?.1)
   #expect(blocked.heapAlloc > 50 << 20)
   #expect(released.heapAlloc < 2 << 20)
-  #expect(blocked.stackInuse > released.stackInuse || blocked.stackInuse >= 50 * 2048)
+  // Each blocked goroutine holds a stack of stackMin, 2048 B (stack.go). After they end the g's
+  // keep their stacks on the P's free list (gfput keeps up to 63), so StackInuse stays.
+  #expect(blocked.stackInuse >= 50 * 2048)
+  #expect(released.stackInuse == blocked.stackInuse)
   #expect(host.text == "1\n")
 }
 

@@ -137,11 +137,13 @@ extension VM {
   /// queued first).
   func closeChan(_ c: Address, _ elem: GoType) throws {
     if c == 0 { throw VMTrap(kind: .goPanic("close of nil channel")) }
-    if try load(c + 28, 4) != 0 { throw VMTrap(kind: .goPanic("close of closed channel")) }
+    if try isClosed(c) { throw VMTrap(kind: .goPanic("close of closed channel")) }
     try store(c + 28, 1, 4)
     guard let q = channelWaiters.removeValue(forKey: c) else { return }
+    // A goroutine in select may wait on this channel in several cases: it wakes once.
     var woken: [Goroutine] = []
-    for w in q.recvq where !woken.contains(where: { $0 === w.g }) {
+    var seen = Set<ObjectIdentifier>()
+    for w in q.recvq where seen.insert(ObjectIdentifier(w.g)).inserted {
       finishSelect(w)
       w.slots.update(repeating: 0, count: elem.words)
       if w.wantsOk { w.slots[elem.words] = 0 }
@@ -149,7 +151,7 @@ extension VM {
       woken.append(w.g)
     }
     // A sender runs its send (or its select) again, which panics on the closed channel.
-    for w in q.sendq where !woken.contains(where: { $0 === w.g }) {
+    for w in q.sendq where seen.insert(ObjectIdentifier(w.g)).inserted {
       if let s = w.select { leaveSelect(w.g, s) }
       woken.append(w.g)
     }
@@ -161,13 +163,27 @@ extension VM {
 
   // MARK: send and receive
 
+  /// A send would not block: a receiver waits, or the buffer has room (closed or not).
+  func canSend(_ c: Address) throws -> Bool {
+    if channelWaiters[c]?.recvq.isEmpty == false { return true }
+    return try load(c, 8) < load(c + 8, 8)
+  }
+
+  /// A receive would not block: a sender waits, the buffer holds a value, or it is closed.
+  func canReceive(_ c: Address) throws -> Bool {
+    if channelWaiters[c]?.sendq.isEmpty == false { return true }
+    return try load(c, 8) > 0 || isClosed(c)
+  }
+
+  func isClosed(_ c: Address) throws -> Bool { try load(c + 28, 4) != 0 }
+
   /// chansend: to a waiting receiver, into the buffer, or the sender parks.
   func chanSend(_ c: Address, _ value: UnsafeMutablePointer<UInt64>, _ elem: GoType) throws {
     if c == 0 {
       try park("chan send (nil chan)")
       return
     }
-    if try load(c + 28, 4) != 0 { throw VMTrap(kind: .goPanic("send on closed channel")) }
+    if try isClosed(c) { throw VMTrap(kind: .goPanic("send on closed channel")) }
     if let q = channelWaiters[c], !q.recvq.isEmpty {
       let w = q.recvq.removeFirst()
       if q.isEmpty { channelWaiters[c] = nil }
@@ -250,7 +266,7 @@ extension VM {
       if wantsOk { result[elem.words] = 1 }
       return
     }
-    if try load(c + 28, 4) != 0 {
+    if try isClosed(c) {
       result.update(repeating: 0, count: elem.words)
       if wantsOk { result[elem.words] = 0 }
       return
@@ -301,16 +317,8 @@ extension VM {
     for n in order {
       let c = cases[n]
       guard c.chan != 0 else { continue }
-      let ready: Bool
-      let q = channelWaiters[c.chan]
-      let closed = try load(c.chan + 28, 4) != 0
-      let qcount = try load(c.chan, 8)
-      let size = try load(c.chan + 8, 8)
-      if c.send {
-        ready = closed || !(q?.recvq.isEmpty ?? true) || qcount < size
-      } else {
-        ready = closed || !(q?.sendq.isEmpty ?? true) || qcount > 0
-      }
+      // A send to a closed channel proceeds too: to its panic.
+      let ready = c.send ? try isClosed(c.chan) || canSend(c.chan) : try canReceive(c.chan)
       guard ready else { continue }
       result[0] = UInt64(n)
       if c.send {

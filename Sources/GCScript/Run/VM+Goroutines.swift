@@ -64,8 +64,6 @@ final class Goroutine {
   var startFuncval: Address = 0
   /// The g's heap address.
   var g: Address = 0
-  /// Where it was started (`created by main.main in goroutine 1`).
-  var createdBy: String = ""
   /// The sudogs it has taken while blocked (gp.waiting), to give back to the P's cache.
   var heldSudogs: [Address] = []
   /// time.Sleep has been called on it once (the g caches its timer from then on).
@@ -95,10 +93,9 @@ final class Scheduler {
   var localHead = 0
   var global: [Goroutine] = []
   var globalHead = 0
-  /// Pending timers by when they fire (then by when they were set): a sleeping goroutine's, or
-  /// a time.After channel's (with the timer object, a root until it fires).
+  /// Pending timers by when they fire (then by when they were set: each is inserted after the
+  /// ones due at the same time): a sleeping goroutine's, or a time.After channel's.
   var sleepers: [PendingTimer] = []
-  var sleepSeq = 0
   var schedtick = 0
   /// The virtual time the running goroutine was scheduled at (its time slice's start).
   var sliceStart = 0
@@ -146,7 +143,6 @@ final class Scheduler {
 /// A timer of the runtime's timer heap (time.go).
 struct PendingTimer {
   let until: Int
-  let seq: Int
   /// A goroutine in time.Sleep...
   var g: Goroutine? = nil
   /// ...or a channel timer: its channel and the timer object; a ticker's period (0 for a
@@ -231,7 +227,6 @@ extension VM {
     }
     g.startFuncval = startFuncval
     g.closureContext = context
-    g.createdBy = frames.last.map { session.functions[$0.function].name } ?? ""
     // The first frame: the callee's results (never read), then its parameters.
     var at = callee.resultWords
     for (t, p) in operands {
@@ -443,8 +438,7 @@ extension VM {
       _ = try heap.allocate(t, count: 1)
       current.hasTimer = true
     }
-    let now = heap.virtualTime
-    let until = ns > Int.max - now ? Int.max : now + max(0, ns)
+    let until = deadline(after: ns)
     current.state = .sleeping(until: until)
     addTimer(until: until, g: current)
     // The sleep returns when it is scheduled again.
@@ -468,10 +462,16 @@ extension VM {
     if heap.hasQueuedFinalizers { try runFinalizers() }
   }
 
+  /// The virtual time `ns` from now (a negative wait is none; a wait past the end of time
+  /// saturates, as time.go's `when` does).
+  private func deadline(after ns: Int) -> Int {
+    let now = heap.virtualTime
+    return ns > Int.max - now ? Int.max : now + max(0, ns)
+  }
+
   /// Adds a timer to the heap, in firing order.
   func addTimer(until: Int, g: Goroutine? = nil, chan: Address = 0, object: Address = 0, period: Int = 0) {
-    scheduler.sleepSeq += 1
-    let t = PendingTimer(until: until, seq: scheduler.sleepSeq, g: g, chan: chan, object: object, period: period)
+    let t = PendingTimer(until: until, g: g, chan: chan, object: object, period: period)
     let k = scheduler.sleepers.firstIndex { $0.until > until } ?? scheduler.sleepers.count
     scheduler.sleepers.insert(t, at: k)
     multipleGoroutines = true
@@ -492,10 +492,7 @@ extension VM {
       defer { value.deallocate() }
       value.initialize(from: [0, UInt64(now), 0], count: 3)
       let c = t.chan
-      let waiting = channelWaiters[c]?.recvq.isEmpty == false
-      if try waiting || load(c, 8) < load(c + 8, 8) {
-        try chanSend(c, value, timeType)
-      }
+      if try canSend(c) { try chanSend(c, value, timeType) }
       // A ticker's next tick: the next multiple of its period after now (time.go: ticks missed
       // while nobody received are dropped, not queued).
       if t.period > 0 {
@@ -537,8 +534,7 @@ extension VM {
       object = try heap.allocate(t, count: 1)
       try store(object + 8, c, 8)
     }
-    let now = heap.virtualTime
-    addTimer(until: d > Int.max - now ? Int.max : now + max(0, d), chan: c, object: object, period: every ? d : 0)
+    addTimer(until: deadline(after: d), chan: c, object: object, period: every ? d : 0)
     result[0] = c
   }
   private static let timeTimer127 = GoType.structure(
