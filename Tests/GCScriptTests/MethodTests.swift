@@ -82,7 +82,6 @@ func methodProgramPrintsWhatGoPrinted(_ version: String) throws {
   #expect(host.text == "5 5 5\n12\n")
   #expect(failure("type T struct{}\nfunc (t *T) M() {}\nT{}.M()")?.kind.message == "cannot call pointer method M on T")
   #expect(failure("type T struct{}\nvar t T\nt.M()")?.kind.message == "t.M undefined (type T has no field or method M)")
-  #expect(failure("type T struct{}\nfunc (t T) M() {}\nvar t T\nf := t.M")?.kind.message == "method values (t.M used without a call) are not supported by gcsh yet")
 }
 
 /// Methods declared in one REPL entry are callable in the next; a type declared again starts

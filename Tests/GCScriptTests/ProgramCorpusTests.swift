@@ -60,7 +60,6 @@ let corpusGaps: [String: CorpusGap] = [
   // GAPS-BEGIN (compare.py --swift prints these entries, with its own wording)
   // Features landing in parallel branches.
   // Not planned yet.
-  "chan-mallocs": .compileError("method values (wg.Wait used without a call) are not supported by gcsh yet"),
   "g2-alloc-results-gc": .compileError("sort.Slice is not supported by gcsh yet"),
   "g2-error-chan": .compileError("errors.Is is not supported by gcsh yet"),
   "g2-mutex-map-slices": .compileError("sync.RWMutex is not supported by gcsh yet"),

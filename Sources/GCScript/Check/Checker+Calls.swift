@@ -64,7 +64,7 @@ extension Checker {
       return try conversion(try resolveType(te, scope), args, spread, scope, span)
     case .unary("*", let base):
       // `(*T)(x)`: a conversion to a pointer type (`*T(x)` is `*(T(x))`, which types2 reports).
-      if parenthesized, let t = try? pointerConversionType(base, scope) {
+      if parenthesized, let t = try? typeNamed(base, scope) {
         return try conversion(.pointer(to: t), args, spread, scope, span)
       }
       throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
@@ -73,8 +73,9 @@ extension Checker {
     }
   }
 
-  /// The T of `(*T)(x)`, when the operand of `*` names a type.
-  private func pointerConversionType(_ e: Expr, _ scope: LexicalScope) throws -> GoType? {
+  /// The type an expression names (`T`, `pkg.T`, `(*T)`, a type literal), or nil: the T of
+  /// `(*T)(x)`, the receiver type of a method expression `T.M`.
+  func typeNamed(_ e: Expr, _ scope: LexicalScope) throws -> GoType? {
     switch e.kind {
     case .type(let te): return try resolveType(te, scope)
     case .identifier(let n):
@@ -83,8 +84,8 @@ extension Checker {
     case .selector(let base, let n):
       guard case .identifier(let pkg) = base.kind, case .package? = scope.lookup(pkg) else { return nil }
       return try resolveType(.qualified(pkg, n, e.span), scope)
-    case .paren(let x): return try pointerConversionType(x, scope)
-    case .unary("*", let x): return try pointerConversionType(x, scope).map { .pointer(to: $0) }
+    case .paren(let x): return try typeNamed(x, scope)
+    case .unary("*", let x): return try typeNamed(x, scope).map { .pointer(to: $0) }
     default: return nil
     }
   }

@@ -16,7 +16,7 @@
 // variable is never reassigned, its address never taken, and it is at most 128 bytes.
 //
 // What gcsh does not do yet: inline a literal's body at its calls or a function containing a
-// literal into its callers (Go's inliner does both), method values, and goroutines.
+// literal into its callers (Go's inliner does both).
 
 import GoHeap
 
@@ -60,13 +60,10 @@ extension Checker {
     outer.closures.append(f)
     // The body, as a declared function's (checkBody), with the enclosing function's loop
     // targets out of reach: `break` inside a literal cannot leave a loop around it.
-    f.checked = true
-    let saved = (function, loops)
-    function = f
-    loops = []
-    defer { (function, loops) = saved }
-    checkBranches(d.body, start: span.start)
-    f.body = block(d.body, inner)
+    inBody(of: f) {
+      checkBranches(d.body, start: span.start)
+      f.body = block(d.body, inner)
+    }
     if !f.results.isEmpty && !isTerminating(d.body) {
       fail(.typeError("missing return"), at: Span(max(d.span.end - 1, d.span.start), d.span.end))
     }
@@ -78,11 +75,22 @@ extension Checker {
     return value(TypedExpr(.closure(f, site), functionType(f), span))
   }
 
+  /// Checks a literal's body: `f` the function being checked, with the enclosing function's
+  /// loop targets out of reach (`break` inside a literal cannot leave a loop around it).
+  func inBody(of f: Function, _ check: () -> Void) {
+    f.checked = true
+    let saved = (function, loops)
+    function = f
+    loops = []
+    defer { (function, loops) = saved }
+    check()
+  }
+
   /// Go's name for a literal: the outermost declared function's name, `.funcN` numbered in
   /// source order within it, and `.N` for each level of nesting (`main.func1`,
   /// `main.func1.1`; ir.closureName). Top-level script code counts as `main`.
   private func literalName(in outer: Function) -> String {
-    let n = outer.closures.count + 1
+    let n = outer.closures.filter { !$0.isMethodValueWrapper }.count + 1
     if outer.isLiteral { return "\(outer.name).\(n)" }
     return "\(outer.isScript ? "main" : outer.name).func\(n)"
   }

@@ -588,6 +588,11 @@ extension Checker {
       case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: span)
       }
     }
+    if let t = try? typeNamed(base, scope) {
+      if let m = try methodExpression(t, name, scope, span) { return m }
+      let at = Span(max(span.start, span.end - name.utf8.count), span.end)
+      throw fail(.typeError("\(text(span)) undefined (type \(t) has no method \(name))"), at: at)
+    }
     let x = try expression(base, scope)
     var structValue = x.expr
     var addressable = x.addressable
@@ -599,9 +604,7 @@ extension Checker {
     guard let fields = structValue.type.structFields, let k = fields.firstIndex(where: { $0.name == name }),
       !packageType || name.first?.isUppercase == true
     else {
-      if method(of: x, name) != nil || SyncTypes.method(of: x.type, name) != nil {
-        throw fail(.notSupported("method values (\(text(span)) used without a call)", plural: true), at: span)
-      }
+      if let m = try methodValue(x, name, scope, span) { return m }
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
       if packageType, structValue.type.structFields?.contains(where: { $0.name == name }) == true {
         throw fail(.typeError("\(text(span)) undefined (cannot refer to unexported field \(name))"), at: at)

@@ -11,6 +11,20 @@ let stringsBuilderType = GoType.structure(
   [("addr", .pointer(to: .uint8)), ("buf", .slice(of: .uint8))], name: "strings.Builder")
 
 extension Checker {
+  /// The signature of a strings.Builder method (nil for a name it lacks).
+  static func builderMethodSignature(_ name: String) -> GoType? {
+    switch name {
+    case "WriteString": .function(params: [.string], results: [.int, .error], variadic: false)
+    case "WriteByte": .function(params: [.uint8], results: [.error], variadic: false)
+    case "WriteRune": .function(params: [.int32], results: [.int, .error], variadic: false)
+    case "Grow": .function(params: [.int], results: [], variadic: false)
+    case "Len", "Cap": .function(params: [], results: [.int], variadic: false)
+    case "String": .function(params: [], results: [.string], variadic: false)
+    case "Reset": .function(params: [], results: [], variadic: false)
+    default: nil
+    }
+  }
+
   /// `b.M(args)` of a strings.Builder or *strings.Builder `b` (nil when b is neither).
   func stringsBuilderCall(
     _ x: Operand, _ name: String, _ args: [Expr], _ scope: LexicalScope, callee: Span, _ span: Span

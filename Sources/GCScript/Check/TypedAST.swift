@@ -57,6 +57,9 @@ public final class Variable {
   /// larger than 128 bytes. Captured by reference, it is address-taken and may move to the
   /// heap with the closure.
   var byReference = false
+  /// The temporary holding a method value's receiver (Checker+MethodValues): captured by value
+  /// whatever its size, as the funcval of `T.M-fm` holds the receiver itself.
+  var boundReceiver = false
 
   /// The variable of the outermost function that a chain of captures stands for (Go's
   /// ir.Name.Canonical).
@@ -102,7 +105,11 @@ public final class Function {
   /// The results are named (`func f() (n int, err bool)`): a bare `return` returns them.
   var namedResults: Bool { decl?.results.first?.name != nil }
   /// The last parameter is `...T` (its type is []T).
-  var variadic: Bool { decl?.variadic ?? false }
+  var variadic: Bool { decl?.variadic ?? wrapperVariadic }
+  /// A method value's wrapper (`T.M-fm`, Checker+MethodValues): a literal gcsh writes, not the
+  /// program; it takes no `funcN` name. `wrapperVariadic`: the method's last parameter is `...T`.
+  var isMethodValueWrapper = false
+  var wrapperVariadic = false
   /// A method: the named type it belongs to and whether its receiver is a pointer (`*T`). The
   /// receiver is the first parameter, as in the compiler's IR after typecheck.
   var receiver: (base: GoType, pointer: Bool)? = nil

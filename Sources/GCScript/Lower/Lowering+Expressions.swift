@@ -78,8 +78,14 @@ extension Lowerer {
     case .makeMap(let hint, let site): makeMap(t, hint: hint, site, into: dst)
     case .mapLiteral(let entries, let site): mapLiteral(t, entries, site, into: dst)
     case .typeAssert(let x, let to, let mode): typeAssertion(x, to, mode, into: dst)
-    // Only ever a callee (method values are refused by the checker).
-    case .interfaceMethod: break
+    // A callee (Lowering+Closures' interfaceCall), or alone the nil check a method value of an
+    // interface makes where it is written (walk/closure.go walkMethodValue: OCHECKNIL of the
+    // itab): a nil interface has no method to bind.
+    case .interfaceMethod(let x, _):
+      withTemporaries {
+        let iface = value(x)
+        emit(Instruction(op: .nilCheck, a: Int32(iface)))
+      }
     }
   }
 

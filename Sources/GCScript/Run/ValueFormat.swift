@@ -136,6 +136,13 @@ func goTypeString(_ t: GoType) -> String {
     // reflect's interfaceType.String: `interface {}`, `interface { M(int) string }`.
     if ms.isEmpty { return "interface {}" }
     return "interface { " + ms.map { $0.name + String(goTypeString($0.signature).dropFirst(4)) }.joined(separator: "; ") + " }"
+  case .function(let params, let results, let variadic):
+    // reflect's funcStr: `func(main.C, ...int) (int, error)`.
+    var ps = params.map(goTypeString)
+    if variadic, let last = params.last?.sliceElement { ps[ps.count - 1] = "..." + goTypeString(last) }
+    let rs = results.map(goTypeString)
+    let tail = rs.isEmpty ? "" : rs.count == 1 ? " " + rs[0] : " (" + rs.joined(separator: ", ") + ")"
+    return "func(" + ps.joined(separator: ", ") + ")" + tail
   case .structure(let fs):
     if fs.isEmpty { return "struct {}" }
     return "struct { " + fs.map { "\($0.name) \(goTypeString($0.type))" }.joined(separator: "; ") + " }"
