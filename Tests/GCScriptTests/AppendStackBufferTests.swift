@@ -25,6 +25,18 @@ struct RecordedRun {
       .replacingOccurrences(of: #"ckpt\.CP\(("[^"]*")\)"#, with: "stats $1", options: .regularExpression)
   }
 
+  /// Runs main.go under the profile of Go `version` ("1.27.3" or "1.19.8"): what it printed
+  /// against the recording's stdout, and the recorded -m lines that `keep` selects against
+  /// gcsh's, each sorted (the compilers order some lines differently).
+  func compared(_ version: String, _ keep: (String) -> Bool) throws -> (printed: String, expected: String, gcsh: [String], go: [String]) {
+    let expected = try String(contentsOf: directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
+    let (host, rt, interp) = try interpret(source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
+    try rt.checkInvariants()
+    let goLines = try String(contentsOf: directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
+      .split(separator: "\n").map(String.init).filter(keep)
+    return (host.text, expected, interp.escapeDecisions.filter(keep).sorted(), goLines.sorted())
+  }
+
   /// What a run shows: the words it printed (":" dropped: gcsh's print spaces its operands),
   /// Mallocs and TotalAlloc between consecutive checkpoints, and the -m lines.
   struct Outcome: Equatable {

@@ -17,17 +17,12 @@ import Testing
 /// one binds &c and escapes.
 @Test(arguments: ["1.27.3", "1.19.8"])
 func methodValuesAsGo(_ version: String) throws {
-  let run = try RecordedRun("methodvalues")
-  let expected = try String(contentsOf: run.directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
-  let (host, rt, interp) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
-  #expect(host.text == expected)
-  try rt.checkInvariants()
   let decision = { (line: String) in line.hasPrefix("./main.go:") && !line.contains("inlin") }
-  let goLines = try String(contentsOf: run.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
-    .split(separator: "\n").map(String.init).filter(decision)
-  #expect(goLines.contains("./main.go:44:11: c.Inc escapes to heap"))
-  #expect(goLines.count > 30)
-  #expect(interp.escapeDecisions.filter(decision).sorted() == goLines.sorted())
+  let r = try RecordedRun("methodvalues").compared(version, decision)
+  #expect(r.printed == r.expected)
+  #expect(r.go.contains("./main.go:44:11: c.Inc escapes to heap"))
+  #expect(r.go.count > 30)
+  #expect(r.gcsh == r.go)
 }
 
 /// The funcval of a method value holds its receiver: the 32 MiB array a pointer receiver

@@ -586,6 +586,20 @@ extension Checker {
       let want = GoType.slice(of: elem)
       try arity(b.rawValue, args, want: ["\(want)"], scope, span)
       return node([try assign(try expression(args[0], scope), to: want, "argument to \(b.rawValue)")], noValueType)
+    case .sortSlice, .sortSliceStable, .sortSliceIsSorted:
+      // `x any`: a slice (reflectlite panics at run time on anything else); less(i, j int) bool.
+      try arity(b.rawValue, args, want: ["any", "func(i, j int) bool"], scope, span)
+      let x = try expression(args[0], scope)
+      if x.untyped == .nilValue {
+        throw fail(.notSupported("\(b.rawValue) of nil (an interface without a slice)", plural: false), at: args[0].span)
+      }
+      if x.type.isInterface {
+        throw fail(.notSupported("\(b.rawValue) of an interface value (gcsh sorts a slice whose type it knows)", plural: false), at: args[0].span)
+      }
+      let slice = x.untyped != nil ? try defaultTyped(x, "argument to \(b.rawValue)") : x.expr
+      let lessType = GoType.function(params: [.int, .int], results: [.bool], variadic: false)
+      let less = try assign(try expression(args[1], scope), to: lessType, "argument to \(b.rawValue)")
+      return node([slice, less], b == .sortSliceIsSorted ? .bool : noValueType)
     case .stringsRepeat:
       try arity("strings.Repeat", args, want: ["string", "int"], scope, span)
       return node([
@@ -794,14 +808,16 @@ extension Checker {
   /// An element (or a map literal's key) of type `et` in a composite literal; a literal with
   /// its type elided (`{...}`, `&{...}` for a pointer element) takes `et`.
   func literalElement(_ e: Expr, _ et: GoType, _ scope: LexicalScope, _ context: String) throws -> TypedExpr {
+    // The compiler names an elided `{3, 1}` of a pointer element by its type: `&pair{...}`.
+    func named(_ pt: GoType, _ inner: [(key: Expr?, value: Expr)]) -> String { "&\(pt)" + (inner.isEmpty ? "{}" : "{...}") }
     if case .composite(nil, let inner) = e.kind {
       if let pt = et.pointee {
-        return addressedLiteral(try composite(pt, inner, scope, e.span, addressed: true), e.span)
+        return addressedLiteral(try composite(pt, inner, scope, e.span, addressed: true), e.span, text: named(pt, inner))
       }
       return try composite(et, inner, scope, e.span, addressed: false)
     }
     if case .unary("&", let x) = e.kind, case .composite(nil, let inner) = x.kind, let pt = et.pointee {
-      return addressedLiteral(try composite(pt, inner, scope, x.span, addressed: true), e.span)
+      return addressedLiteral(try composite(pt, inner, scope, x.span, addressed: true), e.span, text: named(pt, inner))
     }
     return try assign(try expression(e, scope), to: et, context)
   }

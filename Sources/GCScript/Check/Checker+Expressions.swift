@@ -312,8 +312,8 @@ extension Checker {
   /// literal, `&[]T{...}` is two allocations, as Go's -m reports them: the slice header at `&`
   /// and the backing array at the literal; the header object's one element is then the whole
   /// literal (index `wholeValue`).
-  func addressedLiteral(_ lit: TypedExpr, _ span: Span) -> TypedExpr {
-    let site = AllocationSite(kind: .compositeAddress, span: span, type: lit.type, text: goText(span, literal: true))
+  func addressedLiteral(_ lit: TypedExpr, _ span: Span, text: String? = nil) -> TypedExpr {
+    let site = AllocationSite(kind: .compositeAddress, span: span, type: lit.type, text: text ?? goText(span, literal: true))
     site.constantCount = 1
     site.reportAt = span.start
     function.sites.append(site)

@@ -554,6 +554,7 @@ enum Builtin: String {
   case debugSetMemoryLimit = "debug.SetMemoryLimit"
   case debugReadGCStats = "debug.ReadGCStats"
   case sortInts = "sort.Ints", sortStrings = "sort.Strings", sortFloat64s = "sort.Float64s"
+  case sortSlice = "sort.Slice", sortSliceStable = "sort.SliceStable", sortSliceIsSorted = "sort.SliceIsSorted"
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
   case stringsRepeat = "strings.Repeat"
   // Channels (chan.go): make, send, receive (and its comma-ok form, whose type is the tuple

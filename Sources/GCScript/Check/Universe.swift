@@ -190,6 +190,9 @@ enum Packages {
     case ("sort", "Ints"): return .function(.sortInts)
     case ("sort", "Strings"): return .function(.sortStrings)
     case ("sort", "Float64s"): return .function(.sortFloat64s)
+    case ("sort", "Slice"): return .function(.sortSlice)
+    case ("sort", "SliceStable"): return .function(.sortSliceStable)
+    case ("sort", "SliceIsSorted"): return .function(.sortSliceIsSorted)
     case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
     default: return nil
     }

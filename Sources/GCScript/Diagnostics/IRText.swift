@@ -30,6 +30,17 @@ func irExpressionText(_ text: String) -> String {
   irStatementText("_ = " + text).map { String($0.dropFirst(4)) } ?? text
 }
 
+/// fmt.go OpPrec of a binary operator.
+func irPrecedence(_ op: String) -> Int {
+  switch op {
+  case "*", "/", "%", "<<", ">>", "&", "&^": return 6
+  case "+", "-", "|", "^": return 5
+  case "==", "!=", "<", "<=", ">", ">=": return 4
+  case "&&": return 3
+  default: return 2
+  }
+}
+
 /// fmt.go's exprFmt over the AST.
 private struct IRPrinter {
   let bytes: [UInt8]
@@ -51,14 +62,7 @@ private struct IRPrinter {
     switch e.kind {
     case .paren(let x): return precedence(x)
     case .unary: return 7
-    case .binary(let op, _, _):
-      switch op {
-      case "*", "/", "%", "<<", ">>", "&", "&^": return 6
-      case "+", "-", "|", "^": return 5
-      case "==", "!=", "<", "<=", ">", ">=": return 4
-      case "&&": return 3
-      default: return 2
-      }
+    case .binary(let op, _, _): return irPrecedence(op)
     default: return 8
     }
   }
@@ -93,7 +97,9 @@ private struct IRPrinter {
     case .call(let f, let args, let dots):
       guard let callee = expression(f, 8), let a = list(args) else { return nil }
       return "\(callee)(\(a)\(dots ? "..." : ""))"
-    case .funcLit, .typeAssert, .instantiation: return nil
+    // A function literal is `func literal` (fmt.go's OCLOSURE without -m=2's detail).
+    case .funcLit: return "func literal"
+    case .typeAssert, .instantiation: return nil
     }
   }
 }

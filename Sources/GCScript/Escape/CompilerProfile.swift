@@ -41,6 +41,10 @@ struct CompilerProfile {
   /// sort.Ints, Strings and Float64s are slices.Sort (Go 1.22+), which keeps nothing; before,
   /// sort.Sort of the slice boxed into a sort.Interface, which escapes.
   let sortsWithSlices: Bool
+  /// reflect.ValueOf (and internal/reflectlite's) forces its argument to the heap (`escapes(i)`)
+  /// before Go 1.21, whose release notes drop it: sort.SliceIsSorted's box escapes in Go 1.19.8
+  /// (1 malloc, 24 B a call) and stays in the frame in 1.27.3 (recorded: runs/sortslice).
+  let valueOfEscapes: Bool
   /// Whose inliner runs before escape analysis (Inline/Inliner.swift): Go 1.27.3's or Go
   /// 1.19.8's (Tests/Recordings/escape record both). nil: the go1.0 profile does not inline —
   /// Go 1.0's inliner (leaf functions only, a budget of 40 nodes) is not ported, there being no
@@ -92,6 +96,7 @@ struct CompilerProfile {
     reportsAppend = runtime.version >= GoVersion(1, 25)
     zeroCopyStringToBytes = runtime.version >= GoVersion(1, 22)
     sortsWithSlices = runtime.version >= GoVersion(1, 22)
+    valueOfEscapes = runtime.version < GoVersion(1, 21)
     maxImplicitStackVarSize = 64 << 10
     if runtime.version >= GoVersion(1, 25) {
       maxStackVarSize = 128 << 10

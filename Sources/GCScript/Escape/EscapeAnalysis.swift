@@ -154,7 +154,10 @@ final class EscapeAnalysis {
   func operatorOffset(after end: Int) -> Int {
     let bytes = source.bytes
     var i = end
-    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+    // (An operand's closing parentheses come before its operator: `(a - b) / c`.)
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: ")") {
+      i += 1
+    }
     return i
   }
 
@@ -914,6 +917,15 @@ final class Batch {
       } else {
         expression(discard, args[0])
       }
+    case .sortSlice, .sortSliceStable, .sortSliceIsSorted:
+      // sort/slice.go: Slice and SliceStable keep x's box (reflectlite.Swapper's closure holds
+      // its slice: `ints escapes to heap`, its array with it); SliceIsSorted only reads it
+      // (`pairs does not escape`: the box stays in the frame) since Go 1.21, before which
+      // reflectlite.ValueOf sent it to the heap. less never escapes.
+      let keeps = b != .sortSliceIsSorted || analysis.compiler.valueOfEscapes
+      expression(keeps ? heapHole.noting("converted to the any \(b.rawValue) keeps") : discard, args[0])
+      expression(discard, args[1])
+      convertArgument(e, 0, all: args, escapes: keeps)
     case .stringsRepeat:
       // Repeat(s, 1) returns s itself ("leaking param: s to result ~r0 level=0").
       expression(k, args[0])

@@ -130,6 +130,22 @@ extension Batch {
     }
   }
 
+  /// An argument passed to a package function's `any` parameter (sort.Slice's x): dataWord's
+  /// decision when the box escapes, and -m's line for the conversion — `x escapes to heap`, or
+  /// `x does not escape` when the box stays in the frame (recorded: runs/sortslice) — placed as
+  /// for fmt's operands. `all`: the call's arguments, this one at `k`.
+  func convertArgument(_ call: TypedExpr, _ k: Int, all: [TypedExpr], escapes: Bool) {
+    let x = all[k]
+    if escapes { x.interfaceConversion = InterfaceConversion.of(x, staticConstant: false) }
+    guard inlinedAt == nil, !InterfaceConversion.isDirectIface(x.type), !x.type.isInterface else { return }
+    var at = nodePosition(x)
+    if !analysis.compiler.reportsOperandPositions, isName(x) {
+      at = all[..<k].last(where: { !isName($0) }).map(nodePosition)
+        ?? operatorOffset(after: call.span.start, UInt8(ascii: "("))
+    }
+    analysis.report(at, "\(operandText(x, rewritten: nil)) \(escapes ? "escapes to heap" : "does not escape")")
+  }
+
   /// A variable, or the stream argument (`os.Stderr`, a package variable in Go).
   private func isName(_ x: TypedExpr) -> Bool {
     switch x.kind {
@@ -147,7 +163,7 @@ extension Batch {
   private func nodePosition(_ x: TypedExpr) -> Int {
     switch x.kind {
     case .binary(_, let a, _), .logical(_, let a, _), .shift(_, let a, _): return operatorOffset(after: a.span.end)
-    case .index(let a, _): return operatorOffset(after: a.span.end)
+    case .index(let a, _), .slice(let a, _, _, _): return operatorOffset(after: a.span.end)
     case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
     case .conversion, .call, .callValue, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
     // An inlined call's result is where the call was (its `(`).
@@ -208,7 +224,11 @@ extension Batch {
       } else if case .int(let v) = c, b.type.isInteger {
         value = b.type === GoType.int ? "\(v)" : "\(b.type.goName)(\(v))"
       }
-      if let value { return "\(written(a)) \(op) \(value)" }
+      if let value {
+        var left = irExpressionText(written(a))
+        if case .binary(let inner, _, _) = a.kind, irPrecedence(inner) < irPrecedence(op) { left = "(\(left))" }
+        return "\(left) \(op) \(value)"
+      }
     }
     return written(x)
   }

@@ -117,6 +117,11 @@ extension VM {
     case .strconvFormatInt:
       try formatInt(Int64(bitPattern: args[0].1[0]), base: Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .sortInts, .sortStrings, .sortFloat64s: try sortSlice(args[0].0, args[0].1)
+    case .sortSlice, .sortSliceStable, .sortSliceIsSorted:
+      // less runs on this stack, which may move: the result slot is found again after it.
+      let slot = result.map { $0 - stack }
+      let sorted = try sortSliceFunc(b, args[0].0, args[0].1, less: args[1].1[0])
+      if let slot { stack[slot] = sorted ? 1 : 0 }
     case .stringsRepeat: try repeatString(args[0].1, Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)

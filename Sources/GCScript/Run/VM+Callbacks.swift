@@ -1,6 +1,6 @@
 // Callbacks: the runtime calling back into the program while a builtin runs — fmt calling an
 // operand's String method (fmt/print.go handleMethods: `case Stringer: p.fmtString(v.String(),
-// verb)`).
+// verb)`), sort.Slice calling its less function (sort/zsortfunc.go, VM+SortSlice.swift).
 //
 // The call runs on the same goroutine stack, above the frame executing the builtin, as Go's
 // fmt frames sit between the caller and the method: the method's frame is pushed at the top
@@ -19,31 +19,46 @@ extension VM {
   /// Calls a `String() string` method with the receiver's slots (a pointer, or the value's
   /// slots) and returns the string's bytes.
   func callStringMethod(_ m: StringMethod, receiver: [UInt64]) throws -> [UInt8] {
+    let result = try callFunction(m.code, arguments: receiver, resultWords: 2, what: "fmt called String methods")
+    return try bytes(result[0], Int(result[1]))
+  }
+
+  /// Calls the function a func value holds (sort.Slice's less) with one-word arguments and
+  /// returns its results' words. A nil func value panics as a call through it does.
+  func callFuncValue(_ funcval: UInt64, arguments: [UInt64], resultWords: Int, what: String) throws -> [UInt64] {
+    if funcval < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+    let code = try funcvalTarget(funcval)
+    return try callFunction(code, arguments: arguments, resultWords: resultWords, what: what)
+  }
+
+  /// The call itself: a frame for `code` pushed at the top of the stack, its result slots
+  /// first and the arguments after them (the layout a call instruction makes), the dispatch
+  /// loop run until it returns. `what` names the caller for the nesting limit's error.
+  private func callFunction(_ code: Int, arguments: [UInt64], resultWords: Int, what: String) throws -> [UInt64] {
     guard callbackDepth < Self.maxCallbackDepth else {
       throw SimulationLimit(
-        "fmt called String methods nested \(Self.maxCallbackDepth) deep, gcsh's limit (a String method that prints its own value recurses until Go's stack overflows)")
+        "\(what) nested \(Self.maxCallbackDepth) deep, gcsh's limit (a callback that calls back into itself recurses until Go's stack overflows)")
     }
     callbackDepth += 1
     defer { callbackDepth -= 1 }
-    let callee = session.functions[m.code]
+    let callee = session.functions[code]
     let top = frames.last.map { $0.base + session.functions[$0.function].frameSize } ?? 0
     if top &* 8 &+ frames.count &* 16 &+ callee.stackCheckBytes >= stackGuard.pointee {
       try morestack(callee, base: top)
     }
-    (stack + top).update(repeating: 0, count: callee.frameSize)
-    // The frame: the result's two slots (a string), then the receiver.
-    (stack + top + 2).update(from: receiver, count: receiver.count)
+    (stack + top).update(repeating: 0, count: max(callee.frameSize, resultWords + arguments.count))
+    (stack + top + resultWords).update(from: arguments, count: arguments.count)
     let depth = frames.count
-    frames.push(CallFrame(function: m.code, base: top, pc: 0))
+    frames.push(CallFrame(function: code, base: top, pc: 0))
     let saved = stopDepth
     stopDepth = depth
     defer {
       stopDepth = saved
       while frames.count > depth { frames.pop() }
     }
-    // The method's deferred calls run before fmt's recover catches the panic.
+    // The callee's deferred calls run before a panic leaves it (fmt's recover, or the caller's).
     try executeRecovering(depth: depth) { $0 }
-    return try bytes(stack[top], Int(stack[top + 1]))
+    return Array(UnsafeBufferPointer(start: stack + top, count: resultWords))
   }
 }
 

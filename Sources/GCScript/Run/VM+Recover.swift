@@ -39,8 +39,16 @@ extension VM {
         return
       } catch let t as VMTrap where Self.isPanic(t.kind) {
         let error = report(t)
+        // The enclosing panic's state comes back when this one is done — but not its pending
+        // value, which belongs to whichever panic is raised now: none once this one is
+        // recovered (a later run-time error must not find it), this one's value when it goes
+        // on unwinding the frames below `depth`, a new panic's when a deferred call raised one.
         let outer = panicking
-        defer { panicking = outer }
+        defer {
+          let pending = panicking.pending
+          panicking = outer
+          panicking.pending = pending
+        }
         panicking.value = panicking.pending
         panicking.pending = nil
         panicking.active = true
@@ -50,7 +58,10 @@ extension VM {
         if let (_, data) = panicking.value { inFlight.append(data) }
         let recovered = try unwindRunningDeferredCalls(to: depth)
         if panicking.value != nil { inFlight.removeLast() }
-        guard recovered else { throw error }
+        guard recovered else {
+          panicking.pending = panicking.value
+          throw error
+        }
         // The recovering frame returned: its caller resumes after the call.
         if frames.count == depth { return }
         frames[frames.count - 1].pc += 1
