@@ -27,14 +27,15 @@ struct RecordedRun {
 
   /// Runs main.go under the profile of Go `version` ("1.27.3" or "1.19.8"): what it printed
   /// against the recording's stdout, and the recorded -m lines that `keep` selects against
-  /// gcsh's, each sorted (the compilers order some lines differently).
-  func compared(_ version: String, _ keep: (String) -> Bool) throws -> (printed: String, expected: String, gcsh: [String], go: [String]) {
+  /// gcsh's, each sorted unless `sorted` is false (the compilers order some lines differently).
+  func compared(_ version: String, _ keep: (String) -> Bool, sorted: Bool = true) throws -> (printed: String, expected: String, gcsh: [String], go: [String]) {
     let expected = try String(contentsOf: directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
     let (host, rt, interp) = try interpret(source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
     try rt.checkInvariants()
     let goLines = try String(contentsOf: directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
       .split(separator: "\n").map(String.init).filter(keep)
-    return (host.text, expected, interp.escapeDecisions.filter(keep).sorted(), goLines.sorted())
+    let mine = interp.escapeDecisions.filter(keep)
+    return (host.text, expected, sorted ? mine.sorted() : mine, sorted ? goLines.sorted() : goLines)
   }
 
   /// What a run shows: the words it printed (":" dropped: gcsh's print spaces its operands),

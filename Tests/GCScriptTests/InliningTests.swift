@@ -22,6 +22,21 @@ func inlinedAllocationsMatchTheRecordedRun(_ version: String) throws {
   #expect(interp.escapeDecisions == recorded)
 }
 
+/// stdlibinline: -m's `inlining call to` lines for the package functions Go inlines, and for
+/// the calls inlined into them (`fmt.Errorf` then `errors.New`; `runtime.NumGoroutine`,
+/// `runtime.gcount`, and in Go 1.27 `atomic.(*Int32).Load`; strings.Builder's copyCheck and
+/// its noescape), in Go's order — level by level in Go 1.27, depth first in Go 1.19 — also
+/// through `ng`, a function of the program inlined into main. (Go 1.27's `can inline main.func1`
+/// for a literal is left out: gcsh does not inline literals.)
+@Test(arguments: ["1.27.3", "1.19.8"])
+func packageFunctionsAreInlinedAsGoDoes(_ version: String) throws {
+  let isInlining = { (line: String) in line.hasPrefix("./main.go") && line.contains("inlin") && !line.contains("main.func") }
+  let r = try RecordedRun("stdlibinline").compared(version, isInlining, sorted: false)
+  #expect(r.go.count >= 40)
+  #expect(r.gcsh == r.go)
+  #expect(r.printed == r.expected)
+}
+
 /// Returns from inside loops and branches of an inlined body, nested inlining, a recursive
 /// function (Go 1.27 inlines it once into itself), and values that survive the copy.
 @Test(arguments: ["go1.27", "go1.19", "go1.0"])

@@ -19,13 +19,6 @@ import GoHeap
 
 /// sync's types as Go lays them out on amd64 (sync/waitgroup.go, sync/mutex.go, sync/rwmutex.go
 /// of Go 1.19 and 1.27; the fields are unexported: a program cannot name them).
-extension Builtin {
-  /// sync's methods Go's inliner inlines into their callers.
-  var isInlinedSyncMethod: Bool {
-    self == .syncWaitGroupDone || self == .syncMutexLock || self == .syncMutexUnlock
-  }
-}
-
 enum SyncTypes {
   /// `sync.WaitGroup`: a 64-bit state (counter in the high half, waiters in the low half) and
   /// a semaphore word — 16 bytes in both versions (Go 1.19's state1 uint64 + state2 uint32).

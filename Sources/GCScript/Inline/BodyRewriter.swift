@@ -24,9 +24,11 @@ final class BodyRewriter {
   var inlinedCall: InlinedCall? = nil
   /// Replaces a call (after its arguments were rewritten), or keeps it (nil).
   var onCall: ((TypedExpr, Function, [TypedExpr]) -> TypedExpr?)? = nil
-  /// A call of a sync method Go's inliner inlines (its body is the sync package's: gcsh runs
-  /// it in the runtime, and only reports the inlining), after its arguments, in call order.
-  var onSyncCall: ((TypedExpr, Builtin) -> Void)? = nil
+  /// A call of a package function Go's inliner inlines (`inlinesPackageCall`; its body is the
+  /// package's: gcsh runs it in the runtime, and only reports the inlining), after its
+  /// arguments, in call order.
+  var onPackageCall: ((TypedExpr, Builtin) -> Void)? = nil
+  var inlinesPackageCall: (Builtin) -> Bool = { _ in false }
   /// Deferred calls are offered to `onCall` too (Go 1.20+: see `statement`).
   var inlinesDeferredCalls = false
   /// The declared function a call through a value calls, when its callee expression has one
@@ -216,7 +218,7 @@ final class BodyRewriter {
       kind = .call(f, rewritten)
     case .builtin(let b, let args, let spread):
       kind = .builtin(b, args.map(expression), spread: spread)
-      if b.isInlinedSyncMethod { onSyncCall?(e, b) }
+      if inlinesPackageCall(b) { onPackageCall?(e, b) }
     case .new(let t, let s): kind = .new(t, site(s))
     case .makeSlice(let t, let n, let c, let s): kind = .makeSlice(t, expression(n), c.map(expression), site(s))
     case .index(let a, let i): kind = .index(expression(a), expression(i))

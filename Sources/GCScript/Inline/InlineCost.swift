@@ -366,10 +366,14 @@ struct InlineCostVisitor {
     case .runtimeKeepAlive: return 2 + converted
     // Not inlinable: the call, its two `any` conversions, 57.
     case .runtimeSetFinalizer: return 2 + InlineCostModel.extraCallCost + converted
-    // Measured with -gcflags=-m=2: NumCPU is inlinable (`return int(ncpu)`, 3); NumGoroutine
-    // is in Go 1.19.8 (44) and not in 1.27.3; GOMAXPROCS, time.Now and time.Since are not.
+    // Measured with -gcflags=-m=2: NumCPU is inlinable (`return int(ncpu)`, 3), and so is
+    // NumGoroutine (`func ng() int { return runtime.NumGoroutine() }` costs 47 in Go 1.19.8, 60
+    // in 1.27.3: Tests/Recordings/runs/stdlibinline); GOMAXPROCS, time.Now and time.Since are
+    // not. time.After and time.Tick are (`return time.After(d)` 66, `time.Tick(d)` 72, both).
     case .runtimeNumCPU: return 2 + 3
-    case .runtimeNumGoroutine where !go127: return 2 + 44
+    case .runtimeNumGoroutine: return 2 + (go127 ? 57 : 44)
+    case .timeAfter: return 64 + operands
+    case .timeTick: return 70 + operands
     case .debugFreeOSMemory: return 2 + 59
     case .debugSetGCPercent: return 2 + 63 + operands
     case .debugSetMemoryLimit: return 2 + 61 + operands
@@ -385,8 +389,10 @@ struct InlineCostVisitor {
     case .syncWaitGroupDone: return (go127 ? 61 : 63) + operands
     // sync's other methods are calls: the call node, the receiver and arguments, 57 — and in
     // Go 1.19 the method expression's type node (the `.call` case's rule for methods).
-    case .syncWaitGroupAdd, .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:
+    case .syncWaitGroupAdd, .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock:
       return (go127 ? 1 : 2) + InlineCostModel.extraCallCost + operands
+    // TryLock is inlined: `func tl(m *sync.Mutex) bool { return m.TryLock() }` costs 33 in both.
+    case .syncMutexTryLock: return 31 + operands
     // `func p1(s string) (int, error) { return strconv.Atoi(s) }` costs 70 in both (not
     // inlinable: the call and its two results' temporaries).
     case .strconvAtoi: return 2 + InlineCostModel.extraCallCost + operands

@@ -312,7 +312,11 @@ final class Inliner {
   }
 
   private func inlineCalls(_ f: Function) {
-    guard f.body.contains(where: { s in s.containsCall(where: { self.inlinable($0) }) || s.containsCallValue || s.containsSyncCall })
+    let go127 = compiler.inliner == .go127
+    let inlinesPackageCall = { (b: Builtin) in b.packageInlining(go127: go127) != nil }
+    guard f.body.contains(where: { s in
+      s.containsCall(where: { self.inlinable($0) }) || s.containsCallValue || s.containsBuiltin(where: inlinesPackageCall)
+    })
     else { return }
     caller = f
     inlined = []
@@ -329,9 +333,10 @@ final class Inliner {
       defer { counter += 1 }
       return self.tryInline(call, g, args, chain: [], path: [counter], outermost: nil)
     }
-    rewriter.onSyncCall = { [unowned self] call, b in
+    rewriter.inlinesPackageCall = inlinesPackageCall
+    rewriter.onPackageCall = { [unowned self] call, b in
       defer { counter += 1 }
-      self.syncInlined(call, b, path: [counter], outermost: nil)
+      self.packageInlined(call, b, path: [counter], outermost: nil)
     }
     rewriter.devirtualize = devirtualizer(in: f.body) { [unowned self] line in self.devirtualized.append(line) }
     f.body = f.body.map(rewriter.statement)
@@ -391,26 +396,30 @@ final class Inliner {
       defer { counter += 1 }
       return self.tryInline(call, h, args, chain: chain + [g], path: path + [counter], outermost: at)
     }
-    copier.onSyncCall = { [unowned self] call, b in
+    copier.inlinesPackageCall = { [unowned self] b in b.packageInlining(go127: self.compiler.inliner == .go127) != nil }
+    copier.onPackageCall = { [unowned self] call, b in
       defer { counter += 1 }
-      self.syncInlined(call, b, path: path + [counter], outermost: at)
+      self.packageInlined(call, b, path: path + [counter], outermost: at)
     }
     ic.body = (g.inlineBody ?? g.body).map(copier.statement)
     return TypedExpr(.inlinedCall(ic), call.type, call.span)
   }
 
-  /// A call of sync's WaitGroup.Done, Mutex.Lock or Mutex.Unlock: Go inlines it ("inlining
-  /// call to sync.(*WaitGroup).Done"). Go 1.27's
-  /// Lock and Unlock call internal/sync's, inlined in turn: a second line, one level down,
-  /// that -m prints with the same text (recorded: Tests/Recordings/escape, escape_goroutines.go).
-  private func syncInlined(_ call: TypedExpr, _ b: Builtin, path: [Int], outermost: Int?) {
-    guard case .builtin(_, let args, _) = call.kind, caller != nil else { return }
-    let at = outermost ?? openParen(after: args.first?.span.end ?? call.span.start)
-    let line = EscapeDiagnostic(offset: at, message: "inlining call to \(b.rawValue)")
-    inlined.append(Inlined(path: path, line: line))
-    if compiler.inliner == .go127 && (b == .syncMutexLock || b == .syncMutexUnlock) {
-      inlined.append(Inlined(path: path + [0], line: line))
+  /// A call of a package function Go inlines (PackageInlining.swift): its line, and a line for
+  /// each call inlined into its body, one level down each, all at the call's `(` (the outermost
+  /// call's in an inlined body).
+  private func packageInlined(_ call: TypedExpr, _ b: Builtin, path: [Int], outermost: Int?) {
+    guard case .builtin(_, let args, _) = call.kind, caller != nil,
+      let tree = b.packageInlining(go127: compiler.inliner == .go127)
+    else { return }
+    // A method's `(` is after its receiver (`b.WriteString(`); a function's after its name.
+    let receiverEnd = b.rawValue.contains("(*") || b.rawValue.hasPrefix("strings.Builder.") ? args.first?.span.end : nil
+    let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)
+    func add(_ node: PackageInline, _ path: [Int]) {
+      inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(node.name)")))
+      for (k, c) in node.calls.enumerated() { add(c, path + [k]) }
     }
+    add(tree, path)
   }
 
   /// The `(` of a call (where Go's syntax tree puts it).
@@ -423,12 +432,12 @@ final class Inliner {
 }
 
 extension TypedStmt {
-  /// A call of a sync method Go inlines, here or in a nested statement.
-  var containsSyncCall: Bool {
+  /// A call of a package function that `test` selects, here or in a nested statement.
+  func containsBuiltin(where test: (Builtin) -> Bool) -> Bool {
     var found = false
     forEachExpression { e in
       func visit(_ e: TypedExpr) {
-        if case .builtin(let b, _, _) = e.kind, b.isInlinedSyncMethod { found = true }
+        if case .builtin(let b, _, _) = e.kind, test(b) { found = true }
         e.forEachChild(visit)
       }
       if !found { visit(e) }

@@ -1,0 +1,60 @@
+// Which package functions Go's inliner inlines into their callers, and what it inlines into them
+// in turn: -m's `inlining call to fmt.Println` lines for the standard library gcsh runs in its
+// own runtime. Their bodies are Go's (gcsh runs them natively), so only the lines are made, at
+// the call's `(` — and, in an inlined body, at the outermost call's, as Go reports them.
+//
+// Recorded with -gcflags=-m and -m=2 from Go 1.27.3 and Go 1.19.8 (one call of each function
+// gcsh provides; Tests/Recordings/escape/corpus/escape_stdlib.go): Print, Println and Printf
+// are inlined in both (Sprint*, Fprint* are not), errors.New in both, Errorf only in Go 1.27
+// (with the errors.New inside it); strconv.Itoa in both (Go 1.27's calls internal/strconv's,
+// also named `strconv.Itoa`), FormatInt in Go 1.27; sort.Ints, Strings and Float64s in Go 1.19
+// (Go 1.22+'s slices.Sort is generic and not inlined); strings.Builder's small methods, whose
+// copyCheck hides the receiver with noescape; runtime.NumGoroutine (gcount inside, and Go 1.27's
+// atomic load in it), NumCPU, Gosched (checkTimeouts); debug's SetGCPercent, SetMemoryLimit and
+// FreeOSMemory; time.After and time.Tick; sync's WaitGroup.Done and Mutex Lock, Unlock and
+// TryLock (Go 1.27's sync wraps internal/sync's, whose methods have the same names).
+
+/// One call the inliner inlines: the callee as -m names it, and the calls inlined into its body.
+struct PackageInline: Sendable {
+  let name: String
+  var calls: [PackageInline] = []
+  init(_ name: String, _ calls: [PackageInline] = []) {
+    self.name = name
+    self.calls = calls
+  }
+}
+
+extension Builtin {
+  /// What Go's inliner (`go127`: Go 1.20+'s, `false`: Go 1.19's) does with a call of this
+  /// package function: nil when it is an ordinary call.
+  func packageInlining(go127: Bool) -> PackageInline? {
+    let noescape = PackageInline(go127 ? "abi.NoEscape" : "strings.noescape")
+    let copyCheck = PackageInline("strings.(*Builder).copyCheck", [noescape])
+    switch self {
+    case .fmtPrint, .fmtPrintln, .fmtPrintf, .errorsNew, .runtimeNumCPU, .debugSetGCPercent,
+      .debugSetMemoryLimit, .debugFreeOSMemory, .timeAfter, .timeTick, .syncWaitGroupDone,
+      .builderLen, .builderCap, .builderString, .builderReset:
+      return PackageInline(qualifiedName)
+    case .fmtErrorf: return go127 ? PackageInline("fmt.Errorf", [PackageInline("errors.New")]) : nil
+    case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
+    case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil
+    case .sortInts, .sortStrings, .sortFloat64s: return go127 ? nil : PackageInline(rawValue)
+    case .runtimeNumGoroutine:
+      let gcount = PackageInline("runtime.gcount", go127 ? [PackageInline("atomic.(*Int32).Load")] : [])
+      return PackageInline("runtime.NumGoroutine", [gcount])
+    case .runtimeGosched: return PackageInline("runtime.Gosched", [PackageInline("runtime.checkTimeouts")])
+    case .builderWriteString, .builderWriteByte: return PackageInline(qualifiedName, [copyCheck])
+    case .builderGrow:
+      return go127 ? nil : PackageInline(qualifiedName, [copyCheck, PackageInline("strings.(*Builder).grow")])
+    case .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:
+      return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
+    default: return nil
+    }
+  }
+
+  /// The function's name as -m prints it (a strings.Builder method as `strings.(*Builder).M`).
+  private var qualifiedName: String {
+    if rawValue.hasPrefix("strings.Builder.") { return "strings.(*Builder)." + rawValue.dropFirst(16) }
+    return rawValue
+  }
+}
