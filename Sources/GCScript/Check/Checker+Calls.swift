@@ -38,7 +38,7 @@ extension Checker {
           }
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
         case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
-        case .constant?:
+        case .constant?, .variable?:
           throw fail(.typeError("invalid operation: cannot call non-function \(pkg).\(name)"), at: callee.span)
         case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: callee.span)
         }
@@ -606,6 +606,8 @@ extension Checker {
         try assign(try expression(args[0], scope), to: .string, "argument to strings.Repeat"),
         try assign(try expression(args[1], scope), to: .int, "argument to strings.Repeat"),
       ], .string)
+    case .strconvErrSyntax, .strconvErrRange:
+      throw fail(.typeError("invalid operation: cannot call non-function \(b.rawValue) (variable of interface type error)"), at: span)
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
@@ -631,11 +633,7 @@ extension Checker {
       try arity(b.rawValue, args, want: ["string"], scope, span)
       let s = try assign(try expression(args[0], scope), to: .string, "argument to errors.New")
       let n = node([s], .error)
-      let site = AllocationSite(kind: .compositeAddress, span: span, type: errorStringType, text: "&errors.errorString{...}")
-      site.constantCount = 1
-      site.reportAt = openParen(span.start)
-      function.sites.append(site)
-      n.site = site
+      n.site = errorStringSite(span)
       return n
     case .fmtErrorf:
       guard let first = args.first else {
@@ -643,7 +641,31 @@ extension Checker {
       }
       let format = try assign(try expression(first, scope), to: .string, "argument to fmt.Errorf")
       let rest = try args.dropFirst().map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
-      return node([format] + rest, .error)
+      let n = node([format] + rest, .error)
+      if profile.version >= GoVersion(1, 26) {
+        // Go 1.26+'s Errorf (fmt/errors.go) is inlined with the errors.New(format) it returns
+        // when there is nothing to format: an allocation site of the caller's, reported
+        // whichever way the call goes at run time (`&errors.errorString{...} escapes to heap`).
+        n.site = errorStringSite(span)
+      }
+      return n
+    case .errorsIs:
+      try arity(b.rawValue, args, want: ["error", "error"], scope, span)
+      return node(try args.map { try assign(try expression($0, scope), to: .error, "argument to errors.Is") }, .bool)
+    case .errorsUnwrap:
+      try arity(b.rawValue, args, want: ["error"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .error, "argument to errors.Unwrap")], .error)
+    case .errorsAs:
+      // `target any`: a non-nil pointer to an interface or to a type implementing error, else
+      // As panics at run time (errors/wrap.go); gcsh needs the pointer's type where it is written.
+      try arity(b.rawValue, args, want: ["error", "any"], scope, span)
+      let err = try assign(try expression(args[0], scope), to: .error, "argument to errors.As")
+      let target = try expression(args[1], scope)
+      if target.untyped == .nilValue || target.type.isInterface {
+        throw fail(.notSupported("errors.As with a target of interface type (gcsh needs the pointer's type where it is written)", plural: false), at: args[1].span)
+      }
+      let t = target.untyped != nil ? try defaultTyped(target, "argument to errors.As") : target.expr
+      return node([err, t], .bool)
     case .fmtPrintf, .fmtSprintf:
       guard let first = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)
@@ -803,6 +825,16 @@ extension Checker {
       return TypedExpr(.composite(out, site), t, span)
     }
     return TypedExpr(.composite(out, nil), t, span)
+  }
+
+  /// The `&errors.errorString{...}` of an inlined errors.New: an allocation of the caller's,
+  /// reported at the call's `(`.
+  private func errorStringSite(_ span: Span) -> AllocationSite {
+    let site = AllocationSite(kind: .compositeAddress, span: span, type: errorStringType, text: "&errors.errorString{...}")
+    site.constantCount = 1
+    site.reportAt = openParen(span.start)
+    function.sites.append(site)
+    return site
   }
 
   /// An element (or a map literal's key) of type `et` in a composite literal; a literal with

@@ -583,6 +583,7 @@ extension Checker {
       switch Packages.member(p, name, profile) {
       case .constant(let c, let t)?: return value(TypedExpr(.constant(c), t, span))
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
+      case .variable(let b, let t)?: return value(TypedExpr(.builtin(b, [], spread: false), t, span))
       case .function?: throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: span)

@@ -576,6 +576,9 @@ enum Builtin: String {
   case syncMutexLock = "sync.(*Mutex).Lock", syncMutexUnlock = "sync.(*Mutex).Unlock"
   case syncMutexTryLock = "sync.(*Mutex).TryLock"
   case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
+  case errorsIs = "errors.Is", errorsAs = "errors.As", errorsUnwrap = "errors.Unwrap"
+  /// The package variables strconv.ErrSyntax and ErrRange (their value).
+  case strconvErrSyntax = "strconv.ErrSyntax", strconvErrRange = "strconv.ErrRange"
   case strconvAtoi = "strconv.Atoi", stringsCount = "strings.Count"
   case builderWriteString = "strings.Builder.WriteString", builderWriteByte = "strings.Builder.WriteByte"
   case builderWriteRune = "strings.Builder.WriteRune", builderGrow = "strings.Builder.Grow"

@@ -232,6 +232,12 @@ let numErrorType = GoType.structure([("Func", .string), ("Num", .string), ("Err"
 /// fmt.Errorf's errors (`*errors.errorString`).
 let errorStringType = GoType.structure([("s", .string)], name: "errors.errorString")
 
+/// fmt/errors.go's `type wrapError struct { msg string; err error }`: fmt.Errorf's error with one
+/// `%w` (32 bytes); `wrapErrors struct { msg string; errs []error }` with several (Go 1.20+, 40
+/// bytes). Their Error returns msg, their Unwrap err or errs.
+let wrapErrorType = GoType.structure([("msg", .string), ("err", .error)], name: "fmt.wrapError")
+let wrapErrorsType = GoType.structure([("msg", .string), ("errs", .slice(of: .error))], name: "fmt.wrapErrors")
+
 /// runtime/debug.GCStats (debug/garbage.go): the last GC, the count, the total pause, and the
 /// pause history (most recent first) with its end times and optional quantiles.
 let gcStatsType: GoType = GoType.structure(

@@ -117,6 +117,8 @@ enum Packages {
     case function(Builtin)
     case constant(Constant, GoType)
     case type(GoType)
+    /// A package variable the runtime provides (its value read by the builtin).
+    case variable(Builtin, GoType)
     /// A member gcsh does not have yet: the construct, named.
     case unsupported(String)
   }
@@ -140,6 +142,9 @@ enum Packages {
     case ("fmt", "Errorf"): return .function(.fmtErrorf)
     case ("fmt", "Stringer"): return .type(stringerType)
     case ("errors", "New"): return .function(.errorsNew)
+    case ("errors", "Is"): return .function(.errorsIs)
+    case ("errors", "As"): return .function(.errorsAs)
+    case ("errors", "Unwrap"): return .function(.errorsUnwrap)
     case ("errors", _): return .unsupported("errors.\(name)")
     case ("time", "Sleep"): return .function(.timeSleep)
     case ("time", "Duration"): return .type(durationType)
@@ -183,6 +188,8 @@ enum Packages {
     case ("strconv", "Atoi"): return .function(.strconvAtoi)
     case ("strconv", "NumError"): return .type(numErrorType)
     case ("strconv", "FormatInt"): return .function(.strconvFormatInt)
+    case ("strconv", "ErrSyntax"): return .variable(.strconvErrSyntax, .error)
+    case ("strconv", "ErrRange"): return .variable(.strconvErrRange, .error)
     case ("strings", "Repeat"): return .function(.stringsRepeat)
     case ("strings", "Count"): return .function(.stringsCount)
     case ("strings", "Builder"): return .type(stringsBuilderType)

@@ -76,8 +76,13 @@ private struct IRPrinter {
 
   private func bare(_ e: Expr) -> String? {
     switch e.kind {
-    case .int, .float, .rune, .string, .unitLiteral, .identifier, .type, .composite:
+    case .int, .float, .rune, .string, .unitLiteral, .identifier, .type:
       return written(e.span)
+    // fmt.go's OCOMPLIT: the type, then `{...}` (`{}` when empty).
+    case .composite(let t, let elems):
+      let text = written(e.span)
+      guard t != nil, let open = text.firstIndex(of: "{") else { return text }
+      return String(text[..<open]) + (elems.isEmpty ? "{}" : "{...}")
     case .paren(let x): return expression(x)
     case .unary(let op, let x): return expression(x, 7).map { op + $0 }
     case .binary(let op, let x, let y):

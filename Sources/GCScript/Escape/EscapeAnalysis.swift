@@ -885,7 +885,7 @@ final class Batch {
       // `moved to heap: wg` / `moved to heap: mu` in Go 1.27.3 and 1.19.8.
       expression(heapHole.noting("its address is passed to \(b.rawValue), which leaks its receiver"), args[0])
       for a in args.dropFirst() { expression(discard, a) }
-    case .errorsNew, .fmtErrorf, .recover: errorBuiltin(k, b, args, e)
+    case .errorsNew, .fmtErrorf, .recover, .errorsIs, .errorsAs, .errorsUnwrap: errorBuiltin(k, b, args, e)
     // strings.Builder's methods: the receiver's address does not escape (copyCheck's
     // abi.NoEscape); what they append is copied; String's result is the heap buffer's.
     case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
@@ -894,7 +894,7 @@ final class Batch {
     case .min, .max: for a in args { expression(k, a) }
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
     // call.go ODELETE: keys used in map deletes need not escape.
-    case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive,
+    case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive, .strconvErrSyntax, .strconvErrRange,
       .runtimeReadMemStats, .debugReadGCStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
     case .osGetenv:

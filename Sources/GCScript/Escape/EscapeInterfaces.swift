@@ -51,9 +51,21 @@ extension Batch {
       expression(spill(k, site), args[0])
     case .fmtErrorf where e.isSpread:
       for a in args { expression(heapHole.deref().noting("passed to fmt.Errorf, whose arguments (interface values) escape"), a) }
+      if let site = e.site { _ = spill(k, site) }
     case .fmtErrorf:
       for a in args { expression(heapHole.noting("passed to fmt.Errorf, whose arguments (interface values) escape"), a) }
       convertToInterfaces(e, args.dropFirst(), all: args)
+      // Go 1.26+: the inlined errors.New(format)'s errorString is the result.
+      if let site = e.site { _ = spill(k, site) }
+    case .errorsIs, .errorsAs:
+      // errors/wrap.go: both are walked with calls of their methods through interfaces (Is,
+      // As, Unwrap: unknown callees), so both leak — a value converted to error for them
+      // escapes (`TempErr{...} escapes to heap`), and As's target with what it points to
+      // (`moved to heap: qe`; recorded: runs/errorswrap).
+      for a in args { expression(heapHole.noting("passed to \(b.rawValue), which calls its methods through interfaces"), a) }
+    case .errorsUnwrap:
+      // Inlined: `u.Unwrap()` through an interface — the receiver leaks.
+      expression(heapHole.noting("passed to errors.Unwrap, which calls its Unwrap through an interface"), args[0])
     default:
       for a in args { expression(discard, a) }
     }

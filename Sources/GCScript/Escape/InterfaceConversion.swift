@@ -166,6 +166,8 @@ extension Batch {
     case .index(let a, _), .slice(let a, _, _, _): return operatorOffset(after: a.span.end)
     case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
     case .conversion, .call, .callValue, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
+    // A composite literal is at its `{` (`TempErr{...} escapes to heap`, runs/errorswrap).
+    case .composite: return operatorOffset(after: x.span.start, UInt8(ascii: "{"))
     // An inlined call's result is where the call was (its `(`).
     case .inlinedCall(let ic): return ic.reportAt
     default: return x.span.start
@@ -191,6 +193,14 @@ extension Batch {
       let r = ic.callee.results[0]
       if ic.callee.namedResults && r.name != "_" { return r.name }
       return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
+    }
+    // A composite literal's elements are `...` (`TempErr{...}`; `T{}` when it has none).
+    if case .composite = x.kind {
+      let text = written(x)
+      if let open = text.firstIndex(of: "{"), text.last == "}" {
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        return String(text[...open]) + (inner.allSatisfy { $0 == " " } ? "}" : "...}")
+      }
     }
     if let c = rewritten ?? (analysis.compiler.reportsOperandPositions ? x.constant : nil) {
       switch c {

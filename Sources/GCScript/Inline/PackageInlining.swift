@@ -5,7 +5,8 @@
 //
 // Recorded with -gcflags=-m and -m=2 from Go 1.27.3 and Go 1.19.8 (one call of each function
 // gcsh provides; Tests/Recordings/escape/corpus/escape_stdlib.go): Print, Println and Printf
-// are inlined in both (Sprint*, Fprint* are not), errors.New in both, Errorf only in Go 1.27
+// are inlined in both (Sprint*, Fprint* are not), errors.New and Unwrap in both (runs/errorswrap),
+// Errorf only in Go 1.27
 // (with the errors.New inside it); strconv.Itoa in both (Go 1.27's calls internal/strconv's,
 // also named `strconv.Itoa`), FormatInt in Go 1.27; sort.Ints, Strings and Float64s in Go 1.19
 // (Go 1.22+'s slices.Sort is generic and not inlined); strings.Builder's small methods, whose
@@ -31,7 +32,7 @@ extension Builtin {
     let noescape = PackageInline(go127 ? "abi.NoEscape" : "strings.noescape")
     let copyCheck = PackageInline("strings.(*Builder).copyCheck", [noescape])
     switch self {
-    case .fmtPrint, .fmtPrintln, .fmtPrintf, .errorsNew, .runtimeNumCPU, .debugSetGCPercent,
+    case .fmtPrint, .fmtPrintln, .fmtPrintf, .errorsNew, .errorsUnwrap, .runtimeNumCPU, .debugSetGCPercent,
       .debugSetMemoryLimit, .debugFreeOSMemory, .timeAfter, .timeTick, .syncWaitGroupDone,
       .builderLen, .builderCap, .builderString, .builderReset:
       return PackageInline(qualifiedName)

@@ -452,6 +452,13 @@ extension Lowerer {
       case .errorsNew:
         if let site = e.site { newError(args[0], site, into: dst ?? allocate(e.type)) }
         return
+      case .fmtErrorf where args.count == 1 && e.site != nil && !e.isSpread:
+        // Go 1.26+ inlines Errorf: a constant format with no `%` is errors.New(format), whose
+        // errorString escape analysis placed (Check/Checker+Calls.swift).
+        if case .string(let format)? = args[0].constant, !format.contains("%"), let site = e.site {
+          newError(args[0], site, into: dst ?? allocate(e.type))
+          return
+        }
       default: break
       }
       var operands: [(slot: Int, type: GoType)] = []

@@ -19,7 +19,8 @@ struct MethodEntry {
   enum Code {
     /// A function of the program (its index in the session's table).
     case function(Int)
-    /// errors.errorString's `Error() string` (errors.go: `return e.s`), which gcsh runs natively.
+    /// errors.errorString's `Error() string` (errors.go: `return e.s`), which gcsh runs natively;
+    /// also fmt's wrapError's and wrapErrors' (`return e.msg`, their first field too).
     case errorStringError
     /// strconv.NumError's `Error() string` (atoi.go: "strconv." + Func + ": parsing " +
     /// Quote(Num) + ": " + Err.Error()), run natively.
@@ -56,6 +57,17 @@ final class RuntimeTypes {
         code: .errorStringError, base: errorStringType, pointerReceiver: true,
         signature: .function(params: [], results: [.string], variadic: false))
     ],
+    // fmt's wrapError and wrapErrors: `return e.msg`, the first field as errorString's s.
+    ObjectIdentifier(wrapErrorType): [
+      "Error": MethodEntry(
+        code: .errorStringError, base: wrapErrorType, pointerReceiver: true,
+        signature: .function(params: [], results: [.string], variadic: false))
+    ],
+    ObjectIdentifier(wrapErrorsType): [
+      "Error": MethodEntry(
+        code: .errorStringError, base: wrapErrorsType, pointerReceiver: true,
+        signature: .function(params: [], results: [.string], variadic: false))
+    ],
     ObjectIdentifier(numErrorType): [
       "Error": MethodEntry(
         code: .numErrorError, base: numErrorType, pointerReceiver: true,
@@ -66,7 +78,7 @@ final class RuntimeTypes {
   private var itabInfo: [Address: Itab] = [:]
 
   /// The program declares methods (fmt may call an Error method back: VM+Callbacks.swift).
-  var hasProgramMethods: Bool { methods.count > 2 }
+  var hasProgramMethods: Bool { methods.count > 4 }
 
   /// Records a lowered method (LoweringSession.noteMethod).
   func addMethod(_ f: Function, code: Int) {

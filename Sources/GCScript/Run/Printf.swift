@@ -101,11 +101,22 @@ final class Printer {
   var prec = 0
 
   /// The format string used argument reordering (%[n]d): extra operands are not reported.
-  private var reordered = false
+  private(set) var reordered = false
   /// The most recent reordering directive was valid.
   private var goodArgNum = true
   /// Printing a %!verb(...) error: methods are not called inside it.
   var erroring = false
+  /// fmt.Errorf's printer: %w may wrap an error operand (print.go wrapErrs). Go 1.20+ records
+  /// each %w's operand index (`wrappedErrs`, even for an operand that is not an error); Go
+  /// 1.19 keeps one wrapped operand (`wrappedErr`), and a second %w, or one of a non-error,
+  /// clears it and stops wrapping.
+  var wrapErrs = false
+  var wrappedErrs: [Int] = []
+  var wrappedErr: Int? = nil
+  /// The operand being printed (its index, for Go 1.19's wrappedErr).
+  private var currentArg = 0
+  /// Go 1.20+'s fmt (wrappedErrs; %w of several operands).
+  private var wrapsSeveral: Bool { vm.heap.profile.version >= GoVersion(1, 20) }
 
   /// It prints for a Go fmt call (the pooled printer is taken), which allocates what reflect
   /// does (copyForInterface); GCScript's print statement and `stats` labels do not.
@@ -622,12 +633,28 @@ final class Printer {
   /// handleMethods: an operand with a String method (time.Duration, *time.Duration, and the
   /// program's types with one: VM+Callbacks.swift) prints its String() for the verbs that take a string — not under %#v (no GoString) and not while
   /// printing an error. A nil *Duration's String panics, which fmt's catchPanic prints as
-  /// `<nil>`. %w is an error here: Printf never wraps, and gcsh's Errorf does not either (yet).
+  /// `<nil>`. %w prints as %v an error Errorf wraps, and is an error anywhere else.
   func handleMethods(_ value: FmtValue, _ verb: Int32) throws -> Bool {
     if erroring { return false }
+    var verb = verb
     if verb == Verb.w {
-      try badVerb(value, verb)
-      return true
+      // Only Errorf wraps, and only an error (`%!w(int=5)` otherwise).
+      let isError = vm.runtimeTypes.itab(.error, value.type, vm.session) != nil
+      if wrapsSeveral {
+        guard isError, wrapErrs else {
+          try badVerb(value, verb)
+          return true
+        }
+      } else {
+        guard isError, wrapErrs, wrappedErr == nil else {
+          wrappedErr = nil
+          wrapErrs = false
+          try badVerb(value, verb)
+          return true
+        }
+        wrappedErr = currentArg
+      }
+      verb = Verb.v
     }
     if f.sharpV { return false }
     switch verb {
@@ -789,6 +816,7 @@ final class Printer {
         default:
           // Fast path: an ASCII lower-case verb without width, precision or index.
           if 0x61 <= c && c <= 0x7A && argNum < a.count {
+            if Int32(c) == Verb.w && wrapsSeveral { wrappedErrs.append(argNum) }
             if Int32(c) == Verb.v || Int32(c) == Verb.w {
               // Go syntax; struct-field syntax.
               f.sharpV = f.sharp
@@ -796,6 +824,7 @@ final class Printer {
               f.plusV = f.plus
               f.plus = false
             }
+            currentArg = argNum
             try printArg(a[argNum], Int32(c))
             argNum += 1
             i += 1
@@ -874,12 +903,14 @@ final class Printer {
         writeRune(verb)
         writeString("(MISSING)")
       } else {
+        if verb == Verb.w && wrapsSeveral { wrappedErrs.append(argNum) }
         if verb == Verb.v || verb == Verb.w {
           f.sharpV = f.sharp
           f.sharp = false
           f.plusV = f.plus
           f.plus = false
         }
+        currentArg = argNum
         try printArg(a[argNum], verb)
         argNum += 1
       }

@@ -35,6 +35,9 @@ extension VM {
     let boxes = desc.conversions.isEmpty ? 0 : try convertToInterfaces(desc.conversions, args)
     defer { inFlight.removeLast(boxes) }
     switch desc.kind {
+    case .call(.fmtErrorf) where try errorfFastPath(args):
+      // Go 1.26+'s Errorf with nothing to format takes no printer.
+      try call(.fmtErrorf, args, result: desc.result)
     case .call(let b) where desc.pooledPrinter:
       // newPrinter, the print (the buffer's growths allocated when the text is made), free.
       let pooled = try getPrinter()
@@ -118,10 +121,9 @@ extension VM {
       try formatInt(Int64(bitPattern: args[0].1[0]), base: Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .sortInts, .sortStrings, .sortFloat64s: try sortSlice(args[0].0, args[0].1)
     case .sortSlice, .sortSliceStable, .sortSliceIsSorted:
-      // less runs on this stack, which may move: the result slot is found again after it.
-      let slot = result.map { $0 - stack }
+      // (less runs on this stack, which may move: `result` finds the slot afresh.)
       let sorted = try sortSliceFunc(b, args[0].0, args[0].1, less: args[1].1[0])
-      if let slot { stack[slot] = sorted ? 1 : 0 }
+      result?[0] = sorted ? 1 : 0
     case .stringsRepeat: try repeatString(args[0].1, Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
@@ -135,7 +137,24 @@ extension VM {
     case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
       .builderCap, .builderString, .builderReset:
       try stringsBuilder(b, args) { result }
-    case .fmtErrorf: try errorf(try string(args[0].1), Array(args.dropFirst())) { result }
+    case .fmtErrorf: try errorf(args) { result }
+    case .strconvErrSyntax, .strconvErrRange:
+      if let out = result { (out[0], out[1]) = strconvError(b) }
+    case .errorsIs, .errorsAs, .errorsUnwrap:
+      // (The program's methods may run on this stack, which may move: the operands are read
+      // first, and `result` finds the slot afresh.)
+      let err = (args[0].1[0], args[0].1[1])
+      switch b {
+      case .errorsIs:
+        let found = try errorsIs(err, (args[1].1[0], args[1].1[1]))
+        result?[0] = found ? 1 : 0
+      case .errorsAs:
+        let found = try errorsAs(err, target: args[1].1[0], args[1].0)
+        result?[0] = found ? 1 : 0
+      default:
+        let next = try errorsUnwrap(err)
+        if let out = result { (out[0], out[1]) = next }
+      }
     case .recover: if let out = result { try recover(into: out) }
     case .errorsNew: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
     case .fmtSprintf:

@@ -34,7 +34,7 @@ extension VM {
   /// The call itself: a frame for `code` pushed at the top of the stack, its result slots
   /// first and the arguments after them (the layout a call instruction makes), the dispatch
   /// loop run until it returns. `what` names the caller for the nesting limit's error.
-  private func callFunction(_ code: Int, arguments: [UInt64], resultWords: Int, what: String) throws -> [UInt64] {
+  func callFunction(_ code: Int, arguments: [UInt64], resultWords: Int, what: String) throws -> [UInt64] {
     guard callbackDepth < Self.maxCallbackDepth else {
       throw SimulationLimit(
         "\(what) nested \(Self.maxCallbackDepth) deep, gcsh's limit (a callback that calls back into itself recurses until Go's stack overflows)")
@@ -81,7 +81,7 @@ extension Printer {
       let p = try vm.word(value.source, value.offset)
       return p == 0 ? Array("<nil>".utf8) : try vm.numErrorText(p)
     }
-    if value.type.name == nil, let e = value.type.pointee, e === errorStringType {
+    if value.type.name == nil, let e = value.type.pointee, e === errorStringType || e === wrapErrorType || e === wrapErrorsType {
       let p = try vm.word(value.source, value.offset)
       // A nil *errorString's Error panics; catchPanic prints <nil>.
       if p == 0 { return Array("<nil>".utf8) }

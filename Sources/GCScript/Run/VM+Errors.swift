@@ -1,23 +1,115 @@
 // The error values the library makes: fmt.Errorf's (fmt/errors.go: the text as Sprintf makes
-// it, `s := string(p.buf)`, then errors.New(s) — a 16-byte *errors.errorString on the heap)
-// and their Error method, which VM+TypeAssertions runs natively. errors.New itself is lowered
+// it, `s := string(p.buf)`, then errors.New(s) — a 16-byte *errors.errorString on the heap — or
+// a wrapError or wrapErrors for %w) and their Error method, which VM+TypeAssertions runs
+// natively. errors.New itself is lowered
 // inline (Lower/Lowering+Interfaces.swift), as Go inlines it into its caller.
 
 import GoHeap
 
 extension VM {
-  /// fmt.Errorf without %w: the formatted text as a new string, then its errorString.
-  func errorf(_ format: [UInt8], _ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: () -> UnsafeMutablePointer<UInt64>?) throws {
-    let text = try sprintf(format, args)
+  /// Go 1.26+'s Errorf with nothing to format — no operands and no `%` in the format — is
+  /// errors.New(format): no printer, no copy of the text (fmt/errors.go, go.dev/cl/708836).
+  func errorfFastPath(_ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> Bool {
+    guard heap.profile.version >= GoVersion(1, 26), args.count == 1 else { return false }
+    return try !string(args[0].1).contains(UInt8(ascii: "%"))
+  }
+
+  /// fmt.Errorf (fmt/errors.go): the text as Sprintf makes it with %w allowed, `s :=
+  /// string(p.buf)`, then the error: errors.New(s) (a 16-byte errorString) when nothing was
+  /// wrapped, `&wrapError{s, err}` (32 bytes) for one %w — its err nil when the operand was
+  /// not an error — and, from Go 1.20, `&wrapErrors{s, errs}` (48) for several, the errors
+  /// appended one by one into a new []error (in operand order when the format reordered them,
+  /// repeats dropped). Go 1.20+'s printer keeps the %w operand indices in a []int of the
+  /// pooled pp (its first append allocates; free keeps up to 8).
+  func errorf(_ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: () -> UnsafeMutablePointer<UInt64>?) throws {
+    let operands = Array(args.dropFirst())
+    if try errorfFastPath(args) {
+      let object = try heap.allocate(errorStringType, count: 1)
+      try storeValue(.string, from: args[0].1, to: object)
+      try returnError(object, errorStringType, result)
+      return
+    }
+    let p = Printer(self)
+    p.wrapErrs = true
+    try p.doPrintf(try string(args[0].1), try operands.map { try fmtOperand($0.0, $0.1) })
+    try growPrinterBuffer()
+    var wrapped = p.wrappedErr.map { [$0] } ?? p.wrappedErrs
+    try recordWrappedErrs(p.wrappedErrs.count)
     let header = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
     defer { header.deallocate() }
-    try newString(text, into: header)
-    // The string is held (a local of Errorf) while errors.New allocates.
+    try newString(p.buf, into: header)
+    // The string is held (a local of Errorf) while the error is made.
     if header[0] != 0 { inFlight.append(header[0]) }
     defer { if header[0] != 0 { inFlight.removeLast() } }
-    let object = try heap.allocate(errorStringType, count: 1)
-    try storeValue(.string, from: header, to: object)
-    guard let out = result(), let itab = runtimeTypes.itab(.error, .pointer(to: errorStringType), session) else { return }
+    switch wrapped.count {
+    case 0:
+      let object = try heap.allocate(errorStringType, count: 1)
+      try storeValue(.string, from: header, to: object)
+      try returnError(object, errorStringType, result)
+    case 1:
+      let object = try heap.allocate(wrapErrorType, count: 1)
+      try storeValue(.string, from: header, to: object)
+      let (w0, w1) = try errorOperand(operands, wrapped[0]) ?? (0, 0)
+      try store(object + 16, w0, 8)
+      try store(object + 24, w1, 8)
+      try returnError(object, wrapErrorType, result)
+    default:
+      if p.reordered { wrapped.sort() }
+      var errs: (array: UInt64, count: Int, capacity: Int) = (0, 0, 0)
+      for (i, k) in wrapped.enumerated() where i == 0 || wrapped[i - 1] != k {
+        guard let (w0, w1) = try errorOperand(operands, k) else { continue }
+        // errs = append(errs, e): growslice of []error from nil.
+        if errs.count == errs.capacity {
+          let capacity = grownCapacity(old: errs.capacity, needed: errs.count + 1, elem: .error)
+          let grown = try heap.allocate(.error, count: capacity)
+          if errs.count > 0 { try copyMemory(to: grown, from: errs.array, errs.count * 16) }
+          if errs.array != 0 { inFlight.removeLast() }
+          inFlight.append(grown)
+          errs = (grown, errs.count, capacity)
+        }
+        try store(errs.array + UInt64(16 * errs.count), w0, 8)
+        try store(errs.array + UInt64(16 * errs.count) + 8, w1, 8)
+        errs.count += 1
+      }
+      defer { if errs.array != 0 { inFlight.removeLast() } }
+      let object = try heap.allocate(wrapErrorsType, count: 1)
+      try storeValue(.string, from: header, to: object)
+      try store(object + 16, errs.array, 8)
+      try store(object + 24, UInt64(errs.count), 8)
+      try store(object + 32, UInt64(errs.capacity), 8)
+      try returnError(object, wrapErrorsType, result)
+    }
+  }
+
+  /// The `error` an Errorf operand is (`a[k].(error)`), or nil when it is not one.
+  private func errorOperand(_ operands: [(GoType, UnsafeMutablePointer<UInt64>)], _ k: Int) throws -> (UInt64, UInt64)? {
+    let (t, slots) = operands[k]
+    if t.isInterface {
+      guard let dyn = try dynamicType(t, slots[0]), let itab = runtimeTypes.itab(.error, dyn, session) else { return nil }
+      return (itab, slots[1])
+    }
+    guard let itab = runtimeTypes.itab(.error, t, session) else { return nil }
+    // The data word: the value itself, or the box fmt's conversion made (operand k is the
+    // call's argument k + 1, after the format).
+    if InterfaceConversion.isDirectIface(t) { return (itab, slots[0]) }
+    return (itab, boxedOperands[k + 1] ?? 0)
+  }
+
+  /// strconv.ErrSyntax or ErrRange: `errors.New("invalid syntax")` / `("value out of range")`,
+  /// made when strconv starts — a static errorString here (read-only data, one address each,
+  /// so `errors.Is(err, strconv.ErrSyntax)` finds a NumError's Err).
+  func strconvError(_ b: Builtin) -> (UInt64, UInt64) {
+    let message = Array((b == .strconvErrSyntax ? "invalid syntax" : "value out of range").utf8)
+    var header: [UInt8] = []
+    withUnsafeBytes(of: session.rodataAddress(of: message).littleEndian) { header += $0 }
+    withUnsafeBytes(of: UInt64(message.count).littleEndian) { header += $0 }
+    let itab = runtimeTypes.itab(.error, .pointer(to: errorStringType), session) ?? 0
+    return (itab, session.rodataAddress(of: header))
+  }
+
+  /// The result of an error-making call: the *T object as an `error`.
+  private func returnError(_ object: UInt64, _ base: GoType, _ result: () -> UnsafeMutablePointer<UInt64>?) throws {
+    guard let out = result(), let itab = runtimeTypes.itab(.error, .pointer(to: base), session) else { return }
     (out[0], out[1]) = (itab, object)
   }
 }
@@ -81,15 +173,9 @@ extension VM {
     let object = try heap.allocate(numErrorType, count: 1)
     let function = Array("Atoi".utf8)
     var fields: [UInt64] = [session.rodataAddress(of: function), UInt64(function.count), num.0, num.1]
-    // Err: ErrSyntax or ErrRange, `errors.New(...)` made when strconv starts (static here).
-    let message = Array(failure.utf8)
-    var header: [UInt8] = []
-    withUnsafeBytes(of: session.rodataAddress(of: message).littleEndian) { header += $0 }
-    withUnsafeBytes(of: UInt64(message.count).littleEndian) { header += $0 }
-    guard let errItab = runtimeTypes.itab(.error, .pointer(to: errorStringType), session),
-      let numItab = runtimeTypes.itab(.error, .pointer(to: numErrorType), session)
-    else { return }
-    fields += [errItab, session.rodataAddress(of: header)]
+    guard let numItab = runtimeTypes.itab(.error, .pointer(to: numErrorType), session) else { return }
+    let err = strconvError(failure == "invalid syntax" ? .strconvErrSyntax : .strconvErrRange)
+    fields += [err.0, err.1]
     try fields.withUnsafeMutableBufferPointer { try storeValue(numErrorType, from: $0.baseAddress!, to: object) }
     guard let out = result() else { return }
     (out[0], out[1], out[2]) = (UInt64(bitPattern: n), numItab, object)

@@ -11,11 +11,14 @@ extension VM {
     _ conversions: [InterfaceConversion?], _ args: [(GoType, UnsafeMutablePointer<UInt64>)]
   ) throws -> Int {
     var boxes = 0
-    for (conversion, (t, slots)) in zip(conversions, args) {
-      guard let conversion, !t.isInterface else { continue }
-      if case .noAllocation = conversion { continue }
-      // The operand's data word, made as any conversion's is (VM+TypeAssertions.swift).
+    boxedOperands = [:]
+    for (k, (conversion, (t, slots))) in zip(conversions, args).enumerated() {
+      // (A pointer-shaped operand is its own data word.)
+      guard let conversion, !t.isInterface, !InterfaceConversion.isDirectIface(t) else { continue }
+      // The operand's data word, made as any conversion's is (VM+TypeAssertions.swift): a
+      // word in read-only data, or a box.
       let (box, allocated) = try convT(conversion, t, slots)
+      boxedOperands[k] = box
       if allocated {
         inFlight.append(box)
         boxes += 1

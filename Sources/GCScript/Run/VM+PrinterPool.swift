@@ -36,6 +36,10 @@ final class PrinterPool {
   var buffer: Address? = nil
   var capacity = 0
   var putAt: Int? = nil
+  /// Go 1.20+'s `wrappedErrs []int` of the pp (fmt.Errorf's %w operands): its backing array
+  /// and capacity, kept with the pp.
+  var wrapped: Address? = nil
+  var wrappedCapacity = 0
   /// The cycles started when the pool's poolLocal array was made (nil: never; another value: a
   /// cycle has dropped it since).
   var localAt: Int? = nil
@@ -105,6 +109,8 @@ extension VM {
       pool.pp = try heap.allocate(ppType, count: 1)
       pool.buffer = nil
       pool.capacity = 0
+      pool.wrapped = nil
+      pool.wrappedCapacity = 0
     }
     pool.active = true
     pool.growths = []
@@ -130,6 +136,10 @@ extension VM {
     guard pool.active else { return }
     pool.active = false
     pool.owner = nil
+    if pool.wrappedCapacity > 8 {
+      pool.wrapped = nil
+      pool.wrappedCapacity = 0
+    }
     if pool.capacity > 64 << 10 {
       pool.capacity = 0
       pool.buffer = nil
@@ -168,6 +178,22 @@ extension VM {
     guard pool.active || pool.putAt.map({ $0 >= c - 1 }) == true else { return }
     if let pp = pool.pp { visit(pp) }
     if let b = pool.buffer { visit(b) }
+    if let w = pool.wrapped { visit(w) }
+  }
+
+  /// Errorf's printer appended `count` %w operand indices to the pp's wrappedErrs (Go 1.20+):
+  /// each append past its capacity grows it (growslice of []int). A printer made for a nested
+  /// print (not the pooled one) starts from nil and is dropped with it.
+  func recordWrappedErrs(_ count: Int) throws {
+    guard count > 0 else { return }
+    let pool = printerPool
+    var capacity = pool.active ? pool.wrappedCapacity : 0
+    for n in 1...count where n > capacity {
+      capacity = grownCapacity(old: capacity, needed: n, elem: .int)
+      let array = try heap.allocate(.int, count: capacity)
+      if pool.active { pool.wrapped = array }
+    }
+    if pool.active { pool.wrappedCapacity = capacity }
   }
 }
 

@@ -110,6 +110,9 @@ final class VM: AddressRootSource, GoroutineStack {
   var stepsLeft = Int.max
   /// Addresses an instruction holds while it runs (roots until it finishes).
   var inFlight: [Address] = []
+  /// The data words the running fmt call's operands were boxed into, by operand index
+  /// (convertToInterfaces): what fmt.Errorf wraps for a %w of an error held by value.
+  var boxedOperands: [Int: UInt64] = [:]
   /// fmt's pooled printer and its buffer (VM+PrinterPool.swift).
   let printerPool = PrinterPool()
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
