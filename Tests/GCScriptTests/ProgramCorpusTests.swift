@@ -60,8 +60,6 @@ let corpusGaps: [String: CorpusGap] = [
   // GAPS-BEGIN (compare.py --swift prints these entries, with its own wording)
   // Features landing in parallel branches.
   // Not planned yet.
-  "g2-mutex-map-slices": .compileError("sync.RWMutex is not supported by gcsh yet"),
-  "g2-ticker-done": .compileError("time.NewTicker is not supported by gcsh yet"),
   // Wrong results.
   // Allocations gcsh does not model.
   "memstats-table": .differs(

@@ -48,6 +48,7 @@ extension Checker {
         return try syncMethodCall(b, x, args, scope, callee: callee.span, span)
       }
       if let call = try stringsBuilderCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try timeMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
       }
@@ -606,6 +607,15 @@ extension Checker {
         try assign(try expression(args[0], scope), to: .string, "argument to strings.Repeat"),
         try assign(try expression(args[1], scope), to: .int, "argument to strings.Repeat"),
       ], .string)
+    case .timeNewTimer, .timeNewTicker:
+      try arity(b.rawValue, args, want: ["time.Duration"], scope, span)
+      let d = try assign(try expression(args[0], scope), to: durationType, "argument to \(b.rawValue)")
+      let object = b == .timeNewTimer ? TimeTypes.timer(profile) : TimeTypes.ticker(profile)
+      return node([d], .pointer(to: object))
+    case .timerStop, .timerReset, .tickerStop, .tickerReset, .durationSeconds, .durationMinutes,
+      .durationHours, .durationMilliseconds, .durationMicroseconds, .durationNanoseconds, .durationRound,
+      .durationTruncate, .durationString, .durationAbs:
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .strconvErrSyntax, .strconvErrRange:
       throw fail(.typeError("invalid operation: cannot call non-function \(b.rawValue) (variable of interface type error)"), at: span)
     case .osExit:
@@ -684,7 +694,9 @@ extension Checker {
       let d = try assign(try expression(args[0], scope), to: durationType, "argument to \(b.rawValue)")
       return node([d], GoType(.chan(timeType, .receive)))
     case .select, .makeChan, .chanSend, .chanRecv, .chanRecv2, .close, .syncWaitGroupAdd, .syncWaitGroupDone,
-      .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:
+      .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock, .syncRWMutexLock,
+      .syncRWMutexUnlock, .syncRWMutexRLock, .syncRWMutexRUnlock, .syncRWMutexTryLock, .syncRWMutexTryRLock,
+      .syncOnceDo:
       // Made by the channel and sync checks (Checker+Channels.swift), never named by a call.
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeSetFinalizer:

@@ -1,4 +1,4 @@
-// Checking goroutines, channels and the sync package's WaitGroup and Mutex (types2 stmt.go's
+// Checking goroutines, channels and the sync package's types (types2 stmt.go's
 // OGO, OSEND and range cases, expr.go's ORECV, builtins.go's _Close and _Make).
 //
 //   - `go f(args)`: the call is checked as a call statement; the arguments (and a function
@@ -8,7 +8,7 @@
 //   - `make(chan T[, n])`, `ch <- v`, `<-ch`, `v, ok := <-ch`, `close(ch)`, `len`/`cap` of a
 //     channel and `for v := range ch` are builtins over the channel: walk/range.go makes the
 //     range loop `for { v, ok := <-ch; if !ok { break }; body }`, and so does gcsh.
-//   - sync.WaitGroup, sync.Mutex and sync.RWMutex are struct types laid out as Go's sync
+//   - sync.WaitGroup, sync.Mutex, sync.RWMutex and sync.Once are struct types laid out as Go's sync
 //     package lays them out; their methods are calls of the runtime with the receiver's
 //     address. Every one of them leaks its receiver (the semaphore functions sync calls are
 //     bodiless, so escape analysis assumes their pointer escapes): `var wg sync.WaitGroup;
@@ -25,6 +25,14 @@ enum SyncTypes {
   static let waitGroup = GoType.structure([("state", .uint64), ("sema", .uint32)], name: "sync.WaitGroup")
   /// `sync.Mutex`: state int32 (bit 0: locked) and sema uint32.
   static let mutex = GoType.structure([("state", .int32), ("sema", .uint32)], name: "sync.Mutex")
+  /// `sync.RWMutex` (rwmutex.go): the writers' Mutex, the writer's and the readers' semaphores,
+  /// the count of pending readers (less rwmutexMaxReaders while a writer waits or holds it)
+  /// and of departing readers a writer waits for — 24 bytes in both versions.
+  static let rwMutex = GoType.structure(
+    [("w", mutex), ("writerSem", .uint32), ("readerSem", .uint32), ("readerCount", .int32), ("readerWait", .int32)],
+    name: "sync.RWMutex")
+  /// `sync.Once` (once.go): done uint32 and the Mutex Do's slow path holds — 12 bytes.
+  static let once = GoType.structure([("done", .uint32), ("m", mutex)], name: "sync.Once")
 
   /// The runtime call a method of a sync type is.
   static func method(of t: GoType, _ name: String) -> Builtin? {
@@ -45,6 +53,18 @@ enum SyncTypes {
       default: return nil
       }
     }
+    if base === rwMutex {
+      switch name {
+      case "Lock": return .syncRWMutexLock
+      case "Unlock": return .syncRWMutexUnlock
+      case "RLock": return .syncRWMutexRLock
+      case "RUnlock": return .syncRWMutexRUnlock
+      case "TryLock": return .syncRWMutexTryLock
+      case "TryRLock": return .syncRWMutexTryRLock
+      default: return nil
+      }
+    }
+    if base === once, name == "Do" { return .syncOnceDo }
     return nil
   }
 }
@@ -214,10 +234,15 @@ extension Checker {
     case .syncWaitGroupAdd:
       try arity(b.rawValue, args, 1, span)
       typed.append(try assign(try expression(args[0], scope), to: .int, "argument to \(b.rawValue)"))
+    case .syncOnceDo:
+      try arity(b.rawValue, args, 1, span)
+      let f = GoType.function(params: [], results: [], variadic: false)
+      typed.append(try assign(try expression(args[0], scope), to: f, "argument to \(b.rawValue)"))
     default:
       try arity(b.rawValue, args, 0, span)
     }
-    let result: GoType = b == .syncMutexTryLock ? .bool : noValueType
+    let returnsBool: Set<Builtin> = [.syncMutexTryLock, .syncRWMutexTryLock, .syncRWMutexTryRLock]
+    let result: GoType = returnsBool.contains(b) ? .bool : noValueType
     var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
     op.isCallResult = true
     return op

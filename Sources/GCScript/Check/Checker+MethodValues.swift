@@ -37,7 +37,9 @@ extension Checker {
       let signature: GoType
       switch b {
       case .syncWaitGroupAdd: signature = .function(params: [.int], results: [], variadic: false)
-      case .syncMutexTryLock: signature = .function(params: [], results: [.bool], variadic: false)
+      case .syncMutexTryLock, .syncRWMutexTryLock, .syncRWMutexTryRLock:
+        signature = .function(params: [], results: [.bool], variadic: false)
+      case .syncOnceDo: signature = .function(params: [.function(params: [], results: [], variadic: false)], results: [], variadic: false)
       default: signature = .function(params: [], results: [], variadic: false)
       }
       return (signature, try address(name), nil)

@@ -159,7 +159,11 @@ enum Packages {
     case ("time", "Time"): return .type(timeType)
     case ("time", "After"): return .function(.timeAfter)
     case ("time", "Tick"): return .function(.timeTick)
-    case ("time", "NewTimer"), ("time", "NewTicker"), ("time", "Until"):
+    case ("time", "NewTimer"): return .function(.timeNewTimer)
+    case ("time", "NewTicker"): return .function(.timeNewTicker)
+    case ("time", "Timer"): return .type(TimeTypes.timer(profile))
+    case ("time", "Ticker"): return .type(TimeTypes.ticker(profile))
+    case ("time", "Until"):
       return .unsupported("time.\(name)")
     case ("runtime", "GC"): return .function(.runtimeGC)
     case ("runtime", "KeepAlive"): return .function(.runtimeKeepAlive)
@@ -171,6 +175,8 @@ enum Packages {
     case ("runtime", "Gosched"): return .function(.runtimeGosched)
     case ("sync", "WaitGroup"): return .type(SyncTypes.waitGroup)
     case ("sync", "Mutex"): return .type(SyncTypes.mutex)
+    case ("sync", "RWMutex"): return .type(SyncTypes.rwMutex)
+    case ("sync", "Once"): return .type(SyncTypes.once)
     case ("sync", _): return .unsupported("sync.\(name)")
     case ("runtime", "SetFinalizer"): return .function(.runtimeSetFinalizer)
     case ("runtime", "Goexit"),

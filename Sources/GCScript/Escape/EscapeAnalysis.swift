@@ -879,10 +879,16 @@ final class Batch {
           k += 2
         }
       }
+    case .syncRWMutexTryRLock where analysis.compiler.inliner == .go127:
+      // Go 1.20+'s TryRLock only does atomics on its receiver (`m does not escape`, measured
+      // with -m=2; Go 1.19.8's leaks it).
+      expression(discard, args[0])
     case .syncWaitGroupAdd, .syncWaitGroupDone, .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock,
-      .syncMutexTryLock:
+      .syncMutexTryLock, .syncRWMutexLock, .syncRWMutexUnlock, .syncRWMutexRLock, .syncRWMutexRUnlock,
+      .syncRWMutexTryLock, .syncRWMutexTryRLock, .syncOnceDo:
       // sync's methods leak their receiver (the runtime semaphore calls are bodiless): recorded
-      // `moved to heap: wg` / `moved to heap: mu` in Go 1.27.3 and 1.19.8.
+      // `moved to heap: wg` / `moved to heap: mu` in Go 1.27.3 and 1.19.8. Once.Do's function
+      // does not escape (`f does not escape`).
       expression(heapHole.noting("its address is passed to \(b.rawValue), which leaks its receiver"), args[0])
       for a in args.dropFirst() { expression(discard, a) }
     case .errorsNew, .fmtErrorf, .recover, .errorsIs, .errorsAs, .errorsUnwrap: errorBuiltin(k, b, args, e)
@@ -894,6 +900,18 @@ final class Batch {
     case .min, .max: for a in args { expression(k, a) }
     // ReadMemStats's parameter does not leak: it writes through it (mstats.go).
     // call.go ODELETE: keys used in map deletes need not escape.
+    // The timers are the runtime's (always on the heap); their methods and Duration's keep
+    // nothing of their arguments.
+    case .timeNewTimer, .timeNewTicker, .timerStop, .timerReset, .tickerStop, .tickerReset, .durationSeconds,
+      .durationMinutes, .durationHours, .durationMilliseconds, .durationMicroseconds, .durationNanoseconds,
+      .durationRound, .durationTruncate, .durationString, .durationAbs:
+      for a in args { expression(discard, a) }
+      // Timer.Stop's inlined body panics with a string on an uninitialized Timer: its
+      // conversion to `any` escapes, and -m says so at the call (recorded: runs/timers).
+      if b == .timerStop, inlinedAt == nil {
+        let text = #""time: Stop called on uninitialized Timer""#
+        analysis.report(nodePosition(e), "\(analysis.compiler.inliner == .go127 ? text : "(interface {})(string(\(text)))") escapes to heap")
+      }
     case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive, .strconvErrSyntax, .strconvErrRange,
       .runtimeReadMemStats, .debugReadGCStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }

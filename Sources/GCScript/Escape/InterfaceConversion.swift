@@ -160,11 +160,15 @@ extension Batch {
 
   /// Where Go's syntax tree puts an expression: a binary operation at its operator, an index
   /// or a call or conversion at its bracket, anything else at its start.
-  private func nodePosition(_ x: TypedExpr) -> Int {
+  func nodePosition(_ x: TypedExpr) -> Int {
     switch x.kind {
     case .binary(_, let a, _), .logical(_, let a, _), .shift(_, let a, _): return operatorOffset(after: a.span.end)
     case .index(let a, _), .slice(let a, _, _, _): return operatorOffset(after: a.span.end)
     case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
+    // A method of the runtime's types (`d.Seconds()`, `(-d).Abs()`) is at the `(` after its
+    // receiver.
+    case .builtin(let b, let args, _) where b.isMethod && !args.isEmpty:
+      return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
     case .conversion, .call, .callValue, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
     // A composite literal is at its `{` (`TempErr{...} escapes to heap`, runs/errorswrap).
     case .composite: return operatorOffset(after: x.span.start, UInt8(ascii: "{"))
@@ -194,6 +198,27 @@ extension Batch {
       if ic.callee.namedResults && r.name != "_" { return r.name }
       return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
     }
+    // So is a call of a package function Go inlines (`d.Seconds()` is `~r0`; Go 1.27's
+    // inlined fmt.Errorf names its result `fmt.err`).
+    if case .builtin(let b, let args, _) = x.kind {
+      let go127 = analysis.compiler.inliner == .go127
+      if b.packageInlining(go127: go127) != nil {
+        if b == .fmtErrorf { return "fmt.err" }
+        return go127 ? "~r0" : "~R0"
+      }
+      // A method call that is not inlined is printed as a call of the method expression, the
+      // receiver first (`(*time.Timer).Reset(t, time.Duration(10000000))`: Go 1.27 folds a
+      // constant argument to its value, Go 1.19 keeps it as written).
+      if b.isMethod, let receiver = args.first {
+        let rest = args.dropFirst().map { a -> String in
+          if go127, case .int(let v)? = a.constant {
+            return a.type === GoType.int || a.type.name == nil ? "\(v)" : "\(a.type.goName)(\(v))"
+          }
+          return irExpressionText(written(a))
+        }
+        return b.methodExpressionName + "(" + ([irExpressionText(written(receiver))] + rest).joined(separator: ", ") + ")"
+      }
+    }
     // A composite literal's elements are `...` (`TempErr{...}`; `T{}` when it has none).
     if case .composite = x.kind {
       let text = written(x)
@@ -209,7 +234,8 @@ extension Batch {
         GoStrconv.appendQuoted(&quoted, Array(v.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
         let text = String(decoding: quoted, as: UTF8.self)
         return text.count > 72 ? String(text.prefix(69)) + "..." : text
-      case .int(let v) where rewritten != nil: return "\(v)"
+      // A constant of another integer type than int is its conversion: `time.Duration(1500300000)`.
+      case .int(let v) where rewritten != nil: return x.type === GoType.int ? "\(v)" : "\(x.type.goName)(\(v))"
       case .bool(let v): return "\(v)"
       default: break
       }

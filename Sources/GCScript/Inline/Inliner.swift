@@ -413,7 +413,7 @@ final class Inliner {
       let tree = b.packageInlining(go127: compiler.inliner == .go127)
     else { return }
     // A method's `(` is after its receiver (`b.WriteString(`); a function's after its name.
-    let receiverEnd = b.rawValue.contains("(*") || b.rawValue.hasPrefix("strings.Builder.") ? args.first?.span.end : nil
+    let receiverEnd = b.isMethod ? args.first?.span.end : nil
     let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)
     func add(_ node: PackageInline, _ path: [Int]) {
       inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(node.name)")))

@@ -12,7 +12,8 @@
 // (Go 1.22+'s slices.Sort is generic and not inlined); strings.Builder's small methods, whose
 // copyCheck hides the receiver with noescape; runtime.NumGoroutine (gcount inside, and Go 1.27's
 // atomic load in it), NumCPU, Gosched (checkTimeouts); debug's SetGCPercent, SetMemoryLimit and
-// FreeOSMemory; time.After and time.Tick; sync's WaitGroup.Done and Mutex Lock, Unlock and
+// FreeOSMemory; time.After and time.Tick, Timer.Stop and Ticker.Stop, time.Duration's methods
+// but Round (String only in Go 1.27: runs/timers); sync's WaitGroup.Done and Mutex Lock, Unlock and
 // TryLock (Go 1.27's sync wraps internal/sync's, whose methods have the same names).
 
 /// One call the inliner inlines: the callee as -m names it, and the calls inlined into its body.
@@ -36,6 +37,10 @@ extension Builtin {
       .debugSetMemoryLimit, .debugFreeOSMemory, .timeAfter, .timeTick, .syncWaitGroupDone,
       .builderLen, .builderCap, .builderString, .builderReset:
       return PackageInline(qualifiedName)
+    case .timerStop, .tickerStop, .durationSeconds, .durationMinutes, .durationHours, .durationMilliseconds,
+      .durationMicroseconds, .durationNanoseconds, .durationTruncate, .durationAbs:
+      return PackageInline(rawValue)
+    case .durationString: return go127 ? PackageInline(rawValue) : nil
     case .fmtErrorf: return go127 ? PackageInline("fmt.Errorf", [PackageInline("errors.New")]) : nil
     case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
     case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil
@@ -47,10 +52,31 @@ extension Builtin {
     case .builderWriteString, .builderWriteByte: return PackageInline(qualifiedName, [copyCheck])
     case .builderGrow:
       return go127 ? nil : PackageInline(qualifiedName, [copyCheck, PackageInline("strings.(*Builder).grow")])
+    case .syncRWMutexRLock, .syncRWMutexRUnlock:
+      return PackageInline(rawValue, go127 ? [PackageInline("atomic.(*Int32).Add")] : [])
+    // Go 1.27's Once keeps done in an atomic.Bool; TryRLock loads and compares-and-swaps.
+    case .syncOnceDo: return PackageInline(rawValue, go127 ? [PackageInline("atomic.(*Bool).Load")] : [])
+    case .syncRWMutexTryRLock:
+      let atomics = ["atomic.(*Int32).Load", "atomic.(*Int32).CompareAndSwap"].map { PackageInline($0) }
+      return PackageInline(rawValue, go127 ? atomics : [])
     case .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:
       return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
     default: return nil
     }
+  }
+
+  /// A method of a package type (its receiver is the first argument): `(*T).M`, `T.M`, and
+  /// strings.Builder's.
+  var isMethod: Bool {
+    rawValue.contains("(*") || rawValue.hasPrefix("strings.Builder.") || rawValue.hasPrefix("time.Duration.")
+  }
+
+  /// A method as Go's IR prints a call of it that is not inlined, its receiver first:
+  /// `(*time.Timer).Reset`, `time.Duration.Round`, `(*strings.Builder).WriteRune`.
+  var methodExpressionName: String {
+    if rawValue.hasPrefix("strings.Builder.") { return "(*strings.Builder)." + rawValue.dropFirst(16) }
+    guard let r = rawValue.firstRange(of: ".(*") else { return rawValue }
+    return "(*" + rawValue[..<r.lowerBound] + "." + rawValue[r.upperBound...]
   }
 
   /// The function's name as -m prints it (a strings.Builder method as `strings.(*Builder).M`).

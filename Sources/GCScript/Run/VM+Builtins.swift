@@ -138,6 +138,22 @@ extension VM {
       .builderCap, .builderString, .builderReset:
       try stringsBuilder(b, args) { result }
     case .fmtErrorf: try errorf(args) { result }
+    case .timeNewTimer, .timeNewTicker:
+      let object = try newTimer(Int(Int64(bitPattern: args[0].1[0])), ticker: b == .timeNewTicker)
+      result?[0] = object
+    case .timerStop, .tickerStop:
+      let pending = try stopTimer(args[0].1[0])
+      result?[0] = pending ? 1 : 0
+    case .timerReset, .tickerReset:
+      let pending = try resetTimer(args[0].1[0], Int(Int64(bitPattern: args[1].1[0])), ticker: b == .tickerReset)
+      result?[0] = pending ? 1 : 0
+    case .durationSeconds, .durationMinutes, .durationHours, .durationMilliseconds, .durationMicroseconds,
+      .durationNanoseconds, .durationRound, .durationTruncate, .durationAbs:
+      let m = args.count > 1 ? Int64(bitPattern: args[1].1[0]) : 0
+      result?[0] = durationMethod(b, Int64(bitPattern: args[0].1[0]), m)
+    case .durationString:
+      // `return string(arr[n:])`: a new string of the text.
+      if let out = result { try newString(Array(formatDuration(Int64(bitPattern: args[0].1[0])).utf8), into: out) }
     case .strconvErrSyntax, .strconvErrRange:
       if let out = result { (out[0], out[1]) = strconvError(b) }
     case .errorsIs, .errorsAs, .errorsUnwrap:
@@ -193,6 +209,13 @@ extension VM {
     case .syncMutexLock: try mutexLock(args[0].1[0])
     case .syncMutexUnlock: try mutexUnlock(args[0].1[0])
     case .syncMutexTryLock: result?[0] = try mutexTryLock(args[0].1[0]) ? 1 : 0
+    case .syncRWMutexLock: try rwLock(args[0].1[0])
+    case .syncRWMutexUnlock: try rwUnlock(args[0].1[0])
+    case .syncRWMutexRLock: try rwRLock(args[0].1[0])
+    case .syncRWMutexRUnlock: try rwRUnlock(args[0].1[0])
+    case .syncRWMutexTryLock: result?[0] = try rwTryLock(args[0].1[0]) ? 1 : 0
+    case .syncRWMutexTryRLock: result?[0] = try rwTryRLock(args[0].1[0]) ? 1 : 0
+    case .syncOnceDo: try onceDo(args[0].1[0], args[1].1[0])
     case .runtimeGC: try forcedGC()
     case .runtimeSetFinalizer: try setFinalizer(args)
     case .debugReadGCStats: try readGCStats(args[0].1[0])

@@ -375,7 +375,7 @@ extension VM {
 
   /// The wait reason Go prints for a goroutine parked in sync (Go 1.21+ names the call; Go
   /// 1.19 says semacquire).
-  private func syncWaitReason(_ modern: String) -> String {
+  func syncWaitReason(_ modern: String) -> String {
     heap.profile.version >= GoVersion(1, 21) ? modern : "semacquire"
   }
 
@@ -442,6 +442,15 @@ extension VM {
     if var list = semaWaiters[key], !list.isEmpty {
       let g = list.removeFirst()
       semaWaiters[key] = list.isEmpty ? nil : list
+      // A writer waiting in RWMutex.Lock has the writers' mutex now: it wakes (runnext, as
+      // goready puts it) and runs the rest of its Lock when scheduled — its Lock instruction
+      // again, which finds the mutex its own.
+      if rwLockWriters[ObjectIdentifier(g)] != nil {
+        rwLockHolders.insert(ObjectIdentifier(g))
+        releaseSudogs(of: g)
+        ready(g)
+        return
+      }
       resumeAfterBlock(g)
       releaseSudogs(of: g)
       ready(g)
@@ -451,7 +460,7 @@ extension VM {
   }
 
   /// semacquire1: the running goroutine queues on the semaphore at `key` and parks.
-  private func semacquire(_ key: Address, reason: String) throws {
+  func semacquire(_ key: Address, reason: String) throws {
     try acquireSudog()
     semaWaiters[key, default: []].append(current)
     try park(reason)

@@ -96,6 +96,11 @@ final class Scheduler {
   /// Pending timers by when they fire (then by when they were set: each is inserted after the
   /// ones due at the same time): a sleeping goroutine's, or a time.After channel's.
   var sleepers: [PendingTimer] = []
+  /// Before Go 1.23, the P's timer heap array (`pp.timers`, kept by the P) and its capacity:
+  /// one slot when the program starts (the runtime's own timers made it: the background
+  /// scavenger sleeps on one).
+  var timerHeapArray: Address = 0
+  var timerHeapCapacity = 1
   var schedtick = 0
   /// The virtual time the running goroutine was scheduled at (its time slice's start).
   var sliceStart = 0
@@ -464,7 +469,7 @@ extension VM {
 
   /// The virtual time `ns` from now (a negative wait is none; a wait past the end of time
   /// saturates, as time.go's `when` does).
-  private func deadline(after ns: Int) -> Int {
+  func deadline(after ns: Int) -> Int {
     let now = heap.virtualTime
     return ns > Int.max - now ? Int.max : now + max(0, ns)
   }
@@ -534,7 +539,7 @@ extension VM {
       object = try heap.allocate(t, count: 1)
       try store(object + 8, c, 8)
     }
-    addTimer(until: deadline(after: d), chan: c, object: object, period: every ? d : 0)
+    try addChannelTimer(until: deadline(after: d), chan: c, object: object, period: every ? d : 0)
     result[0] = c
   }
   private static let timeTimer127 = GoType.structure(
@@ -559,6 +564,8 @@ extension VM {
     guard let main = scheduler.all[1] else { return }
     for (_, q) in channelWaiters { q.remove(main) }
     for (k, list) in semaWaiters { semaWaiters[k] = list.filter { $0 !== main } }
+    rwLockWriters[ObjectIdentifier(main)] = nil
+    rwLockHolders.remove(ObjectIdentifier(main))
     scheduler.forget(main)
     if current !== main {
       let failed = current

@@ -144,6 +144,10 @@ final class VM: AddressRootSource, GoroutineStack {
   /// address): VM+Channels.swift.
   var channelWaiters: [Address: ChannelQueues] = [:]
   var semaWaiters: [Address: [Goroutine]] = [:]
+  /// Goroutines parked in RWMutex.Lock on the writers' mutex, with the RWMutex (VM+RWMutex.swift).
+  var rwLockWriters: [ObjectIdentifier: Address] = [:]
+  /// Those of them the writers' mutex was handed to, to run the rest of their Lock.
+  var rwLockHolders: Set<ObjectIdentifier> = []
 
   init(heap: GoRuntime, session: LoweringSession) {
     self.heap = heap
@@ -204,6 +208,7 @@ final class VM: AddressRootSource, GoroutineStack {
     }
     for a in inFlight { visit(a) }
     forEachPrinterPoolRoot(visit)
+    forEachTimerHeapRoot(visit)
     forEachFrameRoot(frames, stack, stackCapacity, visit)
     if multipleGoroutines || !scheduler.allgs.isEmpty { forEachParkedGoroutineRoot(visit) }
   }

@@ -1,0 +1,116 @@
+// time.NewTimer, time.NewTicker, their Stop and Reset (time/sleep.go, time/tick.go, and the
+// runtime's timers in runtime/time.go), and time.Duration's methods (time/time.go).
+//
+// A timer is its runtime object (Check/Checker+Time.swift's layout), whose C is a channel of
+// one Time, and a PendingTimer in the scheduler's timer heap that sends on it when due
+// (fireTimers; a ticker re-arms itself). Stop and Reset take it out of the heap and say whether
+// it was still pending. Go 1.23's synchronous timer channels also drain a value the timer sent
+// that nobody received — Stop and Reset then report it pending (runtime/time.go stop: "if
+// timerchandrain(t.hchan()) { pending = true }") — where before Go 1.23 the value stays in the
+// buffer for the next receive.
+//
+// Before Go 1.23 every timer sits in its P's heap, `pp.timers []*timer`, which grows by append
+// as timers are added — an allocation each time it outgrows its capacity, kept by the P (runs/
+// timers: 100 NewTimer(time.Hour) left pending cost 220 B a call in Go 1.19.8, 20 of them the
+// heap's growth). Since Go 1.23 a channel timer is in the heap only while a goroutine waits on
+// its channel, and the heap did not grow in the recorded runs (248 B a call: the channel, its
+// buffer and the timer).
+
+import GoHeap
+
+extension VM {
+  /// time.NewTimer(d) or time.NewTicker(d): the timer object, its C set.
+  func newTimer(_ d: Int, ticker: Bool) throws -> Address {
+    if ticker && d <= 0 { throw VMTrap(kind: .goPanic("non-positive interval for NewTicker")) }
+    try flushTime()
+    let c = try makeChan(GoType(.chan(timeType, .both)), size: 1)
+    inFlight.append(c)
+    defer { inFlight.removeLast() }
+    let object = try heap.allocate(ticker ? TimeTypes.ticker(heap.profile) : TimeTypes.timer(heap.profile), count: 1)
+    try store(object, c, 8)
+    try store(object + 8, c, 8)
+    try addChannelTimer(until: deadline(after: d), chan: c, object: object, period: ticker ? d : 0)
+    return object
+  }
+
+  /// A channel timer enters the heap: before Go 1.23 the P's timers slice grows to hold it.
+  func addChannelTimer(until: Int, chan: Address, object: Address, period: Int) throws {
+    if heap.profile.version >= GoVersion(1, 14), heap.profile.version < GoVersion(1, 23) {
+      let pending = scheduler.sleepers.count + 1
+      if pending > scheduler.timerHeapCapacity {
+        // `pp.timers = append(pp.timers, t)`: growslice of []*timer.
+        let capacity = grownCapacity(old: scheduler.timerHeapCapacity, needed: pending, elem: .pointer(to: .uint8))
+        scheduler.timerHeapArray = try heap.allocate(.pointer(to: .uint8), count: capacity)
+        scheduler.timerHeapCapacity = capacity
+      }
+    }
+    addTimer(until: until, chan: chan, object: object, period: period)
+  }
+
+  /// Timer.Stop, Ticker.Stop, and Reset's stop: the timer leaves the heap; whether it was
+  /// pending (Go 1.23+: or had sent a value nobody received, now drained).
+  func stopTimer(_ object: Address) throws -> Bool {
+    if object == 0 { throw VMTrap(kind: .nilDereference) }
+    let c = try load(object, 8)
+    if c == 0 { throw VMTrap(kind: .goPanic("time: Stop called on uninitialized Timer")) }
+    var pending = false
+    if let k = scheduler.sleepers.firstIndex(where: { $0.g == nil && $0.object == object }) {
+      scheduler.sleepers.remove(at: k)
+      pending = true
+    }
+    if heap.profile.version >= GoVersion(1, 23), try load(c, 8) > 0 {
+      let value = UnsafeMutablePointer<UInt64>.allocate(capacity: timeType.words + 1)
+      defer { value.deallocate() }
+      try chanRecv(c, into: value, timeType, wantsOk: false)
+      pending = true
+    }
+    return pending
+  }
+
+  /// Timer.Reset(d) and Ticker.Reset(d): stopped, then due d from now (a ticker every d).
+  func resetTimer(_ object: Address, _ d: Int, ticker: Bool) throws -> Bool {
+    if ticker && d <= 0 { throw VMTrap(kind: .goPanic("non-positive interval for Ticker.Reset")) }
+    let pending = try stopTimer(object)
+    try flushTime()
+    try addChannelTimer(until: deadline(after: d), chan: try load(object, 8), object: object, period: ticker ? d : 0)
+    return pending
+  }
+
+  /// The roots the timer heap holds beside its timers: the P's timers array (before Go 1.23).
+  func forEachTimerHeapRoot(_ visit: (Address) -> Void) {
+    if scheduler.timerHeapArray != 0 { visit(scheduler.timerHeapArray) }
+  }
+
+  // MARK: time.Duration
+
+  /// A Duration method's result word (time/time.go), given the receiver and its argument.
+  func durationMethod(_ b: Builtin, _ d: Int64, _ m: Int64) -> UInt64 {
+    let second: Int64 = 1_000_000_000
+    func split(_ unit: Int64) -> Double { Double(d / unit) + Double(d % unit) / Double(unit) }
+    switch b {
+    case .durationSeconds: return split(second).bitPattern
+    case .durationMinutes: return split(60 * second).bitPattern
+    case .durationHours: return split(3600 * second).bitPattern
+    case .durationMilliseconds: return UInt64(bitPattern: d / 1_000_000)
+    case .durationMicroseconds: return UInt64(bitPattern: d / 1_000)
+    case .durationNanoseconds: return UInt64(bitPattern: d)
+    case .durationTruncate: return UInt64(bitPattern: m <= 0 ? d : d - d % m)
+    case .durationAbs: return UInt64(bitPattern: d >= 0 ? d : (d == .min ? .max : -d))
+    case .durationRound:
+      guard m > 0 else { return UInt64(bitPattern: d) }
+      // lessThanHalf(x, y): x+x < y, as unsigned.
+      func lessThanHalf(_ x: Int64, _ y: Int64) -> Bool { UInt64(bitPattern: x) &+ UInt64(bitPattern: x) < UInt64(bitPattern: y) }
+      var r = d % m
+      if d < 0 {
+        r = -r
+        if lessThanHalf(r, m) { return UInt64(bitPattern: d + r) }
+        let (d1, overflow) = d.subtractingReportingOverflow(m - r)
+        return UInt64(bitPattern: !overflow && d1 < d ? d1 : .min)
+      }
+      if lessThanHalf(r, m) { return UInt64(bitPattern: d - r) }
+      let (d1, overflow) = d.addingReportingOverflow(m - r)
+      return UInt64(bitPattern: !overflow && d1 > d ? d1 : .max)
+    default: return 0
+    }
+  }
+}
