@@ -140,6 +140,7 @@ extension GoRuntime {
     for s in spans { if let s { add(s.basePage..<(s.basePage + s.npages), .inUse, .inUseUntouched) } }
     for r in pages.retained.ranges { add(r, .freeResident, .freeNotResident) }
     for r in pages.released.ranges { add(r, .releasedResident, .freeNotResident) }
+    if !pages.padding.isEmpty { add(pages.padding, .releasedResident, .freeNotResident) }
     perPage.sort { $0.0.lowerBound < $1.0.lowerBound }
     var cells: [PageState] = []
     let width = max(1, columns)

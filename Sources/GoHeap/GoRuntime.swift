@@ -327,6 +327,12 @@ public final class GoRuntime {
     _ = pages.grow(pages: Self.growthAsk(profile, pages: chunkPages), asReleased: Self.growthIsReleased(profile))
     let inUse = st.stackPages + st.heapInUsePages
     pages.reserveAtStartup(0..<inUse)
+    // The padding sits at the chunk's base in the runtime, below the start-up spans; here it
+    // follows them. Either way the free pages form one run up to the chunk's end, contiguous
+    // with the next growth, which is all first fit sees (gcsh's start-up addresses stay put).
+    if st.randomPaddingPages > 0 {
+      pages.markRandomPadding(inUse..<(inUse + st.randomPaddingPages))
+    }
     os.touch((st.stackPages * profile.pageSize)..<(inUse * profile.pageSize))
     initStacks()
     if st.gcsBeforeMain > 0 {

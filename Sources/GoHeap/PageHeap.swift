@@ -43,6 +43,11 @@ struct PageHeap {
   private(set) var endPage = 0
   /// Pages in spans (heap objects and start-up stacks).
   private(set) var inUsePages = 0
+  /// The randomised heap base's padding (Go 1.26+): pages of the first chunk marked allocated
+  /// *and* scavenged (mpagealloc.go markRandomPaddingPages), so the page allocator never hands
+  /// them out while MemStats counts them idle and released (heapReleased got the whole chunk at
+  /// sysMap, and no span ever takes them).
+  private(set) var padding: Range<Int> = 0..<0
   /// Occupancy per chunk.
   private(set) var chunks: [ChunkOccupancy] = []
   /// Current scavenge-index generation (incremented at each mark termination).
@@ -56,7 +61,8 @@ struct PageHeap {
   }
 
   var retainedPages: Int { retained.total }
-  var releasedPages: Int { released.total }
+  /// Released pages as MemStats counts them (heapReleased): free released pages and the padding.
+  var releasedPages: Int { released.total + padding.count }
   /// Arenas reserved so far.
   var arenas: Int { zeroedBase.count }
 
@@ -116,6 +122,16 @@ struct PageHeap {
     let n = retained.remove(range)
     precondition(n == range.count, "releasing pages that are not free and retained")
     released.insert(range)
+  }
+
+  /// Takes released pages out of allocation as the heap base's random padding (mheap.go grow,
+  /// first growth: `h.pages.markRandomPaddingPages(v, randNumPages)`). They stay in HeapReleased
+  /// (`releasedPages` counts them) and count as occupied for the scavenge index (scav.index.alloc).
+  mutating func markRandomPadding(_ range: Range<Int>) {
+    let n = released.remove(range)
+    precondition(n == range.count, "padding pages must be free and released")
+    padding = range
+    updateChunks(range, delta: 1)
   }
 
   /// Start-up layout: marks a range in use without zeroing bookkeeping (stacks, runtime data).

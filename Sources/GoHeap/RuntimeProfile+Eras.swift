@@ -83,6 +83,15 @@ extension RuntimeProfile {
       // once the stacks' share is known.
       globalsScanBytes: 148_426,
       stackScanBytes: 2_512,  // other goroutines 2,152 + main's base 328 + main.main's frame 32
+      // mheap.go grow (Go 1.26+, randomizeHeapBase): the first growth marks
+      // alignDown(nextHeapRandBits(22), 8 KiB) / 8 KiB pages of its chunk allocated and
+      // scavenged — uniform over 0-511 pages, a different count each run. gcsh is deterministic
+      // and takes the mean, 256 pages (2 MiB). What it does: the heap grows a chunk once the
+      // start-up chunk's free 1.5 MiB are used, not 3.5 MiB — every real run of
+      // Tests/Recordings/runs/linkedlist and smallobj50 had grown to 7.7 MiB of HeapSys with 2.7
+      // MiB in use, where Go 1.19's still fit in 3.8 MiB; and one start in a few needs a second
+      // chunk at once (the 7.75 MiB starts: a padding over 447 pages, one run in eight).
+      randomPaddingPages: 256,
       // Tests/Recordings/runs/memstats `start` BySize (108 objects; that run's start-up made a
       // few fewer objects than the anchor's, as start-ups vary by a few).
       allocationsBySizeClass: [

@@ -243,6 +243,9 @@ struct StartupState: Sendable {
   var stackScanBytes: Int
   /// GCs completed before `main` (go1.0 collects at the first allocation after start-up).
   var gcsBeforeMain: Int = 0
+  /// Pages of the first chunk the randomised heap base (Go 1.26+, mheap.go grow) marks allocated
+  /// and scavenged: never handed out, counted in HeapIdle and HeapReleased. 0 before Go 1.26.
+  var randomPaddingPages: Int = 0
   /// The runtime's start-up objects by size class (MemStats.BySize at start; none are freed
   /// yet). Empty where no recording shows them (go1.0).
   var allocationsBySizeClass: [Int: Int] = [:]

@@ -177,12 +177,14 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
 
 /// Items 2-4 as they stand (the pacer with many small objects, a pointer-heavy list, mixed size
 /// classes): the values in tolerance may only rise. Where they miss is listed in
-/// Tests/Recordings/runs/README.md.
+/// Tests/Recordings/runs/README.md. Go 1.27's randomised heap base (mheap.go grow: the first
+/// chunk's padding pages, modelled at their mean) raised smallobj50 from 22 to 28 and linkedlist
+/// from 72 to 80 in go1.27: the heap maps its second chunk when the real one does.
 @Test(arguments: [
   ("smallobj", "go1.27", 100, 24), ("smallobj", "go1.19", 100, 27),
-  ("smallobj50", "go1.27", 50, 22), ("smallobj50", "go1.19", 50, 20),
-  ("linkedlist", "go1.27", 100, 72), ("linkedlist", "go1.19", 100, 79),
-  ("mixedsizes", "go1.27", 100, 9), ("mixedsizes", "go1.19", 100, 8),
+  ("smallobj50", "go1.27", 50, 28), ("smallobj50", "go1.19", 50, 20),
+  ("linkedlist", "go1.27", 100, 80), ("linkedlist", "go1.19", 100, 79),
+  ("mixedsizes", "go1.27", 100, 9), ("mixedsizes", "go1.19", 100, 10),
 ])
 func pacerAndSpanScenariosStayAtLeastThisClose(
   _ name: String, _ profile: String, _ gogc: Int, _ floor: Int
