@@ -541,7 +541,12 @@ final class GoProgramPrinter {
   /// A GCScript expression as a Go expression.
   func expr(_ e: Expr) -> GoNode {
     switch e.kind {
-    case .int, .float, .rune, .string:
+    case .string(let value):
+      // As written, unless the tree made the string (an expectation's checkpoint label).
+      let written = GoExporter.text(of: e.span, in: source)
+      if written.hasPrefix("\"") || written.hasPrefix("`") { return .text(written) }
+      return .text(goQuote(value))
+    case .int, .float, .rune:
       return .text(GoExporter.text(of: e.span, in: source))
     case .unitLiteral(let t):
       if let ns = checker.parseDurationLiteral(t) { return durationNode(ns) }
@@ -599,6 +604,27 @@ final class GoProgramPrinter {
       }
     }
     return .text(String(bytes))
+  }
+
+  /// A Go string literal for a value (strconv.Quote's escapes for what a label can hold).
+  func goQuote(_ value: String) -> String {
+    var out = "\""
+    for u in value.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      default:
+        if u.value < 0x20 || u.value == 0x7f {
+          let hex = String(u.value, radix: 16)
+          out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    return out + "\""
   }
 
   /// gofmt drops the parentheses around a header's expression (stripParens).
