@@ -111,6 +111,82 @@ func lessonsExportGofmtClean(_ profile: String) throws {
   #expect(listed.isEmpty, "not gofmt-clean: \(listed)")
 }
 
+/// Runs a Go command in a directory (GOPATH mode, this toolchain only); status and output.
+func runGo(_ go: String, _ args: [String], in dir: URL) throws -> (Int32, String) {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: go)
+  p.arguments = args
+  p.currentDirectoryURL = dir
+  var env = ProcessInfo.processInfo.environment
+  env["GOTOOLCHAIN"] = "local"
+  env["GO111MODULE"] = "off"
+  env["CGO_ENABLED"] = "0"
+  env["GOFLAGS"] = nil
+  p.environment = env
+  let out = Pipe()
+  p.standardOutput = out
+  p.standardError = out
+  try p.run()
+  let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  p.waitUntilExit()
+  return (p.terminationStatus, text)
+}
+
+/// The checkpoint allocates nothing on the real runtime: three checkpoints in a row (a label,
+/// label parts with an int and a float, none) read the same Mallocs and TotalAlloc; each line
+/// parses as gcsh's does, and every exported lesson passes go vet.
+@Test func checkpointAllocatesNothingOnGo127() throws {
+  guard let go = goCommand else {
+    print("skipped: no Go toolchain (set GCSH_GO, as .ci/run does)")
+    return
+  }
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-ckpt-\(getpid())")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let script = dir.appendingPathComponent("s.gcs")
+  try "x := make([]byte, 10<<20)\nn := 12345678\nf := 2.5\nstats \"a\"\nstats \"minute \", n, f, \"\\\"q\\\"\"\nstats\n_ = x\n"
+    .write(to: script, atomically: true, encoding: .utf8)
+  let exported = try gcsh(["export-go", script.path])
+  #expect(exported.status == 0, "\(exported.stderr)")
+  try exported.stdout.write(to: dir.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
+  let (status, output) = try runGo(go, ["run", "main.go"], in: dir)
+  #expect(status == 0, "\(output)")
+  let lines = output.split(separator: "\n").filter { $0.hasPrefix("{\"event\":\"stats\"") }
+  #expect(lines.count == 3)
+  #expect(lines.first?.contains(",\"label\":\"a\",\"TotalAlloc\":") == true)
+  #expect(lines.dropFirst().first?.contains(",\"label\":\"minute 12345678 2.5\\\"q\\\"\",") == true)
+  #expect(lines.last?.contains("\"label\"") == false)
+  func field(_ line: Substring, _ name: String) -> String? {
+    guard let r = line.range(of: "\"\(name)\":") else { return nil }
+    return String(line[r.upperBound...].prefix { $0.isNumber })
+  }
+  for name in ["Mallocs", "TotalAlloc", "HeapAlloc"] {
+    let values = Set(lines.map { field($0, name) })
+    #expect(values.count == 1, "\(name) moved between checkpoints: \(values)")
+  }
+  let rss = lines.compactMap { field($0, "RSS").flatMap { Int($0) } }
+  #expect(rss.allSatisfy { $0 > 1 << 20 })
+}
+
+/// Every exported lesson passes go vet with Go 1.27.3.
+@Test func lessonsExportVetClean() throws {
+  guard let go = goCommand else {
+    print("skipped: no Go toolchain (set GCSH_GO, as .ci/run does)")
+    return
+  }
+  let lessons = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("examples").path)
+    .filter { $0.hasSuffix(".gcs") }.sorted()
+  for l in lessons {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gcsh-vet-\(getpid())-\(l)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try gcsh(["export-go", "examples/" + l])
+    try r.stdout.write(to: dir.appendingPathComponent("main.go"), atomically: true, encoding: .utf8)
+    let (status, output) = try runGo(go, ["vet", "main.go"], in: dir)
+    #expect(status == 0, "\(l): \(output)")
+  }
+}
+
 /// Without a toolchain verify is a usage error that says what to do.
 @Test func verifyWithoutGoIsAUsageError() throws {
   let r = try gcsh(["verify", "examples/seed.gcs"], env: ["PATH": "/nonexistent"])
