@@ -99,37 +99,19 @@ func lessonsExportGofmtClean(_ profile: String) throws {
     try r.stdout.write(to: f, atomically: true, encoding: .utf8)
     files.append(f.path)
   }
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: gofmt)
-  p.arguments = ["-l"] + files
-  let out = Pipe()
-  p.standardOutput = out
-  try p.run()
-  let listed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  p.waitUntilExit()
-  #expect(p.terminationStatus == 0)
+  let (status, listed) = try runProgram(gofmt, ["-l"] + files)
+  #expect(status == 0)
   #expect(listed.isEmpty, "not gofmt-clean: \(listed)")
 }
 
 /// Runs a Go command in a directory (GOPATH mode, this toolchain only); status and output.
 func runGo(_ go: String, _ args: [String], in dir: URL) throws -> (Int32, String) {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: go)
-  p.arguments = args
-  p.currentDirectoryURL = dir
   var env = ProcessInfo.processInfo.environment
   env["GOTOOLCHAIN"] = "local"
   env["GO111MODULE"] = "off"
   env["CGO_ENABLED"] = "0"
   env["GOFLAGS"] = nil
-  p.environment = env
-  let out = Pipe()
-  p.standardOutput = out
-  p.standardError = out
-  try p.run()
-  let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  p.waitUntilExit()
-  return (p.terminationStatus, text)
+  return try runProgram(go, args, in: dir, env: env)
 }
 
 /// The checkpoint allocates nothing on the real runtime: three checkpoints in a row (a label,
