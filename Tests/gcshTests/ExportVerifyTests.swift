@@ -115,7 +115,8 @@ func runGo(_ go: String, _ args: [String], in dir: URL) throws -> (Int32, String
 }
 
 /// The checkpoint allocates nothing on the real runtime: three checkpoints in a row (a label,
-/// label parts with an int and a float, none) read the same Mallocs and TotalAlloc; each line
+/// label parts with an int and a float, none) read the same Mallocs and TotalAlloc — what the
+/// program allocated; each line
 /// parses as gcsh's does, and every exported lesson passes go vet.
 @Test func checkpointAllocatesNothingOnGo127() throws {
   guard let go = goCommand else {
@@ -142,7 +143,9 @@ func runGo(_ go: String, _ args: [String], in dir: URL) throws -> (Int32, String
     guard let r = line.range(of: "\"\(name)\":") else { return nil }
     return String(line[r.upperBound...].prefix { $0.isNumber })
   }
-  for name in ["Mallocs", "TotalAlloc", "HeapAlloc"] {
+  // (Not HeapAlloc: the runtime's background sweeper and its own metadata move it between two
+  // statements of an idle program; a loaded machine showed 3.4 KB.)
+  for name in ["Mallocs", "TotalAlloc"] {
     let values = Set(lines.map { field($0, name) })
     #expect(values.count == 1, "\(name) moved between checkpoints: \(values)")
   }
@@ -179,19 +182,26 @@ func runGo(_ go: String, _ args: [String], in dir: URL) throws -> (Int32, String
 }
 
 /// `gcsh verify examples/seed.gcs` on Go 1.27.3, end to end: the program is exported, built and
-/// run (20 s of real sleeps), and every judged value of its six checkpoints (four stats, two
-/// expectations) is within tolerance, as the recorded anchors are.
+/// run (20 s of real sleeps), its six checkpoints (four stats, two expectations) are paired with
+/// gcsh's, and the values the lesson is about — HeapAlloc, NumGC, NextGC, RSS — are within
+/// tolerance. On an idle machine every judged value is (66 of 66, README.md); under load (the
+/// whole test suite on two cores) Go 1.27.3 was seen to map one more 4 MiB chunk at the first
+/// fill (HeapSys 391.7 MiB, HeapIdle and HeapReleased 9.9 MiB), so those three and Sys may be
+/// marked here — and then verify's status must say so (1).
 @Test(.timeLimit(.minutes(2))) func verifySeedOnGo127() throws {
   guard let go = goCommand else {
     print("skipped: no Go toolchain (set GCSH_GO, as .ci/run does)")
     return
   }
   let r = try gcsh(["verify", "--go", go, "--profile", "go1.27", "examples/seed.gcs"])
-  #expect(r.status == 0, "\(r.stderr)")
   #expect(r.stdout.contains("#4 end: the first slice is free but not returned to the OS"))
   #expect(r.stdout.contains("#6 expect HeapReleased < 10MiB (line 30)"))
-  #expect(r.stdout.contains("66 of 66 judged values within tolerance"))
-  #expect(!r.stdout.contains("OUTSIDE"))
+  #expect(!r.stdout.contains("missing"))
+  #expect(r.stdout.contains(" of 66 judged values within tolerance"))
   #expect(r.stdout.contains("  go    gc 2 @"))
   #expect(r.stdout.contains("  gcsh  gc 2 @10.160s"))
+  let outside = r.stdout.split(separator: "\n").filter { $0.hasSuffix("OUTSIDE") }
+    .map { String($0.split(separator: " ")[0]) }
+  #expect(Set(outside).isSubset(of: ["HeapIdle", "HeapSys", "HeapReleased", "Sys"]), "\(r.stdout)")
+  #expect(r.status == (outside.isEmpty ? 0 : 1), "\(r.stderr)")
 }
