@@ -21,7 +21,7 @@ struct GCSH: ParsableCommand {
     commandName: "gcsh",
     abstract: "The GC shell: run GCScript (or simple Go programs) on a simulated Go runtime heap.",
     version: "gcsh \(gcshVersion) (simulates go1.27, go1.19 and go1.0)",
-    subcommands: [Run.self, Check.self, Compare.self],
+    subcommands: [Run.self, Check.self, Compare.self, ExportGo.self, Verify.self],
     defaultSubcommand: Run.self)
 
   /// `gcsh --help` is the default command's help (its options are what `gcsh FILE` takes) with
@@ -32,7 +32,7 @@ struct GCSH: ParsableCommand {
       var text = helpMessage(for: Run.self)
       while text.hasSuffix("\n") { text.removeLast() }
       text += "\n\nSUBCOMMANDS:\n"
-      for (name, c) in [("check", Check.self), ("compare", Compare.self)] as [(String, ParsableCommand.Type)] {
+      for (name, c) in [("check", Check.self), ("compare", Compare.self), ("export-go", ExportGo.self), ("verify", Verify.self)] as [(String, ParsableCommand.Type)] {
         text += "  " + name.padding(22) + c.configuration.abstract + "\n"
       }
       text += "\n  See 'gcsh help <subcommand>' for detailed help."

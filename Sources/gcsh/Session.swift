@@ -55,6 +55,8 @@ struct SessionConfig {
   var checkInvariants = false
   /// `--max-steps`: each run stops after this many loop iterations and calls.
   var maxSteps: Int?
+  /// Where standard output goes instead of stdout (gcsh verify reads its JSON lines).
+  var capture: ((String) -> Void)?
 }
 
 /// Writes to a stdio stream.
@@ -114,7 +116,7 @@ final class Session {
     self.config = config
     reporter = Reporter(
       format: config.format, gctrace: config.gctrace, scavtrace: config.scavtrace,
-      stdout: config.quiet ? { _ in } : { write($0, to: stdout) },
+      stdout: config.quiet ? { _ in } : config.capture ?? { write($0, to: stdout) },
       stderr: config.silent ? { _ in } : { fflush(stdout); write($0, to: stderr) })
     host = Host(reporter, environment: config.environment)
     // Colour only on a terminal, honouring NO_COLOR and TERM=dumb.
@@ -259,9 +261,10 @@ final class Session {
         + "gone; :reset starts a fresh one with the same settings")
   }
 
-  /// Parses and runs a whole source. Returns the exit status.
-  func runScript(_ source: Source) -> ExitStatus {
-    let status = runScriptUnchecked(source)
+  /// Parses and runs a whole source (its statements first rewritten by `transform`, as gcsh
+  /// verify adds a checkpoint before each expectation). Returns the exit status.
+  func runScript(_ source: Source, transform: (([Stmt]) -> [Stmt])? = nil) -> ExitStatus {
+    let status = runScriptUnchecked(source, transform: transform)
     // A dead process's heap is abandoned where the death stopped it (the kernel can kill it in
     // the middle of copystack, with the old and the new stack both in use): the invariants are
     // a living runtime's.
@@ -275,8 +278,9 @@ final class Session {
     return status
   }
 
-  private func runScriptUnchecked(_ source: Source) -> ExitStatus {
-    let (stmts, errors, _) = Interpreter.parse(source)
+  private func runScriptUnchecked(_ source: Source, transform: (([Stmt]) -> [Stmt])?) -> ExitStatus {
+    let (parsed, errors, _) = Interpreter.parse(source)
+    let stmts = transform?(parsed) ?? parsed
     if !errors.isEmpty {
       for e in errors { report(e) }
       return .syntax

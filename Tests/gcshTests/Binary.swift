@@ -52,9 +52,17 @@ func gcsh(_ args: [String], stdin: String? = nil, env extra: [String: String] = 
 /// Runs one of the package's Python drivers (`Tests/...py`) with arguments; stdout and stderr
 /// together.
 func python(_ script: String, _ args: [String]) throws -> (status: Int32, output: String) {
+  try runProgram("/usr/bin/env", ["python3", packageRoot.appendingPathComponent(script).path] + args)
+}
+
+/// Runs a program to its end (in `dir`, with `env` when given); its status, stdout and stderr
+/// together.
+func runProgram(_ path: String, _ args: [String], in dir: URL? = nil, env: [String: String]? = nil) throws -> (status: Int32, output: String) {
   let p = Process()
-  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  p.arguments = ["python3", packageRoot.appendingPathComponent(script).path] + args
+  p.executableURL = URL(fileURLWithPath: path)
+  p.arguments = args
+  if let dir { p.currentDirectoryURL = dir }
+  if let env { p.environment = env }
   let out = Pipe()
   p.standardOutput = out
   p.standardError = out
