@@ -174,8 +174,8 @@ public final class Timeline {
   public private(set) var cycles: [GCCycle] = []
   /// Times sysmon woke to force a GC, ns.
   public private(set) var sysmonWakeups: [Int] = []
-  /// sysmon's forced GCs in periods advanced at once (HeapEvent.steadyCycles) beyond the last
-  /// of each, which `sysmonWakeups` keeps.
+  /// sysmon's forced GCs in periods advanced at once (HeapEvent.steadyCycles) that
+  /// `sysmonWakeups` does not list (past the marker budget).
   public private(set) var advancedWakeups = 0
   /// Every forced GC sysmon started.
   public var forcedWakeupCount: Int { sysmonWakeups.count + advancedWakeups }
@@ -330,10 +330,30 @@ public final class Timeline {
       }
       sample(.scavengerTick(k: tick.k, released: tick.released))
     case .steadyCycles(let s):
-      // Forced-GC periods advanced at once, every one leaving the heap as the last: they count,
-      // and the last period's events give its markers and rows (the heap is the same at each).
-      cycleCount += s.count - 1
-      advancedWakeups += s.count - 1
+      // Forced-GC periods advanced at once, every one leaving the heap as the last. Markers:
+      // each period's cycle and sysmon wake-up, up to `cycleBudget` of them (beyond it, evenly
+      // spaced ones, the rest counted as thinned), without a row each; rows: the last period's
+      // events, as stepping it would give them (the state between is the same at every period).
+      let before = s.count - 1
+      let every = max(1, (before + cycleBudget - 1) / cycleBudget)
+      var markers = 0
+      var wakeups = 0
+      for j in stride(from: 1, through: before, by: every) {
+        for e in s.events(ofPeriod: j) {
+          switch e {
+          case .gcEnd(let c):
+            cycles.append(c)
+            markers += 1
+          case .sysmonForcedGC(let t):
+            sysmonWakeups.append(t)
+            wakeups += 1
+          default: break
+          }
+        }
+      }
+      cycleCount += before
+      thinned += before - markers
+      advancedWakeups += before - wakeups
       for e in s.events(ofPeriod: s.count) { event(e) }
     case .heapGrowth(let bytes, _, _): sample(.heapGrowth(bytes: bytes))
     case .reclaimed(let bytes, _): sample(.reclaimed(bytes: bytes))

@@ -55,7 +55,9 @@ struct SteadyFingerprint: Equatable {
   var largeFreeStacks: [StackRef]
   var touchedStack: Int
   var finalizers: Int
-  var pendingWorkNs: Double
+  /// Work not yet charged to the clock (the program's, the stacks'), ns; stack scan state.
+  var pendingWork: [Double]
+  var stackScan: [Int]
 }
 
 /// The quantities that grow by the same amount every steady period.
@@ -223,7 +225,8 @@ extension GoRuntime {
       spans: spans.map { s in s.map { [Int($0.id), $0.basePage, $0.npages, $0.allocCount, $0.markedCount] } },
       partialSpans: partialSpans, mainStack: stacks.main, stackCache: stacks.cache,
       largeFreeStacks: stacks.largeFree, touchedStack: stacks.touched, finalizers: finalizers.count,
-      pendingWorkNs: pendingWorkNs)
+      pendingWork: [pendingWorkNs, stacks.workNs, allocationWorkNs, lateZeroingNs],
+      stackScan: [stacks.scanWork, stacks.scanFrames, stacks.spanPages])
   }
 
   /// Whether anything besides sysmon could act before `until`: a valid runtime event on the
