@@ -29,7 +29,8 @@
 // Subscribers see one `.steadyCycles` event for the periods advanced at once. It carries the
 // recorded events of the reference period and replays them, shifted and renumbered, exactly as
 // stepping would have emitted them (`SteadyCycles.forEachEvent`), for subscribers that want every
-// line (gctrace); the others (the timeline) take the aggregate.
+// line (gctrace); the timeline takes a marker per period up to its budget and its rows from the
+// last period (`events(ofPeriod:)`), JSON lines one line for the run.
 //
 // Go 1.0 has no sysmon (its scavenger goroutine ticks and forces the GC itself): its long sleeps
 // are stepped.
