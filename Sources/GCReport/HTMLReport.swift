@@ -330,7 +330,7 @@ public enum HTMLReport {
         text: "\(t.releases.count) scavenger pass"
           + (t.releases.count == 1 ? "" : "es")
           + " returned \(Units.bytes(released)) to the OS; sysmon woke "
-          + "\(t.sysmonWakeups.count) time\(t.sysmonWakeups.count == 1 ? "" : "s") to force a GC.")
+          + "\(t.forcedWakeupCount) time\(t.forcedWakeupCount == 1 ? "" : "s") to force a GC.")
     }
   }
 

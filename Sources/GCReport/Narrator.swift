@@ -9,6 +9,9 @@ final class Narrator {
   private var before: MemStats?
   private var garbageBefore = 0
   private var cycles: [GCCycle] = []
+  /// Forced-GC periods advanced at once since the last narration, each with the number of
+  /// cycles in `cycles` before it (its place in the narration).
+  private var steadyRuns: [(after: Int, run: SteadyCycles)] = []
   private var grown = 0
   private var releasedBg = 0
   private var releasedEager = 0
@@ -17,6 +20,7 @@ final class Narrator {
   func event(_ e: HeapEvent) {
     switch e {
     case .gcEnd(let c): cycles.append(c)
+    case .steadyCycles(let s): steadyRuns.append((cycles.count, s))
     case .heapGrowth(let b, _, _): grown += b
     case .scavengerBurst(let b, _): releasedBg += b
     case .scavengeReport(let r, _) where r.forced: releasedEager += r.eagerBytes
@@ -30,6 +34,7 @@ final class Narrator {
     before = rt.memStats()
     garbageBefore = rt.rssBreakdownByCause().garbage
     cycles = []
+    steadyRuns = []
     grown = 0
     releasedBg = 0
     releasedEager = 0
@@ -73,7 +78,18 @@ final class Narrator {
     if grown > 0 {
       out.append("the heap grew by \(mib(grown)) (HeapSys \(mib(b.heapSys)) -> \(mib(a.heapSys))): new pages are not resident until written")
     }
-    for c in cycles {
+    /// The advanced periods that came after the first `k` cycles.
+    func narrateSteadyRuns(after k: Int) {
+      for (after, s) in steadyRuns where after == k {
+        guard let numbers = s.cycleNumbers else { continue }
+        out.append(
+          "GCs \(numbers.lowerBound)-\(numbers.upperBound) ran because sysmon found 2 minutes without a GC, "
+            + "one every \(StatsTable.clock(s.periodNs)), each leaving the heap as the one before: "
+            + "gcsh advanced these \(s.count) periods at once")
+      }
+    }
+    for (k, c) in cycles.enumerated() {
+      narrateSteadyRuns(after: k)
       let freed = c.freedBytes
       let found = c.finalizedObjects > 0
         ? "it found \(c.finalizedObjects) object\(c.finalizedObjects == 1 ? "" : "s") with a finalizer unreachable and kept \(c.finalizedObjects == 1 ? "it" : "them"), with all \(c.finalizedObjects == 1 ? "it points" : "they point") to, for the finalizer goroutine: a later cycle frees \(c.finalizedObjects == 1 ? "it" : "them")"
@@ -93,6 +109,7 @@ final class Narrator {
         }
       }
     }
+    narrateSteadyRuns(after: cycles.count)
     let released = releasedBg + releasedEager + ticksReleased
     if released > 0 {
       switch rt.releaseMechanism {
@@ -118,6 +135,7 @@ final class Narrator {
     before = a
     garbageBefore = garbage
     cycles = []
+    steadyRuns = []
     grown = 0
     releasedBg = 0
     releasedEager = 0

@@ -110,6 +110,19 @@ public final class Reporter {
       } else if gctrace {
         stderr(lines.joined(separator: "\n") + "\n")
       }
+    case .steadyCycles(let s):
+      // Forced-GC periods advanced at once: the trace prints every line stepping would have
+      // printed; a JSON stream gets one line for them, with the state they left.
+      if format == .jsonl {
+        var j = JSONLine(event: "steady", t: seconds(s.endNs))
+        j.add("cycles", s.count)
+        j.add("from", number: seconds(s.startNs))
+        j.add("periodNs", s.periodNs)
+        addState(&j, rt.memStats(), rt)
+        stdout(j.text + "\n")
+      } else if gctrace || scavtrace {
+        s.forEachEvent { self.event($0) }
+      }
     case .sysmonForcedGC:
       if format == .text && gctrace { stderr(TraceLines.sysmonForced + "\n") }
     case .scavengeReport(let r, let t):

@@ -174,6 +174,11 @@ public final class Timeline {
   public private(set) var cycles: [GCCycle] = []
   /// Times sysmon woke to force a GC, ns.
   public private(set) var sysmonWakeups: [Int] = []
+  /// sysmon's forced GCs in periods advanced at once (HeapEvent.steadyCycles) that
+  /// `sysmonWakeups` does not list (past the marker budget).
+  public private(set) var advancedWakeups = 0
+  /// Every forced GC sysmon started.
+  public var forcedWakeupCount: Int { sysmonWakeups.count + advancedWakeups }
   public private(set) var releases: [TimelineRelease] = []
   public private(set) var statements: [TimelineStatement] = []
   public private(set) var checkpoints: [TimelineCheckpoint] = []
@@ -194,6 +199,8 @@ public final class Timeline {
   public var rowBudget = 8_000
   /// GC cycles and scavenger passes kept before thinning.
   public var cycleBudget = 4_000
+  /// The marker count past which the cycles are thinned next (at least `cycleBudget`).
+  private var nextCycleThin = 0
   public var releaseBudget = 4_000
   /// Called with each sample kept (JSON lines write it).
   public var onSample: ((TimelineSample) -> Void)?
@@ -218,6 +225,7 @@ public final class Timeline {
     samples = []
     cycles = []
     sysmonWakeups = []
+    advancedWakeups = 0
     releases = []
     statements = []
     checkpoints = []
@@ -226,6 +234,7 @@ public final class Timeline {
     coalesced = 0
     thinned = 0
     cycleCount = 0
+    nextCycleThin = 0
     bucketNs = 0
     cycleBucketNs = 0
     openStart = 0
@@ -293,7 +302,13 @@ public final class Timeline {
       } else {
         cycles.append(c)
       }
-      if cycles.count > cycleBudget { thinCycles() }
+      if cycles.count > max(cycleBudget, nextCycleThin) {
+        thinCycles()
+        // Forced cycles are never thinned: when they alone pass the budget, thin again only
+        // once the list has doubled (thinning at every cycle was quadratic, and doubled the
+        // bucket width until it overflowed).
+        nextCycleThin = cycles.count * 2
+      }
       sample(.gcEnd(number: c.number, trigger: c.trigger))
     case .sysmonForcedGC(let t):
       sysmonWakeups.append(t)
@@ -314,6 +329,32 @@ public final class Timeline {
         releases.append(TimelineRelease(timeNs: t, bytes: tick.released, kind: .background))
       }
       sample(.scavengerTick(k: tick.k, released: tick.released))
+    case .steadyCycles(let s):
+      // Forced-GC periods advanced at once, every one leaving the heap as the last. Markers:
+      // each period's cycle and sysmon wake-up, up to `cycleBudget` of them (beyond it, evenly
+      // spaced ones, the rest counted as thinned), without a row each; rows: the last period's
+      // events, as stepping it would give them (the state between is the same at every period).
+      let before = s.count - 1
+      let every = max(1, (before + cycleBudget - 1) / cycleBudget)
+      var markers = 0
+      var wakeups = 0
+      for j in stride(from: 1, through: before, by: every) {
+        for e in s.events(ofPeriod: j) {
+          switch e {
+          case .gcEnd(let c):
+            cycles.append(c)
+            markers += 1
+          case .sysmonForcedGC(let t):
+            sysmonWakeups.append(t)
+            wakeups += 1
+          default: break
+          }
+        }
+      }
+      cycleCount += before
+      thinned += before - markers
+      advancedWakeups += before - wakeups
+      for e in s.events(ofPeriod: s.count) { event(e) }
     case .heapGrowth(let bytes, _, _): sample(.heapGrowth(bytes: bytes))
     case .reclaimed(let bytes, _): sample(.reclaimed(bytes: bytes))
     case .death(let d, let t):
@@ -420,7 +461,8 @@ public final class Timeline {
   /// the buckets as wide as leave about cycleBudget / 2 over the run so far.
   private func thinCycles() {
     guard let first = cycles.first, let last = cycles.last else { return }
-    cycleBucketNs = max(cycleBucketNs * 2, (last.startNs - first.startNs) / (cycleBudget / 2), 1)
+    cycleBucketNs = max(
+      min(cycleBucketNs, Int.max / 2) * 2, (last.startNs - first.startNs) / (cycleBudget / 2), 1)
     var lastBucket = -1
     let before = cycles.count
     cycles = cycles.filter { c in

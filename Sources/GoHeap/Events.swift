@@ -105,6 +105,9 @@ public struct SimulationLimit: Error, Equatable, Sendable {
   public init(_ message: String) { self.message = message }
 }
 
+/// A sleep the host stopped (GoRuntime.sleepInterrupted): the program resumes at that instant.
+public struct SleepInterrupted: Error, Sendable {}
+
 public enum ProcessDeath: Error, Equatable, Sendable {
   /// The runtime could not map more memory (`runtime: out of memory: cannot allocate N-byte block
   /// (M in use)` then `fatal error: out of memory`); exit status 2.
@@ -144,4 +147,7 @@ public enum HeapEvent: Sendable {
   case reclaimed(bytes: Int, timeNs: Int)
   /// The process died.
   case death(ProcessDeath, timeNs: Int)
+  /// Forced-GC periods of a long sleep advanced at once, the heap being in a steady state
+  /// (GoRuntime+SteadyState.swift): `forEachEvent` gives the events stepping would have emitted.
+  case steadyCycles(SteadyCycles)
 }

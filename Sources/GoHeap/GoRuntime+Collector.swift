@@ -193,7 +193,7 @@ extension GoRuntime {
     // sweepTermCpu and markTermCpu, with stwprocs), plus assist, dedicated and fractional
     // mark time; idle mark time is left out ("free": Go 1.27.3 subtracts GCIdleTime, Go 1.19.8
     // never adds it).
-    gcCPUNs += Double(pause) * procs + background
+    gcCPUNs += pause * profile.procs + c.markWorkNs
     let lastHeapInUse = heapInUseBytes
     // endCycle's cons/mark (mgcpacer.go): the heap's growth past `triggered` over the scan work
     // done (heap, stacks and globals), each per the CPU time that did it —
@@ -234,8 +234,7 @@ extension GoRuntime {
     // returns it until the next mark termination. Every pause nanosecond counted above took a
     // nanosecond of wall time on each proc, and the background worker runs on one proc during
     // the mark's wall time, so the fraction cannot exceed 1.
-    let elapsed = Double(max(now, 1)) * procs
-    gcCPUFraction = gcCPUNs / elapsed
+    gcCPUFraction = Self.gcCPUFraction(cpuNs: gcCPUNs, endNs: now, procs: profile.procs)
     let info = GCCycle(
       number: c.number, trigger: c.trigger, startNs: c.startNs, endNs: now,
       sweepTermNs: Int(cost.sweepTermNs), markNs: c.markNs, markTermNs: Int(cost.markTermNs),

@@ -31,7 +31,7 @@
 // diag/scavenge_second_gc (go1.27: ~14 MiB in the first burst).
 
 /// The background scavenger's state.
-struct ScavengerState {
+struct ScavengerState: Equatable {
   /// Bumped to cancel a scheduled burst.
   var epoch = 0
   /// Whether the goroutine is parked (no burst scheduled).

@@ -86,6 +86,8 @@ extension GoRuntime {
   /// A scheduled wake-up: sysmon does its duties, then sleeps again — deeply (after one more
   /// poll) while the program is idle, polling while it runs.
   func sysmonWake() throws {
+    // About to force a GC while the program sleeps: periods that repeat are advanced at once.
+    if programTimer != nil, let deadline = forcedGCDeadline, now >= deadline { advanceSteadyPeriods() }
     let t = now
     try sysmonDuties(at: t)
     if let timer = programTimer, timer > t {

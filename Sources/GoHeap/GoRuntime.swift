@@ -195,8 +195,9 @@ public final class GoRuntime {
   /// case cannot apply — a cycle is marking, or the profile's cost is not a whole number of ns —
   /// so that no event gap exceeds it. Set with `isMarking`, ns. (allocateFast)
   @usableFromInline private(set) var fastAllocNs: Int
-  /// CPU spent by the GC (pauses x procs + background marking, idle marking excluded), ns.
-  var gcCPUNs = 0.0
+  /// CPU spent by the GC (pauses x procs + background marking, idle marking excluded), ns: an
+  /// integer, as the runtime's (Go 1.27.3 cpuStats.GCTotalTime, Go 1.19.8 work.totaltime: int64).
+  var gcCPUNs = 0
   /// GCCPUFraction and gctrace's P%: gcCPUNs over the CPU time available since the start,
   /// computed at each mark termination and read until the next one (memstats.gc_cpu_fraction).
   var gcCPUFraction = 0.0
@@ -219,6 +220,11 @@ public final class GoRuntime {
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()
+  /// Asked after each runtime event while the program sleeps: true stops the sleep there (the
+  /// REPL's Ctrl-C, `--timeout`), with `SleepInterrupted`. Set by the host.
+  public var sleepInterrupted: (() -> Bool)? = nil
+  /// Closed-form long sleeps (GoRuntime+SteadyState.swift).
+  var steady = SteadyState()
   /// End of the program's current sleep while it sleeps (its next timer), nil while it runs.
   var programTimer: Int? = nil
 
@@ -361,6 +367,7 @@ public final class GoRuntime {
   func emit(_ e: @autoclosure () -> HeapEvent) {
     if sinks.isEmpty { return }
     let event = e()
+    recordSteadyEvent(event)
     for s in sinks { s(event) }
   }
 
@@ -423,30 +430,57 @@ public final class GoRuntime {
   }
 
   /// The program sleeps (time.Sleep): the clock jumps to the end, running due events on the way.
+  /// A long sleep advances its steady forced-GC periods in closed form (GoRuntime+SteadyState).
   public func sleep(_ ns: Int) throws {
     try checkAlive()
     guard ns > 0 else { return }
-    // time.Sleep(math.MaxInt64) sleeps until the end of time (time.go: `when` saturates), and
-    // sysmon would force a GC every 2 minutes of it: more than gcsh can replay. A sleep that
-    // would take the clock past the horizon stops the program instead.
-    guard ns <= horizonNs - now else {
-      let hours = horizonNs / Duration.hour
-      let span = hours >= 24 * 365 ? "\(hours / 24 / 365) years" : "\(hours) hours"
+    // runtime/time.go timeSleep: `when := nanotime() + ns; if when < 0 { when = maxWhen }` —
+    // a sleep past the end of the monotonic clock (math.MaxInt64 ns, 292 years) saturates
+    // there and never returns. The clock stops an hour short of that (`virtualHorizonNs`).
+    let (sum, overflow) = now.addingReportingOverflow(ns)
+    guard !overflow, sum <= horizonNs - profile.cost.timerLatencyNs else {
       throw SimulationLimit(
-        "time.Sleep(\(ns)) would take the virtual clock past \(span), "
-          + "the longest run gcsh replays (sysmon forces a GC every 2 minutes of it)")
+        overflow || sum > Self.virtualHorizonNs
+          ? "time.Sleep(\(ns)) sleeps past the end of the monotonic clock (nanotime saturates at "
+            + "math.MaxInt64, 292 years after start): the program would never wake"
+          : "time.Sleep(\(ns)) would take the virtual clock past \(Self.describe(horizonNs)), "
+            + "the longest run gcsh replays here")
     }
-    let end = now + ns + profile.cost.timerLatencyNs
+    let end = sum + profile.cost.timerLatencyNs
     programTimer = end
+    steady.last = nil
+    steady.events = []
+    defer {
+      steady.last = nil
+      steady.events = []
+    }
     sysmonProgramIdle(at: now)
-    try runEvents(until: end, preemptible: true)
+    do {
+      try runEvents(until: end, preemptible: true)
+    } catch let stop as SleepInterrupted {
+      // The host stopped the sleep (Ctrl-C): the program resumes now, its timer cancelled.
+      programTimer = nil
+      sysmon.deepSleepSince = nil
+      rescheduleSysmon()
+      throw stop
+    }
     programTimer = nil
     // The timer fires: sysmon wakes with it.
     try sysmonTimerFired(at: end)
   }
 
-  /// The longest stretch of virtual time gcsh replays: 10 years (2.6M forced GCs, ~25 s here).
-  public static let virtualHorizonNs = 10 * 365 * 24 * Duration.hour
+  /// A span of virtual time in words, for limits: hours, or years past one.
+  static func describe(_ ns: Int) -> String {
+    let hours = ns / Duration.hour
+    return hours >= 24 * 365 ? "\(hours / 24 / 365) years" : "\(hours) hours"
+  }
+
+  /// The latest virtual time a run may reach: an hour short of the end of the monotonic clock
+  /// (maxWhen, math.MaxInt64 ns: 292 years), so that every deadline the runtime derives from the
+  /// clock after a sleep — sysmon's forced GC 2 minutes after the last, its 60 s deep sleep, the
+  /// timer latency, and the program's own work, which would need an hour of virtual CPU —
+  /// stays representable. Long sleeps cost only their non-steady periods (GoRuntime+SteadyState).
+  public static let virtualHorizonNs = Int.max - Duration.hour
   /// The virtual time a run may reach, ns: `virtualHorizonNs`, or less where a host wants
   /// every run short (the fuzzer).
   public var horizonNs = GoRuntime.virtualHorizonNs
@@ -506,6 +540,7 @@ public final class GoRuntime {
         try scavengerTick(k)
       }
       try checkAlive()
+      if programTimer != nil, let stop = sleepInterrupted, stop() { throw SleepInterrupted() }
     }
     if target > now { now = target }
   }

@@ -42,7 +42,7 @@ public struct MachineConfig: Sendable {
 }
 
 /// The OS's view of the process's memory.
-struct OSMemory {
+struct OSMemory: Equatable {
   /// Physical page size, bytes.
   let physPageSize: Int
   /// Release mechanism in force.

@@ -226,3 +226,14 @@ struct Pacer {
     }
   }
 }
+
+extension Pacer: Equatable {
+  /// Every piece of the pacer's state (the profile aside: one runtime has one).
+  static func == (a: Pacer, b: Pacer) -> Bool {
+    a.gcPercent == b.gcPercent && a.memoryLimit == b.memoryLimit && a.heapMarked == b.heapMarked
+      && a.lastHeapScan == b.lastHeapScan && a.stackScan == b.stackScan
+      && a.globalsScan == b.globalsScan && a.consMark == b.consMark
+      && a.consMarkHistory == b.consMarkHistory && a.consMarkIntegral == b.consMarkIntegral
+      && a.gcPercentGoal == b.gcPercentGoal && a.triggered == b.triggered
+  }
+}

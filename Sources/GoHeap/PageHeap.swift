@@ -20,7 +20,7 @@
 // heapArena.zeroedBase) says which pages were ever handed out and so need zeroing on reuse.
 
 /// Occupancy of one 4 MiB chunk, for density-gated scavenging.
-struct ChunkOccupancy {
+struct ChunkOccupancy: Equatable {
   /// Pages in use now.
   var inUse = 0
   /// Pages in use at the end of the previous generation.
@@ -30,7 +30,7 @@ struct ChunkOccupancy {
 }
 
 /// The page-level heap: free, released and in-use pages, chunks and arenas.
-struct PageHeap {
+struct PageHeap: Equatable {
   /// Pages per chunk (512).
   let chunkPages: Int
   /// Pages per arena (8192).
@@ -155,6 +155,32 @@ struct PageHeap {
 
   /// Starts a new scavenge-index generation (at each GC's mark termination: scav.index.nextGen).
   mutating func nextGeneration() { gen += 1 }
+
+  /// `n` generations pass with no page changing hands (closed-form forced-GC periods,
+  /// GoRuntime+SteadyState.swift): a chunk updated in the current generation stays current, as
+  /// each generation's first update would leave it (its lastInUse then equals its inUse).
+  mutating func advanceGenerations(by n: Int) {
+    guard n > 0 else { return }
+    for c in chunks.indices where chunks[c].gen == gen { chunks[c].gen = gen + n }
+    gen += n
+  }
+
+  /// This heap as the steady-state comparison sees it: a chunk's generation only matters as
+  /// current or not (`eligible`, `noteUse`), and Go 1.0's stamps only relative to `now`.
+  func normalizedForSteadyState(now: Int) -> PageHeap {
+    var h = self
+    for c in h.chunks.indices {
+      if h.chunks[c].gen == gen {
+        h.chunks[c].gen = 0
+      } else {
+        h.chunks[c].gen = -1
+        h.chunks[c].lastInUse = 0
+      }
+    }
+    h.gen = 0
+    h.unusedSince = h.unusedSince.mapValues { now - $0 }
+    return h
+  }
 
   /// Whether the background scavenger may release pages of chunk `c`
   /// (scavChunkData.shouldScavenge with HiOcc = `dense`).

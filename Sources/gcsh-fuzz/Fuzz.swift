@@ -22,13 +22,14 @@ enum FuzzHarness {
   static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
     let profile = profiles[Int(bytes.first ?? 0) % profiles.count]
     let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+    // Most mutated inputs do not parse: they end before a runtime is made for them.
+    let source = Source(name: "fuzz.gcs", text: text)
+    let (stmts, errors, _) = Interpreter.parse(source)
+    guard errors.isEmpty else { return }
     let runtime = GoRuntime(profile: profile, machine: MachineConfig(ramBytes: 64 * MiB))
     runtime.horizonNs = 600_000_000_000  // ten minutes
     let interpreter = Interpreter(heap: runtime, host: nil)
     interpreter.maxSteps = 2_000
-    let source = Source(name: "fuzz.gcs", text: text)
-    let (stmts, errors, _) = Interpreter.parse(source)
-    guard errors.isEmpty else { return }
     do { try interpreter.run(stmts, source: source) } catch {}
     guard runtime.deathCause == nil else { return }
     do {

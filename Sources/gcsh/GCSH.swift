@@ -252,6 +252,9 @@ struct Run: ParsableCommand {
   @Option(help: "Stop a script after N steps (loop iterations and calls; a loop gcsh runs as one fill counts each iteration): an error that names the limit, exit status 70.")
   var maxSteps: Int?
 
+  @Flag(help: "Simulate every forced GC of a long sleep one by one, instead of advancing the periods that repeat at once (same numbers, slower: a check of the closed form).")
+  var stepSleeps = false
+
   @Flag(help: "After the run, check the simulated heap's invariants (MemStats identities, page and span accounting); a violation is an internal error.")
   var checkInvariants = false
 
@@ -411,6 +414,7 @@ struct Run: ParsableCommand {
     config.reportPath = report
     config.recordTimeline = timeline != nil || report != nil
     config.checkInvariants = checkInvariants
+    config.stepSleeps = stepSleeps
     config.maxSteps = maxSteps
     return config
   }

@@ -53,6 +53,8 @@ struct SessionConfig {
   /// Check the heap's invariants after each run (`--check-invariants`; the generated-program
   /// tests use it).
   var checkInvariants = false
+  /// Step every forced GC of a long sleep (`--step-sleeps`): GoRuntime.advancesSteadyPeriods off.
+  var stepSleeps = false
   /// `--max-steps`: each run stops after this many loop iterations and calls.
   var maxSteps: Int?
   /// Where standard output goes instead of stdout (gcsh verify reads its JSON lines).
@@ -125,6 +127,7 @@ final class Session {
     runtime = GoRuntime(
       profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
       memoryLimit: config.memoryLimit)
+    runtime.advancesSteadyPeriods = !config.stepSleeps
     interpreter = Interpreter(heap: runtime, host: host)
     interpreter.maxSteps = config.maxSteps
     reporter.attach(runtime)
@@ -142,6 +145,7 @@ final class Session {
     runtime = GoRuntime(
       profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
       memoryLimit: config.memoryLimit)
+    runtime.advancesSteadyPeriods = !config.stepSleeps
     let echo = interpreter.echoExpressions
     interpreter = Interpreter(heap: runtime, host: host)
     interpreter.maxSteps = config.maxSteps

@@ -334,3 +334,24 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   #expect(under.status == 0 && under.stdout == "1000000\n")
   #expect(try gcsh(["--max-steps", "0", "-e", "gc"]).status == 64)
 }
+
+/// A long sleep: its steady forced-GC periods are advanced at once, with the numbers stepping
+/// them gives (`--step-sleeps`), and a sleep that still takes long stops at `--timeout` (and
+/// Ctrl-C) between the runtime's events.
+@Test func longSleepsAreClosedFormAndInterruptible() throws {
+  let program = "x := make([]byte, 100<<20)\nx = nil\ngc\nsleep 300h\nstats memstats"
+  let closed = try gcsh(["-e", program])
+  let stepped = try gcsh(["--step-sleeps", "-e", program])
+  #expect(closed.status == 0 && stepped.status == 0)
+  #expect(closed.stdout == stepped.stdout)
+  #expect(closed.stdout.contains("NumGC         8999"), "\(closed.stdout)")
+  // 87,000 hours stepped one by one take minutes: the wall-clock limit stops the sleep.
+  let r = try gcsh(["--timeout", "300ms", "--step-sleeps", "-e", "gc\nsleep 87000h"])
+  #expect(r.status == 70)
+  #expect(r.stderr.contains("<-e>:2:1: error: stopped by --timeout 300ms"), "\(r.stderr)")
+  // Past the end of the monotonic clock, as time.Sleep(math.MaxInt64) in Go.
+  let never = try gcsh(["-e", "time.Sleep(9223372036854775807)"])
+  #expect(never.status == 70)
+  #expect(never.stderr.contains("sleeps past the end of the monotonic clock"), "\(never.stderr)")
+  #expect(try gcsh(["-e", "gc\nsleep 2555000h\nprint 1"]).stdout == "1\n")
+}

@@ -160,11 +160,8 @@ struct Liveness {
     var liveIn = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: n)
     let effects = code.instructions.map { self.effects($0) }
     let succ = (0..<n).map { successors($0) }
-    func set(_ bits: inout [UInt64], _ range: Range<Int>, _ on: Bool) {
-      for s in range where s >= 0 && s < code.frameSize {
-        if on { bits[s >> 6] |= 1 << UInt64(s & 63) } else { bits[s >> 6] &= ~(1 << UInt64(s & 63)) }
-      }
-    }
+    // Slots at or above frameSize (a range past the frame) are dropped, as the layout has none.
+    let frame = 0..<code.frameSize
     var changed = true
     while changed {
       changed = false
@@ -173,8 +170,8 @@ struct Liveness {
         for s in succ[pc] where s < n {
           for k in 0..<words { out[k] |= liveIn[s][k] }
         }
-        for d in effects[pc].defs { set(&out, d, false) }
-        for u in effects[pc].uses { set(&out, u, true) }
+        for d in effects[pc].defs { clearBits(&out, d.clamped(to: frame)) }
+        for u in effects[pc].uses { setBits(&out, u.clamped(to: frame)) }
         if out != liveIn[pc] {
           liveIn[pc] = out
           changed = true

@@ -172,8 +172,9 @@ final class Lowerer {
   let code: CodeObject
   /// The frame's slots in use (the bump allocator's top).
   var top = 0
-  /// Pointer flags of the slots in use.
-  var layout: [Bool] = []
+  /// Pointer flags of the slots in use, a bit per slot (slot k: bit k & 63 of word k >> 6); the
+  /// bits at and above `top` are zero, so a layout is recorded by copying words, not slots.
+  var layout: [UInt64] = []
   /// The layout recorded for each instruction (an index into `layouts`).
   var layoutIndex: [Int32] = []
   var layouts: [[UInt64]] = []
@@ -327,8 +328,7 @@ final class Lowerer {
   }
 
   private func recordLayout() {
-    var bits = [UInt64](repeating: 0, count: (layout.count + 63) / 64)
-    for (k, p) in layout.enumerated() where p { bits[k >> 6] |= 1 << UInt64(k & 63) }
+    var bits = layout
     while let last = bits.last, last == 0 { bits.removeLast() }
     if let known = layoutKey[bits] {
       currentLayout = known
@@ -378,9 +378,14 @@ final class Lowerer {
 
   func allocate(pointers: [Bool]) -> Int {
     let slot = top
-    layout.replaceSubrange(min(top, layout.count)..<layout.count, with: [])
-    layout += pointers
     top += pointers.count
+    let words = (top + 63) >> 6
+    if layout.count < words { layout += repeatElement(0, count: words - layout.count) }
+    var k = slot
+    for p in pointers {
+      if p { layout[k >> 6] |= 1 << UInt64(k & 63) }
+      k += 1
+    }
     code.frameSize = max(code.frameSize, top)
     layoutChanged = true
     return slot
@@ -389,8 +394,8 @@ final class Lowerer {
   /// Releases every slot from `mark` up (the end of a statement or a block).
   func release(to mark: Int) {
     guard mark < top else { return }
+    clearBits(&layout, mark..<top)
     top = mark
-    layout.removeSubrange(mark..<layout.count)
     layoutChanged = true
   }
 

@@ -156,6 +156,8 @@ final class VM: AddressRootSource, GoroutineStack {
     stack = .allocate(capacity: stackCapacity)
     stack.initialize(repeating: 0, count: stackCapacity)
     stackGuard = heap.stackGuard
+    // Ctrl-C (and --timeout) stop a long sleep between the runtime's events.
+    heap.sleepInterrupted = { Interrupt.requested }
     globalsCapacity = 256
     globals = .allocate(capacity: globalsCapacity)
     globals.initialize(repeating: 0, count: globalsCapacity)
@@ -307,6 +309,9 @@ final class VM: AddressRootSource, GoroutineStack {
       throw located(.death(d, fatalPrefix: heap.profile.fatalErrorPrefix))
     } catch let l as SimulationLimit {
       throw located(.invalidSetting(l.message))
+    } catch is SleepInterrupted {
+      Interrupt.requested = false
+      throw located(.interrupted)
     }
   }
 

@@ -40,7 +40,7 @@ public struct Lexer {
       if isLetter(c) {
         while i < b.count && (isLetter(b[i]) || isDigit(b[i])) { i += 1 }
         let word = text(start, i)
-        if let k = Keyword(rawValue: word) {
+        if let k = Keyword.named(word) {
           add(.keyword(k), start, i)
         } else {
           add(.identifier(word), start, i)
@@ -257,13 +257,28 @@ public struct Lexer {
     "&^=", "<<=", ">>=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=",
     "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|",
     "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ",", ".", ":",
-  ].map { Array($0.utf8) }
+  ]
+
+  /// The operators by their first byte, longest first (the list's order: maximal munch), each
+  /// with its bytes and its spelling, so that a token is matched without building arrays.
+  private static let operatorsByFirstByte: [[(bytes: [UInt8], text: String)]] = {
+    var table = [[(bytes: [UInt8], text: String)]](repeating: [], count: 256)
+    for op in operators {
+      let bytes = Array(op.utf8)
+      guard let first = bytes.first else { continue }
+      table[Int(first)].append((bytes, op))
+    }
+    return table
+  }()
 
   private mutating func operatorToken() {
     let start = i
-    for op in Self.operators where i + op.count <= b.count && Array(b[i..<(i + op.count)]) == op {
-      i += op.count
-      add(.op(String(decoding: op, as: UTF8.self)), start, i)
+    for op in Self.operatorsByFirstByte[Int(b[i])] where i + op.bytes.count <= b.count {
+      var k = 1
+      while k < op.bytes.count && b[i + k] == op.bytes[k] { k += 1 }
+      guard k == op.bytes.count else { continue }
+      i += op.bytes.count
+      add(.op(op.text), start, i)
       return
     }
     // An unknown character: skip the whole UTF-8 sequence.

@@ -113,6 +113,9 @@ extension Parser {
     var elements: [InterfaceElement] = []
     skipSemicolons()
     while !check("}") {
+      // The input ended inside the braces: an error (an incomplete entry), never a loop that
+      // appends a constraint per turn at the end of the input (a fuzzer finding: out of memory).
+      if case .eof = peek.kind { break }
       let start = peek.span
       if case .identifier(let n) = peek.kind, case .op("(") = peekAhead(1).kind {
         advance()
@@ -131,7 +134,7 @@ extension Parser {
       if !check("}") { try terminator() }
       skipSemicolons()
     }
-    advance()
+    try expect("}", after: "interface elements")
     return elements
   }
 

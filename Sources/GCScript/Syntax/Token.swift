@@ -26,6 +26,11 @@ public enum Keyword: String, CaseIterable, Sendable {
   case `break`, `case`, `chan`, `const`, `continue`, `default`, `defer`, `else`, `fallthrough`,
     `for`, `func`, `go`, `goto`, `if`, `import`, `interface`, `map`, `package`, `range`, `return`,
     `select`, `struct`, `switch`, `type`, `var`
+
+  /// The keyword spelled `word`, if any: one hash look-up per identifier the lexer reads, where
+  /// `init(rawValue:)` compares the word with each keyword's spelling in turn.
+  static func named(_ word: String) -> Keyword? { byName[word] }
+  private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }
 
 /// A token with its place in the source.
