@@ -32,7 +32,18 @@ extension Lowerer {
         } else if case .memory(let addr, let offset) = p, storeOp(v.type) == nil, v.type.size > 0 {
           // An aggregate in memory (a stack object, a moved variable) is cleared where it is, as
           // the compiler's DUFFZERO/memclr does: no zero value is built in the frame first.
-          emit(Instruction(op: .clearBlock, a: Int32(addr), b: Int32(offset), c: Int32(v.type.size)))
+          if let size = Int32(exactly: v.type.size) {
+            emit(Instruction(op: .clearBlock, a: Int32(addr), b: Int32(offset), c: size))
+          } else {
+            // Past an instruction's 32-bit operand (a moved `var a [1 << 40]int`): memclr of
+            // the size as a 64-bit count, the `clear` of a []byte made of address and size.
+            withTemporaries {
+              let bytes = allocate(.slice(of: .uint8))
+              emit(Instruction(op: .offsetAddress, a: Int32(bytes), b: Int32(addr), c: Int32(offset)))
+              integerConstant(Int64(v.type.size), into: bytes + 1)
+              emit(Instruction(op: .clear, a: Int32(bytes), b: 1))
+            }
+          }
         } else {
           withTemporaries {
             let z = allocate(v.type)
