@@ -312,8 +312,6 @@ final class Inliner {
   }
 
   private func inlineCalls(_ f: Function) {
-    let go127 = compiler.inliner == .go127
-    let inlinesPackageCall = { (b: Builtin) in b.packageInlining(go127: go127) != nil }
     guard f.body.contains(where: { s in
       s.containsCall(where: { self.inlinable($0) }) || s.containsCallValue || s.containsBuiltin(where: inlinesPackageCall)
     })
@@ -333,7 +331,7 @@ final class Inliner {
       defer { counter += 1 }
       return self.tryInline(call, g, args, chain: [], path: [counter], outermost: nil)
     }
-    rewriter.inlinesPackageCall = inlinesPackageCall
+    rewriter.inlinesPackageCall = { [unowned self] in self.inlinesPackageCall($0) }
     rewriter.onPackageCall = { [unowned self] call, b in
       defer { counter += 1 }
       self.packageInlined(call, b, path: [counter], outermost: nil)
@@ -396,7 +394,7 @@ final class Inliner {
       defer { counter += 1 }
       return self.tryInline(call, h, args, chain: chain + [g], path: path + [counter], outermost: at)
     }
-    copier.inlinesPackageCall = { [unowned self] b in b.packageInlining(go127: self.compiler.inliner == .go127) != nil }
+    copier.inlinesPackageCall = { [unowned self] in self.inlinesPackageCall($0) }
     copier.onPackageCall = { [unowned self] call, b in
       defer { counter += 1 }
       self.packageInlined(call, b, path: path + [counter], outermost: at)
@@ -405,13 +403,17 @@ final class Inliner {
     return TypedExpr(.inlinedCall(ic), call.type, call.span)
   }
 
+  /// Whether Go's inliner of this compiler inlines a call of the package function.
+  private func inlinesPackageCall(_ b: Builtin) -> Bool { packageInlining(b) != nil }
+
+  /// What this compiler's inliner does with a call of the package function.
+  private func packageInlining(_ b: Builtin) -> PackageInline? { b.packageInlining(go127: compiler.inliner == .go127) }
+
   /// A call of a package function Go inlines (PackageInlining.swift): its line, and a line for
   /// each call inlined into its body, one level down each, all at the call's `(` (the outermost
   /// call's in an inlined body).
   private func packageInlined(_ call: TypedExpr, _ b: Builtin, path: [Int], outermost: Int?) {
-    guard case .builtin(_, let args, _) = call.kind, caller != nil,
-      let tree = b.packageInlining(go127: compiler.inliner == .go127)
-    else { return }
+    guard case .builtin(_, let args, _) = call.kind, caller != nil, let tree = packageInlining(b) else { return }
     // A method's `(` is after its receiver (`b.WriteString(`); a function's after its name.
     let receiverEnd = b.isMethod ? args.first?.span.end : nil
     let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)

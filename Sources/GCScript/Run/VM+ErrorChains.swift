@@ -85,11 +85,7 @@ extension VM {
     // fmt's and strconv's types: the field Unwrap returns.
     if base === wrapErrorType { return .one((try load(e.1 + 16, 8), try load(e.1 + 24, 8))) }
     if base === numErrorType { return .one((try load(e.1 + 32, 8), try load(e.1 + 40, 8))) }
-    if base === wrapErrorsType {
-      let p = try load(e.1 + 16, 8)
-      let n = Int(try load(e.1 + 24, 8))
-      return .many(try (0..<n).map { k in (try load(p + UInt64(16 * k), 8), try load(p + UInt64(16 * k) + 8, 8)) })
-    }
+    if base === wrapErrorsType { return .many(try errorSlice(try load(e.1 + 16, 8), Int(try load(e.1 + 24, 8)))) }
     return try programUnwrap(e)
   }
 
@@ -100,8 +96,12 @@ extension VM {
     }
     let many = GoType.function(params: [], results: [.slice(of: .error)], variadic: false)
     guard let r = try callErrorMethod(e, "Unwrap", arguments: [], resultWords: 3, signature: many) else { return nil }
-    let n = Int(r[1])
-    return .many(try (0..<n).map { k in (try load(r[0] + UInt64(16 * k), 8), try load(r[0] + UInt64(16 * k) + 8, 8)) })
+    return .many(try errorSlice(r[0], Int(r[1])))
+  }
+
+  /// The elements of a []error: n interface values at p.
+  private func errorSlice(_ p: UInt64, _ n: Int) throws -> [(UInt64, UInt64)] {
+    try (0..<max(0, n)).map { k in (try load(p + UInt64(16 * k), 8), try load(p + UInt64(16 * k) + 8, 8)) }
   }
 
   /// wrap.go's loop: `test` each error down the chain, an `Unwrap() []error` depth first.
