@@ -26,3 +26,14 @@ func interfaceCutOffAtTheEndIsAnError(_ text: String) {
   let (small, _, _) = try run("func g() int {\n\tvar pad [3 << 28]int\n\tpad[5] = 2\n\treturn pad[5] + pad[0]\n}\nprint g()\n")
   #expect(small == "2\n")
 }
+
+/// `expect` with a float constant past Int128's range converted it with a trapping initializer
+/// (libFuzzer: `value cannot be converted to Int128` in Checker.expectation, after 32,814
+/// executions of the session's 1M run). It is the overflow error every constant past int64 gets.
+@Test(arguments: [("1e50", "1e+50"), ("-1e300", "-1e+300"), ("1e30", "1e+30")])
+func anExpectationPastInt128IsAnOverflowError(_ value: String, _ shown: String) {
+  let error = failure("expect NumGC == \(value)\n")
+  #expect(
+    error?.kind.message == "cannot use \(value) (untyped float constant \(shown)) as int64 value in expect (overflows)")
+  #expect(error?.span.start == 16)
+}

@@ -580,7 +580,9 @@ extension Checker {
     }
     let typed: TypedExpr
     if v.untyped != nil, let c = v.constant {
-      guard let n = c.exactInteger ?? c.asDouble.map({ Int128($0.rounded()) }),
+      // A float constant is rounded; one past Int128's range (`1e50`) overflows as any past
+      // int64's does, without a trap on the conversion.
+      guard let n = c.exactInteger ?? c.asDouble.flatMap({ Int128(exactly: $0.rounded()) }),
         n >= Int128(Int64.min), n <= Int128(Int64.max)
       else {
         throw fail(.typeError("cannot use \(v.text) (\(describe(v))) as int64 value in expect (overflows)"), at: other.span)
