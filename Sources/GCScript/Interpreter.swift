@@ -69,6 +69,15 @@ public final class Interpreter {
     return (stmts, parser.errors.map { $0.located(in: source) }, parser.isIncomplete)
   }
 
+  /// Which program the process should start as to run `stmts` first: a Go program (a `package`
+  /// clause) with its imports — what ran before its main depends on them — or a script.
+  public static func programStart(of stmts: [Stmt]) -> ProgramStart {
+    guard stmts.contains(where: { if case .package = $0.kind { true } else { false } }) else { return .script }
+    return .goProgram(imports: stmts.flatMap { s -> [String] in
+      if case .imports(let paths) = s.kind { paths } else { [] }
+    })
+  }
+
   /// Checks, analyses and lowers a run's statements, then runs them (and `main`, if the run
   /// declares it). Throws `CompileErrors` when the run does not check (nothing ran), or the
   /// first run-time error, located.

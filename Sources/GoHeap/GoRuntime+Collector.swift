@@ -157,8 +157,14 @@ extension GoRuntime {
 
   /// Mark termination and sweep of the running cycle.
   func finishCycle() throws {
-    guard let c = cycle else { return }
+    guard var c = cycle else { return }
     cycle = nil
+    // Assists can move the mark's end earlier than the termination event already queued (it is
+    // rescheduled only when the move is large: GoRuntime.assist); when that event is what ends
+    // the cycle, the mark lasted until it, and gctrace's clock fields still add up to the cycle.
+    if profile.collector == .concurrent {
+      c.markNs = max(c.markNs, now - c.startNs - Int(profile.cost.sweepTermNs))
+    }
     let cost = profile.cost
     if profile.collector == .concurrent {
       // Mark termination stops the world (mgc.go gcMarkDone → stopTheWorldWithSema, then
@@ -173,6 +179,7 @@ extension GoRuntime {
       stoppedTheWorldNs += Int(cost.markTermNs)
     }
     let heapEnd = heapLive
+    let startupGarbage = freeStartupGarbage()
     let heapMarked = c.markedBytes + runtimeLiveBytes
     numGC += 1
     if c.trigger == .user { numForcedGC += 1 }
@@ -223,7 +230,9 @@ extension GoRuntime {
     releaseTinyBlock()
     // Go 1.0: the sweep stamps free spans it sees for the first time (before freeing any).
     if case .unusedSpans = profile.scavenger { pages.stampFreeRuns(at: now) }
-    let (freedObjects, freedBytes) = sweep()
+    var (freedObjects, freedBytes) = sweep()
+    freedObjects += startupGarbage.objects
+    freedBytes += startupGarbage.bytes
     freeStackSpans()
     clearStackCache()
     heapLive = heapMarked

@@ -78,7 +78,7 @@ extension GoRuntime {
     let free = resident(pages.retained.ranges)
     let releasedResident = resident(pages.released.ranges)
     let st = profile.startup
-    let startup = (st.stackPages * page)..<((st.stackPages + st.heapInUsePages) * page)
+    let startup = (st.stackPages * page)..<((st.stackPages + runtimeHeapPages) * page)
     let runtimeData = os.residentBytes(in: startup)
     let stacks = resident(stackSpanRanges())
     let mapped = pages.endPage * page
@@ -135,7 +135,7 @@ extension GoRuntime {
       perPage.append((r, res * 2 >= b.count ? resident : notResident))
     }
     let st = profile.startup
-    add(st.stackPages..<(st.stackPages + st.heapInUsePages), .inUse, .inUseUntouched)
+    add(st.stackPages..<(st.stackPages + runtimeHeapPages), .inUse, .inUseUntouched)
     for r in stackSpanRanges() { add(r, .inUse, .inUseUntouched) }
     for s in spans { if let s { add(s.basePage..<(s.basePage + s.npages), .inUse, .inUseUntouched) } }
     for r in pages.retained.ranges { add(r, .freeResident, .freeNotResident) }

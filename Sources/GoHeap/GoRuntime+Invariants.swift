@@ -59,7 +59,7 @@ extension GoRuntime {
       "flat memory of live spans \(flatBytes) B != counted \(flatHostBytes) B "
         + "(a freed span's storage kept?)")
     try require(
-      spanPages + stackHeapPages + profile.startup.heapInUsePages == pages.inUsePages,
+      spanPages + stackHeapPages + runtimeHeapPages == pages.inUsePages,
       "span pages \(spanPages) + stack and runtime pages != in-use pages \(pages.inUsePages)")
     try checkStacks()
     try require(liveBytes == heapAllocBytes, "HeapAlloc \(heapAllocBytes) != span bytes \(liveBytes)")

@@ -148,9 +148,15 @@ public final class GoRuntime {
   var tinyAllocs = 0
   /// Bytes in spans handed to the allocator plus large objects since the last mark (pacer).
   var heapLive: Int
-  /// The runtime's own live start-up data, bytes and objects (never freed).
-  let runtimeLiveBytes: Int
-  let runtimeLiveObjects: Int
+  /// The runtime's own live data: its start-up objects (less the garbage the first sweep frees)
+  /// and the mark workers' (startMarkWorkers). Never freed otherwise.
+  var runtimeLiveBytes: Int
+  var runtimeLiveObjects: Int
+  /// Heap pages of the runtime's start-up spans, after the start-up stack pages (fewer once the
+  /// first sweep has emptied some: startupGarbagePending).
+  var runtimeHeapPages: Int
+  /// The start-up garbage (StartupState.garbageBySize) is still to be freed by the first sweep.
+  var startupGarbagePending: Bool
   /// Goroutine stacks: main's, the allocator's pool and caches (Stacks.swift).
   var stacks = StackState(spanPages: 0)
   /// The guard the VM compares each new frame's top with (`stackGuard`); written by GoHeap only.
@@ -268,10 +274,14 @@ public final class GoRuntime {
 
   /// Starts a fresh process: the runtime's start-up heap, stacks and metadata are in place and
   /// the clock is at 0.
+  /// `start` says which program ran before main: a script's (the anchors' start) or a Go
+  /// program's, whose start-up heap depends on what it imports (RuntimeProfile.startup(for:)).
   public init(
     profile: RuntimeProfile = .go127, machine: MachineConfig = MachineConfig(), gcPercent: Int = 100,
-    memoryLimit: Int = Int.max
+    memoryLimit: Int = Int.max, start: ProgramStart = .script
   ) {
+    var profile = profile
+    profile.startup = profile.startup(for: start)
     self.profile = profile
     self.machine = machine
     let chunkPages = profile.chunkBytes / profile.pageSize
@@ -314,6 +324,8 @@ public final class GoRuntime {
     objectsFreed = st.frees
     runtimeLiveBytes = st.heapAllocBytes
     runtimeLiveObjects = st.objects
+    runtimeHeapPages = st.heapInUsePages
+    startupGarbagePending = !st.garbageBySize.isEmpty
     heapLive = st.heapAllocBytes
     stackGuardWord = .allocate(capacity: 1)
     stackGuardWord.initialize(to: 0)

@@ -34,6 +34,40 @@ extension RuntimeProfile {
     memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitMinHeapGoalHeadroom
     consMarkSmoothing: .maximumOfLast(5),  // mgcpacer.go endCycle: this one and lastConsMark[4]
     procs: 2,
+    // mgc.go gcBgMarkStartWorkers: `go gcBgMarkWorker(ready)` makes, per P, the go statement's
+    // closure (16 B), a g (456 B) and the worker's gcBgMarkWorkerNodePadded (padded to 512 B);
+    // once, the `ready` channel (hchan, 112 B) and the sudog main waits on it with (112 B).
+    // Tests/Recordings/runs/startup: BySize 16, 112, 480 and 512 each gain 2 objects at the
+    // first GC, in every run.
+    markWorkerObjectBytes: [16, 456, 512],
+    markWorkerSetupBytes: [112, 112],
+    goProgramStartups: GoProgramStartups(
+      // Tests/Recordings/runs/startup (fmt and runtime), `start` and `afterGC`, 4 of 5 runs
+      // (the fifth started with 6 objects fewer: one M less). The first GC freed 14 of them
+      // and 3 spans (HeapInuse 294,912 -> 270,336 with the workers' objects added).
+      withFmt: StartupHeap(
+        bySize: [
+          8: 8, 16: 22, 24: 10, 32: 8, 48: 11, 64: 8, 80: 2, 96: 4, 112: 2, 128: 1, 208: 3, 256: 1,
+          480: 12, 512: 1, 704: 2, 1152: 11, 2048: 3, 16384: 2,
+        ],
+        frees: 4, inUsePages: 36,
+        garbageBySize: [8: 1, 16: 6, 32: 1, 112: 1, 128: 1, 256: 1, 512: 1, 1152: 2], garbagePages: 3),
+      // Tests/Recordings/runs/startupos (os, strconv and runtime), all 5 runs: 14 freed, 3 spans.
+      withOS: StartupHeap(
+        bySize: [
+          8: 8, 16: 22, 24: 10, 32: 8, 48: 9, 64: 8, 80: 2, 96: 4, 112: 2, 128: 1, 208: 1, 256: 1,
+          480: 12, 512: 1, 704: 2, 1152: 11, 2048: 3, 16384: 2,
+        ],
+        frees: 4, inUsePages: 29,
+        garbageBySize: [8: 1, 16: 6, 32: 1, 112: 1, 128: 1, 256: 1, 512: 1, 1152: 2], garbagePages: 3),
+      // Tests/Recordings/runs/startupbare (runtime alone), 4 of 5 runs: 13 freed, 2 spans.
+      runtimeOnly: StartupHeap(
+        bySize: [
+          8: 5, 16: 18, 24: 8, 32: 8, 48: 6, 64: 6, 80: 2, 96: 1, 112: 2, 128: 1, 208: 1, 256: 1,
+          480: 11, 512: 1, 704: 1, 1152: 11, 2048: 3, 16384: 2,
+        ],
+        frees: 4, inUsePages: 27,
+        garbageBySize: [8: 1, 16: 5, 32: 1, 112: 1, 128: 1, 256: 1, 512: 1, 1152: 2], garbagePages: 2)),
     pacerModel: .concurrent,
     collector: .concurrent,
     gcOffDisablesRuntimeGC: false,
@@ -97,7 +131,10 @@ extension RuntimeProfile {
       allocationsBySizeClass: [
         1: 8, 2: 23, 3: 10, 4: 8, 5: 9, 6: 8, 7: 2, 8: 4, 9: 2, 10: 1, 15: 1, 18: 1, 25: 12,
         26: 1, 29: 2, 33: 11, 38: 3, 59: 2,
-      ]),
+      ],
+      // The runtime's own start-up garbage (Tests/Recordings/runs/startupbare: 13 objects, 2
+      // spans) and syscall.init's 16-B copy (the checkpoint imports syscall): the first GC's.
+      garbageBySize: [8: 1, 16: 6, 32: 1, 112: 1, 128: 1, 256: 1, 512: 1, 1152: 2], garbagePages: 2),
     stacks: .contiguous(
       ContiguousStacks(
         // Tests/Recordings/runs/stackbounds: main.main's frame starts 328 B below the top.
@@ -159,6 +196,38 @@ extension RuntimeProfile {
     memoryLimitHeadroomMin: 1 * MiB,  // memoryLimitHeapGoalHeadroom
     consMarkSmoothing: .piController(kp: 0.9, ti: 4, tt: 1000, min: -1000, max: 1000),  // init
     procs: 2,
+    // mgc.go gcBgMarkStartWorkers: `go gcBgMarkWorker()` makes, per P, a g (392 B) and the
+    // worker's gcBgMarkWorkerNode (32 B). Tests/Recordings/runs/startup: BySize 32 and 416 each
+    // gain 2 objects at the first GC.
+    markWorkerObjectBytes: [392, 32],
+    goProgramStartups: GoProgramStartups(
+      // Tests/Recordings/runs/startup (fmt and runtime), `start` and `afterGC`, 3 of 5 runs
+      // (the others: one 208-B object more). The first GC freed 8 of them and 4 spans
+      // (HeapInuse 319,488 -> 286,720).
+      withFmt: StartupHeap(
+        bySize: [
+          8: 5, 16: 51, 24: 9, 32: 8, 48: 13, 64: 7, 80: 3, 96: 5, 112: 1, 160: 1, 208: 4, 320: 1,
+          416: 12, 640: 3, 1024: 3, 1792: 2, 8192: 1, 9472: 2,
+        ],
+        frees: 2, inUsePages: 39,
+        garbageBySize: [8: 1, 16: 3, 32: 1, 112: 1, 160: 1, 320: 1], garbagePages: 4),
+      // Tests/Recordings/runs/startupos (os, strconv and runtime), all 5 runs: 8 freed, 4 spans
+      // (3 of 5 runs).
+      withOS: StartupHeap(
+        bySize: [
+          8: 5, 16: 49, 24: 8, 32: 8, 48: 8, 64: 7, 80: 3, 96: 5, 112: 1, 160: 1, 208: 2, 320: 1,
+          416: 12, 640: 3, 1024: 3, 9472: 2,
+        ],
+        frees: 2, inUsePages: 30,
+        garbageBySize: [8: 1, 16: 3, 32: 1, 112: 1, 160: 1, 320: 1], garbagePages: 4),
+      // Tests/Recordings/runs/startupbare (runtime alone), 5 runs: 8 freed, 2 spans (3 of 5).
+      runtimeOnly: StartupHeap(
+        bySize: [
+          8: 2, 16: 17, 24: 8, 32: 8, 48: 6, 64: 6, 80: 3, 96: 2, 112: 1, 160: 1, 208: 1, 320: 1,
+          416: 11, 640: 2, 1024: 3, 9472: 2,
+        ],
+        frees: 2, inUsePages: 27,
+        garbageBySize: [8: 1, 16: 3, 32: 1, 112: 1, 160: 1, 320: 1], garbagePages: 2)),
     pacerModel: .concurrent,
     collector: .concurrent,
     gcOffDisablesRuntimeGC: false,
@@ -208,7 +277,10 @@ extension RuntimeProfile {
       allocationsBySizeClass: [
         1: 5, 2: 50, 3: 9, 4: 8, 5: 8, 6: 7, 7: 3, 8: 5, 9: 1, 12: 1, 15: 2, 20: 1, 23: 12,
         28: 1, 29: 2, 32: 3, 52: 2,
-      ]),
+      ],
+      // The runtime's own start-up garbage (Tests/Recordings/runs/startupbare: 8 objects, 2
+      // spans), which the first GC frees.
+      garbageBySize: [8: 1, 16: 3, 32: 1, 112: 1, 160: 1, 320: 1], garbagePages: 2),
     stacks: .contiguous(
       ContiguousStacks(
         // Tests/Recordings/runs/stackbounds: main.main's frame starts 128 B below the top.

@@ -249,6 +249,64 @@ struct StartupState: Sendable {
   /// The runtime's start-up objects by size class (MemStats.BySize at start; none are freed
   /// yet). Empty where no recording shows them (go1.0).
   var allocationsBySizeClass: [Int: Int] = [:]
+  /// Start-up objects no longer reachable when main begins (a schedinit slice outgrown by
+  /// growslice, syscall's init-time copy of the environment, a helper goroutine's closure, ...):
+  /// the first cycle finds them unmarked and its sweep frees them. Object size → count.
+  var garbageBySize: [Int: Int] = [:]
+  /// Start-up spans that sweep leaves empty, returned to the page heap (still resident).
+  var garbagePages: Int = 0
+
+  /// This state with the heap main finds replaced by `heap` (bytes keyed by object size, as
+  /// BySize prints them, turned into the era's size-class indexes).
+  func replacingHeap(with heap: StartupHeap, classes: SizeClassTable) -> StartupState {
+    var s = self
+    s.heapInUsePages = heap.inUsePages
+    s.heapAllocBytes = heap.bySize.reduce(0) { $0 + $1.key * $1.value }
+    s.objects = heap.bySize.values.reduce(0, +)
+    s.frees = heap.frees
+    s.allocationsBySizeClass = Dictionary(
+      heap.bySize.map { (classes.sizeClass(for: $0.key).index, $0.value) }, uniquingKeysWith: +)
+    s.garbageBySize = heap.garbageBySize
+    s.garbagePages = heap.garbagePages
+    return s
+  }
+}
+
+/// The heap a Go program finds when main begins: the runtime's own objects plus those its
+/// packages' init functions made (proc.go doInit runs each package's init, in dependency order,
+/// before main.main), measured with MemStats.BySize at the first line of main.
+struct StartupHeap: Sendable {
+  /// Live objects by size (MemStats.BySize: size → Mallocs; none freed yet).
+  var bySize: [Int: Int]
+  /// Frees already counted (MemStats.Frees at start).
+  var frees: Int
+  /// HeapInuse / pageSize at start.
+  var inUsePages: Int
+  /// What the first cycle frees of it (StartupState.garbageBySize, garbagePages).
+  var garbageBySize: [Int: Int]
+  var garbagePages: Int
+}
+
+/// The recorded start-up heaps of the two kinds of Go program gcsh runs (the anchors' programs,
+/// whose checkpoint package allocates its buffers in init, are the profile's `startup`).
+struct GoProgramStartups: Sendable {
+  /// A program whose imports bring in fmt's package inits (fmt, runtime/debug).
+  var withFmt: StartupHeap
+  /// A program whose imports bring in os's but not fmt's (no unicode, no fmt).
+  var withOS: StartupHeap
+  /// A program that imports no package whose init allocates (runtime alone).
+  var runtimeOnly: StartupHeap
+}
+
+/// What ran before main: which program the simulated process starts as. The heap main finds is
+/// the runtime's own start-up plus every imported package's init (GODEBUG=inittrace=1 lists
+/// them with their allocations).
+public enum ProgramStart: Sendable, Equatable {
+  /// A GCScript script, or the REPL: the program `gcsh export-go` writes, whose checkpoint
+  /// package (like the anchors' ckpt) allocates its output and read buffers in init.
+  case script
+  /// A Go program with these import paths.
+  case goProgram(imports: [String])
 }
 
 /// One era of the Go runtime.
@@ -304,6 +362,12 @@ public struct RuntimeProfile: Sendable {
   var consMarkSmoothing: ConsMarkSmoothing
   /// GOMAXPROCS of the measurement machine (2; go1.0's default was 1).
   var procs: Int
+  /// The heap objects the first cycle's gcBgMarkStartWorkers (mgc.go) allocates for each P's mark
+  /// worker, and those it allocates once; they stay live (allgs and the worker pool hold them).
+  var markWorkerObjectBytes: [Int] = []
+  var markWorkerSetupBytes: [Int] = []
+  /// The start-up heaps of Go programs, where recorded (nil: every program starts as `startup`).
+  var goProgramStartups: GoProgramStartups? = nil
   var pacerModel: PacerModel
   var collector: CollectorModel
   /// Go 1.0: GOGC=off makes runtime.GC() (and the scavenger's forced GC) return at once.
@@ -352,5 +416,23 @@ public struct RuntimeProfile: Sendable {
   public static func named(_ name: String) -> RuntimeProfile? {
     let n = name.hasPrefix("go") ? name : "go" + name
     return all.first { $0.name == n }
+  }
+}
+
+extension RuntimeProfile {
+  /// The process before main for `start`. A script starts as the anchors' programs did. A Go
+  /// program starts with the recorded heap of its kind. `go list -deps` (Go 1.19.8 and 1.27.3):
+  /// fmt's closure has every package init that allocates (unicode, os, syscall, internal/poll,
+  /// io, time, ...), and runtime/debug imports fmt; os's has them all but unicode's and fmt's
+  /// (12 KiB in Go 1.19.8); a program that imports neither finds the runtime's own objects alone.
+  /// Left out: the few objects of the inits of time's, strings' or strconv's closures in a
+  /// program without fmt or os (Go 1.27.3's inittrace: syscall 5 objects, unicode 4; Go
+  /// 1.19.8's unicode 12 KiB).
+  func startup(for start: ProgramStart) -> StartupState {
+    guard case .goProgram(let imports) = start, let programs = goProgramStartups else { return startup }
+    let heap =
+      imports.contains("fmt") || imports.contains("runtime/debug")
+      ? programs.withFmt : imports.contains("os") ? programs.withOS : programs.runtimeOnly
+    return startup.replacingHeap(with: heap, classes: sizeClasses)
   }
 }

@@ -534,6 +534,7 @@ extension GoRuntime {
   func startMarkWorkers() {
     guard stacks.workers == 0, profile.collector == .concurrent else { return }
     stacks.workers = profile.procs
+    allocateMarkWorkerObjects()
   }
 
   /// scanstack for main at the start of a cycle's mark: its used part is scan work, and, when it

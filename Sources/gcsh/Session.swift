@@ -113,6 +113,9 @@ final class Session {
   /// How the simulated process ended (`Killed`, `fatal error: stack overflow`, `exit status
   /// 3`), once it has: the REPL then runs nothing until :reset.
   private(set) var ended: String?
+  /// Whether anything has run on this process yet: until then, a Go program may replace it with
+  /// a process started as that program (its imports' start-up heap).
+  private var hasRun = false
 
   init(_ config: SessionConfig) {
     self.config = config
@@ -139,12 +142,13 @@ final class Session {
     host.timeline = timeline
   }
 
-  /// A fresh process (the REPL's :reset, or :profile with another era).
-  func reset(profile: RuntimeProfile? = nil) {
+  /// A fresh process (the REPL's :reset, or :profile with another era; a Go program's start).
+  func reset(profile: RuntimeProfile? = nil, start: ProgramStart = .script) {
     if let profile { config.profile = profile }
     runtime = GoRuntime(
       profile: config.profile, machine: config.machine, gcPercent: config.gcPercent,
-      memoryLimit: config.memoryLimit)
+      memoryLimit: config.memoryLimit, start: start)
+    hasRun = false
     runtime.advancesSteadyPeriods = !config.stepSleeps
     let echo = interpreter.echoExpressions
     interpreter = Interpreter(heap: runtime, host: host)
@@ -200,6 +204,7 @@ final class Session {
       return
     }
     guard refuseIfEnded() else { return }
+    hasRun = true
     do {
       try interpreter.run(stmts, source: source)
       settle(source.text)
@@ -289,6 +294,11 @@ final class Session {
       for e in errors { report(e) }
       return .syntax
     }
+    // A Go program run first gets the process it would start as (the heap its imports' inits
+    // leave); a script, or a program loaded after other entries, runs in the process as it is.
+    let start = Interpreter.programStart(of: stmts)
+    if !hasRun && start != .script { reset(start: start) }
+    hasRun = true
     defer {
       if config.escapeDecisions {
         let lines = interpreter.escapeDecisions

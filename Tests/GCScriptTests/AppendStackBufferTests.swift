@@ -11,17 +11,17 @@ import Testing
 /// A recorded program of Tests/Recordings/runs, and gcsh's run of the same main.go.
 struct RecordedRun {
   let directory: URL
-  /// main.go with the checkpoint package's import blanked (alone or in an import block) and each
-  /// `ckpt.CP(label)` written `stats label`, line for line (so -m positions stay those of the
-  /// recording).
+  /// main.go with each `ckpt.CP(label)` written `stats label`, line for line (so -m positions
+  /// stay those of the recording), and the checkpoint package's import (alone or in an import
+  /// block) a blank import of os: what the checkpoint brings before main is os's package inits
+  /// (it imports os, runtime and strconv), so the process starts as the recorded one did.
   let source: String
 
   init(_ name: String) throws {
     directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Recordings/runs/\(name)")
     let main = try String(contentsOf: directory.appendingPathComponent("main.go"), encoding: .utf8)
-    source = main.replacingOccurrences(of: "import \"gcsh.test/runs/ckpt\"", with: "")
-      .replacingOccurrences(of: "\"gcsh.test/runs/ckpt\"", with: "")  // in an import group
+    source = main.replacingOccurrences(of: "\"gcsh.test/runs/ckpt\"", with: "_ \"os\"")
       .replacingOccurrences(of: #"ckpt\.CP\(("[^"]*")\)"#, with: "stats $1", options: .regularExpression)
   }
 

@@ -33,14 +33,15 @@ func interpret(
   machine: MachineConfig = MachineConfig(), check: Bool = true,
   prepare: (GoRuntime) -> Void = { _ in }
 ) throws -> (RecordingHost, GoRuntime, Interpreter) {
-  let rt = GoRuntime(profile: profile, machine: machine)
+  let src = Source(name: name, text: code)
+  let (stmts, errors, _) = Interpreter.parse(src)
+  if let e = errors.first { throw e }
+  // As gcsh's session does: a Go program's process starts with its imports' start-up heap.
+  let rt = GoRuntime(profile: profile, machine: machine, start: Interpreter.programStart(of: stmts))
   prepare(rt)
   let host = RecordingHost()
   host.runtime = rt
   let interp = Interpreter(heap: rt, host: host)
-  let src = Source(name: name, text: code)
-  let (stmts, errors, _) = Interpreter.parse(src)
-  if let e = errors.first { throw e }
   try interp.run(stmts, source: src)
   if check { try rt.checkInvariants() }
   return (host, rt, interp)

@@ -62,18 +62,8 @@ let corpusGaps: [String: CorpusGap] = [
   // Not planned yet.
   // Wrong results.
   // Allocations gcsh does not model.
-  "memstats-table": .differs(
-    line: 3, why: "the runtime's start-up heap: Alloc 87888 B at main, Go 63464 (the deltas are exact)"),
-  "builtins-min-max-clear": .differs(line: 5, why: "the runtime's start-up heap: 103 KiB left after GC, Go 79-84"),
-  "g2-alloc-results-gc": .differs(line: 10, why: "the runtime's start-up heap: 90 KiB left after GC, Go 64"),
-  "linked-list": .differs(
-    line: 4, why: "the runtime's start-up garbage: Go's first GC frees 6-7 objects, gcsh's none (fmt's pooled printer now adds its 6)"),
-  "prealloc": .differs(line: 2, why: "the runtime's objects at the first GC cycle: 25 mallocs, Go 32-33"),
   // Pacing, stacks and times.
   "garbage-churn": .differs(line: 1, why: "a cycle every ~3 MiB of 1 MiB garbage: NumGC 32 per 100 MiB, Go 25-27"),
-  "g2-leak-per-request": .differs(line: 4, why: "the runtime's start-up heap: HeapAlloc 122 KiB after GC, Go 102 (as memstats-table)"),
-  "g2-time-after-loop": .differs(
-    line: 2, why: "the runtime's start-up heap: HeapAlloc 85 KiB after GC, Go 60 (the 20,000 timers go, as in Go 1.23+)"),
   "goroutine-stack-growth": .differs(
     line: 4, why: "StackInuse after the first GC: 256 KiB, Go 288 (a pool span the GC's mark workers or the adaptive starting stack size keep)"),
   "recursion-stack": .differs(
@@ -140,10 +130,6 @@ struct CorpusProgram {
   /// Runs the program on a fresh go1.27 runtime, keeping what it printed even when it stops
   /// with an error (os.Exit, a panic).
   func runUnderGcsh() throws -> CorpusRun {
-    let rt = GoRuntime(profile: .go127, machine: MachineConfig())
-    let host = RecordingHost()
-    host.runtime = rt
-    let interp = Interpreter(heap: rt, host: host)
     let src = Source(name: "main.go", text: source)
     var run = CorpusRun()
     let (stmts, errors, _) = Interpreter.parse(src)
@@ -151,6 +137,11 @@ struct CorpusProgram {
       run.compileError = e.kind.message
       return run
     }
+    // As `gcsh main.go` does: the process starts as this program (its imports' start-up heap).
+    let rt = GoRuntime(profile: .go127, machine: MachineConfig(), start: Interpreter.programStart(of: stmts))
+    let host = RecordingHost()
+    host.runtime = rt
+    let interp = Interpreter(heap: rt, host: host)
     do {
       try interp.run(stmts, source: src)
       try rt.checkInvariants()

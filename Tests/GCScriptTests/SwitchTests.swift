@@ -70,7 +70,9 @@ func aSwitchTagIsARootUntilItsLastComparison(_ version: String) throws {
   let base = host.stats[0].1.heapAlloc
   for (k, (label, m)) in host.stats.enumerated() {
     if label == "in_case" {
-      #expect(m.heapAlloc >= base + 1 << 20, "checkpoint \(k)")
+      // base is read before the first GC, which frees 1,208 B net of the runtime's own objects
+      // (its start-up garbage less its mark workers' objects).
+      #expect(m.heapAlloc >= base + 1 << 20 - 2048, "checkpoint \(k)")
     } else {
       #expect(m.heapAlloc < base + 4096, "checkpoint \(k) \(label ?? "")")
     }

@@ -41,7 +41,10 @@ func fourHundredMegabyteSlice(_ name: String) throws {
   let after = rt.memStats()
   #expect(after.heapSys - before.heapSys == 402_653_184)
   #expect(try span(rt, s).npages == 48_829)
-  #expect(after.heapAlloc - before.heapAlloc == 400_007_168)
+  // The slice, and the objects the cycle it starts makes for its mark workers (gcBgMarkStartWorkers:
+  // Tests/Recordings/runs/startup, 2,240 B in Go 1.27.3, 896 B in 1.19.8); the cycle has not
+  // swept yet, so the start-up garbage is still counted.
+  #expect(after.heapAlloc - before.heapAlloc == 400_007_168 + (name == "go1.27" ? 2_240 : 896))
   // Fresh memory is not resident until written.
   #expect(after.rss - before.rss < 14 * MiB)
   try rt.clearMemory(s, bytes: 400_000_000)
