@@ -621,6 +621,16 @@ extension Checker {
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
+    case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
+      .stringsIndexByte, .stringsLastIndex, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
+      .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
+      .stringsReplaceAll:
+      let (params, result) = b.stringsSignature!
+      try arity(b.rawValue, args, want: params.map(\.description), scope, span)
+      let typed = try zip(args, params).map { a, t in
+        try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")
+      }
+      return node(typed, result)
     case .stringsCount:
       try arity(b.rawValue, args, want: ["string", "string"], scope, span)
       let s = try assign(try expression(args[0], scope), to: .string, "argument to strings.Count")

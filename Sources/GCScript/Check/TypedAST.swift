@@ -592,6 +592,16 @@ enum Builtin: String {
   /// The package variables strconv.ErrSyntax and ErrRange (their value).
   case strconvErrSyntax = "strconv.ErrSyntax", strconvErrRange = "strconv.ErrRange"
   case strconvAtoi = "strconv.Atoi", stringsCount = "strings.Count"
+  // strings' searching, trimming, splitting, joining and mapping functions (VM+StringsFuncs.swift).
+  case stringsContains = "strings.Contains", stringsContainsRune = "strings.ContainsRune"
+  case stringsHasPrefix = "strings.HasPrefix", stringsHasSuffix = "strings.HasSuffix"
+  case stringsIndex = "strings.Index", stringsIndexByte = "strings.IndexByte"
+  case stringsLastIndex = "strings.LastIndex"
+  case stringsTrimSpace = "strings.TrimSpace", stringsTrimPrefix = "strings.TrimPrefix"
+  case stringsTrimSuffix = "strings.TrimSuffix"
+  case stringsSplit = "strings.Split", stringsFields = "strings.Fields", stringsJoin = "strings.Join"
+  case stringsToUpper = "strings.ToUpper", stringsToLower = "strings.ToLower"
+  case stringsReplace = "strings.Replace", stringsReplaceAll = "strings.ReplaceAll"
   case builderWriteString = "strings.Builder.WriteString", builderWriteByte = "strings.Builder.WriteByte"
   case builderWriteRune = "strings.Builder.WriteRune", builderGrow = "strings.Builder.Grow"
   case builderLen = "strings.Builder.Len", builderCap = "strings.Builder.Cap"

@@ -199,6 +199,8 @@ enum Packages {
     case ("strings", "Repeat"): return .function(.stringsRepeat)
     case ("strings", "Count"): return .function(.stringsCount)
     case ("strings", "Builder"): return .type(stringsBuilderType)
+    case ("strings", _) where Builtin(rawValue: "strings.\(name)")?.stringsSignature != nil:
+      return .function(Builtin(rawValue: "strings.\(name)")!)
     // The rest of strconv and strings exist in Go: named, not "undefined".
     case ("sort", "Ints"): return .function(.sortInts)
     case ("sort", "Strings"): return .function(.sortStrings)

@@ -234,10 +234,14 @@ public struct ScriptError: Error, Sendable {
   public var rendered: String {
     let msg = kind.message
     var out = "\(file):\(line):\(column): error: \(msg)"
-    if !sourceLine.isEmpty {
-      let pad = String(sourceLine.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
-      out += "\n" + sourceLine + "\n" + pad + "^"
-    }
+    if !sourceLine.isEmpty { out += "\n" + sourceLine + "\n" + caret }
     return out
+  }
+
+  /// The caret under the error's column: the line's text before it (column counts bytes) as
+  /// blanks, tabs kept so that it lines up in a terminal.
+  public var caret: String {
+    let before = String(decoding: Array(sourceLine.utf8.prefix(max(0, column - 1))), as: UTF8.self)
+    return String(before.map { $0 == "\t" ? "\t" : " " }) + "^"
   }
 }

@@ -948,6 +948,24 @@ final class Batch {
       // Repeat(s, 1) returns s itself ("leaking param: s to result ~r0 level=0").
       expression(k, args[0])
       expression(discard, args[1])
+    // strings (-m on one-line wrappers, Go 1.27.3 and 1.19.8 alike): Split and Fields store
+    // pieces of s in the []string they allocate ("leaking param: s"); the trims, the case
+    // mappings and Replace may return s itself ("leaking param: s to result ~r0 level=0"); Join
+    // returns elems[0] when it is alone ("leaking param: a to result ~r0 level=1"); the searches
+    // keep nothing ("s does not escape").
+    case .stringsSplit, .stringsFields:
+      expression(heapHole.noting("stored by \(b.rawValue) in the slice it returns"), args[0])
+      for a in args.dropFirst() { expression(discard, a) }
+    case .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix, .stringsToUpper, .stringsToLower,
+      .stringsReplace, .stringsReplaceAll:
+      expression(k, args[0])
+      for a in args.dropFirst() { expression(discard, a) }
+    case .stringsJoin:
+      expression(k.deref(), args[0])
+      expression(discard, args[1])
+    case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
+      .stringsIndexByte, .stringsLastIndex:
+      for a in args { expression(discard, a) }
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
       // The stream is not a value; the rest are fmt's leaking interface arguments.
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }

@@ -61,6 +61,19 @@ extension Builtin {
       return PackageInline(rawValue, go127 ? atomics : [])
     case .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:
       return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
+    // strings (Tests/Recordings/runs/stringsfuncs): Go 1.27's wrap internal/stringslite's.
+    case .stringsSplit, .stringsReplaceAll, .stringsContainsRune: return PackageInline(rawValue)
+    case .stringsIndex: return go127 ? PackageInline(rawValue) : nil
+    case .stringsContains: return PackageInline(rawValue, go127 ? [PackageInline("strings.Index")] : [])
+    case .stringsHasPrefix, .stringsHasSuffix, .stringsIndexByte:
+      return PackageInline(rawValue, go127 ? [PackageInline("stringslite." + rawValue.dropFirst(8))] : [])
+    case .stringsTrimPrefix, .stringsTrimSuffix:
+      let test = self == .stringsTrimPrefix ? "HasPrefix" : "HasSuffix"
+      return PackageInline(
+        rawValue,
+        go127
+          ? [PackageInline("stringslite." + rawValue.dropFirst(8), [PackageInline("stringslite." + test)])]
+          : [PackageInline("strings." + test)])
     default: return nil
     }
   }

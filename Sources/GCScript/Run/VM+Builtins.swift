@@ -134,6 +134,11 @@ extension VM {
     case .stringsCount:
       let n = stringsCount(try string(args[0].1), try string(args[1].1))
       result?[0] = UInt64(n)
+    case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
+      .stringsIndexByte, .stringsLastIndex, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
+      .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
+      .stringsReplaceAll:
+      try stringsFunction(b, args.map(\.1)) { result }
     case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
       .builderCap, .builderString, .builderReset:
       try stringsBuilder(b, args) { result }

@@ -27,8 +27,9 @@ public struct Source: Sendable {
       if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
     }
     let start = lineStarts[lo]
-    let col = String(decoding: bytes[start..<min(offset, bytes.count)], as: UTF8.self).count + 1
-    return (lo + 1, col)
+    // Columns count bytes, as Go's do (cmd/compile, go vet and gopls: a column is a 1-based byte
+    // offset in the line); ScriptError.caret turns one back into a display position.
+    return (lo + 1, min(offset, bytes.count) - start + 1)
   }
 
   /// The text of a 1-based line, without its newline.
