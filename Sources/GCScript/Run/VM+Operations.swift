@@ -350,14 +350,30 @@ extension VM {
   /// growslice's new capacity (slice.go nextslicecap, then roundupsize): double below 256
   /// elements, then grow by 1.25x plus 192, rounded up to the allocation's size class.
   func grownCapacity(old: Int, needed: Int, elem: GoType) -> Int {
+    roundedCapacity(nextSliceCapacity(old: old, needed: needed), elem)
+  }
+
+  /// slice.go nextslicecap, with Go's wrapping int arithmetic: a capacity that would wrap
+  /// becomes the needed length (which growslice's maxAlloc check then refuses).
+  func nextSliceCapacity(old: Int, needed: Int) -> Int {
     var newcap = old
-    let doublecap = old + old
-    if needed > doublecap {
-      newcap = needed
-    } else if old < 256 {
-      newcap = doublecap
-    } else {
-      while newcap < needed { newcap += (newcap + 3 * 256) >> 2 }
+    let doublecap = old &+ old
+    if needed > doublecap { return needed }
+    if old < 256 { return doublecap }
+    repeat {
+      newcap = newcap &+ ((newcap &+ 3 * 256) >> 2)
+    } while UInt(bitPattern: newcap) < UInt(bitPattern: needed)
+    return newcap <= 0 ? needed : newcap
+  }
+
+  /// growslice (slice.go) for `append`: a zero-size element needs no memory (the capacity is the
+  /// new length, the array zerobase); a capacity whose bytes pass maxAlloc is the profile's
+  /// growslice panic, as is a new length that overflows (the caller's test).
+  func growsliceCapacity(old: Int, needed: Int, elem: GoType) throws -> Int {
+    if elem.size == 0 { return needed }
+    let newcap = nextSliceCapacity(old: old, needed: needed)
+    guard heap.growsliceFits(elem, count: newcap) else {
+      throw VMTrap(kind: .goRuntimePanic(heap.profile.growsliceOutOfRange))
     }
     return roundedCapacity(newcap, elem)
   }
@@ -391,13 +407,14 @@ extension VM {
       if a != b { (s + a).update(from: s + b, count: 3) }
       return
     }
-    let needed = len + count
+    let (needed, overflow) = len.addingReportingOverflow(count)
+    if overflow { throw VMTrap(kind: .goRuntimePanic(heap.profile.growsliceOutOfRange)) }
     var grown = false
     if needed > cap, let (p, c) = try frameBackingStore(desc.buffer, elem, s, oldPtr: ptr, oldLen: len, newLen: needed) {
       ptr = p
       cap = c
     } else if needed > cap {
-      let newcap = grownCapacity(old: cap, needed: needed, elem: elem)
+      let newcap = try growsliceCapacity(old: cap, needed: needed, elem: elem)
       let p = try heap.allocateSlice(of: elem, len: needed, cap: newcap)
       s = stack + frames[frames.count - 1].base
       inFlight.append(p)
