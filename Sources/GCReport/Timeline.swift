@@ -361,6 +361,7 @@ public final class Timeline {
       let what: String
       switch d {
       case .runtimeOutOfMemory: what = "fatal error: out of memory"
+      case .thrown(let m): what = "fatal error: " + m
       case .killedByKernel: what = "Killed (the kernel's OOM killer)"
       case .panic(let m): what = "panic: " + m
       }

@@ -87,17 +87,26 @@ public final class Interpreter {
     }
     inliner.run(program, source: source)
     escape.analyse(program, source: source)
-    for f in program.functions {
-      let code = Lowerer(session: session, function: f, source: source).lower()
-      install(code, for: f)
-      session.noteMethod(f)
+    let everyFunction = (program.functions + [program.script]).flatMap(\.withLiterals)
+    let frameErrors = FrameLimit(escape.compiler).errors(everyFunction)
+    if !frameErrors.isEmpty { throw CompileErrors(errors: frameErrors.map { $0.located(in: source) }) }
+    // Declared functions, the script, then function literals (each its own code: a funcval's
+    // code pointer names it). Installed only once every one has lowered without an error.
+    let declared = program.functions.count
+    let order = program.functions + [program.script]
+      + (program.functions + [program.script]).flatMap { $0.withLiterals.dropFirst() }
+    var lowered: [(Function, CodeObject)] = []
+    var loweringErrors: [ScriptError] = []
+    for (k, f) in order.enumerated() {
+      let lowerer = Lowerer(session: session, function: f, source: source)
+      lowered.append((f, lowerer.lower()))
+      loweringErrors += lowerer.errors
+      if k < declared { session.noteMethod(f) }
     }
-    let script = Lowerer(session: session, function: program.script, source: source).lower()
-    install(script, for: program.script)
-    // Function literals: each its own code (a funcval's code pointer names it).
-    for c in (program.functions + [program.script]).flatMap({ $0.withLiterals.dropFirst() }) {
-      install(Lowerer(session: session, function: c, source: source).lower(), for: c)
+    if !loweringErrors.isEmpty {
+      throw CompileErrors(errors: loweringErrors.sorted { $0.span.start < $1.span.start }.map { $0.located(in: source) })
     }
+    for (f, code) in lowered { install(code, for: f) }
     for old in program.replacedGlobals { vm.clearGlobal(old) }
     do {
       try vm.ensureGlobals()

@@ -109,9 +109,13 @@ public struct SimulationLimit: Error, Equatable, Sendable {
 public struct SleepInterrupted: Error, Sendable {}
 
 public enum ProcessDeath: Error, Equatable, Sendable {
-  /// The runtime could not map more memory (`runtime: out of memory: cannot allocate N-byte block
-  /// (M in use)` then `fatal error: out of memory`); exit status 2.
+  /// The runtime could not reserve address space for the heap's growth (mheap.go grow, when
+  /// mheap.sysAlloc fails: `runtime: out of memory: cannot allocate N-byte block (M in use)`,
+  /// then allocLarge's or mcentral's `fatal error: out of memory`); exit status 2.
   case runtimeOutOfMemory(requested: Int, inUse: Int)
+  /// runtime.throw with this message (`fatal error: runtime: out of memory` when the kernel
+  /// refuses to map reserved heap memory: mem_linux.go sysMapOS on ENOMEM); exit status 2.
+  case thrown(message: String)
   /// The kernel's OOM killer: resident memory exceeded the machine's or the container's memory
   /// (`Killed`); exit status 137.
   case killedByKernel(rss: Int, limit: Int)
@@ -121,7 +125,7 @@ public enum ProcessDeath: Error, Equatable, Sendable {
   /// The status the real process would have exited with.
   public var exitStatus: Int {
     switch self {
-    case .runtimeOutOfMemory, .panic: return 2
+    case .runtimeOutOfMemory, .thrown, .panic: return 2
     case .killedByKernel: return 137
     }
   }

@@ -43,6 +43,13 @@ extension GoRuntime {
     return mem
   }
 
+  /// growslice's maxAlloc test (slice.go): whether `count` elements of `elem` fit one
+  /// allocation (`overflow || capmem > maxAlloc` is `growslice: len out of range`).
+  public func growsliceFits(_ elem: GoType, count: Int) -> Bool {
+    let (mem, overflow) = elem.size.multipliedReportingOverflow(by: count)
+    return !overflow && count >= 0 && mem <= profile.maxAllocBytes
+  }
+
   /// msize.go roundupsize(size, noscan): the bytes an allocation of `size` gets — its size class,
   /// or whole pages for a large object — less the malloc header a pointerful object above
   /// `mallocHeaderMinSize` carries (Go 1.22+), which mallocgc adds back. growslice and the
@@ -221,6 +228,8 @@ extension GoRuntime {
 
   /// A large object in its own span (mcache.allocLarge); the trigger is always tested after it.
   private func mallocLarge(size: Int, noscan: Bool) throws -> ObjectRef {
+    // allocLarge: `if size+pageSize < size { throw("out of memory") }`.
+    if size > Int.max - profile.pageSize { try die(.thrown(message: "out of memory")) }
     let npages = (size + profile.pageSize - 1) / profile.pageSize
     let span = try allocSpan(
       npages: npages, sizeClass: 0, noscan: noscan, elemSize: npages * profile.pageSize,
@@ -320,16 +329,27 @@ extension GoRuntime {
   }
 
   /// mheap.grow: maps at least `npages` more pages, rounded up to whole chunks. Fails as the
-  /// runtime does when the kernel refuses the mapping (Linux's heuristic overcommit refuses a
-  /// single mapping larger than the machine's memory) or the address space is exhausted.
+  /// runtime does, in its two steps:
+  ///   1. reserve: mheap.sysAlloc finds no room for the ask in the address space (go1.0's
+  ///      16 GiB arena; later the kernel's 128 TiB of user address space) → grow prints
+  ///      `runtime: out of memory: cannot allocate <ask>-byte block (<in use> in use)` and the
+  ///      allocator throws `out of memory`;
+  ///   2. map: sysMap's mmap of the reserved range, read-write, fails with ENOMEM — Linux's
+  ///      heuristic overcommit refuses one mapping larger than the machine's memory →
+  ///      `fatal error: runtime: out of memory` (mem_linux.go sysMapOS), and no first line.
+  /// Recorded with both toolchains on a 23 GiB machine (Tests/Recordings/runs/hugealloc): a
+  /// 32 TiB `new` or `make` fails at step 2, an 800 TiB one at step 1.
   func growHeap(_ npages: Int) throws -> Int {
     let askPages = Self.growthAsk(profile, pages: npages)
     let (askBytes, overflow) = askPages.multipliedReportingOverflow(by: profile.pageSize)
+    // The number grow prints as in use: heapFree + heapReleased + heapInUse, the heap's
+    // mapped bytes without the stacks' spans.
     let heapSys = (pages.endPage - stackHeapPages) * profile.pageSize
-    if overflow || askBytes > machine.ramBytes
-      || pages.endPage * profile.pageSize + askBytes > profile.heapLimitBytes
-    {
+    if overflow || pages.endPage * profile.pageSize > profile.heapLimitBytes - askBytes {
       try die(.runtimeOutOfMemory(requested: overflow ? Int.max : askBytes, inUse: heapSys))
+    }
+    if askBytes > machine.ramBytes {
+      try die(.thrown(message: "runtime: out of memory"))
     }
     let firstGrowth = pages.arenas == 1 && pages.endPage == Self.growthAsk(profile, pages: pages.chunkPages)
     let (added, newArenas) = pages.grow(pages: askPages, asReleased: Self.growthIsReleased(profile))

@@ -32,11 +32,18 @@ extension GoRuntime {
   }
 
   /// `allocate` when the fast path declined: the checks, then mallocgc's every path.
+  ///
+  /// No maxAlloc check: new(T), a variable moved to the heap and a literal's backing array are
+  /// newobject of their type (malloc.go), which passes the size to mallocgc as it is, so an
+  /// object past maxAlloc fails where the heap cannot grow for it — `runtime: out of memory:
+  /// cannot allocate N-byte block` (recorded for `new([100 << 40]int)` and a moved
+  /// `var pad [100 << 40]int` with Go 1.27.3 and 1.19.8: Tests/Recordings/runs/hugealloc).
+  /// Only a count whose bytes overflow is refused first, with newarray's panic.
   @usableFromInline
   func allocateFull(_ type: GoType, count: Int) throws -> Address {
     try checkAlive()
     let (size, overflow) = type.size.multipliedReportingOverflow(by: count)
-    if overflow || count < 0 || size > profile.maxAllocBytes {
+    if overflow || count < 0 {
       try die(.panic(message: "runtime: allocation size out of range"))  // malloc.go newarray
     }
     return try allocateFlat(type, count: count, bytes: size)

@@ -22,7 +22,11 @@ extension RuntimeProfile {
     tinySize: 16,  // malloc.go: maxTinySize
     chunkBytes: 4 * MiB,  // mpagealloc.go: pallocChunkBytes
     growth: .chunks,
-    heapLimitBytes: 1 << 48,  // malloc.go: heapAddrBits 48
+    // The kernel's user address space (x86-64, 4-level paging: 47 bits), tighter than the
+    // runtime's 48-bit arena index (malloc.go heapAddrBits): a reservation past it fails, and
+    // grow prints "cannot allocate" (recorded: 128 TiB and more in every run; below that, the
+    // randomised heap base of Go 1.26+ made a few runs fail from 80 TiB, which is not modelled).
+    heapLimitBytes: 1 << 47,
     arenaBytes: 64 * MiB,  // malloc.go: heapArenaBytes (linux/amd64)
     maxAllocBytes: 1 << 48,  // malloc.go: maxAlloc (heapAddrBits 48)
     heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum
@@ -73,6 +77,7 @@ extension RuntimeProfile {
     gcOffDisablesRuntimeGC: false,
     fatalErrorPrefix: "fatal error: ",
     printFloats: .shortest,  // Tests/Recordings/runs/builtinprint
+    growsliceOutOfRange: "growslice: len out of range",  // slice.go growslice
     memStatsFields: nil,
     forcedGC: .sysmon(
       periodNs: 2 * Duration.minute,  // proc.go: forcegcperiod
@@ -182,7 +187,7 @@ extension RuntimeProfile {
     tinySize: 16,  // malloc.go: maxTinySize
     chunkBytes: 4 * MiB,  // mpagealloc.go: pallocChunkBytes
     growth: .chunks,
-    heapLimitBytes: 1 << 48,
+    heapLimitBytes: 1 << 47,  // as go1.27 (recorded: every run from 128 TiB)
     arenaBytes: 64 * MiB,  // malloc.go: heapArenaBytes
     maxAllocBytes: 1 << 48,
     heapMinimum: 4 * MiB,  // mgcpacer.go: defaultHeapMinimum

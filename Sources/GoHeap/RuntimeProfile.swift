@@ -338,7 +338,8 @@ public struct RuntimeProfile: Sendable {
   /// occupancy bookkeeping only (growth follows `growth`).
   var chunkBytes: Int
   var growth: HeapGrowthPolicy
-  /// Heap address space the runtime can use, bytes (1 << 48 modern; go1.0's one 16 GiB arena).
+  /// Heap address space the runtime can reserve, bytes (modern: the kernel's 128 TiB of user
+  /// address space; go1.0: its one 16 GiB arena). Growth past it is grow's "cannot allocate".
   var heapLimitBytes: Int
   /// Address-space reservation unit: heapArenaBytes (64 MiB on linux/amd64).
   var arenaBytes: Int
@@ -376,6 +377,11 @@ public struct RuntimeProfile: Sendable {
   public var fatalErrorPrefix: String
   /// How the builtins print and println write a float (runtime/print.go printfloat).
   public var printFloats: PrintFloats = .sevenDigits
+  /// growslice's panic for a new length that overflows or a capacity past maxAlloc (slice.go):
+  /// `growslice: cap out of range` in Go 1.19 (both checks), `growslice: len out of range`
+  /// since Go 1.20 (Tests/Recordings/runs/hugegrow). go1.0 keeps the 1.19 text: its C append
+  /// (slice.c) is not recorded.
+  public var growsliceOutOfRange = "growslice: cap out of range"
   /// MemStats fields the era has (nil: all of them).
   public var memStatsFields: Set<String>?
   public var forcedGC: ForcedGCPolicy

@@ -39,3 +39,48 @@ func stoppedTimersDrainFromGo123(_ version: String) throws {
   let r = try RecordedRun("timerdrain").compared(version, { _ in false })
   #expect(r.printed == r.expected)
 }
+
+/// Every timer enters the P's heap through one place, and the heap's array grows as append
+/// grows it (Tests/Recordings/runs/sleepers100, sleepers1000: n goroutines in time.Sleep at
+/// once). Go 1.19: a []*timer; for 100 sleepers, main's sleep and the scavenger's timer, from
+/// capacity 1 to 128 — 7 arrays, 16 + 32 + ... + 1,024 = 2,032 B. Go 1.27: a []timerWhen of
+/// 16-byte entries with a malloc header past 512 B — 32 + 64 + 128 + 256 + 512 + 1,152 + 2,304
+/// = 4,448 B (caps 71, then 143). Each goroutine also costs its g, its closure and its sleep
+/// timer (512 B in Go 1.19, 592 B in 1.27). What the real runs add beyond gcsh's is allgs'
+/// growth (proc.go allgadd: `allgs = append(allgs, gp)`, not modelled) and the second P's
+/// heap (the goroutines sleep on either P; gcsh runs one): at most 12 mallocs and 2.7 KB for
+/// 100 goroutines, 20 mallocs and 27 KB for 1,000, in every run of both versions.
+@Test(arguments: [("sleepers100", "1.19.8"), ("sleepers100", "1.27.3"), ("sleepers1000", "1.19.8"), ("sleepers1000", "1.27.3")])
+func sleepingGoroutinesGrowTheTimerHeap(_ name: String, _ version: String) throws {
+  let run = try RecordedRun(name)
+  let n = name == "sleepers100" ? 100 : 1000
+  let profile: RuntimeProfile = version == "1.27.3" ? .go127 : .go119
+  let (host, _, _) = try interpret(run.source, name: "./main.go", profile: profile)
+  let stats = host.stats.map(\.1)
+  try #require(stats.count == 3)
+  let mallocs = stats[1].mallocs - stats[0].mallocs
+  let bytes = stats[1].totalAlloc - stats[0].totalAlloc
+  let perGoroutine = version == "1.27.3" ? 592 : 512
+  let growth: (mallocs: Int, bytes: Int) =
+    switch (n, version) {
+    case (100, "1.19.8"): (7, 2_032)
+    case (100, _): (7, 4_448)
+    // 1.19: caps 2 ... 512, then 848 (6,784 B) and 1,280 (10,240 B): 11 arrays. 1.27: ... 143,
+    // 303 (4,864 B), 591 (9,472 B), 1,023 (16,384 B): 10 arrays.
+    case (_, "1.19.8"): (11, 25_200)
+    default: (10, 35_168)
+    }
+  #expect(mallocs == 3 * n + growth.mallocs)
+  #expect(bytes == perGoroutine * n + growth.bytes)
+  let files = try FileManager.default.contentsOfDirectory(atPath: run.directory.path)
+    .filter { $0.hasPrefix("go\(version).") && $0.hasSuffix(".stdout") }
+  #expect(files.count == 3)
+  for f in files {
+    let lines = try String(contentsOf: run.directory.appendingPathComponent(f), encoding: .utf8).split(separator: "\n")
+    let cps = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    let realMallocs = (cps[1]["Mallocs"] as! Int) - (cps[0]["Mallocs"] as! Int)
+    let realBytes = (cps[1]["TotalAlloc"] as! Int) - (cps[0]["TotalAlloc"] as! Int)
+    #expect((0...(n == 100 ? 12 : 20)).contains(realMallocs - mallocs), "\(f): \(realMallocs) vs \(mallocs)")
+    #expect((0...(n == 100 ? 2_700 : 27_000)).contains(realBytes - bytes), "\(f): \(realBytes) vs \(bytes)")
+  }
+}

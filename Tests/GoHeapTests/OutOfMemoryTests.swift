@@ -18,17 +18,29 @@ import Testing
   }
 }
 
+/// Linux's heuristic overcommit refuses one read-write mapping larger than the machine's memory:
+/// sysMap throws `runtime: out of memory` (Tests/Recordings/runs/hugemap: 32 TiB on 23 GiB).
 @Test func mappingLargerThanTheMachineFails() throws {
   let rt = GoRuntime(machine: MachineConfig(ramBytes: 1 * GiB))
-  do {
+  #expect(throws: ProcessDeath.thrown(message: "runtime: out of memory")) {
     _ = try rt.allocateSlice(of: .uint8, len: 2 * GiB, cap: 2 * GiB)
+  }
+  #expect(rt.deathCause?.exitStatus == 2)
+}
+
+/// A reservation past the address space fails first: grow's "cannot allocate" with the ask
+/// (Tests/Recordings/runs/hugenew: 800 TiB; every run from 128 TiB in both versions).
+@Test func reservationPastTheAddressSpaceFails() throws {
+  let rt = GoRuntime(machine: MachineConfig(ramBytes: 1 * GiB))
+  do {
+    _ = try rt.allocate(.uint8, count: 200 << 40)
     Issue.record("expected out of memory")
   } catch let d as ProcessDeath {
     guard case .runtimeOutOfMemory(let requested, _) = d else {
       Issue.record("wrong death \(d)")
       return
     }
-    #expect(requested == 2 * GiB)
+    #expect(requested == 200 << 40)
     #expect(d.exitStatus == 2)
   }
 }

@@ -18,8 +18,12 @@ struct ExitCase: CustomTestStringConvertible, Sendable {
            stderrContains: "<-e>:2:6: error: expected expression, found ')'\nx := )\n     ^"),
   ExitCase(name: "runtime error", args: ["-e", "s := []int{}\nprint s[1]"], stdin: nil, status: 70,
            stderrContains: "panic: runtime error: index out of range [1] with length 0"),
+  // A mapping larger than the machine: the kernel refuses it (Tests/Recordings/runs/hugemap).
   ExitCase(name: "runtime out of memory", args: ["--ram", "1GiB", "-e", "x := make([]byte, 2<<30)"], stdin: nil,
-           status: 70, stderrContains: "runtime: out of memory: cannot allocate 2147483648-byte block"),
+           status: 70, stderrContains: "<-e>:1:1: error: fatal error: runtime: out of memory"),
+  // Past the address space: grow cannot reserve it (Tests/Recordings/runs/hugenew).
+  ExitCase(name: "address space exhausted", args: ["-e", "p := new([100 << 40]int)"], stdin: nil,
+           status: 70, stderrContains: "runtime: out of memory: cannot allocate 879609302220800-byte block"),
   ExitCase(name: "kernel OOM kill", args: ["--ram", "1GiB", "-e", "x := make([]byte, 600<<20)\nfor i := range x { x[i] = 0 }\ny := make([]byte, 600<<20)\nfor i := range y { y[i] = 0 }"],
            stdin: nil, status: 70, stderrContains: "Killed"),
   // The mark assist's debt for an 8 GiB pointer slice far past a 4 MB goal does not fit an Int

@@ -149,6 +149,7 @@ public enum ErrorKind: Equatable, Sendable {
       case .runtimeOutOfMemory(let requested, let inUse):
         return "runtime: out of memory: cannot allocate \(requested)-byte block (\(inUse) in use)\n"
           + "\(prefix)out of memory"
+      case .thrown(let m): return "\(prefix)\(m)"
       case .killedByKernel: return "Killed"
       }
     case .interrupted: return "interrupted"
@@ -181,7 +182,8 @@ public enum ErrorKind: Equatable, Sendable {
     if isCompileError { return "type" }
     switch self {
     case .death(.killedByKernel, _): return "oom-kill"
-    case .death(.runtimeOutOfMemory, _), .stackOverflow, .deadlock, .fatalError: return "fatal"
+    case .death(.runtimeOutOfMemory, _), .death(.thrown, _), .stackOverflow, .deadlock, .fatalError:
+      return "fatal"
     case .interrupted: return "interrupted"
     case .internalFault(let m): return "internal error in gcsh (please report it): \(m)"
     case .expectationFailed: return "expect"

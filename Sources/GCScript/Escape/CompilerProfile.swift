@@ -13,6 +13,9 @@ struct CompilerProfile {
   /// Go 1.24 — Tests/Recordings/escape: 1.19.8 keeps a 10 MiB array on the stack — and 128 KiB
   /// in 1.27.3, which moves `var a [131073]byte` to the heap).
   let maxStackVarSize: Int
+  /// Go 1.23+: temporaries whose lifetimes do not overlap share frame slots (ssagen
+  /// mergelocals), which the frame-size limit sees (Lower/FrameLimit.swift).
+  let mergesStackSlots: Bool
   /// Go 1.25+: a non-escaping `make` of non-constant size uses a 32-byte buffer in the frame
   /// when it fits (Tests/Recordings/runs/varmake: n = 32 bytes, 0 mallocs; 33, one); Go 1.26+
   /// gives appends a buffer of this size too (base.Debug.VariableMakeThreshold). nil before.
@@ -98,6 +101,7 @@ struct CompilerProfile {
     sortsWithSlices = runtime.version >= GoVersion(1, 22)
     valueOfEscapes = runtime.version < GoVersion(1, 21)
     maxImplicitStackVarSize = 64 << 10
+    mergesStackSlots = runtime.version >= GoVersion(1, 23)
     if runtime.version >= GoVersion(1, 25) {
       maxStackVarSize = 128 << 10
       stackBufferBytes = 32

@@ -79,6 +79,10 @@ enum Opcode: UInt8 {
   /// s[A] = the struct or array at s[B..] == the one at s[C..], field by field and element by
   /// element, each by its type's rule (type D of `equalities`).
   case aggEq
+  /// s[A] = the struct or array at address s[B] == the one at address s[C], compared where they
+  /// are, a megabyte at a time (memequal on the operands' memory: a value of a gigabyte or more
+  /// is never loaded into the frame); type D of `equalities`.
+  case aggEqMemory
   /// s[A..A+2] = s[B..] + s[C..] (a new string; descriptor D: its allocation site).
   case concat
   /// s[A] = the byte s[B..][s[C]] (bounds checked).

@@ -35,6 +35,7 @@ struct Liveness {
       .floatToUint, .offsetAddress:
       return ([r(b)], [r(a)])
     case .strEq, .strNe, .strLt, .strLe: return ([r(b, 2), r(c, 2)], [r(a)])
+    case .aggEqMemory: return ([r(b), r(c)], [r(a)])
     case .aggEq:
       let w = code.equalities[d].words
       return ([r(b, w), r(c, w)], [r(a)])

@@ -32,7 +32,7 @@ extension Lowerer {
     }
     switch e.kind {
     case .constant(let c): constantValue(c, t, into: dst)
-    case .nilValue: emit(Instruction(op: .zero, a: Int32(dst), b: Int32(t.words)))
+    case .nilValue: emit(Instruction(op: .zero, a: Int32(dst), b: operand(t.words, of: t)))
     case .variable(let v): load(t, from: variablePlace(v), to: dst)
     case .unary(let op, let x): unary(op, x, t, into: dst)
     case .binary(let op, let a, let b): binary(op, a, b, e, into: dst)
@@ -203,10 +203,16 @@ extension Lowerer {
       }
       if t.isStruct || t.isArray {
         // == and != of structs and arrays (walk/compare.go): every field and element compared by
-        // its own type's rule, in one instruction.
-        let (x, y) = (value(a), value(b))
+        // its own type's rule, in one instruction. Operands of a gigabyte or more, in memory, are
+        // compared there (as Go's memequal call on their addresses: no frame slot).
         code.equalities.append(t)
-        emit(Instruction(op: .aggEq, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(code.equalities.count - 1)))
+        if t.size >= FrameLimit.maxStackSize, isMemoryOperand(a), isMemoryOperand(b) {
+          let (x, y) = (addressSlot(place(a)), addressSlot(place(b)))
+          emit(Instruction(op: .aggEqMemory, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(code.equalities.count - 1)))
+        } else {
+          let (x, y) = (value(a), value(b))
+          emit(Instruction(op: .aggEq, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(code.equalities.count - 1)))
+        }
         if op == "!=" { emit(Instruction(op: .not, a: Int32(dst), b: Int32(dst))) }
         return
       }
@@ -371,7 +377,7 @@ extension Lowerer {
     for r in ic.results {
       declare(r)
       if ic.callee.namedResults, case .slots(let slot) = variablePlace(r) {
-        emit(Instruction(op: .zero, a: Int32(slot), b: Int32(r.type.words)))
+        emit(Instruction(op: .zero, a: Int32(slot), b: operand(r.type.words, of: r.type)))
       }
     }
     inlineExits.append((ic, []))
@@ -426,7 +432,7 @@ extension Lowerer {
     if v.movedToHeap { return .memory(slot, 0) }
     if v.addressTaken {
       let a = allocate(.pointer(to: v.type))
-      emit(Instruction(op: .frameAddress, a: Int32(a), b: Int32(slot), c: Int32(v.type.words)))
+      emit(Instruction(op: .frameAddress, a: Int32(a), b: Int32(slot), c: operand(v.type.words, of: v.type)))
       return .memory(a, 0)
     }
     return .slots(slot)
@@ -452,7 +458,7 @@ extension Lowerer {
 
   /// The address a memory place denotes, in a slot.
   func addressSlot(_ p: Place, nilCheck: Bool = true) -> Int {
-    switch p {
+    switch fitted(p) {
     case .memory(let a, 0) where !nilCheck: return a
     case .memory(let a, let off):
       let dst = allocate(.uintptr)
@@ -483,7 +489,7 @@ extension Lowerer {
         let s = value(base)
         let ix = value(i)
         let a = allocate(.uintptr)
-        emit(Instruction(op: .elementAddress, a: Int32(a), b: Int32(s), c: Int32(ix), d: Int32(e.type.size)))
+        elementAddress(into: a, slice: s, index: ix, size: e.type.size)
         return .memory(a, 0)
       }
       // An array value: a constant index is a fixed offset, a variable one is checked.
@@ -571,18 +577,18 @@ extension Lowerer {
         if v.movedToHeap {
           emit(Instruction(op: .move, a: Int32(dst), b: Int32(slot)))
         } else {
-          emit(Instruction(op: .frameAddress, a: Int32(dst), b: Int32(slot), c: Int32(v.type.words)))
+          emit(Instruction(op: .frameAddress, a: Int32(dst), b: Int32(slot), c: operand(v.type.words, of: v.type)))
         }
         return
       }
-      let p = place(x)
+      let p = fitted(place(x))
       switch p {
       case .memory(let a, let off):
         emit(Instruction(op: .offsetAddress, a: Int32(dst), b: Int32(a), c: Int32(off)))
       case .global(let g):
         emit(Instruction(op: .globalAddress, a: Int32(dst), b: Int32(g)))
       case .slots(let s):
-        emit(Instruction(op: .frameAddress, a: Int32(dst), b: Int32(s), c: Int32(x.type.words)))
+        emit(Instruction(op: .frameAddress, a: Int32(dst), b: Int32(s), c: operand(x.type.words, of: x.type)))
       }
     }
   }
@@ -631,7 +637,7 @@ extension Lowerer {
         }
         return
       }
-      emit(Instruction(op: .zero, a: Int32(dst), b: Int32(t.words)))
+      emit(Instruction(op: .zero, a: Int32(dst), b: operand(t.words, of: t)))
       storeElements(t, elems, to: .slots(dst), fresh: true)
     }
   }

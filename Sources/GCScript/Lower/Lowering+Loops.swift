@@ -52,7 +52,7 @@ extension Lowerer {
           let fresh = allocate(.pointer(to: v.type))
           newObject(v.type, into: fresh, site: v.site)
           if v.type.size > 0 {
-            emit(Instruction(op: .copyBlock, a: Int32(fresh), b: Int32(slot), c: Int32(v.type.size)))
+            memmove(to: fresh, from: slot, bytes: v.type.size)
           }
           emit(Instruction(op: .move, a: Int32(slot), b: Int32(fresh)))
         }
@@ -195,7 +195,7 @@ extension Lowerer {
           emit(Instruction(op: op, a: Int32(dst), b: Int32(held), c: Int32(index)))
         } else {
           let a = allocate(.uintptr)
-          emit(Instruction(op: .elementAddress, a: Int32(a), b: Int32(held), c: Int32(index), d: Int32(elem.size)))
+          elementAddress(into: a, slice: held, index: index, size: elem.size)
           load(elem, from: .memory(a, 0), to: dst)
         }
       case .array, .arrayPointer:
@@ -203,7 +203,7 @@ extension Lowerer {
         let base: Int
         if r.over == .array {
           base = allocate(.uintptr)
-          emit(Instruction(op: .frameAddress, a: Int32(base), b: Int32(held), c: Int32(r.operand.type.words)))
+          emit(Instruction(op: .frameAddress, a: Int32(base), b: Int32(held), c: operand(r.operand.type.words, of: r.operand.type)))
         } else {
           base = held
         }
@@ -257,7 +257,7 @@ extension Lowerer {
       // if ln := len(a); ln != 0 { memclr(&a[0], ln*size); i = ln - 1 }
       if x.type.isSlice {
         let s = value(x)
-        emit(Instruction(op: .clear, a: Int32(s), b: Int32(elem.size)))
+        emit(Instruction(op: .clear, a: Int32(s), b: operand(elem.size, of: elem)))
         let ln = allocate(.int)
         emit(Instruction(op: .move, a: Int32(ln), b: Int32(s + 1)))
         let skip = emit(Instruction(op: .brLeS, a: Int32(ln), b: Int32(zeroSlot()), c: 0))
@@ -269,7 +269,7 @@ extension Lowerer {
         let n = x.type.arrayInfo!.count
         let p = place(x)
         let zero = allocate(x.type)
-        emit(Instruction(op: .zero, a: Int32(zero), b: Int32(x.type.words)))
+        emit(Instruction(op: .zero, a: Int32(zero), b: operand(x.type.words, of: x.type)))
         store(x.type, from: zero, to: p)
         if n > 0 {
           let last = allocate(.int)

@@ -28,7 +28,7 @@ extension Lowerer {
       for v in vars {
         let p = variablePlace(v)
         if case .slots(let slot) = p {
-          emit(Instruction(op: .zero, a: Int32(slot), b: Int32(v.type.words)))
+          emit(Instruction(op: .zero, a: Int32(slot), b: operand(v.type.words, of: v.type)))
         } else if case .memory(let addr, let offset) = p, storeOp(v.type) == nil, v.type.size > 0 {
           // An aggregate in memory (a stack object, a moved variable) is cleared where it is, as
           // the compiler's DUFFZERO/memclr does: no zero value is built in the frame first.
@@ -47,7 +47,7 @@ extension Lowerer {
         } else {
           withTemporaries {
             let z = allocate(v.type)
-            emit(Instruction(op: .zero, a: Int32(z), b: Int32(v.type.words)))
+            emit(Instruction(op: .zero, a: Int32(z), b: operand(v.type.words, of: v.type)))
             store(v.type, from: z, to: p)
           }
         }
@@ -158,7 +158,7 @@ extension Lowerer {
         // A variable moved to the heap gets a new object at each declaration.
         newObject(v.type, into: slots[ObjectIdentifier(v)]!, site: v.site)
       } else if v.addressTaken && v.storage == .local {
-        emit(Instruction(op: .zero, a: Int32(slots[ObjectIdentifier(v)]!), b: Int32(v.type.words)))
+        emit(Instruction(op: .zero, a: Int32(slots[ObjectIdentifier(v)]!), b: operand(v.type.words, of: v.type)))
       }
       return
     }
@@ -289,7 +289,7 @@ extension Lowerer {
         // An aggregate from memory to memory: one memmove, never through the frame.
         let dst = addressSlot(p)
         let src = addressSlot(place(v))
-        emit(Instruction(op: .copyBlock, a: Int32(dst), b: Int32(src), c: Int32(target.type.size)))
+        memmove(to: dst, from: src, bytes: target.type.size)
       } else {
         store(target.type, from: value(v), to: p)
       }
@@ -454,11 +454,13 @@ extension Lowerer {
         let s = value(args[1])
         let out = dst ?? allocate(.int)
         let size = args[0].type.sliceElement!.size
-        emit(Instruction(op: .copy, a: Int32(out), b: Int32(d), c: Int32(s), d: Int32(args[1].type.isString ? -size : size)))
+        let elem = args[0].type.sliceElement!
+        emit(Instruction(op: .copy, a: Int32(out), b: Int32(d), c: Int32(s), d: operand(args[1].type.isString ? -size : size, of: elem)))
         return
       case .clear:
         let s = value(args[0])
-        emit(Instruction(op: .clear, a: Int32(s), b: Int32(args[0].type.sliceElement!.size)))
+        let elem = args[0].type.sliceElement!
+        emit(Instruction(op: .clear, a: Int32(s), b: operand(elem.size, of: elem)))
         return
       case .errorsNew:
         if let site = e.site { newError(args[0], site, into: dst ?? allocate(e.type)) }

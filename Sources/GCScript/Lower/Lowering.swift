@@ -205,6 +205,9 @@ final class Lowerer {
   /// Cost to put on the next instruction (the statement being lowered), ns.
   var pendingCost = 0
   var span = Span(0, 0)
+  /// Values gcsh cannot hold in a frame (a gigabyte or more, in a place Go's compiler needs no
+  /// frame slot for): one error per function, at the first. Nothing of the run is installed.
+  var errors: [ScriptError] = []
 
   init(session: LoweringSession, function: Function, source: Source) {
     self.session = session
@@ -373,7 +376,72 @@ final class Lowerer {
 
   /// Slots for a value of type `t` at the top of the frame.
   func allocate(_ t: GoType) -> Int {
-    allocate(pointers: pointerWords(t))
+    if t.size >= FrameLimit.maxStackSize {
+      // A value Go's frame never holds (FrameLimit has refused every one it would): gcsh would
+      // lay it out word by word in host memory. Refused, and one slot stands in for it while
+      // the rest of the function is lowered (its code is never installed).
+      if errors.isEmpty { errors.append(ScriptError(.valueTooLarge(type: t.description, bytes: t.size), at: span)) }
+      return allocate(pointers: [false])
+    }
+    return allocate(pointers: pointerWords(t))
+  }
+
+  /// A size or count as an instruction's 32-bit operand; past it (only in a function that
+  /// `allocate` has refused, or a slice of elements of 2 GiB or more), the function is refused
+  /// with the value's size instead of trapping.
+  func operand(_ n: Int, of t: GoType) -> Int32 {
+    if let v = Int32(exactly: n) { return v }
+    if errors.isEmpty { errors.append(ScriptError(.valueTooLarge(type: t.description, bytes: t.size), at: span)) }
+    return 0
+  }
+
+  /// A memory place whose offset fits an instruction's 32-bit operand: a larger one (a field or
+  /// constant index past 2 GiB into an object on the heap) becomes its own address, computed
+  /// with 64-bit arithmetic after the nil check `offsetAddress` makes.
+  func fitted(_ p: Place) -> Place {
+    guard case .memory(let a, let off) = p, Int32(exactly: off) == nil else { return p }
+    let address = allocate(.uintptr)
+    let delta = allocate(.int)
+    emit(Instruction(op: .offsetAddress, a: Int32(address), b: Int32(a), c: 0))
+    integerConstant(Int64(off), into: delta)
+    emit(Instruction(op: .add, a: Int32(address), b: Int32(address), c: Int32(delta)))
+    return .memory(address, 0)
+  }
+
+  /// s[a] = the address of element s[ix] of the slice at s[s..] (bounds checked), elements of
+  /// `size` bytes: one elementAddress, or past its 32-bit size operand the bounds check with
+  /// size 0 (the slice's base) plus ix * size in 64-bit arithmetic.
+  func elementAddress(into a: Int, slice s: Int, index ix: Int, size: Int) {
+    if let d = Int32(exactly: size) {
+      emit(Instruction(op: .elementAddress, a: Int32(a), b: Int32(s), c: Int32(ix), d: d))
+      return
+    }
+    withTemporaries {
+      let delta = allocate(.int)
+      emit(Instruction(op: .elementAddress, a: Int32(a), b: Int32(s), c: Int32(ix), d: 0))
+      integerConstant(Int64(size), into: delta)
+      emit(Instruction(op: .mul, a: Int32(delta), b: Int32(ix), c: Int32(delta)))
+      emit(Instruction(op: .add, a: Int32(a), b: Int32(a), c: Int32(delta)))
+    }
+  }
+
+  /// memmove of `bytes` from the address in `src` to the address in `dst` (both nil-checked by
+  /// the caller): one copyBlock, or past its 32-bit size operand the `copy` of two []byte views.
+  func memmove(to dst: Int, from src: Int, bytes: Int) {
+    if let n = Int32(exactly: bytes) {
+      emit(Instruction(op: .copyBlock, a: Int32(dst), b: Int32(src), c: n))
+      return
+    }
+    withTemporaries {
+      let to = allocate(.slice(of: .uint8))
+      let from = allocate(.slice(of: .uint8))
+      let copied = allocate(.int)
+      emit(Instruction(op: .move, a: Int32(to), b: Int32(dst)))
+      emit(Instruction(op: .move, a: Int32(from), b: Int32(src)))
+      integerConstant(Int64(bytes), into: to + 1)
+      integerConstant(Int64(bytes), into: from + 1)
+      emit(Instruction(op: .copy, a: Int32(copied), b: Int32(to), c: Int32(from), d: 1))
+    }
   }
 
   func allocate(pointers: [Bool]) -> Int {
@@ -414,7 +482,7 @@ final class Lowerer {
     if t.words == 1 {
       emit(Instruction(op: .move, a: Int32(dst), b: Int32(src)))
     } else {
-      emit(Instruction(op: .moveWords, a: Int32(dst), b: Int32(src), c: Int32(t.words)))
+      emit(Instruction(op: .moveWords, a: Int32(dst), b: Int32(src), c: operand(t.words, of: t)))
     }
   }
 
@@ -456,16 +524,16 @@ final class Lowerer {
 
   /// Loads the value at `place` into `dst`.
   func load(_ t: GoType, from place: Place, to dst: Int) {
-    switch place {
+    switch fitted(place) {
     case .slots(let s): move(t, from: s, to: dst)
     case .global(let g):
-      emit(Instruction(op: .loadGlobal, a: Int32(dst), b: Int32(g), c: Int32(t.words)))
+      emit(Instruction(op: .loadGlobal, a: Int32(dst), b: Int32(g), c: operand(t.words, of: t)))
       normalise(t, dst)
     case .memory(let addr, let off):
       if let op = loadOp(t) {
         emit(Instruction(op: op, a: Int32(dst), b: Int32(addr), c: Int32(off)))
       } else if t.size > 0 {
-        emit(Instruction(op: .loadBlock, a: Int32(dst), b: Int32(addr), c: Int32(off), d: Int32(t.size)))
+        emit(Instruction(op: .loadBlock, a: Int32(dst), b: Int32(addr), c: Int32(off), d: operand(t.size, of: t)))
       } else {
         emit(Instruction(op: .nilCheck, a: Int32(addr)))
       }
@@ -474,14 +542,14 @@ final class Lowerer {
 
   /// Stores the value in `src` to `place`.
   func store(_ t: GoType, from src: Int, to place: Place) {
-    switch place {
+    switch fitted(place) {
     case .slots(let s): move(t, from: src, to: s)
-    case .global(let g): emit(Instruction(op: .storeGlobal, a: Int32(g), b: Int32(src), c: Int32(t.words)))
+    case .global(let g): emit(Instruction(op: .storeGlobal, a: Int32(g), b: Int32(src), c: operand(t.words, of: t)))
     case .memory(let addr, let off):
       if let op = storeOp(t) {
         emit(Instruction(op: op, a: Int32(src), b: Int32(addr), c: Int32(off)))
       } else if t.size > 0 {
-        emit(Instruction(op: .storeBlock, a: Int32(src), b: Int32(addr), c: Int32(off), d: Int32(t.size)))
+        emit(Instruction(op: .storeBlock, a: Int32(src), b: Int32(addr), c: Int32(off), d: operand(t.size, of: t)))
       } else {
         emit(Instruction(op: .nilCheck, a: Int32(addr)))
       }

@@ -116,6 +116,10 @@ extension VM {
         fp.pointee.pc = pc
         let t = code._withUnsafeGuaranteedRef { $0.equalities[Int(i.d)] }
         s[a] = try aggregateEqual(t, UnsafeRawPointer(s + b), UnsafeRawPointer(s + c)) ? 1 : 0
+      case .aggEqMemory:
+        fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
+        let t = code._withUnsafeGuaranteedRef { $0.equalities[Int(i.d)] }
+        s[a] = try memoryEqual(t, s[b], s[c]) ? 1 : 0
       case .concat:
         fp.pointee.pc = pc; if pendingNs > 0 { try flushTime() }
         try concat(code._withUnsafeGuaranteedRef { $0.concats[b] }, into: s + a, s)

@@ -445,7 +445,7 @@ extension VM {
     }
     let until = deadline(after: ns)
     current.state = .sleeping(until: until)
-    addTimer(until: until, g: current)
+    try addTimer(until: until, g: current)
     // The sleep returns when it is scheduled again.
     frames[frames.count - 1].pc += 1
     throw GoroutineSwitch()
@@ -474,12 +474,28 @@ extension VM {
     return ns > Int.max - now ? Int.max : now + max(0, ns)
   }
 
-  /// Adds a timer to the heap, in firing order.
-  func addTimer(until: Int, g: Goroutine? = nil, chan: Address = 0, object: Address = 0, period: Int = 0) {
+  /// Adds a timer to the heap, in firing order: the one place every timer — a sleeping
+  /// goroutine's, a channel timer's — enters it, and where the P's heap array grows to hold it
+  /// (`growTimerHeap`). Before Go 1.23 every pending timer is in the P's heap; since Go 1.23 a
+  /// channel timer is there only while a goroutine waits on its channel (not modelled: gcsh
+  /// counts the sleeping goroutines' timers), and the recorded channel-timer runs did not grow
+  /// it (Tests/Recordings/runs/timers). A ticker's next tick (`rearm`) reuses its entry
+  /// (runOneTimer updates `when` in place).
+  func addTimer(
+    until: Int, g: Goroutine? = nil, chan: Address = 0, object: Address = 0, period: Int = 0,
+    rearm: Bool = false
+  ) throws {
     let t = PendingTimer(until: until, g: g, chan: chan, object: object, period: period)
     let k = scheduler.sleepers.firstIndex { $0.until > until } ?? scheduler.sleepers.count
     scheduler.sleepers.insert(t, at: k)
     multipleGoroutines = true
+    guard !rearm else { return }
+    // The heap's timers with this one: the runtime's own (the scavenger's sleep) and those of
+    // the program that are in it in this version.
+    let inHeap = heap.profile.version >= GoVersion(1, 23)
+      ? scheduler.sleepers.reduce(1) { $1.g != nil ? $0 + 1 : $0 }
+      : scheduler.sleepers.count + 1
+    try growTimerHeap(holding: inHeap)
   }
 
   /// checkTimers: every timer due by now fires — a sleeper is readied, a channel timer sends
@@ -503,7 +519,7 @@ extension VM {
       if t.period > 0 {
         let missed = (now - t.until) / t.period
         let next = t.until + (missed + 1) * t.period
-        addTimer(until: next, chan: c, object: t.object, period: t.period)
+        try addTimer(until: next, chan: c, object: t.object, period: t.period, rearm: true)
       }
     }
   }

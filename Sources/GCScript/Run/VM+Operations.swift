@@ -2,6 +2,7 @@
 // conversions — each what the Go runtime function it names does (slice.go, string.go), on the
 // simulated heap.
 
+import Foundation
 import GoHeap
 
 extension VM {
@@ -50,6 +51,49 @@ extension VM {
       return Double(bitPattern: x.loadUnaligned(as: UInt64.self)) == Double(bitPattern: y.loadUnaligned(as: UInt64.self))
     default:
       return UnsafeRawBufferPointer(start: x, count: t.size).elementsEqual(UnsafeRawBufferPointer(start: y, count: t.size))
+    }
+  }
+
+  /// Go's == on two struct or array values in memory, at addresses `x` and `y` (aggEqMemory):
+  /// the same rule as `aggregateEqual`, applied to a megabyte of each operand at a time, so that
+  /// comparing two 2 GiB arrays holds two megabytes of host memory, not four gigabytes.
+  func memoryEqual(_ t: GoType, _ x: Address, _ y: Address) throws -> Bool {
+    let chunk = 1 << 20
+    func inHost(_ t: GoType, _ x: Address, _ y: Address, count: Int) throws -> Bool {
+      let (a, b) = (try bytes(x, t.size * count), try bytes(y, t.size * count))
+      // Integers, booleans and pointers are equal exactly when their bytes are (memequal).
+      switch t.kind {
+      case .int, .uintptr, .bool, .pointer:
+        return a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0 } }
+      default: break
+      }
+      return try a.withUnsafeBytes { pa in
+        try b.withUnsafeBytes { pb in
+          for k in 0..<count where !(try aggregateEqual(t, pa.baseAddress! + k * t.size, pb.baseAddress! + k * t.size)) {
+            return false
+          }
+          return true
+        }
+      }
+    }
+    if t.size <= chunk { return try t.size == 0 || inHost(t, x, y, count: 1) }
+    switch t.kind {
+    case .array(let e, let n):
+      if e.size > chunk {
+        for k in 0..<n where !(try memoryEqual(e, x &+ UInt64(k * e.size), y &+ UInt64(k * e.size))) { return false }
+        return true
+      }
+      let per = chunk / max(e.size, 1)
+      for start in stride(from: 0, to: n, by: per) {
+        let offset = UInt64(start * e.size)
+        if !(try inHost(e, x &+ offset, y &+ offset, count: min(per, n - start))) { return false }
+      }
+      return true
+    case .structure(let fields):
+      for f in fields where !(try memoryEqual(f.type, x &+ UInt64(f.offset), y &+ UInt64(f.offset))) { return false }
+      return true
+    default:
+      return try inHost(t, x, y, count: 1)
     }
   }
 
@@ -350,14 +394,30 @@ extension VM {
   /// growslice's new capacity (slice.go nextslicecap, then roundupsize): double below 256
   /// elements, then grow by 1.25x plus 192, rounded up to the allocation's size class.
   func grownCapacity(old: Int, needed: Int, elem: GoType) -> Int {
+    roundedCapacity(nextSliceCapacity(old: old, needed: needed), elem)
+  }
+
+  /// slice.go nextslicecap, with Go's wrapping int arithmetic: a capacity that would wrap
+  /// becomes the needed length (which growslice's maxAlloc check then refuses).
+  func nextSliceCapacity(old: Int, needed: Int) -> Int {
     var newcap = old
-    let doublecap = old + old
-    if needed > doublecap {
-      newcap = needed
-    } else if old < 256 {
-      newcap = doublecap
-    } else {
-      while newcap < needed { newcap += (newcap + 3 * 256) >> 2 }
+    let doublecap = old &+ old
+    if needed > doublecap { return needed }
+    if old < 256 { return doublecap }
+    repeat {
+      newcap = newcap &+ ((newcap &+ 3 * 256) >> 2)
+    } while UInt(bitPattern: newcap) < UInt(bitPattern: needed)
+    return newcap <= 0 ? needed : newcap
+  }
+
+  /// growslice (slice.go) for `append`: a zero-size element needs no memory (the capacity is the
+  /// new length, the array zerobase); a capacity whose bytes pass maxAlloc is the profile's
+  /// growslice panic, as is a new length that overflows (the caller's test).
+  func growsliceCapacity(old: Int, needed: Int, elem: GoType) throws -> Int {
+    if elem.size == 0 { return needed }
+    let newcap = nextSliceCapacity(old: old, needed: needed)
+    guard heap.growsliceFits(elem, count: newcap) else {
+      throw VMTrap(kind: .goRuntimePanic(heap.profile.growsliceOutOfRange))
     }
     return roundedCapacity(newcap, elem)
   }
@@ -391,13 +451,14 @@ extension VM {
       if a != b { (s + a).update(from: s + b, count: 3) }
       return
     }
-    let needed = len + count
+    let (needed, overflow) = len.addingReportingOverflow(count)
+    if overflow { throw VMTrap(kind: .goRuntimePanic(heap.profile.growsliceOutOfRange)) }
     var grown = false
     if needed > cap, let (p, c) = try frameBackingStore(desc.buffer, elem, s, oldPtr: ptr, oldLen: len, newLen: needed) {
       ptr = p
       cap = c
     } else if needed > cap {
-      let newcap = grownCapacity(old: cap, needed: needed, elem: elem)
+      let newcap = try growsliceCapacity(old: cap, needed: needed, elem: elem)
       let p = try heap.allocateSlice(of: elem, len: needed, cap: newcap)
       s = stack + frames[frames.count - 1].base
       inFlight.append(p)

@@ -9,12 +9,15 @@
 // timerchandrain(t.hchan()) { pending = true }") — where before Go 1.23 the value stays in the
 // buffer for the next receive.
 //
-// Before Go 1.23 every timer sits in its P's heap, `pp.timers []*timer`, which grows by append
-// as timers are added — an allocation each time it outgrows its capacity, kept by the P (runs/
-// timers: 100 NewTimer(time.Hour) left pending cost 220 B a call in Go 1.19.8, 20 of them the
-// heap's growth). Since Go 1.23 a channel timer is in the heap only while a goroutine waits on
-// its channel, and the heap did not grow in the recorded runs (248 B a call: the channel, its
-// buffer and the timer).
+// Every timer enters its P's heap through `addTimer` (VM+Goroutines.swift), whose array grows by
+// append as timers are added — an allocation each time it outgrows its capacity, the new array
+// kept by the P, the old one garbage (`growTimerHeap`). Before Go 1.23 the heap is
+// `pp.timers []*timer` and holds every pending timer: a sleeping goroutine's, and a channel
+// timer's (runs/timers: 100 NewTimer(time.Hour) left pending cost 220 B a call in Go 1.19.8,
+// 20 of them the heap's growth). Since Go 1.23 it is `pp.timers.heap []timerWhen` (16 bytes an
+// entry), and a channel timer is in it only while a goroutine waits on its channel: the
+// recorded channel-timer runs did not grow it (248 B a call: the channel, its buffer and the
+// timer), while n goroutines sleeping at once do (runs/sleepers100, sleepers1000; TimerTests).
 
 import GoHeap
 
@@ -33,19 +36,31 @@ extension VM {
     return object
   }
 
-  /// A channel timer enters the heap: before Go 1.23 the P's timers slice grows to hold it.
+  /// A channel timer enters the heap (its growth: `addTimer`).
   func addChannelTimer(until: Int, chan: Address, object: Address, period: Int) throws {
-    if heap.profile.version >= GoVersion(1, 14), heap.profile.version < GoVersion(1, 23) {
-      let pending = scheduler.sleepers.count + 1
-      if pending > scheduler.timerHeapCapacity {
-        // `pp.timers = append(pp.timers, t)`: growslice of []*timer.
-        let capacity = grownCapacity(old: scheduler.timerHeapCapacity, needed: pending, elem: .pointer(to: .uint8))
-        scheduler.timerHeapArray = try heap.allocate(.pointer(to: .uint8), count: capacity)
-        scheduler.timerHeapCapacity = capacity
-      }
-    }
-    addTimer(until: until, chan: chan, object: object, period: period)
+    try addTimer(until: until, chan: chan, object: object, period: period)
   }
+
+  /// The P's timer heap takes one more timer: `append` to its array (Go 1.14-1.22 runtime/time.go
+  /// doaddtimer, `pp.timers = append(pp.timers, t)`, a []*timer; Go 1.23+ timers.addHeap,
+  /// `ts.heap = append(ts.heap, timerWhen{t, t.when})`, 16 bytes an entry), which grows as
+  /// append grows a slice; the old array is garbage, the new one the P's. `inHeap` counts the
+  /// timers it holds once this one is in (with the runtime's own: the background scavenger's).
+  /// The heap's length falls as timers fire or stop; its capacity stays.
+  func growTimerHeap(holding inHeap: Int) throws {
+    guard let elem = Self.timerHeapEntry(heap.profile), inHeap > scheduler.timerHeapCapacity else { return }
+    let capacity = grownCapacity(old: scheduler.timerHeapCapacity, needed: inHeap, elem: elem)
+    scheduler.timerHeapArray = try heap.allocate(elem, count: capacity)
+    scheduler.timerHeapCapacity = capacity
+  }
+
+  /// An entry of the P's timer heap: a *timer (Go 1.14-1.22), a timerWhen (Go 1.23+); nil before
+  /// per-P heaps (Go 1.14), whose growth gcsh does not model.
+  static func timerHeapEntry(_ p: RuntimeProfile) -> GoType? {
+    if p.version < GoVersion(1, 14) { return nil }
+    return p.version >= GoVersion(1, 23) ? timerWhen : .pointer(to: .uint8)
+  }
+  private static let timerWhen = GoType.structure([("timer", .pointer(to: .uint8)), ("when", .int)], name: "runtime.timerWhen")
 
   /// Timer.Stop, Ticker.Stop, and Reset's stop: the timer leaves the heap; whether it was
   /// pending (Go 1.23+: or had sent a value nobody received, now drained).
