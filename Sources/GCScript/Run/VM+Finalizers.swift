@@ -44,6 +44,12 @@ extension VM {
   /// to run after what is ready now, last queued first.
   func runFinalizers() throws {
     let queued = heap.takeQueuedFinalizers()
+    // Taken off finq, the objects and funcvals are this function's until each goroutine holds
+    // its own: making a goroutine allocates (its g, its closure), and a cycle that runs then
+    // (under a memory limit, at any allocation) must still find them.
+    let held = queued.flatMap { [$0.object, $0.fn] }
+    inFlight += held
+    defer { inFlight.removeLast(held.count) }
     for (object, fn) in queued.reversed() {
       let function = try funcvalTarget(fn)
       let operand = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
