@@ -25,6 +25,20 @@ struct RecordedRun {
       .replacingOccurrences(of: #"ckpt\.CP\(("[^"]*")\)"#, with: "stats $1", options: .regularExpression)
   }
 
+  /// The text of every recorded run of Go `version`'s `stream` ("stdout", "stderr"), run 1 first
+  /// (go<version>.<stream>, then go<version>.runN.<stream> while there is one).
+  func runs(_ version: String, stream: String = "stdout") -> [String] {
+    var texts: [String] = []
+    var suffix = ""
+    while let text = try? String(
+      contentsOf: directory.appendingPathComponent("go\(version)\(suffix).\(stream)"), encoding: .utf8)
+    {
+      texts.append(text)
+      suffix = ".run\(texts.count + 1)"
+    }
+    return texts
+  }
+
   /// Runs main.go under the profile of Go `version` ("1.27.3" or "1.19.8"): what it printed
   /// against the recording's stdout, and the recorded -m lines that `keep` selects against
   /// gcsh's, each sorted unless `sorted` is false (the compilers order some lines differently).

@@ -24,10 +24,8 @@ private struct FidelityRun {
     let recording = try RecordedRun(name)
     run = recording
     let version = profile.name == "go1.27" ? "1.27.3" : "1.19.8"
-    replicates = try ["", ".run2", ".run3"].compactMap { suffix in
-      let url = recording.directory.appendingPathComponent("go\(version)\(suffix).stdout")
-      guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
-      return try text.split(separator: "\n").map { line in
+    replicates = try recording.runs(version).prefix(3).map { text in
+      try text.split(separator: "\n").map { line in
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
         return object.compactMapValues { $0 as? Int }
       }

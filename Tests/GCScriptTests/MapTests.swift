@@ -11,9 +11,7 @@ import Testing
 /// does: its own allocations now and then, and what depends on the random hash seed).
 func recordedDeltaRuns(_ run: RecordedRun, _ version: String) throws -> [[String]] {
   var out: [[String]] = []
-  for suffix in [""] + (2...10).map({ ".run\($0)" }) {
-    let url = run.directory.appendingPathComponent("go\(version)\(suffix).stdout")
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+  for text in run.runs(version) {
     var previous: [String: Any]? = nil
     var deltas: [String] = []
     for line in text.split(separator: "\n") {

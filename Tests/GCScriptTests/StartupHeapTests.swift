@@ -4,35 +4,17 @@
 // (RuntimeProfile.startup(for:)); its start-up garbage goes at the first GC, and the first GC's
 // mark workers make their objects (GoRuntime+RuntimeObjects.swift).
 
-import Foundation
 @testable import GCScript
 import GoHeap
 import Testing
-
-private func recordedRuns(_ name: String, _ version: String, stream: String) throws -> [String] {
-  let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Recordings/runs/\(name)")
-  var runs = [try String(contentsOf: dir.appendingPathComponent("go\(version).\(stream)"), encoding: .utf8)]
-  var k = 2
-  while let more = try? String(contentsOf: dir.appendingPathComponent("go\(version).run\(k).\(stream)"), encoding: .utf8) {
-    runs.append(more)
-    k += 1
-  }
-  return runs
-}
-
-private func source(_ name: String) throws -> String {
-  let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Recordings/runs/\(name)")
-  return try String(contentsOf: dir.appendingPathComponent("main.go"), encoding: .utf8)
-}
 
 /// A program importing fmt prints, before and after its first GC, every MemStats count and the
 /// whole BySize table exactly as one of Go's runs did (the runs differ by an M or a 96-B object).
 @Test(arguments: [("1.27.3", RuntimeProfile.go127), ("1.19.8", RuntimeProfile.go119)])
 func aFmtProgramStartsAndFirstCollectsAsRecorded(_ version: String, _ profile: RuntimeProfile) throws {
-  let (out, _, _) = try run(try source("startup"), profile: profile)
-  let runs = try recordedRuns("startup", version, stream: "stdout")
+  let recording = try RecordedRun("startup")
+  let (out, _, _) = try run(recording.source, profile: profile)
+  let runs = recording.runs(version)
   #expect(runs.contains(out), "gcsh:\n\(out)\nGo run 1:\n\(runs[0])")
 }
 
@@ -41,9 +23,10 @@ func aFmtProgramStartsAndFirstCollectsAsRecorded(_ version: String, _ profile: R
 /// gcsh does not (in most recorded runs of this program, in none with fmt imported).
 @Test(arguments: [("1.27.3", RuntimeProfile.go127), ("1.19.8", RuntimeProfile.go119)])
 func aRuntimeOnlyProgramStartsAsRecorded(_ version: String, _ profile: RuntimeProfile) throws {
-  let (_, host, _) = try run(try source("startupbare"), profile: profile)
+  let recording = try RecordedRun("startupbare")
+  let (_, host, _) = try run(recording.source, profile: profile)
   let mine = host.errorText.split(separator: "\n").map(String.init)
-  let runs = try recordedRuns("startupbare", version, stream: "stderr").map { $0.split(separator: "\n").map(String.init) }
+  let runs = recording.runs(version, stream: "stderr").map { $0.split(separator: "\n").map(String.init) }
   #expect(runs.contains { Array($0.prefix(2)) == Array(mine.prefix(2)) }, "gcsh: \(mine.prefix(2))")
   func field(_ line: String, _ name: String) -> Int? {
     let words = line.split(separator: " ")

@@ -45,18 +45,13 @@ extension VM {
       if n < 0 { throw VMTrap(kind: .goPanic("strings.Builder.Grow: negative count")) }
       if capacity - length < n { (data, capacity) = try growBuilder(p, data, length, to: 2 * capacity + n) }
       return
-    case .builderWriteRune where heap.profile.version < GoVersion(1, 21):
-      GoUTF8.appendRune(&bytes, Int32(truncatingIfNeeded: Int64(bitPattern: args[1].1[0])))
-      if bytes.count > 1, capacity - length < 4 { (data, capacity) = try growBuilder(p, data, length, to: 2 * capacity + 4) }
     case .builderWriteString: bytes = try string(args[1].1)
     case .builderWriteByte: bytes = [UInt8(truncatingIfNeeded: args[1].1[0])]
     case .builderWriteRune: GoUTF8.appendRune(&bytes, Int32(truncatingIfNeeded: Int64(bitPattern: args[1].1[0])))
     default: return
     }
-    // append(b.buf, s...): growslice when it does not fit.
-    if length + bytes.count > capacity {
-      (data, capacity) = try growBuilder(
-        p, data, length, to: grownCapacity(old: capacity, needed: length + bytes.count, elem: .uint8))
+    if let grown = builderGrowth(capacity: capacity, length: length, writing: bytes.count, rune: b == .builderWriteRune) {
+      (data, capacity) = try growBuilder(p, data, length, to: grown)
     }
     try write(bytes, at: data + UInt64(length))
     length += bytes.count
@@ -66,6 +61,14 @@ extension VM {
     case .builderWriteString, .builderWriteRune: (out[0], out[1], out[2]) = (UInt64(bytes.count), 0, 0)
     default: (out[0], out[1]) = (0, 0)
     }
+  }
+
+  /// The capacity a Builder's buffer grows to for a write of `n` bytes (`rune`: WriteRune's), or
+  /// nil when it fits: Go 1.19's WriteRune of a multi-byte rune with fewer than 4 (utf8.UTFMax)
+  /// bytes free grows to 2*cap+4; otherwise append's growslice, when the bytes do not fit.
+  func builderGrowth(capacity: Int, length: Int, writing n: Int, rune: Bool) -> Int? {
+    if rune && heap.profile.version < GoVersion(1, 21) && n > 1 && capacity - length < 4 { return 2 * capacity + 4 }
+    return length + n > capacity ? grownCapacity(old: capacity, needed: length + n, elem: .uint8) : nil
   }
 
   /// A new buffer of `capacity` bytes with the first `length` copied; the Builder points to
@@ -85,7 +88,7 @@ extension VM {
   /// strings.Count: non-overlapping instances of sub in s; utf8.RuneCountInString(s) + 1 for
   /// an empty sub.
   func stringsCount(_ s: [UInt8], _ sub: [UInt8]) -> Int {
-    if sub.isEmpty { return String(decoding: s, as: UTF8.self).unicodeScalars.count + 1 }
+    if sub.isEmpty { return GoUTF8.runeCount(s) + 1 }
     var n = 0
     var i = 0
     while i + sub.count <= s.count {

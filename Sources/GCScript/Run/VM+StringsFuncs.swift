@@ -41,9 +41,7 @@ extension VM {
     case .stringsContains: returnBool(Self.index(s, try arg(1)) >= 0)
     case .stringsContainsRune: returnBool(Self.indexRune(s, Int32(truncatingIfNeeded: Int64(bitPattern: args[1][0]))) >= 0)
     case .stringsHasPrefix: returnBool(s.starts(with: try arg(1)))
-    case .stringsHasSuffix:
-      let t = try arg(1)
-      returnBool(t.count <= s.count && s[(s.count - t.count)...].elementsEqual(t))
+    case .stringsHasSuffix: returnBool(Self.hasSuffix(s, try arg(1)))
     case .stringsIndex: returnInt(Self.index(s, try arg(1)))
     case .stringsIndexByte: returnInt(s.firstIndex(of: UInt8(truncatingIfNeeded: args[1][0])) ?? -1)
     case .stringsLastIndex: returnInt(Self.lastIndex(s, try arg(1)))
@@ -52,8 +50,7 @@ extension VM {
       s.starts(with: t) ? substring(t.count, s.count) : returnString(data, s.count)
     case .stringsTrimSuffix:
       let t = try arg(1)
-      t.count <= s.count && s[(s.count - t.count)...].elementsEqual(t)
-        ? substring(0, s.count - t.count) : returnString(data, s.count)
+      Self.hasSuffix(s, t) ? substring(0, s.count - t.count) : returnString(data, s.count)
     case .stringsTrimSpace:
       let (lo, hi, empty) = Self.trimSpace(s)
       empty ? returnString(0, 0) : substring(lo, hi)
@@ -83,6 +80,10 @@ extension VM {
       i += 1
     }
     return -1
+  }
+
+  static func hasSuffix(_ s: [UInt8], _ t: [UInt8]) -> Bool {
+    t.count <= s.count && s[(s.count - t.count)...].elementsEqual(t)
   }
 
   /// strings.LastIndex: the last instance of sub in s, or -1 (len(s) for an empty sub).
@@ -174,9 +175,9 @@ extension VM {
 
   // MARK: Splitting
 
-  /// A new []string of `n` elements (makeslice: the capacity is n; zerobase for none), each
-  /// element a substring of the string at `data` given as byte bounds (or, with a nil `data`
-  /// in a bound, the address itself: explode's RuneError constant).
+  /// A new []string of `pieces.count` elements (makeslice: the capacity is that count; zerobase
+  /// for none) holding the pieces (address and length: substrings, or explode's RuneError
+  /// constant), of which the first `len` are the result's.
   private func newStringSlice(
     _ pieces: [(ptr: UInt64, len: Int)], len: Int, into result: () -> UnsafeMutablePointer<UInt64>?
   ) throws {
@@ -350,9 +351,7 @@ extension VM {
       let (c, w) = GoUTF8.decodeRune(s, i)
       var piece: [UInt8] = []
       GoUTF8.appendRune(&piece, Self.mapRune(c, upper: upper))
-      if out.count + piece.count > capacity {
-        let grown = heap.profile.version < GoVersion(1, 21) && piece.count > 1 && capacity - out.count < 4
-          ? 2 * capacity + 4 : grownCapacity(old: capacity, needed: out.count + piece.count, elem: .uint8)
+      if let grown = builderGrowth(capacity: capacity, length: out.count, writing: piece.count, rune: true) {
         inFlight.append(buffer)
         defer { inFlight.removeLast() }
         buffer = try heap.allocate(.uint8, count: grown)
