@@ -259,4 +259,12 @@ func main() {
 	sinkInt += ifaceTypeSwitch(7)
 	gAny = ifaceAssertPointer(&box3{})
 	sinkInt += ifaceSliceOfAny(1, 2)
+
+	// escape_metrics.go
+	sinkInt += int(metricsReadLocal())
+	sinkInt += int(metricsReadNamed("/gc/heap/goal:bytes"))
+	sinkInt += int(metricsReadArray())
+	sinkInt += metricsHistogram()
+	sinkInt += metricsAllCount()
+	metricsPrintKinds()
 }

@@ -1,0 +1,38 @@
+// metricsstart: the heap a Go program importing fmt, runtime and runtime/metrics finds when main
+// begins: startup's objects plus runtime/metrics' package init (Go 1.27: description.go's init
+// copies allDesc and appends one Description per non-opaque GODEBUG, its Name and Description
+// built by string concatenation; Go 1.19: no init), and what the first GC frees of it. MemStats is read into
+// package variables before anything is printed, so nothing of main's is in the first two
+// readings; fmt prints them afterwards.
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+)
+
+// The import is used only by this; main never calls metrics.All.
+var _ = metrics.All
+
+var start, afterGC runtime.MemStats
+
+func show(label string, m *runtime.MemStats) {
+	fmt.Printf("%s Mallocs=%d Frees=%d HeapAlloc=%d HeapObjects=%d HeapInuse=%d HeapSys=%d NextGC=%d NumGC=%d StackInuse=%d\n",
+		label, m.Mallocs, m.Frees, m.HeapAlloc, m.HeapObjects, m.HeapInuse, m.HeapSys, m.NextGC, m.NumGC, m.StackInuse)
+	fmt.Printf("%s BySize", label)
+	for _, c := range m.BySize {
+		if c.Mallocs > 0 {
+			fmt.Printf(" %d:%d-%d", c.Size, c.Mallocs, c.Frees)
+		}
+	}
+	fmt.Println()
+}
+
+func main() {
+	runtime.ReadMemStats(&start)
+	runtime.GC()
+	runtime.ReadMemStats(&afterGC)
+	show("start", &start)
+	show("afterGC", &afterGC)
+}
