@@ -31,29 +31,30 @@ public enum Views {
     return TraceLines.gcLine(c, format: rt.profile.traceFormat) + "\n"
   }
 
-  /// `stats metrics`: runtime/metrics names (Go 1.16+).
+  /// `stats metrics`: what runtime/metrics.Read would give a program for the memory classes
+  /// (which add up to the total: Sys) and the collector's counters (Go 1.16+), by the runtime's
+  /// own arithmetic (GoRuntime.readMetric).
   public static func metrics(_ rt: GoRuntime) -> String {
     guard rt.profile.has(.metrics) else {
       return "runtime/metrics does not exist in \(rt.profile.name): it arrived in Go 1.16\n"
     }
-    let m = rt.memStats()
-    var out = "runtime/metrics at t=\(StatsTable.clock(m.timeNs)) (virtual)\n"
-    let rows: [(String, Int)] = [
-      ("/memory/classes/heap/objects:bytes", m.heapAlloc),
-      ("/memory/classes/heap/unused:bytes", m.heapInuse - m.heapAlloc),
-      ("/memory/classes/heap/free:bytes", m.heapIdle - m.heapReleased),
-      ("/memory/classes/heap/released:bytes", m.heapReleased),
-      ("/memory/classes/heap/stacks:bytes", m.stackInuse),
-      ("/memory/classes/metadata/other:bytes", m.gcSys),
-      ("/memory/classes/other:bytes", m.otherSys),
-      ("/memory/classes/total:bytes", m.sys),
-      ("/gc/heap/goal:bytes", m.nextGC),
-      ("/gc/cycles/total:gc-cycles", m.numGC),
-      ("/gc/cycles/forced:gc-cycles", m.numForcedGC),
-      ("/gc/gogc:percent", rt.gcPercent),
-      ("/gc/gomemlimit:bytes", rt.memoryLimit),
+    var out = "runtime/metrics at t=\(StatsTable.clock(rt.memStats().timeNs)) (virtual)\n"
+    let shown: Set<String> = [
+      "/gc/heap/goal:bytes", "/gc/heap/live:bytes", "/gc/cycles/total:gc-cycles", "/gc/cycles/forced:gc-cycles",
+      "/gc/gogc:percent", "/gc/gomemlimit:bytes",
     ]
-    for (k, v) in rows { out += "  " + StatsTable.pad(k, 40) + "\(v)\n" }
+    let scheduler = SchedulerCounts(live: 1, runnable: 0, created: 0)
+    let all = rt.profile.metricDescriptions
+    // The memory classes first (they partition Sys), then the collector's.
+    for d in all.filter({ $0.name.hasPrefix("/memory/classes/") }) + all.filter({ shown.contains($0.name) }) {
+      let text: String
+      switch rt.readMetric(d.name, scheduler: scheduler) {
+      case .uint64(let v): text = d.name == "/gc/gogc:percent" ? "\(Int64(bitPattern: v))" : "\(v)"
+      case .float64(let v): text = "\(v)"
+      case .histogram, .bad: continue
+      }
+      out += "  " + StatsTable.pad(d.name, 46) + text + "\n"
+    }
     return out
   }
 

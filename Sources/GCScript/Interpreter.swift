@@ -114,6 +114,14 @@ public final class Interpreter {
       throw CompileErrors(errors: [ScriptError(t.kind, at: Span(0, 0)).located(in: source)])
     }
     host?.runStarting(source)
+    // An imported package's init runs before the program (runtime/metrics' allocates).
+    if case .goProgram(let imports) = Self.programStart(of: stmts), imports.contains("runtime/metrics") {
+      do {
+        try vm.initMetricsPackage()
+      } catch let t as VMTrap {
+        throw ScriptError(t.kind, at: Span(0, 0)).located(in: source)
+      }
+    }
     try vm.run(session.index(of: program.script), source: source)
   }
 

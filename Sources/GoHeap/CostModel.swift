@@ -44,6 +44,11 @@ public struct CostModel: Sendable {
   /// It matters for sysmon: without it a program sleeping in 60 s steps would wake exactly 120 s
   /// after a GC and miss the strict `> 2 min` test.
   var timerLatencyNs: Int = 1_000_000
+  /// How long a stop-the-world takes to stop the other Ps, ns: Go 1.27.3's
+  /// /sched/pauses/stopping/* for the stops a goroutine makes while the other P is idle or
+  /// quick to reach a safe point (~200-300 ns; Tests/Recordings/runs/metricsvalues). A stop
+  /// that must preempt a running loop takes tens of µs there; gcsh does not model that wait.
+  var stwStoppingNs = 250
   /// ns one runtime.ReadMemStats keeps the program stopped: stopTheWorld, flushallmcaches, the
   /// read, startTheWorld (Tests/Recordings/runs/readmemstatscost: the mean of 10,000 calls).
   var readMemStatsNs: Double

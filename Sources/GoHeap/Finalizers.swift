@@ -36,6 +36,7 @@ extension GoRuntime {
   /// them as roots from now on.
   public func takeQueuedFinalizers() -> [(object: Address, fn: UInt64)] {
     defer { finalizerQueue = [] }
+    finalizersExecuted += finalizerQueue.count
     return finalizerQueue
   }
 
@@ -71,7 +72,10 @@ extension GoRuntime {
         _ = s.setMark(Int(ref.slot))
         return s.elemSize
       }
-      if let fn = finalizers.removeValue(forKey: object) { finalizerQueue.append((object, fn)) }
+      if let fn = finalizers.removeValue(forKey: object) {
+        finalizerQueue.append((object, fn))
+        finalizersQueued += 1
+      }
       kept.0 += 1
       kept.1 += size
     }

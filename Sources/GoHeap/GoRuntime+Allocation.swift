@@ -223,6 +223,7 @@ extension GoRuntime {
   /// cached are counted for its size class.
   func uncache(_ s: Span) {
     smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
+    unflushedStartupCount[s.sizeClass] = 0
     s.state = .inUse
   }
 

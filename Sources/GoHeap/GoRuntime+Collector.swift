@@ -201,6 +201,11 @@ extension GoRuntime {
     // mark time; idle mark time is left out ("free": Go 1.27.3 subtracts GCIdleTime, Go 1.19.8
     // never adds it).
     gcCPUNs += pause * profile.procs + c.markWorkNs
+    // The cycle's two stops of the world, sweep termination and mark termination, each one
+    // sample of the pause histograms (Go 1.19.8 mgc.go gcPauseDist.record at both; Go 1.27.3
+    // startTheWorldWithSema's stwTotalTimeGC), and the CPU the metrics read until the next one.
+    recordCyclePauses()
+    snapshotCPUStats(pause: pause, background: c.markWorkNs, idleMark: Int(idle))
     let lastHeapInUse = heapInUseBytes
     // endCycle's cons/mark (mgcpacer.go): the heap's growth past `triggered` over the scan work
     // done (heap, stacks and globals), each per the CPU time that did it —
@@ -228,6 +233,7 @@ extension GoRuntime {
       cachedSpan[spc] = nil
     }
     releaseTinyBlock()
+    flushStartupCounts()
     // Go 1.0: the sweep stamps free spans it sees for the first time (before freeing any).
     if case .unusedSpans = profile.scavenger { pages.stampFreeRuns(at: now) }
     var (freedObjects, freedBytes) = sweep()

@@ -70,13 +70,20 @@ struct CycleCounters: Equatable {
   var gcCPUNs: Int
   var stoppedTheWorldNs: Int
   var pageGeneration: Int
+  /// cpuStats' GC times (RuntimeMetrics.swift).
+  var cpuGCPause: Int
+  var cpuGCDedicated: Int
+  var cpuGCIdle: Int
+  var finalizersQueued: Int
 
   static func - (a: CycleCounters, b: CycleCounters) -> CycleCounters {
     CycleCounters(
       numGC: a.numGC - b.numGC, cyclesStarted: a.cyclesStarted - b.cyclesStarted,
       numForcedGC: a.numForcedGC - b.numForcedGC, pauseTotalNs: a.pauseTotalNs - b.pauseTotalNs,
       gcCPUNs: a.gcCPUNs - b.gcCPUNs, stoppedTheWorldNs: a.stoppedTheWorldNs - b.stoppedTheWorldNs,
-      pageGeneration: a.pageGeneration - b.pageGeneration)
+      pageGeneration: a.pageGeneration - b.pageGeneration, cpuGCPause: a.cpuGCPause - b.cpuGCPause,
+      cpuGCDedicated: a.cpuGCDedicated - b.cpuGCDedicated, cpuGCIdle: a.cpuGCIdle - b.cpuGCIdle,
+      finalizersQueued: a.finalizersQueued - b.finalizersQueued)
   }
 }
 
@@ -205,7 +212,8 @@ extension GoRuntime {
     CycleCounters(
       numGC: numGC, cyclesStarted: cyclesStarted, numForcedGC: numForcedGC,
       pauseTotalNs: pauseTotalNs, gcCPUNs: gcCPUNs, stoppedTheWorldNs: stoppedTheWorldNs,
-      pageGeneration: pages.gen)
+      pageGeneration: pages.gen, cpuGCPause: cpuStats.gcPause, cpuGCDedicated: cpuStats.gcDedicated,
+      cpuGCIdle: cpuStats.gcIdle, finalizersQueued: finalizersQueued)
   }
 
   var steadyFingerprint: SteadyFingerprint {
@@ -266,7 +274,10 @@ extension GoRuntime {
     guard let last = steady.last, last.fingerprint == here.fingerprint else { return }
     let period = here.timeNs - last.timeNs
     let delta = here.counters - last.counters
-    guard period > 0, delta.numGC == 1, delta.cyclesStarted == 1, let lastEnd = lastGCEndNs else {
+    // (A period that queues finalizers is not steady: their goroutine runs program code.)
+    guard period > 0, delta.numGC == 1, delta.cyclesStarted == 1, delta.finalizersQueued == 0,
+      let lastEnd = lastGCEndNs
+    else {
       return
     }
     // Whole periods that end, with one more period to spare, before the program's timer: the
@@ -295,6 +306,11 @@ extension GoRuntime {
     pauseTotalNs += n * delta.pauseTotalNs
     gcCPUNs += n * delta.gcCPUNs
     stoppedTheWorldNs += n * delta.stoppedTheWorldNs
+    recordCyclePauses(times: n)
+    cpuStats.gcPause &+= n &* delta.cpuGCPause
+    cpuStats.gcDedicated &+= n &* delta.cpuGCDedicated
+    cpuStats.gcIdle &+= n &* delta.cpuGCIdle
+    refreshCPUStatsTotals(at: lastEnd + shift)
     pages.advanceGenerations(by: n * delta.pageGeneration)
     lastGCEndNs = lastEnd + shift
     gcCPUFraction = Self.gcCPUFraction(cpuNs: gcCPUNs, endNs: lastEnd + shift, procs: profile.procs)

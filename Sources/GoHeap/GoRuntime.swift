@@ -173,6 +173,10 @@ public final class GoRuntime {
   /// and smallFreeCount): allocations counted as a span leaves the mcache, frees at sweep.
   var smallAllocCount: [Int]
   var smallFreeCount: [Int]
+  /// The start-up objects of each class still counted only in an mcache (runtime/metrics does
+  /// not see them yet): StartupState.flushedAtMainBySize; zeroed by every flush.
+  var unflushedStartupCount: [Int] = []
+  var unflushedStartupTiny = 0
   /// The last 256 pauses and their end times (memstats.pause_ns, pause_end), ns, a ring indexed
   /// by (NumGC - 1) % 256.
   var pauseRing = (ns: [Int](repeating: 0, count: 256), end: [Int](repeating: 0, count: 256))
@@ -210,6 +214,20 @@ public final class GoRuntime {
   /// Virtual time the world has stood still for mark termination, ns: the program's own work
   /// does not advance while it is stopped (slowWork).
   var stoppedTheWorldNs = 0
+  /// Virtual time the program spent asleep or blocked with nothing to run, ns (the Ps' idle
+  /// time for /cpu/classes/idle:cpu-seconds).
+  var programIdleNs = 0
+  /// When the sleep in progress began, ns (nil while the program runs).
+  var asleepSince: Int? = nil
+  /// work.cpuStats at the last mark termination (RuntimeMetrics.swift).
+  var cpuStats = CPUStatsSnapshot()
+  /// The stop-the-world pause histograms, and the scheduling latencies' (which gcsh does not
+  /// record: its scheduler is the interpreter's, with no run-queue wait to measure).
+  lazy var pauseHistograms = PauseHistograms(version: profile.version)
+  lazy var schedLatencies = TimeHistogram(version: profile.version)
+  /// Finalizers queued by sweeps and run by the finalizer goroutine (finq's counters).
+  var finalizersQueued = 0
+  public internal(set) var finalizersExecuted = 0
   /// The last completed cycle, for `stats gctrace`.
   public internal(set) var lastCycle: GCCycle? = nil
   /// The object the allocation in progress is making: a root until `allocate` returns
@@ -320,8 +338,20 @@ public final class GoRuntime {
     partialSpans = [[Int32]](repeating: [], count: classes)
     heapAllocBytes = st.heapAllocBytes
     totalAllocBytes = st.heapAllocBytes
-    objectsAllocated = st.objects + st.frees
-    objectsFreed = st.frees
+    // Nothing is freed before the first GC but tiny allocations, which MemStats counts as a
+    // malloc and a free each (readmemstats_m: nMalloc and nFree both add tinyAllocCount): the
+    // start's Frees are its tiny allocations (Go 1.27.3: Frees 4 at main, BySize frees all 0,
+    // /gc/heap/tiny/allocs:objects 4 once flushed; Tests/Recordings/runs/metricsvalues). Go 1.0
+    // has no tiny allocator (its start-up frees are the C runtime's).
+    if profile.tinySize > 0 {
+      objectsAllocated = st.objects
+      objectsFreed = 0
+      tinyAllocs = st.frees
+      unflushedStartupTiny = st.frees
+    } else {
+      objectsAllocated = st.objects + st.frees
+      objectsFreed = st.frees
+    }
     runtimeLiveBytes = st.heapAllocBytes
     runtimeLiveObjects = st.objects
     runtimeHeapPages = st.heapInUsePages
@@ -335,6 +365,11 @@ public final class GoRuntime {
     smallAllocCount = [Int](repeating: 0, count: profile.sizeClasses.classes.count + 1)
     smallFreeCount = smallAllocCount
     for (c, n) in st.allocationsBySizeClass where c < smallAllocCount.count { smallAllocCount[c] = n }
+    unflushedStartupCount = smallAllocCount
+    for (size, n) in st.flushedAtMainBySize {
+      let c = profile.sizeClasses.sizeClass(for: size).index
+      unflushedStartupCount[c] = max(0, unflushedStartupCount[c] - n)
+    }
     pacer = Pacer(profile: profile, gcPercent: gcPercent)
     pacer.memoryLimit = memoryLimit
     scavenger = ScavengerState(profile: profile)
@@ -467,6 +502,11 @@ public final class GoRuntime {
       steady.events = []
     }
     sysmonProgramIdle(at: now)
+    asleepSince = now
+    defer {
+      programIdleNs += now - (asleepSince ?? now)
+      asleepSince = nil
+    }
     do {
       try runEvents(until: end, preemptible: true)
     } catch let stop as SleepInterrupted {

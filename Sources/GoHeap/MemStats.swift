@@ -104,12 +104,27 @@ extension GoRuntime {
   /// block (Tests/Recordings/runs/smallgrow, Go 1.19.8: each function's first 8-byte growslice
   /// adds 16 B to TotalAlloc, though the block of the one before had room). The spans an mcache
   /// holds go back to their mcentral and are taken again by the next allocation of their
-  /// class, which changes no statistic: they stay cached here. flushmcache also empties each P's
+  /// class, which changes no MemStats number: they stay cached here, their slots counted in the
+  /// consistent stats (which runtime/metrics reads) as releaseAll counts them. flushmcache also empties each P's
   /// stack cache into the pool (stackcache_clear), which returns a pool span left with no stack
   /// to the heap: StackInuse drops then, not when the stack was freed.
   public func flushMCachesForReadMemStats() {
+    flushStartupCounts()
+    // releaseAll's count of each cached span's slots (the span stays cached here: its count so
+    // far is the consistent stats' now, as after a refill).
+    for spc in 0..<spanClassCount {
+      guard let s = cachedSpan[spc]?.takeUnretainedValue() else { continue }
+      smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
+      s.allocCountBeforeCache = s.allocCount
+    }
     releaseTinyBlock()
     clearStackCache()
+  }
+
+  /// The start-up objects' counts reach the consistent stats with every mcache's.
+  func flushStartupCounts() {
+    for c in unflushedStartupCount.indices { unflushedStartupCount[c] = 0 }
+    unflushedStartupTiny = 0
   }
 
   /// mcache.releaseAll's `c.tiny = 0; c.tinyoffset = 0`.

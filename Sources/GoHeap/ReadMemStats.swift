@@ -81,6 +81,12 @@ extension GoRuntime {
   public func readMemStats(into image: UnsafeMutableRawBufferPointer) throws {
     // stopTheWorld(stwReadMemStats) ... startTheWorld: the program waits.
     try work(profile.cost.readMemStatsNs)
+    // Go 1.22+ counts every stop of the world in the /sched/pauses/ histograms: this one is not
+    // the GC's (proc.go stopTheWorld(stwReadMemStats) ... startTheWorld).
+    if profile.version >= GoVersion(1, 22) {
+      let ns = Int(profile.cost.readMemStatsNs)
+      recordPause(ns, stoppingNs: min(ns, profile.cost.stwStoppingNs), gc: false)
+    }
     flushMCachesForReadMemStats()
     let m = memStats()
     let meta = profile.metadataAllocators

@@ -52,6 +52,11 @@ extension RuntimeProfile {
     // first GC, in every run.
     markWorkerObjectBytes: [16, 456, 512],
     markWorkerSetupBytes: [112, 112],
+    // forcegc, bgsweep, bgscavenge, the finalizer goroutine and — for a module of go 1.25 or
+    // later, as `go mod init` writes with this toolchain (GODEBUG updatemaxprocs=1) — the one that
+    // follows the CPU limit: /sched/goroutines:goroutines 6 at main with main's
+    // (Tests/Recordings/programs/metrics-read-heap; 5 in runs/metricsvalues, a go 1.19 module).
+    runtimeGoroutinesAtMain: 5,
     goProgramStartups: GoProgramStartups(
       // Tests/Recordings/runs/startup (fmt and runtime), `start` and `afterGC`, 4 of 5 runs
       // (the fifth started with 6 objects fewer: one M less). The first GC freed 14 of them
@@ -146,7 +151,7 @@ extension RuntimeProfile {
       ],
       // The runtime's own start-up garbage (Tests/Recordings/runs/startupbare: 13 objects, 2
       // spans) and syscall.init's 16-B copy (the checkpoint imports syscall): the first GC's.
-      garbageBySize: startupGarbage127, garbagePages: 2),
+      garbageBySize: startupGarbage127, garbagePages: 2, flushedAtMainBySize: [1152: 7, 16384: 1]),
     stacks: .contiguous(
       ContiguousStacks(
         // Tests/Recordings/runs/stackbounds: main.main's frame starts 328 B below the top.

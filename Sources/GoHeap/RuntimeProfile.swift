@@ -255,6 +255,12 @@ struct StartupState: Sendable {
   var garbageBySize: [Int: Int] = [:]
   /// Start-up spans that sweep leaves empty, returned to the page heap (still resident).
   var garbagePages: Int = 0
+  /// Start-up objects whose counts the mcaches had already flushed to the consistent stats when
+  /// main began (object size → count): the rest sit in spans the mcaches hold, so runtime/metrics
+  /// does not count them until a flush (ReadMemStats, a GC) or their span is replaced. Go 1.27.3:
+  /// /gc/heap/allocs:objects 8 at main, 24,448 B = 7 × 1,152 + 16,384; Go 1.19.8: none
+  /// (Tests/Recordings/runs/metricsvalues, programs/metrics-read-heap).
+  var flushedAtMainBySize: [Int: Int] = [:]
 
   /// This state with the heap main finds replaced by `heap` (bytes keyed by object size, as
   /// BySize prints them, turned into the era's size-class indexes).
@@ -367,6 +373,11 @@ public struct RuntimeProfile: Sendable {
   /// worker, and those it allocates once; they stay live (allgs and the worker pool hold them).
   var markWorkerObjectBytes: [Int] = []
   var markWorkerSetupBytes: [Int] = []
+  /// The runtime's goroutines when main starts (forcegc, bgsweep, bgscavenge, the finalizer
+  /// goroutine) and the threads it runs on (Go 1.27.3 at main: /sched/goroutines:goroutines 5
+  /// with main's, /sched/threads/total:threads 4; Tests/Recordings/runs/metricsvalues).
+  var runtimeGoroutinesAtMain = 4
+  var runtimeThreads = 4
   /// The start-up heaps of Go programs, where recorded (nil: every program starts as `startup`).
   var goProgramStartups: GoProgramStartups? = nil
   var pacerModel: PacerModel

@@ -49,6 +49,7 @@ extension Checker {
       }
       if let call = try stringsBuilderCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try timeMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try metricsMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
       }
@@ -614,8 +615,16 @@ extension Checker {
       return node([d], .pointer(to: object))
     case .timerStop, .timerReset, .tickerStop, .tickerReset, .durationSeconds, .durationMinutes,
       .durationHours, .durationMilliseconds, .durationMicroseconds, .durationNanoseconds, .durationRound,
-      .durationTruncate, .durationString, .durationAbs:
+      .durationTruncate, .durationString, .durationAbs, .metricsValueKind, .metricsValueUint64,
+      .metricsValueFloat64, .metricsValueFloat64Histogram:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
+    case .metricsRead:
+      try arity("metrics.Read", args, want: ["[]metrics.Sample"], scope, span)
+      let samples = try assign(try expression(args[0], scope), to: .slice(of: MetricsTypes.sample), "argument to metrics.Read")
+      return node([samples], noValueType)
+    case .metricsAll:
+      try arity("metrics.All", args, want: [], scope, span)
+      return node([], .slice(of: MetricsTypes.description))
     case .strconvErrSyntax, .strconvErrRange:
       throw fail(.typeError("invalid operation: cannot call non-function \(b.rawValue) (variable of interface type error)"), at: span)
     case .osExit:

@@ -56,6 +56,9 @@ extension Checker {
       for p in paths where !Packages.isSupported(importPath: p) {
         throw fail(.notSupported("package \(p)", plural: false), at: span)
       }
+      if paths.contains("runtime/metrics"), !profile.has(.metrics) {
+        throw fail(.typeError("package runtime/metrics is not in \(profile.name): it arrived in Go 1.16 (use --profile go1.19 or go1.27)"), at: span)
+      }
       return nil
     case .expression(let e):
       return try expressionStatement(e, scope, topLevel: topLevel, span)

@@ -606,6 +606,11 @@ enum Builtin: String {
   case builderWriteRune = "strings.Builder.WriteRune", builderGrow = "strings.Builder.Grow"
   case builderLen = "strings.Builder.Len", builderCap = "strings.Builder.Cap"
   case builderString = "strings.Builder.String", builderReset = "strings.Builder.Reset"
+  // runtime/metrics (Run/VM+Metrics.swift); Value's methods take the receiver's value first.
+  case metricsRead = "metrics.Read", metricsAll = "metrics.All"
+  case metricsValueKind = "metrics.Value.Kind", metricsValueUint64 = "metrics.Value.Uint64"
+  case metricsValueFloat64 = "metrics.Value.Float64"
+  case metricsValueFloat64Histogram = "metrics.Value.Float64Histogram"
 }
 
 /// The left side of an assignment: a place, or `_`.

@@ -105,6 +105,7 @@ enum Packages {
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
+    "metrics": "runtime/metrics",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -209,6 +210,7 @@ enum Packages {
     case ("sort", "SliceStable"): return .function(.sortSliceStable)
     case ("sort", "SliceIsSorted"): return .function(.sortSliceIsSorted)
     case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
+    case ("metrics", _): return MetricsTypes.member(name, profile)
     default: return nil
     }
   }

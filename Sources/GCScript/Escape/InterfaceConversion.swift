@@ -170,6 +170,16 @@ extension Batch {
     case .builtin(let b, let args, _) where b.isMethod && !args.isEmpty:
       return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
     case .conversion, .call, .callValue, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
+    // A constant the checker folded stands where its syntax did: a conversion `T(5)` at its
+    // `(`, a package's constant `time.Second` at its `.` (escape corpus, escape_metrics.go).
+    case .constant:
+      let bytes = analysis.source.bytes
+      let text = bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)]
+      guard let first = text.first, first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z"))
+      else { return x.span.start }
+      if let paren = text.firstIndex(of: UInt8(ascii: "(")), text.last == UInt8(ascii: ")") { return paren }
+      if let dot = text.firstIndex(of: UInt8(ascii: ".")) { return dot }
+      return x.span.start
     // A composite literal is at its `{` (`TempErr{...} escapes to heap`, runs/errorswrap).
     case .composite: return operatorOffset(after: x.span.start, UInt8(ascii: "{"))
     // An inlined call's result is where the call was (its `(`).
@@ -236,6 +246,10 @@ extension Batch {
         return text.count > 72 ? String(text.prefix(69)) + "..." : text
       // A constant of another integer type than int is its conversion: `time.Duration(1500300000)`.
       case .int(let v) where rewritten != nil: return x.type === GoType.int ? "\(v)" : "\(x.type.goName)(\(v))"
+      // Go 1.20+'s IR holds a named constant or a constant conversion as its value too
+      // (`time.Second` is `time.Duration(1000000000)`, `A` of `const A K = 300` is `K(300)`).
+      case .int(let v) where analysis.compiler.reportsOperandPositions:
+        return x.type === GoType.int || x.type.name == nil ? "\(v)" : "\(x.type.goName)(\(v))"
       case .bool(let v): return "\(v)"
       default: break
       }

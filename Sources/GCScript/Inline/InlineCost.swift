@@ -448,6 +448,15 @@ struct InlineCostVisitor {
     case .durationNanoseconds: return (go127 ? 3 : 4) + operands
     case .durationTruncate: return (go127 ? 13 : 14) + operands
     case .durationAbs: return (go127 ? 18 : 19) + operands
+    // runtime/metrics, inlinable in both (one-line wrappers with -m=2, Go 1.27.3 / 1.19.8, less
+    // the return and the operands: `func read() { metrics.Read(s) }` 76 / 70, `return
+    // metrics.All()` 5, `return v.Kind()` 6 / 7, Uint64 and Float64Histogram 14 / 15, Float64
+    // 19 / 20).
+    case .metricsRead: return (go127 ? 75 : 69) + operands
+    case .metricsAll: return 4 + operands
+    case .metricsValueKind: return (go127 ? 4 : 5) + operands
+    case .metricsValueUint64, .metricsValueFloat64Histogram: return (go127 ? 12 : 13) + operands
+    case .metricsValueFloat64: return (go127 ? 17 : 18) + operands
     case .durationString: return go127 ? 76 + operands : 2 + InlineCostModel.extraCallCost + operands
     case .strconvErrSyntax, .strconvErrRange: return 1
     default: return 2 + InlineCostModel.extraCallCost + operands

@@ -41,6 +41,10 @@ extension Builtin {
       .durationMicroseconds, .durationNanoseconds, .durationTruncate, .durationAbs:
       return PackageInline(rawValue)
     case .durationString: return go127 ? PackageInline(rawValue) : nil
+    // runtime/metrics (Tests/Recordings/runs/metricsread): Float64's math.Float64frombits too.
+    case .metricsRead, .metricsAll, .metricsValueKind, .metricsValueUint64, .metricsValueFloat64Histogram:
+      return PackageInline(rawValue)
+    case .metricsValueFloat64: return PackageInline(rawValue, [PackageInline("math.Float64frombits")])
     case .fmtErrorf: return go127 ? PackageInline("fmt.Errorf", [PackageInline("errors.New")]) : nil
     case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
     case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil
@@ -82,6 +86,7 @@ extension Builtin {
   /// strings.Builder's.
   var isMethod: Bool {
     rawValue.contains("(*") || rawValue.hasPrefix("strings.Builder.") || rawValue.hasPrefix("time.Duration.")
+      || rawValue.hasPrefix("metrics.Value.")
   }
 
   /// A method as Go's IR prints a call of it that is not inlined, its receiver first:

@@ -110,6 +110,14 @@ final class LoweringSession {
     stringMethods[ObjectIdentifier(base)] = StringMethod(type: base, code: index(of: f), pointerReceiver: pointer)
   }
 
+  /// Slots for a package variable of the runtime's or of a package gcsh runs natively (the
+  /// program cannot name it): returns the first slot.
+  func allocateHiddenGlobal(_ t: GoType) -> Int {
+    let slot = globalPointers.count
+    globalPointers += pointerWords(t)
+    return slot
+  }
+
   /// Gives a global its slots.
   func allocateGlobal(_ v: Variable) {
     guard v.globalSlot == nil else { return }

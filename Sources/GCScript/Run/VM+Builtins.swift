@@ -224,6 +224,11 @@ extension VM {
     case .runtimeGC: try forcedGC()
     case .runtimeSetFinalizer: try setFinalizer(args)
     case .debugReadGCStats: try readGCStats(args[0].1[0])
+    case .metricsRead: try metricsRead(args[0].1)
+    case .metricsAll: if let result { try metricsAll(into: result) }
+    case .metricsValueKind, .metricsValueUint64, .metricsValueFloat64, .metricsValueFloat64Histogram:
+      let v = try metricsValueMethod(b, args[0].1)
+      result?[0] = v
     case .runtimeKeepAlive: break  // its operand was live up to here: that is all it does
     case .runtimeReadMemStats:
       // mstats.go: `_ = m.Alloc` faults on nil before the world stops.

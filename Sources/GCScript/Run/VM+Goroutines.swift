@@ -104,6 +104,8 @@ final class Scheduler {
   var schedtick = 0
   /// The virtual time the running goroutine was scheduled at (its time slice's start).
   var sliceStart = 0
+  /// Goroutines the program started (runtime/metrics' /sched/goroutines-created).
+  var created = 0
   /// Heap addresses of every g ever made (allgs): never freed.
   var allgs: [Address] = []
   /// The sudogs in the P's cache (acquireSudog/releaseSudog): runtime data, so roots.
@@ -180,6 +182,7 @@ extension VM {
   /// its first frame holding the arguments; then it waits in runnext.
   func goStatement(_ launch: GoLaunch, _ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws {
     try flushTime()
+    scheduler.created += 1
     var operands = args[...]
     let function: Int
     var context: UInt64 = 0

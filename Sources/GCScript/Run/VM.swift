@@ -110,6 +110,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var stepsLeft = Int.max
   /// Addresses an instruction holds while it runs (roots until it finishes).
   var inFlight: [Address] = []
+  /// runtime/metrics' state, once the package is initialised (VM+Metrics.swift).
+  var metricsPackage: MetricsPackage? = nil
   /// The data words the running fmt call's operands were boxed into, by operand index
   /// (convertToInterfaces): what fmt.Errorf wraps for a %w of an error held by value.
   var boxedOperands: [Int: UInt64] = [:]
@@ -211,6 +213,7 @@ final class VM: AddressRootSource, GoroutineStack {
     for a in inFlight { visit(a) }
     forEachPrinterPoolRoot(visit)
     forEachTimerHeapRoot(visit)
+    forEachMetricsRoot(visit)
     forEachFrameRoot(frames, stack, stackCapacity, visit)
     if multipleGoroutines || !scheduler.allgs.isEmpty { forEachParkedGoroutineRoot(visit) }
   }
