@@ -2,12 +2,12 @@
 // normalizeGoDeferCall, which makes every deferred call a wrapper closure with the arguments
 // evaluated at the statement).
 //
-// gcsh runs the defers Go open-codes: those outside loops (ssagen/ssa.go: a function's defers
-// are open-coded unless one is in a loop, there are more than 8, or returns × defers > 15; the
-// others get a record on the stack, deferprocStack, which costs the heap nothing either). A
-// defer inside a loop gets a heap record per iteration (runtime.newdefer, and its wrapper
-// closure escapes: Tests/Recordings notes 2 mallocs per iteration in both Go versions): gcsh
-// names it as not supported rather than run it without that memory.
+// A function's defers are open-coded when none is in a loop (ssagen/ssa.go; the frame keeps
+// their bits and arguments: nothing is allocated). A defer inside a loop makes the function's
+// defers a chain the runtime keeps (runtime/panic.go deferproc): each execution of such a
+// statement takes a _defer record from the P's pool (newdefer; a new heap object when the pools
+// are empty) and puts its wrapper closure on the heap with the arguments it captured
+// (Lowering+Defer.swift, Run/VM+Defer.swift; Tests/Recordings/runs/deferloop).
 
 extension Checker {
   /// `defer f(args)`: the call checked as a call statement; every argument that is not a
@@ -22,14 +22,12 @@ extension Checker {
     if function.isScript {
       throw fail(.notSupported("defer outside a function (the top level of a script is not a function body)", plural: false), at: span)
     }
-    if loops.contains(where: { !$0.isSwitch }) {
-      throw fail(.notSupported("defer inside a loop (Go allocates a record for each on the heap)", plural: false), at: span)
-    }
     guard function.defers.count < 64 else {
       throw fail(.notSupported("more than 64 defer statements in one function", plural: false), at: span)
     }
     let (setup, temps, exitCall) = try wrappedCall(e, scope, statement: "defer")
     let d = DeferredCall(index: function.defers.count, temps: temps, setup: setup, call: exitCall, span: span)
+    d.inLoop = loops.contains { !$0.isSwitch }
     function.defers.append(d)
     return TypedStmt(.deferStmt(d), span)
   }

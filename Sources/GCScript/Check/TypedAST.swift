@@ -216,6 +216,22 @@ final class DeferredCall {
   /// callee's body in Go 1.20+, where the wrapper is made before inlining).
   var call: TypedExpr
   let span: Span
+  /// The statement is inside a loop: it runs any number of times, each with a heap record and
+  /// wrapper (runtime.deferproc), and the function's defers are a chain rather than open-coded.
+  var inLoop = false
+
+  /// The call is already in normal form — of a function or func value without parameters or
+  /// results — so Go makes no wrapper for it (typecheck/stmt.go normalizeGoDeferCall), and
+  /// nothing is inlined into one.
+  var isNormalForm: Bool {
+    switch call.kind {
+    case .call(let g, let args): return args.isEmpty && g.params.isEmpty && g.results.isEmpty
+    case .callValue(let f, let args):
+      guard args.isEmpty, case .function(let ps, let rs, _) = f.type.kind else { return false }
+      return ps.isEmpty && rs.isEmpty
+    default: return false
+    }
+  }
 
   init(index: Int, temps: [Variable], setup: [TypedStmt], call: TypedExpr, span: Span) {
     self.index = index

@@ -370,9 +370,14 @@ final class Batch {
       callResults(targets.map(address), call)
     case .deferStmt(let d):
       // The arguments go to the wrapper's variables; its call is an ordinary call of theirs
-      // (an open-coded defer's wrapper does not escape: stmt.go ODEFER, goDeferStmt).
+      // (an open-coded defer's wrapper does not escape: stmt.go ODEFER, goDeferStmt). In a
+      // loop the wrapper is a heap closure held by the defer record (call.go goDeferStmt:
+      // `if e.loopDepth != 1 { k = e.heapHole() }`), and what it captured goes with it.
       for v in d.temps { declare(v) }
       for st in d.setup { statement(st) }
+      if d.inLoop {
+        for v in d.temps { flow(heapHole.noting("captured by a deferred call's closure in a loop"), location(v)) }
+      }
       expression(discard, d.call)
     case .goStmt(let d):
       // call.go goDeferStmt: a go statement's wrapper closure flows to the heap (the new

@@ -139,7 +139,7 @@ final class BodyRewriter {
       // 1.19 marks it NoInline).
       assert(copying == nil, "a function with a defer was inlined")
       d.setup = d.setup.map(statement)
-      if inlinesDeferredCalls { d.call = expression(d.call) }
+      if inlinesDeferredCalls && !d.isNormalForm { d.call = expression(d.call) }
       kind = .deferStmt(d)
     case .goStmt(let d):
       // Likewise a function with a go statement ("unhandled op GO"). The call stays a call:

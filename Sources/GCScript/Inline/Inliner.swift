@@ -220,13 +220,7 @@ final class Inliner {
     for (d, isGo) in statements {
       // A call of a function without parameters or results is already in normal form: no
       // wrapper (typecheck/stmt.go normalizeGoDeferCall).
-      var signature: GoType? = nil
-      switch d.call.kind {
-      case .call(let g, _): signature = functionSignature(g)
-      case .callValue(let callee, _): signature = callee.type
-      default: break
-      }
-      if case .function(let ps, let rs, _)? = signature?.kind, ps.isEmpty && rs.isEmpty { continue }
+      if d.isNormalForm { continue }
       if isGo { goWrappers += 1 } else { wrappers += 1 }
       let cost = visitor.cost(d.call)
       if cost <= InlineCostModel.maxBudget {
@@ -235,11 +229,6 @@ final class Inliner {
         wrapperCosts[name] = cost
       }
     }
-  }
-
-  /// A declared function's signature as a function type (its receiver a parameter).
-  private func functionSignature(_ g: Function) -> GoType {
-    .function(params: g.params.map(\.type), results: g.results.map(\.type), variadic: g.variadic)
   }
 
   private func report(_ offset: Int, _ message: String) {

@@ -223,6 +223,22 @@ struct ConcatDesc {
 }
 
 /// A builtin, package function or runtime statement, with its operands' slots and types.
+/// A defer statement as the runtime chains it (runtime/panic.go deferproc, deferprocStack).
+struct ChainedDefer {
+  /// The statement's index in its function (DeferredCall.index).
+  let index: Int
+  /// In a loop: a _defer record from the pools (newdefer) and, when it captures anything, a
+  /// heap wrapper. Otherwise the record and the wrapper are the frame's (deferprocStack): the
+  /// captured variables stay in their slots.
+  let heap: Bool
+  /// The wrapper closure's type: the code pointer, then each captured variable (nil: none is
+  /// allocated — nothing captured, or the deferred call is a func value without parameters or
+  /// results, which the record holds itself).
+  let wrapper: GoType?
+  /// The captured variables' slots and types, in the wrapper's order.
+  let captures: [(slot: Int, type: GoType)]
+}
+
 struct BuiltinDesc {
   enum Kind {
     case call(Builtin)
@@ -230,6 +246,12 @@ struct BuiltinDesc {
     case explain(Bool), heapMap, setGCPercent(off: Bool), setMemoryLimit(off: Bool)
     /// `go f(args)`: a new goroutine (Lowering+Goroutines.swift).
     case goStatement(GoLaunch)
+    /// A defer statement of a function whose defers are a chain (Lowering+Defer.swift): its
+    /// operands are the wrapper's captured variables.
+    case deferPush(ChainedDefer)
+    /// The exit's next deferred call: its statement's index into the result (-1: none left),
+    /// its captured values back in the statement's variables.
+    case deferPop([ChainedDefer])
   }
   let kind: Kind
   /// The operands: first slot and type of each.

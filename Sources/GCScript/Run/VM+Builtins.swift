@@ -46,6 +46,8 @@ extension VM {
     case .call(let b): try call(b, args, result: desc.result, resultType: desc.resultType)
     case .sleep: try sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .goStatement(let launch): try goStatement(launch, args)
+    case .deferPush(let d): try deferPush(d, s)
+    case .deferPop(let records): if let r = desc.result { s[r] = UInt64(bitPattern: Int64(try deferPop(records, s))) }
     case .gc: try forcedGC()
     case .free: try heap.freeOSMemory()
     case .stats(let view):

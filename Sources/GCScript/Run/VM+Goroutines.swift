@@ -58,6 +58,8 @@ final class Goroutine {
   /// Few frames to start with: a program may park many goroutines, and the host's memory for
   /// each should stay below the simulated process's (2 KiB of stack, a g of 456 B).
   var frames = CallFrames(capacity: 4)
+  /// Its chained defers while another goroutine runs.
+  var deferChain: [ChainedCall] = []
   var closureContext: UInt64 = 0
   /// The funcval newproc was given (the wrapper closure, or the func value), a root until the
   /// goroutine has started: then its first frame holds the arguments.
@@ -330,11 +332,13 @@ extension VM {
     old.stack = stack
     old.stackCapacity = stackCapacity
     old.frames = frames
+    old.deferChain = deferChain
     old.closureContext = closureContext
     current = g
     stack = g.stack
     stackCapacity = g.stackCapacity
     frames = g.frames
+    deferChain = g.deferChain
     closureContext = g.closureContext
     // The host buffer holds every frame below the guard GoHeap now set for this goroutine's
     // stack (the call check only compares with the guard).
@@ -635,6 +639,7 @@ extension VM {
       if g.finalizedObject != 0 && g.frames.count == 1 && g.frames[0].pc == 0 { visit(g.finalizedObject) }
       if g.closureContext != 0 && g.frames.count == 1 && g.frames[0].pc == 0 { visit(g.closureContext) }
       forEachFrameRoot(g.frames, g.stack, g.stackCapacity, visit)
+      for c in g.deferChain { visitChained(c, visit) }
     }
   }
 }

@@ -95,6 +95,10 @@ final class VM: AddressRootSource, GoroutineStack {
   var globals: UnsafeMutablePointer<UInt64>
   var globalsCapacity: Int
   var frames = CallFrames()
+  /// The running goroutine's chained defers (VM+Defer.swift), and the P's and the scheduler's
+  /// pools of _defer records.
+  var deferChain: [ChainedCall] = []
+  var deferPools = DeferPools()
   /// The dispatch loop returns when a return leaves this many frames: 0 for a run, more while
   /// the runtime calls back into the program (fmt calling a String method: VM+Callbacks.swift).
   var stopDepth = 0
@@ -214,6 +218,7 @@ final class VM: AddressRootSource, GoroutineStack {
     forEachPrinterPoolRoot(visit)
     forEachTimerHeapRoot(visit)
     forEachMetricsRoot(visit)
+    forEachDeferRoot(visit)
     forEachFrameRoot(frames, stack, stackCapacity, visit)
     if multipleGoroutines || !scheduler.allgs.isEmpty { forEachParkedGoroutineRoot(visit) }
   }
