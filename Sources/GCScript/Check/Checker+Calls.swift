@@ -38,7 +38,7 @@ extension Checker {
           }
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
         case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
-        case .constant?, .variable?:
+        case .constant?, .variable?, .untypedConstant?:
           throw fail(.typeError("invalid operation: cannot call non-function \(pkg).\(name)"), at: callee.span)
         case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: callee.span)
         }
@@ -618,6 +618,16 @@ extension Checker {
       .durationTruncate, .durationString, .durationAbs, .metricsValueKind, .metricsValueUint64,
       .metricsValueFloat64, .metricsValueFloat64Histogram:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
+    case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
+      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
+      .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
+      .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
+      guard let (params, results) = b.mathSignature else { throw CheckFailure() }
+      try arity(b.rawValue, args, want: params.map(\.description), scope, span)
+      let typed = try zip(args, params).map { a, t in
+        try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")
+      }
+      return node(typed, results.count == 1 ? results[0] : tupleType(results))
     case .metricsRead:
       try arity("metrics.Read", args, want: ["[]metrics.Sample"], scope, span)
       let samples = try assign(try expression(args[0], scope), to: .slice(of: MetricsTypes.sample), "argument to metrics.Read")

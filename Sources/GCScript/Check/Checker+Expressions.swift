@@ -582,6 +582,7 @@ extension Checker {
     if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
       switch Packages.member(p, name, profile) {
       case .constant(let c, let t)?: return value(TypedExpr(.constant(c), t, span))
+      case .untypedConstant(let c, let kind)?: return constant(c, kind, span)
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
       case .variable(let b, let t)?: return value(TypedExpr(.builtin(b, [], spread: false), t, span))
       case .function?: throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)

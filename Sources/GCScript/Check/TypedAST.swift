@@ -627,6 +627,16 @@ enum Builtin: String {
   case metricsValueKind = "metrics.Value.Kind", metricsValueUint64 = "metrics.Value.Uint64"
   case metricsValueFloat64 = "metrics.Value.Float64"
   case metricsValueFloat64Histogram = "metrics.Value.Float64Histogram"
+  // math (Check/MathPackage.swift, Run/GoMath.swift).
+  case mathSqrt = "math.Sqrt", mathAbs = "math.Abs", mathFloor = "math.Floor", mathCeil = "math.Ceil"
+  case mathTrunc = "math.Trunc", mathRound = "math.Round", mathRoundToEven = "math.RoundToEven"
+  case mathLog = "math.Log", mathLog2 = "math.Log2", mathLog10 = "math.Log10", mathExp = "math.Exp"
+  case mathCbrt = "math.Cbrt", mathPow = "math.Pow", mathMax = "math.Max", mathMin = "math.Min"
+  case mathMod = "math.Mod", mathCopysign = "math.Copysign", mathInf = "math.Inf", mathNaN = "math.NaN"
+  case mathIsNaN = "math.IsNaN", mathIsInf = "math.IsInf", mathSignbit = "math.Signbit"
+  case mathFloat64bits = "math.Float64bits", mathFloat64frombits = "math.Float64frombits"
+  case mathFloat32bits = "math.Float32bits", mathFloat32frombits = "math.Float32frombits"
+  case mathModf = "math.Modf", mathFrexp = "math.Frexp", mathLdexp = "math.Ldexp"
 }
 
 /// The left side of an assignment: a place, or `_`.

@@ -280,6 +280,8 @@ extension TypedExpr {
     case .initialized(_, let e): return e.resultTypes
     case .builtin(.strconvAtoi, _, _), .builtin(.builderWriteString, _, _), .builtin(.builderWriteRune, _, _):
       return [.int, .error]
+    case .builtin(.mathModf, _, _): return [.float64, .float64]
+    case .builtin(.mathFrexp, _, _): return [.float64, .int]
     default: return type === noValueType ? [] : [type]
     }
   }

@@ -105,7 +105,7 @@ enum Packages {
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
-    "metrics": "runtime/metrics",
+    "metrics": "runtime/metrics", "math": "math",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -117,6 +117,8 @@ enum Packages {
   enum Member {
     case function(Builtin)
     case constant(Constant, GoType)
+    /// An untyped constant (math.Pi, math.MaxInt64).
+    case untypedConstant(Constant, UntypedKind)
     case type(GoType)
     /// A package variable the runtime provides (its value read by the builtin).
     case variable(Builtin, GoType)
@@ -211,6 +213,7 @@ enum Packages {
     case ("sort", "SliceIsSorted"): return .function(.sortSliceIsSorted)
     case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
     case ("metrics", _): return MetricsTypes.member(name, profile)
+    case ("math", _): return MathPackage.member(name)
     default: return nil
     }
   }

@@ -925,6 +925,12 @@ final class Batch {
     case .metricsRead:
       expression(heapHole.noting("passed to metrics.Read, whose runtime half keeps no escape information"), args[0])
     case .metricsAll: break
+    // math's functions take and return numbers: nothing flows.
+    case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
+      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
+      .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
+      .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
+      for a in args { expression(discard, a) }
     // Value's methods read the value; the panics inlined with Uint64, Float64 and
     // Float64Histogram convert a constant string to `any`, which -m reports at the call.
     case .metricsValueKind, .metricsValueUint64, .metricsValueFloat64, .metricsValueFloat64Histogram:

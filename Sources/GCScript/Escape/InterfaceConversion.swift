@@ -175,6 +175,7 @@ extension Batch {
     case .constant:
       let bytes = analysis.source.bytes
       let text = bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)]
+      if let op = Self.topLevelOperator(text) { return op }
       guard let first = text.first, first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z"))
       else { return x.span.start }
       if let paren = text.firstIndex(of: UInt8(ascii: "(")), text.last == UInt8(ascii: ")") { return paren }
@@ -185,6 +186,72 @@ extension Batch {
     // An inlined call's result is where the call was (its `(`).
     case .inlinedCall(let ic): return ic.reportAt
     default: return x.span.start
+    }
+  }
+
+  /// Where the binary operator at the top of a folded constant expression is (`math.Pi * 2` at
+  /// its `*`): the rightmost operator of the lowest precedence outside brackets and quotes
+  /// (Go's binary operators associate to the left), or nil when there is none.
+  static func topLevelOperator(_ text: ArraySlice<UInt8>) -> Int? {
+    var depth = 0
+    var quote: UInt8? = nil
+    var best: (offset: Int, precedence: Int)? = nil
+    var previous: UInt8 = 0
+    var number = false
+    var i = text.startIndex
+    while i < text.endIndex {
+      let c = text[i]
+      if let q = quote {
+        if c == UInt8(ascii: "\\") { i += 2; continue }
+        if c == q { quote = nil }
+        previous = c
+        i += 1
+        continue
+      }
+      switch c {
+      case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"): quote = c
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      default: break
+      }
+      // A binary operator follows an operand: a name, a number, a closing bracket or a quote.
+      let afterOperand = previous == UInt8(ascii: ")") || previous == UInt8(ascii: "]") || previous == UInt8(ascii: "\"")
+        || previous == UInt8(ascii: "_") || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9"))
+        || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
+      // (Not the sign of a number's exponent: `1e-5`.)
+      let exponentSign = number && (previous | 0x20 == UInt8(ascii: "e") || previous | 0x20 == UInt8(ascii: "p"))
+      let isDigit = c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")
+      let isWordByte = isDigit || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z"))
+      if !isWordByte && !exponentSign { number = false } else if isDigit && !afterOperand { number = true }
+      if depth == 0, afterOperand, !exponentSign, quote == nil, let (length, precedence) = Self.binaryOperator(text, at: i) {
+        if best == nil || precedence <= best!.precedence { best = (i, precedence) }
+        previous = text[i + length - 1]
+        i += length
+        continue
+      }
+      if c != UInt8(ascii: " ") && c != UInt8(ascii: "\t") { previous = c }
+      i += 1
+    }
+    return best?.offset
+  }
+
+  /// The binary operator at `i` and its precedence (the spec's 5 levels), if any.
+  private static func binaryOperator(_ t: ArraySlice<UInt8>, at i: Int) -> (Int, Int)? {
+    func next(_ k: Int) -> UInt8 { i + k < t.endIndex ? t[i + k] : 0 }
+    let two = String(decoding: [t[i], next(1)], as: UTF8.self)
+    switch two {
+    case "||": return (2, 1)
+    case "&&": return (2, 2)
+    case "==", "!=", "<=", ">=": return (2, 3)
+    case "<<", ">>": return (2, 5)
+    case "&^": return (2, 5)
+    default: break
+    }
+    switch t[i] {
+    case UInt8(ascii: "<"), UInt8(ascii: ">"): return (1, 3)
+    case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: "^"): return (1, 4)
+    case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "&"): return (1, 5)
+    default: return nil
     }
   }
 
@@ -250,6 +317,12 @@ extension Batch {
       // (`time.Second` is `time.Duration(1000000000)`, `A` of `const A K = 300` is `K(300)`).
       case .int(let v) where analysis.compiler.reportsOperandPositions:
         return x.type === GoType.int || x.type.name == nil ? "\(v)" : "\(x.type.goName)(\(v))"
+      // A float constant by go/constant's %.6g (`math.Pi` is `3.14159`).
+      case .float(let v) where analysis.compiler.reportsOperandPositions:
+        var digits: [UInt8] = []
+        GoStrconv.appendFloat(&digits, v, UInt8(ascii: "g"), 6, 64)
+        let text = String(decoding: digits, as: UTF8.self)
+        return x.type === GoType.float64 ? text : "\(x.type.goName)(\(text))"
       case .bool(let v): return "\(v)"
       default: break
       }

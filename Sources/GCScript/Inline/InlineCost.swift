@@ -458,6 +458,26 @@ struct InlineCostVisitor {
     case .metricsValueUint64, .metricsValueFloat64Histogram: return (go127 ? 12 : 13) + operands
     case .metricsValueFloat64: return (go127 ? 17 : 18) + operands
     case .durationString: return go127 ? 76 + operands : 2 + InlineCostModel.extraCallCost + operands
+    // math (Tests/Recordings/mathinline/costs.md: `func w(x float64) float64 { return
+    // math.F(x) }` with -m=2, less the return and the operands). The intrinsics (Floor, Ceil,
+    // Trunc, RoundToEven; Sqrt in Go 1.19) cost their call node and name; the rest are inlined
+    // with their bodies' costs; Frexp's and Modf's two results add the temporaries.
+    case .mathFloor, .mathCeil, .mathTrunc, .mathRoundToEven: return 2 + operands
+    case .mathSqrt: return (go127 ? 6 : 2) + operands
+    case .mathAbs: return 16 + operands
+    case .mathRound: return 59 + operands
+    case .mathPow, .mathMax, .mathMin, .mathMod, .mathLdexp: return 64 + operands
+    case .mathLog, .mathLog2, .mathExp, .mathCbrt: return 63 + operands
+    case .mathLog10: return 73 + operands
+    case .mathInf: return 23 + operands
+    case .mathNaN: return 9 + operands
+    case .mathIsNaN: return 6 + operands
+    case .mathIsInf: return (go127 ? 37 : 18) + operands
+    case .mathSignbit: return (go127 ? 12 : 13) + operands
+    case .mathCopysign: return 25 + operands
+    case .mathFloat64bits, .mathFloat64frombits, .mathFloat32bits, .mathFloat32frombits: return 5 + operands
+    case .mathModf: return (go127 ? 48 : 81) + operands
+    case .mathFrexp: return 81 + operands
     case .strconvErrSyntax, .strconvErrRange: return 1
     default: return 2 + InlineCostModel.extraCallCost + operands
     }

@@ -45,6 +45,28 @@ extension Builtin {
     case .metricsRead, .metricsAll, .metricsValueKind, .metricsValueUint64, .metricsValueFloat64Histogram:
       return PackageInline(rawValue)
     case .metricsValueFloat64: return PackageInline(rawValue, [PackageInline("math.Float64frombits")])
+    // math (Tests/Recordings/mathinline): what each inlines in turn; the intrinsics (Floor, Ceil,
+    // Trunc, RoundToEven, and Sqrt in Go 1.19) are no calls.
+    case .mathFloor, .mathCeil, .mathTrunc, .mathRoundToEven: return nil
+    case .mathSqrt: return go127 ? PackageInline(rawValue) : nil
+    case .mathAbs, .mathRound:
+      return PackageInline(rawValue, [PackageInline("math.Float64bits"), PackageInline("math.Float64frombits")])
+    case .mathInf, .mathNaN: return PackageInline(rawValue, [PackageInline("math.Float64frombits")])
+    case .mathSignbit: return PackageInline(rawValue, [PackageInline("math.Float64bits")])
+    case .mathCopysign:
+      let bits = PackageInline("math.Float64bits")
+      return PackageInline(rawValue, [bits, bits, PackageInline("math.Float64frombits")])
+    case .mathIsInf:
+      let abs = PackageInline("math.Abs", [PackageInline("math.Float64bits"), PackageInline("math.Float64frombits")])
+      return PackageInline(rawValue, go127 ? [abs] : [])
+    case .mathModf:
+      let bits = PackageInline("math.Float64bits")
+      let copysign = PackageInline("math.Copysign", [bits, bits, PackageInline("math.Float64frombits")])
+      return PackageInline(rawValue, go127 ? [copysign] : [])
+    case .mathLog10: return PackageInline(rawValue, [PackageInline("math.log10", [PackageInline("math.Log")])])
+    case .mathPow, .mathMax, .mathMin, .mathMod, .mathLog, .mathLog2, .mathExp, .mathCbrt, .mathIsNaN,
+      .mathFloat64bits, .mathFloat64frombits, .mathFloat32bits, .mathFloat32frombits, .mathFrexp, .mathLdexp:
+      return PackageInline(rawValue)
     case .fmtErrorf: return go127 ? PackageInline("fmt.Errorf", [PackageInline("errors.New")]) : nil
     case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
     case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil

@@ -228,6 +228,11 @@ extension VM {
     case .debugReadGCStats: try readGCStats(args[0].1[0])
     case .metricsRead: try metricsRead(args[0].1)
     case .metricsAll: if let result { try metricsAll(into: result) }
+    case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
+      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
+      .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
+      .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
+      if let out = result { mathFunction(b, args.map { $0.1[0] }, into: out) }
     case .metricsValueKind, .metricsValueUint64, .metricsValueFloat64, .metricsValueFloat64Histogram:
       let v = try metricsValueMethod(b, args[0].1)
       result?[0] = v
