@@ -423,6 +423,12 @@ public struct RuntimeProfile: Sendable {
   /// The runtime's span structures, mcaches and profiling buckets (MetadataAllocators.swift).
   var metadataAllocators: MetadataAllocatorModel
 
+  /// runtime.Version() of the toolchain whose runs the profile reproduces (Go 1.0's release
+  /// said "go1").
+  public var toolchainVersion: String {
+    version >= GoVersion(1, 27) ? "go1.27.3" : version >= GoVersion(1, 19) ? "go1.19.8" : "go1"
+  }
+
   /// Whether this era has `feature`.
   public func has(_ feature: RuntimeFeature) -> Bool { version >= feature.since }
 

@@ -28,6 +28,7 @@ private let programsDirectory = URL(fileURLWithPath: #filePath).deletingLastPath
 let corpusPrograms = [
   "any-mixed-values", "append-aliasing", "append-capacity", "append-elemsize", "array-by-value",
   "big-alloc", "buffer-reuse", "builtins-min-max-clear", "byte-size-consts", "byte-string-conv",
+  "bytes-buffer-concat",
   "chan-mallocs", "closure-allocs", "closure-escape", "closure-loopvar", "concat-loop", "deadlock",
   "defer-timetrack", "error-parse-loop", "escape-inlined", "escape-noinline", "finalizer-cycle",
   "fmt-boxing", "fmt-size-table", "forced-gc", "free-os-memory", "full-slice-expr",

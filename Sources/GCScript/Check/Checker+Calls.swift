@@ -50,6 +50,7 @@ extension Checker {
       if let call = try stringsBuilderCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try timeMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try metricsMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try bytesBufferCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
       }
@@ -628,6 +629,14 @@ extension Checker {
         try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")
       }
       return node(typed, results.count == 1 ? results[0] : tupleType(results))
+    case .bytesNewBuffer, .bytesNewBufferString:
+      return try newBytesBuffer(b, args, scope, span)
+    case .runtimeVersion:
+      try arity("runtime.Version", args, want: [], scope, span)
+      return node([], .string)
+    case .bufferWrite, .bufferWriteString, .bufferWriteByte, .bufferWriteRune, .bufferGrow, .bufferTruncate,
+      .bufferLen, .bufferCap, .bufferBytes, .bufferReset, .bufferString:
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .metricsRead:
       try arity("metrics.Read", args, want: ["[]metrics.Sample"], scope, span)
       let samples = try assign(try expression(args[0], scope), to: .slice(of: MetricsTypes.sample), "argument to metrics.Read")

@@ -561,7 +561,7 @@ enum Builtin: String {
   case fmtFprint = "fmt.Fprint", fmtFprintln = "fmt.Fprintln", fmtFprintf = "fmt.Fprintf"
   case osExit = "os.Exit", osGetenv = "os.Getenv"
   case runtimeNumGoroutine = "runtime.NumGoroutine", runtimeNumCPU = "runtime.NumCPU"
-  case runtimeGOMAXPROCS = "runtime.GOMAXPROCS"
+  case runtimeGOMAXPROCS = "runtime.GOMAXPROCS", runtimeVersion = "runtime.Version"
   case timeNow = "time.Now", timeSince = "time.Since"
   case timeSleep = "time.Sleep", runtimeGC = "runtime.GC", runtimeKeepAlive = "runtime.KeepAlive"
   case runtimeReadMemStats = "runtime.ReadMemStats"
@@ -637,6 +637,16 @@ enum Builtin: String {
   case mathFloat64bits = "math.Float64bits", mathFloat64frombits = "math.Float64frombits"
   case mathFloat32bits = "math.Float32bits", mathFloat32frombits = "math.Float32frombits"
   case mathModf = "math.Modf", mathFrexp = "math.Frexp", mathLdexp = "math.Ldexp"
+  // bytes.Buffer's methods (the *Buffer first: Run/VM+BytesBuffer.swift) and constructors
+  // (Checker+BytesBuffer.swift writes these as the literals Go inlines them to).
+  case bufferWrite = "bytes.(*Buffer).Write", bufferWriteString = "bytes.(*Buffer).WriteString"
+  case bufferWriteByte = "bytes.(*Buffer).WriteByte", bufferWriteRune = "bytes.(*Buffer).WriteRune"
+  case bufferGrow = "bytes.(*Buffer).Grow", bufferTruncate = "bytes.(*Buffer).Truncate"
+  case bufferLen = "bytes.(*Buffer).Len", bufferCap = "bytes.(*Buffer).Cap"
+  case bufferBytes = "bytes.(*Buffer).Bytes", bufferReset = "bytes.(*Buffer).Reset"
+  /// String's `b.buf[b.off:]`, which its conversion copies (Checker+BytesBuffer.swift).
+  case bufferString = "bytes.(*Buffer).String"
+  case bytesNewBuffer = "bytes.NewBuffer", bytesNewBufferString = "bytes.NewBufferString"
 }
 
 /// The left side of an assignment: a place, or `_`.

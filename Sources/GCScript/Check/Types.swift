@@ -281,6 +281,8 @@ extension TypedExpr {
     case .builtin(.strconvAtoi, _, _), .builtin(.builderWriteString, _, _), .builtin(.builderWriteRune, _, _):
       return [.int, .error]
     case .builtin(.mathModf, _, _): return [.float64, .float64]
+    case .builtin(.bufferWrite, _, _), .builtin(.bufferWriteString, _, _), .builtin(.bufferWriteRune, _, _):
+      return [.int, .error]
     case .builtin(.mathFrexp, _, _): return [.float64, .int]
     default: return type === noValueType ? [] : [type]
     }

@@ -105,7 +105,7 @@ enum Packages {
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
-    "metrics": "runtime/metrics", "math": "math",
+    "metrics": "runtime/metrics", "math": "math", "bytes": "bytes",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -176,6 +176,7 @@ enum Packages {
     case ("runtime", "NumCPU"): return .function(.runtimeNumCPU)
     case ("runtime", "GOMAXPROCS"): return .function(.runtimeGOMAXPROCS)
     case ("runtime", "Gosched"): return .function(.runtimeGosched)
+    case ("runtime", "Version"): return .function(.runtimeVersion)
     case ("sync", "WaitGroup"): return .type(SyncTypes.waitGroup)
     case ("sync", "Mutex"): return .type(SyncTypes.mutex)
     case ("sync", "RWMutex"): return .type(SyncTypes.rwMutex)
@@ -214,6 +215,10 @@ enum Packages {
     case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
     case ("metrics", _): return MetricsTypes.member(name, profile)
     case ("math", _): return MathPackage.member(name)
+    case ("bytes", "Buffer"): return .type(bytesBufferType)
+    case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)
+    case ("bytes", "NewBufferString"): return .function(.bytesNewBufferString)
+    case ("bytes", _): return .unsupported("bytes.\(name)")
     default: return nil
     }
   }

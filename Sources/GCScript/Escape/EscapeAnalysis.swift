@@ -924,7 +924,26 @@ final class Batch {
     // 1.27.3 and 1.19.8, Tests/Recordings/runs/metricsread). All returns the package's table.
     case .metricsRead:
       expression(heapHole.noting("passed to metrics.Read, whose runtime half keeps no escape information"), args[0])
-    case .metricsAll: break
+    case .metricsAll, .runtimeVersion: break
+    // bytes.Buffer's methods: `b does not escape` (buffer.go, both versions); what Write and
+    // WriteString copy stays where it was; Bytes returns the buffer, which is the heap's.
+    // (NewBuffer and NewBufferString are their literals, which flow to the result.) The -m
+    // lines of the inlined Grow and
+    // Reset: their self-assignment, and Grow's panic string.
+    case .bytesNewBuffer, .bytesNewBufferString: expression(k, args[0])
+    case .bufferWrite, .bufferWriteString, .bufferWriteByte, .bufferWriteRune, .bufferGrow, .bufferTruncate,
+      .bufferLen, .bufferCap, .bufferBytes, .bufferReset, .bufferString:
+      for a in args { expression(discard, a) }
+      if inlinedAt == nil && (b == .bufferGrow || b == .bufferReset) {
+        let at = nodePosition(e)
+        let zero = analysis.compiler.inliner == .go127 ? "0" : "int(0)"
+        let slice = b == .bufferGrow ? "bytes.b.buf[:bytes.m]" : "bytes.b.buf[:\(zero)]"
+        analysis.report(at, "\(function.name) ignoring self-assignment in bytes.b.buf = \(slice)")
+        if b == .bufferGrow {
+          let text = #""bytes.Buffer.Grow: negative count""#
+          analysis.report(at, "\(analysis.compiler.inliner == .go127 ? text : "(interface {})(string(\(text)))") escapes to heap")
+        }
+      }
     // math's functions take and return numbers: nothing flows.
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,

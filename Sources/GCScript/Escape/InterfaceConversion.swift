@@ -275,6 +275,10 @@ extension Batch {
       if ic.callee.namedResults && r.name != "_" { return r.name }
       return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
     }
+    // bytes.Buffer's String() is its inlined conversion.
+    if case .conversion(let inner) = x.kind, case .builtin(.bufferString, _, _) = inner.kind {
+      return analysis.compiler.inliner == .go127 ? "~r0" : "~R0"
+    }
     // So is a call of a package function Go inlines (`d.Seconds()` is `~r0`; Go 1.27's
     // inlined fmt.Errorf names its result `fmt.err`).
     if case .builtin(let b, let args, _) = x.kind {

@@ -311,7 +311,11 @@ struct InlineCostVisitor {
   }
 
   func builtin(_ b: Builtin, _ args: [TypedExpr]) -> Int {
-    let operands = args.reduce(0) { $0 + cost($1) }
+    var operands = args.reduce(0) { $0 + cost($1) }
+    // bytes.NewBuffer(buf) is its literal in gcsh's tree: Go's cost counts the call's argument.
+    if b == .bytesNewBuffer || b == .bytesNewBufferString, let a = args.first.flatMap(Checker.bytesBufferArgument) {
+      operands = cost(a)
+    }
     switch b {
     case .len, .cap, .append, .copy, .clear, .min, .max, .print, .println, .delete: return 1 + operands
     // OSEND, ORECV (OAS2RECV's is its assignment's), OCLOSE, OMAKECHAN (an omitted size is an
@@ -454,6 +458,7 @@ struct InlineCostVisitor {
     // 19 / 20).
     case .metricsRead: return (go127 ? 75 : 69) + operands
     case .metricsAll: return 4 + operands
+    case .runtimeVersion: return 4 + operands  // `func v() string { return runtime.Version() }`: 5
     case .metricsValueKind: return (go127 ? 4 : 5) + operands
     case .metricsValueUint64, .metricsValueFloat64Histogram: return (go127 ? 12 : 13) + operands
     case .metricsValueFloat64: return (go127 ? 17 : 18) + operands
@@ -478,6 +483,17 @@ struct InlineCostVisitor {
     case .mathFloat64bits, .mathFloat64frombits, .mathFloat32bits, .mathFloat32frombits: return 5 + operands
     case .mathModf: return (go127 ? 48 : 81) + operands
     case .mathFrexp: return 81 + operands
+    // bytes.Buffer (Tests/Recordings/runs/bytesbuffer, the methods' -m=2 costs + 2): Len, Cap,
+    // Bytes, String, Reset, Grow and Truncate are inlined; the writes are calls (the default).
+    case .bufferLen: return 9 + operands
+    case .bufferCap: return 6 + operands
+    case .bufferBytes: return 8 + operands
+    case .bytesNewBuffer: return 7 + operands
+    case .bytesNewBufferString: return 8 + operands
+    case .bufferString: return 14 + operands  // and its conversion's node: 15
+    case .bufferReset: return 17 + operands
+    case .bufferGrow: return (go127 ? 80 : 81) + operands
+    case .bufferTruncate: return (go127 ? 57 : 59) + operands
     case .strconvErrSyntax, .strconvErrRange: return 1
     default: return 2 + InlineCostModel.extraCallCost + operands
     }

@@ -42,9 +42,14 @@ extension Builtin {
       return PackageInline(rawValue)
     case .durationString: return go127 ? PackageInline(rawValue) : nil
     // runtime/metrics (Tests/Recordings/runs/metricsread): Float64's math.Float64frombits too.
+    case .runtimeVersion, .bytesNewBuffer, .bytesNewBufferString: return PackageInline(rawValue)
     case .metricsRead, .metricsAll, .metricsValueKind, .metricsValueUint64, .metricsValueFloat64Histogram:
       return PackageInline(rawValue)
     case .metricsValueFloat64: return PackageInline(rawValue, [PackageInline("math.Float64frombits")])
+    // bytes.Buffer (runs/bytesbuffer): the small methods; the writes are calls.
+    case .bufferLen, .bufferCap, .bufferBytes, .bufferReset, .bufferGrow, .bufferString: return PackageInline(rawValue)
+    case .bufferTruncate:
+      return PackageInline(rawValue, [PackageInline("bytes.(*Buffer).Reset"), PackageInline("bytes.(*Buffer).Len")])
     // math (Tests/Recordings/mathinline): what each inlines in turn; the intrinsics (Floor, Ceil,
     // Trunc, RoundToEven, and Sqrt in Go 1.19) are no calls.
     case .mathFloor, .mathCeil, .mathTrunc, .mathRoundToEven: return nil

@@ -144,6 +144,10 @@ extension VM {
     case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
       .builderCap, .builderString, .builderReset:
       try stringsBuilder(b, args) { result }
+    case .bufferWrite, .bufferWriteString, .bufferWriteByte, .bufferWriteRune, .bufferGrow, .bufferTruncate,
+      .bufferLen, .bufferCap, .bufferBytes, .bufferReset, .bufferString:
+      try bytesBuffer(b, args) { result }
+    case .bytesNewBuffer, .bytesNewBufferString: result?[0] = args[0].1[0]  // the literal's address
     case .fmtErrorf: try errorf(args) { result }
     case .timeNewTimer, .timeNewTicker:
       let object = try newTimer(Int(Int64(bitPattern: args[0].1[0])), ticker: b == .timeNewTicker)
@@ -227,6 +231,12 @@ extension VM {
     case .runtimeSetFinalizer: try setFinalizer(args)
     case .debugReadGCStats: try readGCStats(args[0].1[0])
     case .metricsRead: try metricsRead(args[0].1)
+    case .runtimeVersion:
+      // buildVersion, a constant string: nothing is allocated.
+      if let out = result {
+        let v = Array(heap.profile.toolchainVersion.utf8)
+        (out[0], out[1]) = (session.rodataAddress(of: v), UInt64(v.count))
+      }
     case .metricsAll: if let result { try metricsAll(into: result) }
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,

@@ -1,0 +1,68 @@
+// bytes.Buffer against the real runs of Tests/Recordings/runs/bytesbuffer (Go 1.27.3 and Go
+// 1.19.8): every step's allocations, bytes and size classes and every capacity sequence, and
+// the -m lines of the methods Go inlines.
+
+@testable import GCScript
+import Foundation
+import GoHeap
+import Testing
+
+private func bufferProfile(_ version: String) -> RuntimeProfile { version == "1.27.3" ? .go127 : .go119 }
+
+/// A local Buffer's array starts at 64 bytes (smallBufferSize) and doubles through the size
+/// classes; Write of 100 bytes makes 112; Grow(1000) 1024; String() copies (onto the stack when
+/// the result stays local and fits 32 bytes); Reset keeps the array; NewBuffer keeps the
+/// capacity it is given; a Buffer that escapes is a 48-byte object. All of it Go's, step for step.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func bytesBufferAllocatesAsGosDid(_ version: String) throws {
+  let recording = try RecordedRun("bytesbuffer")
+  let (out, _, _) = try run(recording.source, profile: bufferProfile(version))
+  #expect(recording.runs(version).contains(out), "gcsh:\n\(out)\nGo run 1:\n\(recording.runs(version)[0])")
+}
+
+/// -m: `b does not escape` for every local Buffer (no line), the inlined calls (Len, Cap, Bytes,
+/// String, Reset, Grow, NewBuffer, NewBufferString), String's conversion as Go names it
+/// (`string(bytes.b.buf[bytes.b.off:]) escapes to heap` or not), the literals NewBuffer makes,
+/// Grow's and Reset's self-assignments. The same lines as Go's; Go prints a function's lines in
+/// the order its analysis met them, gcsh by position, so they are compared as a multiset.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func bytesBufferEscapeLinesAreGos(_ version: String) throws {
+  let recording = try RecordedRun("bytesbuffer")
+  let (_, _, interp) = try interpret(recording.source, name: "main.go", profile: bufferProfile(version))
+  let go = try String(contentsOf: recording.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
+    .split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.dropFirst(2)) }
+  #expect(interp.escapeDecisions.sorted() == go.sorted())
+}
+
+/// What the methods return and how they fail, as buffer.go's do (Go 1.27.3 prints these lines).
+@Test func bytesBufferMethods() throws {
+  let program = """
+    package main
+
+    import (
+    \t"bytes"
+    \t"fmt"
+    )
+
+    func main() {
+    \tvar b bytes.Buffer
+    \tb.WriteString("héllo")
+    \tb.WriteByte(' ')
+    \tn, err := b.WriteRune('世')
+    \tb.Write([]byte("!"))
+    \tfmt.Println(b.String(), b.Len(), n, err, len(b.Bytes()))
+    \tb.Truncate(3)
+    \tfmt.Printf("%q %d\\n", b.String(), b.Cap())
+    \tb.Reset()
+    \tfmt.Println(b.Len(), b.Cap(), b.String() == "")
+    \tc := bytes.NewBufferString("abc")
+    \tc.WriteString("def")
+    \tfmt.Println(c.String(), c.Len())
+    \tdefer func() { fmt.Println("recovered:", recover()) }()
+    \tc.Truncate(10)
+    }
+
+    """
+  let (out, _, _) = try run(program)
+  #expect(out == "héllo 世! 11 3 <nil> 11\n\"hé\" 64\n0 64 true\nabcdef 6\nrecovered: bytes.Buffer: truncation out of range\n")
+}
