@@ -66,3 +66,17 @@ func bytesBufferEscapeLinesAreGos(_ version: String) throws {
   let (out, _, _) = try run(program)
   #expect(out == "héllo 世! 11 3 <nil> 11\n\"hé\" 64\n0 64 true\nabcdef 6\nrecovered: bytes.Buffer: truncation out of range\n")
 }
+
+/// fmt.Fprintf and Fprint to a *bytes.Buffer or a *strings.Builder (runs/fprintwriter): fmt calls
+/// the writer's Write through io.Writer, so the variable moves to the heap (48 B for the Buffer,
+/// 32 for the Builder), and what fmt printed is appended as the Buffer or Builder grows — with
+/// fmt's own printer from its pool. Mallocs and bytes are Go's in both versions; so is -m's
+/// `moved to heap: buf`.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func fprintToABufferOrABuilder(_ version: String) throws {
+  let recording = try RecordedRun("fprintwriter")
+  let (out, _, interp) = try interpret(recording.source, name: "main.go", profile: bufferProfile(version))
+  #expect(recording.runs(version).contains(out.text), "gcsh: \(out.text)")
+  #expect(interp.escapeDecisions.contains("main.go:17:6: moved to heap: buf"))
+  #expect(interp.escapeDecisions.contains("main.go:25:6: moved to heap: sb"))
+}

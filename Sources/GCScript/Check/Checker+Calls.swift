@@ -535,18 +535,27 @@ extension Checker {
       let call = node(typed, isString ? .string : noValueType)
       return spill.map { TypedExpr(.initialized([$0], call), call.type, span) } ?? call
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
-      // The writer: os.Stdout or os.Stderr, written as such (gcsh has no io.Writer values).
+      // The writer: os.Stdout or os.Stderr, written as the stream's number; or a *bytes.Buffer
+      // or *strings.Builder, whose Write fmt calls with what it printed (gcsh has no other
+      // io.Writer values).
       guard let w = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (io.Writer, \(b == .fmtFprintf ? "string, " : "")...any)"), at: span)
       }
       var inner = w
       while case .paren(let e) = inner.kind { inner = e }
-      guard case .selector(let base, let name) = inner.kind, case .identifier(let pkg) = base.kind,
-        case .package("os")? = scope.lookup(pkg), name == "Stdout" || name == "Stderr"
-      else {
-        throw fail(.notSupported("\(b.rawValue) to a writer other than os.Stdout or os.Stderr", plural: false), at: w.span)
+      let stream: TypedExpr
+      if case .selector(let base, let name) = inner.kind, case .identifier(let pkg) = base.kind,
+        case .package("os")? = scope.lookup(pkg), name == "Stdout" || name == "Stderr" {
+        stream = TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
+      } else {
+        let writer = try expression(w, scope)
+        guard writer.untyped == nil, writer.type.name == nil,
+          writer.type.pointee === bytesBufferType || writer.type.pointee === stringsBuilderType
+        else {
+          throw fail(.notSupported("\(b.rawValue) to a writer other than os.Stdout, os.Stderr, a *bytes.Buffer or a *strings.Builder", plural: false), at: w.span)
+        }
+        stream = writer.expr
       }
-      let stream = TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
       let rest = Array(args.dropFirst())
       let printed = b == .fmtFprintf ? Builtin.fmtPrintf : (b == .fmtFprintln ? .fmtPrintln : .fmtPrint)
       // The same call as Print/Println/Printf, with the stream as its first operand (and any

@@ -1019,7 +1019,13 @@ final class Batch {
       .stringsIndexByte, .stringsLastIndex:
       for a in args { expression(discard, a) }
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
-      // The stream is not a value; the rest are fmt's leaking interface arguments.
+      // The stream is os.Stdout or os.Stderr, or a *bytes.Buffer or *strings.Builder that fmt
+      // calls Write on through the io.Writer interface: a parameter whose method is called
+      // through an interface leaks (`moved to heap: buf`). The rest are fmt's leaking interface
+      // arguments.
+      if args[0].type.pointee != nil {
+        expression(heapHole.noting("passed to \(b.rawValue) as an io.Writer, whose Write is called through the interface"), args[0])
+      }
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       // Fprintf's format is a string parameter; what follows it is `...any`.
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtFprintf ? 2 : 1), all: args) }

@@ -85,12 +85,23 @@ extension VM {
       try fprint(format: nil, args, newline: b != .fmtPrint)
     case .print, .println: try runtimePrint(args, newline: b == .println)
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
-      let toStderr = args[0].1[0] == 2
+      let (streamType, stream) = (args[0].0, args[0].1[0])
       let rest = Array(args.dropFirst())
-      if b == .fmtFprintf {
-        try fprint(format: try string(rest[0].1), Array(rest.dropFirst()), newline: false, stderr: toStderr)
+      let format = b == .fmtFprintf ? try string(rest[0].1) : nil
+      let values = b == .fmtFprintf ? Array(rest.dropFirst()) : rest
+      guard let writer = streamType.pointee else {
+        try fprint(format: format, values, newline: b == .fmtFprintln, stderr: stream == 2)
+        return
+      }
+      // Fprint*'s `w.Write(p.buf)`: the printed bytes appended to the Buffer or Builder.
+      if stream == 0 { throw VMTrap(kind: .nilDereference) }
+      inFlight.append(stream)
+      defer { inFlight.removeLast() }
+      let text = try sprintBytes(format: format, values, newline: b == .fmtFprintln)
+      if writer === bytesBufferType {
+        try appendToBuffer(stream, text)
       } else {
-        try fprint(format: nil, rest, newline: b == .fmtFprintln, stderr: toStderr)
+        try appendToBuilder(stream, text)
       }
     case .runtimeNumGoroutine: result?[0] = UInt64(1 + otherGoroutineCount)
     case .runtimeNumCPU: result?[0] = UInt64(heap.gomaxprocs)  // the machine the profile models

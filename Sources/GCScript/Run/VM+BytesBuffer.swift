@@ -71,6 +71,13 @@ extension VM {
     }
   }
 
+  /// Buffer.Write(bytes) as fmt's Fprint* calls it (the *Buffer at p).
+  func appendToBuffer(_ p: Address, _ bytes: [UInt8]) throws {
+    try store(p + 32, 0, 1)
+    let m = try tryGrowBufferByReslice(p, bytes.count) ?? growBuffer(p, bytes.count)
+    try write(bytes, at: try load(p, 8) + UInt64(m))
+  }
+
   /// Reset: `b.buf = b.buf[:0]; b.off = 0; b.lastRead = opInvalid`.
   private func resetBuffer(_ p: Address) throws {
     try store(p + 8, 0, 8)

@@ -18,7 +18,7 @@ extension VM {
     let p = args[0].1[0]
     guard p != 0 else { throw VMTrap(kind: .nilDereference) }
     var data = try load(p + 8, 8)
-    var length = Int(try load(p + 16, 8))
+    let length = Int(try load(p + 16, 8))
     var capacity = Int(try load(p + 24, 8))
     switch b {
     case .builderLen: result()?[0] = UInt64(length); return
@@ -31,13 +31,7 @@ extension VM {
       return
     default: break
     }
-    // copyCheck.
-    let addr = try load(p, 8)
-    if addr == 0 {
-      try store(p, p, 8)
-    } else if addr != p {
-      throw VMTrap(kind: .goPanic("strings: illegal use of non-zero Builder copied by value"))
-    }
+    try builderCopyCheck(p)
     var bytes: [UInt8] = []
     switch b {
     case .builderGrow:
@@ -50,17 +44,36 @@ extension VM {
     case .builderWriteRune: GoUTF8.appendRune(&bytes, Int32(truncatingIfNeeded: Int64(bitPattern: args[1].1[0])))
     default: return
     }
-    if let grown = builderGrowth(capacity: capacity, length: length, writing: bytes.count, rune: b == .builderWriteRune) {
-      (data, capacity) = try growBuilder(p, data, length, to: grown)
-    }
-    try write(bytes, at: data + UInt64(length))
-    length += bytes.count
-    try store(p + 16, UInt64(length), 8)
+    try appendToBuilder(p, bytes, rune: b == .builderWriteRune)
     guard let out = result() else { return }
     switch b {
     case .builderWriteString, .builderWriteRune: (out[0], out[1], out[2]) = (UInt64(bytes.count), 0, 0)
     default: (out[0], out[1]) = (0, 0)
     }
+  }
+
+  /// copyCheck: the Builder records its address at its first write; a copy written panics.
+  private func builderCopyCheck(_ p: Address) throws {
+    let addr = try load(p, 8)
+    if addr == 0 {
+      try store(p, p, 8)
+    } else if addr != p {
+      throw VMTrap(kind: .goPanic("strings: illegal use of non-zero Builder copied by value"))
+    }
+  }
+
+  /// A write of `bytes` (WriteString's, WriteByte's, WriteRune's, or fmt.Fprint*'s Write) at the
+  /// Builder's end, its buffer grown as append grows it.
+  func appendToBuilder(_ p: Address, _ bytes: [UInt8], rune: Bool = false) throws {
+    try builderCopyCheck(p)
+    var data = try load(p + 8, 8)
+    let length = Int(try load(p + 16, 8))
+    let capacity = Int(try load(p + 24, 8))
+    if let grown = builderGrowth(capacity: capacity, length: length, writing: bytes.count, rune: rune) {
+      (data, _) = try growBuilder(p, data, length, to: grown)
+    }
+    try write(bytes, at: data + UInt64(length))
+    try store(p + 16, UInt64(length + bytes.count), 8)
   }
 
   /// The capacity a Builder's buffer grows to for a write of `n` bytes (`rune`: WriteRune's), or

@@ -75,6 +75,12 @@ extension VM {
     return p.buf
   }
 
+  /// What Fprint, Fprintln (`format` nil) or Fprintf prints, for a writer of the program's.
+  func sprintBytes(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool) throws -> [UInt8] {
+    if let format { return try sprintf(format, args) }
+    return try sprint(args, newline: newline)
+  }
+
   /// fmt.Print, Println (`format` nil) or Printf to the host, in chunks as the text is made.
   func fprint(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool, stderr: Bool = false) throws {
     let host = self.host
