@@ -51,6 +51,7 @@ extension Checker {
       if let call = try timeMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try metricsMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try bytesBufferCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try atomicMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
       }
@@ -643,6 +644,24 @@ extension Checker {
     case .runtimeVersion:
       try arity("runtime.Version", args, want: [], scope, span)
       return node([], .string)
+    case .atomicAddInt32, .atomicAddInt64, .atomicAddUint32, .atomicAddUint64, .atomicLoadInt32,
+      .atomicLoadInt64, .atomicLoadUint32, .atomicLoadUint64, .atomicStoreInt32, .atomicStoreInt64,
+      .atomicStoreUint32, .atomicStoreUint64, .atomicCompareAndSwapInt32, .atomicCompareAndSwapInt64,
+      .atomicCompareAndSwapUint32, .atomicCompareAndSwapUint64, .atomicSwapInt32, .atomicSwapInt64,
+      .atomicSwapUint32, .atomicSwapUint64, .atomicInt32Add, .atomicInt32Load, .atomicInt32Store,
+      .atomicInt32CompareAndSwap, .atomicInt32Swap, .atomicInt64Add, .atomicInt64Load,
+      .atomicInt64Store, .atomicInt64CompareAndSwap, .atomicInt64Swap, .atomicUint32Add,
+      .atomicUint32Load, .atomicUint32Store, .atomicUint32CompareAndSwap, .atomicUint32Swap,
+      .atomicUint64Add, .atomicUint64Load, .atomicUint64Store, .atomicUint64CompareAndSwap,
+      .atomicUint64Swap:
+      guard let (op, t, method) = b.atomicOperation, let (params, result) = b.atomicSignature else { throw CheckFailure() }
+      if method { throw fail(.typeError("undefined: \(b.rawValue)"), at: span) }
+      let pointer = GoType.pointer(to: t)
+      try arity(b.rawValue, args, want: ([pointer] + params).map(\.description), scope, span)
+      let typed = try zip(args, [pointer] + params).map { a, p in
+        try assign(try expression(a, scope), to: p, "argument to atomic.\(op)\(b.rawValue.dropFirst(7 + op.count))")
+      }
+      return node(typed, result)
     case .bufferWrite, .bufferWriteString, .bufferWriteByte, .bufferWriteRune, .bufferGrow, .bufferTruncate,
       .bufferLen, .bufferCap, .bufferBytes, .bufferReset, .bufferString:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)

@@ -105,7 +105,7 @@ enum Packages {
   static let known: [String: String] = [
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
-    "metrics": "runtime/metrics", "math": "math", "bytes": "bytes",
+    "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -215,6 +215,7 @@ enum Packages {
     case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
     case ("metrics", _): return MetricsTypes.member(name, profile)
     case ("math", _): return MathPackage.member(name)
+    case ("atomic", _): return AtomicPackage.member(name)
     case ("bytes", "Buffer"): return .type(bytesBufferType)
     case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)
     case ("bytes", "NewBufferString"): return .function(.bytesNewBufferString)

@@ -43,6 +43,8 @@ extension Builtin {
     case .durationString: return go127 ? PackageInline(rawValue) : nil
     // runtime/metrics (Tests/Recordings/runs/metricsread): Float64's math.Float64frombits too.
     case .runtimeVersion, .bytesNewBuffer, .bytesNewBufferString: return PackageInline(rawValue)
+    // sync/atomic: the methods are inlined; the functions are intrinsics.
+    case _ where atomicOperation != nil: return atomicOperation!.method ? PackageInline(rawValue) : nil
     case .metricsRead, .metricsAll, .metricsValueKind, .metricsValueUint64, .metricsValueFloat64Histogram:
       return PackageInline(rawValue)
     case .metricsValueFloat64: return PackageInline(rawValue, [PackageInline("math.Float64frombits")])
