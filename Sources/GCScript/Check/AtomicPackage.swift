@@ -36,39 +36,38 @@ enum AtomicPackage {
 
   static func member(_ name: String) -> Packages.Member? {
     if let t = types[name] { return .type(t) }
-    if let b = Builtin(rawValue: "atomic.\(name)") { return .function(b) }
+    for b in [Builtin.atomicCompareAndSwap, .atomicAdd, .atomicLoad, .atomicStore, .atomicSwap] {
+      let op = b.rawValue.dropFirst(7)
+      if name.hasPrefix(op), let t = valueType(String(name.dropFirst(op.count))) { return .atomicFunction(b, t) }
+    }
     return .unsupported("sync/atomic's \(name)")
+  }
+
+  /// The value field of an atomic type (its last: after noCopy and align64).
+  static func valueField(_ t: GoType) -> (offset: Int, type: GoType)? {
+    guard types.values.contains(where: { $0 === t }), let v = t.structFields?.last else { return nil }
+    return (v.offset, v.type)
   }
 }
 
 extension Builtin {
-  /// An atomic function's or method's operation and value type: ("Add", int64) for AddInt64 and
-  /// (*Int64).Add; nil for any other builtin.
-  var atomicOperation: (op: String, value: GoType, method: Bool)? {
+  /// An atomic function's or method's operation ("Add", "CompareAndSwap"...), and whether it is
+  /// a method; nil for any other builtin.
+  var atomicOperation: (op: String, method: Bool)? {
     guard rawValue.hasPrefix("atomic.") else { return nil }
     let name = rawValue.dropFirst(7)
-    if name.hasPrefix("(*") {
-      // atomic.(*Int64).Add
-      let parts = name.dropFirst(2).split(separator: ")")
-      guard parts.count == 2, let t = AtomicPackage.valueType(String(parts[0])) else { return nil }
-      return (String(parts[1].dropFirst()), t, true)
-    }
-    for op in ["CompareAndSwap", "Add", "Load", "Store", "Swap"] where name.hasPrefix(op) {
-      guard let t = AtomicPackage.valueType(String(name.dropFirst(op.count))) else { return nil }
-      return (op, t, false)
-    }
-    return nil
+    if name.hasPrefix("(*T).") { return (String(name.dropFirst(5)), true) }
+    return (String(name), false)
   }
 
-  /// The parameters after the pointer (or receiver) and the result of an atomic operation.
-  var atomicSignature: (params: [GoType], result: GoType)? {
-    guard let (op, t, _) = atomicOperation else { return nil }
-    switch op {
-    case "Add": return ([t], t)
+  /// The parameters after the pointer (or receiver) and the result of an atomic operation on
+  /// values of type `t`.
+  func atomicSignature(_ t: GoType) -> (params: [GoType], result: GoType)? {
+    switch atomicOperation?.op {
+    case "Add", "Swap": return ([t], t)
     case "Load": return ([], t)
     case "Store": return ([t], noValueType)
     case "CompareAndSwap": return ([t, t], .bool)
-    case "Swap": return ([t], t)
     default: return nil
     }
   }
@@ -85,7 +84,9 @@ extension Checker {
     let base = isPointer ? x.type.pointee! : x.type
     let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
     let typeName = base.name.map { String($0.dropFirst(7)) } ?? ""
-    guard let b = Builtin(rawValue: "atomic.(*\(typeName)).\(name)"), let (params, result) = b.atomicSignature else {
+    guard let b = Builtin(rawValue: "atomic.(*T).\(name)"), let v = AtomicPackage.valueField(base),
+      let (params, result) = b.atomicSignature(v.type)
+    else {
       throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     try arity("(*atomic.\(typeName)).\(name)", args, want: params.map(\.description), scope, span)
@@ -100,5 +101,19 @@ extension Checker {
     var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
     op.isCallResult = true
     return op
+  }
+
+  /// `atomic.AddInt64(&n, d)` and the rest: the pointer, then the operation's operands.
+  func atomicFunctionCall(_ b: Builtin, _ t: GoType, _ args: [Expr], _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    guard let (op, _) = b.atomicOperation, let (params, result) = b.atomicSignature(t) else { throw CheckFailure() }
+    let name = "atomic.\(op)\(t.description.prefix(1).uppercased())\(t.description.dropFirst())"
+    let pointer = GoType.pointer(to: t)
+    try arity(name, args, want: ([pointer] + params).map(\.description), scope, span)
+    let typed = try zip(args, [pointer] + params).map { a, p in
+      try assign(try expression(a, scope), to: p, "argument to \(name)")
+    }
+    var call = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
+    call.isCallResult = true
+    return call
   }
 }

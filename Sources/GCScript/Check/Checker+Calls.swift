@@ -36,6 +36,7 @@ extension Checker {
             op.isCallResult = true
             return op
           }
+        case .atomicFunction(let b, let t)?: return try atomicFunctionCall(b, t, args, scope, span)
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
         case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
         case .constant?, .variable?, .untypedConstant?:
@@ -644,24 +645,10 @@ extension Checker {
     case .runtimeVersion:
       try arity("runtime.Version", args, want: [], scope, span)
       return node([], .string)
-    case .atomicAddInt32, .atomicAddInt64, .atomicAddUint32, .atomicAddUint64, .atomicLoadInt32,
-      .atomicLoadInt64, .atomicLoadUint32, .atomicLoadUint64, .atomicStoreInt32, .atomicStoreInt64,
-      .atomicStoreUint32, .atomicStoreUint64, .atomicCompareAndSwapInt32, .atomicCompareAndSwapInt64,
-      .atomicCompareAndSwapUint32, .atomicCompareAndSwapUint64, .atomicSwapInt32, .atomicSwapInt64,
-      .atomicSwapUint32, .atomicSwapUint64, .atomicInt32Add, .atomicInt32Load, .atomicInt32Store,
-      .atomicInt32CompareAndSwap, .atomicInt32Swap, .atomicInt64Add, .atomicInt64Load,
-      .atomicInt64Store, .atomicInt64CompareAndSwap, .atomicInt64Swap, .atomicUint32Add,
-      .atomicUint32Load, .atomicUint32Store, .atomicUint32CompareAndSwap, .atomicUint32Swap,
-      .atomicUint64Add, .atomicUint64Load, .atomicUint64Store, .atomicUint64CompareAndSwap,
-      .atomicUint64Swap:
-      guard let (op, t, method) = b.atomicOperation, let (params, result) = b.atomicSignature else { throw CheckFailure() }
-      if method { throw fail(.typeError("undefined: \(b.rawValue)"), at: span) }
-      let pointer = GoType.pointer(to: t)
-      try arity(b.rawValue, args, want: ([pointer] + params).map(\.description), scope, span)
-      let typed = try zip(args, [pointer] + params).map { a, p in
-        try assign(try expression(a, scope), to: p, "argument to atomic.\(op)\(b.rawValue.dropFirst(7 + op.count))")
-      }
-      return node(typed, result)
+    case .atomicAdd, .atomicLoad, .atomicStore, .atomicCompareAndSwap, .atomicSwap, .atomicMethodAdd,
+      .atomicMethodLoad, .atomicMethodStore, .atomicMethodCompareAndSwap, .atomicMethodSwap:
+      // Reached only through their package member (.atomicFunction) or a receiver.
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .bufferWrite, .bufferWriteString, .bufferWriteByte, .bufferWriteRune, .bufferGrow, .bufferTruncate,
       .bufferLen, .bufferCap, .bufferBytes, .bufferReset, .bufferString:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)

@@ -585,7 +585,8 @@ extension Checker {
       case .untypedConstant(let c, let kind)?: return constant(c, kind, span)
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
       case .variable(let b, let t)?: return value(TypedExpr(.builtin(b, [], spread: false), t, span))
-      case .function?: throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
+      case .function?, .atomicFunction?:
+        throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: span)
       }

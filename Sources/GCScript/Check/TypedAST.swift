@@ -647,28 +647,14 @@ enum Builtin: String {
   /// String's `b.buf[b.off:]`, which its conversion copies (Checker+BytesBuffer.swift).
   case bufferString = "bytes.(*Buffer).String"
   case bytesNewBuffer = "bytes.NewBuffer", bytesNewBufferString = "bytes.NewBufferString"
-  // sync/atomic (Check/AtomicPackage.swift, Run/VM+Atomic.swift): the functions, then the
-  // methods (the receiver first).
-  case atomicAddInt32 = "atomic.AddInt32", atomicAddInt64 = "atomic.AddInt64"
-  case atomicAddUint32 = "atomic.AddUint32", atomicAddUint64 = "atomic.AddUint64"
-  case atomicLoadInt32 = "atomic.LoadInt32", atomicLoadInt64 = "atomic.LoadInt64"
-  case atomicLoadUint32 = "atomic.LoadUint32", atomicLoadUint64 = "atomic.LoadUint64"
-  case atomicStoreInt32 = "atomic.StoreInt32", atomicStoreInt64 = "atomic.StoreInt64"
-  case atomicStoreUint32 = "atomic.StoreUint32", atomicStoreUint64 = "atomic.StoreUint64"
-  case atomicCompareAndSwapInt32 = "atomic.CompareAndSwapInt32", atomicCompareAndSwapInt64 = "atomic.CompareAndSwapInt64"
-  case atomicCompareAndSwapUint32 = "atomic.CompareAndSwapUint32", atomicCompareAndSwapUint64 = "atomic.CompareAndSwapUint64"
-  case atomicSwapInt32 = "atomic.SwapInt32", atomicSwapInt64 = "atomic.SwapInt64"
-  case atomicSwapUint32 = "atomic.SwapUint32", atomicSwapUint64 = "atomic.SwapUint64"
-  case atomicInt32Add = "atomic.(*Int32).Add", atomicInt32Load = "atomic.(*Int32).Load"
-  case atomicInt32Store = "atomic.(*Int32).Store", atomicInt32CompareAndSwap = "atomic.(*Int32).CompareAndSwap"
-  case atomicInt32Swap = "atomic.(*Int32).Swap", atomicInt64Add = "atomic.(*Int64).Add"
-  case atomicInt64Load = "atomic.(*Int64).Load", atomicInt64Store = "atomic.(*Int64).Store"
-  case atomicInt64CompareAndSwap = "atomic.(*Int64).CompareAndSwap", atomicInt64Swap = "atomic.(*Int64).Swap"
-  case atomicUint32Add = "atomic.(*Uint32).Add", atomicUint32Load = "atomic.(*Uint32).Load"
-  case atomicUint32Store = "atomic.(*Uint32).Store", atomicUint32CompareAndSwap = "atomic.(*Uint32).CompareAndSwap"
-  case atomicUint32Swap = "atomic.(*Uint32).Swap", atomicUint64Add = "atomic.(*Uint64).Add"
-  case atomicUint64Load = "atomic.(*Uint64).Load", atomicUint64Store = "atomic.(*Uint64).Store"
-  case atomicUint64CompareAndSwap = "atomic.(*Uint64).CompareAndSwap", atomicUint64Swap = "atomic.(*Uint64).Swap"
+  // sync/atomic (Check/AtomicPackage.swift, Run/VM+Atomic.swift): the functions on a *int32,
+  // *int64, *uint32 or *uint64, then the Int32, Int64, Uint32 and Uint64 types' methods (T: the
+  // receiver's type; the receiver first), the value's type read from the pointer's.
+  case atomicAdd = "atomic.Add", atomicLoad = "atomic.Load", atomicStore = "atomic.Store"
+  case atomicCompareAndSwap = "atomic.CompareAndSwap", atomicSwap = "atomic.Swap"
+  case atomicMethodAdd = "atomic.(*T).Add", atomicMethodLoad = "atomic.(*T).Load"
+  case atomicMethodStore = "atomic.(*T).Store", atomicMethodCompareAndSwap = "atomic.(*T).CompareAndSwap"
+  case atomicMethodSwap = "atomic.(*T).Swap"
 }
 
 /// The left side of an assignment: a place, or `_`.

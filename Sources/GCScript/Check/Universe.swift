@@ -119,6 +119,8 @@ enum Packages {
     case constant(Constant, GoType)
     /// An untyped constant (math.Pi, math.MaxInt64).
     case untypedConstant(Constant, UntypedKind)
+    /// A sync/atomic function and the integer type it works on (AddInt64: .atomicAdd, int64).
+    case atomicFunction(Builtin, GoType)
     case type(GoType)
     /// A package variable the runtime provides (its value read by the builtin).
     case variable(Builtin, GoType)

@@ -929,16 +929,8 @@ final class Batch {
     // //go:noescape: `leaking param: p` for a pointer passed on, `moved to heap: n` for `&n`),
     // and so does a method's receiver, whose field's address they are given; Go 1.27's
     // intrinsics keep it (`p does not escape`).
-    case .atomicAddInt32, .atomicAddInt64, .atomicAddUint32, .atomicAddUint64, .atomicLoadInt32,
-      .atomicLoadInt64, .atomicLoadUint32, .atomicLoadUint64, .atomicStoreInt32, .atomicStoreInt64,
-      .atomicStoreUint32, .atomicStoreUint64, .atomicCompareAndSwapInt32, .atomicCompareAndSwapInt64,
-      .atomicCompareAndSwapUint32, .atomicCompareAndSwapUint64, .atomicSwapInt32, .atomicSwapInt64,
-      .atomicSwapUint32, .atomicSwapUint64, .atomicInt32Add, .atomicInt32Load, .atomicInt32Store,
-      .atomicInt32CompareAndSwap, .atomicInt32Swap, .atomicInt64Add, .atomicInt64Load,
-      .atomicInt64Store, .atomicInt64CompareAndSwap, .atomicInt64Swap, .atomicUint32Add,
-      .atomicUint32Load, .atomicUint32Store, .atomicUint32CompareAndSwap, .atomicUint32Swap,
-      .atomicUint64Add, .atomicUint64Load, .atomicUint64Store, .atomicUint64CompareAndSwap,
-      .atomicUint64Swap:
+    case .atomicAdd, .atomicLoad, .atomicStore, .atomicCompareAndSwap, .atomicSwap, .atomicMethodAdd,
+      .atomicMethodLoad, .atomicMethodStore, .atomicMethodCompareAndSwap, .atomicMethodSwap:
       expression(analysis.compiler.inliner == .go119 ? heapHole.noting("passed to \(b.rawValue), whose pointer leaks") : discard, args[0])
       for a in args.dropFirst() { expression(discard, a) }
     // bytes.Buffer's methods: `b does not escape` (buffer.go, both versions); what Write and

@@ -462,17 +462,9 @@ struct InlineCostVisitor {
     // sync/atomic (one-line wrappers with -m=2, Go 1.27.3 / 1.19.8, less the return and the
     // operands): the functions are intrinsics (2); the methods are inlined — Add and Swap 6 / 9,
     // Load and Store 5 / 8, CompareAndSwap 7 / 10.
-    case .atomicAddInt32, .atomicAddInt64, .atomicAddUint32, .atomicAddUint64, .atomicLoadInt32,
-      .atomicLoadInt64, .atomicLoadUint32, .atomicLoadUint64, .atomicStoreInt32, .atomicStoreInt64,
-      .atomicStoreUint32, .atomicStoreUint64, .atomicCompareAndSwapInt32, .atomicCompareAndSwapInt64,
-      .atomicCompareAndSwapUint32, .atomicCompareAndSwapUint64, .atomicSwapInt32, .atomicSwapInt64,
-      .atomicSwapUint32, .atomicSwapUint64, .atomicInt32Add, .atomicInt32Load, .atomicInt32Store,
-      .atomicInt32CompareAndSwap, .atomicInt32Swap, .atomicInt64Add, .atomicInt64Load,
-      .atomicInt64Store, .atomicInt64CompareAndSwap, .atomicInt64Swap, .atomicUint32Add,
-      .atomicUint32Load, .atomicUint32Store, .atomicUint32CompareAndSwap, .atomicUint32Swap,
-      .atomicUint64Add, .atomicUint64Load, .atomicUint64Store, .atomicUint64CompareAndSwap,
-      .atomicUint64Swap:
-      guard let (op, _, method) = b.atomicOperation, method else { return 2 + operands }
+    case .atomicAdd, .atomicLoad, .atomicStore, .atomicCompareAndSwap, .atomicSwap, .atomicMethodAdd,
+      .atomicMethodLoad, .atomicMethodStore, .atomicMethodCompareAndSwap, .atomicMethodSwap:
+      guard let (op, method) = b.atomicOperation, method else { return 2 + operands }
       switch op {
       case "Add", "Swap": return (go127 ? 6 : 9) + operands
       case "CompareAndSwap": return (go127 ? 7 : 10) + operands

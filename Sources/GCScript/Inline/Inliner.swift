@@ -406,8 +406,11 @@ final class Inliner {
     // A method's `(` is after its receiver (`b.WriteString(`); a function's after its name.
     let receiverEnd = b.isMethod ? args.first?.span.end : nil
     let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)
+    // An atomic type's method is named with its receiver's type (`atomic.(*Int64).Add`).
+    let receiverType = args.first?.type.pointee?.name.map { String($0.dropFirst(7)) } ?? "T"
     func add(_ node: PackageInline, _ path: [Int]) {
-      inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(node.name)")))
+      let name = b.atomicOperation?.method == true ? node.name.replacingOccurrences(of: "(*T)", with: "(*\(receiverType))") : node.name
+      inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(name)")))
       for (k, c) in node.calls.enumerated() { add(c, path + [k]) }
     }
     add(tree, path)

@@ -6,19 +6,21 @@
 import GoHeap
 
 extension VM {
-  func atomic(_ b: Builtin, _ w: [UInt64], into result: () -> UnsafeMutablePointer<UInt64>?) throws {
-    guard let (op, t, method) = b.atomicOperation else { return }
+  func atomic(
+    _ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: () -> UnsafeMutablePointer<UInt64>?
+  ) throws {
+    guard let (op, _) = b.atomicOperation, let target = args.first?.0.pointee else { return }
+    let w = args.map { $0.1[0] }
     var p = w[0]
     if p == 0 { throw VMTrap(kind: .nilDereference) }
-    // A method's receiver: the value after the noCopy (and align64) fields, at the end.
-    if method, let type = AtomicPackage.types.values.first(where: { $0.structFields?.last?.type === t }),
-      let v = type.structFields?.last
-    {
+    var t = target
+    if let v = AtomicPackage.valueField(target) {
       p += UInt64(v.offset)
+      t = v.type
     }
     let size = t.size
     let old = try load(p, size)
-    /// The value as the type's bits (sign-extended for int32 results in their slot).
+    /// The value as it sits in a slot (an int32 sign-extended).
     func slot(_ v: UInt64) -> UInt64 {
       if size == 4, t === GoType.int32 { return UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: v))) }
       return size == 4 ? v & 0xFFFF_FFFF : v

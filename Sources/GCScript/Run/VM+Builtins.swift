@@ -242,17 +242,9 @@ extension VM {
     case .runtimeSetFinalizer: try setFinalizer(args)
     case .debugReadGCStats: try readGCStats(args[0].1[0])
     case .metricsRead: try metricsRead(args[0].1)
-    case .atomicAddInt32, .atomicAddInt64, .atomicAddUint32, .atomicAddUint64, .atomicLoadInt32,
-      .atomicLoadInt64, .atomicLoadUint32, .atomicLoadUint64, .atomicStoreInt32, .atomicStoreInt64,
-      .atomicStoreUint32, .atomicStoreUint64, .atomicCompareAndSwapInt32, .atomicCompareAndSwapInt64,
-      .atomicCompareAndSwapUint32, .atomicCompareAndSwapUint64, .atomicSwapInt32, .atomicSwapInt64,
-      .atomicSwapUint32, .atomicSwapUint64, .atomicInt32Add, .atomicInt32Load, .atomicInt32Store,
-      .atomicInt32CompareAndSwap, .atomicInt32Swap, .atomicInt64Add, .atomicInt64Load,
-      .atomicInt64Store, .atomicInt64CompareAndSwap, .atomicInt64Swap, .atomicUint32Add,
-      .atomicUint32Load, .atomicUint32Store, .atomicUint32CompareAndSwap, .atomicUint32Swap,
-      .atomicUint64Add, .atomicUint64Load, .atomicUint64Store, .atomicUint64CompareAndSwap,
-      .atomicUint64Swap:
-      try atomic(b, args.map { $0.1[0] }) { result }
+    case .atomicAdd, .atomicLoad, .atomicStore, .atomicCompareAndSwap, .atomicSwap, .atomicMethodAdd,
+      .atomicMethodLoad, .atomicMethodStore, .atomicMethodCompareAndSwap, .atomicMethodSwap:
+      try atomic(b, args) { result }
     case .runtimeVersion:
       // buildVersion, a constant string: nothing is allocated.
       if let out = result {
