@@ -56,7 +56,11 @@ extension GoRuntime {
   /// append buffers use it to pick capacities that fill the allocation.
   public func roundupsize(_ size: Int, noscan: Bool) -> Int {
     let p = profile
-    guard size <= p.maxSmallSize else { return (size + p.pageSize - 1) / p.pageSize * p.pageSize }
+    guard size <= p.maxSmallSize else {
+      // (A size past the address space is refused by the caller; it does not wrap here.)
+      let (sum, overflow) = size.addingReportingOverflow(p.pageSize - 1)
+      return overflow ? size : sum / p.pageSize * p.pageSize
+    }
     let header = !noscan && p.mallocHeaderBytes > 0 && size > p.mallocHeaderMinSize ? p.mallocHeaderBytes : 0
     return p.sizeClasses.sizeClass(for: max(size + header, 1)).size - header
   }

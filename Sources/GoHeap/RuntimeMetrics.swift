@@ -317,6 +317,11 @@ extension GoRuntime {
     )
   }
 
+  /// The values one Read puts in samples of these names, all from the state of one moment.
+  public func readMetrics(_ names: [String], scheduler: SchedulerCounts) -> [MetricValue] {
+    names.map { readMetric($0, scheduler: scheduler) }
+  }
+
   /// The value Read puts in a sample named `name` (KindBad for a name the profile's Go does not
   /// have). `scheduler` is the interpreter's goroutines at the moment of the read.
   public func readMetric(_ name: String, scheduler: SchedulerCounts) -> MetricValue {
@@ -398,8 +403,7 @@ extension GoRuntime {
     case "/sched/goroutines/not-in-go:goroutines": return u(0)
     case "/sched/goroutines/waiting:goroutines":
       return u(max(0, scheduler.live + systemGoroutines - 1 - scheduler.runnable))
-    case "/sched/goroutines-created:goroutines":
-      return u(scheduler.created + profile.runtimeGoroutinesAtMain + (markWorkersStarted ? profile.procs : 0))
+    case "/sched/goroutines-created:goroutines": return u(scheduler.created + systemGoroutines)
     case "/sched/threads/total:threads": return u(profile.runtimeThreads)
     case "/sync/mutex/wait/total:seconds": return seconds(0)
     case "/cpu/classes/gc/mark/assist:cpu-seconds": return seconds(cpuStats.gcAssist)

@@ -350,7 +350,7 @@ public struct RuntimeProfile: Sendable {
   /// Address-space reservation unit: heapArenaBytes (64 MiB on linux/amd64).
   var arenaBytes: Int
   /// Largest allocation the runtime can address (maxAlloc: 1 << 48 on linux/amd64).
-  var maxAllocBytes: Int
+  public var maxAllocBytes: Int
   /// Heap-goal floor at GOGC=100 (defaultHeapMinimum, 4 MiB), scaled by GOGC/100.
   var heapMinimum: Int
   /// Trigger bounds as fractions of the runway from marked to goal, in 64ths (45, 61).

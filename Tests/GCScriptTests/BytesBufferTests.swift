@@ -80,3 +80,45 @@ func fprintToABufferOrABuilder(_ version: String) throws {
   #expect(interp.escapeDecisions.contains("main.go:17:6: moved to heap: buf"))
   #expect(interp.escapeDecisions.contains("main.go:25:6: moved to heap: sb"))
 }
+
+/// Growing past what a make can hold panics as Go's does (checked against Go 1.27.3 and 1.19.8):
+/// Builder.Grow's make (`len out of range` from Go 1.21, `cap out of range` before), and
+/// Buffer.Grow's growSlice, whose recover turns it into ErrTooLarge. A nil *Buffer's String is
+/// `<nil>`; fmt prints a *Buffer and a *Builder through String. Another package's unexported
+/// fields cannot be set in a literal.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func bufferAndBuilderLimits(_ version: String) throws {
+  let program = """
+    package main
+
+    import (
+    \t"bytes"
+    \t"fmt"
+    \t"math"
+    \t"strings"
+    )
+
+    func main() {
+    \tvar nb *bytes.Buffer
+    \tvar b bytes.Buffer
+    \tb.WriteString("hi")
+    \tfmt.Println(nb.String(), &b, nb)
+    \tdefer func() { fmt.Println("recovered:", recover()) }()
+    \tfunc() {
+    \t\tdefer func() { fmt.Println("recovered:", recover()) }()
+    \t\tvar sb strings.Builder
+    \t\tsb.WriteString("x")
+    \t\tsb.Grow(math.MaxInt64)
+    \t}()
+    \tb.Grow(math.MaxInt64)
+    }
+
+    """
+  let (out, _, _) = try run(program, profile: bufferProfile(version))
+  let which = version == "1.27.3" ? "len" : "cap"
+  #expect(out == "<nil> hi <nil>\nrecovered: runtime error: makeslice: \(which) out of range\nrecovered: bytes.Buffer: too large\n")
+  #expect(failure("package main\nimport \"bytes\"\nfunc main() { b := bytes.Buffer{off: 1}; _ = b }")?.kind.message
+    == "cannot refer to unexported field off in struct literal of type bytes.Buffer")
+  #expect(failure("package main\nimport \"bytes\"\nfunc main() { b := bytes.Buffer{nil, 1, 0}; _ = b }")?.kind.message
+    == "implicit assignment to unexported field buf in struct literal of type bytes.Buffer")
+}

@@ -166,3 +166,31 @@ func chainedDefersRunLastFirstEverywhere(_ version: String) throws {
     "sum 96", "last defer, outside the loop", "loop defer 1", "loop defer 0", "first defer, outside the loop",
   ])
 }
+
+/// What defers in a loop capture, as Go's wrappers do (runs/deferloopvalues): an int8 and a
+/// float32 come back as they were at the statement (their memory form, not the slot's), a func()
+/// passed as an argument gets a wrapper of its own, and a 256-byte array is captured by
+/// reference — a heap copy per iteration and a pointer in the wrapper. Output, Mallocs and bytes
+/// are Go's in both versions.
+@Test(arguments: deferVersions)
+func deferLoopCapturesAsGosWrappersDo(_ version: String) throws {
+  let recording = try RecordedRun("deferloopvalues")
+  let (out, _, _) = try run(recording.source, profile: deferProfile(of: version))
+  #expect(recording.runs(version).contains(out), "gcsh:\n\(out)\nGo:\n\(recording.runs(version)[0])")
+}
+
+/// A run that stops with a function's loop defers pending (here the step limit) leaves none
+/// for the session's next run: they are neither run, nor roots, nor popped by another frame.
+@Test func aStoppedRunLeavesNoPendingDefers() throws {
+  let rt = GoRuntime(profile: .go127)
+  let host = RecordingHost()
+  let interp = Interpreter(heap: rt, host: host)
+  interp.maxSteps = 50
+  let first = Source(name: "a.gcs", text: "func keep(b []byte) {}\nfunc f() { for i := 0; i < 1000; i++ { defer keep(make([]byte, 1024)) } }\nf()")
+  #expect(throws: (any Error).self) { try interp.run(Interpreter.parse(first).0, source: first) }
+  interp.maxSteps = nil
+  let second = Source(name: "b.gcs", text: "func g() { for i := 0; i < 2; i++ { defer fmt.Println(i) } }\ng()\nruntime.GC()\nexpect HeapAlloc < 1MiB")
+  try interp.run(Interpreter.parse(second).0, source: second)
+  #expect(host.text.hasPrefix("1\n0\nok"), "\(host.text)")
+  #expect(interp.failedExpectations == 0)
+}

@@ -59,3 +59,11 @@ func mathEscapeLinesAreGos(_ version: String) throws {
   let overflow = failure("package main\nimport \"math\"\nfunc main() { x := math.MaxUint64; _ = x }")?.kind.message ?? ""
   #expect(overflow.contains("overflows"), "\(overflow)")
 }
+
+/// Edge cases of the ports (Go 1.27.3 and 1.19.8 print the same): log_amd64.s takes the
+/// f1 <= Sqrt2/2 branch at equality (one argument in 2^64 tells), and ldexp's exponent
+/// arithmetic wraps as Go's int does.
+@Test func mathEdgeCasesAreGos() throws {
+  let (out, _, _) = try run("package main\nimport (\"fmt\"; \"math\")\nfunc main() { fmt.Println(math.Log(3037000499.97605), math.Ldexp(0.5, math.MinInt64), math.Ldexp(0.5, math.MaxInt64)) }")
+  #expect(out == "21.83413618763828 +Inf +Inf\n")
+}

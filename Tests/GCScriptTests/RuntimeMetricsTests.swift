@@ -285,3 +285,11 @@ func pausesAreCountedPerStopOfTheWorld(_ version: String) throws {
     "main.go:14:30: 400 escapes to heap", "main.go:14:46: time.Duration(5) escapes to heap",
   ])
 }
+
+/// Go 1.19's Read takes &m[0] before anything else (index out of range for an empty slice);
+/// Go 1.21+ returns first.
+@Test func readOfNoSamples() throws {
+  let program = "package main\nimport \"runtime/metrics\"\nfunc main() { metrics.Read(nil) }"
+  #expect(failure(program) == nil)
+  #expect(failure(program, profile: .go119)?.kind.message.contains("index out of range [0] with length 0") == true)
+}

@@ -34,8 +34,11 @@ enum AtomicPackage {
     }
   }
 
-  static func member(_ name: String) -> Packages.Member? {
-    if let t = types[name] { return .type(t) }
+  static func member(_ name: String, _ profile: RuntimeProfile) -> Packages.Member? {
+    if let t = types[name] {
+      // The types arrived in Go 1.19.
+      return profile.version >= GoVersion(1, 19) ? .type(t) : .unsupported("atomic.\(name) (Go 1.19+) in \(profile.name)")
+    }
     for b in [Builtin.atomicCompareAndSwap, .atomicAdd, .atomicLoad, .atomicStore, .atomicSwap] {
       let op = b.rawValue.dropFirst(7)
       if name.hasPrefix(op), let t = valueType(String(name.dropFirst(op.count))) { return .atomicFunction(b, t) }

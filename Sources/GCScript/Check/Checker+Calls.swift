@@ -833,6 +833,9 @@ extension Checker {
     }
     if let fields = t.structFields {
       let keyed = elems.contains { $0.key != nil }
+      // Another package's unexported fields cannot be set (types2: bytes.Buffer{off: 1}).
+      let packageType = t.name?.contains(".") ?? false
+      func exported(_ name: String) -> Bool { !packageType || name.first?.isUppercase == true }
       if keyed {
         var seen = Set<Int>()
         for (key, v) in elems {
@@ -841,6 +844,9 @@ extension Checker {
           }
           guard let k = fields.firstIndex(where: { $0.name == name }) else {
             throw fail(.typeError("unknown field \(name) in struct literal of type \(t)"), at: key.span)
+          }
+          guard exported(name) else {
+            throw fail(.typeError("cannot refer to unexported field \(name) in struct literal of type \(t)"), at: key.span)
           }
           guard seen.insert(k).inserted else { throw fail(.typeError("duplicate field name \(name) in struct literal"), at: key.span) }
           out.append((k, try element(v, fields[k].type)))
@@ -852,7 +858,12 @@ extension Checker {
         if elems.count > fields.count {
           throw fail(.typeError("too many values in struct literal of type \(t)"), at: elems[fields.count].value.span)
         }
-        for (k, (_, v)) in elems.enumerated() { out.append((k, try element(v, fields[k].type))) }
+        for (k, (_, v)) in elems.enumerated() {
+          guard exported(fields[k].name) else {
+            throw fail(.typeError("implicit assignment to unexported field \(fields[k].name) in struct literal of type \(t)"), at: v.span)
+          }
+          out.append((k, try element(v, fields[k].type)))
+        }
       }
       return TypedExpr(.composite(out, nil), t, span)
     }

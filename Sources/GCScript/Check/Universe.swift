@@ -217,7 +217,7 @@ enum Packages {
     case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
     case ("metrics", _): return MetricsTypes.member(name, profile)
     case ("math", _): return MathPackage.member(name)
-    case ("atomic", _): return AtomicPackage.member(name)
+    case ("atomic", _): return AtomicPackage.member(name, profile)
     case ("bytes", "Buffer"): return .type(bytesBufferType)
     case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)
     case ("bytes", "NewBufferString"): return .function(.bytesNewBufferString)

@@ -936,8 +936,7 @@ final class Batch {
     // bytes.Buffer's methods: `b does not escape` (buffer.go, both versions); what Write and
     // WriteString copy stays where it was; Bytes returns the buffer, which is the heap's.
     // (NewBuffer and NewBufferString are their literals, which flow to the result.) The -m
-    // lines of the inlined Grow and
-    // Reset: their self-assignment, and Grow's panic string.
+    // lines of the inlined Grow and Reset: their self-assignment, and Grow's panic string.
     case .bytesNewBuffer, .bytesNewBufferString: expression(k, args[0])
     case .bufferWrite, .bufferWriteString, .bufferWriteByte, .bufferWriteRune, .bufferGrow, .bufferTruncate,
       .bufferLen, .bufferCap, .bufferBytes, .bufferReset, .bufferString:

@@ -458,7 +458,7 @@ struct InlineCostVisitor {
     // 19 / 20).
     case .metricsRead: return (go127 ? 75 : 69) + operands
     case .metricsAll: return 4 + operands
-    case .runtimeVersion: return 4 + operands
+    case .runtimeVersion: return 4 + operands  // `func v() string { return runtime.Version() }`: 5
     // sync/atomic (one-line wrappers with -m=2, Go 1.27.3 / 1.19.8, less the return and the
     // operands): the functions are intrinsics (2); the methods are inlined — Add and Swap 6 / 9,
     // Load and Store 5 / 8, CompareAndSwap 7 / 10.
@@ -469,7 +469,7 @@ struct InlineCostVisitor {
       case "Add", "Swap": return (go127 ? 6 : 9) + operands
       case "CompareAndSwap": return (go127 ? 7 : 10) + operands
       default: return (go127 ? 5 : 8) + operands
-      }  // `func v() string { return runtime.Version() }`: 5
+      }
     case .metricsValueKind: return (go127 ? 4 : 5) + operands
     case .metricsValueUint64, .metricsValueFloat64Histogram: return (go127 ? 12 : 13) + operands
     case .metricsValueFloat64: return (go127 ? 17 : 18) + operands

@@ -41,10 +41,11 @@ extension Builtin {
       .durationMicroseconds, .durationNanoseconds, .durationTruncate, .durationAbs:
       return PackageInline(rawValue)
     case .durationString: return go127 ? PackageInline(rawValue) : nil
-    // runtime/metrics (Tests/Recordings/runs/metricsread): Float64's math.Float64frombits too.
+    // runtime.Version, and bytes.NewBuffer and NewBufferString (Tests/Recordings/runs/bytesbuffer).
     case .runtimeVersion, .bytesNewBuffer, .bytesNewBufferString: return PackageInline(rawValue)
     // sync/atomic: the methods are inlined; the functions are intrinsics.
     case _ where atomicOperation != nil: return atomicOperation!.method ? PackageInline(rawValue) : nil
+    // runtime/metrics (Tests/Recordings/runs/metricsread): Float64's math.Float64frombits too.
     case .metricsRead, .metricsAll, .metricsValueKind, .metricsValueUint64, .metricsValueFloat64Histogram:
       return PackageInline(rawValue)
     case .metricsValueFloat64: return PackageInline(rawValue, [PackageInline("math.Float64frombits")])

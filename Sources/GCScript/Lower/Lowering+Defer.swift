@@ -51,18 +51,17 @@ extension Lowerer {
   var deferChain: Bool { function.defers.contains { $0.inLoop } }
 
   /// A defer statement as the chain holds it: the wrapper typecheck's normalizeGoDeferCall makes
-  /// (the code pointer and each captured variable; none for a func value without parameters or
-  /// results, which is already in normal form and goes in the record itself).
+  /// (the code pointer and each captured variable — by value up to 128 bytes, else by reference
+  /// to a heap copy, as escape.go's capture rule has it; none for a func value without
+  /// parameters or results, which is already in normal form and goes in the record itself).
   private func chained(_ d: DeferredCall) -> ChainedDefer {
     let captures = d.temps.map { (slot: slots[ObjectIdentifier($0)] ?? 0, type: $0.type) }
     var wrapper: GoType? = nil
-    let normalForm: Bool = {
-      guard d.temps.count == 1, case .function(let ps, let rs, _) = d.temps[0].type.kind else { return false }
-      return ps.isEmpty && rs.isEmpty
-    }()
-    if !captures.isEmpty && !normalForm {
+    if !captures.isEmpty && !d.isNormalForm {
       var fields: [(String, GoType)] = [("F", .uintptr)]
-      for (k, c) in captures.enumerated() { fields.append(("X\(k)", c.type)) }
+      for (k, c) in captures.enumerated() {
+        fields.append(("X\(k)", c.type.size > ChainedDefer.byValueLimit ? .pointer(to: c.type) : c.type))
+      }
       wrapper = GoType.structure(fields)
     }
     return ChainedDefer(index: d.index, heap: d.inLoop, wrapper: wrapper, captures: captures)

@@ -237,6 +237,9 @@ struct ChainedDefer {
   let wrapper: GoType?
   /// The captured variables' slots and types, in the wrapper's order.
   let captures: [(slot: Int, type: GoType)]
+  /// A closure captures a variable by value up to this size, else by reference (escape.go:
+  /// `n.Type().Size() <= 128`): the wrapper then points to a heap copy.
+  static let byValueLimit = 128
 }
 
 struct BuiltinDesc {

@@ -74,7 +74,7 @@ enum GoMath {
     let (f, n) = normalize(frac)
     var exp = e &+ n
     var x = f.bitPattern
-    exp = exp &+ Int((x >> 52) & 0x7FF) - 1023
+    exp = exp &+ Int((x >> 52) & 0x7FF) &- 1023  // (Go's int arithmetic wraps)
     if exp < -1075 { return copysign(0, f) }
     if exp > 1023 { return f < 0 ? -.infinity : .infinity }
     var m = 1.0
@@ -116,7 +116,8 @@ enum GoMath {
     if bits >= 0x7FF0_0000_0000_0000 { return x }
     var f1 = Double(bitPattern: bits & 0x000F_FFFF_FFFF_FFFF | 0.5.bitPattern)
     var k = Double(Int32(truncatingIfNeeded: Int((bits >> 52) & 0x7FF) - 0x3FE))
-    if f1 < 0.70710678118654752440 {  // HSqrt2
+    // CMPSD X2, X0, 5: not (HSqrt2 < f1), so f1 <= HSqrt2.
+    if f1 <= 0.70710678118654752440 {  // HSqrt2
       k -= 1
       f1 *= 2
     }

@@ -675,6 +675,9 @@ final class Printer {
         return true
       }
       ns = Int64(bitPattern: try vm.load(p, 8))
+    } else if let text = try writerString(value) {
+      try fmtString(value, text, verb)
+      return true
     } else if let text = try programString(value, verb) {
       try fmtString(value, text, verb)
       return true
@@ -683,6 +686,26 @@ final class Printer {
     }
     try fmtString(value, Array(formatDuration(ns).utf8), verb)
     return true
+  }
+
+  /// A *bytes.Buffer's or *strings.Builder's String(), as fmt calls it through Stringer (nil
+  /// when the operand is neither): the unread bytes; `<nil>` for a nil pointer (Buffer.String's
+  /// check; Builder.String's nil dereference, which catchPanic prints so). Buffer.String is
+  /// not inlined here, so its `string(b.buf[b.off:])` is a heap copy (a 1-byte one the
+  /// runtime's static table); Builder.String shares the buffer.
+  private func writerString(_ value: FmtValue) throws -> [UInt8]? {
+    guard value.type.name == nil, let e = value.type.pointee, e === bytesBufferType || e === stringsBuilderType else {
+      return nil
+    }
+    let p = try vm.word(value.source, value.offset)
+    if p == 0 { return Array("<nil>".utf8) }
+    let isBuffer = e === bytesBufferType
+    let data = try vm.load(isBuffer ? p : p + 8, 8)
+    let length = Int(try vm.load(isBuffer ? p + 8 : p + 16, 8))
+    let off = isBuffer ? Int(try vm.load(p + 24, 8)) : 0
+    let text = try vm.bytes(data + UInt64(off), length - off)
+    if isBuffer && text.count > 1 { _ = try vm.heap.allocate(.uint8, count: text.count) }
+    return text
   }
 
   /// printArg: one operand. %T prints its type and %p its address before anything else; an

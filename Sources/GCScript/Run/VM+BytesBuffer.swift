@@ -17,6 +17,14 @@ extension VM {
     _ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: () -> UnsafeMutablePointer<UInt64>?
   ) throws {
     let p = args[0].1[0]
+    if p == 0 && b == .bufferString {
+      // String's `if b == nil { return "<nil>" }` (the conversion then copies it).
+      if let out = result() {
+        let text = Array("<nil>".utf8)
+        (out[0], out[1], out[2]) = (session.rodataAddress(of: text), UInt64(text.count), UInt64(text.count))
+      }
+      return
+    }
     guard p != 0 else { throw VMTrap(kind: .nilDereference) }
     let data = try load(p, 8)
     let length = Int(try load(p + 8, 8))
@@ -122,9 +130,11 @@ extension VM {
       throw VMTrap(kind: .goPanic("bytes.Buffer: too large"))
     } else {
       // growSlice(b.buf[b.off:], b.off+n): c = len+n, at least twice the capacity, as append
-      // of c zero bytes to nil allocates it (its size class's capacity).
+      // of c zero bytes to nil allocates it (its size class's capacity). A make past maxAlloc
+      // panics, which growSlice's recover turns into ErrTooLarge.
       var c = m + off + n
       if c < 2 * (capacity - off) { c = 2 * (capacity - off) }
+      if c > heap.profile.maxAllocBytes { throw VMTrap(kind: .goPanic("bytes.Buffer: too large")) }
       let rounded = heap.roundupsize(c, noscan: true)
       let grown = try heap.allocateSlice(of: .uint8, len: rounded, cap: rounded)
       inFlight.append(grown)

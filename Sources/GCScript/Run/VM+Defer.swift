@@ -63,8 +63,8 @@ extension VM {
 
 /// One chained defer: its frame (depth), statement, wrapper (or func value) and record.
 struct ChainedCall {
-  let frame: Int
-  let index: Int
+  let frame: Int32
+  let index: Int32
   let closure: Address
   let record: Address
 }
@@ -93,11 +93,20 @@ extension VM {
     ("fd", .pointer(to: .uint8)), ("varp", .uintptr), ("framepc", .uintptr),
   ], name: "runtime._defer")
 
+  /// The deferred calls a goroutine may have pending: each is 24 bytes of gcsh's own memory
+  /// (the simulated record and wrapper are the simulated heap's), so a loop that defers without
+  /// end stops here, named, rather than filling the host's memory (100 MB).
+  static let maxPendingDefers = 4 << 20
+
   /// deferproc (in a loop) or deferprocStack: the statement's record on the chain.
   func deferPush(_ d: ChainedDefer, _ s: UnsafeMutablePointer<UInt64>) throws {
-    let frame = frames.count - 1
+    let frame = Int32(frames.count - 1)
+    if deferChain.count >= Self.maxPendingDefers {
+      throw SimulationLimit(
+        "\(Self.maxPendingDefers) deferred calls are pending in this goroutine, the most gcsh keeps: a defer in a loop runs only when its function returns")
+    }
     guard d.heap else {
-      deferChain.append(ChainedCall(frame: frame, index: d.index, closure: 0, record: 0))
+      deferChain.append(ChainedCall(frame: frame, index: Int32(d.index), closure: 0, record: 0))
       return
     }
     let mark = inFlight.count
@@ -110,8 +119,15 @@ extension VM {
       inFlight.append(closure)
       try store(closure, AddressSpace.textBase, 8)
       for (k, c) in d.captures.enumerated() {
-        let at = closure + UInt64(fields[k + 1].offset)
-        for w in 0..<c.type.words { try store(at + UInt64(8 * w), s[c.slot + w], min(8, c.type.size - 8 * w)) }
+        let field = closure + UInt64(fields[k + 1].offset)
+        if c.type.size > ChainedDefer.byValueLimit {
+          // Captured by reference: the value in a heap object of its own.
+          let copy = try heap.allocate(c.type, count: 1)
+          try store(field, copy, 8)
+          try storeValue(c.type, from: s + c.slot, to: copy)
+        } else {
+          try storeValue(c.type, from: s + c.slot, to: field)
+        }
       }
     } else if let c = d.captures.first {
       closure = s[c.slot]  // a func value in normal form: the record holds it
@@ -119,7 +135,7 @@ extension VM {
     if let fn = deferRecordType.structFields?.first(where: { $0.name == "fn" }) {
       try store(record + UInt64(fn.offset), closure, 8)
     }
-    deferChain.append(ChainedCall(frame: frame, index: d.index, closure: closure, record: record))
+    deferChain.append(ChainedCall(frame: frame, index: Int32(d.index), closure: closure, record: record))
     // The wrapper holds the values now: the statement's variables are the next iteration's.
     for c in d.captures { (s + c.slot).update(repeating: 0, count: c.type.words) }
   }
@@ -128,21 +144,22 @@ extension VM {
   /// the statement's variables, the record back in the pool. Returns the statement's index, or
   /// -1 when the frame has none left.
   func deferPop(_ records: [ChainedDefer], _ s: UnsafeMutablePointer<UInt64>) throws -> Int {
-    guard let c = deferChain.last, c.frame == frames.count - 1 else { return -1 }
+    guard let c = deferChain.last, Int(c.frame) == frames.count - 1 else { return -1 }
     deferChain.removeLast()
-    guard let d = records.first(where: { $0.index == c.index }) else { return c.index }
+    guard let d = records.first(where: { $0.index == Int(c.index) }) else { return Int(c.index) }
     if d.heap {
       if let w = d.wrapper, let fields = w.structFields {
         for (k, cap) in d.captures.enumerated() {
-          let at = c.closure + UInt64(fields[k + 1].offset)
-          for w in 0..<cap.type.words { s[cap.slot + w] = try load(at + UInt64(8 * w), min(8, cap.type.size - 8 * w)) }
+          var at = c.closure + UInt64(fields[k + 1].offset)
+          if cap.type.size > ChainedDefer.byValueLimit { at = try load(at, 8) }
+          try loadValue(cap.type, from: at, into: s + cap.slot)
         }
       } else if let cap = d.captures.first {
         s[cap.slot] = c.closure
       }
       try freeDeferRecord(c.record)
     }
-    return c.index
+    return Int(c.index)
   }
 
   /// newdefer: from the P's pool, refilled from the central list when empty; else a new record.

@@ -152,6 +152,8 @@ extension VM {
   /// Sample.
   func metricsRead(_ slice: UnsafeMutablePointer<UInt64>) throws {
     let (array, count) = (slice[0], Int(slice[1]))
+    // Go 1.21+'s Read returns for an empty slice; Go 1.19's takes &m[0] first.
+    if count == 0 && heap.profile.version < GoVersion(1, 21) { throw VMTrap(kind: .indexOutOfRange(index: 0, length: 0)) }
     guard count > 0 else { return }
     try flushTime()
     let p = try initMetricsPackage()
@@ -160,11 +162,18 @@ extension VM {
     let runnable = (scheduler.runnext == nil ? 0 : 1) + (scheduler.local.count - scheduler.localHead)
       + (scheduler.global.count - scheduler.globalHead)
     let counts = SchedulerCounts(live: 1 + otherGoroutineCount, runnable: runnable, created: scheduler.created)
+    // readMetricsLocked aggregates the statistics once, before any sample is filled: what the
+    // histograms' first Read allocates is not in this Read's counts.
+    var names: [String] = []
     for i in 0..<count {
       let s = array + UInt64(i) * size
-      let name = String(decoding: try bytes(try load(s, 8), Int(try load(s + 8, 8))), as: UTF8.self)
+      names.append(String(decoding: try bytes(try load(s, 8), Int(try load(s + 8, 8))), as: UTF8.self))
+    }
+    let values = heap.readMetrics(names, scheduler: counts)
+    for (i, value) in values.enumerated() {
+      let s = array + UInt64(i) * size
       let (kind, scalar, pointer) = (s + 16, s + 24, s + 32)
-      switch heap.readMetric(name, scheduler: counts) {
+      switch value {
       case .bad: try store(kind, UInt64(MetricKind.bad.rawValue), 8)
       case .uint64(let v):
         try store(kind, UInt64(MetricKind.uint64.rawValue), 8)

@@ -31,13 +31,21 @@ extension VM {
       return
     default: break
     }
-    try builderCopyCheck(p)
     var bytes: [UInt8] = []
     switch b {
     case .builderGrow:
+      try builderCopyCheck(p)
       let n = Int(Int64(bitPattern: args[1].1[0]))
       if n < 0 { throw VMTrap(kind: .goPanic("strings.Builder.Grow: negative count")) }
-      if capacity - length < n { (data, capacity) = try growBuilder(p, data, length, to: 2 * capacity + n) }
+      if capacity - length < n {
+        // grow: a buffer of 2*cap+n bytes — past maxAlloc (or wrapping), make's panic.
+        let (wanted, overflow) = (2 * capacity).addingReportingOverflow(n)
+        if overflow || wanted > heap.profile.maxAllocBytes {
+          let which = heap.profile.version >= GoVersion(1, 21) ? "len" : "cap"
+          throw VMTrap(kind: .goRuntimePanic("makeslice: \(which) out of range"))
+        }
+        (data, capacity) = try growBuilder(p, data, length, to: wanted)
+      }
       return
     case .builderWriteString: bytes = try string(args[1].1)
     case .builderWriteByte: bytes = [UInt8(truncatingIfNeeded: args[1].1[0])]

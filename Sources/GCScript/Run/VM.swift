@@ -295,6 +295,9 @@ final class VM: AddressRootSource, GoroutineStack {
     defer {
       recoverMainAfterError()
       frames.removeAll()
+      // A run that ended in an error leaves main's pending defers behind: they are not its
+      // next run's (nor roots any more).
+      deferChain.removeAll()
       inFlight = []
     }
     explaining = host?.isExplaining ?? false
