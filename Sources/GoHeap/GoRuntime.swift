@@ -221,10 +221,8 @@ public final class GoRuntime {
   var asleepSince: Int? = nil
   /// work.cpuStats at the last mark termination (RuntimeMetrics.swift).
   var cpuStats = CPUStatsSnapshot()
-  /// The stop-the-world pause histograms, and the scheduling latencies' (which gcsh does not
-  /// record: its scheduler is the interpreter's, with no run-queue wait to measure).
+  /// The stop-the-world pause histograms.
   lazy var pauseHistograms = PauseHistograms(version: profile.version)
-  lazy var schedLatencies = TimeHistogram(version: profile.version)
   /// Finalizers queued by sweeps and run by the finalizer goroutine (finq's counters).
   var finalizersQueued = 0
   public internal(set) var finalizersExecuted = 0

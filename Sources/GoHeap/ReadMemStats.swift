@@ -65,14 +65,22 @@ extension GoRuntime {
   /// (readmemstats_m from consStats.smallAllocCount / smallFreeCount). Spans still in the mcache
   /// are counted as flushallmcaches would count them.
   func allocationsBySizeClass() -> [(size: Int, mallocs: Int, frees: Int)] {
-    var mallocs = smallAllocCount
-    for spc in 0..<spanClassCount {
-      guard let s = cachedSpan[spc]?.takeUnretainedValue() else { continue }
-      mallocs[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
-    }
+    let cached = cachedSlotsBySizeClass()
+    let mallocs = smallAllocCount.indices.map { smallAllocCount[$0] + cached[$0] }
     return mallocs.indices.map { c in
       (c == 0 ? 0 : profile.sizeClasses.classes[c - 1].size, mallocs[c], smallFreeCount[c])
     }
+  }
+
+  /// Per size class, the slots taken from spans the mcaches still hold: counted in the consistent
+  /// stats only when the span leaves the mcache (or ReadMemStats flushes it).
+  func cachedSlotsBySizeClass() -> [Int] {
+    var slots = [Int](repeating: 0, count: smallAllocCount.count)
+    for spc in 0..<spanClassCount {
+      guard let s = cachedSpan[spc]?.takeUnretainedValue() else { continue }
+      slots[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
+    }
+    return slots
   }
 
   /// runtime.ReadMemStats(&m): stops the world, flushes the mcaches, and writes the era's

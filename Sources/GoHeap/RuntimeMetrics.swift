@@ -29,6 +29,9 @@ public struct MetricDescription: Sendable {
   public let kind: MetricKind
   public let description: String
   public let cumulative: Bool
+  /// A /godebug/ entry: one per GODEBUG setting of internal/godebugs, its name and description
+  /// made by description.go's init (the others are constants).
+  public var isGodebugSetting: Bool { name.hasPrefix("/godebug/") }
 
   init(_ name: String, _ kind: MetricKind, _ description: String, cumulative: Bool) {
     self.name = name
@@ -115,47 +118,35 @@ struct TimeHistogram: Sendable {
       ? Self.numBuckets * Self.numSubBuckets : Self.numSuperBuckets119 * Self.numSubBuckets119)
   }
 
-  /// `times` samples of one duration.
-  mutating func record(_ duration: Int, times: Int) {
+  /// timeHistogram.record, `times` samples of one duration.
+  mutating func record(_ duration: Int, times: Int = 1) {
     guard times > 0 else { return }
-    let before = counts
-    let (u, o) = (underflow, overflow)
-    record(duration)
-    for i in counts.indices where counts[i] != before[i] { counts[i] += UInt64(times - 1) }
-    if underflow != u { underflow += UInt64(times - 1) }
-    if overflow != o { overflow += UInt64(times - 1) }
+    let n = UInt64(times)
+    switch slot(duration) {
+    case .underflow: underflow += n
+    case .overflow: overflow += n
+    case .bucket(let i): counts[i] += n
+    }
   }
 
-  /// timeHistogram.record.
-  mutating func record(_ duration: Int) {
-    if duration < 0 {
-      underflow += 1
-      return
-    }
+  private enum Slot { case underflow, overflow, bucket(Int) }
+
+  /// Where timeHistogram.record counts a duration.
+  private func slot(_ duration: Int) -> Slot {
+    if duration < 0 { return .underflow }
     let len = UInt64(duration).bitWidth - UInt64(duration).leadingZeroBitCount
     if modern {
       let (bucketBit, bucket) = len < Self.minBucketBits
         ? (Self.minBucketBits, 0) : (len, len - Self.minBucketBits + 1)
-      if bucket >= Self.numBuckets {
-        overflow += 1
-        return
-      }
+      if bucket >= Self.numBuckets { return .overflow }
       let sub = (duration >> (bucketBit - 1 - Self.subBucketBits)) % Self.numSubBuckets
-      counts[bucket * Self.numSubBuckets + sub] += 1
-    } else {
-      var superBucket = 0
-      var sub = duration
-      if duration >= Self.numSubBuckets119 {
-        superBucket = len - Self.subBucketBits119
-        if superBucket * Self.numSubBuckets119 >= counts.count {
-          superBucket = Self.numSuperBuckets119 - 1
-          sub = Self.numSubBuckets119 - 1
-        } else {
-          sub = (duration >> (superBucket - 1)) % Self.numSubBuckets119
-        }
-      }
-      counts[superBucket * Self.numSubBuckets119 + sub] += 1
+      return .bucket(bucket * Self.numSubBuckets + sub)
     }
+    guard duration >= Self.numSubBuckets119 else { return .bucket(duration) }
+    let superBucket = len - Self.subBucketBits119
+    // The largest durations are clamped into the last bucket.
+    if superBucket * Self.numSubBuckets119 >= counts.count { return .bucket(counts.count - 1) }
+    return .bucket(superBucket * Self.numSubBuckets119 + (duration >> (superBucket - 1)) % Self.numSubBuckets119)
   }
 
   /// timeHistogram.write: underflow, the buckets, and (Go 1.21+) overflow — one count per
@@ -213,6 +204,18 @@ struct PauseHistograms: Sendable {
   }
 }
 
+/// heapStatsAggregate: the heap counts the consistent stats hold, bytes and objects.
+struct HeapStatsAggregate {
+  var allocBytes: Int
+  var allocs: Int
+  var freeBytes: Int
+  var frees: Int
+  /// Per small size class: its size, allocations and frees.
+  var small: [(size: Int, allocs: Int, frees: Int)]
+  var largeAllocs: Int
+  var largeFrees: Int
+}
+
 /// work.cpuStats as the last mark termination left it (mstats.go cpuStats.accumulate), ns.
 struct CPUStatsSnapshot: Sendable {
   var gcAssist = 0
@@ -243,7 +246,8 @@ extension GoRuntime {
 
   /// A GC cycle's stops of the world as the histograms count them: sweep termination and mark
   /// termination, two samples (Go 1.19.8 mgc.go gcPauseDist.record at both; Go 1.27.3
-  /// startTheWorldWithSema's stwTotalTimeGC); Go 1.0's one stop for the whole cycle.
+  /// startTheWorldWithSema's stwTotalTimeGC). Go 1.0, whose one stop lasts the whole cycle,
+  /// has no runtime/metrics.
   func recordCyclePauses(times: Int = 1) {
     let cost = profile.cost
     let stops = profile.collector == .concurrent ? [Int(cost.sweepTermNs), Int(cost.markTermNs)] : []
@@ -279,19 +283,15 @@ extension GoRuntime {
 
   /// The consistent stats' heap counts (heapStatsAggregate.compute): per size class as the
   /// mcaches last flushed them, large objects as allocated and freed.
-  private func heapStatsAggregate() -> (
-    allocBytes: Int, allocs: Int, freeBytes: Int, frees: Int, small: [(size: Int, allocs: Int, frees: Int)],
-    largeAllocs: Int, largeFrees: Int
-  ) {
+  private func heapStatsAggregate() -> HeapStatsAggregate {
     let classes = profile.sizeClasses.classes
     // MemStats' counts are the consistent stats' plus the slots taken from spans still cached
     // (the flush ReadMemStats does): what is beyond both in Mallocs is large objects.
+    let cachedSlots = cachedSlotsBySizeClass()
     var cached = (slots: 0, bytes: 0)
-    for spc in 0..<spanClassCount {
-      guard let s = cachedSpan[spc]?.takeUnretainedValue() else { continue }
-      let n = s.allocCount - s.allocCountBeforeCache
-      cached.slots += n
-      cached.bytes += n * s.elemSize
+    for c in 1..<cachedSlots.count {
+      cached.slots += cachedSlots[c]
+      cached.bytes += cachedSlots[c] * classes[c - 1].size
     }
     var counted = (allocs: 0, allocBytes: 0, frees: 0, freeBytes: 0)
     var flushed = (allocs: 0, allocBytes: 0)
@@ -311,22 +311,30 @@ extension GoRuntime {
     let largeAllocBytes = totalAllocBytes - counted.allocBytes - cached.bytes
     let largeFrees = objectsFreed - counted.frees
     let largeFreeBytes = (totalAllocBytes - heapAllocBytes) - counted.freeBytes
-    return (
-      flushed.allocBytes + largeAllocBytes, flushed.allocs + largeAllocs, counted.freeBytes + largeFreeBytes,
-      counted.frees + largeFrees, small, largeAllocs, largeFrees
-    )
+    return HeapStatsAggregate(
+      allocBytes: flushed.allocBytes + largeAllocBytes, allocs: flushed.allocs + largeAllocs,
+      freeBytes: counted.freeBytes + largeFreeBytes, frees: counted.frees + largeFrees, small: small,
+      largeAllocs: largeAllocs, largeFrees: largeFrees)
   }
 
-  /// The values one Read puts in samples of these names, all from the state of one moment.
+  /// The values one Read puts in samples of these names, all from the state of one moment
+  /// (readMetricsLocked aggregates the statistics once, each kind when a sample first needs it).
   public func readMetrics(_ names: [String], scheduler: SchedulerCounts) -> [MetricValue] {
-    names.map { readMetric($0, scheduler: scheduler) }
+    let m = memStats()
+    var heapStats: HeapStatsAggregate? = nil
+    return names.map { metric($0, m, &heapStats, scheduler) }
   }
 
   /// The value Read puts in a sample named `name` (KindBad for a name the profile's Go does not
   /// have). `scheduler` is the interpreter's goroutines at the moment of the read.
   public func readMetric(_ name: String, scheduler: SchedulerCounts) -> MetricValue {
+    readMetrics([name], scheduler: scheduler)[0]
+  }
+
+  private func metric(
+    _ name: String, _ m: MemStats, _ heapStats: inout HeapStatsAggregate?, _ scheduler: SchedulerCounts
+  ) -> MetricValue {
     guard profile.metricDescriptions.contains(where: { $0.name == name }) else { return .bad }
-    let m = memStats()
     let meta = profile.metadataAllocators
     let u = { (v: Int) -> MetricValue in .uint64(UInt64(bitPattern: Int64(v))) }
     let seconds = { (ns: Int) -> MetricValue in .float64(Double(ns) / 1e9) }
@@ -335,7 +343,8 @@ extension GoRuntime {
     case "/memory/classes/heap/objects:bytes", "/gc/heap/allocs:bytes", "/gc/heap/allocs:objects",
       "/gc/heap/frees:bytes", "/gc/heap/frees:objects", "/gc/heap/objects:objects",
       "/memory/classes/heap/unused:bytes", "/gc/heap/allocs-by-size:bytes", "/gc/heap/frees-by-size:bytes":
-      let h = heapStatsAggregate()
+      let h = heapStats ?? heapStatsAggregate()
+      heapStats = h
       switch name {
       case "/gc/heap/allocs:bytes": return u(h.allocBytes)
       case "/gc/heap/allocs:objects": return u(h.allocs)
@@ -393,7 +402,8 @@ extension GoRuntime {
     case "/sched/pauses/stopping/other:seconds":
       return .histogram(counts: pauseHistograms.stoppingOther.metricCounts, buckets: .time)
     case "/sched/latencies:seconds":
-      return .histogram(counts: schedLatencies.metricCounts, buckets: .time)
+      // Not measured (gcsh's scheduler has no run-queue wait): an empty histogram.
+      return .histogram(counts: TimeHistogram(version: profile.version).metricCounts, buckets: .time)
     case "/sched/gomaxprocs:threads": return u(profile.procs)
     case "/sched/goroutines:goroutines":
       // Go 1.27.3 counts the runtime's own goroutines too (gcount(true)); Go 1.19.8 does not.

@@ -95,9 +95,7 @@ extension Checker {
     try arity("(*atomic.\(typeName)).\(name)", args, want: params.map(\.description), scope, span)
     var receiver = x.expr
     if !isPointer {
-      guard x.addressable else { throw fail(.typeError("cannot call pointer method \(name) on atomic.\(typeName)"), at: at) }
-      markAddressTaken(x.expr)
-      receiver = TypedExpr(.addressOf(x.expr), .pointer(to: base), x.expr.span)
+      receiver = try pointerReceiver(x, method: name, on: "atomic.\(typeName)", pointee: base, at: at)
     }
     var typed = [receiver]
     for (a, p) in zip(args, params) { typed.append(try assign(try expression(a, scope), to: p, "argument to \(b.rawValue)")) }

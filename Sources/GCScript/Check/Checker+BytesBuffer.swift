@@ -45,11 +45,7 @@ extension Checker {
     try arity("(*bytes.Buffer).\(name)", args, want: want.map(\.description), scope, span)
     var receiver = x.expr
     if !isPointer {
-      guard x.addressable else {
-        throw fail(.typeError("cannot call pointer method \(name) on bytes.Buffer"), at: at)
-      }
-      markAddressTaken(x.expr)
-      receiver = TypedExpr(.addressOf(x.expr), .pointer(to: bytesBufferType), x.expr.span)
+      receiver = try pointerReceiver(x, method: name, on: "bytes.Buffer", pointee: bytesBufferType, at: at)
     }
     var typed = [receiver]
     for (a, w) in zip(args, want) {

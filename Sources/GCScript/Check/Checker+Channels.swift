@@ -221,13 +221,9 @@ extension Checker {
     if x.type.isPointer {
       receiver = x.expr
     } else {
-      guard x.addressable else {
-        let name = String(b.rawValue.split(separator: ".").last ?? "")
-        let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-        throw fail(.typeError("cannot call pointer method \(name) on \(x.type)"), at: at)
-      }
-      markAddressTaken(x.expr)
-      receiver = TypedExpr(.addressOf(x.expr), .pointer(to: x.type), x.expr.span)
+      let name = String(b.rawValue.split(separator: ".").last ?? "")
+      let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+      receiver = try pointerReceiver(x, method: name, on: "\(x.type)", pointee: x.type, at: at)
     }
     var typed = [receiver]
     switch b {

@@ -327,6 +327,15 @@ extension Checker {
     return []
   }
 
+  /// A pointer method's receiver from an operand of the method's base type: `x.m()` is shorthand
+  /// for `(&x).m()` when x is addressable (the spec's Calls), so the variable's address is taken;
+  /// else types2's error, at the method's name (`at`).
+  func pointerReceiver(_ x: Operand, method: String, on typeName: String, pointee: GoType, at: Span) throws -> TypedExpr {
+    guard x.addressable else { throw fail(.typeError("cannot call pointer method \(method) on \(typeName)"), at: at) }
+    markAddressTaken(x.expr)
+    return TypedExpr(.addressOf(x.expr), .pointer(to: pointee), x.expr.span)
+  }
+
   /// The variable whose address an addressable expression takes (if it is one, or a field or
   /// element of one held by value): escape analysis must decide where it lives.
   func markAddressTaken(_ e: TypedExpr) {

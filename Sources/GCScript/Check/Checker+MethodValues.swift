@@ -26,12 +26,8 @@ extension Checker {
     // The receiver bound through a pointer receiver: x itself when it is a pointer, else &x.
     func address(_ methodName: String) throws -> TypedExpr {
       if x.type.isPointer && x.type.name == nil { return x.expr }
-      guard x.addressable else {
-        let at = Span(max(span.start, span.end - methodName.utf8.count), span.end)
-        throw fail(.typeError("cannot call pointer method \(methodName) on \(x.type)"), at: at)
-      }
-      markAddressTaken(x.expr)
-      return TypedExpr(.addressOf(x.expr), .pointer(to: x.type), x.expr.span)
+      let at = Span(max(span.start, span.end - methodName.utf8.count), span.end)
+      return try pointerReceiver(x, method: methodName, on: "\(x.type)", pointee: x.type, at: at)
     }
     if let b = SyncTypes.method(of: x.type, name) {
       let signature: GoType

@@ -131,14 +131,10 @@ extension Checker {
     case (false, true):
       receiver = TypedExpr(.deref(x.expr), base, x.expr.span)
     case (true, false):
-      guard x.addressable else {
-        // types2 reports it at the method's name.
-        let name = fn.decl?.name ?? fn.name
-        let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-        throw fail(.typeError("cannot call pointer method \(name) on \(base)"), at: at)
-      }
-      markAddressTaken(x.expr)
-      receiver = TypedExpr(.addressOf(x.expr), .pointer(to: base), x.expr.span)
+      // types2 reports it at the method's name.
+      let name = fn.decl?.name ?? fn.name
+      let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+      receiver = try self.pointerReceiver(x, method: name, on: "\(base)", pointee: base, at: at)
     }
     // Go 1.19's typecheck.RewriteNonNameCall: a receiver with a call in it (not `new`) is
     // evaluated into a temporary first, `.autotmp_0 := f(); .autotmp_0.M()` — nodes its inliner

@@ -51,12 +51,8 @@ extension Checker {
     try arity("(*strings.Builder).\(name)", args, want: want, scope, span)
     var receiver = x.expr
     if !isPointer {
-      guard x.addressable else {
-        let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-        throw fail(.typeError("cannot call pointer method \(name) on strings.Builder"), at: at)
-      }
-      markAddressTaken(x.expr)
-      receiver = TypedExpr(.addressOf(x.expr), .pointer(to: stringsBuilderType), x.expr.span)
+      let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+      receiver = try pointerReceiver(x, method: name, on: "strings.Builder", pointee: stringsBuilderType, at: at)
     }
     var typed = [receiver]
     let types: [String: GoType] = ["string": .string, "byte": .uint8, "rune": .int32, "int": .int]

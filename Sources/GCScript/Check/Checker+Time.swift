@@ -68,9 +68,7 @@ extension Checker {
       }
       receiver = x.expr
       if x.type === base {
-        guard x.addressable else { throw fail(.typeError("cannot call pointer method \(name) on \(base)"), at: at) }
-        markAddressTaken(x.expr)
-        receiver = TypedExpr(.addressOf(x.expr), .pointer(to: base), x.expr.span)
+        receiver = try pointerReceiver(x, method: name, on: "\(base)", pointee: base, at: at)
       }
     }
     try arity(b.rawValue, args, want: want, scope, span)

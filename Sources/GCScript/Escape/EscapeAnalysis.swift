@@ -914,8 +914,7 @@ final class Batch {
       // Timer.Stop's inlined body panics with a string on an uninitialized Timer: its
       // conversion to `any` escapes, and -m says so at the call (recorded: runs/timers).
       if b == .timerStop, inlinedAt == nil {
-        let text = #""time: Stop called on uninitialized Timer""#
-        analysis.report(nodePosition(e), "\(analysis.compiler.inliner == .go127 ? text : "(interface {})(string(\(text)))") escapes to heap")
+        reportInlinedPanicString("time: Stop called on uninitialized Timer", at: nodePosition(e))
       }
     // runtime/metrics: Read hands its samples to the runtime's readMetrics, a function without a
     // body (sample.go runtime_readMetrics, no //go:noescape), so the slice's array leaks to the
@@ -947,8 +946,7 @@ final class Batch {
         let slice = b == .bufferGrow ? "bytes.b.buf[:bytes.m]" : "bytes.b.buf[:\(zero)]"
         analysis.report(at, "\(function.name) ignoring self-assignment in bytes.b.buf = \(slice)")
         if b == .bufferGrow {
-          let text = #""bytes.Buffer.Grow: negative count""#
-          analysis.report(at, "\(analysis.compiler.inliner == .go127 ? text : "(interface {})(string(\(text)))") escapes to heap")
+          reportInlinedPanicString("bytes.Buffer.Grow: negative count", at: at)
         }
       }
     // math's functions take and return numbers: nothing flows.
@@ -968,8 +966,7 @@ final class Batch {
       default: nil
       }
       if let message, inlinedAt == nil {
-        let text = "\"\(message)\""
-        analysis.report(nodePosition(e), "\(analysis.compiler.inliner == .go127 ? text : "(interface {})(string(\(text)))") escapes to heap")
+        reportInlinedPanicString(message, at: nodePosition(e))
       }
     case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive, .strconvErrSyntax, .strconvErrRange,
       .runtimeReadMemStats, .debugReadGCStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:

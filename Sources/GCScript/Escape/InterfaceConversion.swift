@@ -158,6 +158,14 @@ extension Batch {
     }
   }
 
+  /// The -m line of a constant panic message in a library body inlined at the call (Timer.Stop,
+  /// Buffer.Grow, metrics.Value's accessors): its conversion to `any` escapes, printed as the
+  /// string in Go 1.20+'s IR and as the conversion in Go 1.19's.
+  func reportInlinedPanicString(_ message: String, at: Int) {
+    let text = "\"\(message)\""
+    analysis.report(at, "\(analysis.compiler.inliner == .go127 ? text : "(interface {})(string(\(text)))") escapes to heap")
+  }
+
   /// Where Go's syntax tree puts an expression: a binary operation at its operator, an index
   /// or a call or conversion at its bracket, anything else at its start.
   func nodePosition(_ x: TypedExpr) -> Int {
@@ -187,6 +195,12 @@ extension Batch {
     case .inlinedCall(let ic): return ic.reportAt
     default: return x.span.start
     }
+  }
+
+  /// An integer constant as the compiler's IR prints it: its value, converted to its type when
+  /// that is not int (`time.Duration(1000000000)`).
+  static func integerConstantText(_ v: Int128, _ type: GoType) -> String {
+    type === GoType.int ? "\(v)" : "\(type.goName)(\(v))"
   }
 
   /// Where the binary operator at the top of a folded constant expression is (`math.Pi * 2` at
@@ -292,9 +306,7 @@ extension Batch {
       // constant argument to its value, Go 1.19 keeps it as written).
       if b.isMethod, let receiver = args.first {
         let rest = args.dropFirst().map { a -> String in
-          if go127, case .int(let v)? = a.constant {
-            return a.type === GoType.int || a.type.name == nil ? "\(v)" : "\(a.type.goName)(\(v))"
-          }
+          if go127, case .int(let v)? = a.constant { return Self.integerConstantText(v, a.type) }
           return irExpressionText(written(a))
         }
         return b.methodExpressionName + "(" + ([irExpressionText(written(receiver))] + rest).joined(separator: ", ") + ")"
@@ -316,11 +328,9 @@ extension Batch {
         let text = String(decoding: quoted, as: UTF8.self)
         return text.count > 72 ? String(text.prefix(69)) + "..." : text
       // A constant of another integer type than int is its conversion: `time.Duration(1500300000)`.
-      case .int(let v) where rewritten != nil: return x.type === GoType.int ? "\(v)" : "\(x.type.goName)(\(v))"
       // Go 1.20+'s IR holds a named constant or a constant conversion as its value too
       // (`time.Second` is `time.Duration(1000000000)`, `A` of `const A K = 300` is `K(300)`).
-      case .int(let v) where analysis.compiler.reportsOperandPositions:
-        return x.type === GoType.int || x.type.name == nil ? "\(v)" : "\(x.type.goName)(\(v))"
+      case .int(let v): return Self.integerConstantText(v, x.type)
       // A float constant by go/constant's %.6g (`math.Pi` is `3.14159`).
       case .float(let v) where analysis.compiler.reportsOperandPositions:
         var digits: [UInt8] = []

@@ -34,7 +34,7 @@ extension Lowerer {
     guard let bits = deferBits else { return }
     for st in d.setup { statement(st, charged: false) }
     if deferChain {
-      let c = chained(d)
+      let c = chainedDefers[d.index]
       code.builtins.append(BuiltinDesc(kind: .deferPush(c), args: c.heap ? c.captures : [], result: nil))
       emit(Instruction(op: .builtin, a: Int32(code.builtins.count - 1)))
       return
@@ -49,6 +49,15 @@ extension Lowerer {
   /// The functions whose defers are a chain: one of them is in a loop (ssagen/ssa.go: such a
   /// function's defers are not open-coded).
   var deferChain: Bool { function.defers.contains { $0.inLoop } }
+
+  /// The function's defer statements as the chain holds them, by statement index (made once
+  /// the prologue has given their variables slots).
+  var chainedDefers: [ChainedDefer] {
+    if let made = chainedDefersMade { return made }
+    let made = function.defers.map(chained)
+    chainedDefersMade = made
+    return made
+  }
 
   /// A defer statement as the chain holds it: the wrapper typecheck's normalizeGoDeferCall makes
   /// (the code pointer and each captured variable — by value up to 128 bytes, else by reference
@@ -97,7 +106,7 @@ extension Lowerer {
 
   /// runtime.deferreturn: pop the frame's last record and run its call, until none is left.
   private func chainedCallsExit(_ exit: Int) {
-    let records = function.defers.map(chained)
+    let records = chainedDefers
     withTemporaries {
       let k = allocate(.int)
       var desc = BuiltinDesc(kind: .deferPop(records), args: [], result: k)

@@ -209,6 +209,8 @@ final class Lowerer {
   /// A function with `defer`: the slot of its defer bits, and the returns' jumps to the exit
   /// that runs the deferred calls (Lowering+Defer.swift).
   var deferBits: Int? = nil
+  /// Lowering+Defer.swift's chainedDefers, once made.
+  var chainedDefersMade: [ChainedDefer]? = nil
   var deferExitJumps: [Int] = []
   /// Cost to put on the next instruction (the statement being lowered), ns.
   var pendingCost = 0

@@ -51,9 +51,7 @@ extension VM {
       let m = try growBuffer(p, n)
       try store(p + 8, UInt64(m), 8)
     case .bufferWrite, .bufferWriteString, .bufferWriteByte, .bufferWriteRune:
-      try store(p + 32, 0, 1)  // lastRead = opInvalid
       var bytes: [UInt8]
-      var reserve: Int
       switch b {
       case .bufferWrite:
         let s = args[1].1
@@ -65,10 +63,7 @@ extension VM {
         GoUTF8.appendRune(&bytes, Int32(truncatingIfNeeded: Int64(bitPattern: args[1].1[0])))
       }
       // WriteRune of a multi-byte rune makes room for utf8.UTFMax bytes, then appends the rune.
-      reserve = b == .bufferWriteRune && bytes.count > 1 ? 4 : bytes.count
-      let m = try tryGrowBufferByReslice(p, reserve) ?? growBuffer(p, reserve)
-      try write(bytes, at: try load(p, 8) + UInt64(m))
-      try store(p + 8, UInt64(m + bytes.count), 8)
+      try appendToBuffer(p, bytes, reserving: b == .bufferWriteRune && bytes.count > 1 ? 4 : bytes.count)
       guard let out = result() else { return }
       if b == .bufferWriteByte {
         (out[0], out[1]) = (0, 0)
@@ -79,11 +74,15 @@ extension VM {
     }
   }
 
-  /// Buffer.Write(bytes) as fmt's Fprint* calls it (the *Buffer at p).
-  func appendToBuffer(_ p: Address, _ bytes: [UInt8]) throws {
+  /// A write of bytes to the *Buffer at p (Write, WriteString, WriteByte, WriteRune, and fmt's
+  /// Fprint* through Write): lastRead = opInvalid, room made for `reserving` bytes (the bytes'
+  /// count, or utf8.UTFMax for WriteRune), the bytes copied in and the length set after them.
+  func appendToBuffer(_ p: Address, _ bytes: [UInt8], reserving reserve: Int? = nil) throws {
     try store(p + 32, 0, 1)
-    let m = try tryGrowBufferByReslice(p, bytes.count) ?? growBuffer(p, bytes.count)
+    let n = reserve ?? bytes.count
+    let m = try tryGrowBufferByReslice(p, n) ?? growBuffer(p, n)
     try write(bytes, at: try load(p, 8) + UInt64(m))
+    try store(p + 8, UInt64(m + bytes.count), 8)
   }
 
   /// Reset: `b.buf = b.buf[:0]; b.off = 0; b.lastRead = opInvalid`.

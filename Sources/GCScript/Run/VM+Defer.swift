@@ -83,6 +83,12 @@ extension VM {
   private var deferRecordType: GoType {
     heap.profile.version >= GoVersion(1, 22) ? Self.deferRecord127 : Self.deferRecord119
   }
+  /// Where the record's fn field is, found once per era rather than at each push.
+  private var deferRecordFnOffset: Int {
+    heap.profile.version >= GoVersion(1, 22) ? Self.fnOffset127 : Self.fnOffset119
+  }
+  private static let fnOffset127 = deferRecord127.structFields!.first { $0.name == "fn" }!.offset
+  private static let fnOffset119 = deferRecord119.structFields!.first { $0.name == "fn" }!.offset
   private static let deferRecord127 = GoType.structure([
     ("heap", .bool), ("rangefunc", .bool), ("sp", .uintptr), ("pc", .uintptr),
     ("fn", .pointer(to: .uint8)), ("link", .pointer(to: .uint8)), ("head", .pointer(to: .uint8)),
@@ -132,9 +138,7 @@ extension VM {
     } else if let c = d.captures.first {
       closure = s[c.slot]  // a func value in normal form: the record holds it
     }
-    if let fn = deferRecordType.structFields?.first(where: { $0.name == "fn" }) {
-      try store(record + UInt64(fn.offset), closure, 8)
-    }
+    try store(record + UInt64(deferRecordFnOffset), closure, 8)
     deferChain.append(ChainedCall(frame: frame, index: Int32(d.index), closure: closure, record: record))
     // The wrapper holds the values now: the statement's variables are the next iteration's.
     for c in d.captures { (s + c.slot).update(repeating: 0, count: c.type.words) }
@@ -146,7 +150,8 @@ extension VM {
   func deferPop(_ records: [ChainedDefer], _ s: UnsafeMutablePointer<UInt64>) throws -> Int {
     guard let c = deferChain.last, Int(c.frame) == frames.count - 1 else { return -1 }
     deferChain.removeLast()
-    guard let d = records.first(where: { $0.index == Int(c.index) }) else { return Int(c.index) }
+    // (The records are the function's defer statements in order: index k is statement k.)
+    let d = records[Int(c.index)]
     if d.heap {
       if let w = d.wrapper, let fields = w.structFields {
         for (k, cap) in d.captures.enumerated() {

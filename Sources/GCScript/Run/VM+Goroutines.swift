@@ -114,6 +114,9 @@ final class Scheduler {
   var sudogCache: [Address] = []
   /// Other goroutines are runnable: a loop back edge checks the time slice only then.
   var othersRunnable: Bool { runnext != nil || localHead < local.count || globalHead < global.count }
+  /// How many goroutines wait to run (runnext, the P's queue, the global queue):
+  /// /sched/goroutines:runnable.
+  var runnableCount: Int { (runnext == nil ? 0 : 1) + (local.count - localHead) + (global.count - globalHead) }
 
   func popLocal() -> Goroutine? { Self.pop(&local, &localHead) }
   func popGlobal() -> Goroutine? { Self.pop(&global, &globalHead) }

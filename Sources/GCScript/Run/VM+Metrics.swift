@@ -65,7 +65,7 @@ extension VM {
     } else {
       // description.go init: `more := make([]Description, i, len(allDesc)+len(godebugs.All))`,
       // the GODEBUG entries appended, then the rest of the static ones (within its capacity).
-      capacity = descriptions.filter { !$0.name.hasPrefix("/godebug/") }.count + Self.godebugSettings127
+      capacity = descriptions.count { !$0.isGodebugSetting } + Self.godebugSettings127
       array = try heap.allocateSlice(of: d, len: 0, cap: capacity)
     }
     // allDesc holds the array from here on (a root), before the strings are made.
@@ -82,7 +82,7 @@ extension VM {
       // each: concatstrings); the others are constants in read-only data.
       for (field, text) in [("Name", m.name), ("Description", m.description)] {
         let bytes = Array(text.utf8)
-        if m.name.hasPrefix("/godebug/") {
+        if m.isGodebugSetting {
           try newString(bytes, into: words)
         } else {
           words[0] = bytes.isEmpty ? 0 : session.rodataAddress(of: bytes)
@@ -121,15 +121,15 @@ extension VM {
     // length as the hint and filled in order; then the GODEBUG names are added.
     let L = session.mapLayout(Self.metricsMapType)
     let descriptions = profile.metricDescriptions
-    let statics = descriptions.filter { !$0.name.hasPrefix("/godebug/") }
+    let statics = descriptions.filter { !$0.isGodebugSetting }
     let swiss = L.model == .swiss
     let m = swiss ? try swissMakeMap(L, hint: statics.count, header: nil) : try hmapMake(L, hint: statics.count, header: nil)
     p.runtimeMap = m
     let key = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
     defer { key.deallocate() }
-    for d in statics + descriptions.filter({ $0.name.hasPrefix("/godebug/") }) {
+    for d in statics + descriptions.filter(\.isGodebugSetting) {
       let bytes = Array(d.name.utf8)
-      if d.name.hasPrefix("/godebug/") {
+      if d.isGodebugSetting {
         try newString(bytes, into: key)
       } else {
         key[0] = session.rodataAddress(of: bytes)
@@ -159,9 +159,7 @@ extension VM {
     let p = try initMetricsPackage()
     try initRuntimeMetrics(p)
     let size = UInt64(MetricsTypes.sample.size)
-    let runnable = (scheduler.runnext == nil ? 0 : 1) + (scheduler.local.count - scheduler.localHead)
-      + (scheduler.global.count - scheduler.globalHead)
-    let counts = SchedulerCounts(live: 1 + otherGoroutineCount, runnable: runnable, created: scheduler.created)
+    let counts = SchedulerCounts(live: 1 + otherGoroutineCount, runnable: scheduler.runnableCount, created: scheduler.created)
     // readMetricsLocked aggregates the statistics once, before any sample is filled: what the
     // histograms' first Read allocates is not in this Read's counts.
     var names: [String] = []
