@@ -323,6 +323,30 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   #expect(try gcsh(["--timeout", "10s", "-e", "print 1"]).stdout == "1\n")
 }
 
+/// `--timeout` also stops goroutines that never loop or call: each allocates (a GC, under the
+/// tight memory limit, over a 16 GiB pointer array) and blocks, and the scheduling point honours
+/// the limit (gen_programs seed 346 ran this shape for minutes; it deadlocks after ~8 s here).
+@Test func timeoutStopsGoroutinesThatOnlyBlock() throws {
+  let program = """
+    var keep = make([]string, 1 << 30)
+    debug.SetMemoryLimit(1)
+    var wg sync.WaitGroup
+    ch := make(chan int)
+    for i := 0; i < 1000; i++ {
+    	wg.Add(1)
+    	go func(k int) {
+    		defer wg.Done()
+    		b := make([]byte, 100 << 20)
+    		ch <- k + len(b)
+    	}(i)
+    }
+    wg.Wait()
+    """
+  let r = try gcsh(["--timeout", "300ms", "-e", program])
+  #expect(r.status == 70)
+  #expect(r.stderr.contains("<-e>:10:3: error: stopped by --timeout 300ms"), "\(r.stderr)")
+}
+
 /// `--max-steps`: loop iterations and calls, counted alike whatever the loop's spelling (a store
 /// loop gcsh runs as one fill counts each iteration); the error is at the loop or call that
 /// passed the limit; a run under the limit is unchanged; 0 is a usage error.

@@ -362,6 +362,13 @@ extension VM {
   /// schedule(): picks the next goroutine to run and switches to it; when none can run, lets
   /// time pass to the earliest sleeper's wake-up, or reports the deadlock.
   func schedule() throws {
+    // A scheduling point honours Ctrl-C (and --timeout) as a call or a loop's back edge does:
+    // goroutines that allocate and block without looping or calling (each `make` a GC under a
+    // tight memory limit) would otherwise run their whole course first.
+    if Interrupt.requested {
+      Interrupt.requested = false
+      throw VMTrap(kind: .interrupted)
+    }
     if !scheduler.sleepers.isEmpty {
       try flushTime()
       try fireTimers()
