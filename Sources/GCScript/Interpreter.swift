@@ -74,7 +74,7 @@ public final class Interpreter {
   public static func programStart(of stmts: [Stmt]) -> ProgramStart {
     guard stmts.contains(where: { if case .package = $0.kind { true } else { false } }) else { return .script }
     return .goProgram(imports: stmts.flatMap { s -> [String] in
-      if case .imports(let paths) = s.kind { paths } else { [] }
+      if case .imports(let specs) = s.kind { specs.map(\.path) } else { [] }
     })
   }
 

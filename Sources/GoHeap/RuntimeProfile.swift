@@ -52,11 +52,13 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
   case setGCPercent = "debug.SetGCPercent"
   case metrics = "runtime/metrics"
   case memoryLimit = "GOMEMLIMIT"
+  case syncPool = "sync.Pool"
 
   /// The version that brought it.
   public var since: GoVersion {
     switch self {
     case .freeOSMemory, .setGCPercent: return GoVersion(1, 1)
+    case .syncPool: return GoVersion(1, 3)
     case .metrics: return GoVersion(1, 16)
     case .memoryLimit: return GoVersion(1, 19)
     }

@@ -106,7 +106,8 @@ func dump(_ s: Stmt) -> String {
     return "(" + (newline ? "println" : "print") + "-builtin" + args.map { " " + dump($0) }.joined() + ")"
   case .printf(let f, let args): return "(printf \(dump(f))" + args.map { " " + dump($0) }.joined() + ")"
   case .package(let n): return "(package \(n))"
-  case .imports(let ps): return "(import " + ps.joined(separator: " ") + ")"
+  case .imports(let ps):
+    return "(import " + ps.map { ($0.name.map { $0 + " " } ?? "") + $0.path }.joined(separator: " ") + ")"
   case .empty: return "()"
   }
 }

@@ -7,7 +7,6 @@ import Foundation
 import GoHeap
 import Testing
 
-private func bufferProfile(_ version: String) -> RuntimeProfile { version == "1.27.3" ? .go127 : .go119 }
 
 /// A local Buffer's array starts at 64 bytes (smallBufferSize) and doubles through the size
 /// classes; Write of 100 bytes makes 112; Grow(1000) 1024; String() copies (onto the stack when
@@ -16,7 +15,7 @@ private func bufferProfile(_ version: String) -> RuntimeProfile { version == "1.
 @Test(arguments: ["1.27.3", "1.19.8"])
 func bytesBufferAllocatesAsGosDid(_ version: String) throws {
   let recording = try RecordedRun("bytesbuffer")
-  let (out, _, _) = try run(recording.source, profile: bufferProfile(version))
+  let (out, _, _) = try run(recording.source, profile: profile(ofGo: version))
   #expect(recording.runs(version).contains(out), "gcsh:\n\(out)\nGo run 1:\n\(recording.runs(version)[0])")
 }
 
@@ -28,7 +27,7 @@ func bytesBufferAllocatesAsGosDid(_ version: String) throws {
 @Test(arguments: ["1.27.3", "1.19.8"])
 func bytesBufferEscapeLinesAreGos(_ version: String) throws {
   let recording = try RecordedRun("bytesbuffer")
-  let (_, _, interp) = try interpret(recording.source, name: "main.go", profile: bufferProfile(version))
+  let (_, _, interp) = try interpret(recording.source, name: "main.go", profile: profile(ofGo: version))
   let go = try String(contentsOf: recording.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
     .split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.dropFirst(2)) }
   #expect(interp.escapeDecisions.sorted() == go.sorted())
@@ -75,7 +74,7 @@ func bytesBufferEscapeLinesAreGos(_ version: String) throws {
 @Test(arguments: ["1.27.3", "1.19.8"])
 func fprintToABufferOrABuilder(_ version: String) throws {
   let recording = try RecordedRun("fprintwriter")
-  let (out, _, interp) = try interpret(recording.source, name: "main.go", profile: bufferProfile(version))
+  let (out, _, interp) = try interpret(recording.source, name: "main.go", profile: profile(ofGo: version))
   #expect(recording.runs(version).contains(out.text), "gcsh: \(out.text)")
   #expect(interp.escapeDecisions.contains("main.go:17:6: moved to heap: buf"))
   #expect(interp.escapeDecisions.contains("main.go:25:6: moved to heap: sb"))
@@ -114,7 +113,7 @@ func bufferAndBuilderLimits(_ version: String) throws {
     }
 
     """
-  let (out, _, _) = try run(program, profile: bufferProfile(version))
+  let (out, _, _) = try run(program, profile: profile(ofGo: version))
   let which = version == "1.27.3" ? "len" : "cap"
   #expect(out == "<nil> hi <nil>\nrecovered: runtime error: makeslice: \(which) out of range\nrecovered: bytes.Buffer: too large\n")
   #expect(failure("package main\nimport \"bytes\"\nfunc main() { b := bytes.Buffer{off: 1}; _ = b }")?.kind.message

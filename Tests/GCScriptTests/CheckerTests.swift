@@ -111,3 +111,63 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
 @Test func recordedCheckerCasesAreThere() {
   #expect(recordedChecks().count >= 70)
 }
+
+/// An import of a package gcsh lacks is one error, at its path; the program's uses of its name
+/// add none ("a declaration that failed does not make its later uses undefined"). So is a
+/// generic type: its methods and instantiations are not reported again, and neither is the
+/// composite literal of a struct whose declaration failed.
+@Test func unsupportedDeclarationsAreReportedOnce() {
+  let imports = checkErrors("""
+    package main
+
+    import (
+    \t"fmt"
+    \t"math/rand"
+    )
+
+    func main() {
+    \tr := rand.New(rand.NewSource(1))
+    \tvar x rand.Rand
+    \tfmt.Println(r, x)
+    }
+    """)
+  #expect(imports == ["test.gcs:5:2: error: package math/rand is not supported by gcsh yet\n\t\"math/rand\"\n\t^"])
+  let generic = checkErrors("""
+    type Stack[T any] struct{ items []T }
+    func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
+    var s Stack[int]
+    """)
+  #expect(generic.count == 1 && generic[0].hasPrefix("test.gcs:1:11: error: generics are not supported"), "\(generic)")
+  let embedded = checkErrors("""
+    type Base struct{ Name string }
+    type Dog struct {
+    \tBase
+    \tAge int
+    }
+    d := Dog{Base{"rex"}, 3}
+    """)
+  #expect(embedded.count == 1 && embedded[0].hasPrefix("test.gcs:3:2: error: embedded fields are not supported"), "\(embedded)")
+}
+
+/// A renamed import names the package; a blank one binds nothing; a dot import is named.
+@Test func importNames() throws {
+  let (out, _, _) = try run("""
+    package main
+
+    import (
+    \tf "fmt"
+    \t_ "strings"
+    \trt "runtime"
+    )
+
+    func main() {
+    \tvar m rt.MemStats
+    \trt.ReadMemStats(&m)
+    \tf.Println("GCs:", m.NumGC)
+    }
+
+    """)
+  #expect(out == "GCs: 0\n")
+  #expect(checkErrors("import . \"fmt\"\nPrintln(1)").first?.hasPrefix("test.gcs:1:10: error: dot imports (import . \"fmt\") are not supported") == true)
+}
+

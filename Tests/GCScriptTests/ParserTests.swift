@@ -205,6 +205,9 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "var x interface{ M() }", tree: "(var x interface)"),
   TreeCase(source: "type P struct { T; n int `json:\"n\"` }", tree: "(type P struct(embedded fields))"),
   TreeCase(source: "func Map[T any](s []T) []T { return s }", tree: "(func Map(s []T)([]T) {(return s)})"),
+  // Imports keep their names: given, blank, dot, or none.
+  TreeCase(source: "import (\n\"fmt\"\nrt \"runtime\"\n_ \"os\"\n. \"math\"\n)",
+           tree: "(import fmt rt runtime _ os . math)"),
 ])
 func parsesTree(_ c: TreeCase) {
   #expect(syntaxErrors(c.source).map(\.rendered) == [])

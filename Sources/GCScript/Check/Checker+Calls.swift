@@ -39,6 +39,7 @@ extension Checker {
         case .atomicFunction(let b, let t)?: return try atomicFunctionCall(b, t, args, scope, span)
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
         case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
+        case .missing(let f)?: throw featureMissing(f, callee.span)
         case .constant?, .variable?, .untypedConstant?:
           throw fail(.typeError("invalid operation: cannot call non-function \(pkg).\(name)"), at: callee.span)
         case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: callee.span)
@@ -749,7 +750,7 @@ extension Checker {
     case .select, .makeChan, .chanSend, .chanRecv, .chanRecv2, .close, .syncWaitGroupAdd, .syncWaitGroupDone,
       .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock, .syncRWMutexLock,
       .syncRWMutexUnlock, .syncRWMutexRLock, .syncRWMutexRUnlock, .syncRWMutexTryLock, .syncRWMutexTryRLock,
-      .syncOnceDo:
+      .syncOnceDo, .syncPoolGet, .syncPoolPut:
       // Made by the channel and sync checks (Checker+Channels.swift), never named by a call.
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeSetFinalizer:

@@ -33,6 +33,14 @@ enum SyncTypes {
     name: "sync.RWMutex")
   /// `sync.Once` (once.go): done uint32 and the Mutex Do's slow path holds — 12 bytes.
   static let once = GoType.structure([("done", .uint32), ("m", mutex)], name: "sync.Once")
+  /// `sync.Pool` (pool.go, the same in Go 1.13 to 1.27): the per-P `[P]poolLocal` array and its
+  /// length, the victim cache (the array the last GC took away) and its length, and the
+  /// exported `New` — 40 bytes (noCopy has none). Run/VM+SyncPool.swift runs its methods.
+  static let pool = GoType.structure(
+    [
+      ("local", .pointer(to: .uint8)), ("localSize", .uintptr), ("victim", .pointer(to: .uint8)),
+      ("victimSize", .uintptr), ("New", .function(params: [], results: [.any], variadic: false)),
+    ], name: "sync.Pool")
 
   /// The runtime call a method of a sync type is.
   static func method(of t: GoType, _ name: String) -> Builtin? {
@@ -65,6 +73,8 @@ enum SyncTypes {
       }
     }
     if base === once, name == "Do" { return .syncOnceDo }
+    if base === pool, name == "Get" { return .syncPoolGet }
+    if base === pool, name == "Put" { return .syncPoolPut }
     return nil
   }
 }
@@ -234,11 +244,15 @@ extension Checker {
       try arity(b.rawValue, args, 1, span)
       let f = GoType.function(params: [], results: [], variadic: false)
       typed.append(try assign(try expression(args[0], scope), to: f, "argument to \(b.rawValue)"))
+    case .syncPoolPut:
+      // Put(x any): x is converted to an interface at the call (boxed unless pointer-shaped).
+      try arity(b.rawValue, args, 1, span)
+      typed.append(try assign(try expression(args[0], scope), to: .any, "argument to \(b.rawValue)"))
     default:
       try arity(b.rawValue, args, 0, span)
     }
     let returnsBool: Set<Builtin> = [.syncMutexTryLock, .syncRWMutexTryLock, .syncRWMutexTryRLock]
-    let result: GoType = returnsBool.contains(b) ? .bool : noValueType
+    let result: GoType = returnsBool.contains(b) ? .bool : b == .syncPoolGet ? .any : noValueType
     var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
     op.isCallResult = true
     return op

@@ -136,3 +136,34 @@ extension Checker {
     return op
   }
 }
+
+extension Checker {
+  // MARK: Static initialisation
+
+  /// Whether a package-level variable's initializer is data the linker lays out, with no code
+  /// run at start (staticinit/sched.go StaticAssign): a constant, nil, a func literal that
+  /// captures nothing (its funcval is a read-only symbol), or a struct or array literal of
+  /// those (`var pool = sync.Pool{New: func() any { ... }}`). Slice literals and `&T{}` are
+  /// static in Go too (their arrays are data), but gcsh still makes them at start.
+  static func isStaticInitializer(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .constant, .nilValue: return true
+    case .closure(let f, _): return f.captures.isEmpty
+    case .composite(let elems, _) where e.type.isStruct || e.type.isArray:
+      return elems.allSatisfy { isStaticInitializer($0.value) }
+    default: return false
+    }
+  }
+
+  /// A static initializer's func literals are no allocation site: escape analysis never sees
+  /// them (Go 1.27.3 and 1.19.8 print no `func literal escapes to heap` for them:
+  /// Tests/Recordings/runs/syncpool).
+  static func markStatic(_ e: TypedExpr) {
+    switch e.kind {
+    case .closure(_, let site): site.text = ""
+    case .composite(let elems, _): for x in elems { markStatic(x.value) }
+    default: break
+    }
+  }
+}
+

@@ -597,6 +597,7 @@ extension Checker {
       case .function?, .atomicFunction?:
         throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
+      case .missing(let f)?: throw featureMissing(f, span)
       case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: span)
       }
     }

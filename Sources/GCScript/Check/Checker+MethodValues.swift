@@ -36,6 +36,8 @@ extension Checker {
       case .syncMutexTryLock, .syncRWMutexTryLock, .syncRWMutexTryRLock:
         signature = .function(params: [], results: [.bool], variadic: false)
       case .syncOnceDo: signature = .function(params: [.function(params: [], results: [], variadic: false)], results: [], variadic: false)
+      case .syncPoolGet: signature = .function(params: [], results: [.any], variadic: false)
+      case .syncPoolPut: signature = .function(params: [.any], results: [], variadic: false)
       default: signature = .function(params: [], results: [], variadic: false)
       }
       return (signature, try address(name), nil)

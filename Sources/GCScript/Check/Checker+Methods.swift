@@ -58,6 +58,11 @@ extension Checker {
         return nil
       }
       return (t, pointer)
+    case .instance(let base, let at):
+      // A method of a generic type: the type's declaration already said generics are missing.
+      if case .name(let n, _) = base, case .poisoned? = top.lookup(n) { return nil }
+      fail(.notSupported("generics", plural: true), at: at)
+      return nil
     case .qualified(let pkg, let n, _):
       fail(.typeError("cannot define new methods on non-local type \(pkg).\(n)"), at: span)
       return nil

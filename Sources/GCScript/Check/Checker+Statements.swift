@@ -52,14 +52,7 @@ extension Checker {
     let span = s.span
     switch s.kind {
     case .empty, .package: return nil
-    case .imports(let paths):
-      for p in paths where !Packages.isSupported(importPath: p) {
-        throw fail(.notSupported("package \(p)", plural: false), at: span)
-      }
-      if paths.contains("runtime/metrics"), !profile.has(.metrics) {
-        throw fail(.typeError("package runtime/metrics is not in \(profile.name): it arrived in Go 1.16 (use --profile go1.19 or go1.27)"), at: span)
-      }
-      return nil
+    case .imports: return nil  // bound before anything is checked: collectImports
     case .expression(let e):
       return try expressionStatement(e, scope, topLevel: topLevel, span)
     case .assign(let lhs, let op, let rhs):
@@ -236,6 +229,7 @@ extension Checker {
         site.statementStart = last.value.span.start
       }
     }
+    if isGoPackage && function.isScript { for v in typed where Self.isStaticInitializer(v) { Self.markStatic(v) } }
     var vars: [Variable] = []
     for (k, (name, nspan)) in names.enumerated() {
       let t = declared ?? typed[k].type
@@ -531,9 +525,12 @@ extension Checker {
 
   /// A runtime function the profile's era lacks is a compile error naming the version.
   func requireFeature(_ f: RuntimeFeature, _ span: Span) throws {
-    if !profile.has(f) {
-      throw fail(.featureMissing(feature: f.rawValue, since: "Go \(f.since.major).\(f.since.minor)", profile: profile.name), at: span)
-    }
+    if !profile.has(f) { throw featureMissing(f, span) }
+  }
+
+  /// Records that the profile's Go lacks `f`; returns the failure to throw.
+  func featureMissing(_ f: RuntimeFeature, _ span: Span) -> CheckFailure {
+    fail(.featureMissing(feature: f.rawValue, since: "Go \(f.since.major).\(f.since.minor)", profile: profile.name), at: span)
   }
 
   /// The type of an expression as text (for `have (...)` in return messages).

@@ -94,6 +94,9 @@ public final class Checker {
   var runMethods: [ObjectIdentifier: MethodSet] = [:]
   /// Where the run's struct types name their fields (a method of the same name is reported
   /// with the field's position).
+  /// The run is a Go program (a `package` clause): its top-level variables are package-level
+  /// ones, which Go initialises statically where it can (staticinit).
+  var isGoPackage = false
   var fieldNameSpans: [ObjectIdentifier: [String: Span]] = [:]
 
   public init(profile: RuntimeProfile) {
@@ -123,6 +126,8 @@ public final class Checker {
     fieldNameSpans = [:]
 
     let decls = flattenTopLevel(stmts)
+    isGoPackage = decls.contains { if case .package = $0.kind { true } else { false } }
+    collectImports(decls)
     collectTypes(decls)
     defineTypes(decls)
     collectFunctions(decls)
@@ -202,6 +207,38 @@ public final class Checker {
     return String(decoding: bytes[s..<e], as: UTF8.self)
   }
 
+  // MARK: Imports (phase 0)
+
+  /// Binds each import's name in the file. An import of a package gcsh lacks is reported once, at
+  /// its path, and its name is poisoned so that the program's uses of it (`rand.Intn`) do not
+  /// each add an "undefined" error; a blank import (`_ "embed"` of a package gcsh has) binds
+  /// nothing; a renamed one binds its new name to the package.
+  func collectImports(_ decls: [Stmt]) {
+    for s in decls {
+      guard case .imports(let specs) = s.kind else { continue }
+      for spec in specs {
+        let name = spec.localName
+        guard Packages.isSupported(importPath: spec.path) else {
+          fail(.notSupported("package \(spec.path)", plural: false), at: spec.span)
+          if name != "_" && name != "." { top.symbols[name] = .poisoned }
+          continue
+        }
+        if spec.path == "runtime/metrics", !profile.has(.metrics) {
+          fail(.typeError("package runtime/metrics is not in \(profile.name): it arrived in Go 1.16 (use --profile go1.19 or go1.27)"), at: spec.span)
+          top.symbols[name] = .poisoned
+          continue
+        }
+        switch spec.name {
+        case nil, "_": break
+        case "."?: fail(.notSupported("dot imports (import . \"\(spec.path)\")", plural: true), at: spec.span)
+        case let alias?:
+          let key = Packages.known.first { $0.value == spec.path }!.key
+          if alias != key { top.symbols[alias] = .package(key) }
+        }
+      }
+    }
+  }
+
   // MARK: Types (phase 1)
 
   /// Creates every top-level named type, undefined, so declarations may refer to each other.
@@ -262,8 +299,11 @@ public final class Checker {
         fieldNameSpans[ObjectIdentifier(t)] = Dictionary(fields.map { ($0.name, $0.span) }, uniquingKeysWith: { a, _ in a })
       }
     } catch {
-      // A follow-on use of the type must not report again: give it a harmless definition.
+      // A follow-on use of the type must not report again: give it a harmless definition (for
+      // what already holds it) and poison its name (for what looks it up later), as a failed
+      // variable's is.
       t.define(.int(bits: 64, signed: true))
+      if case .type(let mine)? = top.symbols[name], mine === t { top.symbols[name] = .poisoned }
       throw error
     }
   }
@@ -291,11 +331,13 @@ public final class Checker {
       throw fail(.typeError("undefined: \(n)"), at: span)
     case .qualified(let pkg, let n, let span):
       guard case .package(let p)? = scope.lookup(pkg) else {
+        if case .poisoned? = scope.lookup(pkg) { throw CheckFailure() }  // an import gcsh lacks
         throw fail(.typeError("undefined: \(pkg)"), at: span)
       }
       switch Packages.member(p, n, profile) {
       case .type(let t)?: return t
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
+      case .missing(let f)?: throw featureMissing(f, span)
       case nil: throw fail(.typeError("undefined: \(pkg).\(n)"), at: span)
       default: throw fail(.typeError("\(pkg).\(n) is not a type"), at: span)
       }
@@ -330,7 +372,9 @@ public final class Checker {
     case .function(let params, let results, let variadic, _):
       return try resolveFunctionType(params, results, variadic: variadic, scope)
     case .interface(let elements, _): return try interfaceType(elements, scope)
-    case .instance(_, let span): throw fail(.notSupported("generics", plural: true), at: span)
+    case .instance(let base, let span):
+      if case .name(let n, _) = base, case .poisoned? = scope.lookup(n) { throw CheckFailure() }
+      throw fail(.notSupported("generics", plural: true), at: span)
     case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)
     }
   }

@@ -595,6 +595,7 @@ enum Builtin: String {
   case syncRWMutexRLock = "sync.(*RWMutex).RLock", syncRWMutexRUnlock = "sync.(*RWMutex).RUnlock"
   case syncRWMutexTryLock = "sync.(*RWMutex).TryLock", syncRWMutexTryRLock = "sync.(*RWMutex).TryRLock"
   case syncOnceDo = "sync.(*Once).Do"
+  case syncPoolGet = "sync.(*Pool).Get", syncPoolPut = "sync.(*Pool).Put"
   case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
   case errorsIs = "errors.Is", errorsAs = "errors.As", errorsUnwrap = "errors.Unwrap"
   case timeNewTimer = "time.NewTimer", timeNewTicker = "time.NewTicker"

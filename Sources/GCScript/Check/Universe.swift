@@ -126,6 +126,8 @@ enum Packages {
     case variable(Builtin, GoType)
     /// A member gcsh does not have yet: the construct, named.
     case unsupported(String)
+    /// A member the profile's Go did not have yet (sync.Pool in go1.0).
+    case missing(RuntimeFeature)
   }
 
   /// A member as the era `profile` has it (runtime.MemStats's fields differ by era).
@@ -183,6 +185,7 @@ enum Packages {
     case ("sync", "Mutex"): return .type(SyncTypes.mutex)
     case ("sync", "RWMutex"): return .type(SyncTypes.rwMutex)
     case ("sync", "Once"): return .type(SyncTypes.once)
+    case ("sync", "Pool"): return profile.has(.syncPool) ? .type(SyncTypes.pool) : .missing(.syncPool)
     case ("sync", _): return .unsupported("sync.\(name)")
     case ("runtime", "SetFinalizer"): return .function(.runtimeSetFinalizer)
     case ("runtime", "Goexit"),

@@ -896,6 +896,20 @@ final class Batch {
       // does not escape (`f does not escape`).
       expression(heapHole.noting("its address is passed to \(b.rawValue), which leaks its receiver"), args[0])
       for a in args.dropFirst() { expression(discard, a) }
+    // sync.Pool: pinSlow appends the pool to the package's allPools (`moved to heap: p`), and
+    // Put stores its operand in the pool's poolLocal (`leaking param: x`; a value converted
+    // for the call escapes: `thousand escapes to heap`; Tests/Recordings/runs/syncpool, both
+    // versions). What Get returns comes from the heap.
+    case .syncPoolGet, .syncPoolPut:
+      expression(heapHole.noting("its address is passed to \(b.rawValue), which keeps the pool in allPools"), args[0])
+      // Go 1.19.8 places the conversion of a name at the call's `(` (`thousand escapes to
+      // heap`), of anything else at the operand's position (`make([]byte, 10)`: its `(`).
+      if b == .syncPoolPut, !analysis.compiler.reportsOperandPositions, case .conversion(let x) = args[1].kind,
+        let site = args[1].site
+      {
+        site.reportAt = isName(x) ? nodePosition(e) : nodePosition(x)
+      }
+      for a in args.dropFirst() { expression(heapHole.noting("stored in a sync.Pool"), a) }
     case .errorsNew, .fmtErrorf, .recover, .errorsIs, .errorsAs, .errorsUnwrap: errorBuiltin(k, b, args, e)
     // strings.Builder's methods: the receiver's address does not escape (copyCheck's
     // abi.NoEscape); what they append is copied; String's result is the heap buffer's.

@@ -26,6 +26,10 @@ extension Batch {
     }
     e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
     if !analysis.compiler.reportsOperandPositions, let at = site.statementStart { site.reportAt = at }
+    // Go 1.20+'s implicit conversion has its operand's position: a call's `(`, an operator
+    // (`pool.Put(make([]byte, 10))`: `make([]byte, 10) escapes to heap` at make's `(`,
+    // runs/syncpool).
+    if analysis.compiler.reportsOperandPositions, site.reportAt == nil { site.reportAt = nodePosition(x) }
     expression(spill(k, site), x)
   }
 

@@ -147,7 +147,7 @@ extension Batch {
   }
 
   /// A variable, or the stream argument (`os.Stderr`, a package variable in Go).
-  private func isName(_ x: TypedExpr) -> Bool {
+  func isName(_ x: TypedExpr) -> Bool {
     switch x.kind {
     case .variable: return true
     case .constant:
@@ -171,13 +171,13 @@ extension Batch {
   func nodePosition(_ x: TypedExpr) -> Int {
     switch x.kind {
     case .binary(_, let a, _), .logical(_, let a, _), .shift(_, let a, _): return operatorOffset(after: a.span.end)
-    case .index(let a, _), .slice(let a, _, _, _): return operatorOffset(after: a.span.end)
+    case .index(let a, _), .slice(let a, _, _, _), .mapIndex(let a, _): return operatorOffset(after: a.span.end)
     case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
     // A method of the runtime's types (`d.Seconds()`, `(-d).Abs()`) is at the `(` after its
     // receiver.
     case .builtin(let b, let args, _) where b.isMethod && !args.isEmpty:
       return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
-    case .conversion, .call, .callValue, .builtin: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
+    case .conversion, .call, .callValue, .builtin, .makeSlice: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
     // A constant the checker folded stands where its syntax did: a conversion `T(5)` at its
     // `(`, a package's constant `time.Second` at its `.` (escape corpus, escape_metrics.go).
     case .constant:

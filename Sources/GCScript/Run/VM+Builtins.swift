@@ -238,6 +238,8 @@ extension VM {
     case .syncRWMutexTryLock: result?[0] = try rwTryLock(args[0].1[0]) ? 1 : 0
     case .syncRWMutexTryRLock: result?[0] = try rwTryRLock(args[0].1[0]) ? 1 : 0
     case .syncOnceDo: try onceDo(args[0].1[0], args[1].1[0])
+    case .syncPoolGet: try poolGet(args[0].1[0]) { result }
+    case .syncPoolPut: try poolPut(args[0].1[0], (args[1].1[0], args[1].1[1]))
     case .runtimeGC: try forcedGC()
     case .runtimeSetFinalizer: try setFinalizer(args)
     case .debugReadGCStats: try readGCStats(args[0].1[0])

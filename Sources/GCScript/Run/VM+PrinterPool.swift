@@ -6,7 +6,8 @@
 //
 //   Get  pin(): the pool's per-P array of poolLocal is dropped at every GC (poolCleanup moves
 //        it to the victim cache), so the first Get after a cycle runs pinSlow: allPools =
-//        append(allPools, p) (a new 8-byte []*Pool: poolCleanup set allPools to nil) and
+//        append(allPools, p) (VM+SyncPool.swift: poolCleanup set allPools to nil, so this
+//        is a new 8-byte []*Pool unless a program's pool was pinned first) and
 //        make([]poolLocal, GOMAXPROCS) (128 bytes each, padded against false sharing). Then
 //        the pp put back since the last cycle (its P's private slot), else the one put back
 //        before it (the victim cache, which the next cycle drops), else New: new(pp) —
@@ -43,8 +44,8 @@ final class PrinterPool {
   /// The cycles started when the pool's poolLocal array was made (nil: never; another value: a
   /// cycle has dropped it since).
   var localAt: Int? = nil
-  /// The arrays pinSlow made (allPools' backing, the poolLocal array), with the cycles started
-  /// then: each stays reachable through one more cycle (the victim cache; oldPools).
+  /// The poolLocal arrays pinSlow made, with the cycles started then: each stays reachable
+  /// through one more cycle (the victim cache).
   var arrays: [(address: Address, madeAt: Int)] = []
   /// A call is printing with the pooled printer.
   var active = false
@@ -159,18 +160,18 @@ extension VM {
   private func pin() throws {
     let pool = printerPool
     guard pool.localAt != heap.cyclesStarted else { return }
-    // allPools = append(allPools, p): from nil, one pointer.
+    // allPools = append(allPools, p), shared with the program's pools (VM+SyncPool.swift).
     let c = heap.cyclesStarted
     pool.arrays.removeAll { $0.madeAt < c - 1 }
-    pool.arrays.append((try heap.allocate(FmtRuntimeTypes.word, count: 1), c))
+    try appendToAllPools(0)
     pool.arrays.append((try heap.allocate(FmtRuntimeTypes.poolLocal, count: heap.gomaxprocs), c))
     pool.localAt = c
   }
 
   /// What the pool keeps alive: the printer and its buffer while in use, and from its Put until
   /// the second cycle after starts (the first moves them to the victim cache, the second drops
-  /// them before it marks); the same for pinSlow's arrays (poolCleanup: `p.victim = p.local`,
-  /// `oldPools, allPools = allPools, nil`).
+  /// them before it marks); the same for pinSlow's poolLocal array (poolCleanup: `p.victim =
+  /// p.local`).
   func forEachPrinterPoolRoot(_ visit: (Address) -> Void) {
     let pool = printerPool
     let c = heap.cyclesStarted

@@ -121,6 +121,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var boxedOperands: [Int: UInt64] = [:]
   /// fmt's pooled printer and its buffer (VM+PrinterPool.swift).
   let printerPool = PrinterPool()
+  /// sync's allPools and oldPools (VM+SyncPool.swift).
+  let syncPools = SyncPools()
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
   var pendingNs = 0
   /// `expect` statements that failed so far.
@@ -210,12 +212,15 @@ final class VM: AddressRootSource, GoroutineStack {
   // MARK: Roots
 
   func forEachRootAddress(_ visit: (Address) -> Void) {
+    // The cycle's poolCleanup comes first: it changes what the pools' globals reach.
+    try? poolCleanupIfDue()
     let pointers = session.globalPointers
     for k in 0..<min(pointers.count, globalsCapacity) where pointers[k] && globals[k] != 0 {
       visit(globals[k])
     }
     for a in inFlight { visit(a) }
     forEachPrinterPoolRoot(visit)
+    forEachSyncPoolRoot(visit)
     forEachTimerHeapRoot(visit)
     forEachMetricsRoot(visit)
     forEachDeferRoot(visit)

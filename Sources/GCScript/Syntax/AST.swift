@@ -170,7 +170,7 @@ public final class Stmt: @unchecked Sendable {
     case builtinPrint([Expr], newline: Bool)
     case printf(Expr, [Expr])
     case package(String)
-    case imports([String])
+    case imports([ImportSpec])
     case empty
   }
   public let kind: Kind
@@ -218,4 +218,20 @@ public struct FuncDecl: Sendable {
   public var nameSpan: Span? = nil
   /// The function has a body (a declaration without one is an assembly stub).
   public var hasBody: Bool = true
+}
+
+/// One import of an import declaration: `import r "math/rand"` has path "math/rand", name "r".
+public struct ImportSpec: Sendable, Equatable {
+  public let path: String
+  /// The name given before the path (`r`, `_`, `.`), or nil for the package's own name.
+  public let name: String?
+  /// The path's string literal, where an error about the import points.
+  public let span: Span
+  public init(path: String, name: String?, span: Span) {
+    self.path = path
+    self.name = name
+    self.span = span
+  }
+  /// The name the file uses for the package: the given one, else the path's last element.
+  public var localName: String { name ?? String(path.split(separator: "/").last ?? Substring(path)) }
 }

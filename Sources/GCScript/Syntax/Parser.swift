@@ -263,7 +263,7 @@ public struct Parser {
   mutating func importDecl() throws -> Stmt {
     let start = peek.span.start
     advance()
-    var paths: [String] = []
+    var paths: [ImportSpec] = []
     if accept("(") {
       skipSemicolons()
       while !check(")") {
@@ -277,11 +277,19 @@ public struct Parser {
     return Stmt(.imports(paths), span(from: start))
   }
 
-  mutating func importSpec() throws -> String {
-    if case .identifier = peek.kind { advance() } else if check(".") { advance() }
+  mutating func importSpec() throws -> ImportSpec {
+    var name: String? = nil
+    if case .identifier(let n) = peek.kind {
+      name = n
+      advance()
+    } else if check(".") {
+      name = "."
+      advance()
+    }
     guard case .string(let s) = peek.kind else { throw fail("import path", after: "import") }
+    let at = peek.span
     advance()
-    return s
+    return ImportSpec(path: s, name: name, span: at)
   }
 
   /// funcDecl → "func" [ receiver ] IDENT [ typeParams ] signature [ block ] ;
