@@ -171,3 +171,42 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
   #expect(checkErrors("import . \"fmt\"\nPrintln(1)").first?.hasPrefix("test.gcs:1:10: error: dot imports (import . \"fmt\") are not supported") == true)
 }
 
+
+/// unsafe.Sizeof, Alignof and Offsetof are uintptr constants of the operand's layout; the
+/// operand is not evaluated (a make inside allocates nothing); the rest of unsafe is named as
+/// unsupported, and misuse gets types2's words. (Values against Go: the corpus's
+/// unsafe-sizeof-padding.)
+@Test func unsafeConstants() throws {
+  let (out, _, rt) = try run("""
+    package main
+
+    import (
+    \t"fmt"
+    \t"unsafe"
+    )
+
+    type P struct {
+    \ta byte
+    \tb [3]int32
+    \tc *P
+    }
+
+    const size = unsafe.Sizeof(P{})
+
+    func main() {
+    \tvar p P
+    \tfmt.Println(size, unsafe.Alignof(p.b), unsafe.Offsetof(p.c), unsafe.Sizeof(make([]int, 1<<20)))
+    \tvar arr [size]byte
+    \tfmt.Println(len(arr))
+    }
+
+    """)
+  #expect(out == "24 4 16 24\n24\n")
+  #expect(rt.memStats().totalAlloc < 1 << 20)
+  #expect(checkErrors("import \"unsafe\"\nvar x int\nn := unsafe.Offsetof(x)").first?.hasPrefix(
+    "test.gcs:3:22: error: invalid argument: x is not a selector expression") == true)
+  #expect(checkErrors("import \"unsafe\"\nvar p unsafe.Pointer").first?.hasPrefix(
+    "test.gcs:2:7: error: unsafe.Pointer is not supported by gcsh yet") == true)
+  #expect(checkErrors("import \"unsafe\"\nn := unsafe.Sizeof(1, 2)").first?.hasPrefix(
+    "test.gcs:2:6: error: too many arguments for unsafe.Sizeof(x) (expected 1, found 2)") == true)
+}

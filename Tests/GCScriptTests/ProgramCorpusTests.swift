@@ -45,7 +45,8 @@ let corpusPrograms = [
   "sleep-since", "slice-delete", "sprintf-loop", "stderr-and-stdout", "strconv-atoi",
   "string-retention", "strings-builder", "strings-builder-growth", "struct-padding",
   "struct-printing", "struct-vs-pointer-slice", "subslice-retention", "switch-fallthrough",
-  "switch-labels-results", "switch-size-class", "time-alloc-loop", "variadic-sum", "worker-pool",
+  "switch-labels-results", "switch-size-class", "sync-pool-buffers", "time-alloc-loop",
+  "unsafe-sizeof-padding", "variadic-sum", "worker-pool",
 ]
 
 /// Why a program does not match Go 1.27.3 under gcsh yet.

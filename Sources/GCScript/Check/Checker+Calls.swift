@@ -29,6 +29,7 @@ extension Checker {
       }
     case .selector(let base, let name):
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
+        if p == "unsafe", let op = try unsafeCall(name, args, spread: spread, scope, span) { return op }
         switch Packages.member(p, name, profile) {
         case .function(let b)?:
           return try withSpilledArguments(args, scope) { args, scope in

@@ -106,6 +106,7 @@ enum Packages {
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
+    "unsafe": "unsafe",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -225,6 +226,9 @@ enum Packages {
     case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)
     case ("bytes", "NewBufferString"): return .function(.bytesNewBufferString)
     case ("bytes", _): return .unsupported("bytes.\(name)")
+    // unsafe's Sizeof, Alignof and Offsetof are constants the checker computes at the call
+    // (Checker+Unsafe.swift); its pointers are not modelled.
+    case ("unsafe", _): return .unsupported("unsafe.\(name)")
     default: return nil
     }
   }
