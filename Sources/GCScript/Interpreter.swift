@@ -114,10 +114,12 @@ public final class Interpreter {
       throw CompileErrors(errors: [ScriptError(t.kind, at: Span(0, 0)).located(in: source)])
     }
     host?.runStarting(source)
-    // An imported package's init runs before the program (runtime/metrics' allocates).
-    if case .goProgram(let imports) = Self.programStart(of: stmts), imports.contains("runtime/metrics") {
+    // An imported package's init runs before the program (runtime/metrics' allocates, and
+    // Go 1.19's math/rand makes its global Rand).
+    if case .goProgram(let imports) = Self.programStart(of: stmts) {
       do {
-        try vm.initMetricsPackage()
+        if imports.contains("runtime/metrics") { try vm.initMetricsPackage() }
+        if imports.contains("math/rand"), vm.heap.profile.version < GoVersion(1, 20) { try vm.globalRand() }
       } catch let t as VMTrap {
         throw ScriptError(t.kind, at: Span(0, 0)).located(in: source)
       }

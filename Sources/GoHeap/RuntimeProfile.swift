@@ -304,6 +304,9 @@ struct GoProgramStartups: Sendable {
   var withOS: StartupHeap
   /// A program that imports no package whose init allocates (runtime alone).
   var runtimeOnly: StartupHeap
+  /// What internal/godebug's init adds (Go 1.21+; math/rand imports it, fmt does not): objects
+  /// by size and the change in pages in use at main. Nil where the package has no such init.
+  var godebugInit: (bySize: [Int: Int], inUsePages: Int)? = nil
 }
 
 /// What ran before main: which program the simulated process starts as. The heap main finds is
@@ -455,9 +458,13 @@ extension RuntimeProfile {
   /// 1.19.8's unicode 12 KiB).
   func startup(for start: ProgramStart) -> StartupState {
     guard case .goProgram(let imports) = start, let programs = goProgramStartups else { return startup }
-    let heap =
+    var heap =
       imports.contains("fmt") || imports.contains("runtime/debug")
       ? programs.withFmt : imports.contains("os") ? programs.withOS : programs.runtimeOnly
+    if imports.contains("math/rand"), let godebug = programs.godebugInit {
+      heap.bySize.merge(godebug.bySize, uniquingKeysWith: +)
+      heap.inUsePages += godebug.inUsePages
+    }
     return startup.replacingHeap(with: heap, classes: sizeClasses)
   }
 }

@@ -39,6 +39,13 @@ struct RecordedRun {
     return texts
   }
 
+  /// For each line of Go `version`'s stdout, the lines its runs printed there (they differ
+  /// where the runtime varies from run to run).
+  func linesByRun(_ version: String) -> [Set<String>] {
+    let runs = runs(version).map { $0.split(separator: "\n").map(String.init) }
+    return (0..<(runs.first?.count ?? 0)).map { k in Set(runs.map { k < $0.count ? $0[k] : "" }) }
+  }
+
   /// Runs main.go under the profile of Go `version` ("1.27.3" or "1.19.8"): what it printed
   /// against the recording's stdout, and the recorded -m lines that `keep` selects against
   /// gcsh's, each sorted unless `sorted` is false (the compilers order some lines differently).
@@ -112,6 +119,36 @@ struct RecordedRun {
     o.escape = Set(interp.escapeDecisions.filter(isUnderTest))
     return (o, interp)
   }
+}
+
+/// Compares gcsh's inliner with a recorded `-gcflags=-m=2` listing (`go<version>.inl.txt` in the
+/// recording's directory, for the program `file` there): each function's cost, or why it cannot
+/// be inlined. Lines `skip` selects are not compared. Returns how many were.
+func expectInlineCosts(_ recording: RecordedRun, _ file: String, _ version: String, skip: (Substring) -> Bool) throws -> Int {
+  let source = Source(name: "main.go", text: try String(contentsOf: recording.directory.appendingPathComponent(file), encoding: .utf8))
+  var parser = Parser(source)
+  let stmts = parser.parseProgram()
+  let goProfile = profile(ofGo: version)
+  let checker = Checker(profile: goProfile)
+  let program = try #require(checker.check(stmts, source: source), "\(parser.errors + checker.errors)")
+  Inliner(compiler: CompilerProfile(goProfile)).run(program, source: source)
+  let lines = try String(contentsOf: recording.directory.appendingPathComponent("go\(version).inl.txt"), encoding: .utf8)
+    .split(separator: "\n")
+  var checked = 0
+  for line in lines where !skip(line) {
+    let words = line.split(separator: " ")
+    if line.contains(": can inline ") {
+      let name = String(words[3]), cost = Int(words[6])
+      let f = try #require(program.functions.first { $0.name == name })
+      #expect(f.inlineCost == cost, "\(name): gcsh \(String(describing: f.inlineCost)), Go \(String(describing: cost))")
+    } else {
+      let name = String(words[3].dropLast())
+      let f = try #require(program.functions.first { $0.name == name })
+      #expect(f.inlineCost == nil && f.inlineReason.map { line.hasSuffix($0) } == true, "\(name): \(String(describing: f.inlineReason))")
+    }
+    checked += 1
+  }
+  return checked
 }
 
 /// Every number and capacity the real runs printed, and -m, for Go 1.27.3 (the append buffer

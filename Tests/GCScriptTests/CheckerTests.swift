@@ -122,16 +122,16 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
 
     import (
     \t"fmt"
-    \t"math/rand"
+    \t"context"
     )
 
     func main() {
-    \tr := rand.New(rand.NewSource(1))
-    \tvar x rand.Rand
-    \tfmt.Println(r, x)
+    \tctx, cancel := context.WithCancel(context.Background())
+    \tvar c context.Context = ctx
+    \tfmt.Println(c, cancel)
     }
     """)
-  #expect(imports == ["test.gcs:5:2: error: package math/rand is not supported by gcsh yet\n\t\"math/rand\"\n\t^"])
+  #expect(imports == ["test.gcs:5:2: error: package context is not supported by gcsh yet\n\t\"context\"\n\t^"])
   let generic = checkErrors("""
     type Stack[T any] struct{ items []T }
     func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }

@@ -70,4 +70,3 @@ func syntaxErrors(_ code: String) -> [ScriptError] {
 
 /// The profile of a recorded Go version: "1.27.3" → go1.27, "1.19.8" → go1.19.
 func profile(ofGo version: String) -> RuntimeProfile { version == "1.27.3" ? .go127 : .go119 }
-

@@ -40,7 +40,7 @@ let corpusPrograms = [
   "local-buffer", "loopvar-per-iteration", "map-growth-delete", "map-of-slices",
   "map-pointer-values", "map-prealloc", "map-word-count", "memory-limit", "memstats-table",
   "memusage", "method-bytesize", "metrics-all-kinds", "metrics-read-heap", "multiple-results", "mutex-counter", "named-results",
-  "nil-then-gc", "os-exit", "pointer-basics", "prealloc", "producer-consumer", "read-gc-stats",
+  "nil-then-gc", "os-exit", "pointer-basics", "prealloc", "producer-consumer", "random-churn", "read-gc-stats",
   "recover-panic", "recursion-stack", "runes-and-bytes", "select-timeout", "shapes-type-switch",
   "sleep-since", "slice-delete", "sprintf-loop", "stderr-and-stdout", "strconv-atoi",
   "string-retention", "strings-builder", "strings-builder-growth", "struct-padding",

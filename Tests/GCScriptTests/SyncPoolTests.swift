@@ -17,12 +17,11 @@ import Testing
 func syncPoolAllocatesAsGosDid(_ version: String) throws {
   let recording = try RecordedRun("syncpool")
   let (out, _, _) = try run(recording.source, profile: profile(ofGo: version))
-  let runs = recording.runs(version).map { $0.split(separator: "\n").map(String.init) }
-  #expect(runs.count == 5)
+  #expect(recording.runs(version).count == 5)
+  let byRun = recording.linesByRun(version)
   let lines = out.split(separator: "\n").map(String.init)
-  #expect(lines.count == runs[0].count)
-  for (k, line) in lines.enumerated() {
-    let seen = Set(runs.map { k < $0.count ? $0[k] : "" })
+  #expect(lines.count == byRun.count)
+  for (line, seen) in zip(lines, byRun) {
     #expect(seen.contains(line), "gcsh: \(line); Go: \(seen.sorted())")
   }
   // The steps nothing varies in, exactly: the first Get (allPools' 8 B, the [2]poolLocal array
@@ -59,23 +58,8 @@ func syncPoolEscapeLinesAreGos(_ version: String) throws {
 /// that is not inlined (57) with its receiver and operands, the conversion to `any` one more.
 @Test(arguments: ["1.27.3", "1.19.8"])
 func syncPoolCallsCostWhatGoSays(_ version: String) throws {
-  let recording = try RecordedRun("syncpool")
-  let source = Source(name: "main.go", text: try String(contentsOf: recording.directory.appendingPathComponent("inline/main.go"), encoding: .utf8))
-  var parser = Parser(source)
-  let stmts = parser.parseProgram()
-  let goProfile = profile(ofGo: version)
-  let checker = Checker(profile: goProfile)
-  let program = try #require(checker.check(stmts, source: source), "\(parser.errors + checker.errors)")
-  Inliner(compiler: CompilerProfile(goProfile)).run(program, source: source)
-  let lines = try String(contentsOf: recording.directory.appendingPathComponent("go\(version).inl.txt"), encoding: .utf8)
-    .split(separator: "\n")
-  var checked = 0
-  for line in lines where line.contains(": can inline ") && !line.contains("func1") {
-    let words = line.split(separator: " ")
-    let name = String(words[3]), cost = Int(words[6])
-    let f = try #require(program.functions.first { $0.name == name })
-    #expect(f.inlineCost == cost, "\(name): gcsh \(String(describing: f.inlineCost)), Go \(String(describing: cost))")
-    checked += 1
+  let checked = try expectInlineCosts(try RecordedRun("syncpool"), "inline/main.go", version) { line in
+    !line.contains(": can inline ") || line.contains("func1")
   }
   #expect(checked == 6)
 }

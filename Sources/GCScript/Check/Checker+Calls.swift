@@ -50,6 +50,9 @@ extension Checker {
       if let b = SyncTypes.method(of: x.type, name), x.untyped == nil {
         return try syncMethodCall(b, x, args, scope, callee: callee.span, span)
       }
+      if let b = RandPackage.method(of: x.type, name), x.untyped == nil {
+        return try randMethodCall(b, x, args, scope, callee: callee.span, span)
+      }
       if let call = try stringsBuilderCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try timeMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try metricsMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
@@ -460,6 +463,7 @@ extension Checker {
       if let spreadCall = try fmtSpread(b, args, scope, span) { return spreadCall }
       throw fail(.notSupported("variadic calls (...)", plural: true), at: span)
     }
+    if b.randSignature != nil && !b.isRandMethod { return try randCall(b, args, scope, span) }
     switch b {
     case .append:
       guard let first = args.first else { throw fail(.typeError("not enough arguments for append() (expected 1, found 0)"), at: span) }
@@ -751,8 +755,11 @@ extension Checker {
     case .select, .makeChan, .chanSend, .chanRecv, .chanRecv2, .close, .syncWaitGroupAdd, .syncWaitGroupDone,
       .syncWaitGroupWait, .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock, .syncRWMutexLock,
       .syncRWMutexUnlock, .syncRWMutexRLock, .syncRWMutexRUnlock, .syncRWMutexTryLock, .syncRWMutexTryRLock,
-      .syncOnceDo, .syncPoolGet, .syncPoolPut:
-      // Made by the channel and sync checks (Checker+Channels.swift), never named by a call.
+      .syncOnceDo, .syncPoolGet, .syncPoolPut, .randNew, .randNewSource, .randInt, .randIntn, .randInt31, .randInt31n, .randInt63, .randInt63n,
+      .randUint32, .randUint64, .randFloat32, .randFloat64, .randPerm, .randShuffle, .randSeed, .randMethodInt,
+      .randMethodIntn, .randMethodInt31, .randMethodInt31n, .randMethodInt63, .randMethodInt63n, .randMethodUint32,
+      .randMethodUint64, .randMethodFloat32, .randMethodFloat64, .randMethodPerm, .randMethodShuffle, .randMethodSeed:
+      // Made by the channel, sync and math/rand checks (Checker+Channels.swift), never named by a call.
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeSetFinalizer:
       // Both parameters are `any`: Go checks the kinds at run time (mfinal.go), and so does gcsh.

@@ -223,19 +223,20 @@ extension Checker {
 
   // MARK: sync
 
+  /// The receiver of a pointer method of a library type (`b` names it): x itself when it is a
+  /// pointer, else &x (which must be addressable).
+  func libraryMethodReceiver(_ b: Builtin, _ x: Operand, callee: Span) throws -> TypedExpr {
+    if x.type.isPointer { return x.expr }
+    let name = String(b.rawValue.split(separator: ".").last ?? "")
+    let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+    return try pointerReceiver(x, method: name, on: "\(x.type)", pointee: x.type, at: at)
+  }
+
   /// `wg.Add(n)`, `mu.Lock()`, ...: the receiver's address and the arguments to the runtime.
   func syncMethodCall(
     _ b: Builtin, _ x: Operand, _ args: [Expr], _ scope: LexicalScope, callee: Span, _ span: Span
   ) throws -> Operand {
-    let receiver: TypedExpr
-    if x.type.isPointer {
-      receiver = x.expr
-    } else {
-      let name = String(b.rawValue.split(separator: ".").last ?? "")
-      let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-      receiver = try pointerReceiver(x, method: name, on: "\(x.type)", pointee: x.type, at: at)
-    }
-    var typed = [receiver]
+    var typed = [try libraryMethodReceiver(b, x, callee: callee)]
     switch b {
     case .syncWaitGroupAdd:
       try arity(b.rawValue, args, 1, span)

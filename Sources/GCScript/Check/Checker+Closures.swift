@@ -142,26 +142,36 @@ extension Checker {
 
   /// Whether a package-level variable's initializer is data the linker lays out, with no code
   /// run at start (staticinit/sched.go StaticAssign): a constant, nil, a func literal that
-  /// captures nothing (its funcval is a read-only symbol), or a struct or array literal of
-  /// those (`var pool = sync.Pool{New: func() any { ... }}`). Slice literals and `&T{}` are
-  /// static in Go too (their arrays are data), but gcsh still makes them at start.
+  /// captures nothing (its funcval is a read-only symbol), a struct or array literal of those
+  /// (`var pool = sync.Pool{New: func() any { ... }}`), and a slice literal or `&T{...}` of
+  /// those, whose array or object is data too (`var seeds = []int64{1, 2}`).
   static func isStaticInitializer(_ e: TypedExpr) -> Bool {
     switch e.kind {
     case .constant, .nilValue: return true
     case .closure(let f, _): return f.captures.isEmpty
-    case .composite(let elems, _) where e.type.isStruct || e.type.isArray:
+    case .composite(let elems, let site) where e.type.isStruct || e.type.isArray || (e.type.isSlice && site != nil):
       return elems.allSatisfy { isStaticInitializer($0.value) }
+    case .addressOf(let x):
+      guard case .composite(_, _?) = x.kind else { return false }
+      return isStaticInitializer(x)
     default: return false
     }
   }
 
-  /// A static initializer's func literals are no allocation site: escape analysis never sees
-  /// them (Go 1.27.3 and 1.19.8 print no `func literal escapes to heap` for them:
-  /// Tests/Recordings/runs/syncpool).
+  /// A static initializer allocates nothing and escape analysis never sees it: its func
+  /// literals, slice arrays and `&T{...}` objects are read-only or writable data of the binary
+  /// (Go 1.27.3 and 1.19.8 print no -m line for them: Tests/Recordings/runs/syncpool,
+  /// runs/mathrand, whose start-up heap has no `seeds` array).
   static func markStatic(_ e: TypedExpr) {
     switch e.kind {
     case .closure(_, let site): site.text = ""
-    case .composite(let elems, _): for x in elems { markStatic(x.value) }
+    case .composite(let elems, let site):
+      if let site, e.type.isSlice || site.kind == .compositeAddress {
+        site.text = ""
+        site.staticData = true
+      }
+      for x in elems { markStatic(x.value) }
+    case .addressOf(let x): markStatic(x)
     default: break
     }
   }

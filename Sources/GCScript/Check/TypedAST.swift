@@ -307,6 +307,12 @@ final class AllocationSite {
   /// an assignment statement's start, a declaration's composite literal's last element
   /// (Escape/EscapeInterfaces.swift).
   var statementStart: Int? = nil
+  /// A package-level initializer's slice array or `&T{...}` object that Go lays out as data
+  /// (staticinit): lowered to a hidden global, never allocated.
+  var staticData = false
+  /// A variable of an inlined package function that escapes (math/rand's NewSource `rng`):
+  /// -m says `moved to heap: rand.rng` rather than `... escapes to heap`.
+  var reportsAsMovedVariable = false
   /// A `.closure` site: the literal whose funcval it makes.
   weak var closureFunction: Function? = nil
 
@@ -596,6 +602,20 @@ enum Builtin: String {
   case syncRWMutexTryLock = "sync.(*RWMutex).TryLock", syncRWMutexTryRLock = "sync.(*RWMutex).TryRLock"
   case syncOnceDo = "sync.(*Once).Do"
   case syncPoolGet = "sync.(*Pool).Get", syncPoolPut = "sync.(*Pool).Put"
+  // math/rand (Check/RandPackage.swift, Run/VM+Rand.swift): the package's functions, which use
+  // its global Rand, and the same as methods of *Rand (the receiver first).
+  case randNew = "rand.New", randNewSource = "rand.NewSource"
+  case randInt = "rand.Int", randIntn = "rand.Intn", randInt31 = "rand.Int31", randInt31n = "rand.Int31n"
+  case randInt63 = "rand.Int63", randInt63n = "rand.Int63n", randUint32 = "rand.Uint32", randUint64 = "rand.Uint64"
+  case randFloat32 = "rand.Float32", randFloat64 = "rand.Float64", randPerm = "rand.Perm"
+  case randShuffle = "rand.Shuffle", randSeed = "rand.Seed"
+  case randMethodInt = "rand.(*Rand).Int", randMethodIntn = "rand.(*Rand).Intn"
+  case randMethodInt31 = "rand.(*Rand).Int31", randMethodInt31n = "rand.(*Rand).Int31n"
+  case randMethodInt63 = "rand.(*Rand).Int63", randMethodInt63n = "rand.(*Rand).Int63n"
+  case randMethodUint32 = "rand.(*Rand).Uint32", randMethodUint64 = "rand.(*Rand).Uint64"
+  case randMethodFloat32 = "rand.(*Rand).Float32", randMethodFloat64 = "rand.(*Rand).Float64"
+  case randMethodPerm = "rand.(*Rand).Perm", randMethodShuffle = "rand.(*Rand).Shuffle"
+  case randMethodSeed = "rand.(*Rand).Seed"
   case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
   case errorsIs = "errors.Is", errorsAs = "errors.As", errorsUnwrap = "errors.Unwrap"
   case timeNewTimer = "time.NewTimer", timeNewTicker = "time.NewTicker"

@@ -106,7 +106,7 @@ enum Packages {
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
-    "unsafe": "unsafe",
+    "unsafe": "unsafe", "rand": "math/rand",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -229,6 +229,7 @@ enum Packages {
     // unsafe's Sizeof, Alignof and Offsetof are constants the checker computes at the call
     // (Checker+Unsafe.swift); its pointers are not modelled.
     case ("unsafe", _): return .unsupported("unsafe.\(name)")
+    case ("rand", _): return RandPackage.member(name)
     default: return nil
     }
   }

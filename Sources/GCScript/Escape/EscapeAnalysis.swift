@@ -353,12 +353,14 @@ final class Batch {
     switch s.kind {
     case .expression(let e): expression(discard, e)
     case .assign(let targets, let values):
+      // The statement's `=` follows its last target (`a[i], a[j] = a[j], a[i]`: OAS2's position).
+      let lastTarget = targets.reduce(0) { end, t in if case .place(let d) = t { max(end, d.span.end) } else { end } }
       for (t, v) in zip(targets, values) {
         switch t {
         case .discard: expression(discard, v)
         case .place(let dst):
           if isSelfAssignment(dst, v) {
-            analysis.report(inlinedAt ?? analysis.operatorOffset(after: dst.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
+            analysis.report(inlinedAt ?? analysis.operatorOffset(after: max(dst.span.end, lastTarget)), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
             expression(discard, v)
             continue
           }
@@ -896,6 +898,27 @@ final class Batch {
       // does not escape (`f does not escape`).
       expression(heapHole.noting("its address is passed to \(b.rawValue), which leaks its receiver"), args[0])
       for a in args.dropFirst() { expression(discard, a) }
+    // math/rand (-m of one-line wrappers, Go 1.27.3 and 1.19.8): New's Rand is the caller's
+    // allocation, holding the source; NewSource's rng always moves to the heap (its address
+    // is the interface returned); a method leaks only what its receiver points to (`leaking
+    // param content: r`: the source, called through an interface); Shuffle's swap does not
+    // escape; Perm's slice is made inside it.
+    case .randNew:
+      guard let site = e.site else { return }
+      expression(spill(k, site), args[0])
+    case .randNewSource:
+      if let site = e.site { _ = spill(heapHole.noting("returned by rand.NewSource as a rand.Source"), site) }
+      expression(discard, args[0])
+    case .randInt, .randIntn, .randInt31, .randInt31n, .randInt63, .randInt63n,
+      .randUint32, .randUint64, .randFloat32, .randFloat64, .randPerm, .randShuffle, .randSeed, .randMethodInt,
+      .randMethodIntn, .randMethodInt31, .randMethodInt31n, .randMethodInt63, .randMethodInt63n, .randMethodUint32,
+      .randMethodUint64, .randMethodFloat32, .randMethodFloat64, .randMethodPerm, .randMethodShuffle, .randMethodSeed:
+      if b.isRandMethod {
+        expression(heapHole.deref().noting("its source is called through an interface"), args[0])
+        for a in args.dropFirst() { expression(discard, a) }
+      } else {
+        for a in args { expression(discard, a) }
+      }
     // sync.Pool: pinSlow appends the pool to the package's allPools (`moved to heap: p`), and
     // Put stores its operand in the pool's poolLocal (`leaking param: x`; a value converted
     // for the call escapes: `thousand escapes to heap`; Tests/Recordings/runs/syncpool, both
@@ -1310,6 +1333,8 @@ final class Batch {
           if analysis.compiler.reportsAppend {
             analysis.report(at, "append \(loc.escapes ? "escapes to heap" : "does not escape")")
           }
+        } else if site.reportsAsMovedVariable {
+          if loc.escapes { analysis.report(at, "moved to heap: \(site.text)") }
         } else if !site.text.isEmpty && site.kind != .variable {
           analysis.report(at, "\(site.text) \(loc.escapes ? "escapes to heap" : "does not escape")")
         }

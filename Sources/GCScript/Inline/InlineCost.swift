@@ -508,6 +508,27 @@ struct InlineCostVisitor {
     case .bufferGrow: return (go127 ? 80 : 81) + operands
     case .bufferTruncate: return (go127 ? 57 : 59) + operands
     case .strconvErrSyntax, .strconvErrRange: return 1
+    // math/rand (-m=2 of one-line wrappers, Tests/Recordings/runs/mathrand/inline): New and
+    // NewSource are inlined; of the methods, Int63 and those made of it (Int, Int31, Uint32,
+    // Float64); in Go 1.19 also most package functions, which call a package variable's Rand.
+    case .randNew: return 16 + operands
+    case .randNewSource: return (go127 ? 75 : 72) + operands
+    case .randMethodInt63: return (go127 ? 63 : 64) + operands
+    case .randMethodFloat64: return (go127 ? 80 : 82) + operands
+    case .randMethodInt: return (go127 ? 77 : 79) + operands
+    case .randMethodInt31, .randMethodUint32: return (go127 ? 69 : 71) + operands
+    case .randMethodIntn, .randMethodInt31n, .randMethodInt63n, .randMethodUint64, .randMethodFloat32, .randMethodPerm,
+      .randMethodShuffle, .randMethodSeed:
+      return (go127 ? 1 : 2) + InlineCostModel.extraCallCost + operands
+    case .randIntn, .randPerm, .randInt31n, .randInt63n, .randShuffle, .randSeed, .randFloat32, .randUint64,
+      .randInt63, .randUint32, .randInt31:
+      guard !go127 else { return 2 + InlineCostModel.extraCallCost + operands }
+      switch b {
+      case .randSeed, .randFloat32, .randUint64: return 63 + operands
+      case .randInt63: return 68 + operands
+      case .randUint32, .randInt31: return 75 + operands
+      default: return 64 + operands
+      }
     default: return 2 + InlineCostModel.extraCallCost + operands
     }
   }

@@ -79,6 +79,18 @@ extension Builtin {
     case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
     case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil
     case .sortInts, .sortStrings, .sortFloat64s: return go127 ? nil : PackageInline(rawValue)
+    // math/rand (runs/mathrand/inline): New, NewSource (with Go 1.27's newSource in it), Int63
+    // and the methods made of it; Go 1.19's package functions that are small enough.
+    case .randNew, .randMethodInt63: return PackageInline(rawValue)
+    case .randNewSource: return PackageInline(rawValue, go127 ? [PackageInline("rand.newSource")] : [])
+    case .randMethodInt, .randMethodInt31, .randMethodUint32, .randMethodFloat64:
+      return PackageInline(rawValue, [PackageInline("rand.(*Rand).Int63")])
+    case .randIntn, .randPerm, .randSeed, .randInt31n, .randInt63n, .randFloat32, .randUint64, .randShuffle:
+      return go127 ? nil : PackageInline(rawValue)
+    case .randInt63: return go127 ? nil : PackageInline(rawValue, [PackageInline("rand.(*Rand).Int63")])
+    case .randUint32, .randInt31:
+      let method = "rand.(*Rand)." + rawValue.dropFirst(5)
+      return go127 ? nil : PackageInline(rawValue, [PackageInline(method, [PackageInline("rand.(*Rand).Int63")])])
     case .runtimeNumGoroutine:
       let gcount = PackageInline("runtime.gcount", go127 ? [PackageInline("atomic.(*Int32).Load")] : [])
       return PackageInline("runtime.NumGoroutine", [gcount])

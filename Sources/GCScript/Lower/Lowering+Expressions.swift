@@ -406,6 +406,14 @@ extension Lowerer {
   /// An allocation instruction for a site: on the heap, or in the frame when escape analysis
   /// kept it there.
   func allocation(_ kind: AllocationDesc.Kind, _ type: GoType, _ site: AllocationSite, into dst: Int) {
+    if site.staticData {
+      // The binary's data: a global of its own, whose address is the value.
+      var t = type
+      if case .literal(let count) = kind { t = .array(of: type, count: count) }
+      let slot = session.allocateHiddenGlobal(t)
+      emit(Instruction(op: .globalAddress, a: Int32(dst), b: Int32(slot)))
+      return
+    }
     let stackSlot = site.onHeap ? nil : siteSlots[ObjectIdentifier(site)]
     let capacity = stackSlot == nil ? nil : stackCount(site)
     code.allocations.append(AllocationDesc(kind: kind, type: type, stackSlot: stackSlot, stackCapacity: capacity, site: site))

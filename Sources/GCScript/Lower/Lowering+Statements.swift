@@ -465,6 +465,23 @@ extension Lowerer {
       case .errorsNew:
         if let site = e.site { newError(args[0], site, into: dst ?? allocate(e.type)) }
         return
+      case .randNew, .randNewSource:
+        // Inlined in Go: the operand, then the Rand (or the rngSource) where escape analysis
+        // placed it, which the runtime call fills (Run/VM+Rand.swift).
+        guard let site = e.site else { break }
+        let out = dst ?? allocate(e.type)
+        withTemporaries {
+          let operand = allocate(args[0].type)
+          value(args[0], into: operand)
+          let object = b == .randNew ? RandPackage.rand : RandPackage.rngSource
+          let p = allocate(.pointer(to: object))
+          allocation(.object, object, site, into: p)
+          var desc = BuiltinDesc(kind: .call(b), args: [(p, .pointer(to: object)), (operand, args[0].type)], result: out)
+          desc.resultWords = e.type.words
+          code.builtins.append(desc)
+          emit(Instruction(op: .builtin, a: Int32(code.builtins.count - 1)))
+        }
+        return
       case .fmtErrorf where args.count == 1 && e.site != nil && !e.isSpread:
         // Go 1.26+ inlines Errorf: a constant format with no `%` is errors.New(format), whose
         // errorString escape analysis placed (Check/Checker+Calls.swift).

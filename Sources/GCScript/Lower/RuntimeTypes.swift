@@ -25,6 +25,9 @@ struct MethodEntry {
     /// strconv.NumError's `Error() string` (atoi.go: "strconv." + Func + ": parsing " +
     /// Quote(Num) + ": " + Err.Error()), run natively.
     case numErrorError
+    /// A method of math/rand's own sources (rngSource, lockedSource, runtimeSource): Int63,
+    /// Uint64 or Seed, run natively (Run/VM+Rand.swift).
+    case randSource(String)
   }
   let code: Code
   /// The named type the method is declared on.
@@ -73,6 +76,9 @@ final class RuntimeTypes {
         code: .numErrorError, base: numErrorType, pointerReceiver: true,
         signature: .function(params: [], results: [.string], variadic: false))
     ],
+    ObjectIdentifier(RandPackage.rngSource): RuntimeTypes.randSourceMethods(RandPackage.rngSource),
+    ObjectIdentifier(RandPackage.lockedSource): RuntimeTypes.randSourceMethods(RandPackage.lockedSource),
+    ObjectIdentifier(RandPackage.runtimeSource): RuntimeTypes.randSourceMethods(RandPackage.runtimeSource),
   ]
   private var itabs: [String: Address?] = [:]
   private var itabInfo: [Address: Itab] = [:]
@@ -87,6 +93,17 @@ final class RuntimeTypes {
       params: f.explicitParams.map(\.type), results: f.results.map(\.type), variadic: f.variadic)
     methods[ObjectIdentifier(base), default: [:]][name] = MethodEntry(
       code: .function(code), base: base, pointerReceiver: pointer, signature: signature)
+  }
+
+  /// Int63, Uint64 and Seed of one of math/rand's source types (pointer receivers).
+  private static func randSourceMethods(_ base: GoType) -> [String: MethodEntry] {
+    let signatures: [String: GoType] = [
+      "Int63": .function(params: [], results: [.int64], variadic: false),
+      "Uint64": .function(params: [], results: [.uint64], variadic: false),
+      "Seed": .function(params: [.int64], results: [], variadic: false),
+    ]
+    return signatures.mapValues { MethodEntry(code: .randSource(""), base: base, pointerReceiver: true, signature: $0) }
+      .reduce(into: [:]) { $0[$1.key] = MethodEntry(code: .randSource($1.key), base: base, pointerReceiver: true, signature: $1.value.signature) }
   }
 
   /// The address of `t`'s type descriptor in read-only data (made on first use).
@@ -134,7 +151,7 @@ final class RuntimeTypes {
     for e in entries {
       switch e.code {
       case .function(let k): word(AddressSpace.textBase + UInt64(k) * AddressSpace.textBytesPerFunction)
-      case .errorStringError, .numErrorError: word(0)
+      case .errorStringError, .numErrorError, .randSource: word(0)
       }
     }
     let address = session.rodataAddress(of: bytes)

@@ -239,6 +239,11 @@ extension VM {
     case .syncRWMutexTryRLock: result?[0] = try rwTryRLock(args[0].1[0]) ? 1 : 0
     case .syncOnceDo: try onceDo(args[0].1[0], args[1].1[0])
     case .syncPoolGet: try poolGet(args[0].1[0]) { result }
+    case .randNew, .randNewSource, .randInt, .randIntn, .randInt31, .randInt31n, .randInt63, .randInt63n,
+      .randUint32, .randUint64, .randFloat32, .randFloat64, .randPerm, .randShuffle, .randSeed, .randMethodInt,
+      .randMethodIntn, .randMethodInt31, .randMethodInt31n, .randMethodInt63, .randMethodInt63n, .randMethodUint32,
+      .randMethodUint64, .randMethodFloat32, .randMethodFloat64, .randMethodPerm, .randMethodShuffle, .randMethodSeed:
+      try randCall(b, args) { result }
     case .syncPoolPut: try poolPut(args[0].1[0], (args[1].1[0], args[1].1[1]))
     case .runtimeGC: try forcedGC()
     case .runtimeSetFinalizer: try setFinalizer(args)

@@ -198,6 +198,13 @@ extension VM {
       let text = try numErrorText(window[Int(i.d) & 0xFFFF])
       try newString(text, into: window)
       return nil
+    case .randSource(let name):
+      // math/rand's own sources: the result (Int63, Uint64) in place; Seed's seed follows the
+      // receiver.
+      let receiverSlot = Int(i.d) & 0xFFFF
+      let v = try sourceCall(itabWord, window[receiverSlot], name, seed: Int64(bitPattern: window[receiverSlot + 1]))
+      if name != "Seed" { window[0] = v }
+      return nil
     case .function(let k): return (k, entry)
     }
   }
