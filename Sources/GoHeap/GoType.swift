@@ -81,6 +81,9 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     public let type: GoType
     /// Byte offset from the start of the struct.
     public let offset: Int
+    /// An embedded field (`struct { Base; *Node; sync.Mutex }`), named after its type: its
+    /// fields and methods are promoted to the struct.
+    public var embedded = false
   }
 
   /// A method of an interface type: its name and signature (a function type without the
@@ -235,6 +238,13 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   /// Lays out struct fields in order, each at its alignment (as the gc compiler does).
   public static func structure(_ fields: [(String, GoType)], name: String? = nil) -> GoType {
     GoType(.structure(layoutFields(fields)), name: name)
+  }
+
+  /// A struct whose fields at the indexes `embedded` are embedded ones.
+  public static func structure(_ fields: [(String, GoType)], embedded: Set<Int>, name: String? = nil) -> GoType {
+    var laid = layoutFields(fields)
+    for k in embedded where k < laid.count { laid[k].embedded = true }
+    return GoType(.structure(laid), name: name)
   }
 
   /// Computes field offsets for a struct.

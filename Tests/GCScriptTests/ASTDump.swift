@@ -9,7 +9,8 @@ func dump(_ t: TypeExpr) -> String {
   case .pointer(let e): return "*\(dump(e))"
   case .slice(let e): return "[]\(dump(e))"
   case .array(let n, let e): return "[\(dump(n))]\(dump(e))"
-  case .structure(let fs): return "struct{" + fs.map { "\($0.0) \(dump($0.1))" }.joined(separator: "; ") + "}"
+  case .structure(let fs):
+    return "struct{" + fs.map { $0.embedded ? "embedded \(dump($0.type))" : "\($0.name) \(dump($0.type))" }.joined(separator: "; ") + "}"
   case .inferredArray(let e, _): return "[...]\(dump(e))"
   case .map(let k, let v, _): return "map[\(dump(k))]\(dump(v))"
   case .chan(let e, let dir, _):

@@ -203,7 +203,8 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "{ L: }", tree: "{(label L ())}"),
   TreeCase(source: "ch <- 1; v := <-ch", tree: "(<- ch 1)\n(:= v (<- ch))"),
   TreeCase(source: "var x interface{ M() }", tree: "(var x interface)"),
-  TreeCase(source: "type P struct { T; n int `json:\"n\"` }", tree: "(type P struct(embedded fields))"),
+  TreeCase(source: "type P struct { T; *U; sync.Mutex; n int `json:\"n\"` }",
+           tree: "(type P struct{embedded T; embedded *U; embedded sync.Mutex; n int})"),
   TreeCase(source: "func Map[T any](s []T) []T { return s }", tree: "(func Map(s []T)([]T) {(return s)})"),
   // Imports keep their names: given, blank, dot, or none.
   TreeCase(source: "import (\n\"fmt\"\nrt \"runtime\"\n_ \"os\"\n. \"math\"\n)",

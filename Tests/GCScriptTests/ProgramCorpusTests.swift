@@ -30,7 +30,7 @@ let corpusPrograms = [
   "big-alloc", "buffer-reuse", "builtins-min-max-clear", "byte-size-consts", "byte-string-conv",
   "bytes-buffer-concat",
   "chan-mallocs", "closure-allocs", "closure-escape", "closure-loopvar", "concat-loop", "deadlock",
-  "defer-timetrack", "error-parse-loop", "escape-inlined", "escape-noinline", "finalizer-cycle",
+  "defer-timetrack", "embedded-stringer", "embedded-structs", "error-parse-loop", "escape-inlined", "escape-noinline", "finalizer-cycle",
   "fmt-boxing", "fmt-size-table", "forced-gc", "free-os-memory", "full-slice-expr",
   "g2-alloc-results-gc", "g2-buffered-backlog", "g2-error-chan", "g2-fanin-select",
   "g2-finalizers", "g2-leak-per-request", "g2-mutex-map-slices", "g2-pipeline", "g2-select-random",

@@ -46,7 +46,7 @@ extension Checker {
         case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: callee.span)
         }
       }
-      let x = try expression(base, scope)
+      let x = try promotedOperand(try expression(base, scope), name, callee.span)
       if let b = SyncTypes.method(of: x.type, name), x.untyped == nil {
         return try syncMethodCall(b, x, args, scope, callee: callee.span, span)
       }

@@ -606,7 +606,8 @@ extension Checker {
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
       throw fail(.typeError("\(text(span)) undefined (type \(t) has no method \(name))"), at: at)
     }
-    let x = try expression(base, scope)
+    // A field or method promoted from an embedded field selects through it (Checker+Embedding).
+    let x = try promotedOperand(try expression(base, scope), name, span)
     var structValue = x.expr
     var addressable = x.addressable
     if let p = x.type.pointee, p.isStruct {

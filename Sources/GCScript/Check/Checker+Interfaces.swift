@@ -71,12 +71,16 @@ extension Checker {
       } else if let p = t.pointee, t.name == nil, p === numErrorType || p === errorStringType, m.name == "Error" {
         // The library's error types: `func (e *NumError) Error() string` (and errorString's).
         have = GoType.error.interfaceMethods![0].signature
-      } else {
-        guard let f = method(ofType: t, m.name) else { return "(missing method \(m.name))" }
+      } else if let f = method(ofType: t, m.name) {
         if let (_, pointer) = f.receiver, pointer, !t.isPointer {
           return "(method \(m.name) has pointer receiver)"
         }
         have = methodSignature(f)
+      } else {
+        // A method promoted from an embedded field (Checker+Embedding.swift).
+        guard let (signature, inMethodSet) = promotedMethod(ofType: t, m.name) else { return "(missing method \(m.name))" }
+        if !inMethodSet { return "(method \(m.name) has pointer receiver)" }
+        have = signature
       }
       if !have.identical(m.signature) {
         let h = String(have.description.dropFirst(4))
@@ -92,7 +96,8 @@ extension Checker {
   func boxed(_ x: TypedExpr, _ t: GoType) -> TypedExpr {
     let e = TypedExpr(.conversion(x), t, x.span)
     if !x.type.isInterface && !InterfaceConversion.isDirectIface(x.type) {
-      let site = AllocationSite(kind: .interfaceBox, span: x.span, type: x.type, text: irExpressionText(goText(x.span, literal: false)))
+      let written = x.explicitSelectorText(source.bytes) ?? goText(x.span, literal: false)
+      let site = AllocationSite(kind: .interfaceBox, span: x.span, type: x.type, text: irExpressionText(written))
       site.constantCount = 1
       if case .composite = x.kind, let brace = openBrace(x.span.start) {
         // A composite literal as -m names it, at its `{` (Go 1.27.3: `square{...} does not escape`).

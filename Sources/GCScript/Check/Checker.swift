@@ -354,13 +354,26 @@ public final class Checker {
     case .structure(let fields):
       var seen = Set<String>()
       var resolved: [(String, GoType)] = []
-      for (name, fte, _) in fields {
+      var embedded = Set<Int>()
+      for (k, (name, fte, span, isEmbedded)) in fields.enumerated() {
         if name != "_" && !seen.insert(name).inserted {
-          throw fail(.typeError("\(name) redeclared"), at: fte.span ?? Span(0, 0))
+          throw fail(.typeError("\(name) redeclared"), at: isEmbedded ? span : fte.span ?? Span(0, 0))
         }
-        resolved.append((name, try resolveType(fte, scope, byValue: byValue)))
+        let ft = try resolveType(fte, scope, byValue: byValue)
+        if isEmbedded {
+          // types2 struct.go: an embedded type is a type name, or a pointer to one that is
+          // neither a pointer nor an interface.
+          embedded.insert(k)
+          if let p = ft.pointee, p.isPointer || p.isInterface {
+            throw fail(.typeError("embedded field type cannot be a pointer to \(p.isInterface ? "an interface" : "a pointer")"), at: span)
+          }
+          if ft.isPointer && ft.name != nil {
+            throw fail(.typeError("embedded field type cannot be a pointer"), at: span)
+          }
+        }
+        resolved.append((name, ft))
       }
-      let t = GoType.structure(resolved)
+      let t = GoType.structure(resolved, embedded: embedded)
       if t.size == Int.max || t.size > 1 << 50 {
         throw fail(.typeError("struct too large"), at: fields.first?.1.span ?? Span(0, 0))
       }

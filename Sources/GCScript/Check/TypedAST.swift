@@ -520,6 +520,9 @@ final class TypedExpr {
   /// An operand of a Go fmt call: how it becomes the `any` fmt takes (walk/convert.go dataWord,
   /// decided by escape analysis; Escape/InterfaceConversion.swift). Nil for everything else.
   var interfaceConversion: InterfaceConversion? = nil
+  /// A field access the source does not spell: a promoted selector's step through an embedded
+  /// field (`n.Name` reads `n.Base.Name`; Check/Checker+Embedding.swift).
+  var isPromotionStep = false
 
   init(_ kind: Kind, _ type: GoType, _ span: Span) {
     self.kind = kind

@@ -95,7 +95,7 @@ extension GoType {
     case (.map(let k, let v), .map(let l, let w)): return k.identical(l) && v.identical(w)
     case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
     case (.structure(let a), .structure(let b)):
-      return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
+      return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.embedded == $1.embedded && $0.type.identical($1.type) }
     case (.function, .function): return sameSignature(o)
     case (.chan(let a, let d), .chan(let b, let e)): return d == e && a.identical(b)
     default: return false
@@ -161,7 +161,7 @@ extension GoType {
     case (.map(let k, let v), .map(let l, let w)): return k.identical(l) && v.identical(w)
     case (.array(let a, let n), .array(let b, let m)): return n == m && a.identical(b)
     case (.structure(let a), .structure(let b)):
-      return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type.identical($1.type) }
+      return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.embedded == $1.embedded && $0.type.identical($1.type) }
     case (.function, .function): return sameSignature(o)
     case (.chan(let a, let d), .chan(let b, let e)): return d == e && a.identical(b)
     case (.interface, .interface): return sameMethods(o)

@@ -373,6 +373,7 @@ extension Batch {
   /// An expression as written, in the compiler's spacing (Diagnostics/IRText.swift).
   private func written(_ x: TypedExpr) -> String {
     let bytes = analysis.source.bytes
+    if let explicit = x.explicitSelectorText(bytes) { return irExpressionText(explicit) }
     return irExpressionText(String(decoding: bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)], as: UTF8.self))
   }
 }

@@ -242,6 +242,7 @@ final class BodyRewriter {
     copy.site = site(e.site)
     copy.isVariadicPack = e.isVariadicPack
     copy.isPrintStatement = e.isPrintStatement
+    copy.isPromotionStep = e.isPromotionStep
     return copy
   }
 }

@@ -71,7 +71,7 @@ extension Printer {
   func programString(_ value: FmtValue, _ verb: Int32) throws -> [UInt8]? {
     let methods = vm.session.stringMethods
     guard !methods.isEmpty else { return nil }
-    return try programText(value, verb) { methods[ObjectIdentifier($0)] }
+    return try programText(value, verb, "String") { methods[ObjectIdentifier($0)] }
   }
 
   /// fmt's `case error:` of handleMethods: an operand whose method set has `Error() string` —
@@ -87,16 +87,26 @@ extension Printer {
       if p == 0 { return Array("<nil>".utf8) }
       return try vm.bytes(try vm.load(p, 8), Int(try vm.load(p + 8, 8)))
     }
-    return try programText(value, verb) { vm.runtimeTypes.errorMethod(of: $0) }
+    return try programText(value, verb, "Error") { vm.runtimeTypes.errorMethod(of: $0) }
   }
 
   /// A `() string` method of the operand's method set (`method` finds one declared on a named
-  /// type) called on it.
-  private func programText(_ value: FmtValue, _ verb: Int32, _ method: (GoType) -> StringMethod?) throws -> [UInt8]? {
+  /// type) called on it; one promoted from an embedded field is called on that field (the
+  /// wrapper Go generates), and an embedded interface's on its dynamic value.
+  private func programText(
+    _ value: FmtValue, _ verb: Int32, _ name: String, _ method: (GoType) -> StringMethod?
+  ) throws -> [UInt8]? {
     if value.type.name != nil, let m = method(value.type), !m.pointerReceiver {
       return try call(m, try slots(of: value), isNilPointer: false, verb)
     }
     guard value.type.name == nil, let e = value.type.pointee, let m = method(e) else {
+      if let inner = try promotedValue(value, name) {
+        // An embedded interface's dynamic value may be any type fmt knows (an errorString).
+        if name == "Error", inner.type.isPointer || inner.type.name != nil, value.type !== inner.type {
+          return try programError(inner, verb)
+        }
+        return try programText(inner, verb, name, method)
+      }
       return nil
     }
     let p = try vm.word(value.source, value.offset)
@@ -105,6 +115,29 @@ extension Printer {
     if p == 0 { return Array("<nil>".utf8) }
     let pointee = FmtValue(type: e, source: .memory(p), offset: 0, inSlot: false, readOnly: false)
     return try call(m, try slots(of: pointee), isNilPointer: false, verb)
+  }
+
+  /// The embedded field whose type declares the method `name`, promoted to the operand's type
+  /// (RuntimeTypes.promotionPath): its value (a *T field as the pointer), or an embedded
+  /// interface's dynamic value; nil when there is none or a nil pointer is in the way.
+  private func promotedValue(_ value: FmtValue, _ name: String) throws -> FmtValue? {
+    guard let fields = vm.runtimeTypes.promotionPath(of: value.type, name) else { return nil }
+    var v = value
+    if value.type.name == nil, let e = value.type.pointee {
+      let p = try vm.word(value.source, value.offset)
+      if p == 0 { return nil }
+      v = FmtValue(type: e, source: .memory(p), offset: 0, inSlot: false, readOnly: value.readOnly)
+    }
+    for (n, f) in fields.enumerated() {
+      v = FmtValue(type: f.type, source: v.source, offset: v.offset + f.offset, inSlot: false, readOnly: v.readOnly)
+      if f.type.isInterface { return try vm.dynamicValue(v) }
+      if n < fields.count - 1, let pointee = f.type.pointee {
+        let p = try vm.word(v.source, v.offset)
+        if p == 0 { return nil }
+        v = FmtValue(type: pointee, source: .memory(p), offset: 0, inSlot: false, readOnly: v.readOnly)
+      }
+    }
+    return v
   }
 
   private func call(_ m: StringMethod, _ receiver: [UInt64], isNilPointer: Bool, _ verb: Int32) throws -> [UInt8] {

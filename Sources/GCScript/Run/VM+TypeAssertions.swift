@@ -178,35 +178,84 @@ extension VM {
   /// panics), or nil when the method ran natively (errors.errorString.Error) and its result is
   /// in place.
   func interfaceMethod(_ i: Instruction, _ s: UnsafeMutablePointer<UInt64>) throws -> (code: Int, entry: MethodEntry)? {
-    let itabWord = s[Int(i.a)]
+    try dispatch(itab: s[Int(i.a)], method: Int(i.d) >> 16, window: s + Int(i.b), receiverSlot: Int(i.d) & 0xFFFF)
+  }
+
+  /// The itab's method `k` with its receiver in window[receiverSlot] (the results from
+  /// window[0]): the program's function to call, or nil when it ran natively.
+  private func dispatch(
+    itab itabWord: UInt64, method k: Int, window: UnsafeMutablePointer<UInt64>, receiverSlot: Int
+  ) throws -> (code: Int, entry: MethodEntry)? {
     guard itabWord != 0 else { throw VMTrap(kind: .nilDereference) }
     guard let itab = runtimeTypes.itab(at: itabWord) else {
       throw VMTrap(kind: .internalFault("no itab at 0x\(String(itabWord, radix: 16))"))
     }
-    let entry = itab.methods[Int(i.d) >> 16]
-    let window = s + Int(i.b)
+    let entry = itab.methods[k]
     switch entry.code {
     case .errorStringError:
       // `func (e *errorString) Error() string { return e.s }`.
-      let p = window[Int(i.d) & 0xFFFF]
+      let p = window[receiverSlot]
       let data = try load(p, 8)
       let length = try load(p + 8, 8)
       (window[0], window[1]) = (data, length)
       return nil
     case .numErrorError:
       // The message is a new string (a concatenation in Go).
-      let text = try numErrorText(window[Int(i.d) & 0xFFFF])
+      let text = try numErrorText(window[receiverSlot])
       try newString(text, into: window)
       return nil
     case .randSource(let name):
       // math/rand's own sources: the result (Int63, Uint64) in place; Seed's seed follows the
       // receiver.
-      let receiverSlot = Int(i.d) & 0xFFFF
       let v = try sourceCall(itabWord, window[receiverSlot], name, seed: Int64(bitPattern: window[receiverSlot + 1]))
       if name != "Seed" { window[0] = v }
       return nil
-    case .function(let k): return (k, entry)
+    case .embeddedInterface(let name):
+      // The wrapper Go generates calls the embedded interface's method: its itab and data word
+      // from the field the path reaches.
+      let field = try promotedReceiver(window[receiverSlot], entry, outerIsValue: false)
+      let (inner, data) = (try load(field, 8), try load(field + 8, 8))
+      guard inner != 0, let innerItab = runtimeTypes.itab(at: inner),
+        let j = innerItab.interface.interfaceMethods?.firstIndex(where: { $0.name == name })
+      else { throw VMTrap(kind: .nilDereference) }
+      window[receiverSlot] = data
+      return try dispatch(itab: inner, method: j, window: window, receiverSlot: receiverSlot)
+    case .function(let code):
+      if !entry.path.isEmpty {
+        window[receiverSlot] = try promotedReceiver(window[receiverSlot], entry, outerIsValue: InterfaceConversion.isDirectIface(itab.type))
+      }
+      return (code, entry)
     }
+  }
+
+  /// The receiver of a method promoted from an embedded field, from the interface's data word:
+  /// the outer value's address (or, for a pointer-shaped outer type, the value itself) moved
+  /// along the embedding path — each field's offset, following an embedded pointer — to the
+  /// embedded value's address, or to the value itself when the method takes a pointer-shaped
+  /// value (valueReceiver copies any other from its address).
+  private func promotedReceiver(_ word: UInt64, _ entry: MethodEntry, outerIsValue: Bool) throws -> UInt64 {
+    var p = word
+    var isValue = outerIsValue
+    for step in entry.path {
+      if isValue {
+        // A pointer-shaped struct's one field is the word itself.
+        if step.indirect { isValue = false }
+        continue
+      }
+      p &+= UInt64(step.offset)
+      if step.indirect {
+        if p < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+        p = try load(p, 8)
+      }
+    }
+    if !isValue, !entry.pointerReceiver, InterfaceConversion.isDirectIface(entry.base) {
+      if p < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+      p = try load(p, 8)
+    }
+    if p == 0 && entry.pointerReceiver == false && !InterfaceConversion.isDirectIface(entry.base) {
+      throw VMTrap(kind: .nilDereference)
+    }
+    return p
   }
 
   /// A value-receiver method called through an interface whose data word points to the value

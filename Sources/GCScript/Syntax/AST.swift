@@ -15,8 +15,9 @@ public indirect enum TypeExpr: Sendable {
   case pointer(TypeExpr)
   case slice(TypeExpr)
   case array(Expr, TypeExpr)
-  /// `struct { a, b int; c string }`: each field's name, type, and where its name is.
-  case structure([(name: String, type: TypeExpr, span: Span)])
+  /// `struct { a, b int; c string; Base }`: each field's name, type, and where its name is; an
+  /// embedded field (`Base`, `*Base`, `sync.Mutex`) is named after its type name.
+  case structure([(name: String, type: TypeExpr, span: Span, embedded: Bool)])
   /// `[...]T` in a composite literal: the length is the number of elements.
   case inferredArray(TypeExpr, Span)
   /// `map[K]V`.

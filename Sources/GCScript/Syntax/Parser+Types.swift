@@ -152,8 +152,7 @@ extension Parser {
     let start = peek.span.start
     advance()
     try expect("{", after: "struct")
-    var fields: [(name: String, type: TypeExpr, span: Span)] = []
-    var unsupported: (String, Span)? = nil
+    var fields: [(name: String, type: TypeExpr, span: Span, embedded: Bool)] = []
     skipSemicolons()
     while !check("}") {
       let fieldStart = peek.span
@@ -168,24 +167,28 @@ extension Parser {
         }
       }
       if embedded {
+        // Its name is the type's name, without the package or the `*`.
         let ft = try type()
-        if unsupported == nil { unsupported = ("embedded fields", fieldStart) }
-        fields.append(("_", ft, fieldStart))
+        var base = ft
+        if case .pointer(let inner) = base { base = inner }
+        let name: String
+        switch base {
+        case .name(let n, _), .qualified(_, let n, _): name = n
+        default: throw fail("embedded type name", after: nil)
+        }
+        fields.append((name, ft, fieldStart, true))
       } else {
         var names = [try identifier("field name")]
         while accept(",") { names.append(try identifier("field name")) }
         let ft = try type()
-        fields += names.map { ($0.0, ft, $0.1) }
+        fields += names.map { ($0.0, ft, $0.1, false) }
       }
-      if case .string = peek.kind {
-        if unsupported == nil { unsupported = ("struct field tags", peek.span) }
-        advance()
-      }
+      // A tag (`json:"name"`) is for reflection, which gcsh does not have: read and dropped.
+      if case .string = peek.kind { advance() }
       if !check("}") { try terminator() }
       skipSemicolons()
     }
     advance()
-    if let (what, at) = unsupported { return .unsupportedStruct(what: what, at) }
     _ = start
     return .structure(fields)
   }
