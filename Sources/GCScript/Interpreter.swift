@@ -114,6 +114,8 @@ public final class Interpreter {
       throw CompileErrors(errors: [ScriptError(t.kind, at: Span(0, 0)).located(in: source)])
     }
     host?.runStarting(source)
+    let file = source.name.split(separator: "/").last.map(String.init) ?? "main"
+    vm.programName = file.hasPrefix("<") ? "gcsh" : String(file.split(separator: ".").first ?? "main")
     // An imported package's init runs before the program (runtime/metrics' allocates, and
     // Go 1.19's math/rand makes its global Rand).
     if case .goProgram(let imports) = Self.programStart(of: stmts) {

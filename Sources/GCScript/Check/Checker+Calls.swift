@@ -665,7 +665,7 @@ extension Checker {
     case .metricsAll:
       try arity("metrics.All", args, want: [], scope, span)
       return node([], .slice(of: MetricsTypes.description))
-    case .strconvErrSyntax, .strconvErrRange:
+    case .strconvErrSyntax, .strconvErrRange, .osArgs:
       throw fail(.typeError("invalid operation: cannot call non-function \(b.rawValue) (variable of interface type error)"), at: span)
     case .osExit:
       try arity("os.Exit", args, want: ["int"], scope, span)
@@ -673,7 +673,8 @@ extension Checker {
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
       .stringsIndexByte, .stringsLastIndex, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
-      .stringsReplaceAll:
+      .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
+      .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote:
       let (params, result) = b.stringsSignature!
       try arity(b.rawValue, args, want: params.map(\.description), scope, span)
       let typed = try zip(args, params).map { a, t in

@@ -1,11 +1,23 @@
-// The signatures of the strings package's functions gcsh runs natively (Run/VM+StringsFuncs.swift):
-// strings.go in Go 1.19.8 and 1.27.3 (identical for these).
+// The signatures of the strings and strconv functions gcsh runs natively (Run/VM+StringsFuncs.swift,
+// Run/VM+StrconvParse.swift): strings.go and strconv's in Go 1.19.8 and 1.27.3 (identical for
+// these).
 
 import GoHeap
 
 extension Builtin {
   /// Parameter types and result type of a strings function gcsh has, as strings.go declares it
   /// (byte is uint8, rune int32); nil for any other builtin.
+  /// The results of strconv's parsers: the value, then the error.
+  var parseResults: [GoType]? {
+    switch self {
+    case .strconvParseInt: return [.int64, .error]
+    case .strconvParseUint: return [.uint64, .error]
+    case .strconvParseFloat: return [.float64, .error]
+    case .strconvParseBool: return [.bool, .error]
+    default: return nil
+    }
+  }
+
   var stringsSignature: (params: [GoType], result: GoType)? {
     switch self {
     case .stringsContains, .stringsHasPrefix, .stringsHasSuffix: return ([.string, .string], .bool)
@@ -19,6 +31,14 @@ extension Builtin {
     case .stringsJoin: return ([.slice(of: .string), .string], .string)
     case .stringsReplace: return ([.string, .string, .string, .int], .string)
     case .stringsReplaceAll: return ([.string, .string, .string], .string)
+    case .stringsEqualFold: return ([.string, .string], .bool)
+    // strconv (atoi.go, atof.go, atob.go, ftoa.go, quote.go).
+    case .strconvParseInt, .strconvParseUint: return ([.string, .int, .int], tupleType(parseResults!))
+    case .strconvParseFloat: return ([.string, .int], tupleType(parseResults!))
+    case .strconvParseBool: return ([.string], tupleType(parseResults!))
+    case .strconvFormatFloat: return ([.float64, .uint8, .int, .int], .string)
+    case .strconvFormatBool: return ([.bool], .string)
+    case .strconvQuote: return ([.string], .string)
     default: return nil
     }
   }

@@ -581,6 +581,13 @@ enum Builtin: String {
   case sortInts = "sort.Ints", sortStrings = "sort.Strings", sortFloat64s = "sort.Float64s"
   case sortSlice = "sort.Slice", sortSliceStable = "sort.SliceStable", sortSliceIsSorted = "sort.SliceIsSorted"
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
+  // strconv's parsing and formatting (Run/VM+StrconvParse.swift) and strings.EqualFold.
+  case strconvParseInt = "strconv.ParseInt", strconvParseUint = "strconv.ParseUint"
+  case strconvParseFloat = "strconv.ParseFloat", strconvParseBool = "strconv.ParseBool"
+  case strconvFormatFloat = "strconv.FormatFloat", strconvFormatBool = "strconv.FormatBool"
+  case strconvQuote = "strconv.Quote", stringsEqualFold = "strings.EqualFold"
+  /// os.Args: the program's command line, one string (its name).
+  case osArgs = "os.Args"
   case stringsRepeat = "strings.Repeat"
   // Channels (chan.go): make, send, receive (and its comma-ok form, whose type is the tuple
   // (T, bool)), close.

@@ -284,6 +284,7 @@ extension TypedExpr {
     case .builtin(.bufferWrite, _, _), .builtin(.bufferWriteString, _, _), .builtin(.bufferWriteRune, _, _):
       return [.int, .error]
     case .builtin(.mathFrexp, _, _): return [.float64, .int]
+    case .builtin(let b, _, _) where b.parseResults != nil: return b.parseResults!
     default: return type === noValueType ? [] : [type]
     }
   }

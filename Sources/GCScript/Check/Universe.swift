@@ -145,6 +145,7 @@ enum Packages {
     case ("fmt", "Fprintf"): return .function(.fmtFprintf)
     case ("os", "Exit"): return .function(.osExit)
     case ("os", "Getenv"): return .function(.osGetenv)
+    case ("os", "Args"): return .variable(.osArgs, .slice(of: .string))
     case ("os", "Stdout"), ("os", "Stderr"):
       return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
     case ("fmt", "Errorf"): return .function(.fmtErrorf)
@@ -206,6 +207,8 @@ enum Packages {
     case ("strconv", "FormatInt"): return .function(.strconvFormatInt)
     case ("strconv", "ErrSyntax"): return .variable(.strconvErrSyntax, .error)
     case ("strconv", "ErrRange"): return .variable(.strconvErrRange, .error)
+    case ("strconv", _) where Builtin(rawValue: "strconv.\(name)")?.stringsSignature != nil:
+      return .function(Builtin(rawValue: "strconv.\(name)")!)
     case ("strings", "Repeat"): return .function(.stringsRepeat)
     case ("strings", "Count"): return .function(.stringsCount)
     case ("strings", "Builder"): return .type(stringsBuilderType)

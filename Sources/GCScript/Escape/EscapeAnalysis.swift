@@ -1057,8 +1057,15 @@ final class Batch {
       expression(k.deref(), args[0])
       expression(discard, args[1])
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
-      .stringsIndexByte, .stringsLastIndex:
+      .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .strconvFormatFloat, .strconvFormatBool,
+      .strconvQuote, .osArgs:
       for a in args { expression(discard, a) }
+    // The parsers keep their input in the NumError of a failure: a copy from Go 1.20
+    // (cloneString), the string itself before (`leaking param: s` in Go 1.19.8).
+    case .strconvParseInt, .strconvParseUint, .strconvParseFloat, .strconvParseBool:
+      let keeps = analysis.compiler.inliner != .go127
+      expression(keeps ? heapHole.noting("kept by the \(b.rawValue) error it may return") : discard, args[0])
+      for a in args.dropFirst() { expression(discard, a) }
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
       // The stream is os.Stdout or os.Stderr, or a *bytes.Buffer or *strings.Builder that fmt
       // calls Write on through the io.Writer interface: a parameter whose method is called

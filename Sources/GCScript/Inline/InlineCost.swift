@@ -410,7 +410,15 @@ struct InlineCostVisitor {
       return (go127 ? 1 : 2) + InlineCostModel.extraCallCost + operands
     // `func p1(s string) (int, error) { return strconv.Atoi(s) }` costs 70 in both (not
     // inlinable: the call and its two results' temporaries).
-    case .strconvAtoi: return 2 + InlineCostModel.extraCallCost + operands
+    case .strconvAtoi, .strconvParseInt, .strconvParseUint, .strconvParseFloat: return 2 + InlineCostModel.extraCallCost + operands
+    // ParseBool (inlined in Go 1.19 with its syntaxError), FormatFloat (inlined from Go 1.20),
+    // FormatBool and Quote (inlined: Tests/Recordings/runs/strconvparse/inline); os.Args is a
+    // package variable, a name.
+    case .strconvParseBool: return (go127 ? 2 + InlineCostModel.extraCallCost : 40) + operands
+    case .strconvFormatFloat: return (go127 ? 66 : 2 + InlineCostModel.extraCallCost) + operands
+    case .strconvFormatBool: return (go127 ? 12 : 8) + operands
+    case .strconvQuote: return 82 + operands
+    case .osArgs: return 1
     // strings.Builder's methods, inlinable (`func w(b *strings.Builder, s string) {
     // b.WriteString(s) }` 35 / 46, WriteByte 33 / 44, WriteRune 60 / 61, Grow 60 / 79, `return
     // b.Len()` 7 / 8, String 11 / 8, Reset 10 / 11, Cap 7 / 8), and strings.Count (62, not).

@@ -79,6 +79,13 @@ extension Builtin {
     case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
     case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil
     case .sortInts, .sortStrings, .sortFloat64s: return go127 ? nil : PackageInline(rawValue)
+    // strconv (runs/strconvparse): FormatFloat from Go 1.20; FormatBool, whose Go 1.27 version
+    // wraps internal/strconv's of the same name; Quote with quoteWith; Go 1.19's ParseBool
+    // with its syntaxError.
+    case .strconvFormatFloat: return go127 ? PackageInline(rawValue) : nil
+    case .strconvFormatBool: return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
+    case .strconvQuote: return PackageInline(rawValue, [PackageInline("strconv.quoteWith")])
+    case .strconvParseBool: return go127 ? nil : PackageInline(rawValue, [PackageInline("strconv.syntaxError")])
     // math/rand (runs/mathrand/inline): New, NewSource (with Go 1.27's newSource in it), Int63
     // and the methods made of it; Go 1.19's package functions that are small enough.
     case .randNew, .randMethodInt63: return PackageInline(rawValue)

@@ -152,6 +152,9 @@ extension VM {
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll:
       try stringsFunction(b, args.map(\.1)) { result }
+    case .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat, .strconvParseBool,
+      .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .osArgs:
+      try strconvFunction(b, args.map(\.1)) { result }
     case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
       .builderCap, .builderString, .builderReset:
       try stringsBuilder(b, args) { result }

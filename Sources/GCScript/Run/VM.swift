@@ -123,6 +123,8 @@ final class VM: AddressRootSource, GoroutineStack {
   let printerPool = PrinterPool()
   /// sync's allPools and oldPools (VM+SyncPool.swift).
   let syncPools = SyncPools()
+  /// The program's name, os.Args[0] (the file it was run from, without its extension).
+  var programName = "main"
   /// math/rand's global generator (VM+Rand.swift).
   let randState = RandState()
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
