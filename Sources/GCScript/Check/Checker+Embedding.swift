@@ -54,7 +54,7 @@ extension Checker {
   }
 
   /// The path to the shallowest embedded field whose type has `name` (nil: none has it).
-  func embeddingPath(_ t: GoType, _ name: String, _ at: Span) throws -> EmbeddingPath? {
+  func embeddingPath(_ t: GoType, _ name: String, _ at: Span, reporting: Bool = true) throws -> EmbeddingPath? {
     var level: [(GoType, EmbeddingPath)] = [(t, [])]
     var seen = Set<ObjectIdentifier>()
     while !level.isEmpty {
@@ -72,6 +72,7 @@ extension Checker {
         }
       }
       if found.count > 1 {
+        guard reporting else { throw CheckFailure() }
         let sel = Span(max(at.start, at.end - name.utf8.count), at.end)
         throw fail(.typeError("ambiguous selector \(text(at))"), at: sel)
       }
@@ -85,7 +86,7 @@ extension Checker {
   /// and whether it is in t's method set (a pointer-receiver method is unless reached only by
   /// value; an embedded interface's methods always are).
   func promotedMethod(ofType t: GoType, _ name: String) -> (signature: GoType, inMethodSet: Bool)? {
-    guard let path = try? embeddingPath(t, name, Span(0, 0)) else { return nil }
+    guard let path = try? embeddingPath(t, name, Span(0, 0), reporting: false) else { return nil }
     var type = t
     var throughPointer = t.isPointer
     for k in path {

@@ -23,16 +23,27 @@ extension Checker {
     let operand = try expression(args[0], scope)
     function.sites.removeLast(function.sites.count - sites)
     function.closures.removeLast(function.closures.count - closures)
-    let result: Int
+    var result: Int
     switch name {
     case "Offsetof":
       guard case .selector = args[0].kind else {
         throw fail(.typeError("invalid argument: \(text(args[0].span)) is not a selector expression"), at: args[0].span)
       }
-      guard case .field(let base, let k) = operand.expr.kind, let fields = base.type.structFields else {
+      guard case .field(var base, let k) = operand.expr.kind, let fields = base.type.structFields else {
         throw fail(.typeError("invalid argument: \(text(args[0].span)) is a method value"), at: args[0].span)
       }
+      // A promoted field's offset is from the outer struct: the embedded fields' offsets add
+      // up; one reached through an embedded pointer is not in the struct at all.
       result = fields[k].offset
+      while base.isPromotionStep {
+        if case .deref = base.kind { break }
+        guard case .field(let outer, let j) = base.kind else { break }
+        if case .deref(let p) = outer.kind, p.isPromotionStep {
+          throw fail(.typeError("invalid argument: field \(fields[k].name) is embedded via a pointer in \(text(args[0].span).split(separator: ".").first ?? "")"), at: args[0].span)
+        }
+        result += (outer.type.structFields?[j].offset) ?? 0
+        base = outer
+      }
     default:
       let t = operand.untyped == nil ? operand.type : try defaultTyped(operand, "argument to unsafe.\(name)").type
       result = name == "Sizeof" ? t.size : t.align

@@ -173,7 +173,15 @@ final class RuntimeTypes {
   /// for a *T.
   func method(of t: GoType, _ name: String) -> MethodEntry? {
     if let e = ownMethod(of: t, name) { return e }
+    if shadowsPromotion(t, name) { return nil }
     return promotedMethod(of: t, name)
+  }
+
+  /// A method of the type's own (whatever its receiver) or a field of that name shadows
+  /// anything an embedded field would promote.
+  func shadowsPromotion(_ t: GoType, _ name: String) -> Bool {
+    let base = t.pointee ?? t
+    return methods[ObjectIdentifier(base)]?[name] != nil || base.structFields?.contains(where: { $0.name == name }) == true
   }
 
   private func ownMethod(of t: GoType, _ name: String) -> MethodEntry? {
@@ -205,16 +213,29 @@ final class RuntimeTypes {
     var seen = Set<ObjectIdentifier>()
     while !level.isEmpty {
       var next: [(type: GoType, path: [GoType.StructField])] = []
+      var found: [[GoType.StructField]] = []
       for (type, path) in level {
         let base = type.pointee ?? type
-        guard seen.insert(ObjectIdentifier(base)).inserted, let fields = base.structFields else { continue }
+        guard base.name == nil || seen.insert(ObjectIdentifier(base)).inserted, let fields = base.structFields else { continue }
         for f in fields where f.embedded {
           let inner = f.type.pointee ?? f.type
-          if methods[ObjectIdentifier(inner)]?[name] != nil || f.type.interfaceMethods?.contains(where: { $0.name == name }) == true {
-            return path + [f]
+          // The embedded type declares it (a method, an interface's method, or a field, which
+          // shadows any method deeper down).
+          if methods[ObjectIdentifier(inner)]?[name] != nil || f.type.interfaceMethods?.contains(where: { $0.name == name }) == true
+            || inner.structFields?.contains(where: { $0.name == name }) == true
+          {
+            found.append(path + [f])
+          } else {
+            next.append((f.type, path + [f]))
           }
-          next.append((f.type, path + [f]))
         }
+      }
+      // Two at one depth are ambiguous: no method (types2 lookup.go).
+      if found.count > 1 { return nil }
+      if let only = found.first {
+        let inner = only.last!.type.pointee ?? only.last!.type
+        if inner.structFields?.contains(where: { $0.name == name }) == true, methods[ObjectIdentifier(inner)]?[name] == nil { return nil }
+        return only
       }
       level = next
     }

@@ -84,6 +84,8 @@ enum Verb {
 /// The state of one Print/Printf call: Go's `pp` with its `fmt`.
 final class Printer {
   let vm: VM
+  /// Promoted String/Error methods being followed (VM+Callbacks.swift programText).
+  var promotionDepth = 0
   /// The output so far (Go's `buffer`). Its growth past the pooled buffer's capacity is what
   /// fmt allocates (VM+PrinterPool.swift).
   var buf: [UInt8] = [] { didSet { bufferGrew(to: flushed + buf.count, padding: padding) } }

@@ -101,6 +101,11 @@ extension Printer {
     }
     guard value.type.name == nil, let e = value.type.pointee, let m = method(e) else {
       if let inner = try promotedValue(value, name) {
+        // A struct whose embedded interface holds the struct itself calls itself through
+        // Go's wrappers until the stack overflows.
+        promotionDepth += 1
+        defer { promotionDepth -= 1 }
+        if promotionDepth > 200 { throw VMTrap(kind: .stackOverflow) }
         // An embedded interface's dynamic value may be any type fmt knows (an errorString).
         if name == "Error", inner.type.isPointer || inner.type.name != nil, value.type !== inner.type {
           return try programError(inner, verb)
@@ -121,7 +126,7 @@ extension Printer {
   /// (RuntimeTypes.promotionPath): its value (a *T field as the pointer), or an embedded
   /// interface's dynamic value; nil when there is none or a nil pointer is in the way.
   private func promotedValue(_ value: FmtValue, _ name: String) throws -> FmtValue? {
-    guard let fields = vm.runtimeTypes.promotionPath(of: value.type, name) else { return nil }
+    guard !vm.runtimeTypes.shadowsPromotion(value.type, name), let fields = vm.runtimeTypes.promotionPath(of: value.type, name) else { return nil }
     var v = value
     if value.type.name == nil, let e = value.type.pointee {
       let p = try vm.word(value.source, value.offset)

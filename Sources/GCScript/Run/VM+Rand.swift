@@ -207,8 +207,9 @@ extension VM {
 
   /// A source's Int63, Uint64 or Seed, by its dynamic type: gcsh's rngSource, lockedSource and
   /// runtimeSource natively, a program's type through its method.
-  func sourceCall(_ itab: UInt64, _ data: UInt64, _ name: String, seed: Int64 = 0) throws -> UInt64 {
+  func sourceCall(_ itab: UInt64, _ data: UInt64, _ name: String, seed: Int64 = 0, depth: Int = 0) throws -> UInt64 {
     guard itab != 0, let dyn = runtimeTypes.itab(at: itab)?.type else { throw VMTrap(kind: .nilDereference) }
+    if depth > 200 { throw VMTrap(kind: .stackOverflow) }
     if dyn.pointee === R.rngSource || dyn.pointee === R.lockedSource {
       if data == 0 { throw VMTrap(kind: .nilDereference) }
       let rng = dyn.pointee === R.lockedSource ? try load(data + 8, 8) : data
@@ -224,13 +225,24 @@ extension VM {
       let x = runtimeRand()
       return name == "Int63" ? x & UInt64(Int64.max) : x
     }
-    guard let entry = runtimeTypes.method(of: dyn, name), case .function(let code) = entry.code else {
+    guard let entry = runtimeTypes.method(of: dyn, name) else {
       throw VMTrap(kind: .internalFault("\(dyn) has no method \(name)"))
     }
-    // A value receiver gets a copy of the value the data word points to (or is).
-    var receiver = [data]
+    let direct = Self.holdsOuterValue(dyn)
+    if case .embeddedInterface = entry.code {
+      // `struct{ rand.Source }`: the call goes on to the embedded source.
+      let (inner, innerData) = try embeddedInterface(data, entry, outerIsValue: direct)
+      return try sourceCall(inner, innerData, name, seed: seed, depth: depth + 1)
+    }
+    guard case .function(let code) = entry.code else {
+      throw VMTrap(kind: .internalFault("\(dyn) has no method \(name)"))
+    }
+    // A promoted method's receiver is the embedded field; a value receiver gets a copy of the
+    // value the data word points to (or is).
+    let word = entry.path.isEmpty ? data : try promotedReceiver(data, entry, outerIsValue: direct)
+    var receiver = [word]
     if !entry.pointerReceiver && !InterfaceConversion.isDirectIface(entry.base) {
-      receiver = try (0..<entry.base.words).map { try load(data + UInt64(8 * $0), 8) }
+      receiver = try (0..<entry.base.words).map { try load(word + UInt64(8 * $0), 8) }
     }
     let out = try callFunction(
       code, arguments: receiver + (name == "Seed" ? [UInt64(bitPattern: seed)] : []),

@@ -52,11 +52,18 @@ extension VM {
       let fmt = UInt8(truncatingIfNeeded: args[1][0])
       let prec = Int(Int64(bitPattern: args[2][0]))
       let bitSize = Int(Int64(bitPattern: args[3][0]))
+      guard bitSize == 32 || bitSize == 64 else {
+        let which = heap.profile.version >= GoVersion(1, 26) ? "FormatFloat" : "AppendFloat/FormatFloat"
+        throw VMTrap(kind: .goPanic("strconv: illegal \(which) bitSize"))
+      }
+      // The text is about prec digits long: past gcsh's limit it is refused by name rather than
+      // built in the host's memory (Go would try to allocate it).
+      if prec > 1 << 24 { throw SimulationLimit("strconv.FormatFloat with a precision of \(prec) digits (gcsh formats up to \(1 << 24))") }
       var text: [UInt8] = []
       GoStrconv.appendFloat(&text, bitSize == 32 ? Double(Float(f)) : f, fmt, prec, bitSize == 32 ? 32 : 64)
       // Go 1.20+ inlines FormatFloat, so the buffer is the caller's, in its frame; Go 1.19's
       // FormatFloat makes it itself, of a size only known at run time: on the heap.
-      let capacity = max(prec + 4, 24)
+      let capacity = max(prec &+ 4, 24)
       if heap.profile.version < GoVersion(1, 20) { _ = try heap.allocate(.uint8, count: capacity) }
       try growHeapBuffer(capacity: capacity, to: text.count)
       try returnString(text, into: result)
@@ -253,7 +260,8 @@ extension VM {
       value = Double(text)
     }
     guard var v = value else { return put(0, try numError("ParseFloat", s, .strconvErrSyntax)) }
-    if bitSize == 32 { v = Double(Float(v)) }
+    // atof32 rounds the text to float32 once (not through float64).
+    if bitSize == 32 { v = Double(v.isNaN ? Float.nan : (Float(text) ?? Float(v))) }
     if v.isInfinite && !["inf", "infinity"].contains(unsigned) {
       return put(v, try numError("ParseFloat", s, .strconvErrRange))
     }
@@ -316,12 +324,16 @@ extension VM {
   }
 
   /// os.Args: a []string of one element, the program's name, made before main (it is in the
-  /// start-up heap the profile records): its array and string are data to gcsh.
+  /// start-up heap the profile records): to gcsh its array is a writable global of its own,
+  /// made at the first use, and the name read-only data.
   private func osArgs(into result: () -> UnsafeMutablePointer<UInt64>?) throws {
-    let name = Array(("./" + programName).utf8)
-    var header: [UInt8] = []
-    withUnsafeBytes(of: session.rodataAddress(of: name).littleEndian) { header += $0 }
-    withUnsafeBytes(of: UInt64(name.count).littleEndian) { header += $0 }
-    if let out = result() { (out[0], out[1], out[2]) = (session.rodataAddress(of: header), 1, 1) }
+    if osArgsSlot == nil {
+      let slot = session.allocateHiddenGlobal(.array(of: .string, count: 1))
+      try ensureGlobals()
+      let name = Array(("./" + programName).utf8)
+      (globals[slot], globals[slot + 1]) = (session.rodataAddress(of: name), UInt64(name.count))
+      osArgsSlot = slot
+    }
+    if let out = result() { (out[0], out[1], out[2]) = (AddressSpace.globalsBase + UInt64(osArgsSlot! * 8), 1, 1) }
   }
 }

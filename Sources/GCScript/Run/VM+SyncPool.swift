@@ -39,6 +39,9 @@ final class SyncPools {
   var oldArray: Address? = nil
   /// The cycles whose poolCleanup has been applied (it runs lazily: see poolCleanupIfDue).
   var cleanedThrough = 0
+  /// A Get or Put is between pin and unpin: Go cannot start a cycle then (gcStart returns while
+  /// the M holds locks), so a cycle an allocation starts there has its cleanup after unpin.
+  var pinned = false
 }
 
 /// The layouts of sync's internal types (pool.go, poolqueue.go), made once.
@@ -67,13 +70,20 @@ extension VM {
   /// New runs (a call may move the frame).
   func poolGet(_ p: Address, into result: () -> UnsafeMutablePointer<UInt64>?) throws {
     try poolCleanupIfDue()
-    let l = try pin(p)
-    var x = (try load(l + UInt64(L.privateType), 8), try load(l + UInt64(L.privateData), 8))
-    try store(l + UInt64(L.privateType), 0, 8)
-    try store(l + UInt64(L.privateData), 0, 8)
-    if x.0 == 0 {
-      x = try popHead(chain: l + UInt64(L.chainHead)) ?? getSlow(p)
+    var x: (UInt64, UInt64)
+    do {
+      syncPools.pinned = true
+      defer { syncPools.pinned = false }
+      let l = try pin(p)
+      x = (try load(l + UInt64(L.privateType), 8), try load(l + UInt64(L.privateData), 8))
+      try store(l + UInt64(L.privateType), 0, 8)
+      try store(l + UInt64(L.privateData), 0, 8)
+      if x.0 == 0 {
+        x = try popHead(chain: l + UInt64(L.chainHead)) ?? getSlow(p)
+      }
     }
+    // runtime_procUnpin: a cycle started while pinned cleans the pools now.
+    try poolCleanupIfDue()
     if x.0 == 0 {
       let new = try load(p + UInt64(L.new), 8)
       if new != 0 {
@@ -88,14 +98,19 @@ extension VM {
   func poolPut(_ p: Address, _ x: (UInt64, UInt64)) throws {
     guard x.0 != 0 else { return }
     try poolCleanupIfDue()
-    let l = try pin(p)
-    if try load(l + UInt64(L.privateType), 8) == 0 {
-      try store(l + UInt64(L.privateType), x.0, 8)
-      try store(l + UInt64(L.privateData), x.1, 8)
-    } else {
-      // The value is in the caller's argument slots (a root) until it is in the chain.
-      try pushHead(chain: l + UInt64(L.chainHead), x)
+    do {
+      syncPools.pinned = true
+      defer { syncPools.pinned = false }
+      let l = try pin(p)
+      if try load(l + UInt64(L.privateType), 8) == 0 {
+        try store(l + UInt64(L.privateType), x.0, 8)
+        try store(l + UInt64(L.privateData), x.1, 8)
+      } else {
+        // The value is in the caller's argument slots (a root) until it is in the chain.
+        try pushHead(chain: l + UInt64(L.chainHead), x)
+      }
     }
+    try poolCleanupIfDue()
   }
 
   /// pin: the running P's poolLocal (P 0), made by pinSlow when the pool has none.
@@ -279,7 +294,7 @@ extension VM {
   func poolCleanupIfDue() throws {
     let pools = syncPools
     let due = heap.cyclesStarted - pools.cleanedThrough
-    guard due > 0 else { return }
+    guard due > 0, !pools.pinned else { return }
     pools.cleanedThrough = heap.cyclesStarted
     for _ in 0..<min(due, 2) { try poolCleanup() }
   }

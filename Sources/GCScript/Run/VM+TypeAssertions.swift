@@ -178,14 +178,17 @@ extension VM {
   /// panics), or nil when the method ran natively (errors.errorString.Error) and its result is
   /// in place.
   func interfaceMethod(_ i: Instruction, _ s: UnsafeMutablePointer<UInt64>) throws -> (code: Int, entry: MethodEntry)? {
-    try dispatch(itab: s[Int(i.a)], method: Int(i.d) >> 16, window: s + Int(i.b), receiverSlot: Int(i.d) & 0xFFFF)
+    try dispatch(itab: s[Int(i.a)], method: Int(i.d) >> 16, window: s + Int(i.b), receiverSlot: Int(i.d) & 0xFFFF, depth: 0)
   }
 
   /// The itab's method `k` with its receiver in window[receiverSlot] (the results from
   /// window[0]): the program's function to call, or nil when it ran natively.
   private func dispatch(
-    itab itabWord: UInt64, method k: Int, window: UnsafeMutablePointer<UInt64>, receiverSlot: Int
+    itab itabWord: UInt64, method k: Int, window: UnsafeMutablePointer<UInt64>, receiverSlot: Int, depth: Int
   ) throws -> (code: Int, entry: MethodEntry)? {
+    // An embedded interface that holds its own struct (`e.error = e`) calls itself through
+    // Go's wrappers until the goroutine's stack overflows.
+    if depth > 200 { throw VMTrap(kind: .stackOverflow) }
     guard itabWord != 0 else { throw VMTrap(kind: .nilDereference) }
     guard let itab = runtimeTypes.itab(at: itabWord) else {
       throw VMTrap(kind: .internalFault("no itab at 0x\(String(itabWord, radix: 16))"))
@@ -213,16 +216,15 @@ extension VM {
     case .embeddedInterface(let name):
       // The wrapper Go generates calls the embedded interface's method: its itab and data word
       // from the field the path reaches.
-      let field = try promotedReceiver(window[receiverSlot], entry, outerIsValue: false)
-      let (inner, data) = (try load(field, 8), try load(field + 8, 8))
-      guard inner != 0, let innerItab = runtimeTypes.itab(at: inner),
+      let (inner, data) = try embeddedInterface(window[receiverSlot], entry, outerIsValue: Self.holdsOuterValue(itab.type))
+      guard let innerItab = runtimeTypes.itab(at: inner),
         let j = innerItab.interface.interfaceMethods?.firstIndex(where: { $0.name == name })
       else { throw VMTrap(kind: .nilDereference) }
       window[receiverSlot] = data
-      return try dispatch(itab: inner, method: j, window: window, receiverSlot: receiverSlot)
+      return try dispatch(itab: inner, method: j, window: window, receiverSlot: receiverSlot, depth: depth + 1)
     case .function(let code):
       if !entry.path.isEmpty {
-        window[receiverSlot] = try promotedReceiver(window[receiverSlot], entry, outerIsValue: InterfaceConversion.isDirectIface(itab.type))
+        window[receiverSlot] = try promotedReceiver(window[receiverSlot], entry, outerIsValue: Self.holdsOuterValue(itab.type))
       }
       return (code, entry)
     }
@@ -233,7 +235,22 @@ extension VM {
   /// along the embedding path — each field's offset, following an embedded pointer — to the
   /// embedded value's address, or to the value itself when the method takes a pointer-shaped
   /// value (valueReceiver copies any other from its address).
-  private func promotedReceiver(_ word: UInt64, _ entry: MethodEntry, outerIsValue: Bool) throws -> UInt64 {
+  /// Whether an interface's data word is the dynamic value itself rather than its address: a
+  /// pointer-shaped struct (`struct{ *T }`). For a pointer type the word is the struct's
+  /// address, which is what the embedding path starts from.
+  static func holdsOuterValue(_ t: GoType) -> Bool { !t.isPointer && InterfaceConversion.isDirectIface(t) }
+
+  /// The interface value (itab, data) in the embedded interface field `entry` promotes a
+  /// method from; a nil one faults, as Go's wrapper does.
+  func embeddedInterface(_ word: UInt64, _ entry: MethodEntry, outerIsValue: Bool) throws -> (UInt64, UInt64) {
+    let field = try promotedReceiver(word, entry, outerIsValue: outerIsValue)
+    if field < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+    let (inner, data) = (try load(field, 8), try load(field + 8, 8))
+    if inner == 0 { throw VMTrap(kind: .nilDereference) }
+    return (inner, data)
+  }
+
+  func promotedReceiver(_ word: UInt64, _ entry: MethodEntry, outerIsValue: Bool) throws -> UInt64 {
     var p = word
     var isValue = outerIsValue
     for step in entry.path {

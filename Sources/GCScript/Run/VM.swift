@@ -125,6 +125,8 @@ final class VM: AddressRootSource, GoroutineStack {
   let syncPools = SyncPools()
   /// The program's name, os.Args[0] (the file it was run from, without its extension).
   var programName = "main"
+  /// The hidden global holding os.Args's array, once used.
+  var osArgsSlot: Int? = nil
   /// math/rand's global generator (VM+Rand.swift).
   let randState = RandState()
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
