@@ -116,3 +116,36 @@ func selfEmbeddingOverflowsTheStack(_ call: String) throws {
     """)
   #expect(error?.kind.message.contains("stack overflow") == true, "\(String(describing: error?.kind.message))")
 }
+
+/// A promoted pointer-receiver String is in the method set of *S and of a struct embedding *T,
+/// not of S itself: fmt calls it on &s.T, and prints a plain S's fields. Go 1.27.3 printed these
+/// lines.
+@Test func promotedPointerStringThroughAPointer() throws {
+  let (out, _, _) = try run("""
+    package main
+
+    import "fmt"
+
+    type T struct{ n int }
+
+    func (t *T) String() string { return fmt.Sprint("T#", t.n) }
+
+    type S struct {
+    \tT
+    \tk int
+    }
+
+    type P struct{ *T }
+
+    func main() {
+    \ts := S{T{1}, 2}
+    \tfmt.Println(s, &s)
+    \tp := P{&T{3}}
+    \tfmt.Println(p, &p)
+    \tss := []*S{&s}
+    \tfmt.Println(ss[0])
+    }
+
+    """)
+  #expect(out == "{{1} 2} T#1\nT#3 T#3\nT#1\n")
+}

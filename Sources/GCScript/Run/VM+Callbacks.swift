@@ -100,7 +100,7 @@ extension Printer {
       return try call(m, try slots(of: value), isNilPointer: false, verb)
     }
     guard value.type.name == nil, let e = value.type.pointee, let m = method(e) else {
-      if let inner = try promotedValue(value, name) {
+      if let (inner, throughPointer) = try promotedValue(value, name) {
         // A struct whose embedded interface holds the struct itself calls itself through
         // Go's wrappers until the stack overflows.
         promotionDepth += 1
@@ -109,6 +109,13 @@ extension Printer {
         // An embedded interface's dynamic value may be any type fmt knows (an errorString).
         if name == "Error", inner.type.isPointer || inner.type.name != nil, value.type !== inner.type {
           return try programError(inner, verb)
+        }
+        // A pointer-receiver method of an embedded T reached through a pointer (the operand
+        // is a *S, or T is embedded as *T) is in the method set: called on &T.
+        if throughPointer, inner.type.name != nil, let m = method(inner.type), m.pointerReceiver,
+          case .memory(let base) = inner.source
+        {
+          return try call(m, [base &+ UInt64(inner.offset)], isNilPointer: false, verb)
         }
         return try programText(inner, verb, name, method)
       }
@@ -125,24 +132,27 @@ extension Printer {
   /// The embedded field whose type declares the method `name`, promoted to the operand's type
   /// (RuntimeTypes.promotionPath): its value (a *T field as the pointer), or an embedded
   /// interface's dynamic value; nil when there is none or a nil pointer is in the way.
-  private func promotedValue(_ value: FmtValue, _ name: String) throws -> FmtValue? {
+  private func promotedValue(_ value: FmtValue, _ name: String) throws -> (FmtValue, throughPointer: Bool)? {
     guard !vm.runtimeTypes.shadowsPromotion(value.type, name), let fields = vm.runtimeTypes.promotionPath(of: value.type, name) else { return nil }
     var v = value
+    var throughPointer = false
     if value.type.name == nil, let e = value.type.pointee {
+      throughPointer = true
       let p = try vm.word(value.source, value.offset)
       if p == 0 { return nil }
       v = FmtValue(type: e, source: .memory(p), offset: 0, inSlot: false, readOnly: value.readOnly)
     }
     for (n, f) in fields.enumerated() {
       v = FmtValue(type: f.type, source: v.source, offset: v.offset + f.offset, inSlot: false, readOnly: v.readOnly)
-      if f.type.isInterface { return try vm.dynamicValue(v) }
+      if f.type.isInterface { return try vm.dynamicValue(v).map { ($0, false) } }
+      if f.type.isPointer { throughPointer = true }
       if n < fields.count - 1, let pointee = f.type.pointee {
         let p = try vm.word(v.source, v.offset)
         if p == 0 { return nil }
         v = FmtValue(type: pointee, source: .memory(p), offset: 0, inSlot: false, readOnly: v.readOnly)
       }
     }
-    return v
+    return (v, throughPointer)
   }
 
   private func call(_ m: StringMethod, _ receiver: [UInt64], isNilPointer: Bool, _ verb: Int32) throws -> [UInt8] {
