@@ -46,18 +46,15 @@ func mathRandIsGos(_ version: String) throws {
 /// inlined library calls have no such variable).
 @Test(arguments: ["1.27.3", "1.19.8"])
 func mathRandEscapeLinesAreGos(_ version: String) throws {
-  let recording = try RecordedRun("mathrand")
-  let (_, _, interp) = try interpret(recording.source, name: "main.go", profile: profile(ofGo: version))
-  let go = try String(contentsOf: recording.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
-    .split(separator: "\n").filter { $0.hasPrefix("./main.go:") }.map { String($0.dropFirst(2)) }
-    .filter { !$0.hasSuffix("can inline main.func1") }
-  let mine = interp.escapeDecisions
+  let run = try RecordedRun("mathrand").compared(version) { line in
+    line.hasPrefix("./main.go:") && !line.hasSuffix("can inline main.func1")
+  }
   if version == "1.19.8" {
-    let loopNew = "main.go:94:40: &rand.Rand{...} "
-    #expect(go.contains(loopNew + "escapes to heap") && mine.contains(loopNew + "does not escape"))
-    #expect(mine.filter { !$0.hasPrefix(loopNew) }.sorted() == go.filter { !$0.hasPrefix(loopNew) }.sorted())
+    let loopNew = "./main.go:94:40: &rand.Rand{...} "
+    #expect(run.go.contains(loopNew + "escapes to heap") && run.gcsh.contains(loopNew + "does not escape"))
+    #expect(run.gcsh.filter { !$0.hasPrefix(loopNew) } == run.go.filter { !$0.hasPrefix(loopNew) })
   } else {
-    #expect(mine.sorted() == go.sorted())
+    #expect(run.gcsh == run.go)
   }
 }
 

@@ -28,15 +28,11 @@ func strconvParsersAreGos(_ version: String) throws {
 /// spell; gcsh reports the call's result instead (`strconv.Quote(s) escapes to heap`).
 @Test(arguments: ["1.27.3", "1.19.8"])
 func strconvEscapeLinesAreGos(_ version: String) throws {
-  let recording = try RecordedRun("strconvparse")
-  let (_, _, interp) = try interpret(recording.source, name: "main.go", profile: profile(ofGo: version))
-  func comparable(_ line: String) -> Bool {
-    !line.contains("strconv.s) /") && !line.contains("&strconv.NumError") && !line.contains("~r0 escapes")
-      && !line.contains("~R0 escapes") && !line.contains("strconv.Quote(")
+  let run = try RecordedRun("strconvparse").compared(version) { line in
+    line.hasPrefix("./main.go:") && !line.contains("strconv.s) /") && !line.contains("&strconv.NumError")
+      && !line.contains("~r0 escapes") && !line.contains("~R0 escapes") && !line.contains("strconv.Quote(")
   }
-  let go = try String(contentsOf: recording.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
-    .split(separator: "\n").filter { $0.hasPrefix("./main.go:") }.map { String($0.dropFirst(2)) }.filter(comparable)
-  #expect(interp.escapeDecisions.filter(comparable).sorted() == go.sorted())
+  #expect(run.gcsh == run.go)
 }
 
 /// One-line wrappers of each function cost what Go's inliner says (-m=2).

@@ -46,12 +46,10 @@ func syncPoolAllocatesAsGosDid(_ version: String) throws {
 /// literals yet.
 @Test(arguments: ["1.27.3", "1.19.8"])
 func syncPoolEscapeLinesAreGos(_ version: String) throws {
-  let recording = try RecordedRun("syncpool")
-  let (_, _, interp) = try interpret(recording.source, name: "main.go", profile: profile(ofGo: version))
-  let go = try String(contentsOf: recording.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
-    .split(separator: "\n").filter { $0.hasPrefix("./main.go:") }.map { String($0.dropFirst(2)) }
-    .filter { !($0.contains(": can inline ") && $0.contains("func1")) }
-  #expect(interp.escapeDecisions.sorted() == go.sorted())
+  let run = try RecordedRun("syncpool").compared(version) { line in
+    line.hasPrefix("./main.go:") && !(line.contains(": can inline ") && line.contains("func1"))
+  }
+  #expect(run.gcsh == run.go)
 }
 
 /// One-line wrappers of Get and Put cost what Go's inliner says (inline/main.go, -m=2): a call

@@ -154,15 +154,6 @@ extension VM {
       (out[0], out[1], out[2]) = (UInt64(bitPattern: n), 0, 0)
       return
     }
-    // Num: cloneString(s) in Go 1.20+ (a new string unless empty), s itself before.
-    var num = (s[0], s[1])
-    if heap.profile.version >= GoVersion(1, 20), !bytes.isEmpty {
-      let copy = try heap.allocate(.uint8, count: bytes.count)
-      try write(bytes, at: copy)
-      num = (copy, UInt64(bytes.count))
-    }
-    if num.0 != 0 { inFlight.append(num.0) }
-    defer { if num.0 != 0 { inFlight.removeLast() } }
     // Go 1.19.8: a value past uint64's range fails in ParseUint first, whose NumError
     // ParseInt drops for its own (2 Mallocs; Go 1.27.3's first one does not escape).
     if heap.profile.version < GoVersion(1, 20), failure == "value out of range",
@@ -170,15 +161,9 @@ extension VM {
     {
       _ = try heap.allocate(numErrorType, count: 1)
     }
-    let object = try heap.allocate(numErrorType, count: 1)
-    let function = Array("Atoi".utf8)
-    var fields: [UInt64] = [session.rodataAddress(of: function), UInt64(function.count), num.0, num.1]
-    guard let numItab = runtimeTypes.itab(.error, .pointer(to: numErrorType), session) else { return }
-    let err = strconvError(failure == "invalid syntax" ? .strconvErrSyntax : .strconvErrRange)
-    fields += [err.0, err.1]
-    try fields.withUnsafeMutableBufferPointer { try storeValue(numErrorType, from: $0.baseAddress!, to: object) }
+    let err = try numError("Atoi", s, failure == "invalid syntax" ? .strconvErrSyntax : .strconvErrRange)
     guard let out = result() else { return }
-    (out[0], out[1], out[2]) = (UInt64(bitPattern: n), numItab, object)
+    (out[0], out[1], out[2]) = (UInt64(bitPattern: n), err.0, err.1)
   }
 
   /// NumError.Error: "strconv." + Func + ": parsing " + Quote(Num) + ": " + Err.Error().

@@ -271,7 +271,7 @@ extension VM {
   /// `&NumError{fn, cloneString(s), err}` as an `error`: the copy from Go 1.20, the input itself
   /// before. `message` is errors.New(message)'s error instead of ErrSyntax/ErrRange (the
   /// concatenation that makes it, and its errorString, allocated first).
-  private func numError(_ function: String, _ s: UnsafeMutablePointer<UInt64>, _ kind: Builtin = .strconvErrSyntax, message: String? = nil) throws -> (UInt64, UInt64) {
+  func numError(_ function: String, _ s: UnsafeMutablePointer<UInt64>, _ kind: Builtin = .strconvErrSyntax, message: String? = nil) throws -> (UInt64, UInt64) {
     let bytes = try string(s)
     var num = (s[0], s[1])
     var roots = 0
