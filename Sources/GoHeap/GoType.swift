@@ -133,6 +133,11 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
     layout()
   }
 
+  /// For a named type whose underlying type is a predeclared one, that type's name (`int` for
+  /// `type ID int`, `int64` for time.Duration): the kind alone does not tell int from int64.
+  /// What the compiler's shape of a generic's type argument is named by (`go.shape.int64`).
+  public var basicName: String? = nil
+
   private func layout() {
     switch kind {
     case .bool: (size, align, hasPointers) = (1, 1, false)

@@ -53,6 +53,11 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
   case metrics = "runtime/metrics"
   case memoryLimit = "GOMEMLIMIT"
   case syncPool = "sync.Pool"
+  // Library additions a pasted program may use (checked by gcsh's type checker).
+  case stringsClone = "strings.Clone"
+  case bytesClone = "bytes.Clone"
+  case slicesPackage = "package slices"
+  case cmpPackage = "package cmp"
 
   /// The version that brought it.
   public var since: GoVersion {
@@ -61,6 +66,9 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
     case .syncPool: return GoVersion(1, 3)
     case .metrics: return GoVersion(1, 16)
     case .memoryLimit: return GoVersion(1, 19)
+    case .stringsClone: return GoVersion(1, 18)
+    case .bytesClone: return GoVersion(1, 20)
+    case .slicesPackage, .cmpPackage: return GoVersion(1, 21)
     }
   }
 }

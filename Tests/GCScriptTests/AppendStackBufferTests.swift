@@ -140,7 +140,7 @@ func expectInlineCosts(_ recording: RecordedRun, _ file: String, _ version: Stri
     if line.contains(": can inline ") {
       let name = String(words[3]), cost = Int(words[6])
       let f = try #require(program.functions.first { $0.name == name })
-      #expect(f.inlineCost == cost, "\(name): gcsh \(String(describing: f.inlineCost)), Go \(String(describing: cost))")
+      #expect(f.inlineCost == cost, "\(name): gcsh \(String(describing: f.inlineCost)) (\(f.inlineReason ?? "")), Go \(String(describing: cost))")
     } else {
       let name = String(words[3].dropLast())
       let f = try #require(program.functions.first { $0.name == name })

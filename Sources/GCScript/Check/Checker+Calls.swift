@@ -459,6 +459,7 @@ extension Checker {
     func node(_ typed: [TypedExpr], _ t: GoType, spread: Bool = false) -> TypedExpr {
       TypedExpr(.builtin(b, typed, spread: spread), t, span)
     }
+    if b.isSlicesFunction || b == .cmpCompare || b == .cmpLess { return try slicesCall(b, args, spread: spread, scope, span) }
     if spread && b != .append {
       if let spreadCall = try fmtSpread(b, args, scope, span) { return spreadCall }
       throw fail(.notSupported("variadic calls (...)", plural: true), at: span)
@@ -671,7 +672,7 @@ extension Checker {
       try arity("os.Exit", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to os.Exit")], noValueType)
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
-      .stringsIndexByte, .stringsLastIndex, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
+      .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
       .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote:
@@ -681,6 +682,16 @@ extension Checker {
         try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")
       }
       return node(typed, result)
+    case .stringsClone: return try stringsClone(args, scope, span)
+    case .bytesClone:
+      try arity(b.rawValue, args, want: ["[]byte"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .slice(of: .uint8), "argument to bytes.Clone")], .slice(of: .uint8))
+    case .slicesClone, .slicesClip, .slicesGrow, .slicesInsert, .slicesDelete, .slicesDeleteFunc,
+      .slicesReplace, .slicesCompact, .slicesCompactFunc, .slicesContains, .slicesContainsFunc, .slicesIndex,
+      .slicesIndexFunc, .slicesEqual, .slicesEqualFunc, .slicesCompare, .slicesReverse, .slicesMax, .slicesMin,
+      .slicesMaxFunc, .slicesMinFunc, .slicesSort, .slicesSortFunc, .slicesSortStableFunc, .slicesIsSorted,
+      .slicesIsSortedFunc, .slicesBinarySearch, .cmpCompare, .cmpLess:
+      throw CheckFailure()  // slicesCall, above
     case .stringsCount:
       try arity(b.rawValue, args, want: ["string", "string"], scope, span)
       let s = try assign(try expression(args[0], scope), to: .string, "argument to strings.Count")

@@ -228,6 +228,11 @@ public final class Checker {
           top.symbols[name] = .poisoned
           continue
         }
+        if let f: RuntimeFeature = spec.path == "slices" ? .slicesPackage : (spec.path == "cmp" ? .cmpPackage : nil), !profile.has(f) {
+          _ = featureMissing(f, spec.span)
+          top.symbols[name] = .poisoned
+          continue
+        }
         switch spec.name {
         case nil, "_": break
         case "."?: fail(.notSupported("dot imports (import . \"\(spec.path)\")", plural: true), at: spec.span)
@@ -294,6 +299,7 @@ public final class Checker {
         throw fail(.typeError("invalid recursive type: \(name) refers to itself"), at: span)
       }
       t.define(under.kind)
+      t.basicName = under.basicName ?? (under.name != nil && Universe.isPredeclaredType(under) ? under.name : nil)
       if t.size == Int.max { throw fail(.typeError("type \(name) too large"), at: span) }
       if case .structure(let fields) = te {
         fieldNameSpans[ObjectIdentifier(t)] = Dictionary(fields.map { ($0.name, $0.span) }, uniquingKeysWith: { a, _ in a })

@@ -22,7 +22,7 @@ extension Builtin {
     switch self {
     case .stringsContains, .stringsHasPrefix, .stringsHasSuffix: return ([.string, .string], .bool)
     case .stringsContainsRune: return ([.string, .int32], .bool)
-    case .stringsIndex, .stringsLastIndex: return ([.string, .string], .int)
+    case .stringsIndex, .stringsLastIndex, .stringsCompare: return ([.string, .string], .int)
     case .stringsIndexByte: return ([.string, .uint8], .int)
     case .stringsTrimSpace, .stringsToUpper, .stringsToLower: return ([.string], .string)
     case .stringsTrimPrefix, .stringsTrimSuffix: return ([.string, .string], .string)

@@ -283,6 +283,9 @@ final class AllocationSite {
   var type: GoType
   /// The expression as the Go compiler prints it in -m output (`make([]byte, 1024)`, `&T{...}`).
   var text: String
+  /// What `explain` calls it, when -m's text is the inside of an inlined package function
+  /// (`strings.Clone(token)'s copy` for `make([]byte, len(stringslite.s))`).
+  var narrationText: String? = nil
   /// Where -m reports it, a byte offset: a call's `(` (make, new, append), a literal's `{` (or
   /// the `&` of `&T{...}`), a conversion's operand (Go 1.22+) or `(`.
   var reportAt: Int? = nil
@@ -643,7 +646,7 @@ enum Builtin: String {
   case stringsContains = "strings.Contains", stringsContainsRune = "strings.ContainsRune"
   case stringsHasPrefix = "strings.HasPrefix", stringsHasSuffix = "strings.HasSuffix"
   case stringsIndex = "strings.Index", stringsIndexByte = "strings.IndexByte"
-  case stringsLastIndex = "strings.LastIndex"
+  case stringsLastIndex = "strings.LastIndex", stringsCompare = "strings.Compare"
   case stringsTrimSpace = "strings.TrimSpace", stringsTrimPrefix = "strings.TrimPrefix"
   case stringsTrimSuffix = "strings.TrimSuffix"
   case stringsSplit = "strings.Split", stringsFields = "strings.Fields", stringsJoin = "strings.Join"
@@ -678,6 +681,23 @@ enum Builtin: String {
   /// String's `b.buf[b.off:]`, which its conversion copies (Checker+BytesBuffer.swift).
   case bufferString = "bytes.(*Buffer).String"
   case bytesNewBuffer = "bytes.NewBuffer", bytesNewBufferString = "bytes.NewBufferString"
+  // strings.Clone (Go 1.18+) and bytes.Clone (Go 1.20+): one copy on the heap.
+  case stringsClone = "strings.Clone", bytesClone = "bytes.Clone"
+  // The slices package (Go 1.21+; Check/SlicesPackage.swift, Run/VM+Slices.swift): generic in
+  // Go, typed here per call from the slice argument (S ~[]E), as append is.
+  case slicesClone = "slices.Clone", slicesClip = "slices.Clip", slicesGrow = "slices.Grow"
+  case slicesInsert = "slices.Insert", slicesDelete = "slices.Delete", slicesDeleteFunc = "slices.DeleteFunc"
+  case slicesReplace = "slices.Replace", slicesCompact = "slices.Compact", slicesCompactFunc = "slices.CompactFunc"
+  case slicesContains = "slices.Contains", slicesContainsFunc = "slices.ContainsFunc"
+  case slicesIndex = "slices.Index", slicesIndexFunc = "slices.IndexFunc"
+  case slicesEqual = "slices.Equal", slicesEqualFunc = "slices.EqualFunc", slicesCompare = "slices.Compare"
+  case slicesReverse = "slices.Reverse", slicesMax = "slices.Max", slicesMin = "slices.Min"
+  case slicesMaxFunc = "slices.MaxFunc", slicesMinFunc = "slices.MinFunc"
+  case slicesSort = "slices.Sort", slicesSortFunc = "slices.SortFunc", slicesSortStableFunc = "slices.SortStableFunc"
+  case slicesIsSorted = "slices.IsSorted", slicesIsSortedFunc = "slices.IsSortedFunc"
+  case slicesBinarySearch = "slices.BinarySearch"
+  // cmp (Go 1.21+): Compare and Less of two ordered values (NaN below every other float).
+  case cmpCompare = "cmp.Compare", cmpLess = "cmp.Less"
   // sync/atomic (Check/AtomicPackage.swift, Run/VM+Atomic.swift): the functions on a *int32,
   // *int64, *uint32 or *uint64, then the Int32, Int64, Uint32 and Uint64 types' methods (T: the
   // receiver's type; the receiver first), the value's type read from the pointer's.

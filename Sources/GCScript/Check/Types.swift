@@ -249,6 +249,7 @@ let gcStatsType: GoType = GoType.structure(
 let durationType: GoType = {
   let t = GoType.named("time.Duration")
   t.define(.int(bits: 64, signed: true))
+  t.basicName = "int64"
   return t
 }()
 
@@ -284,6 +285,7 @@ extension TypedExpr {
     case .builtin(.bufferWrite, _, _), .builtin(.bufferWriteString, _, _), .builtin(.bufferWriteRune, _, _):
       return [.int, .error]
     case .builtin(.mathFrexp, _, _): return [.float64, .int]
+    case .builtin(.slicesBinarySearch, _, _): return [.int, .bool]
     case .builtin(let b, _, _) where b.parseResults != nil: return b.parseResults!
     default: return type === noValueType ? [] : [type]
     }

@@ -67,6 +67,11 @@ enum Universe {
     "byte": .uint8, "rune": .int32, "any": .any, "error": .error,
   ]
 
+  /// Whether `t` is one of the predeclared basic types (not `any` or `error`).
+  static func isPredeclaredType(_ t: GoType) -> Bool {
+    t !== GoType.any && t !== GoType.error && types.values.contains { $0 === t }
+  }
+
   /// Predeclared types gcsh does not have yet, with the construct they belong to.
   static let unsupportedTypes: [String: String] = [
     "complex64": "complex numbers",
@@ -106,7 +111,7 @@ enum Packages {
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
-    "unsafe": "unsafe", "rand": "math/rand",
+    "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -212,6 +217,8 @@ enum Packages {
     case ("strings", "Repeat"): return .function(.stringsRepeat)
     case ("strings", "Count"): return .function(.stringsCount)
     case ("strings", "Builder"): return .type(stringsBuilderType)
+    case ("strings", "Clone"): return profile.has(.stringsClone) ? .function(.stringsClone) : .missing(.stringsClone)
+    case ("bytes", "Clone"): return profile.has(.bytesClone) ? .function(.bytesClone) : .missing(.bytesClone)
     case ("strings", _) where Builtin(rawValue: "strings.\(name)")?.stringsSignature != nil:
       return .function(Builtin(rawValue: "strings.\(name)")!)
     // The rest of strconv and strings exist in Go: named, not "undefined".
@@ -233,6 +240,11 @@ enum Packages {
     // (Checker+Unsafe.swift); its pointers are not modelled.
     case ("unsafe", _): return .unsupported("unsafe.\(name)")
     case ("rand", _): return RandPackage.member(name)
+    case ("slices", _), ("cmp", _):
+      if let b = Builtin.slicesMember(package, name) { return .function(b) }
+      // cmp.Ordered is a constraint (generics); the rest of slices (iterators, BinarySearchFunc,
+      // Chunk, Repeat, ...) is named.
+      return .unsupported("\(package).\(name)")
     default: return nil
     }
   }

@@ -1037,6 +1037,23 @@ final class Batch {
       expression(keeps ? heapHole.noting("converted to the any \(b.rawValue) keeps") : discard, args[0])
       expression(discard, args[1])
       convertArgument(e, 0, all: args, escapes: keeps)
+    // strings.Clone: the make Checker wrote for it (SlicesPackage.swift) is the result; s is
+    // only copied.
+    case .stringsClone:
+      expression(discard, args[0])
+      expression(k, args[1])
+    // bytes.Clone and slices.Clone are `append(S{}, s...)`: growslice's new array, always the
+    // heap's (-m: `append escapes to heap`, or `does not escape` with the array still made by
+    // growslice: Tests/Recordings/runs/slicesfuncs), the elements copied into it.
+    case .bytesClone, .slicesClone:
+      let pointers = args[0].type.sliceElement?.hasPointers ?? false
+      expression(pointers ? heapHole.deref().noting("its elements are copied into \(b.rawValue)'s new array") : discard, args[0])
+    case .slicesClip, .slicesGrow, .slicesInsert, .slicesDelete, .slicesDeleteFunc, .slicesReplace, .slicesCompact,
+      .slicesCompactFunc, .slicesContains, .slicesContainsFunc, .slicesIndex, .slicesIndexFunc, .slicesEqual,
+      .slicesEqualFunc, .slicesCompare, .slicesReverse, .slicesMax, .slicesMin, .slicesMaxFunc, .slicesMinFunc,
+      .slicesSort, .slicesSortFunc, .slicesSortStableFunc, .slicesIsSorted, .slicesIsSortedFunc, .slicesBinarySearch:
+      slicesFlows(k, b, args)
+    case .cmpCompare, .cmpLess: for a in args { expression(discard, a) }
     case .stringsRepeat:
       // Repeat(s, 1) returns s itself ("leaking param: s to result ~r0 level=0").
       expression(k, args[0])
@@ -1057,7 +1074,7 @@ final class Batch {
       expression(k.deref(), args[0])
       expression(discard, args[1])
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
-      .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .strconvFormatFloat, .strconvFormatBool,
+      .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsEqualFold, .strconvFormatFloat, .strconvFormatBool,
       .strconvQuote, .osArgs:
       for a in args { expression(discard, a) }
     // The parsers keep their input in the NumError of a failure: a copy from Go 1.20
@@ -1084,6 +1101,41 @@ final class Batch {
       // fmt's parameters are interfaces that leak (their content escapes).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtPrintf || b == .fmtSprintf ? 1 : 0), all: args) }
+    }
+  }
+
+  /// What flows where in a slices call (slices/slices.go, sort.go; Go inlines the small ones,
+  /// so their flows are the caller's): the functions that return the slice (Clip, Delete,
+  /// Compact, ... and Grow, Insert and Replace, whose append may copy it into a new array)
+  /// return s itself; Max and Min an element; the rest keep nothing. Appended and inserted
+  /// values go into the slice's array, which may be new: the heap. A function value is called,
+  /// not kept (-m: `func literal does not escape`); the elements passed to it flow to the heap
+  /// when they hold pointers, as they do in Go, where the call goes through pdqsortCmpFunc's
+  /// parameter (an unknown function: its arguments escape).
+  private func slicesFlows(_ k: Hole, _ b: Builtin, _ args: [TypedExpr]) {
+    let elem = args[0].type.sliceElement
+    let pointers = elem?.hasPointers ?? false
+    let takesFunction = args.contains { $0.type.isFunction }
+    var holes: [Hole] = []
+    switch b {
+    case .slicesClip, .slicesDelete, .slicesDeleteFunc, .slicesCompact, .slicesCompactFunc: holes.append(k)
+    case .slicesGrow, .slicesInsert, .slicesReplace:
+      holes.append(k)
+      if pointers { holes.append(heapHole.deref().noting("its elements may be copied into append's new backing array")) }
+    case .slicesMax, .slicesMin, .slicesMaxFunc, .slicesMinFunc: holes.append(k.deref())
+    default: break
+    }
+    if b.slicesMutates { holes.append(Hole(dst: mutator, derefs: 0)) }
+    if takesFunction && pointers { holes.append(heapHole.deref().noting("its elements are passed to a function value")) }
+    expression(tee(holes), args[0])
+    for a in args.dropFirst() {
+      if a.type.isSlice, a.type.sliceElement?.hasPointers == true, b == .slicesInsert || b == .slicesReplace {
+        expression(heapHole.deref().noting("inserted into a slice"), a)
+      } else if a.type.isSlice, a.type.sliceElement?.hasPointers == true, takesFunction {
+        expression(heapHole.deref().noting("its elements are passed to a function value"), a)
+      } else {
+        expression(discard, a)
+      }
     }
   }
 

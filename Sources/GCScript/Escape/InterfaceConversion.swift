@@ -297,7 +297,7 @@ extension Batch {
     // inlined fmt.Errorf names its result `fmt.err`).
     if case .builtin(let b, let args, _) = x.kind {
       let go127 = analysis.compiler.inliner == .go127
-      if b.packageInlining(go127: go127) != nil {
+      if b.packageInlining(go127: go127) != nil || b.genericInlining != nil {
         if b == .fmtErrorf { return "fmt.err" }
         return go127 ? "~r0" : "~R0"
       }

@@ -233,6 +233,12 @@ struct InlineCostVisitor {
       // Only a caller's node count meets one (IsBigFunc after inlining): the call it was.
       return 2 + ic.args.reduce(0) { $0 + cost($1) }
     case .initialized(let stmts, let x):
+      // strings.Clone, written as its inlined body (Check/SlicesPackage.swift), costs what Go's
+      // inliner says of the call and its operand (`func c(s string) string { return
+      // strings.Clone(s) }` costs 33 in Go 1.27.3, 24 in 1.19.8: runs/stringsclone/inline).
+      if case .builtin(.stringsClone, _, _) = x.kind, case .assign(_, let values)? = stmts.first?.kind {
+        return (model.unifiedIR ? 31 : 22) + values.reduce(0) { $0 + cost($1) }
+      }
       // The statements run first (ir.InitExpr's init list): their nodes count too.
       return cost(stmts) + cost(x)
     case .builtin(let b, let args, _): return builtin(b, args)
@@ -430,6 +436,41 @@ struct InlineCostVisitor {
     case .builderString: return (go127 ? 9 : 6) + operands
     case .builderReset: return (go127 ? 9 : 10) + operands
     case .stringsCount: return 59 + operands
+    // The slices and cmp functions, strings.Clone, bytes.Clone and strings.Compare (Go 1.21+,
+    // so Go 1.27.3's costs only): -m=2 on one-line wrappers (Tests/Recordings/runs/slicesfuncs/
+    // inline: `func w(s []int) []int { return slices.Clone(s) }` costs 17), less the return and
+    // the operands. Inlined at a call are those whose generic body costs 80 or less; Insert,
+    // Replace, DeleteFunc, CompactFunc, BinarySearch and Compare are calls of their shape
+    // instantiation (57 and its dictionary). Insert's and Replace's `...` slice is an operand.
+    case .bytesClone: return 13 + operands
+    case .slicesClone: return 15 + operands
+    case .slicesClip: return 9 + operands
+    case .slicesGrow: return 36 + operands
+    case .slicesInsert, .slicesReplace, .slicesDeleteFunc, .slicesCompactFunc, .slicesCompare:
+      return 61 + operands
+    case .slicesDelete: return 41 + operands
+    case .slicesCompact: return 84 + operands
+    case .slicesContains: return 30 + operands
+    case .slicesContainsFunc: return 47 + operands
+    case .slicesIndex: return 19 + operands
+    case .slicesIndexFunc: return 36 + operands
+    case .slicesEqual: return 29 + operands
+    case .slicesEqualFunc: return 54 + operands
+    case .slicesReverse: return 42 + operands
+    case .slicesMax, .slicesMin: return 41 + operands
+    case .slicesMaxFunc, .slicesMinFunc: return 65 + operands
+    case .slicesSort: return 80 + operands
+    case .slicesSortFunc: return 81 + operands
+    case .slicesSortStableFunc: return 71 + operands
+    case .slicesIsSorted: return 67 + operands
+    case .slicesIsSortedFunc: return 53 + operands
+    // BinarySearch is a call too; its two results' temporaries are the tuple's (as Atoi's).
+    case .slicesBinarySearch: return 61 + operands
+    case .cmpCompare: return 60 + operands
+    case .cmpLess: return 33 + operands
+    // strings.Compare: bytealg.CompareString in Go 1.27.3 (72 for the wrapper), its own loop
+    // in 1.19.8 (19): runs/stringsclone/inline.
+    case .stringsCompare: return (go127 ? 69 : 16) + operands
     // strings' functions, measured with -m=2 on one-line wrappers (`func f(s, t string) bool {
     // return strings.Contains(s, t) }`: Go 1.27.3 / 1.19.8 wrapper cost less the return and the
     // operands). Inlined: Contains, HasPrefix, HasSuffix, TrimPrefix, TrimSuffix, Split,

@@ -396,7 +396,9 @@ final class Inliner {
   private func inlinesPackageCall(_ b: Builtin) -> Bool { packageInlining(b) != nil }
 
   /// What this compiler's inliner does with a call of the package function.
-  private func packageInlining(_ b: Builtin) -> PackageInline? { b.packageInlining(go127: compiler.inliner == .go127) }
+  private func packageInlining(_ b: Builtin) -> PackageInline? {
+    b.packageInlining(go127: compiler.inliner == .go127) ?? b.genericInlining
+  }
 
   /// A call of a package function Go inlines (PackageInlining.swift): its line, and a line for
   /// each call inlined into its body, one level down each, all at the call's `(` (the outermost
@@ -408,8 +410,19 @@ final class Inliner {
     let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)
     // An atomic type's method is named with its receiver's type (`atomic.(*Int64).Add`).
     let receiverType = args.first?.type.pointee?.name.map { String($0.dropFirst(7)) } ?? "T"
+    // A generic's type parameters are named by the shapes of the call's arguments.
+    let elementShape = { (t: GoType) in goShapeName(t.sliceElement ?? t) }
+    var shapes: [(String, String)] = []
+    if b.genericInlining != nil, let s = args.first?.type {
+      if b == .slicesEqualFunc, args.count > 1 {
+        let s2 = args[1].type
+        shapes.append(("[S,S2,E,E2]", "[\(goShapeName(s)),\(goShapeName(s2)),\(elementShape(s)),\(elementShape(s2))]"))
+      }
+      shapes += [("[S,E]", "[\(goShapeName(s)),\(elementShape(s))]"), ("[E]", "[\(elementShape(s))]")]
+    }
     func add(_ node: PackageInline, _ path: [Int]) {
-      let name = b.atomicOperation?.method == true ? node.name.replacingOccurrences(of: "(*T)", with: "(*\(receiverType))") : node.name
+      var name = b.atomicOperation?.method == true ? node.name.replacingOccurrences(of: "(*T)", with: "(*\(receiverType))") : node.name
+      for (parameters, arguments) in shapes { name = name.replacingOccurrences(of: parameters, with: arguments) }
       inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(name)")))
       for (k, c) in node.calls.enumerated() { add(c, path + [k]) }
     }

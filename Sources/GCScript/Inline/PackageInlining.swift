@@ -16,6 +16,8 @@
 // but Round (String only in Go 1.27: runs/timers); sync's WaitGroup.Done and Mutex Lock, Unlock and
 // TryLock (Go 1.27's sync wraps internal/sync's, whose methods have the same names).
 
+import GoHeap
+
 /// One call the inliner inlines: the callee as -m names it, and the calls inlined into its body.
 struct PackageInline: Sendable {
   let name: String
@@ -43,6 +45,11 @@ extension Builtin {
     case .durationString: return go127 ? PackageInline(rawValue) : nil
     // runtime.Version, and bytes.NewBuffer and NewBufferString (Tests/Recordings/runs/bytesbuffer).
     case .runtimeVersion, .bytesNewBuffer, .bytesNewBufferString: return PackageInline(rawValue)
+    // strings.Clone is internal/stringslite's from Go 1.23, strings.Compare bytealg's
+    // CompareString from Go 1.23 (runs/stringsclone, runs/slicesfuncs); bytes.Clone.
+    case .stringsClone: return PackageInline(rawValue, go127 ? [PackageInline("stringslite.Clone")] : [])
+    case .stringsCompare: return PackageInline(rawValue, go127 ? [PackageInline("bytealg.CompareString")] : [])
+    case .bytesClone: return PackageInline(rawValue)
     // sync/atomic: the methods are inlined; the functions are intrinsics.
     case _ where atomicOperation != nil: return atomicOperation!.method ? PackageInline(rawValue) : nil
     // runtime/metrics (Tests/Recordings/runs/metricsread): Float64's math.Float64frombits too.
@@ -150,5 +157,66 @@ extension Builtin {
   private var qualifiedName: String {
     if rawValue.hasPrefix("strings.Builder.") { return "strings.(*Builder)." + rawValue.dropFirst(16) }
     return rawValue
+  }
+}
+
+// MARK: Generic package functions
+
+extension Builtin {
+  /// The slices and cmp functions Go's inliner inlines (their generic body, instantiated for
+  /// the call's shapes, costs 80 or less: Tests/Recordings/runs/slicesfuncs, -m=2), with what
+  /// is inlined into them in turn, named by their type parameters as `S,E` for now; `Insert`,
+  /// `Replace`, `DeleteFunc`, `CompactFunc`, `BinarySearch` and `Compare` are calls.
+  var genericInlining: PackageInline? {
+    let isNaN = PackageInline("cmp.isNaN[E]")
+    switch self {
+    case .slicesClone, .slicesClip, .slicesGrow, .slicesDelete, .slicesCompact, .slicesReverse, .slicesIndex,
+      .slicesIndexFunc, .slicesEqual, .slicesEqualFunc, .slicesMax, .slicesMin, .slicesMaxFunc, .slicesMinFunc,
+      .slicesSort, .slicesSortFunc, .slicesSortStableFunc, .slicesIsSortedFunc:
+      return PackageInline(rawValue + (self == .slicesEqualFunc ? "[S,S2,E,E2]" : "[S,E]"))
+    case .slicesContains: return PackageInline("slices.Contains[S,E]", [PackageInline("slices.Index[S,E]")])
+    case .slicesContainsFunc: return PackageInline("slices.ContainsFunc[S,E]", [PackageInline("slices.IndexFunc[S,E]")])
+    case .slicesIsSorted: return PackageInline("slices.IsSorted[S,E]", [PackageInline("cmp.Less[E]", [isNaN, isNaN])])
+    case .cmpCompare, .cmpLess: return PackageInline(rawValue + "[E]", [isNaN, isNaN])
+    default: return nil
+    }
+  }
+}
+
+/// The name the compiler gives the shape of a generic's type argument (typecheck.Shapify):
+/// `go.shape.` and the argument's underlying type as the linker spells it — every pointer is
+/// `*uint8`, named types inside are package-qualified (`[]main.pair`), a struct's unexported
+/// fields too (`struct { X int; main.y string }`), a named basic type is its predeclared one
+/// (`time.Duration` is `int64`). Checked against Go 1.27.3's -m for 13 element types.
+func goShapeName(_ t: GoType) -> String {
+  if t.pointee != nil { return "go.shape.*uint8" }
+  if t === GoType.error { return "go.shape.interface { Error() string }" }
+  return "go.shape." + linkString(t, underlying: true)
+}
+
+private func linkString(_ t: GoType, underlying: Bool) -> String {
+  let named = t.name != nil || t === GoType.any || t === GoType.error
+  // Inside a composite, a named type is its qualified name.
+  if !underlying && named { return goTypeString(t) }
+  let predeclared = Universe.isPredeclaredType(t)
+  // At the top, a named type is its underlying type.
+  if t.name != nil && !predeclared, let basic = t.basicName { return basic }
+  switch t.kind {
+  case .pointer(let e): return "*" + linkString(e, underlying: false)
+  case .slice(let e): return "[]" + linkString(e, underlying: false)
+  case .array(let e, let n): return "[\(n)]" + linkString(e, underlying: false)
+  case .map(let k, let v): return "map[" + linkString(k, underlying: false) + "]" + linkString(v, underlying: false)
+  case .structure(let fs):
+    if fs.isEmpty { return "struct {}" }
+    return "struct { " + fs.map { f in
+      let exported = f.name.first.map { $0.isUppercase } ?? false
+      return (exported ? f.name : "main." + f.name) + " " + linkString(f.type, underlying: false)
+    }.joined(separator: "; ") + " }"
+  case .int(let bits, let signed) where t.name != nil && !predeclared:
+    return (signed ? "int" : "uint") + (bits == 64 ? "" : "\(bits)")
+  default:
+    // Basic types, channels, functions and interfaces as reflect spells them; a named type's
+    // own structure by its kind.
+    return goTypeString(t.name == nil || predeclared ? t : GoType(t.kind))
   }
 }

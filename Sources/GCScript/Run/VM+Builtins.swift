@@ -22,10 +22,13 @@ extension VM {
         at += a.type.words
       }
     }
-    // `fmt.Println(values...)`: the slice's elements are the operands.
+    // `fmt.Println(values...)`: the slice's elements are the operands. (`slices.Insert(s, i,
+    // v...)` passes its slice as the variadic parameter, as a call of a Go function does.)
     var spreadWords: UnsafeMutablePointer<UInt64>? = nil
     defer { spreadWords?.deallocate() }
-    if desc.spread, let (t, slice) = args.last {
+    var spreadsOperands = desc.spread
+    if case .call(let b) = desc.kind, b.isSlicesFunction { spreadsOperands = false }
+    if spreadsOperands, let (t, slice) = args.last {
       let (elements, words) = try spreadOperands(t, slice)
       spreadWords = words
       args = args.dropLast() + elements
@@ -144,11 +147,18 @@ extension VM {
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
     case .strconvAtoi: try atoi(args[0].1) { result }
+    case .stringsClone: try stringsClone(args[0].1, into: args[1].1, result: result)
+    case .bytesClone, .slicesClone, .slicesClip, .slicesGrow, .slicesInsert, .slicesDelete, .slicesDeleteFunc,
+      .slicesReplace, .slicesCompact, .slicesCompactFunc, .slicesContains, .slicesContainsFunc, .slicesIndex,
+      .slicesIndexFunc, .slicesEqual, .slicesEqualFunc, .slicesCompare, .slicesReverse, .slicesMax, .slicesMin,
+      .slicesMaxFunc, .slicesMinFunc, .slicesSort, .slicesSortFunc, .slicesSortStableFunc, .slicesIsSorted,
+      .slicesIsSortedFunc, .slicesBinarySearch, .cmpCompare, .cmpLess:
+      try slicesFunction(b, args) { result }
     case .stringsCount:
       let n = stringsCount(try string(args[0].1), try string(args[1].1))
       result?[0] = UInt64(n)
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
-      .stringsIndexByte, .stringsLastIndex, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
+      .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll:
       try stringsFunction(b, args.map(\.1)) { result }

@@ -75,6 +75,21 @@ extension VM {
     return true
   }
 
+  /// slices.Sort, SortFunc and SortStableFunc over `n` elements: pdqsortOrdered and
+  /// pdqsortCmpFunc are pdqsort_func's algorithm with `cmpLess` or `cmp(a, b) < 0` for less
+  /// (slices/zsortordered.go, zsortanyfunc.go: generated from one template, as sort's is, with
+  /// Go 1.21+'s xorshift), stableCmpFunc stable_func's.
+  func sortElements(
+    _ n: Int, stable: Bool, less: @escaping (Int, Int) throws -> Bool, swap: @escaping (Int, Int) throws -> Void
+  ) throws {
+    let data = LessSwap(less: less, swap: swap, newShifts: true)
+    if stable {
+      try self.stable(data, n)
+    } else {
+      try pdqsort(data, 0, n, limit: Int.bitWidth - n.leadingZeroBitCount)
+    }
+  }
+
   /// reflectlite.Swapper's allocations for `n` elements of `elem`, as swapper.go makes them.
   private func swapperAllocations(_ elem: GoType, _ n: Int, headerAddress: UInt64) throws -> [UInt64] {
     guard n > 1 else { return [] }

@@ -2,8 +2,8 @@
 // strings/strings.go runs them (Go 1.27.3 and 1.19.8; where the two differ, each as its own), on
 // the simulated heap. What each allocates is what a learner sees in MemStats:
 //
-//   - The searches (Contains, ContainsRune, HasPrefix, HasSuffix, Index, IndexByte, LastIndex)
-//     allocate nothing.
+//   - The searches (Contains, ContainsRune, HasPrefix, HasSuffix, Index, IndexByte, LastIndex,
+//     Compare) allocate nothing.
 //   - The trims (TrimSpace, TrimPrefix, TrimSuffix) return a substring of s: no allocation, and
 //     the result keeps s's whole backing array alive, as a sub-slice does.
 //   - Split and Fields allocate one []string (genSplit's and Fields' `make([]string, n)`, n
@@ -45,6 +45,9 @@ extension VM {
     case .stringsIndex: returnInt(Self.index(s, try arg(1)))
     case .stringsIndexByte: returnInt(s.firstIndex(of: UInt8(truncatingIfNeeded: args[1][0])) ?? -1)
     case .stringsLastIndex: returnInt(Self.lastIndex(s, try arg(1)))
+    case .stringsCompare:
+      let t = try arg(1)
+      returnInt(s == t ? 0 : (s.lexicographicallyPrecedes(t) ? -1 : 1))
     case .stringsTrimPrefix:
       let t = try arg(1)
       s.starts(with: t) ? substring(t.count, s.count) : returnString(data, s.count)

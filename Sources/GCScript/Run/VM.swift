@@ -347,7 +347,7 @@ final class VM: AddressRootSource, GoroutineStack {
     switch site.kind {
     case .variable: what = "\(site.text) (moved to heap)"
     case .append: what = "append's new backing array"
-    default: what = site.text.isEmpty ? "an object" : site.text
+    default: what = site.narrationText ?? (site.text.isEmpty ? "an object" : site.text)
     }
     let why = reason ?? site.explanation ?? "escape analysis could not keep it in the frame"
     heapNotes.append("\(what) at \(code.source.name):\(line):\(column) is allocated on the heap: \(why)")
@@ -359,7 +359,7 @@ final class VM: AddressRootSource, GoroutineStack {
     guard explainedFrameSites.insert(ObjectIdentifier(site)).inserted else { return }
     let code = session.functions[frames[frames.count - 1].function]
     let (line, column) = code.source.location(of: site.span.start)
-    let what = site.kind == .variable ? site.text : (site.text.isEmpty ? "an object" : site.text)
+    let what = site.kind == .variable ? site.text : site.narrationText ?? (site.text.isEmpty ? "an object" : site.text)
     heapNotes.append(
       "\(what) at \(code.source.name):\(line):\(column) stays in \(code.name)'s frame: it does not escape, so the collector never sees it")
   }

@@ -40,3 +40,16 @@ record() {
 	done
 	rm -rf "$bindir"
 }
+
+# record_inline VERSIONS...: the costs of NAME/inline/main.go's one-line
+# wrappers (functions named w...), with -m=2: their can/cannot inline lines,
+# without the bodies, as go<version>.inl.txt, for each toolchain given
+# ("$GO127", "$GO119").
+record_inline() {
+	for go in "$@"; do
+		[ -x "$go" ] || continue
+		ver=$("$go" env GOVERSION)
+		(cd "$dir/inline" && "$go" build -gcflags=-m=2 -o /dev/null .) 2>&1 |
+			grep -E '^\./main\.go:[0-9]+:[0-9]+: (can|cannot) inline w' | sed 's/ as: .*//' >"$dir/$ver.inl.txt"
+	done
+}

@@ -1,0 +1,3 @@
+module gcsh.test/slicesedge
+
+go 1.27

@@ -1,0 +1,3 @@
+module gcsh.test/slicesfuncs
+
+go 1.27
