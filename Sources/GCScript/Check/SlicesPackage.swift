@@ -8,10 +8,11 @@
 // calls run natively (Run/VM+Slices.swift) with Go's algorithms and allocations.
 //
 // strings.Clone is written as what Go inlines it to (strings/clone.go, internal/stringslite):
-// `b := make([]byte, len(s)); copy(b, s); return unsafe.String(&b[0], len(b))` — the make is an
-// allocation site of the caller, so a clone that does not escape stays in the frame when Go's
-// escape analysis keeps it there (Go 1.25+'s 32-byte buffer for a make of run-time size;
-// recorded: Tests/Recordings/runs/slicesfuncs).
+// `if len(s) == 0 { return "" }; b := make([]byte, len(s)); copy(b, s); return
+// unsafe.String(&b[0], len(b))` — the make is an allocation site of the caller, so a clone that
+// does not escape stays in the frame when Go's escape analysis keeps it there (Go 1.25+'s
+// 32-byte buffer for a make of run-time size; recorded: Tests/Recordings/runs/stringsclone).
+// The make runs for "" too, and makes nothing (zerobase): the builtin returns "".
 
 import GoHeap
 
@@ -78,8 +79,8 @@ extension Checker {
       throw fail(.typeError("in call to \(name), S (type \(s)) does not satisfy ~[]E"), at: inferred.expr.span)
     }
     try satisfy(elem, b.elementConstraint, name, at: inferred.expr.span)
-    if b.elementConstraint == .comparable && elem.isInterface {
-      throw fail(.notSupported("\(name) of interface elements", plural: false), at: inferred.expr.span)
+    if b.elementConstraint == .comparable && Self.holdsInterface(elem) {
+      throw fail(.notSupported("\(name) of elements that hold interfaces", plural: false), at: inferred.expr.span)
     }
     var typed: [TypedExpr] = []
     for (k, op) in slices.enumerated() {
@@ -143,11 +144,24 @@ extension Checker {
     if let typed = [x, y].first(where: { $0.untyped == nil }) {
       t = typed.type
     } else {
-      t = try defaultTyped(x.untyped == .float || y.untyped != .float ? x : y, "argument to \(b.rawValue)").type
+      // Two untyped constants: the default type of the larger kind (`cmp.Compare(1, 'a')` is
+      // of rune), as for min and max.
+      t = UntypedKind.larger(x.untyped ?? .int, y.untyped ?? .int).defaultType
     }
     try satisfy(t, .ordered, b.rawValue, at: args[0].span)
     let operands = [try assign(x, to: t, "argument to \(b.rawValue)"), try assign(y, to: t, "argument to \(b.rawValue)")]
     return TypedExpr(.builtin(b, operands, spread: false), b == .cmpLess ? .bool : .int, span)
+  }
+
+  /// Whether comparing values of `t` compares interfaces (in it or in its fields or elements):
+  /// gcsh's == of elements in memory does not compare dynamic values yet.
+  static func holdsInterface(_ t: GoType) -> Bool {
+    switch t.kind {
+    case .interface: return true
+    case .array(let e, _): return holdsInterface(e)
+    case .structure(let fs): return fs.contains { holdsInterface($0.type) }
+    default: return false
+    }
   }
 
   /// E against the constraint, with types2's message (`p does not satisfy cmp.Ordered (p

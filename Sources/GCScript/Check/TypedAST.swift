@@ -681,7 +681,8 @@ enum Builtin: String {
   /// String's `b.buf[b.off:]`, which its conversion copies (Checker+BytesBuffer.swift).
   case bufferString = "bytes.(*Buffer).String"
   case bytesNewBuffer = "bytes.NewBuffer", bytesNewBufferString = "bytes.NewBufferString"
-  // strings.Clone (Go 1.18+) and bytes.Clone (Go 1.20+): one copy on the heap.
+  // strings.Clone (Go 1.18+: one copy, in the frame when it does not escape) and bytes.Clone
+  // (Go 1.20+: one copy on the heap).
   case stringsClone = "strings.Clone", bytesClone = "bytes.Clone"
   // The slices package (Go 1.21+; Check/SlicesPackage.swift, Run/VM+Slices.swift): generic in
   // Go, typed here per call from the slice argument (S ~[]E), as append is.

@@ -5,8 +5,8 @@
 //   - Clone and bytes.Clone are `append(S{}, s...)`: growslice from capacity 0, so the new array
 //     holds len(s) elements rounded up to a size class (9 ints: cap 10, 80 bytes) — a nil s
 //     gives nil, an empty one S{} (zerobase, no allocation).
-//   - Grow(s, n) appends n zero elements past cap(s) when they do not fit (growslice from
-//     cap(s)), Insert and Replace `append(s[:i], make(S, n-i)...)` when the result does not
+//   - Grow(s, n) appends n-(cap-len) zero elements past cap(s) when n does not fit (growslice
+//     from cap(s)), Insert and Replace `append(s[:i], make(S, n-i)...)` when the result does not
 //     fit cap(s): one array each, its capacity growslice's.
 //   - Clip, Delete, DeleteFunc, Compact, CompactFunc, Reverse and the sorts work in place and
 //     allocate nothing; Delete, DeleteFunc, Compact and Replace clear the tail they vacate
@@ -16,8 +16,8 @@
 // SortFunc and SortStableFunc run pdqsortCmpFunc and stableCmpFunc — the same algorithms, step
 // for step, as sort.Slice's pdqsort_func and stable_func (VM+SortSlice.swift), with
 // `cmp(data[i], data[j]) < 0` as less — so the program's cmp sees the same pairs in the same
-// order. Sort and IsSorted use cmp.Less's order (NaNs first); for ordered values the result
-// does not depend on the algorithm.
+// order. Sort (pdqsortOrdered, the same algorithm again) and IsSorted use cmp.Less's order
+// (NaNs first), so even equal keys (-0 and +0) end where Go leaves them.
 
 import GoHeap
 
@@ -80,8 +80,10 @@ extension VM {
       var k = 1
       if len >= 2 {
         var w = 1
+        // Each element against its original neighbour, as slices.go compares s2[k2] with
+        // s2[k2-1] (at(r-1) is written, if ever, only after this step reads it).
         for r in 1..<len {
-          let same = try eq.map { try callPredicate($0, elem, [at(r), at(w - 1)]) } ?? elementsEqual(elem, at(r), at(w - 1))
+          let same = try eq.map { try callPredicate($0, elem, [at(r), at(r - 1)]) } ?? elementsEqual(elem, at(r), at(r - 1))
           if !same {
             if r != w { try copyMemory(to: at(w), from: at(r), size) }
             w += 1
@@ -94,8 +96,11 @@ extension VM {
     case .slicesDeleteFunc:
       let del = args[1].1[0]
       var w = 0
-      for r in 0..<len where !(try callPredicate(del, elem, [at(r)])) {
-        if r != w { try copyMemory(to: at(w), from: at(r), size) }
+      for r in 0..<len {
+        // `if v := s[j]; !del(v) { s[i] = v }`: the value read before del runs.
+        let v = try bytes(at(r), size)
+        if try callPredicate(del, elem, [at(r)]) { continue }
+        if r != w { try write(v, at: at(w)) }
         w += 1
       }
       try clearMemory(at(w), (len - w) * size)
@@ -252,7 +257,8 @@ extension VM {
       // _ = s[i:j]
       if j < 0 || j > cap { throw bad("[:\(j)] with capacity \(cap)") }
       if i < 0 || i > j { throw bad("[\(i):\(j)]") }
-      if j > len { throw bad("[:\(j)] with length \(len)") }
+      // Past len(s) within cap: Insert's `s[i:]` (i == j) or `s[j:]` panics.
+      if j > len { throw bad("[\(j):\(len)]") }
     }
     func returnSlice(_ p: Address, _ l: Int, _ c: Int) {
       if let out = result() { (out[0], out[1], out[2]) = (p, UInt64(l), UInt64(c)) }

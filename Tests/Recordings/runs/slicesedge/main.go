@@ -39,6 +39,8 @@ func main() {
 	try("Delete reversed", func() { fmt.Println(slices.Delete([]int{1, 2, 3}, 2, 1)) })
 	try("Insert past len", func() { fmt.Println(slices.Insert([]int{1, 2}, 3, 9)) })
 	try("Replace past len", func() { fmt.Println(slices.Replace([]int{1, 2}, 1, 3, 9)) })
+	try("Replace past len, in cap", func() { fmt.Println(slices.Replace(make([]int, 2, 5), 1, 3, 9)) })
+	try("Replace empty past len", func() { fmt.Println(slices.Replace(make([]int, 2, 5), 3, 3, 9)) })
 
 	ids := IDs{30, 10, 20}
 	c := slices.Clone(ids)
@@ -65,6 +67,9 @@ func main() {
 	words := []string{"Go", "go", "GO", "rust", "Rust"}
 	words = slices.CompactFunc(words, func(a, b string) bool { return strings.EqualFold(a, b) })
 	fmt.Println(words, len(words), cap(words))
+	pairs := 0
+	near := slices.CompactFunc([]int{1, 2, 3, 7, 8, 20}, func(a, b int) bool { pairs++; return a-b >= -1 && a-b <= 1 })
+	fmt.Println(near, pairs)
 	lens := []int{2, 4}
 	fmt.Println(slices.EqualFunc([]string{"ab", "cdef"}, lens, func(s string, n int) bool { return len(s) == n }))
 	fmt.Println(slices.IsSortedFunc([]string{"a", "bb", "ccc"}, func(a, b string) int { return cmp.Compare(len(a), len(b)) }))
