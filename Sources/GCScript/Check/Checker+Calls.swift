@@ -692,6 +692,13 @@ extension Checker {
       .slicesMaxFunc, .slicesMinFunc, .slicesSort, .slicesSortFunc, .slicesSortStableFunc, .slicesIsSorted,
       .slicesIsSortedFunc, .slicesBinarySearch, .cmpCompare, .cmpLess:
       throw CheckFailure()  // slicesCall, above
+    case .sortSort, .sortStable, .sortIsSorted, .sortSearch, .sortSearchInts, .sortSearchStrings, .sortSearchFloat64s:
+      // sort.Interface's operand is converted as any argument of an interface type is (its
+      // method set checked: `byLen does not implement sort.Interface (missing method Swap)`).
+      let (params, result) = b.sortSignature!
+      let (typed, spill) = try arguments(params: params, variadic: false, args, false, scope, span, name: b.rawValue)
+      let call = node(typed, result)
+      return spill.map { TypedExpr(.initialized([$0], call), result, span) } ?? call
     case .stringsCount:
       try arity(b.rawValue, args, want: ["string", "string"], scope, span)
       let s = try assign(try expression(args[0], scope), to: .string, "argument to strings.Count")

@@ -583,6 +583,11 @@ enum Builtin: String {
   case debugReadGCStats = "debug.ReadGCStats"
   case sortInts = "sort.Ints", sortStrings = "sort.Strings", sortFloat64s = "sort.Float64s"
   case sortSlice = "sort.Slice", sortSliceStable = "sort.SliceStable", sortSliceIsSorted = "sort.SliceIsSorted"
+  // sort.Interface's functions, calling the program's Len, Less and Swap (Run/VM+SortInterface.swift),
+  // and the binary searches.
+  case sortSort = "sort.Sort", sortStable = "sort.Stable", sortIsSorted = "sort.IsSorted"
+  case sortSearch = "sort.Search", sortSearchInts = "sort.SearchInts", sortSearchStrings = "sort.SearchStrings"
+  case sortSearchFloat64s = "sort.SearchFloat64s"
   case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
   // strconv's parsing and formatting (Run/VM+StrconvParse.swift) and strings.EqualFold.
   case strconvParseInt = "strconv.ParseInt", strconvParseUint = "strconv.ParseUint"

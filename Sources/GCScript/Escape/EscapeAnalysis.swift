@@ -1037,6 +1037,19 @@ final class Batch {
       expression(keeps ? heapHole.noting("converted to the any \(b.rawValue) keeps") : discard, args[0])
       expression(discard, args[1])
       convertArgument(e, 0, all: args, escapes: keeps)
+    // sort.Sort, Stable and IsSorted keep their Interface (`leaking param: data`: its methods
+    // are called through it), so what was converted to it escapes (`byLen(w) escapes to
+    // heap`, Go 1.27.3 and 1.19.8: Tests/Recordings/runs/sortinterface); the searches keep
+    // nothing, and Search's function is called, not kept.
+    case .sortSort, .sortStable, .sortIsSorted:
+      // Go 1.19.8 places the conversion of a name at the call's `(` (`x escapes to heap`), of
+      // anything else at the operand's position (`byLen(w)`: its `(`), as for Pool.Put.
+      if !analysis.compiler.reportsOperandPositions, case .conversion(let x) = args[0].kind, let site = args[0].site {
+        site.reportAt = isName(x) ? nodePosition(e) : nodePosition(x)
+      }
+      expression(heapHole.noting("passed to \(b.rawValue), which keeps its sort.Interface"), args[0])
+    case .sortSearch, .sortSearchInts, .sortSearchStrings, .sortSearchFloat64s:
+      for a in args { expression(discard, a) }
     // strings.Clone: the make Checker wrote for it (SlicesPackage.swift) is the result; s is
     // only copied.
     case .stringsClone:

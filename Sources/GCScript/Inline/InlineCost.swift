@@ -436,6 +436,13 @@ struct InlineCostVisitor {
     case .builderString: return (go127 ? 9 : 6) + operands
     case .builderReset: return (go127 ? 9 : 10) + operands
     case .stringsCount: return 59 + operands
+    // sort.Sort, Stable and IsSorted are calls (`func w(x sort.Interface) { sort.Sort(x) }`
+    // costs 60 in both); Go 1.27.3 inlines Search (61 for `return sort.Search(n, f)`) and
+    // SearchInts, SearchStrings and SearchFloat64s (82), Go 1.19.8 none (62):
+    // Tests/Recordings/runs/sortinterface/inline.
+    case .sortSort, .sortStable, .sortIsSorted: return 59 + operands
+    case .sortSearch: return (go127 ? 58 : 59) + operands
+    case .sortSearchInts, .sortSearchStrings, .sortSearchFloat64s: return (go127 ? 79 : 59) + operands
     // The slices and cmp functions, strings.Clone, bytes.Clone and strings.Compare (Go 1.21+,
     // so Go 1.27.3's costs only): -m=2 on one-line wrappers (Tests/Recordings/runs/slicesfuncs/
     // inline: `func w(s []int) []int { return slices.Clone(s) }` costs 17), less the return and

@@ -50,6 +50,10 @@ extension Builtin {
     case .stringsClone: return PackageInline(rawValue, go127 ? [PackageInline("stringslite.Clone")] : [])
     case .stringsCompare: return PackageInline(rawValue, go127 ? [PackageInline("bytealg.CompareString")] : [])
     case .bytesClone: return PackageInline(rawValue)
+    // sort's searches, inlined from Go 1.20 with the function literal each passes to Search.
+    case .sortSearch: return go127 ? PackageInline(rawValue) : nil
+    case .sortSearchInts, .sortSearchStrings, .sortSearchFloat64s:
+      return go127 ? PackageInline(rawValue, [PackageInline("sort.Search"), PackageInline(rawValue + ".func1")]) : nil
     // sync/atomic: the methods are inlined; the functions are intrinsics.
     case _ where atomicOperation != nil: return atomicOperation!.method ? PackageInline(rawValue) : nil
     // runtime/metrics (Tests/Recordings/runs/metricsread): Float64's math.Float64frombits too.

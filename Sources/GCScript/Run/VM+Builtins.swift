@@ -147,6 +147,8 @@ extension VM {
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
     case .strconvAtoi: try atoi(args[0].1) { result }
+    case .sortSort, .sortStable, .sortIsSorted, .sortSearch, .sortSearchInts, .sortSearchStrings, .sortSearchFloat64s:
+      try sortInterface(b, args) { result }
     case .stringsClone: try stringsClone(args[0].1, into: args[1].1, result: result)
     case .bytesClone, .slicesClone, .slicesClip, .slicesGrow, .slicesInsert, .slicesDelete, .slicesDeleteFunc,
       .slicesReplace, .slicesCompact, .slicesCompactFunc, .slicesContains, .slicesContainsFunc, .slicesIndex,

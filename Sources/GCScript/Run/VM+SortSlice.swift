@@ -79,10 +79,13 @@ extension VM {
   /// pdqsortCmpFunc are pdqsort_func's algorithm with `cmpLess` or `cmp(a, b) < 0` for less
   /// (slices/zsortordered.go, zsortanyfunc.go: generated from one template, as sort's is, with
   /// Go 1.21+'s xorshift), stableCmpFunc stable_func's.
+  /// (sort.Sort and sort.Stable too, through sort.Interface: zsortinterface.go, whose
+  /// breakPatterns shifts changed in Go 1.21 as sort.Slice's did: `newShifts`.)
   func sortElements(
-    _ n: Int, stable: Bool, less: @escaping (Int, Int) throws -> Bool, swap: @escaping (Int, Int) throws -> Void
+    _ n: Int, stable: Bool, newShifts: Bool = true, less: @escaping (Int, Int) throws -> Bool,
+    swap: @escaping (Int, Int) throws -> Void
   ) throws {
-    let data = LessSwap(less: less, swap: swap, newShifts: true)
+    let data = LessSwap(less: less, swap: swap, newShifts: newShifts)
     if stable {
       try self.stable(data, n)
     } else {
