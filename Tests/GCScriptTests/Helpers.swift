@@ -1,5 +1,6 @@
 import GCScript
 import GoHeap
+import Testing
 
 /// Collects program output and stats requests.
 final class RecordingHost: ScriptHost {
@@ -70,3 +71,12 @@ func syntaxErrors(_ code: String) -> [ScriptError] {
 
 /// The profile of a recorded Go version: "1.27.3" → go1.27, "1.19.8" → go1.19.
 func profile(ofGo version: String) -> RuntimeProfile { version == "1.27.3" ? .go127 : .go119 }
+
+/// Runs a recording's main.go under the profile of Go `version` and expects what it printed to
+/// be one of Go's recorded runs, and the heap's invariants to hold after.
+func expectRecordedOutput(_ name: String, _ version: String) throws {
+  let recording = try RecordedRun(name)
+  let (out, _, rt) = try run(recording.source, profile: profile(ofGo: version))
+  #expect(recording.runs(version).contains(out), "gcsh:\n\(out)")
+  try rt.checkInvariants()
+}

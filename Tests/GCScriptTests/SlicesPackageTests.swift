@@ -15,10 +15,7 @@ import Testing
 /// EqualFunc, cmp.Compare, strings.Clone and bytes.Clone: Go's output line for line, with the
 /// Mallocs and TotalAlloc of each call.
 @Test func slicesFunctionsAreGos() throws {
-  let recording = try RecordedRun("slicesfuncs")
-  let (out, _, rt) = try run(recording.source, profile: profile(ofGo: "1.27.3"))
-  #expect(recording.runs("1.27.3").contains(out), "gcsh:\n\(out)")
-  try rt.checkInvariants()
+  try expectRecordedOutput("slicesfuncs", "1.27.3")
 }
 
 /// The edges: each panic's message (Max of nothing, Grow by a negative count, Delete, Insert and
@@ -29,10 +26,7 @@ import Testing
 /// cleared), nil slices, and SortStableFunc and SortFunc of 300 pointers whose comparison
 /// allocates and collects (3349 and 311 calls, as in Go) — the heap's invariants hold after.
 @Test func slicesEdgesAreGos() throws {
-  let recording = try RecordedRun("slicesedge")
-  let (out, _, rt) = try run(recording.source, profile: profile(ofGo: "1.27.3"))
-  #expect(recording.runs("1.27.3").contains(out), "gcsh:\n\(out)")
-  try rt.checkInvariants()
+  try expectRecordedOutput("slicesedge", "1.27.3")
 }
 
 /// -m: each call Go inlines is named with its shapes (`slices.Clone[go.shape.[]main.pair,

@@ -15,10 +15,7 @@ import Testing
 /// converted to sort.Interface; nothing for a pointer, whose variable moved to the heap before).
 @Test(arguments: ["1.27.3", "1.19.8"])
 func sortInterfaceIsGos(_ version: String) throws {
-  let recording = try RecordedRun("sortinterface")
-  let (out, _, rt) = try run(recording.source, profile: profile(ofGo: version))
-  #expect(recording.runs(version).contains(out), "gcsh:\n\(out)")
-  try rt.checkInvariants()
+  try expectRecordedOutput("sortinterface", version)
 }
 
 /// -m: the value converted to sort.Interface escapes (`byLen(w) escapes to heap`, at the

@@ -79,10 +79,8 @@ extension Lowerer {
       let window = top
       let results = resultTypes.map { allocate($0) }
       let resultWords = top - window
-      for (a, p) in zip(args, params) {
-        let slot = allocate(p)
-        withTemporaries { value(a, into: slot) }
-      }
+      let slots = params.prefix(args.count).map { allocate($0) }
+      for k in goOrder(args) { withTemporaries { value(args[k], into: slots[k]) } }
       emit(Instruction(op: .callValue, a: Int32(target), b: Int32(window), c: Int32(top - window), d: Int32(resultWords)))
       use(results)
     }

@@ -183,14 +183,17 @@ extension Lowerer {
     if t.isInterface { return interfaceComparison(op, a, b, into: dst) }
     withTemporaries {
       if t.isString && op == "+" {
-        let operands = concatOperands(e).map(stringOperand)
+        // `s + k()` reads s after k ran (EvaluationOrder.swift).
+        let parts = concatOperands(e)
+        var operands = [Int](repeating: 0, count: parts.count)
+        for k in goOrder(parts) { operands[k] = stringOperand(parts[k]) }
         let buffer = e.site.flatMap { $0.onHeap ? nil : siteSlots[ObjectIdentifier($0)] }
         code.concats.append(ConcatDesc(operands: operands, site: e.site, buffer: buffer))
         emit(Instruction(op: .concat, a: Int32(dst), b: Int32(code.concats.count - 1)))
         return
       }
       if t.isString {
-        let (x, y) = (stringOperand(a), stringOperand(b))
+        let (x, y) = inGoOrder(a, b, stringOperand)
         switch op {
         case "==": emit(Instruction(op: .strEq, a: Int32(dst), b: Int32(x), c: Int32(y)))
         case "!=": emit(Instruction(op: .strNe, a: Int32(dst), b: Int32(x), c: Int32(y)))
@@ -210,14 +213,14 @@ extension Lowerer {
           let (x, y) = (addressSlot(place(a)), addressSlot(place(b)))
           emit(Instruction(op: .aggEqMemory, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(code.equalities.count - 1)))
         } else {
-          let (x, y) = (value(a), value(b))
+          let (x, y) = inGoOrder(a, b) { value($0) }
           emit(Instruction(op: .aggEq, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(code.equalities.count - 1)))
         }
         if op == "!=" { emit(Instruction(op: .not, a: Int32(dst), b: Int32(dst))) }
         return
       }
       if t.isFloat {
-        let (x, y) = (value(a), value(b))
+        let (x, y) = inGoOrder(a, b) { value($0) }
         let ops: [String: (Opcode, Bool)] = [
           "+": (.fadd, false), "-": (.fsub, false), "*": (.fmul, false), "/": (.fdiv, false),
           "==": (.feq, false), "!=": (.fne, false), "<": (.flt, false), "<=": (.fle, false),
@@ -229,11 +232,11 @@ extension Lowerer {
         return
       }
       // Integers, bools, pointers, slices (== nil compares the data pointer).
-      let x = value(a)
       if let k = smallConstant(b), let opcode = Self.immediateOp(op, k, unsigned: t.isUnsigned) {
+        let x = value(a)
         emit(Instruction(op: opcode, a: Int32(dst), b: Int32(x), c: k))
       } else {
-        let y = value(b)
+        let (x, y) = inGoOrder(a, b) { value($0) }
         let unsigned = t.isUnsigned
         let (opcode, swap): (Opcode, Bool)
         switch op {
@@ -257,6 +260,17 @@ extension Lowerer {
       }
       if !Checker.comparisons.contains(op) { wrap(t, dst) }
     }
+  }
+
+  /// A binary operator's two operands, the side that calls something first when only the right
+  /// one does (`x + f()` reads x after f ran: EvaluationOrder.swift).
+  private func inGoOrder(_ a: TypedExpr, _ b: TypedExpr, _ evaluate: (TypedExpr) -> Int) -> (Int, Int) {
+    if b.callsSomething && !a.callsSomething {
+      let y = evaluate(b)
+      return (evaluate(a), y)
+    }
+    let x = evaluate(a)
+    return (x, evaluate(b))
   }
 
   /// The immediate form of `x op k` (k a small signed constant), if it has one: unsigned
@@ -334,10 +348,9 @@ extension Lowerer {
       let window = top
       let results = f.results.map { allocate($0.type) }
       let resultWords = top - window
-      for (a, p) in zip(args, f.params) {
-        let slot = allocate(p.type)
-        withTemporaries { value(a, into: slot) }
-      }
+      // Each argument's slot, then the arguments in Go's order (EvaluationOrder.swift).
+      let slots = f.params.prefix(args.count).map { allocate($0.type) }
+      for k in goOrder(args) { withTemporaries { value(args[k], into: slots[k]) } }
       emit(Instruction(op: .call, a: Int32(session.index(of: f)), b: Int32(window), c: Int32(top - window), d: Int32(resultWords)))
       use(results)
     }
@@ -364,12 +377,9 @@ extension Lowerer {
       release(to: mark)
       span = callSpan
     }
-    var arguments: [Int] = []
-    for a in ic.args {
-      let slot = allocate(a.type)
-      value(a, into: slot)
-      arguments.append(slot)
-    }
+    // The arguments in Go's order (EvaluationOrder.swift), then assigned to the parameters.
+    let arguments = ic.args.map { allocate($0.type) }
+    for k in goOrder(ic.args) { value(ic.args[k], into: arguments[k]) }
     for (p, slot) in zip(ic.params, arguments) {
       declare(p)
       store(p.type, from: slot, to: variablePlace(p))
@@ -572,13 +582,14 @@ extension Lowerer {
   private func address(of x: TypedExpr, into dst: Int) {
     withTemporaries {
       if case .composite(let elems, let site?) = x.kind {
+        let pre = preevaluated(elems)
         allocation(.object, x.type, site, into: dst)
         if elems.count == 1, elems[0].index == TypedExpr.wholeValue {
           // &[]T{...}: the new header object holds the literal's slice.
           store(x.type, from: value(elems[0].value), to: .memory(dst, 0))
           return
         }
-        storeElements(x.type, elems, to: .memory(dst, 0), fresh: true)
+        storeElements(x.type, elems, to: .memory(dst, 0), fresh: true, preevaluated: pre)
         return
       }
       if case .variable(let v) = x.kind, v.storage != .global, let slot = slots[ObjectIdentifier(v)] {
@@ -630,6 +641,8 @@ extension Lowerer {
 
   private func composite(_ t: GoType, _ elems: [(index: Int, value: TypedExpr)], _ site: AllocationSite?, into dst: Int) {
     withTemporaries {
+      // The elements that call come first, before the literal is built (EvaluationOrder.swift).
+      let pre = preevaluated(elems)
       if let elem = t.sliceElement, let site {
         let count = site.constantCount ?? 0
         let backing = allocate(.pointer(to: elem))
@@ -637,22 +650,25 @@ extension Lowerer {
         emit(Instruction(op: .move, a: Int32(dst), b: Int32(backing)))
         integerConstant(Int64(count), into: dst + 1)
         integerConstant(Int64(count), into: dst + 2)
-        for (k, v) in elems {
+        for (j, (k, v)) in elems.enumerated() {
           withTemporaries {
-            let slot = value(v)
+            let slot = pre[j] ?? value(v)
             store(elem, from: slot, to: .memory(backing, k * elem.size))
           }
         }
         return
       }
       emit(Instruction(op: .zero, a: Int32(dst), b: operand(t.words, of: t)))
-      storeElements(t, elems, to: .slots(dst), fresh: true)
+      storeElements(t, elems, to: .slots(dst), fresh: true, preevaluated: pre)
     }
   }
 
-  /// Stores a struct's or an array's literal elements into a place already zeroed.
-  func storeElements(_ t: GoType, _ elems: [(index: Int, value: TypedExpr)], to base: Place, fresh: Bool) {
-    for (k, v) in elems {
+  /// Stores a struct's or an array's literal elements into a place already zeroed (those in
+  /// `preevaluated`, by position, from the slots they were evaluated into).
+  func storeElements(
+    _ t: GoType, _ elems: [(index: Int, value: TypedExpr)], to base: Place, fresh: Bool, preevaluated: [Int: Int] = [:]
+  ) {
+    for (j, (k, v)) in elems.enumerated() {
       let (offset, et): (Int, GoType)
       if let fs = t.structFields {
         (offset, et) = (fs[k].offset, fs[k].type)
@@ -665,7 +681,9 @@ extension Lowerer {
       if fresh, case .nilValue = v.kind { continue }
       withTemporaries {
         let target = subPlace(base, offset: offset, et)
-        if case .slots(let s) = target {
+        if let slot = preevaluated[j] {
+          store(et, from: slot, to: target)
+        } else if case .slots(let s) = target {
           value(v, into: s)
         } else {
           store(et, from: value(v), to: target)

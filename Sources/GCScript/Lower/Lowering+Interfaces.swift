@@ -116,10 +116,8 @@ extension Lowerer {
       // The receiver's slot: the data word, a pointer (or a pointer-shaped value).
       let receiver = allocate(pointers: [true])
       emit(Instruction(op: .move, a: Int32(receiver), b: Int32(iface + 1)))
-      for (a, p) in zip(args, params) {
-        let slot = allocate(p)
-        withTemporaries { value(a, into: slot) }
-      }
+      let slots = params.prefix(args.count).map { allocate($0) }
+      for k in goOrder(args) { withTemporaries { value(args[k], into: slots[k]) } }
       emit(Instruction(
         op: .callInterface, a: Int32(iface), b: Int32(window), c: Int32(top - window),
         d: Int32(resultWords | method << 16)))

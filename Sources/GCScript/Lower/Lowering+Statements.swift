@@ -208,7 +208,7 @@ extension Lowerer {
       }
       let first = top
       let slots = values.map { allocate($0.type) }
-      for (v, slot) in zip(values, slots) { withTemporaries { value(v, into: slot) } }
+      for k in goOrder(values) { withTemporaries { value(values[k], into: slots[k]) } }
       returnResults(at: first)
     }
   }
@@ -274,6 +274,16 @@ extension Lowerer {
   func assign(_ targets: [AssignTarget], _ values: [TypedExpr]) {
     if targets.count == 1, case .place(let target) = targets[0], !isMapIndex(targets[0]) {
       let v = values[0]
+      // `a[i] = f()`, `p.x = f()`: the target's index and pointer are read after the value's
+      // calls ran (EvaluationOrder.swift).
+      if v.callsSomething, !target.callsSomething, case .index = target.kind {
+        withTemporaries { store(target.type, from: value(v), to: place(target)) }
+        return
+      }
+      if v.callsSomething, !target.callsSomething, case .field(let x, _) = target.kind, x.isDereference {
+        withTemporaries { store(target.type, from: value(v), to: place(target)) }
+        return
+      }
       // `s[i] = x` with a scalar element: one instruction.
       if case .index(let base, let i) = target.kind, base.type.isSlice, let op = Self.storeElementOp(target.type) {
         let s = value(base)
@@ -302,6 +312,21 @@ extension Lowerer {
   /// expressions, and a map element's map and key, evaluated left to right), then the values
   /// into fresh slots, then the stores in order (a map element's through mapassign).
   func assignInTwoPhases(_ targets: [AssignTarget], _ values: [TypedExpr]) {
+    // `m[k] = f()`: a key of a fast map (a 4- or 8-byte integer, a pointer, a string: passed by
+    // value to mapassign_fast*) is read after f ran; any other is copied first (order.go
+    // mapKeyTemp, EvaluationOrder.swift).
+    if targets.count == 1, values.count == 1, values[0].callsSomething, case .place(let e) = targets[0],
+      case .mapIndex(let m, let k) = e.kind, !m.callsSomething, !k.callsSomething, Self.isFastMapKey(k.type)
+    {
+      let v = allocate(values[0].type)
+      value(values[0], into: v)
+      let ms = allocate(m.type)
+      value(m, into: ms)
+      let ks = allocate(k.type)
+      value(k, into: ks)
+      storeEntry(m.type, map: ms, key: ks, from: v)
+      return
+    }
     enum Target { case none, place(Place, GoType), entry(GoType, Int, Int) }
     var places: [Target] = []
     for t in targets {
@@ -319,12 +344,9 @@ extension Lowerer {
         places.append(.place(place(e), e.type))
       }
     }
-    var temps: [Int] = []
-    for v in values {
-      let slot = allocate(v.type)
-      value(v, into: slot)
-      temps.append(slot)
-    }
+    // The values in Go's order (EvaluationOrder.swift), each into its own slot.
+    let temps = values.map { allocate($0.type) }
+    for k in goOrder(values) { value(values[k], into: temps[k]) }
     for (p, slot) in zip(places, temps) {
       switch p {
       case .none: break
@@ -491,12 +513,9 @@ extension Lowerer {
         }
       default: break
       }
-      var operands: [(slot: Int, type: GoType)] = []
-      for a in args {
-        let slot = allocate(a.type)
-        value(a, into: slot)
-        operands.append((slot, a.type))
-      }
+      // The operands' slots, then the operands in Go's order (EvaluationOrder.swift).
+      let operands = args.map { (slot: allocate($0.type), type: $0.type) }
+      for k in goOrder(args) { value(args[k], into: operands[k].slot) }
       var desc = BuiltinDesc(kind: .call(b), args: operands, result: dst)
       desc.spread = spread
       if dst != nil { desc.resultWords = e.resultTypes.reduce(0) { $0 + $1.words } }
