@@ -83,6 +83,11 @@ struct CompilerProfile {
   /// `./main.go:138:29: big + 1 escapes to heap`) or at its call's `(` (Go 1.19.8: `138:14`;
   /// Tests/Recordings/runs/boxing). The unified IR of Go 1.20 keeps each operand's position.
   let reportsOperandPositions: Bool
+  /// order.go addrTemp copies a value converted through its address only when it is a local
+  /// that can live in registers (Go 1.22+, #63332: a field or element of one too); before, it
+  /// copied any local variable and read everything else in place (Tests/Recordings/runs/
+  /// evalorder: a 48-byte local array is copied by Go 1.19.8, read late by Go 1.27.3).
+  let copiesOnlySSAableOperands: Bool
 
   /// The inliners gcsh models.
   enum InlinerEra {
@@ -121,6 +126,7 @@ struct CompilerProfile {
     blankResultPrefix = runtime.version >= GoVersion(1, 20) ? "~r" : "~b"
     tracksClosureResults = runtime.version >= GoVersion(1, 22)
     reportsOperandPositions = runtime.version >= GoVersion(1, 20)
+    copiesOnlySSAableOperands = runtime.version >= GoVersion(1, 22)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
   }

@@ -48,20 +48,88 @@ extension Lowerer {
   /// conversion, or a fmt operand the builtin boxes: its `interfaceConversion`), first, left to
   /// right; then the plain ones, left to right.
   func goOrder(_ operands: [TypedExpr]) -> [Int] {
-    let first = operands.indices.filter { Self.evaluatedEarly(operands[$0]) }
+    let first = operands.indices.filter { evaluatedEarly(operands[$0]) }
     guard !first.isEmpty, first.count < operands.count else { return Array(operands.indices) }
-    return first + operands.indices.filter { !Self.evaluatedEarly(operands[$0]) }
+    return first + operands.indices.filter { !evaluatedEarly(operands[$0]) }
   }
 
-  /// Whether order.go evaluates the operand where it stands (a call, or a conversion to an
-  /// interface through the value's address) rather than when its expression runs.
-  static func evaluatedEarly(_ e: TypedExpr) -> Bool {
-    if e.callsSomething { return true }
-    if e.interfaceConversion != nil, !e.type.isInterface, convertsThroughAddress(e.type) { return true }
-    if case .conversion(let x) = e.kind, e.type.isInterface, !x.type.isInterface, convertsThroughAddress(x.type) {
+  /// Whether order.go evaluates the operand where it stands rather than when its expression
+  /// runs: a call, anything order.go copies into a temporary (copyExpr, cheapExpr: len, cap,
+  /// min, max, new, make, a slice expression, a string converted to bytes or runes, a type
+  /// assertion to a type that is not pointer-shaped, && and ||), or a value converted to an
+  /// interface through its address that addrTemp copies.
+  func evaluatedEarly(_ e: TypedExpr) -> Bool {
+    if e.callsSomething || Self.copiedByOrder(e) { return true }
+    let ssaOnly = session.compiler.copiesOnlySSAableOperands
+    if e.interfaceConversion != nil, !e.type.isInterface, Self.convertsThroughAddress(e.type),
+      Self.copiedForAddress(e, ssaOnly: ssaOnly)
+    {
+      return true
+    }
+    if case .conversion(let x) = e.kind, e.type.isInterface, !x.type.isInterface, Self.convertsThroughAddress(x.type),
+      Self.copiedForAddress(x, ssaOnly: ssaOnly)
+    {
       return true
     }
     return false
+  }
+
+  /// order.go's expr1 cases that end in copyExpr or cheapExpr when the value is an operand.
+  private static func copiedByOrder(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .builtin(.len, _, _), .builtin(.cap, _, _), .builtin(.min, _, _), .builtin(.max, _, _):
+      return true
+    case .new, .makeSlice, .makeMap, .slice, .logical: return true
+    case .typeAssert(_, let t, _): return !InterfaceConversion.isDirectIface(t ?? e.type)
+    case .conversion(let x): return x.type.isString && e.type.isSlice
+    default: return false
+    }
+  }
+
+  /// addrTemp (order.go): a value the conversion takes by address is copied where it stands
+  /// unless it is addressable already — a global, a dereference, a field or element through a
+  /// pointer, and (Go 1.22+, `ssaOnly`) a local whose address is taken or that is too large to
+  /// live in registers (ssa.CanSSA: up to 4 words, no array of more than one element); before
+  /// Go 1.22 a local variable itself is always copied and its fields and elements are read in
+  /// place — which is then read when the conversion runs.
+  private static func copiedForAddress(_ x: TypedExpr, ssaOnly: Bool) -> Bool {
+    func root(_ e: TypedExpr) -> TypedExpr? {
+      switch e.kind {
+      case .variable: return e
+      case .field(let b, _): return b.isDereference ? nil : root(b)
+      case .index(let b, _): return b.type.isArray ? root(b) : nil
+      case .deref: return nil
+      default: return nil
+      }
+    }
+    if !ssaOnly {
+      switch x.kind {
+      case .variable(let v): return v.storage != .global
+      case .field, .index, .deref: return false
+      default: return true
+      }
+    }
+    switch x.kind {
+    case .variable, .field, .index, .deref:
+      guard let r = root(x), case .variable(let v) = r.kind, v.storage != .global else { return false }
+      // Inside a closure, a variable captured by reference is reached through its address.
+      if v.isCapturedByReference { return false }
+      // `&v` makes it address-taken (Addrtaken); a capture by reference alone does not keep
+      // the enclosing function from copying it (runs/evalorder: `fmt.Println(p, h(), p)`).
+      if v.addressTaken && !v.byReference { return false }
+      return canSSA(v.type)
+    default:
+      return true
+    }
+  }
+
+  /// ssa.CanSSA for a variable's type: at most 4 words, an array of at most one element, a
+  /// struct of at most 4 fields whose types can be.
+  private static func canSSA(_ t: GoType) -> Bool {
+    if t.size > 32 { return false }
+    if let a = t.arrayInfo { return a.count <= 1 && canSSA(a.elem) }
+    if let fs = t.structFields { return fs.count <= 4 && fs.allSatisfy { canSSA($0.type) } }
+    return true
   }
 
   /// A composite literal's elements that order.go evaluates before the literal is built (its
@@ -69,15 +137,17 @@ extension Lowerer {
   /// enclosing scope, by the element's position. Empty when nothing needs it.
   func preevaluated(_ elems: [(index: Int, value: TypedExpr)]) -> [Int: Int] {
     let values = elems.map(\.value)
-    guard values.contains(where: Self.evaluatedEarly), !values.allSatisfy(Self.evaluatedEarly) else { return [:] }
+    guard values.contains(where: evaluatedEarly), !values.allSatisfy(evaluatedEarly) else { return [:] }
     var slots: [Int: Int] = [:]
-    for k in values.indices where Self.evaluatedEarly(values[k]) { slots[k] = value(values[k]) }
+    for k in values.indices where evaluatedEarly(values[k]) { slots[k] = value(values[k]) }
     return slots
   }
 
   /// Whether maps with `t` keys have the runtime's fast entry points (mapfast: 4- and 8-byte
   /// integers, pointers, strings), whose key is a value, not an address order.go copies.
-  static func isFastMapKey(_ t: GoType) -> Bool {
+  static func isFastMapKey(_ t: GoType, element: GoType) -> Bool {
+    // walk.go mapfast: an element over 128 bytes takes the slow path.
+    if element.size > 128 { return false }
     if t.isString || t.isPointer { return true }
     return t.isInteger && (t.size == 4 || t.size == 8)
   }

@@ -43,8 +43,7 @@ extension Lowerer {
       patch(skip, to: label())
     case .shift(let op, let x, let n):
       withTemporaries {
-        let xs = value(x)
-        let ns = value(n)
+        let (xs, ns) = inGoOrder(x, n) { value($0) }
         let opcode: Opcode = op == "<<" ? .shl : (t.isUnsigned ? .shrU : .shrS)
         emit(Instruction(op: opcode, a: Int32(dst), b: Int32(xs), c: Int32(ns), d: n.type.isUnsigned ? 0 : 1))
         wrap(t, dst)
@@ -264,7 +263,7 @@ extension Lowerer {
 
   /// A binary operator's two operands, the side that calls something first when only the right
   /// one does (`x + f()` reads x after f ran: EvaluationOrder.swift).
-  private func inGoOrder(_ a: TypedExpr, _ b: TypedExpr, _ evaluate: (TypedExpr) -> Int) -> (Int, Int) {
+  func inGoOrder(_ a: TypedExpr, _ b: TypedExpr, _ evaluate: (TypedExpr) -> Int) -> (Int, Int) {
     if b.callsSomething && !a.callsSomething {
       let y = evaluate(b)
       return (evaluate(a), y)

@@ -97,7 +97,7 @@ extension Lowerer {
   /// == and != of two interfaces (the checker converted a concrete operand).
   func interfaceComparison(_ op: String, _ a: TypedExpr, _ b: TypedExpr, into dst: Int) {
     withTemporaries {
-      let (x, y) = (value(a), value(b))
+      let (x, y) = inGoOrder(a, b) { value($0) }
       code.interfaceOps.append(InterfaceOp(kind: .assert(.test), from: a.type, to: nil, typeWord: nil, resultWords: 1))
       let d = (code.interfaceOps.count - 1) << 1 | (op == "!=" ? 1 : 0)
       emit(Instruction(op: .ifaceEq, a: Int32(dst), b: Int32(x), c: Int32(y), d: Int32(d)))

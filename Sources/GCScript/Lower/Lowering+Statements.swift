@@ -52,10 +52,18 @@ extension Lowerer {
           }
         }
       }
-    case .opAssign(let op, let target, let rhs):
+    case .opAssign(let op, let target, let written):
       if case .mapIndex(let m, let k) = target.kind {
-        mapOpAssign(op, m, k, target.type, rhs, s.span)
+        mapOpAssign(op, m, k, target.type, written, s.span)
         break
+      }
+      // `x op= f()`, `a[i] op= f()`: the target (its index, its pointer, its value) is read
+      // after f ran (order.go: the right side's calls are copied first; EvaluationOrder.swift).
+      var rhs = written
+      if written.callsSomething, !target.callsSomething {
+        let r = allocate(written.type)
+        value(written, into: r)
+        rhs = TypedExpr(.variable(temporaryVariable(written.type, slot: r)), written.type, written.span)
       }
       let p = place(target)
       let t = target.type
@@ -276,11 +284,11 @@ extension Lowerer {
       let v = values[0]
       // `a[i] = f()`, `p.x = f()`: the target's index and pointer are read after the value's
       // calls ran (EvaluationOrder.swift).
-      if v.callsSomething, !target.callsSomething, case .index = target.kind {
+      if v.callsSomething, !target.callsSomething, !isMemoryOperand(v), case .index = target.kind {
         withTemporaries { store(target.type, from: value(v), to: place(target)) }
         return
       }
-      if v.callsSomething, !target.callsSomething, case .field(let x, _) = target.kind, x.isDereference {
+      if v.callsSomething, !target.callsSomething, !isMemoryOperand(v), case .field(let x, _) = target.kind, x.isDereference {
         withTemporaries { store(target.type, from: value(v), to: place(target)) }
         return
       }
@@ -316,7 +324,8 @@ extension Lowerer {
     // value to mapassign_fast*) is read after f ran; any other is copied first (order.go
     // mapKeyTemp, EvaluationOrder.swift).
     if targets.count == 1, values.count == 1, values[0].callsSomething, case .place(let e) = targets[0],
-      case .mapIndex(let m, let k) = e.kind, !m.callsSomething, !k.callsSomething, Self.isFastMapKey(k.type)
+      case .mapIndex(let m, let k) = e.kind, !m.callsSomething, !k.callsSomething,
+      let elem = m.type.mapTypes?.elem, Self.isFastMapKey(k.type, element: elem)
     {
       let v = allocate(values[0].type)
       value(values[0], into: v)
@@ -452,16 +461,18 @@ extension Lowerer {
         return
       case .append:
         let out = dst ?? allocate(e.type)
-        let base = value(args[0])
+        // The slice and the values in Go's order (EvaluationOrder.swift): `append(s, n, k())`
+        // reads s and n after k ran.
+        var base = 0
         var values: [Int] = []
         var spreadSlot: Int? = nil
         if spread {
-          spreadSlot = value(args[1])
+          let (b, s) = inGoOrder(args[0], args[1]) { value($0) }
+          (base, spreadSlot) = (b, s)
         } else {
-          for a in args.dropFirst() {
-            let slot = allocate(a.type)
-            value(a, into: slot)
-            values.append(slot)
+          values = args.dropFirst().map { allocate($0.type) }
+          for k in goOrder(args) {
+            if k == 0 { base = value(args[0]) } else { value(args[k], into: values[k - 1]) }
           }
         }
         let site = e.site ?? AllocationSite(kind: .append, span: e.span, type: e.type.sliceElement!, text: "append")

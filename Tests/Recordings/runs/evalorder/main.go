@@ -11,6 +11,13 @@ type pt struct{ x, y int }
 
 type node struct{ v int }
 
+type outer struct {
+	in pt
+	n  int
+}
+
+var gp = pt{1, 2}
+
 func two(x *int, f func() int) (int, int) { return *x, f() }
 
 type counter struct{ n int }
@@ -101,4 +108,64 @@ func main() {
 	two2 := func() string { j = 2; return "x" }
 	words[j] = two2()
 	fmt.Println(words)
+
+	// What order.go copies where it stands: len, a slice expression, a conversion to []byte,
+	// a type assertion, && — and a value converted to an interface through its address, by
+	// addrTemp's rule, which changed in Go 1.22: a local that fits in registers is copied (its
+	// fields too since 1.22), a global or anything through a pointer is read in place.
+	sz := []int{1}
+	grow := func() int { sz = append(sz, 2, 3); return 0 }
+	fmt.Println(len(sz), grow(), len(sz))
+	hg := func() int { gp.x = 50; return 0 }
+	fmt.Println(gp, hg(), gp)
+	q := &pt{3, 4}
+	hq := func() int { q.y = 40; return 0 }
+	fmt.Println(*q, hq(), *q)
+	o := outer{pt{1, 2}, 3}
+	ho := func() int { o.in.x = 7; return 0 }
+	fmt.Println(o.in, ho(), o.in)
+	big := [6]int{1, 2, 3, 4, 5, 6}
+	hb := func() int { big[0] = 0; return 0 }
+	fmt.Println(big, hb(), big)
+	pts := [2]pt{{1, 1}, {2, 2}}
+	ha := func() int { pts[0].x = 9; return 0 }
+	fmt.Println(pts[0], ha(), pts[0])
+	one := [1]pt{{1, 1}}
+	h1 := func() int { one[0].x = 9; return 0 }
+	fmt.Println(one[0], h1(), one[0])
+	r := pt{5, 5}
+	pr := &r
+	hr := func() int { pr.x = 8; return 0 }
+	fmt.Println(r, hr(), r)
+	bl := true
+	hf := func() bool { bl = false; return true }
+	fmt.Println(bl && true, hf())
+	text := "ab"
+	hs := func() int { text = "zz"; return 0 }
+	fmt.Println([]byte(text), hs(), text[:1], hs())
+	var e any = 5
+	he := func() int { e = 6; return 0 }
+	fmt.Println(e.(int), he(), e)
+
+	// x op= f(), a shift, an interface comparison, append's operands, a[i] op= f().
+	w := 1
+	fw := func() int { w += 10; return 1 }
+	w += fw()
+	fmt.Println(w)
+	u := uint(1)
+	gu := func() uint { u = 5; return 1 }
+	fmt.Println(u<<gu(), u)
+	var iv any = 1
+	hi := func() any { iv = 2; return 2 }
+	fmt.Println(iv == hi())
+	ap := []int{}
+	nv := 1
+	kv := func() int { nv = 7; return 0 }
+	ap = append(ap, nv, kv())
+	fmt.Println(ap)
+	acc := []int{0, 0}
+	ai := 0
+	mi := func() int { ai = 1; return 5 }
+	acc[ai] += mi()
+	fmt.Println(acc)
 }
