@@ -29,21 +29,26 @@ import Testing
   try expectRecordedOutput("slicesedge", "1.27.3")
 }
 
-/// -m: each call Go inlines is named with its shapes (`slices.Clone[go.shape.[]main.pair,
-/// go.shape.struct { main.k string; main.v int }]`, `slices.Contains` with the Index inside
-/// it, `cmp.Compare[go.shape.int]` with its isNaN twice), and strings.Clone with
-/// stringslite.Clone, strings.Compare with bytealg.CompareString; Insert, Replace, DeleteFunc,
-/// BinarySearch and Compare are calls. (The lines about the inlined generic bodies' own
-/// allocations, `go.shape.[]int{} escapes to heap`, are not spelled by gcsh: grammar.md.)
-@Test func slicesInliningLinesAreGos() throws {
-  // Go also inlines MaxFunc's function literal into MaxFunc (line 240: its cmp.Compare is
-  // reported at MaxFunc's call); gcsh does not inline function literals (grammar.md).
+/// -m, every line about main.go: each call Go inlines named with its shapes
+/// (`slices.Clone[go.shape.[]main.pair,go.shape.struct { main.k string; main.v int }]`,
+/// `slices.Contains` with the Index inside it, `cmp.Compare[go.shape.int]` with its isNaN
+/// twice, strings.Clone with stringslite.Clone); what the inlined bodies allocate
+/// (`go.shape.[]int{} escapes to heap` and `append escapes to heap`, or `does not escape` for a
+/// result kept local; Grow's make and panic string, Max's panic string, Reverse's
+/// self-assignment); a call Go does not inline spelled with its dictionary
+/// (`slices.Compare[go.shape.[]int,go.shape.int](&slices..dict.Compare[[]int,int], s, ints)`);
+/// an inlined call's result as `~r0`; and strings.Compare's operands leaking. Not compared: the
+/// program's function literals, which Go inlines (into IndexFunc, MaxFunc, ...) and gcsh does
+/// not (grammar.md), and the two package-level literals at lines 43 and 45, which Go
+/// initializes statically and gcsh reports as escaping.
+@Test func slicesEscapeLinesAreGos() throws {
   let run = try RecordedRun("slicesfuncs").compared("1.27.3") { line in
-    line.hasPrefix("./main.go:") && line.contains("inlining call to ") && !line.hasPrefix("./main.go:240:23: inlining call to cmp.")
-      && ["slices.", "cmp.", "strings.", "bytes.", "stringslite.", "bytealg."].contains { line.contains("inlining call to " + $0) }
+    line.hasPrefix("./main.go:") && !line.contains("main.func") && !line.contains("func literal")
+      && !line.hasPrefix("./main.go:240:23: inlining call to cmp.") && !line.hasPrefix("./main.go:43:")
+      && !line.hasPrefix("./main.go:45:")
   }
   #expect(run.gcsh == run.go)
-  #expect(run.go.count == 65)
+  #expect(run.go.count > 400)
 }
 
 /// One-line wrappers of each function cost what Go's inliner says (-m=2).

@@ -685,7 +685,9 @@ extension Checker {
     case .stringsClone: return try stringsClone(args, scope, span)
     case .bytesClone:
       try arity(b.rawValue, args, want: ["[]byte"], scope, span)
-      return node([try assign(try expression(args[0], scope), to: .slice(of: .uint8), "argument to bytes.Clone")], .slice(of: .uint8))
+      let call = node([try assign(try expression(args[0], scope), to: .slice(of: .uint8), "argument to bytes.Clone")], .slice(of: .uint8))
+      call.site = inlinedAppendSite(.uint8, literal: "[]byte{}", span)
+      return call
     case .slicesClone, .slicesClip, .slicesGrow, .slicesInsert, .slicesDelete, .slicesDeleteFunc,
       .slicesReplace, .slicesCompact, .slicesCompactFunc, .slicesContains, .slicesContainsFunc, .slicesIndex,
       .slicesIndexFunc, .slicesEqual, .slicesEqualFunc, .slicesCompare, .slicesReverse, .slicesMax, .slicesMin,

@@ -96,8 +96,19 @@ extension Checker {
   func boxed(_ x: TypedExpr, _ t: GoType) -> TypedExpr {
     let e = TypedExpr(.conversion(x), t, x.span)
     if !x.type.isInterface && !InterfaceConversion.isDirectIface(x.type) {
-      let written = x.explicitSelectorText(source.bytes) ?? goText(x.span, literal: false)
-      let site = AllocationSite(kind: .interfaceBox, span: x.span, type: x.type, text: irExpressionText(written))
+      var written = irExpressionText(x.explicitSelectorText(source.bytes) ?? goText(x.span, literal: false))
+      // A call of a package function Go inlines is its result variable (InterfaceConversion
+      // operandText: `~r0`, Go 1.19's `~R0`).
+      if case .builtin(let b, _, _) = x.kind, b != .fmtErrorf,
+        b.packageInlining(go127: profile.version >= GoVersion(1, 20)) != nil || b.genericInlining != nil
+      {
+        written = profile.version >= GoVersion(1, 20) ? "~r0" : "~R0"
+      } else if case .builtin(let b, let args, _) = x.kind,
+        let call = b.genericCallText(args, { irExpressionText(self.goText($0.span, literal: false)) })
+      {
+        written = call
+      }
+      let site = AllocationSite(kind: .interfaceBox, span: x.span, type: x.type, text: written)
       site.constantCount = 1
       if case .composite = x.kind, let brace = openBrace(x.span.start) {
         // A composite literal as -m names it, at its `{` (Go 1.27.3: `square{...} does not escape`).

@@ -130,8 +130,22 @@ extension Checker {
       params: params, variadic: variadic, Array(args.dropFirst(sliceArgs)), spread, scope, span, name: name)
     typed += rest
     var node = TypedExpr(.builtin(b, typed, spread: spread), result, span)
+    if [.slicesClone, .slicesGrow, .slicesDelete].contains(b) {
+      node.site = inlinedAppendSite(elem, literal: b == .slicesClone ? goShapeName(s) + "{}" : nil, span)
+    }
     if let spill { node = TypedExpr(.initialized([spill], node), result, span) }
     return node
+  }
+
+  /// The `append` inside an inlined Clone, Grow or Delete (slices.go), as -m reports it at the
+  /// call: `append escapes to heap` when the result does (`does not escape` else; the array
+  /// growslice makes is the heap's either way), and Clone's `go.shape.[]int{}` beside it.
+  func inlinedAppendSite(_ elem: GoType, literal: String?, _ span: Span) -> AllocationSite {
+    let site = AllocationSite(kind: .append, span: span, type: elem, text: "append")
+    site.reportAt = openParen(span.start)
+    if let literal { site.alsoReportedAs = [literal] }
+    function.sites.append(site)
+    return site
   }
 
   /// cmp.Compare(x, y T) int and cmp.Less(x, y T) bool: T from the typed operand (both untyped:

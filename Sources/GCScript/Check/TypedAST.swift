@@ -283,6 +283,9 @@ final class AllocationSite {
   var type: GoType
   /// The expression as the Go compiler prints it in -m output (`make([]byte, 1024)`, `&T{...}`).
   var text: String
+  /// Further -m texts reported with the same verdict at the same place: the literal an inlined
+  /// slices.Clone appends to (`go.shape.[]int{}`), beside its `append`.
+  var alsoReportedAs: [String] = []
   /// What `explain` calls it, when -m's text is the inside of an inlined package function
   /// (`strings.Clone(token)'s copy` for `make([]byte, len(stringslite.s))`).
   var narrationText: String? = nil

@@ -1061,12 +1061,21 @@ final class Batch {
     case .bytesClone, .slicesClone:
       let pointers = args[0].type.sliceElement?.hasPointers ?? false
       expression(pointers ? heapHole.deref().noting("its elements are copied into \(b.rawValue)'s new array") : discard, args[0])
+      inlinedAppend(k, e)
     case .slicesClip, .slicesGrow, .slicesInsert, .slicesDelete, .slicesDeleteFunc, .slicesReplace, .slicesCompact,
       .slicesCompactFunc, .slicesContains, .slicesContainsFunc, .slicesIndex, .slicesIndexFunc, .slicesEqual,
       .slicesEqualFunc, .slicesCompare, .slicesReverse, .slicesMax, .slicesMin, .slicesMaxFunc, .slicesMinFunc,
       .slicesSort, .slicesSortFunc, .slicesSortStableFunc, .slicesIsSorted, .slicesIsSortedFunc, .slicesBinarySearch:
       slicesFlows(k, b, args)
+      if b == .slicesGrow || b == .slicesDelete { inlinedAppend(k, e) }
+      if inlinedAt == nil { inlinedSlicesLines(b, args, at: nodePosition(e)) }
     case .cmpCompare, .cmpLess: for a in args { expression(discard, a) }
+    // strings.Compare is bytealg.CompareString from Go 1.23, an assembly function without
+    // go:noescape: its operands leak (`leaking param: a` for a literal comparing a.k, Go
+    // 1.27.3: runs/slicesfuncs); Go 1.19's is Go code that keeps nothing.
+    case .stringsCompare:
+      let leaks = analysis.compiler.inliner == .go127
+      for a in args { expression(leaks ? heapHole.noting("passed to strings.Compare, whose assembly keeps no escape information") : discard, a) }
     case .stringsRepeat:
       // Repeat(s, 1) returns s itself ("leaking param: s to result ~r0 level=0").
       expression(k, args[0])
@@ -1087,7 +1096,7 @@ final class Batch {
       expression(k.deref(), args[0])
       expression(discard, args[1])
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
-      .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsEqualFold, .strconvFormatFloat, .strconvFormatBool,
+      .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .strconvFormatFloat, .strconvFormatBool,
       .strconvQuote, .osArgs:
       for a in args { expression(discard, a) }
     // The parsers keep their input in the NumError of a failure: a copy from Go 1.20
@@ -1114,6 +1123,34 @@ final class Batch {
       // fmt's parameters are interfaces that leak (their content escapes).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtPrintf || b == .fmtSprintf ? 1 : 0), all: args) }
+    }
+  }
+
+  /// The append an inlined Clone, Grow or Delete makes: its site flows to the result, as the
+  /// append builtin's does (call.go OAPPEND), so -m says whether it escapes.
+  private func inlinedAppend(_ k: Hole, _ e: TypedExpr) {
+    guard let site = e.site else { return }
+    let backing = spill(k, site)
+    backing.dst.loopDepth = 0
+  }
+
+  /// -m's lines about what Go's inliner copied into the caller with a slices call (slices.go,
+  /// Tests/Recordings/runs/slicesfuncs): Grow's panic string and its make of the extra
+  /// elements, which stays in the frame; Max's and Min's panic strings; Reverse's swap, a
+  /// self-assignment escape analysis ignores (reported twice, as Go does).
+  private func inlinedSlicesLines(_ b: Builtin, _ args: [TypedExpr], at: Int) {
+    let elem = args.first?.type.sliceElement ?? .int
+    switch b {
+    case .slicesGrow:
+      reportInlinedPanicString("cannot be negative", at: at)
+      analysis.report(at, "make([]\(goShapeName(elem)), slices.n) does not escape")
+    case .slicesMax, .slicesMin, .slicesMaxFunc, .slicesMinFunc:
+      reportInlinedPanicString("\(b.rawValue): empty list", at: at)
+    case .slicesReverse:
+      let line = "\(function.name) ignoring self-assignment in slices.s[slices.i], slices.s[slices.j] = slices.s[slices.j], slices.s[slices.i]"
+      analysis.report(at, line)
+      analysis.report(at, line)
+    default: break
     }
   }
 
@@ -1404,6 +1441,9 @@ final class Batch {
         if site.kind == .append {
           if analysis.compiler.reportsAppend {
             analysis.report(at, "append \(loc.escapes ? "escapes to heap" : "does not escape")")
+          }
+          for text in site.alsoReportedAs {
+            analysis.report(at, "\(text) \(loc.escapes ? "escapes to heap" : "does not escape")")
           }
         } else if site.reportsAsMovedVariable {
           if loc.escapes { analysis.report(at, "moved to heap: \(site.text)") }

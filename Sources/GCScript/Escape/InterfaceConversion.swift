@@ -301,6 +301,7 @@ extension Batch {
         if b == .fmtErrorf { return "fmt.err" }
         return go127 ? "~r0" : "~R0"
       }
+      if let call = b.genericCallText(args, { irExpressionText(written($0)) }) { return call }
       // A method call that is not inlined is printed as a call of the method expression, the
       // receiver first (`(*time.Timer).Reset(t, time.Duration(10000000))`: Go 1.27 folds a
       // constant argument to its value, Go 1.19 keeps it as written).

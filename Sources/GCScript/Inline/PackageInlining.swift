@@ -224,3 +224,18 @@ private func linkString(_ t: GoType, underlying: Bool) -> String {
     return goTypeString(t.name == nil || predeclared ? t : GoType(t.kind))
   }
 }
+
+extension Builtin {
+  /// How -m spells a call of a slices function Go does not inline (its generic body costs more
+  /// than 80: Compare, DeleteFunc, CompactFunc): a call of the shape instantiation with its
+  /// dictionary first, `slices.Compare[go.shape.[]int,go.shape.int](&slices..dict.Compare[[]int,
+  /// int], s, ints)` (Tests/Recordings/runs/slicesfuncs). nil for any other call.
+  func genericCallText(_ args: [TypedExpr], _ text: (TypedExpr) -> String) -> String? {
+    guard [.slicesCompare, .slicesDeleteFunc, .slicesCompactFunc].contains(self), let s = args.first?.type,
+      let e = s.sliceElement
+    else { return nil }
+    let name = String(rawValue.dropFirst("slices.".count))
+    return "\(rawValue)[\(goShapeName(s)),\(goShapeName(e))](&slices..dict.\(name)[\(goTypeString(s)),\(goTypeString(e))], "
+      + args.map(text).joined(separator: ", ") + ")"
+  }
+}
