@@ -62,9 +62,11 @@ public final class Interpreter {
   /// Names a REPL can complete: globals, constants, types and functions declared so far.
   public var globalNames: [String] { checker.globalNames }
 
-  /// Parses `source`; returns the statements or the syntax errors (located).
-  public static func parse(_ source: Source) -> ([Stmt], [ScriptError], incomplete: Bool) {
-    var parser = Parser(source)
+  /// Parses `source`; returns the statements or the syntax errors (located). `declared`: the
+  /// names earlier runs declared (`globalNames`), so that a REPL entry calling the program's own
+  /// `stats` function is not read as the `stats` statement.
+  public static func parse(_ source: Source, declared: Set<String> = []) -> ([Stmt], [ScriptError], incomplete: Bool) {
+    var parser = Parser(source, declared: declared)
     let stmts = parser.parseProgram()
     return (stmts, parser.errors.map { $0.located(in: source) }, parser.isIncomplete)
   }

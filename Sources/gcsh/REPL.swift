@@ -96,7 +96,7 @@ func runREPL(_ session: Session, reader: LineReader, banner: Bool) {
     }
     entry += (entry.isEmpty ? "" : "\n") + line
     let source = Source(name: "<repl>", text: entry)
-    let (stmts, errors, incomplete) = Interpreter.parse(source)
+    let (stmts, errors, incomplete) = Interpreter.parse(source, declared: Set(session.interpreter.globalNames))
     if incomplete { continue }
     reader.addHistory(entry)
     entry = ""

@@ -288,7 +288,7 @@ final class Session {
   }
 
   private func runScriptUnchecked(_ source: Source, transform: (([Stmt]) -> [Stmt])?) -> ExitStatus {
-    let (parsed, errors, _) = Interpreter.parse(source)
+    let (parsed, errors, _) = Interpreter.parse(source, declared: Set(interpreter.globalNames))
     let stmts = transform?(parsed) ?? parsed
     if !errors.isEmpty {
       for e in errors { report(e) }

@@ -162,6 +162,12 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "println a, b", tree: "(print a b)"),
   TreeCase(source: "set GOGC=off", tree: "(set GOGC \"off\")"),
   TreeCase(source: "free := 3; stats := free + 1", tree: "(:= free 3)\n(:= stats (+ free 1))"),
+  // A short-form word the input declares as its own function or variable is that name
+  // everywhere in the input: the MemStats helper learners call `stats`.
+  TreeCase(source: "func stats(tag string) {}\nstats(\"start\")", tree: "(func stats(tag string)() {})\n(call stats \"start\")"),
+  TreeCase(source: "sleep(2)\nfunc sleep(n int) {}", tree: "(call sleep 2)\n(func sleep(n int)() {})"),
+  TreeCase(source: "why, expect := f, g; why(); expect(1)", tree: "(:= why,expect f,g)\n(call why)\n(call expect 1)"),
+  TreeCase(source: "func (t T) stats() {}\nstats \"label\"", tree: "(func (t T) stats()() {})\n(stats \"label\")"),
   TreeCase(source: "type A [4]int\ntype B struct { next *B; v, w int }", tree: "(type A [4]int)\n(type B struct{next *B; v int; w int})"),
   TreeCase(source: "const ( A = iota; B )", tree: "{(const A iota); (const B iota #1)}"),
   TreeCase(source: "//go:noinline\nfunc f(a, b int, c ...string) (int, error) { return 1, nil }",
@@ -219,4 +225,17 @@ func parsesTree(_ c: TreeCase) {
   let deep = String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)
   let errors = runOnLargeStack { syntaxErrors("x := " + deep) }
   #expect(errors.first?.kind.message == "expressions or blocks nested more than 10000 levels deep")
+}
+
+/// In the REPL a name declared by an earlier entry (the session's globals) is the program's in
+/// later entries too: `stats("x")` calls the `func stats` typed before it.
+@Test func earlierEntriesDeclareShortFormWords() {
+  func parsed(_ text: String, _ declared: Set<String>) -> String {
+    let (stmts, errors, _) = Interpreter.parse(Source(name: "<repl>", text: text), declared: declared)
+    #expect(errors.map(\.rendered) == [])
+    return stmts.map(dump).joined(separator: "\n")
+  }
+  #expect(parsed("stats(\"x\")", ["stats", "n"]) == "(call stats \"x\")")
+  #expect(parsed("stats(\"x\")", ["n"]) == "(stats \"x\")")
+  #expect(parsed("sleep(n)", ["sleep"]) == "(call sleep n)")
 }

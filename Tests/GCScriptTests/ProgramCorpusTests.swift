@@ -42,7 +42,7 @@ let corpusPrograms = [
   "memusage", "method-bytesize", "metrics-all-kinds", "metrics-read-heap", "multiple-results", "mutex-counter", "named-results",
   "nil-then-gc", "os-exit", "pointer-basics", "prealloc", "producer-consumer", "random-churn", "read-gc-stats",
   "recover-panic", "recursion-stack", "runes-and-bytes", "select-timeout", "shapes-type-switch",
-  "sleep-since", "slice-delete", "slices-clip-clone", "sort-three-ways", "sprintf-loop", "stderr-and-stdout", "strconv-atoi",
+  "sleep-since", "slice-delete", "slices-clip-clone", "sort-three-ways", "sprintf-loop", "stats-helper", "stderr-and-stdout", "strconv-atoi",
   "string-retention", "strings-builder", "strings-builder-growth", "strings-clone-token", "struct-padding",
   "struct-printing", "struct-vs-pointer-slice", "subslice-retention", "switch-fallthrough",
   "switch-labels-results", "switch-size-class", "sync-pool-buffers", "time-alloc-loop",

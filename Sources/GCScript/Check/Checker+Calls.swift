@@ -174,6 +174,13 @@ extension Checker {
     return x
   }
 
+  /// An operand passed to one of fmt's `...any` parameters: an untyped constant gets its default
+  /// type, untyped nil becomes the nil interface (`fmt.Println(nil)` prints `<nil>`).
+  func fmtArgument(_ op: Operand, _ b: Builtin) throws -> TypedExpr {
+    if op.untyped == .nilValue { return try assign(op, to: .any, "argument to \(b.rawValue)") }
+    return try printable(try defaultTyped(op, "argument to \(b.rawValue)"))
+  }
+
   /// A builtin's argument count (Go words these differently from a function's).
   func arity(_ name: String, _ args: [Expr], _ n: Int, _ span: Span) throws {
     guard args.count != n else { return }
@@ -539,7 +546,7 @@ extension Checker {
       return spill.map { TypedExpr(.initialized([$0], call), call.type, span) } ?? call
     case .fmtPrintln, .fmtPrint, .fmtSprint, .fmtSprintln:
       let (ops, spill) = try printOperands(args, scope)
-      let typed = try ops.map { try printable(try defaultTyped($0, "argument to \(b.rawValue)")) }
+      let typed = try ops.map { try fmtArgument($0, b) }
       let isString = b == .fmtSprint || b == .fmtSprintln
       let call = node(typed, isString ? .string : noValueType)
       return spill.map { TypedExpr(.initialized([$0], call), call.type, span) } ?? call
@@ -730,7 +737,7 @@ extension Checker {
         throw fail(.typeError("not enough arguments in call to fmt.Errorf\n\thave ()\n\twant (string, ...any)"), at: span)
       }
       let format = try assign(try expression(first, scope), to: .string, "argument to fmt.Errorf")
-      let rest = try args.dropFirst().map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
+      let rest = try args.dropFirst().map { try fmtArgument(try expression($0, scope), b) }
       let n = node([format] + rest, .error)
       if profile.version >= GoVersion(1, 26) {
         // Go 1.26+'s Errorf (fmt/errors.go) is inlined with the errors.New(format) it returns
@@ -761,7 +768,7 @@ extension Checker {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (string, ...any)"), at: span)
       }
       let format = try assign(try expression(first, scope), to: .string, "argument to \(b.rawValue)")
-      let rest = try args.dropFirst().map { try printable(try defaultTyped(try expression($0, scope), "argument to \(b.rawValue)")) }
+      let rest = try args.dropFirst().map { try fmtArgument(try expression($0, scope), b) }
       return node([format] + rest, b == .fmtSprintf ? .string : noValueType)
     case .timeSleep:
       try arity("time.Sleep", args, want: ["time.Duration"], scope, span)

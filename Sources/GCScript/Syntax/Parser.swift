@@ -31,11 +31,43 @@ public struct Parser {
 
   struct Bail: Error {}
 
-  public init(_ source: Source) {
+  /// The runtime statements' words that the input (or, in the REPL, an earlier entry) declares
+  /// as its own names: there a word is the program's function or variable, never the short form.
+  let declaredWords: Set<String>
+
+  /// `declared`: names declared before this input (the REPL's earlier entries).
+  public init(_ source: Source, declared: Set<String> = []) {
     var lexer = Lexer(source)
     tokens = lexer.tokenize()
     errors = lexer.errors
     directives = lexer.directives
+    declaredWords = Self.shortFormWords.intersection(declared).union(Self.declaredShortFormWords(tokens))
+  }
+
+  /// The words a runtime statement's short form starts with.
+  static let shortFormWords: Set<String> = [
+    "sleep", "gc", "free", "stats", "set", "print", "println", "expect", "why", "roots", "explain", "heap",
+  ]
+
+  /// The short-form words the tokens declare as names of their own: `func stats(...)`,
+  /// `var sleep = ...`, `const why`, `type heap`, and the names on the left of `:=` (including
+  /// a range clause's). Go programs name their helpers this way (`func stats(tag string)` to
+  /// print MemStats); a call `stats("start")` must then be theirs. The scan is not scoped: a word
+  /// declared anywhere in the input is the program's everywhere in it.
+  static func declaredShortFormWords(_ tokens: [Token]) -> Set<String> {
+    var found: Set<String> = []
+    for k in tokens.indices {
+      guard case .identifier(let w) = tokens[k].kind, shortFormWords.contains(w), !found.contains(w) else { continue }
+      if k > 0, case .keyword(let kw) = tokens[k - 1].kind, [.func, .var, .const, .type].contains(kw) {
+        found.insert(w)
+        continue
+      }
+      // An identifier list followed by `:=`.
+      var j = k + 1
+      while j + 1 < tokens.count, tokens[j].kind == .op(","), case .identifier = tokens[j + 1].kind { j += 2 }
+      if j < tokens.count, tokens[j].kind == .op(":=") { found.insert(w) }
+    }
+    return found
   }
 
   /// program → { statement ";" } EOF ;
@@ -159,6 +191,7 @@ public struct Parser {
 
   /// Short forms are keywords only at the start of a statement and when not used as a variable.
   func isShortForm(_ word: String) -> Bool {
+    if declaredWords.contains(word) { return false }
     let next = peekAhead(1).kind
     switch word {
     case "gc", "free", "roots", "explain", "heap":

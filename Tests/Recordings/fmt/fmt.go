@@ -329,4 +329,10 @@ func main() {
 	fmt.Print(fmt.Sprintln("a", 1, s))
 	fmt.Println(fmt.Sprint(), fmt.Sprintln() == "\n")
 	fmt.Println(fmt.Sprintf("%d-%s-%v", 1, "two", 3.0))
+
+	// Untyped nil passed to ...any is the nil interface.
+	fmt.Println(nil, 1, nil)
+	fmt.Print(nil, nil, "\n")
+	fmt.Printf("%v|%+v|%#v|%T|%p|%d|%s|%q|%x|%t|%5v|%-6v|\n", nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil)
+	fmt.Println(fmt.Sprint(nil) + fmt.Sprintln(nil) + fmt.Errorf("e %v", nil).Error())
 }
