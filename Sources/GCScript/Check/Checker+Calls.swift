@@ -165,14 +165,9 @@ extension Checker {
     throw fail(.typeError("\(which) arguments in call to \(name)\n\thave (\(have))\n\twant (\(want.joined(separator: ", ")))"), at: at)
   }
 
-  /// An operand fmt can print as Go would. A time.Time prints its wall clock (Time.String),
-  /// which gcsh does not have: its clock is virtual.
-  func printable(_ x: TypedExpr) throws -> TypedExpr {
-    if x.type === timeType {
-      throw fail(.notSupported("printing a time.Time (gcsh's clock is virtual: print time.Since(t))", plural: false), at: x.span)
-    }
-    return x
-  }
+  /// An operand fmt can print as Go would (all can: a time.Time prints its String, the virtual
+  /// clock's time, Run/GoTime.swift).
+  func printable(_ x: TypedExpr) throws -> TypedExpr { x }
 
   /// An operand passed to one of fmt's `...any` parameters: an untyped constant gets its default
   /// type, untyped nil becomes the nil interface (`fmt.Println(nil)` prints `<nil>`).
@@ -654,6 +649,29 @@ extension Checker {
         try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")
       }
       return node(typed, results.count == 1 ? results[0] : tupleType(results))
+    case .timeUnixMethod, .timeUnixNano, .timeUnixMilliMethod, .timeUnixMicro, .timeSub, .timeAdd, .timeBefore,
+      .timeAfterMethod, .timeEqual, .timeCompare, .timeIsZero, .timeYear, .timeMonth, .timeDay, .timeHour,
+      .timeMinute, .timeSecond, .timeNanosecond, .timeWeekday, .timeYearDay, .timeFormat, .timeString, .timeUTC,
+      .timeLocal, .timeTruncate, .timeRound, .timeAddDate, .monthString, .weekdayString:
+      // Reached only through a receiver (Checker+Time.swift).
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
+    case .timeUTCLocation, .timeLocalLocation:
+      throw fail(.typeError("invalid operation: cannot call non-function \(b.rawValue) (variable of type *time.Location)"), at: span)
+    case .timeDate, .timeUnix, .timeUnixMilli, .timeUntil, .timeParseDuration:
+      let params: [GoType]
+      let result: GoType
+      switch b {
+      case .timeDate: (params, result) = ([.int, monthType, .int, .int, .int, .int, .int, .pointer(to: locationType)], timeType)
+      case .timeUnix: (params, result) = ([.int64, .int64], timeType)
+      case .timeUnixMilli: (params, result) = ([.int64], timeType)
+      case .timeUntil: (params, result) = ([timeType], durationType)
+      default: (params, result) = ([.string], tupleType([durationType, .error]))
+      }
+      try arity(b.rawValue, args, want: params.map(\.description), scope, span)
+      let typed = try zip(args, params).map { a, t in
+        try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")
+      }
+      return node(typed, result)
     case .bytesNewBuffer, .bytesNewBufferString:
       return try newBytesBuffer(b, args, scope, span)
     case .runtimeVersion:

@@ -36,6 +36,9 @@ extension Checker {
     _ x: Operand, _ name: String, _ args: [Expr], _ scope: LexicalScope, callee: Span, _ span: Span
   ) throws -> Operand? {
     let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+    if x.type === timeType || x.type === monthType || x.type === weekdayType {
+      return try timeValueMethodCall(x, name, args, scope, callee: callee, at: at, span)
+    }
     var receiver: TypedExpr
     let b: Builtin
     var want: [String] = []
@@ -74,6 +77,63 @@ extension Checker {
     try arity(b.rawValue, args, want: want, scope, span)
     var typed = [receiver]
     for a in args { typed.append(try assign(try expression(a, scope), to: durationType, "argument to \(b.rawValue)")) }
+    var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
+    op.isCallResult = true
+    return op
+  }
+
+  /// A method of time.Time (value receiver, Run/GoTime.swift), or Month's or Weekday's String.
+  private func timeValueMethodCall(
+    _ x: Operand, _ name: String, _ args: [Expr], _ scope: LexicalScope, callee: Span, at: Span, _ span: Span
+  ) throws -> Operand {
+    let receiver = x.untyped != nil ? try assign(x, to: x.type, "receiver") : x.expr
+    let b: Builtin
+    var params: [GoType] = []
+    let result: GoType
+    if x.type !== timeType {
+      guard name == "String" else {
+        throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      }
+      (b, result) = (x.type === monthType ? .monthString : .weekdayString, .string)
+    } else {
+      switch name {
+      case "Unix": (b, result) = (.timeUnixMethod, .int64)
+      case "UnixNano": (b, result) = (.timeUnixNano, .int64)
+      case "UnixMilli": (b, result) = (.timeUnixMilliMethod, .int64)
+      case "UnixMicro": (b, result) = (.timeUnixMicro, .int64)
+      case "Sub": (b, params, result) = (.timeSub, [timeType], durationType)
+      case "Add": (b, params, result) = (.timeAdd, [durationType], timeType)
+      case "Before": (b, params, result) = (.timeBefore, [timeType], .bool)
+      case "After": (b, params, result) = (.timeAfterMethod, [timeType], .bool)
+      case "Equal": (b, params, result) = (.timeEqual, [timeType], .bool)
+      case "Compare" where profile.version >= GoVersion(1, 20): (b, params, result) = (.timeCompare, [timeType], .int)
+      case "IsZero": (b, result) = (.timeIsZero, .bool)
+      case "Year": (b, result) = (.timeYear, .int)
+      case "Month": (b, result) = (.timeMonth, monthType)
+      case "Day": (b, result) = (.timeDay, .int)
+      case "Hour": (b, result) = (.timeHour, .int)
+      case "Minute": (b, result) = (.timeMinute, .int)
+      case "Second": (b, result) = (.timeSecond, .int)
+      case "Nanosecond": (b, result) = (.timeNanosecond, .int)
+      case "Weekday": (b, result) = (.timeWeekday, weekdayType)
+      case "YearDay": (b, result) = (.timeYearDay, .int)
+      case "Format": (b, params, result) = (.timeFormat, [.string], .string)
+      case "String": (b, result) = (.timeString, .string)
+      case "UTC": (b, result) = (.timeUTC, timeType)
+      case "Local": (b, result) = (.timeLocal, timeType)
+      case "Truncate": (b, params, result) = (.timeTruncate, [durationType], timeType)
+      case "Round": (b, params, result) = (.timeRound, [durationType], timeType)
+      case "AddDate": (b, params, result) = (.timeAddDate, [.int, .int, .int], timeType)
+      case "Date", "Clock", "In", "Location", "Zone", "ISOWeek", "AppendFormat", "MarshalJSON", "MarshalText",
+        "MarshalBinary", "GoString", "ZoneBounds", "UnmarshalJSON", "UnmarshalText", "UnmarshalBinary", "GobEncode",
+        "GobDecode", "IsDST":
+        throw fail(.notSupported("time.Time.\(name)", plural: false), at: at)
+      default: throw fail(.typeError("\(text(callee)) undefined (type time.Time has no field or method \(name))"), at: at)
+      }
+    }
+    try arity(text(callee), args, want: params.map(\.description), scope, span)
+    var typed = [receiver]
+    for (a, t) in zip(args, params) { typed.append(try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")) }
     var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
     op.isCallResult = true
     return op

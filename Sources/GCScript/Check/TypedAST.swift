@@ -647,6 +647,23 @@ enum Builtin: String {
   case durationMicroseconds = "time.Duration.Microseconds", durationNanoseconds = "time.Duration.Nanoseconds"
   case durationRound = "time.Duration.Round", durationTruncate = "time.Duration.Truncate"
   case durationString = "time.Duration.String", durationAbs = "time.Duration.Abs"
+  // time.Time's methods (the receiver first), Month's and Weekday's String, the package's
+  // constructors and its UTC and Local (Run/GoTime.swift, Run/VM+Time.swift).
+  case timeUnixMethod = "time.Time.Unix", timeUnixNano = "time.Time.UnixNano"
+  case timeUnixMilliMethod = "time.Time.UnixMilli", timeUnixMicro = "time.Time.UnixMicro"
+  case timeSub = "time.Time.Sub", timeAdd = "time.Time.Add", timeBefore = "time.Time.Before"
+  case timeAfterMethod = "time.Time.After", timeEqual = "time.Time.Equal", timeCompare = "time.Time.Compare"
+  case timeIsZero = "time.Time.IsZero", timeYear = "time.Time.Year", timeMonth = "time.Time.Month"
+  case timeDay = "time.Time.Day", timeHour = "time.Time.Hour", timeMinute = "time.Time.Minute"
+  case timeSecond = "time.Time.Second", timeNanosecond = "time.Time.Nanosecond"
+  case timeWeekday = "time.Time.Weekday", timeYearDay = "time.Time.YearDay"
+  case timeFormat = "time.Time.Format", timeString = "time.Time.String"
+  case timeUTC = "time.Time.UTC", timeLocal = "time.Time.Local", timeTruncate = "time.Time.Truncate"
+  case timeRound = "time.Time.Round", timeAddDate = "time.Time.AddDate"
+  case timeDate = "time.Date", timeUnix = "time.Unix", timeUnixMilli = "time.UnixMilli"
+  case timeUntil = "time.Until", timeParseDuration = "time.ParseDuration"
+  case monthString = "time.Month.String", weekdayString = "time.Weekday.String"
+  case timeUTCLocation = "time.UTC", timeLocalLocation = "time.Local"
   /// The package variables strconv.ErrSyntax and ErrRange (their value).
   case strconvErrSyntax = "strconv.ErrSyntax", strconvErrRange = "strconv.ErrRange"
   case strconvAtoi = "strconv.Atoi", stringsCount = "strings.Count"

@@ -210,12 +210,30 @@ extension GoType {
   var goName: String { description }
 }
 
-/// `time.Time` as Go lays it out (time.go: wall uint64, ext int64, loc *Location): gcsh's
-/// clock is virtual, so `ext` holds the monotonic reading, ns since the program started.
-let timeType: GoType = {
-  let location = GoType.named("time.Location")
-  location.define(.structure([]))
-  return GoType.structure([("wall", .uint64), ("ext", .int64), ("loc", .pointer(to: location))], name: "time.Time")
+/// `time.Time` as Go lays it out (time.go: wall uint64, ext int64, loc *Location); the words'
+/// meaning is Run/GoTime.swift's.
+let timeType = GoType.structure(
+  [("wall", .uint64), ("ext", .int64), ("loc", .pointer(to: locationType))], name: "time.Time")
+
+/// time.Location (its fields are the time package's; gcsh's locations are all UTC).
+let locationType: GoType = {
+  let t = GoType.named("time.Location")
+  t.define(.structure([]))
+  return t
+}()
+
+/// time.Month (January = 1) and time.Weekday (Sunday = 0): ints with a String method.
+let monthType: GoType = {
+  let t = GoType.named("time.Month")
+  t.define(.int(bits: 64, signed: true))
+  t.basicName = "int"
+  return t
+}()
+let weekdayType: GoType = {
+  let t = GoType.named("time.Weekday")
+  t.define(.int(bits: 64, signed: true))
+  t.basicName = "int"
+  return t
 }()
 
 /// fmt.Stringer: `interface { String() string }` (fmt/print.go).
@@ -286,6 +304,7 @@ extension TypedExpr {
       return [.int, .error]
     case .builtin(.mathFrexp, _, _): return [.float64, .int]
     case .builtin(.slicesBinarySearch, _, _): return [.int, .bool]
+    case .builtin(.timeParseDuration, _, _): return [durationType, .error]
     case .builtin(let b, _, _) where b.parseResults != nil: return b.parseResults!
     default: return type === noValueType ? [] : [type]
     }

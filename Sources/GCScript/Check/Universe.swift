@@ -177,7 +177,28 @@ enum Packages {
     case ("time", "NewTicker"): return .function(.timeNewTicker)
     case ("time", "Timer"): return .type(TimeTypes.timer(profile))
     case ("time", "Ticker"): return .type(TimeTypes.ticker(profile))
-    case ("time", "Until"):
+    case ("time", "Until"): return .function(.timeUntil)
+    case ("time", "Date"): return .function(.timeDate)
+    case ("time", "Unix"): return .function(.timeUnix)
+    case ("time", "UnixMilli"): return .function(.timeUnixMilli)
+    case ("time", "ParseDuration"): return .function(.timeParseDuration)
+    case ("time", "Month"): return .type(monthType)
+    case ("time", "Weekday"): return .type(weekdayType)
+    case ("time", "Location"): return .type(locationType)
+    case ("time", "UTC"): return .variable(.timeUTCLocation, .pointer(to: locationType))
+    case ("time", "Local"): return .variable(.timeLocalLocation, .pointer(to: locationType))
+    // The months, the weekdays and the layouts (time/format.go; DateTime, DateOnly and
+    // TimeOnly arrived in Go 1.20).
+    case ("time", _) where timeMonths.contains(name):
+      return .constant(.int(Int128(timeMonths.firstIndex(of: name)! + 1)), monthType)
+    case ("time", _) where timeWeekdays.contains(name):
+      return .constant(.int(Int128(timeWeekdays.firstIndex(of: name)!)), weekdayType)
+    case ("time", "DateTime"), ("time", "DateOnly"), ("time", "TimeOnly"):
+      guard profile.version >= GoVersion(1, 20) else { return .unsupported("time.\(name) (Go 1.20+; this profile's Go has not got it)") }
+      return .untypedConstant(.string(timeLayouts[name]!), .string)
+    case ("time", _) where timeLayouts[name] != nil: return .untypedConstant(.string(timeLayouts[name]!), .string)
+    case ("time", "AfterFunc"), ("time", "Parse"), ("time", "ParseInLocation"), ("time", "LoadLocation"),
+      ("time", "FixedZone"), ("time", "UnixMicro"), ("time", "ParseError"), ("time", "LoadLocationFromTZData"):
       return .unsupported("time.\(name)")
     case ("runtime", "GC"): return .function(.runtimeGC)
     case ("runtime", "KeepAlive"): return .function(.runtimeKeepAlive)
@@ -257,3 +278,27 @@ enum Packages {
     }
   }
 }
+
+/// time's Month and Weekday constants, in order.
+private let timeMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+private let timeWeekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+/// time's layout constants (format.go).
+private let timeLayouts: [String: String] = [
+  "Layout": "01/02 03:04:05PM '06 -0700",
+  "ANSIC": "Mon Jan _2 15:04:05 2006",
+  "UnixDate": "Mon Jan _2 15:04:05 MST 2006",
+  "RubyDate": "Mon Jan 02 15:04:05 -0700 2006",
+  "RFC822": "02 Jan 06 15:04 MST",
+  "RFC822Z": "02 Jan 06 15:04 -0700",
+  "RFC850": "Monday, 02-Jan-06 15:04:05 MST",
+  "RFC1123": "Mon, 02 Jan 2006 15:04:05 MST",
+  "RFC1123Z": "Mon, 02 Jan 2006 15:04:05 -0700",
+  "RFC3339": "2006-01-02T15:04:05Z07:00",
+  "RFC3339Nano": "2006-01-02T15:04:05.999999999Z07:00",
+  "Kitchen": "3:04PM",
+  "Stamp": "Jan _2 15:04:05",
+  "StampMilli": "Jan _2 15:04:05.000",
+  "StampMicro": "Jan _2 15:04:05.000000",
+  "StampNano": "Jan _2 15:04:05.000000000",
+  "DateTime": "2006-01-02 15:04:05", "DateOnly": "2006-01-02", "TimeOnly": "15:04:05",
+]

@@ -944,9 +944,17 @@ final class Batch {
     // call.go ODELETE: keys used in map deletes need not escape.
     // The timers are the runtime's (always on the heap); their methods and Duration's keep
     // nothing of their arguments.
+    // time.Time's methods take the Time by value and return numbers, Times or new strings;
+    // Date, Unix and ParseDuration keep nothing of their arguments either (format.go quotes a
+    // bad duration into a new string).
     case .timeNewTimer, .timeNewTicker, .timerStop, .timerReset, .tickerStop, .tickerReset, .durationSeconds,
       .durationMinutes, .durationHours, .durationMilliseconds, .durationMicroseconds, .durationNanoseconds,
-      .durationRound, .durationTruncate, .durationString, .durationAbs:
+      .durationRound, .durationTruncate, .durationString, .durationAbs, .timeUnixMethod, .timeUnixNano,
+      .timeUnixMilliMethod, .timeUnixMicro, .timeSub, .timeAdd, .timeBefore, .timeAfterMethod, .timeEqual,
+      .timeCompare, .timeIsZero, .timeYear, .timeMonth, .timeDay, .timeHour, .timeMinute, .timeSecond,
+      .timeNanosecond, .timeWeekday, .timeYearDay, .timeFormat, .timeString, .timeUTC, .timeLocal, .timeTruncate,
+      .timeRound, .timeAddDate, .monthString, .weekdayString, .timeDate, .timeUnix, .timeUnixMilli, .timeUntil,
+      .timeParseDuration, .timeUTCLocation, .timeLocalLocation:
       for a in args { expression(discard, a) }
       // Timer.Stop's inlined body panics with a string on an uninitialized Timer: its
       // conversion to `any` escapes, and -m says so at the call (recorded: runs/timers).

@@ -306,12 +306,18 @@ extension Batch {
       // receiver first (`(*time.Timer).Reset(t, time.Duration(10000000))`: Go 1.27 folds a
       // constant argument to its value, Go 1.19 keeps it as written).
       if b.isMethod, let receiver = args.first {
-        let rest = args.dropFirst().map { a -> String in
-          if go127, case .int(let v)? = a.constant { return Self.integerConstantText(v, a.type) }
-          return irExpressionText(written(a))
-        }
-        return b.methodExpressionName + "(" + ([irExpressionText(written(receiver))] + rest).joined(separator: ", ") + ")"
+        let rest = args.dropFirst().map { nestedText($0) }
+        return b.methodExpressionName + "(" + ([nestedText(receiver, folds: false)] + rest).joined(separator: ", ") + ")"
       }
+      // The time package's functions likewise (`time.Date(2023, time.Month(12), ...)`).
+      if b.rawValue.hasPrefix("time."), !b.isMethod {
+        return b.rawValue + "(" + args.map { nestedText($0) }.joined(separator: ", ") + ")"
+      }
+    }
+    // A comparison or arithmetic with a package call in it: each side as the IR prints it, an
+    // inlined call as its parenthesized result (`(~r0) > int64(1600000000)`, runs/timeapi).
+    if case .binary(let op, let a, let b) = x.kind, a.isPackageCall || b.isPackageCall {
+      return "\(nestedText(a)) \(op) \(nestedText(b))"
     }
     // A composite literal's elements are `...` (`TempErr{...}`; `T{}` when it has none).
     if case .composite = x.kind {
@@ -371,10 +377,45 @@ extension Batch {
     return written(x)
   }
 
+  /// An operand inside a call or a binary expression of an operand's text: an inlined package
+  /// call is its result in parentheses; in Go 1.20+ a constant its value (`folds`: the
+  /// receiver of a method expression keeps its spelling); a call of a package method or a
+  /// time function the IR's call; anything else as written.
+  private func nestedText(_ e: TypedExpr, folds: Bool = true) -> String {
+    let go127 = analysis.compiler.inliner == .go127
+    if case .builtin(let b, _, _) = e.kind, b.packageInlining(go127: go127) != nil || b.genericInlining != nil {
+      return go127 ? "(~r0)" : "(~R0)"
+    }
+    if go127, folds, let c = e.constant {
+      switch c {
+      case .int(let v): return Self.integerConstantText(v, e.type)
+      case .string(let v):
+        var quoted: [UInt8] = []
+        GoStrconv.appendQuoted(&quoted, Array(v.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
+        return String(decoding: quoted, as: UTF8.self)
+      default: break
+      }
+    }
+    if e.isPackageCall { return operandText(e, rewritten: nil) }
+    if case .binary(let op, let a, let b) = e.kind, a.isPackageCall || b.isPackageCall {
+      return "\(nestedText(a)) \(op) \(nestedText(b))"
+    }
+    return irExpressionText(written(e))
+  }
+
   /// An expression as written, in the compiler's spacing (Diagnostics/IRText.swift).
   private func written(_ x: TypedExpr) -> String {
     let bytes = analysis.source.bytes
     if let explicit = x.explicitSelectorText(bytes) { return irExpressionText(explicit) }
     return irExpressionText(String(decoding: bytes[max(0, x.span.start)..<min(x.span.end, bytes.count)], as: UTF8.self))
+  }
+}
+
+extension TypedExpr {
+  /// A call of a package function or method gcsh provides (`t.Unix()`, `time.Date(...)`).
+  fileprivate var isPackageCall: Bool {
+    // (time.UTC and time.Local are package variables, read by a builtin of their own.)
+    if case .builtin(let b, _, _) = kind { return b.rawValue.contains(".") && b != .timeUTCLocation && b != .timeLocalLocation }
+    return false
   }
 }

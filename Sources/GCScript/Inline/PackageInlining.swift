@@ -138,6 +138,25 @@ extension Builtin {
         go127
           ? [PackageInline("stringslite." + rawValue.dropFirst(8), [PackageInline("stringslite." + test)])]
           : [PackageInline("strings." + test)])
+    // time (Tests/Recordings/runs/timeapi: -m of main.go and of inline/main.go's wrappers). The
+    // calls each inlined body makes are listed in the order -m prints them: Go 1.27 prints a
+    // body's own calls before theirs (unixSec, nsec, then unixSec's sec), Go 1.19 depth first.
+    case .timeUnixMethod: return PackageInline(rawValue, [PackageInline("time.(*Time).unixSec", [PackageInline("time.(*Time).sec")])])
+    case .timeUnixNano, .timeUnixMilliMethod, .timeUnixMicro:
+      let names = go127 ? ["unixSec", "nsec", "sec"] : ["unixSec", "sec", "nsec"]
+      return PackageInline(rawValue, names.map { PackageInline("time.(*Time).\($0)") })
+    case .timeIsZero: return PackageInline(rawValue, go127 ? [] : [PackageInline("time.(*Time).sec"), PackageInline("time.(*Time).nsec")])
+    case .timeHour, .timeMinute, .timeSecond: return PackageInline(rawValue)
+    case .timeYear, .timeMonth, .timeDay, .timeYearDay: return go127 ? nil : PackageInline(rawValue)
+    case .timeNanosecond: return PackageInline(rawValue, [PackageInline("time.(*Time).nsec")])
+    case .timeWeekday:
+      let calls = go127 ? ["time.absSeconds.days", "time.absDays.weekday"] : ["time.absWeekday"]
+      return PackageInline(rawValue, calls.map { PackageInline($0) })
+    case .timeUTC, .timeLocal:
+      return PackageInline(rawValue, ["setLoc", "stripMono", "sec"].map { PackageInline("time.(*Time).\($0)") })
+    case .timeUnix: return PackageInline(rawValue, [PackageInline("time.unixTime")])
+    case .timeUnixMilli: return PackageInline(rawValue, [PackageInline("time.Unix"), PackageInline("time.unixTime")])
+    case .monthString, .weekdayString: return PackageInline(rawValue, [PackageInline("time.fmtInt")])
     default: return nil
     }
   }
@@ -146,7 +165,8 @@ extension Builtin {
   /// strings.Builder's.
   var isMethod: Bool {
     rawValue.contains("(*") || rawValue.hasPrefix("strings.Builder.") || rawValue.hasPrefix("time.Duration.")
-      || rawValue.hasPrefix("metrics.Value.")
+      || rawValue.hasPrefix("metrics.Value.") || rawValue.hasPrefix("time.Time.") || rawValue.hasPrefix("time.Month.")
+      || rawValue.hasPrefix("time.Weekday.")
   }
 
   /// A method as Go's IR prints a call of it that is not inlined, its receiver first:

@@ -680,6 +680,9 @@ final class Printer {
     } else if let text = try writerString(value) {
       try fmtString(value, text, verb)
       return true
+    } else if let text = try timePackageString(value) {
+      try fmtString(value, text, verb)
+      return true
     } else if let text = try programString(value, verb) {
       try fmtString(value, text, verb)
       return true
@@ -688,6 +691,20 @@ final class Printer {
     }
     try fmtString(value, Array(formatDuration(ns).utf8), verb)
     return true
+  }
+
+  /// time.Time's, Month's or Weekday's String(), with what String allocates (VM+Time.swift);
+  /// nil for other types.
+  private func timePackageString(_ value: FmtValue) throws -> [UInt8]? {
+    if value.type === timeType {
+      let t = GoTime(
+        wall: try vm.word(value.source, value.offset), ext: Int64(bitPattern: try vm.word(value.source, value.offset + 8)),
+        loc: try vm.word(value.source, value.offset + 16))
+      return try vm.timeString(t, into: nil)
+    }
+    guard value.type === monthType || value.type === weekdayType else { return nil }
+    let v = Int64(bitPattern: try vm.scalar(value.type, value.source, value.offset, topLevel: value.inSlot))
+    return try vm.monthOrWeekdayString(value.type === monthType ? .monthString : .weekdayString, v, into: nil)
   }
 
   /// A *bytes.Buffer's or *strings.Builder's String(), as fmt calls it through Stringer (nil

@@ -115,15 +115,14 @@ extension VM {
           "gcsh models \(heap.gomaxprocs) Ps (the recorded machine's GOMAXPROCS); runtime.GOMAXPROCS(\(n)) would change the collector's workers, which gcsh does not model"))
       }
       result?[0] = UInt64(heap.gomaxprocs)
-    case .timeNow:
-      // time.Now: the monotonic reading is the virtual clock (wall 0, loc nil).
-      try flushTime()
-      result?[0] = 0
-      result?[1] = UInt64(heap.virtualTime)
-      result?[2] = 0
-    case .timeSince:
-      try flushTime()
-      result?[0] = UInt64(bitPattern: Int64(heap.virtualTime) &- Int64(bitPattern: args[0].1[1]))
+    case .timeNow: store(try timeNow(), result)
+    case .timeSince: result?[0] = UInt64(bitPattern: try timeNow().sub(goTime(args[0].1)))
+    case .timeUnixMethod, .timeUnixNano, .timeUnixMilliMethod, .timeUnixMicro, .timeSub, .timeAdd, .timeBefore,
+      .timeAfterMethod, .timeEqual, .timeCompare, .timeIsZero, .timeYear, .timeMonth, .timeDay, .timeHour,
+      .timeMinute, .timeSecond, .timeNanosecond, .timeWeekday, .timeYearDay, .timeFormat, .timeString, .timeUTC,
+      .timeLocal, .timeTruncate, .timeRound, .timeAddDate, .monthString, .weekdayString, .timeDate, .timeUnix,
+      .timeUnixMilli, .timeUntil, .timeParseDuration, .timeUTCLocation, .timeLocalLocation:
+      try timeCall(b, args) { result }
     case .osGetenv:
       // The value lives in the process's environment block, set up before main (Go's
       // syscall.Getenv returns a substring of it): read-only data here, no allocation.

@@ -32,11 +32,17 @@ extension VM {
     try store(pauseAt, buffer, 8)
     try store(pauseAt + 8, UInt64(n), 8)
     try store(pauseAt + 16, UInt64(capacity), 8)
-    // LastGC as a time.Time (wall 0, the reading, no location: gcsh's clock is virtual).
-    let last = stats + offset("LastGC")
-    try store(last, 0, 8)
-    try store(last + 8, UInt64(history.lastGC), 8)
-    try store(last + 16, 0, 8)
+    // LastGC and PauseEnd: time.Unix(0, ns) of each instant on the virtual clock's wall time
+    // (debug/garbage.go; Run/GoTime.swift).
+    func wallTime(_ ns: Int) -> GoTime {
+      GoTime.unix(GoTime.virtualEpochUnix, Int64(ns), local: localLocation)
+    }
+    func storeTime(_ t: GoTime, _ at: UInt64) throws {
+      try store(at, t.wall, 8)
+      try store(at + 8, UInt64(bitPattern: t.ext), 8)
+      try store(at + 16, t.loc, 8)
+    }
+    try storeTime(history.lastGC == 0 ? GoTime.unix(0, 0, local: localLocation) : wallTime(history.lastGC), stats + offset("LastGC"))
     try store(stats + offset("NumGC"), UInt64(history.numGC), 8)
     try store(stats + offset("PauseTotal"), UInt64(history.pauseTotalNs), 8)
     // stats.PauseEnd: appended to from empty, in a buffer of 256 when it has less.
@@ -48,10 +54,7 @@ extension VM {
       ends = try heap.allocateSlice(of: timeType, len: 0, cap: endCap)
     }
     for (k, ns) in history.ends.enumerated() {
-      let t = ends + UInt64(k * timeType.size)
-      try store(t, 0, 8)
-      try store(t + 8, UInt64(ns), 8)
-      try store(t + 16, 0, 8)
+      try storeTime(wallTime(ns), ends + UInt64(k * timeType.size))
     }
     try store(endAt, ends, 8)
     try store(endAt + 8, UInt64(n), 8)

@@ -525,10 +525,11 @@ extension VM {
         scheduler.ready(g)
         continue
       }
-      // A time.Time: wall 0, the monotonic reading, no location (as time.Now here).
+      // The time.Time sendTime sends: time.Now at the timer's instant.
       let value = UnsafeMutablePointer<UInt64>.allocate(capacity: 3)
       defer { value.deallocate() }
-      value.initialize(from: [0, UInt64(now), 0], count: 3)
+      let at = GoTime.now(mono: Int64(now), local: localLocation)
+      value.initialize(from: [at.wall, UInt64(bitPattern: at.ext), at.loc], count: 3)
       let c = t.chan
       if try canSend(c) { try chanSend(c, value, timeType) }
       // A ticker's next tick: the next multiple of its period after now (time.go: ticks missed

@@ -127,6 +127,9 @@ final class VM: AddressRootSource, GoroutineStack {
   var programName = "main"
   /// The hidden global holding os.Args's array, once used.
   var osArgsSlot: Int? = nil
+  /// initLocal has run (VM+Time.swift), and what it keeps reachable from localLoc.
+  var localZoneLoaded = false
+  var localZone: [Address] = []
   /// math/rand's global generator (VM+Rand.swift).
   let randState = RandState()
   /// Virtual time charged by instructions and not yet given to the runtime, ns.
@@ -225,6 +228,7 @@ final class VM: AddressRootSource, GoroutineStack {
       visit(globals[k])
     }
     for a in inFlight { visit(a) }
+    for a in localZone { visit(a) }
     forEachPrinterPoolRoot(visit)
     forEachSyncPoolRoot(visit)
     forEachTimerHeapRoot(visit)
