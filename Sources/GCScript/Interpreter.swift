@@ -118,12 +118,13 @@ public final class Interpreter {
     host?.runStarting(source)
     let file = source.name.split(separator: "/").last.map(String.init) ?? "main"
     vm.programName = file.hasPrefix("<") ? "gcsh" : String(file.split(separator: ".").first ?? "main")
-    // An imported package's init runs before the program (runtime/metrics' allocates, and
-    // Go 1.19's math/rand makes its global Rand).
+    // An imported package's init runs before the program (runtime/metrics' allocates, Go
+    // 1.19's math/rand makes its global Rand, log its standard Logger).
     if case .goProgram(let imports) = Self.programStart(of: stmts) {
       do {
         if imports.contains("runtime/metrics") { try vm.initMetricsPackage() }
         if imports.contains("math/rand"), vm.heap.profile.version < GoVersion(1, 20) { try vm.globalRand() }
+        if imports.contains("log") { try vm.initLogPackage() }
       } catch let t as VMTrap {
         throw ScriptError(t.kind, at: Span(0, 0)).located(in: source)
       }

@@ -459,7 +459,7 @@ extension RuntimeProfile {
   /// The process before main for `start`. A script starts as the anchors' programs did. A Go
   /// program starts with the recorded heap of its kind. `go list -deps` (Go 1.19.8 and 1.27.3):
   /// fmt's closure has every package init that allocates (unicode, os, syscall, internal/poll,
-  /// io, time, ...), and runtime/debug imports fmt; os's has them all but unicode's and fmt's
+  /// io, time, ...), and runtime/debug and log import fmt; os's has them all but unicode's and fmt's
   /// (12 KiB in Go 1.19.8); a program that imports neither finds the runtime's own objects alone.
   /// Left out: the few objects of the inits of time's, strings' or strconv's closures in a
   /// program without fmt or os (Go 1.27.3's inittrace: syscall 5 objects, unicode 4; Go
@@ -467,7 +467,7 @@ extension RuntimeProfile {
   func startup(for start: ProgramStart) -> StartupState {
     guard case .goProgram(let imports) = start, let programs = goProgramStartups else { return startup }
     var heap =
-      imports.contains("fmt") || imports.contains("runtime/debug")
+      imports.contains("fmt") || imports.contains("runtime/debug") || imports.contains("log")
       ? programs.withFmt : imports.contains("os") ? programs.withOS : programs.runtimeOnly
     if imports.contains("math/rand"), let godebug = programs.godebugInit {
       heap.bySize.merge(godebug.bySize, uniquingKeysWith: +)

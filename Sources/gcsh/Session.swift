@@ -63,7 +63,10 @@ struct SessionConfig {
 
 /// Writes to a stdio stream.
 func write(_ s: String, to stream: UnsafeMutablePointer<FILE>) {
-  fputs(s, stream)
+  // fwrite, not fputs: a program's output may hold NUL bytes (`string(make([]byte, 8))`), which
+  // a C string would end at.
+  var bytes = Array(s.utf8)
+  _ = bytes.withUnsafeMutableBytes { fwrite($0.baseAddress, 1, $0.count, stream) }
   if stream == stderr { fflush(stderr) }
 }
 

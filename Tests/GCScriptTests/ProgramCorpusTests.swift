@@ -37,7 +37,7 @@ let corpusPrograms = [
   "g2-semaphore-pool", "g2-ticker-done", "g2-time-after-loop", "garbage-churn", "gc-pauses",
   "gc-percent", "goroutine-leak", "goroutine-stack-growth", "grid-2d", "interface-boxing-mallocs",
   "interior-pointer", "labeled-break-search", "labeled-continue-primes", "linked-list", "liveness",
-  "local-buffer", "loopvar-per-iteration", "map-growth-delete", "map-of-slices",
+  "local-buffer", "log-memstats", "loopvar-per-iteration", "map-growth-delete", "map-of-slices",
   "map-pointer-values", "map-prealloc", "map-word-count", "memory-limit", "memstats-table",
   "memusage", "method-bytesize", "metrics-all-kinds", "metrics-read-heap", "multiple-results", "mutex-counter", "named-results",
   "nil-then-gc", "os-exit", "pointer-basics", "prealloc", "producer-consumer", "random-churn", "read-gc-stats",

@@ -55,6 +55,7 @@ extension Checker {
       }
       if let call = try stringsBuilderCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try timeMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try loggerMethodCall(x, name, args, spread: spread, scope, callee: callee.span, span) { return call }
       if let call = try metricsMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try bytesBufferCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try atomicMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
@@ -168,6 +169,25 @@ extension Checker {
   /// An operand fmt can print as Go would (all can: a time.Time prints its String, the virtual
   /// clock's time, Run/GoTime.swift).
   func printable(_ x: TypedExpr) throws -> TypedExpr { x }
+
+  /// An io.Writer operand (fmt.Fprint's, log.New's): os.Stdout or os.Stderr, written as the
+  /// stream's number (1 or 2); or a *bytes.Buffer or *strings.Builder, whose Write the callee
+  /// calls with what it printed. gcsh has no other io.Writer values.
+  func writerOperand(_ w: Expr, _ scope: LexicalScope, _ callee: String) throws -> TypedExpr {
+    var inner = w
+    while case .paren(let e) = inner.kind { inner = e }
+    if case .selector(let base, let name) = inner.kind, case .identifier(let pkg) = base.kind,
+      case .package("os")? = scope.lookup(pkg), name == "Stdout" || name == "Stderr" {
+      return TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
+    }
+    let writer = try expression(w, scope)
+    guard writer.untyped == nil, writer.type.name == nil,
+      writer.type.pointee === bytesBufferType || writer.type.pointee === stringsBuilderType
+    else {
+      throw fail(.notSupported("\(callee) to a writer other than os.Stdout, os.Stderr, a *bytes.Buffer or a *strings.Builder", plural: false), at: w.span)
+    }
+    return writer.expr
+  }
 
   /// An operand passed to one of fmt's `...any` parameters: an untyped constant gets its default
   /// type, untyped nil becomes the nil interface (`fmt.Println(nil)` prints `<nil>`).
@@ -462,6 +482,7 @@ extension Checker {
       TypedExpr(.builtin(b, typed, spread: spread), t, span)
     }
     if b.isSlicesFunction || b == .cmpCompare || b == .cmpLess { return try slicesCall(b, args, spread: spread, scope, span) }
+    if b.logOperation != nil { return try logCall(b, logger: nil, args, spread: spread, scope, callee: span, span).expr }
     if spread && b != .append {
       if let spreadCall = try fmtSpread(b, args, scope, span) { return spreadCall }
       throw fail(.notSupported("variadic calls (...)", plural: true), at: span)
@@ -552,21 +573,7 @@ extension Checker {
       guard let w = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (io.Writer, \(b == .fmtFprintf ? "string, " : "")...any)"), at: span)
       }
-      var inner = w
-      while case .paren(let e) = inner.kind { inner = e }
-      let stream: TypedExpr
-      if case .selector(let base, let name) = inner.kind, case .identifier(let pkg) = base.kind,
-        case .package("os")? = scope.lookup(pkg), name == "Stdout" || name == "Stderr" {
-        stream = TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
-      } else {
-        let writer = try expression(w, scope)
-        guard writer.untyped == nil, writer.type.name == nil,
-          writer.type.pointee === bytesBufferType || writer.type.pointee === stringsBuilderType
-        else {
-          throw fail(.notSupported("\(b.rawValue) to a writer other than os.Stdout, os.Stderr, a *bytes.Buffer or a *strings.Builder", plural: false), at: w.span)
-        }
-        stream = writer.expr
-      }
+      let stream = try writerOperand(w, scope, b.rawValue)
       let rest = Array(args.dropFirst())
       let printed = b == .fmtFprintf ? Builtin.fmtPrintf : (b == .fmtFprintln ? .fmtPrintln : .fmtPrint)
       // The same call as Print/Println/Printf, with the stream as its first operand (and any
@@ -657,6 +664,11 @@ extension Checker {
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .timeUTCLocation, .timeLocalLocation:
       throw fail(.typeError("invalid operation: cannot call non-function \(b.rawValue) (variable of type *time.Location)"), at: span)
+    case .logPrint, .logPrintf, .logPrintln, .logFatal, .logFatalf, .logFatalln, .logPanic, .logPanicf, .logPanicln,
+      .logSetFlags, .logSetPrefix, .logFlags, .logPrefix, .logSetOutput, .logNew, .logDefault, .loggerPrint,
+      .loggerPrintf, .loggerPrintln, .loggerFatal, .loggerFatalf, .loggerFatalln, .loggerPanic, .loggerPanicf,
+      .loggerPanicln, .loggerSetFlags, .loggerSetPrefix, .loggerFlags, .loggerPrefix, .loggerSetOutput:
+      throw CheckFailure()  // logCall, above
     case .timeDate, .timeUnix, .timeUnixMilli, .timeUntil, .timeParseDuration:
       let params: [GoType]
       let result: GoType

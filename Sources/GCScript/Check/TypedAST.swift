@@ -664,6 +664,20 @@ enum Builtin: String {
   case timeUntil = "time.Until", timeParseDuration = "time.ParseDuration"
   case monthString = "time.Month.String", weekdayString = "time.Weekday.String"
   case timeUTCLocation = "time.UTC", timeLocalLocation = "time.Local"
+  // The log package (Check/LogPackage.swift, Run/VM+Log.swift): its functions use the standard
+  // logger, *Logger's methods the receiver; each has the logger first (0: the standard one).
+  case logPrint = "log.Print", logPrintf = "log.Printf", logPrintln = "log.Println"
+  case logFatal = "log.Fatal", logFatalf = "log.Fatalf", logFatalln = "log.Fatalln"
+  case logPanic = "log.Panic", logPanicf = "log.Panicf", logPanicln = "log.Panicln"
+  case logSetFlags = "log.SetFlags", logSetPrefix = "log.SetPrefix", logFlags = "log.Flags"
+  case logPrefix = "log.Prefix", logSetOutput = "log.SetOutput", logNew = "log.New", logDefault = "log.Default"
+  case loggerPrint = "log.(*Logger).Print", loggerPrintf = "log.(*Logger).Printf"
+  case loggerPrintln = "log.(*Logger).Println", loggerFatal = "log.(*Logger).Fatal"
+  case loggerFatalf = "log.(*Logger).Fatalf", loggerFatalln = "log.(*Logger).Fatalln"
+  case loggerPanic = "log.(*Logger).Panic", loggerPanicf = "log.(*Logger).Panicf"
+  case loggerPanicln = "log.(*Logger).Panicln", loggerSetFlags = "log.(*Logger).SetFlags"
+  case loggerSetPrefix = "log.(*Logger).SetPrefix", loggerFlags = "log.(*Logger).Flags"
+  case loggerPrefix = "log.(*Logger).Prefix", loggerSetOutput = "log.(*Logger).SetOutput"
   /// The package variables strconv.ErrSyntax and ErrRange (their value).
   case strconvErrSyntax = "strconv.ErrSyntax", strconvErrRange = "strconv.ErrRange"
   case strconvAtoi = "strconv.Atoi", stringsCount = "strings.Count"

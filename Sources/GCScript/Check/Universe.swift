@@ -111,7 +111,7 @@ enum Packages {
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
-    "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp",
+    "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -260,6 +260,7 @@ enum Packages {
     case ("strconv", _), ("strings", _), ("sort", _): return .unsupported("\(package).\(name)")
     case ("metrics", _): return MetricsTypes.member(name, profile)
     case ("math", _): return MathPackage.member(name)
+    case ("log", _): return LogPackage.member(name, profile)
     case ("atomic", _): return AtomicPackage.member(name, profile)
     case ("bytes", "Buffer"): return .type(bytesBufferType)
     case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)

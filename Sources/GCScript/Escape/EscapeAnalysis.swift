@@ -1124,6 +1124,11 @@ final class Batch {
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       // Fprintf's format is a string parameter; what follows it is `...any`.
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtFprintf ? 2 : 1), all: args) }
+    case .logPrint, .logPrintf, .logPrintln, .logFatal, .logFatalf, .logFatalln, .logPanic, .logPanicf, .logPanicln,
+      .logSetFlags, .logSetPrefix, .logFlags, .logPrefix, .logSetOutput, .logNew, .logDefault, .loggerPrint,
+      .loggerPrintf, .loggerPrintln, .loggerFatal, .loggerFatalf, .loggerFatalln, .loggerPanic, .loggerPanicf,
+      .loggerPanicln, .loggerSetFlags, .loggerSetPrefix, .loggerFlags, .loggerPrefix, .loggerSetOutput:
+      logFlows(b, args, spread: spread, e)
     case _ where spread && [.fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf].contains(b):
       // `fmt.Println(values...)`: the slice is fmt's parameter, whose content leaks.
       for a in args { expression(heapHole.deref().noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
@@ -1131,6 +1136,35 @@ final class Batch {
       // fmt's parameters are interfaces that leak (their content escapes).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtPrintf || b == .fmtSprintf ? 1 : 0), all: args) }
+    }
+  }
+
+  /// What flows where in a log call (log/log.go): the logger is only used; what a print
+  /// formats goes to fmt's leaking `...any` (Go 1.21+ inlines the call, with the func literal
+  /// that appends the text: -m says it does not escape); the writer New and SetOutput store in
+  /// the Logger, and the prefix New and SetPrefix keep (Go 1.21+'s SetPrefix stores &prefix:
+  /// `moved to heap: log.prefix`), flow to the heap. Recorded: Tests/Recordings/runs/logpkg.
+  private func logFlows(_ b: Builtin, _ args: [TypedExpr], spread: Bool, _ e: TypedExpr) {
+    guard let op = b.logOperation, let logger = args.first else { return }
+    let go121 = analysis.compiler.inliner == .go127
+    expression(discard, logger)
+    let rest = Array(args.dropFirst())
+    let at = operatorOffset(after: e.span.start, UInt8(ascii: "("))
+    switch op.kind {
+    case .print, .printf, .println:
+      let holeText = "passed to \(b.rawValue), whose arguments (interface values) escape"
+      for a in rest { expression(spread ? heapHole.deref().noting(holeText) : heapHole.noting(holeText), a) }
+      if !spread { convertToInterfaces(e, rest.dropFirst(op.kind == .printf ? 1 : 0), all: rest) }
+      if go121, inlinedAt == nil, op.ending == .none { analysis.report(at, "func literal does not escape") }
+    case .setOutput, .new:
+      expression(heapHole.noting("stored in the Logger by \(b.rawValue)"), rest[0])
+      for a in rest.dropFirst() { expression(heapHole.noting("kept by the Logger \(b.rawValue) makes"), a) }
+      if op.kind == .new, !go121, inlinedAt == nil { analysis.report(at, "&log.Logger{...} escapes to heap") }
+    case .setPrefix:
+      expression(heapHole.noting("kept by the Logger as its prefix"), rest[0])
+      if go121, inlinedAt == nil { analysis.report(at, "moved to heap: log.prefix") }
+    case .setFlags, .flags, .prefix, .defaultLogger:
+      for a in rest { expression(discard, a) }
     }
   }
 

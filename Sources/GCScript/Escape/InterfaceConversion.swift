@@ -270,7 +270,7 @@ extension Batch {
   }
 
   /// The first `c` at or after `offset` (a bracket), or the first non-blank byte after it.
-  private func operatorOffset(after offset: Int, _ c: UInt8? = nil) -> Int {
+  func operatorOffset(after offset: Int, _ c: UInt8? = nil) -> Int {
     let bytes = analysis.source.bytes
     guard let c else { return analysis.operatorOffset(after: offset) }
     var i = offset

@@ -533,6 +533,15 @@ struct InlineCostVisitor {
     case .timeUnixMilli: return 63 + operands
     case .monthString: return (go127 ? 78 : 79) + operands
     case .weekdayString: return (go127 ? 76 : 77) + operands
+    // log: one-line wrappers with -m=2, Go 1.27.3 / 1.19.8 (Tests/Recordings/runs/logpkg/inline:
+    // `func w(s string) { log.Println(s) }` costs 83 / 61), less the operands. Go 1.21+ inlines
+    // Print, Printf, Println and the accessors, Go 1.19 the accessors and New.
+    case _ where b.logOperation != nil:
+      // The wrapper's cost less its operands, plus this call's (the
+      // standard logger's constant operand is gcsh's, not Go's).
+      let op = b.logOperation!
+      let own = op.method ? operands : operands - (args.first.map(cost) ?? 0)
+      return (LogPackage.wrapperCosts[b.rawValue]?[go127 ? 0 : 1] ?? 61) - op.wrapperOperands + own
     // time.UTC and time.Local are package variables: a name.
     case .timeUTCLocation, .timeLocalLocation: return 1
     // runtime/metrics, inlinable in both (one-line wrappers with -m=2, Go 1.27.3 / 1.19.8, less

@@ -157,6 +157,29 @@ extension Builtin {
     case .timeUnix: return PackageInline(rawValue, [PackageInline("time.unixTime")])
     case .timeUnixMilli: return PackageInline(rawValue, [PackageInline("time.Unix"), PackageInline("time.unixTime")])
     case .monthString, .weekdayString: return PackageInline(rawValue, [PackageInline("time.fmtInt")])
+    // log (Tests/Recordings/runs/logpkg): Go 1.21+ inlines the prints and the accessors, with
+    // the atomics they use; Go 1.19 the package's accessors, SetOutput and New.
+    case _ where logOperation != nil:
+      let op = logOperation!
+      if !go127 {
+        let inlined: Set<LogOperation.Kind> = [.setFlags, .setPrefix, .flags, .prefix, .setOutput, .new, .defaultLogger]
+        return !op.method && inlined.contains(op.kind) ? PackageInline(rawValue) : nil
+      }
+      if op.ending != .none || op.kind == .new { return nil }
+      let atomic: PackageInline? = switch op.kind {
+      case .setFlags: PackageInline("atomic.(*Int32).Store")
+      case .flags: PackageInline("atomic.(*Int32).Load")
+      case .setPrefix: PackageInline("atomic.(*Pointer[go.shape.string]).Store")
+      case .prefix: PackageInline("atomic.(*Pointer[go.shape.string]).Load")
+      default: nil
+      }
+      if op.method || op.prints || op.kind == .setOutput || op.kind == .defaultLogger {
+        if op.method && op.kind == .setOutput { return nil }
+        return PackageInline(rawValue, atomic.map { [$0] } ?? [])
+      }
+      // The package's accessors call the standard logger's method, inlined too.
+      let method = "log.(*Logger)." + rawValue.dropFirst(4)
+      return PackageInline(rawValue, [PackageInline(method, atomic.map { [$0] } ?? [])])
     default: return nil
     }
   }

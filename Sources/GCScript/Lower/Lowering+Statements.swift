@@ -532,7 +532,8 @@ extension Lowerer {
       if dst != nil { desc.resultWords = e.resultTypes.reduce(0) { $0 + $1.words } }
       if b == .makeChan { desc.resultType = e.type }
       if args.contains(where: { $0.interfaceConversion != nil }) { desc.conversions = args.map(\.interfaceConversion) }
-      desc.pooledPrinter = !e.isPrintStatement && desc.formatsOperands && b != .panic
+      // (log's calls take fmt's printer themselves, between their own steps: VM+Log.swift.)
+      desc.pooledPrinter = !e.isPrintStatement && desc.formatsOperands && b != .panic && b.logOperation == nil
       code.builtins.append(desc)
       emit(Instruction(op: .builtin, a: Int32(code.builtins.count - 1)))
     }

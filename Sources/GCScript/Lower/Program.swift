@@ -284,7 +284,7 @@ struct BuiltinDesc {
       case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf, .fmtFprint,
         .fmtFprintln, .fmtFprintf, .panic, .fmtErrorf:
         return true
-      default: return false
+      default: return b.logOperation?.prints == true
       }
     default: return false
     }

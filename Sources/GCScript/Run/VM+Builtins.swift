@@ -123,6 +123,11 @@ extension VM {
       .timeLocal, .timeTruncate, .timeRound, .timeAddDate, .monthString, .weekdayString, .timeDate, .timeUnix,
       .timeUnixMilli, .timeUntil, .timeParseDuration, .timeUTCLocation, .timeLocalLocation:
       try timeCall(b, args) { result }
+    case .logPrint, .logPrintf, .logPrintln, .logFatal, .logFatalf, .logFatalln, .logPanic, .logPanicf, .logPanicln,
+      .logSetFlags, .logSetPrefix, .logFlags, .logPrefix, .logSetOutput, .logNew, .logDefault, .loggerPrint,
+      .loggerPrintf, .loggerPrintln, .loggerFatal, .loggerFatalf, .loggerFatalln, .loggerPanic, .loggerPanicf,
+      .loggerPanicln, .loggerSetFlags, .loggerSetPrefix, .loggerFlags, .loggerPrefix, .loggerSetOutput:
+      try logCall(b, args) { result }
     case .osGetenv:
       // The value lives in the process's environment block, set up before main (Go's
       // syscall.Getenv returns a substring of it): read-only data here, no allocation.

@@ -129,6 +129,10 @@ final class VM: AddressRootSource, GoroutineStack {
   var osArgsSlot: Int? = nil
   /// initLocal has run (VM+Time.swift), and what it keeps reachable from localLoc.
   var localZoneLoaded = false
+  /// The log package's standard logger (a heap object its initialisation makes) and its
+  /// bufferPool (a global), VM+Log.swift.
+  var stdLoggerObject: Address? = nil
+  var logPoolSlot: Int? = nil
   var localZone: [Address] = []
   /// math/rand's global generator (VM+Rand.swift).
   let randState = RandState()
@@ -229,6 +233,7 @@ final class VM: AddressRootSource, GoroutineStack {
     }
     for a in inFlight { visit(a) }
     for a in localZone { visit(a) }
+    if let l = stdLoggerObject { visit(l) }
     forEachPrinterPoolRoot(visit)
     forEachSyncPoolRoot(visit)
     forEachTimerHeapRoot(visit)
