@@ -24,7 +24,7 @@ func stringsFunctionsReturnAndAllocateAsGo(_ name: String, _ version: String) th
 @Test func stringsFunctionsAreCheckedAsGoChecksThem() {
   #expect(failure("x := strings.Split(\"a\")")?.kind.message.hasPrefix("not enough arguments in call to strings.Split") == true)
   #expect(failure("x := strings.Join(\"a\", \",\")")?.kind.message == "cannot use \"a\" (untyped string constant) as []string value in argument to strings.Join")
-  #expect(failure("x := strings.Title(\"a\")")?.kind.message == "strings.Title is not supported by gcsh yet")
+  #expect(failure("x := strings.Map(nil, \"a\")")?.kind.message == "strings.Map is not supported by gcsh yet")
 }
 
 /// A substring keeps its string's whole array: what TrimSpace returns retains the 1 MiB string it

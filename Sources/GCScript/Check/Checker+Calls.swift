@@ -647,7 +647,7 @@ extension Checker {
       .metricsValueFloat64, .metricsValueFloat64Histogram:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
-      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
+      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign, .mathHypot,
       .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
       .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
       guard let (params, results) = b.mathSignature else { throw CheckFailure() }
@@ -684,6 +684,11 @@ extension Checker {
         try assign(try expression(a, scope), to: t, "argument to \(b.rawValue)")
       }
       return node(typed, result)
+    case .unicodeIsLetter, .unicodeIsDigit, .unicodeIsNumber, .unicodeIsSpace, .unicodeIsUpper, .unicodeIsLower,
+      .unicodeIsTitle, .unicodeIsPunct, .unicodeIsSymbol, .unicodeIsControl, .unicodeIsPrint, .unicodeIsGraphic,
+      .unicodeIsMark, .unicodeToUpper, .unicodeToLower, .unicodeToTitle:
+      try arity(b.rawValue, args, want: ["rune"], scope, span)
+      return node([try assign(try expression(args[0], scope), to: .int32, "argument to \(b.rawValue)")], b.unicodeResult!)
     case .bytesNewBuffer, .bytesNewBufferString:
       return try newBytesBuffer(b, args, scope, span)
     case .runtimeVersion:
@@ -712,7 +717,8 @@ extension Checker {
       .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
-      .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote:
+      .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
+      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle:
       let (params, result) = b.stringsSignature!
       try arity(b.rawValue, args, want: params.map(\.description), scope, span)
       let typed = try zip(args, params).map { a, t in

@@ -209,7 +209,10 @@ extension Checker {
   func defaultTyped(_ op: Operand, _ context: String) throws -> TypedExpr {
     guard let u = op.untyped else { return op.expr }
     if u == .nilValue { throw fail(.typeError("use of untyped nil in \(context)"), at: op.expr.span) }
-    return try assign(op, to: u.defaultType, context)
+    let typed = try assign(op, to: u.defaultType, context)
+    // A rune constant keeps its kind for -m, which prints it as a rune literal ('x').
+    if u == .rune { typed.isRuneConstant = true }
+    return typed
   }
 
   /// An integer operand used as an index, a length or a count: any integer type, or an untyped

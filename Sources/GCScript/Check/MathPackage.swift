@@ -47,7 +47,7 @@ enum MathPackage {
   /// The rest of package math: Go has them; gcsh does not compute them (yet) as Go does.
   private static let unsupported: Set<String> = [
     "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2", "Sinh", "Cosh", "Tanh", "Asinh", "Acosh",
-    "Atanh", "Sincos", "Exp2", "Expm1", "Log1p", "Logb", "Ilogb", "Hypot", "Gamma", "Lgamma", "Erf",
+    "Atanh", "Sincos", "Exp2", "Expm1", "Log1p", "Logb", "Ilogb", "Gamma", "Lgamma", "Erf",
     "Erfc", "Erfinv", "Erfcinv", "J0", "J1", "Jn", "Y0", "Y1", "Yn", "Dim", "FMA", "Nextafter",
     "Nextafter32", "Remainder", "Pow10",
   ]
@@ -61,7 +61,7 @@ extension Builtin {
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt:
       return ([f], [f])
-    case .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign: return ([f, f], [f])
+    case .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign, .mathHypot: return ([f, f], [f])
     case .mathInf: return ([.int], [f])
     case .mathNaN: return ([], [f])
     case .mathIsNaN, .mathSignbit: return ([f], [.bool])

@@ -526,6 +526,9 @@ final class TypedExpr {
   /// An operand of a Go fmt call: how it becomes the `any` fmt takes (walk/convert.go dataWord,
   /// decided by escape analysis; Escape/InterfaceConversion.swift). Nil for everything else.
   var interfaceConversion: InterfaceConversion? = nil
+  /// An untyped rune constant given its default type (rune): Go 1.20+'s -m prints it as a rune
+  /// literal.
+  var isRuneConstant = false
   /// A field access the source does not spell: a promoted selector's step through an embedded
   /// field (`n.Name` reads `n.Base.Name`; Check/Checker+Embedding.swift).
   var isPromotionStep = false
@@ -678,6 +681,13 @@ enum Builtin: String {
   case loggerPanicln = "log.(*Logger).Panicln", loggerSetFlags = "log.(*Logger).SetFlags"
   case loggerSetPrefix = "log.(*Logger).SetPrefix", loggerFlags = "log.(*Logger).Flags"
   case loggerPrefix = "log.(*Logger).Prefix", loggerSetOutput = "log.(*Logger).SetOutput"
+  // The unicode package's classes and case mappings (Check/UnicodePackage.swift).
+  case unicodeIsLetter = "unicode.IsLetter", unicodeIsDigit = "unicode.IsDigit", unicodeIsNumber = "unicode.IsNumber"
+  case unicodeIsSpace = "unicode.IsSpace", unicodeIsUpper = "unicode.IsUpper", unicodeIsLower = "unicode.IsLower"
+  case unicodeIsTitle = "unicode.IsTitle", unicodeIsPunct = "unicode.IsPunct", unicodeIsSymbol = "unicode.IsSymbol"
+  case unicodeIsControl = "unicode.IsControl", unicodeIsPrint = "unicode.IsPrint"
+  case unicodeIsGraphic = "unicode.IsGraphic", unicodeIsMark = "unicode.IsMark"
+  case unicodeToUpper = "unicode.ToUpper", unicodeToLower = "unicode.ToLower", unicodeToTitle = "unicode.ToTitle"
   /// The package variables strconv.ErrSyntax and ErrRange (their value).
   case strconvErrSyntax = "strconv.ErrSyntax", strconvErrRange = "strconv.ErrRange"
   case strconvAtoi = "strconv.Atoi", stringsCount = "strings.Count"
@@ -689,6 +699,10 @@ enum Builtin: String {
   case stringsTrimSpace = "strings.TrimSpace", stringsTrimPrefix = "strings.TrimPrefix"
   case stringsTrimSuffix = "strings.TrimSuffix"
   case stringsSplit = "strings.Split", stringsFields = "strings.Fields", stringsJoin = "strings.Join"
+  case stringsTrim = "strings.Trim", stringsTrimLeft = "strings.TrimLeft", stringsTrimRight = "strings.TrimRight"
+  case stringsSplitN = "strings.SplitN", stringsCut = "strings.Cut", stringsIndexAny = "strings.IndexAny"
+  case stringsContainsAny = "strings.ContainsAny", stringsLastIndexByte = "strings.LastIndexByte"
+  case stringsIndexRune = "strings.IndexRune", stringsTitle = "strings.Title"
   case stringsToUpper = "strings.ToUpper", stringsToLower = "strings.ToLower"
   case stringsReplace = "strings.Replace", stringsReplaceAll = "strings.ReplaceAll"
   case builderWriteString = "strings.Builder.WriteString", builderWriteByte = "strings.Builder.WriteByte"
@@ -706,6 +720,7 @@ enum Builtin: String {
   case mathLog = "math.Log", mathLog2 = "math.Log2", mathLog10 = "math.Log10", mathExp = "math.Exp"
   case mathCbrt = "math.Cbrt", mathPow = "math.Pow", mathMax = "math.Max", mathMin = "math.Min"
   case mathMod = "math.Mod", mathCopysign = "math.Copysign", mathInf = "math.Inf", mathNaN = "math.NaN"
+  case mathHypot = "math.Hypot"
   case mathIsNaN = "math.IsNaN", mathIsInf = "math.IsInf", mathSignbit = "math.Signbit"
   case mathFloat64bits = "math.Float64bits", mathFloat64frombits = "math.Float64frombits"
   case mathFloat32bits = "math.Float32bits", mathFloat32frombits = "math.Float32frombits"

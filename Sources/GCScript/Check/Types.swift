@@ -305,6 +305,7 @@ extension TypedExpr {
     case .builtin(.mathFrexp, _, _): return [.float64, .int]
     case .builtin(.slicesBinarySearch, _, _): return [.int, .bool]
     case .builtin(.timeParseDuration, _, _): return [durationType, .error]
+    case .builtin(.stringsCut, _, _): return [.string, .string, .bool]
     case .builtin(let b, _, _) where b.parseResults != nil: return b.parseResults!
     default: return type === noValueType ? [] : [type]
     }

@@ -111,7 +111,7 @@ enum Packages {
     "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
-    "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log",
+    "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -261,6 +261,7 @@ enum Packages {
     case ("metrics", _): return MetricsTypes.member(name, profile)
     case ("math", _): return MathPackage.member(name)
     case ("log", _): return LogPackage.member(name, profile)
+    case ("unicode", _): return UnicodePackage.member(name)
     case ("atomic", _): return AtomicPackage.member(name, profile)
     case ("bytes", "Buffer"): return .type(bytesBufferType)
     case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)

@@ -994,11 +994,26 @@ final class Batch {
           reportInlinedPanicString("bytes.Buffer.Grow: negative count", at: at)
         }
       }
+    // unicode's functions take and return a rune or a bool: nothing flows. The inlined ones
+    // that look a Latin-1 rune up in `properties[uint8(r)]` (a [256]uint8) have walk's -m
+    // line for that index at the call (walk/expr.go: a uint8 index into 256 elements is
+    // bounded): IsLetter, IsNumber, IsUpper, IsLower, IsPunct, IsSymbol, IsControl.
+    case .unicodeIsLetter, .unicodeIsDigit, .unicodeIsNumber, .unicodeIsSpace, .unicodeIsUpper, .unicodeIsLower,
+      .unicodeIsTitle, .unicodeIsPunct, .unicodeIsSymbol, .unicodeIsControl, .unicodeIsPrint, .unicodeIsGraphic,
+      .unicodeIsMark, .unicodeToUpper, .unicodeToLower, .unicodeToTitle:
+      for a in args { expression(discard, a) }
+      let lookups: Set<Builtin> = [
+        .unicodeIsLetter, .unicodeIsNumber, .unicodeIsUpper, .unicodeIsLower, .unicodeIsPunct, .unicodeIsSymbol,
+        .unicodeIsControl,
+      ]
+      if inlinedAt == nil, lookups.contains(b) {
+        analysis.report(operatorOffset(after: e.span.start, UInt8(ascii: "(")), "index bounds check elided")
+      }
     // math's functions take and return numbers: nothing flows.
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
       .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
-      .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
+      .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp, .mathHypot:
       for a in args { expression(discard, a) }
     // Value's methods read the value; the panics inlined with Uint64, Float64 and
     // Float64Histogram convert a constant string to `any`, which -m reports at the call.
@@ -1093,18 +1108,21 @@ final class Batch {
     // mappings and Replace may return s itself ("leaking param: s to result ~r0 level=0"); Join
     // returns elems[0] when it is alone ("leaking param: a to result ~r0 level=1"); the searches
     // keep nothing ("s does not escape").
-    case .stringsSplit, .stringsFields:
+    case .stringsSplit, .stringsFields, .stringsSplitN:
       expression(heapHole.noting("stored by \(b.rawValue) in the slice it returns"), args[0])
       for a in args.dropFirst() { expression(discard, a) }
+    // Trim, TrimLeft, TrimRight and Cut return pieces of s; Title (Map) s itself when nothing
+    // changes.
     case .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix, .stringsToUpper, .stringsToLower,
-      .stringsReplace, .stringsReplaceAll:
+      .stringsReplace, .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsCut, .stringsTitle:
       expression(k, args[0])
       for a in args.dropFirst() { expression(discard, a) }
     case .stringsJoin:
       expression(k.deref(), args[0])
       expression(discard, args[1])
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
-      .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .strconvFormatFloat, .strconvFormatBool,
+      .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .stringsIndexAny, .stringsContainsAny,
+      .stringsLastIndexByte, .stringsIndexRune, .strconvFormatFloat, .strconvFormatBool,
       .strconvQuote, .osArgs:
       for a in args { expression(discard, a) }
     // The parsers keep their input in the NumError of a failure: a copy from Go 1.20

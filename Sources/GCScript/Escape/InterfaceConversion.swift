@@ -293,6 +293,12 @@ extension Batch {
     if case .conversion(let inner) = x.kind, case .builtin(.bufferString, _, _) = inner.kind {
       return analysis.compiler.inliner == .go127 ? "~r0" : "~R0"
     }
+    // len or cap of an inlined package call's result: `len(~r0)` (runs/stringsmore).
+    if case .builtin(let b, let args, _) = x.kind, b == .len || b == .cap, args.count == 1,
+      case .builtin(let inner, _, _) = args[0].kind, inner.packageInlining(go127: analysis.compiler.inliner == .go127) != nil
+    {
+      return "\(b.rawValue)(\(analysis.compiler.inliner == .go127 ? "~r0" : "~R0"))"
+    }
     // So is a call of a package function Go inlines (`d.Seconds()` is `~r0`; Go 1.27's
     // inlined fmt.Errorf names its result `fmt.err`).
     if case .builtin(let b, let args, _) = x.kind {
@@ -337,6 +343,12 @@ extension Batch {
       // A constant of another integer type than int is its conversion: `time.Duration(1500300000)`.
       // Go 1.20+'s IR holds a named constant or a constant conversion as its value too
       // (`time.Second` is `time.Duration(1000000000)`, `A` of `const A K = 300` is `K(300)`).
+      case .int(let v) where x.isRuneConstant && analysis.compiler.reportsOperandPositions:
+        // An untyped rune constant, as fmt.go's OLITERAL prints a rune: `'a'`, `'\x7f'`,
+        // `'\U0010ffff'` (strconv.QuoteRune; Tests/Recordings/runs/unicodepkg).
+        var quoted: [UInt8] = []
+        GoStrconv.appendQuotedRune(&quoted, Int32(truncatingIfNeeded: v), asciiOnly: false)
+        return String(decoding: quoted, as: UTF8.self)
       case .int(let v): return Self.integerConstantText(v, x.type)
       // A float constant by go/constant's %.6g (`math.Pi` is `3.14159`).
       case .float(let v) where analysis.compiler.reportsOperandPositions:

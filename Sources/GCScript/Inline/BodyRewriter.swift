@@ -243,6 +243,7 @@ final class BodyRewriter {
     copy.isVariadicPack = e.isVariadicPack
     copy.isPrintStatement = e.isPrintStatement
     copy.isPromotionStep = e.isPromotionStep
+    copy.isRuneConstant = e.isRuneConstant
     return copy
   }
 }

@@ -83,7 +83,7 @@ extension Builtin {
       let copysign = PackageInline("math.Copysign", [bits, bits, PackageInline("math.Float64frombits")])
       return PackageInline(rawValue, go127 ? [copysign] : [])
     case .mathLog10: return PackageInline(rawValue, [PackageInline("math.log10", [PackageInline("math.Log")])])
-    case .mathPow, .mathMax, .mathMin, .mathMod, .mathLog, .mathLog2, .mathExp, .mathCbrt, .mathIsNaN,
+    case .mathPow, .mathMax, .mathMin, .mathMod, .mathHypot, .mathLog, .mathLog2, .mathExp, .mathCbrt, .mathIsNaN,
       .mathFloat64bits, .mathFloat64frombits, .mathFloat32bits, .mathFloat32frombits, .mathFrexp, .mathLdexp:
       return PackageInline(rawValue)
     case .fmtErrorf: return go127 ? PackageInline("fmt.Errorf", [PackageInline("errors.New")]) : nil
@@ -126,7 +126,10 @@ extension Builtin {
     case .syncMutexLock, .syncMutexUnlock, .syncMutexTryLock:
       return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
     // strings (Tests/Recordings/runs/stringsfuncs): Go 1.27's wrap internal/stringslite's.
-    case .stringsSplit, .stringsReplaceAll, .stringsContainsRune: return PackageInline(rawValue)
+    case .stringsSplit, .stringsReplaceAll, .stringsContainsRune, .stringsSplitN, .stringsContainsAny:
+      return PackageInline(rawValue)
+    case .stringsCut: return go127 ? PackageInline(rawValue) : nil
+    case .stringsLastIndexByte: return PackageInline(rawValue, go127 ? [PackageInline("bytealg.LastIndexByteString")] : [])
     case .stringsIndex: return go127 ? PackageInline(rawValue) : nil
     case .stringsContains: return PackageInline(rawValue, go127 ? [PackageInline("strings.Index")] : [])
     case .stringsHasPrefix, .stringsHasSuffix, .stringsIndexByte:
@@ -157,6 +160,7 @@ extension Builtin {
     case .timeUnix: return PackageInline(rawValue, [PackageInline("time.unixTime")])
     case .timeUnixMilli: return PackageInline(rawValue, [PackageInline("time.Unix"), PackageInline("time.unixTime")])
     case .monthString, .weekdayString: return PackageInline(rawValue, [PackageInline("time.fmtInt")])
+    case _ where UnicodePackage.inlined.contains(self): return PackageInline(rawValue)
     // log (Tests/Recordings/runs/logpkg): Go 1.21+ inlines the prints and the accessors, with
     // the atomics they use; Go 1.19 the package's accessors, SetOutput and New.
     case _ where logOperation != nil:

@@ -248,6 +248,26 @@ enum GoMath {
   }
 
   /// cbrt.go.
+  /// hypot_amd64.s archHypot: +Inf if either is ±Inf, NaN if either is NaN, 0 for two zeros,
+  /// else max·sqrt(1 + (min/max)²) — the assembly's order of operations (MAXSD, MINSD, DIVSD,
+  /// MULSD, ADDSD 1.0, SQRTSD, MULSD).
+  static func hypot(_ p: Double, _ q: Double) -> Double {
+    let (p, q) = (abs(p), abs(q))
+    let inf = Double.infinity.bitPattern
+    if p.bitPattern >= inf || q.bitPattern >= inf {
+      if p.bitPattern == inf || q.bitPattern == inf { return .infinity }
+      return nan
+    }
+    if p.bitPattern | q.bitPattern == 0 { return 0 }
+    // MAXSD/MINSD with neither a NaN: the larger and the smaller.
+    let big = p >= q ? p : q
+    let small = p >= q ? q : p
+    var t = small / big
+    t = t * t
+    t = t + 1.0
+    return big * t.squareRoot()
+  }
+
   static func cbrt(_ x0: Double) -> Double {
     if x0 == 0 || x0.isNaN || x0.isInfinite { return x0 }
     var x = x0
@@ -299,6 +319,7 @@ extension VM {
     case .mathExp: r = GoMath.exp(x)
     case .mathCbrt: r = GoMath.cbrt(x)
     case .mathPow: r = GoMath.pow(x, y)
+    case .mathHypot: r = GoMath.hypot(x, y)
     case .mathMax: r = GoMath.max(x, y)
     case .mathMin: r = GoMath.min(x, y)
     case .mathMod: r = GoMath.mod(x, y)

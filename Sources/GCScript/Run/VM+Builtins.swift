@@ -128,6 +128,10 @@ extension VM {
       .loggerPrintf, .loggerPrintln, .loggerFatal, .loggerFatalf, .loggerFatalln, .loggerPanic, .loggerPanicf,
       .loggerPanicln, .loggerSetFlags, .loggerSetPrefix, .loggerFlags, .loggerPrefix, .loggerSetOutput:
       try logCall(b, args) { result }
+    case .unicodeIsLetter, .unicodeIsDigit, .unicodeIsNumber, .unicodeIsSpace, .unicodeIsUpper, .unicodeIsLower,
+      .unicodeIsTitle, .unicodeIsPunct, .unicodeIsSymbol, .unicodeIsControl, .unicodeIsPrint, .unicodeIsGraphic,
+      .unicodeIsMark, .unicodeToUpper, .unicodeToLower, .unicodeToTitle:
+      result?[0] = UInt64(bitPattern: UnicodeFunctions.call(b, Int32(truncatingIfNeeded: Int64(bitPattern: args[0].1[0]))))
     case .osGetenv:
       // The value lives in the process's environment block, set up before main (Go's
       // syscall.Getenv returns a substring of it): read-only data here, no allocation.
@@ -166,7 +170,8 @@ extension VM {
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
       .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
-      .stringsReplaceAll:
+      .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
+      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle:
       try stringsFunction(b, args.map(\.1)) { result }
     case .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat, .strconvParseBool,
       .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .osArgs:
@@ -279,7 +284,7 @@ extension VM {
       }
     case .metricsAll: if let result { try metricsAll(into: result) }
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
-      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
+      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign, .mathHypot,
       .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
       .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
       if let out = result { mathFunction(b, args.map { $0.1[0] }, into: out) }

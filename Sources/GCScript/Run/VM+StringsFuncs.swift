@@ -58,6 +58,32 @@ extension VM {
       let (lo, hi, empty) = Self.trimSpace(s)
       empty ? returnString(0, 0) : substring(lo, hi)
     case .stringsSplit: try split(s, data, sep: try arg(1), into: result)
+    case .stringsSplitN: try split(s, data, sep: try arg(1), n: Int(Int64(bitPattern: args[2][0])), into: result)
+    case .stringsTrim, .stringsTrimLeft, .stringsTrimRight:
+      let cutset = try arg(1)
+      var (lo, hi) = (0, s.count)
+      if !s.isEmpty && !cutset.isEmpty {
+        if b != .stringsTrimRight { lo = Self.trimLeft(s, cutset) }
+        if b != .stringsTrimLeft { hi = max(lo, Self.trimRight(s, lo, cutset)) }
+      }
+      substring(lo, hi)
+    case .stringsCut:
+      let sep = try arg(1)
+      let i = Self.index(s, sep)
+      guard let out = result() else { return }
+      if i >= 0 {
+        let after = i + sep.count
+        (out[0], out[1]) = (data, UInt64(i))
+        (out[2], out[3]) = (after < s.count ? data &+ UInt64(after) : data &+ UInt64(s.count), UInt64(s.count - after))
+        out[4] = 1
+      } else {
+        (out[0], out[1], out[2], out[3], out[4]) = (data, UInt64(s.count), 0, 0, 0)
+      }
+    case .stringsIndexAny: returnInt(Self.indexAny(s, try arg(1)))
+    case .stringsContainsAny: returnInt(Self.indexAny(s, try arg(1)) >= 0 ? 1 : 0)
+    case .stringsLastIndexByte: returnInt(s.lastIndex(of: UInt8(truncatingIfNeeded: args[1][0])) ?? -1)
+    case .stringsIndexRune: returnInt(Self.indexRune(s, Int32(truncatingIfNeeded: Int64(bitPattern: args[1][0]))))
+    case .stringsTitle: try title(s, data, into: result)
     case .stringsFields: try fields(s, data, into: result)
     case .stringsJoin: try join(args[0], sep: try arg(1), into: result)
     case .stringsToUpper, .stringsToLower:
@@ -120,7 +146,113 @@ extension VM {
     return index(s, encoded)
   }
 
+  // MARK: Title
+
+  /// strings.Title: Map with a function that title-cases each letter after a separator
+  /// (isSeparator: ASCII other than letters, digits and `_`; above ASCII, what is not a letter
+  /// or digit but a space). Map makes its Builder at the first rune that changes (or an invalid
+  /// byte, which becomes U+FFFD) with Grow(len(s)+utf8.UTFMax) — one allocation — and returns
+  /// s itself when none does (Tests/Recordings/runs/stringsmore).
+  private func title(_ s: [UInt8], _ data: UInt64, into result: () -> UnsafeMutablePointer<UInt64>?) throws {
+    func isSeparator(_ r: Int32) -> Bool {
+      if r <= 0x7F {
+        return !((0x30...0x39).contains(r) || (0x61...0x7A).contains(r) || (0x41...0x5A).contains(r) || r == 0x5F)
+      }
+      if UnicodeFunctions.call(.unicodeIsLetter, r) == 1 || UnicodeFunctions.call(.unicodeIsDigit, r) == 1 { return false }
+      return UnicodeFunctions.call(.unicodeIsSpace, r) == 1
+    }
+    var prev: Int32 = 0x20
+    var out: [UInt8] = []
+    var changed = false
+    var i = 0
+    while i < s.count {
+      let (c, w) = GoUTF8.decodeRune(s, i)
+      var r = c
+      if isSeparator(prev) { r = Int32(truncatingIfNeeded: UnicodeFunctions.call(.unicodeToTitle, c)) }
+      prev = c
+      if !changed && (r != c || (c == GoUTF8.runeError && w == 1)) {
+        changed = true
+        out = Array(s[..<i])
+      }
+      if changed { GoUTF8.appendRune(&out, r) }
+      i += w
+    }
+    guard changed else {
+      if let o = result() { (o[0], o[1]) = (data, UInt64(s.count)) }
+      return
+    }
+    // b.Grow(len(s) + utf8.UTFMax), then append's growth should the runes have grown past it.
+    var capacity = s.count + 4
+    var buffer = try heap.allocate(.uint8, count: capacity)
+    if out.count > capacity {
+      inFlight.append(buffer)
+      defer { inFlight.removeLast() }
+      capacity = grownCapacity(old: capacity, needed: out.count, elem: .uint8)
+      buffer = try heap.allocate(.uint8, count: capacity)
+    }
+    try write(out, at: buffer)
+    if let o = result() { (o[0], o[1]) = (buffer, UInt64(out.count)) }
+  }
+
   // MARK: Trimming
+
+  /// The runes of a cutset (an invalid byte is RuneError, as ranging over it gives).
+  private static func runes(_ s: [UInt8]) -> Set<Int32> {
+    var set: Set<Int32> = []
+    var i = 0
+    while i < s.count {
+      let (r, w) = GoUTF8.decodeRune(s, i)
+      set.insert(r)
+      i += w
+    }
+    return set
+  }
+
+  /// Trim's and TrimLeft's start (strings.go trimLeftByte, trimLeftASCII, trimLeftUnicode: the
+  /// same answer by runes: an invalid byte is RuneError, in the cutset when it has one).
+  static func trimLeft(_ s: [UInt8], _ cutset: [UInt8]) -> Int {
+    let set = runes(cutset)
+    var i = 0
+    while i < s.count {
+      let (r, w) = GoUTF8.decodeRune(s, i)
+      guard set.contains(r) else { break }
+      i += w
+    }
+    return i
+  }
+
+  /// TrimRight's end: the last rune first (utf8.DecodeLastRuneInString), down to `lo`.
+  static func trimRight(_ s: [UInt8], _ lo: Int, _ cutset: [UInt8]) -> Int {
+    let set = runes(cutset)
+    var hi = s.count
+    while hi > lo {
+      // The start of the last rune: back over continuation bytes, at most 3.
+      var start = hi - 1
+      while start > max(lo, hi - 4) && s[start] & 0xC0 == 0x80 { start -= 1 }
+      var (r, w) = GoUTF8.decodeRune(Array(s[start..<hi]), 0)
+      if start + w != hi {
+        // Not one rune ending at hi: the last byte alone is invalid.
+        (r, w) = (GoUTF8.runeError, 1)
+        start = hi - 1
+      }
+      guard set.contains(r) else { break }
+      hi = start
+    }
+    return hi
+  }
+
+  /// IndexAny: the first rune of s that is in chars (-1: none, or chars empty).
+  static func indexAny(_ s: [UInt8], _ chars: [UInt8]) -> Int {
+    if chars.isEmpty { return -1 }
+    let set = runes(chars)
+    var i = 0
+    while i < s.count {
+      let (r, w) = GoUTF8.decodeRune(s, i)
+      if set.contains(r) { return i }
+      i += w
+    }
+    return -1
+  }
 
   /// strings.go asciiSpace: '\t', '\n', '\v', '\f', '\r', ' '.
   static func isASCIISpace(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) }
@@ -197,15 +329,22 @@ extension VM {
     if let out = result() { (out[0], out[1], out[2]) = (a, UInt64(len), UInt64(n)) }
   }
 
-  /// strings.Split (genSplit with n = -1): Count(s, sep)+1 elements at most len(s)+1, or, for an
-  /// empty sep, explode: one per rune (Go 1.19 puts the constant "\uFFFD" for each invalid byte).
+  /// strings.Split and SplitN (genSplit): n elements at most (n < 0: Count(s, sep)+1), and at
+  /// most len(s)+1, the last the rest of s; none for n == 0 (nil); or, for an empty sep,
+  /// explode: one per rune, at most n (Go 1.19 puts the constant "\uFFFD" for each invalid
+  /// byte).
   private func split(
-    _ s: [UInt8], _ data: UInt64, sep: [UInt8], into result: () -> UnsafeMutablePointer<UInt64>?
+    _ s: [UInt8], _ data: UInt64, sep: [UInt8], n limit: Int = -1, into result: () -> UnsafeMutablePointer<UInt64>?
   ) throws {
     func piece(_ lo: Int, _ hi: Int) -> (ptr: UInt64, len: Int) { (hi > lo ? data &+ UInt64(lo) : data, hi - lo) }
     var pieces: [(ptr: UInt64, len: Int)] = []
+    if limit == 0 {
+      if let out = result() { (out[0], out[1], out[2]) = (0, 0, 0) }
+      return
+    }
     if sep.isEmpty {
-      let n = GoUTF8.runeCount(s)
+      let runes = GoUTF8.runeCount(s)
+      let n = limit < 0 || limit > runes ? runes : limit
       var i = 0
       for k in 0..<n {
         if k == n - 1 {
@@ -222,7 +361,7 @@ extension VM {
       }
       return try newStringSlice(pieces, len: n, into: result)
     }
-    let n = min(stringsCount(s, sep) + 1, s.count + 1)
+    let n = min(limit < 0 ? stringsCount(s, sep) + 1 : limit, s.count + 1)
     var start = 0
     while pieces.count < n - 1 {
       let m = Self.index(s, sep, from: start)

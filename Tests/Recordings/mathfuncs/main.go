@@ -29,15 +29,16 @@ func wCopysign(x, y float64) float64 { return math.Copysign(x, y) }
 func wLdexp(x float64, e int) float64 {
 	return math.Ldexp(x, e)
 }
-func wFrexp(x float64) (float64, int)     { return math.Frexp(x) }
-func wModf(x float64) (float64, float64)  { return math.Modf(x) }
-func wIsInf(x float64, s int) bool        { return math.IsInf(x, s) }
-func wIsNaN(x float64) bool               { return math.IsNaN(x) }
-func wSignbit(x float64) bool             { return math.Signbit(x) }
-func wBits(x float64) uint64              { return math.Float64bits(x) }
-func wFromBits(b uint64) float64          { return math.Float64frombits(b) }
-func wBits32(x float32) uint32            { return math.Float32bits(x) }
-func wFromBits32(b uint32) float32        { return math.Float32frombits(b) }
+func wFrexp(x float64) (float64, int)    { return math.Frexp(x) }
+func wModf(x float64) (float64, float64) { return math.Modf(x) }
+func wIsInf(x float64, s int) bool       { return math.IsInf(x, s) }
+func wIsNaN(x float64) bool              { return math.IsNaN(x) }
+func wSignbit(x float64) bool            { return math.Signbit(x) }
+func wBits(x float64) uint64             { return math.Float64bits(x) }
+func wFromBits(b uint64) float64         { return math.Float64frombits(b) }
+func wBits32(x float32) uint32           { return math.Float32bits(x) }
+func wHypot(p, q float64) float64        { return math.Hypot(p, q) }
+func wFromBits32(b uint32) float32       { return math.Float32frombits(b) }
 
 func main() {
 	special := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, -2.5, 3.5, 1e-310, -1e-310, 1e300, -1e300,
@@ -49,7 +50,7 @@ func main() {
 		in, fp := wModf(x)
 		fmt.Println("  ", fr, ex, in, fp, wLdexp(x, 3), wLdexp(x, -1074), wIsInf(x, 0), wIsInf(x, 1), wIsInf(x, -1))
 		for _, y := range []float64{2, -3, 0.5, -0.5, 1.37, 0, math.Inf(1), math.NaN(), -0.0} {
-			fmt.Println("  y", y, wPow(x, y), wMax(x, y), wMin(x, y), wMod(x, y), wCopysign(x, y))
+			fmt.Println("  y", y, wPow(x, y), wMax(x, y), wMin(x, y), wMod(x, y), wCopysign(x, y), wHypot(x, y))
 		}
 	}
 	var sum float64

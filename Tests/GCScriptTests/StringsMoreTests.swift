@@ -1,0 +1,31 @@
+// strings.Trim, TrimLeft, TrimRight, SplitN, Cut, IndexAny, ContainsAny, LastIndexByte,
+// IndexRune and Title against Tests/Recordings/runs/stringsmore (Go 1.27.3 and 1.19.8): every
+// result (cutsets of one byte, of ASCII and of other runes; SplitN's counts and capacities;
+// Cut found or not; Title of ASCII, unchanged and non-ASCII text) and what each allocates
+// (SplitN its []string, Title one buffer of len(s)+4 when a letter changes), -m's lines and
+// the inliner's costs.
+
+import Foundation
+@testable import GCScript
+import GoHeap
+import Testing
+
+/// -m: every line but two of Go 1.27.3's, where a constant passed to IndexRune's rune
+/// parameter is printed as a rune (`rune(-1)`, `'�'`): gcsh's types do not tell rune from
+/// int32, and prints them as written.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func moreStringsFunctionsAreGos(_ version: String) throws {
+  let run = try RecordedRun("stringsmore").compared(version) { line in
+    line.hasPrefix("./main.go:") && !line.contains("strings.IndexRune(\"abc\"") && !line.contains("strings.IndexRune(\"a\\xffb\"")
+  }
+  #expect(run.printed == run.expected)
+  #expect(run.gcsh == run.go)
+}
+
+@Test(arguments: ["1.27.3", "1.19.8"])
+func moreStringsFunctionsCostWhatGoSays(_ version: String) throws {
+  let checked = try expectInlineCosts(try RecordedRun("stringsmore"), "inline/main.go", version) { line in
+    line.contains(" main ") || line.contains(" main:")
+  }
+  #expect(checked == 10)
+}

@@ -1,0 +1,9 @@
+#!/bin/sh
+# unicodepkg: the unicode package's classes and case mappings (one run: nothing varies).
+# Exact command (per Go version, binary built from main.go by ../lib.sh):
+#   ./unicodepkg
+REPS=${REPS:-1}
+. "$(dirname "$0")/../lib.sh"
+record
+# The costs of one-line wrappers (inline/main.go), with -m=2, as go<version>.inl.txt.
+record_inline "$GO127" "$GO119"
