@@ -35,6 +35,8 @@ extension Builtin {
     case .stringsLastIndexByte: return ([.string, .uint8], .int)
     case .stringsIndexRune: return ([.string, .int32], .int)
     case .stringsTitle: return ([.string], .string)
+    case .stringsFieldsFunc:
+      return ([.string, .function(params: [.int32], results: [.bool], variadic: false)], .slice(of: .string))
     case .stringsFields: return ([.string], .slice(of: .string))
     case .stringsJoin: return ([.slice(of: .string), .string], .string)
     case .stringsReplace: return ([.string, .string, .string, .int], .string)

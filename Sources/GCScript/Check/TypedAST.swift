@@ -702,7 +702,7 @@ enum Builtin: String {
   case stringsTrim = "strings.Trim", stringsTrimLeft = "strings.TrimLeft", stringsTrimRight = "strings.TrimRight"
   case stringsSplitN = "strings.SplitN", stringsCut = "strings.Cut", stringsIndexAny = "strings.IndexAny"
   case stringsContainsAny = "strings.ContainsAny", stringsLastIndexByte = "strings.LastIndexByte"
-  case stringsIndexRune = "strings.IndexRune", stringsTitle = "strings.Title"
+  case stringsIndexRune = "strings.IndexRune", stringsTitle = "strings.Title", stringsFieldsFunc = "strings.FieldsFunc"
   case stringsToUpper = "strings.ToUpper", stringsToLower = "strings.ToLower"
   case stringsReplace = "strings.Replace", stringsReplaceAll = "strings.ReplaceAll"
   case builderWriteString = "strings.Builder.WriteString", builderWriteByte = "strings.Builder.WriteByte"

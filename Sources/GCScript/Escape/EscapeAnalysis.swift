@@ -1108,7 +1108,8 @@ final class Batch {
     // mappings and Replace may return s itself ("leaking param: s to result ~r0 level=0"); Join
     // returns elems[0] when it is alone ("leaking param: a to result ~r0 level=1"); the searches
     // keep nothing ("s does not escape").
-    case .stringsSplit, .stringsFields, .stringsSplitN:
+    // FieldsFunc calls its function, keeping nothing of it (`func literal does not escape`).
+    case .stringsSplit, .stringsFields, .stringsSplitN, .stringsFieldsFunc:
       expression(heapHole.noting("stored by \(b.rawValue) in the slice it returns"), args[0])
       for a in args.dropFirst() { expression(discard, a) }
     // Trim, TrimLeft, TrimRight and Cut return pieces of s; Title (Map) s itself when nothing

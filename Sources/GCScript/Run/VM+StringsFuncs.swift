@@ -84,6 +84,7 @@ extension VM {
     case .stringsLastIndexByte: returnInt(s.lastIndex(of: UInt8(truncatingIfNeeded: args[1][0])) ?? -1)
     case .stringsIndexRune: returnInt(Self.indexRune(s, Int32(truncatingIfNeeded: Int64(bitPattern: args[1][0]))))
     case .stringsTitle: try title(s, data, into: result)
+    case .stringsFieldsFunc: try fields(s, data, function: args[1][0], into: result)
     case .stringsFields: try fields(s, data, into: result)
     case .stringsJoin: try join(args[0], sep: try arg(1), into: result)
     case .stringsToUpper, .stringsToLower:
@@ -378,10 +379,17 @@ extension VM {
   /// strings.Fields: ASCII text counts its fields, then fills a []string of exactly that many;
   /// text with a non-ASCII byte goes through FieldsFunc(s, unicode.IsSpace), whose spans
   /// (16 B each) sit in its frame up to 32 and grow on the heap as append grows them past that.
-  private func fields(_ s: [UInt8], _ data: UInt64, into result: () -> UnsafeMutablePointer<UInt64>?) throws {
+  /// strings.Fields, and FieldsFunc(s, f) (`function`: f's func value). ASCII text for Fields
+  /// counts its fields, then fills a []string of exactly that many; other text goes through
+  /// FieldsFunc (with unicode.IsSpace for Fields), which calls f once per rune, in order, and
+  /// records spans (16 B each) in its frame up to 32, growing them on the heap as append grows
+  /// them past that, when the 33rd, 65th, ... is appended.
+  private func fields(
+    _ s: [UInt8], _ data: UInt64, function: UInt64? = nil, into result: () -> UnsafeMutablePointer<UInt64>?
+  ) throws {
     func piece(_ lo: Int, _ hi: Int) -> (ptr: UInt64, len: Int) { (data &+ UInt64(lo), hi - lo) }
     var spans: [(Int, Int)] = []
-    if s.allSatisfy({ $0 < 0x80 }) {
+    if function == nil && s.allSatisfy({ $0 < 0x80 }) {
       var i = 0
       while i < s.count {
         while i < s.count && Self.isASCIISpace(s[i]) { i += 1 }
@@ -390,13 +398,29 @@ extension VM {
         if i > start { spans.append((start, i)) }
       }
     } else {
+      var capacity = 32
+      func add(_ span: (Int, Int)) throws {
+        if spans.count == capacity {
+          // The span list's growth past its 32 in-frame slots: a new heap array, the old one
+          // garbage.
+          capacity = grownCapacity(old: capacity, needed: capacity + 1, elem: Self.spanType)
+          _ = try heap.allocateSlice(of: Self.spanType, len: capacity, cap: capacity)
+        }
+        spans.append(span)
+      }
+      func separates(_ r: Int32) throws -> Bool {
+        guard let f = function else { return Self.isSpace(r) }
+        let answer = try callFuncValue(
+          f, arguments: [UInt64(bitPattern: Int64(r))], resultWords: 1, what: "strings.FieldsFunc called its function")
+        return answer[0] & 1 != 0
+      }
       var start = -1
       var i = 0
       while i < s.count {
         let (r, w) = GoUTF8.decodeRune(s, i)
-        if Self.isSpace(r) {
+        if try separates(r) {
           if start >= 0 {
-            spans.append((start, i))
+            try add((start, i))
             start = -1
           }
         } else if start < 0 {
@@ -404,14 +428,7 @@ extension VM {
         }
         i += w
       }
-      if start >= 0 { spans.append((start, s.count)) }
-      // The span list's growth past its 32 in-frame slots: each a new heap array, the old one
-      // garbage.
-      var capacity = 32
-      while spans.count > capacity {
-        capacity = grownCapacity(old: capacity, needed: capacity + 1, elem: Self.spanType)
-        _ = try heap.allocateSlice(of: Self.spanType, len: capacity, cap: capacity)
-      }
+      if start >= 0 { try add((start, s.count)) }
     }
     try newStringSlice(spans.map { piece($0.0, $0.1) }, len: spans.count, into: result)
   }
