@@ -13,13 +13,10 @@ import Testing
 @Test(arguments: ["1.27.3", "1.19.8"])
 func methodProgramPrintsWhatGoPrinted(_ version: String) throws {
   let run = try RecordedRun("methodprint")
-  let expected = try String(contentsOf: run.directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
-  let (host, _, interp) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
-  #expect(host.text == expected)
-  let goLines = try String(contentsOf: run.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
-    .split(separator: "\n").map(String.init).filter(run.isUnderTest)
-  #expect(goLines.count >= 5)
-  #expect(Set(interp.escapeDecisions.filter(run.isUnderTest)) == Set(goLines))
+  let c = try run.compared(version, run.isUnderTest)
+  #expect(c.printed == c.expected)
+  #expect(c.go.count >= 5)
+  #expect(c.gcsh == c.go)
 }
 
 /// A String method runs on the program's stack while fmt holds the operands: what it allocates

@@ -54,11 +54,21 @@ func builtinPrintMatchesTheRecording(_ version: String) throws {
 @Test(arguments: ["1.27.3", "1.19.8"])
 func learnerProgramPrintsWhatGoPrinted(_ version: String) throws {
   let run = try RecordedRun("learner")
-  let expected = try String(contentsOf: run.directory.appendingPathComponent("go\(version).stdout"), encoding: .utf8)
-  let (host, _, interp) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
-  #expect(host.text == expected)
-  let goLines = try String(contentsOf: run.directory.appendingPathComponent("go\(version).m.txt"), encoding: .utf8)
-    .split(separator: "\n").map(String.init).filter(run.isUnderTest)
-  #expect(goLines.count > 10)
-  #expect(Set(interp.escapeDecisions.filter(run.isUnderTest)) == Set(goLines))
+  let c = try run.compared(version, run.isUnderTest)
+  #expect(c.printed == c.expected)
+  #expect(c.go.count > 10)
+  #expect(c.gcsh == c.go)
+}
+
+/// callarith: fmt operands that are arithmetic on package calls. Each -m line names its operand
+/// as the compiler's IR prints it (ir/fmt.go exprfmt): an inlined call as its result in
+/// parentheses, a call that is not inlined as its method expression, a conversion around
+/// either, the operators parenthesized by precedence, constants folded in Go 1.20+. Every line,
+/// the inliner's included, and the printed values.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func arithmeticOnPackageCallsNamesItsOperandsAsGoDoes(_ version: String) throws {
+  let c = try RecordedRun("callarith").compared(version) { !$0.hasPrefix("#") }
+  #expect(c.printed == c.expected)
+  #expect(c.go.count > 30)
+  #expect(c.gcsh == c.go)
 }

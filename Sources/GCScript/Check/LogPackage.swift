@@ -105,38 +105,34 @@ struct LogOperation {
 }
 
 extension Builtin {
-  var logOperation: LogOperation? {
-    let name: Substring
-    let method: Bool
-    if rawValue.hasPrefix("log.(*Logger).") {
-      (name, method) = (rawValue.dropFirst(14), true)
-    } else if rawValue.hasPrefix("log.") {
-      (name, method) = (rawValue.dropFirst(4), false)
-    } else {
-      return nil
+  /// What a log builtin does; nil for any other builtin. A table made once: the VM asks on
+  /// every builtin call whether it formats its operands (BuiltinDesc.formatsOperands).
+  var logOperation: LogOperation? { LogOperation.table[self] }
+}
+
+extension LogOperation {
+  /// Every log function and *Logger method, by builtin: its kind and ending read off its name
+  /// (`log.Fatalf` prints as Printf, then exits).
+  fileprivate static let table: [Builtin: LogOperation] = {
+    let kinds: [(String, Kind)] = [
+      ("Print", .print), ("Printf", .printf), ("Println", .println), ("SetFlags", .setFlags),
+      ("SetPrefix", .setPrefix), ("Flags", .flags), ("Prefix", .prefix), ("SetOutput", .setOutput),
+      ("New", .new), ("Default", .defaultLogger),
+    ]
+    var table: [Builtin: LogOperation] = [:]
+    for (prefix, method) in [("log.", false), ("log.(*Logger).", true)] {
+      for (verb, kind) in kinds {
+        let endings: [(String, Ending)] =
+          kind == .print || kind == .printf || kind == .println
+          ? [(verb, .none), ("Fatal" + verb.dropFirst(5), .fatal), ("Panic" + verb.dropFirst(5), .panic)]
+          : [(verb, .none)]
+        for (name, ending) in endings {
+          if let b = Builtin(rawValue: prefix + name) { table[b] = LogOperation(kind: kind, ending: ending, method: method) }
+        }
+      }
     }
-    var ending = LogOperation.Ending.none
-    var verb = name
-    for (word, e) in [("Fatal", LogOperation.Ending.fatal), ("Panic", .panic)] where name.hasPrefix(word) {
-      ending = e
-      verb = "Print" + name.dropFirst(5)
-    }
-    let kind: LogOperation.Kind
-    switch verb {
-    case "Print": kind = .print
-    case "Printf": kind = .printf
-    case "Println": kind = .println
-    case "SetFlags": kind = .setFlags
-    case "SetPrefix": kind = .setPrefix
-    case "Flags": kind = .flags
-    case "Prefix": kind = .prefix
-    case "SetOutput": kind = .setOutput
-    case "New": kind = .new
-    case "Default": kind = .defaultLogger
-    default: return nil
-    }
-    return LogOperation(kind: kind, ending: ending, method: method)
-  }
+    return table
+  }()
 }
 
 extension Checker {

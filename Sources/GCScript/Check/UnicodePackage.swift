@@ -30,6 +30,13 @@ enum UnicodePackage {
     .unicodeToTitle: 61,
   ]
 
+  /// The inlined classes whose Latin-1 path indexes `properties[uint8(r)]` (walk reports the
+  /// bounds check it elides there).
+  static let latin1TableLookups: Set<Builtin> = [
+    .unicodeIsLetter, .unicodeIsNumber, .unicodeIsUpper, .unicodeIsLower, .unicodeIsPunct, .unicodeIsSymbol,
+    .unicodeIsControl,
+  ]
+
   /// Inlined at a call (the Latin-1 fast path is small enough): the classes but IsSpace,
   /// IsPrint and IsGraphic; the mappings are calls. The same in both versions (runs/unicodepkg).
   static let inlined: Set<Builtin> = [

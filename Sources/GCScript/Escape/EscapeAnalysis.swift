@@ -1002,11 +1002,7 @@ final class Batch {
       .unicodeIsTitle, .unicodeIsPunct, .unicodeIsSymbol, .unicodeIsControl, .unicodeIsPrint, .unicodeIsGraphic,
       .unicodeIsMark, .unicodeToUpper, .unicodeToLower, .unicodeToTitle:
       for a in args { expression(discard, a) }
-      let lookups: Set<Builtin> = [
-        .unicodeIsLetter, .unicodeIsNumber, .unicodeIsUpper, .unicodeIsLower, .unicodeIsPunct, .unicodeIsSymbol,
-        .unicodeIsControl,
-      ]
-      if inlinedAt == nil, lookups.contains(b) {
+      if inlinedAt == nil, UnicodePackage.latin1TableLookups.contains(b) {
         analysis.report(operatorOffset(after: e.span.start, UInt8(ascii: "(")), "index bounds check elided")
       }
     // math's functions take and return numbers: nothing flows.

@@ -322,9 +322,7 @@ extension Batch {
     }
     // A comparison or arithmetic with a package call in it: each side as the IR prints it, an
     // inlined call as its parenthesized result (`(~r0) > int64(1600000000)`, runs/timeapi).
-    if case .binary(let op, let a, let b) = x.kind, a.isPackageCall || b.isPackageCall {
-      return "\(nestedText(a)) \(op) \(nestedText(b))"
-    }
+    if case .binary = x.kind, x.involvesPackageCall { return nestedText(x) }
     // A composite literal's elements are `...` (`TempErr{...}`; `T{}` when it has none).
     if case .composite = x.kind {
       let text = written(x)
@@ -409,8 +407,22 @@ extension Batch {
       }
     }
     if e.isPackageCall { return operandText(e, rewritten: nil) }
-    if case .binary(let op, let a, let b) = e.kind, a.isPackageCall || b.isPackageCall {
-      return "\(nestedText(a)) \(op) \(nestedText(b))"
+    // A conversion prints its operand in its own parentheses: `int(~R0)`, `int(time.Time.Month(t))`.
+    if case .conversion(let inner) = e.kind, inner.involvesPackageCall {
+      var text = nestedText(inner)
+      if case .builtin(let b, _, _) = inner.kind, b.packageInlining(go127: go127) != nil || b.genericInlining != nil {
+        text = String(text.dropFirst().dropLast())
+      }
+      return "\(e.type.goName)(\(text))"
+    }
+    if case .binary(let op, let a, let b) = e.kind, e.involvesPackageCall {
+      // fmt.go exprfmt: the left operand in parentheses when it binds less tightly, the right
+      // when it binds no tighter (the operators associate to the left).
+      var left = nestedText(a)
+      var right = nestedText(b)
+      if case .binary(let inner, _, _) = a.kind, irPrecedence(inner) < irPrecedence(op) { left = "(\(left))" }
+      if case .binary(let inner, _, _) = b.kind, irPrecedence(inner) <= irPrecedence(op) { right = "(\(right))" }
+      return "\(left) \(op) \(right)"
     }
     return irExpressionText(written(e))
   }
@@ -429,5 +441,16 @@ extension TypedExpr {
     // (time.UTC and time.Local are package variables, read by a builtin of their own.)
     if case .builtin(let b, _, _) = kind { return b.rawValue.contains(".") && b != .timeUTCLocation && b != .timeLocalLocation }
     return false
+  }
+
+  /// A package call, or arithmetic or a conversion with one somewhere in its operands
+  /// (`(t.Unix() - 5) * 2`, `int(t.Month())`).
+  fileprivate var involvesPackageCall: Bool {
+    if isPackageCall { return true }
+    switch kind {
+    case .binary(_, let a, let b): return a.involvesPackageCall || b.involvesPackageCall
+    case .conversion(let inner): return inner.involvesPackageCall
+    default: return false
+    }
   }
 }

@@ -526,11 +526,7 @@ struct GoTime: Equatable {
       if i == s.startIndex { return .failure(.init(text: "time: missing unit in duration " + quoted())) }
       let u = String(decoding: s[s.startIndex..<i], as: UTF8.self)
       s = s[i...]
-      let units: [String: UInt64] = [
-        "ns": 1, "us": 1000, "µs": 1000, "μs": 1000, "ms": 1_000_000, "s": 1_000_000_000,
-        "m": 60_000_000_000, "h": 3_600_000_000_000,
-      ]
-      guard let unit = units[u] else {
+      guard let unit = durationUnits[u] else {
         return .failure(.init(text: "time: unknown unit \"\(u)\" in duration " + quoted()))
       }
       if v > (1 << 63) / unit { return .failure(.init(text: "time: invalid duration " + quoted())) }
@@ -548,4 +544,10 @@ struct GoTime: Equatable {
   }
 
   struct ParseDurationError: Error { let text: String }
+
+  /// format.go unitMap: ns in each unit ParseDuration reads (µ as U+00B5 and U+03BC).
+  private static let durationUnits: [String: UInt64] = [
+    "ns": 1, "us": 1000, "µs": 1000, "μs": 1000, "ms": 1_000_000, "s": 1_000_000_000,
+    "m": 60_000_000_000, "h": 3_600_000_000_000,
+  ]
 }

@@ -57,8 +57,8 @@ extension VM {
   ) throws {
     guard let op = b.logOperation else { return }
     let L = logLayout
-    let l = args[0].1[0] == 0 ? try stdLogger() : args[0].1[0]
     if args[0].1[0] == 0 && op.method { throw VMTrap(kind: .nilDereference) }
+    let l = args[0].1[0] == 0 ? try stdLogger() : args[0].1[0]
     let rest = Array(args.dropFirst())
     switch op.kind {
     case .print, .printf, .println:
@@ -150,8 +150,8 @@ extension VM {
     let (pp, pn) = try prefix(l)
     let prefix = pn == 0 ? [] : try bytes(pp, Int(pn))
     func itoa(_ i: Int, _ wid: Int) -> [UInt8] {
-      var digits = Array(String(i).utf8)
-      if digits.count < wid { digits = [UInt8](repeating: UInt8(ascii: "0"), count: wid - digits.count) + digits }
+      var digits: [UInt8] = []
+      GoTime.appendInt(&digits, Int64(i), wid)
       return digits
     }
     if flag & 64 == 0 { try append(&b, prefix) }
@@ -189,16 +189,20 @@ extension VM {
     return (code.source.name, code.source.location(of: code.spans[f.pc].start).line)
   }
 
-  /// The message fmt makes of the operands, with its pooled printer.
-  private func logMessage(_ op: LogOperation, _ values: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> [UInt8] {
+  /// The message fmt makes of the operands with its pooled printer (Sprint, Sprintf or
+  /// Sprintln's text; Append's), handed to `use` before the printer goes back to its pool, as
+  /// fmt.Append's `append(b, p.buf...)` comes before its p.free().
+  private func logMessage(
+    _ op: LogOperation, _ values: [(GoType, UnsafeMutablePointer<UInt64>)], _ use: ([UInt8]) throws -> Void
+  ) throws {
     let pooled = try getPrinter()
     let text: [UInt8]
     switch op.kind {
     case .printf: text = try sprintf(try string(values[0].1), Array(values.dropFirst()))
     default: text = try sprint(values, newline: op.kind == .println)
     }
+    try use(text)
     if pooled { try putPrinter() }
-    return text
   }
 
   private func logPrint(_ l: Address, _ op: LogOperation, _ values: [(GoType, UnsafeMutablePointer<UInt64>)]) throws {
@@ -211,8 +215,11 @@ extension VM {
     var messageString: [UInt64] = [0, 0]
     let sprints = op.ending == .panic || !newLogger
     if sprints {
-      message = try logMessage(op, values)
-      try newString(message, into: &messageString)
+      // (Sprint's `string(p.buf)` comes before its p.free().)
+      try logMessage(op, values) {
+        message = $0
+        try newString($0, into: &messageString)
+      }
       inFlight.append(messageString[0])
     }
     defer { if sprints { inFlight.removeLast() } }
@@ -238,14 +245,8 @@ extension VM {
     if sprints {
       try append(&b, message)
     } else {
-      // fmt.Append, Appendf or Appendln into the buffer: fmt's printer, then append(b, p.buf...).
-      let pooledPrinter = try getPrinter()
-      let text: [UInt8] =
-        op.kind == .printf
-        ? try sprintf(try string(values[0].1), Array(values.dropFirst()))
-        : try sprint(values, newline: op.kind == .println)
-      try append(&b, text)
-      if pooledPrinter { try putPrinter() }
+      // fmt.Append, Appendf or Appendln into the buffer.
+      try logMessage(op, values) { try append(&b, $0) }
     }
     if b.bytes.last != 0x0A { try append(&b, [0x0A]) }
     // Keep the buffer: in the Logger (Go 1.19), or back in the pool (none over 64 KiB).

@@ -31,10 +31,20 @@ extension VM {
   }
 
   /// &localLoc: time.Local, a Time's loc when it is Local (read-only data to gcsh: its zone is
-  /// the runtime's, allocated by `loadLocalZone`).
-  var localLocation: UInt64 { session.rodataAddress(of: Array("time.localLoc\0\0\0".utf8)) }
+  /// the runtime's, allocated by `loadLocalZone`). Made once: time.Now reads it every call.
+  var localLocation: UInt64 {
+    if let a = timeLocations.local { return a }
+    let a = session.rodataAddress(of: Array("time.localLoc\0\0\0".utf8))
+    timeLocations.local = a
+    return a
+  }
   /// &utcLoc: time.UTC (a Time stores nil for it).
-  var utcLocation: UInt64 { session.rodataAddress(of: Array("time.utcLoc\0\0\0\0\0".utf8)) }
+  var utcLocation: UInt64 {
+    if let a = timeLocations.utc { return a }
+    let a = session.rodataAddress(of: Array("time.utcLoc\0\0\0\0\0".utf8))
+    timeLocations.utc = a
+    return a
+  }
 
   /// time.Now at the virtual clock.
   func timeNow() throws -> GoTime {

@@ -129,6 +129,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var osArgsSlot: Int? = nil
   /// initLocal has run (VM+Time.swift), and what it keeps reachable from localLoc.
   var localZoneLoaded = false
+  /// &localLoc and &utcLoc in read-only data, once made (VM+Time.swift).
+  var timeLocations: (local: UInt64?, utc: UInt64?) = (nil, nil)
   /// The log package's standard logger (a heap object its initialisation makes) and its
   /// bufferPool (a global), VM+Log.swift.
   var stdLoggerObject: Address? = nil
