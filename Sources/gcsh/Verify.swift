@@ -4,7 +4,18 @@
 // the Go toolchain and the program.
 
 import ArgumentParser
+// FoundationEssentials, not Foundation: the release build links the Swift libraries statically,
+// and full Foundation would bring CoreFoundation and ICU's data with it (Package.swift).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GCReport
 import GCScript
 import GoHeap
@@ -105,7 +116,7 @@ struct Verify: ParsableCommand {
       throw ExitCode(ExitStatus.io.rawValue)
     }
     let env = toolchainEnvironment()
-    let version = try runTool(goPath, ["env", "GOVERSION"], env: env).out.trimmingCharacters(in: .whitespacesAndNewlines)
+    let version = try runTool(goPath, ["env", "GOVERSION"], env: env).out.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
     let profileName = profile ?? (version.hasPrefix("go1.19") ? "go1.19" : "go1.27")
     let p = try profileNamed(profileName)
     if !version.hasPrefix(profileName + ".") && version != profileName {
@@ -150,9 +161,9 @@ struct Verify: ParsableCommand {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let main = dir.appendingPathComponent("main.go")
-    try program.write(to: main, atomically: true, encoding: .utf8)
+    try Data(program.utf8).write(to: main)
     let binary = dir.appendingPathComponent("prog").path
-    let build = try runTool(goPath, ["build", "-o", binary, main.path], env: env, cwd: dir.path)
+    let build = try runTool(goPath, ["build", "-o", binary, main.path], env: env)
     if build.status != 0 {
       write("gcsh: internal error: the exported program does not build with \(version):\n\(build.err)", to: stderr)
       throw ExitCode(ExitStatus.died.rawValue)
@@ -162,7 +173,7 @@ struct Verify: ParsableCommand {
     runEnv["GOGC"] = config.gcPercent < 0 ? "off" : String(config.gcPercent)
     if config.memoryLimit != Int.max { runEnv["GOMEMLIMIT"] = String(config.memoryLimit) } else { runEnv["GOMEMLIMIT"] = nil }
     write("running \(file) on \(version) (about \(VerifyClock.text(virtualSeconds)) of wall time)...\n", to: stderr)
-    let real = try runTool(binary, [], env: runEnv, cwd: dir.path)
+    let real = try runTool(binary, [], env: runEnv)
     let gcshLines = collected.lines
     let realLines = real.out.split(separator: "\n").map(String.init)
     let result = VerifyTable.render(
@@ -223,30 +234,56 @@ func findOnPath(_ name: String) -> String? {
   return nil
 }
 
-/// Runs a program to its end; its exit status and both outputs.
-func runTool(_ path: String, _ args: [String], env: [String: String], cwd: String? = nil) throws -> (status: Int32, out: String, err: String) {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: path)
-  p.arguments = args
-  p.environment = env
-  if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-  let out = Pipe()
-  let err = Pipe()
-  p.standardOutput = out
-  p.standardError = err
-  try p.run()
-  // Read both pipes while it runs (a full pipe would block it).
-  final class Box: @unchecked Sendable { var data = Data() }
-  let errBox = Box()
-  let group = DispatchGroup()
-  group.enter()
-  DispatchQueue.global().async {
-    errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-    group.leave()
+/// Runs a program to its end; its exit status (128 + the signal's number when a signal ended
+/// it, as a shell reports it) and both outputs, read together as it runs (a full pipe would
+/// block it). posix_spawn rather than Foundation's Process, which FoundationEssentials lacks.
+func runTool(_ path: String, _ args: [String], env: [String: String]) throws -> (status: Int32, out: String, err: String) {
+  struct SpawnError: Error, CustomStringConvertible {
+    let description: String
   }
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  group.wait()
-  let errData = errBox.data
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  var outPipe: [Int32] = [0, 0]
+  var errPipe: [Int32] = [0, 0]
+  guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw SpawnError(description: "pipe: \(String(cString: strerror(errno)))") }
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+  posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+  for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+  // argv and envp as C strings, freed once the child has started.
+  let argv = ([path] + args).map { strdup($0) } + [nil]
+  let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { for p in argv + envp { free(p) } }
+  var pid: pid_t = 0
+  let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+  close(outPipe[1])
+  close(errPipe[1])
+  defer {
+    close(outPipe[0])
+    close(errPipe[0])
+  }
+  guard spawned == 0 else { throw SpawnError(description: "\(path): \(String(cString: strerror(spawned)))") }
+  var out: [UInt8] = []
+  var err: [UInt8] = []
+  var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+  var buffer = [UInt8](repeating: 0, count: 65536)
+  while fds.contains(where: { $0.fd >= 0 }) {
+    if poll(&fds, nfds_t(fds.count), -1) < 0 {
+      if errno == EINTR { continue }
+      break
+    }
+    for k in fds.indices where fds[k].fd >= 0 && fds[k].revents != 0 {
+      let n = buffer.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }
+      if n > 0 {
+        if k == 0 { out += buffer[..<n] } else { err += buffer[..<n] }
+      } else if n == 0 || errno != EINTR {
+        fds[k].fd = -1  // end of file (poll ignores a negative descriptor)
+      }
+    }
+  }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  // The wait status: the exit code in bits 8-15 when the low 7 bits are 0, else the signal.
+  let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+  return (code, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
 }

@@ -421,8 +421,8 @@ final class Inliner {
       shapes += [("[S,E]", "[\(goShapeName(s)),\(elementShape(s))]"), ("[E]", "[\(elementShape(s))]")]
     }
     func add(_ node: PackageInline, _ path: [Int]) {
-      var name = b.atomicOperation?.method == true ? node.name.replacingOccurrences(of: "(*T)", with: "(*\(receiverType))") : node.name
-      for (parameters, arguments) in shapes { name = name.replacingOccurrences(of: parameters, with: arguments) }
+      var name = b.atomicOperation?.method == true ? node.name.replacing("(*T)", with: "(*\(receiverType))") : node.name
+      for (parameters, arguments) in shapes { name = name.replacing(parameters, with: arguments) }
       inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(name)")))
       for (k, c) in node.calls.enumerated() { add(c, path + [k]) }
     }

@@ -8,7 +8,11 @@
 // The C library's functions would print differently: checked against Go 1.27.3 on 1,600
 // arguments, glibc's pow differed from Go's in 1,033 results, its log in 24 and exp in 105.
 
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum GoMath {
   static let nanBits: UInt64 = 0x7FF8_0000_0000_0001  // uvnan

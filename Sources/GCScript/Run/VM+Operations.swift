@@ -2,7 +2,11 @@
 // conversions — each what the Go runtime function it names does (slice.go, string.go), on the
 // simulated heap.
 
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GoHeap
 
 extension VM {
