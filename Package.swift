@@ -22,13 +22,15 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    // Exact untyped float constants (Check/ExactFloat.swift), as go/constant keeps them.
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
   ],
   targets: [
     .target(
       name: "GoHeap",
       dependencies: [.product(name: "HeapModule", package: "swift-collections")],
       swiftSettings: fast),
-    .target(name: "GCScript", dependencies: ["GoHeap"], swiftSettings: fast),
+    .target(name: "GCScript", dependencies: ["GoHeap", "BigInt"], swiftSettings: fast),
     .target(name: "GCReport", dependencies: ["GoHeap"]),
     .systemLibrary(
       name: "CReadline", pkgConfig: "readline",

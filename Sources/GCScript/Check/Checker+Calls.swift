@@ -226,7 +226,7 @@ extension Checker {
       case (_, _) where t.isInteger:
         guard x.type.isNumeric || x.untyped == .int || x.untyped == .rune || x.untyped == .float else { throw cannot() }
         guard let v = c.exactInteger else {
-          if case .float(let f) = c, f == f.rounded() { throw cannot() }
+          if case .float(let f, _) = c, f == f.rounded() { throw cannot() }
           throw cannot(" (truncated)")
         }
         guard ConstantMath.representable(v, in: t) else {
@@ -648,6 +648,7 @@ extension Checker {
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign, .mathHypot,
+      .mathSin, .mathCos, .mathTan, .mathAsin, .mathAcos, .mathAtan, .mathAtan2,
       .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
       .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
       guard let (params, results) = b.mathSignature else { throw CheckFailure() }

@@ -76,7 +76,10 @@ extension Checker {
     switch e.kind {
     case .int(let v): return constant(.int(v), .int, span)
     case .rune(let v): return constant(.int(v), .rune, span)
-    case .float(let f): return constant(.float(f), .float, span)
+    // The literal's exact value, from its text (the token holds its float64).
+    case .float(let f):
+      let exact = ExactFloat(literal: text(span))
+      return constant(.float(f, exact: exact.flatMap { ExactFloat(f) == $0 ? nil : $0 }), .float, span)
     case .string(let s): return constant(.string(s), .string, span)
     case .unitLiteral(let t):
       if let ns = parseDurationLiteral(t) {
@@ -272,7 +275,7 @@ extension Checker {
       case ("-", .int(let v)):
         guard v != Int128.min else { throw fail(.typeError("constant overflow"), at: span) }
         folded = .int(-v)
-      case ("-", .float(let f)): folded = .float(0 - f)  // exact arithmetic has no -0: -0.0 is 0
+      case ("-", .float(let f, let exact)): folded = .float(0 - f, exact: exact.map { -$0 })  // exact arithmetic has no -0: -0.0 is 0
       case ("!", .bool(let b)): folded = .bool(!b)
       case ("^", .int(let v)):
         // Typed unsigned: the complement within the type's width; otherwise -v-1.
@@ -387,7 +390,7 @@ extension Checker {
         throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(ua.description) and \(ub.description))"), at: span)
       }
       var (cx, cy) = (x, y)
-      if kind == .float, let dx = x.asDouble, let dy = y.asDouble { (cx, cy) = (.float(dx), .float(dy)) }
+      if kind == .float, let dx = x.asDouble, let dy = y.asDouble { (cx, cy) = (.float(dx, exact: x.exact), .float(dy, exact: y.exact)) }
       if o == "/" && kind != .float, case .int = cx, case .int = cy {} else if o == "%" && kind == .float {
         throw fail(.typeError("invalid operation: operator % not defined on \(a.text) (\(describe(a)))"), at: span)
       }
@@ -471,8 +474,10 @@ extension Checker {
       if t.isInteger, case .int(let v) = folded, !ConstantMath.representable(v, in: t) {
         throw fail(.typeError("\(text(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
       }
-      if t.isFloat, case .float(let f) = folded, t.size == 4 {
-        return value(TypedExpr(.constant(.float(Double(Float(f)))), t, span))
+      // A typed float constant is rounded to its type (go/types roundFloat64/32): its exact
+      // value goes.
+      if t.isFloat, case .float(let f, _) = folded {
+        return value(TypedExpr(.constant(.float(t.size == 4 ? Double(Float(f)) : f)), t, span))
       }
       return value(TypedExpr(.constant(folded), t, span))
     }

@@ -3,15 +3,17 @@
 // Go's constants are exact: an untyped integer constant is not limited to 64 bits until it
 // meets a type (`1 << 63` is a valid uint64, `1 << 70 >> 65` is 32), and a typed constant must
 // fit its type (`const x int8 = 100; x * 2` is an error). gcsh keeps untyped integers to 127
-// bits and a sign (Int128), with an error rather than a wrong value past that; floats are
-// IEEE doubles (Go keeps at least 256 bits of mantissa — no program here notices).
+// bits and a sign (Int128), with an error rather than a wrong value past that; an untyped float
+// keeps its exact value as a fraction (ExactFloat.swift) beside the float64 it rounds to.
 
 import GoHeap
 
 /// A compile-time value.
 public enum Constant: Equatable, Sendable {
   case int(Int128)
-  case float(Double)
+  /// A float: its float64, and for an untyped constant its exact value (nil: the float64 is
+  /// exact, or the value grew past what is kept).
+  case float(Double, exact: ExactFloat? = nil)
   case string(String)
   case bool(Bool)
 
@@ -20,8 +22,12 @@ public enum Constant: Equatable, Sendable {
   public static func == (a: Constant, b: Constant) -> Bool {
     switch (a, b) {
     case (.int(let x), .int(let y)): return x == y
-    case (.float(let x), .float(let y)): return x == y
-    case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return Double(x) == y
+    case (.float(let x, let ex), .float(let y, let ey)):
+      if ex != nil || ey != nil, let ex = a.exact, let ey = b.exact { return ex == ey }
+      return x == y
+    case (.int(let x), .float(let y, let ey)), (.float(let y, let ey), .int(let x)):
+      if let ey { return ey == ExactFloat(x) }
+      return Double(x) == y
     case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
     case (.bool(let x), .bool(let y)): return x == y
     default: return false
@@ -32,7 +38,11 @@ public enum Constant: Equatable, Sendable {
   var exactInteger: Int128? {
     switch self {
     case .int(let v): return v
-    case .float(let f):
+    case .float(let f, let exact):
+      if let exact {
+        guard exact.denominator == 1, exact.numerator.magnitude.bitWidth < 127 else { return nil }
+        return Int128(exact.numerator)
+      }
       guard f.isFinite, f == f.rounded(), abs(f) < 1.7e38 else { return nil }
       return Int128(f)
     default: return nil
@@ -42,16 +52,38 @@ public enum Constant: Equatable, Sendable {
   var asDouble: Double? {
     switch self {
     case .int(let v): return Double(v)
-    case .float(let f): return f
+    case .float(let f, _): return f
     default: return nil
     }
+  }
+
+  /// A number's exact value (an integer's, or a float's, exact or its float64's).
+  var exact: ExactFloat? {
+    switch self {
+    case .int(let v): return ExactFloat(v)
+    case .float(let f, let exact): return exact ?? ExactFloat(f)
+    default: return nil
+    }
+  }
+
+  /// A float constant written in decimal (math's constants: `"3.14159265358979323846..."`).
+  static func exactFloat(_ text: String) -> Constant {
+    guard let v = ExactFloat(literal: text) else { preconditionFailure("not a float literal: \(text)") }
+    return .float(exactly: v)
+  }
+
+  /// A float constant from its exact value: the float64 it rounds to, and the value itself
+  /// while it is small enough to keep.
+  static func float(exactly v: ExactFloat) -> Constant {
+    let d = v.double
+    return .float(d, exact: v.isKept && ExactFloat(d) != v ? v : nil)
   }
 
   /// The value as Go prints it in a diagnostic (`300`, `1e+100`, `"a"`, `true`).
   var goText: String {
     switch self {
     case .int(let v): return "\(v)"
-    case .float(let f): return formatFloat(f)
+    case .float(let f, _): return formatFloat(f)
     case .string(let s): return "\"" + s + "\""
     case .bool(let b): return b ? "true" : "false"
     }
@@ -143,8 +175,34 @@ enum ConstantMath {
     }
   }
 
-  /// `x op y` for two float constants (or a float and an integer).
-  static func float(_ op: String, _ a: Double, _ b: Double) throws -> Constant {
+  /// `x op y` for two float constants (or a float and an integer), on their exact values, as
+  /// go/constant computes (`0.1 + 0.2` is 3/10). An operand that is an infinity (a float64
+  /// past the largest, kept without an exact value) is computed in float64.
+  static func float(_ op: String, _ x: Constant, _ y: Constant) throws -> Constant {
+    guard let a = x.exact, let b = y.exact else {
+      guard let a = x.asDouble, let b = y.asDouble else { throw ConstantFailure.notDefined }
+      return try float64(op, a, b)
+    }
+    switch op {
+    case "==": return .bool(a == b)
+    case "!=": return .bool(a != b)
+    case "<": return .bool(a < b)
+    case "<=": return .bool(!(b < a))
+    case ">": return .bool(b < a)
+    case ">=": return .bool(!(a < b))
+    // Exact numbers have no negative zero (`0.0 * -1` is 0): ExactFloat's zero is +0.
+    case "+": return .float(exactly: a + b)
+    case "-": return .float(exactly: a - b)
+    case "*": return .float(exactly: a * b)
+    case "/":
+      if b.isZero { throw ConstantFailure.divisionByZero }
+      return .float(exactly: a / b)
+    default: throw ConstantFailure.notDefined
+    }
+  }
+
+  /// The same on float64s, for an infinite operand.
+  private static func float64(_ op: String, _ a: Double, _ b: Double) throws -> Constant {
     switch op {
     case "==": return .bool(a == b)
     case "!=": return .bool(a != b)
@@ -152,8 +210,6 @@ enum ConstantMath {
     case "<=": return .bool(a <= b)
     case ">": return .bool(a > b)
     case ">=": return .bool(a >= b)
-    // Go's constants are exact numbers, among which there is no negative zero (`0.0 * -1` is
-    // 0): a zero result is +0.
     case "+": return .float(a + b + 0)
     case "-": return .float(a - b + 0)
     case "*": return .float(a * b + 0)
@@ -197,8 +253,7 @@ enum ConstantMath {
     case (.string(let a), .string(let b)): return try string(op, a, b)
     case (.bool(let a), .bool(let b)): return try bool(op, a, b)
     default:
-      guard let a = x.asDouble, let b = y.asDouble else { throw ConstantFailure.notDefined }
-      return try float(op, a, b)
+      return try float(op, x, y)
     }
   }
 

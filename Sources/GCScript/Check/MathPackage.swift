@@ -17,17 +17,17 @@ enum MathPackage {
 
   private static let constants: [String: Packages.Member] = {
     var c: [String: Packages.Member] = [
-      "E": .untypedConstant(.float(2.71828182845904523536028747135266249775724709369995957496696763), .float),
-      "Pi": .untypedConstant(.float(3.14159265358979323846264338327950288419716939937510582097494459), .float),
-      "Phi": .untypedConstant(.float(1.61803398874989484820458683436563811772030917980576286213544862), .float),
-      "Sqrt2": .untypedConstant(.float(1.41421356237309504880168872420969807856967187537694807317667974), .float),
-      "SqrtE": .untypedConstant(.float(1.64872127070012814684865078831848970285374309385838244536543000), .float),
-      "SqrtPi": .untypedConstant(.float(1.77245385090551602729816748334114518279754945612238712821380779), .float),
-      "SqrtPhi": .untypedConstant(.float(1.27201964951406896425242246173749149171560804184009624861664038), .float),
-      "Ln2": .untypedConstant(.float(0.693147180559945309417232121458176568075500134360255254120680009), .float),
-      "Log2E": .untypedConstant(.float(1.44269504088896340735992468100189213742664595415298593413544940693), .float),
-      "Ln10": .untypedConstant(.float(2.30258509299404568401799145468436420760110148862877297603332790), .float),
-      "Log10E": .untypedConstant(.float(0.43429448190325182765112891891660508229439700580366656611445378), .float),
+      "E": .untypedConstant(.exactFloat("2.71828182845904523536028747135266249775724709369995957496696763"), .float),
+      "Pi": .untypedConstant(.exactFloat("3.14159265358979323846264338327950288419716939937510582097494459"), .float),
+      "Phi": .untypedConstant(.exactFloat("1.61803398874989484820458683436563811772030917980576286213544862"), .float),
+      "Sqrt2": .untypedConstant(.exactFloat("1.41421356237309504880168872420969807856967187537694807317667974"), .float),
+      "SqrtE": .untypedConstant(.exactFloat("1.64872127070012814684865078831848970285374309385838244536543000"), .float),
+      "SqrtPi": .untypedConstant(.exactFloat("1.77245385090551602729816748334114518279754945612238712821380779"), .float),
+      "SqrtPhi": .untypedConstant(.exactFloat("1.27201964951406896425242246173749149171560804184009624861664038"), .float),
+      "Ln2": .untypedConstant(.exactFloat("0.693147180559945309417232121458176568075500134360255254120680009"), .float),
+      "Log2E": .untypedConstant(.exactFloat("1.44269504088896340735992468100189213742664595415298593413544940693"), .float),
+      "Ln10": .untypedConstant(.exactFloat("2.30258509299404568401799145468436420760110148862877297603332790"), .float),
+      "Log10E": .untypedConstant(.exactFloat("0.43429448190325182765112891891660508229439700580366656611445378"), .float),
       "MaxFloat32": .untypedConstant(.float(Double(Float.greatestFiniteMagnitude)), .float),
       "SmallestNonzeroFloat32": .untypedConstant(.float(Double(Float.leastNonzeroMagnitude)), .float),
       "MaxFloat64": .untypedConstant(.float(Double.greatestFiniteMagnitude), .float),
@@ -46,7 +46,7 @@ enum MathPackage {
 
   /// The rest of package math: Go has them; gcsh does not compute them (yet) as Go does.
   private static let unsupported: Set<String> = [
-    "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2", "Sinh", "Cosh", "Tanh", "Asinh", "Acosh",
+    "Sinh", "Cosh", "Tanh", "Asinh", "Acosh",
     "Atanh", "Sincos", "Exp2", "Expm1", "Log1p", "Logb", "Ilogb", "Gamma", "Lgamma", "Erf",
     "Erfc", "Erfinv", "Erfcinv", "J0", "J1", "Jn", "Y0", "Y1", "Yn", "Dim", "FMA", "Nextafter",
     "Nextafter32", "Remainder", "Pow10",
@@ -59,9 +59,9 @@ extension Builtin {
     let f: GoType = .float64
     switch self {
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
-      .mathLog2, .mathLog10, .mathExp, .mathCbrt:
+      .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathSin, .mathCos, .mathTan, .mathAsin, .mathAcos, .mathAtan:
       return ([f], [f])
-    case .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign, .mathHypot: return ([f, f], [f])
+    case .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign, .mathHypot, .mathAtan2: return ([f, f], [f])
     case .mathInf: return ([.int], [f])
     case .mathNaN: return ([], [f])
     case .mathIsNaN, .mathSignbit: return ([f], [.bool])

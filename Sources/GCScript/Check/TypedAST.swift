@@ -721,6 +721,8 @@ enum Builtin: String {
   case mathCbrt = "math.Cbrt", mathPow = "math.Pow", mathMax = "math.Max", mathMin = "math.Min"
   case mathMod = "math.Mod", mathCopysign = "math.Copysign", mathInf = "math.Inf", mathNaN = "math.NaN"
   case mathHypot = "math.Hypot"
+  case mathSin = "math.Sin", mathCos = "math.Cos", mathTan = "math.Tan", mathAsin = "math.Asin"
+  case mathAcos = "math.Acos", mathAtan = "math.Atan", mathAtan2 = "math.Atan2"
   case mathIsNaN = "math.IsNaN", mathIsInf = "math.IsInf", mathSignbit = "math.Signbit"
   case mathFloat64bits = "math.Float64bits", mathFloat64frombits = "math.Float64frombits"
   case mathFloat32bits = "math.Float32bits", mathFloat32frombits = "math.Float32frombits"

@@ -1009,7 +1009,8 @@ final class Batch {
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
       .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
-      .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp, .mathHypot:
+      .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp, .mathHypot,
+      .mathSin, .mathCos, .mathTan, .mathAsin, .mathAcos, .mathAtan, .mathAtan2:
       for a in args { expression(discard, a) }
     // Value's methods read the value; the panics inlined with Uint64, Float64 and
     // Float64Histogram convert a constant string to `any`, which -m reports at the call.

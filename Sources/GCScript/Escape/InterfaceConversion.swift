@@ -349,7 +349,7 @@ extension Batch {
         return String(decoding: quoted, as: UTF8.self)
       case .int(let v): return Self.integerConstantText(v, x.type)
       // A float constant by go/constant's %.6g (`math.Pi` is `3.14159`).
-      case .float(let v) where analysis.compiler.reportsOperandPositions:
+      case .float(let v, _) where analysis.compiler.reportsOperandPositions:
         var digits: [UInt8] = []
         GoStrconv.appendFloat(&digits, v, UInt8(ascii: "g"), 6, 64)
         let text = String(decoding: digits, as: UTF8.self)
@@ -368,7 +368,7 @@ extension Batch {
         let f: Double
         switch c {
         case .int(let v): f = Double(v)
-        case .float(let v): f = v
+        case .float(let v, _): f = v
         default: return written(x)
         }
         var digits: [UInt8] = []
@@ -403,6 +403,12 @@ extension Batch {
         var quoted: [UInt8] = []
         GoStrconv.appendQuoted(&quoted, Array(v.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
         return String(decoding: quoted, as: UTF8.self)
+      // go/constant's %.6g (`math.Pi` is `3.14159`, runs/mathtrig).
+      case .float(let v, _):
+        var digits: [UInt8] = []
+        GoStrconv.appendFloat(&digits, v, UInt8(ascii: "g"), 6, 64)
+        let text = String(decoding: digits, as: UTF8.self)
+        return e.type === GoType.float64 ? text : "\(e.type.goName)(\(text))"
       default: break
       }
     }

@@ -587,6 +587,11 @@ struct InlineCostVisitor {
     case .mathRound: return 59 + operands
     case .mathPow, .mathMax, .mathMin, .mathMod, .mathLdexp, .mathHypot: return 64 + operands
     case .mathLog, .mathLog2, .mathExp, .mathCbrt: return 63 + operands
+    // The trigonometric functions (runs/mathtrig/inline): each is `if haveArchF { ... }; return
+    // f(x)`, 63 in both versions; Acos inlines acos, which inlines Asin (73); Atan2 is Pow's 64.
+    case .mathSin, .mathCos, .mathTan, .mathAsin, .mathAtan: return 63 + operands
+    case .mathAcos: return 73 + operands
+    case .mathAtan2: return 64 + operands
     case .mathLog10: return 73 + operands
     case .mathInf: return 23 + operands
     case .mathNaN: return 9 + operands

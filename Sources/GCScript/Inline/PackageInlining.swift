@@ -83,6 +83,8 @@ extension Builtin {
       let copysign = PackageInline("math.Copysign", [bits, bits, PackageInline("math.Float64frombits")])
       return PackageInline(rawValue, go127 ? [copysign] : [])
     case .mathLog10: return PackageInline(rawValue, [PackageInline("math.log10", [PackageInline("math.Log")])])
+    case .mathAcos: return PackageInline(rawValue, [PackageInline("math.acos", [PackageInline("math.Asin")])])
+    case .mathSin, .mathCos, .mathTan, .mathAsin, .mathAtan, .mathAtan2: return PackageInline(rawValue)
     case .mathPow, .mathMax, .mathMin, .mathMod, .mathHypot, .mathLog, .mathLog2, .mathExp, .mathCbrt, .mathIsNaN,
       .mathFloat64bits, .mathFloat64frombits, .mathFloat32bits, .mathFloat32frombits, .mathFrexp, .mathLdexp:
       return PackageInline(rawValue)

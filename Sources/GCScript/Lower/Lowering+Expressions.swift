@@ -96,7 +96,7 @@ extension Lowerer {
       if t.isFloat { return floatConstant(Double(v), t, into: dst) }
       let bits = Int64(truncatingIfNeeded: v)
       integerConstant(bits, into: dst)
-    case .float(let f):
+    case .float(let f, _):
       if t.isInteger { return integerConstant(Int64(f), into: dst) }
       floatConstant(f, t, into: dst)
     case .bool(let b): emit(Instruction(op: .immediate, a: Int32(dst), b: b ? 1 : 0))

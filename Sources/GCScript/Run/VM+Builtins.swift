@@ -285,6 +285,7 @@ extension VM {
     case .metricsAll: if let result { try metricsAll(into: result) }
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign, .mathHypot,
+      .mathSin, .mathCos, .mathTan, .mathAsin, .mathAcos, .mathAtan, .mathAtan2,
       .mathInf, .mathNaN, .mathIsNaN, .mathIsInf, .mathSignbit, .mathFloat64bits, .mathFloat64frombits,
       .mathFloat32bits, .mathFloat32frombits, .mathModf, .mathFrexp, .mathLdexp:
       if let out = result { mathFunction(b, args.map { $0.1[0] }, into: out) }
