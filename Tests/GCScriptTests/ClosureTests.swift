@@ -188,3 +188,24 @@ func staticCalleesAreInlined(_ profileName: String, _ unified: Bool) throws {
   ]
   #expect(interp.escapeDecisions == expected)
 }
+
+/// pkgfuncvalues: package functions as values — unicode.IsSpace given to strings.FieldsFunc and
+/// to a program's function, strings.ToUpper and strings.TrimSpace in locals, math's functions in
+/// a map and a slice: Go's static funcvals, so nothing is allocated; `%T` prints the signature
+/// (`func(int32) bool`); a local holding math.Abs is a call of math.Abs, inlined, one holding
+/// unicode.IsSpace a call through the value. Printed and -m as Go 1.27.3 and 1.19.8, but for
+/// two gaps gcsh has for any function: it does not inline function literals (`can inline
+/// main.func1`), nor a call through a parameter of a function inlined into its caller
+/// (`apply(math.Sqrt, 2)`: Go then inlines math.Sqrt).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func packageFunctionsAsValuesAreStaticFuncvals(_ version: String) throws {
+  let c = try RecordedRun("pkgfuncvalues").compared(version) { line in
+    !line.hasPrefix("#") && !line.contains("can inline main.func")
+      && !(line.hasPrefix("./main.go:42:") && line.contains("inlining call to math."))
+  }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("store: 0 0 pass: 0 0 map read: 0 0"))
+  #expect(c.gcsh == c.go)
+  // A function gcsh has no value signature for is still named.
+  #expect(failure("f := fmt.Println\nf(1)")?.kind.message == "function values (fmt.Println used without a call) are not supported by gcsh yet")
+}

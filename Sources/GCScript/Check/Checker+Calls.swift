@@ -719,7 +719,7 @@ extension Checker {
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
       .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
-      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc:
+      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap:
       let (params, result) = b.stringsSignature!
       try arity(b.rawValue, args, want: params.map(\.description), scope, span)
       let typed = try zip(args, params).map { a, t in

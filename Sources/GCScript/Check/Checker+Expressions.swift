@@ -602,7 +602,10 @@ extension Checker {
       case .untypedConstant(let c, let kind)?: return constant(c, kind, span)
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
       case .variable(let b, let t)?: return value(TypedExpr(.builtin(b, [], spread: false), t, span))
-      case .function?, .atomicFunction?:
+      case .function(let b)?:
+        if let f = try packageFunctionValue(b, pkg: pkg, name: name, scope, span) { return f }
+        throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
+      case .atomicFunction?:
         throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case .missing(let f)?: throw featureMissing(f, span)

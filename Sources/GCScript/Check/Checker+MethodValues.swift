@@ -111,16 +111,31 @@ extension Checker {
     return value(TypedExpr(.functionValue(f), .function(params: [t] + params, results: results, variadic: variadic), span))
   }
 
+  /// A package function used as a value (`strings.FieldsFunc(s, unicode.IsSpace)`, `f :=
+  /// math.Sqrt`): Go's static funcval of the function (`unicode.IsSpace·f` in read-only data),
+  /// which allocates nothing (runs/pkgfuncvalues). gcsh's is a wrapper that calls the function
+  /// with its parameters, named as the function. Nil for a function whose signature gcsh does
+  /// not give as a value.
+  func packageFunctionValue(_ b: Builtin, pkg: String, name: String, _ scope: LexicalScope, _ span: Span) throws -> Operand? {
+    guard let (params, results) = b.valueSignature else { return nil }
+    let f = wrapper(
+      b.rawValue, calling: name, on: pkg, params: params, results: results, variadic: false, receiver: nil,
+      LexicalScope(parent: scope, function: function), span)
+    f.packageFunction = b
+    return value(TypedExpr(.functionValue(f), .function(params: params, results: results, variadic: false), span))
+  }
+
   /// The name a wrapper's body calls its receiver by (one no program can write).
   private static let receiverName = ".this"
 
   /// A wrapper function the compiler writes (ir.MethodValueWrapper, typecheck.MethodExprFunc):
   /// `func([.this receiver,] params...) results { return .this.M(params...) }`, checked as a
   /// literal of the function being checked — `.this` a parameter (`receiver`) or, for a method
-  /// value, the temporary `scope` declares, which the literal captures.
+  /// value, the temporary `scope` declares, which the literal captures. With `on`, the call is
+  /// of that package's function instead (`return unicode.IsSpace(.p0)`).
   private func wrapper(
-    _ wrapperName: String, calling name: String, params: [GoType], results: [GoType], variadic: Bool,
-    receiver: GoType?, _ scope: LexicalScope, _ span: Span
+    _ wrapperName: String, calling name: String, on package: String? = nil, params: [GoType], results: [GoType],
+    variadic: Bool, receiver: GoType?, _ scope: LexicalScope, _ span: Span
   ) -> Function {
     let outer = function
     let f = Function(name: wrapperName, decl: nil, isScript: false)
@@ -145,7 +160,7 @@ extension Checker {
       f.results.append(Variable(name: "~r\(k)", type: t, span: span, storage: .result, function: f))
     }
     outer.closures.append(f)
-    let callee = Expr(.selector(Expr(.identifier(Self.receiverName), span), name), span)
+    let callee = Expr(.selector(Expr(.identifier(package ?? Self.receiverName), span), name), span)
     let call = Expr(.call(callee, arguments, hasEllipsis: variadic), span)
     inBody(of: f) {
       f.body = block([Stmt(results.isEmpty ? .expression(call) : .returnValues([call]), span)], inner)

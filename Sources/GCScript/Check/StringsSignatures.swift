@@ -18,6 +18,20 @@ extension Builtin {
     }
   }
 
+  /// The parameters and results of a package function gcsh can give as a value (`f :=
+  /// strings.ToUpper`, `FieldsFunc(s, unicode.IsSpace)`): strings', strconv's, math's and
+  /// unicode's; nil for the rest.
+  var valueSignature: (params: [GoType], results: [GoType])? {
+    if let (params, result) = stringsSignature {
+      if let parts = parseResults { return (params, parts) }
+      // (strings.Cut's three results are a tuple whose parts gcsh does not keep.)
+      return result.isTuple ? nil : (params, [result])
+    }
+    if let m = mathSignature { return m }
+    if let r = unicodeResult { return ([.int32], [r]) }
+    return nil
+  }
+
   var stringsSignature: (params: [GoType], result: GoType)? {
     switch self {
     case .stringsContains, .stringsHasPrefix, .stringsHasSuffix: return ([.string, .string], .bool)
@@ -37,6 +51,7 @@ extension Builtin {
     case .stringsTitle: return ([.string], .string)
     case .stringsFieldsFunc:
       return ([.string, .function(params: [.int32], results: [.bool], variadic: false)], .slice(of: .string))
+    case .stringsMap: return ([.function(params: [.int32], results: [.int32], variadic: false), .string], .string)
     case .stringsFields: return ([.string], .slice(of: .string))
     case .stringsJoin: return ([.slice(of: .string), .string], .string)
     case .stringsReplace: return ([.string, .string, .string, .int], .string)

@@ -110,6 +110,9 @@ public final class Function {
   /// program; it takes no `funcN` name. `wrapperVariadic`: the method's last parameter is `...T`.
   var isMethodValueWrapper = false
   var wrapperVariadic = false
+  /// The package function a wrapper stands for, when it is one used as a value
+  /// (`unicode.IsSpace` in `FieldsFunc(s, unicode.IsSpace)`; Checker+MethodValues).
+  var packageFunction: Builtin? = nil
   /// A method: the named type it belongs to and whether its receiver is a pointer (`*T`). The
   /// receiver is the first parameter, as in the compiler's IR after typecheck.
   var receiver: (base: GoType, pointer: Bool)? = nil
@@ -703,6 +706,7 @@ enum Builtin: String {
   case stringsSplitN = "strings.SplitN", stringsCut = "strings.Cut", stringsIndexAny = "strings.IndexAny"
   case stringsContainsAny = "strings.ContainsAny", stringsLastIndexByte = "strings.LastIndexByte"
   case stringsIndexRune = "strings.IndexRune", stringsTitle = "strings.Title", stringsFieldsFunc = "strings.FieldsFunc"
+  case stringsMap = "strings.Map"
   case stringsToUpper = "strings.ToUpper", stringsToLower = "strings.ToLower"
   case stringsReplace = "strings.Replace", stringsReplaceAll = "strings.ReplaceAll"
   case builderWriteString = "strings.Builder.WriteString", builderWriteByte = "strings.Builder.WriteByte"

@@ -1115,6 +1115,10 @@ final class Batch {
       .stringsReplace, .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsCut, .stringsTitle:
       expression(k, args[0])
       for a in args.dropFirst() { expression(discard, a) }
+    // Map returns s itself when its function changes no rune; the function it only calls.
+    case .stringsMap:
+      expression(discard, args[0])
+      expression(k, args[1])
     case .stringsJoin:
       expression(k.deref(), args[0])
       expression(discard, args[1])

@@ -319,6 +319,13 @@ extension Batch {
       if b.rawValue.hasPrefix("time."), !b.isMethod {
         return b.rawValue + "(" + args.map { nestedText($0) }.joined(separator: ", ") + ")"
       }
+      // A package call Go does not inline, of an inlined one's result: the argument is the
+      // result variable, unparenthesized (Go 1.19's intrinsic `math.Sqrt(~R0)` of
+      // `math.Sqrt(math.Abs(x))`; runs/pkgfuncvalues).
+      if b.rawValue.contains("."), args.contains(where: { isInlinedPackageCall($0) }) {
+        let parts = args.map { a in isInlinedPackageCall(a) ? String(nestedText(a).dropFirst().dropLast()) : nestedText(a) }
+        return b.rawValue + "(" + parts.joined(separator: ", ") + ")"
+      }
     }
     // A comparison or arithmetic with a package call in it: each side as the IR prints it, an
     // inlined call as its parenthesized result (`(~r0) > int64(1600000000)`, runs/timeapi).
@@ -387,6 +394,12 @@ extension Batch {
     return written(x)
   }
 
+  /// A call of a package function Go's inliner inlines (its result is `~r0`).
+  private func isInlinedPackageCall(_ e: TypedExpr) -> Bool {
+    guard case .builtin(let b, _, _) = e.kind else { return false }
+    return b.packageInlining(go127: analysis.compiler.inliner == .go127) != nil || b.genericInlining != nil
+  }
+
   /// An operand inside a call or a binary expression of an operand's text: an inlined package
   /// call is its result in parentheses; in Go 1.20+ a constant its value (`folds`: the
   /// receiver of a method expression keeps its spelling); a call of a package method or a
@@ -416,9 +429,7 @@ extension Batch {
     // A conversion prints its operand in its own parentheses: `int(~R0)`, `int(time.Time.Month(t))`.
     if case .conversion(let inner) = e.kind, inner.involvesPackageCall {
       var text = nestedText(inner)
-      if case .builtin(let b, _, _) = inner.kind, b.packageInlining(go127: go127) != nil || b.genericInlining != nil {
-        text = String(text.dropFirst().dropLast())
-      }
+      if isInlinedPackageCall(inner) { text = String(text.dropFirst().dropLast()) }
       return "\(e.type.goName)(\(text))"
     }
     if case .binary(let op, let a, let b) = e.kind, e.involvesPackageCall {

@@ -191,6 +191,13 @@ final class BodyRewriter {
     case .constant, .nilValue, .functionValue, .closure: kind = e.kind
     case .variable(let v): kind = .variable(variable(v))
     case .callValue(let f, let args):
+      // A call through a local that statically holds a package function Go inlines
+      // (`f := math.Abs; f(-2)`) is a call of that function, inlined as one (ir.StaticValue;
+      // runs/pkgfuncvalues). One Go does not inline stays a call through the value, and -m
+      // names it as written (`g(' ')`).
+      if let g = staticCallee?(f), let b = g.packageFunction, inlinesPackageCall(b) {
+        return expression(TypedExpr(.builtin(b, args, spread: false), e.type, e.span))
+      }
       let rewritten = args.map(expression)
       if let g = staticCallee?(f), let replaced = onCall?(TypedExpr(.call(g, rewritten), e.type, e.span), g, rewritten) {
         return replaced

@@ -171,7 +171,7 @@ extension VM {
       .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
-      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc:
+      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap:
       try stringsFunction(b, args.map(\.1)) { result }
     case .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat, .strconvParseBool,
       .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .osArgs:

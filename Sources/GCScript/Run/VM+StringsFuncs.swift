@@ -26,6 +26,7 @@ extension VM {
   func stringsFunction(
     _ b: Builtin, _ args: [UnsafeMutablePointer<UInt64>], into result: () -> UnsafeMutablePointer<UInt64>?
   ) throws {
+    if b == .stringsMap { return try mapRunes(args[1], function: args[0][0], into: result) }
     let data = args[0][0]
     let s = b == .stringsJoin ? [] : try string(args[0])
     /// A string result: s[lo:hi] (Go's slicing keeps the base pointer for an empty result), or a
@@ -431,6 +432,76 @@ extension VM {
       if start >= 0 { try add((start, s.count)) }
     }
     try newStringSlice(spans.map { piece($0.0, $0.1) }, len: spans.count, into: result)
+  }
+
+  /// strings.Map (strings.go, the same in Go 1.19.8 and 1.27.3): the function is called once
+  /// per rune, in order. Until it first changes a rune nothing is built, and if it never does,
+  /// s itself comes back. At the first change a Builder is grown to len(s)+utf8.UTFMax, then
+  /// written rune by rune (a mapping to a negative rune drops it), growing as its writes grow
+  /// it (builderGrowth); String() is the buffer itself. The buffer is a root while the
+  /// program's function runs (it may allocate, and a collection must not free it).
+  private func mapRunes(_ sSlots: UnsafeMutablePointer<UInt64>, function f: UInt64, into result: () -> UnsafeMutablePointer<UInt64>?) throws {
+    let data = sSlots[0]
+    let s = try string(sSlots)
+    func mapping(_ r: Int32) throws -> Int32 {
+      let answer = try callFuncValue(f, arguments: [UInt64(bitPattern: Int64(r))], resultWords: 1, what: "strings.Map called its function")
+      return Int32(truncatingIfNeeded: answer[0])
+    }
+    var built: [UInt8] = []
+    var buffer: Address = 0
+    var capacity = 0
+    defer { if buffer != 0 { inFlight.removeAll { $0 == buffer } } }
+    /// The Builder's writes: its buffer grown first when they do not fit.
+    func write(_ bytes: [UInt8], rune: Bool, growTo wanted: Int? = nil) throws {
+      let grown = wanted ?? builderGrowth(capacity: capacity, length: built.count, writing: bytes.count, rune: rune)
+      if let grown {
+        // MakeNoZero (Go 1.21+) takes the size class's capacity; make, the capacity asked.
+        let c = heap.profile.version >= GoVersion(1, 21) ? heap.roundupsize(grown, noscan: true) : grown
+        let fresh = try heap.allocate(.uint8, count: c)
+        if buffer != 0 { inFlight.removeAll { $0 == buffer } }
+        inFlight.append(fresh)
+        (buffer, capacity) = (fresh, c)
+      }
+      built += bytes
+    }
+    var i = 0
+    var changed = false
+    while i < s.count {
+      let (c, w) = GoUTF8.decodeRune(s, i)
+      let r = try mapping(c)
+      // An unchanged rune is skipped; so is a U+FFFD written in the text (not an invalid byte).
+      if r == c && (c != 0xFFFD || w != 1) {
+        i += w
+        continue
+      }
+      // b.Grow(len(s) + utf8.UTFMax), then the text before the change, then the new rune.
+      try write(Array(s[..<i]), rune: false, growTo: s.count + 4)
+      if r >= 0 {
+        var rb: [UInt8] = []
+        GoUTF8.appendRune(&rb, r)
+        try write(rb, rune: true)
+      }
+      i += w
+      changed = true
+      break
+    }
+    guard changed else {
+      if let out = result() { (out[0], out[1]) = (data, UInt64(s.count)) }
+      return
+    }
+    while i < s.count {
+      let (c, w) = GoUTF8.decodeRune(s, i)
+      let r = try mapping(c)
+      if r >= 0 {
+        // WriteByte for ASCII, WriteRune for the rest.
+        var rb: [UInt8] = []
+        GoUTF8.appendRune(&rb, r)
+        try write(rb, rune: r >= 0x80)
+      }
+      i += w
+    }
+    try self.write(built, at: buffer)
+    if let out = result() { (out[0], out[1]) = (buffer, UInt64(built.count)) }
   }
 
   /// FieldsFunc's `span{start, end int}`.
