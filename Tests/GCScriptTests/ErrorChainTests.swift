@@ -67,3 +67,55 @@ func errorChainsAsGo(_ version: String) throws {
   let (old, _, _) = try run(code, profile: .go119)
   #expect(old.hasPrefix("both: a and %!w(*errors.errorString=&{b}) false false\n*errors.errorString\n"))
 }
+
+/// errorsjoin: errors.Join as Go 1.27.3 runs it — its text (each error's on a line of its
+/// own), nil for no non-nil error, `%T` *errors.joinError, Is and As through it and through a
+/// %w of it, and its allocations (Join of two: 2 mallocs, 56 B; Error of two: 2, 48 B; of three
+/// with a program's Error that formats: 5, 128 B). -m as Go's but for gaps gcsh has: it does
+/// not devirtualize a joinError's Error (`devirtualizing joined.Error to *errors.joinError`, so
+/// the `&errors.joinError{...}` such a call keeps in the frame escapes in gcsh), does not
+/// inline literals, and reports package-level `errors.New` (which Go allocates statically).
+/// Go 1.19.8 has no errors.Join: its compiler's eight errors, position for position.
+@Test func errorsJoinIsGos() throws {
+  let run = try RecordedRun("errorsjoin")
+  let c = try run.compared("1.27.3") { line in
+    !line.hasPrefix("#") && !line.contains("can inline main.func") && !line.contains("devirtualizing")
+      && !line.contains(".Error(") && !line.contains(".Error()") && !line.contains("errors.errorString{...}")
+      && !line.hasPrefix("./main.go:45:23: &errors.joinError")
+  }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("Join 2: 2 56 Join 1: 2 40 Join nil: 0 0 Error 2: 2 48 Error 1: 0 0 Error 3: 5 128"))
+  #expect(c.go.count > 40)
+  #expect(c.gcsh == c.go)
+  #expect(try expectInlineCosts(run, "inline/main.go", "1.27.3") { _ in false } == 1)
+  // Go 1.19: `undefined: errors.Join` at each Join.
+  let go119 = try String(contentsOf: run.directory.appendingPathComponent("go1.19.8.m.txt"), encoding: .utf8)
+    .split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.dropFirst(2)) }
+  let source = Source(name: "main.go", text: run.source)
+  var parser = Parser(source)
+  let checker = Checker(profile: .go119)
+  #expect(checker.check(parser.parseProgram(), source: source) == nil)
+  #expect(checker.errors.map { "main.go:\($0.line):\($0.column): \($0.kind.message)" } == go119)
+}
+
+/// joinError's Error grows its buffer between calls of the errors' own Error methods, which may
+/// allocate and collect: the buffer must survive them (64 KiB of garbage a call, GOGC=10).
+@Test func joinedErrorTextSurvivesCollections() throws {
+  let (host, rt, _) = try interpret("""
+    type loud struct{ n int }
+    var garbage []byte
+    func (l *loud) Error() string {
+      garbage = make([]byte, 64<<10)
+      return fmt.Sprintf("error number %d", l.n)
+    }
+    set GOGC=10
+    var errs []error
+    for i := 0; i < 40; i++ { errs = append(errs, &loud{i}) }
+    err := errors.Join(errs...)
+    fmt.Println(len(err.Error()), strings.Count(err.Error(), "\\n"))
+    fmt.Println(strings.Split(err.Error(), "\\n")[39])
+    """)
+  #expect(host.text == "\(40 * 15 - 10 + 39) 39\nerror number 39\n")
+  #expect(rt.memStats().numGC > 5)
+  try rt.checkInvariants()
+}

@@ -43,7 +43,7 @@ extension Checker {
         case .missing(let f)?: throw featureMissing(f, callee.span)
         case .constant?, .variable?, .untypedConstant?:
           throw fail(.typeError("invalid operation: cannot call non-function \(pkg).\(name)"), at: callee.span)
-        case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: callee.span)
+        case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: Span(max(callee.span.start, callee.span.end - name.utf8.count), callee.span.end))
         }
       }
       let x = try promotedOperand(try expression(base, scope), name, callee.span)
@@ -483,7 +483,7 @@ extension Checker {
     }
     if b.isSlicesFunction || b == .cmpCompare || b == .cmpLess { return try slicesCall(b, args, spread: spread, scope, span) }
     if b.logOperation != nil { return try logCall(b, logger: nil, args, spread: spread, scope, callee: span, span).expr }
-    if spread && b != .append {
+    if spread && b != .append && b != .errorsJoin {
       if let spreadCall = try fmtSpread(b, args, scope, span) { return spreadCall }
       throw fail(.notSupported("variadic calls (...)", plural: true), at: span)
     }
@@ -786,6 +786,22 @@ extension Checker {
     case .errorsIs:
       try arity(b.rawValue, args, want: ["error", "error"], scope, span)
       return node(try args.map { try assign(try expression($0, scope), to: .error, "argument to errors.Is") }, .bool)
+    case .errorsJoin:
+      // `func Join(errs ...error) error`: the errors one by one, or a []error spread.
+      // Inlined (Go 1.20+), its `&joinError{...}` is an allocation of the caller's, which -m
+      // reports as escape analysis decides.
+      let n: TypedExpr
+      if spread {
+        try arity(b.rawValue, args, want: ["...error"], scope, span)
+        n = node([try assign(try expression(args[0], scope), to: .slice(of: .error), "argument to errors.Join")], .error, spread: true)
+      } else {
+        n = node(try args.map { try assign(try expression($0, scope), to: .error, "argument to errors.Join") }, .error)
+      }
+      let site = AllocationSite(kind: .compositeAddress, span: span, type: joinErrorType, text: "&errors.joinError{...}")
+      site.reportAt = openParen(span.start)
+      function.sites.append(site)
+      n.site = site
+      return n
     case .errorsUnwrap:
       try arity(b.rawValue, args, want: ["error"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .error, "argument to errors.Unwrap")], .error)

@@ -609,7 +609,8 @@ extension Checker {
         throw fail(.notSupported("function values (\(pkg).\(name) used without a call)", plural: true), at: span)
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case .missing(let f)?: throw featureMissing(f, span)
-      case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: span)
+      // types2 reports an undefined qualified name at its selector (`errors.Join` at `Join`).
+      case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: Span(max(span.start, span.end - name.utf8.count), span.end))
       }
     }
     if let t = try? typeNamed(base, scope) {

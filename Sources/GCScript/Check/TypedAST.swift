@@ -644,7 +644,7 @@ enum Builtin: String {
   case randMethodPerm = "rand.(*Rand).Perm", randMethodShuffle = "rand.(*Rand).Shuffle"
   case randMethodSeed = "rand.(*Rand).Seed"
   case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
-  case errorsIs = "errors.Is", errorsAs = "errors.As", errorsUnwrap = "errors.Unwrap"
+  case errorsIs = "errors.Is", errorsAs = "errors.As", errorsUnwrap = "errors.Unwrap", errorsJoin = "errors.Join"
   case timeNewTimer = "time.NewTimer", timeNewTicker = "time.NewTicker"
   case timerStop = "time.(*Timer).Stop", timerReset = "time.(*Timer).Reset"
   case tickerStop = "time.(*Ticker).Stop", tickerReset = "time.(*Ticker).Reset"

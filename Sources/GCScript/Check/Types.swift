@@ -256,6 +256,10 @@ let errorStringType = GoType.structure([("s", .string)], name: "errors.errorStri
 let wrapErrorType = GoType.structure([("msg", .string), ("err", .error)], name: "fmt.wrapError")
 let wrapErrorsType = GoType.structure([("msg", .string), ("errs", .slice(of: .error))], name: "fmt.wrapErrors")
 
+/// errors/join.go's `type joinError struct { errs []error }` (Go 1.20+): errors.Join's error,
+/// 24 bytes. Its Error joins the errors' texts with newlines; its Unwrap returns errs.
+let joinErrorType = GoType.structure([("errs", .slice(of: .error))], name: "errors.joinError")
+
 /// runtime/debug.GCStats (debug/garbage.go): the last GC, the count, the total pause, and the
 /// pause history (most recent first) with its end times and optional quantiles.
 let gcStatsType: GoType = GoType.structure(

@@ -159,6 +159,8 @@ enum Packages {
     case ("errors", "Is"): return .function(.errorsIs)
     case ("errors", "As"): return .function(.errorsAs)
     case ("errors", "Unwrap"): return .function(.errorsUnwrap)
+    // Go 1.20 added Join: Go 1.19's compiler says `undefined: errors.Join` (runs/errorsjoin).
+    case ("errors", "Join"): return profile.version >= GoVersion(1, 20) ? .function(.errorsJoin) : nil
     case ("errors", _): return .unsupported("errors.\(name)")
     case ("time", "Sleep"): return .function(.timeSleep)
     case ("time", "Duration"): return .type(durationType)

@@ -933,7 +933,7 @@ final class Batch {
         site.reportAt = isName(x) ? nodePosition(e) : nodePosition(x)
       }
       for a in args.dropFirst() { expression(heapHole.noting("stored in a sync.Pool"), a) }
-    case .errorsNew, .fmtErrorf, .recover, .errorsIs, .errorsAs, .errorsUnwrap: errorBuiltin(k, b, args, e)
+    case .errorsNew, .fmtErrorf, .recover, .errorsIs, .errorsAs, .errorsUnwrap, .errorsJoin: errorBuiltin(k, b, args, e)
     // strings.Builder's methods: the receiver's address does not escape (copyCheck's
     // abi.NoEscape); what they append is copied; String's result is the heap buffer's.
     case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,

@@ -67,6 +67,21 @@ extension Batch {
       // escapes (`TempErr{...} escapes to heap`), and As's target with what it points to
       // (`moved to heap: qe`; recorded: runs/errorswrap).
       for a in args { expression(heapHole.noting("passed to \(b.rawValue), which calls its methods through interfaces"), a) }
+    case .errorsJoin:
+      // errors/join.go (Go 1.20+), inlined: the non-nil errors are appended to the []error it
+      // makes and kept by the *joinError it returns, so their values go to the heap; the
+      // `...` slice itself is only read. Go's -m, at the call: the slice, the make, the
+      // composite and the append (runs/errorsjoin). gcsh keeps the joinError and its slice on
+      // the heap however the result is used.
+      let kept = heapHole.noting("appended by errors.Join to the []error it makes")
+      for a in args { expression(e.isSpread ? kept.deref() : kept, a) }
+      if let site = e.site { _ = spill(k, site) }
+      if inlinedAt == nil {
+        let at = operatorOffset(after: e.span.start, UInt8(ascii: "("))
+        if !e.isSpread && !args.isEmpty { analysis.report(at, "... argument does not escape") }
+        analysis.report(at, "make([]error, 0, errors.n) escapes to heap")
+        analysis.report(at, "append escapes to heap")
+      }
     case .errorsUnwrap:
       // Inlined: `u.Unwrap()` through an interface — the receiver leaks.
       expression(heapHole.noting("passed to errors.Unwrap, which calls its Unwrap through an interface"), args[0])

@@ -35,7 +35,7 @@ extension Builtin {
     let noescape = PackageInline(go127 ? "abi.NoEscape" : "strings.noescape")
     let copyCheck = PackageInline("strings.(*Builder).copyCheck", [noescape])
     switch self {
-    case .fmtPrint, .fmtPrintln, .fmtPrintf, .errorsNew, .errorsUnwrap, .runtimeNumCPU, .debugSetGCPercent,
+    case .fmtPrint, .fmtPrintln, .fmtPrintf, .errorsNew, .errorsUnwrap, .errorsJoin, .runtimeNumCPU, .debugSetGCPercent,
       .debugSetMemoryLimit, .debugFreeOSMemory, .timeAfter, .timeTick, .syncWaitGroupDone,
       .builderLen, .builderCap, .builderString, .builderReset:
       return PackageInline(qualifiedName)

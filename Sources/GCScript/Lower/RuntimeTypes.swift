@@ -22,6 +22,8 @@ struct MethodEntry {
     /// errors.errorString's `Error() string` (errors.go: `return e.s`), which gcsh runs natively;
     /// also fmt's wrapError's and wrapErrors' (`return e.msg`, their first field too).
     case errorStringError
+    /// errors.joinError's Error (VM+Errors.swift joinErrorText).
+    case joinErrorError
     /// strconv.NumError's `Error() string` (atoi.go: "strconv." + Func + ": parsing " +
     /// Quote(Num) + ": " + Err.Error()), run natively.
     case numErrorError
@@ -78,6 +80,12 @@ final class RuntimeTypes {
         code: .errorStringError, base: wrapErrorsType, pointerReceiver: true,
         signature: .function(params: [], results: [.string], variadic: false))
     ],
+    // errors.Join's: its Error joins its errors' texts (VM+Errors.swift).
+    ObjectIdentifier(joinErrorType): [
+      "Error": MethodEntry(
+        code: .joinErrorError, base: joinErrorType, pointerReceiver: true,
+        signature: .function(params: [], results: [.string], variadic: false))
+    ],
     ObjectIdentifier(numErrorType): [
       "Error": MethodEntry(
         code: .numErrorError, base: numErrorType, pointerReceiver: true,
@@ -91,7 +99,13 @@ final class RuntimeTypes {
   private var itabInfo: [Address: Itab] = [:]
 
   /// The program declares methods (fmt may call an Error method back: VM+Callbacks.swift).
-  var hasProgramMethods: Bool { methods.count > 4 }
+  /// (The table starts with the library's types: errors', fmt's, strconv's, math/rand's.)
+  var hasProgramMethods: Bool { methods.count > libraryMethodTypes }
+  private let libraryMethodTypes: Int
+
+  init() {
+    libraryMethodTypes = methods.count
+  }
 
   /// Records a lowered method (LoweringSession.noteMethod).
   func addMethod(_ f: Function, code: Int) {
@@ -158,7 +172,7 @@ final class RuntimeTypes {
     for e in entries {
       switch e.code {
       case .function(let k): word(AddressSpace.textBase + UInt64(k) * AddressSpace.textBytesPerFunction)
-      case .errorStringError, .numErrorError, .randSource, .embeddedInterface: word(0)
+      case .errorStringError, .numErrorError, .joinErrorError, .randSource, .embeddedInterface: word(0)
       }
     }
     let address = session.rodataAddress(of: bytes)

@@ -217,6 +217,12 @@ extension VM {
         let next = try errorsUnwrap(err)
         if let out = result { (out[0], out[1]) = next }
       }
+    case .errorsJoin:
+      // Each error's two words, or a spread []error's elements.
+      let errs = try args.count == 1 && args[0].0.sliceElement != nil
+        ? errorSlice(args[0].1[0], Int(args[0].1[1]))
+        : args.map { ($0.1[0], $0.1[1]) }
+      try errorsJoin(errs, into: result)
     case .recover: if let out = result { try recover(into: out) }
     case .errorsNew: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
     case .fmtSprintf:

@@ -106,6 +106,12 @@ extension Printer {
       let p = try vm.word(value.source, value.offset)
       return p == 0 ? Array("<nil>".utf8) : try vm.numErrorText(p)
     }
+    if value.type.name == nil, let e = value.type.pointee, e === joinErrorType {
+      let p = try vm.word(value.source, value.offset)
+      if p == 0 { return Array("<nil>".utf8) }
+      let (data, n) = try vm.joinErrorText(p)
+      return try vm.bytes(data, Int(n))
+    }
     if value.type.name == nil, let e = value.type.pointee, e === errorStringType || e === wrapErrorType || e === wrapErrorsType {
       let p = try vm.word(value.source, value.offset)
       // A nil *errorString's Error panics; catchPanic prints <nil>.

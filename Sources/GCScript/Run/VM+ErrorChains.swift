@@ -86,6 +86,7 @@ extension VM {
     if base === wrapErrorType { return .one((try load(e.1 + 16, 8), try load(e.1 + 24, 8))) }
     if base === numErrorType { return .one((try load(e.1 + 32, 8), try load(e.1 + 40, 8))) }
     if base === wrapErrorsType { return .many(try errorSlice(try load(e.1 + 16, 8), Int(try load(e.1 + 24, 8)))) }
+    if base === joinErrorType { return .many(try errorSlice(try load(e.1, 8), Int(try load(e.1 + 8, 8)))) }
     return try programUnwrap(e)
   }
 
@@ -100,7 +101,7 @@ extension VM {
   }
 
   /// The elements of a []error: n interface values at p.
-  private func errorSlice(_ p: UInt64, _ n: Int) throws -> [(UInt64, UInt64)] {
+  func errorSlice(_ p: UInt64, _ n: Int) throws -> [(UInt64, UInt64)] {
     try (0..<max(0, n)).map { k in (try load(p + UInt64(16 * k), 8), try load(p + UInt64(16 * k) + 8, 8)) }
   }
 

@@ -115,6 +115,91 @@ extension VM {
 }
 
 extension VM {
+  /// errors.Join (errors/join.go, Go 1.20+): nil when every error is nil; else `&joinError{errs:
+  /// make([]error, 0, n)}` — the slice made first, then the 24-byte joinError — with the
+  /// non-nil errors appended in order (the capacity is n: no growth). Recorded: 2 mallocs,
+  /// 56 B for two errors (runs/errorsjoin).
+  func errorsJoin(_ errs: [(UInt64, UInt64)], into result: UnsafeMutablePointer<UInt64>?) throws {
+    // (The errors stay in the caller's slots, roots while Join allocates.)
+    let kept = errs.filter { $0.0 != 0 }
+    guard !kept.isEmpty else {
+      if let result { (result[0], result[1]) = (0, 0) }
+      return
+    }
+    let slice = try heap.allocateSlice(of: .error, len: kept.count, cap: kept.count)
+    inFlight.append(slice)
+    defer { inFlight.removeLast() }
+    let object = try heap.allocate(joinErrorType, count: 1)
+    for (k, e) in kept.enumerated() {
+      try store(slice + UInt64(16 * k), e.0, 8)
+      try store(slice + UInt64(16 * k) + 8, e.1, 8)
+    }
+    try store(object, slice, 8)
+    try store(object + 8, UInt64(kept.count), 8)
+    try store(object + 16, UInt64(kept.count), 8)
+    guard let result, let itab = runtimeTypes.itab(.error, .pointer(to: joinErrorType), session) else { return }
+    (result[0], result[1]) = (itab, object)
+  }
+
+  /// `(*joinError).Error` (Go 1.27's errors/join.go): one error's text is that error's
+  /// Error(); several are `b := []byte(errs[0].Error())`, then for each other error `b =
+  /// append(b, '\n')` and `b = append(b, err.Error()...)`, each append growing b as growslice
+  /// does, and the result is b itself (unsafe.String). Each Error may be the program's method,
+  /// which may allocate (and collect: b is a root meanwhile). Returns the string's words.
+  func joinErrorText(_ p: UInt64) throws -> (UInt64, UInt64) {
+    guard p != 0 else { throw VMTrap(kind: .nilDereference) }
+    let errs = try errorSlice(try load(p, 8), Int(try load(p + 8, 8)))
+    guard errs.count > 1 else { return try errorText(errs[0]) }
+    var text: [UInt8] = []
+    var buffer: UInt64 = 0
+    var capacity = 0
+    defer { if buffer != 0 { inFlight.removeAll { $0 == buffer } } }
+    func grow(to newCapacity: Int) throws {
+      guard newCapacity > 0 else { return }
+      let fresh = try heap.allocate(.uint8, count: newCapacity)
+      if buffer != 0 { inFlight.removeAll { $0 == buffer } }
+      inFlight.append(fresh)
+      (buffer, capacity) = (fresh, newCapacity)
+    }
+    func append(_ more: [UInt8]) throws {
+      if text.count + more.count > capacity { try grow(to: grownCapacity(old: capacity, needed: text.count + more.count, elem: .uint8)) }
+      text += more
+    }
+    // []byte(s) of an escaping result: rawbyteslice, the size class's capacity.
+    let (d0, n0) = try errorText(errs[0])
+    text = try bytes(d0, Int(n0))
+    try grow(to: heap.roundupsize(text.count, noscan: true))
+    for e in errs.dropFirst() {
+      try append([UInt8(ascii: "\n")])
+      let (d, n) = try errorText(e)
+      try append(try bytes(d, Int(n)))
+    }
+    try write(text, at: buffer)
+    return (buffer, UInt64(text.count))
+  }
+
+  /// An error's Error(): fmt's, errors' and strconv's natively, the program's by calling it.
+  func errorText(_ e: (UInt64, UInt64)) throws -> (UInt64, UInt64) {
+    guard e.0 != 0 else { throw VMTrap(kind: .nilDereference) }
+    if let dyn = try dynamicType(.error, e.0), dyn.name == nil, let base = dyn.pointee {
+      if base === errorStringType || base === wrapErrorType || base === wrapErrorsType {
+        return (try load(e.1, 8), try load(e.1 + 8, 8))
+      }
+      if base === joinErrorType { return try joinErrorText(e.1) }
+      if base === numErrorType {
+        let out = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
+        defer { out.deallocate() }
+        try newString(try numErrorText(e.1), into: out)
+        return (out[0], out[1])
+      }
+    }
+    guard let r = try callDynamicMethod(
+      .error, e, "Error", arguments: [], resultWords: 2,
+      signature: .function(params: [], results: [.string], variadic: false), what: "errors.Join's Error called Error methods")
+    else { throw VMTrap(kind: .internalFault("an error without an Error method")) }
+    return (r[0], r[1])
+  }
+
   /// strconv.Atoi (atoi.go): the fast path for fewer than 19 bytes (an optional sign, then
   /// digits), else ParseInt's range check; a failure is a *NumError — 48 bytes on the heap,
   /// its Num a copy of s in Go 1.20+ (cloneString: a new string of s's bytes, none for ""),

@@ -202,6 +202,13 @@ extension VM {
       let length = try load(p + 8, 8)
       (window[0], window[1]) = (data, length)
       return nil
+    case .joinErrorError:
+      // The errors' Error methods may be the program's, run on this stack, which may move:
+      // the window is found afresh after them.
+      let offset = window - stack
+      let text = try joinErrorText(window[receiverSlot])
+      (stack[offset], stack[offset + 1]) = text
+      return nil
     case .numErrorError:
       // The message is a new string (a concatenation in Go).
       let text = try numErrorText(window[receiverSlot])
