@@ -229,7 +229,9 @@ extension Checker {
         site.statementStart = last.value.span.start
       }
     }
-    if isGoPackage && function.isScript { for v in typed where Self.isStaticInitializer(v) { Self.markStatic(v) } }
+    if isGoPackage && function.isScript {
+      for v in typed where Self.isStaticInitializer(v) || Self.isStaticErrorsNew(v, profile) { Self.markStatic(v) }
+    }
     var vars: [Variable] = []
     for (k, (name, nspan)) in names.enumerated() {
       let t = declared ?? typed[k].type
