@@ -319,6 +319,10 @@ extension Checker {
   /// named constant), anything else as written.
   func argumentText(_ op: Operand) -> String {
     if let c = op.constant, case .int(let v) = c, profile.version >= GoVersion(1, 22) { return "\(v)" }
+    // A call Go's inliner inlines is its result variable (`string(~r0)`; runs/strconvappend).
+    if case .builtin(let b, _, _) = op.expr.kind, b.packageInlining(go127: profile.version >= GoVersion(1, 20)) != nil {
+      return profile.version >= GoVersion(1, 20) ? "~r0" : "~R0"
+    }
     if op.constant != nil, case .string = op.constant! { return op.text }
     return op.text
   }
@@ -719,7 +723,8 @@ extension Checker {
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
       .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
-      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap:
+      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap, .strconvAppendInt, .strconvAppendUint,
+      .strconvAppendBool, .strconvAppendQuote, .strconvAppendFloat, .strconvUnquote:
       let (params, result) = b.stringsSignature!
       try arity(b.rawValue, args, want: params.map(\.description), scope, span)
       let typed = try zip(args, params).map { a, t in

@@ -14,6 +14,7 @@ extension Builtin {
     case .strconvParseUint: return [.uint64, .error]
     case .strconvParseFloat: return [.float64, .error]
     case .strconvParseBool: return [.bool, .error]
+    case .strconvUnquote: return [.string, .error]
     default: return nil
     }
   }
@@ -64,6 +65,12 @@ extension Builtin {
     case .strconvFormatFloat: return ([.float64, .uint8, .int, .int], .string)
     case .strconvFormatBool: return ([.bool], .string)
     case .strconvQuote: return ([.string], .string)
+    case .strconvAppendInt: return ([.slice(of: .uint8), .int64, .int], .slice(of: .uint8))
+    case .strconvAppendUint: return ([.slice(of: .uint8), .uint64, .int], .slice(of: .uint8))
+    case .strconvAppendBool: return ([.slice(of: .uint8), .bool], .slice(of: .uint8))
+    case .strconvAppendQuote: return ([.slice(of: .uint8), .string], .slice(of: .uint8))
+    case .strconvAppendFloat: return ([.slice(of: .uint8), .float64, .uint8, .int, .int], .slice(of: .uint8))
+    case .strconvUnquote: return ([.string], tupleType([.string, .error]))
     default: return nil
     }
   }

@@ -603,6 +603,9 @@ enum Builtin: String {
   case strconvParseFloat = "strconv.ParseFloat", strconvParseBool = "strconv.ParseBool"
   case strconvFormatFloat = "strconv.FormatFloat", strconvFormatBool = "strconv.FormatBool"
   case strconvQuote = "strconv.Quote", stringsEqualFold = "strings.EqualFold"
+  case strconvAppendInt = "strconv.AppendInt", strconvAppendUint = "strconv.AppendUint"
+  case strconvAppendBool = "strconv.AppendBool", strconvAppendQuote = "strconv.AppendQuote"
+  case strconvAppendFloat = "strconv.AppendFloat", strconvUnquote = "strconv.Unquote"
   /// os.Args: the program's command line, one string (its name).
   case osArgs = "os.Args"
   case stringsRepeat = "strings.Repeat"

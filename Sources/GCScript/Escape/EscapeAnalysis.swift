@@ -1115,6 +1115,15 @@ final class Batch {
       .stringsReplace, .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsCut, .stringsTitle:
       expression(k, args[0])
       for a in args.dropFirst() { expression(discard, a) }
+    // strconv's Appends return dst (appended to in place when it has room): `leaking param: dst
+    // to result ~r0 level=0`; Unquote returns s[1:len-1] when there is nothing to unescape.
+    // The Appends write into dst's array when it has room (so a `[]byte("n=")` given to them is
+    // not zero-copy).
+    case .strconvAppendInt, .strconvAppendUint, .strconvAppendBool, .strconvAppendQuote, .strconvAppendFloat:
+      expression(tee([k, Hole(dst: mutator, derefs: 0)]), args[0])
+      for a in args.dropFirst() { expression(discard, a) }
+    case .strconvUnquote:
+      expression(k, args[0])
     // Map returns s itself when its function changes no rune; the function it only calls.
     case .stringsMap:
       expression(discard, args[0])

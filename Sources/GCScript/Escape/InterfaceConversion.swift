@@ -289,6 +289,10 @@ extension Batch {
       if ic.callee.namedResults && r.name != "_" { return r.name }
       return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
     }
+    // A conversion of an inlined call's result: `string(~r0)` (runs/strconvappend).
+    if case .conversion(let inner) = x.kind, isInlinedPackageCall(inner) {
+      return "\(x.type.goName)(\(analysis.compiler.inliner == .go127 ? "~r0" : "~R0"))"
+    }
     // bytes.Buffer's String() is its inlined conversion.
     if case .conversion(let inner) = x.kind, case .builtin(.bufferString, _, _) = inner.kind {
       return analysis.compiler.inliner == .go127 ? "~r0" : "~R0"

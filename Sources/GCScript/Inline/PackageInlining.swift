@@ -97,6 +97,11 @@ extension Builtin {
     // with its syntaxError.
     case .strconvFormatFloat: return go127 ? PackageInline(rawValue) : nil
     case .strconvFormatBool: return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
+    // The Appends (runs/strconvappend/inline): Go 1.27 inlines them all (AppendBool with the
+    // internal/strconv function it wraps); Go 1.19 AppendBool, AppendQuote and AppendFloat.
+    case .strconvAppendBool: return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
+    case .strconvAppendQuote, .strconvAppendFloat: return PackageInline(rawValue)
+    case .strconvAppendInt, .strconvAppendUint: return go127 ? PackageInline(rawValue) : nil
     case .strconvQuote: return PackageInline(rawValue, [PackageInline("strconv.quoteWith")])
     case .strconvParseBool: return go127 ? nil : PackageInline(rawValue, [PackageInline("strconv.syntaxError")])
     // math/rand (runs/mathrand/inline): New, NewSource (with Go 1.27's newSource in it), Int63

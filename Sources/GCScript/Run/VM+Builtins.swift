@@ -176,6 +176,9 @@ extension VM {
     case .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat, .strconvParseBool,
       .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .osArgs:
       try strconvFunction(b, args.map(\.1)) { result }
+    case .strconvAppendInt, .strconvAppendUint, .strconvAppendBool, .strconvAppendQuote, .strconvAppendFloat,
+      .strconvUnquote:
+      try strconvAppend(b, args.map(\.1)) { result }
     case .builderWriteString, .builderWriteByte, .builderWriteRune, .builderGrow, .builderLen,
       .builderCap, .builderString, .builderReset:
       try stringsBuilder(b, args) { result }
