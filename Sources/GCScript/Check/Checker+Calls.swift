@@ -615,11 +615,12 @@ extension Checker {
         try assign(try expression(args[0], scope), to: .int64, "argument to strconv.FormatInt"),
         try assign(try expression(args[1], scope), to: .int, "argument to strconv.FormatInt"),
       ], .string)
-    case .sortInts, .sortStrings, .sortFloat64s:
-      let elem: GoType = b == .sortInts ? .int : (b == .sortStrings ? .string : .float64)
+    case .sortInts, .sortStrings, .sortFloat64s, .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted:
+      let elem: GoType = b.sortedSliceElement!
       let want = GoType.slice(of: elem)
       try arity(b.rawValue, args, want: ["\(want)"], scope, span)
-      return node([try assign(try expression(args[0], scope), to: want, "argument to \(b.rawValue)")], noValueType)
+      let isCheck = b == .sortIntsAreSorted || b == .sortStringsAreSorted || b == .sortFloat64sAreSorted
+      return node([try assign(try expression(args[0], scope), to: want, "argument to \(b.rawValue)")], isCheck ? .bool : noValueType)
     case .sortSlice, .sortSliceStable, .sortSliceIsSorted:
       // `x any`: a slice (reflectlite panics at run time on anything else); less(i, j int) bool.
       try arity(b.rawValue, args, want: ["any", "func(i, j int) bool"], scope, span)

@@ -16,6 +16,16 @@ let sortInterfaceType = GoType(
   ]), name: "sort.Interface")
 
 extension Builtin {
+  /// The element type of the slice sort.Ints and its siblings sort or check.
+  var sortedSliceElement: GoType? {
+    switch self {
+    case .sortInts, .sortIntsAreSorted: return .int
+    case .sortStrings, .sortStringsAreSorted: return .string
+    case .sortFloat64s, .sortFloat64sAreSorted: return .float64
+    default: return nil
+    }
+  }
+
   /// The parameters and result of sort's Interface functions and searches.
   var sortSignature: (params: [GoType], result: GoType)? {
     switch self {

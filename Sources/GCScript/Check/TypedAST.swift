@@ -591,6 +591,8 @@ enum Builtin: String {
   case debugSetMemoryLimit = "debug.SetMemoryLimit"
   case debugReadGCStats = "debug.ReadGCStats"
   case sortInts = "sort.Ints", sortStrings = "sort.Strings", sortFloat64s = "sort.Float64s"
+  case sortIntsAreSorted = "sort.IntsAreSorted", sortStringsAreSorted = "sort.StringsAreSorted"
+  case sortFloat64sAreSorted = "sort.Float64sAreSorted"
   case sortSlice = "sort.Slice", sortSliceStable = "sort.SliceStable", sortSliceIsSorted = "sort.SliceIsSorted"
   // sort.Interface's functions, calling the program's Len, Less and Swap (Run/VM+SortInterface.swift),
   // and the binary searches.

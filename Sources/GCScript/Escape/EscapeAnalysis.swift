@@ -1039,12 +1039,17 @@ final class Batch {
       // strconv's result is a new string made inside FormatInt (always on the heap), or a piece
       // of its constant table: nothing flows from the argument.
       for a in args { expression(discard, a) }
-    case .sortInts, .sortStrings, .sortFloat64s:
-      // Go 1.19: sort.Sort(IntSlice(x)), the slice boxed into a sort.Interface that escapes
-      // (`sort.Interface(sort.IntSlice(sort.x)) escapes to heap`: x's array with it); Go 1.22+:
-      // slices.Sort(x), which keeps nothing.
+    case .sortInts, .sortStrings, .sortFloat64s, .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted:
+      // Go 1.19: sort.Sort(IntSlice(x)) (IsSorted for the checks), the slice boxed into a
+      // sort.Interface that escapes (`sort.Interface(sort.IntSlice(sort.x)) escapes to heap` at
+      // the inlined call: x's array with it); Go 1.22+: slices.Sort(x) or slices.IsSorted(x),
+      // which keep nothing (runs/sortedchecks).
       if !analysis.compiler.sortsWithSlices {
-        expression(heapHole.deref().noting("boxed into the sort.Interface \(b.rawValue) sorts through"), args[0])
+        expression(heapHole.noting("boxed into the sort.Interface \(b.rawValue) sorts through"), args[0])
+        if inlinedAt == nil, let elem = b.sortedSliceElement {
+          let slice = elem === GoType.int ? "IntSlice" : elem === GoType.string ? "StringSlice" : "Float64Slice"
+          analysis.report(operatorOffset(after: e.span.start, UInt8(ascii: "(")), "sort.Interface(sort.\(slice)(sort.x)) escapes to heap")
+        }
       } else {
         expression(discard, args[0])
       }

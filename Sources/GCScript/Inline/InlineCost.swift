@@ -424,6 +424,9 @@ struct InlineCostVisitor {
     case .strconvFormatFloat: return (go127 ? 66 : 2 + InlineCostModel.extraCallCost) + operands
     case .strconvFormatBool: return (go127 ? 12 : 8) + operands
     case .strconvQuote: return 82 + operands
+    // sort's AreSorted checks: 73 for a one-line wrapper in Go 1.27.3 (slices.IsSorted inlined
+    // into them), 66 in Go 1.19.8 (runs/sortedchecks/inline).
+    case .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted: return (go127 ? 71 : 64) + operands
     // The Appends (runs/strconvappend/inline: `return strconv.AppendX(b, ...)` costs 69, 20,
     // 70, 73 in Go 1.27.3; 63 (a call), 15, 70, 73 in Go 1.19.8; Unquote is a call in both).
     case .strconvAppendInt, .strconvAppendUint: return go127 ? 65 + operands : 2 + InlineCostModel.extraCallCost + operands

@@ -413,7 +413,7 @@ final class Inliner {
     // A generic's type parameters are named by the shapes of the call's arguments.
     let elementShape = { (t: GoType) in goShapeName(t.sliceElement ?? t) }
     var shapes: [(String, String)] = []
-    if b.genericInlining != nil, let s = args.first?.type {
+    if let s = args.first?.type, b.genericInlining != nil || b.sortedSliceElement != nil {
       if b == .slicesEqualFunc, args.count > 1 {
         let s2 = args[1].type
         shapes.append(("[S,S2,E,E2]", "[\(goShapeName(s)),\(goShapeName(s2)),\(elementShape(s)),\(elementShape(s2))]"))

@@ -92,6 +92,12 @@ extension Builtin {
     case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
     case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil
     case .sortInts, .sortStrings, .sortFloat64s: return go127 ? nil : PackageInline(rawValue)
+    // Go 1.22+: `return slices.IsSorted(x)`, inlined with cmp.Less and its isNaNs; Go 1.19:
+    // `return IsSorted(IntSlice(x))` (runs/sortedchecks).
+    case .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted:
+      guard go127 else { return PackageInline(rawValue) }
+      let isNaN = PackageInline("cmp.isNaN[E]")
+      return PackageInline(rawValue, [PackageInline("slices.IsSorted[S,E]", [PackageInline("cmp.Less[E]", [isNaN, isNaN])])])
     // strconv (runs/strconvparse): FormatFloat from Go 1.20; FormatBool, whose Go 1.27 version
     // wraps internal/strconv's of the same name; Quote with quoteWith; Go 1.19's ParseBool
     // with its syntaxError.

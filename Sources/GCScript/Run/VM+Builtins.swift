@@ -144,6 +144,9 @@ extension VM {
     case .strconvFormatInt:
       try formatInt(Int64(bitPattern: args[0].1[0]), base: Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .sortInts, .sortStrings, .sortFloat64s: try sortSlice(args[0].0, args[0].1)
+    case .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted:
+      let sorted = try sliceIsSorted(args[0].0, args[0].1)
+      result?[0] = sorted ? 1 : 0
     case .sortSlice, .sortSliceStable, .sortSliceIsSorted:
       // (less runs on this stack, which may move: `result` finds the slot afresh.)
       let sorted = try sortSliceFunc(b, args[0].0, args[0].1, less: args[1].1[0])

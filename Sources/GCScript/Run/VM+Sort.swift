@@ -7,6 +7,37 @@
 import GoHeap
 
 extension VM {
+  /// sort.IntsAreSorted, StringsAreSorted, Float64sAreSorted: whether no element is less than
+  /// the one before it (Float64Slice's Less: NaN is less than any number). Go 1.19 checks
+  /// through IsSorted(IntSlice(x)), the slice boxed into a sort.Interface on the heap (24 B);
+  /// Go 1.22+ through slices.IsSorted, allocating nothing.
+  func sliceIsSorted(_ t: GoType, _ header: UnsafeMutablePointer<UInt64>) throws -> Bool {
+    guard let elem = t.sliceElement else { return true }
+    let (base, n) = (header[0], Int(header[1]))
+    if heap.profile.version < GoVersion(1, 22) {
+      try flushTime()
+      _ = try heap.allocate(t, count: 1)
+    }
+    let size = UInt64(elem.size)
+    func less(_ i: Int, _ j: Int) throws -> Bool {
+      if elem.isString {
+        let a = try bytes(try load(base + UInt64(i) * size, 8), Int(try load(base + UInt64(i) * size + 8, 8)))
+        let b = try bytes(try load(base + UInt64(j) * size, 8), Int(try load(base + UInt64(j) * size + 8, 8)))
+        return a.lexicographicallyPrecedes(b)
+      }
+      let x = try load(base + UInt64(i) * size, 8)
+      let y = try load(base + UInt64(j) * size, 8)
+      if elem.isFloat {
+        let (a, b) = (Double(bitPattern: x), Double(bitPattern: y))
+        return a < b || (a.isNaN && !b.isNaN)
+      }
+      return Int64(bitPattern: x) < Int64(bitPattern: y)
+    }
+    // Go 1.19's IsSorted walks from the end; slices.IsSorted from the start: the same answer.
+    for i in stride(from: n - 1, to: 0, by: -1) where try less(i, i - 1) { return false }
+    return true
+  }
+
   func sortSlice(_ t: GoType, _ header: UnsafeMutablePointer<UInt64>) throws {
     guard let elem = t.sliceElement else { return }
     let base = header[0]
