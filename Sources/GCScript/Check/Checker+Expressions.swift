@@ -199,6 +199,8 @@ extension Checker {
     }
     if t.isFloat {
       guard let d = c.asDouble else { throw cannot("") }
+      // A constant rounds to ±Inf only past the type's range (go/types roundFloat64).
+      if d.isInfinite { throw cannot(" (overflows)") }
       if t.size == 4, d.isFinite, !Float(d).isFinite { throw cannot(" (overflows)") }
       return .float(t.size == 4 ? Double(Float(d)) : d)
     }

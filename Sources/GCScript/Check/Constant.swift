@@ -83,7 +83,8 @@ public enum Constant: Equatable, Sendable {
   var goText: String {
     switch self {
     case .int(let v): return "\(v)"
-    case .float(let f, _): return formatFloat(f)
+    // A constant past float64's range by its exact value (`1e+309`), as go/constant prints it.
+    case .float(let f, let exact): return f.isInfinite ? exact?.text ?? formatFloat(f) : formatFloat(f)
     case .string(let s): return "\"" + s + "\""
     case .bool(let b): return b ? "true" : "false"
     }
@@ -179,6 +180,10 @@ enum ConstantMath {
   /// go/constant computes (`0.1 + 0.2` is 3/10). An operand that is an infinity (a float64
   /// past the largest, kept without an exact value) is computed in float64.
   static func float(_ op: String, _ x: Constant, _ y: Constant) throws -> Constant {
+    // Two values that are float64s exactly, whose result is one too (checked error-free: the
+    // rounding error of a sum by TwoSum, of a product or quotient by a fused multiply-add), are
+    // computed in float64 — the same value, without the big integers.
+    if let fast = try exactInFloat64(op, x, y) { return fast }
     guard let a = x.exact, let b = y.exact else {
       guard let a = x.asDouble, let b = y.asDouble else { throw ConstantFailure.notDefined }
       return try float64(op, a, b)
@@ -199,6 +204,35 @@ enum ConstantMath {
       return .float(exactly: a / b)
     default: throw ConstantFailure.notDefined
     }
+  }
+
+  private static func exactInFloat64(_ op: String, _ x: Constant, _ y: Constant) throws -> Constant? {
+    func plain(_ c: Constant) -> Double? {
+      switch c {
+      case .float(let d, nil) where d.isFinite: return d
+      case .int(let v) where v.magnitude <= 1 << 53: return Double(v)
+      default: return nil
+      }
+    }
+    guard let a = plain(x), let b = plain(y) else { return nil }
+    let r: Double
+    switch op {
+    case "==", "!=", "<", "<=", ">", ">=": return try float64(op, a, b)
+    case "+", "-":
+      let b2 = op == "+" ? b : -b
+      r = a + b2
+      let bb = r - a
+      guard r.isFinite, (a - (r - bb)) + (b2 - bb) == 0 else { return nil }
+    case "*":
+      r = a * b
+      guard r.isFinite, r == 0 || r.isNormal, (-r).addingProduct(a, b) == 0 else { return nil }
+    case "/":
+      guard b != 0 else { throw ConstantFailure.divisionByZero }
+      r = a / b
+      guard r.isFinite, r == 0 || r.isNormal, (-a).addingProduct(r, b) == 0 else { return nil }
+    default: return nil
+    }
+    return .float(r + 0)
   }
 
   /// The same on float64s, for an infinite operand.

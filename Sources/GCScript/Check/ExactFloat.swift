@@ -42,15 +42,18 @@ public struct ExactFloat: Equatable, Sendable {
       self.init(reducing: 0, 1)
       return
     }
-    // d = significand * 2^exponent with an integral significand of up to 53 bits.
-    let exponent = Int(d.exponent) - 52
-    let significand = BigInt(d.significandBitPattern | (d.isNormal ? 1 << 52 : 0))
-    let exp = d.isNormal ? exponent : -1074
-    let n = d < 0 ? -significand : significand
+    // d = significand * 2^exponent with an integral significand of up to 53 bits, made odd:
+    // then n / 2^-exp is in lowest terms (no GCD needed).
+    var significand = d.significandBitPattern | (d.isNormal ? 1 << 52 : 0)
+    var exp = d.isNormal ? Int(d.exponent) - 52 : -1074
+    let zeros = significand.trailingZeroBitCount
+    significand >>= UInt64(zeros)
+    exp += zeros
+    let n = d < 0 ? -BigInt(significand) : BigInt(significand)
     if exp >= 0 {
-      self.init(reducing: n << exp, 1)
+      self.init(reduced: n << exp, 1)
     } else {
-      self.init(reducing: n, BigUInt(1) << -exp)
+      self.init(reduced: n, BigUInt(1) << -exp)
     }
   }
 
@@ -116,29 +119,77 @@ public struct ExactFloat: Equatable, Sendable {
 
   var isZero: Bool { numerator.isZero }
 
-  static func + (a: ExactFloat, b: ExactFloat) -> ExactFloat {
-    ExactFloat(reducing: a.numerator * BigInt(b.denominator) + b.numerator * BigInt(a.denominator), a.denominator * b.denominator)
+  /// A fraction already in lowest terms.
+  private init(reduced n: BigInt, _ d: BigUInt) {
+    numerator = n
+    denominator = d
   }
 
-  static func - (a: ExactFloat, b: ExactFloat) -> ExactFloat {
-    ExactFloat(reducing: a.numerator * BigInt(b.denominator) - b.numerator * BigInt(a.denominator), a.denominator * b.denominator)
+  // The operations keep the fractions in lowest terms with the GCDs of the smaller parts where
+  // that suffices (Knuth 4.5.1): a sum over coprime denominators is already reduced; a product
+  // reduces each numerator against the other denominator.
+
+  static func + (a: ExactFloat, b: ExactFloat) -> ExactFloat {
+    let n = a.numerator * BigInt(b.denominator) + b.numerator * BigInt(a.denominator)
+    if a.denominator == 1 && b.denominator == 1 { return ExactFloat(reduced: n, 1) }
+    return ExactFloat(reducing: n, a.denominator * b.denominator)
   }
+
+  static func - (a: ExactFloat, b: ExactFloat) -> ExactFloat { a + (-b) }
 
   static func * (a: ExactFloat, b: ExactFloat) -> ExactFloat {
-    ExactFloat(reducing: a.numerator * b.numerator, a.denominator * b.denominator)
+    let g1 = a.numerator.magnitude.greatestCommonDivisor(with: b.denominator)
+    let g2 = b.numerator.magnitude.greatestCommonDivisor(with: a.denominator)
+    let n1 = a.numerator.magnitude / g1, d2 = b.denominator / g1
+    let n2 = b.numerator.magnitude / g2, d1 = a.denominator / g2
+    let negative = (a.numerator.sign == .minus) != (b.numerator.sign == .minus) && !a.numerator.isZero && !b.numerator.isZero
+    return ExactFloat(reduced: BigInt(sign: negative ? .minus : .plus, magnitude: n1 * n2), d1 * d2)
   }
 
   /// a / b for b not zero.
   static func / (a: ExactFloat, b: ExactFloat) -> ExactFloat {
-    let n = a.numerator * BigInt(b.denominator)
-    let d = BigInt(a.denominator) * b.numerator
-    return ExactFloat(reducing: d.sign == .minus ? -n : n, d.magnitude)
+    let inverse = ExactFloat(reduced: BigInt(sign: b.numerator.sign, magnitude: b.denominator), b.numerator.magnitude)
+    return a * inverse
   }
 
-  static prefix func - (a: ExactFloat) -> ExactFloat { ExactFloat(reducing: -a.numerator, a.denominator) }
+  static prefix func - (a: ExactFloat) -> ExactFloat { ExactFloat(reduced: -a.numerator, a.denominator) }
 
   static func < (a: ExactFloat, b: ExactFloat) -> Bool {
     a.numerator * BigInt(b.denominator) < b.numerator * BigInt(a.denominator)
+  }
+
+  /// The value as go/constant prints a float too large for a float64 (`%.6g`: `1e+309`).
+  var text: String {
+    if numerator.isZero { return "0" }
+    let n = numerator.magnitude
+    let d = denominator
+    // E = floor(log10(n/d)), from an estimate by the bit widths, corrected.
+    var e = Int((Double(n.bitWidth - d.bitWidth) * 0.30102999566398120).rounded(.down))
+    func atLeast(_ k: Int) -> Bool {  // n/d >= 10^k
+      k >= 0 ? n >= d * BigUInt(10).power(k) : n * BigUInt(10).power(-k) >= d
+    }
+    while !atLeast(e) { e -= 1 }
+    while atLeast(e + 1) { e += 1 }
+    // Six significant digits, rounded half to even.
+    let shift = 5 - e
+    let (num, den) = shift >= 0 ? (n * BigUInt(10).power(shift), d) : (n, d * BigUInt(10).power(-shift))
+    var (q, r) = num.quotientAndRemainder(dividingBy: den)
+    let twice = r << 1
+    if twice > den || twice == den && q[bitAt: 0] { q += 1 }
+    if q >= BigUInt(1_000_000) {
+      q /= 10
+      e += 1
+    }
+    var digits = String(q)
+    while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
+    let mantissa = digits.count > 1 ? "\(digits.first!).\(digits.dropFirst())" : digits
+    let sign = numerator.sign == .minus ? "-" : ""
+    if e < -4 || e >= 6 {
+      let exp = abs(e) < 10 ? "0\(abs(e))" : "\(abs(e))"
+      return "\(sign)\(mantissa)e\(e < 0 ? "-" : "+")\(exp)"
+    }
+    // (Only reached for values a float64 holds, which gcsh prints from the float64.)
+    return sign + mantissa
   }
 
   /// The nearest float64 (ties to even, as big.Rat's Float64 rounds), ±Inf past the largest.

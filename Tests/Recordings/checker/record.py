@@ -269,6 +269,12 @@ cases = [
  ("", 'var e error; var s string = e; _ = s'),
  ("", 'var a any = 1; _ = a + 1'),
  ("type I interface{ M() }\ntype T struct{}\nfunc (T) M() {}", 'var i I = T{}; i.N()'),
+ # Untyped float constants are exact (go/constant) and must fit float64 where they meet it.
+ ("", 'x := 1e308 * 10; _ = x'),
+ ("", 'var y float64 = -1e308 * 10; _ = y'),
+ ("", 'x := int(1.1 * 10); y := int(0.1 * 3 * 10); _, _ = x, y'),
+ ("", 'x := int(1.0 / 3 * 3); _ = x'),
+ ("", 'x := int(0.1 * 3); _ = x'),
 ]
 go = os.environ.get("GO127", "/work/tools/gobin/lib/python3.11/site-packages/go/bin/go")
 work = tempfile.mkdtemp()
