@@ -205,13 +205,11 @@ public struct ExactFloat: Equatable, Sendable {
       let qr = (shift >= 0 ? n << shift : n).quotientAndRemainder(dividingBy: divisor)
       return (qr.quotient, qr.remainder, divisor)
     }
+    // n/d is in [2^(nb-db-1), 2^(nb-db+1)), so q has 53 or 54 bits: one step down at most.
     var shift = 53 - (n.bitWidth - d.bitWidth)
     var (q, r, divisor) = divide(shift)
     if q.bitWidth > 53 {
       shift -= 1
-      (q, r, divisor) = divide(shift)
-    } else if q.bitWidth < 53 {
-      shift += 1
       (q, r, divisor) = divide(shift)
     }
     if shift > 1074 {

@@ -150,32 +150,24 @@ extension VM {
     guard p != 0 else { throw VMTrap(kind: .nilDereference) }
     let errs = try errorSlice(try load(p, 8), Int(try load(p + 8, 8)))
     guard errs.count > 1 else { return try errorText(errs[0]) }
-    var text: [UInt8] = []
-    var buffer: UInt64 = 0
-    var capacity = 0
-    defer { if buffer != 0 { inFlight.removeAll { $0 == buffer } } }
-    func grow(to newCapacity: Int) throws {
-      guard newCapacity > 0 else { return }
-      let fresh = try heap.allocate(.uint8, count: newCapacity)
-      if buffer != 0 { inFlight.removeAll { $0 == buffer } }
-      inFlight.append(fresh)
-      (buffer, capacity) = (fresh, newCapacity)
-    }
+    var b = GrowingBytes()
+    defer { unroot(b) }
     func append(_ more: [UInt8]) throws {
-      if text.count + more.count > capacity { try grow(to: grownCapacity(old: capacity, needed: text.count + more.count, elem: .uint8)) }
-      text += more
+      let needed = b.bytes.count + more.count
+      if needed > b.capacity { try regrow(&b, to: grownCapacity(old: b.capacity, needed: needed, elem: .uint8)) }
+      b.bytes += more
     }
     // []byte(s) of an escaping result: rawbyteslice, the size class's capacity.
     let (d0, n0) = try errorText(errs[0])
-    text = try bytes(d0, Int(n0))
-    try grow(to: heap.roundupsize(text.count, noscan: true))
+    b.bytes = try bytes(d0, Int(n0))
+    try regrow(&b, to: heap.roundupsize(b.bytes.count, noscan: true))
     for e in errs.dropFirst() {
       try append([UInt8(ascii: "\n")])
       let (d, n) = try errorText(e)
       try append(try bytes(d, Int(n)))
     }
-    try write(text, at: buffer)
-    return (buffer, UInt64(text.count))
+    try write(b.bytes, at: b.array)
+    return (b.array, UInt64(b.bytes.count))
   }
 
   /// An error's Error(): fmt's, errors' and strconv's natively, the program's by calling it.

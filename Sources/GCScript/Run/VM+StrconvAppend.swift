@@ -22,10 +22,9 @@ extension VM {
   ) throws {
     if b == .strconvUnquote { return try unquote(args[0], into: result) }
     // dst's words, copied: the argument's slots are the caller's (a variable's, it may be).
-    let dstWords = UnsafeMutablePointer<UInt64>.allocate(capacity: 3)
-    defer { dstWords.deallocate() }
-    dstWords.update(from: args[0], count: 3)
-    let dst = dstWords
+    let dst = UnsafeMutablePointer<UInt64>.allocate(capacity: 3)
+    defer { dst.deallocate() }
+    dst.update(from: args[0], count: 3)
     // A new array made here is a root until the result holds it (another may be made after).
     let rooted = inFlight.count
     defer { inFlight.removeSubrange(rooted...) }

@@ -92,18 +92,46 @@ extension VM {
     return length + n > capacity ? grownCapacity(old: capacity, needed: length + n, elem: .uint8) : nil
   }
 
+  /// The capacity a Builder's grow gets for `wanted` bytes: MakeNoZero's size class from Go
+  /// 1.21, make's exact capacity before.
+  func builderArrayCapacity(_ wanted: Int) -> Int {
+    heap.profile.version >= GoVersion(1, 21) ? heap.roundupsize(wanted, noscan: true) : wanted
+  }
+
   /// A new buffer of `capacity` bytes with the first `length` copied; the Builder points to
   /// it. Returns its address and capacity.
   private func growBuilder(
     _ p: UInt64, _ old: UInt64, _ length: Int, to capacity: Int
   ) throws -> (UInt64, Int) {
-    // MakeNoZero (Go 1.21+): the size class's capacity.
-    let capacity = heap.profile.version >= GoVersion(1, 21) ? heap.roundupsize(capacity, noscan: true) : capacity
+    let capacity = builderArrayCapacity(capacity)
     let fresh = try heap.allocate(.uint8, count: capacity)
     if length > 0 { try copyMemory(to: fresh, from: old, length) }
     try store(p + 8, fresh, 8)
     try store(p + 24, UInt64(capacity), 8)
     return (fresh, capacity)
+  }
+
+  /// A `[]byte` the library builds on the host's side (strings.Map's Builder, a joinError's
+  /// text) whose heap array grows as Go's makes and appends grow it: each new array is a root
+  /// (inFlight) while the program's functions may run and collect, the old one garbage.
+  struct GrowingBytes {
+    var bytes: [UInt8] = []
+    var array: Address = 0
+    var capacity = 0
+  }
+
+  /// A new array of `capacity` bytes for `b` (none for 0), rooted in place of the old one.
+  func regrow(_ b: inout GrowingBytes, to capacity: Int) throws {
+    guard capacity > 0 else { return }
+    let fresh = try heap.allocate(.uint8, count: capacity)
+    unroot(b)
+    inFlight.append(fresh)
+    (b.array, b.capacity) = (fresh, capacity)
+  }
+
+  /// `b`'s array is no longer the library's to hold (its result holds it, or nothing does).
+  func unroot(_ b: GrowingBytes) {
+    if b.array != 0, let k = inFlight.lastIndex(of: b.array) { inFlight.remove(at: k) }
   }
 
   /// strings.Count: non-overlapping instances of sub in s; utf8.RuneCountInString(s) + 1 for

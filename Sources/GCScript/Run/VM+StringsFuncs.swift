@@ -447,22 +447,14 @@ extension VM {
       let answer = try callFuncValue(f, arguments: [UInt64(bitPattern: Int64(r))], resultWords: 1, what: "strings.Map called its function")
       return Int32(truncatingIfNeeded: answer[0])
     }
-    var built: [UInt8] = []
-    var buffer: Address = 0
-    var capacity = 0
-    defer { if buffer != 0 { inFlight.removeAll { $0 == buffer } } }
+    var b = GrowingBytes()
+    defer { unroot(b) }
     /// The Builder's writes: its buffer grown first when they do not fit.
     func write(_ bytes: [UInt8], rune: Bool, growTo wanted: Int? = nil) throws {
-      let grown = wanted ?? builderGrowth(capacity: capacity, length: built.count, writing: bytes.count, rune: rune)
-      if let grown {
-        // MakeNoZero (Go 1.21+) takes the size class's capacity; make, the capacity asked.
-        let c = heap.profile.version >= GoVersion(1, 21) ? heap.roundupsize(grown, noscan: true) : grown
-        let fresh = try heap.allocate(.uint8, count: c)
-        if buffer != 0 { inFlight.removeAll { $0 == buffer } }
-        inFlight.append(fresh)
-        (buffer, capacity) = (fresh, c)
+      if let grown = wanted ?? builderGrowth(capacity: b.capacity, length: b.bytes.count, writing: bytes.count, rune: rune) {
+        try regrow(&b, to: builderArrayCapacity(grown))
       }
-      built += bytes
+      b.bytes += bytes
     }
     var i = 0
     var changed = false
@@ -500,8 +492,8 @@ extension VM {
       }
       i += w
     }
-    try self.write(built, at: buffer)
-    if let out = result() { (out[0], out[1]) = (buffer, UInt64(built.count)) }
+    try self.write(b.bytes, at: b.array)
+    if let out = result() { (out[0], out[1]) = (b.array, UInt64(b.bytes.count)) }
   }
 
   /// FieldsFunc's `span{start, end int}`.
