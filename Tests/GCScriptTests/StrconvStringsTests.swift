@@ -30,7 +30,7 @@ func strconvAndRepeatAllocateAsGo(_ version: String) throws {
   #expect(failure("s := strings.Repeat(\"xy\", 1 << 62)", profile: .go119)?.kind.message == "panic: strings: Repeat count causes overflow")
   #expect(failure("s := strings.Repeat(\"xy\", 1 << 62)")?.kind.message == "panic: strings: Repeat output length overflow")
   #expect(failure("s := strconv.FormatInt(1, 1)")?.kind.message == "panic: strconv: illegal AppendInt/FormatInt base")
-  #expect(failure("s := strings.TrimFunc(\"a,b\", nil)")?.kind.message == "strings.TrimFunc is not supported by gcsh yet")
+  #expect(failure("s := strings.SplitAfter(\"a,b\", \",\")")?.kind.message == "strings.SplitAfter is not supported by gcsh yet")
   #expect(failure("s := strconv.QuoteRune(1)")?.kind.message == "strconv.QuoteRune is not supported by gcsh yet")
 }
 

@@ -69,6 +69,46 @@ func stringsMapIsGos(_ version: String) throws {
   #expect(try expectInlineCosts(run, "inline/main.go", version) { _ in false } == 1)
 }
 
+/// stringsfuncpreds: IndexFunc, LastIndexFunc, TrimFunc, TrimLeftFunc and TrimRightFunc call
+/// their function once per rune in Go's order (TrimFunc the left end from the start, then the
+/// right end from the end: `--a--b` for "--a-b--"), return substrings of s and allocate
+/// nothing. Printed as Go 1.27.3 and 1.19.8 print it, with -m: Go 1.27 inlines IndexFunc and
+/// TrimLeftFunc with indexFunc and a unicode predicate given to them (IsUpper's table lookup
+/// line at the call), Go 1.19 only LastIndexFunc — but for the literals' `can inline` lines and
+/// the `\xff` operand (as in stringsmap above).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func stringsPredicateFunctionsAreGos(_ version: String) throws {
+  let run = try RecordedRun("stringsfuncpreds")
+  let c = try run.compared(version) { line in
+    !line.hasPrefix("#") && !line.contains("can inline main.func") && !line.contains(#"\xff"#)
+  }
+  // (The line with TrimFunc("é\xffé", ...)'s "\xff" is left out: see above.)
+  let lines = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix(#""Hola, mundo" """#) } }
+  #expect(lines(c.printed) == lines(c.expected) && lines(c.expected).count == 6)
+  #expect(c.expected.contains(#""a-b" "--a--b""#) && c.expected.contains("allocs: 0 0 0 0"))
+  #expect(c.gcsh == c.go)
+  #expect(c.go.contains { $0.contains("inlining call to unicode.IsUpper") } == (version == "1.27.3"))
+  #expect(try expectInlineCosts(run, "inline/main.go", version) { _ in false } == 5)
+}
+
+/// Their edges as strings.go has them: an empty s never calls f (so a nil f is only a panic
+/// when there is a rune to test); TrimLeftFunc of a string f wholly accepts is "", which keeps
+/// nothing alive; a bad byte is one U+FFFD from either end; TrimRightFunc keeps a multi-byte
+/// last rune whole. (The output is Go 1.27.3's for the same lines.)
+@Test func stringsPredicateFunctionEdges() throws {
+  let (host, _, _) = try interpret("""
+    import "unicode"
+    fmt.Println(strings.IndexFunc("", nil), strings.LastIndexFunc("", nil), strings.TrimFunc("", nil) == "")
+    fmt.Println(strings.LastIndexFunc("abé", unicode.IsLetter), strings.LastIndexFunc("aé", func(r rune) bool { return r == 'a' }))
+    fmt.Printf("%q %q\\n", strings.TrimRightFunc("xéé ", unicode.IsSpace), strings.TrimLeftFunc("   ", unicode.IsSpace))
+    fmt.Println(strings.IndexFunc(string([]byte{'a', 0xff}), func(r rune) bool { return r == unicode.ReplacementChar }))
+    fmt.Println(strings.LastIndexFunc(string([]byte{0xe2, 0x82}), func(r rune) bool { return r == unicode.ReplacementChar }))
+    """)
+  #expect(host.text == "-1 -1 true\n2 0\n\"xéé\" \"\"\n1\n1\n")
+  #expect(failure("x := strings.IndexFunc(\"a\", nil)")?.kind.message == "panic: runtime error: invalid memory address or nil pointer dereference")
+  #expect(failure("x := strings.TrimFunc(\"a\", func(r rune) int { return 0 })")?.kind.message.hasPrefix("cannot use func(r rune) int") == true)
+}
+
 /// strings.Map's Builder buffer is allocated between calls of the program's function, which
 /// may allocate and start collections: the buffer (and the string being mapped) must survive
 /// them. Each call here allocates 64 KiB of garbage with GOGC=10.

@@ -723,7 +723,8 @@ extension Checker {
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
       .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
-      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap, .strconvAppendInt, .strconvAppendUint,
+      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap, .stringsIndexFunc,
+      .stringsLastIndexFunc, .stringsTrimFunc, .stringsTrimLeftFunc, .stringsTrimRightFunc, .strconvAppendInt, .strconvAppendUint,
       .strconvAppendBool, .strconvAppendQuote, .strconvAppendFloat, .strconvUnquote:
       let (params, result) = b.stringsSignature!
       try arity(b.rawValue, args, want: params.map(\.description), scope, span)

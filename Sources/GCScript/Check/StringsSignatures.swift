@@ -52,6 +52,10 @@ extension Builtin {
     case .stringsTitle: return ([.string], .string)
     case .stringsFieldsFunc:
       return ([.string, .function(params: [.int32], results: [.bool], variadic: false)], .slice(of: .string))
+    case .stringsIndexFunc, .stringsLastIndexFunc:
+      return ([.string, .function(params: [.int32], results: [.bool], variadic: false)], .int)
+    case .stringsTrimFunc, .stringsTrimLeftFunc, .stringsTrimRightFunc:
+      return ([.string, .function(params: [.int32], results: [.bool], variadic: false)], .string)
     case .stringsMap: return ([.function(params: [.int32], results: [.int32], variadic: false), .string], .string)
     case .stringsFields: return ([.string], .slice(of: .string))
     case .stringsJoin: return ([.slice(of: .string), .string], .string)

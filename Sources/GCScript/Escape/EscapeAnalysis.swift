@@ -1005,6 +1005,10 @@ final class Batch {
       if inlinedAt == nil, UnicodePackage.latin1TableLookups.contains(b) {
         analysis.report(operatorOffset(after: e.span.start, UInt8(ascii: "(")), "index bounds check elided")
       }
+    // IndexFunc calls its function and keeps nothing of it.
+    case .stringsIndexFunc:
+      for a in args { expression(discard, a) }
+      inlinedPredicateLookup(e, b, args)
     // math's functions take and return numbers: nothing flows.
     case .mathSqrt, .mathAbs, .mathFloor, .mathCeil, .mathTrunc, .mathRound, .mathRoundToEven, .mathLog,
       .mathLog2, .mathLog10, .mathExp, .mathCbrt, .mathPow, .mathMax, .mathMin, .mathMod, .mathCopysign,
@@ -1117,9 +1121,11 @@ final class Batch {
     // Trim, TrimLeft, TrimRight and Cut return pieces of s; Title (Map) s itself when nothing
     // changes.
     case .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix, .stringsToUpper, .stringsToLower,
-      .stringsReplace, .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsCut, .stringsTitle:
+      .stringsReplace, .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsCut, .stringsTitle,
+      .stringsTrimFunc, .stringsTrimLeftFunc, .stringsTrimRightFunc:
       expression(k, args[0])
       for a in args.dropFirst() { expression(discard, a) }
+      inlinedPredicateLookup(e, b, args)
     // strconv's Appends return dst (appended to in place when it has room): `leaking param: dst
     // to result ~r0 level=0`; Unquote returns s[1:len-1] when there is nothing to unescape.
     // The Appends write into dst's array when it has room (so a `[]byte("n=")` given to them is
@@ -1138,7 +1144,7 @@ final class Batch {
       expression(discard, args[1])
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
       .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .stringsIndexAny, .stringsContainsAny,
-      .stringsLastIndexByte, .stringsIndexRune, .strconvFormatFloat, .strconvFormatBool,
+      .stringsLastIndexByte, .stringsIndexRune, .stringsLastIndexFunc, .strconvFormatFloat, .strconvFormatBool,
       .strconvQuote, .osArgs:
       for a in args { expression(discard, a) }
     // The parsers keep their input in the NumError of a failure: a copy from Go 1.20
@@ -1643,5 +1649,18 @@ extension TypedStmt {
       }
     case .zero, .breakStmt, .continueStmt, .fallthroughStmt, .gc, .free, .why, .roots, .explain, .heapMap: break
     }
+  }
+}
+
+extension Batch {
+  /// From Go 1.20 IndexFunc and TrimLeftFunc are inlined with indexFunc, and a unicode
+  /// predicate given to them is inlined with it: the line for its table lookup (see the unicode
+  /// functions above) is at the call (runs/stringsfuncpreds: IndexFunc(s, unicode.IsUpper)).
+  fileprivate func inlinedPredicateLookup(_ e: TypedExpr, _ b: Builtin, _ args: [TypedExpr]) {
+    guard b == .stringsIndexFunc || b == .stringsTrimLeftFunc, inlinedAt == nil, analysis.compiler.inliner == .go127,
+      args.count > 1, case .functionValue(let f) = args[1].kind, let p = f.packageFunction,
+      UnicodePackage.latin1TableLookups.contains(p)
+    else { return }
+    analysis.report(operatorOffset(after: e.span.start, UInt8(ascii: "(")), "index bounds check elided")
   }
 }

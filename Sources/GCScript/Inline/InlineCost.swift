@@ -506,6 +506,12 @@ struct InlineCostVisitor {
     // gcsh's model costs 13 more than Go's: Cut's own share is 77 / 59.
     case .stringsCut: return (go127 ? 77 : 59) + operands
     case .stringsIndexByte: return (go127 ? 69 : 64) + operands
+    // runs/stringsfuncpreds/inline: IndexFunc (`return indexFunc(s, f, true)`) and TrimLeftFunc
+    // are inlined with indexFunc's loop from Go 1.20; LastIndexFunc, a call of lastIndexFunc, in
+    // both; TrimFunc and TrimRightFunc are calls.
+    case .stringsIndexFunc: return (go127 ? 43 : 59) + operands
+    case .stringsTrimLeftFunc: return (go127 ? 56 : 59) + operands
+    case .stringsLastIndexFunc: return 65 + operands
     case .stringsLastIndex, .stringsTrimSpace, .stringsFields, .stringsJoin, .stringsToUpper,
       .stringsToLower, .stringsReplace:
       return 59 + operands

@@ -404,7 +404,7 @@ final class Inliner {
   /// each call inlined into its body, one level down each, all at the call's `(` (the outermost
   /// call's in an inlined body).
   private func packageInlined(_ call: TypedExpr, _ b: Builtin, path: [Int], outermost: Int?) {
-    guard case .builtin(_, let args, _) = call.kind, caller != nil, let tree = packageInlining(b) else { return }
+    guard case .builtin(_, let args, _) = call.kind, caller != nil, var tree = packageInlining(b) else { return }
     // A method's `(` is after its receiver (`b.WriteString(`); a function's after its name.
     let receiverEnd = b.isMethod ? args.first?.span.end : nil
     let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)
@@ -419,6 +419,13 @@ final class Inliner {
         shapes.append(("[S,S2,E,E2]", "[\(goShapeName(s)),\(goShapeName(s2)),\(elementShape(s)),\(elementShape(s2))]"))
       }
       shapes += [("[S,E]", "[\(goShapeName(s)),\(elementShape(s))]"), ("[E]", "[\(elementShape(s))]")]
+    }
+    // A function value given to an inlined body that calls it is a static callee there: Go
+    // inlines a call of a package function's funcval too (`strings.IndexFunc(s,
+    // unicode.IsDigit)`: indexFunc's `f(r)` is inlined as unicode.IsDigit; runs/stringsfuncpreds).
+    if b == .stringsIndexFunc || b == .stringsTrimLeftFunc, !tree.calls.isEmpty, args.count > 1,
+      case .functionValue(let f) = args[1].kind, let p = f.packageFunction, let inner = packageInlining(p) {
+      tree.calls[0].calls.append(inner)
     }
     func add(_ node: PackageInline, _ path: [Int]) {
       var name = b.atomicOperation?.method == true ? node.name.replacing("(*T)", with: "(*\(receiverType))") : node.name

@@ -142,6 +142,11 @@ extension Builtin {
     case .stringsSplit, .stringsReplaceAll, .stringsContainsRune, .stringsSplitN, .stringsContainsAny:
       return PackageInline(rawValue)
     case .stringsCut: return go127 ? PackageInline(rawValue) : nil
+    // runs/stringsfuncpreds: IndexFunc and TrimLeftFunc with indexFunc from Go 1.20 (and the
+    // predicate itself when it is a package function Go inlines: Inliner.packageInlined);
+    // LastIndexFunc in both, lastIndexFunc in neither.
+    case .stringsIndexFunc, .stringsTrimLeftFunc: return go127 ? PackageInline(rawValue, [PackageInline("strings.indexFunc")]) : nil
+    case .stringsLastIndexFunc: return PackageInline(rawValue)
     case .stringsLastIndexByte: return PackageInline(rawValue, go127 ? [PackageInline("bytealg.LastIndexByteString")] : [])
     case .stringsIndex: return go127 ? PackageInline(rawValue) : nil
     case .stringsContains: return PackageInline(rawValue, go127 ? [PackageInline("strings.Index")] : [])

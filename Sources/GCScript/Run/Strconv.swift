@@ -66,6 +66,21 @@ enum GoUTF8 {
     return (Int32(p0 & 0x07) << 18 | Int32(b1 & 0x3F) << 12 | Int32(b2 & 0x3F) << 6 | Int32(b3 & 0x3F), 4)
   }
 
+  /// utf8.DecodeLastRuneInString of `b[..<end]`: the last rune and its width. The rune starts
+  /// at most UTFMax bytes back, at the nearest byte that can start one; if the bytes from there
+  /// are not exactly one valid rune ending at `end`, the last byte alone is (RuneError, 1).
+  static func decodeLastRune(_ b: [UInt8], end: Int) -> (Int32, Int) {
+    if end == 0 { return (runeError, 0) }
+    var start = end - 1
+    if b[start] < 0x80 { return (Int32(b[start]), 1) }
+    let lim = max(0, end - 4)
+    start -= 1
+    while start >= lim, b[start] & 0xC0 == 0x80 { start -= 1 }
+    start = max(start, 0)
+    let (r, size) = decodeRune(Array(b[start..<end]), 0)
+    return start + size == end ? (r, size) : (runeError, 1)
+  }
+
   /// utf8.RuneCount: runes as DecodeRune steps through them.
   static func runeCount(_ b: [UInt8]) -> Int {
     var n = 0

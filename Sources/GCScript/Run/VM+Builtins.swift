@@ -174,7 +174,8 @@ extension VM {
       .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
-      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap:
+      .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap, .stringsIndexFunc,
+      .stringsLastIndexFunc, .stringsTrimFunc, .stringsTrimLeftFunc, .stringsTrimRightFunc:
       try stringsFunction(b, args.map(\.1)) { result }
     case .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat, .strconvParseBool,
       .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .osArgs:

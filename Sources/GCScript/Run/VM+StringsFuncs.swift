@@ -87,6 +87,24 @@ extension VM {
     case .stringsTitle: try title(s, data, into: result)
     case .stringsFieldsFunc: try fields(s, data, function: args[1][0], into: result)
     case .stringsFields: try fields(s, data, into: result)
+    case .stringsIndexFunc: returnInt(try indexFunc(s, args[1][0], truth: true, b))
+    case .stringsLastIndexFunc: returnInt(try lastIndexFunc(s, args[1][0], truth: true, b))
+    case .stringsTrimLeftFunc, .stringsTrimFunc, .stringsTrimRightFunc:
+      // TrimLeftFunc: s[i:] from the first rune f rejects, "" if there is none. TrimRightFunc:
+      // s[:j] up to and including the last rune f rejects (s[0:0] if there is none).
+      // TrimFunc is TrimRightFunc(TrimLeftFunc(s, f), f): the left end first, then the right
+      // end of what is left, searched from its end.
+      var lo = 0
+      if b != .stringsTrimRightFunc {
+        lo = try indexFunc(s, args[1][0], truth: false, b)
+        if lo < 0 { return returnString(0, 0) }
+      }
+      if b == .stringsTrimLeftFunc { return substring(lo, s.count) }
+      let rest = Array(s[lo...])
+      let i = try lastIndexFunc(rest, args[1][0], truth: false, b)
+      let end = i >= 0 && rest[i] >= 0x80 ? i + GoUTF8.decodeRune(rest, i).1 : i + 1
+      // (An empty s[lo:][0:0] keeps s[lo:]'s pointer, as Go's slicing does.)
+      end == 0 ? returnString(data &+ UInt64(lo), 0) : substring(lo, lo + end)
     case .stringsJoin: try join(args[0], sep: try arg(1), into: result)
     case .stringsToUpper, .stringsToLower:
       try mapCase(s, data, upper: b == .stringsToUpper, into: result)
@@ -494,6 +512,36 @@ extension VM {
     }
     try self.write(b.bytes, at: b.array)
     if let out = result() { (out[0], out[1]) = (b.array, UInt64(b.bytes.count)) }
+  }
+
+  /// strings.indexFunc: the byte index of the first rune for which f returns `truth`, or -1.
+  /// f is called once per rune, from the start, until then.
+  private func indexFunc(_ s: [UInt8], _ f: UInt64, truth: Bool, _ caller: Builtin) throws -> Int {
+    var i = 0
+    while i < s.count {
+      let (r, w) = GoUTF8.decodeRune(s, i)
+      if try predicate(f, r, caller) == truth { return i }
+      i += w
+    }
+    return -1
+  }
+
+  /// strings.lastIndexFunc: the same from the end, rune by rune as utf8.DecodeLastRuneInString
+  /// steps back (a bad byte is one U+FFFD).
+  private func lastIndexFunc(_ s: [UInt8], _ f: UInt64, truth: Bool, _ caller: Builtin) throws -> Int {
+    var i = s.count
+    while i > 0 {
+      let (r, w) = GoUTF8.decodeLastRune(s, end: i)
+      i -= w
+      if try predicate(f, r, caller) == truth { return i }
+    }
+    return -1
+  }
+
+  private func predicate(_ f: UInt64, _ r: Int32, _ caller: Builtin) throws -> Bool {
+    let answer = try callFuncValue(
+      f, arguments: [UInt64(bitPattern: Int64(r))], resultWords: 1, what: "\(caller.rawValue) called its function")
+    return answer[0] & 1 != 0
   }
 
   /// FieldsFunc's `span{start, end int}`.
