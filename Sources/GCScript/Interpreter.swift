@@ -100,8 +100,11 @@ public final class Interpreter {
     var lowered: [(Function, CodeObject)] = []
     var loweringErrors: [ScriptError] = []
     for (k, f) in order.enumerated() {
-      let lowerer = Lowerer(session: session, function: f, source: source)
-      lowered.append((f, lowerer.lower()))
+      // A library's function is lowered in its own source (Check/Libraries.swift).
+      let lowerer = Lowerer(session: session, function: f, source: f.library?.source ?? source)
+      let code = lowerer.lower()
+      code.isLibrary = f.library != nil
+      lowered.append((f, code))
       loweringErrors += lowerer.errors
       if k < declared { session.noteMethod(f) }
     }

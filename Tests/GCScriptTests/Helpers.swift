@@ -48,6 +48,26 @@ func interpret(
   return (host, rt, interp)
 }
 
+/// A REPL's session: one interpreter on one runtime, running entries one after another.
+struct Session {
+  let rt: GoRuntime
+  let host = RecordingHost()
+  let interp: Interpreter
+
+  init(profile: RuntimeProfile = .go127) {
+    rt = GoRuntime(profile: profile)
+    interp = Interpreter(heap: rt, host: host)
+  }
+
+  /// Runs one entry: its syntax error, compile errors or run-time error are thrown.
+  func enter(_ code: String) throws {
+    let src = Source(name: "<repl>", text: code)
+    let (stmts, errors, _) = Interpreter.parse(src)
+    if let e = errors.first { throw e }
+    try interp.run(stmts, source: src)
+  }
+}
+
 /// The error a program stops with: its first compile error, or the run-time error.
 func failure(
   _ code: String, profile: RuntimeProfile = .go127, machine: MachineConfig = MachineConfig()

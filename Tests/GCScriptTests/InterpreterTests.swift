@@ -196,13 +196,8 @@ func runtimeError(_ c: RuntimeErrorCase) {
 }
 
 @Test func anErrorWhileEvaluatingArgumentsUnwindsTheCallStack() throws {
-  let rt = GoRuntime(profile: .go127)
-  let host = RecordingHost()
-  let interp = Interpreter(heap: rt, host: host)
-  func exec(_ code: String) throws {
-    let src = Source(name: "<repl>", text: code)
-    try interp.run(Interpreter.parse(src).0, source: src)
-  }
+  let session = Session()
+  let (host, rt, interp, exec) = (session.host, session.rt, session.interp, session.enter)
   try exec("func twice(a int) int { return 2 * a }\ns := []int{1}")
   #expect(throws: ScriptError.self) { try exec("print twice(twice(s[5]))") }
   #expect(interp.vm.frames.isEmpty)

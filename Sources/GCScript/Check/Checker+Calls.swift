@@ -30,7 +30,8 @@ extension Checker {
     case .selector(let base, let name):
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
         if p == "unsafe", let op = try unsafeCall(name, args, spread: spread, scope, span) { return op }
-        switch Packages.member(p, name, profile) {
+        switch try packageMember(p, name, at: callee.span) {
+        case .libraryFunction(let fn)?: return try userCall(fn.function, args, spread, scope, span)
         case .function(let b)?:
           return try withSpilledArguments(args, scope) { args, scope in
             var op = value(try builtinCall(b, args, spread: spread, scope, span))
@@ -70,7 +71,7 @@ extension Checker {
         return try callOfValue(callee, args, spread, scope, span)
       }
       let at = Span(max(callee.span.start, callee.span.end - name.utf8.count), callee.span.end)
-      throw fail(.typeError("\(text(callee.span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(text(callee.span)) undefined (\(missingMember(x.type, name)))"), at: at)
     case .type(let te):
       return try conversion(try resolveType(te, scope), args, spread, scope, span)
     case .unary("*", let base):
@@ -930,7 +931,7 @@ extension Checker {
     if let fields = t.structFields {
       let keyed = elems.contains { $0.key != nil }
       // Another package's unexported fields cannot be set (types2: bytes.Buffer{off: 1}).
-      let packageType = t.name?.contains(".") ?? false
+      let packageType = isForeign(t)
       func exported(_ name: String) -> Bool { !packageType || name.first?.isUppercase == true }
       if keyed {
         var seen = Set<Int>()
@@ -945,7 +946,16 @@ extension Checker {
             throw fail(.typeError("cannot refer to unexported field \(name) in struct literal of type \(t)"), at: key.span)
           }
           guard seen.insert(k).inserted else { throw fail(.typeError("duplicate field name \(name) in struct literal"), at: key.span) }
-          out.append((k, try element(v, fields[k].type)))
+          let value = try element(v, fields[k].type)
+          // Go 1.19 places a keyed field's implicit conversion at the key's colon (`&box{V: 9}`:
+          // `9 escapes to heap` at `:`; containerlist's `&list.Element{Value: 9}`).
+          if case .conversion(let x) = value.kind, x.span == value.span, let site = value.site, site.kind == .interfaceBox {
+            let bytes = source.bytes
+            var colon = key.span.end
+            while colon < bytes.count, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+            site.statementStart = colon
+          }
+          out.append((k, value))
         }
       } else {
         if !elems.isEmpty && elems.count < fields.count {

@@ -108,7 +108,7 @@ extension Checker {
       return false
     case .selector(let base, let n):
       guard case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) else { return false }
-      if case .type? = Packages.member(p, n, profile) { return true }
+      if case .type? = try? packageMember(p, n, at: Span(0, 0)) { return true }
       return false
     default: return false
     }

@@ -599,7 +599,8 @@ extension Checker {
   /// `pkg.Name`, `x.f` (through a pointer too: `p.f` is `(*p).f`).
   private func selector(_ base: Expr, _ name: String, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
-      switch Packages.member(p, name, profile) {
+      switch try packageMember(p, name, at: span) {
+      case .libraryFunction(let f)?: return functionValue(f.function, span)
       case .constant(let c, let t)?: return value(TypedExpr(.constant(c), t, span))
       case .untypedConstant(let c, let kind)?: return constant(c, kind, span)
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
@@ -628,7 +629,7 @@ extension Checker {
       structValue = TypedExpr(.deref(x.expr), p, x.expr.span)
       addressable = true
     }
-    let packageType = structValue.type.name?.contains(".") ?? false
+    let packageType = isForeign(structValue.type)
     guard let fields = structValue.type.structFields, let k = fields.firstIndex(where: { $0.name == name }),
       !packageType || name.first?.isUppercase == true
     else {
@@ -637,7 +638,7 @@ extension Checker {
       if packageType, structValue.type.structFields?.contains(where: { $0.name == name }) == true {
         throw fail(.typeError("\(text(span)) undefined (cannot refer to unexported field \(name))"), at: at)
       }
-      throw fail(.typeError("\(text(span)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(text(span)) undefined (\(missingMember(x.type, name)))"), at: at)
     }
     return value(TypedExpr(.field(structValue, k), fields[k].type, span), addressable: addressable)
   }

@@ -78,6 +78,10 @@ extension Checker {
   /// The method's name as the compiler prints it (ir.MethodSym): `(*Stack).Push`, `Point.Add`.
   func methodName(_ base: GoType, _ pointer: Bool, _ name: String) -> String {
     let type = base.name ?? "\(base)"
+    // A library's pointer methods are named inside their package: `list.(*List).PushBack`.
+    if pointer, let dot = type.lastIndex(of: ".") {
+      return "\(type[..<dot]).(*\(type[type.index(after: dot)...])).\(name)"
+    }
     return pointer ? "(*\(type)).\(name)" : "\(type).\(name)"
   }
 
@@ -108,7 +112,10 @@ extension Checker {
 
   /// The method `name` declared on the named type `t` (this run's declarations first).
   func lookupMethod(_ t: GoType, _ name: String) -> Function? {
-    runMethods[ObjectIdentifier(t)]?.methods[name] ?? methodSets[ObjectIdentifier(t)]?.methods[name]
+    guard let f = runMethods[ObjectIdentifier(t)]?.methods[name] ?? methodSets[ObjectIdentifier(t)]?.methods[name] else { return nil }
+    // Another package's unexported methods are not in its types' method sets for this code.
+    if isForeign(t), name.first?.isUppercase != true { return nil }
+    return f
   }
 
   /// The method `name` of an operand's type: its own (a value of a named type), or its

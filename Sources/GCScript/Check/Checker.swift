@@ -98,6 +98,11 @@ public final class Checker {
   /// ones, which Go initialises statically where it can (staticinit).
   var isGoPackage = false
   var fieldNameSpans: [ObjectIdentifier: [String: Span]] = [:]
+  /// The library packages compiled from source (Checker+Libraries.swift): the top-level scope
+  /// of each an accepted run loaded, of each this run loaded, and the one being checked now.
+  var libraries: [String: LexicalScope] = [:]
+  var runLibraries: [String: LexicalScope] = [:]
+  var loadingLibrary: Library? = nil
 
   public init(profile: RuntimeProfile) {
     self.profile = profile
@@ -124,6 +129,7 @@ public final class Checker {
     badBranches = []
     runMethods = [:]
     fieldNameSpans = [:]
+    runLibraries = [:]
 
     let decls = flattenTopLevel(stmts)
     isGoPackage = decls.contains { if case .package = $0.kind { true } else { false } }
@@ -169,6 +175,7 @@ public final class Checker {
     }
     package.variables += top.variables
     for (type, set) in runMethods { methodSets[type, default: MethodSet(type: set.type)].merge(set) }
+    libraries.merge(runLibraries) { old, _ in old }
     return CheckedProgram(
       script: script, functions: functions, globals: globals, replacedGlobals: replaced)
   }
@@ -254,7 +261,7 @@ public final class Checker {
         fail(.typeError("\(name) redeclared in this block"), at: s.span)
         continue
       }
-      let t = GoType.named(name)
+      let t = GoType.named(qualifier + name)
       top.symbols[name] = .type(t)
       pendingTypes[name] = (te, s.span, t)
     }
@@ -320,9 +327,9 @@ public final class Checker {
     switch te {
     case .name(let n, let span):
       if case .type(let t)? = scope.lookup(n) {
-        if let name = t.name, pendingTypes[name] != nil, case .type(let mine)? = top.symbols[name], mine === t {
+        if let name = localName(t), pendingTypes[name] != nil, case .type(let mine)? = top.symbols[name], mine === t {
           if byValue { try definePending(name) }
-        } else if byValue, let name = t.name, definingTypes.contains(name),
+        } else if byValue, let name = localName(t), definingTypes.contains(name),
           case .type(let mine)? = top.symbols[name], mine === t
         {
           throw RecursiveType(path: definingOrder.drop { $0 != name } + [name])
@@ -340,7 +347,7 @@ public final class Checker {
         if case .poisoned? = scope.lookup(pkg) { throw CheckFailure() }  // an import gcsh lacks
         throw fail(.typeError("undefined: \(pkg)"), at: span)
       }
-      switch Packages.member(p, n, profile) {
+      switch try packageMember(p, n, at: span) {
       case .type(let t)?: return t
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case .missing(let f)?: throw featureMissing(f, span)
@@ -442,7 +449,7 @@ public final class Checker {
         guard let (base, pointer) = receiverBase(r, d, at) else { continue }
         method = (base, pointer, r)
       }
-      let f = Function(name: method.map { methodName($0.base, $0.pointer, d.name) } ?? d.name, decl: d, isScript: false)
+      let f = Function(name: method.map { methodName($0.base, $0.pointer, d.name) } ?? qualifier + d.name, decl: d, isScript: false)
       let scope = LexicalScope(parent: top, function: f)
       do {
         var paramList = d.paramList

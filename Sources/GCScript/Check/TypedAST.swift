@@ -49,6 +49,9 @@ public final class Variable {
   /// A copy of a callee's variable in an inlined body (Inline/): Go reports it at the outermost
   /// inlined call's `(`, not at its declaration in the callee.
   var reportAt: Int? = nil
+  /// A library function's variable copied into the program with its body (BodyRewriter): its
+  /// name is qualified (`sort.x`), and -m names it so.
+  var fromLibrary = false
   /// For a `.captured` variable: the enclosing function's variable it stands for (itself
   /// `.captured` when the literal is nested in another).
   var capturedFrom: Variable? = nil
@@ -155,6 +158,14 @@ public final class Function {
   var inlineBody: [TypedStmt]? = nil
   /// A function literal: the function whose body it is written in (Go's ir.Func.ClosureParent).
   weak var outer: Function? = nil
+  /// The library package this function is part of (Check/Libraries.swift), nil for the
+  /// program's own: its spans are in the library's source, and -m reports nothing of it but
+  /// what is inlined into the program. A literal is its enclosing function's.
+  var library: Library? {
+    get { ownLibrary ?? outer?.library }
+    set { ownLibrary = newValue }
+  }
+  private var ownLibrary: Library? = nil
   /// The function literals written directly in the body, in source order. They are not in the
   /// program's function list: escape analysis walks each with its enclosing function, as one
   /// graph (escape.go: closures are analysed with the function that contains them).
@@ -844,6 +855,9 @@ final class TypedStmt {
   var narrated = false
   /// The variables this statement declares (`:=`, `var`): each execution makes them anew.
   var declares: [Variable] = []
+  /// A statement of a library's body inlined into the program: its text as -m prints it
+  /// (BodyRewriter; its span is the program's call).
+  var libraryText: String? = nil
   /// The declarations are a compiler temporary's made with its assignment (typecheck.Temp and
   /// `as.Def = true`): the IR has no ODCL statement for them, which the inliner would count.
   var declaresWithoutODCL = false

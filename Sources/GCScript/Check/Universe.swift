@@ -72,6 +72,11 @@ enum Universe {
     t !== GoType.any && t !== GoType.error && types.values.contains { $0 === t }
   }
 
+  /// Whether a name is predeclared: a type, a builtin function, true, false, nil or iota.
+  static func isPredeclared(_ name: String) -> Bool {
+    types[name] != nil || builtins.contains(name) || ["true", "false", "nil", "iota"].contains(name)
+  }
+
   /// Predeclared types gcsh does not have yet, with the construct they belong to.
   static let unsupportedTypes: [String: String] = [
     "complex64": "complex numbers",
@@ -112,6 +117,7 @@ enum Packages {
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
     "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
+    "list": "container/list",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -128,6 +134,10 @@ enum Packages {
     /// A sync/atomic function and the integer type it works on (AddInt64: .atomicAdd, int64).
     case atomicFunction(Builtin, GoType)
     case type(GoType)
+    /// A function of a library package compiled from source (Check/Libraries.swift). Only the
+    /// checker that loaded it makes or reads one (Member is Sendable for the static tables of
+    /// the builtin members).
+    case libraryFunction(UncheckedFunction)
     /// A package variable the runtime provides (its value read by the builtin).
     case variable(Builtin, GoType)
     /// A member gcsh does not have yet: the construct, named.
@@ -309,3 +319,8 @@ private let timeLayouts: [String: String] = [
   "StampNano": "Jan _2 15:04:05.000000000",
   "DateTime": "2006-01-02 15:04:05", "DateOnly": "2006-01-02", "TimeOnly": "15:04:05",
 ]
+
+/// A checked function held by a Packages.Member (see `libraryFunction`).
+struct UncheckedFunction: @unchecked Sendable {
+  let function: Function
+}

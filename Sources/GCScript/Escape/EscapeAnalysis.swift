@@ -134,8 +134,15 @@ final class EscapeAnalysis {
     diagnostics = []
     let functions = program.functions
     for batch in Self.callGraphComponents(functions) {
+      // A library's functions are analysed in its own source, and -m reports nothing of them
+      // (Go prints those lines when it compiles the library's package; Check/Libraries.swift).
+      let library = batch.first?.library
+      self.source = library?.source ?? source
+      muted = library != nil
       Batch(analysis: self, functions: batch).run()
     }
+    self.source = source
+    muted = false
     Batch(analysis: self, functions: [program.script]).run()
     // Go 1.26+ runs the move2heap pass next (gc/main.go: slice.Funcs after escape.Funcs), once
     // every parameter is tagged: it reads the tags of the functions a slice is passed to.
@@ -147,8 +154,11 @@ final class EscapeAnalysis {
   }
 
   func report(_ offset: Int, _ message: String) {
-    diagnostics.append(EscapeDiagnostic(offset: offset, message: message))
+    if !muted { diagnostics.append(EscapeDiagnostic(offset: offset, message: message)) }
   }
+
+  /// The batch being analysed is a library's (see `analyse`).
+  private var muted = false
 
   /// Where an assignment's operator is, after its left side (Go reports statements there).
   func operatorOffset(after end: Int) -> Int {
@@ -360,7 +370,7 @@ final class Batch {
         case .discard: expression(discard, v)
         case .place(let dst):
           if isSelfAssignment(dst, v) {
-            analysis.report(inlinedAt ?? analysis.operatorOffset(after: max(dst.span.end, lastTarget)), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
+            analysis.report(inlinedAt ?? analysis.operatorOffset(after: max(dst.span.end, lastTarget)), "\(function.name) ignoring self-assignment in \(statementText(s))")
             expression(discard, v)
             continue
           }
@@ -394,7 +404,7 @@ final class Batch {
     case .zero: break
     case .opAssign(_, let target, let rhs):
       if isSelfAssignment(target, rhs) {
-        analysis.report(inlinedAt ?? analysis.operatorOffset(after: target.span.end), "\(function.name) ignoring self-assignment in \(statementText(s.span))")
+        analysis.report(inlinedAt ?? analysis.operatorOffset(after: target.span.end), "\(function.name) ignoring self-assignment in \(statementText(s))")
         expression(discard, rhs)
       } else {
         expression(address(target), rhs)
@@ -744,7 +754,16 @@ final class Batch {
     case .call(let f, let args): call(ks, f, args)
     case .callValue(let f, let args): callValue(ks, f, args)
     case .inlinedCall(let ic):
-      for (p, a) in zip(ic.params, ic.args) {
+      for (k, (p, a)) in zip(ic.params, ic.args).enumerated() {
+        // Go 1.19 places an argument's implicit conversion to the parameter's interface type
+        // as fmt's (convertArgument): a name's at the last argument before it that is not a
+        // name, else at the call's `(`; anything else at its own position (`keep(i)` at
+        // `keep(`, `keep(T(x))` at `T(`; containerlist, sortreverse).
+        if !analysis.compiler.reportsOperandPositions, case .conversion(let x) = a.kind, x.span == a.span,
+          let site = a.site, site.kind == .interfaceBox, site.reportAt == nil, site.statementStart == nil
+        {
+          site.reportAt = isName(x) ? ic.args[..<k].last(where: { !isName($0) }).map(nodePosition) ?? ic.reportAt : nodePosition(x)
+        }
         declare(p)
         expression(Hole(dst: location(p), derefs: 0), a)
       }
@@ -1073,7 +1092,7 @@ final class Batch {
     case .sortSort, .sortStable, .sortIsSorted:
       // Go 1.19.8 places the conversion of a name at the call's `(` (`x escapes to heap`), of
       // anything else at the operand's position (`byLen(w)`: its `(`), as for Pool.Put.
-      if !analysis.compiler.reportsOperandPositions, case .conversion(let x) = args[0].kind, let site = args[0].site {
+      if !analysis.compiler.reportsOperandPositions, inlinedAt == nil, case .conversion(let x) = args[0].kind, let site = args[0].site {
         site.reportAt = isName(x) ? nodePosition(e) : nodePosition(x)
       }
       expression(heapHole.noting("passed to \(b.rawValue), which keeps its sort.Interface"), args[0])
@@ -1551,6 +1570,11 @@ final class Batch {
   /// The text of a statement, on one line (self-assignment messages).
   /// A statement as the compiler prints it (Diagnostics/IRText.swift), or its first line as
   /// written when it is not one the IR printer knows.
+  func statementText(_ s: TypedStmt) -> String {
+    if let text = s.libraryText { return irStatementText(text) ?? text }
+    return statementText(s.span)
+  }
+
   func statementText(_ span: Span) -> String {
     let bytes = analysis.source.bytes
     let a = min(max(0, span.start), bytes.count)

@@ -177,6 +177,9 @@ extension Batch {
     // receiver.
     case .builtin(let b, let args, _) where b.isMethod && !args.isEmpty:
       return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
+    // So is a method of the program's (`T([]int{3}).Big(4)` at `Big(`).
+    case .call(let f, let args) where f.receiver != nil && !args.isEmpty && args[0].span.end <= x.span.end:
+      return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
     case .conversion, .call, .callValue, .builtin, .makeSlice: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
     // A constant the checker folded stands where its syntax did: a conversion `T(5)` at its
     // `(`, a package's constant `time.Second` at its `.` (escape corpus, escape_metrics.go).
@@ -282,12 +285,22 @@ extension Batch {
   /// cut to 72 characters as go/constant's String cuts it); else as written, in the compiler's
   /// spacing (Diagnostics/IRText.swift).
   private func operandText(_ x: TypedExpr, rewritten: Constant?) -> String {
+    // A library's variable in its body inlined here (its span is the call's).
+    if case .variable(let v) = x.kind, v.fromLibrary { return v.name }
     // An inlined call is its result variable (inl.go retvars): Go 1.20+ names it after the
     // callee's result (`~r0`, or its name), Go 1.19 `~R0` (a named result keeps its name).
     if case .inlinedCall(let ic) = x.kind, ic.results.count == 1 {
       let r = ic.callee.results[0]
       if ic.callee.namedResults && r.name != "_" { return r.name }
       return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
+    }
+    // A call of the program's (or a library's) that is not inlined, as the IR prints it: a
+    // method as a call of its method expression, the receiver first (`T.Big(t, 2)`,
+    // `sort.StringSlice.Search(s, "kiwi")`), and an inlined call among the arguments as its
+    // result (`id(~r0)`; runs/sortreverse).
+    if case .call(let f, let args) = x.kind, f.receiver != nil || args.contains(where: isInlinedCall) {
+      let parts = args.map { a in isInlinedCall(a) ? operandText(a, rewritten: nil) : nestedText(a) }
+      return f.name + "(" + parts.joined(separator: ", ") + ")"
     }
     // A conversion of an inlined call's result: `string(~r0)` (runs/strconvappend).
     if case .conversion(let inner) = x.kind, isInlinedPackageCall(inner) {
@@ -326,8 +339,11 @@ extension Batch {
       // A package call Go does not inline, of an inlined one's result: the argument is the
       // result variable, unparenthesized (Go 1.19's intrinsic `math.Sqrt(~R0)` of
       // `math.Sqrt(math.Abs(x))`; runs/pkgfuncvalues).
-      if b.rawValue.contains("."), args.contains(where: { isInlinedPackageCall($0) }) {
-        let parts = args.map { a in isInlinedPackageCall(a) ? String(nestedText(a).dropFirst().dropLast()) : nestedText(a) }
+      if b.rawValue.contains("."), args.contains(where: { isInlinedPackageCall($0) || isInlinedCall($0) }) {
+        let parts = args.map { a in
+          isInlinedCall(a) ? operandText(a, rewritten: nil)
+            : isInlinedPackageCall(a) ? String(nestedText(a).dropFirst().dropLast()) : nestedText(a)
+        }
         return b.rawValue + "(" + parts.joined(separator: ", ") + ")"
       }
     }
@@ -396,6 +412,12 @@ extension Batch {
       }
     }
     return written(x)
+  }
+
+  /// A call the inliner inlined (one result: its result variable).
+  private func isInlinedCall(_ e: TypedExpr) -> Bool {
+    if case .inlinedCall(let ic) = e.kind { return ic.results.count == 1 }
+    return false
   }
 
   /// A call of a package function Go's inliner inlines (its result is `~r0`).

@@ -136,7 +136,7 @@ final class GoProgramPrinter {
       globalAt[g.span.start] = g
       declaredNames.insert(g.name)
     }
-    for f in program.functions + [program.script] {
+    for f in program.functions + [program.script] where f.library == nil {
       for c in f.withLiterals {
         for v in c.locals where v.storage == .local { localAt.insert(v.span.start) }
       }

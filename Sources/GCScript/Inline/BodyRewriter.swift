@@ -16,6 +16,15 @@ final class BodyRewriter {
   struct Copy {
     /// The outermost inlined call's `(`: where the copy's sites and variables are reported.
     let reportAt: Int
+    /// A library function's body copied into the program (Check/Libraries.swift): its package,
+    /// and the span of the program's call that every node of the copy takes — the body's own
+    /// spans are in the library's source, which the program's -m and errors do not show. Its
+    /// variables and allocations are named as Go's IR names another package's
+    /// (`sort.x`, `&sort.reverse{...}`).
+    var library: (package: String, source: Source, call: Span)? = nil
+    /// Go 1.19 reads another package's inlined body from export data, which keeps no mark of
+    /// an implicit conversion: -m prints one as written out (`sort.Interface(sort.x)`).
+    var explicitConversions = false
   }
 
   let caller: Function
@@ -57,8 +66,10 @@ final class BodyRewriter {
   func variable(_ v: Variable) -> Variable {
     guard let copying, v.storage != .global else { return v }
     if let mapped = variables[ObjectIdentifier(v)] { return mapped }
-    let copy = Variable(name: v.name, type: v.type, span: v.span, storage: .local, function: caller)
+    let name = copying.library.map { "\($0.package).\(v.name)" } ?? v.name
+    let copy = Variable(name: name, type: v.type, span: span(v.span), storage: .local, function: caller)
     copy.addressTaken = v.addressTaken
+    copy.fromLibrary = copying.library != nil
     copy.reportAt = copying.reportAt
     variables[ObjectIdentifier(v)] = copy
     if let s = v.site { copy.site = site(s) }
@@ -76,7 +87,8 @@ final class BodyRewriter {
   func site(_ s: AllocationSite) -> AllocationSite {
     guard let copying else { return s }
     if let mapped = sites[ObjectIdentifier(s)] { return mapped }
-    let copy = AllocationSite(kind: s.kind, span: s.span, type: s.type, text: s.text)
+    let text = copying.library.map { qualifyingIdentifiers(s.text, in: $0.package) } ?? s.text
+    let copy = AllocationSite(kind: s.kind, span: span(s.span), type: s.type, text: text)
     copy.reportAt = copying.reportAt
     copy.constantCount = s.constantCount
     copy.zeroCopyCandidate = s.zeroCopyCandidate
@@ -86,6 +98,9 @@ final class BodyRewriter {
   }
 
   func site(_ s: AllocationSite?) -> AllocationSite? { s.map(site) }
+
+  /// A node's span in the copy: its own, or the program's call for a library's body.
+  func span(_ s: Span) -> Span { copying?.library?.call ?? s }
 
   func target(_ t: LoopTarget) -> LoopTarget {
     guard copying != nil else { return t }
@@ -149,7 +164,10 @@ final class BodyRewriter {
       d.setup = d.setup.map(statement)
       kind = .goStmt(d)
     }
-    let copy = TypedStmt(kind, s.span)
+    let copy = TypedStmt(kind, span(s.span))
+    if let library = copying?.library {
+      copy.libraryText = qualifyingIdentifiers(library.source.text(of: s.span), in: library.package)
+    }
     copy.declares = s.declares.map(variable)
     copy.labels = s.labels
     // A copy's statements are not the caller's to narrate.
@@ -167,7 +185,7 @@ final class BodyRewriter {
     let initStmt = sw.initStmt.map(statement)
     let tag = sw.tag.map(expression)
     let clauses = sw.clauses.map { c in
-      SwitchClause(values: c.values.map(expression), isDefault: c.isDefault, body: c.body.map(statement), span: c.span)
+      SwitchClause(values: c.values.map(expression), isDefault: c.isDefault, body: c.body.map(statement), span: span(c.span))
     }
     let copy = ExpressionSwitch(target: target(sw.target), initStmt: initStmt, tag: tag, clauses: clauses)
     copy.folded = sw.folded.map { FoldedSwitch(matched: $0.matched.map(expression)) }
@@ -196,19 +214,19 @@ final class BodyRewriter {
       // runs/pkgfuncvalues). One Go does not inline stays a call through the value, and -m
       // names it as written (`g(' ')`).
       if let g = staticCallee?(f), let b = g.packageFunction, inlinesPackageCall(b) {
-        return expression(TypedExpr(.builtin(b, args, spread: false), e.type, e.span))
+        return expression(TypedExpr(.builtin(b, args, spread: false), e.type, span(e.span)))
       }
       let rewritten = args.map(expression)
-      if let g = staticCallee?(f), let replaced = onCall?(TypedExpr(.call(g, rewritten), e.type, e.span), g, rewritten) {
+      if let g = staticCallee?(f), let replaced = onCall?(TypedExpr(.call(g, rewritten), e.type, span(e.span)), g, rewritten) {
         return replaced
       }
       if case .interfaceMethod(let x, _) = f.kind, let (g, t) = devirtualize?(e) {
         // `s.M(args)` as `s.(T).M(args)`: the asserted value is the receiver (a value method
         // of *T's gets the pointee, as the wrapper would).
-        let asserted = TypedExpr(.typeAssert(expression(x), t, .value), t, x.span)
+        let asserted = TypedExpr(.typeAssert(expression(x), t, .value), t, span(x.span))
         var receiver = asserted
-        if let (base, pointer) = g.receiver, !pointer, t.isPointer { receiver = TypedExpr(.deref(asserted), base, x.span) }
-        let direct = TypedExpr(.call(g, [receiver] + rewritten), e.type, e.span)
+        if let (base, pointer) = g.receiver, !pointer, t.isPointer { receiver = TypedExpr(.deref(asserted), base, span(x.span)) }
+        let direct = TypedExpr(.call(g, [receiver] + rewritten), e.type, span(e.span))
         if inlinesDevirtualized, let replaced = onCall?(direct, g, [receiver] + rewritten) { return replaced }
         kind = direct.kind
       } else {
@@ -221,11 +239,11 @@ final class BodyRewriter {
     case .conversion(let x): kind = .conversion(expression(x))
     case .call(let f, let args):
       let rewritten = args.map(expression)
-      if let replaced = onCall?(e, f, rewritten) { return replaced }
+      if let replaced = onCall?(TypedExpr(e.kind, e.type, span(e.span)), f, rewritten) { return replaced }
       kind = .call(f, rewritten)
     case .builtin(let b, let args, let spread):
       kind = .builtin(b, args.map(expression), spread: spread)
-      if inlinesPackageCall(b) { onPackageCall?(e, b) }
+      if inlinesPackageCall(b) { onPackageCall?(TypedExpr(e.kind, e.type, span(e.span)), b) }
     case .new(let t, let s): kind = .new(t, site(s))
     case .makeSlice(let t, let n, let c, let s): kind = .makeSlice(t, expression(n), c.map(expression), site(s))
     case .index(let a, let i): kind = .index(expression(a), expression(i))
@@ -245,8 +263,13 @@ final class BodyRewriter {
       // The caller's own body has none yet, and a callee's kept body never has any.
       preconditionFailure("an inlined call in a body being inlined")
     }
-    let copy = TypedExpr(kind, e.type, e.span)
+    let copy = TypedExpr(kind, e.type, span(e.span))
     copy.site = site(e.site)
+    if let copying, copying.library != nil, copying.explicitConversions, case .conversion(let x) = e.kind, x.span == e.span,
+      let s = copy.site, s.kind == .interfaceBox, !s.text.hasPrefix(e.type.goName + "(")
+    {
+      s.text = "\(e.type.goName)(\(s.text))"
+    }
     copy.isVariadicPack = e.isVariadicPack
     copy.isPrintStatement = e.isPrintStatement
     copy.isPromotionStep = e.isPromotionStep
@@ -254,3 +277,45 @@ final class BodyRewriter {
     return copy
   }
 }
+
+/// A library's source text as the compiler's IR prints it in the program's -m lines: each of
+/// the package's own names qualified with the package (`x[i], x[j] = x[j], x[i]` is
+/// `sort.x[sort.i], sort.x[sort.j] = ...`; `&reverse{...}` is `&sort.reverse{...}`). Names
+/// already qualified, field and method names after a `.`, and Go's predeclared names stay.
+func qualifyingIdentifiers(_ text: String, in package: String) -> String {
+  var out = ""
+  var word = ""
+  var previous: Character = " "
+  func flush(next: Character?) {
+    defer { word = "" }
+    guard !word.isEmpty else { return }
+    let isName = word.first.map { $0 == "_" || $0.isLetter } ?? false
+    if isName, previous != ".", next != ".", !Universe.isPredeclared(word), !goKeywords.contains(word) {
+      out += package + "."
+    }
+    out += word
+  }
+  var inString = false
+  for c in text {
+    if inString {
+      out.append(c)
+      if c == "\"" { inString = false }
+      continue
+    }
+    if c == "_" || c.isLetter || (c.isNumber && !word.isEmpty) {
+      if word.isEmpty { previous = out.last ?? " " }
+      word.append(c)
+      continue
+    }
+    flush(next: c)
+    if c == "\"" { inString = true }
+    out.append(c)
+  }
+  flush(next: nil)
+  return out
+}
+
+private let goKeywords: Set<String> = [
+  "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto",
+  "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+]

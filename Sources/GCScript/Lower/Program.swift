@@ -8,6 +8,9 @@ import GoHeap
 final class CodeObject {
   let name: String
   let source: Source
+  /// A library function's (Check/Libraries.swift): an error inside it is reported at the
+  /// program's call, not in the library's source.
+  var isLibrary = false
   var instructions: [Instruction] = []
   /// The source span of each instruction (errors are located with it).
   var spans: [Span] = []

@@ -31,12 +31,20 @@ extension VM {
   /// when given).
   func callDynamicMethod(
     _ iface: GoType, _ value: (UInt64, UInt64), _ name: String, arguments: [UInt64], resultWords: Int,
-    signature: GoType? = nil, what: String
+    signature: GoType? = nil, what: String, depth: Int = 0
   ) throws -> [UInt64]? {
-    guard let dyn = try dynamicType(iface, value.0), let entry = runtimeTypes.method(of: dyn, name),
-      case .function(let code) = entry.code
-    else { return nil }
+    guard let dyn = try dynamicType(iface, value.0), let entry = runtimeTypes.method(of: dyn, name) else { return nil }
     if let signature, !entry.signature.identical(signature) { return nil }
+    // A method promoted from an embedded interface (sort.Reverse's `struct{ Interface }`): the
+    // call goes on through the interface the field holds, as Go's wrapper makes it (a value
+    // that embeds itself recurses until the stack overflows, as in dispatch).
+    if case .embeddedInterface = entry.code {
+      if depth > 200 { throw VMTrap(kind: .stackOverflow) }
+      let inner = try embeddedInterface(value.1, entry, outerIsValue: Self.holdsOuterValue(dyn))
+      return try callDynamicMethod(
+        entry.base, inner, name, arguments: arguments, resultWords: resultWords, what: what, depth: depth + 1)
+    }
+    guard case .function(let code) = entry.code else { return nil }
     let data = entry.path.isEmpty ? value.1 : try promotedReceiver(value.1, entry, outerIsValue: Self.holdsOuterValue(dyn))
     var receiver: [UInt64]
     if entry.pointerReceiver || InterfaceConversion.isDirectIface(entry.base) {

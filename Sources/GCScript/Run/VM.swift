@@ -394,9 +394,13 @@ final class VM: AddressRootSource, GoroutineStack {
     }
   }
 
-  /// An error at the current instruction of the innermost frame.
+  /// An error at the current instruction of the innermost frame of the program's own code: a
+  /// library function's error is the program's call's (its frames are skipped, as a panic's
+  /// message in Go names the program's line below the library's).
   func located(_ kind: ErrorKind) -> ScriptError {
-    guard let f = frames.last else { return ScriptError(kind, at: Span(0, 0)) }
+    guard let f = frames.all.last(where: { !session.functions[$0.function].isLibrary }) ?? frames.last else {
+      return ScriptError(kind, at: Span(0, 0))
+    }
     let code = session.functions[f.function]
     let span = f.pc < code.spans.count ? code.spans[f.pc] : Span(0, 0)
     return ScriptError(kind, at: span).located(in: code.source)

@@ -32,6 +32,12 @@ public struct Source: Sendable {
     return (lo + 1, min(offset, bytes.count) - start + 1)
   }
 
+  /// The text of a span (clamped to the text).
+  public func text(of span: Span) -> String {
+    let a = min(max(0, span.start), bytes.count)
+    return String(decoding: bytes[a..<min(max(a, span.end), bytes.count)], as: UTF8.self)
+  }
+
   /// The text of a 1-based line, without its newline.
   public func line(_ n: Int) -> String {
     guard n >= 1 && n <= lineStarts.count else { return "" }

@@ -1,0 +1,100 @@
+// Loading the library packages gcsh compiles from Go source (Libraries.swift): a library is
+// checked as its own package the first time a run names one of its members, into a scope of its
+// own, and its functions join the run's, so that they are analysed, lowered and run with it.
+
+import GoHeap
+
+extension Checker {
+  /// A package member as this run sees it: a library's declaration (loading the library if
+  /// need be), else what gcsh's runtime provides (Packages.member). Another package's code sees
+  /// only a library's exported names.
+  func packageMember(_ p: String, _ name: String, at span: Span) throws -> Packages.Member? {
+    if Library.named(p) != nil, let scope = try libraryScope(p, at: span), let symbol = scope.symbols[name] {
+      // types2's words for another package's unexported name, at the name (Go 1.19.8 and
+      // 1.27.3; the profiles between take 1.27's).
+      if name.first?.isUppercase != true, loadingLibrary?.package != p {
+        let message = profile.version >= GoVersion(1, 20) ? "name \(name) not exported by package \(p)" : "\(name) not exported by package \(p)"
+        throw fail(.typeError(message), at: Span(max(span.start, span.end - name.utf8.count), span.end))
+      }
+      switch symbol {
+      case .type(let t): return .type(t)
+      case .function(let f): return .libraryFunction(UncheckedFunction(function: f))
+      default: break
+      }
+    }
+    return Packages.member(p, name, profile)
+  }
+
+  /// A type of another package than the code being checked: its unexported fields and methods
+  /// are out of reach (`bytes.Buffer`'s, `list.Element`'s `next`).
+  func isForeign(_ t: GoType) -> Bool {
+    guard let name = t.name, let dot = name.firstIndex(of: ".") else { return false }
+    return loadingLibrary.map { name[..<dot] != $0.package } ?? true
+  }
+
+  /// Why a selector names nothing: types2's words, which from Go 1.20 tell an unexported
+  /// method of another package's type (`l.lazyInit` of a *list.List) from a missing one.
+  func missingMember(_ t: GoType, _ name: String) -> String {
+    let base = t.pointee ?? t
+    if profile.version >= GoVersion(1, 20), isForeign(base), name.first?.isUppercase != true,
+      runMethods[ObjectIdentifier(base)]?.methods[name] ?? methodSets[ObjectIdentifier(base)]?.methods[name] != nil
+    {
+      return "cannot refer to unexported method \(name)"
+    }
+    return "type \(t) has no field or method \(name)"
+  }
+
+  /// The qualifier of the names the code being checked declares: `sort.` in a library.
+  var qualifier: String { loadingLibrary.map { $0.package + "." } ?? "" }
+
+  /// A named type's name as its own package's code declares it (`IntSlice` for sort.IntSlice
+  /// while sort is checked).
+  func localName(_ t: GoType) -> String? {
+    guard let name = t.name else { return nil }
+    let q = qualifier
+    return !q.isEmpty && name.hasPrefix(q) ? String(name.dropFirst(q.count)) : name
+  }
+
+  /// The library's scope, loaded by this run if no earlier one did.
+  private func libraryScope(_ p: String, at span: Span) throws -> LexicalScope? {
+    if let loading = loadingLibrary, loading.package == p { return top }
+    if let scope = libraries[p] ?? runLibraries[p] { return scope }
+    guard let library = Library.named(p) else { return nil }
+    return try load(library, at: span)
+  }
+
+  /// Checks a library's declarations as a package of their own: its types, then its functions'
+  /// signatures, then their bodies, with the checker's state of the run set aside meanwhile.
+  /// The functions are the run's from then on (named as Go names them, marked as the
+  /// library's); the scope joins the session's when the run is accepted.
+  private func load(_ library: Library, at span: Span) throws -> LexicalScope {
+    var parser = Parser(library.source, declared: [])
+    let stmts = parser.parseProgram()
+    let saved = (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors)
+    let scope = LexicalScope(parent: universe, function: nil)
+    source = library.source
+    top = scope
+    (pendingTypes, definingTypes, definingOrder, iota, loops, errors) = ([:], [], [], nil, [], [])
+    function = script
+    loadingLibrary = library
+    let first = functions.count
+    let decls = flattenTopLevel(stmts)
+    collectTypes(decls)
+    defineTypes(decls)
+    collectFunctions(decls)
+    for f in functions[first...] { f.library = library }
+    for f in functions[first...] where !f.checked { checkBody(f) }
+    let problems = parser.errors + errors
+    (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors) = saved
+    // The sources are gcsh's own and checked by its tests in every profile: a failure here is
+    // gcsh's fault, reported where the program uses the package.
+    if let problem = problems.first {
+      let (line, column) = library.source.location(of: problem.span.start)
+      throw fail(
+        .internalFault("gcsh's \(library.path) library does not check in \(profile.name): \(line):\(column): \(problem.kind.message)"),
+        at: span)
+    }
+    runLibraries[library.package] = scope
+    return scope
+  }
+}
