@@ -35,6 +35,7 @@ public final class Interpreter {
   public init(heap: GoRuntime, host: ScriptHost? = nil) {
     self.heap = heap
     checker = Checker(profile: heap.profile)
+    checker.goos = heap.machine.os.rawValue
     inliner = Inliner(compiler: CompilerProfile(heap.profile))
     escape = EscapeAnalysis(compiler: CompilerProfile(heap.profile))
     session = LoweringSession(profile: heap.profile)

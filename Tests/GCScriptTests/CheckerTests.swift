@@ -138,6 +138,17 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
     var s Stack[int]
     """)
   #expect(generic.count == 1 && generic[0].hasPrefix("test.gcs:1:11: error: generics are not supported"), "\(generic)")
+  // A constraint's `~` is named with the constraint (it was an unexpected character), and
+  // outside a constraint it is gc's error (go build of Go 1.27.3).
+  let constraint = checkErrors("""
+    type Number interface { ~int | ~float64 }
+    func Sum[T Number](xs []T) T { var s T; for _, x := range xs { s += x }; return s }
+    """)
+  #expect(constraint.map { $0.split(separator: "\n")[0] } == [
+    "test.gcs:1:25: error: type constraints (generics) are not supported by gcsh yet",
+    "test.gcs:2:6: error: generic functions are not supported by gcsh yet",
+  ])
+  #expect(syntaxErrors("x := ~5").map(\.kind.message) == ["cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)"])
   let failedStruct = checkErrors("""
     type Dog struct {
     \tBase map[any]int

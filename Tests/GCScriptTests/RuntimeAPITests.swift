@@ -86,3 +86,14 @@ import Testing
   #expect(host.errorText == "1 x\n")
   #expect(host.text == "")
 }
+
+/// runtime.GOOS and GOARCH are the build's constants: the simulated machine's system (`--os`)
+/// and amd64, usable in constant declarations as in Go.
+@Test func goosIsTheSimulatedSystem() throws {
+  let (out, _, _) = try run("const os = runtime.GOOS\nfmt.Printf(\"%s %s %T\\n\", os, runtime.GOARCH, os)")
+  #expect(out == "linux amd64 string\n")
+  var darwin = MachineConfig()
+  darwin.os = .darwin
+  let (mac, _, _) = try run("fmt.Println(runtime.GOOS)", machine: darwin)
+  #expect(mac == "darwin\n")
+}

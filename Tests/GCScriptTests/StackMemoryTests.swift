@@ -359,3 +359,80 @@ func theGoalCountsTheScannedStack(_ v: Version) throws {
   let slots = Int(frame.split(separator: " ")[3])!
   #expect(slots > 100 && slots < 120, "\(frame)")
 }
+
+/// Go 1.27.3's ssagen gives small pointer-free variables that move to the heap together one
+/// allocation (Lower/HeapAggregation.swift): two ints a closure captures are one 16-byte malloc,
+/// the closure another (2 mallocs, 40 B; Go 1.19.8: 3, 40 B); two ints whose addresses escape,
+/// one (1, 16 B; Go 1.19.8: 2, 16 B); `new` is never aggregated (2, 16 B in both); a 16-byte
+/// variable is an object of its own; a group never passes 16 bytes (an int8 and two ints: the
+/// int8 and the first int in 16 B, the second int alone: 2 mallocs, where Go 1.19.8 makes 3).
+/// Each number is what the same functions print under `go run` of Go 1.27.3 and 1.19.8.
+@Test(arguments: [("go1.27", "closure 2 40\naddr 1 16\nnew 2 16\nmixed 2 32\nbig 2 32\n"), ("go1.19", "closure 3 40\naddr 2 16\nnew 2 16\nmixed 3 32\nbig 2 32\n")])
+func smallHeapVariablesShareAnAllocation(_ profile: String, _ expected: String) throws {
+  let (out, _, _) = try run("""
+    package main
+
+    import (
+    \t"fmt"
+    \t"runtime"
+    )
+
+    var ms runtime.MemStats
+    var sinkF func()
+    var sinkP, sinkQ, sinkR *int
+    var sinkB *int8
+    var sinkA *[2]int
+
+    //go:noinline
+    func closure() {
+    \ta := 1
+    \tb := 2
+    \tsinkF = func() { a++; b++ }
+    }
+
+    //go:noinline
+    func addr() {
+    \ta := 1
+    \tb := 2
+    \tsinkP, sinkQ = &a, &b
+    }
+
+    //go:noinline
+    func newInts() {
+    \tsinkP = new(int)
+    \tsinkQ = new(int)
+    }
+
+    //go:noinline
+    func mixed() {
+    \tvar c int8
+    \ta := 1
+    \tb := 2
+    \tsinkB, sinkP, sinkQ = &c, &a, &b
+    }
+
+    //go:noinline
+    func big() {
+    \tvar arr [2]int
+    \tp := &arr[0]
+    \tsinkA, sinkR = &arr, p
+    \tx := 3
+    \tsinkP = &x
+    }
+
+    func main() {
+    \tfor _, c := range []struct {
+    \t\tn string
+    \t\tf func()
+    \t}{{"closure", closure}, {"addr", addr}, {"new", newInts}, {"mixed", mixed}, {"big", big}} {
+    \t\tc.f()
+    \t\truntime.ReadMemStats(&ms)
+    \t\tm, b := ms.Mallocs, ms.TotalAlloc
+    \t\tc.f()
+    \t\truntime.ReadMemStats(&ms)
+    \t\tfmt.Println(c.n, ms.Mallocs-m, ms.TotalAlloc-b)
+    \t}
+    }
+    """, profile: try #require(RuntimeProfile.named(profile)))
+  #expect(out == expected)
+}

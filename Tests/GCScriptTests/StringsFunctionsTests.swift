@@ -128,3 +128,14 @@ func stringsPredicateFunctionsAreGos(_ version: String) throws {
   #expect(rt.memStats().numGC > 5)
   try rt.checkInvariants()
 }
+
+/// strings.LastIndexAny as strings.go answers (the output of Go 1.27.3 for the same calls):
+/// the start of the last rune in chars, stepping back rune by rune; a bad byte is U+FFFD.
+@Test func lastIndexAnyIsGos() throws {
+  let (out, _, _) = try run("""
+    fmt.Println(strings.LastIndexAny("golang", "go"), strings.LastIndexAny("golang", ""), strings.LastIndexAny("", "a"))
+    fmt.Println(strings.LastIndexAny("héllo wörld", "éö"), strings.LastIndexAny("abcdefghijk", "ca"), strings.LastIndexAny(string([]byte{'a', 0xff, 'b'}), string([]byte{0xff})))
+    fmt.Println(strings.LastIndexAny("x", "xyz"), strings.LastIndexAny(string([]byte{0xe2, 0x82}), "é"))
+    """)
+  #expect(out == "5 -1 -1\n8 2 1\n0 -1\n")
+}

@@ -66,6 +66,9 @@ extension Checker {
       if let fn = method(of: x, name) {
         return try methodCall(fn, x, args, spread, scope, callee: callee.span, span)
       }
+      if x.untyped == nil, let fn = try libraryMethod(of: x.type, name, at: callee.span) {
+        return try methodCall(fn, x, args, spread, scope, callee: callee.span, span)
+      }
       let target = x.type.pointee ?? x.type
       if let fields = target.structFields, fields.contains(where: { $0.name == name }) {
         return try callOfValue(callee, args, spread, scope, span)
@@ -723,7 +726,7 @@ extension Checker {
       .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
-      .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny,
+      .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny, .stringsLastIndexAny,
       .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap, .stringsIndexFunc,
       .stringsLastIndexFunc, .stringsTrimFunc, .stringsTrimLeftFunc, .stringsTrimRightFunc, .strconvAppendInt, .strconvAppendUint,
       .strconvAppendBool, .strconvAppendQuote, .strconvAppendFloat, .strconvUnquote:

@@ -22,6 +22,11 @@ extension Checker {
       default: break
       }
     }
+    // runtime.GOOS and GOARCH are constants of the build (runtime/extern.go): the simulated
+    // machine's operating system, and amd64, whose sizes gcsh lays values out with.
+    if p == "runtime", name == "GOOS" || name == "GOARCH" {
+      return .untypedConstant(.string(name == "GOOS" ? goos : "amd64"), .string)
+    }
     return Packages.member(p, name, profile)
   }
 
@@ -55,6 +60,17 @@ extension Checker {
     return !q.isEmpty && name.hasPrefix(q) ? String(name.dropFirst(q.count)) : name
   }
 
+  /// A method of one of the runtime's types that a library writes (Library.runtimeTypeMethods:
+  /// `wg.Go(f)`), when the profile's Go has it.
+  func libraryMethod(of t: GoType, _ name: String, at span: Span) throws -> Function? {
+    let base = t.pointee ?? t
+    guard let (fn, m) = Library.runtimeTypeMethods.first(where: { $0.value.type === base && $0.value.method == name }),
+      profile.version >= m.since, let package = m.type.name?.split(separator: ".").first.map(String.init),
+      let scope = try libraryScope(package, at: span), case .function(let f)? = scope.symbols[fn]
+    else { return nil }
+    return f
+  }
+
   /// The library's scope, loaded by this run if no earlier one did.
   private func libraryScope(_ p: String, at span: Span) throws -> LexicalScope? {
     if let loading = loadingLibrary, loading.package == p { return top }
@@ -82,7 +98,14 @@ extension Checker {
     collectTypes(decls)
     defineTypes(decls)
     collectFunctions(decls)
-    for f in functions[first...] { f.library = library }
+    for f in functions[first...] {
+      f.library = library
+      // A method of one of the runtime's types: called as one, named as Go names it.
+      if let name = f.decl?.name, let m = Library.runtimeTypeMethods[name] {
+        f.receiver = (m.type, true)
+        f.name = methodName(m.type, true, m.method)
+      }
+    }
     for f in functions[first...] where !f.checked { checkBody(f) }
     let problems = parser.errors + errors
     (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors) = saved

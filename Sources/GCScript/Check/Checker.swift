@@ -60,6 +60,8 @@ public final class Checker {
   let profile: RuntimeProfile
   /// The REPL prints the value of an expression statement at the top level.
   public var echoExpressions = false
+  /// The simulated machine's operating system (`--os`): runtime.GOOS's value.
+  public var goos = "linux"
 
   // State of the run being checked.
   /// The run's own top level (its declarations join `package` when the run is accepted).

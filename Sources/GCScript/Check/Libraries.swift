@@ -18,6 +18,8 @@
 //     prints in the program's compile: a call inlined into the program (`inlining call to
 //     sort.Reverse`) and what the inlined body allocates, at the call.
 
+import GoHeap
+
 /// A library package compiled from source.
 final class Library: Sendable {
   /// The name a program qualifies its members with (`list`) and its import path.
@@ -36,6 +38,7 @@ final class Library: Sendable {
     switch package {
     case "sort": sort
     case "list": list
+    case "sync": sync
     default: nil
     }
   }
@@ -80,6 +83,31 @@ final class Library: Sendable {
 
     func Reverse(data sort.Interface) sort.Interface {
     	return &reverse{data}
+    }
+
+    """)
+
+  /// The methods of the runtime's own types (Packages) that a library writes as functions,
+  /// their receiver the first parameter: the library function's name, and the method's (its
+  /// type, its name, the Go version that added it).
+  static let runtimeTypeMethods: [String: (type: GoType, method: String, since: GoVersion)] = [
+    "waitGroupGo": (SyncTypes.waitGroup, "Go", GoVersion(1, 25))
+  ]
+
+  /// sync/waitgroup.go's WaitGroup.Go (Go 1.25+; the WaitGroup itself is the runtime's): the
+  /// goroutine runs f, then Done — unless f panicked, which stays a panic of that goroutine.
+  static let sync = Library(package: "sync", path: "sync", text: """
+    func waitGroupGo(wg *sync.WaitGroup, f func()) {
+    	wg.Add(1)
+    	go func() {
+    		defer func() {
+    			if x := recover(); x != nil {
+    				panic(x)
+    			}
+    			wg.Done()
+    		}()
+    		f()
+    	}()
     }
 
     """)

@@ -45,7 +45,7 @@ extension Builtin {
     case .stringsTrim, .stringsTrimLeft, .stringsTrimRight: return ([.string, .string], .string)
     case .stringsSplitN: return ([.string, .string, .int], .slice(of: .string))
     case .stringsCut: return ([.string, .string], tupleType([.string, .string, .bool]))
-    case .stringsIndexAny: return ([.string, .string], .int)
+    case .stringsIndexAny, .stringsLastIndexAny: return ([.string, .string], .int)
     case .stringsContainsAny: return ([.string, .string], .bool)
     case .stringsLastIndexByte: return ([.string, .uint8], .int)
     case .stringsIndexRune: return ([.string, .int32], .int)

@@ -97,7 +97,7 @@ public final class Variable {
 /// A function: a declaration, or the script's top-level code (which runs as a function whose
 /// top-level variables are globals).
 public final class Function {
-  public let name: String
+  public internal(set) var name: String
   let decl: FuncDecl?
   var params: [Variable] = []
   /// The results, in order (empty: none): named results as declared, unnamed ones as `~r0`,
@@ -720,6 +720,7 @@ enum Builtin: String {
   case stringsSplit = "strings.Split", stringsFields = "strings.Fields", stringsJoin = "strings.Join"
   case stringsTrim = "strings.Trim", stringsTrimLeft = "strings.TrimLeft", stringsTrimRight = "strings.TrimRight"
   case stringsSplitN = "strings.SplitN", stringsCut = "strings.Cut", stringsIndexAny = "strings.IndexAny"
+  case stringsLastIndexAny = "strings.LastIndexAny"
   case stringsContainsAny = "strings.ContainsAny", stringsLastIndexByte = "strings.LastIndexByte"
   case stringsIndexRune = "strings.IndexRune", stringsTitle = "strings.Title", stringsFieldsFunc = "strings.FieldsFunc"
   case stringsMap = "strings.Map", stringsIndexFunc = "strings.IndexFunc", stringsLastIndexFunc = "strings.LastIndexFunc"

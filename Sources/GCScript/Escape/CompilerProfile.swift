@@ -34,6 +34,12 @@ struct CompilerProfile {
   /// pass's file is copyright 2025, and a fix to it was backported to release-branch.go1.26
   /// (golang/go#81689).
   let moveToHeapPass: Bool
+  /// Small pointer-free variables moved to the heap and declared together share one
+  /// allocation (ssagen/ssa.go newHeapaddr, maxAggregatedHeapAllocation = 16;
+  /// Lower/HeapAggregation.swift). Go 1.27.3's ssagen has it (runs/waitgroupgo: 202 mallocs
+  /// where one per variable would be 203), Go 1.19.8's has not; the release that brought it is
+  /// not pinned down here.
+  let aggregatesSmallHeapVariables: Bool
   /// -m reports each append's backing store ("append does not escape"): Go 1.27.3 does,
   /// 1.19.8 does not (Tests/Recordings/escape).
   let reportsAppend: Bool
@@ -129,5 +135,6 @@ struct CompilerProfile {
     copiesOnlySSAableOperands = runtime.version >= GoVersion(1, 22)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
+    aggregatesSmallHeapVariables = runtime.version >= GoVersion(1, 27)
   }
 }

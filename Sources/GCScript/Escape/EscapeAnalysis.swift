@@ -1162,7 +1162,7 @@ final class Batch {
       expression(k.deref(), args[0])
       expression(discard, args[1])
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
-      .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .stringsIndexAny, .stringsContainsAny,
+      .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .stringsIndexAny, .stringsLastIndexAny, .stringsContainsAny,
       .stringsLastIndexByte, .stringsIndexRune, .stringsLastIndexFunc, .strconvFormatFloat, .strconvFormatBool,
       .strconvQuote, .osArgs:
       for a in args { expression(discard, a) }

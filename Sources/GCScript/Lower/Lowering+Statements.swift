@@ -7,6 +7,10 @@ extension Lowerer {
   /// the compiler puts before an expression, such as `f(g())`'s `tmp0, tmp1 := g()`).
   func statement(_ s: TypedStmt, charged: Bool = true) {
     if charged { beginStatement(s.span) } else { span = s.span }
+    // Only straight-line declarations share a basic block, and with it an aggregated allocation.
+    let straightLine = continuesAggregation(s)
+    if !straightLine { endAggregation() }
+    defer { if !straightLine { endAggregation() } }
     // The variables it declares belong to the enclosing block: their slots outlive it.
     for v in s.declares { declare(v) }
     let mark = top
@@ -163,8 +167,11 @@ extension Lowerer {
     }
     guard slots[ObjectIdentifier(v)] == nil else {
       if v.movedToHeap && v.storage == .local {
-        // A variable moved to the heap gets a new object at each declaration.
-        newObject(v.type, into: slots[ObjectIdentifier(v)]!, site: v.site)
+        // A variable moved to the heap gets a new object at each declaration (or a part of
+        // one it shares with its neighbours: HeapAggregation.swift).
+        if !aggregate(v, into: slots[ObjectIdentifier(v)]!) {
+          newObject(v.type, into: slots[ObjectIdentifier(v)]!, site: v.site)
+        }
       } else if v.addressTaken && v.storage == .local {
         emit(Instruction(op: .zero, a: Int32(slots[ObjectIdentifier(v)]!), b: operand(v.type.words, of: v.type)))
       }

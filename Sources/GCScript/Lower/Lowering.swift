@@ -194,6 +194,8 @@ final class Lowerer {
   var slots: [ObjectIdentifier: Int] = [:]
   /// Each allocation site kept in the frame: its stack object's slot.
   var siteSlots: [ObjectIdentifier: Int] = [:]
+  /// Small variables moved to the heap whose allocation is being shared (HeapAggregation.swift).
+  var aggregation: HeapAggregation? = nil
   /// Each append that may grow into a frame buffer (Go 1.26+, AppendBackingStores.swift).
   var appendBuffers: [ObjectIdentifier: AppendBuffer] = [:]
   var loops: [LoopLabels] = []
@@ -229,6 +231,7 @@ final class Lowerer {
   func lower() -> CodeObject {
     layoutPrologue()
     for s in function.body { statement(s) }
+    endAggregation()
     span = function.decl.map { Span(max($0.span.end - 1, $0.span.start), $0.span.end) } ?? span
     if deferBits != nil {
       deferredCallsExit()

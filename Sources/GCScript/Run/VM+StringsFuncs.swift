@@ -81,6 +81,7 @@ extension VM {
         (out[0], out[1], out[2], out[3], out[4]) = (data, UInt64(s.count), 0, 0, 0)
       }
     case .stringsIndexAny: returnInt(Self.indexAny(s, try arg(1)))
+    case .stringsLastIndexAny: returnInt(Self.lastIndexAny(s, try arg(1)))
     case .stringsContainsAny: returnInt(Self.indexAny(s, try arg(1)) >= 0 ? 1 : 0)
     case .stringsLastIndexByte: returnInt(s.lastIndex(of: UInt8(truncatingIfNeeded: args[1][0])) ?? -1)
     case .stringsIndexRune: returnInt(Self.indexRune(s, Int32(truncatingIfNeeded: Int64(bitPattern: args[1][0]))))
@@ -270,6 +271,22 @@ extension VM {
       let (r, w) = GoUTF8.decodeRune(s, i)
       if set.contains(r) { return i }
       i += w
+    }
+    return -1
+  }
+
+  /// strings.LastIndexAny: the start of the last rune of s that is in chars, stepping back as
+  /// utf8.DecodeLastRuneInString does (a bad byte is U+FFFD, in chars when chars has a bad
+  /// byte or U+FFFD: IndexRune's RuneError case). strings.go's ASCII-set and one-byte fast
+  /// paths give the same answers.
+  static func lastIndexAny(_ s: [UInt8], _ chars: [UInt8]) -> Int {
+    if chars.isEmpty { return -1 }
+    let set = runes(chars)
+    var i = s.count
+    while i > 0 {
+      let (r, w) = GoUTF8.decodeLastRune(s, end: i)
+      i -= w
+      if set.contains(r) { return i }
     }
     return -1
   }

@@ -31,6 +31,11 @@ extension Parser {
   /// unary → ( "+" | "-" | "!" | "^" | "*" | "&" | "<-" ) unary | primary ;
   mutating func unary() throws -> Expr {
     let start = peek.span.start
+    // `~` is Go's only in a constraint's type set (`~int`); gc's words for it elsewhere.
+    if case .op("~") = peek.kind {
+      errors.append(ScriptError(.typeError("cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)"), at: peek.span))
+      throw Bail()
+    }
     if case .op(let o) = peek.kind, ["+", "-", "!", "^", "*", "&", "<-"].contains(o) {
       advance()
       try nested()
