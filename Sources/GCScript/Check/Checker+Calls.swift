@@ -644,6 +644,12 @@ extension Checker {
         try assign(try expression(args[0], scope), to: .string, "argument to strings.Repeat"),
         try assign(try expression(args[1], scope), to: .int, "argument to strings.Repeat"),
       ], .string)
+    case .timeAfterFunc:
+      let f = GoType(.function(params: [], results: [], variadic: false))
+      try arity(b.rawValue, args, want: ["time.Duration", "func()"], scope, span)
+      let d = try assign(try expression(args[0], scope), to: durationType, "argument to time.AfterFunc")
+      let g = try assign(try expression(args[1], scope), to: f, "argument to time.AfterFunc")
+      return node([d, g], .pointer(to: TimeTypes.timer(profile)))
     case .timeNewTimer, .timeNewTicker:
       try arity(b.rawValue, args, want: ["time.Duration"], scope, span)
       let d = try assign(try expression(args[0], scope), to: durationType, "argument to \(b.rawValue)")

@@ -16,9 +16,16 @@ enum TimeTypes {
   static func ticker(_ p: RuntimeProfile) -> GoType { p.version >= GoVersion(1, 23) ? ticker123 : ticker119 }
 
   private static let channel = GoType(.chan(timeType, .receive))
+  /// C, the runtime's channel pointer, the function's argument (time.AfterFunc's f: the timer
+  /// keeps it alive), and the rest of the runtime's timer, pointer-free to the collector:
+  /// 112 B from Go 1.23 (timeTimer), 80 B before (Timer with its runtimeTimer).
   private static func layout(_ name: String, words: Int) -> GoType {
-    .structure([("C", channel), ("c", .pointer(to: .uint8)), ("r", .array(of: .uint64, count: words))], name: name)
+    .structure(
+      [("C", channel), ("c", .pointer(to: .uint8)), ("arg", .pointer(to: .uint8)), ("r", .array(of: .uint64, count: words - 1))],
+      name: name)
   }
+  /// Where AfterFunc's function is kept in a timer.
+  static let argOffset = 16
   private static let timer123 = layout("time.Timer", words: 12)
   private static let ticker123 = layout("time.Ticker", words: 12)
   private static let timer119 = layout("time.Timer", words: 8)

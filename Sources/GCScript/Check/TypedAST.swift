@@ -661,7 +661,7 @@ enum Builtin: String {
   case randMethodSeed = "rand.(*Rand).Seed"
   case errorsNew = "errors.New", fmtErrorf = "fmt.Errorf", recover
   case errorsIs = "errors.Is", errorsAs = "errors.As", errorsUnwrap = "errors.Unwrap", errorsJoin = "errors.Join"
-  case timeNewTimer = "time.NewTimer", timeNewTicker = "time.NewTicker"
+  case timeNewTimer = "time.NewTimer", timeNewTicker = "time.NewTicker", timeAfterFunc = "time.AfterFunc"
   case timerStop = "time.(*Timer).Stop", timerReset = "time.(*Timer).Reset"
   case tickerStop = "time.(*Ticker).Stop", tickerReset = "time.(*Ticker).Reset"
   case durationSeconds = "time.Duration.Seconds", durationMinutes = "time.Duration.Minutes"

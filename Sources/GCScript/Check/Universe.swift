@@ -209,7 +209,8 @@ enum Packages {
       guard profile.version >= GoVersion(1, 20) else { return .unsupported("time.\(name) (Go 1.20+; this profile's Go has not got it)") }
       return .untypedConstant(.string(timeLayouts[name]!), .string)
     case ("time", _) where timeLayouts[name] != nil: return .untypedConstant(.string(timeLayouts[name]!), .string)
-    case ("time", "AfterFunc"), ("time", "Parse"), ("time", "ParseInLocation"), ("time", "LoadLocation"),
+    case ("time", "AfterFunc"): return .function(.timeAfterFunc)
+    case ("time", "Parse"), ("time", "ParseInLocation"), ("time", "LoadLocation"),
       ("time", "FixedZone"), ("time", "UnixMicro"), ("time", "ParseError"), ("time", "LoadLocationFromTZData"):
       return .unsupported("time.\(name)")
     case ("runtime", "GC"): return .function(.runtimeGC)

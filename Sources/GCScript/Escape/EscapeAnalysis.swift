@@ -891,6 +891,11 @@ final class Batch {
       expression(discard, args[0])
       expression(heapHole.noting("sent to a channel"), args[1])
     case .makeChan, .chanRecv, .chanRecv2, .close, .runtimeGosched, .timeAfter, .timeTick: for a in args { expression(discard, a) }
+    // AfterFunc keeps its function in the timer, which the runtime's timer heap holds
+    // (sleep.go: `leaking param: f`), and calls it in a goroutine of its own.
+    case .timeAfterFunc:
+      expression(discard, args[0])
+      expression(heapHole.noting("kept by the timer of time.AfterFunc"), args[1])
     case .select:
       // walk/select.go: each send case is an OSEND (its value to the heap), each receive an
       // ORECV; the operands follow the default flag as kind, channel[, value].

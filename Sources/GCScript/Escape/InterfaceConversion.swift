@@ -177,6 +177,8 @@ extension Batch {
     // receiver.
     case .builtin(let b, let args, _) where b.isMethod && !args.isEmpty:
       return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
+    // A receive is at its `<-` (`fmt.Println(<-done)`: `<-done escapes to heap`, runs/afterfunc).
+    case .builtin(.chanRecv, _, _), .builtin(.chanRecv2, _, _): return x.span.start
     // So is a method of the program's (`T([]int{3}).Big(4)` at `Big(`).
     case .call(let f, let args) where f.receiver != nil && !args.isEmpty && args[0].span.end <= x.span.end:
       return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))

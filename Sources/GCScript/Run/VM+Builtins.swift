@@ -194,6 +194,7 @@ extension VM {
     case .timeNewTimer, .timeNewTicker:
       let object = try newTimer(Int(Int64(bitPattern: args[0].1[0])), ticker: b == .timeNewTicker)
       result?[0] = object
+    case .timeAfterFunc: result?[0] = try afterFunc(Int(Int64(bitPattern: args[0].1[0])), args[1].1[0])
     case .timerStop, .tickerStop:
       let pending = try stopTimer(args[0].1[0])
       result?[0] = pending ? 1 : 0

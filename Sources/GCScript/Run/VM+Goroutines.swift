@@ -98,6 +98,9 @@ final class Scheduler {
   /// Pending timers by when they fire (then by when they were set: each is inserted after the
   /// ones due at the same time): a sleeping goroutine's, or a time.After channel's.
   var sleepers: [PendingTimer] = []
+  /// Go 1.14-1.22: when each stopped timer that is still in the P's heap was due (deltimer only
+  /// marks a timer deleted; VM+Timers.swift says when it leaves).
+  var deletedTimers: [(object: Address, until: Int)] = []
   /// Before Go 1.23, the P's timer heap array (`pp.timers`, kept by the P) and its capacity:
   /// one slot when the program starts (the runtime's own timers made it: the background
   /// scavenger sleeps on one).
@@ -162,6 +165,8 @@ struct PendingTimer {
   var chan: Address = 0
   var object: Address = 0
   var period = 0
+  /// ...or time.AfterFunc's timer: the function a new goroutine calls when it fires.
+  var function: Address = 0
 }
 
 /// No goroutine can run and none sleeps: checkdead's fatal error (main's wait reason).
@@ -369,6 +374,7 @@ extension VM {
       Interrupt.requested = false
       throw VMTrap(kind: .interrupted)
     }
+    checkDeletedTimers()
     if !scheduler.sleepers.isEmpty {
       try flushTime()
       try fireTimers()
@@ -500,18 +506,21 @@ extension VM {
   /// (runOneTimer updates `when` in place).
   func addTimer(
     until: Int, g: Goroutine? = nil, chan: Address = 0, object: Address = 0, period: Int = 0,
-    rearm: Bool = false
+    function: Address = 0, rearm: Bool = false
   ) throws {
-    let t = PendingTimer(until: until, g: g, chan: chan, object: object, period: period)
+    cleanTimers()
+    let t = PendingTimer(until: until, g: g, chan: chan, object: object, period: period, function: function)
     let k = scheduler.sleepers.firstIndex { $0.until > until } ?? scheduler.sleepers.count
     scheduler.sleepers.insert(t, at: k)
     multipleGoroutines = true
     guard !rearm else { return }
     // The heap's timers with this one: the runtime's own (the scavenger's sleep) and those of
     // the program that are in it in this version.
+    // (A function timer is always in it: needsAdd is false only for a channel timer nobody
+    // waits on.)
     let inHeap = heap.profile.version >= GoVersion(1, 23)
-      ? scheduler.sleepers.reduce(1) { $1.g != nil ? $0 + 1 : $0 }
-      : scheduler.sleepers.count + 1
+      ? scheduler.sleepers.reduce(1) { $1.g != nil || $1.function != 0 ? $0 + 1 : $0 }
+      : scheduler.sleepers.count + scheduler.deletedTimers.count + 1
     try growTimerHeap(holding: inHeap)
   }
 
@@ -519,9 +528,20 @@ extension VM {
   /// the time on its channel (sendTime: never blocking; its buffer has room for one).
   func fireTimers() throws {
     let now = heap.virtualTime
+    // (runtimer: a deleted timer that comes due at the heap's top leaves it.)
+    scheduler.deletedTimers.removeAll { $0.until <= now }
     while let t = scheduler.sleepers.first, t.until <= now {
       scheduler.sleepers.removeFirst()
       if let g = t.g {
+        scheduler.ready(g)
+        continue
+      }
+      // AfterFunc's goFunc: `go f()`, its goroutine queued as a go statement's.
+      if t.function != 0 {
+        scheduler.created += 1
+        inFlight.append(t.object)
+        defer { inFlight.removeLast() }
+        let g = try spawn(try funcvalTarget(t.function), context: t.function, [], startFuncval: t.function)
         scheduler.ready(g)
         continue
       }
@@ -548,7 +568,7 @@ extension VM {
   /// nobody waits on would sleep for ever: gcsh reports the deadlock either way).
   func timerThatCanWake() -> PendingTimer? {
     scheduler.sleepers.first { t in
-      t.g != nil || channelWaiters[t.chan]?.recvq.isEmpty == false
+      t.g != nil || t.function != 0 || channelWaiters[t.chan]?.recvq.isEmpty == false
     }
   }
 
@@ -642,6 +662,8 @@ extension VM {
       visit(t.chan)
       if t.object != 0 { visit(t.object) }
     }
+    // An AfterFunc timer is in the P's heap until it fires or stops: it and its function live.
+    for t in scheduler.sleepers where t.function != 0 { visit(t.object) }
     for a in scheduler.sudogCache { visit(a) }
     for a in current.heldSudogs { visit(a) }
     for (_, g) in scheduler.all where g !== current {

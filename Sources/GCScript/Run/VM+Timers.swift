@@ -36,6 +36,18 @@ extension VM {
     return object
   }
 
+  /// time.AfterFunc(d, f) (sleep.go): a timer without a channel whose function, when it fires,
+  /// starts a goroutine that calls f (goFunc: `go arg.(func())()`). The timer object (112 B
+  /// from Go 1.23, 80 B before) is the only allocation; it keeps f, and the timer heap keeps it
+  /// while it is pending (runs/afterfunc).
+  func afterFunc(_ d: Int, _ f: UInt64) throws -> Address {
+    try flushTime()
+    let object = try heap.allocate(TimeTypes.timer(heap.profile), count: 1)
+    try store(object + UInt64(TimeTypes.argOffset), f, 8)
+    try addTimer(until: deadline(after: d), object: object, function: f)
+    return object
+  }
+
   /// A channel timer enters the heap (its growth: `addTimer`).
   func addChannelTimer(until: Int, chan: Address, object: Address, period: Int) throws {
     try addTimer(until: until, chan: chan, object: object, period: period)
@@ -64,16 +76,19 @@ extension VM {
 
   /// Timer.Stop, Ticker.Stop, and Reset's stop: the timer leaves the heap; whether it was
   /// pending (Go 1.23+: or had sent a value nobody received, now drained).
-  func stopTimer(_ object: Address) throws -> Bool {
+  func stopTimer(_ object: Address, resetting: Bool = false) throws -> Bool {
     if object == 0 { throw VMTrap(kind: .nilDereference) }
     let c = try load(object, 8)
-    if c == 0 { throw VMTrap(kind: .goPanic("time: Stop called on uninitialized Timer")) }
+    let function = try load(object + UInt64(TimeTypes.argOffset), 8)
+    if c == 0 && function == 0 { throw VMTrap(kind: .goPanic("time: Stop called on uninitialized Timer")) }
     var pending = false
     if let k = scheduler.sleepers.firstIndex(where: { $0.g == nil && $0.object == object }) {
-      scheduler.sleepers.remove(at: k)
+      let t = scheduler.sleepers.remove(at: k)
       pending = true
+      // (Reset's modtimer changes a pending timer's entry in place.)
+      if Self.keepsDeletedTimers(heap.profile), !resetting { scheduler.deletedTimers.append((object, t.until)) }
     }
-    if heap.profile.version >= GoVersion(1, 23), try load(c, 8) > 0 {
+    if heap.profile.version >= GoVersion(1, 23), c != 0, try load(c, 8) > 0 {
       let value = UnsafeMutablePointer<UInt64>.allocate(capacity: timeType.words + 1)
       defer { value.deallocate() }
       try chanRecv(c, into: value, timeType, wantsOk: false)
@@ -85,10 +100,49 @@ extension VM {
   /// Timer.Reset(d) and Ticker.Reset(d): stopped, then due d from now (a ticker every d).
   func resetTimer(_ object: Address, _ d: Int, ticker: Bool) throws -> Bool {
     if ticker && d <= 0 { throw VMTrap(kind: .goPanic("non-positive interval for Ticker.Reset")) }
-    let pending = try stopTimer(object)
+    let pending = try stopTimer(object, resetting: true)
     try flushTime()
-    try addChannelTimer(until: deadline(after: d), chan: try load(object, 8), object: object, period: ticker ? d : 0)
+    // Before Go 1.23 modtimer reuses the timer's entry in the P's heap when it has one — it
+    // is pending, or stopped and still there, deleted — and only a fired timer is added anew.
+    var reused = pending && Self.keepsDeletedTimers(heap.profile)
+    if let k = scheduler.deletedTimers.firstIndex(where: { $0.object == object }) {
+      scheduler.deletedTimers.remove(at: k)
+      reused = true
+    }
+    // An AfterFunc timer is due again with its function (sleep.go Reset: `t.f` kept).
+    let function = try load(object + UInt64(TimeTypes.argOffset), 8)
+    if function != 0 {
+      try addTimer(until: deadline(after: d), object: object, function: function, rearm: reused)
+      return pending
+    }
+    try addTimer(until: deadline(after: d), chan: try load(object, 8), object: object, period: ticker ? d : 0, rearm: reused)
     return pending
+  }
+
+  /// Go 1.14-1.22 (runtime/time.go deltimer): a stopped timer stays in the P's heap, marked
+  /// deleted, until cleantimers finds it at the top (each addtimer), a timer run finds it there,
+  /// or checkTimers at a scheduling point finds more than a quarter of the heap deleted and
+  /// clears them all (clearDeletedTimers). Until then it takes a slot of the heap's array:
+  /// 100 AfterFunc-and-Stop calls with nothing scheduled grow it twice in Go 1.19.8 (runs/afterfunc:
+  /// 1,536 B). From Go 1.23 a stopped timer is a zombie that the heap drops as lazily, but
+  /// the recorded runs do not show its growth (gcsh does not model it).
+  static func keepsDeletedTimers(_ p: RuntimeProfile) -> Bool {
+    p.version >= GoVersion(1, 14) && p.version < GoVersion(1, 23)
+  }
+
+  /// cleantimers: the deleted timers at the heap's top leave it (those due before every timer
+  /// still pending).
+  func cleanTimers() {
+    guard !scheduler.deletedTimers.isEmpty else { return }
+    let head = scheduler.sleepers.first?.until ?? Int.max
+    scheduler.deletedTimers.removeAll { $0.until < head }
+  }
+
+  /// checkTimers' clearDeletedTimers, when over a quarter of the heap is deleted timers.
+  func checkDeletedTimers() {
+    let deleted = scheduler.deletedTimers.count
+    guard deleted > 0, deleted > (scheduler.sleepers.count + deleted + 1) / 4 else { return }
+    scheduler.deletedTimers.removeAll()
   }
 
   /// The roots the timer heap holds beside its timers: the P's timers array (before Go 1.23).
