@@ -142,8 +142,7 @@ func closureProgramPrintsWhatGoPrinted(_ version: String) throws {
 /// inliner (inl.go inlCallee: ir.StaticValue): `g := double; g(x)` inlines double, at the
 /// call's cost. Go 1.20+ resolves it in an inlined copy too; Go 1.19's copies do not. The
 /// operand fmt boxes is then the inlined call's result, `~r0` (Go 1.19: `~R0`), at the call.
-/// Expected lines: `go build -gcflags=-m` of this program with Go 1.27.3 and Go 1.19.8 (but
-/// for the literal's `can inline viaReassigned.func1`: gcsh does not inline literals yet).
+/// Expected lines: `go build -gcflags=-m` of this program with Go 1.27.3 and Go 1.19.8.
 @Test(arguments: [("go1.27", true), ("go1.19", false)])
 func staticCalleesAreInlined(_ profileName: String, _ unified: Bool) throws {
   let program = """
@@ -173,13 +172,12 @@ func staticCalleesAreInlined(_ profileName: String, _ unified: Bool) throws {
   let profile = try #require(RuntimeProfile.named(profileName))
   let (host, _, interp) = try interpret(program, name: "./sc.go", profile: profile)
   #expect(host.text == "7 4\n")
-  var expected = [
-    "./sc.go:5:6: can inline double", "./sc.go:7:6: can inline viaLocal",
-    "./sc.go:9:10: inlining call to double", "./sc.go:21:22: inlining call to viaLocal",
-    "./sc.go:21:13: inlining call to fmt.Println",
-  ]
-  // (As Go 1.27.3 and 1.19.8 print them, but for their `can inline viaReassigned.func1`: gcsh
-  // does not inline literals.)
+  // As Go 1.27.3 and 1.19.8 print them, in their order: Go 1.20+ decides a literal's
+  // inlinability with its function's, Go 1.19 after inlining into the function.
+  var expected = ["./sc.go:5:6: can inline double", "./sc.go:7:6: can inline viaLocal"]
+  let literal = "./sc.go:15:7: can inline viaReassigned.func1"
+  expected += unified ? [literal, "./sc.go:9:10: inlining call to double"] : ["./sc.go:9:10: inlining call to double", literal]
+  expected += ["./sc.go:21:22: inlining call to viaLocal", "./sc.go:21:13: inlining call to fmt.Println"]
   if unified { expected.append("./sc.go:21:22: inlining call to double") }
   expected += [
     "./sc.go:15:7: func literal does not escape", "./sc.go:21:13: ... argument does not escape",
@@ -194,13 +192,12 @@ func staticCalleesAreInlined(_ profileName: String, _ unified: Bool) throws {
 /// a map and a slice: Go's static funcvals, so nothing is allocated; `%T` prints the signature
 /// (`func(int32) bool`); a local holding math.Abs is a call of math.Abs, inlined, one holding
 /// unicode.IsSpace a call through the value. Printed and -m as Go 1.27.3 and 1.19.8, but for
-/// two gaps gcsh has for any function: it does not inline function literals (`can inline
-/// main.func1`), nor a call through a parameter of a function inlined into its caller
-/// (`apply(math.Sqrt, 2)`: Go then inlines math.Sqrt).
+/// a gap gcsh has for any function: it does not inline a call through a parameter of a
+/// function inlined into its caller (`apply(math.Sqrt, 2)`: Go then inlines math.Sqrt).
 @Test(arguments: ["1.27.3", "1.19.8"])
 func packageFunctionsAsValuesAreStaticFuncvals(_ version: String) throws {
   let c = try RecordedRun("pkgfuncvalues").compared(version) { line in
-    !line.hasPrefix("#") && !line.contains("can inline main.func")
+    !line.hasPrefix("#")
       && !(line.hasPrefix("./main.go:42:") && line.contains("inlining call to math."))
   }
   #expect(c.printed == c.expected)

@@ -26,8 +26,8 @@ func inlinedAllocationsMatchTheRecordedRun(_ version: String) throws {
 /// the calls inlined into them (`fmt.Errorf` then `errors.New`; `runtime.NumGoroutine`,
 /// `runtime.gcount`, and in Go 1.27 `atomic.(*Int32).Load`; strings.Builder's copyCheck and
 /// its noescape), in Go's order — level by level in Go 1.27, depth first in Go 1.19 — also
-/// through `ng`, a function of the program inlined into main. (Go 1.27's `can inline main.func1`
-/// for a literal is left out: gcsh does not inline literals.)
+/// through `ng`, a function of the program inlined into main, and Go 1.27's `can inline main.func1`
+/// for a literal.
 @Test(arguments: ["1.27.3", "1.19.8"])
 func packageFunctionsAreInlinedAsGoDoes(_ version: String) throws {
   let isInlining = { (line: String) in line.hasPrefix("./main.go") && line.contains("inlin") && !line.contains("main.func") }

@@ -88,10 +88,13 @@ extension Checker {
 
   /// Go's name for a literal: the outermost declared function's name, `.funcN` numbered in
   /// source order within it, and `.N` for each level of nesting (`main.func1`,
-  /// `main.func1.1`; ir.closureName). Top-level script code counts as `main`.
+  /// `main.func1.1`; ir.closureName). Top-level script code counts as `main`, but a Go
+  /// program's package-level initializers are `init` (Go 1.27.3; `glob.` in Go 1.19.8:
+  /// runs/syncpool's `var pool = sync.Pool{New: func() any {...}}`).
   private func literalName(in outer: Function) -> String {
     let n = outer.closures.filter { !$0.isMethodValueWrapper }.count + 1
     if outer.isLiteral { return "\(outer.name).\(n)" }
+    if outer.isScript && isGoPackage { return profile.version >= GoVersion(1, 20) ? "init.func\(n)" : "glob..func\(n)" }
     return "\(outer.isScript ? "main" : outer.name).func\(n)"
   }
 

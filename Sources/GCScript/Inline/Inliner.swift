@@ -114,7 +114,14 @@ final class Inliner {
         }
       }
     case .go127:
-      for batch in batches { for f in batch { canInline(f) } }
+      // (A function's literals right after it, as CanInlineFuncs visits them.)
+      for batch in batches {
+        for f in batch {
+          canInline(f)
+          for c in f.withLiterals.dropFirst() { canInlineLiteral(c) }
+        }
+      }
+      for c in program.script.withLiterals.dropFirst() { canInlineLiteral(c) }
       devirtualizedAt = diagnostics.count
       for batch in batches { for f in batch { inlineCalls(f) } }
     }
@@ -125,12 +132,22 @@ final class Inliner {
     for c in withLiteralsDone.flatMap({ $0.withLiterals.dropFirst() }) { inlineLiteral(c) }
   }
 
-  /// A literal's calls inlined, and why the literal itself is not.
+  /// A literal's calls inlined, and why the literal itself is not (Go 1.20+ decides that
+  /// earlier, with its function's: `canInlineLiteral`).
   private func inlineLiteral(_ c: Function) {
+    if compiler.inliner != .go127 { canInlineLiteral(c) }
+    inlineCalls(c)
+  }
+
+  /// CanInline of a literal.
+  private func canInlineLiteral(_ c: Function) {
     working(on: c)
-    // CanInline's cost, for -m -m (Go 1.20+ gives a literal a budget of 800 and inlines
-    // most; gcsh inlines none yet).
+    // CanInline (inl.go), which -m reports for a literal as for a function (`can inline
+    // main.func1`, at its `func`): Go 1.20+ gives a literal the budget of one called once,
+    // 800 (inlineBudget: `if fn.ClosureParent != nil`), Go 1.19 the usual 80. gcsh does not
+    // inline calls of literals yet, so the literal keeps no cost.
     let cost = inlineCost(of: c.body)
+    let budget = compiler.inliner == .go127 ? 10 * InlineCostModel.maxBudget : InlineCostModel.maxBudget
     c.inlineCost = nil
     if !c.defers.isEmpty {
       c.inlineReason = "unhandled op DEFER"
@@ -138,12 +155,16 @@ final class Inliner {
     } else if !c.goStatements.isEmpty {
       c.inlineReason = "unhandled op GO"
       reportWrappers(c)
+    } else if callsRecover(c.body) {
+      c.inlineReason = "call to recover"
+    } else if c.body.contains(where: { $0.containsRuntimeStatement }) {
+      c.inlineReason = "gcsh runtime statement"
+    } else if cost > budget {
+      c.inlineReason = "function too complex: cost \(cost) exceeds budget \(budget)"
     } else {
-      c.inlineReason = cost > InlineCostModel.maxBudget
-        ? "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
-        : "gcsh does not inline function literals"
+      if let at = c.literalSpan?.start, !c.isMethodValueWrapper { report(at, "can inline \(c.name)") }
+      c.inlineReason = "gcsh does not inline function literals"
     }
-    inlineCalls(c)
   }
 
   /// Whether f's body calls g.
