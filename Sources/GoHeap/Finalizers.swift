@@ -82,3 +82,79 @@ extension GoRuntime {
     return kept
   }
 }
+
+// Cleanups (runtime/mcleanup.go, Go 1.24+; mheap.go addCleanup, mgcmark.go gcScanCleanup,
+// mgcsweep.go). runtime.AddCleanup(ptr, fn, arg) records a cleanup special on ptr's object.
+// Unlike a finalizer it does not keep the object: a cycle marks the cleanup's function and
+// argument (they must not reach the object, or it never becomes unreachable), and the sweep
+// that finds the object unmarked frees it as any other and queues its cleanups — most recently
+// added first, as they sit on the span's specials list — for the cleanup goroutine, which calls
+// fn(arg).
+
+/// One cleanup: its id (Cleanup.Stop names it by that), the function, the box its argument was
+/// copied into and the argument's type, and callCleanup's closure (the allocation the generic
+/// dictionary costs, mcleanup.go: "This allocates because the generic dictionary argument gets
+/// closed over").
+public struct Cleanup: Sendable {
+  public let id: UInt64
+  public let fn: UInt64
+  public let arg: Address
+  public let argType: GoType
+  public let call: Address
+}
+
+extension GoRuntime {
+  /// runtime.AddCleanup's special: on the heap object containing `object` (0 when there is
+  /// none: the caller decides between Go's no-op and its panic). Returns the new id.
+  public func addCleanup(_ object: Address, fn: UInt64, arg: Address, argType: GoType, call: Address) -> UInt64? {
+    guard object >= Self.heapBase, let (base, _) = self.object(containing: object) else { return nil }
+    nextCleanupID += 1
+    cleanups[base, default: []].append(Cleanup(id: nextCleanupID, fn: fn, arg: arg, argType: argType, call: call))
+    return nextCleanupID
+  }
+
+  /// Cleanup.Stop: the cleanup leaves its object, if it is still there (not yet queued).
+  public func stopCleanup(_ object: Address, id: UInt64) {
+    guard let (base, _) = self.object(containing: object), var list = cleanups[base] else { return }
+    list.removeAll { $0.id == id }
+    cleanups[base] = list.isEmpty ? nil : list
+  }
+
+  /// The base of the heap object containing an address (AddCleanup's findObject), or nil.
+  public func objectBase(containing address: Address) -> (base: Address, size: Int)? {
+    guard address >= Self.heapBase else { return nil }
+    return self.object(containing: address)
+  }
+
+  /// The cleanups cycles queued, taken by the cleanup goroutine; the caller holds their
+  /// functions and arguments as roots from now on.
+  public func takeQueuedCleanups() -> [Cleanup] {
+    defer { cleanupQueue = [] }
+    return cleanupQueue
+  }
+
+  public var hasQueuedCleanups: Bool { !cleanupQueue.isEmpty }
+
+  /// Marking: each cleanup's function, argument box and closure, pending or queued — never
+  /// the object it is attached to.
+  func forEachCleanupRoot(_ visit: (Address) -> Void) {
+    for list in cleanups.values {
+      for c in list { visit(c.fn); visit(c.arg); visit(c.call) }
+    }
+    for c in cleanupQueue { visit(c.fn); visit(c.arg); visit(c.call) }
+  }
+
+  /// Sweep: the cleanups of each object nothing reached are queued, the object's last added
+  /// first, objects in address order; the object is freed with the others.
+  func queueUnreachableCleanups() {
+    guard !cleanups.isEmpty else { return }
+    for object in cleanups.keys.sorted() {
+      guard let ref = objectRef(at: object), let span = unretainedSpan(ref) else {
+        cleanups[object] = nil
+        continue
+      }
+      if span._withUnsafeGuaranteedRef({ s in s.isMarked(Int(ref.slot)) }) { continue }
+      cleanupQueue += (cleanups.removeValue(forKey: object) ?? []).reversed()
+    }
+  }
+}

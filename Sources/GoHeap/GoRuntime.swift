@@ -237,6 +237,11 @@ public final class GoRuntime {
   /// (mfinal.go finq). Finalizers.swift.
   var finalizers: [Address: UInt64] = [:]
   var finalizerQueue: [(object: Address, fn: UInt64)] = []
+  /// Cleanups (runtime.AddCleanup, mcleanup.go: cleanup specials) by object, in the order they
+  /// were added, and those a cycle found due (the cleanup queue). Finalizers.swift.
+  var cleanups: [Address: [Cleanup]] = [:]
+  var cleanupQueue: [Cleanup] = []
+  var nextCleanupID: UInt64 = 0
   /// The last sweep's resurrected objects and bytes.
   var lastSweepFinalized = (0, 0)
 

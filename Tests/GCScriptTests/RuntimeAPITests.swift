@@ -97,3 +97,22 @@ import Testing
   let (mac, _, _) = try run("fmt.Println(runtime.GOOS)", machine: darwin)
   #expect(mac == "darwin\n")
 }
+
+/// addcleanup (Go 1.27.3, one P): runtime.AddCleanup's cleanup runs after the collection that
+/// finds its object unreachable, on the runtime's cleanup goroutine, and — unlike a finalizer —
+/// that collection frees the object (HeapAlloc falls by its 1 MiB at once); Stop cancels one;
+/// an object's cleanups run most recently added first; AddCleanup allocates its argument's box
+/// and callCleanup's closure (2 mallocs, 32 B for a string). -m's lines for the program as Go
+/// prints them. Go 1.19 has no AddCleanup: `undefined: runtime.AddCleanup`, as its compiler says.
+@Test func addCleanupIsGos() throws {
+  let run = try RecordedRun("addcleanup")
+  let c = try run.compared("1.27.3") { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("after first GC (a freed at once): 1\nclosed a\n"))
+  #expect(c.expected.hasSuffix("AddCleanup allocs: 2 32\n"))
+  #expect(c.gcsh == c.go)
+  #expect(failure("p := new(int)\nruntime.AddCleanup(p, func(int) {}, 1)", profile: .go119)?.kind.message == "undefined: runtime.AddCleanup")
+  #expect(failure("var p *int\nruntime.AddCleanup(p, func(int) {}, 1)")?.kind.message == "panic: runtime.AddCleanup: ptr is nil")
+  #expect(failure("p := new(int)\nruntime.AddCleanup(p, func(*int) {}, p)")?.kind.message == "panic: runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+  #expect(failure("runtime.AddCleanup(1, func(int) {}, 1)")?.kind.message.hasPrefix("in call to runtime.AddCleanup, type int of 1 does not match *T") == true)
+}

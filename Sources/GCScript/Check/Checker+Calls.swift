@@ -69,6 +69,13 @@ extension Checker {
       if x.untyped == nil, let fn = try libraryMethod(of: x.type, name, at: callee.span) {
         return try methodCall(fn, x, args, spread, scope, callee: callee.span, span)
       }
+      // runtime.Cleanup's Stop (a value receiver).
+      if x.type === cleanupType, name == "Stop", x.untyped == nil {
+        try arity("(runtime.Cleanup).Stop", args, want: [], scope, span)
+        var op = value(TypedExpr(.builtin(.cleanupStop, [x.expr], spread: false), noValueType, span))
+        op.isCallResult = true
+        return op
+      }
       let target = x.type.pointee ?? x.type
       if let fields = target.structFields, fields.contains(where: { $0.name == name }) {
         return try callOfValue(callee, args, spread, scope, span)
@@ -867,6 +874,22 @@ extension Checker {
         ? TypedExpr(.nilValue, .function(params: [obj.type], results: [], variadic: false), fnOp.expr.span)
         : try defaultTyped(fnOp, "argument to runtime.SetFinalizer")
       return node([obj, fn], noValueType)
+    case .runtimeAddCleanup:
+      // AddCleanup[T, S any](ptr *T, cleanup func(S), arg S): T and S inferred from ptr and
+      // cleanup, as types2 infers them; arg must be assignable to S.
+      try arity("runtime.AddCleanup", args, want: ["*T", "func(S)", "S"], scope, span)
+      let ptr = try defaultTyped(try expression(args[0], scope), "argument to runtime.AddCleanup")
+      guard ptr.type.isPointer, ptr.type.name == nil else {
+        throw fail(.typeError("in call to runtime.AddCleanup, type \(ptr.type) of \(text(args[0].span)) does not match *T"), at: args[0].span)
+      }
+      let fn = try defaultTyped(try expression(args[1], scope), "argument to runtime.AddCleanup")
+      guard case .function(let params, let results, false) = fn.type.kind, params.count == 1, results.isEmpty else {
+        throw fail(.typeError("in call to runtime.AddCleanup, type \(fn.type) of \(text(args[1].span)) does not match func(S)"), at: args[1].span)
+      }
+      let arg = try assign(try expression(args[2], scope), to: params[0], "argument to runtime.AddCleanup")
+      return node([ptr, fn, arg], cleanupType)
+    case .cleanupStop:
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeKeepAlive:
       try arity("runtime.KeepAlive", args, want: ["any"], scope, span)
       return node([try defaultTyped(try expression(args[0], scope), "argument to runtime.KeepAlive")], noValueType)

@@ -229,6 +229,9 @@ enum Packages {
     case ("sync", "Pool"): return profile.has(.syncPool) ? .type(SyncTypes.pool) : .missing(.syncPool)
     case ("sync", _): return .unsupported("sync.\(name)")
     case ("runtime", "SetFinalizer"): return .function(.runtimeSetFinalizer)
+    // Go 1.24 added AddCleanup and its Cleanup (mcleanup.go); Go 1.19's compiler has neither.
+    case ("runtime", "AddCleanup"): return profile.version >= GoVersion(1, 24) ? .function(.runtimeAddCleanup) : nil
+    case ("runtime", "Cleanup"): return profile.version >= GoVersion(1, 24) ? .type(cleanupType) : nil
     case ("runtime", "Goexit"),
       ("runtime", "Caller"), ("runtime", "Stack"):
       return .unsupported("runtime.\(name)")
@@ -325,3 +328,7 @@ private let timeLayouts: [String: String] = [
 struct UncheckedFunction: @unchecked Sendable {
   let function: Function
 }
+
+/// runtime.Cleanup (mcleanup.go): the cleanup's id and the object's address, as a uintptr
+/// (the handle does not keep the object alive).
+let cleanupType = GoType.structure([("id", .uint64), ("ptr", .uintptr)], name: "runtime.Cleanup")

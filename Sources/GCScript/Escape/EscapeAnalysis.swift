@@ -885,6 +885,13 @@ final class Batch {
     // mfinal.go: SetFinalizer's parameters are interfaces that leak (the object and the funcval
     // go to the span's special record).
     case .runtimeSetFinalizer: for a in args { expression(heapHole.noting("passed to runtime.SetFinalizer"), a) }
+    // AddCleanup forces ptr and the function to the heap (abi.Escape) and copies arg into a box
+    // on the heap that the cleanup special keeps (mcleanup.go).
+    case .runtimeAddCleanup:
+      expression(heapHole.noting("passed to runtime.AddCleanup (abi.Escape)"), args[0])
+      expression(heapHole.noting("kept by a cleanup"), args[1])
+      expression(heapHole.noting("copied into a cleanup's argument box"), args[2])
+    case .cleanupStop: for a in args { expression(discard, a) }
     // stmt.go OSEND: the value sent is assigned to the heap (another goroutine receives it);
     // expr.go ORECV: nothing flows out of a channel that escape analysis tracks.
     case .chanSend:

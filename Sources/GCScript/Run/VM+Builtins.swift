@@ -285,6 +285,10 @@ extension VM {
     case .syncPoolPut: try poolPut(args[0].1[0], (args[1].1[0], args[1].1[1]))
     case .runtimeGC: try forcedGC()
     case .runtimeSetFinalizer: try setFinalizer(args)
+    case .runtimeAddCleanup:
+      let (id, ptr) = try addCleanup(args)
+      if let out = result { (out[0], out[1]) = (id, ptr) }
+    case .cleanupStop: if args[0].1[0] != 0 { heap.stopCleanup(args[0].1[1], id: args[0].1[0]) }
     case .debugReadGCStats: try readGCStats(args[0].1[0])
     case .metricsRead: try metricsRead(args[0].1)
     case .atomicAdd, .atomicLoad, .atomicStore, .atomicCompareAndSwap, .atomicSwap, .atomicMethodAdd,

@@ -40,6 +40,57 @@ extension VM {
     guard heap.setFinalizer(object, fn) else { throw fail("pointer not at beginning of allocated block") }
   }
 
+  /// runtime.AddCleanup(ptr, fn, arg) (mcleanup.go, Go 1.24+; as Go 1.27.3 runs it): checked as
+  /// AddCleanup checks it, arg copied into a box — a 16-byte noscan one for a small
+  /// pointer-free S, else a new(S) — then callCleanup[S]'s closure (16 B: the generic
+  /// dictionary it closes over), then the special. The first starts the cleanup goroutine.
+  /// Returns the Cleanup's id and ptr (id 0: a pointer outside the heap, a no-op as in Go).
+  func addCleanup(_ args: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> (UInt64, UInt64) {
+    let ptr = args[0].1[0]
+    let (fn, (sType, argSlots)) = (args[1].1[0], args[2])
+    if ptr == 0 { throw VMTrap(kind: .goPanic("runtime.AddCleanup: ptr is nil")) }
+    if sType.isPointer, argSlots[0] == ptr {
+      throw VMTrap(kind: .goPanic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run"))
+    }
+    let small = sType.size < 16 && !sType.hasPointers
+    let argv = try heap.allocate(small ? .array(of: .uintptr, count: 2) : sType, count: 1)
+    inFlight.append(argv)
+    defer { inFlight.removeLast() }
+    try storeValue(sType, from: argSlots, to: argv)
+    guard let (base, size) = heap.objectBase(containing: ptr) else { return (0, ptr) }
+    if sType.isPointer, argSlots[0] >= base, argSlots[0] < base + UInt64(size) {
+      throw VMTrap(kind: .goPanic("runtime.AddCleanup: ptr is within arg, cleanup will never run"))
+    }
+    if !cleanupGoroutineMade {
+      cleanupGoroutineMade = true
+      scheduler.allgs.append(try heap.allocate(Self.gType(heap.profile), count: 1))
+    }
+    let call = try heap.allocate(Self.cleanupCallClosure, count: 1)
+    guard let id = heap.addCleanup(ptr, fn: fn, arg: argv, argType: sType, call: call) else { return (0, ptr) }
+    return (id, ptr)
+  }
+
+  /// callCleanup[S]'s funcval with its dictionary.
+  private static let cleanupCallClosure = GoType.structure([("F", .uintptr), ("dict", .pointer(to: .uint8))], name: "runtime.callCleanup.closure")
+
+  /// The cleanup goroutine: each queued cleanup becomes a call fn(*arg) on a goroutine of its
+  /// own, run in the order they were queued (an object's most recently added first).
+  func runCleanups() throws {
+    let queued = heap.takeQueuedCleanups()
+    let held = queued.flatMap { [$0.fn, $0.arg, $0.call] }
+    inFlight += held
+    defer { inFlight.removeLast(held.count) }
+    for c in queued {
+      let function = try funcvalTarget(c.fn)
+      let operand = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, c.argType.words))
+      defer { operand.deallocate() }
+      operand.initialize(repeating: 0, count: max(1, c.argType.words))
+      try loadValue(c.argType, from: c.arg, into: operand)
+      let g = try spawn(function, context: c.fn, [(c.argType, operand)], startFuncval: c.fn)
+      scheduler.local.append(g)
+    }
+  }
+
   /// runfinq: each queued finalizer becomes a call fn(obj) on a goroutine of its own, queued
   /// to run after what is ready now, last queued first.
   func runFinalizers() throws {

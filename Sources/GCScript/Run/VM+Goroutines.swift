@@ -380,6 +380,7 @@ extension VM {
       try fireTimers()
     }
     if heap.hasQueuedFinalizers { try runFinalizers() }
+    if heap.hasQueuedCleanups { try runCleanups() }
     while true {
       let s = scheduler
       s.schedtick += 1

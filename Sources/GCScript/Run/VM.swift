@@ -161,6 +161,7 @@ final class VM: AddressRootSource, GoroutineStack {
   var multipleGoroutines = false
   /// The finalizer goroutine's g has been made (the first runtime.SetFinalizer).
   var finalizerGoroutineMade = false
+  var cleanupGoroutineMade = false
   /// select's pollorder generator (VM+Channels.swift).
   var selectRandomState: UInt64 = 0
   /// Goroutines waiting on channels (by hchan address) and on semaphores (by the sema word's
