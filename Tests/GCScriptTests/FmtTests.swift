@@ -78,3 +78,17 @@ private final class ChunkHost: ScriptHost {
   #expect(host.chunks.count > 4)
   #expect(host.chunks.allSatisfy { !$0.contains("\u{FFFD}") })
 }
+
+/// fmtappend: fmt.Append, Appendln and Appendf (Go 1.19+) append what Sprint, Sprintln and
+/// Sprintf would print to a []byte — in place when it has room (0 mallocs into a cap-64
+/// buffer), grown as append grows it (Append(nil, ...) of 12 bytes: 1 malloc, 16 B) — with
+/// Go 1.27.3's and 1.19.8's output, allocations and -m. Go 1.0 has none of them.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func fmtAppendIsGos(_ version: String) throws {
+  let run = try RecordedRun("fmtappend")
+  let c = try run.compared(version) { !$0.hasPrefix("#") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.hasSuffix("allocs: 0 0 1 16 0 0 0 0\n"))
+  #expect(c.gcsh == c.go)
+  #expect(failure("b := fmt.Append(nil, 1)", profile: try #require(RuntimeProfile.named("go1.0")))?.kind.message == "undefined: fmt.Append")
+}

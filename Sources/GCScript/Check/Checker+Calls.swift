@@ -601,6 +601,23 @@ extension Checker {
         }
       }
       return withStream(printCall)
+    case .fmtAppend, .fmtAppendln, .fmtAppendf:
+      // Sprint, Sprintln or Sprintf's call, its text appended to the []byte given first.
+      let bytes = GoType.slice(of: .uint8)
+      guard let first = args.first else {
+        throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant ([]byte, \(b == .fmtAppendf ? "string, " : "")...any)"), at: span)
+      }
+      let dst = try assign(try expression(first, scope), to: bytes, "argument to \(b.rawValue)")
+      let printed = b == .fmtAppendf ? Builtin.fmtSprintf : (b == .fmtAppendln ? .fmtSprintln : .fmtSprint)
+      let printCall = try builtinCall(printed, Array(args.dropFirst()), spread: false, scope, span)
+      func withDestination(_ e: TypedExpr) -> TypedExpr {
+        switch e.kind {
+        case .builtin(_, let typed, _): return node([dst] + typed, bytes)
+        case .initialized(let stmts, let inner): return TypedExpr(.initialized(stmts, withDestination(inner)), bytes, span)
+        default: return e
+        }
+      }
+      return withDestination(printCall)
     case .runtimeNumGoroutine, .runtimeNumCPU:
       try arity(b.rawValue, args, want: [], scope, span)
       return node([], .int)

@@ -591,6 +591,7 @@ enum Builtin: String {
   /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only
   /// writers gcsh has).
   case fmtFprint = "fmt.Fprint", fmtFprintln = "fmt.Fprintln", fmtFprintf = "fmt.Fprintf"
+  case fmtAppend = "fmt.Append", fmtAppendln = "fmt.Appendln", fmtAppendf = "fmt.Appendf"
   case osExit = "os.Exit", osGetenv = "os.Getenv"
   case runtimeNumGoroutine = "runtime.NumGoroutine", runtimeNumCPU = "runtime.NumCPU"
   case runtimeGOMAXPROCS = "runtime.GOMAXPROCS", runtimeVersion = "runtime.Version"

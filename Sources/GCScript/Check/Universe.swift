@@ -158,6 +158,9 @@ enum Packages {
     case ("fmt", "Fprintln"): return .function(.fmtFprintln)
     case ("fmt", "Fprint"): return .function(.fmtFprint)
     case ("fmt", "Fprintf"): return .function(.fmtFprintf)
+    // Go 1.19 added the Appends (print.go).
+    case ("fmt", "Append"), ("fmt", "Appendln"), ("fmt", "Appendf"):
+      return profile.version >= GoVersion(1, 19) ? .function(Builtin(rawValue: "fmt." + name)!) : nil
     case ("os", "Exit"): return .function(.osExit)
     case ("os", "Getenv"): return .function(.osGetenv)
     case ("os", "Args"): return .variable(.osArgs, .slice(of: .string))

@@ -1195,6 +1195,12 @@ final class Batch {
       for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
       // Fprintf's format is a string parameter; what follows it is `...any`.
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtFprintf ? 2 : 1), all: args) }
+    // The Appends return dst, appended to in place when it has room (`leaking param: b to
+    // result ~r0 level=0`); the rest are fmt's leaking interface arguments.
+    case .fmtAppend, .fmtAppendln, .fmtAppendf:
+      expression(tee([k, Hole(dst: mutator, derefs: 0)]), args[0])
+      for a in args.dropFirst() { expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a) }
+      convertToInterfaces(e, args.dropFirst(b == .fmtAppendf ? 2 : 1), all: args)
     case .logPrint, .logPrintf, .logPrintln, .logFatal, .logFatalf, .logFatalln, .logPanic, .logPanicf, .logPanicln,
       .logSetFlags, .logSetPrefix, .logFlags, .logPrefix, .logSetOutput, .logNew, .logDefault, .loggerPrint,
       .loggerPrintf, .loggerPrintln, .loggerFatal, .loggerFatalf, .loggerFatalln, .loggerPanic, .loggerPanicf,

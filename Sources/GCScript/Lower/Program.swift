@@ -285,6 +285,7 @@ struct BuiltinDesc {
     case .call(let b):
       switch b {
       case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf, .fmtFprint,
+        .fmtAppend, .fmtAppendln, .fmtAppendf,
         .fmtFprintln, .fmtFprintf, .panic, .fmtErrorf:
         return true
       default: return b.logOperation?.prints == true

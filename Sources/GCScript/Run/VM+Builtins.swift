@@ -236,6 +236,12 @@ extension VM {
     case .fmtSprintf:
       let text = try sprintf(try string(args[0].1), Array(args.dropFirst()))
       if let result { try newString(text, into: result) }
+    case .fmtAppend, .fmtAppendln, .fmtAppendf:
+      // print.go: the printer formats as Sprint's does, then `b = append(b, p.buf...)`.
+      let rest = Array(args.dropFirst())
+      let text = b == .fmtAppendf ? try sprintf(try string(rest[0].1), Array(rest.dropFirst())) : try sprint(rest, newline: b == .fmtAppendln)
+      try appendBytes(args[0].1, text)
+      if let result { (result[0], result[1], result[2]) = (args[0].1[0], args[0].1[1], args[0].1[2]) }
     case .panic:
       let (t, p) = args[0]
       if t.isInterface { panicking.pending = (p[0], p[1]) }

@@ -60,7 +60,7 @@ extension VM {
   }
 
   /// `dst = append(dst, bytes...)` on a []byte held in three words, grown as growslice grows it.
-  private func appendBytes(_ dst: UnsafeMutablePointer<UInt64>, _ bytes: [UInt8]) throws {
+  func appendBytes(_ dst: UnsafeMutablePointer<UInt64>, _ bytes: [UInt8]) throws {
     guard !bytes.isEmpty else { return }
     let (length, capacity) = (Int(dst[1]), Int(dst[2]))
     if length + bytes.count > capacity {
