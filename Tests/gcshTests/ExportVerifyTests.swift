@@ -93,6 +93,10 @@ func lessonsExportGofmtClean(_ profile: String) throws {
   #expect(lessons.count >= 18)
   var files: [String] = []
   for l in lessons {
+    // A lesson about a newer Go's API (its `//gcsh: --profile go1.27` line) has no older export:
+    // that Go has not got the API (lesson 17's runtime.AddCleanup, Go 1.24+).
+    let text = try String(contentsOf: packageRoot.appendingPathComponent("examples/" + l), encoding: .utf8)
+    if profile == "go1.19", text.hasPrefix("//gcsh: --profile go1.27") { continue }
     let r = try gcsh(["export-go", "--profile", profile, "examples/" + l])
     #expect(r.status == 0, "\(l): \(r.stderr)")
     let f = dir.appendingPathComponent(l + ".go")

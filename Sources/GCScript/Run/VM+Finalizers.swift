@@ -91,6 +91,14 @@ extension VM {
     }
   }
 
+  /// What the collector queued for the finalizer and cleanup goroutines, started where the
+  /// finalizer goroutine would be readied (wakefing: after a forced GC, at a sleep, a block or
+  /// a preemption).
+  func runQueuedFinalizersAndCleanups() throws {
+    if heap.hasQueuedFinalizers { try runFinalizers() }
+    if heap.hasQueuedCleanups { try runCleanups() }
+  }
+
   /// runfinq: each queued finalizer becomes a call fn(obj) on a goroutine of its own, queued
   /// to run after what is ready now, last queued first.
   func runFinalizers() throws {

@@ -379,8 +379,7 @@ extension VM {
       try flushTime()
       try fireTimers()
     }
-    if heap.hasQueuedFinalizers { try runFinalizers() }
-    if heap.hasQueuedCleanups { try runCleanups() }
+    try runQueuedFinalizersAndCleanups()
     while true {
       let s = scheduler
       s.schedtick += 1
@@ -441,7 +440,7 @@ extension VM {
   @inline(never)
   func preemptIfDue() throws {
     guard canSwitchGoroutines else { return }
-    if heap.hasQueuedFinalizers { try runFinalizers() }
+    try runQueuedFinalizersAndCleanups()
     // Timers due by now fire (another P, or sysmon, would run them): a sleeper becomes ready.
     if let first = scheduler.sleepers.first, first.until <= heap.virtualTime { try fireTimers() }
     guard scheduler.othersRunnable, heap.virtualTime - scheduler.sliceStart >= 10_000_000 else { return }
@@ -451,7 +450,7 @@ extension VM {
   /// time.Sleep and GCScript's `sleep`: with other goroutines, the running one parks until its
   /// timer fires and they run meanwhile; alone, the program idles (GoHeap's sleep).
   func sleep(_ ns: Int) throws {
-    if heap.hasQueuedFinalizers { try runFinalizers() }
+    try runQueuedFinalizersAndCleanups()
     if multipleGoroutines && canSwitchGoroutines {
       try sleepGoroutine(ns)
     } else {
@@ -488,7 +487,7 @@ extension VM {
     }
     current.yieldedForGC = false
     try heap.collect()
-    if heap.hasQueuedFinalizers { try runFinalizers() }
+    try runQueuedFinalizersAndCleanups()
   }
 
   /// The virtual time `ns` from now (a negative wait is none; a wait past the end of time
