@@ -120,6 +120,15 @@ extension GoRuntime {
     cleanups[base] = list.isEmpty ? nil : list
   }
 
+  /// The pointers a heap object holds (the values of its pointer words, as a cycle scans them):
+  /// AddCleanup's check that its function does not close over the object.
+  public func pointers(inObjectAt base: Address) -> [Address] {
+    guard let ref = objectRef(at: base), let span = unretainedSpan(ref) else { return [] }
+    var found: [Address] = []
+    span._withUnsafeGuaranteedRef { s in forEachPointer(in: s, slot: Int(ref.slot)) { found.append($0) } }
+    return found
+  }
+
   /// The base of the heap object containing an address (AddCleanup's findObject), or nil.
   public func objectBase(containing address: Address) -> (base: Address, size: Int)? {
     guard address >= Self.heapBase else { return nil }

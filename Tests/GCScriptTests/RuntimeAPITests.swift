@@ -115,4 +115,6 @@ import Testing
   #expect(failure("var p *int\nruntime.AddCleanup(p, func(int) {}, 1)")?.kind.message == "panic: runtime.AddCleanup: ptr is nil")
   #expect(failure("p := new(int)\nruntime.AddCleanup(p, func(*int) {}, p)")?.kind.message == "panic: runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
   #expect(failure("runtime.AddCleanup(1, func(int) {}, 1)")?.kind.message.hasPrefix("in call to runtime.AddCleanup, type int of 1 does not match *T") == true)
+  // A cleanup that closes over its object (Go 1.27.3 panics so, checked with go run).
+  #expect(failure("type T struct{ n int; b [64]byte }\nfunc f() {\n  p := &T{}\n  runtime.AddCleanup(p, func(int) { p.n++ }, 0)\n}\nf()")?.kind.message == "panic: runtime.AddCleanup: cleanup function closes over ptr, cleanup will never run")
 }

@@ -61,6 +61,13 @@ extension VM {
     if sType.isPointer, argSlots[0] >= base, argSlots[0] < base + UInt64(size) {
       throw VMTrap(kind: .goPanic("runtime.AddCleanup: ptr is within arg, cleanup will never run"))
     }
+    // A cleanup whose closure holds a pointer into the object would keep it reachable for ever
+    // (the cycle marks the cleanup's function): Go checks the funcval's pointer words.
+    if let (closure, _) = heap.objectBase(containing: fn),
+      heap.pointers(inObjectAt: closure).contains(where: { $0 >= base && $0 < base + UInt64(size) })
+    {
+      throw VMTrap(kind: .goPanic("runtime.AddCleanup: cleanup function closes over ptr, cleanup will never run"))
+    }
     if !cleanupGoroutineMade {
       cleanupGoroutineMade = true
       scheduler.allgs.append(try heap.allocate(Self.gType(heap.profile), count: 1))
