@@ -592,15 +592,7 @@ extension Checker {
       let printed = b == .fmtFprintf ? Builtin.fmtPrintf : (b == .fmtFprintln ? .fmtPrintln : .fmtPrint)
       // The same call as Print/Println/Printf, with the stream as its first operand (and any
       // results of a call it spreads, `Fprintln(os.Stderr, two())`, spilled before it).
-      let printCall = try builtinCall(printed, rest, spread: false, scope, span)
-      func withStream(_ e: TypedExpr) -> TypedExpr {
-        switch e.kind {
-        case .builtin(_, let typed, _): return node([stream] + typed, noValueType)
-        case .initialized(let stmts, let inner): return TypedExpr(.initialized(stmts, withStream(inner)), noValueType, span)
-        default: return e
-        }
-      }
-      return withStream(printCall)
+      return prefixing(stream, to: try builtinCall(printed, rest, spread: false, scope, span), as: b, noValueType)
     case .fmtAppend, .fmtAppendln, .fmtAppendf:
       // Sprint, Sprintln or Sprintf's call, its text appended to the []byte given first.
       let bytes = GoType.slice(of: .uint8)
@@ -609,15 +601,7 @@ extension Checker {
       }
       let dst = try assign(try expression(first, scope), to: bytes, "argument to \(b.rawValue)")
       let printed = b == .fmtAppendf ? Builtin.fmtSprintf : (b == .fmtAppendln ? .fmtSprintln : .fmtSprint)
-      let printCall = try builtinCall(printed, Array(args.dropFirst()), spread: false, scope, span)
-      func withDestination(_ e: TypedExpr) -> TypedExpr {
-        switch e.kind {
-        case .builtin(_, let typed, _): return node([dst] + typed, bytes)
-        case .initialized(let stmts, let inner): return TypedExpr(.initialized(stmts, withDestination(inner)), bytes, span)
-        default: return e
-        }
-      }
-      return withDestination(printCall)
+      return prefixing(dst, to: try builtinCall(printed, Array(args.dropFirst()), spread: false, scope, span), as: b, bytes)
     case .runtimeNumGoroutine, .runtimeNumCPU:
       try arity(b.rawValue, args, want: [], scope, span)
       return node([], .int)
@@ -998,7 +982,7 @@ extension Checker {
           let value = try element(v, fields[k].type)
           // Go 1.19 places a keyed field's implicit conversion at the key's colon (`&box{V: 9}`:
           // `9 escapes to heap` at `:`; containerlist's `&list.Element{Value: 9}`).
-          if case .conversion(let x) = value.kind, x.span == value.span, let site = value.site, site.kind == .interfaceBox {
+          if value.isImplicitInterfaceBox, let site = value.site {
             let bytes = source.bytes
             var colon = key.span.end
             while colon < bytes.count, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
@@ -1104,5 +1088,19 @@ extension Substring {
     while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
     while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
     return String(s)
+  }
+}
+
+extension Checker {
+  /// Fprint's and Append's call: the Print or Sprint call checked for the rest of the arguments,
+  /// made a call of `b` with `first` (the writer, the []byte) before them — inside the spill of
+  /// a spread call's results, if there is one (`Fprintln(os.Stderr, two())`).
+  func prefixing(_ first: TypedExpr, to call: TypedExpr, as b: Builtin, _ type: GoType) -> TypedExpr {
+    switch call.kind {
+    case .builtin(_, let typed, _): return TypedExpr(.builtin(b, [first] + typed, spread: false), type, call.span)
+    case .initialized(let stmts, let inner):
+      return TypedExpr(.initialized(stmts, prefixing(first, to: inner, as: b, type)), type, call.span)
+    default: return call
+    }
   }
 }

@@ -41,9 +41,7 @@ extension Checker {
   /// method of another package's type (`l.lazyInit` of a *list.List) from a missing one.
   func missingMember(_ t: GoType, _ name: String) -> String {
     let base = t.pointee ?? t
-    if profile.version >= GoVersion(1, 20), isForeign(base), name.first?.isUppercase != true,
-      runMethods[ObjectIdentifier(base)]?.methods[name] ?? methodSets[ObjectIdentifier(base)]?.methods[name] != nil
-    {
+    if profile.version >= GoVersion(1, 20), isForeign(base), name.first?.isUppercase != true, declaredMethod(base, name) != nil {
       return "cannot refer to unexported method \(name)"
     }
     return "type \(t) has no field or method \(name)"
@@ -65,8 +63,7 @@ extension Checker {
   func libraryMethod(of t: GoType, _ name: String, at span: Span) throws -> Function? {
     let base = t.pointee ?? t
     guard let (fn, m) = Library.runtimeTypeMethods.first(where: { $0.value.type === base && $0.value.method == name }),
-      profile.version >= m.since, let package = m.type.name?.split(separator: ".").first.map(String.init),
-      let scope = try libraryScope(package, at: span), case .function(let f)? = scope.symbols[fn]
+      profile.version >= m.since, let scope = try libraryScope(m.library, at: span), case .function(let f)? = scope.symbols[fn]
     else { return nil }
     return f
   }

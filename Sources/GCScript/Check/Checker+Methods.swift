@@ -112,10 +112,14 @@ extension Checker {
 
   /// The method `name` declared on the named type `t` (this run's declarations first).
   func lookupMethod(_ t: GoType, _ name: String) -> Function? {
-    guard let f = runMethods[ObjectIdentifier(t)]?.methods[name] ?? methodSets[ObjectIdentifier(t)]?.methods[name] else { return nil }
     // Another package's unexported methods are not in its types' method sets for this code.
     if isForeign(t), name.first?.isUppercase != true { return nil }
-    return f
+    return declaredMethod(t, name)
+  }
+
+  /// The method `name` declared on `t`, whoever may call it.
+  func declaredMethod(_ t: GoType, _ name: String) -> Function? {
+    runMethods[ObjectIdentifier(t)]?.methods[name] ?? methodSets[ObjectIdentifier(t)]?.methods[name]
   }
 
   /// The method `name` of an operand's type: its own (a value of a named type), or its

@@ -88,10 +88,10 @@ final class Library: Sendable {
     """)
 
   /// The methods of the runtime's own types (Packages) that a library writes as functions,
-  /// their receiver the first parameter: the library function's name, and the method's (its
-  /// type, its name, the Go version that added it).
-  static let runtimeTypeMethods: [String: (type: GoType, method: String, since: GoVersion)] = [
-    "waitGroupGo": (SyncTypes.waitGroup, "Go", GoVersion(1, 25))
+  /// their receiver the first parameter: the library function's name, and its library, the
+  /// method's type and name, and the Go version that added it.
+  static let runtimeTypeMethods: [String: (library: String, type: GoType, method: String, since: GoVersion)] = [
+    "waitGroupGo": ("sync", SyncTypes.waitGroup, "Go", GoVersion(1, 25))
   ]
 
   /// sync/waitgroup.go's WaitGroup.Go (Go 1.25+; the WaitGroup itself is the runtime's): the

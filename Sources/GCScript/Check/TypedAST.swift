@@ -921,3 +921,13 @@ struct Expectation {
   /// The check as written, for the report.
   let text: String
 }
+
+extension TypedExpr {
+  /// A conversion to an interface the checker made where the program wrote none (an argument
+  /// to an interface parameter, a value for an interface field): it spans its operand, and its
+  /// site boxes the value. Go 1.19 places such a conversion by the place it was made.
+  var isImplicitInterfaceBox: Bool {
+    guard case .conversion(let x) = kind, x.span == span, site?.kind == .interfaceBox else { return false }
+    return true
+  }
+}

@@ -759,8 +759,8 @@ final class Batch {
         // as fmt's (convertArgument): a name's at the last argument before it that is not a
         // name, else at the call's `(`; anything else at its own position (`keep(i)` at
         // `keep(`, `keep(T(x))` at `T(`; containerlist, sortreverse).
-        if !analysis.compiler.reportsOperandPositions, case .conversion(let x) = a.kind, x.span == a.span,
-          let site = a.site, site.kind == .interfaceBox, site.reportAt == nil, site.statementStart == nil
+        if !analysis.compiler.reportsOperandPositions, a.isImplicitInterfaceBox, case .conversion(let x) = a.kind,
+          let site = a.site, site.reportAt == nil, site.statementStart == nil
         {
           site.reportAt = isName(x) ? ic.args[..<k].last(where: { !isName($0) }).map(nodePosition) ?? ic.reportAt : nodePosition(x)
         }
@@ -1695,12 +1695,11 @@ extension TypedStmt {
 }
 
 extension Batch {
-  /// From Go 1.20 IndexFunc and TrimLeftFunc are inlined with indexFunc, and a unicode
-  /// predicate given to them is inlined with it: the line for its table lookup (see the unicode
-  /// functions above) is at the call (runs/stringsfuncpreds: IndexFunc(s, unicode.IsUpper)).
+  /// A unicode predicate inlined with the strings function that calls it (Builtin
+  /// .inlinedPredicate): the line for its table lookup (see the unicode functions above) is at
+  /// the call (runs/stringsfuncpreds: IndexFunc(s, unicode.IsUpper)).
   fileprivate func inlinedPredicateLookup(_ e: TypedExpr, _ b: Builtin, _ args: [TypedExpr]) {
-    guard b == .stringsIndexFunc || b == .stringsTrimLeftFunc, inlinedAt == nil, analysis.compiler.inliner == .go127,
-      args.count > 1, case .functionValue(let f) = args[1].kind, let p = f.packageFunction,
+    guard inlinedAt == nil, let p = b.inlinedPredicate(args, go127: analysis.compiler.inliner == .go127),
       UnicodePackage.latin1TableLookups.contains(p)
     else { return }
     analysis.report(operatorOffset(after: e.span.start, UInt8(ascii: "(")), "index bounds check elided")

@@ -265,8 +265,8 @@ final class BodyRewriter {
     }
     let copy = TypedExpr(kind, e.type, span(e.span))
     copy.site = site(e.site)
-    if let copying, copying.library != nil, copying.explicitConversions, case .conversion(let x) = e.kind, x.span == e.span,
-      let s = copy.site, s.kind == .interfaceBox, !s.text.hasPrefix(e.type.goName + "(")
+    if let copying, copying.library != nil, copying.explicitConversions, e.isImplicitInterfaceBox, let s = copy.site,
+      !s.text.hasPrefix(e.type.goName + "(")
     {
       s.text = "\(e.type.goName)(\(s.text))"
     }

@@ -462,11 +462,8 @@ final class Inliner {
       }
       shapes += [("[S,E]", "[\(goShapeName(s)),\(elementShape(s))]"), ("[E]", "[\(elementShape(s))]")]
     }
-    // A function value given to an inlined body that calls it is a static callee there: Go
-    // inlines a call of a package function's funcval too (`strings.IndexFunc(s,
-    // unicode.IsDigit)`: indexFunc's `f(r)` is inlined as unicode.IsDigit; runs/stringsfuncpreds).
-    if b == .stringsIndexFunc || b == .stringsTrimLeftFunc, !tree.calls.isEmpty, args.count > 1,
-      case .functionValue(let f) = args[1].kind, let p = f.packageFunction, let inner = packageInlining(p) {
+    // A predicate inlined with the body that calls it (indexFunc's `f(r)`).
+    if let p = b.inlinedPredicate(args, go127: compiler.inliner == .go127), let inner = packageInlining(p), !tree.calls.isEmpty {
       tree.calls[0].calls.append(inner)
     }
     func add(_ node: PackageInline, _ path: [Int]) {

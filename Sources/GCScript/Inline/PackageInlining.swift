@@ -206,6 +206,17 @@ extension Builtin {
     }
   }
 
+  /// The package function given as a value to a call whose inlined body calls it, which Go
+  /// inlines there too (ir.StaticValue of the inlined parameter): from Go 1.20 IndexFunc and
+  /// TrimLeftFunc are inlined with indexFunc, and `strings.IndexFunc(s, unicode.IsDigit)`
+  /// inlines unicode.IsDigit (runs/stringsfuncpreds). nil for any other call.
+  func inlinedPredicate(_ args: [TypedExpr], go127: Bool) -> Builtin? {
+    guard go127, self == .stringsIndexFunc || self == .stringsTrimLeftFunc, args.count > 1,
+      case .functionValue(let f) = args[1].kind
+    else { return nil }
+    return f.packageFunction
+  }
+
   /// A method of a package type (its receiver is the first argument): `(*T).M`, `T.M`, and
   /// strings.Builder's.
   var isMethod: Bool {

@@ -88,12 +88,11 @@ extension VM {
     inFlight += held
     defer { inFlight.removeLast(held.count) }
     for c in queued {
-      let function = try funcvalTarget(c.fn)
       let operand = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, c.argType.words))
       defer { operand.deallocate() }
       operand.initialize(repeating: 0, count: max(1, c.argType.words))
       try loadValue(c.argType, from: c.arg, into: operand)
-      let g = try spawn(function, context: c.fn, [(c.argType, operand)], startFuncval: c.fn)
+      let g = try spawn(funcval: c.fn, [(c.argType, operand)])
       scheduler.local.append(g)
     }
   }
@@ -117,11 +116,10 @@ extension VM {
     inFlight += held
     defer { inFlight.removeLast(held.count) }
     for (object, fn) in queued.reversed() {
-      let function = try funcvalTarget(fn)
       let operand = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
       defer { operand.deallocate() }
       operand.initialize(to: object)
-      let g = try spawn(function, context: fn, [(.pointer(to: .uint8), operand)], startFuncval: fn)
+      let g = try spawn(funcval: fn, [(.pointer(to: .uint8), operand)])
       g.finalizedObject = object
       scheduler.local.append(g)
     }

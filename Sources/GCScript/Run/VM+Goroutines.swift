@@ -255,6 +255,12 @@ extension VM {
     return g
   }
 
+  /// newproc of a func value with its operands (AfterFunc's goFunc, the finalizer and cleanup
+  /// goroutines' calls): the funcval is both the code and the closure context.
+  func spawn(funcval fv: UInt64, _ operands: [(GoType, UnsafeMutablePointer<UInt64>)]) throws -> Goroutine {
+    try spawn(try funcvalTarget(fv), context: fv, operands, startFuncval: fv)
+  }
+
   /// The g struct as the collector sees it: sizeof(g) bytes, its first word a pointer
   /// (Tests/Recordings GOROUTINE-FACTS: 456 B in Go 1.27.3, 392 B in 1.19.8).
   static func gType(_ p: RuntimeProfile) -> GoType {
@@ -541,8 +547,7 @@ extension VM {
         scheduler.created += 1
         inFlight.append(t.object)
         defer { inFlight.removeLast() }
-        let g = try spawn(try funcvalTarget(t.function), context: t.function, [], startFuncval: t.function)
-        scheduler.ready(g)
+        scheduler.ready(try spawn(funcval: t.function, []))
         continue
       }
       // The time.Time sendTime sends: time.Now at the timer's instant.
