@@ -245,7 +245,9 @@ func channelCheckErrors(_ c: (String, String)) throws {
 /// A finalizer keeps its object, and what the object points to, through the cycle that finds
 /// it unreachable; the finalizer runs on its own goroutine, receiving the object; the next
 /// cycle frees it (the recorded finalizer-cycle program: 32 → 16 → 0 MiB in Go 1.27.3 and
-/// 1.19.8). Setting nil removes a finalizer: the object then goes at the first cycle.
+/// 1.19.8). Setting nil removes a finalizer: the object then goes at the first cycle. The
+/// finalizer has run when runtime.GC returns (its sweep yields after each span:
+/// Tests/Recordings/runs/finalizeringc).
 @Test(arguments: [RuntimeProfile.go127, .go119])
 func finalizersDelayFreeingByOneCycle(_ profile: RuntimeProfile) throws {
   let (out, host, _) = try run("""
@@ -265,7 +267,7 @@ func finalizersDelayFreeingByOneCycle(_ profile: RuntimeProfile) throws {
     runtime.GC()
     stats "freed"
     """, profile: profile)
-  #expect(out == "0\n[a]\n")
+  #expect(out == "1\n[a]\n")
   let kept = try #require(host.stats.first { $0.0 == "kept" }?.1)
   let freed = try #require(host.stats.first { $0.0 == "freed" }?.1)
   #expect(kept.heapAlloc > 32 << 20 && kept.heapAlloc < 33 << 20)
@@ -325,4 +327,15 @@ func abandonedTimersLiveAsLongAsTheirEra(_ c: (RuntimeProfile, Bool)) throws {
     """, profile: c.0)
   let after = try #require(host.stats.first { $0.0 == "after" }?.1)
   #expect((after.heapAlloc > 3 << 20) == c.1, "HeapAlloc \(after.heapAlloc)")
+}
+
+/// finalizeringc (Go 1.27.3 and 1.19.8, GOMAXPROCS=2, three runs each): the finalizer a
+/// runtime.GC() queues runs before the call returns — GC sweeps what is left itself and
+/// yields after each span (mgc.go), and the finalizer goroutine the sweep readied runs then.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func finalizersRunBeforeRuntimeGCReturns(_ version: String) throws {
+  let run = try RecordedRun("finalizeringc")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.hasPrefix("after GC 1: 1 [a]\n"))
 }

@@ -493,7 +493,15 @@ extension VM {
     }
     current.yieldedForGC = false
     try heap.collect()
+    let spawned = heap.hasQueuedFinalizers || heap.hasQueuedCleanups
     try runQueuedFinalizersAndCleanups()
+    // runtime.GC finishes the sweep itself, calling Gosched after each span it sweeps (mgc.go
+    // GC, the same in Go 1.19.8): the finalizer or cleanup goroutine that the sweep of an
+    // object's span readied runs before GC returns (runs/weakpointer, GOMAXPROCS=1).
+    if spawned, multipleGoroutines, canSwitchGoroutines, scheduler.othersRunnable {
+      frames[frames.count - 1].pc += 1
+      try yieldProcessor()
+    }
   }
 
   /// The virtual time `ns` from now (a negative wait is none; a wait past the end of time
