@@ -144,6 +144,7 @@ extension GoRuntime {
     if let held = heldObject { mark(held) }
     forEachFinalizerRoot(markAddress)
     forEachCleanupRoot(markAddress)
+    forEachWeakHandleRoot(markAddress)
     while let r = work.popLast() {
       guard let span = unretainedSpan(r) else { continue }
       span._withUnsafeGuaranteedRef { s in forEachPointer(in: s, slot: Int(r.slot), markAddress) }
@@ -283,6 +284,7 @@ extension GoRuntime {
 
   /// Frees every unmarked object; returns objects and bytes freed.
   func sweep() -> (Int, Int) {
+    clearUnreachableWeakHandles()
     lastSweepFinalized = queueUnreachableFinalizers()
     queueUnreachableCleanups()
     for i in partialSpans.indices { partialSpans[i].removeAll(keepingCapacity: true) }

@@ -242,6 +242,10 @@ public final class GoRuntime {
   var cleanups: [Address: [Cleanup]] = [:]
   var cleanupQueue: [Cleanup] = []
   var nextCleanupID: UInt64 = 0
+  /// Weak handles (weak.Make's specials, mheap.go specialWeakHandle): pointer → handle object,
+  /// and each handle's word, the pointer (WeakHandles.swift).
+  var weakHandles: [Address: Address] = [:]
+  var weakTargets: [Address: Address] = [:]
   /// The last sweep's resurrected objects and bytes.
   var lastSweepFinalized = (0, 0)
 

@@ -58,6 +58,7 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
   case bytesClone = "bytes.Clone"
   case slicesPackage = "package slices"
   case cmpPackage = "package cmp"
+  case weakPackage = "package weak"
 
   /// The version that brought it.
   public var since: GoVersion {
@@ -69,6 +70,7 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
     case .stringsClone: return GoVersion(1, 18)
     case .bytesClone: return GoVersion(1, 20)
     case .slicesPackage, .cmpPackage: return GoVersion(1, 21)
+    case .weakPackage: return GoVersion(1, 24)
     }
   }
 }

@@ -21,7 +21,7 @@ func dump(_ t: TypeExpr) -> String {
     }
   case .function: return "func"
   case .interface: return "interface"
-  case .instance(let b, _): return "generic(\(dump(b)))"
+  case .instance(let b, let arguments, _): return "generic(\(([b] + arguments).map(dump).joined(separator: ", ")))"
   case .unsupportedStruct(let what, _): return "struct(\(what))"
   }
 }
@@ -48,7 +48,7 @@ func dump(_ e: Expr) -> String {
   case .paren(let x): return dump(x)
   case .funcLit(let f): return "(funclit \(f.params.count) \(f.body.count))"
   case .typeAssert(let x, let t): return "(assert \(dump(x)) \(t.map(dump) ?? "type"))"
-  case .instantiation(let x): return "(instantiate \(dump(x)))"
+  case .instantiation(let x, let arguments): return "(instantiate \(([x] + arguments).map(dump).joined(separator: " ")))"
   }
 }
 

@@ -212,6 +212,12 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "type P struct { T; *U; sync.Mutex; n int `json:\"n\"` }",
            tree: "(type P struct{embedded T; embedded *U; embedded sync.Mutex; n int})"),
   TreeCase(source: "func Map[T any](s []T) []T { return s }", tree: "(func Map(s []T)([]T) {(return s)})"),
+  // Instantiated types keep their type arguments (weak.Pointer[T], the one the checker runs);
+  // `x[T]{...}` is a composite literal of one, as go/parser reads it.
+  TreeCase(source: "var m map[string]weak.Pointer[*blob]", tree: "(var m map[string]generic(weak.Pointer, *blob))"),
+  TreeCase(source: "z := weak.Pointer[point]{}", tree: "(:= z (lit generic(weak.Pointer, point)))"),
+  TreeCase(source: "w := weak.Make[point](nil)", tree: "(:= w (call (index (. weak Make) point) nil))"),
+  TreeCase(source: "f := Pair[int, string]", tree: "(:= f (instantiate Pair int string))"),
   // Imports keep their names: given, blank, dot, or none.
   TreeCase(source: "import (\n\"fmt\"\nrt \"runtime\"\n_ \"os\"\n. \"math\"\n)",
            tree: "(import fmt rt runtime _ os . math)"),

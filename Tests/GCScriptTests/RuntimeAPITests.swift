@@ -118,3 +118,46 @@ import Testing
   // A cleanup that closes over its object (Go 1.27.3 panics so, checked with go run).
   #expect(failure("type T struct{ n int; b [64]byte }\nfunc f() {\n  p := &T{}\n  runtime.AddCleanup(p, func(int) { p.n++ }, 0)\n}\nf()")?.kind.message == "panic: runtime.AddCleanup: cleanup function closes over ptr, cleanup will never run")
 }
+
+/// weakpointer (Go 1.27.3, one P): a weak pointer does not keep its object — Value is the
+/// object while something else holds it and nil after the collection that finds it
+/// unreachable (HeapAlloc falls by its 1 MiB at once); weak pointers made from one pointer are
+/// equal, and stay so once nil; a finalized object's weak pointers are nil from the cycle that
+/// queues its finalizer (which runs inside runtime.GC's sweep, before GC returns), though the
+/// object is resurrected; a pointer to a global never goes nil; a cache of weak pointers
+/// reloads what was collected. Make's first call allocates the 16-byte handle, a second none.
+/// -m's lines for the program as Go prints them: Value inlined with its shape, Make's call
+/// spelled with its dictionary, type arguments qualified (`weak.Pointer[main.blob]`).
+@Test func weakPointersAreGos() throws {
+  let run = try RecordedRun("weakpointer")
+  let c = try run.compared("1.27.3") { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("Make allocs: 1 16\nMake again allocs: 1 32 equal: true\n"))
+  #expect(c.expected.contains("after GC, b held: true 1\nafter GC, b dropped: true true 0\n"))
+  #expect(c.expected.contains("finalizer ran for finalized\nfinalized object's weak pointer: true 1\n"))
+  #expect(c.gcsh == c.go)
+}
+
+/// weak's type errors as Go 1.27.3's compiler words them (checked with go run), and the
+/// package in Go 1.19.
+@Test func weakPointerErrorsAreGos() throws {
+  let program = { (body: String) in "import \"weak\"\nfunc main() {\n\(body)\n}" }
+  let errors: [(String, String)] = [
+    ("w := weak.Make(5); _ = w", "in call to weak.Make, cannot infer T (declared at $GOROOT/src/weak/pointer.go:68:11)"),
+    ("var w weak.Pointer[int]; w.Foo()", "w.Foo undefined (type weak.Pointer[int] has no field or method Foo)"),
+    ("var w weak.Pointer; _ = w", "cannot use generic type weak.Pointer[T any] without instantiation"),
+    ("var w weak.Pointer[int, int]; _ = w", "too many type arguments for type Pointer: have 2, want 1"),
+    ("var w weak.Pointer[int]; var p *string = w.Value(); _ = p", "cannot use w.Value() (value of type *int) as *string value in variable declaration"),
+    ("var w weak.Pointer[int]; var v weak.Pointer[string]; _ = w == v", "invalid operation: w == v (mismatched types weak.Pointer[int] and weak.Pointer[string])"),
+    ("w := weak.Make(new(int)); w.u = nil", "w.u undefined (cannot refer to unexported field u)"),
+  ]
+  for (body, message) in errors {
+    #expect(failure(program(body))?.kind.message == message, "\(body)")
+  }
+  #expect(failure(program("w := weak.Make(new(int)); _ = w"), profile: .go119)?.kind.message == "package weak does not exist in go1.19: it arrived in Go 1.24")
+  // What gcsh lacks is named: Value as a method value.
+  #expect(failure(program("x := 1; w := weak.Make(&x); f := w.Value; _ = f"))?.kind.message.hasSuffix("is not supported by gcsh yet") == true)
+  // %T and %v of weak pointers, as Go prints them; the zero Pointer's Value is nil.
+  let (out, _, _) = try run("type point struct{ x int }\nvar z weak.Pointer[point]\nfmt.Printf(\"%T %v %v\\n\", z, z, z.Value())\nfmt.Println(weak.Make[point](nil) == z)")
+  #expect(out == "weak.Pointer[main.point] {[] <nil>} <nil>\ntrue\n")
+}

@@ -30,6 +30,7 @@ extension Checker {
     case .selector(let base, let name):
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
         if p == "unsafe", let op = try unsafeCall(name, args, spread: spread, scope, span) { return op }
+        if p == "weak", name == "Make" { return try weakMakeCall(nil, args, scope, callee: callee.span, span) }
         switch try packageMember(p, name, at: callee.span) {
         case .libraryFunction(let fn)?: return try userCall(fn.function, args, spread, scope, span)
         case .function(let b)?:
@@ -60,6 +61,7 @@ extension Checker {
       if let call = try metricsMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try bytesBufferCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try atomicMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try weakPointerMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
       }
@@ -90,6 +92,14 @@ extension Checker {
         return try conversion(.pointer(to: t), args, spread, scope, span)
       }
       throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
+    case .index(let base, let argument):
+      // weak.Make[T](p): the one generic function a program can instantiate explicitly.
+      if case .selector(let pkg, "Make") = base.kind, case .identifier(let p) = pkg.kind,
+        case .package("weak")? = scope.lookup(p)
+      {
+        return try weakMakeCall(try typeExpression(argument), args, scope, callee: base.span, span)
+      }
+      return try callOfValue(callee, args, spread, scope, span)
     default:
       return try callOfValue(callee, args, spread, scope, span)
     }
@@ -889,7 +899,7 @@ extension Checker {
       }
       let arg = try assign(try expression(args[2], scope), to: params[0], "argument to runtime.AddCleanup")
       return node([ptr, fn, arg], cleanupType)
-    case .cleanupStop:
+    case .cleanupStop, .weakMake, .weakValue:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeKeepAlive:
       try arity("runtime.KeepAlive", args, want: ["any"], scope, span)

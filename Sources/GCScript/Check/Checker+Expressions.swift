@@ -635,6 +635,9 @@ extension Checker {
     else {
       if let m = try methodValue(x, name, scope, span) { return m }
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
+      if name == "Value", WeakPackage.element(of: structValue.type) != nil {
+        throw fail(.notSupported("weak.Pointer's Value as a method value (call it: \(text(span))())", plural: false), at: at)
+      }
       if packageType, structValue.type.structFields?.contains(where: { $0.name == name }) == true {
         throw fail(.typeError("\(text(span)) undefined (cannot refer to unexported field \(name))"), at: at)
       }

@@ -58,7 +58,7 @@ extension Checker {
         return nil
       }
       return (t, pointer)
-    case .instance(let base, let at):
+    case .instance(let base, _, let at):
       // A method of a generic type: the type's declaration already said generics are missing.
       if case .name(let n, _) = base, case .poisoned? = top.lookup(n) { return nil }
       fail(.notSupported("generics", plural: true), at: at)

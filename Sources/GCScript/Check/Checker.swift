@@ -237,7 +237,8 @@ public final class Checker {
           top.symbols[name] = .poisoned
           continue
         }
-        if let f: RuntimeFeature = spec.path == "slices" ? .slicesPackage : (spec.path == "cmp" ? .cmpPackage : nil), !profile.has(f) {
+        let packageFeatures: [String: RuntimeFeature] = ["slices": .slicesPackage, "cmp": .cmpPackage, "weak": .weakPackage]
+        if let f = packageFeatures[spec.path], !profile.has(f) {
           _ = featureMissing(f, spec.span)
           top.symbols[name] = .poisoned
           continue
@@ -349,6 +350,9 @@ public final class Checker {
         if case .poisoned? = scope.lookup(pkg) { throw CheckFailure() }  // an import gcsh lacks
         throw fail(.typeError("undefined: \(pkg)"), at: span)
       }
+      if p == "weak", n == "Pointer" {
+        throw fail(.typeError("cannot use generic type weak.Pointer[T any] without instantiation"), at: span)
+      }
       switch try packageMember(p, n, at: span) {
       case .type(let t)?: return t
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
@@ -400,7 +404,10 @@ public final class Checker {
     case .function(let params, let results, let variadic, _):
       return try resolveFunctionType(params, results, variadic: variadic, scope)
     case .interface(let elements, _): return try interfaceType(elements, scope)
-    case .instance(let base, let span):
+    case .instance(let base, let arguments, let span):
+      if case .qualified(let pkg, "Pointer", let at) = base, case .package("weak")? = scope.lookup(pkg), !arguments.isEmpty {
+        return try weakPointerInstance(arguments, scope, dot: at.start + pkg.utf8.count)
+      }
       if case .name(let n, _) = base, case .poisoned? = scope.lookup(n) { throw CheckFailure() }
       throw fail(.notSupported("generics", plural: true), at: span)
     case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)

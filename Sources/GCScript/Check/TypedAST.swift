@@ -600,6 +600,7 @@ enum Builtin: String {
   case runtimeReadMemStats = "runtime.ReadMemStats"
   case runtimeSetFinalizer = "runtime.SetFinalizer", runtimeAddCleanup = "runtime.AddCleanup"
   case cleanupStop = "runtime.Cleanup.Stop"
+  case weakMake = "weak.Make", weakValue = "weak.Pointer.Value"
   case debugFreeOSMemory = "debug.FreeOSMemory", debugSetGCPercent = "debug.SetGCPercent"
   case debugSetMemoryLimit = "debug.SetMemoryLimit"
   case debugReadGCStats = "debug.ReadGCStats"

@@ -117,7 +117,7 @@ enum Packages {
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
     "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
-    "list": "container/list",
+    "list": "container/list", "weak": "weak",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -293,6 +293,7 @@ enum Packages {
     // (Checker+Unsafe.swift); its pointers are not modelled.
     case ("unsafe", _): return .unsupported("unsafe.\(name)")
     case ("rand", _): return RandPackage.member(name)
+    case ("weak", _): return WeakPackage.member(name)
     case ("slices", _), ("cmp", _):
       if let b = Builtin.slicesMember(package, name) { return .function(b) }
       // cmp.Ordered is a constraint (generics); the rest of slices (iterators, BinarySearchFunc,

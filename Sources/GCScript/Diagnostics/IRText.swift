@@ -27,7 +27,49 @@ func irStatementText(_ text: String) -> String? {
 /// The text of the one expression in `text` as -m prints it (`labels[i] + ":"`), or `text`
 /// itself when the formatter does not know its form.
 func irExpressionText(_ text: String) -> String {
-  irStatementText("_ = " + text).map { String($0.dropFirst(4)) } ?? text
+  qualifyingTypeArguments(irStatementText("_ = " + text).map { String($0.dropFirst(4)) } ?? text)
+}
+
+/// An instantiated type prints with its type arguments package-qualified, as the linker names
+/// the instance (`weak.Pointer[main.blob]`, where the program wrote `weak.Pointer[blob]`), while
+/// the program's own types elsewhere print as written (`&blob{...}`): weak.Pointer is the one
+/// generic type a program names (Tests/Recordings/runs/weakpointer).
+func qualifyingTypeArguments(_ text: String) -> String {
+  guard text.contains("weak.Pointer[") else { return text }
+  let predeclared: Set<String> = [
+    "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
+    "uint64", "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any",
+    "map", "chan", "func", "struct", "interface",
+  ]
+  var out = ""
+  var rest = Substring(text)
+  while let r = rest.firstRange(of: "weak.Pointer[") {
+    out += rest[..<r.upperBound]
+    rest = rest[r.upperBound...]
+    var depth = 1
+    var word = ""
+    var previous: Character = "["
+    func flush(next: Character?) {
+      if !word.isEmpty, !(word.first?.isNumber ?? true), previous != ".", next != ".", !predeclared.contains(word) {
+        out += "main."
+      }
+      out += word
+      word = ""
+    }
+    while let c = rest.first, depth > 0 {
+      if c.isLetter || c.isNumber || c == "_" {
+        word.append(c)
+      } else {
+        flush(next: c)
+        if c == "[" { depth += 1 }
+        if c == "]" { depth -= 1 }
+        out.append(c)
+        previous = c
+      }
+      rest = rest.dropFirst()
+    }
+  }
+  return out + rest
 }
 
 /// fmt.go OpPrec of a binary operator.

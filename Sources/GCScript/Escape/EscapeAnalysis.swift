@@ -892,6 +892,11 @@ final class Batch {
       expression(heapHole.noting("kept by a cleanup"), args[1])
       expression(heapHole.noting("copied into a cleanup's argument box"), args[2])
     case .cleanupStop: for a in args { expression(discard, a) }
+    // weak.Make forces its pointer's object to the heap (abi.Escape in weak/pointer.go: the
+    // runtime hangs a special on it); what Value returns comes from the handle, a word escape
+    // analysis does not follow.
+    case .weakMake: expression(heapHole.noting("passed to weak.Make (abi.Escape)"), args[0])
+    case .weakValue: for a in args { expression(discard, a) }
     // stmt.go OSEND: the value sent is assigned to the heap (another goroutine receives it);
     // expr.go ORECV: nothing flows out of a channel that escape analysis tracks.
     case .chanSend:
@@ -1567,7 +1572,7 @@ final class Batch {
         } else if site.reportsAsMovedVariable {
           if loc.escapes { analysis.report(at, "moved to heap: \(site.text)") }
         } else if !site.text.isEmpty && site.kind != .variable {
-          analysis.report(at, "\(site.text) \(loc.escapes ? "escapes to heap" : "does not escape")")
+          analysis.report(at, "\(qualifyingTypeArguments(site.text)) \(loc.escapes ? "escapes to heap" : "does not escape")")
         }
         if site.zeroCopyCandidate && analysis.compiler.zeroCopyStringToBytes && !loc.mutates && !loc.escapes {
           site.zeroCopy = true

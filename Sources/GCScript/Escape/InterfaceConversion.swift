@@ -304,6 +304,14 @@ extension Batch {
       let parts = args.map { a in isInlinedCall(a) ? operandText(a, rewritten: nil) : nestedText(a) }
       return f.name + "(" + parts.joined(separator: ", ") + ")"
     }
+    // A field of an inlined package call's result (through the pointer it returns), and what
+    // it points to: `(~r0).name`, `*(~r0)` (runs/weakpointer).
+    if case .field(let base, let k) = x.kind, let name = base.type.structFields?[k].name {
+      var inner = base
+      if case .deref(let p) = base.kind { inner = p }
+      if isInlinedPackageCall(inner) { return nestedText(inner) + "." + name }
+    }
+    if case .deref(let p) = x.kind, isInlinedPackageCall(p) { return "*" + nestedText(p) }
     // A conversion of an inlined call's result: `string(~r0)` (runs/strconvappend).
     if case .conversion(let inner) = x.kind, isInlinedPackageCall(inner) {
       return "\(x.type.goName)(\(analysis.compiler.inliner == .go127 ? "~r0" : "~R0"))"
@@ -453,7 +461,7 @@ extension Batch {
       default: break
       }
     }
-    if e.isPackageCall { return operandText(e, rewritten: nil) }
+    if e.isPackageCall || e.isMethodCall { return operandText(e, rewritten: nil) }
     // A conversion prints its operand in its own parentheses: `int(~R0)`, `int(time.Time.Month(t))`.
     if case .conversion(let inner) = e.kind, inner.involvesPackageCall {
       var text = nestedText(inner)
@@ -488,10 +496,17 @@ extension TypedExpr {
     return false
   }
 
+  /// A call of a method of the program's that is not inlined: the IR's call of its method
+  /// expression (`(*cache).get(c, "x")`).
+  fileprivate var isMethodCall: Bool {
+    if case .call(let f, _) = kind { return f.receiver != nil }
+    return false
+  }
+
   /// A package call, or arithmetic or a conversion with one somewhere in its operands
   /// (`(t.Unix() - 5) * 2`, `int(t.Month())`).
   fileprivate var involvesPackageCall: Bool {
-    if isPackageCall { return true }
+    if isPackageCall || isMethodCall { return true }
     switch kind {
     case .binary(_, let a, let b): return a.involvesPackageCall || b.involvesPackageCall
     case .conversion(let inner): return inner.involvesPackageCall

@@ -122,11 +122,8 @@ final class GoProgramPrinter {
   /// Packages the program uses (their import paths).
   private(set) var imports: Set<String> = ["runtime", "strconv", "syscall", "time"]
 
-  private static let packages: [String: String] = [
-    "fmt": "fmt", "runtime": "runtime", "debug": "runtime/debug", "time": "time", "os": "os",
-    "strconv": "strconv", "strings": "strings", "sort": "sort", "sync": "sync", "errors": "errors",
-    "math": "math",
-  ]
+  /// The packages a script can use, by name (the checker's table).
+  private static let packages = Packages.known
 
   init(source: Source, profile: RuntimeProfile, program: CheckedProgram, checker: Checker) {
     self.source = source
@@ -521,8 +518,11 @@ final class GoProgramPrinter {
         }
       }
       return "interface {\n" + lines.joined(separator: "\n") + "\n" + tabs(indent) + "}"
-    case .instance, .unsupportedStruct:
-      // The checker refuses both (generics, struct tags and embedding are not run by gcsh).
+    case .instance(let base, let arguments, _):
+      // weak.Pointer[T], the one instantiated type the checker accepts.
+      return typeText(base, indent: indent) + "[" + arguments.map { typeText($0, indent: indent) }.joined(separator: ", ") + "]"
+    case .unsupportedStruct:
+      // The checker refuses it (struct tags and embedding are not run by gcsh).
       return "/* unsupported */"
     }
   }
@@ -530,7 +530,18 @@ final class GoProgramPrinter {
   /// A checked type as Go spells it (the checker's spelling; a type of the script is its name).
   func typeName(_ t: GoType) -> String {
     let text = t.description
-    for p in Self.packages.keys where text.contains(p + ".") { usePackage(p) }
+    // A package's name as a qualifier: `weak.` not preceded by a letter of a longer name.
+    for p in Self.packages.keys {
+      var rest = Substring(text)
+      while let r = rest.firstRange(of: p + ".") {
+        let before = rest[..<r.lowerBound].last
+        if !(before.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false) {
+          usePackage(p)
+          break
+        }
+        rest = rest[r.upperBound...]
+      }
+    }
     return text
   }
 
@@ -573,7 +584,7 @@ final class GoProgramPrinter {
       let lines = f.body.flatMap { statement($0, indent: 1) }
       return .funcLit(header, lines)
     case .typeAssert(let x, let t): return .typeAssert(operand(x), t.map { typeText($0, indent: 0) })
-    case .instantiation(let x): return expr(x)
+    case .instantiation(let x, _): return expr(x)
     }
   }
 

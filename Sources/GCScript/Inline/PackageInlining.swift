@@ -45,6 +45,9 @@ extension Builtin {
     case .durationString: return go127 ? PackageInline(rawValue) : nil
     // runtime.Version, and bytes.NewBuffer and NewBufferString (Tests/Recordings/runs/bytesbuffer).
     case .runtimeVersion, .bytesNewBuffer, .bytesNewBufferString: return PackageInline(rawValue)
+    // weak.Pointer's Value, named with its shape (`weak.Pointer[go.shape.int].Value`);
+    // Make's shape instance calls the runtime and is not inlined (runs/weakpointer).
+    case .weakValue: return PackageInline("weak.Pointer[T].Value")
     // strings.Clone is internal/stringslite's from Go 1.23, strings.Compare bytealg's
     // CompareString from Go 1.23 (runs/stringsclone, runs/slicesfuncs); bytes.Clone.
     case .stringsClone: return PackageInline(rawValue, go127 ? [PackageInline("stringslite.Clone")] : [])
@@ -222,7 +225,7 @@ extension Builtin {
   var isMethod: Bool {
     rawValue.contains("(*") || rawValue.hasPrefix("strings.Builder.") || rawValue.hasPrefix("time.Duration.")
       || rawValue.hasPrefix("metrics.Value.") || rawValue.hasPrefix("time.Time.") || rawValue.hasPrefix("time.Month.")
-      || rawValue.hasPrefix("time.Weekday.")
+      || rawValue.hasPrefix("time.Weekday.") || self == .weakValue
   }
 
   /// A method as Go's IR prints a call of it that is not inlined, its receiver first:
@@ -307,6 +310,10 @@ extension Builtin {
   /// dictionary first, `slices.Compare[go.shape.[]int,go.shape.int](&slices..dict.Compare[[]int,
   /// int], s, ints)` (Tests/Recordings/runs/slicesfuncs). nil for any other call.
   func genericCallText(_ args: [TypedExpr], _ text: (TypedExpr) -> String) -> String? {
+    // weak.Make[go.shape.int](&weak..dict.Make[int], p): T is the pointer's element.
+    if self == .weakMake, let p = args.first, let t = p.type.pointee {
+      return "weak.Make[\(goShapeName(t))](&weak..dict.Make[\(goTypeString(t))], \(text(p)))"
+    }
     guard [.slicesCompare, .slicesDeleteFunc, .slicesCompactFunc].contains(self), let s = args.first?.type,
       let e = s.sliceElement
     else { return nil }

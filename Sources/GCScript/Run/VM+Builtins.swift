@@ -295,6 +295,10 @@ extension VM {
       let (id, ptr) = try addCleanup(args)
       if let out = result { (out[0], out[1]) = (id, ptr) }
     case .cleanupStop: if args[0].1[0] != 0 { heap.stopCleanup(args[0].1[1], id: args[0].1[0]) }
+    case .weakMake:
+      let handle = try weakMake(args[0].1[0])
+      result?[0] = handle
+    case .weakValue: result?[0] = weakValue(args[0].1[0])
     case .debugReadGCStats: try readGCStats(args[0].1[0])
     case .metricsRead: try metricsRead(args[0].1)
     case .atomicAdd, .atomicLoad, .atomicStore, .atomicCompareAndSwap, .atomicSwap, .atomicMethodAdd,

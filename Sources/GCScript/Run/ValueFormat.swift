@@ -119,6 +119,8 @@ func goTypeString(_ t: GoType) -> String {
   // `any` is an alias: reflect names the type itself; `error` is predeclared.
   if t === GoType.any { return "interface {}" }
   if t === GoType.error { return "error" }
+  // An instance names its type argument as reflect does: `weak.Pointer[main.point]`.
+  if let e = WeakPackage.element(of: t) { return "weak.Pointer[\(goTypeString(e))]" }
   if let name = t.name {
     // gcsh's program is package main; time.Duration carries its package already.
     return predeclared.contains(ObjectIdentifier(t)) || name.contains(".") ? name : "main." + name

@@ -30,8 +30,9 @@ public indirect enum TypeExpr: Sendable {
   /// `interface { M(params) results; Embedded }` (and `any`, which is a name): its elements in
   /// order.
   case interface([InterfaceElement], Span)
-  /// A generic type instantiated: `List[int]`.
-  case instance(TypeExpr, Span)
+  /// A generic type instantiated: `weak.Pointer[int]`, its type arguments as written (none when
+  /// the parser only skipped them: a generic type's own declaration, `type List[T any]`).
+  case instance(TypeExpr, [TypeExpr], Span)
   /// A struct with a construct gcsh lacks (an embedded field, a field tag): the first one.
   case unsupportedStruct(what: String, Span)
 
@@ -39,7 +40,7 @@ public indirect enum TypeExpr: Sendable {
   public var span: Span? {
     switch self {
     case .name(_, let s), .qualified(_, _, let s), .inferredArray(_, let s), .map(_, _, let s),
-      .chan(_, _, let s), .function(_, _, _, let s), .interface(_, let s), .instance(_, let s),
+      .chan(_, _, let s), .function(_, _, _, let s), .interface(_, let s), .instance(_, _, let s),
       .unsupportedStruct(_, let s):
       return s
     case .pointer(let t), .slice(let t): return t.span
@@ -82,8 +83,9 @@ public final class Expr: @unchecked Sendable {
     case funcLit(FuncDecl)
     /// `x.(T)`, and `x.(type)` (nil type) in a type switch.
     case typeAssert(Expr, TypeExpr?)
-    /// `a[i, j]` or `f[int]`: a generic instantiation.
-    case instantiation(Expr)
+    /// `f[int, string]`: a generic instantiation with more than one type argument (`f[int]`
+    /// parses as an index; the checker tells them apart).
+    case instantiation(Expr, [Expr])
   }
   public let kind: Kind
   public let span: Span

@@ -82,13 +82,14 @@ extension Parser {
         } else {
           guard let lo else { throw fail("index", after: "'['") }
           if accept(",") {
-            // a[i, j]: generic instantiation (gcsh has no generics; the checker names it).
+            // a[i, j]: generic instantiation (the checker says which gcsh has).
+            var arguments = [lo]
             while !check("]") {
-              _ = try expressionOrType()
+              arguments.append(try expressionOrType())
               if !accept(",") { break }
             }
             try expect("]", after: "type arguments")
-            e = Expr(.instantiation(e), span(from: start))
+            e = Expr(.instantiation(e, arguments), span(from: start))
             continue
           }
           try expect("]", after: "index")
@@ -155,6 +156,9 @@ extension Parser {
       if case .identifier = base.kind { return true }
       return false
     case .instantiation: return true
+    // `weak.Pointer[T]{}`: go/parser reads `x[i] {` as a composite literal of an instantiated
+    // type outside a statement's header.
+    case .index(let base, _): return isTypeLike(base)
     default: return false
     }
   }
@@ -166,7 +170,9 @@ extension Parser {
     case .selector(let base, let n):
       if case .identifier(let pkg) = base.kind { return .qualified(pkg, n, e.span) }
       return .name(n, e.span)
-    case .instantiation: return .instance(.name("?", e.span), e.span)
+    case .instantiation(let base, let arguments): return .instance(typeOf(base), arguments.map(typeOf), e.span)
+    case .index(let base, let argument): return .instance(typeOf(base), [typeOf(argument)], e.span)
+    case .unary("*", let pointee): return .pointer(typeOf(pointee))
     default: return .name("?", e.span)
     }
   }

@@ -19,8 +19,11 @@ extension Parser {
         result = .qualified(n, m, span(from: t.span.start))
       }
       if check("[") && isTypeArgumentList() {
-        skipBalanced()
-        return .instance(result, span(from: t.span.start))
+        advance()
+        var arguments = [try type()]
+        while accept(",") && !check("]") { arguments.append(try type()) }
+        try expect("]", after: "type arguments")
+        return .instance(result, arguments, span(from: t.span.start))
       }
       return result
     case .op("*"):

@@ -478,7 +478,7 @@ public struct Parser {
       let at = peek.span
       skipBalanced()
       _ = try type()
-      return Stmt(.typeDecl(name, .instance(.name(name, at), at)), span(from: s))
+      return Stmt(.typeDecl(name, .instance(.name(name, at), [], at)), span(from: s))
     }
     _ = accept("=")
     return Stmt(.typeDecl(name, try type()), span(from: s))
