@@ -19,3 +19,31 @@ func atomicsAreGos(_ version: String) throws {
     .split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.dropFirst(2)) }
   #expect(interp.escapeDecisions.sorted() == go.sorted())
 }
+
+/// atomicvalue (Go 1.27.3 and 1.19.8, one run each; the versions print the same): an empty
+/// Value loads nil; Store of a pointer allocates only the pointee (1 malloc, 24 B), of a
+/// constant int nothing (its box is read-only data); Swap returns the old value; CompareAndSwap
+/// compares with == ; a value of another type than the first stored panics (`sync/atomic: store
+/// of inconsistently typed value into Value`), and so does nil; fmt prints a Value as `{4000}`.
+/// -m as Go's: Load inlined, its result `atomic.val` (Go 1.19: `"sync/atomic".val`), a Value a
+/// Store writes through moved to heap, CompareAndSwap a call of its method expression.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func atomicValueIsGos(_ version: String) throws {
+  let run = try RecordedRun("atomicvalue")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("Store pointer: 1 24\n"))
+  #expect(c.expected.contains("recovered: sync/atomic: store of inconsistently typed value into Value\n"))
+  #expect(c.gcsh == c.go)
+  let messages: [(String, String)] = [
+    ("var v atomic.Value\nv.Swap(nil)", "panic: sync/atomic: swap of nil value into Value"),
+    ("var v atomic.Value\nv.CompareAndSwap(1, nil)", "panic: sync/atomic: compare and swap of nil value into Value"),
+    ("var v atomic.Value\nv.CompareAndSwap(1, \"a\")", "panic: sync/atomic: compare and swap of inconsistently typed values"),
+    ("var v atomic.Value\nv.Store(1)\nv.CompareAndSwap(\"a\", \"b\")", "panic: sync/atomic: compare and swap of inconsistently typed value into Value"),
+    ("var v atomic.Value\nv.Store([]int{1})\nv.CompareAndSwap([]int{1}, []int{2})", "panic: runtime error: comparing uncomparable type []int"),
+    ("var v atomic.Value\nv.Add(1)", "v.Add undefined (type atomic.Value has no field or method Add)"),
+  ]
+  for (program, message) in messages {
+    #expect(failure(program)?.kind.message == message, "\(program)")
+  }
+}

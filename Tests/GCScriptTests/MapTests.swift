@@ -252,3 +252,36 @@ func rangeSurvivesGrowthAndCollections(_ profile: RuntimeProfile) throws {
   #expect(out == "2000 2000 true\n")
   try rt.checkInvariants()
 }
+
+/// mapifacekeys (Go 1.27.3 and 1.19.8, five runs each): maps with interface keys. Keys are
+/// equal when their dynamic types are and their values are (1 and int64(1) are two keys, two
+/// errors.New("x") too); nil is a key; fmt prints them sorted; a slice as a key panics with
+/// `hash of unhashable type []int`. 1,000 int keys allocate what Go's runs do: Go 1.27.3 764
+/// mallocs every run; Go 1.19.8's overflow buckets vary with the hash seed (777 to 785 in the
+/// recording), so there gcsh's count must fall in the recorded range. -m's lines as Go's.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func interfaceKeyedMapsAreGos(_ version: String) throws {
+  let run = try RecordedRun("mapifacekeys")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  let line = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("1000 int keys:") }.map(String.init) ?? "" }
+  let others = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("1000 int keys:") } }
+  #expect(others(c.printed) == others(c.expected))
+  #expect(c.expected.contains("5 true true false true true\n"))
+  #expect(c.expected.hasSuffix("recovered: runtime error: hash of unhashable type []int\n"))
+  #expect(c.gcsh == c.go)
+  let numbers = { (l: String) in l.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.suffix(2) }
+  let mine = Array(numbers(line(c.printed)))
+  var runs: [[Int]] = []
+  for k in 1...5 {
+    let file = run.directory.appendingPathComponent(k == 1 ? "go\(version).stdout" : "go\(version).run\(k).stdout")
+    runs.append(Array(numbers(line(try String(contentsOf: file, encoding: .utf8)))))
+  }
+  #expect(mine.count == 2)
+  for i in 0..<2 {
+    let seen = runs.map { $0[i] }
+    #expect(mine[i] >= seen.min()! && mine[i] <= seen.max()!, "\(mine) not within Go's \(runs)")
+  }
+  // A constant key is a duplicate only of one of the same type (types2's check).
+  #expect(failure("m := map[any]int{1: 1, 1: 2}\n_ = m")?.kind.message == "duplicate key 1 in map literal")
+  #expect(failure("m := map[any]int{1: 1, int64(1): 2, 1.0: 3, \"1\": 4}\n_ = m") == nil)
+}

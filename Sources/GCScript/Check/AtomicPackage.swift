@@ -34,7 +34,13 @@ enum AtomicPackage {
     }
   }
 
+  /// atomic.Value (Go 1.4+): `v any`, read and written whole (fmt prints it as `{4000}`).
+  static let value = GoType.structure([("v", .any)], name: "atomic.Value")
+
   static func member(_ name: String, _ profile: RuntimeProfile) -> Packages.Member? {
+    if name == "Value" {
+      return profile.version >= GoVersion(1, 4) ? .type(value) : .unsupported("atomic.Value (Go 1.4+) in \(profile.name)")
+    }
     if let t = types[name] {
       // The types arrived in Go 1.19.
       return profile.version >= GoVersion(1, 19) ? .type(t) : .unsupported("atomic.\(name) (Go 1.19+) in \(profile.name)")
@@ -57,7 +63,7 @@ extension Builtin {
   /// An atomic function's or method's operation ("Add", "CompareAndSwap"...), and whether it is
   /// a method; nil for any other builtin.
   var atomicOperation: (op: String, method: Bool)? {
-    guard rawValue.hasPrefix("atomic.") else { return nil }
+    guard rawValue.hasPrefix("atomic."), !rawValue.hasPrefix("atomic.(*Value)") else { return nil }
     let name = rawValue.dropFirst(7)
     if name.hasPrefix("(*T).") { return (String(name.dropFirst(5)), true) }
     return (String(name), false)
@@ -99,6 +105,36 @@ extension Checker {
     }
     var typed = [receiver]
     for (a, p) in zip(args, params) { typed.append(try assign(try expression(a, scope), to: p, "argument to \(b.rawValue)")) }
+    var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
+    op.isCallResult = true
+    return op
+  }
+
+  /// `v.Load()`, `v.Store(x)`, `v.Swap(x)`, `v.CompareAndSwap(old, new)` of an atomic.Value or
+  /// a pointer to one (pointer receivers: a variable's address is taken); nil when x is
+  /// neither.
+  func atomicValueCall(
+    _ x: Operand, _ name: String, _ args: [Expr], _ scope: LexicalScope, callee: Span, _ span: Span
+  ) throws -> Operand? {
+    let isPointer = x.type.name == nil && x.type.pointee === AtomicPackage.value
+    guard x.untyped == nil, isPointer || x.type === AtomicPackage.value else { return nil }
+    let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+    let (b, params, result): (Builtin, [String], GoType)
+    switch name {
+    case "Load": (b, params, result) = (.atomicValueLoad, [], .any)
+    case "Store": (b, params, result) = (.atomicValueStore, ["val"], noValueType)
+    case "Swap": (b, params, result) = (.atomicValueSwap, ["new"], .any)
+    case "CompareAndSwap": (b, params, result) = (.atomicValueCompareAndSwap, ["old", "new"], .bool)
+    default:
+      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+    }
+    try arity("(*atomic.Value).\(name)", args, want: params.map { _ in "any" }, scope, span)
+    var receiver = x.expr
+    if !isPointer {
+      receiver = try pointerReceiver(x, method: name, on: "atomic.Value", pointee: AtomicPackage.value, at: at)
+    }
+    var typed = [receiver]
+    for a in args { typed.append(try assign(try expression(a, scope), to: .any, "argument to (*atomic.Value).\(name)")) }
     var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
     op.isCallResult = true
     return op

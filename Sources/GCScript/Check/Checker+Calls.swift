@@ -61,6 +61,7 @@ extension Checker {
       if let call = try metricsMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try bytesBufferCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try atomicMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try atomicValueCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try weakPointerMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
@@ -300,8 +301,38 @@ extension Checker {
   /// The offset of the first `(` at or after `start` (a call's parenthesis).
   func openParen(_ start: Int) -> Int? { first("(", from: start) }
 
-  /// The offset of the first `{` at or after `start` (a composite literal's brace).
-  func openBrace(_ start: Int) -> Int? { first("{", from: start) }
+  /// The offset of the `{` that opens the composite literal starting at `start`: the first one
+  /// not inside brackets and not a struct's or an interface's in the literal's type
+  /// (`map[interface{}]int{`, `struct{ a int }{`).
+  func openBrace(_ start: Int) -> Int? {
+    let bytes = source.bytes
+    var i = max(0, start)
+    var depth = 0
+    while i < bytes.count {
+      switch bytes[i] {
+      case UInt8(ascii: "["), UInt8(ascii: "("): depth += 1
+      case UInt8(ascii: "]"), UInt8(ascii: ")"): depth -= 1
+      case UInt8(ascii: "{"):
+        var j = i
+        while j > start, bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09 { j -= 1 }
+        var k = j
+        while k > start, bytes[k - 1].isASCIIIdentifierByte { k -= 1 }
+        let word = String(decoding: bytes[k..<j], as: UTF8.self)
+        if depth == 0 && word != "struct" && word != "interface" { return i }
+        // A type's braces: skip to their match.
+        var level = 0
+        repeat {
+          if bytes[i] == UInt8(ascii: "{") { level += 1 }
+          if bytes[i] == UInt8(ascii: "}") { level -= 1 }
+          i += 1
+        } while i < bytes.count && level > 0
+        continue
+      default: break
+      }
+      i += 1
+    }
+    return nil
+  }
 
   /// Where Go's syntax tree puts an expression, which is where -m reports what happens to it:
   /// a binary operation at its operator, an index or slice expression at its `[`, a call at
@@ -899,7 +930,8 @@ extension Checker {
       }
       let arg = try assign(try expression(args[2], scope), to: params[0], "argument to runtime.AddCleanup")
       return node([ptr, fn, arg], cleanupType)
-    case .cleanupStop, .weakMake, .weakValue:
+    case .cleanupStop, .weakMake, .weakValue, .atomicValueLoad, .atomicValueStore, .atomicValueSwap,
+      .atomicValueCompareAndSwap:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeKeepAlive:
       try arity("runtime.KeepAlive", args, want: ["any"], scope, span)
@@ -1082,12 +1114,27 @@ extension Checker {
   /// An expression as the Go compiler prints it in -m diagnostics: a composite literal's
   /// elements become `...` (`&Node{...}`), everything else as written on one line.
   func goText(_ span: Span, literal: Bool) -> String {
-    var s = text(span).split(whereSeparator: { $0 == "\n" || $0 == "\t" }).map { $0.trimmingCharacters() }.joined(separator: " ")
-    if literal, let open = s.firstIndex(of: "{"), s.last == "}" {
-      let inner = s[s.index(after: open)..<s.index(before: s.endIndex)]
-      if !inner.allSatisfy({ $0 == " " }) { s = String(s[...open]) + "...}" }
+    let flat = { (t: Substring) in
+      t.split(whereSeparator: { $0 == "\n" || $0 == "\t" }).map { $0.trimmingCharacters() }.joined(separator: " ")
     }
-    return s
+    let whole = text(span)
+    guard literal, let brace = openBrace(span.start), brace >= span.start, brace < span.end, whole.last == "}" else {
+      return flat(Substring(whole))
+    }
+    // The literal's type as the IR prints types (`interface {}`, `struct {}`), then its
+    // elements as `...` (none: `{}`).
+    let bytes = source.bytes
+    let type = flat(Substring(String(decoding: bytes[span.start..<brace], as: UTF8.self)))
+      .replacing("interface{}", with: "interface {}").replacing("struct{}", with: "struct {}")
+    let inner = String(decoding: bytes[(brace + 1)..<(span.end - 1)], as: UTF8.self)
+    return type + (inner.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" } ? "{}" : "{...}")
+  }
+}
+
+extension UInt8 {
+  /// A letter, digit or underscore (of an ASCII identifier).
+  var isASCIIIdentifierByte: Bool {
+    (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || self == 0x5F
   }
 }
 

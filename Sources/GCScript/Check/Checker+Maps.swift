@@ -17,9 +17,6 @@ extension Checker {
     }
     let key = try resolveType(k, scope, byValue: false)
     let elem = try resolveType(v, scope, byValue: false)
-    if key.isInterface {
-      throw fail(.notSupported("maps with interface keys", plural: true), at: k.span ?? span)
-    }
     if case .undefined = key.kind {} else if !key.isComparable {
       // At the key type, after `map[` (a slice type's own span is its element's).
       let bytes = source.bytes
@@ -70,9 +67,22 @@ extension Checker {
     for (key, value) in elems {
       guard let key else { throw fail(.typeError("missing key in map literal"), at: value.span) }
       let k = try element(key, kt)
-      if let c = k.constant {
+      // Go 1.19 places a key's conversion to an interface key type at the element's colon.
+      if k.isImplicitInterfaceBox, let site = k.site {
+        let bytes = source.bytes
+        var colon = key.span.end
+        while colon < bytes.count, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        site.statementStart = colon
+      }
+      // A constant key converted to an interface key type is a duplicate only of one of the
+      // same type (types2 expr.go: `1` and `1.0` are different keys of a map[any]V).
+      var constant = k.constant.map { ($0, "") }
+      if kt.isInterface, case .conversion(let inner) = k.kind, let c = inner.constant {
+        constant = (c, "\(inner.type)|")
+      }
+      if let (c, typed) = constant {
         let shown = c.goText
-        guard seen.insert("\(c)").inserted else {
+        guard seen.insert(typed + "\(c)").inserted else {
           throw fail(.typeError("duplicate key \(shown) in map literal"), at: key.span)
         }
       }
@@ -92,6 +102,10 @@ extension Checker {
   func mapIndex(_ x: Operand, _ index: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     let (kt, vt) = x.type.mapTypes!
     let k = try assign(try expression(index, scope), to: kt, "map index")
+    // Go 1.19 places a constant key's conversion to an interface key type at the index
+    // expression, which its IR positions at the map operand (`set[1]`: at `set`); another
+    // key's stays at the key (runs/mapifacekeys).
+    if k.isImplicitInterfaceBox, k.constantOperand, let site = k.site { site.statementStart = x.expr.span.start }
     var op = value(TypedExpr(.mapIndex(x.expr, k), vt, span))
     op.isMapIndex = true
     return op
@@ -137,6 +151,7 @@ extension Checker {
       throw fail(.typeError("invalid argument: \(m.text) (\(describe(m))) is not a map"), at: args[0].span)
     }
     let k = try assign(try expression(args[1], scope), to: kt, "argument to delete")
+    if k.isImplicitInterfaceBox, k.constantOperand, let site = k.site { site.statementStart = args[0].span.start }
     return TypedExpr(.builtin(.delete, [m.expr, k], spread: false), noValueType, span)
   }
 }

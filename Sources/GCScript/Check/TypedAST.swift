@@ -789,6 +789,9 @@ enum Builtin: String {
   case atomicMethodAdd = "atomic.(*T).Add", atomicMethodLoad = "atomic.(*T).Load"
   case atomicMethodStore = "atomic.(*T).Store", atomicMethodCompareAndSwap = "atomic.(*T).CompareAndSwap"
   case atomicMethodSwap = "atomic.(*T).Swap"
+  // atomic.Value (value.go): Load, Store, Swap and CompareAndSwap of an `any`, the receiver first.
+  case atomicValueLoad = "atomic.(*Value).Load", atomicValueStore = "atomic.(*Value).Store"
+  case atomicValueSwap = "atomic.(*Value).Swap", atomicValueCompareAndSwap = "atomic.(*Value).CompareAndSwap"
 }
 
 /// The left side of an assignment: a place, or `_`.
@@ -930,5 +933,11 @@ extension TypedExpr {
   var isImplicitInterfaceBox: Bool {
     guard case .conversion(let x) = kind, x.span == span, site?.kind == .interfaceBox else { return false }
     return true
+  }
+
+  /// A conversion of a constant (`any(1)`, `any("one")`).
+  var constantOperand: Bool {
+    guard case .conversion(let x) = kind else { return false }
+    return x.constant != nil
   }
 }

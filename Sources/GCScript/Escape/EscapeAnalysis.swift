@@ -1013,6 +1013,15 @@ final class Batch {
       .atomicMethodLoad, .atomicMethodStore, .atomicMethodCompareAndSwap, .atomicMethodSwap:
       expression(analysis.compiler.inliner == .go119 ? heapHole.noting("passed to \(b.rawValue), whose pointer leaks") : discard, args[0])
       for a in args.dropFirst() { expression(discard, a) }
+    // atomic.Value (value.go): Load is inlined and keeps its receiver; Store, Swap and
+    // CompareAndSwap write through an unsafe.Pointer conversion of theirs, so the receiver
+    // leaks (`moved to heap: v`), and so does the value stored (`1000 escapes to heap`);
+    // CompareAndSwap's old is only compared (Tests/Recordings/runs/atomicvalue).
+    case .atomicValueLoad: expression(discard, args[0])
+    case .atomicValueStore, .atomicValueSwap, .atomicValueCompareAndSwap:
+      expression(heapHole.noting("the receiver of \(b.rawValue), which writes through it"), args[0])
+      if b == .atomicValueCompareAndSwap { expression(discard, args[1]) }
+      expression(heapHole.noting("stored by \(b.rawValue)"), args[args.count - 1])
     // bytes.Buffer's methods: `b does not escape` (buffer.go, both versions); what Write and
     // WriteString copy stays where it was; Bytes returns the buffer, which is the heap's.
     // (NewBuffer and NewBufferString are their literals, which flow to the result.) The -m

@@ -173,6 +173,8 @@ extension Batch {
     case .binary(_, let a, _), .logical(_, let a, _), .shift(_, let a, _): return operatorOffset(after: a.span.end)
     case .index(let a, _), .slice(let a, _, _, _), .mapIndex(let a, _): return operatorOffset(after: a.span.end)
     case .field(let a, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end)
+    // A type assertion is at its `.` (`s.Load().(string)`: after the call; runs/atomicvalue).
+    case .typeAssert(let a, _, _) where a.span.end < x.span.end: return operatorOffset(after: a.span.end, UInt8(ascii: "."))
     // A method of the runtime's types (`d.Seconds()`, `(-d).Abs()`) is at the `(` after its
     // receiver.
     case .builtin(let b, let args, _) where b.isMethod && !args.isEmpty:
@@ -312,6 +314,11 @@ extension Batch {
       if isInlinedPackageCall(inner) { return nestedText(inner) + "." + name }
     }
     if case .deref(let p) = x.kind, isInlinedPackageCall(p) { return "*" + nestedText(p) }
+    // A type assertion of one: `(atomic.val).(string)`.
+    if case .typeAssert(let a, _, _) = x.kind, isInlinedPackageCall(a), a.span.end < x.span.end {
+      let bytes = analysis.source.bytes
+      return nestedText(a) + String(decoding: bytes[a.span.end..<min(x.span.end, bytes.count)], as: UTF8.self)
+    }
     // A conversion of an inlined call's result: `string(~r0)` (runs/strconvappend).
     if case .conversion(let inner) = x.kind, isInlinedPackageCall(inner) {
       return "\(x.type.goName)(\(analysis.compiler.inliner == .go127 ? "~r0" : "~R0"))"
@@ -331,8 +338,7 @@ extension Batch {
     if case .builtin(let b, let args, _) = x.kind {
       let go127 = analysis.compiler.inliner == .go127
       if b.packageInlining(go127: go127) != nil || b.genericInlining != nil {
-        if b == .fmtErrorf { return "fmt.err" }
-        return go127 ? "~r0" : "~R0"
+        return inlinedResultName(b)
       }
       if let call = b.genericCallText(args, { irExpressionText(written($0)) }) { return call }
       // A method call that is not inlined is printed as a call of the method expression, the
@@ -340,7 +346,8 @@ extension Batch {
       // constant argument to its value, Go 1.19 keeps it as written).
       if b.isMethod, let receiver = args.first {
         let rest = args.dropFirst().map { nestedText($0) }
-        return b.methodExpressionName + "(" + ([nestedText(receiver, folds: false)] + rest).joined(separator: ", ") + ")"
+        let name = b.qualifiedForCompiler(b.methodExpressionName, go127: analysis.compiler.inliner == .go127)
+        return name + "(" + ([nestedText(receiver, folds: false)] + rest).joined(separator: ", ") + ")"
       }
       // The time package's functions likewise (`time.Date(2023, time.Month(12), ...)`).
       if b.rawValue.hasPrefix("time."), !b.isMethod {
@@ -430,6 +437,18 @@ extension Batch {
     return false
   }
 
+  /// The result variable of an inlined package call, as the IR names it: a named result by its
+  /// package and name (Go 1.27's fmt.Errorf `fmt.err`, atomic.Value's Load `atomic.val`),
+  /// otherwise `~r0` (Go 1.19: `~R0`).
+  private func inlinedResultName(_ b: Builtin) -> String {
+    let go127 = analysis.compiler.inliner == .go127
+    switch b {
+    case .fmtErrorf: return "fmt.err"
+    case .atomicValueLoad: return b.qualifiedForCompiler("atomic.val", go127: go127)
+    default: return go127 ? "~r0" : "~R0"
+    }
+  }
+
   /// A call of a package function Go's inliner inlines (its result is `~r0`).
   private func isInlinedPackageCall(_ e: TypedExpr) -> Bool {
     guard case .builtin(let b, _, _) = e.kind else { return false }
@@ -443,7 +462,7 @@ extension Batch {
   private func nestedText(_ e: TypedExpr, folds: Bool = true) -> String {
     let go127 = analysis.compiler.inliner == .go127
     if case .builtin(let b, _, _) = e.kind, b.packageInlining(go127: go127) != nil || b.genericInlining != nil {
-      return go127 ? "(~r0)" : "(~R0)"
+      return "(\(inlinedResultName(b)))"
     }
     if go127, folds, let c = e.constant {
       switch c {

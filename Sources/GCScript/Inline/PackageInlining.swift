@@ -48,6 +48,8 @@ extension Builtin {
     // weak.Pointer's Value, named with its shape (`weak.Pointer[go.shape.int].Value`);
     // Make's shape instance calls the runtime and is not inlined (runs/weakpointer).
     case .weakValue: return PackageInline("weak.Pointer[T].Value")
+    // atomic.Value's Load (its result is named: `atomic.val`); the writes loop and are calls.
+    case .atomicValueLoad: return PackageInline(qualifiedForCompiler(rawValue, go127: go127))
     // strings.Clone is internal/stringslite's from Go 1.23, strings.Compare bytealg's
     // CompareString from Go 1.23 (runs/stringsclone, runs/slicesfuncs); bytes.Clone.
     case .stringsClone: return PackageInline(rawValue, go127 ? [PackageInline("stringslite.Clone")] : [])
@@ -234,6 +236,14 @@ extension Builtin {
     if rawValue.hasPrefix("strings.Builder.") { return "(*strings.Builder)." + rawValue.dropFirst(16) }
     guard let r = rawValue.firstRange(of: ".(*") else { return rawValue }
     return "(*" + rawValue[..<r.lowerBound] + "." + rawValue[r.upperBound...]
+  }
+
+  /// A name of atomic.Value's as the compiler prints it: Go 1.19 qualifies what it imported
+  /// for Value by the package's path (`"sync/atomic".(*Value).Load`, `"sync/atomic".val`;
+  /// runs/atomicvalue), as it does not for atomic.Int64's methods.
+  func qualifiedForCompiler(_ name: String, go127: Bool) -> String {
+    guard !go127, rawValue.hasPrefix("atomic.(*Value)") else { return name }
+    return name.replacing("atomic.", with: "\"sync/atomic\".")
   }
 
   /// The function's name as -m prints it (a strings.Builder method as `strings.(*Builder).M`).

@@ -44,3 +44,53 @@ extension VM {
     }
   }
 }
+
+// atomic.Value (sync/atomic/value.go): an `any` read and written whole. Store, Swap and
+// CompareAndSwap panic as value.go does on a nil value and on a value of another type than the
+// first one stored; CompareAndSwap compares with ==, which panics for an uncomparable type.
+extension VM {
+  func atomicValue(
+    _ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: () -> UnsafeMutablePointer<UInt64>?
+  ) throws {
+    let p = args[0].1[0]
+    if p == 0 { throw VMTrap(kind: .nilDereference) }
+    let (typ, data) = (try load(p, 8), try load(p &+ 8, 8))
+    func fail(_ m: String) -> VMTrap { VMTrap(kind: .goPanic("sync/atomic: \(m)")) }
+    func put(_ t: UInt64, _ d: UInt64) throws {
+      try store(p, t, 8)
+      try store(p &+ 8, d, 8)
+    }
+    switch b {
+    case .atomicValueLoad:
+      if let r = result() { (r[0], r[1]) = (typ, data) }
+    case .atomicValueStore, .atomicValueSwap:
+      let (t, d) = (args[1].1[0], args[1].1[1])
+      let verb = b == .atomicValueStore ? "store" : "swap"
+      if t == 0 { throw fail("\(verb) of nil value into Value") }
+      if typ != 0 && typ != t { throw fail("\(verb) of inconsistently typed value into Value") }
+      try put(t, d)
+      if b == .atomicValueSwap, let r = result() { (r[0], r[1]) = (typ, data) }
+    case .atomicValueCompareAndSwap:
+      let old = args[1].1
+      let new = args[2].1
+      if new[0] == 0 { throw fail("compare and swap of nil value into Value") }
+      if old[0] != 0 && old[0] != new[0] { throw fail("compare and swap of inconsistently typed values") }
+      var swapped = false
+      if typ == 0 {
+        if old[0] == 0 {
+          try put(new[0], new[1])
+          swapped = true
+        }
+      } else {
+        if typ != new[0] { throw fail("compare and swap of inconsistently typed value into Value") }
+        var current = [typ, data]
+        if try current.withUnsafeMutableBufferPointer({ try interfacesEqual(.any, $0.baseAddress!, old) }) {
+          try put(new[0], new[1])
+          swapped = true
+        }
+      }
+      result()?[0] = swapped ? 1 : 0
+    default: break
+    }
+  }
+}

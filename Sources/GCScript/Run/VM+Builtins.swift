@@ -304,6 +304,8 @@ extension VM {
     case .atomicAdd, .atomicLoad, .atomicStore, .atomicCompareAndSwap, .atomicSwap, .atomicMethodAdd,
       .atomicMethodLoad, .atomicMethodStore, .atomicMethodCompareAndSwap, .atomicMethodSwap:
       try atomic(b, args) { result }
+    case .atomicValueLoad, .atomicValueStore, .atomicValueSwap, .atomicValueCompareAndSwap:
+      try atomicValue(b, args) { result }
     case .runtimeVersion:
       // buildVersion, a constant string: nothing is allocated.
       if let out = result {

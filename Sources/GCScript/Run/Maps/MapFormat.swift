@@ -1,7 +1,10 @@
 // fmt's Map case of printValue (print.go): `map[k1:v1 k2:v2]`, %#v `map[K]V{k1:v1, k2:v2}`
 // (a nil map `map[K]V(nil)`), the entries sorted by key as internal/fmtsort sorts them:
 // integers and floats by value (NaN first), strings byte-wise, false before true, pointers by
-// address, arrays and structs element by element.
+// address, arrays and structs element by element, interfaces nil first, then by their dynamic
+// types' descriptors (reflect.Type values, compared by address: gcsh's descriptor addresses
+// are not the linker's, so keys of different dynamic types may print in another order than
+// Go's), then by value.
 
 import GoHeap
 
@@ -107,8 +110,20 @@ extension VM {
         if c != 0 { return c }
       }
       return 0
-    // Interface keys are refused by the checker (Checker+Maps.swift).
-    case .slice, .interface, .undefined: return 0
+    case .interface:
+      let (x0, y0) = (try word(a, ao), try word(b, bo))
+      if x0 == 0 || y0 == 0 { return x0 == 0 ? (y0 == 0 ? 0 : -1) : 1 }
+      let (xt, yt) = (try dynamicTypeWord(t, x0), try dynamicTypeWord(t, y0))
+      if xt != yt { return order(xt, yt) }
+      guard let dyn = try dynamicType(t, x0) else { return 0 }
+      var (x1, y1) = (try word(a, ao + 8), try word(b, bo + 8))
+      if InterfaceConversion.isDirectIface(dyn) {
+        return try withUnsafeMutablePointer(to: &x1) { xp in
+          try withUnsafeMutablePointer(to: &y1) { yp in try fmtCompare(dyn, .slots(xp), .slots(yp)) }
+        }
+      }
+      return try fmtCompare(dyn, .memory(x1), .memory(y1))
+    case .slice, .undefined: return 0
     }
   }
 }

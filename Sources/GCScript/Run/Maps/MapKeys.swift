@@ -12,7 +12,10 @@
 //
 // Equality is Go's (alg.go): floats compare as numbers (+0 == -0, NaN never equal, so a NaN
 // key is never found and hashes at random, as memhash of a NaN does), strings by their bytes,
-// arrays and structs element by element, everything else by its bits.
+// arrays and structs element by element, interfaces by their dynamic types and then their
+// values by those types' rules, everything else by its bits. An interface holding a value
+// whose type has no == (a slice, a map, a func, a struct with one) cannot be hashed: Go
+// panics (`hash of unhashable type []int`, alg.go typehash).
 
 import GoHeap
 
@@ -67,8 +70,24 @@ extension VM {
       for i in 0..<n { try hashInto(&h, e, src, offset + i * e.size, topLevel: false) }
     case .structure(let fs):
       for f in fs where f.name != "_" { try hashInto(&h, f.type, src, offset + f.offset, topLevel: false) }
-    // Interface keys are refused by the checker (Checker+Maps.swift).
-    case .slice, .interface, .undefined:
+    case .interface:
+      // alg.go interhash / nilinterhash: the dynamic type, then the value by its type's hash.
+      let typeWord = try word(src, offset)
+      guard let dyn = try dynamicType(t, typeWord) else {
+        h = Self.mix(h)
+        return
+      }
+      guard dyn.isComparable, !dyn.isInterface else {
+        throw VMTrap(kind: .goRuntimePanic("hash of unhashable type \(goTypeString(dyn))"))
+      }
+      h = Self.mix(h ^ (try dynamicTypeWord(t, typeWord)))
+      let data = try word(src, offset + 8)
+      if InterfaceConversion.isDirectIface(dyn) {
+        h = Self.mix(h ^ data)
+      } else {
+        try hashInto(&h, dyn, .memory(data), 0, topLevel: false)
+      }
+    case .slice, .undefined:
       break
     }
   }
@@ -102,7 +121,18 @@ extension VM {
         if !(try equal(f.type, a, ao + f.offset, false, b, bo + f.offset, false)) { return false }
       }
       return true
-    case .slice, .interface, .undefined:
+    case .interface:
+      // efaceeq / ifaceeq: the same dynamic type, and equal values of it.
+      let (x0, y0) = (try word(a, ao), try word(b, bo))
+      if x0 == 0 || y0 == 0 { return x0 == y0 }
+      guard try dynamicTypeWord(t, x0) == dynamicTypeWord(t, y0), let dyn = try dynamicType(t, x0) else { return false }
+      let (x1, y1) = (try word(a, ao + 8), try word(b, bo + 8))
+      if InterfaceConversion.isDirectIface(dyn) { return x1 == y1 }
+      guard dyn.isComparable else {
+        throw VMTrap(kind: .goRuntimePanic("comparing uncomparable type \(goTypeString(dyn))"))
+      }
+      return try equal(dyn, .memory(x1), 0, false, .memory(y1), 0, false)
+    case .slice, .undefined:
       return false
     }
   }
