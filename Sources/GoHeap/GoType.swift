@@ -158,7 +158,12 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
         a = max(a, f.type.align)
         p = p || f.type.hasPointers
       }
-      let end = fields.last.map { $0.offset + $0.type.size } ?? 0
+      var end = fields.last.map { $0.offset + $0.type.size } ?? 0
+      // A struct that ends in a zero-size field gets a byte of padding, so that the field's
+      // address cannot point at the next object (cmd/compile types/size.go CalcStructSize,
+      // issue 9401): struct{ a int; b struct{} } is 16 bytes, a Swiss map slot of a set's
+      // `struct{}` element too.
+      if end > 0, let last = fields.last, last.type.size == 0 { end += 1 }
       (size, align, hasPointers) = (alignUp(end, a), a, p)
     case .undefined: (size, align, hasPointers) = (0, 1, false)
     }
@@ -299,6 +304,8 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
       case .receive: return "<-chan " + elem
       }
     case .structure(let fs):
+      // types2's spelling of the empty struct.
+      if fs.isEmpty { return "struct{}" }
       return "struct { " + fs.map { "\($0.name) \($0.type)" }.joined(separator: "; ") + " }"
     case .interface(let ms):
       // types2's spelling (typestring.go): `interface{}`, `interface{M(); N() int}`; reflect

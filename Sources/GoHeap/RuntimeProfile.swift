@@ -59,6 +59,7 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
   case slicesPackage = "package slices"
   case cmpPackage = "package cmp"
   case weakPackage = "package weak"
+  case contextPackage = "package context"
 
   /// The version that brought it.
   public var since: GoVersion {
@@ -71,6 +72,7 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
     case .bytesClone: return GoVersion(1, 20)
     case .slicesPackage, .cmpPackage: return GoVersion(1, 21)
     case .weakPackage: return GoVersion(1, 24)
+    case .contextPackage: return GoVersion(1, 7)
     }
   }
 }

@@ -19,7 +19,8 @@ func dump(_ t: TypeExpr) -> String {
     case .send: return "chan<- \(dump(e))"
     case .receive: return "<-chan \(dump(e))"
     }
-  case .function: return "func"
+  case .function(let params, let results, _, _):
+    return "func(" + params.map { dump($0.type) }.joined(separator: ", ") + ")(" + results.map { dump($0.type) }.joined(separator: ", ") + ")"
   case .interface: return "interface"
   case .instance(let b, let arguments, _): return "generic(\(([b] + arguments).map(dump).joined(separator: ", ")))"
   case .unsupportedStruct(let what, _): return "struct(\(what))"

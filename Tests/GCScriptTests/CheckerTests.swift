@@ -122,16 +122,16 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
 
     import (
     \t"fmt"
-    \t"context"
+    \t"unique"
     )
 
     func main() {
-    \tctx, cancel := context.WithCancel(context.Background())
-    \tvar c context.Context = ctx
-    \tfmt.Println(c, cancel)
+    \th := unique.Make("a")
+    \tvar c unique.Handle[string] = h
+    \tfmt.Println(c, h.Value())
     }
     """)
-  #expect(imports == ["test.gcs:5:2: error: package context is not supported by gcsh yet\n\t\"context\"\n\t^"])
+  #expect(imports == ["test.gcs:5:2: error: package unique is not supported by gcsh yet\n\t\"unique\"\n\t^"])
   let generic = checkErrors("""
     type Stack[T any] struct{ items []T }
     func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }

@@ -109,6 +109,11 @@ func librariesCheckInEveryProfile(_ name: String) throws {
   try enter("q.PushFront(6)\nfmt.Println(q.Len(), q.Front().Value, q.Back().Value)")
   try enter("var s sort.StringSlice = []string{\"b\", \"a\"}\ns.Sort()\nfmt.Println(s, q.Remove(q.Front()))")
   #expect(host.text == "2 6 7\n[a b] 6\n")
+  // A library's package-level variables are initialised once, by the entry that loads it, and
+  // keep their identity after (context.Canceled is one errors.New).
+  try enter("ctx, cancel := context.WithCancel(context.Background())\ncancel()")
+  try enter("fmt.Println(ctx.Err(), ctx.Err() == context.Canceled, errors.Is(ctx.Err(), context.Canceled))")
+  #expect(host.text.hasSuffix("context canceled true true\n"))
   try rt.checkInvariants()
 }
 
@@ -126,4 +131,47 @@ func librariesCheckInEveryProfile(_ name: String) throws {
   #expect(failure("var wg sync.WaitGroup\nwg.Go(func() {})", profile: .go119)?.kind.message == "wg.Go undefined (type sync.WaitGroup has no field or method Go)")
   // A panic in the task stays that goroutine's: Done is not called for it.
   #expect(failure("var wg sync.WaitGroup\nwg.Go(func() { panic(\"boom\") })\nwg.Wait()")?.kind.message.hasPrefix("panic: boom") == true)
+}
+
+/// contextpkg (Go 1.27.3 and 1.19.8, GOMAXPROCS=1): package context compiled from each
+/// version's context.go. A worker stops at cancel (NumGoroutine falls back to 1), a timeout's
+/// Done closes at the deadline, a child of a done context is done at once, a child of a live
+/// one is canceled with it, WithValue finds its key. Each allocates what Go's does — the
+/// versions differ: WithCancel 2 mallocs, 96 B in Go 1.27.3 (its cancelCtx holds two
+/// atomic.Values and a cause), 80 B in Go 1.19.8; a child of a live context 5 mallocs (464 B
+/// and 368 B: its parent's done channel, the children map keyed by interface, and the child).
+/// -m as Go prints it: `inlining call to context.Background`, `context.backgroundCtx{} escapes
+/// to heap`, a context parameter leaking; nothing of context's own code.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func contextIsGos(_ version: String) throws {
+  let run = try RecordedRun("contextpkg")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains(version == "1.27.3" ? "WithCancel: 2 96\n" : "WithCancel: 2 80\n"))
+  #expect(c.expected.contains(version == "1.27.3" ? "child of live: 5 464\n" : "child of live: 5 368\n"))
+  #expect(c.expected.contains("worker stopped: context canceled\ncontext canceled 1\n"))
+  #expect(c.gcsh == c.go)
+  // What a program cannot do with it, as Go says.
+  #expect(failure("import \"internal/reflectlite\"\nfunc main() {}")?.kind.message == "use of internal package internal/reflectlite not allowed")
+  #expect(failure("import \"context\"\nfunc main() { _ = context.Background() }", profile: RuntimeProfile.named("go1.0")!)?.kind.message
+    == "package context does not exist in go1.0: it arrived in Go 1.7")
+}
+
+/// A struct that ends in a zero-size field is padded (cmd/compile types/size.go, issue 9401),
+/// so Go 1.27's Swiss map slot of a set (`map[int]struct{}`) is 16 bytes: one insert makes a
+/// 192-byte group (checked with go run: 2 mallocs, 192 B; Go 1.19.8's buckets keep keys and
+/// elements apart: 128 B).
+@Test func setsPadTheirZeroSizeElement() throws {
+  let program = """
+    var ms runtime.MemStats
+    fmt.Println(unsafe.Sizeof(struct{ a int; b struct{} }{}), unsafe.Sizeof(struct{ b struct{}; a int }{}))
+    runtime.ReadMemStats(&ms)
+    m0, t0 := ms.Mallocs, ms.TotalAlloc
+    s := make(map[int]struct{})
+    s[1] = struct{}{}
+    runtime.ReadMemStats(&ms)
+    fmt.Println(ms.Mallocs-m0, ms.TotalAlloc-t0, len(s))
+    """
+  #expect(try run(program).0 == "16 8\n2 192 1\n")
+  #expect(try run(program, profile: .go119).0 == "16 8\n2 128 1\n")
 }

@@ -33,6 +33,7 @@ extension Checker {
         if p == "weak", name == "Make" { return try weakMakeCall(nil, args, scope, callee: callee.span, span) }
         switch try packageMember(p, name, at: callee.span) {
         case .libraryFunction(let fn)?: return try userCall(fn.function, args, spread, scope, span)
+        case .libraryVariable?: return try callOfValue(callee, args, spread, scope, span)
         case .function(let b)?:
           return try withSpilledArguments(args, scope) { args, scope in
             var op = value(try builtinCall(b, args, spread: spread, scope, span))
@@ -62,6 +63,7 @@ extension Checker {
       if let call = try bytesBufferCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try atomicMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try atomicValueCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try reflectliteTypeCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try weakPointerMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
         return try valueCall(value(m), args, spread, scope, span)
@@ -930,8 +932,9 @@ extension Checker {
       }
       let arg = try assign(try expression(args[2], scope), to: params[0], "argument to runtime.AddCleanup")
       return node([ptr, fn, arg], cleanupType)
+    case .reflectliteTypeOf: return try reflectliteTypeOfCall(args, scope, span)
     case .cleanupStop, .weakMake, .weakValue, .atomicValueLoad, .atomicValueStore, .atomicValueSwap,
-      .atomicValueCompareAndSwap:
+      .atomicValueCompareAndSwap, .reflectliteTypeString, .reflectliteTypeComparable:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeKeepAlive:
       try arity("runtime.KeepAlive", args, want: ["any"], scope, span)

@@ -423,6 +423,16 @@ extension Checker {
       // Two interfaces: one converts to the other's type when it implements it.
       if missingMethod(y.type, x.type) == nil { y = value(boxed(y.expr, x.type)) }
       else if missingMethod(x.type, y.type) == nil { x = value(boxed(x.expr, y.type)) }
+    } else if isComparison, let (xe, xd) = x.type.chanInfo, let (ye, yd) = y.type.chanInfo, xd != yd,
+      xe.identical(ye), xd == .both || yd == .both, x.type.name == nil || y.type.name == nil
+    {
+      // A bidirectional channel compares with a directional one of its element type: it is
+      // assignable to it (types2 comparison; context.go's `done == closedchan`).
+      if xd == .both {
+        x = value(TypedExpr(.conversion(x.expr), y.type, x.expr.span))
+      } else {
+        y = value(TypedExpr(.conversion(y.expr), x.type, y.expr.span))
+      }
     } else if isComparison, x.type.isInterface != y.type.isInterface {
       // A comparison of an interface with a concrete value converts the value (types2
       // comparison: assignable either way; walk/compare.go compares the dynamic type and value).
@@ -601,6 +611,10 @@ extension Checker {
     if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
       switch try packageMember(p, name, at: span) {
       case .libraryFunction(let f)?: return functionValue(f.function, span)
+      case .libraryVariable(let v)?:
+        var op = value(TypedExpr(.variable(v.variable), v.variable.type, span), addressable: true)
+        op.isVariable = true
+        return op
       case .constant(let c, let t)?: return value(TypedExpr(.constant(c), t, span))
       case .untypedConstant(let c, let kind)?: return constant(c, kind, span)
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)

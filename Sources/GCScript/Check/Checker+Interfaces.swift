@@ -110,9 +110,10 @@ extension Checker {
       }
       let site = AllocationSite(kind: .interfaceBox, span: x.span, type: x.type, text: written)
       site.constantCount = 1
-      if case .composite = x.kind, let brace = openBrace(x.span.start) {
-        // A composite literal as -m names it, at its `{` (Go 1.27.3: `square{...} does not escape`).
-        site.text = String(site.text.prefix { $0 != "{" }) + "{...}"
+      if case .composite(let elements, _) = x.kind, let brace = openBrace(x.span.start) {
+        // A composite literal as -m names it, at its `{` (Go 1.27.3: `square{...} does not
+        // escape`; one without elements `T{}`: context.Background's `backgroundCtx{}`).
+        site.text = String(site.text.prefix { $0 != "{" }) + (elements.isEmpty ? "{}" : "{...}")
         site.reportAt = brace
       }
       function.sites.append(site)

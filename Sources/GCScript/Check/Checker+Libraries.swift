@@ -9,7 +9,7 @@ extension Checker {
   /// need be), else what gcsh's runtime provides (Packages.member). Another package's code sees
   /// only a library's exported names.
   func packageMember(_ p: String, _ name: String, at span: Span) throws -> Packages.Member? {
-    if Library.named(p) != nil, let scope = try libraryScope(p, at: span), let symbol = scope.symbols[name] {
+    if Library.named(p, profile) != nil, let scope = try libraryScope(p, at: span), let symbol = scope.symbols[name] {
       // types2's words for another package's unexported name, at the name (Go 1.19.8 and
       // 1.27.3; the profiles between take 1.27's).
       if name.first?.isUppercase != true, loadingLibrary?.package != p {
@@ -19,6 +19,7 @@ extension Checker {
       switch symbol {
       case .type(let t): return .type(t)
       case .function(let f): return .libraryFunction(UncheckedFunction(function: f))
+      case .variable(let v): return .libraryVariable(UncheckedVariable(variable: v))
       default: break
       }
     }
@@ -72,7 +73,7 @@ extension Checker {
   private func libraryScope(_ p: String, at span: Span) throws -> LexicalScope? {
     if let loading = loadingLibrary, loading.package == p { return top }
     if let scope = libraries[p] ?? runLibraries[p] { return scope }
-    guard let library = Library.named(p) else { return nil }
+    guard let library = Library.named(p, profile) else { return nil }
     return try load(library, at: span)
   }
 
@@ -83,13 +84,14 @@ extension Checker {
   private func load(_ library: Library, at span: Span) throws -> LexicalScope {
     var parser = Parser(library.source, declared: [])
     let stmts = parser.parseProgram()
-    let saved = (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors)
+    let saved = (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors, isGoPackage)
     let scope = LexicalScope(parent: universe, function: nil)
     source = library.source
     top = scope
     (pendingTypes, definingTypes, definingOrder, iota, loops, errors) = ([:], [], [], nil, [], [])
     function = script
     loadingLibrary = library
+    isGoPackage = true
     let first = functions.count
     let decls = flattenTopLevel(stmts)
     collectTypes(decls)
@@ -103,9 +105,39 @@ extension Checker {
         f.name = methodName(m.type, true, m.method)
       }
     }
+    // Its package initializer, as Go's compiler makes one: its package-level variables
+    // (globals of the run, named in its scope only), then its init functions. It runs before
+    // the program's code (libraryInitialization), and is the library's own code: -m says
+    // nothing of it.
+    let initializer = Function(name: "\(library.package).init", decl: nil, isScript: false)
+    initializer.isPackageInitializer = true
+    initializer.library = library
+    initializer.checked = true
+    function = initializer
+    var initialization: [TypedStmt] = []
+    for s in decls {
+      switch s.kind {
+      case .funcDecl, .typeDecl, .imports, .package: continue
+      default: break
+      }
+      do {
+        if let t = try statement(s, scope, topLevel: true) { initialization.append(t) }
+      } catch {
+        poisonDeclarations(of: s, in: scope)
+      }
+    }
+    function = script
     for f in functions[first...] where !f.checked { checkBody(f) }
+    for f in functions[first...] where f.decl?.name == "init" && f.receiver == nil {
+      let at = f.decl?.span ?? Span(0, 0)
+      initialization.append(TypedStmt(.expression(TypedExpr(.call(f, []), noValueType, at)), at))
+    }
+    initializer.body = initialization
+    functions.append(initializer)
     let problems = parser.errors + errors
-    (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors) = saved
+    (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors, isGoPackage) = saved
+    // Called where the program starts, at the use that loaded the library.
+    libraryInitialization.append(TypedStmt(.expression(TypedExpr(.call(initializer, []), noValueType, span)), span))
     // The sources are gcsh's own and checked by its tests in every profile: a failure here is
     // gcsh's fault, reported where the program uses the package.
     if let problem = problems.first {

@@ -105,6 +105,10 @@ public final class Checker {
   var libraries: [String: LexicalScope] = [:]
   var runLibraries: [String: LexicalScope] = [:]
   var loadingLibrary: Library? = nil
+  /// What the libraries this run loaded initialise, in the order they loaded: their
+  /// package-level variables, then their `init` functions. It runs before the program's own
+  /// code, as Go initialises an imported package before the package that imports it.
+  var libraryInitialization: [TypedStmt] = []
 
   public init(profile: RuntimeProfile) {
     self.profile = profile
@@ -132,6 +136,7 @@ public final class Checker {
     runMethods = [:]
     fieldNameSpans = [:]
     runLibraries = [:]
+    libraryInitialization = []
 
     let decls = flattenTopLevel(stmts)
     isGoPackage = decls.contains { if case .package = $0.kind { true } else { false } }
@@ -159,7 +164,7 @@ public final class Checker {
     }
     for f in functions where !f.checked { checkBody(f) }
     body += callInitAndMain()
-    script.body = body
+    script.body = libraryInitialization + body
     // One message per place and text: a constant spec repeated implicitly in its group shares
     // its expressions' positions, and gc prints such a repeat once (base.FlushErrors).
     errors.sort { $0.span.start < $1.span.start }
@@ -237,7 +242,14 @@ public final class Checker {
           top.symbols[name] = .poisoned
           continue
         }
-        let packageFeatures: [String: RuntimeFeature] = ["slices": .slicesPackage, "cmp": .cmpPackage, "weak": .weakPackage]
+        if spec.path.hasPrefix("internal/") {
+          fail(.typeError("use of internal package \(spec.path) not allowed"), at: spec.span)
+          if name != "_" && name != "." { top.symbols[name] = .poisoned }
+          continue
+        }
+        let packageFeatures: [String: RuntimeFeature] = [
+          "slices": .slicesPackage, "cmp": .cmpPackage, "weak": .weakPackage, "context": .contextPackage,
+        ]
         if let f = packageFeatures[spec.path], !profile.has(f) {
           _ = featureMissing(f, spec.span)
           top.symbols[name] = .poisoned
@@ -409,6 +421,7 @@ public final class Checker {
         return try weakPointerInstance(arguments, scope, dot: at.start + pkg.utf8.count)
       }
       if case .name(let n, _) = base, case .poisoned? = scope.lookup(n) { throw CheckFailure() }
+      if case .qualified(let p, _, _) = base, case .poisoned? = scope.lookup(p) { throw CheckFailure() }
       throw fail(.notSupported("generics", plural: true), at: span)
     case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)
     }
@@ -536,8 +549,8 @@ public final class Checker {
 
   /// After the top-level statements: the run's `init` functions, then its `main`.
   func callInitAndMain() -> [TypedStmt] {
-    let calls = functions.filter { $0.name == "init" && $0.receiver == nil }
-      + functions.filter { $0.name == "main" && $0.receiver == nil }
+    let calls = functions.filter { $0.name == "init" && $0.receiver == nil && $0.library == nil }
+      + functions.filter { $0.name == "main" && $0.receiver == nil && $0.library == nil }
     return calls.map { f in
       let at = f.decl?.span ?? Span(0, 0)
       return TypedStmt(.expression(TypedExpr(.call(f, []), noValueType, at)), at)

@@ -33,12 +33,13 @@ final class Library: Sendable {
     source = Source(name: "\(path)/\(path.split(separator: "/").last ?? "")_gcsh.go", text: text)
   }
 
-  /// The library of a package name, or nil when the package is all builtins.
-  static func named(_ package: String) -> Library? {
+  /// The library of a package name in a profile's Go, or nil when the package is all builtins.
+  static func named(_ package: String, _ profile: RuntimeProfile) -> Library? {
     switch package {
     case "sort": sort
     case "list": list
     case "sync": sync
+    case "context": context(profile)
     default: nil
     }
   }

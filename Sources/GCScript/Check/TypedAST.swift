@@ -139,8 +139,10 @@ public final class Function {
   var goStatements: [DeferredCall] = []
   /// The script's top-level code (not a Go function).
   let isScript: Bool
-  /// `//go:noinline`.
-  var noinline: Bool { decl?.noinline ?? false }
+  /// `//go:noinline`, or a library's package initializer (the runtime calls it: never inlined).
+  var noinline: Bool { isPackageInitializer || (decl?.noinline ?? false) }
+  /// A library's package initializer (`context.init`: its variables, then its init functions).
+  var isPackageInitializer = false
   /// Allocation sites in the body, in source order (escape analysis decides each).
   var sites: [AllocationSite] = []
   /// Set by escape analysis: for each parameter, whether what it points to can outlive the call
@@ -792,6 +794,10 @@ enum Builtin: String {
   // atomic.Value (value.go): Load, Store, Swap and CompareAndSwap of an `any`, the receiver first.
   case atomicValueLoad = "atomic.(*Value).Load", atomicValueStore = "atomic.(*Value).Store"
   case atomicValueSwap = "atomic.(*Value).Swap", atomicValueCompareAndSwap = "atomic.(*Value).CompareAndSwap"
+  // internal/reflectlite, as the libraries compiled from Go's source use it (context's names of
+  // its contexts and its check of a WithValue key): TypeOf, and a Type's String and Comparable.
+  case reflectliteTypeOf = "reflectlite.TypeOf", reflectliteTypeString = "reflectlite.Type.String"
+  case reflectliteTypeComparable = "reflectlite.Type.Comparable"
 }
 
 /// The left side of an assignment: a place, or `_`.

@@ -117,7 +117,8 @@ enum Packages {
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
     "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
-    "list": "container/list", "weak": "weak",
+    "list": "container/list", "weak": "weak", "context": "context",
+    "reflectlite": "internal/reflectlite",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -138,6 +139,8 @@ enum Packages {
     /// checker that loaded it makes or reads one (Member is Sendable for the static tables of
     /// the builtin members).
     case libraryFunction(UncheckedFunction)
+    /// A package-level variable of a library (`context.Canceled`).
+    case libraryVariable(UncheckedVariable)
     /// A package variable the runtime provides (its value read by the builtin).
     case variable(Builtin, GoType)
     /// A member gcsh does not have yet: the construct, named.
@@ -294,6 +297,7 @@ enum Packages {
     case ("unsafe", _): return .unsupported("unsafe.\(name)")
     case ("rand", _): return RandPackage.member(name)
     case ("weak", _): return WeakPackage.member(name)
+    case ("reflectlite", _): return ReflectlitePackage.member(name)
     case ("slices", _), ("cmp", _):
       if let b = Builtin.slicesMember(package, name) { return .function(b) }
       // cmp.Ordered is a constraint (generics); the rest of slices (iterators, BinarySearchFunc,
@@ -331,6 +335,11 @@ private let timeLayouts: [String: String] = [
 /// A checked function held by a Packages.Member (see `libraryFunction`).
 struct UncheckedFunction: @unchecked Sendable {
   let function: Function
+}
+
+/// A library's variable held by a Packages.Member (see `libraryVariable`).
+struct UncheckedVariable: @unchecked Sendable {
+  let variable: Variable
 }
 
 /// runtime.Cleanup (mcleanup.go): the cleanup's id and the object's address, as a uintptr

@@ -1018,6 +1018,8 @@ final class Batch {
     // leaks (`moved to heap: v`), and so does the value stored (`1000 escapes to heap`);
     // CompareAndSwap's old is only compared (Tests/Recordings/runs/atomicvalue).
     case .atomicValueLoad: expression(discard, args[0])
+    // reflectlite reads the type word only.
+    case .reflectliteTypeOf, .reflectliteTypeString, .reflectliteTypeComparable: for a in args { expression(discard, a) }
     case .atomicValueStore, .atomicValueSwap, .atomicValueCompareAndSwap:
       expression(heapHole.noting("the receiver of \(b.rawValue), which writes through it"), args[0])
       if b == .atomicValueCompareAndSwap { expression(discard, args[1]) }

@@ -306,6 +306,16 @@ extension VM {
       try atomic(b, args) { result }
     case .atomicValueLoad, .atomicValueStore, .atomicValueSwap, .atomicValueCompareAndSwap:
       try atomicValue(b, args) { result }
+    // reflectlite (ReflectlitePackage.swift): a type's name is read-only data.
+    case .reflectliteTypeOf: result?[0] = args[0].1[0]
+    case .reflectliteTypeString:
+      if let out = result {
+        let name = Array((try dynamicType(.any, args[0].1[0])).map(goTypeString)?.utf8 ?? "<nil>".utf8)
+        (out[0], out[1]) = (session.rodataAddress(of: name), UInt64(name.count))
+      }
+    case .reflectliteTypeComparable:
+      guard let t = try dynamicType(.any, args[0].1[0]) else { throw VMTrap(kind: .nilDereference) }
+      result?[0] = t.isComparable ? 1 : 0
     case .runtimeVersion:
       // buildVersion, a constant string: nothing is allocated.
       if let out = result {

@@ -91,7 +91,7 @@ extension Parser {
     if check("(") { return try parameterList(after: "results").list }
     switch peek.kind {
     case .identifier, .op("*"), .op("["), .keyword(.struct), .keyword(.map), .keyword(.chan),
-      .keyword(.func), .keyword(.interface):
+      .keyword(.func), .keyword(.interface), .op("<-"):
       let s = peek.span.start
       return [Param(name: nil, type: try type(), span: span(from: s))]
     default: return []
