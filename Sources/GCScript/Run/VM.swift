@@ -362,7 +362,10 @@ final class VM: AddressRootSource, GoroutineStack {
     default: what = site.narrationText ?? (site.text.isEmpty ? "an object" : site.text)
     }
     let why = reason ?? site.explanation ?? "escape analysis could not keep it in the frame"
-    heapNotes.append("\(what) at \(code.source.name):\(line):\(column) is allocated on the heap: \(why)")
+    // A library's code is Go's source compiled with the program: named by its function, not
+    // by a position in a file the learner does not have.
+    let place = code.isLibrary ? "in \(code.name) (Go's own code)" : "at \(code.source.name):\(line):\(column)"
+    heapNotes.append("\(what) \(place) is allocated on the heap: \(why)")
   }
 
   /// Under `explain`: an allocation from `site` was kept in its function's frame. Said once per
