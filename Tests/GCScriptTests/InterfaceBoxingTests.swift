@@ -102,3 +102,19 @@ func fmtAllocatesAsGo(_ name: String, _ version: String) throws {
   #expect(host.text.hasSuffix("1 0 2 4\n"))
 }
 
+
+/// directiface (Go 1.27.3 and 1.19.8, one run each): which values are their interface's data
+/// word (types.IsDirectIface). Go 1.27.3 takes any one-word type holding a pointer, so a struct
+/// of a pointer and zero-size fields converts without an allocation; Go 1.19.8 only a struct of
+/// one such field, so the same conversion boxes 8 bytes. A struct padded past one word by a
+/// trailing zero-size field is boxed in both (16 B). Method calls through the interface and
+/// type assertions back read the same representation; -m as each Go prints it (Go 1.19.8
+/// devirtualizes `g.Get()` to `S.Get(g.(S))`).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func directInterfacesAreEachGos(_ version: String) throws {
+  let run = try RecordedRun("directiface")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains(version == "1.27.3" ? "S: 0 0 U: 1 16 V: 0 0" : "S: 1 8 U: 1 16 V: 1 8"))
+  #expect(c.gcsh == c.go)
+}

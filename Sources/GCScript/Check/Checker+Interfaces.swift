@@ -95,7 +95,7 @@ extension Checker {
   /// not pointer-shaped and not already an interface.
   func boxed(_ x: TypedExpr, _ t: GoType) -> TypedExpr {
     let e = TypedExpr(.conversion(x), t, x.span)
-    if !x.type.isInterface && !InterfaceConversion.isDirectIface(x.type) {
+    if !x.type.isInterface && !InterfaceConversion.isDirectIface(x.type, profile.directInterfaceRule) {
       var written = irExpressionText(x.explicitSelectorText(source.bytes) ?? goText(x.span, literal: false))
       // A call of a package function Go inlines is its result variable (InterfaceConversion
       // operandText: `~r0`, Go 1.19's `~R0`).

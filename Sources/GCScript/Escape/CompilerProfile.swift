@@ -6,6 +6,8 @@ import GoHeap
 /// What the compiler of a Go version does with allocations (cmd/compile/internal/ir/cfg.go,
 /// escape/utils.go HeapAllocReason).
 struct CompilerProfile {
+  /// Which values are their interface's data word (InterfaceConversion.swift).
+  let directInterface: DirectInterfaceRule
   /// The largest `new`, `&T{}` or constant-size `make` kept on the stack, bytes
   /// (ir.MaxImplicitStackVarSize: 64 KiB).
   let maxImplicitStackVarSize: Int
@@ -107,6 +109,7 @@ struct CompilerProfile {
   }
 
   init(_ runtime: RuntimeProfile) {
+    directInterface = runtime.directInterfaceRule
     reportsAppend = runtime.version >= GoVersion(1, 25)
     zeroCopyStringToBytes = runtime.version >= GoVersion(1, 22)
     sortsWithSlices = runtime.version >= GoVersion(1, 22)

@@ -24,7 +24,7 @@ extension Batch {
         rewritten = oracle!.staticValue(x).constant
       }
     }
-    e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
+    e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil, analysis.compiler.directInterface)
     if !analysis.compiler.reportsOperandPositions, let at = site.statementStart { site.reportAt = at }
     // Go 1.20+'s implicit conversion has its operand's position: a call's `(`, an operator
     // (`pool.Put(make([]byte, 10))`: `make([]byte, 10) escapes to heap` at make's `(`,
@@ -38,7 +38,7 @@ extension Batch {
   /// pointer-shaped; a type switch's test reads only the type word.
   func typeAssertion(_ k: Hole, _ x: TypedExpr, _ t: GoType?, _ mode: TypeAssertMode) {
     guard mode != .test, let t else { return expression(discard, x) }
-    if t.isInterface || InterfaceConversion.isDirectIface(t) {
+    if t.isInterface || InterfaceConversion.isDirectIface(t, analysis.compiler.directInterface) {
       expression(k, x)
     } else {
       expression(k.deref(), x)

@@ -32,6 +32,20 @@
 
 import GoHeap
 
+/// Which values are their interface's data word (types.IsDirectIface). Go 1.19.8: a pointer,
+/// map, func or chan, or a struct of one field or an array of one element that is one. Go
+/// 1.27.3: any type of one word that holds a pointer (`t.Size() == PtrSize && PtrDataSize(t) ==
+/// PtrSize`), so a struct of a pointer and zero-size fields (`struct{ _ [0]int; p *int }`,
+/// weak.Pointer[T]) is one too — converting it to an interface allocates nothing there and
+/// 8 bytes in Go 1.19 (checked with go run in both). The profiles after Go 1.19 take Go 1.27.3's.
+enum DirectInterfaceRule: Sendable {
+  case soleComponent, pointerWord
+}
+
+extension RuntimeProfile {
+  var directInterfaceRule: DirectInterfaceRule { version > GoVersion(1, 19) ? .pointerWord : .soleComponent }
+}
+
 /// The run-time step that makes an operand's interface data word.
 enum InterfaceConversion {
   /// No allocation: the value is the word, or the word points at zerobase, staticuint64s, or
@@ -49,10 +63,10 @@ enum InterfaceConversion {
 
   /// dataWord's decision for an operand of type `x.type` (escaping, as fmt's always do).
   /// `staticConstant`: Go 1.25+'s rewrite found the operand's static value to be a constant.
-  static func of(_ x: TypedExpr, staticConstant: Bool) -> InterfaceConversion {
+  static func of(_ x: TypedExpr, staticConstant: Bool, _ rule: DirectInterfaceRule) -> InterfaceConversion {
     let t = x.type
     // An interface operand is already one (an `error` to `any` keeps its data word).
-    if t.isInterface || isDirectIface(t) || t.size == 0 { return .noAllocation }
+    if t.isInterface || isDirectIface(t, rule) || t.size == 0 { return .noAllocation }
     let sole = soleComponent(t)
     if sole.isBool || (t.size == 1 && sole.isInteger) { return .noAllocation }
     if staticConstant || isStaticCompositeLiteral(x) { return .noAllocation }
@@ -66,14 +80,18 @@ enum InterfaceConversion {
     return .always
   }
 
-  /// types.IsDirectIface: the value is one pointer (a pointer, a map, a func; a struct with one
-  /// field or an array of one element that is such).
-  static func isDirectIface(_ t: GoType) -> Bool {
-    switch t.kind {
-    case .pointer, .map, .function, .chan: return true
-    case .array(let e, let n): return n == 1 && isDirectIface(e)
-    case .structure(let fs): return fs.count == 1 && isDirectIface(fs[0].type)
-    default: return false
+  /// types.IsDirectIface: whether a value is its interface's data word itself, by the rule of
+  /// the compiler (DirectInterfaceRule).
+  static func isDirectIface(_ t: GoType, _ rule: DirectInterfaceRule) -> Bool {
+    switch rule {
+    case .pointerWord: return t.size == 8 && t.hasPointers
+    case .soleComponent:
+      switch t.kind {
+      case .pointer, .map, .function, .chan: return true
+      case .array(let e, let n): return n == 1 && isDirectIface(e, rule)
+      case .structure(let fs): return fs.count == 1 && isDirectIface(fs[0].type, rule)
+      default: return false
+      }
     }
   }
 
@@ -117,8 +135,8 @@ extension Batch {
         if oracle == nil { oracle = ReassignOracle(function.body) }
         rewritten = oracle!.staticValue(x).constant
       }
-      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil)
-      guard reporting, !InterfaceConversion.isDirectIface(x.type), !x.type.isInterface else { continue }
+      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil, analysis.compiler.directInterface)
+      guard reporting, !InterfaceConversion.isDirectIface(x.type, analysis.compiler.directInterface), !x.type.isInterface else { continue }
       var at = nodePosition(x)
       if !analysis.compiler.reportsOperandPositions, isName(x) {
         // Go 1.19.8: a name's conversion is placed where the last argument before it that is
@@ -136,8 +154,8 @@ extension Batch {
   /// for fmt's operands. `all`: the call's arguments, this one at `k`.
   func convertArgument(_ call: TypedExpr, _ k: Int, all: [TypedExpr], escapes: Bool) {
     let x = all[k]
-    if escapes { x.interfaceConversion = InterfaceConversion.of(x, staticConstant: false) }
-    guard inlinedAt == nil, !InterfaceConversion.isDirectIface(x.type), !x.type.isInterface else { return }
+    if escapes { x.interfaceConversion = InterfaceConversion.of(x, staticConstant: false, analysis.compiler.directInterface) }
+    guard inlinedAt == nil, !InterfaceConversion.isDirectIface(x.type, analysis.compiler.directInterface), !x.type.isInterface else { return }
     var at = nodePosition(x)
     if !analysis.compiler.reportsOperandPositions, isName(x) {
       at = all[..<k].last(where: { !isName($0) }).map(nodePosition)
@@ -481,6 +499,11 @@ extension Batch {
       }
     }
     if e.isPackageCall || e.isMethodCall { return operandText(e, rewritten: nil) }
+    // The receiver of a devirtualized call: the type assertion devirtualize.go inserts, which
+    // spans only its operand (`S.Get(g.(S))`; runs/directiface, Go 1.19.8).
+    if case .typeAssert(let x, let t?, _) = e.kind, x.span == e.span {
+      return nestedText(x, folds: folds) + ".(\(t))"
+    }
     // A conversion prints its operand in its own parentheses: `int(~R0)`, `int(time.Time.Month(t))`.
     if case .conversion(let inner) = e.kind, inner.involvesPackageCall {
       var text = nestedText(inner)

@@ -59,14 +59,14 @@ extension Lowerer {
   /// assertion to a type that is not pointer-shaped, && and ||), or a value converted to an
   /// interface through its address that addrTemp copies.
   func evaluatedEarly(_ e: TypedExpr) -> Bool {
-    if e.callsSomething || Self.copiedByOrder(e) { return true }
+    if e.callsSomething || Self.copiedByOrder(e, session.compiler.directInterface) { return true }
     let ssaOnly = session.compiler.copiesOnlySSAableOperands
-    if e.interfaceConversion != nil, !e.type.isInterface, Self.convertsThroughAddress(e.type),
+    if e.interfaceConversion != nil, !e.type.isInterface, Self.convertsThroughAddress(e.type, session.compiler.directInterface),
       Self.copiedForAddress(e, ssaOnly: ssaOnly)
     {
       return true
     }
-    if case .conversion(let x) = e.kind, e.type.isInterface, !x.type.isInterface, Self.convertsThroughAddress(x.type),
+    if case .conversion(let x) = e.kind, e.type.isInterface, !x.type.isInterface, Self.convertsThroughAddress(x.type, session.compiler.directInterface),
       Self.copiedForAddress(x, ssaOnly: ssaOnly)
     {
       return true
@@ -75,12 +75,12 @@ extension Lowerer {
   }
 
   /// order.go's expr1 cases that end in copyExpr or cheapExpr when the value is an operand.
-  private static func copiedByOrder(_ e: TypedExpr) -> Bool {
+  private static func copiedByOrder(_ e: TypedExpr, _ rule: DirectInterfaceRule) -> Bool {
     switch e.kind {
     case .builtin(.len, _, _), .builtin(.cap, _, _), .builtin(.min, _, _), .builtin(.max, _, _):
       return true
     case .new, .makeSlice, .makeMap, .slice, .logical: return true
-    case .typeAssert(_, let t, _): return !InterfaceConversion.isDirectIface(t ?? e.type)
+    case .typeAssert(_, let t, _): return !InterfaceConversion.isDirectIface(t ?? e.type, rule)
     case .conversion(let x): return x.type.isString && e.type.isSlice
     default: return false
     }
@@ -157,8 +157,8 @@ extension Lowerer {
   /// where it stands (addrTemp) instead of reading it at the conversion: any value but a
   /// pointer-shaped one, one byte or none (staticuint64s, zerobase), 2-, 4- and 8-byte scalars
   /// (convT16, convT32, convT64), strings and slices (convTstring, convTslice).
-  static func convertsThroughAddress(_ t: GoType) -> Bool {
-    if InterfaceConversion.isDirectIface(t) || t.size <= 1 || t.isString || t.isSlice { return false }
+  static func convertsThroughAddress(_ t: GoType, _ rule: DirectInterfaceRule) -> Bool {
+    if InterfaceConversion.isDirectIface(t, rule) || t.size <= 1 || t.isString || t.isSlice { return false }
     if t.size == 2 && t.align == 2 { return false }
     if (t.size == 4 && t.align == 4 || t.size == 8 && t.align == 8) && !t.hasPointers { return false }
     return true

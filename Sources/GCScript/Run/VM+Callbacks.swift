@@ -40,14 +40,14 @@ extension VM {
     // that embeds itself recurses until the stack overflows, as in dispatch).
     if case .embeddedInterface = entry.code {
       if depth > 200 { throw VMTrap(kind: .stackOverflow) }
-      let inner = try embeddedInterface(value.1, entry, outerIsValue: Self.holdsOuterValue(dyn))
+      let inner = try embeddedInterface(value.1, entry, outerIsValue: holdsOuterValue(dyn))
       return try callDynamicMethod(
         entry.base, inner, name, arguments: arguments, resultWords: resultWords, what: what, depth: depth + 1)
     }
     guard case .function(let code) = entry.code else { return nil }
-    let data = entry.path.isEmpty ? value.1 : try promotedReceiver(value.1, entry, outerIsValue: Self.holdsOuterValue(dyn))
+    let data = entry.path.isEmpty ? value.1 : try promotedReceiver(value.1, entry, outerIsValue: holdsOuterValue(dyn))
     var receiver: [UInt64]
-    if entry.pointerReceiver || InterfaceConversion.isDirectIface(entry.base) {
+    if entry.pointerReceiver || isDirect(entry.base) {
       receiver = [data]
     } else {
       receiver = [UInt64](repeating: 0, count: max(1, entry.base.words))

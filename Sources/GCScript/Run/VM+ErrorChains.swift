@@ -52,7 +52,7 @@ extension VM {
         }
       } else if dyn.identical(elem) {
         // targetVal.Elem().Set: the value, from the data word (itself, or the box it points to).
-        if InterfaceConversion.isDirectIface(dyn) {
+        if isDirect(dyn) {
           try store(target, e.1, 8)
         } else {
           try copyMemory(to: target, from: e.1, dyn.size)

@@ -91,7 +91,7 @@ extension VM {
     guard let itab = runtimeTypes.itab(.error, t, session) else { return nil }
     // The data word: the value itself, or the box fmt's conversion made (operand k is the
     // call's argument k + 1, after the format).
-    if InterfaceConversion.isDirectIface(t) { return (itab, slots[0]) }
+    if isDirect(t) { return (itab, slots[0]) }
     return (itab, boxedOperands[k + 1] ?? 0)
   }
 

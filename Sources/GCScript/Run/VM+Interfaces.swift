@@ -14,7 +14,7 @@ extension VM {
     boxedOperands = [:]
     for (k, (conversion, (t, slots))) in zip(conversions, args).enumerated() {
       // (A pointer-shaped operand is its own data word.)
-      guard let conversion, !t.isInterface, !InterfaceConversion.isDirectIface(t) else { continue }
+      guard let conversion, !t.isInterface, !isDirect(t) else { continue }
       // The operand's data word, made as any conversion's is (VM+TypeAssertions.swift): a
       // word in read-only data, or a box.
       let (box, allocated) = try convT(conversion, t, slots)

@@ -228,7 +228,7 @@ extension VM {
     guard let entry = runtimeTypes.method(of: dyn, name) else {
       throw VMTrap(kind: .internalFault("\(dyn) has no method \(name)"))
     }
-    let direct = Self.holdsOuterValue(dyn)
+    let direct = holdsOuterValue(dyn)
     if case .embeddedInterface = entry.code {
       // `struct{ rand.Source }`: the call goes on to the embedded source.
       let (inner, innerData) = try embeddedInterface(data, entry, outerIsValue: direct)
@@ -241,7 +241,7 @@ extension VM {
     // value the data word points to (or is).
     let word = entry.path.isEmpty ? data : try promotedReceiver(data, entry, outerIsValue: direct)
     var receiver = [word]
-    if !entry.pointerReceiver && !InterfaceConversion.isDirectIface(entry.base) {
+    if !entry.pointerReceiver && !isDirect(entry.base) {
       receiver = try (0..<entry.base.words).map { try load(word + UInt64(8 * $0), 8) }
     }
     let out = try callFunction(

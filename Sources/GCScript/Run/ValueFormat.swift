@@ -269,7 +269,7 @@ extension Printer {
   /// Go fmt call: GCScript's print statement allocates nothing.
   func copyForInterface(_ value: FmtValue) throws {
     let t = value.type
-    guard allocates, value.addressable, t.size > 0, !InterfaceConversion.isDirectIface(t) else { return }
+    guard allocates, value.addressable, t.size > 0, !vm.isDirect(t) else { return }
     let copy = try vm.heap.allocate(t, count: 1)
     if case .memory(let a) = value.source {
       try vm.copyMemory(to: copy, from: a &+ UInt64(value.offset), t.size)

@@ -68,7 +68,7 @@ extension Printer {
       }
     }
     for _ in 0..<count {
-      for t in [key, elem] where t.size > 0 && !InterfaceConversion.isDirectIface(t) {
+      for t in [key, elem] where t.size > 0 && !vm.isDirect(t) {
         _ = try vm.heap.allocate(t, count: 1)
       }
     }
@@ -117,7 +117,7 @@ extension VM {
       if xt != yt { return order(xt, yt) }
       guard let dyn = try dynamicType(t, x0) else { return 0 }
       var (x1, y1) = (try word(a, ao + 8), try word(b, bo + 8))
-      if InterfaceConversion.isDirectIface(dyn) {
+      if isDirect(dyn) {
         return try withUnsafeMutablePointer(to: &x1) { xp in
           try withUnsafeMutablePointer(to: &y1) { yp in try fmtCompare(dyn, .slots(xp), .slots(yp)) }
         }

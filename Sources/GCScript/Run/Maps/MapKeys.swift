@@ -82,7 +82,7 @@ extension VM {
       }
       h = Self.mix(h ^ (try dynamicTypeWord(t, typeWord)))
       let data = try word(src, offset + 8)
-      if InterfaceConversion.isDirectIface(dyn) {
+      if isDirect(dyn) {
         h = Self.mix(h ^ data)
       } else {
         try hashInto(&h, dyn, .memory(data), 0, topLevel: false)
@@ -127,7 +127,7 @@ extension VM {
       if x0 == 0 || y0 == 0 { return x0 == y0 }
       guard try dynamicTypeWord(t, x0) == dynamicTypeWord(t, y0), let dyn = try dynamicType(t, x0) else { return false }
       let (x1, y1) = (try word(a, ao + 8), try word(b, bo + 8))
-      if InterfaceConversion.isDirectIface(dyn) { return x1 == y1 }
+      if isDirect(dyn) { return x1 == y1 }
       guard dyn.isComparable else {
         throw VMTrap(kind: .goRuntimePanic("comparing uncomparable type \(goTypeString(dyn))"))
       }
