@@ -47,3 +47,27 @@ func atomicValueIsGos(_ version: String) throws {
     #expect(failure(program)?.kind.message == message, "\(program)")
   }
 }
+
+/// atomicpointer (Go 1.27.3 and 1.19.8, one run each; the versions print the same):
+/// sync/atomic.Pointer[T] — Load of the zero Pointer is nil, Store allocates only what it is
+/// given (1 malloc, 24 B for a &config{...}), Swap returns the old pointer, CompareAndSwap
+/// compares pointers, `%T` is `atomic.Pointer[int]`. A Pointer a method is called on moves to
+/// the heap in both versions. -m as each Go prints it: Go 1.27.3 inlines every method, named
+/// by its type argument's shape (`atomic.(*Pointer[go.shape.int]).Load`), with its named
+/// results (`atomic.swapped`); Go 1.19.8 inlines none and spells each call with its shape
+/// instance and dictionary (`"sync/atomic".(*Pointer[go.shape.int_0]).Load(&"sync/atomic"..dict.
+/// (*Pointer[int]).Load, p)`), and boxes a Pointer converted to an interface (it is not one
+/// pointer there: DirectInterfaceRule).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func atomicPointerIsGos(_ version: String) throws {
+  let run = try RecordedRun("atomicpointer")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("Store: 1 24\n"))
+  #expect(c.expected.contains("false true a\n"))
+  #expect(c.gcsh == c.go)
+  // types2's words (Go 1.27.3's go vet).
+  #expect(failure("var p atomic.Pointer[int]\np.Store(5)")?.kind.message == "cannot use 5 (untyped int constant) as *int value in argument to p.Store")
+  #expect(failure("var p atomic.Pointer\n_ = p")?.kind.message == "cannot use generic type atomic.Pointer[T any] without instantiation")
+  #expect(failure("var p atomic.Pointer[int]\np.Add(1)")?.kind.message == "p.Add undefined (type atomic.Pointer[int] has no field or method Add)")
+}

@@ -37,6 +37,16 @@ enum AtomicPackage {
   /// atomic.Value (Go 1.4+): `v any`, read and written whole (fmt prints it as `{4000}`).
   static let value = GoType.structure([("v", .any)], name: "atomic.Value")
 
+  /// atomic.Pointer[T] (Go 1.19+, type.go): `_ [0]*T; _ noCopy; v unsafe.Pointer` — one word,
+  /// the pointer (typed *T here; fmt prints `{[] {} 0xc000012345}`).
+  static func pointerType(_ t: GoType) -> GoType {
+    GenericPointerTypes.instance("atomic.Pointer", t) { [("_", noCopy), ("v", .pointer(to: t))] }
+  }
+  static let noCopy = GoType.structure([], name: "atomic.noCopy")
+
+  /// T, when `t` is an atomic.Pointer[T].
+  static func pointerElement(of t: GoType) -> GoType? { GenericPointerTypes.element(of: t, "atomic.Pointer") }
+
   static func member(_ name: String, _ profile: RuntimeProfile) -> Packages.Member? {
     if name == "Value" {
       return profile.version >= GoVersion(1, 4) ? .type(value) : .unsupported("atomic.Value (Go 1.4+) in \(profile.name)")
@@ -63,7 +73,7 @@ extension Builtin {
   /// An atomic function's or method's operation ("Add", "CompareAndSwap"...), and whether it is
   /// a method; nil for any other builtin.
   var atomicOperation: (op: String, method: Bool)? {
-    guard rawValue.hasPrefix("atomic."), !rawValue.hasPrefix("atomic.(*Value)") else { return nil }
+    guard rawValue.hasPrefix("atomic."), !rawValue.hasPrefix("atomic.(*Value)"), !rawValue.hasPrefix("atomic.(*Pointer") else { return nil }
     let name = rawValue.dropFirst(7)
     if name.hasPrefix("(*T).") { return (String(name.dropFirst(5)), true) }
     return (String(name), false)
@@ -134,7 +144,37 @@ extension Checker {
       receiver = try pointerReceiver(x, method: name, on: "atomic.Value", pointee: AtomicPackage.value, at: at)
     }
     var typed = [receiver]
-    for a in args { typed.append(try assign(try expression(a, scope), to: .any, "argument to (*atomic.Value).\(name)")) }
+    for a in args { typed.append(try assign(try expression(a, scope), to: .any, "argument to \(text(callee))")) }
+    var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
+    op.isCallResult = true
+    return op
+  }
+
+  /// `p.Load()`, `p.Store(x)`, `p.Swap(x)`, `p.CompareAndSwap(old, new)` of an
+  /// atomic.Pointer[T] or a pointer to one (pointer receivers); nil when x is neither.
+  func atomicPointerCall(
+    _ x: Operand, _ name: String, _ args: [Expr], _ scope: LexicalScope, callee: Span, _ span: Span
+  ) throws -> Operand? {
+    let isPointer = x.type.name == nil && x.type.pointee.flatMap(AtomicPackage.pointerElement) != nil
+    guard x.untyped == nil, let base = isPointer ? x.type.pointee : x.type, let e = AtomicPackage.pointerElement(of: base)
+    else { return nil }
+    let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+    let pointer = GoType.pointer(to: e)
+    let (b, params, result): (Builtin, [GoType], GoType)
+    switch name {
+    case "Load": (b, params, result) = (.atomicPointerLoad, [], pointer)
+    case "Store": (b, params, result) = (.atomicPointerStore, [pointer], noValueType)
+    case "Swap": (b, params, result) = (.atomicPointerSwap, [pointer], pointer)
+    case "CompareAndSwap": (b, params, result) = (.atomicPointerCompareAndSwap, [pointer, pointer], .bool)
+    default:
+      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+    }
+    let method = "(*atomic.Pointer[\(e)]).\(name)"
+    try arity(method, args, want: params.map(\.description), scope, span)
+    var receiver = x.expr
+    if !isPointer { receiver = try pointerReceiver(x, method: name, on: "\(base)", pointee: base, at: at) }
+    var typed = [receiver]
+    for (a, p) in zip(args, params) { typed.append(try assign(try expression(a, scope), to: p, "argument to \(text(callee))")) }
     var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
     op.isCallResult = true
     return op

@@ -63,6 +63,7 @@ extension Checker {
       if let call = try bytesBufferCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try atomicMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try atomicValueCall(x, name, args, scope, callee: callee.span, span) { return call }
+      if let call = try atomicPointerCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try reflectliteTypeCall(x, name, args, scope, callee: callee.span, span) { return call }
       if let call = try weakPointerMethodCall(x, name, args, scope, callee: callee.span, span) { return call }
       if x.untyped == nil, let m = interfaceMethod(x.expr, name, callee.span) {
@@ -934,7 +935,8 @@ extension Checker {
       return node([ptr, fn, arg], cleanupType)
     case .reflectliteTypeOf: return try reflectliteTypeOfCall(args, scope, span)
     case .cleanupStop, .weakMake, .weakValue, .atomicValueLoad, .atomicValueStore, .atomicValueSwap,
-      .atomicValueCompareAndSwap, .reflectliteTypeString, .reflectliteTypeComparable:
+      .atomicValueCompareAndSwap, .reflectliteTypeString, .reflectliteTypeComparable, .atomicPointerLoad,
+      .atomicPointerStore, .atomicPointerSwap, .atomicPointerCompareAndSwap:
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .runtimeKeepAlive:
       try arity("runtime.KeepAlive", args, want: ["any"], scope, span)

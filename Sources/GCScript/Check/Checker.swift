@@ -362,8 +362,8 @@ public final class Checker {
         if case .poisoned? = scope.lookup(pkg) { throw CheckFailure() }  // an import gcsh lacks
         throw fail(.typeError("undefined: \(pkg)"), at: span)
       }
-      if p == "weak", n == "Pointer" {
-        throw fail(.typeError("cannot use generic type weak.Pointer[T any] without instantiation"), at: span)
+      if p == "weak" || (p == "atomic" && profile.version >= GoVersion(1, 19)), n == "Pointer" {
+        throw fail(.typeError("cannot use generic type \(p).Pointer[T any] without instantiation"), at: span)
       }
       switch try packageMember(p, n, at: span) {
       case .type(let t)?: return t
@@ -417,8 +417,14 @@ public final class Checker {
       return try resolveFunctionType(params, results, variadic: variadic, scope)
     case .interface(let elements, _): return try interfaceType(elements, scope)
     case .instance(let base, let arguments, let span):
-      if case .qualified(let pkg, "Pointer", let at) = base, case .package("weak")? = scope.lookup(pkg), !arguments.isEmpty {
-        return try weakPointerInstance(arguments, scope, dot: at.start + pkg.utf8.count)
+      if case .qualified(let pkg, "Pointer", let at) = base, case .package(let p)? = scope.lookup(pkg), !arguments.isEmpty {
+        if p == "weak" { return try genericPointerInstance(arguments, scope, dot: at.start + pkg.utf8.count, WeakPackage.pointerType) }
+        if p == "atomic" {
+          guard profile.version >= GoVersion(1, 19) else {
+            throw fail(.notSupported("atomic.Pointer (Go 1.19+) in \(profile.name)", plural: false), at: at)
+          }
+          return try genericPointerInstance(arguments, scope, dot: at.start + pkg.utf8.count, AtomicPackage.pointerType)
+        }
       }
       if case .name(let n, _) = base, case .poisoned? = scope.lookup(n) { throw CheckFailure() }
       if case .qualified(let p, _, _) = base, case .poisoned? = scope.lookup(p) { throw CheckFailure() }

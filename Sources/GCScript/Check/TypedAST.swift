@@ -794,6 +794,9 @@ enum Builtin: String {
   // atomic.Value (value.go): Load, Store, Swap and CompareAndSwap of an `any`, the receiver first.
   case atomicValueLoad = "atomic.(*Value).Load", atomicValueStore = "atomic.(*Value).Store"
   case atomicValueSwap = "atomic.(*Value).Swap", atomicValueCompareAndSwap = "atomic.(*Value).CompareAndSwap"
+  // atomic.Pointer[T] (type.go): Load, Store, Swap and CompareAndSwap of a *T, the receiver first.
+  case atomicPointerLoad = "atomic.(*Pointer[T]).Load", atomicPointerStore = "atomic.(*Pointer[T]).Store"
+  case atomicPointerSwap = "atomic.(*Pointer[T]).Swap", atomicPointerCompareAndSwap = "atomic.(*Pointer[T]).CompareAndSwap"
   // internal/reflectlite, as the libraries compiled from Go's source use it (context's names of
   // its contexts and its check of a WithValue key): TypeOf, and a Type's String and Comparable.
   case reflectliteTypeOf = "reflectlite.TypeOf", reflectliteTypeString = "reflectlite.Type.String"

@@ -13,31 +13,41 @@
 import GoHeap
 import Synchronization
 
-enum WeakPackage {
-  /// The instantiated types, one per type argument (types2 instantiates a generic type once per
-  /// identical argument list).
-  private static let instances = Mutex<[(GoType, GoType)]>([])
+/// The instances of the standard library's generic pointer types a program can name
+/// (weak.Pointer[T], atomic.Pointer[T]): one canonical type per generic type and identical
+/// type argument, as types2 instantiates them. Each starts with `_ [0]*T`, zero bytes that
+/// only make Pointer[T] and Pointer[U] different types, and that give T back.
+enum GenericPointerTypes {
+  private static let instances = Mutex<[(String, GoType, GoType)]>([])
 
-  /// weak.Pointer[T]: `_ [0]*T` (zero bytes: it only makes Pointer[T] and Pointer[U] different
-  /// types) and `u`, the handle's address, typed here as the *uintptr the handle is.
-  static func pointerType(_ t: GoType) -> GoType {
+  /// `generic[t]` (`weak.Pointer`), its fields after `_ [0]*T` made by `fields`.
+  static func instance(_ generic: String, _ t: GoType, fields: () -> [(String, GoType)]) -> GoType {
     instances.withLock { list in
-      if let (_, found) = list.first(where: { $0.0.identical(t) }) { return found }
-      let made = GoType.structure(
-        [("_", .array(of: .pointer(to: t), count: 0)), ("u", .pointer(to: .uintptr))],
-        name: "weak.Pointer[\(t)]")
-      list.append((t, made))
+      if let (_, _, found) = list.first(where: { $0.0 == generic && $0.1.identical(t) }) { return found }
+      let made = GoType.structure([("_", .array(of: .pointer(to: t), count: 0))] + fields(), name: "\(generic)[\(t)]")
+      list.append((generic, t, made))
       return made
     }
   }
 
-  /// T, when `t` is a weak.Pointer[T].
-  static func element(of t: GoType) -> GoType? {
-    guard t.name?.hasPrefix("weak.Pointer[") == true, let fields = t.structFields, fields.count == 2,
-      let (zero, _) = fields[0].type.arrayInfo, let e = zero.pointee
+  /// T, when `t` is `generic[T]`.
+  static func element(of t: GoType, _ generic: String) -> GoType? {
+    guard t.name?.hasPrefix(generic + "[") == true, let fields = t.structFields,
+      let (zero, _) = fields.first?.type.arrayInfo, let e = zero.pointee
     else { return nil }
     return e
   }
+}
+
+enum WeakPackage {
+  /// weak.Pointer[T]: `_ [0]*T` and `u`, the handle's address, typed here as the *uintptr the
+  /// handle is.
+  static func pointerType(_ t: GoType) -> GoType {
+    GenericPointerTypes.instance("weak.Pointer", t) { [("u", .pointer(to: .uintptr))] }
+  }
+
+  /// T, when `t` is a weak.Pointer[T].
+  static func element(of t: GoType) -> GoType? { GenericPointerTypes.element(of: t, "weak.Pointer") }
 
   /// weak's members: Make and the generic type Pointer (which is only ever named instantiated:
   /// resolveType makes `weak.Pointer[T]`).
@@ -51,15 +61,17 @@ enum WeakPackage {
 }
 
 extension Checker {
-  /// `weak.Pointer[T]` as a type: the one generic type a program can name.
-  func weakPointerInstance(_ arguments: [TypeExpr], _ scope: LexicalScope, dot: Int) throws -> GoType {
+  /// `weak.Pointer[T]` or `atomic.Pointer[T]` as a type: the generic types a program can name.
+  func genericPointerInstance(
+    _ arguments: [TypeExpr], _ scope: LexicalScope, dot: Int, _ make: (GoType) -> GoType
+  ) throws -> GoType {
     guard arguments.count == 1 else {
       let which = arguments.count > 1 ? "too many" : "not enough"
       // types2 reports it at the selector's dot (`weak.Pointer`).
       let at = Span(dot, dot + 1)
       throw fail(.typeError("\(which) type arguments for type Pointer: have \(arguments.count), want 1"), at: at)
     }
-    return WeakPackage.pointerType(try resolveType(arguments[0], scope, byValue: false))
+    return make(try resolveType(arguments[0], scope, byValue: false))
   }
 
   /// `weak.Make(p)` (T inferred from p's type, *T) or `weak.Make[T](p)`.

@@ -1018,6 +1018,14 @@ final class Batch {
     // leaks (`moved to heap: v`), and so does the value stored (`1000 escapes to heap`);
     // CompareAndSwap's old is only compared (Tests/Recordings/runs/atomicvalue).
     case .atomicValueLoad: expression(discard, args[0])
+    // atomic.Pointer[T] (type.go): its methods pass &x.v to LoadPointer, StorePointer, ...,
+    // functions without escape information, so the receiver leaks (`moved to heap: p`, both
+    // versions); the pointer stored escapes; CompareAndSwap's old is only compared
+    // (Tests/Recordings/runs/atomicpointer).
+    case .atomicPointerLoad, .atomicPointerStore, .atomicPointerSwap, .atomicPointerCompareAndSwap:
+      expression(heapHole.noting("the receiver of \(b.rawValue), whose pointer functions leak it"), args[0])
+      if b == .atomicPointerCompareAndSwap { expression(discard, args[1]) }
+      if args.count > 1 { expression(heapHole.noting("stored by \(b.rawValue)"), args[args.count - 1]) }
     // reflectlite reads the type word only.
     case .reflectliteTypeOf, .reflectliteTypeString, .reflectliteTypeComparable: for a in args { expression(discard, a) }
     case .atomicValueStore, .atomicValueSwap, .atomicValueCompareAndSwap:

@@ -329,9 +329,9 @@ extension Batch {
     if case .field(let base, let k) = x.kind, let name = base.type.structFields?[k].name {
       var inner = base
       if case .deref(let p) = base.kind { inner = p }
-      if isInlinedPackageCall(inner) { return nestedText(inner) + "." + name }
+      if isInlinedPackageCall(inner) || isSpelledGenericCall(inner) { return nestedText(inner) + "." + name }
     }
-    if case .deref(let p) = x.kind, isInlinedPackageCall(p) { return "*" + nestedText(p) }
+    if case .deref(let p) = x.kind, isInlinedPackageCall(p) || isSpelledGenericCall(p) { return "*" + nestedText(p) }
     // A type assertion of one: `(atomic.val).(string)`.
     if case .typeAssert(let a, _, _) = x.kind, isInlinedPackageCall(a), a.span.end < x.span.end {
       let bytes = analysis.source.bytes
@@ -463,8 +463,18 @@ extension Batch {
     switch b {
     case .fmtErrorf: return "fmt.err"
     case .atomicValueLoad: return b.qualifiedForCompiler("atomic.val", go127: go127)
+    // atomic.Pointer[T]'s named results (type.go).
+    case .atomicPointerSwap: return "atomic.old"
+    case .atomicPointerCompareAndSwap: return "atomic.swapped"
     default: return go127 ? "~r0" : "~R0"
     }
+  }
+
+  /// A call of a generic package function Go does not inline, which the IR spells with its
+  /// shape and dictionary (Builtin.genericCallText).
+  private func isSpelledGenericCall(_ e: TypedExpr) -> Bool {
+    guard case .builtin(let b, let args, _) = e.kind, !isInlinedPackageCall(e) else { return false }
+    return b.genericCallText(args, { _ in "" }) != nil
   }
 
   /// A call of a package function Go's inliner inlines (its result is `~r0`).

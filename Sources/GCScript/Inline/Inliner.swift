@@ -465,6 +465,9 @@ final class Inliner {
     if b == .weakValue, let e = args.first.flatMap({ WeakPackage.element(of: $0.type) }) {
       shapes.append(("[T]", "[\(goShapeName(e))]"))
     }
+    if let e = args.first?.type.pointee.flatMap(AtomicPackage.pointerElement) {
+      shapes.append(("[T]", "[\(goShapeName(e))]"))
+    }
     // A predicate inlined with the body that calls it (indexFunc's `f(r)`).
     if let p = b.inlinedPredicate(args, go127: compiler.inliner == .go127), let inner = packageInlining(p), !tree.calls.isEmpty {
       tree.calls[0].calls.append(inner)

@@ -50,6 +50,10 @@ extension Builtin {
     case .weakValue: return PackageInline("weak.Pointer[T].Value")
     // atomic.Value's Load (its result is named: `atomic.val`); the writes loop and are calls.
     case .atomicValueLoad: return PackageInline(qualifiedForCompiler(rawValue, go127: go127))
+    // atomic.Pointer[T]'s methods, named with T's shape (`atomic.(*Pointer[go.shape.int]).Load`);
+    // Go 1.19 inlines no generic method: each is a call with its dictionary (genericCallText).
+    case .atomicPointerLoad, .atomicPointerStore, .atomicPointerSwap, .atomicPointerCompareAndSwap:
+      return go127 ? PackageInline(rawValue) : nil
     // strings.Clone is internal/stringslite's from Go 1.23, strings.Compare bytealg's
     // CompareString from Go 1.23 (runs/stringsclone, runs/slicesfuncs); bytes.Clone.
     case .stringsClone: return PackageInline(rawValue, go127 ? [PackageInline("stringslite.Clone")] : [])
@@ -320,6 +324,16 @@ extension Builtin {
   /// dictionary first, `slices.Compare[go.shape.[]int,go.shape.int](&slices..dict.Compare[[]int,
   /// int], s, ints)` (Tests/Recordings/runs/slicesfuncs). nil for any other call.
   func genericCallText(_ args: [TypedExpr], _ text: (TypedExpr) -> String) -> String? {
+    // Go 1.19's call of an atomic.Pointer[T] method: its shape instance (numbered `_0`) with its
+    // dictionary, then the receiver as written and the arguments (runs/atomicpointer).
+    if [.atomicPointerLoad, .atomicPointerStore, .atomicPointerSwap, .atomicPointerCompareAndSwap].contains(self),
+      let receiver = args.first, let t = receiver.type.pointee.flatMap(AtomicPackage.pointerElement)
+    {
+      let method = rawValue.split(separator: ".").last.map(String.init) ?? ""
+      let pkg = "\"sync/atomic\""
+      return "\(pkg).(*Pointer[\(goShapeName(t))_0]).\(method)(&\(pkg)..dict.(*Pointer[\(goTypeString(t))]).\(method), "
+        + args.map(text).joined(separator: ", ") + ")"
+    }
     // weak.Make[go.shape.int](&weak..dict.Make[int], p): T is the pointer's element.
     if self == .weakMake, let p = args.first, let t = p.type.pointee {
       return "weak.Make[\(goShapeName(t))](&weak..dict.Make[\(goTypeString(t))], \(text(p)))"

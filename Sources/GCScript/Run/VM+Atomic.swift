@@ -94,3 +94,26 @@ extension VM {
     }
   }
 }
+
+// atomic.Pointer[T] (sync/atomic/type.go): its one word, the pointer, read and written whole.
+extension VM {
+  func atomicPointer(
+    _ b: Builtin, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], into result: () -> UnsafeMutablePointer<UInt64>?
+  ) throws {
+    let p = args[0].1[0]
+    if p == 0 { throw VMTrap(kind: .nilDereference) }
+    let old = try load(p, 8)
+    switch b {
+    case .atomicPointerLoad: result()?[0] = old
+    case .atomicPointerStore: try store(p, args[1].1[0], 8)
+    case .atomicPointerSwap:
+      try store(p, args[1].1[0], 8)
+      result()?[0] = old
+    case .atomicPointerCompareAndSwap:
+      let swapped = old == args[1].1[0]
+      if swapped { try store(p, args[2].1[0], 8) }
+      result()?[0] = swapped ? 1 : 0
+    default: break
+    }
+  }
+}

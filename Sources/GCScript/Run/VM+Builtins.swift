@@ -306,6 +306,8 @@ extension VM {
       try atomic(b, args) { result }
     case .atomicValueLoad, .atomicValueStore, .atomicValueSwap, .atomicValueCompareAndSwap:
       try atomicValue(b, args) { result }
+    case .atomicPointerLoad, .atomicPointerStore, .atomicPointerSwap, .atomicPointerCompareAndSwap:
+      try atomicPointer(b, args) { result }
     // reflectlite (ReflectlitePackage.swift): a type's name is read-only data.
     case .reflectliteTypeOf: result?[0] = args[0].1[0]
     case .reflectliteTypeString:
