@@ -108,13 +108,25 @@ extension Checker {
     else {
       throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
-    try arity("(*atomic.\(typeName)).\(name)", args, want: params.map(\.description), scope, span)
+    return try atomicTypeMethod(x, base, isPointer: isPointer, name, b, params, result, args, scope, callee: callee, span)
+  }
+
+  /// A call of a method of one of sync/atomic's types, all with pointer receivers (a
+  /// variable's address is taken for one called on the variable): its arguments checked
+  /// against `params`, in types2's words (`in argument to c.Add`).
+  private func atomicTypeMethod(
+    _ x: Operand, _ base: GoType, isPointer: Bool, _ name: String, _ b: Builtin, _ params: [GoType], _ result: GoType,
+    _ args: [Expr], _ scope: LexicalScope, callee: Span, _ span: Span
+  ) throws -> Operand {
+    let method = "(*\(base)).\(name)"
+    try arity(method, args, want: params.map(\.description), scope, span)
     var receiver = x.expr
     if !isPointer {
-      receiver = try pointerReceiver(x, method: name, on: "atomic.\(typeName)", pointee: base, at: at)
+      let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
+      receiver = try pointerReceiver(x, method: name, on: "\(base)", pointee: base, at: at)
     }
     var typed = [receiver]
-    for (a, p) in zip(args, params) { typed.append(try assign(try expression(a, scope), to: p, "argument to \(b.rawValue)")) }
+    for (a, p) in zip(args, params) { typed.append(try assign(try expression(a, scope), to: p, "argument to \(text(callee))")) }
     var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
     op.isCallResult = true
     return op
@@ -129,25 +141,16 @@ extension Checker {
     let isPointer = x.type.name == nil && x.type.pointee === AtomicPackage.value
     guard x.untyped == nil, isPointer || x.type === AtomicPackage.value else { return nil }
     let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-    let (b, params, result): (Builtin, [String], GoType)
+    let (b, params, result): (Builtin, [GoType], GoType)
     switch name {
     case "Load": (b, params, result) = (.atomicValueLoad, [], .any)
-    case "Store": (b, params, result) = (.atomicValueStore, ["val"], noValueType)
-    case "Swap": (b, params, result) = (.atomicValueSwap, ["new"], .any)
-    case "CompareAndSwap": (b, params, result) = (.atomicValueCompareAndSwap, ["old", "new"], .bool)
+    case "Store": (b, params, result) = (.atomicValueStore, [.any], noValueType)
+    case "Swap": (b, params, result) = (.atomicValueSwap, [.any], .any)
+    case "CompareAndSwap": (b, params, result) = (.atomicValueCompareAndSwap, [.any, .any], .bool)
     default:
       throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
-    try arity("(*atomic.Value).\(name)", args, want: params.map { _ in "any" }, scope, span)
-    var receiver = x.expr
-    if !isPointer {
-      receiver = try pointerReceiver(x, method: name, on: "atomic.Value", pointee: AtomicPackage.value, at: at)
-    }
-    var typed = [receiver]
-    for a in args { typed.append(try assign(try expression(a, scope), to: .any, "argument to \(text(callee))")) }
-    var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
-    op.isCallResult = true
-    return op
+    return try atomicTypeMethod(x, AtomicPackage.value, isPointer: isPointer, name, b, params, result, args, scope, callee: callee, span)
   }
 
   /// `p.Load()`, `p.Store(x)`, `p.Swap(x)`, `p.CompareAndSwap(old, new)` of an
@@ -169,15 +172,7 @@ extension Checker {
     default:
       throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
-    let method = "(*atomic.Pointer[\(e)]).\(name)"
-    try arity(method, args, want: params.map(\.description), scope, span)
-    var receiver = x.expr
-    if !isPointer { receiver = try pointerReceiver(x, method: name, on: "\(base)", pointee: base, at: at) }
-    var typed = [receiver]
-    for (a, p) in zip(args, params) { typed.append(try assign(try expression(a, scope), to: p, "argument to \(text(callee))")) }
-    var op = value(TypedExpr(.builtin(b, typed, spread: false), result, span))
-    op.isCallResult = true
-    return op
+    return try atomicTypeMethod(x, base, isPointer: isPointer, name, b, params, result, args, scope, callee: callee, span)
   }
 
   /// `atomic.AddInt64(&n, d)` and the rest: the pointer, then the operation's operands.
