@@ -118,3 +118,38 @@ func directInterfacesAreEachGos(_ version: String) throws {
   #expect(c.expected.contains(version == "1.27.3" ? "S: 0 0 U: 1 16 V: 0 0" : "S: 1 8 U: 1 16 V: 1 8"))
   #expect(c.gcsh == c.go)
 }
+
+/// fmt reads its format and nothing keeps it: `format does not escape` for Printf's, Sprintf's
+/// and Fprintf's, direct or with the operands spread (go build -gcflags=-m, Go 1.27.3 and
+/// 1.19.8 alike), so a format built by concatenation stays in the frame.
+@Test(arguments: [RuntimeProfile.go127, .go119])
+func aFormatDoesNotEscape(_ profile: RuntimeProfile) throws {
+  let source = """
+    package main
+
+    import (
+    \t"fmt"
+    \t"os"
+    )
+
+    func g(format string, x int) string { return fmt.Sprintf(format, x) }
+
+    func h(format string, x int) { fmt.Printf(format, x) }
+
+    func k(format string, xs ...any) { fmt.Printf(format, xs...) }
+
+    func w(format string) { fmt.Fprintf(os.Stderr, format, 1) }
+
+    func main() {
+    \tfmt.Println(g("%d", 7))
+    \th("%d\\n", 8)
+    \tk("%d\\n", 9)
+    \tw("%d\\n")
+    }
+    """
+  let (_, _, interp) = try interpret(source, name: "./main.go", profile: profile)
+  for line in [8, 10, 12, 14] {
+    #expect(interp.escapeDecisions.contains("./main.go:\(line):8: format does not escape"), "line \(line)")
+  }
+  #expect(interp.escapeDecisions.contains("./main.go:12:23: leaking param content: xs"))
+}
