@@ -153,3 +153,41 @@ func aFormatDoesNotEscape(_ profile: RuntimeProfile) throws {
   }
   #expect(interp.escapeDecisions.contains("./main.go:12:23: leaking param content: xs"))
 }
+
+/// A variadic call's packed arguments print as the IR's `... argument...` in -m's text of the
+/// call (`sum(... argument...) escapes to heap`, through a func value too; a spread call as
+/// written). Recorded with go build -gcflags=-m, Go 1.27.3 and 1.19.8 alike.
+@Test(arguments: [RuntimeProfile.go127, .go119])
+func variadicCallsPrintTheirPackedArguments(_ profile: RuntimeProfile) throws {
+  let source = """
+    package main
+
+    import "fmt"
+
+    //go:noinline
+    func sum(xs ...int) int {
+    \tt := 0
+    \tfor _, x := range xs {
+    \t\tt += x
+    \t}
+    \treturn t
+    }
+
+    //go:noinline
+    func pick() func(...int) int { return sum }
+
+    func main() {
+    \tfmt.Println(sum(1, 2, 3))
+    \tf := pick()
+    \tfmt.Println(f(4, 5))
+    \ts := []int{6}
+    \tfmt.Println(sum(s...), f(s...))
+    }
+    """
+  let (out, _, interp) = try interpret(source, name: "./main.go", profile: profile)
+  #expect(out.text == "6\n9\n6 6\n")
+  for line in ["./main.go:18:17: sum(... argument...) escapes to heap", "./main.go:20:15: f(... argument...) escapes to heap",
+               "./main.go:22:17: sum(s...) escapes to heap", "./main.go:22:26: f(s...) escapes to heap"] {
+    #expect(interp.escapeDecisions.contains(line), "\(line)")
+  }
+}

@@ -316,6 +316,9 @@ extension Batch {
       if ic.callee.namedResults && r.name != "_" { return r.name }
       return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
     }
+    // A call that packs its variadic arguments: the IR prints the slice it makes as
+    // `... argument` spread (`sum(... argument...)`, `f(1, ... argument...)`).
+    if let text = variadicCallText(x) { return text }
     // A call of the program's (or a library's) that is not inlined, as the IR prints it: a
     // method as a call of its method expression, the receiver first (`T.Big(t, 2)`,
     // `sort.StringSlice.Search(s, "kiwi")`), and an inlined call among the arguments as its
@@ -468,6 +471,21 @@ extension Batch {
     case .atomicPointerCompareAndSwap: return "atomic.swapped"
     default: return go127 ? "~r0" : "~R0"
     }
+  }
+
+  /// A call whose last argument is the slice packed for a variadic parameter, as the IR prints
+  /// it (typecheck.MakeDotArgs' slice literal is `... argument`); nil for any other.
+  private func variadicCallText(_ x: TypedExpr) -> String? {
+    let callee: String
+    let args: [TypedExpr]
+    switch x.kind {
+    case .call(let f, let a) where f.receiver == nil: (callee, args) = (f.name, a)
+    case .callValue(let c, let a): (callee, args) = (written(c), a)
+    default: return nil
+    }
+    guard let pack = args.last, pack.isVariadicPack, case .composite = pack.kind else { return nil }
+    let parts = args.dropLast().map { nestedText($0) } + ["... argument..."]
+    return callee + "(" + parts.joined(separator: ", ") + ")"
   }
 
   /// A call of a generic package function Go does not inline, which the IR spells with its
