@@ -150,6 +150,10 @@ import Testing
     ("var w weak.Pointer[int]; var p *string = w.Value(); _ = p", "cannot use w.Value() (value of type *int) as *string value in variable declaration"),
     ("var w weak.Pointer[int]; var v weak.Pointer[string]; _ = w == v", "invalid operation: w == v (mismatched types weak.Pointer[int] and weak.Pointer[string])"),
     ("w := weak.Make(new(int)); w.u = nil", "w.u undefined (cannot refer to unexported field u)"),
+    ("x := weak.Make[int, int](nil); _ = x", "got 2 type arguments but want 1"),
+    // An instantiation of what is not a generic type (go vet of Go 1.27.3).
+    ("x := a[1]{2}; _ = x", "undefined: a"),
+    ("type T int; x := T[1]{2}; _ = x", "invalid operation: T[1] (T is not a generic type)"),
   ]
   for (body, message) in errors {
     #expect(failure(program(body))?.kind.message == message, "\(body)")

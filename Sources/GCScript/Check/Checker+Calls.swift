@@ -96,6 +96,14 @@ extension Checker {
         return try conversion(.pointer(to: t), args, spread, scope, span)
       }
       throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
+    case .instantiation(let base, let typeArguments):
+      // weak.Make[A, B](p): Make has one type parameter (types2: at the first one too many).
+      if case .selector(let pkg, "Make") = base.kind, case .identifier(let p) = pkg.kind,
+        case .package("weak")? = scope.lookup(p), typeArguments.count > 1
+      {
+        throw fail(.typeError("got \(typeArguments.count) type arguments but want 1"), at: typeArguments[1].span)
+      }
+      return try callOfValue(callee, args, spread, scope, span)
     case .index(let base, let argument):
       // weak.Make[T](p): the one generic function a program can instantiate explicitly.
       if case .selector(let pkg, "Make") = base.kind, case .identifier(let p) = pkg.kind,

@@ -428,6 +428,22 @@ public final class Checker {
       }
       if case .name(let n, _) = base, case .poisoned? = scope.lookup(n) { throw CheckFailure() }
       if case .qualified(let p, _, _) = base, case .poisoned? = scope.lookup(p) { throw CheckFailure() }
+      // types2's words when the base names no generic type: it is undefined, or not generic.
+      if !arguments.isEmpty {
+        let at = Span(span.start, span.start + 1)
+        switch base {
+        case .name(let n, _):
+          if scope.lookup(n) == nil { throw fail(.typeError("undefined: \(n)"), at: at) }
+          if case .type(let t)? = scope.lookup(n) {
+            throw fail(.typeError("invalid operation: \(text(span)) (\(t) is not a generic type)"), at: at)
+          }
+        case .qualified(let p, let n, _):
+          if case .package(let pkg)? = scope.lookup(p), case .type? = try packageMember(pkg, n, at: span) {
+            throw fail(.typeError("invalid operation: \(text(span)) (\(p).\(n) is not a generic type)"), at: at)
+          }
+        default: break
+        }
+      }
       throw fail(.notSupported("generics", plural: true), at: span)
     case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)
     }
