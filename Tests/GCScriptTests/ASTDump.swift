@@ -65,6 +65,7 @@ func dump(_ s: Stmt) -> String {
   case .constDecl(let ns, let t, let vs, let iota):
     return "(const " + ns.map(\.0).joined(separator: ",") + (t.map { " " + dump($0) } ?? "") + vs.map { " " + dump($0) }.joined() + (iota > 0 ? " #\(iota)" : "") + ")"
   case .typeDecl(let n, let t): return "(type \(n) \(dump(t)))"
+  case .typeAlias(let n, let t): return "(type \(n) = \(dump(t)))"
   case .funcDecl(let f):
     let recv = f.receiver.map { "(\($0.name ?? "_") \(dump($0.type))) " } ?? ""
     let params = f.paramList.map { ($0.name ?? "_") + " " + dump($0.type) }.joined(separator: ", ")

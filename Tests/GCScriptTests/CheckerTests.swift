@@ -246,3 +246,28 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
   ])
 }
 
+
+/// `type A = B` names B's type again (an alias: identical to it, with its methods, printed as
+/// it), at the top level and in a function; output as `go run` of Go 1.27.3 prints it.
+@Test func anAliasIsTheSameType() throws {
+  let (out, _, _) = try run("""
+    type Celsius = float64
+    type T struct{ n int }
+    func (t T) Get() int { return t.n }
+    type U = T
+    var c Celsius = 21.5
+    var f float64 = c
+    fmt.Println(c+f, fmt.Sprintf("%T", c))
+    u := U{n: 3}
+    var t T = u
+    fmt.Println(u.Get(), t.Get(), fmt.Sprintf("%T %v", u, u))
+    func local() {
+    \ttype L = []string
+    \tvar l L = []string{"x", "y"}
+    \tfmt.Println(len(l), fmt.Sprintf("%T", l))
+    }
+    local()
+    """)
+  #expect(out == "43 float64\n3 3 main.T {3}\n2 []string\n")
+  #expect(failure("type A = int\ntype A = string")?.kind.message == "A redeclared in this block")
+}

@@ -218,6 +218,9 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "z := weak.Pointer[point]{}", tree: "(:= z (lit generic(weak.Pointer, point)))"),
   TreeCase(source: "w := weak.Make[point](nil)", tree: "(:= w (call (index (. weak Make) point) nil))"),
   TreeCase(source: "f := Pair[int, string]", tree: "(:= f (instantiate Pair int string))"),
+  // An alias declaration keeps its `=`; a func type in parentheses has no result.
+  TreeCase(source: "type Celsius = float64", tree: "(type Celsius = float64)"),
+  TreeCase(source: "f := (func())(nil)", tree: "(:= f (call (type func()()) nil))"),
   // A function type's result may be a receive-only channel (context.go's `Done() <-chan struct{}`).
   TreeCase(source: "var done func() <-chan struct{}", tree: "(var done func()(<-chan struct{}))"),
   TreeCase(source: "type C interface { Done() <-chan struct{}; Err() error }", tree: "(type C interface)"),

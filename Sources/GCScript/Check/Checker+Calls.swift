@@ -21,7 +21,7 @@ extension Checker {
       case .poisoned?: throw CheckFailure()
       case nil:
         if let what = Universe.unsupportedBuiltins[name] {
-          throw fail(.notSupported(what, plural: false), at: callee.span)
+          throw fail(.notSupported(what, plural: what.hasSuffix("s")), at: callee.span)
         }
         throw fail(.typeError("undefined: \(name)"), at: callee.span)
       default:
@@ -42,7 +42,7 @@ extension Checker {
           }
         case .atomicFunction(let b, let t)?: return try atomicFunctionCall(b, t, args, scope, span)
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
-        case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: callee.span)
+        case .unsupported(let what)?: throw fail(.notSupported(what, plural: what.hasSuffix("s")), at: callee.span)
         case .missing(let f)?: throw featureMissing(f, callee.span)
         case .constant?, .variable?, .untypedConstant?:
           throw fail(.typeError("invalid operation: cannot call non-function \(pkg).\(name)"), at: callee.span)

@@ -123,7 +123,7 @@ extension Checker {
     }
     guard let symbol = scope.lookup(name) else {
       if let what = Universe.unsupportedBuiltins[name] {
-        throw fail(.notSupported(what, plural: false), at: span)
+        throw fail(.notSupported(what, plural: what.hasSuffix("s")), at: span)
       }
       throw fail(.typeError("undefined: \(name)"), at: span)
     }

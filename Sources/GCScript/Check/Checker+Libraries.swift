@@ -95,6 +95,7 @@ extension Checker {
     let first = functions.count
     let decls = flattenTopLevel(stmts)
     collectTypes(decls)
+    bindAliases(decls)
     defineTypes(decls)
     collectFunctions(decls)
     for f in functions[first...] {
@@ -117,7 +118,7 @@ extension Checker {
     var initialization: [TypedStmt] = []
     for s in decls {
       switch s.kind {
-      case .funcDecl, .typeDecl, .imports, .package: continue
+      case .funcDecl, .typeDecl, .typeAlias, .imports, .package: continue
       default: break
       }
       do {

@@ -36,7 +36,7 @@ extension Checker {
     case .varDecl(let ns, _, _), .constDecl(let ns, _, _, _): names = ns.map(\.0)
     case .assign(let lhs, ":=", _):
       for e in lhs { if case .identifier(let n) = e.kind { names.append(n) } }
-    case .typeDecl(let n, _): names = [n]
+    case .typeDecl(let n, _), .typeAlias(let n, _): names = [n]
     case .declGroup(let specs):
       for spec in specs { poisonDeclarations(of: spec, in: scope) }
     case .labeled(_, let inner): poisonDeclarations(of: inner, in: scope)
@@ -70,6 +70,12 @@ extension Checker {
       iota = Int128(index)
       defer { iota = nil }
       try constDeclaration(names, te, values, scope, span)
+      return nil
+    case .typeAlias(let name, let te):
+      // A local alias (top-level ones were bound in phase 1): the same type by another name.
+      if scope === top { return nil }
+      if scope.symbols[name] != nil { throw fail(.typeError("\(name) redeclared in this block"), at: span) }
+      scope.symbols[name] = .type(try resolveType(te, scope, byValue: false))
       return nil
     case .typeDecl(let name, let te):
       // A local type (top-level ones were declared in phase 1).

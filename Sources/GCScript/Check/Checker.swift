@@ -142,6 +142,7 @@ public final class Checker {
     isGoPackage = decls.contains { if case .package = $0.kind { true } else { false } }
     collectImports(decls)
     collectTypes(decls)
+    bindAliases(decls)
     defineTypes(decls)
     collectFunctions(decls)
     // The top-level code is a body of its own for labels (as main's would be).
@@ -153,6 +154,7 @@ public final class Checker {
     for s in decls {
       if case .funcDecl = s.kind { continue }
       if case .typeDecl = s.kind { continue }
+      if case .typeAlias = s.kind { continue }
       do {
         if let t = try statement(s, top, topLevel: true) {
           t.narrated = isNarrated(s)
@@ -201,7 +203,7 @@ public final class Checker {
   /// Whether a top-level statement is narrated by `explain` (declarations are not).
   func isNarrated(_ s: Stmt) -> Bool {
     switch s.kind {
-    case .funcDecl, .typeDecl, .package, .imports, .empty, .constDecl, .declGroup: return false
+    case .funcDecl, .typeDecl, .typeAlias, .package, .imports, .empty, .constDecl, .declGroup: return false
     default: return true
     }
   }
@@ -279,6 +281,21 @@ public final class Checker {
       let t = GoType.named(qualifier + name)
       top.symbols[name] = .type(t)
       pendingTypes[name] = (te, s.span, t)
+    }
+  }
+
+  /// Binds each top-level alias (`type A = B`) to its type, in source order, once every named
+  /// type exists (an alias names the same type: identical, with B's methods).
+  func bindAliases(_ decls: [Stmt]) {
+    for s in decls {
+      guard case .typeAlias(let name, let te) = s.kind else { continue }
+      if top.symbols[name] != nil {
+        fail(.typeError("\(name) redeclared in this block"), at: s.span)
+        continue
+      }
+      do { top.symbols[name] = .type(try resolveType(te, top, byValue: false)) } catch {
+        top.symbols[name] = .poisoned
+      }
     }
   }
 

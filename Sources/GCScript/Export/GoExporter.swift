@@ -147,7 +147,7 @@ final class GoProgramPrinter {
   func program(_ stmts: [Stmt]) -> String {
     for s in stmts {
       switch s.kind {
-      case .typeDecl(let n, _): declaredNames.insert(n)
+      case .typeDecl(let n, _), .typeAlias(let n, _): declaredNames.insert(n)
       case .funcDecl(let f) where f.receiver == nil: declaredNames.insert(f.name)
       case .constDecl(let names, _, _, _): for (n, _) in names { declaredNames.insert(n) }
       default: break
@@ -158,7 +158,7 @@ final class GoProgramPrinter {
     let declaresMain = stmts.contains { if case .funcDecl(let f) = $0.kind { return f.name == "main" && f.receiver == nil } else { return false } }
     func topLevel(_ s: Stmt) {
       switch s.kind {
-      case .typeDecl, .funcDecl, .constDecl:
+      case .typeDecl, .typeAlias, .funcDecl, .constDecl:
         decls.append(statement(s, indent: 0).joined(separator: "\n"))
       case .declGroup(let group):
         if group.contains(where: { if case .constDecl = $0.kind { return true } else { return false } }) {
@@ -251,6 +251,8 @@ final class GoProgramPrinter {
       return [pad + "const " + constSpec(s, indent: indent)]
     case .typeDecl(let name, let te):
       return [pad + "type \(name) " + typeText(te, indent: indent)]
+    case .typeAlias(let name, let te):
+      return [pad + "type \(name) = " + typeText(te, indent: indent)]
     case .funcDecl(let f):
       return [pad + funcHeader(f, indent: indent) + block(f.body, indent: indent)]
     case .declGroup(let group):

@@ -119,6 +119,8 @@ public final class Stmt: @unchecked Sendable {
     /// spec's index in its group (0 outside a group): the value of `iota` in its expressions.
     case constDecl([(String, Span)], TypeExpr?, [Expr], iota: Int)
     case typeDecl(String, TypeExpr)
+    /// `type A = B`: A is another name of B's type (an alias), not a new type.
+    case typeAlias(String, TypeExpr)
     case funcDecl(FuncDecl)
     /// A parenthesised group of declarations, `var ( a int; b = 2 )`: each declares in the
     /// enclosing block.

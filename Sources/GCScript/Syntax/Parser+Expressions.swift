@@ -266,7 +266,14 @@ extension Parser {
       errors.append(ScriptError(.typeError("can only use ... with final parameter"), at: misplaced))
       throw Bail()
     }
-    let results = try resultList()
+    // No result before anything that cannot start one: `(func())(nil)`, `[]func(){...}`.
+    let results: [Param]
+    switch peek.kind {
+    case .op("("), .identifier, .op("*"), .op("["), .keyword(.struct), .keyword(.map), .keyword(.chan),
+      .keyword(.func), .keyword(.interface), .op("<-"):
+      results = try resultList()
+    default: results = []
+    }
     guard check("{") else {
       let t = TypeExpr.function(params: params, results: results, variadic: variadic, span(from: start))
       return Expr(.type(t), span(from: start))

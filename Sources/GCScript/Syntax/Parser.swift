@@ -480,7 +480,7 @@ public struct Parser {
       _ = try type()
       return Stmt(.typeDecl(name, .instance(.name(name, at), [], at)), span(from: s))
     }
-    _ = accept("=")
+    if accept("=") { return Stmt(.typeAlias(name, try type()), span(from: s)) }
     return Stmt(.typeDecl(name, try type()), span(from: s))
   }
 
