@@ -70,4 +70,21 @@ func atomicPointerIsGos(_ version: String) throws {
   #expect(failure("var p atomic.Pointer[int]\np.Store(5)")?.kind.message == "cannot use 5 (untyped int constant) as *int value in argument to p.Store")
   #expect(failure("var p atomic.Pointer\n_ = p")?.kind.message == "cannot use generic type atomic.Pointer[T any] without instantiation")
   #expect(failure("var p atomic.Pointer[int]\np.Add(1)")?.kind.message == "p.Add undefined (type atomic.Pointer[int] has no field or method Add)")
+  // A literal of an instance names its type argument qualified, as weak.Pointer's do (go build
+  // -gcflags=-m: `&atomic.Pointer[main.config]{} escapes to heap` in both versions).
+  let literal = """
+    package main
+
+    import "sync/atomic"
+
+    type config struct{ n int }
+
+    var sink any
+
+    func main() {
+    \tsink = &atomic.Pointer[config]{}
+    }
+    """
+  let (_, _, interp) = try interpret(literal, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
+  #expect(interp.escapeDecisions.contains("./main.go:10:9: &atomic.Pointer[main.config]{} escapes to heap"))
 }

@@ -73,9 +73,11 @@ extension Builtin {
   /// An atomic function's or method's operation ("Add", "CompareAndSwap"...), and whether it is
   /// a method; nil for any other builtin.
   var atomicOperation: (op: String, method: Bool)? {
-    guard rawValue.hasPrefix("atomic."), !rawValue.hasPrefix("atomic.(*Value)"), !rawValue.hasPrefix("atomic.(*Pointer") else { return nil }
+    guard rawValue.hasPrefix("atomic.") else { return nil }
     let name = rawValue.dropFirst(7)
     if name.hasPrefix("(*T).") { return (String(name.dropFirst(5)), true) }
+    // atomic.Value's and atomic.Pointer[T]'s methods are no integer operations.
+    if name.hasPrefix("(*") { return nil }
     return (String(name), false)
   }
 

@@ -96,22 +96,12 @@ extension Checker {
         return try conversion(.pointer(to: t), args, spread, scope, span)
       }
       throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
-    case .instantiation(let base, let typeArguments):
-      // weak.Make[A, B](p): Make has one type parameter (types2: at the first one too many).
-      if case .selector(let pkg, "Make") = base.kind, case .identifier(let p) = pkg.kind,
-        case .package("weak")? = scope.lookup(p), typeArguments.count > 1
-      {
-        throw fail(.typeError("got \(typeArguments.count) type arguments but want 1"), at: typeArguments[1].span)
-      }
-      return try callOfValue(callee, args, spread, scope, span)
-    case .index(let base, let argument):
-      // weak.Make[T](p): the one generic function a program can instantiate explicitly.
-      if case .selector(let pkg, "Make") = base.kind, case .identifier(let p) = pkg.kind,
-        case .package("weak")? = scope.lookup(p)
-      {
-        return try weakMakeCall(try typeExpression(argument), args, scope, callee: base.span, span)
-      }
-      return try callOfValue(callee, args, spread, scope, span)
+    // weak.Make[T](p): the one generic function a program can instantiate explicitly; it has
+    // one type parameter (types2 reports a second type argument at it).
+    case .instantiation(let base, let typeArguments) where isWeakMake(base, scope):
+      throw fail(.typeError("got \(typeArguments.count) type arguments but want 1"), at: typeArguments[1].span)
+    case .index(let base, let argument) where isWeakMake(base, scope):
+      return try weakMakeCall(try typeExpression(argument), args, scope, callee: base.span, span)
     default:
       return try callOfValue(callee, args, spread, scope, span)
     }
@@ -372,7 +362,7 @@ extension Checker {
   }
 
   /// The offset of the first `c` at or after `start`.
-  private func first(_ c: Unicode.Scalar, from start: Int) -> Int? {
+  func first(_ c: Unicode.Scalar, from start: Int) -> Int? {
     let bytes = source.bytes
     return bytes[min(max(0, start), bytes.count)...].firstIndex(of: UInt8(ascii: c))
   }
@@ -1037,12 +1027,7 @@ extension Checker {
           let value = try element(v, fields[k].type)
           // Go 1.19 places a keyed field's implicit conversion at the key's colon (`&box{V: 9}`:
           // `9 escapes to heap` at `:`; containerlist's `&list.Element{Value: 9}`).
-          if value.isImplicitInterfaceBox, let site = value.site {
-            let bytes = source.bytes
-            var colon = key.span.end
-            while colon < bytes.count, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-            site.statementStart = colon
-          }
+          if value.isImplicitInterfaceBox, let site = value.site { site.statementStart = first(":", from: key.span.end) }
           out.append((k, value))
         }
       } else {

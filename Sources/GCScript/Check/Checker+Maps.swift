@@ -68,12 +68,7 @@ extension Checker {
       guard let key else { throw fail(.typeError("missing key in map literal"), at: value.span) }
       let k = try element(key, kt)
       // Go 1.19 places a key's conversion to an interface key type at the element's colon.
-      if k.isImplicitInterfaceBox, let site = k.site {
-        let bytes = source.bytes
-        var colon = key.span.end
-        while colon < bytes.count, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-        site.statementStart = colon
-      }
+      if k.isImplicitInterfaceBox, let site = k.site { site.statementStart = first(":", from: key.span.end) }
       // A constant key converted to an interface key type is a duplicate only of one of the
       // same type (types2 expr.go: `1` and `1.0` are different keys of a map[any]V).
       var constant = k.constant.map { ($0, "") }

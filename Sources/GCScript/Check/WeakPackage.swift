@@ -19,6 +19,8 @@ import Synchronization
 /// only make Pointer[T] and Pointer[U] different types, and that give T back.
 enum GenericPointerTypes {
   private static let instances = Mutex<[(String, GoType, GoType)]>([])
+  /// The generic types a program can instantiate.
+  static let names = ["weak.Pointer", "atomic.Pointer"]
 
   /// `generic[t]` (`weak.Pointer`), its fields after `_ [0]*T` made by `fields`.
   static func instance(_ generic: String, _ t: GoType, fields: () -> [(String, GoType)]) -> GoType {
@@ -36,6 +38,12 @@ enum GenericPointerTypes {
       let (zero, _) = fields.first?.type.arrayInfo, let e = zero.pointee
     else { return nil }
     return e
+  }
+
+  /// T, when `t` is an instance of any of them (or a pointer to one: a method's receiver).
+  static func typeArgument(of t: GoType) -> GoType? {
+    let base = t.pointee ?? t
+    return names.lazy.compactMap { element(of: base, $0) }.first
   }
 }
 
@@ -72,6 +80,13 @@ extension Checker {
       throw fail(.typeError("\(which) type arguments for type Pointer: have \(arguments.count), want 1"), at: at)
     }
     return make(try resolveType(arguments[0], scope, byValue: false))
+  }
+
+  /// Whether `e` names weak.Make (`weak.Make`, or the package under another name).
+  func isWeakMake(_ e: Expr, _ scope: LexicalScope) -> Bool {
+    guard case .selector(let pkg, "Make") = e.kind, case .identifier(let p) = pkg.kind, case .package("weak")? = scope.lookup(p)
+    else { return false }
+    return true
   }
 
   /// `weak.Make(p)` (T inferred from p's type, *T) or `weak.Make[T](p)`.

@@ -31,11 +31,15 @@ func irExpressionText(_ text: String) -> String {
 }
 
 /// An instantiated type prints with its type arguments package-qualified, as the linker names
-/// the instance (`weak.Pointer[main.blob]`, where the program wrote `weak.Pointer[blob]`), while
-/// the program's own types elsewhere print as written (`&blob{...}`): weak.Pointer is the one
-/// generic type a program names (Tests/Recordings/runs/weakpointer).
+/// the instance (`weak.Pointer[main.blob]`, `&atomic.Pointer[main.config]{}`, where the program
+/// wrote `blob` and `config`), while the program's own types elsewhere print as written
+/// (`&blob{...}`): Tests/Recordings/runs/weakpointer, and go build -gcflags=-m of Go 1.27.3.
 func qualifyingTypeArguments(_ text: String) -> String {
-  guard text.contains("weak.Pointer[") else { return text }
+  GenericPointerTypes.names.reduce(text) { qualifyingTypeArguments($0, of: $1 + "[") }
+}
+
+private func qualifyingTypeArguments(_ text: String, of generic: String) -> String {
+  guard text.contains(generic) else { return text }
   let predeclared: Set<String> = [
     "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
     "uint64", "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any",
@@ -43,7 +47,7 @@ func qualifyingTypeArguments(_ text: String) -> String {
   ]
   var out = ""
   var rest = Substring(text)
-  while let r = rest.firstRange(of: "weak.Pointer[") {
+  while let r = rest.firstRange(of: generic) {
     out += rest[..<r.upperBound]
     rest = rest[r.upperBound...]
     var depth = 1

@@ -1216,43 +1216,35 @@ final class Batch {
       if args[0].type.pointee != nil {
         expression(heapHole.noting("passed to \(b.rawValue) as an io.Writer, whose Write is called through the interface"), args[0])
       }
-      for (i, a) in args.enumerated().dropFirst() {
-        // Fprintf's format is only read (`format does not escape`); the rest are `...any`.
-        if b == .fmtFprintf && i == 1 { expression(discard, a); continue }
-        expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a)
-      }
+      fmtOperands(b, args, from: 1, formatAt: b == .fmtFprintf ? 1 : nil, spread: false)
       // Fprintf's format is a string parameter; what follows it is `...any`.
       if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtFprintf ? 2 : 1), all: args) }
     // The Appends return dst, appended to in place when it has room (`leaking param: b to
     // result ~r0 level=0`); the rest are fmt's leaking interface arguments.
     case .fmtAppend, .fmtAppendln, .fmtAppendf:
       expression(tee([k, Hole(dst: mutator, derefs: 0)]), args[0])
-      for (i, a) in args.enumerated().dropFirst() {
-        if b == .fmtAppendf && i == 1 { expression(discard, a); continue }
-        expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a)
-      }
+      fmtOperands(b, args, from: 1, formatAt: b == .fmtAppendf ? 1 : nil, spread: false)
       convertToInterfaces(e, args.dropFirst(b == .fmtAppendf ? 2 : 1), all: args)
     case .logPrint, .logPrintf, .logPrintln, .logFatal, .logFatalf, .logFatalln, .logPanic, .logPanicf, .logPanicln,
       .logSetFlags, .logSetPrefix, .logFlags, .logPrefix, .logSetOutput, .logNew, .logDefault, .loggerPrint,
       .loggerPrintf, .loggerPrintln, .loggerFatal, .loggerFatalf, .loggerFatalln, .loggerPanic, .loggerPanicf,
       .loggerPanicln, .loggerSetFlags, .loggerSetPrefix, .loggerFlags, .loggerPrefix, .loggerSetOutput:
       logFlows(b, args, spread: spread, e)
-    case _ where spread && [.fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf].contains(b):
-      // `fmt.Println(values...)`: the slice is fmt's parameter, whose content leaks; a format
-      // is only read (print.go: `format does not escape`, Go 1.19.8 and 1.27.3).
-      let formatted = b == .fmtPrintf || b == .fmtSprintf
-      for (i, a) in args.enumerated() {
-        if formatted && i == 0 { expression(discard, a); continue }
-        expression(heapHole.deref().noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a)
-      }
     case .fmtPrintln, .fmtPrint, .fmtPrintf, .fmtSprint, .fmtSprintln, .fmtSprintf:
-      // fmt's parameters are interfaces that leak (their content escapes); a format is only read.
-      let formatted = b == .fmtPrintf || b == .fmtSprintf
-      for (i, a) in args.enumerated() {
-        if formatted && i == 0 { expression(discard, a); continue }
-        expression(heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape"), a)
-      }
-      if !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(b == .fmtPrintf || b == .fmtSprintf ? 1 : 0), all: args) }
+      let format = b == .fmtPrintf || b == .fmtSprintf ? 0 : nil
+      fmtOperands(b, args, from: 0, formatAt: format, spread: spread)
+      // (`fmt.Println(values...)` converts nothing: the slice is fmt's parameter.)
+      if !spread && !e.isPrintStatement { convertToInterfaces(e, args.dropFirst(format == nil ? 0 : 1), all: args) }
+    }
+  }
+
+  /// fmt's operands from the `first`th: interfaces whose content leaks (`x escapes to heap`; a
+  /// spread slice's elements likewise), but the format at `formatAt`, which fmt only reads
+  /// (`format does not escape`, Go 1.19.8 and 1.27.3).
+  private func fmtOperands(_ b: Builtin, _ args: [TypedExpr], from first: Int, formatAt: Int?, spread: Bool) {
+    let leak = heapHole.noting("passed to \(b.rawValue), whose arguments (interface values) escape")
+    for (i, a) in args.enumerated().dropFirst(first) {
+      expression(i == formatAt ? discard : (spread ? leak.deref() : leak), a)
     }
   }
 

@@ -462,10 +462,8 @@ final class Inliner {
       }
       shapes += [("[S,E]", "[\(goShapeName(s)),\(elementShape(s))]"), ("[E]", "[\(elementShape(s))]")]
     }
-    if b == .weakValue, let e = args.first.flatMap({ WeakPackage.element(of: $0.type) }) {
-      shapes.append(("[T]", "[\(goShapeName(e))]"))
-    }
-    if let e = args.first?.type.pointee.flatMap(AtomicPackage.pointerElement) {
+    // A generic type's method is named by its receiver's type argument's shape.
+    if let e = args.first.flatMap({ GenericPointerTypes.typeArgument(of: $0.type) }) {
       shapes.append(("[T]", "[\(goShapeName(e))]"))
     }
     // A predicate inlined with the body that calls it (indexFunc's `f(r)`).

@@ -19,10 +19,16 @@ extension VM {
 
   /// The dynamic type an interface's first word names (nil: a nil interface).
   func dynamicType(_ t: GoType, _ w: UInt64) throws -> GoType? {
+    try dynamicTypeAndWord(t, w)?.type
+  }
+
+  /// The dynamic type an interface's first word names and that type's descriptor word (nil: a
+  /// nil interface).
+  func dynamicTypeAndWord(_ t: GoType, _ w: UInt64) throws -> (type: GoType, word: UInt64)? {
     guard w != 0 else { return nil }
     let d = try dynamicTypeWord(t, w)
     guard let dyn = runtimeTypes.type(at: d) else { throw VMTrap(kind: .internalFault("no type at 0x\(String(d, radix: 16))")) }
-    return dyn
+    return (dyn, d)
   }
 
   /// `makeInterface`: the two words of `op.from`'s value at `src` as the interface `op.to`.
@@ -249,7 +255,7 @@ extension VM {
 
   /// Whether a value of `t` is its interface's data word, by the profile's compiler
   /// (InterfaceConversion.swift DirectInterfaceRule).
-  func isDirect(_ t: GoType) -> Bool { InterfaceConversion.isDirectIface(t, heap.profile.directInterfaceRule) }
+  func isDirect(_ t: GoType) -> Bool { InterfaceConversion.isDirectIface(t, directInterface) }
 
   /// The interface value (itab, data) in the embedded interface field `entry` promotes a
   /// method from; a nil one faults, as Go's wrapper does.

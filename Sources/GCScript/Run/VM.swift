@@ -84,6 +84,9 @@ struct CallFrames {
 final class VM: AddressRootSource, GoroutineStack {
   let heap: GoRuntime
   let session: LoweringSession
+  /// Which values are their interface's data word: the rule the session's compiler lowered
+  /// the program with (InterfaceConversion.swift), read on every conversion to an interface.
+  let directInterface: DirectInterfaceRule
   weak var host: ScriptHost?
   /// The goroutine's stack: frames of slots.
   var stack: UnsafeMutablePointer<UInt64>
@@ -176,6 +179,7 @@ final class VM: AddressRootSource, GoroutineStack {
   init(heap: GoRuntime, session: LoweringSession) {
     self.heap = heap
     self.session = session
+    directInterface = session.compiler.directInterface
     stackCapacity = 1 << 14
     stack = .allocate(capacity: stackCapacity)
     stack.initialize(repeating: 0, count: stackCapacity)

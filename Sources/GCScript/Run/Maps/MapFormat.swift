@@ -111,11 +111,11 @@ extension VM {
       }
       return 0
     case .interface:
-      let (x0, y0) = (try word(a, ao), try word(b, bo))
-      if x0 == 0 || y0 == 0 { return x0 == 0 ? (y0 == 0 ? 0 : -1) : 1 }
-      let (xt, yt) = (try dynamicTypeWord(t, x0), try dynamicTypeWord(t, y0))
+      guard let (dyn, xt) = try dynamicTypeAndWord(t, try word(a, ao)) else {
+        return try word(b, bo) == 0 ? 0 : -1
+      }
+      guard let (_, yt) = try dynamicTypeAndWord(t, try word(b, bo)) else { return 1 }
       if xt != yt { return order(xt, yt) }
-      guard let dyn = try dynamicType(t, x0) else { return 0 }
       var (x1, y1) = (try word(a, ao + 8), try word(b, bo + 8))
       if isDirect(dyn) {
         return try withUnsafeMutablePointer(to: &x1) { xp in

@@ -73,14 +73,14 @@ extension VM {
     case .interface:
       // alg.go interhash / nilinterhash: the dynamic type, then the value by its type's hash.
       let typeWord = try word(src, offset)
-      guard let dyn = try dynamicType(t, typeWord) else {
+      guard let (dyn, descriptor) = try dynamicTypeAndWord(t, typeWord) else {
         h = Self.mix(h)
         return
       }
       guard dyn.isComparable, !dyn.isInterface else {
         throw VMTrap(kind: .goRuntimePanic("hash of unhashable type \(goTypeString(dyn))"))
       }
-      h = Self.mix(h ^ (try dynamicTypeWord(t, typeWord)))
+      h = Self.mix(h ^ descriptor)
       let data = try word(src, offset + 8)
       if isDirect(dyn) {
         h = Self.mix(h ^ data)
@@ -122,16 +122,14 @@ extension VM {
       }
       return true
     case .interface:
-      // efaceeq / ifaceeq: the same dynamic type, and equal values of it.
-      let (x0, y0) = (try word(a, ao), try word(b, bo))
-      if x0 == 0 || y0 == 0 { return x0 == y0 }
-      guard try dynamicTypeWord(t, x0) == dynamicTypeWord(t, y0), let dyn = try dynamicType(t, x0) else { return false }
-      let (x1, y1) = (try word(a, ao + 8), try word(b, bo + 8))
-      if isDirect(dyn) { return x1 == y1 }
-      guard dyn.isComparable else {
-        throw VMTrap(kind: .goRuntimePanic("comparing uncomparable type \(goTypeString(dyn))"))
+      // efaceeq / ifaceeq, as `==` of two interfaces does (interfacesEqual).
+      var x = (try word(a, ao), try word(a, ao + 8))
+      var y = (try word(b, bo), try word(b, bo + 8))
+      return try withUnsafeMutableBytes(of: &x) { xb in
+        try withUnsafeMutableBytes(of: &y) { yb in
+          try interfacesEqual(t, xb.baseAddress!.assumingMemoryBound(to: UInt64.self), yb.baseAddress!.assumingMemoryBound(to: UInt64.self))
+        }
       }
-      return try equal(dyn, .memory(x1), 0, false, .memory(y1), 0, false)
     case .slice, .undefined:
       return false
     }
