@@ -121,7 +121,7 @@ public final class Reporter {
         addState(&j, rt.memStats(), rt)
         stdout(j.text + "\n")
       } else if gctrace || scavtrace {
-        s.forEachEvent { self.event($0) }
+        s.forEachEvent(until: { rt.sleepInterrupted?() ?? false }) { self.event($0) }
       }
     case .sysmonForcedGC:
       if format == .text && gctrace { stderr(TraceLines.sysmonForced + "\n") }

@@ -122,10 +122,13 @@ public struct SteadyCycles: Sendable {
   public let startNs: Int
   public var endNs: Int { startNs + count * periodNs }
 
-  /// The events stepping would have emitted over the advanced periods, in order.
-  public func forEachEvent(_ body: (HeapEvent) -> Void) {
+  /// The events stepping would have emitted over the advanced periods, in order, until `stop`
+  /// says so (checked once a period: the host's Ctrl-C or --timeout, which then ends the sleep
+  /// as it would between stepped events — `sleep 100000h` under gctrace is 3 million lines).
+  public func forEachEvent(until stop: () -> Bool = { false }, _ body: (HeapEvent) -> Void) {
     guard count > 0 else { return }
     for j in 1...count {
+      if stop() { return }
       for e in events(ofPeriod: j) { body(e) }
     }
   }
