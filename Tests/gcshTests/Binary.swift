@@ -1,6 +1,7 @@
 // Running the built gcsh binary.
 
 import Foundation
+import Synchronization
 
 /// The package's root directory.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -42,8 +43,20 @@ func gcsh(_ args: [String], stdin: String? = nil, env extra: [String: String] = 
   try p.run()
   if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
   try input.fileHandleForWriting.close()
+  // Drain stderr on its own thread while stdout is read here: a run that writes more than a
+  // pipe's buffer to stderr (a long --gctrace) would otherwise block on a full pipe forever.
+  let errData = Mutex(Data())
+  let drained = DispatchSemaphore(value: 0)
+  if !merge {
+    Thread.detachNewThread {
+      let e = err.fileHandleForReading.readDataToEndOfFile()
+      errData.withLock { $0 = e }
+      drained.signal()
+    }
+  }
   let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = merge ? Data() : err.fileHandleForReading.readDataToEndOfFile()
+  if !merge { drained.wait() }
+  let e = errData.withLock { $0 }
   p.waitUntilExit()
   return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                    stderr: String(decoding: e, as: UTF8.self))

@@ -377,6 +377,13 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   let r = try gcsh(["--timeout", "300ms", "--step-sleeps", "-e", "gc\nsleep 87000h"])
   #expect(r.status == 70)
   #expect(r.stderr.contains("<-e>:2:1: error: stopped by --timeout 300ms"), "\(r.stderr)")
+  // Advanced at once, but traced: printing 3 million forced GCs' trace lines also stops at the
+  // limit (it took 55 s before the trace printer checked for an interrupt).
+  let traced = try gcsh(["--timeout", "500ms", "--gctrace", "-e", "gc\nsleep 100000h\nprint 1"])
+  #expect(traced.status == 70)
+  #expect(traced.stderr.contains("<-e>:2:1: error: stopped by --timeout 500ms"), "\(traced.stderr.suffix(300))")
+  let cycles = traced.stderr.split(separator: "\n").count { $0.hasPrefix("gc ") }
+  #expect(cycles > 1 && cycles < 3_000_000, "the trace printer ignored --timeout: \(cycles) lines")
   // Past the end of the monotonic clock, as time.Sleep(math.MaxInt64) in Go.
   let never = try gcsh(["-e", "time.Sleep(9223372036854775807)"])
   #expect(never.status == 70)
