@@ -137,6 +137,9 @@ public final class GoType: CustomStringConvertible, @unchecked Sendable {
   /// `type ID int`, `int64` for time.Duration): the kind alone does not tell int from int64.
   /// What the compiler's shape of a generic's type argument is named by (`go.shape.int64`).
   public var basicName: String? = nil
+  /// For an instance of a generic type (`Stack[int]`): the generic type's name and the type
+  /// arguments, which reflect names qualified one by one (`main.Stack[main.point]`).
+  public var instanceOf: (generic: String, arguments: [GoType])? = nil
 
   private func layout() {
     switch kind {

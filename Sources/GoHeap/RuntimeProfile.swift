@@ -60,6 +60,7 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
   case cmpPackage = "package cmp"
   case weakPackage = "package weak"
   case contextPackage = "package context"
+  case generics = "type parameter syntax (generics)"
 
   /// The version that brought it.
   public var since: GoVersion {
@@ -73,6 +74,7 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
     case .slicesPackage, .cmpPackage: return GoVersion(1, 21)
     case .weakPackage: return GoVersion(1, 24)
     case .contextPackage: return GoVersion(1, 7)
+    case .generics: return GoVersion(1, 18)
     }
   }
 }

@@ -21,10 +21,24 @@ func dump(_ t: TypeExpr) -> String {
     }
   case .function(let params, let results, _, _):
     return "func(" + params.map { dump($0.type) }.joined(separator: ", ") + ")(" + results.map { dump($0.type) }.joined(separator: ", ") + ")"
-  case .interface: return "interface"
+  case .interface(let elements, _):
+    if elements.isEmpty { return "interface" }
+    return "interface{" + elements.map { el -> String in
+      switch el {
+      case .method(let name, let params, let results, _, _):
+        return name + "(" + params.map { dump($0.type) }.joined(separator: ", ") + ")(" + results.map { dump($0.type) }.joined(separator: ", ") + ")"
+      case .embedded(let t): return dump(t)
+      case .union(let terms, _): return terms.map { ($0.tilde ? "~" : "") + dump($0.type) }.joined(separator: "|")
+      }
+    }.joined(separator: "; ") + "}"
   case .instance(let b, let arguments, _): return "generic(\(([b] + arguments).map(dump).joined(separator: ", ")))"
   case .unsupportedStruct(let what, _): return "struct(\(what))"
   }
+}
+
+/// `[T any, N ~int|float64]`; nothing without type parameters.
+func dump(_ ps: [TypeParam]) -> String {
+  ps.isEmpty ? "" : "[" + ps.map { "\($0.name) \(dump($0.constraint))" }.joined(separator: ", ") + "]"
 }
 
 func dump(_ e: Expr) -> String {
@@ -66,11 +80,12 @@ func dump(_ s: Stmt) -> String {
     return "(const " + ns.map(\.0).joined(separator: ",") + (t.map { " " + dump($0) } ?? "") + vs.map { " " + dump($0) }.joined() + (iota > 0 ? " #\(iota)" : "") + ")"
   case .typeDecl(let n, let t): return "(type \(n) \(dump(t)))"
   case .typeAlias(let n, let t): return "(type \(n) = \(dump(t)))"
+  case .genericTypeDecl(let n, let ps, let t): return "(type \(n)\(dump(ps)) \(dump(t)))"
   case .funcDecl(let f):
     let recv = f.receiver.map { "(\($0.name ?? "_") \(dump($0.type))) " } ?? ""
     let params = f.paramList.map { ($0.name ?? "_") + " " + dump($0.type) }.joined(separator: ", ")
     let results = f.results.map { ($0.name.map { $0 + " " } ?? "") + dump($0.type) }.joined(separator: ", ")
-    return "(func \(recv)\(f.name)(\(params)\(f.variadic ? " ..." : ""))(\(results))\(f.noinline ? " noinline" : "") \(list(f.body)))"
+    return "(func \(recv)\(f.name)\(dump(f.typeParams))(\(params)\(f.variadic ? " ..." : ""))(\(results))\(f.noinline ? " noinline" : "") \(list(f.body)))"
   case .block(let b): return list(b)
   case .declGroup(let b): return list(b)
   case .ifStmt(let i, let c, let t, let e):

@@ -208,10 +208,21 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "L:\nM: for range s { goto L }", tree: "(label L (label M (range _ _ = s {(goto L)})))"),
   TreeCase(source: "{ L: }", tree: "{(label L ())}"),
   TreeCase(source: "ch <- 1; v := <-ch", tree: "(<- ch 1)\n(:= v (<- ch))"),
-  TreeCase(source: "var x interface{ M() }", tree: "(var x interface)"),
+  TreeCase(source: "var x interface{ M() }", tree: "(var x interface{M()()})"),
   TreeCase(source: "type P struct { T; *U; sync.Mutex; n int `json:\"n\"` }",
            tree: "(type P struct{embedded T; embedded *U; embedded sync.Mutex; n int})"),
-  TreeCase(source: "func Map[T any](s []T) []T { return s }", tree: "(func Map(s []T)([]T) {(return s)})"),
+  // Type parameters keep their constraints; names sharing one each get it; a bare union or
+  // approximation is an implicit interface, as go/parser reads it.
+  TreeCase(source: "func Map[T any](s []T) []T { return s }", tree: "(func Map[T any](s []T)([]T) {(return s)})"),
+  TreeCase(source: "func F[K comparable, V, W any, N ~int | float64]() {}",
+           tree: "(func F[K comparable, V any, W any, N interface{~int|float64}]()() {})"),
+  TreeCase(source: "type Number interface { ~int | ~int64; String() string; fmt.Stringer }",
+           tree: "(type Number interface{~int|~int64; String()(string); fmt.Stringer})"),
+  TreeCase(source: "type Pair[K comparable, V any] struct { k K; v V }",
+           tree: "(type Pair[K comparable, V any] struct{k K; v V})"),
+  TreeCase(source: "type List[T any] struct { next *List[T] }", tree: "(type List[T any] struct{next *generic(List, T)})"),
+  TreeCase(source: "func (s *Stack[T]) Push(v T) {}", tree: "(func (s *generic(Stack, T)) Push(v T)() {})"),
+  TreeCase(source: "type Num[T ~int] T", tree: "(type Num[T interface{~int}] T)"),
   // Instantiated types keep their type arguments (weak.Pointer[T], the one the checker runs);
   // `x[T]{...}` is a composite literal of one, as go/parser reads it.
   TreeCase(source: "var m map[string]weak.Pointer[*blob]", tree: "(var m map[string]generic(weak.Pointer, *blob))"),
@@ -223,7 +234,7 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   TreeCase(source: "f := (func())(nil)", tree: "(:= f (call (type func()()) nil))"),
   // A function type's result may be a receive-only channel (context.go's `Done() <-chan struct{}`).
   TreeCase(source: "var done func() <-chan struct{}", tree: "(var done func()(<-chan struct{}))"),
-  TreeCase(source: "type C interface { Done() <-chan struct{}; Err() error }", tree: "(type C interface)"),
+  TreeCase(source: "type C interface { Done() <-chan struct{}; Err() error }", tree: "(type C interface{Done()(<-chan struct{}); Err()(error)})"),
   // Imports keep their names: given, blank, dot, or none.
   TreeCase(source: "import (\n\"fmt\"\nrt \"runtime\"\n_ \"os\"\n. \"math\"\n)",
            tree: "(import fmt rt runtime _ os . math)"),

@@ -15,6 +15,8 @@ extension Checker {
     case .identifier(let name):
       switch scope.lookup(name) {
       case .function(let fn)?: return try userCall(fn, args, spread, scope, span)
+      case .genericFunction(let g)?:
+        return try genericCall(g, explicit: [], args, spread, scope, callee: callee.span, span)
       case .type(let t)?: return try conversion(t, args, spread, scope, span)
       case .builtin(let b)?:
         return try withSpilledArguments(args, scope) { try builtin(b, $0, spread, $1, span) }
@@ -102,6 +104,24 @@ extension Checker {
       throw fail(.typeError("got \(typeArguments.count) type arguments but want 1"), at: typeArguments[1].span)
     case .index(let base, let argument) where isWeakMake(base, scope):
       return try weakMakeCall(try typeExpression(argument), args, scope, callee: base.span, span)
+    // Sum[int](xs), Map[int, string](xs, f): a generic function with explicit type arguments;
+    // Stack[int](s): a conversion to a generic type's instance.
+    case .index(let base, let argument) where genericFunction(base, scope) != nil:
+      return try genericCall(genericFunction(base, scope)!, explicit: [try typeExpression(argument)], args, spread, scope, callee: callee.span, span)
+    case .instantiation(let base, let arguments) where genericFunction(base, scope) != nil:
+      return try genericCall(genericFunction(base, scope)!, explicit: try arguments.map(typeExpression), args, spread, scope, callee: callee.span, span)
+    case .index(let base, let argument):
+      if case .identifier(let n) = base.kind, isGenericType(n, scope) {
+        let t = try resolveType(.instance(.name(n, base.span), [try typeExpression(argument)], callee.span), scope)
+        return try conversion(t, args, spread, scope, span)
+      }
+      return try callOfValue(callee, args, spread, scope, span)
+    case .instantiation(let base, let arguments):
+      if case .identifier(let n) = base.kind, isGenericType(n, scope) {
+        let t = try resolveType(.instance(.name(n, base.span), try arguments.map(typeExpression), callee.span), scope)
+        return try conversion(t, args, spread, scope, span)
+      }
+      return try callOfValue(callee, args, spread, scope, span)
     default:
       return try callOfValue(callee, args, spread, scope, span)
     }

@@ -44,8 +44,26 @@ extension Checker {
     }
     if op.untyped == .bool { return "untyped bool value" }
     if op.isMapIndex { return "map index expression of type \(op.type)" }
-    if op.isVariable || op.addressable { return "variable of type \(op.type)" }
-    return "value of type \(op.type)"
+    if op.isVariable || op.addressable { return "variable of \(kindPrefix(op.type))type \(op.type)" }
+    return "value of \(kindPrefix(op.type))type \(op.type)"
+  }
+
+  /// types2 operand.go (Go 1.24+): a declared type is described by its structure when that is
+  /// composite (`struct type T`), or by the predeclared type it was made from (`int type MyInt`).
+  func kindPrefix(_ t: GoType) -> String {
+    guard t.name != nil, !Universe.isPredeclaredType(t), profile.version >= GoVersion(1, 24)
+    else { return "" }
+    switch t.kind {
+    case .structure: return "struct "
+    case .array: return "array "
+    case .slice: return "slice "
+    case .pointer: return "pointer "
+    case .interface: return "interface "
+    case .map: return "map "
+    case .function: return "func "
+    case .chan: return "chan "
+    default: return t.basicName.map { $0 + " " } ?? ""
+    }
   }
 
   // MARK: Operands
@@ -97,7 +115,9 @@ extension Checker {
       if o == "&&" || o == "||" { return try logical(o, l, r, scope, span) }
       return try binary(o, try expression(l, scope), try expression(r, scope), span)
     case .call(let f, let args, let spread): return try call(f, args, spread, scope, span)
-    case .index(let base, let index): return try indexExpression(base, index, scope, span)
+    case .index(let base, let index):
+      if let g = genericFunction(base, scope) { return try genericFunctionValue(g, explicit: [try typeExpression(index)], scope, span) }
+      return try indexExpression(base, index, scope, span)
     case .slice(let base, let lo, let hi, let max): return try sliceExpression(base, lo, hi, max, scope, span)
     case .selector(let base, let name): return try selector(base, name, scope, span)
     case .composite(let te, let elems):
@@ -111,7 +131,15 @@ extension Checker {
     case .typeAssert(let x, let te):
       guard let te else { throw fail(.typeError("invalid syntax tree: use of .(type) outside type switch"), at: span) }
       return value(try typeAssertion(x, te, scope, span))
-    case .instantiation: throw fail(.notSupported("generics", plural: true), at: span)
+    case .instantiation(let base, let arguments):
+      if let g = genericFunction(base, scope) {
+        return try genericFunctionValue(g, explicit: try arguments.map(typeExpression), scope, span)
+      }
+      if case .identifier(let n) = base.kind, isGenericType(n, scope) {
+        let t = try resolveType(.instance(.name(n, base.span), try arguments.map(typeExpression), span), scope)
+        throw fail(.typeError("\(t) (type) is not an expression"), at: span)
+      }
+      throw fail(.typeError("invalid operation: \(text(span)) (\(text(base.span)) is not a generic function)"), at: span)
     }
   }
 
@@ -143,6 +171,10 @@ extension Checker {
       return value(TypedExpr(.constant(c), t, span))
     case .type(let t): throw fail(.typeError("\(t) (type) is not an expression"), at: span)
     case .function(let f): return functionValue(f, span)
+    case .genericFunction(let g): return try genericFunctionValue(g, explicit: [], scope, span)
+    case .genericType(let g):
+      _ = try resolveType(.name(g.name, span), scope)  // "cannot use generic type ... without instantiation"
+      throw CheckFailure()
     case .builtin(let b): throw fail(.typeError("\(b) (built-in function \(b)) must be called"), at: span)
     case .package(let p): throw fail(.typeError("use of package \(p) without selector"), at: span)
     case .nilValue:

@@ -26,6 +26,8 @@ extension Checker {
   func interfaceType(_ elements: [InterfaceElement], _ scope: LexicalScope) throws -> GoType {
     var methods: [String: GoType.InterfaceMethod] = [:]
     var declaredAt: [String: Span] = [:]
+    var set = TypeSet()
+    var constraintAt: Span? = nil
     for element in elements {
       switch element {
       case .method(let name, let params, let results, let variadic, let at):
@@ -36,9 +38,25 @@ extension Checker {
         let signature = try resolveFunctionType(params, results, variadic: variadic, scope)
         methods[name] = GoType.InterfaceMethod(name: name, signature: signature)
       case .embedded(let te):
-        let t = try resolveType(te, scope)
+        // An embedded constraint makes this interface one too.
+        let saved = inConstraint
+        inConstraint = true
+        let t: GoType
+        do {
+          defer { inConstraint = saved }
+          t = try resolveType(te, scope)
+        }
         guard let embedded = t.interfaceMethods else {
-          throw fail(.notSupported("type constraints (generics)", plural: true), at: te.span ?? Span(0, 0))
+          // `interface{ int }`: a union of one term.
+          set.unions.append([(false, t)])
+          constraintAt = constraintAt ?? te.span
+          continue
+        }
+        let inner = typeSet(of: t)
+        if !inner.unions.isEmpty || inner.comparable {
+          set.unions += inner.unions
+          set.comparable = set.comparable || inner.comparable
+          constraintAt = constraintAt ?? te.span
         }
         for m in embedded {
           if let old = methods[m.name], !old.signature.identical(m.signature) {
@@ -46,11 +64,35 @@ extension Checker {
           }
           methods[m.name] = m
         }
-      case .constraint(let at):
-        throw fail(.notSupported("type constraints (generics)", plural: true), at: at)
+      case .union(let terms, let at):
+        let saved = inConstraint
+        inConstraint = true
+        defer { inConstraint = saved }
+        var union: [(tilde: Bool, type: GoType)] = []
+        for term in terms {
+          let t = try resolveType(term.type, scope, byValue: false)
+          // types2 union.go: `~T` needs T to be its own underlying type, and no term may be an
+          // interface with methods.
+          if term.tilde, t.name != nil, !Universe.isPredeclaredType(t) {
+            throw fail(.typeError("invalid use of ~ (underlying type of \(t) is \(GoType(t.kind)))"), at: term.span)
+          }
+          if let ms = t.interfaceMethods, !ms.isEmpty {
+            throw fail(.typeError("cannot use \(t) in union (\(t) contains methods)"), at: term.span)
+          }
+          union.append((term.tilde, t))
+        }
+        set.unions.append(union)
+        constraintAt = constraintAt ?? at
       }
     }
-    return GoType(.interface(methods: methods.values.sorted { $0.name < $1.name }))
+    let t = GoType(.interface(methods: methods.values.sorted { $0.name < $1.name }))
+    if let at = constraintAt {
+      if !inConstraint {
+        throw fail(.typeError("cannot use type \(text(at)) outside a type constraint: interface contains type constraints"), at: at)
+      }
+      record(set, of: t)
+    }
+    return t
   }
 
   /// A method's signature without its receiver, as an interface method would have it.
@@ -278,6 +320,10 @@ extension Checker {
     case .type(let te): return te
     case .paren(let inner): return try typeExpression(inner)
     case .unary("*", let inner): return .pointer(try typeExpression(inner))
+    // An instance as a type argument: `Box[Pair[int, string]]`.
+    case .index(let base, let argument): return .instance(try typeExpression(base), [try typeExpression(argument)], e.span)
+    case .instantiation(let base, let arguments):
+      return .instance(try typeExpression(base), try arguments.map(typeExpression), e.span)
     case .selector(let base, let n):
       if case .identifier(let p) = base.kind { return .qualified(p, n, e.span) }
     default: break

@@ -44,6 +44,10 @@ extension Checker {
     let span = te.span ?? r.span
     switch te {
     case .name(let n, _):
+      if case .genericType? = top.lookup(n) {
+        _ = try? resolveType(te, top)  // reports the missing instantiation
+        return nil
+      }
       guard case .type(let t)? = top.lookup(n) else {
         if case .poisoned? = top.lookup(n) { return nil }
         fail(.typeError(top.lookup(n) == nil ? "undefined: \(n)" : "\(n) is not a type"), at: span)
@@ -59,9 +63,17 @@ extension Checker {
       }
       return (t, pointer)
     case .instance(let base, _, let at):
-      // A method of a generic type: the type's declaration already said generics are missing.
-      if case .name(let n, _) = base, case .poisoned? = top.lookup(n) { return nil }
-      fail(.notSupported("generics", plural: true), at: at)
+      // A generic type's receiver with an error (genericReceiver reported it), or type
+      // arguments on a type that is not generic.
+      if case .name(let n, _) = base {
+        switch top.lookup(n) {
+        case .poisoned?, .genericType?: return nil
+        case .type(let t)?: fail(.typeError("\(t) is not a generic type"), at: at)
+        default: fail(.typeError("undefined: \(n)"), at: at)
+        }
+        return nil
+      }
+      fail(.typeError("invalid receiver type \(text(span))"), at: at)
       return nil
     case .qualified(let pkg, let n, _):
       fail(.typeError("cannot define new methods on non-local type \(pkg).\(n)"), at: span)

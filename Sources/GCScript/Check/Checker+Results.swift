@@ -233,6 +233,14 @@ extension Checker {
     params: [GoType], variadic: Bool, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope,
     _ span: Span, name: String
   ) throws -> ([TypedExpr], TypedStmt?) {
+    let (ops, exprs, spill) = try argumentOperands(args, spread, scope)
+    return try typedArguments(ops, exprs, spill, params: params, variadic: variadic, spread, span, name: name)
+  }
+
+  /// A call's arguments checked as operands, before their parameters' types are known (a
+  /// generic call infers them from these): one call argument's several results are spilled to
+  /// temporaries (the statement returned).
+  func argumentOperands(_ args: [Expr], _ spread: Bool, _ scope: LexicalScope) throws -> (ops: [Operand], exprs: [Expr], spill: TypedStmt?) {
     var ops: [Operand]
     var exprs: [Expr]
     var spill: TypedStmt? = nil
@@ -250,6 +258,14 @@ extension Checker {
       ops = try args.map { try expression($0, scope) }
       exprs = args
     }
+    return (ops, exprs, spill)
+  }
+
+  /// Checked argument operands against the parameters' types (`[]T` last for `...T`).
+  func typedArguments(
+    _ ops: [Operand], _ exprs: [Expr], _ spill: TypedStmt?, params: [GoType], variadic: Bool, _ spread: Bool,
+    _ span: Span, name: String
+  ) throws -> ([TypedExpr], TypedStmt?) {
     if spread && !variadic {
       throw fail(.typeError("cannot use ... in call to non-variadic \(name)"), at: span)
     }

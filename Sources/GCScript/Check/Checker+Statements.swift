@@ -86,6 +86,13 @@ extension Checker {
       if under === t { throw fail(.typeError("invalid recursive type \(name)"), at: span) }
       t.define(under.kind)
       return nil
+    case .genericTypeDecl(let name, let params, let te):
+      // A local generic type (top-level ones were declared in phase 1).
+      if topLevel { return nil }
+      if !profile.has(.generics) { throw featureMissing(.generics, span) }
+      if scope.symbols[name] != nil { throw fail(.typeError("\(name) redeclared in this block"), at: span) }
+      scope.symbols[name] = .genericType(GenericType(name: name, params: params, body: te, scope: scope, source: source, span: span))
+      return nil
     case .funcDecl(let d):
       throw fail(.typeError("function declaration \(d.name) inside a function (use a function literal)"), at: span)
     case .declGroup(let specs):
@@ -537,6 +544,7 @@ extension Checker {
   }
 
   /// Records that the profile's Go lacks `f`; returns the failure to throw.
+  @discardableResult
   func featureMissing(_ f: RuntimeFeature, _ span: Span) -> CheckFailure {
     fail(.featureMissing(feature: f.rawValue, since: "Go \(f.since.major).\(f.since.minor)", profile: profile.name), at: span)
   }

@@ -109,6 +109,16 @@ public final class Checker {
   /// package-level variables, then their `init` functions. It runs before the program's own
   /// code, as Go initialises an imported package before the package that imports it.
   var libraryInitialization: [TypedStmt] = []
+  /// Generics (Checker+Generics.swift): how to forget the instances this run made, should it
+  /// fail; the instances whose definitions are being resolved (by value, one would contain
+  /// itself); the source of each instance's declaration; whether a constraint is being
+  /// resolved (a constraint interface is usable only there); and the type sets of the
+  /// constraint interfaces, by interface type.
+  var runInstances: [() -> Void] = []
+  var definingInstances: Set<ObjectIdentifier> = []
+  var instanceSources: [ObjectIdentifier: Source] = [:]
+  var inConstraint = false
+  var typeSets: [ObjectIdentifier: TypeSet] = [:]
 
   public init(profile: RuntimeProfile) {
     self.profile = profile
@@ -116,6 +126,7 @@ public final class Checker {
     top = LexicalScope(parent: package, function: nil)
     script = Function(name: "<script>", decl: nil, isScript: true)
     function = script
+    universe.symbols["comparable"] = .type(comparableType)
   }
 
   /// Checks a parsed run. Returns the program, or nil with `errors` set (located).
@@ -137,6 +148,7 @@ public final class Checker {
     fieldNameSpans = [:]
     runLibraries = [:]
     libraryInitialization = []
+    runInstances = []
 
     let decls = flattenTopLevel(stmts)
     isGoPackage = decls.contains { if case .package = $0.kind { true } else { false } }
@@ -155,6 +167,7 @@ public final class Checker {
       if case .funcDecl = s.kind { continue }
       if case .typeDecl = s.kind { continue }
       if case .typeAlias = s.kind { continue }
+      if case .genericTypeDecl = s.kind { continue }
       do {
         if let t = try statement(s, top, topLevel: true) {
           t.narrated = isNarrated(s)
@@ -164,7 +177,12 @@ public final class Checker {
         poisonDeclarations(of: s, in: top)
       }
     }
-    for f in functions where !f.checked { checkBody(f) }
+    // Instances of generics join `functions` as the bodies that use them are checked.
+    var k = 0
+    while k < functions.count {
+      if !functions[k].checked { checkBody(functions[k]) }
+      k += 1
+    }
     body += callInitAndMain()
     script.body = libraryInitialization + body
     // One message per place and text: a constant spec repeated implicitly in its group shares
@@ -173,6 +191,7 @@ public final class Checker {
     var seen = Set<String>()
     errors = errors.filter { seen.insert("\($0.span.start):\($0.kind.message)").inserted }
     guard errors.isEmpty else {
+      for forget in runInstances { forget() }
       errors = errors.map { $0.located(in: source) }
       return nil
     }
@@ -203,7 +222,7 @@ public final class Checker {
   /// Whether a top-level statement is narrated by `explain` (declarations are not).
   func isNarrated(_ s: Stmt) -> Bool {
     switch s.kind {
-    case .funcDecl, .typeDecl, .typeAlias, .package, .imports, .empty, .constDecl, .declGroup: return false
+    case .funcDecl, .typeDecl, .typeAlias, .genericTypeDecl, .package, .imports, .empty, .constDecl, .declGroup: return false
     default: return true
     }
   }
@@ -273,6 +292,19 @@ public final class Checker {
   /// Creates every top-level named type, undefined, so declarations may refer to each other.
   func collectTypes(_ decls: [Stmt]) {
     for s in decls {
+      if case .genericTypeDecl(let name, let params, let te) = s.kind {
+        if !profile.has(.generics) {
+          featureMissing(.generics, s.span)
+          top.symbols[name] = .poisoned
+          continue
+        }
+        if top.symbols[name] != nil {
+          fail(.typeError("\(name) redeclared in this block"), at: s.span)
+          continue
+        }
+        top.symbols[name] = .genericType(GenericType(name: name, params: params, body: te, scope: top, source: source, span: s.span))
+        continue
+      }
       guard case .typeDecl(let name, let te) = s.kind else { continue }
       if top.symbols[name] != nil {
         fail(.typeError("\(name) redeclared in this block"), at: s.span)
@@ -323,7 +355,16 @@ public final class Checker {
       let errorsBefore = errors.count
       let under: GoType
       do {
-        under = try resolveType(te, top)
+        // A constraint may be declared (`type Number interface{ ~int | ~float64 }`), and used
+        // only as one.
+        if case .interface = te {
+          let saved = inConstraint
+          inConstraint = true
+          defer { inConstraint = saved }
+          under = try resolveType(te, top)
+        } else {
+          under = try resolveType(te, top)
+        }
       } catch let cycle as RecursiveType {
         // Reported at the declaration where the cycle starts, as Go does, with the path when it
         // goes through other types.
@@ -339,6 +380,7 @@ public final class Checker {
       }
       t.define(under.kind)
       t.basicName = under.basicName ?? (under.name != nil && Universe.isPredeclaredType(under) ? under.name : nil)
+      if under.isInterface, isConstraintOnly(under) { record(typeSet(of: under), of: t) }
       if t.size == Int.max { throw fail(.typeError("type \(name) too large"), at: span) }
       if case .structure(let fields) = te {
         fieldNameSpans[ObjectIdentifier(t)] = Dictionary(fields.map { ($0.name, $0.span) }, uniquingKeysWith: { a, _ in a })
@@ -358,6 +400,14 @@ public final class Checker {
   func resolveType(_ te: TypeExpr, _ scope: LexicalScope, byValue: Bool = true) throws -> GoType {
     switch te {
     case .name(let n, let span):
+      if case .genericType(let g)? = scope.lookup(n) {
+        let params = g.params.map { "\($0.name) \(text($0.constraint.span ?? Span(0, 0)))" }.joined(separator: ", ")
+        throw fail(.typeError("cannot use generic type \(n)[\(params)] without instantiation"), at: span)
+      }
+      if case .type(let t)? = scope.lookup(n), !inConstraint, isConstraintOnly(t) {
+        let why = typeSet(of: t).unions.isEmpty ? "interface is (or embeds) comparable" : "interface contains type constraints"
+        throw fail(.typeError("cannot use type \(n) outside a type constraint: \(why)"), at: span)
+      }
       if case .type(let t)? = scope.lookup(n) {
         if let name = localName(t), pendingTypes[name] != nil, case .type(let mine)? = top.symbols[name], mine === t {
           if byValue { try definePending(name) }
@@ -433,6 +483,10 @@ public final class Checker {
     case .function(let params, let results, let variadic, _):
       return try resolveFunctionType(params, results, variadic: variadic, scope)
     case .interface(let elements, _): return try interfaceType(elements, scope)
+    case .instance(.name(let n, _), let arguments, let span) where isGenericType(n, scope):
+      guard case .genericType(let g)? = scope.lookup(n) else { throw CheckFailure() }
+      let resolved = try arguments.map { try resolveType($0, scope, byValue: false) }
+      return try instantiate(g, resolved, at: span, byValue: byValue)
     case .instance(let base, let arguments, let span):
       if case .qualified(let pkg, "Pointer", let at) = base, case .package(let p)? = scope.lookup(pkg), !arguments.isEmpty {
         if p == "weak" { return try genericPointerInstance(arguments, scope, dot: at.start + pkg.utf8.count, WeakPackage.pointerType) }
@@ -491,7 +545,47 @@ public final class Checker {
           top.symbols[d.name] = .poisoned
         }
       }
-      if d.typeParams { fail(.notSupported("generic functions", plural: true), at: at); continue }
+      if !d.typeParams.isEmpty {
+        if !profile.has(.generics) {
+          featureMissing(.generics, at)
+          continue
+        }
+        if d.receiver != nil {
+          // Go 1.19's types2: "method must have no type parameters", at the list's `[`; Go
+          // 1.27 has generic methods, which gcsh does not.
+          let bracket = Span(max(0, d.typeParams[0].span.start - 1), d.typeParams[0].span.start)
+          if profile.version < GoVersion(1, 20) {
+            fail(.typeError("method must have no type parameters"), at: bracket)
+          } else {
+            fail(.notSupported("methods with type parameters (generic methods)", plural: true), at: bracket)
+          }
+          continue
+        }
+        if d.name == "main" || d.name == "init" {
+          fail(.typeError("func \(d.name) must have no type parameters"), at: at)
+          continue
+        }
+        if d.name != "_", top.symbols[d.name] != nil {
+          fail(.typeError("\(d.name) redeclared in this block"), at: at)
+          continue
+        }
+        if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
+        if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
+        if d.name != "_" { top.symbols[d.name] = .genericFunction(GenericFunction(decl: d, scope: top, source: source)) }
+        declared = true
+        continue
+      }
+      if let r = d.receiver, let (g, pointer, names) = genericReceiver(r) {
+        if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
+        if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
+        let m = (decl: d, receiver: r, pointer: pointer, names: names)
+        g.methods.append(m)
+        for (key, t) in g.instances {
+          if let args = t.instanceOf?.arguments, instanceKey(args) == key { instantiateMethod(m, of: t, args, g) }
+        }
+        declared = true
+        continue
+      }
       if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
       if let e = d.resultEllipsis { fail(.typeError("invalid use of ..."), at: e); continue }
       if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }

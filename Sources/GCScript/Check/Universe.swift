@@ -11,6 +11,9 @@ enum Symbol {
   case constant(Constant, GoType, untyped: UntypedKind?)
   case type(GoType)
   case function(Function)
+  /// A generic function or type (Checker+Generics.swift): usable only instantiated.
+  case genericFunction(GenericFunction)
+  case genericType(GenericType)
   /// A builtin function (len, make, append, ...).
   case builtin(String)
   /// An imported (or, in a .gcs script, implicitly available) package.

@@ -13,18 +13,22 @@ extension Batch {
   func interfaceConversion(_ k: Hole, _ e: TypedExpr, _ x: TypedExpr) {
     guard let site = e.site else { return expression(k, x) }
     var rewritten: Constant? = nil
+    var readOnly = false
     if analysis.compiler.rewritesMakeSizes, x.constant == nil {
+      let value: TypedExpr
       if case .variable(let v) = x.kind, v.storage == .captured {
         // A captured variable is defined in the outermost enclosing function.
         var root = function
         while let outer = root.outer { root = outer }
-        rewritten = ReassignOracle(root.body).staticValue(x).constant
+        value = ReassignOracle(root.body).staticValue(x)
       } else {
         if oracle == nil { oracle = ReassignOracle(function.body) }
-        rewritten = oracle!.staticValue(x).constant
+        value = oracle!.staticValue(x)
       }
+      rewritten = value.constant
+      readOnly = InterfaceConversion.isStaticCompositeLiteral(value)
     }
-    e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil, analysis.compiler.directInterface)
+    e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil || readOnly, analysis.compiler.directInterface)
     if !analysis.compiler.reportsOperandPositions, let at = site.statementStart { site.reportAt = at }
     // Go 1.20+'s implicit conversion has its operand's position: a call's `(`, an operator
     // (`pool.Put(make([]byte, 10))`: `make([]byte, 10) escapes to heap` at make's `(`,

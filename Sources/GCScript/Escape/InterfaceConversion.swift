@@ -62,7 +62,12 @@ enum InterfaceConversion {
   case always
 
   /// dataWord's decision for an operand of type `x.type` (escaping, as fmt's always do).
-  /// `staticConstant`: Go 1.25+'s rewrite found the operand's static value to be a constant.
+  /// `staticConstant`: the operand's static value (ir.StaticValue through locals never
+  /// reassigned) is a constant (escape.go rewriteWithLiterals) or a static composite literal
+  /// (order.go addrTemp, whose `staticValue(n)` makes it a read-only static: `p := T{"a", 1};
+  /// sink = p` allocates nothing in Go 1.27.3, a 24-byte box in Go 1.19.8 — checked with go
+  /// run; both arrived with walk's analyzePreWalk, after Go 1.24, taken as Go 1.25 as the
+  /// constant rewrite is).
   static func of(_ x: TypedExpr, staticConstant: Bool, _ rule: DirectInterfaceRule) -> InterfaceConversion {
     let t = x.type
     // An interface operand is already one (an `error` to `any` keeps its data word).
@@ -131,11 +136,14 @@ extension Batch {
     if reporting { analysis.report(lparen, "... argument does not escape") }
     for (k, x) in zip(operands.indices, operands) {
       var rewritten: Constant? = nil
+      var readOnly = false
       if analysis.compiler.rewritesMakeSizes, x.constant == nil {
         if oracle == nil { oracle = ReassignOracle(function.body) }
-        rewritten = oracle!.staticValue(x).constant
+        let value = oracle!.staticValue(x)
+        rewritten = value.constant
+        readOnly = InterfaceConversion.isStaticCompositeLiteral(value)
       }
-      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil, analysis.compiler.directInterface)
+      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil || readOnly, analysis.compiler.directInterface)
       guard reporting, !InterfaceConversion.isDirectIface(x.type, analysis.compiler.directInterface), !x.type.isInterface else { continue }
       var at = nodePosition(x)
       if !analysis.compiler.reportsOperandPositions, isName(x) {

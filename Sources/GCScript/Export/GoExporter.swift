@@ -147,7 +147,7 @@ final class GoProgramPrinter {
   func program(_ stmts: [Stmt]) -> String {
     for s in stmts {
       switch s.kind {
-      case .typeDecl(let n, _), .typeAlias(let n, _): declaredNames.insert(n)
+      case .typeDecl(let n, _), .typeAlias(let n, _), .genericTypeDecl(let n, _, _): declaredNames.insert(n)
       case .funcDecl(let f) where f.receiver == nil: declaredNames.insert(f.name)
       case .constDecl(let names, _, _, _): for (n, _) in names { declaredNames.insert(n) }
       default: break
@@ -158,7 +158,7 @@ final class GoProgramPrinter {
     let declaresMain = stmts.contains { if case .funcDecl(let f) = $0.kind { return f.name == "main" && f.receiver == nil } else { return false } }
     func topLevel(_ s: Stmt) {
       switch s.kind {
-      case .typeDecl, .typeAlias, .funcDecl, .constDecl:
+      case .typeDecl, .typeAlias, .genericTypeDecl, .funcDecl, .constDecl:
         decls.append(statement(s, indent: 0).joined(separator: "\n"))
       case .declGroup(let group):
         if group.contains(where: { if case .constDecl = $0.kind { return true } else { return false } }) {
@@ -253,6 +253,8 @@ final class GoProgramPrinter {
       return [pad + "type \(name) " + typeText(te, indent: indent)]
     case .typeAlias(let name, let te):
       return [pad + "type \(name) = " + typeText(te, indent: indent)]
+    case .genericTypeDecl(let name, let params, let te):
+      return [pad + "type \(name)" + typeParamsText(params, indent: indent) + " " + typeText(te, indent: indent)]
     case .funcDecl(let f):
       return [pad + funcHeader(f, indent: indent) + block(f.body, indent: indent)]
     case .declGroup(let group):
@@ -404,7 +406,30 @@ final class GoProgramPrinter {
     if let r = f.receiver {
       out += "(" + (r.name.map { $0 + " " } ?? "") + typeText(r.type, indent: indent) + ") "
     }
-    return out + f.name + signature(f, indent: indent) + " "
+    return out + f.name + typeParamsText(f.typeParams, indent: indent) + signature(f, indent: indent) + " "
+  }
+
+  /// `[K comparable, V any]`: type parameters, those sharing a constraint grouped as written
+  /// (`[T, U any]`); an implicit union constraint written bare (`[N ~int | ~float64]`).
+  func typeParamsText(_ params: [TypeParam], indent: Int) -> String {
+    guard !params.isEmpty else { return "" }
+    var groups: [(names: [String], constraint: TypeExpr)] = []
+    for p in params {
+      if let last = groups.last, last.constraint.span?.start == p.constraint.span?.start, p.constraint.span != nil {
+        groups[groups.count - 1].names.append(p.name)
+      } else {
+        groups.append(([p.name], p.constraint))
+      }
+    }
+    return "[" + groups.map { g in
+      var c = typeText(g.constraint, indent: indent)
+      if case .interface(let els, _) = g.constraint, els.count == 1, case .union(let terms, _) = els[0] { c = unionText(terms, indent: indent) }
+      return g.names.joined(separator: ", ") + " " + c
+    }.joined(separator: ", ") + "]"
+  }
+
+  func unionText(_ terms: [UnionTerm], indent: Int) -> String {
+    terms.map { ($0.tilde ? "~" : "") + typeText($0.type, indent: indent) }.joined(separator: " | ")
   }
 
   /// `(a int, xs ...string) (int, error)`: parameters and results as declared.
@@ -516,7 +541,7 @@ final class GoProgramPrinter {
         case .method(let name, let params, let results, let variadic, _):
           lines.append(tabs(indent + 1) + name + paramsText(params, variadic: variadic, indent: indent + 1) + resultsText(results, indent: indent + 1))
         case .embedded(let t): lines.append(tabs(indent + 1) + typeText(t, indent: indent + 1))
-        case .constraint: break
+        case .union(let terms, _): lines.append(tabs(indent + 1) + unionText(terms, indent: indent + 1))
         }
       }
       return "interface {\n" + lines.joined(separator: "\n") + "\n" + tabs(indent) + "}"

@@ -121,6 +121,10 @@ func goTypeString(_ t: GoType) -> String {
   if t === GoType.error { return "error" }
   // An instance names its type argument as reflect does: `weak.Pointer[main.point]`.
   if let e = WeakPackage.element(of: t) { return "weak.Pointer[\(goTypeString(e))]" }
+  if let (generic, arguments) = t.instanceOf {
+    let base = generic.contains(".") ? generic : "main." + generic
+    return base + "[" + arguments.map(goTypeString).joined(separator: ",") + "]"
+  }
   if let name = t.name {
     // gcsh's program is package main; time.Duration carries its package already.
     return predeclared.contains(ObjectIdentifier(t)) || name.contains(".") ? name : "main." + name

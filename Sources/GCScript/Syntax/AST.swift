@@ -50,12 +50,28 @@ public indirect enum TypeExpr: Sendable {
   }
 }
 
-/// An element of an interface type: a method, or an embedded interface (a type name; a
-/// union or approximation `~T` is a generic constraint, kept as `constraint`).
+/// An element of an interface type: a method, or an embedded interface (a type name), or a
+/// type set — a union of terms, each a type or an approximation `~T` (`~int | ~float64`), which
+/// makes the interface a constraint usable only for type parameters.
 public enum InterfaceElement: Sendable {
   case method(name: String, params: [Param], results: [Param], variadic: Bool, Span)
   case embedded(TypeExpr)
-  case constraint(Span)
+  case union([UnionTerm], Span)
+}
+
+/// One term of a type set: `int`, or `~int` (every type whose underlying type is int).
+public struct UnionTerm: Sendable {
+  public let tilde: Bool
+  public let type: TypeExpr
+  public let span: Span
+}
+
+/// A type parameter of a generic function or type: `T any`, `K comparable`, `N ~int | ~float64`
+/// (its constraint as written; a bare union is an implicit `interface{ ~int | ~float64 }`).
+public struct TypeParam: Sendable {
+  public let name: String
+  public let constraint: TypeExpr
+  public let span: Span
 }
 
 /// An expression.
@@ -119,6 +135,8 @@ public final class Stmt: @unchecked Sendable {
     /// spec's index in its group (0 outside a group): the value of `iota` in its expressions.
     case constDecl([(String, Span)], TypeExpr?, [Expr], iota: Int)
     case typeDecl(String, TypeExpr)
+    /// `type Stack[T any] struct { items []T }`: a generic type, instantiated per type arguments.
+    case genericTypeDecl(String, [TypeParam], TypeExpr)
     /// `type A = B`: A is another name of B's type (an alias), not a new type.
     case typeAlias(String, TypeExpr)
     case funcDecl(FuncDecl)
@@ -215,8 +233,8 @@ public struct FuncDecl: Sendable {
   public var misplacedEllipsis: Span? = nil
   /// A `...` among the results (an error).
   public var resultEllipsis: Span? = nil
-  /// Declared with type parameters: `func f[T any](...)`.
-  public var typeParams: Bool = false
+  /// Its type parameters: `func f[T any, U comparable](...)` (empty when not generic).
+  public var typeParams: [TypeParam] = []
   /// `//go:noinline` on the line before: the Go compiler never inlines the function.
   public var noinline: Bool = false
   /// Where the name is (Go reports function positions at the name).

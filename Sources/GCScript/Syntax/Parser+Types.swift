@@ -127,18 +127,57 @@ extension Parser {
       } else if case .identifier = peek.kind, !isConstraintAhead() {
         elements.append(.embedded(try type()))
       } else {
-        // A type set (`~int | float64`): a generic constraint. Skipped to the element's end.
-        while !check("}"), !check(";") {
-          if case .eof = peek.kind { break }
-          if check("(") || check("[") || check("{") { skipBalanced() } else { advance() }
-        }
-        elements.append(.constraint(span(from: start.start)))
+        // A type set (`~int | float64`): the interface is a generic constraint.
+        elements.append(.union(try unionTerms(), span(from: start.start)))
       }
       if !check("}") { try terminator() }
       skipSemicolons()
     }
     try expect("}", after: "interface elements")
     return elements
+  }
+
+  /// unionTerms → term { "|" term } ;   term → [ "~" ] type ;
+  mutating func unionTerms() throws -> [UnionTerm] {
+    var terms: [UnionTerm] = []
+    repeat {
+      let s = peek.span.start
+      let tilde = accept("~")
+      let t = try type()
+      terms.append(UnionTerm(tilde: tilde, type: t, span: span(from: s)))
+    } while accept("|")
+    return terms
+  }
+
+  /// typeParams → "[" typeParamDecl { "," typeParamDecl } [ "," ] "]" ;
+  /// typeParamDecl → IDENT { "," IDENT } constraint ;   constraint → unionTerms ;
+  /// A constraint that is a lone type (`any`, `Number`, `interface{ String() string }`) is that
+  /// type; a union or an approximation is an implicit `interface{ ~int | string }`.
+  mutating func typeParameterList() throws -> [TypeParam] {
+    try expect("[", after: nil)
+    var params: [TypeParam] = []
+    var names: [(String, Span)] = []
+    while !check("]") {
+      if case .eof = peek.kind { break }
+      names.append(try identifier("type parameter name"))
+      if accept(",") { continue }
+      if check("]") { throw fail("type constraint", after: nil) }
+      let s = peek.span.start
+      let terms = try unionTerms()
+      let constraint: TypeExpr
+      if terms.count == 1, !terms[0].tilde {
+        constraint = terms[0].type
+      } else {
+        let at = span(from: s)
+        constraint = .interface([.union(terms, at)], at)
+      }
+      params += names.map { TypeParam(name: $0.0, constraint: constraint, span: $0.1) }
+      names = []
+      if !accept(",") { break }
+    }
+    if !names.isEmpty { throw fail("type constraint", after: nil) }
+    try expect("]", after: "type parameters")
+    return params
   }
 
   /// Whether an interface element starting with a name is a union (`int | string`).

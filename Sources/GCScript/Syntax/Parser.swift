@@ -341,11 +341,8 @@ public struct Parser {
       receiver = recv.list[0]
     }
     let (name, nameSpan) = try identifier("function name")
-    var typeParams = false
-    if check("[") {
-      skipBalanced()
-      typeParams = true
-    }
+    var typeParams: [TypeParam] = []
+    if check("[") { typeParams = try typeParameterList() }
     let (params, variadic, misplaced) = try parameterList(after: "parameters")
     invalidEllipsis = nil
     let results = try resultList()
@@ -475,10 +472,8 @@ public struct Parser {
     let (name, _) = try identifier("type name")
     if check("["), isTypeParameterList() {
       // type List[T any] ...: a generic type declaration.
-      let at = peek.span
-      skipBalanced()
-      _ = try type()
-      return Stmt(.typeDecl(name, .instance(.name(name, at), [], at)), span(from: s))
+      let params = try typeParameterList()
+      return Stmt(.genericTypeDecl(name, params, try type()), span(from: s))
     }
     if accept("=") { return Stmt(.typeAlias(name, try type()), span(from: s)) }
     return Stmt(.typeDecl(name, try type()), span(from: s))
@@ -835,7 +830,7 @@ public struct Parser {
   func isTypeParameterList() -> Bool {
     guard case .identifier = peekAhead(1).kind else { return false }
     switch peekAhead(2).kind {
-    case .identifier, .op(","), .op("["), .keyword(.interface), .keyword(.func), .keyword(.map),
+    case .identifier, .op(","), .op("["), .op("~"), .keyword(.interface), .keyword(.func), .keyword(.map),
       .keyword(.chan):
       return true
     default: return false

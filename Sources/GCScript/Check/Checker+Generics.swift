@@ -1,0 +1,494 @@
+// Generics: generic functions and types, their instantiation, type inference and constraint
+// satisfaction — types2's rules (instantiate.go, infer.go, unify.go) in go build's words.
+//
+// How gcsh compiles them. Go's compiler checks a generic body once and then compiles one body
+// per GC shape (noder's "GC shape stenciling": every pointer type shares the shape *uint8, a
+// named type its underlying type's), passing a dictionary of the real types. gcsh checks and
+// compiles one body per distinct list of type arguments instead: `Sum[int]` and `Sum[MyInt]`
+// are two functions. A value's layout, each allocation's size and every conversion to an
+// interface are the same either way — the shape has the type argument's size and pointer
+// layout, and the dictionary supplies the type word — so the heap sees what Go's does.
+//
+// What that leaves out, and is not modelled yet:
+//   - a method call on a value of type-parameter type (`x.String()` with `T Stringer`) goes
+//     through the dictionary in Go, as an interface call on the value converted to its
+//     constraint: the value escapes there (it is boxed when it is not pointer-shaped); gcsh
+//     calls the instance's method directly;
+//   - -m names shaped instances (`Sum[go.shape.int]`) and the wrappers beside them; gcsh's -m
+//     names the instance (`Sum[int]`);
+//   - a generic body is checked against each instantiation, not against its constraints: an
+//     error in a body no call instantiates is not reported.
+
+import GoHeap
+
+/// A generic function declared in the package: instantiated per list of type arguments.
+final class GenericFunction {
+  let decl: FuncDecl
+  /// The scope it was declared in (the package's top level), and its source: an instance made
+  /// by a later REPL entry is checked against the declaration's text.
+  let scope: LexicalScope
+  let source: Source
+  /// Instances by the type arguments' names (`int,string`).
+  var instances: [String: Function] = [:]
+  init(decl: FuncDecl, scope: LexicalScope, source: Source) {
+    self.decl = decl
+    self.scope = scope
+    self.source = source
+  }
+}
+
+/// A generic type declared in the package (`type Stack[T any] struct{...}`) and the methods
+/// declared on it; each instance is a named type of its own with those methods.
+final class GenericType {
+  let name: String
+  let params: [TypeParam]
+  let body: TypeExpr
+  let scope: LexicalScope
+  let source: Source
+  let span: Span
+  var instances: [String: GoType] = [:]
+  /// Methods declared with a receiver `Stack[T]` or `*Stack[T]`: the names the receiver gives
+  /// the type parameters (`func (s *Stack[U]) Push(v U)` calls T U).
+  var methods: [(decl: FuncDecl, receiver: Param, pointer: Bool, names: [String])] = []
+  init(name: String, params: [TypeParam], body: TypeExpr, scope: LexicalScope, source: Source, span: Span) {
+    self.name = name
+    self.params = params
+    self.body = body
+    self.scope = scope
+    self.source = source
+    self.span = span
+  }
+}
+
+/// A constraint's type set beyond its methods: each union the interface holds (a type must be
+/// in all of them), and whether it is (or embeds) `comparable`.
+struct TypeSet {
+  var unions: [[(tilde: Bool, type: GoType)]] = []
+  var comparable = false
+  /// The interface the set belongs to, held so that its identity (the table's key) is not
+  /// reused by another type while the set is recorded.
+  var owner: GoType? = nil
+}
+
+/// The predeclared `comparable`: an interface usable only as a constraint.
+let comparableType = GoType(.interface(methods: []), name: "comparable")
+
+extension Checker {
+  // MARK: Declarations
+
+  /// The name an instance has in messages and in the compiler's IR: `Stack[int]`,
+  /// `Pair[string,main.point]`'s types2 spelling `Pair[string,point]`.
+  func instanceKey(_ arguments: [GoType]) -> String {
+    arguments.map(\.description).joined(separator: ",")
+  }
+
+  /// A generic type's instance for the type arguments: made (and its methods declared) once.
+  func instantiate(_ g: GenericType, _ arguments: [GoType], at span: Span, byValue: Bool) throws -> GoType {
+    guard arguments.count == g.params.count else {
+      let few = arguments.count < g.params.count
+      throw fail(.typeError("\(few ? "not enough" : "too many") type arguments for type \(g.name): have \(arguments.count), want \(g.params.count)"), at: span)
+    }
+    let key = instanceKey(arguments)
+    if let t = g.instances[key] {
+      if byValue, definingInstances.contains(ObjectIdentifier(t)) {
+        // Reported where the instance is used by value (go vet 1.27.3: `invalid recursive
+        // type: T[X] refers to itself`; 1.19.8: `illegal cycle in declaration of T`).
+        if profile.version < GoVersion(1, 20) { throw fail(.typeError("illegal cycle in declaration of \(g.name)"), at: span) }
+        let written = g.name + "[" + g.params.map(\.name).joined(separator: ", ") + "]"
+        throw fail(.typeError("invalid recursive type: \(written) refers to itself"), at: span)
+      }
+      return t
+    }
+    try checkConstraints(g.params, arguments, in: g.scope, name: g.name, at: span)
+    let t = GoType.named(qualifier + g.name + "[" + key + "]")
+    t.instanceOf = (qualifier + g.name, arguments)
+    g.instances[key] = t
+    runInstances.append { g.instances[key] = nil }
+    let types = typeParameterScope(g.params.map(\.name), arguments, in: g.scope)
+    definingInstances.insert(ObjectIdentifier(t))
+    defer { definingInstances.remove(ObjectIdentifier(t)) }
+    let under = try withSource(g.source) { try resolveType(g.body, types) }
+    t.define(under.kind)
+    t.basicName = under.basicName ?? (under.name != nil && Universe.isPredeclaredType(under) ? under.name : nil)
+    for m in g.methods { instantiateMethod(m, of: t, arguments, g) }
+    return t
+  }
+
+  /// Declares one generic method for one instance: `(*Stack[int]).Push`.
+  func instantiateMethod(
+    _ m: (decl: FuncDecl, receiver: Param, pointer: Bool, names: [String]), of t: GoType,
+    _ arguments: [GoType], _ g: GenericType
+  ) {
+    let d = m.decl
+    let f = Function(name: methodName(t, m.pointer, d.name), decl: d, isScript: false)
+    f.receiver = (t, m.pointer)
+    let types = typeParameterScope(m.names, arguments, in: g.scope)
+    let scope = LexicalScope(parent: types, function: f)
+    do {
+      try withSource(g.source) {
+        try declareSignature([m.receiver] + d.paramList, d.results, variadic: d.variadic, of: f, in: scope, typesIn: types)
+      }
+    } catch { return }
+    functionScopes[ObjectIdentifier(f)] = scope
+    instanceSources[ObjectIdentifier(f)] = g.source
+    functions.append(f)
+    if d.name != "_" { addMethod(f, d.name, to: t, at: d.nameSpan ?? d.span) }
+  }
+
+  /// A generic function's instance for the type arguments: its signature declared now, its
+  /// body checked with the run's other bodies.
+  func instantiate(_ g: GenericFunction, _ arguments: [GoType], at span: Span, argumentSpans: [Span] = []) throws -> Function {
+    let d = g.decl
+    let key = instanceKey(arguments)
+    if let f = g.instances[key] { return f }
+    // An instantiation cycle (`func f[T any]() { f[[]T]() }`) would make instances forever.
+    if g.instances.count >= 1000 {
+      throw fail(.typeError("instantiation cycle: \(d.name) instantiated with 1000 type argument lists"), at: span)
+    }
+    try checkConstraints(d.typeParams, arguments, in: g.scope, name: d.name, at: span, argumentSpans: argumentSpans)
+    let f = Function(name: qualifier + d.name + "[" + key + "]", decl: d, isScript: false)
+    let types = typeParameterScope(d.typeParams.map(\.name), arguments, in: g.scope)
+    let scope = LexicalScope(parent: types, function: f)
+    try withSource(g.source) {
+      try declareSignature(d.paramList, d.results, variadic: d.variadic, of: f, in: scope, typesIn: types)
+    }
+    functionScopes[ObjectIdentifier(f)] = scope
+    instanceSources[ObjectIdentifier(f)] = g.source
+    functions.append(f)
+    g.instances[key] = f
+    runInstances.append { g.instances[key] = nil }
+    return f
+  }
+
+  /// A method receiver of a generic type (`s *Stack[T]`): the type, whether the receiver is a
+  /// pointer, and the names the receiver gives the type parameters. Nil when the receiver is
+  /// not of a generic type, or has an error (reported).
+  func genericReceiver(_ r: Param) -> (GenericType, Bool, [String])? {
+    var te = r.type
+    var pointer = false
+    if case .pointer(let inner) = te {
+      te = inner
+      pointer = true
+    }
+    guard case .instance(.name(let n, _), let args, let at) = te, case .genericType(let g)? = top.lookup(n) else { return nil }
+    var names: [String] = []
+    for a in args {
+      guard case .name(let p, _) = a else {
+        fail(.typeError("receiver type parameter \(text(a.span ?? at)) must be an identifier"), at: a.span ?? at)
+        return nil
+      }
+      names.append(p)
+    }
+    guard names.count == g.params.count else {
+      fail(.typeError("receiver declares \(names.count) type parameter\(names.count == 1 ? "" : "s"), but receiver base type declares \(g.params.count)"), at: at)
+      return nil
+    }
+    return (g, pointer, names)
+  }
+
+  /// The generic function an expression names (`Sum`, `(Sum)`), or nil.
+  func genericFunction(_ e: Expr, _ scope: LexicalScope) -> GenericFunction? {
+    switch e.kind {
+    case .identifier(let n):
+      if case .genericFunction(let g)? = scope.lookup(n) { return g }
+    case .paren(let inner): return genericFunction(inner, scope)
+    default: break
+    }
+    return nil
+  }
+
+  /// Whether a name in scope is a generic type.
+  func isGenericType(_ n: String, _ scope: LexicalScope) -> Bool {
+    if case .genericType? = scope.lookup(n) { return true }
+    return false
+  }
+
+  /// A scope binding type parameter names to type arguments (`_` binds nothing).
+  func typeParameterScope(_ names: [String], _ arguments: [GoType], in parent: LexicalScope) -> LexicalScope {
+    let scope = LexicalScope(parent: parent, function: nil)
+    for (n, t) in zip(names, arguments) where n != "_" { scope.symbols[n] = .type(t) }
+    return scope
+  }
+
+  /// Runs `body` with `source` as the text spans refer to (an instance of a generic an earlier
+  /// REPL entry declared).
+  func withSource<R>(_ other: Source, _ body: () throws -> R) rethrows -> R {
+    let saved = source
+    source = other
+    defer { source = saved }
+    return try body()
+  }
+
+  // MARK: Constraints
+
+  /// Whether each type argument satisfies its parameter's constraint (types2 instantiate.go
+  /// verify and implements), in go build's words: `string does not satisfy Number (string
+  /// missing in ~int | ~float64)`.
+  /// An argument given explicitly is reported at its position (`argumentSpans`), an inferred
+  /// one at `span`.
+  func checkConstraints(
+    _ params: [TypeParam], _ arguments: [GoType], in scope: LexicalScope, name: String, at span: Span,
+    argumentSpans: [Span] = []
+  ) throws {
+    let types = typeParameterScope(params.map(\.name), arguments, in: scope)
+    for (k, (p, t)) in zip(params, arguments).enumerated() {
+      let span = k < argumentSpans.count ? argumentSpans[k] : span
+      let constraint = try constraintType(p.constraint, types)
+      if let why = unsatisfied(t, constraint) {
+        let name = constraintName(p.constraint, constraint)
+        throw fail(.typeError("\(t) does not satisfy \(name)" + (why.isEmpty ? "" : " " + why)), at: span)
+      }
+    }
+  }
+
+  /// How types2 names a constraint: its name, or the literal as written.
+  func constraintName(_ te: TypeExpr, _ t: GoType) -> String {
+    if t.name != nil { return "\(t)" }
+    if case .interface(let elements, let at) = te, elements.count == 1, case .union = elements[0] { return text(at) }
+    return "\(t)"
+  }
+
+  /// A constraint resolved as a type: an interface, maybe with a type set.
+  func constraintType(_ te: TypeExpr, _ scope: LexicalScope) throws -> GoType {
+    let saved = inConstraint
+    inConstraint = true
+    defer { inConstraint = saved }
+    let t = try resolveType(te, scope, byValue: false)
+    guard t.isInterface else {
+      // `[T int]`: a non-interface type is the type set of itself.
+      let set = GoType(.interface(methods: []))
+      record(TypeSet(unions: [[(false, t)]]), of: set)
+      return set
+    }
+    return t
+  }
+
+  /// Why `t` does not satisfy the constraint, or nil.
+  func unsatisfied(_ t: GoType, _ constraint: GoType) -> String? {
+    let set = typeSet(of: constraint)
+    for union in set.unions {
+      let found = union.contains { term in term.tilde ? t.underlyingIdentical(term.type) : t.identical(term.type) }
+      if !found {
+        let terms = union.map { ($0.tilde ? "~" : "") + "\($0.type)" }.joined(separator: " | ")
+        return "(\(t) missing in \(terms))"
+      }
+    }
+    if set.comparable, !t.isComparable { return "" }
+    if let why = missingMethod(t, constraint) { return why }
+    return nil
+  }
+
+  /// The type set a constraint interface carries (none for a plain interface).
+  func typeSet(of t: GoType) -> TypeSet {
+    if t === comparableType { return TypeSet(comparable: true) }
+    return typeSets[ObjectIdentifier(t)] ?? TypeSet()
+  }
+
+  /// Records a constraint interface's type set.
+  func record(_ set: TypeSet, of t: GoType) {
+    var set = set
+    set.owner = t
+    typeSets[ObjectIdentifier(t)] = set
+  }
+
+  /// Whether an interface is a constraint only (it has a type set or is comparable).
+  func isConstraintOnly(_ t: GoType) -> Bool {
+    let set = typeSet(of: t)
+    return !set.unions.isEmpty || set.comparable
+  }
+
+  // MARK: Calls
+
+  /// `Sum(xs)`, `Map[int, string](xs, f)`: the instance the call's arguments (and explicit type
+  /// arguments) select, called.
+  func genericCall(
+    _ g: GenericFunction, explicit: [TypeExpr], _ args: [Expr], _ spread: Bool, _ scope: LexicalScope,
+    callee: Span, _ span: Span
+  ) throws -> Operand {
+    let d = g.decl
+    if explicit.count > d.typeParams.count {
+      throw fail(.typeError("got \(explicit.count) type arguments but want \(d.typeParams.count)"), at: explicit[d.typeParams.count].span ?? callee)
+    }
+    let given = try explicit.map { try resolveType($0, scope, byValue: false) }
+    let (ops, exprs, spill) = try argumentOperands(args, spread, scope)
+    // types2 places what it finds about the inferred arguments at the call's `(`.
+    let lparen = openParen(callee.end).map { Span($0, $0 + 1) } ?? callee
+    let arguments = try inferTypeArguments(g, given, ops, spread: spread, callee: lparen)
+    let f = try instantiate(g, arguments, at: lparen, argumentSpans: explicit.map { $0.span ?? callee })
+    // Messages name the function as the call writes it: `argument to F[int]`.
+    let (typed, _) = try typedArguments(
+      ops, exprs, spill, params: f.explicitParams.map(\.type), variadic: f.variadic, spread, span, name: text(callee))
+    var node = TypedExpr(.call(f, typed), callType(f), span)
+    if let spill { node = TypedExpr(.initialized([spill], node), node.type, span) }
+    var op = value(node)
+    op.isCallResult = true
+    return op
+  }
+
+  /// `Sum[int]` used as a value: the instance's function value (every type argument given).
+  func genericFunctionValue(_ g: GenericFunction, explicit: [TypeExpr], _ scope: LexicalScope, _ span: Span) throws -> Operand {
+    let d = g.decl
+    guard explicit.count == d.typeParams.count else {
+      if explicit.count > d.typeParams.count {
+        throw fail(.typeError("got \(explicit.count) type arguments but want \(d.typeParams.count)"), at: explicit[d.typeParams.count].span ?? span)
+      }
+      throw fail(.typeError("cannot use generic function \(d.name) without instantiation"), at: span)
+    }
+    let arguments = try explicit.map { try resolveType($0, scope, byValue: false) }
+    return functionValue(try instantiate(g, arguments, at: span, argumentSpans: explicit.map { $0.span ?? span }), span)
+  }
+
+  /// The type arguments of a call (types2 infer.go): the explicit ones, then those the typed
+  /// arguments' types give by unification with the parameters' types, then those the untyped
+  /// constants give (their default type, the largest kind among them), then those the
+  /// constraints' core types give (`S ~[]E` gives E from S).
+  func inferTypeArguments(_ g: GenericFunction, _ given: [GoType], _ ops: [Operand], spread: Bool, callee: Span) throws -> [GoType] {
+    let d = g.decl
+    let names = d.typeParams.map(\.name)
+    let params = Set(names)
+    var bound: [String: GoType] = [:]
+    for (n, t) in zip(names, given) { bound[n] = t }
+    var untyped: [String: (kind: UntypedKind, op: Operand)] = [:]
+    let fixed = d.variadic ? d.paramList.count - 1 : d.paramList.count
+    for (k, op) in ops.enumerated() {
+      var te: TypeExpr
+      if k < fixed {
+        te = d.paramList[k].type
+      } else if d.variadic, let last = d.paramList.last {
+        te = spread ? .slice(last.type) : last.type
+      } else {
+        break  // too many arguments: reported when the instance's arguments are checked
+      }
+      if let u = op.untyped {
+        if u != .nilValue, case .name(let n, _) = te, params.contains(n), bound[n] == nil {
+          if let (other, first) = untyped[n] {
+            // Go 1.19's types2 took the first constant's default type, and a later one had to
+            // have the same (`Max(2.5, 1)`: "default type int of 1 does not match inferred
+            // type float64 for T", recorded with go vet 1.19.8); Go 1.21 lets numeric kinds
+            // meet at the larger one, any other pair not (infer.go).
+            if profile.version < GoVersion(1, 21), other.defaultType !== u.defaultType {
+              throw fail(.typeError("default type \(u.defaultType) of \(op.text) does not match inferred type \(other.defaultType) for \(n)"), at: op.expr.span)
+            }
+            _ = first
+            guard let larger = Self.larger(other, u) else {
+              throw fail(.typeError("in call to \(d.name), mismatched types untyped \(Self.kindName(other)) and untyped \(Self.kindName(u)) (cannot infer \(n))"), at: op.expr.span)
+            }
+            untyped[n] = (larger, op)
+          } else {
+            untyped[n] = (u, op)
+          }
+        }
+        continue
+      }
+      if let clash = unify(te, op.type, params, &bound) {
+        throw fail(.typeError("in call to \(d.name), type \(op.type) of \(Self.shortened(op.text)) does not match \(clash)"), at: op.expr.span)
+      }
+    }
+    for (n, u) in untyped where bound[n] == nil { bound[n] = u.kind.defaultType }
+    // Core types of constraints: `S ~[]E` binds E from S, or S from E.
+    var changed = true
+    while changed {
+      changed = false
+      for p in d.typeParams {
+        guard case .interface(let elements, _) = p.constraint, elements.count == 1,
+          case .union(let terms, _) = elements[0], terms.count == 1
+        else { continue }
+        let core = terms[0].type
+        if let t = bound[p.name] {
+          let before = bound.count
+          _ = unify(core, GoType(t.kind), params, &bound)
+          if bound.count != before { changed = true }
+        } else if freeNames(core, params).allSatisfy({ bound[$0] != nil }) {
+          let types = typeParameterScope(Array(bound.keys), Array(bound.values), in: g.scope)
+          if let t = try? withSource(g.source, { try resolveType(core, types, byValue: false) }) {
+            bound[p.name] = t
+            changed = true
+          }
+        }
+      }
+    }
+    if let missing = d.typeParams.first(where: { bound[$0.name] == nil }) {
+      let declared = withSource(g.source) { position(missing.span.start) }
+      throw fail(.typeError("in call to \(d.name), cannot infer \(missing.name) (declared at \(declared))"), at: callee)
+    }
+    return names.map { bound[$0]! }
+  }
+
+  /// The larger of two untyped constant kinds (types2: int < rune < float), nil when they do
+  /// not meet (a string and a number); equal kinds meet as themselves.
+  private static func larger(_ a: UntypedKind, _ b: UntypedKind) -> UntypedKind? {
+    if a == b { return a }
+    let order: [UntypedKind] = [.int, .rune, .float]
+    guard let i = order.firstIndex(of: a), let j = order.firstIndex(of: b) else { return nil }
+    return order[max(i, j)]
+  }
+
+  /// An expression as types2's ExprString writes it in messages: a composite literal's
+  /// elements elided (`[]string{…}`).
+  static func shortened(_ text: String) -> String {
+    guard let open = text.firstIndex(of: "{"), text.hasSuffix("}") else { return text }
+    return text[..<open] + "{…}"
+  }
+
+  private static func kindName(_ k: UntypedKind) -> String {
+    switch k {
+    case .int: "int"
+    case .rune: "rune"
+    case .float: "float"
+    case .string: "string"
+    case .bool: "bool"
+    case .nilValue: "nil"
+    }
+  }
+
+  /// The type parameters a written type mentions.
+  func freeNames(_ te: TypeExpr, _ params: Set<String>) -> [String] {
+    switch te {
+    case .name(let n, _): return params.contains(n) ? [n] : []
+    case .pointer(let e), .slice(let e), .array(_, let e), .chan(let e, _, _): return freeNames(e, params)
+    case .map(let k, let v, _): return freeNames(k, params) + freeNames(v, params)
+    case .function(let ps, let rs, _, _): return (ps + rs).flatMap { freeNames($0.type, params) }
+    case .instance(_, let args, _): return args.flatMap { freeNames($0, params) }
+    default: return []
+    }
+  }
+
+  /// Unifies a parameter's written type with an argument's type, binding type parameters
+  /// (types2 unify.go, inexact: a named argument matches a type literal by its underlying
+  /// type). Returns what does not match, or nil.
+  func unify(_ te: TypeExpr, _ t: GoType, _ params: Set<String>, _ bound: inout [String: GoType]) -> String? {
+    switch te {
+    case .name(let n, _) where params.contains(n):
+      if let b = bound[n] {
+        if b.identical(t) || ((b.name == nil || t.name == nil) && b.underlyingIdentical(t)) {
+          if b.name == nil && t.name != nil { bound[n] = t }
+          return nil
+        }
+        return "inferred type \(b) for \(n)"
+      }
+      bound[n] = t
+      return nil
+    case .pointer(let e):
+      if let p = t.pointee { return unify(e, p, params, &bound) }
+    case .slice(let e):
+      if let s = t.sliceElement { return unify(e, s, params, &bound) }
+    case .array(_, let e):
+      if let (a, _) = t.arrayInfo { return unify(e, a, params, &bound) }
+    case .map(let k, let v, _):
+      if let (mk, mv) = t.mapTypes { return unify(k, mk, params, &bound) ?? unify(v, mv, params, &bound) }
+    case .chan(let e, _, _):
+      if let (c, _) = t.chanInfo { return unify(e, c, params, &bound) }
+    case .function(let ps, let rs, _, _):
+      if case .function(let tp, let tr, _) = t.kind, tp.count == ps.count, tr.count == rs.count {
+        for (p, a) in zip(ps, tp) { if let c = unify(p.type, a, params, &bound) { return c } }
+        for (r, a) in zip(rs, tr) { if let c = unify(r.type, a, params, &bound) { return c } }
+      }
+    case .instance(.name(let n, _), let args, _):
+      if let (generic, targs) = t.instanceOf, generic == qualifier + n, targs.count == args.count {
+        for (a, ta) in zip(args, targs) { if let c = unify(a, ta, params, &bound) { return c } }
+      }
+    default: break
+    }
+    return nil
+  }
+}

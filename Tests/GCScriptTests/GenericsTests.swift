@@ -1,0 +1,116 @@
+// Generics (Check/Checker+Generics.swift): generic functions and types, instantiated per list of
+// type arguments, against a real program's recorded runs and go vet's words. The checker's
+// messages about generics are also in Tests/Recordings/checker (recordedChecksAreGos).
+
+import Foundation
+import GCScript
+@testable import GoHeap
+import Testing
+
+/// runs/generics (Go 1.27.3 and 1.19.8, one run each): Stack[T] over a slice, a List[T] of
+/// nodes, Map/Filter/Reduce, Pair[K, V] with a method, constraints, inference from untyped
+/// constants and through `S ~[]E`, an instance as a function value — every line as Go prints
+/// it, the allocation counts between ReadMemStats calls included.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func genericProgramIsGos(_ version: String) throws {
+  let c = try RecordedRun("generics").compared(version) { _ in false }
+  #expect(c.printed == c.expected)
+  // What the instances allocate, as the real runs did: 13 slice growths for 1000 pushes, a
+  // 24-byte node per push, a 10-string []string and its strings.
+  #expect(c.expected.contains("Stack[int] 1000 pushes: 13 25240\n"))
+  #expect(c.expected.contains("List[string] 100 nodes: 101 2416\n"))
+  #expect(c.expected.contains("*main.List[string] *main.node[string] 100\n"))
+  #expect(c.expected.contains("main.Pair[string,int] answer=42 answer=42\n"))
+  // Where the versions differ, both reproduced: Go 1.27's append to a nil slice in a loop
+  // starts in a 32-byte stack buffer (the one heap slice is the 8 it grows into), and its
+  // conversion of a local never reassigned from a constant composite literal reads a
+  // read-only static (order.go addrTemp).
+  #expect(c.expected.contains(version == "1.27.3" ? "Filter: 1 64\n" : "Filter: 4 128\n"))
+  #expect(c.expected.contains(version == "1.27.3" ? "Pair boxed: 0 0\n" : "Pair boxed: 1 24\n"))
+}
+
+/// The heap sees an instance's layout: a Stack[[]byte] keeps its blocks alive through the
+/// instance's slice until they are popped (their slots zeroed), then a GC frees them.
+@Test func aGenericContainerKeepsItsElementsAlive() throws {
+  let (_, host, rt) = try run("""
+    type Stack[T any] struct { items []T }
+    func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
+    func (s *Stack[T]) Pop() T {
+      var zero T
+      v := s.items[len(s.items)-1]
+      s.items[len(s.items)-1] = zero
+      s.items = s.items[:len(s.items)-1]
+      return v
+    }
+    s := &Stack[[]byte]{}
+    for i := 0; i < 8; i++ { s.Push(make([]byte, 4<<20)) }
+    gc
+    stats "held"
+    for i := 0; i < 8; i++ { _ = s.Pop() }
+    gc
+    stats "popped"
+    print len(s.items), cap(s.items)
+    """)
+  #expect(host.stats[0].1.heapAlloc > 32 * MiB)
+  #expect(host.stats[1].1.heapAlloc < 1 * MiB)
+  #expect(host.text == "0 8\n")
+  try rt.checkInvariants()
+}
+
+/// A REPL session keeps its generics: an entry instantiates what an earlier one declared, and an
+/// entry that fails forgets the instances it made (the next entry makes them again).
+@Test func genericsLiveAcrossREPLEntries() throws {
+  let s = Session()
+  try s.enter("func Sum[T int | float64](xs ...T) T { var t T; for _, x := range xs { t += x }; return t }")
+  try s.enter("type Box[T any] struct { v T }\nfunc (b *Box[T]) Get() T { return b.v }")
+  try s.enter("print Sum(1, 2, 3)")
+  #expect(throws: (any Error).self) { try s.enter("x := Sum(1.5, 2.5)\nb := Box[float64]{x}\nundefinedName()") }
+  try s.enter("b := &Box[float64]{Sum(1.5, 2.5)}\nprint b.Get()")
+  try s.enter("b2 := Box[string]{\"s\"}\nprint b2.Get(), Sum[float64](1, 2)")
+  #expect(s.host.text == "6\n4\ns 3\n")
+  try s.rt.checkInvariants()
+}
+
+/// Inference (types2 infer.go): from typed arguments through composite types, from untyped
+/// constants (the larger numeric kind), through a constraint's core type, and partly explicit.
+@Test func typeArgumentsAreInferred() throws {
+  let (out, _, _) = try run("""
+    func Keys[M ~map[K]V, K comparable, V any](m M) []K {
+      keys := make([]K, 0, len(m))
+      for k := range m { keys = append(keys, k) }
+      return keys
+    }
+    func Apply[T, U any](x T, f func(T) U) U { return f(x) }
+    func Max[T ~int | ~float64](a, b T) T { if a > b { return a }; return b }
+    func Conv[To, From ~int | ~float64](x From) To { return To(x) }
+    type Celsius float64
+    print Keys(map[string]bool{"k": true})
+    print Apply(3, func(i int) string { return "x" })
+    print Max(1, 2.5), Max(Celsius(3), 2)
+    print Conv[int](2.75)
+    fmt.Printf("%T %T\\n", Max(Celsius(3), 2), Conv[Celsius](7))
+    """)
+  #expect(out == "[k]\nx\n2.5 3\n2\nmain.Celsius main.Celsius\n")
+}
+
+/// Messages where gcsh's profile matters, from the real toolchains' go vet: Go 1.19's inference
+/// took the first untyped constant's default type; its types2 refused methods with type
+/// parameters; its recursive instance is a cycle; go1.0 has no generics at all.
+@Test func genericsByVersion() {
+  let max = "func Max[T int | float64](a, b T) T { if a > b { return a }; return b }\n_ = Max(2.5, 1)"
+  #expect(failure(max, profile: .go119)?.kind.message == "default type int of 1 does not match inferred type float64 for T")
+  #expect(failure(max, profile: .go127) == nil)
+  let method = "type S struct{}\nfunc (s S) M[T any](x T) {}"
+  #expect(failure(method, profile: .go119)?.kind.message == "method must have no type parameters")
+  #expect(failure(method, profile: .go127)?.kind.message == "methods with type parameters (generic methods) are not supported by gcsh yet")
+  let cycle = "type T[X any] struct{ a T[X] }\nvar t T[int]\n_ = t"
+  #expect(failure(cycle, profile: .go119)?.kind.message == "illegal cycle in declaration of T")
+  #expect(failure(cycle, profile: .go127)?.kind.message == "invalid recursive type: T[X] refers to itself")
+  #expect(failure(max, profile: .go10)?.kind.message == "type parameter syntax (generics) does not exist in go1.0: it arrived in Go 1.18")
+}
+
+/// An instantiation cycle ends as an error, never as instances made forever.
+@Test func anInstantiationCycleIsAnError() {
+  let e = failure("func F[T any](n int) { if n > 0 { F[[]T](n - 1) } }\nF[int](3)")
+  #expect(e?.kind.message.hasPrefix("instantiation cycle") == true, "\(String(describing: e))")
+}
