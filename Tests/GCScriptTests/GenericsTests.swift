@@ -21,6 +21,8 @@ func genericProgramIsGos(_ version: String) throws {
   #expect(c.expected.contains("List[string] 100 nodes: 101 2416\n"))
   #expect(c.expected.contains("*main.List[string] *main.node[string] 100\n"))
   #expect(c.expected.contains("main.Pair[string,int] answer=42 answer=42\n"))
+  // A method called on a type parameter's value (not inlined) boxes nothing.
+  #expect(c.expected.contains("Describe 100 points: 0 0\n"))
   // Where the versions differ, both reproduced: Go 1.27's append to a nil slice in a loop
   // starts in a 32-byte stack buffer (the one heap slice is the 8 it grows into), and its
   // conversion of a local never reassigned from a constant composite literal reads a
@@ -113,4 +115,68 @@ func genericProgramIsGos(_ version: String) throws {
 @Test func anInstantiationCycleIsAnError() {
   let e = failure("func F[T any](n int) { if n > 0 { F[[]T](n - 1) } }\nF[int](3)")
   #expect(e?.kind.message.hasPrefix("instantiation cycle") == true, "\(String(describing: e))")
+}
+
+/// cmp.Ordered as a constraint (Go 1.21+): a generic binary tree and a variadic maximum, with
+/// what Go 1.27.3 printed for the same program (go run), and types2's messages for a type
+/// outside its type set and for the constraint used as a type (go vet).
+@Test func cmpOrderedConstrainsUserGenerics() throws {
+  let (out, _, _) = try run("""
+    package main
+
+    import (
+    \t"cmp"
+    \t"fmt"
+    )
+
+    func MaxOf[T cmp.Ordered](xs ...T) T {
+    \tm := xs[0]
+    \tfor _, x := range xs[1:] {
+    \t\tif x > m {
+    \t\t\tm = x
+    \t\t}
+    \t}
+    \treturn m
+    }
+
+    type Tree[T cmp.Ordered] struct {
+    \tLeft, Right *Tree[T]
+    \tVal         T
+    }
+
+    func (t *Tree[T]) Insert(v T) *Tree[T] {
+    \tif t == nil {
+    \t\treturn &Tree[T]{Val: v}
+    \t}
+    \tif v < t.Val {
+    \t\tt.Left = t.Left.Insert(v)
+    \t} else {
+    \t\tt.Right = t.Right.Insert(v)
+    \t}
+    \treturn t
+    }
+
+    func (t *Tree[T]) Walk(f func(T)) {
+    \tif t == nil {
+    \t\treturn
+    \t}
+    \tt.Left.Walk(f)
+    \tf(t.Val)
+    \tt.Right.Walk(f)
+    }
+
+    func main() {
+    \tfmt.Println(MaxOf(3, 9, 2), MaxOf("b", "a"))
+    \tvar root *Tree[int]
+    \tfor _, v := range []int{5, 3, 8, 1} {
+    \t\troot = root.Insert(v)
+    \t}
+    \troot.Walk(func(v int) { fmt.Print(v, " ") })
+    \tfmt.Println()
+    }
+    """)
+  #expect(out == "9 b\n1 3 5 8 \n")
+  let decl = "func MaxOf[T cmp.Ordered](xs ...T) T { return xs[0] }\n"
+  #expect(failure(decl + "_ = MaxOf([]int{1})")?.kind.message == "[]int does not satisfy cmp.Ordered ([]int missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)")
+  #expect(failure("var o cmp.Ordered\n_ = o")?.kind.message == "cannot use type cmp.Ordered outside a type constraint: interface contains type constraints")
 }

@@ -433,7 +433,11 @@ public final class Checker {
         throw fail(.typeError("cannot use generic type \(p).Pointer[T any] without instantiation"), at: span)
       }
       switch try packageMember(p, n, at: span) {
-      case .type(let t)?: return t
+      case .type(let t)?:
+        if !inConstraint, isConstraintOnly(t) {
+          throw fail(.typeError("cannot use type \(pkg).\(n) outside a type constraint: interface contains type constraints"), at: span)
+        }
+        return t
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case .missing(let f)?: throw featureMissing(f, span)
       case nil: throw fail(.typeError("undefined: \(pkg).\(n)"), at: span)

@@ -303,8 +303,9 @@ enum Packages {
     case ("reflectlite", _): return ReflectlitePackage.member(name)
     case ("slices", _), ("cmp", _):
       if let b = Builtin.slicesMember(package, name) { return .function(b) }
-      // cmp.Ordered is a constraint (generics); the rest of slices (iterators, BinarySearchFunc,
-      // Chunk, Repeat, ...) is named.
+      // cmp.Ordered, a constraint (Checker+Generics.swift); the rest of slices (iterators,
+      // BinarySearchFunc, Chunk, Repeat, ...) is named.
+      if package == "cmp", name == "Ordered" { return .type(cmpOrderedType) }
       return .unsupported("\(package).\(name)")
     default: return nil
     }

@@ -1,8 +1,9 @@
 // generics: generic functions and types as learners write them — a Stack[T] over a slice, a
 // linked List[T] of nodes, Map/Filter/Reduce, a Pair[K, V] with a method, a Number constraint,
 // inference from untyped constants and from a named slice type (S ~[]E), explicit
-// instantiation, an instance as a function value — what each allocates (Mallocs and TotalAlloc
-// between ReadMemStats calls) and what it prints (%T of instances included).
+// instantiation, an instance as a function value, a method called on a type parameter's
+// value — what each allocates (Mallocs and TotalAlloc between ReadMemStats calls) and what it
+// prints (%T of instances included).
 package main
 
 import (
@@ -108,6 +109,22 @@ func (p Pair[K, V]) String() string { return fmt.Sprint(p.Key, "=", p.Val) }
 type Celsius float64
 type names []string
 
+type point struct{ x, y int }
+
+func (p point) String() string { return "point" }
+
+// Describe calls a method on a value of type-parameter type: through the dictionary in Go,
+// with the value passed as it is (nothing boxed).
+//
+//go:noinline
+func Describe[T fmt.Stringer](xs []T) int {
+	n := 0
+	for _, x := range xs {
+		n += len(x.String())
+	}
+	return n
+}
+
 var sinkInts *Stack[int]
 var sinkList *List[string]
 var sinkAny any
@@ -163,6 +180,12 @@ func main() {
 
 	mx := Max[int]
 	fmt.Printf("%T %d\n", mx, mx(4, 9))
+
+	pts := make([]point, 100)
+	m0, t0 = allocs()
+	n := Describe(pts)
+	report("Describe 100 points", m0, t0)
+	fmt.Println(n)
 
 	s.items = nil
 	l.head = nil
