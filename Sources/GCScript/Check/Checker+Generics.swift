@@ -107,6 +107,11 @@ extension Checker {
       }
       return t
     }
+    // A type whose instance names a bigger instance of itself (`type L[T any] struct{ next
+    // *L[[]T] }`) would instantiate forever: types2's instantiation cycle.
+    if definingInstances.count >= 64 || g.instances.count >= 1000 {
+      throw fail(.typeError("instantiation cycle: \(g.name) instantiated within itself with ever larger type arguments"), at: span)
+    }
     try checkConstraints(g.params, arguments, in: g.scope, name: g.name, at: span)
     let t = GoType.named(qualifier + g.name + "[" + key + "]")
     t.instanceOf = (qualifier + g.name, arguments)
@@ -114,7 +119,11 @@ extension Checker {
     runInstances.append { g.instances[key] = nil }
     let types = typeParameterScope(g.params.map(\.name), arguments, in: g.scope)
     definingInstances.insert(ObjectIdentifier(t))
-    defer { definingInstances.remove(ObjectIdentifier(t)) }
+    let outermost = definingGenerics.insert(ObjectIdentifier(g)).inserted
+    defer {
+      definingInstances.remove(ObjectIdentifier(t))
+      if outermost { definingGenerics.remove(ObjectIdentifier(g)) }
+    }
     let under = try withSource(g.source) { try resolveType(g.body, types) }
     t.define(under.kind)
     t.basicName = under.basicName ?? (under.name != nil && Universe.isPredeclaredType(under) ? under.name : nil)
@@ -162,6 +171,7 @@ extension Checker {
     }
     functionScopes[ObjectIdentifier(f)] = scope
     instanceSources[ObjectIdentifier(f)] = g.source
+    instanceOrigins[ObjectIdentifier(f)] = g
     functions.append(f)
     g.instances[key] = f
     runInstances.append { g.instances[key] = nil }
@@ -209,6 +219,67 @@ extension Checker {
   func isGenericType(_ n: String, _ scope: LexicalScope) -> Bool {
     if case .genericType? = scope.lookup(n) { return true }
     return false
+  }
+
+  /// types2's instantiation cycle, found where it is written: a generic that instantiates
+  /// itself, inside its own declaration, with a type argument built from its own type parameter
+  /// (`type L[T any] struct{ next *L[[]T] }`, `func F[T any]() { F[[]T]() }`) would need ever
+  /// larger instances. Reported at the type parameter, with the instantiation under it.
+  func instantiationCycle(_ params: [TypeParam], _ written: [TypeExpr], at spans: [Span], source declared: Source) -> CheckFailure? {
+    let names = Set(params.map(\.name))
+    for (p, (arg, at)) in zip(params, zip(written, spans)) {
+      if case .name(let n, _) = arg, n == p.name { continue }
+      guard freeNames(arg, names).contains(p.name) else { continue }
+      let detail = "\(position(at.start)): \(p.name) instantiated as \(text(at))"
+      return withSource(declared) { fail(.typeError("instantiation cycle:\n\t" + detail), at: p.span) }
+    }
+    return nil
+  }
+
+  /// Where each type argument of an instance written at `span` (`L[[]T, int]`) is: the text
+  /// between its brackets, split at the commas outside nested brackets and parentheses.
+  func typeArgumentSpans(_ span: Span) -> [Span] {
+    let bytes = source.bytes
+    var i = max(0, span.start)
+    let end = min(span.end, bytes.count)
+    while i < end, bytes[i] != UInt8(ascii: "[") { i += 1 }
+    var spans: [Span] = []
+    var start = i + 1
+    var depth = 0
+    var k = i + 1
+    while k < end {
+      switch bytes[k] {
+      case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "]") where depth == 0, UInt8(ascii: ",") where depth == 0:
+        spans.append(trimmed(Span(start, k)))
+        if bytes[k] == UInt8(ascii: "]") { return spans }
+        start = k + 1
+      case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"): depth -= 1
+      default: break
+      }
+      k += 1
+    }
+    return spans
+  }
+
+  /// A span without the blanks at its ends.
+  private func trimmed(_ s: Span) -> Span {
+    let bytes = source.bytes
+    var a = s.start
+    var b = s.end
+    while a < b, bytes[a] == UInt8(ascii: " ") || bytes[a] == UInt8(ascii: "\t") || bytes[a] == UInt8(ascii: "\n") { a += 1 }
+    while b > a, bytes[b - 1] == UInt8(ascii: " ") || bytes[b - 1] == UInt8(ascii: "\t") || bytes[b - 1] == UInt8(ascii: "\n") { b -= 1 }
+    return Span(a, b)
+  }
+
+  /// The generic function whose instance's body (or a closure in it) is being checked.
+  func enclosingGeneric() -> GenericFunction? {
+    var f: Function? = function
+    while let g = f {
+      if let origin = instanceOrigins[ObjectIdentifier(g)] { return origin }
+      f = g.outer
+    }
+    return nil
   }
 
   /// A scope binding type parameter names to type arguments (`_` binds nothing).
@@ -318,6 +389,7 @@ extension Checker {
     if explicit.count > d.typeParams.count {
       throw fail(.typeError("got \(explicit.count) type arguments but want \(d.typeParams.count)"), at: explicit[d.typeParams.count].span ?? callee)
     }
+    if enclosingGeneric() === g, let cycle = instantiationCycle(d.typeParams, explicit, at: typeArgumentSpans(callee), source: g.source) { throw cycle }
     let given = try explicit.map { try resolveType($0, scope, byValue: false) }
     let (ops, exprs, spill) = try argumentOperands(args, spread, scope)
     // types2 places what it finds about the inferred arguments at the call's `(`.
@@ -343,6 +415,7 @@ extension Checker {
       }
       throw fail(.typeError("cannot use generic function \(d.name) without instantiation"), at: span)
     }
+    if enclosingGeneric() === g, let cycle = instantiationCycle(d.typeParams, explicit, at: typeArgumentSpans(span), source: g.source) { throw cycle }
     let arguments = try explicit.map { try resolveType($0, scope, byValue: false) }
     return functionValue(try instantiate(g, arguments, at: span, argumentSpans: explicit.map { $0.span ?? span }), span)
   }

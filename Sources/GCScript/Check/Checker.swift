@@ -117,6 +117,8 @@ public final class Checker {
   var runInstances: [() -> Void] = []
   var definingInstances: Set<ObjectIdentifier> = []
   var instanceSources: [ObjectIdentifier: Source] = [:]
+  var instanceOrigins: [ObjectIdentifier: GenericFunction] = [:]
+  var definingGenerics: Set<ObjectIdentifier> = []
   var inConstraint = false
   var typeSets: [ObjectIdentifier: TypeSet] = [:]
 
@@ -489,6 +491,9 @@ public final class Checker {
     case .interface(let elements, _): return try interfaceType(elements, scope)
     case .instance(.name(let n, _), let arguments, let span) where isGenericType(n, scope):
       guard case .genericType(let g)? = scope.lookup(n) else { throw CheckFailure() }
+      if definingGenerics.contains(ObjectIdentifier(g)), let cycle = instantiationCycle(g.params, arguments, at: typeArgumentSpans(span), source: g.source) {
+        throw cycle
+      }
       let resolved = try arguments.map { try resolveType($0, scope, byValue: false) }
       return try instantiate(g, resolved, at: span, byValue: byValue)
     case .instance(let base, let arguments, let span):
@@ -668,6 +673,11 @@ public final class Checker {
   /// Checks a function's body (phase 4).
   func checkBody(_ f: Function) {
     guard let d = f.decl, let scope = functionScopes[ObjectIdentifier(f)] else { return }
+    // An instance of a generic an earlier REPL entry declared: its body is that entry's text.
+    if let declared = instanceSources[ObjectIdentifier(f)], declared.text != source.text {
+      withSource(declared) { checkBody(f) }
+      return
+    }
     f.checked = true
     let saved = (function, loops)
     function = f

@@ -33,7 +33,7 @@ public indirect enum TypeExpr: Sendable {
   /// A generic type instantiated: `weak.Pointer[int]`, its type arguments as written (none when
   /// the parser only skipped them: a generic type's own declaration, `type List[T any]`).
   case instance(TypeExpr, [TypeExpr], Span)
-  /// A struct with a construct gcsh lacks (an embedded field, a field tag): the first one.
+  /// A type with a construct gcsh lacks (a struct's, a generic alias): the first one.
   case unsupportedStruct(what: String, Span)
 
   /// Where the type starts, when the parser recorded it.

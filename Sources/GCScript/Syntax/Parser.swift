@@ -473,6 +473,14 @@ public struct Parser {
     if check("["), isTypeParameterList() {
       // type List[T any] ...: a generic type declaration.
       let params = try typeParameterList()
+      if check("=") {
+        // Go 1.24's generic alias (`type Set[T comparable] = map[T]struct{}`): read, and named
+        // by the checker as what gcsh lacks.
+        let at = peek.span
+        advance()
+        _ = try type()
+        return Stmt(.typeAlias(name, .unsupportedStruct(what: "generic type aliases", at)), span(from: s))
+      }
       return Stmt(.genericTypeDecl(name, params, try type()), span(from: s))
     }
     if accept("=") { return Stmt(.typeAlias(name, try type()), span(from: s)) }
