@@ -192,3 +192,18 @@ func genericProgramIsGos(_ version: String) throws {
   #expect(failure(decl + "_ = MaxOf([]int{1})")?.kind.message == "[]int does not satisfy cmp.Ordered ([]int missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)")
   #expect(failure("var o cmp.Ordered\n_ = o")?.kind.message == "cannot use type cmp.Ordered outside a type constraint: interface contains type constraints")
 }
+
+/// Go 1.23's iterators (range over a `func(yield func(V) bool)`, often a generic iter.Seq[T])
+/// are named as what gcsh lacks; before Go 1.23 the loop is types2's error (go vet 1.19.8).
+@Test func rangeOverFunctionsIsNamed() {
+  let program = """
+    func Count(n int) func(func(int) bool) {
+      return func(yield func(int) bool) {
+        for i := 0; i < n; i++ { if !yield(i) { return } }
+      }
+    }
+    for i := range Count(3) { print i }
+    """
+  #expect(failure(program)?.kind.message == "range over functions (Go 1.23 iterators) are not supported by gcsh yet")
+  #expect(failure(program, profile: .go119)?.kind.message == "cannot range over Count(3) (value of type func(func(int) bool))")
+}

@@ -467,6 +467,13 @@ extension Checker {
       }
       return try rangeOverChannel(key, value, define, operand, elem, body, scope, span, label: label)
     } else {
+      // Go 1.23's iterators: `for v := range seq` over a `func(yield func(V) bool)`. Valid Go
+      // from 1.23 on; before, types2's "cannot range over".
+      if profile.version >= GoVersion(1, 23), case .function(let ps, let rs, false) = t.kind, rs.isEmpty, ps.count == 1,
+        case .function(let yps, let yrs, false) = ps[0].kind, yps.count <= 2, yrs.count == 1, yrs[0].isBool
+      {
+        throw fail(.notSupported("range over functions (Go 1.23 iterators)", plural: true), at: over.span)
+      }
       throw fail(.typeError("cannot range over \(text(over.span)) (\(describe(operand)))"), at: over.span)
     }
     if kind == .integer && value != nil {
