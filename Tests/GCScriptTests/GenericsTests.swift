@@ -207,3 +207,16 @@ func genericProgramIsGos(_ version: String) throws {
   #expect(failure(program)?.kind.message == "range over functions (Go 1.23 iterators) are not supported by gcsh yet")
   #expect(failure(program, profile: .go119)?.kind.message == "cannot range over Count(3) (value of type func(func(int) bool))")
 }
+
+/// Hostile declarations end as located errors (each once crashed gcsh or ran silently), in
+/// go build 1.27.3's words where it has them.
+@Test func malformedGenericsAreErrors() {
+  // A constraint that instantiates the type itself: verified lazily, as Go does.
+  #expect(failure("type T[P T[P]] struct{}\nvar x T[int]\n_ = x")?.kind.message == "int does not satisfy T[int] (int missing in T[int])")
+  #expect(syntaxErrors("func F[]() {}").map(\.kind.message) == ["empty type parameter list"])
+  #expect(failure("func F[T any, T any]() {}")?.kind.message == "T redeclared in this block\n\ttest.gcs:1:8: other declaration of T")
+  #expect(failure("type S[K any, K any] struct{}")?.kind.message == "K redeclared in this block\n\ttest.gcs:1:8: other declaration of K")
+  #expect(failure("type S[T any] struct{ s S[T] }\nvar s S[int]\n_ = s")?.kind.message == "invalid recursive type: S[T] refers to itself")
+  // A generic that calls itself with a bigger argument through inference is stopped too.
+  #expect(failure("func F[T any](x T) { F(&x) }\nF(1)")?.kind.message.hasPrefix("instantiation cycle") == true)
+}

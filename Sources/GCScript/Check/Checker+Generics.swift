@@ -107,12 +107,21 @@ extension Checker {
       }
       return t
     }
+    // A constraint that names the type itself (`type T[P T[P]]`) instantiates it while its
+    // arguments are verified: Go verifies instantiations lazily, so the inner one is not
+    // verified again here (the outer check then fails on the type set).
+    let verify = !verifyingGenerics.contains(ObjectIdentifier(g))
     // A type whose instance names a bigger instance of itself (`type L[T any] struct{ next
     // *L[[]T] }`) would instantiate forever: types2's instantiation cycle.
     if definingInstances.count >= 64 || g.instances.count >= 1000 {
       throw fail(.typeError("instantiation cycle: \(g.name) instantiated within itself with ever larger type arguments"), at: span)
     }
-    try checkConstraints(g.params, arguments, in: g.scope, name: g.name, at: span)
+    if verify {
+      verifyingGenerics.insert(ObjectIdentifier(g))
+      defer { verifyingGenerics.remove(ObjectIdentifier(g)) }
+      try checkConstraints(g.params, arguments, in: g.scope, name: g.name, at: span)
+    }
+    if let t = g.instances[key] { return t }  // made while its arguments were verified
     let t = GoType.named(qualifier + g.name + "[" + key + "]")
     t.instanceOf = (qualifier + g.name, arguments)
     g.instances[key] = t
@@ -282,6 +291,20 @@ extension Checker {
     return nil
   }
 
+  /// types2's checks of a type parameter list: no name twice (`T redeclared in this block`,
+  /// with the other declaration under it).
+  func checkTypeParameters(_ params: [TypeParam]) -> Bool {
+    var seen: [String: Span] = [:]
+    for p in params where p.name != "_" {
+      if let other = seen[p.name] {
+        fail(.typeError("\(p.name) redeclared in this block\n\t\(position(other.start)): other declaration of \(p.name)"), at: p.span)
+        return false
+      }
+      seen[p.name] = p.span
+    }
+    return true
+  }
+
   /// A scope binding type parameter names to type arguments (`_` binds nothing).
   func typeParameterScope(_ names: [String], _ arguments: [GoType], in parent: LexicalScope) -> LexicalScope {
     let scope = LexicalScope(parent: parent, function: nil)
@@ -324,6 +347,8 @@ extension Checker {
   func constraintName(_ te: TypeExpr, _ t: GoType) -> String {
     if t.name != nil { return "\(t)" }
     if case .interface(let elements, let at) = te, elements.count == 1, case .union = elements[0] { return text(at) }
+    // `[P T[int]]`: a constraint that is not an interface is named as itself.
+    if case .interface = te {} else if let only = typeSet(of: t).unions.first, only.count == 1 { return "\(only[0].type)" }
     return "\(t)"
   }
 

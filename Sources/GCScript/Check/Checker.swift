@@ -119,6 +119,7 @@ public final class Checker {
   var instanceSources: [ObjectIdentifier: Source] = [:]
   var instanceOrigins: [ObjectIdentifier: GenericFunction] = [:]
   var definingGenerics: Set<ObjectIdentifier> = []
+  var verifyingGenerics: Set<ObjectIdentifier> = []
   var inConstraint = false
   var typeSets: [ObjectIdentifier: TypeSet] = [:]
 
@@ -302,6 +303,10 @@ public final class Checker {
         }
         if top.symbols[name] != nil {
           fail(.typeError("\(name) redeclared in this block"), at: s.span)
+          continue
+        }
+        guard checkTypeParameters(params) else {
+          top.symbols[name] = .poisoned
           continue
         }
         top.symbols[name] = .genericType(GenericType(name: name, params: params, body: te, scope: top, source: source, span: s.span))
@@ -580,6 +585,7 @@ public final class Checker {
         }
         if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
         if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
+        guard checkTypeParameters(d.typeParams) else { continue }
         if d.name != "_" { top.symbols[d.name] = .genericFunction(GenericFunction(decl: d, scope: top, source: source)) }
         declared = true
         continue

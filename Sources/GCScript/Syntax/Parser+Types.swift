@@ -155,6 +155,10 @@ extension Parser {
   /// type; a union or an approximation is an implicit `interface{ ~int | string }`.
   mutating func typeParameterList() throws -> [TypeParam] {
     try expect("[", after: nil)
+    if check("]") {
+      errors.append(ScriptError(.typeError("empty type parameter list"), at: peek.span))
+      throw Bail()
+    }
     var params: [TypeParam] = []
     var names: [(String, Span)] = []
     while !check("]") {
