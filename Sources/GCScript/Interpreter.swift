@@ -90,6 +90,9 @@ public final class Interpreter {
     }
     inliner.run(program, source: source)
     escape.analyse(program, source: source)
+    let wrappers = GenericWrappers.lines(program.functions, inliner: inliner.diagnostics, escape: escape)
+    inliner.append(wrappers.inlined)
+    escape.append(wrappers.escaped)
     let everyFunction = (program.functions + [program.script]).flatMap(\.withLiterals)
     let frameErrors = FrameLimit(escape.compiler).errors(everyFunction)
     if !frameErrors.isEmpty { throw CompileErrors(errors: frameErrors.map { $0.located(in: source) }) }

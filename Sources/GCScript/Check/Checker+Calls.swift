@@ -1142,8 +1142,21 @@ extension Checker {
     // The literal's type as the IR prints types (`interface {}`, `struct {}`), then its
     // elements as `...` (none: `{}`).
     let bytes = source.bytes
-    let type = flat(Substring(String(decoding: bytes[span.start..<brace], as: UTF8.self)))
+    var type = flat(Substring(String(decoding: bytes[span.start..<brace], as: UTF8.self)))
       .replacing("interface{}", with: "interface {}").replacing("struct{}", with: "struct {}")
+    // An instance's type arguments without blanks (`[]Pair[string,[]int]{...}`).
+    if type.contains(", ") {
+      var depth = 0
+      var out = ""
+      var previous: Character = " "
+      for ch in type {
+        if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 }
+        if ch == " ", previous == ",", depth > 0 { continue }
+        out.append(ch)
+        previous = ch
+      }
+      type = out
+    }
     let inner = String(decoding: bytes[(brace + 1)..<(span.end - 1)], as: UTF8.self)
     return type + (inner.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" } ? "{}" : "{...}")
   }

@@ -14,9 +14,11 @@
 // go run, Go 1.27.3 and 1.19.8, inlined or not), as in gcsh's direct call of the instance's
 // method.
 //
+// For -m, each instance is named as its shape's body (`Sum[go.shape.int]`, Go 1.19
+// `Sum[go.shape.int_0]`), the first of a shape reports the body's lines, and Go 1.20+'s
+// per-instantiation wrappers add theirs (Escape/GenericWrappers.swift).
+//
 // What that leaves out, and is not modelled yet:
-//   - -m names shaped instances (`Sum[go.shape.int]`) and the wrappers beside them; gcsh's -m
-//     names the instance (`Sum[int]`);
 //   - a generic body is checked against each instantiation, not against its constraints: an
 //     error in a body no call instantiates is not reported.
 
@@ -146,7 +148,8 @@ extension Checker {
     _ arguments: [GoType], _ g: GenericType
   ) {
     let d = m.decl
-    let f = Function(name: methodName(t, m.pointer, d.name), decl: d, isScript: false)
+    let f = Function(name: methodName(GoType.named(qualifier + g.name + shapedArguments(arguments)), m.pointer, d.name), decl: d, isScript: false)
+    nameInstance(f, concrete: methodName(GoType.named(qualifier + g.name + concreteArguments(arguments)), m.pointer, d.name))
     f.receiver = (t, m.pointer)
     let types = typeParameterScope(m.names, arguments, in: g.scope)
     let scope = LexicalScope(parent: types, function: f)
@@ -157,6 +160,7 @@ extension Checker {
     } catch { return }
     functionScopes[ObjectIdentifier(f)] = scope
     instanceSources[ObjectIdentifier(f)] = g.source
+    shapeTexts[ObjectIdentifier(f)] = shapeSubstitutions(m.names, arguments)
     functions.append(f)
     if d.name != "_" { addMethod(f, d.name, to: t, at: d.nameSpan ?? d.span) }
   }
@@ -172,7 +176,8 @@ extension Checker {
       throw fail(.typeError("instantiation cycle: \(d.name) instantiated with 1000 type argument lists"), at: span)
     }
     try checkConstraints(d.typeParams, arguments, in: g.scope, name: d.name, at: span, argumentSpans: argumentSpans)
-    let f = Function(name: qualifier + d.name + "[" + key + "]", decl: d, isScript: false)
+    let f = Function(name: qualifier + d.name + shapedArguments(arguments), decl: d, isScript: false)
+    nameInstance(f, concrete: qualifier + d.name + concreteArguments(arguments))
     let types = typeParameterScope(d.typeParams.map(\.name), arguments, in: g.scope)
     let scope = LexicalScope(parent: types, function: f)
     try withSource(g.source) {
@@ -181,6 +186,7 @@ extension Checker {
     functionScopes[ObjectIdentifier(f)] = scope
     instanceSources[ObjectIdentifier(f)] = g.source
     instanceOrigins[ObjectIdentifier(f)] = g
+    shapeTexts[ObjectIdentifier(f)] = shapeSubstitutions(d.typeParams.map(\.name), arguments)
     functions.append(f)
     g.instances[key] = f
     runInstances.append { g.instances[key] = nil }
@@ -303,6 +309,63 @@ extension Checker {
       seen[p.name] = p.span
     }
     return true
+  }
+
+  /// `[go.shape.int,go.shape.string]`: type arguments as the compiler names a shaped instance
+  /// (noder shapify: a pointer is *uint8, another type its underlying type; Go 1.19 numbers
+  /// each by its type parameter, `go.shape.int_0`).
+  func shapedArguments(_ arguments: [GoType]) -> String {
+    let unified = profile.version >= GoVersion(1, 20)
+    return "[" + arguments.enumerated().map { k, t in goShapeName(t) + (unified ? "" : "_\(k)") }.joined(separator: ",") + "]"
+  }
+
+  /// `[int,main.Celsius]`: type arguments as the wrapper of one instantiation is named.
+  func concreteArguments(_ arguments: [GoType]) -> String {
+    "[" + arguments.map(goTypeString).joined(separator: ",") + "]"
+  }
+
+  /// What -m writes for each type parameter in a shaped body's texts (`make([]U, 0, n)` is
+  /// `make([]go.shape.string, 0, n)`).
+  func shapeSubstitutions(_ names: [String], _ arguments: [GoType]) -> [String: String] {
+    let unified = profile.version >= GoVersion(1, 20)
+    var map: [String: String] = [:]
+    for (k, (n, t)) in zip(names, arguments).enumerated() where n != "_" {
+      map[n] = goShapeName(t) + (unified ? "" : "_\(k)")
+    }
+    return map
+  }
+
+  /// An instance's allocation sites as -m names them: each type parameter a whole word of the
+  /// text replaced by its shape.
+  func shapeSiteTexts(of f: Function) {
+    guard let map = shapeTexts[ObjectIdentifier(f)], !map.isEmpty else { return }
+    for site in f.withLiterals.flatMap(\.sites) {
+      var out = ""
+      var word = ""
+      var afterDot = false
+      func flush() {
+        out += (!afterDot ? map[word] : nil) ?? word
+        word = ""
+      }
+      for ch in site.text {
+        if ch.isLetter || ch.isNumber || ch == "_" {
+          word.append(ch)
+        } else {
+          let dotNext = ch == "."
+          flush()
+          afterDot = dotNext
+          out.append(ch)
+        }
+      }
+      flush()
+      site.text = out
+    }
+  }
+
+  /// Names an instance for -m: its shape's name, the wrapper's, and whether it is the first of
+  /// its shape (the one whose body's lines are printed).
+  func nameInstance(_ f: Function, concrete: String) {
+    f.instance = (concrete, shapedInstances.insert(f.name).inserted)
   }
 
   /// A scope binding type parameter names to type arguments (`_` binds nothing).

@@ -90,8 +90,10 @@ extension Checker {
   /// The method's name as the compiler prints it (ir.MethodSym): `(*Stack).Push`, `Point.Add`.
   func methodName(_ base: GoType, _ pointer: Bool, _ name: String) -> String {
     let type = base.name ?? "\(base)"
-    // A library's pointer methods are named inside their package: `list.(*List).PushBack`.
-    if pointer, let dot = type.lastIndex(of: ".") {
+    // A library's pointer methods are named inside their package: `list.(*List).PushBack` (the
+    // package's dot comes before an instance's type arguments: `(*Stack[go.shape.int]).Push`).
+    let unqualified = type.firstIndex(of: "[").map { type[..<$0] } ?? type[...]
+    if pointer, let dot = unqualified.lastIndex(of: ".") {
       return "\(type[..<dot]).(*\(type[type.index(after: dot)...])).\(name)"
     }
     return pointer ? "(*\(type)).\(name)" : "\(type).\(name)"

@@ -120,6 +120,10 @@ public final class Checker {
   var instanceOrigins: [ObjectIdentifier: GenericFunction] = [:]
   var definingGenerics: Set<ObjectIdentifier> = []
   var verifyingGenerics: Set<ObjectIdentifier> = []
+  /// The shaped names of the instances made so far (the first of each shape is reported).
+  var shapedInstances: Set<String> = []
+  /// Each instance's type parameters as -m writes them (shapeSiteTexts).
+  var shapeTexts: [ObjectIdentifier: [String: String]] = [:]
   var inConstraint = false
   var typeSets: [ObjectIdentifier: TypeSet] = [:]
 
@@ -695,6 +699,7 @@ public final class Checker {
     let body = block(d.body, scope)
     if f.name == "main" { for s in body { s.narrated = true } }
     f.body = body
+    shapeSiteTexts(of: f)
     if !f.results.isEmpty && !isTerminating(d.body) {
       fail(.typeError("missing return"), at: Span(max(d.span.end - 1, d.span.start), d.span.end))
     }

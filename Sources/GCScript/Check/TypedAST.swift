@@ -112,6 +112,11 @@ public final class Function {
   /// A method value's wrapper (`T.M-fm`, Checker+MethodValues): a literal gcsh writes, not the
   /// program; it takes no `funcN` name. `wrapperVariadic`: the method's last parameter is `...T`.
   var isMethodValueWrapper = false
+  /// An instance of a generic (Checker+Generics.swift): its name is the compiler's shaped one
+  /// (`Sum[go.shape.int]`); `concrete` is the wrapper Go makes per type-argument list
+  /// (`Sum[main.Celsius]`); `representative`: the first instance of its shape, whose body's -m
+  /// lines are printed (Go compiles one body per shape).
+  var instance: (concrete: String, representative: Bool)? = nil
   var wrapperVariadic = false
   /// The package function a wrapper stands for, when it is one used as a value
   /// (`unicode.IsSpace` in `FieldsFunc(s, unicode.IsSpace)`; Checker+MethodValues).

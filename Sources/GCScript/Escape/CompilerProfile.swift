@@ -36,6 +36,10 @@ struct CompilerProfile {
   /// pass's file is copyright 2025, and a fix to it was backported to release-branch.go1.26
   /// (golang/go#81689).
   let moveToHeapPass: Bool
+  /// Go 1.20+'s unified IR compiles generics per shape named without an index (`go.shape.int`,
+  /// Go 1.19: `go.shape.int_0`) and a wrapper per type-argument list that inlines the shaped
+  /// body (-m: `can inline Sum[int]`, then the body's lines at the declaration).
+  let unifiedGenerics: Bool
   /// Small pointer-free variables moved to the heap and declared together share one
   /// allocation (ssagen/ssa.go newHeapaddr, maxAggregatedHeapAllocation = 16;
   /// Lower/HeapAggregation.swift). Go 1.27.3's ssagen has it (runs/waitgroupgo: 202 mallocs
@@ -138,6 +142,7 @@ struct CompilerProfile {
     copiesOnlySSAableOperands = runtime.version >= GoVersion(1, 22)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)
+    unifiedGenerics = runtime.version >= GoVersion(1, 20)
     aggregatesSmallHeapVariables = runtime.version >= GoVersion(1, 27)
   }
 }

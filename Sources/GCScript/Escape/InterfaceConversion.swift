@@ -327,6 +327,13 @@ extension Batch {
     // A call that packs its variadic arguments: the IR prints the slice it makes as
     // `... argument` spread (`sum(... argument...)`, `f(1, ... argument...)`).
     if let text = variadicCallText(x) { return text }
+    // Go 1.19's call of a generic's shaped body, its dictionary first:
+    // `Max[go.shape.float64_0](&.dict.Max[main.Celsius], 20, 30.5)` (runs/generics).
+    if case .call(let f, let args) = x.kind, let instance = f.instance, f.receiver == nil, !analysis.compiler.unifiedGenerics {
+      let dictionary: String = "&.dict." + instance.concrete
+      let operands: [String] = [dictionary] + args.map { nestedText($0) }
+      return f.name + "(" + operands.joined(separator: ", ") + ")"
+    }
     // A call of the program's (or a library's) that is not inlined, as the IR prints it: a
     // method as a call of its method expression, the receiver first (`T.Big(t, 2)`,
     // `sort.StringSlice.Search(s, "kiwi")`), and an inlined call among the arguments as its

@@ -262,10 +262,14 @@ final class Inliner {
     if !muted { diagnostics.append(EscapeDiagnostic(offset: offset, message: message)) }
   }
 
+  /// Adds -m lines the inliner did not make itself (a generic's wrappers').
+  func append(_ lines: [EscapeDiagnostic]) { diagnostics += lines }
+
   /// Sets the inliner to work on f: in its library's source, reporting nothing of a library's
   /// own functions (Go prints those lines when it compiles the library's package).
   private func working(on f: Function) {
-    muted = f.library != nil
+    // (A second instance of a generic's shape: Go compiles the shape's body once.)
+    muted = f.library != nil || f.instance?.representative == false
     source = f.library?.source ?? programSource
   }
 
@@ -383,7 +387,10 @@ final class Inliner {
 
   /// Whether a call may be inlined at all (before the budget and recursion checks).
   private func inlinable(_ g: Function) -> Bool {
-    g.inlineCost != nil && declared.contains(ObjectIdentifier(g))
+    // Go 1.19 calls a generic's shaped body with its dictionary and never inlines that call
+    // (`Sum[go.shape.int_0](&.dict.Sum[int], xs)`, runs/generics); Go 1.20+ inlines it.
+    if g.instance != nil && !compiler.unifiedGenerics { return false }
+    return g.inlineCost != nil && declared.contains(ObjectIdentifier(g))
   }
 
   /// mkinlcall: the call replaced by a copy of g's body, or nil when it is not inlined.
