@@ -45,7 +45,22 @@ extension VM {
       // newPrinter, the print (the buffer's growths allocated when the text is made), free.
       let pooled = try getPrinter()
       try call(b, args, result: desc.result)
-      if pooled { try putPrinter() }
+      if pooled {
+        // The result (a Sprint's string, an Errorf's error) is live in fmt's frame while free
+        // runs (print.go Sprint: `s := string(p.buf); p.free(); return s`), and free's Put may
+        // allocate (pin's poolLocal array) and so start a cycle: the result is held as a root
+        // meanwhile — the call's destination slot is not live until the call is done.
+        var held = 0
+        if let r = desc.result {
+          let slots = stack + frames[frames.count - 1].base + r
+          for k in 0..<desc.resultWords where slots[k] != 0 {
+            inFlight.append(slots[k])
+            held += 1
+          }
+        }
+        defer { inFlight.removeLast(held) }
+        try putPrinter()
+      }
     case .call(let b): try call(b, args, result: desc.result, resultType: desc.resultType)
     case .sleep: try sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
     case .goStatement(let launch): try goStatement(launch, args)
