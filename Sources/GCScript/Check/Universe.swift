@@ -75,15 +75,16 @@ enum Universe {
     t !== GoType.any && t !== GoType.error && types.values.contains { $0 === t }
   }
 
-  /// Whether a name is predeclared: a type, a builtin function, true, false, nil or iota.
+  /// Whether a name is predeclared: a type, a builtin function, true, false, nil, iota or the
+  /// constraint comparable.
   static func isPredeclared(_ name: String) -> Bool {
-    types[name] != nil || builtins.contains(name) || ["true", "false", "nil", "iota"].contains(name)
+    types[name] != nil || builtins.contains(name) || ["true", "false", "nil", "iota", "comparable"].contains(name)
   }
 
   /// Predeclared types gcsh does not have yet, with the construct they belong to.
   static let unsupportedTypes: [String: String] = [
     "complex64": "complex numbers",
-    "complex128": "complex numbers", "comparable": "generics",
+    "complex128": "complex numbers",
   ]
 
   /// Builtin functions gcsh runs.
