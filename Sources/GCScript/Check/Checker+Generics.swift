@@ -365,7 +365,10 @@ extension Checker {
   /// Names an instance for -m: its shape's name, the wrapper's, and whether it is the first of
   /// its shape (the one whose body's lines are printed).
   func nameInstance(_ f: Function, concrete: String) {
-    f.instance = (concrete, shapedInstances.insert(f.name).inserted)
+    let first = shapedInstances.insert(f.name).inserted
+    f.instance = (concrete, first)
+    // A run that fails compiles nothing: its shapes are not reported for it.
+    if first { runInstances.append { [unowned self] in self.shapedInstances.remove(f.name) } }
   }
 
   /// A scope binding type parameter names to type arguments (`_` binds nothing).
