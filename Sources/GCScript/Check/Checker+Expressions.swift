@@ -53,16 +53,21 @@ extension Checker {
   func kindPrefix(_ t: GoType) -> String {
     guard t.name != nil, !Universe.isPredeclaredType(t), profile.version >= GoVersion(1, 24)
     else { return "" }
+    return (compositeKind(t) ?? t.basicName).map { $0 + " " } ?? ""
+  }
+
+  /// types2 operand.go compositeKind: the structure of a composite type (nil for a basic one).
+  func compositeKind(_ t: GoType) -> String? {
     switch t.kind {
-    case .structure: return "struct "
-    case .array: return "array "
-    case .slice: return "slice "
-    case .pointer: return "pointer "
-    case .interface: return "interface "
-    case .map: return "map "
-    case .function: return "func "
-    case .chan: return "chan "
-    default: return t.basicName.map { $0 + " " } ?? ""
+    case .structure: return "struct"
+    case .array: return "array"
+    case .slice: return "slice"
+    case .pointer: return "pointer"
+    case .interface: return "interface"
+    case .map: return "map"
+    case .function: return "func"
+    case .chan: return "chan"
+    default: return nil
     }
   }
 

@@ -151,18 +151,29 @@ extension Checker {
     let f = Function(name: methodName(GoType.named(qualifier + g.name + shapedArguments(arguments)), m.pointer, d.name), decl: d, isScript: false)
     nameInstance(f, concrete: methodName(GoType.named(qualifier + g.name + concreteArguments(arguments)), m.pointer, d.name))
     f.receiver = (t, m.pointer)
-    let types = typeParameterScope(m.names, arguments, in: g.scope)
-    let scope = LexicalScope(parent: types, function: f)
     do {
-      try withSource(g.source) {
-        try declareSignature([m.receiver] + d.paramList, d.results, variadic: d.variadic, of: f, in: scope, typesIn: types)
-      }
+      try declareInstance(f, [m.receiver] + d.paramList, names: m.names, arguments, in: g.scope, source: g.source)
     } catch { return }
-    functionScopes[ObjectIdentifier(f)] = scope
-    instanceSources[ObjectIdentifier(f)] = g.source
-    shapeTexts[ObjectIdentifier(f)] = shapeSubstitutions(m.names, arguments)
-    functions.append(f)
     if d.name != "_" { addMethod(f, d.name, to: t, at: d.nameSpan ?? d.span) }
+  }
+
+  /// Declares an instance's signature with its type parameters (`names`) bound to the type
+  /// arguments, in its declaration's source, and enters it among the run's functions (its body
+  /// is checked with theirs, and its sites named by shape: shapeSiteTexts).
+  private func declareInstance(
+    _ f: Function, _ params: [Param], names: [String], _ arguments: [GoType], in declared: LexicalScope,
+    source: Source
+  ) throws {
+    let d = f.decl!
+    let types = typeParameterScope(names, arguments, in: declared)
+    let scope = LexicalScope(parent: types, function: f)
+    try withSource(source) {
+      try declareSignature(params, d.results, variadic: d.variadic, of: f, in: scope, typesIn: types)
+    }
+    functionScopes[ObjectIdentifier(f)] = scope
+    instanceSources[ObjectIdentifier(f)] = source
+    shapeTexts[ObjectIdentifier(f)] = shapeSubstitutions(names, arguments)
+    functions.append(f)
   }
 
   /// A generic function's instance for the type arguments: its signature declared now, its
@@ -178,16 +189,8 @@ extension Checker {
     try checkConstraints(d.typeParams, arguments, in: g.scope, name: d.name, at: span, argumentSpans: argumentSpans)
     let f = Function(name: qualifier + d.name + shapedArguments(arguments), decl: d, isScript: false)
     nameInstance(f, concrete: qualifier + d.name + concreteArguments(arguments))
-    let types = typeParameterScope(d.typeParams.map(\.name), arguments, in: g.scope)
-    let scope = LexicalScope(parent: types, function: f)
-    try withSource(g.source) {
-      try declareSignature(d.paramList, d.results, variadic: d.variadic, of: f, in: scope, typesIn: types)
-    }
-    functionScopes[ObjectIdentifier(f)] = scope
-    instanceSources[ObjectIdentifier(f)] = g.source
+    try declareInstance(f, d.paramList, names: d.typeParams.map(\.name), arguments, in: g.scope, source: g.source)
     instanceOrigins[ObjectIdentifier(f)] = g
-    shapeTexts[ObjectIdentifier(f)] = shapeSubstitutions(d.typeParams.map(\.name), arguments)
-    functions.append(f)
     g.instances[key] = f
     runInstances.append { g.instances[key] = nil }
     return f
@@ -335,30 +338,12 @@ extension Checker {
     return map
   }
 
-  /// An instance's allocation sites as -m names them: each type parameter a whole word of the
-  /// text replaced by its shape.
+  /// An instance's allocation sites as -m names them: each type parameter replaced by its
+  /// shape.
   func shapeSiteTexts(of f: Function) {
     guard let map = shapeTexts[ObjectIdentifier(f)], !map.isEmpty else { return }
     for site in f.withLiterals.flatMap(\.sites) {
-      var out = ""
-      var word = ""
-      var afterDot = false
-      func flush() {
-        out += (!afterDot ? map[word] : nil) ?? word
-        word = ""
-      }
-      for ch in site.text {
-        if ch.isLetter || ch.isNumber || ch == "_" {
-          word.append(ch)
-        } else {
-          let dotNext = ch == "."
-          flush()
-          afterDot = dotNext
-          out.append(ch)
-        }
-      }
-      flush()
-      site.text = out
+      site.text = renamingIdentifiers(site.text) { map[$0] }
     }
   }
 
@@ -521,7 +506,7 @@ extension Checker {
     let params = Set(names)
     var bound: [String: GoType] = [:]
     for (n, t) in zip(names, given) { bound[n] = t }
-    var untyped: [String: (kind: UntypedKind, op: Operand)] = [:]
+    var untyped: [String: UntypedKind] = [:]
     let fixed = d.variadic ? d.paramList.count - 1 : d.paramList.count
     for (k, op) in ops.enumerated() {
       var te: TypeExpr
@@ -534,7 +519,7 @@ extension Checker {
       }
       if let u = op.untyped {
         if u != .nilValue, case .name(let n, _) = te, params.contains(n), bound[n] == nil {
-          if let (other, first) = untyped[n] {
+          if let other = untyped[n] {
             // Go 1.19's types2 took the first constant's default type, and a later one had to
             // have the same (`Max(2.5, 1)`: "default type int of 1 does not match inferred
             // type float64 for T", recorded with go vet 1.19.8); Go 1.21 lets numeric kinds
@@ -542,13 +527,12 @@ extension Checker {
             if profile.version < GoVersion(1, 21), other.defaultType !== u.defaultType {
               throw fail(.typeError("default type \(u.defaultType) of \(op.text) does not match inferred type \(other.defaultType) for \(n)"), at: op.expr.span)
             }
-            _ = first
             guard let larger = Self.larger(other, u) else {
-              throw fail(.typeError("in call to \(d.name), mismatched types untyped \(Self.kindName(other)) and untyped \(Self.kindName(u)) (cannot infer \(n))"), at: op.expr.span)
+              throw fail(.typeError("in call to \(d.name), mismatched types \(other.description) and \(u.description) (cannot infer \(n))"), at: op.expr.span)
             }
-            untyped[n] = (larger, op)
+            untyped[n] = larger
           } else {
-            untyped[n] = (u, op)
+            untyped[n] = u
           }
         }
         continue
@@ -557,7 +541,7 @@ extension Checker {
         throw fail(.typeError("in call to \(d.name), type \(op.type) of \(Self.shortened(op.text)) does not match \(clash)"), at: op.expr.span)
       }
     }
-    for (n, u) in untyped where bound[n] == nil { bound[n] = u.kind.defaultType }
+    for (n, u) in untyped where bound[n] == nil { bound[n] = u.defaultType }
     // Core types of constraints: `S ~[]E` binds E from S, or S from E.
     var changed = true
     while changed {
@@ -601,17 +585,6 @@ extension Checker {
   static func shortened(_ text: String) -> String {
     guard let open = text.firstIndex(of: "{"), text.hasSuffix("}") else { return text }
     return text[..<open] + "{…}"
-  }
-
-  private static func kindName(_ k: UntypedKind) -> String {
-    switch k {
-    case .int: "int"
-    case .rune: "rune"
-    case .float: "float"
-    case .string: "string"
-    case .bool: "bool"
-    case .nilValue: "nil"
-    }
   }
 
   /// The type parameters a written type mentions.

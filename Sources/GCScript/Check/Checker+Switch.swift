@@ -169,21 +169,9 @@ extension Checker {
   func operandText(_ op: Operand) -> String {
     if op.untyped == .nilValue { return "nil" }
     if op.untyped != nil { return "\(op.text) (\(describe(op)))" }
-    var desc = ""
     let t = op.type
     // (A predeclared type is never composite.)
-    if t.name != nil {
-      switch t.kind {
-      case .structure: desc = "struct "
-      case .array: desc = "array "
-      case .slice: desc = "slice "
-      case .pointer: desc = "pointer "
-      case .interface: desc = "interface "
-      case .map: desc = "map "
-      case .function: desc = "func "
-      default: break
-      }
-    }
+    let desc = t.name == nil ? "" : compositeKind(t).map { $0 + " " } ?? ""
     if let c = op.constant {
       let value = c.goText == op.text ? "" : " \(c.goText)"
       return "\(op.text) (constant\(value) of \(desc)type \(t))"

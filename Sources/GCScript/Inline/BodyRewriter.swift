@@ -283,6 +283,15 @@ final class BodyRewriter {
 /// `sort.x[sort.i], sort.x[sort.j] = ...`; `&reverse{...}` is `&sort.reverse{...}`). Names
 /// already qualified, field and method names after a `.`, and Go's predeclared names stay.
 func qualifyingIdentifiers(_ text: String, in package: String) -> String {
+  renamingIdentifiers(text) { word in
+    Universe.isPredeclared(word) || goKeywords.contains(word) ? nil : package + "." + word
+  }
+}
+
+/// IR text with some of its names replaced: `rename` gives a name's replacement (nil: kept).
+/// Names in string literals, after a `.` (fields, methods) and before one (a package) are
+/// not offered.
+func renamingIdentifiers(_ text: String, _ rename: (String) -> String?) -> String {
   var out = ""
   var word = ""
   var previous: Character = " "
@@ -290,10 +299,11 @@ func qualifyingIdentifiers(_ text: String, in package: String) -> String {
     defer { word = "" }
     guard !word.isEmpty else { return }
     let isName = word.first.map { $0 == "_" || $0.isLetter } ?? false
-    if isName, previous != ".", next != ".", !Universe.isPredeclared(word), !goKeywords.contains(word) {
-      out += package + "."
+    if isName, previous != ".", next != ".", let renamed = rename(word) {
+      out += renamed
+    } else {
+      out += word
     }
-    out += word
   }
   var inString = false
   for c in text {
