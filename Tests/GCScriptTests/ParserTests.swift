@@ -235,6 +235,11 @@ struct TreeCase: CustomTestStringConvertible, Sendable {
   // A function type's result may be a receive-only channel (context.go's `Done() <-chan struct{}`).
   TreeCase(source: "var done func() <-chan struct{}", tree: "(var done func()(<-chan struct{}))"),
   TreeCase(source: "type C interface { Done() <-chan struct{}; Err() error }", tree: "(type C interface{Done()(<-chan struct{}); Err()(error)})"),
+  // Brackets lift a header's ban on composite literals (go/parser's exprLev), and a map type
+  // in an argument list converts as any type does.
+  TreeCase(source: "if v := m[P{1, 2}]; v > 0 { }", tree: "(if (:= v (index m (lit P 1 2))) (> v 0) {} _)"),
+  TreeCase(source: "f(map[int]string(nil))", tree: "(call f (call (type map[int]string) nil))"),
+  TreeCase(source: "for k := range map[string]int{\"a\": 1} { }", tree: "(range k _ := (lit map[string]int \"a\":1) {})"),
   // Imports keep their names: given, blank, dot, or none.
   TreeCase(source: "import (\n\"fmt\"\nrt \"runtime\"\n_ \"os\"\n. \"math\"\n)",
            tree: "(import fmt rt runtime _ os . math)"),

@@ -70,6 +70,11 @@ extension Parser {
         let (name, _) = try identifier("field or method name")
         e = Expr(.selector(e, name), span(from: start))
       } else if accept("[") {
+        // Inside brackets a composite literal is unambiguous again, even in a statement's
+        // header: `if v := m[P{1, 2}]; v > 0 {` (go/parser raises exprLev for an index).
+        let saved = noCompositeLit
+        noCompositeLit = false
+        defer { noCompositeLit = saved }
         var lo: Expr? = nil
         if !check(":") { lo = try expressionOrType() }
         if accept(":") {
@@ -136,17 +141,11 @@ extension Parser {
   }
 
   /// An expression, or a type where Go allows one (conversions `[]byte(s)`, `make(map[K]V)`,
-  /// generic arguments): a type that cannot start an expression is parsed as a type.
+  /// generic arguments). Like go/parser, one grammar reads both: `operand` reads a type
+  /// literal as an `.type` expression, and the postfix loop then reads a conversion
+  /// (`map[int]string(nil)`) or a composite literal's body after it.
   mutating func expressionOrType() throws -> Expr {
-    switch peek.kind {
-    case .keyword(.map), .keyword(.chan), .keyword(.interface):
-      let s = peek.span.start
-      let t = try type()
-      if check("{") && !noCompositeLit { return try compositeBody(t, start: s) }
-      return Expr(.type(t), span(from: s))
-    default:
-      return try expression()
-    }
+    try expression()
   }
 
   func isTypeLike(_ e: Expr) -> Bool {
