@@ -7,18 +7,18 @@ import Foundation
 import GoHeap
 import Testing
 
-/// deferprint: what the program printed before its panic, byte for byte; the panic's message;
-/// the -m lines of its functions (Go 1.27's `f.deferwrapN` wrappers, and calls inlined into
-/// them), but for those about fmt's operands, which gcsh does not convert to interfaces yet.
-@Test(arguments: ["1.27.3", "1.19.8"])
-func deferProgramPrintsWhatGoPrinted(_ version: String) throws {
-  let run = try RecordedRun("deferprint")
-  func recorded(_ suffix: String) throws -> String {
+/// Runs a recording whose program dies of a panic under the profile of Go `version`, expecting
+/// what it printed before and its exit status; returns the panic's message and a reader of
+/// the recording's files (`recorded("stderr")`).
+private func dyingRecording(_ name: String, _ version: String) throws
+  -> (run: RecordedRun, interp: Interpreter, panicMessage: String?, recorded: (String) throws -> String)
+{
+  let run = try RecordedRun(name)
+  let recorded = { (suffix: String) throws -> String in
     try String(contentsOf: run.directory.appendingPathComponent("go\(version).\(suffix)"), encoding: .utf8)
   }
-  let profile: RuntimeProfile = version == "1.27.3" ? .go127 : .go119
   let host = RecordingHost()
-  let interp = Interpreter(heap: GoRuntime(profile: profile), host: host)
+  let interp = Interpreter(heap: GoRuntime(profile: profile(ofGo: version)), host: host)
   let source = Source(name: "./main.go", text: run.source)
   let (stmts, parseErrors, _) = Interpreter.parse(source)
   #expect(parseErrors.isEmpty)
@@ -26,6 +26,15 @@ func deferProgramPrintsWhatGoPrinted(_ version: String) throws {
   do { try interp.run(stmts, source: source) } catch let e as ScriptError { panicMessage = e.kind.message }
   #expect(host.text == (try recorded("stdout")))
   #expect(try recorded("status") == "exit status 2\n")
+  return (run, interp, panicMessage, recorded)
+}
+
+/// deferprint: what the program printed before its panic, byte for byte; the panic's message;
+/// the -m lines of its functions (Go 1.27's `f.deferwrapN` wrappers, and calls inlined into
+/// them), but for those about fmt's operands, which gcsh does not convert to interfaces yet.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func deferProgramPrintsWhatGoPrinted(_ version: String) throws {
+  let (run, interp, panicMessage, recorded) = try dyingRecording("deferprint", version)
   #expect(panicMessage == (try recorded("stderr")).split(separator: "\n").first.map(String.init))
   let lines = run.source.split(separator: "\n", omittingEmptySubsequences: false)
   func decision(_ line: String) -> Bool {
@@ -37,6 +46,36 @@ func deferProgramPrintsWhatGoPrinted(_ version: String) throws {
   let goLines = try recorded("m.txt").split(separator: "\n").map(String.init).filter(decision)
   #expect(goLines.count >= 4)
   #expect(Set(interp.escapeDecisions.filter(decision)) == Set(goLines))
+}
+
+/// nestedpanic: panics raised by deferred calls while a panic unwinds — recovered where
+/// raised, by an earlier deferred call of the same frame, or aborting the panic they
+/// interrupted (the frame's remaining deferred calls run for the new one) — print what Go
+/// printed, and the program dies with the chain Go prints, per version (runtime/panic.go
+/// printpanics: `[recovered]`, and since Go 1.25 `[recovered, repanicked]`).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func panicsInDeferredCallsChainAsGoPrintsThem(_ version: String) throws {
+  let (_, _, panicMessage, recorded) = try dyingRecording("nestedpanic", version)
+  // The chain: every line before the blank line and the goroutine trace.
+  let chain = try recorded("stderr").components(separatedBy: "\n\ngoroutine ")[0]
+  #expect(chain.contains("\n\tpanic: second"))
+  #expect(panicMessage == chain)
+}
+
+/// Unwinding is nested in gcsh's own stack once per panic a deferred call raises: a chain
+/// deeper than gcsh follows ends the run with a named limit, not a crash (Go runs it until the
+/// goroutine's 1 GB stack overflows, ~2M panics deep).
+@Test func panicsNestedWithoutEndStopAtANamedLimit() throws {
+  let error = runOnLargeStack {
+    failure("""
+      func f(n int) {
+        defer func() { f(n + 1) }()
+        panic(n)
+      }
+      f(0)
+      """)
+  }
+  #expect(error?.kind.message.hasPrefix("\(VM.maxNestedPanics) panics are unwinding at once") == true)
 }
 
 /// A deferred call's arguments are the frame's until the call runs: a collection in between

@@ -48,6 +48,9 @@ public enum ErrorKind: Equatable, Sendable {
   case indexOutOfRange(index: Int, length: Int)
   case sliceOutOfRange(String)
   case goPanic(String)
+  /// A panic raised by a deferred call while earlier panics unwound (their lines, oldest
+  /// first), and the last one: printed as runtime/panic.go printpanics prints the chain.
+  indirect case abortedPanics([String], ErrorKind, repeatsLast: Bool)
   /// os.Exit(n): the program ends with status n (deferred calls do not run).
   case programExit(Int)
   /// A run-time error the Go runtime raises itself (`makeslice: len out of range`).
@@ -141,6 +144,8 @@ public enum ErrorKind: Equatable, Sendable {
       return "panic: runtime error: index out of range [\(i)] with length \(n)"
     case .sliceOutOfRange(let m): return "panic: runtime error: slice bounds out of range \(m)"
     case .goPanic(let m): return "panic: \(m)"
+    case .abortedPanics(let earlier, let last, let repeatsLast):
+      return (earlier + (repeatsLast ? [] : [last.message])).joined(separator: "\n\t")
     case .programExit(let n): return "exit status \(n)"
     case .goRuntimePanic(let m): return "panic: runtime error: \(m)"
     case .death(let d, let prefix):
@@ -198,7 +203,7 @@ public enum ErrorKind: Equatable, Sendable {
     switch self {
     case .death(let d, _): return d.exitStatus
     case .nilDereference, .indexOutOfRange, .sliceOutOfRange, .divisionByZero, .negativeShift, .goPanic, .goRuntimePanic,
-      .stackOverflow, .deadlock, .fatalError:
+      .abortedPanics, .stackOverflow, .deadlock, .fatalError:
       return 2
     case .programExit(let n): return n & 0xFF  // the status the OS keeps
     default: return nil

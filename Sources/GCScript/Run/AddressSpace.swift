@@ -43,6 +43,17 @@ enum AddressSpace {
 /// A VM panic or fault raised inside an instruction: located at the instruction by the loop.
 struct VMTrap: Error {
   let kind: ErrorKind
+  /// A panic raised while earlier ones were unwinding, by one of their deferred calls: those
+  /// panics' lines, oldest first, as runtime/panic.go printpanics prints the chain it aborts.
+  var aborted: [String] = []
+  /// This panic's value is the one before it repanicked (`panic(recover())`): since Go 1.25
+  /// printpanics marks the earlier `[recovered, repanicked]` and skips this one's line.
+  var repeatsLast = false
+
+  /// The kind an unrecovered panic reports: with the chain it aborted.
+  var reportedKind: ErrorKind {
+    aborted.isEmpty ? kind : .abortedPanics(aborted, kind, repeatsLast: repeatsLast)
+  }
 }
 
 extension VM {

@@ -23,8 +23,8 @@ extension VM {
   /// Runs the deferred calls of every frame above `depth`, innermost first, and drops those
   /// frames — until one of the calls recovers the panic: then its frame has returned (with its
   /// results as they are) and the unwinding stops; returns whether that happened. A deferred
-  /// call that panics in turn replaces the panic (the one reported).
-  func unwindRunningDeferredCalls(to depth: Int) throws -> Bool {
+  /// call that panics in turn may abort the panic and take its place (runDeferredCalls).
+  func unwindRunningDeferredCalls(to depth: Int, _ report: (VMTrap) -> Error) throws -> Bool {
     let saved = stopDepth
     defer { stopDepth = saved }
     while frames.count > depth {
@@ -36,7 +36,7 @@ extension VM {
       frames[frames.count - 1].pc = exit
       stopDepth = frames.count - 1
       panicking.frame = frames.count - 1
-      try execute()
+      try runDeferredCalls(of: frames.count - 1, report)
       if panicking.recovered { return true }
     }
     return false

@@ -277,9 +277,11 @@ extension VM {
   /// instruction. The frame's pc stays at the blocking instruction: the one that readies it
   /// moves it on (a receive's value delivered) or leaves it to run again (a lock retried).
   func park(_ reason: String) throws {
+    // Not a Go panic (no deferred call may recover it, nor fmt print it as a String method's):
+    // a limit of gcsh's, which ends the run.
     guard canSwitchGoroutines else {
-      throw VMTrap(kind: .goRuntimePanic(
-        "gcsh cannot block a goroutine (\(reason)) inside a String method fmt calls or a deferred call a panic runs"))
+      throw SimulationLimit(
+        "gcsh cannot block a goroutine (\(reason)) inside a String method fmt calls or a deferred call a panic runs")
     }
     current.state = .waiting(reason)
     throw GoroutineSwitch()

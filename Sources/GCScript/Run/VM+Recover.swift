@@ -26,6 +26,13 @@ struct PanicState {
   var pending: (UInt64, UInt64)? = nil
   /// The panic's message (a run-time error's value is made of it).
   var message = ""
+  /// The panic as raised, with the chain of panics it aborted.
+  var trap = VMTrap(kind: .goPanic(""))
+  /// The error the panic reports if nothing recovers it, located where it was raised.
+  var error: Error? = nil
+  /// What recover returned for it (a run-time error's value is made then): a later panic
+  /// with the same value repanics this one.
+  var recoveredValue: (UInt64, UInt64)? = nil
 }
 
 extension VM {
@@ -38,35 +45,107 @@ extension VM {
         try execute()
         return
       } catch let t as VMTrap where Self.isPanic(t.kind) {
-        let error = report(t)
-        // The enclosing panic's state comes back when this one is done — but not its pending
-        // value, which belongs to whichever panic is raised now: none once this one is
-        // recovered (a later run-time error must not find it), this one's value when it goes
-        // on unwinding the frames below `depth`, a new panic's when a deferred call raised one.
-        let outer = panicking
-        defer {
-          let pending = panicking.pending
-          panicking = outer
-          panicking.pending = pending
-        }
-        panicking.value = panicking.pending
-        panicking.pending = nil
-        panicking.active = true
-        panicking.recovered = false
-        panicking.message = t.kind.message
-        // The value stays reachable while the frames unwind (the runtime's _panic holds it).
-        if let (_, data) = panicking.value { inFlight.append(data) }
-        let recovered = try unwindRunningDeferredCalls(to: depth)
-        if panicking.value != nil { inFlight.removeLast() }
-        guard recovered else {
-          panicking.pending = panicking.value
-          throw error
-        }
+        if let unrecovered = try unwind(t, to: depth, report) { throw unrecovered.error }
         // The recovering frame returned: its caller resumes after the call.
         if frames.count == depth { return }
         frames[frames.count - 1].pc += 1
       }
     }
+  }
+
+  /// Panic `t`, just raised, unwinds the frames above `depth`, running their deferred calls
+  /// (VM+Defer.swift). Returns nil when one of them recovered it (the recovering frame has
+  /// returned), else the panic that goes on below `depth` — `t`, or a panic a deferred call
+  /// raised that aborted it — whose value is then pending for the frames below.
+  func unwind(_ t: VMTrap, to depth: Int, _ report: (VMTrap) -> Error) throws -> (trap: VMTrap, error: Error)? {
+    // The enclosing panic's state comes back when this one is done — but not its pending
+    // value, which belongs to whichever panic is raised now: none once this one is recovered
+    // (a later run-time error must not find it), this one's value when it goes on unwinding
+    // the frames below `depth`.
+    let outer = panicking
+    defer {
+      let pending = panicking.pending
+      panicking = outer
+      panicking.pending = pending
+    }
+    let mark = inFlight.count
+    defer { inFlight.removeSubrange(mark...) }
+    begin(t, report(t))
+    guard try unwindRunningDeferredCalls(to: depth, report) else {
+      panicking.pending = panicking.value
+      return (panicking.trap, panicking.error!)
+    }
+    return nil
+  }
+
+  /// Makes `t` the panic in progress, its value the one panic was given.
+  private func begin(_ t: VMTrap, _ error: Error) {
+    panicking.value = panicking.pending
+    panicking.pending = nil
+    panicking.active = true
+    panicking.recovered = false
+    panicking.recoveredValue = nil
+    panicking.message = t.kind.message
+    panicking.trap = t
+    panicking.error = error
+    // The value stays reachable while the frames unwind (the runtime's _panic holds it).
+    if let (_, data) = panicking.value { inFlight.append(data) }
+  }
+
+  /// Frame `top`'s deferred calls, run at its exit while a panic unwinds. One of them may
+  /// panic in turn (runtime/panic.go gopanic links the new _panic to this one): the new panic
+  /// unwinds the frames above `top` — the deferred call's own, with their deferred calls — and
+  /// if one of those recovers it, this exit goes on. Otherwise it has aborted this panic and
+  /// takes its place: this frame's remaining deferred calls run for it (each call's defer bit
+  /// was cleared before the call, so none runs twice), and so do the frames' below.
+  func runDeferredCalls(of top: Int, _ report: (VMTrap) -> Error) throws {
+    while true {
+      do {
+        try execute()
+        return
+      } catch let t as VMTrap where Self.isPanic(t.kind) {
+        // Each panic raised inside a deferred call nests this unwinding in the host's stack.
+        guard panicsNested < Self.maxNestedPanics else {
+          throw SimulationLimit(
+            "\(Self.maxNestedPanics) panics are unwinding at once, each raised by a deferred call of the one before: the most gcsh follows")
+        }
+        panicsNested += 1
+        defer { panicsNested -= 1 }
+        var later = t
+        (later.aborted, later.repeatsLast) = chain(before: panicking.pending)
+        guard let unrecovered = try unwind(later, to: top + 1, report) else {
+          // The recovering frame returned: its caller resumes after the call.
+          frames[frames.count - 1].pc += 1
+          continue
+        }
+        begin(unrecovered.trap, unrecovered.error)
+        frames[top].pc = session.functions[frames[top].function].deferExit!
+        panicking.frame = top
+      }
+    }
+  }
+
+  /// The panics one goroutine may raise each inside a deferred call of the one before (Go's
+  /// run until its stack limit, 2.0M deep in Go 1.27.3 and 1.4M in Go 1.19.8 for a function
+  /// whose deferred call calls it again: ~500 and ~700 B of frames each).
+  static let maxNestedPanics = 10_000
+
+  /// The chain a panic with `value` raised now aborts: the one in progress, after the ones it
+  /// aborted (printpanics: `panic: v [recovered]` for one a deferred call recovered before
+  /// panicking; since Go 1.25, `[recovered, repanicked]` for one whose value the new panic
+  /// carries again, whose line it then does not repeat — preprintpanics compares the two
+  /// values' type and data words).
+  private func chain(before value: (UInt64, UInt64)?) -> (aborted: [String], repeatsLast: Bool) {
+    var lines = panicking.trap.aborted
+    let now = panicking.value ?? panicking.recoveredValue
+    let repanicked = heap.profile.version >= GoVersion(1, 25) && value != nil && now != nil
+      && value! == now!
+    if !panicking.trap.repeatsLast {
+      let line = panicking.message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+      let mark = panicking.recovered ? (repanicked ? " [recovered, repanicked]" : " [recovered]") : ""
+      lines.append(String(line) + mark)
+    }
+    return (lines, repanicked)
   }
 
   /// `recover()`: the panic's value when called directly by a deferred function of the frame
@@ -79,6 +158,7 @@ extension VM {
     panicking.recovered = true
     if let (type, data) = panicking.value {
       (out[0], out[1]) = (type, data)
+      panicking.recoveredValue = (type, data)
       return
     }
     // A run-time error: an error whose Error() is the message without "panic: ".
@@ -90,6 +170,7 @@ extension VM {
     withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { header += $0 }
     out[0] = runtimeTypes.descriptor(of: .pointer(to: errorStringType), session)
     out[1] = session.rodataAddress(of: header)
+    panicking.recoveredValue = (out[0], out[1])
   }
 
   /// How the runtime prints a panic's value (runtime/panic.go printpanics, error.go

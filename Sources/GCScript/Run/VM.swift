@@ -112,6 +112,8 @@ final class VM: AddressRootSource, GoroutineStack {
   var callbackDepth = 0
   /// The panic being unwound, for recover (VM+Recover.swift).
   var panicking = PanicState()
+  /// How many panics raised by deferred calls are unwinding inside one another.
+  var panicsNested = 0
   /// `--max-steps`: the steps a run may take (loop iterations and calls), and those left.
   var maxSteps: Int? = nil
   var stepsLeft = Int.max
@@ -460,7 +462,7 @@ final class VM: AddressRootSource, GoroutineStack {
   private func runGoroutines() throws {
     while true {
       do {
-        try executeRecovering(depth: 0) { located($0.kind) }
+        try executeRecovering(depth: 0) { located($0.reportedKind) }
       } catch is GoroutineSwitch {
         try schedule()
         continue
