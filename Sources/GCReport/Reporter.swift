@@ -18,6 +18,9 @@ public final class Reporter {
   public var scavtrace: Bool
   private let stdout: (String) -> Void
   private let stderr: (String) -> Void
+  /// Where the program's own bytes go in text mode (nil: decoded, then `stdout` / `stderr`).
+  private let stdoutBytes: (([UInt8]) -> Void)?
+  private let stderrBytes: (([UInt8]) -> Void)?
   private weak var runtime: GoRuntime?
   /// `explain` is on: narrate after each statement.
   public var explain = false
@@ -25,13 +28,16 @@ public final class Reporter {
 
   public init(
     format: Format, gctrace: Bool, scavtrace: Bool? = nil, stdout: @escaping (String) -> Void,
-    stderr: @escaping (String) -> Void
+    stderr: @escaping (String) -> Void, stdoutBytes: (([UInt8]) -> Void)? = nil,
+    stderrBytes: (([UInt8]) -> Void)? = nil
   ) {
     self.format = format
     self.gctrace = gctrace
     self.scavtrace = scavtrace ?? gctrace
     self.stdout = stdout
     self.stderr = stderr
+    self.stdoutBytes = stdoutBytes
+    self.stderrBytes = stderrBytes
   }
 
   /// Subscribes to a runtime's events.
@@ -164,6 +170,17 @@ public final class Reporter {
     } else {
       stderr(text)
     }
+  }
+
+  /// Program output as the program's bytes, written as they are in text mode (a Go string may
+  /// hold invalid UTF-8, which Go's fmt writes unchanged); a JSON line's text is decoded.
+  public func output(bytes: [UInt8]) {
+    if format != .jsonl, let stdoutBytes { stdoutBytes(bytes) } else { output(String(decoding: bytes, as: UTF8.self)) }
+  }
+
+  /// The program's standard error as its bytes.
+  public func errorOutput(bytes: [UInt8]) {
+    if format != .jsonl, let stderrBytes { stderrBytes(bytes) } else { errorOutput(String(decoding: bytes, as: UTF8.self)) }
   }
 
   /// Called with every `stats` snapshot (gcsh compare collects them).

@@ -63,10 +63,13 @@ struct SessionConfig {
 
 /// Writes to a stdio stream.
 func write(_ s: String, to stream: UnsafeMutablePointer<FILE>) {
-  // fwrite, not fputs: a program's output may hold NUL bytes (`string(make([]byte, 8))`), which
-  // a C string would end at.
-  var bytes = Array(s.utf8)
-  _ = bytes.withUnsafeMutableBytes { fwrite($0.baseAddress, 1, $0.count, stream) }
+  write(Array(s.utf8), to: stream)
+}
+
+/// Writes bytes as they are: fwrite, not fputs, since a program's output may hold NUL bytes
+/// (`string(make([]byte, 8))`), which a C string would end at, and need not be UTF-8.
+func write(_ bytes: [UInt8], to stream: UnsafeMutablePointer<FILE>) {
+  _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) }
   if stream == stderr { fflush(stderr) }
 }
 
@@ -83,6 +86,8 @@ final class Host: ScriptHost {
   func environment(_ name: String) -> String? { env[name] }
   func output(_ text: String) { reporter.output(text) }
   func errorOutput(_ text: String) { reporter.errorOutput(text) }
+  func output(bytes: [UInt8]) { reporter.output(bytes: bytes) }
+  func errorOutput(bytes: [UInt8]) { reporter.errorOutput(bytes: bytes) }
   func stats(label: String?, view: String?) {
     timeline?.checkpoint(label: label)
     reporter.stats(label: label, view: view)
@@ -125,7 +130,9 @@ final class Session {
     reporter = Reporter(
       format: config.format, gctrace: config.gctrace, scavtrace: config.scavtrace,
       stdout: config.quiet ? { _ in } : config.capture ?? { write($0, to: stdout) },
-      stderr: config.silent ? { _ in } : { fflush(stdout); write($0, to: stderr) })
+      stderr: config.silent ? { _ in } : { fflush(stdout); write($0, to: stderr) },
+      stdoutBytes: config.quiet || config.capture != nil ? nil : { write($0, to: stdout) },
+      stderrBytes: config.silent ? nil : { fflush(stdout); write($0, to: stderr) })
     host = Host(reporter, environment: config.environment)
     // Colour only on a terminal, honouring NO_COLOR and TERM=dumb.
     let env = ProcessInfoLite.environment

@@ -21,6 +21,9 @@ struct RunResult {
   let status: Int32
   let stdout: String
   let stderr: String
+  /// The streams as written (the Strings above decode invalid UTF-8 to U+FFFD).
+  var stdoutBytes = Data()
+  var stderrBytes = Data()
 }
 
 /// Runs gcsh with arguments, optional stdin, and an environment without GOGC/GOMEMLIMIT/GODEBUG.
@@ -59,7 +62,7 @@ func gcsh(_ args: [String], stdin: String? = nil, env extra: [String: String] = 
   let e = errData.withLock { $0 }
   p.waitUntilExit()
   return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                   stderr: String(decoding: e, as: UTF8.self))
+                   stderr: String(decoding: e, as: UTF8.self), stdoutBytes: o, stderrBytes: e)
 }
 
 /// Runs one of the package's Python drivers (`Tests/...py`) with arguments; stdout and stderr

@@ -103,6 +103,18 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(r.stderr == "to stderr 1.5\n1e+21\n")
 }
 
+/// A Go string need not be UTF-8: what a program prints goes out byte for byte, on stdout and
+/// stderr, as Go 1.27.3 wrote it (Tests/Recordings/runs/rawbytes: strings cut inside a rune,
+/// through fmt, println and log; a U+FFFD anywhere would differ).
+@Test func programOutputKeepsItsBytes() throws {
+  let dir = packageRoot.appendingPathComponent("Tests/Recordings/runs/rawbytes")
+  let r = try gcsh([dir.appendingPathComponent("main.go").path])
+  #expect(r.status == 0)
+  #expect(r.stdoutBytes == (try Data(contentsOf: dir.appendingPathComponent("go1.27.3.stdout"))))
+  #expect(r.stderrBytes == (try Data(contentsOf: dir.appendingPathComponent("go1.27.3.stderr"))))
+  #expect(String(data: r.stdoutBytes, encoding: .utf8) == nil)
+}
+
 /// --gogc is an int32 percentage or off (a usage error otherwise, exit 64); the GOGC
 /// environment variable follows the runtime's readGOGC, which falls back to 100.
 @Test func gogcFlagAndEnvironment() throws {

@@ -15,7 +15,7 @@ extension VM {
       try appendRuntimePrint(&out, t, p)
     }
     if newline { out.append(0x0A) }
-    host?.errorOutput(String(decoding: out, as: UTF8.self))
+    host?.errorOutput(bytes: out)
   }
 
   private func appendRuntimePrint(_ out: inout [UInt8], _ t: GoType, _ p: UnsafeMutablePointer<UInt64>) throws {

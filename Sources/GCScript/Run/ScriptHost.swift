@@ -9,6 +9,11 @@ public protocol ScriptHost: AnyObject {
   func output(_ text: String)
   /// What the program writes to its standard error (Go's builtins print and println).
   func errorOutput(_ text: String)
+  /// Program output as the program's bytes: a Go string need not be valid UTF-8 (`s[:2]` of
+  /// "héllo" ends inside a rune), and the bytes go out as they are.
+  func output(bytes: [UInt8])
+  /// Standard error as the program's bytes.
+  func errorOutput(bytes: [UInt8])
   /// The simulated process's environment variable `name` (os.Getenv), nil when unset.
   func environment(_ name: String) -> String?
   /// A `stats` statement: the label, and the view asked for (`memstats`, `gctrace`, ...).
@@ -40,6 +45,9 @@ public protocol ScriptHost: AnyObject {
 }
 
 extension ScriptHost {
+  /// A host that takes text: invalid UTF-8 becomes U+FFFD.
+  public func output(bytes: [UInt8]) { output(String(decoding: bytes, as: UTF8.self)) }
+  public func errorOutput(bytes: [UInt8]) { errorOutput(String(decoding: bytes, as: UTF8.self)) }
   public func environment(_ name: String) -> String? { nil }
   public func statementFinished(_ text: String) {}
   public func setExplain(_ on: Bool) {}

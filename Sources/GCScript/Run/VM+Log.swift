@@ -280,12 +280,11 @@ extension VM {
   private func logWrite(_ l: Address, _ line: [UInt8]) throws {
     let L = logLayout
     let kind = try load(l + UInt64(L.outKind), 8)
-    let text = String(decoding: line, as: UTF8.self)
     switch kind {
-    case 1: host?.output(text)
+    case 1: host?.output(bytes: line)
     case 3: try appendToBuffer(try load(l + UInt64(L.out), 8), line)
     case 4: try appendToBuilder(try load(l + UInt64(L.out), 8), line)
-    default: host?.errorOutput(text)
+    default: host?.errorOutput(bytes: line)
     }
   }
 }

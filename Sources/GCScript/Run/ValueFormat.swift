@@ -85,8 +85,7 @@ extension VM {
   func fprint(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool, stderr: Bool = false) throws {
     let host = self.host
     let p = Printer(self) {
-      let text = String(decoding: $0, as: UTF8.self)
-      if stderr { host?.errorOutput(text) } else { host?.output(text) }
+      if stderr { host?.errorOutput(bytes: $0) } else { host?.output(bytes: $0) }
     }
     let a = try args.map { try fmtOperand($0.0, $0.1) }
     if let format {
