@@ -186,7 +186,7 @@ extension Checker {
           prologue.append(z)
         }
       } else {
-        let place = try assignablePlace(key, scope)
+        let place = try assignablePlace(key, scope, plain: true)
         guard elem.assignable(to: place.type) else {
           throw fail(.typeError("cannot use \(text(key.span)) (value of type \(elem)) as \(place.type) value in range"), at: key.span)
         }

@@ -163,6 +163,7 @@ extension Checker {
     switch symbol {
     case .poisoned: throw CheckFailure()
     case .variable(let declared):
+      declared.used = true
       let v = captured(declared)
       if let name = resultNames[ObjectIdentifier(v)] {
         // One of a call's results taken apart for a builtin (withSpilledArguments).

@@ -264,6 +264,7 @@ extension Checker {
     var typedClauses: [SwitchClause] = []
     var seen: [(GoType?, Span)] = []
     let errorsBefore = errors.count
+    var bindings: [Variable] = []
     for c in clauses {
       var tests: [TypedExpr] = []
       var types: [GoType?] = []
@@ -286,6 +287,7 @@ extension Checker {
       if let binding, binding != "_" {
         let vt: GoType = types.count == 1 && types[0] != nil ? types[0]! : op.type
         let v = try declare(binding, vt, guardExpr.span, clauseScope)
+        bindings.append(v)
         let value = vt === op.type ? subject : TypedExpr(.typeAssert(subject, vt, .unchecked), vt, x.span)
         let decl = TypedStmt(.assign([.place(TypedExpr(.variable(v), vt, guardExpr.span))], [value]), guardExpr.span)
         decl.declares = [v]
@@ -297,6 +299,7 @@ extension Checker {
       typedClauses.append(SwitchClause(values: tests, isDefault: c.isDefault, body: body, span: c.span))
     }
     if errors.count > errorsBefore { throw CheckFailure() }
+    if let binding { declareTypeSwitchBinding(binding, bindings, before: guardExpr.span.start) }
     let sw = ExpressionSwitch(target: target, initStmt: nil, tag: nil, clauses: typedClauses)
     sw.typeSwitch = TypeSwitchGuard(subject: op.expr, binding: binding != nil && binding != "_")
     stmts.append(TypedStmt(.switchStmt(sw), span))

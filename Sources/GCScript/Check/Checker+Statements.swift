@@ -378,7 +378,7 @@ extension Checker {
       } else if define {
         throw fail(.typeError("non-name \(text(target.span)) on left side of :="), at: target.span)
       }
-      let place = try assignablePlace(target, scope)
+      let place = try assignablePlace(target, scope, plain: true)
       try existing(k, place)
       targets.append(.place(place))
     }
@@ -398,7 +398,15 @@ extension Checker {
 
   /// A place an assignment stores to: a variable, a dereference, a slice element, an element of
   /// an addressable array, a field of an addressable struct.
-  func assignablePlace(_ e: Expr, _ scope: LexicalScope) throws -> TypedExpr {
+  ///
+  /// The whole left side of a plain `=` (`plain`) is not a use of its variable (types2's
+  /// assignVar): the variable's `used` is as it was before.
+  func assignablePlace(_ e: Expr, _ scope: LexicalScope, plain: Bool = false) throws -> TypedExpr {
+    var name = e
+    while case .paren(let x) = name.kind { name = x }
+    var assigned: (Variable, Bool)? = nil
+    if plain, case .identifier(let n) = name.kind, case .variable(let v)? = scope.lookup(n) { assigned = (v, v.used) }
+    defer { if let (v, used) = assigned { v.used = used } }
     let op = try expression(e, scope)
     if op.addressable || op.isMapIndex { return op.expr }
     var base = e
@@ -435,6 +443,14 @@ extension Checker {
     let kind: RangeLoop.Over
     var keyType: GoType = .int
     var valueType: GoType? = nil
+    // Range over an integer arrived in Go 1.22: a Go file for an older Go gets that Go's
+    // "cannot range over 3 (untyped int constant)" (go vet 1.19.8). A script may use it with
+    // any runtime profile: the profile is the runtime's era, not the script's language.
+    if isGoPackage, profile.version < GoVersion(1, 22),
+      operand.untyped == .int || operand.untyped == .rune || operand.untyped == .float || t.isInteger
+    {
+      throw fail(.typeError("cannot range over \(text(over.span)) (\(describe(operand)))"), at: over.span)
+    }
     if operand.untyped == .int || operand.untyped == .rune || (operand.untyped == .float && operand.constant?.exactInteger != nil) {
       operand = Operand(expr: try assign(operand, to: .int, "range"), untyped: nil, addressable: false, text: operand.text)
       kind = .integer
@@ -489,7 +505,7 @@ extension Checker {
         let v = try declare(n, t, e.span, inner)
         return .place(TypedExpr(.variable(v), t, e.span))
       }
-      let place = try assignablePlace(e, scope)
+      let place = try assignablePlace(e, scope, plain: true)
       guard t.assignable(to: place.type) else {
         throw fail(.typeError("cannot use \(text(e.span)) (value of type \(t)) as \(place.type) value in range"), at: e.span)
       }

@@ -126,6 +126,10 @@ public final class Checker {
   var shapeTexts: [ObjectIdentifier: [String: String]] = [:]
   var inConstraint = false
   var typeSets: [ObjectIdentifier: TypeSet] = [:]
+  /// The variables a Go file's function bodies declare, which it must use (reportUnused).
+  var declaredLocals: [Variable] = []
+  /// Its type switches' `v :=` bindings: a variable per clause, used if any clause uses it.
+  var typeSwitchBindings: [(name: String, clauses: [Variable], at: Span)] = []
 
   public init(profile: RuntimeProfile) {
     self.profile = profile
@@ -156,6 +160,8 @@ public final class Checker {
     runLibraries = [:]
     libraryInitialization = []
     runInstances = []
+    declaredLocals = []
+    typeSwitchBindings = []
 
     let decls = flattenTopLevel(stmts)
     isGoPackage = decls.contains { if case .package = $0.kind { true } else { false } }
@@ -192,6 +198,7 @@ public final class Checker {
     }
     body += callInitAndMain()
     script.body = libraryInitialization + body
+    if isGoPackage && errors.isEmpty { reportUnused(decls) }
     // One message per place and text: a constant spec repeated implicitly in its group shares
     // its expressions' positions, and gc prints such a repeat once (base.FlushErrors).
     errors.sort { $0.span.start < $1.span.start }
@@ -256,6 +263,9 @@ public final class Checker {
   /// each add an "undefined" error; a blank import (`_ "embed"` of a package gcsh has) binds
   /// nothing; a renamed one binds its new name to the package.
   func collectImports(_ decls: [Stmt]) {
+    // A Go file sees a package only through its imports (a script sees every package gcsh
+    // has): the file's scope hides the others and binds each import's name.
+    if isGoPackage { top.hidden = Set(Packages.known.keys) }
     for s in decls {
       guard case .imports(let specs) = s.kind else { continue }
       for spec in specs {
@@ -283,12 +293,13 @@ public final class Checker {
           top.symbols[name] = .poisoned
           continue
         }
+        let key = Packages.known.first { $0.value == spec.path }!.key
         switch spec.name {
-        case nil, "_": break
+        case "_"?: break
+        case nil: if isGoPackage { top.symbols[key] = .package(key) }
         case "."?: fail(.notSupported("dot imports (import . \"\(spec.path)\")", plural: true), at: spec.span)
         case let alias?:
-          let key = Packages.known.first { $0.value == spec.path }!.key
-          if alias != key { top.symbols[alias] = .package(key) }
+          if alias != key || isGoPackage { top.symbols[alias] = .package(key) }
         }
       }
     }
@@ -729,6 +740,7 @@ public final class Checker {
     let v = Variable(
       name: name, type: t, span: span, storage: isGlobal ? .global : .local,
       function: isGlobal ? nil : function)
+    if !isGlobal && name != "_" && isGoPackage && loadingLibrary == nil { declaredLocals.append(v) }
     if name != "_" { scope.symbols[name] = .variable(v) }
     scope.variables.append(v)
     if isGlobal { globals.append(v) } else { function.locals.append(v) }

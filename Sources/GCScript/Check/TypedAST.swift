@@ -37,6 +37,9 @@ public final class Variable {
   /// Its address is taken (`&x`, or `x[i:j]` of an array variable): escape analysis decides
   /// whether it lives in the frame or moves to the heap.
   var addressTaken = false
+  /// Read somewhere (types2's usedVars): evaluated as an operand, or assigned with `op=`,
+  /// `++`, through a field, an index or `&` — anything but the whole left side of `=`.
+  var used = false
   /// Set by escape analysis: the variable's address outlives its frame ("moved to heap: x"),
   /// so it lives in a heap object and the frame holds a pointer to it.
   var movedToHeap = false

@@ -35,6 +35,11 @@ final class LexicalScope {
   var symbols: [String: Symbol] = [:]
   /// Variables declared directly in this scope, in order (for `roots`).
   var variables: [Variable] = []
+  /// Names this scope hides from the ones around it: a Go file's scope hides the packages it
+  /// does not import (which a script sees without an import).
+  var hidden: Set<String> = []
+  /// The package names found in this scope by a lookup: a Go file's imports that are used.
+  var usedPackages: Set<String> = []
 
   init(parent: LexicalScope?, function: Function?) {
     self.parent = parent
@@ -44,7 +49,11 @@ final class LexicalScope {
   func lookup(_ name: String) -> Symbol? {
     var s: LexicalScope? = self
     while let scope = s {
-      if let symbol = scope.symbols[name] { return symbol }
+      if let symbol = scope.symbols[name] {
+        if case .package = symbol { scope.usedPackages.insert(name) }
+        return symbol
+      }
+      if scope.hidden.contains(name) { return nil }
       s = scope.parent
     }
     return nil

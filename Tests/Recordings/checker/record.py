@@ -275,7 +275,23 @@ cases = [
  ("", 'x := int(1.1 * 10); y := int(0.1 * 3 * 10); _, _ = x, y'),
  ("", 'x := int(1.0 / 3 * 3); _ = x'),
  ("", 'x := int(0.1 * 3); _ = x'),
- # Generics: instantiation, inference and constraints (Checker+Generics.swift).
+ # Unused variables and imports (types2 stmt.go usage, resolver.go unusedImports;
+# Checker+Unused.swift): only `=` of the whole variable is not a use.
+ ("", 'x := 1'),
+ ("", 'x := 1; x = 2'),
+ ("", 'x := 1; (x) = 2'),
+ ("", 'a := 1; a += 2; b := 0; b++; var s struct{ f int }; s.f = 1; var arr [3]int; arr[0] = 1; var p *int; p = new(int); *p = 1'),
+ ("", 'b := 1; func() { b = 2 }()'),
+ ("", 'c := 1; func() { _ = c }()'),
+ ("", 'var e any = 1; switch t := e.(type) { case int: }'),
+ ("", 'var e any = 1; switch t := e.(type) { case int: _ = t; case string: }'),
+ ("", 'for i, v := range []int{1} { _ = v }'),
+ ("", 'var x, y = 1, 2; _ = x'),
+ ('import "os"', ''),
+ ('import r "math/rand"', ''),
+ ('import rand "math/rand"', ''),
+ ("", 's := strings.ToUpper("a"); _ = s'),
+# Generics: instantiation, inference and constraints (Checker+Generics.swift).
  ("type Number interface{ ~int | ~float64 }\nfunc Sum[T Number](xs []T) T { var s T; for _, x := range xs { s += x }; return s }", '_ = Sum([]string{"a"})'),
  ("func Zero[T any]() T { var z T; return z }", '_ = Zero()'),
  ("type Number interface{ ~int | ~float64 }", 'var n Number; _ = n'),
