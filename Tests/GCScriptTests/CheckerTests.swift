@@ -283,6 +283,12 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
   #expect(errors("", imports: "import r \"math/rand\"\n") == ["test.gcs:3:8: error: imported and not used: \"math/rand\" as r"])
   #expect(errors("for k := range 3 { _ = k }") == ["test.gcs:5:16: error: cannot range over 3 (untyped int constant)"])
   #expect(errors("n := 3; for i := range n { _ = i }") == ["test.gcs:5:24: error: cannot range over n (variable of type int)"])
+  // A name Go 1.20 added is undefined in Go 1.19 (Tests/Recordings/stdapi/go1.19.8.txt lacks
+  // it); one Go 1.19 has but gcsh lacks is named.
+  #expect(errors("x, _ := strings.CutPrefix(\"ab\", \"a\"); _ = x", imports: "import \"strings\"\n")
+    == ["test.gcs:6:17: error: undefined: strings.CutPrefix"])
+  #expect(errors("var m sync.Map; _ = m", imports: "import \"sync\"\n") == ["test.gcs:6:7: error: sync.Map is not supported by gcsh yet"])
+  #expect(errors("var m sync.Mutexx; _ = m", imports: "import \"sync\"\n") == ["test.gcs:6:12: error: undefined: sync.Mutexx"])
   // A script is not a Go file: it may leave a variable unused, and range over an integer with
   // any runtime profile.
   #expect(checkErrors("x := 1\nfor i := range 3 { y := i }", profile: .go119) == [])

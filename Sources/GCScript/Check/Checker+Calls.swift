@@ -48,7 +48,7 @@ extension Checker {
         case .missing(let f)?: throw featureMissing(f, callee.span)
         case .constant?, .variable?, .untypedConstant?:
           throw fail(.typeError("invalid operation: cannot call non-function \(pkg).\(name)"), at: callee.span)
-        case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: Span(max(callee.span.start, callee.span.end - name.utf8.count), callee.span.end))
+        case nil: throw missingMember(pkg, p, name, at: callee.span)
         }
       }
       let x = try promotedOperand(try expression(base, scope), name, callee.span)

@@ -644,6 +644,17 @@ extension Checker {
 
   // MARK: Selectors, indexes, slices
 
+  /// `pkg.name` (`p` the package's key) that names nothing gcsh has. If the profile's Go
+  /// exports it (GoAPI, from the Go sources), it is a construct gcsh lacks, named; otherwise it
+  /// is Go's `undefined: pkg.name`, which types2 reports at the selector (`errors.Join` at
+  /// `Join`, `sync.Mutexx` at `Mutexx`; Go 1.19.8 as well).
+  func missingMember(_ pkg: String, _ p: String, _ name: String, at span: Span) -> CheckFailure {
+    if let path = Packages.known[p], GoAPI.has(path, name, in: profile.version) {
+      return fail(.notSupported("\(pkg).\(name)", plural: false), at: span)
+    }
+    return fail(.typeError("undefined: \(pkg).\(name)"), at: Span(max(span.start, span.end - name.utf8.count), span.end))
+  }
+
   /// `pkg.Name`, `x.f` (through a pointer too: `p.f` is `(*p).f`).
   private func selector(_ base: Expr, _ name: String, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
@@ -665,7 +676,7 @@ extension Checker {
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case .missing(let f)?: throw featureMissing(f, span)
       // types2 reports an undefined qualified name at its selector (`errors.Join` at `Join`).
-      case nil: throw fail(.typeError("undefined: \(pkg).\(name)"), at: Span(max(span.start, span.end - name.utf8.count), span.end))
+      case nil: throw missingMember(pkg, p, name, at: span)
       }
     }
     if let t = try? typeNamed(base, scope) {

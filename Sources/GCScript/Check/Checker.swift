@@ -462,7 +462,7 @@ public final class Checker {
         return t
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case .missing(let f)?: throw featureMissing(f, span)
-      case nil: throw fail(.typeError("undefined: \(pkg).\(n)"), at: span)
+      case nil: throw missingMember(pkg, p, n, at: span)
       default: throw fail(.typeError("\(pkg).\(n) is not a type"), at: span)
       }
     case .pointer(let e): return .pointer(to: try resolveType(e, scope, byValue: false))

@@ -163,7 +163,20 @@ enum Packages {
   }
 
   /// A member as the era `profile` has it (runtime.MemStats's fields differ by era).
+  /// A name gcsh lacks is named as such only if the profile's Go has it (GoAPI): otherwise it
+  /// is Go's `undefined: strings.CutPrefix` (Go 1.20's) in go1.19, or of a misspelt name.
   static func member(_ package: String, _ name: String, _ profile: RuntimeProfile) -> Member? {
+    let m = modelledMember(package, name, profile)
+    if case .unsupported? = m, let path = known[package], GoAPI.names[path] != nil,
+      !GoAPI.has(path, name, in: profile.version)
+    {
+      return nil
+    }
+    return m
+  }
+
+  /// The member as gcsh models it, or names it unsupported.
+  private static func modelledMember(_ package: String, _ name: String, _ profile: RuntimeProfile) -> Member? {
     switch (package, name) {
     case ("fmt", "Println"): return .function(.fmtPrintln)
     case ("fmt", "Print"): return .function(.fmtPrint)

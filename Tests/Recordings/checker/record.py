@@ -291,6 +291,13 @@ cases = [
  ('import r "math/rand"', ''),
  ('import rand "math/rand"', ''),
  ("", 's := strings.ToUpper("a"); _ = s'),
+# A name Go's package has but gcsh does not is named as unsupported; one it does not have is
+# Go's undefined (Tests/Recordings/stdapi: the packages' names per Go).
+ ("", 'var x int; _, _ = fmt.Sscan("5", &x)'),
+ ('import "os"', 'b, _ := os.ReadFile("x"); _ = b'),
+ ('import "sync"', 'var m sync.Map; _ = m'),
+ ('import "strings"', '_ = strings.Nope("a")'),
+ ('import "sync"', 'var m sync.Mutexx; _ = m'),
 # Generics: instantiation, inference and constraints (Checker+Generics.swift).
  ("type Number interface{ ~int | ~float64 }\nfunc Sum[T Number](xs []T) T { var s T; for _, x := range xs { s += x }; return s }", '_ = Sum([]string{"a"})'),
  ("func Zero[T any]() T { var z T; return z }", '_ = Zero()'),
