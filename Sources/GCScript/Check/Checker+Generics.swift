@@ -31,12 +31,15 @@ final class GenericFunction {
   /// by a later REPL entry is checked against the declaration's text.
   let scope: LexicalScope
   let source: Source
+  /// The library that declares it (`utf8.word`): its instances are the library's code.
+  let library: Library?
   /// Instances by the type arguments' names (`int,string`).
   var instances: [String: Function] = [:]
-  init(decl: FuncDecl, scope: LexicalScope, source: Source) {
+  init(decl: FuncDecl, scope: LexicalScope, source: Source, library: Library? = nil) {
     self.decl = decl
     self.scope = scope
     self.source = source
+    self.library = library
   }
 }
 
@@ -188,6 +191,7 @@ extension Checker {
     }
     try checkConstraints(d.typeParams, arguments, in: g.scope, name: d.name, at: span, argumentSpans: argumentSpans)
     let f = Function(name: qualifier + d.name + shapedArguments(arguments), decl: d, isScript: false)
+    f.library = g.library
     nameInstance(f, concrete: qualifier + d.name + concreteArguments(arguments))
     try declareInstance(f, d.paramList, names: d.typeParams.map(\.name), arguments, in: g.scope, source: g.source)
     instanceOrigins[ObjectIdentifier(f)] = g

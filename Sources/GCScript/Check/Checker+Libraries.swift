@@ -20,6 +20,9 @@ extension Checker {
       case .type(let t): return .type(t)
       case .function(let f): return .libraryFunction(UncheckedFunction(function: f))
       case .variable(let v): return .libraryVariable(UncheckedVariable(variable: v))
+      case .constant(let c, let t, let untyped):
+        if let untyped { return .untypedConstant(c, untyped) }
+        return .constant(c, t)
       default: break
       }
     }

@@ -601,7 +601,7 @@ public final class Checker {
         if let e = d.misplacedEllipsis { fail(.typeError("can only use ... with final parameter"), at: e); continue }
         if !d.hasBody { fail(.typeError("missing function body"), at: at); continue }
         guard checkTypeParameters(d.typeParams) else { continue }
-        if d.name != "_" { top.symbols[d.name] = .genericFunction(GenericFunction(decl: d, scope: top, source: source)) }
+        if d.name != "_" { top.symbols[d.name] = .genericFunction(GenericFunction(decl: d, scope: top, source: source, library: loadingLibrary)) }
         declared = true
         continue
       }

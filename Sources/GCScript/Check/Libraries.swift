@@ -40,6 +40,7 @@ final class Library: Sendable {
     case "list": list
     case "sync": sync
     case "context": context(profile)
+    case "utf8": utf8(profile)
     default: nil
     }
   }

@@ -130,7 +130,7 @@ enum Packages {
     "strconv": "strconv", "strings": "strings", "sync": "sync", "errors": "errors", "sort": "sort",
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
     "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
-    "list": "container/list", "weak": "weak", "context": "context",
+    "list": "container/list", "weak": "weak", "context": "context", "utf8": "unicode/utf8",
     "reflectlite": "internal/reflectlite",
   ]
 

@@ -609,6 +609,7 @@ final class Batch {
       }
       return address(base)
     case .index(let base, let i):
+      noteBoundedIndex(e, base, i)
       expression(discard, i)
       if base.type.isArray { return address(base) }
       expression(Hole(dst: mutator, derefs: 0), base)
@@ -670,6 +671,7 @@ final class Batch {
     case .deref(let p): expression(k.deref(), p)
     case .field(let base, _): expression(k, base)
     case .index(let base, let i):
+      noteBoundedIndex(e, base, i)
       if base.type.isArray {
         expression(k, base)
       } else {

@@ -319,9 +319,15 @@ extension Batch {
     if case .variable(let v) = x.kind, v.fromLibrary { return v.name }
     // An inlined call is its result variable (inl.go retvars): Go 1.20+ names it after the
     // callee's result (`~r0`, or its name), Go 1.19 `~R0` (a named result keeps its name).
+    // A named result of another package's function is qualified in Go 1.20+'s IR
+    // (`utf8.n escapes to heap` for an inlined utf8.RuneCountInString given to Println, Go
+    // 1.27.3; Go 1.19.8 prints `n`).
     if case .inlinedCall(let ic) = x.kind, ic.results.count == 1 {
       let r = ic.callee.results[0]
-      if ic.callee.namedResults && r.name != "_" { return r.name }
+      if ic.callee.namedResults && r.name != "_" {
+        if let library = ic.callee.library, analysis.compiler.reportsOperandPositions { return "\(library.package).\(r.name)" }
+        return r.name
+      }
       return analysis.compiler.reportsOperandPositions ? r.name : "~R0"
     }
     // A call that packs its variadic arguments: the IR prints the slice it makes as

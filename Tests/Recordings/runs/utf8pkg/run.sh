@@ -1,0 +1,7 @@
+#!/bin/sh
+# utf8pkg: see main.go's comment (one run: nothing varies).
+# Exact command (per Go version, binary built from main.go by ../lib.sh):
+#   ./utf8pkg
+REPS=${REPS:-1}
+. "$(dirname "$0")/../lib.sh"
+record
