@@ -483,14 +483,12 @@ public final class GoRuntime {
     }
   }
 
-  /// The program sleeps (time.Sleep): the clock jumps to the end, running due events on the way.
-  /// A long sleep advances its steady forced-GC periods in closed form (GoRuntime+SteadyState).
-  public func sleep(_ ns: Int) throws {
-    try checkAlive()
-    guard ns > 0 else { return }
-    // runtime/time.go timeSleep: `when := nanotime() + ns; if when < 0 { when = maxWhen }` —
-    // a sleep past the end of the monotonic clock (math.MaxInt64 ns, 292 years) saturates
-    // there and never returns. The clock stops an hour short of that (`virtualHorizonNs`).
+  /// Whether a sleep of `ns` from now can be replayed; a goroutine's sleep asks when it starts,
+  /// while the sleeping goroutine is the running one (its error is located at its call).
+  /// runtime/time.go timeSleep: `when := nanotime() + ns; if when < 0 { when = maxWhen }` — a
+  /// sleep past the end of the monotonic clock (math.MaxInt64 ns, 292 years) saturates there
+  /// and never returns. The clock stops an hour short of that (`virtualHorizonNs`).
+  public func checkSleep(_ ns: Int) throws {
     let (sum, overflow) = now.addingReportingOverflow(ns)
     guard !overflow, sum <= horizonNs - profile.cost.timerLatencyNs else {
       throw SimulationLimit(
@@ -500,7 +498,15 @@ public final class GoRuntime {
           : "time.Sleep(\(ns)) would take the virtual clock past \(Self.describe(horizonNs)), "
             + "the longest run gcsh replays here")
     }
-    let end = sum + profile.cost.timerLatencyNs
+  }
+
+  /// The program sleeps (time.Sleep): the clock jumps to the end, running due events on the way.
+  /// A long sleep advances its steady forced-GC periods in closed form (GoRuntime+SteadyState).
+  public func sleep(_ ns: Int) throws {
+    try checkAlive()
+    guard ns > 0 else { return }
+    try checkSleep(ns)
+    let end = now + ns + profile.cost.timerLatencyNs
     programTimer = end
     steady.last = nil
     steady.events = []

@@ -59,6 +59,12 @@ import Testing
   #expect(failure("sleep 2562047h") != nil)  // past it too
   #expect(failure("sleep 87000h") == nil)  // ten years: replayed
   #expect(failure("sleep 2555000h") == nil)  // 291 years: replayed
+  // With goroutines the sleep parks main and the scheduler idles to its timer: the limit is
+  // found when the sleep starts, at its statement (it was found idling, with no frame to point
+  // at: gen_programs seed 423).
+  let parked = failure("ch := make(chan int)\ngo func() { <-ch }()\ntime.Sleep(time.Millisecond)\nclose(ch)\ntime.Sleep(9223372036854775807)")
+  #expect(parked?.line == 5)
+  #expect(parked?.kind.message.contains("past the end of the monotonic clock") == true)
 }
 
 /// os.Getenv reads the host's idea of the process environment without allocating (Go's value is

@@ -460,6 +460,7 @@ extension VM {
   func sleep(_ ns: Int) throws {
     try runQueuedFinalizersAndCleanups()
     if multipleGoroutines && canSwitchGoroutines {
+      if ns > 0 { try heap.checkSleep(ns) }
       try sleepGoroutine(ns)
     } else {
       try heap.sleep(ns)
