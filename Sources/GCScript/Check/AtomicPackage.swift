@@ -49,11 +49,11 @@ enum AtomicPackage {
 
   static func member(_ name: String, _ profile: RuntimeProfile) -> Packages.Member? {
     if name == "Value" {
-      return profile.version >= GoVersion(1, 4) ? .type(value) : .unsupported("atomic.Value (Go 1.4+) in \(profile.name)")
+      return profile.version >= GoVersion(1, 4) ? .type(value) : nil  // Go 1.0's `undefined: atomic.Value`
     }
     if let t = types[name] {
-      // The types arrived in Go 1.19.
-      return profile.version >= GoVersion(1, 19) ? .type(t) : .unsupported("atomic.\(name) (Go 1.19+) in \(profile.name)")
+      // The types arrived in Go 1.19: undefined before.
+      return profile.version >= GoVersion(1, 19) ? .type(t) : nil
     }
     for b in [Builtin.atomicCompareAndSwap, .atomicAdd, .atomicLoad, .atomicStore, .atomicSwap] {
       let op = b.rawValue.dropFirst(7)

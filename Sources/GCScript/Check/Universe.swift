@@ -53,7 +53,7 @@ final class LexicalScope {
         if case .package = symbol { scope.usedPackages.insert(name) }
         return symbol
       }
-      if scope.hidden.contains(name) { return nil }
+      if !scope.hidden.isEmpty && scope.hidden.contains(name) { return nil }
       s = scope.parent
     }
     return nil
@@ -238,7 +238,7 @@ enum Packages {
     case ("time", _) where timeWeekdays.contains(name):
       return .constant(.int(Int128(timeWeekdays.firstIndex(of: name)!)), weekdayType)
     case ("time", "DateTime"), ("time", "DateOnly"), ("time", "TimeOnly"):
-      guard profile.version >= GoVersion(1, 20) else { return .unsupported("time.\(name) (Go 1.20+; this profile's Go has not got it)") }
+      guard profile.version >= GoVersion(1, 20) else { return nil }  // Go 1.19's `undefined: time.DateTime`
       return .untypedConstant(.string(timeLayouts[name]!), .string)
     case ("time", _) where timeLayouts[name] != nil: return .untypedConstant(.string(timeLayouts[name]!), .string)
     case ("time", "AfterFunc"): return .function(.timeAfterFunc)

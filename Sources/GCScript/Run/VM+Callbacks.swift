@@ -197,19 +197,12 @@ extension Printer {
   private func call(_ m: StringMethod, _ receiver: [UInt64], isNilPointer: Bool, _ verb: Int32) throws -> [UInt8] {
     do {
       return try vm.callStringMethod(m, receiver: receiver)
-    } catch let t as VMTrap {
-      switch t.kind {
-      case .goPanic, .goRuntimePanic, .nilDereference, .indexOutOfRange, .sliceOutOfRange,
-        .divisionByZero, .negativeShift:
-        // catchPanic (print.go): a nil pointer receiver prints <nil>; else the panic's value.
-        if isNilPointer { return Array("<nil>".utf8) }
-        var message = Substring(t.kind.message.split(separator: "\n").first ?? "")
-        if message.hasPrefix("panic: ") { message = message.dropFirst(7) }
-        var text: [UInt8] = Array("%!".utf8)
-        GoUTF8.appendRune(&text, verb)
-        return text + Array("(PANIC=String method: \(message))".utf8)
-      default: throw t
-      }
+    } catch let t as VMTrap where VM.isPanic(t.kind) {
+      // catchPanic (print.go): a nil pointer receiver prints <nil>; else the panic's value.
+      if isNilPointer { return Array("<nil>".utf8) }
+      var text: [UInt8] = Array("%!".utf8)
+      GoUTF8.appendRune(&text, verb)
+      return text + Array("(PANIC=String method: \(VM.panicValueText(t.kind.message)))".utf8)
     }
   }
 

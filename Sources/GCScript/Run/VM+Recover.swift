@@ -141,7 +141,7 @@ extension VM {
     let repanicked = heap.profile.version >= GoVersion(1, 25) && value != nil && now != nil
       && value! == now!
     if !panicking.trap.repeatsLast {
-      let line = panicking.message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+      let line = Self.panicLine(panicking.message)
       let mark = panicking.recovered ? (repanicked ? " [recovered, repanicked]" : " [recovered]") : ""
       lines.append(String(line) + mark)
     }
@@ -162,15 +162,25 @@ extension VM {
       return
     }
     // A run-time error: an error whose Error() is the message without "panic: ".
-    var text = Substring(panicking.message.split(separator: "\n").first ?? "")
-    if text.hasPrefix("panic: ") { text = text.dropFirst(7) }
-    let bytes = Array(text.utf8)
+    let bytes = Array(Self.panicValueText(panicking.message).utf8)
     var header: [UInt8] = []
     withUnsafeBytes(of: session.rodataAddress(of: bytes).littleEndian) { header += $0 }
     withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { header += $0 }
     out[0] = runtimeTypes.descriptor(of: .pointer(to: errorStringType), session)
     out[1] = session.rodataAddress(of: header)
     panicking.recoveredValue = (out[0], out[1])
+  }
+
+  /// A panic's message as its value reads: its first line, without "panic: " (a run-time
+  /// error's Error(), what fmt prints for a String method's panic).
+  static func panicValueText(_ message: String) -> Substring {
+    let line = panicLine(message)
+    return line.hasPrefix("panic: ") ? line.dropFirst(7) : line
+  }
+
+  /// A panic's message's first line (`panic: v`), as a chain of panics prints each.
+  static func panicLine(_ message: String) -> Substring {
+    message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
   }
 
   /// How the runtime prints a panic's value (runtime/panic.go printpanics, error.go

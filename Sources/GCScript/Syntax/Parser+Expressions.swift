@@ -76,7 +76,7 @@ extension Parser {
         noCompositeLit = false
         defer { noCompositeLit = saved }
         var lo: Expr? = nil
-        if !check(":") { lo = try expressionOrType() }
+        if !check(":") { lo = try expression() }
         if accept(":") {
           var hi: Expr? = nil
           var max: Expr? = nil
@@ -90,7 +90,7 @@ extension Parser {
             // a[i, j]: generic instantiation (the checker says which gcsh has).
             var arguments = [lo]
             while !check("]") {
-              arguments.append(try expressionOrType())
+              arguments.append(try expression())
               if !accept(",") { break }
             }
             try expect("]", after: "type arguments")
@@ -115,7 +115,7 @@ extension Parser {
             let ts = peek.span.start
             args.append(Expr(.type(try type()), span(from: ts)))
           } else {
-            args.append(try expressionOrType())
+            args.append(try expression())
           }
           if accept("...") {
             // `f(s...)`: the spread argument is the last one (an optional comma may follow).
@@ -138,14 +138,6 @@ extension Parser {
         return e
       }
     }
-  }
-
-  /// An expression, or a type where Go allows one (conversions `[]byte(s)`, `make(map[K]V)`,
-  /// generic arguments). Like go/parser, one grammar reads both: `operand` reads a type
-  /// literal as an `.type` expression, and the postfix loop then reads a conversion
-  /// (`map[int]string(nil)`) or a composite literal's body after it.
-  mutating func expressionOrType() throws -> Expr {
-    try expression()
   }
 
   func isTypeLike(_ e: Expr) -> Bool {
@@ -241,10 +233,13 @@ extension Parser {
       advance()
       let saved = noCompositeLit
       noCompositeLit = false
-      let inner = try expressionOrType()
+      let inner = try expression()
       noCompositeLit = saved
       try expect(")", after: "expression")
       return Expr(.paren(inner), span(from: t.span.start))
+    // A type where Go allows one (conversions `[]byte(s)`, `make(map[K]V)`, generic
+    // arguments): like go/parser, one grammar reads both — the type literal is an `.type`
+    // expression, and the postfix loop reads a conversion (`map[int]string(nil)`) after it.
     case .op("["), .keyword(.struct), .keyword(.map), .keyword(.chan), .keyword(.interface):
       let ty = try type()
       if check("{") { return try compositeBody(ty, start: t.span.start) }
