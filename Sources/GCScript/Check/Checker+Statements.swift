@@ -351,7 +351,8 @@ extension Checker {
 
   /// The left side of `a, b = ...` or `a, b := ...`, target by target in order (types2
   /// assignVars, shortVarDecl): `_` discards (`discard(k)`); a name new to the block under `:=`
-  /// — or, gcsh's convenience, a name not declared at all under `=` — is declared with the type
+  /// — or, gcsh's convenience in scripts and the REPL, a name not declared at all under `=`
+  /// (a Go file gets Go's `undefined: x`) — is declared with the type
   /// `newType(k)` returns; anything else must be an assignable place, which `existing(k, place)`
   /// checks against its value. Go's errors for a non-name, or no new name, left of `:=`.
   func assignTargets(
@@ -368,7 +369,7 @@ extension Checker {
           try discard(k)
           continue
         }
-        let isNew = define ? scope.symbols[name] == nil : scope.lookup(name) == nil
+        let isNew = define ? scope.symbols[name] == nil : !isGoPackage && scope.lookup(name) == nil
         if isNew {
           let v = try declare(name, try newType(k), target.span, scope)
           declared.append(v)

@@ -6,7 +6,12 @@
 // through `x.f = v`, `x[i] = v` or `&x`, or from a function literal. Assigning it with `=` as
 // the whole left side is not a use. A type switch's `v :=` is one variable per clause: it is
 // used if any clause uses it. Parameters, results and package-level variables need no use.
-// An import is used when the file names its package.
+// An import is used when the file names its package — also inside a generic function or a
+// generic type's method, whose body types2 checks once against its constraints. gcsh checks a
+// generic body per instantiation (Checker+Generics.swift), so a body no call instantiates is
+// never checked; its uses of packages are found from its tokens instead (`fmt` followed by
+// `.`), which counts a package name a local of the same name shadows as a use: at worst an
+// unused import goes unreported, never a used one reported.
 //
 // Scripts (.gcs, the REPL) declare freely: only a Go file (a `package` clause) is held to these
 // rules. They are types2's soft errors, reported after the others; gcsh reports them only when
@@ -25,6 +30,7 @@ extension Checker {
     for b in typeSwitchBindings where !b.clauses.contains(where: \.used) {
       fail(.typeError(types2 ? "\(b.name) declared and not used" : "\(b.name) declared but not used"), at: b.at)
     }
+    markPackagesNamedInGenericBodies(decls)
     for s in decls {
       guard case .imports(let specs) = s.kind else { continue }
       for spec in specs where spec.name != "_" && spec.name != "." {
@@ -40,6 +46,30 @@ extension Checker {
           message = renamed ? "imported and not used: \"\(spec.path)\" as \(spec.localName)" : "imported and not used: \"\(spec.path)\""
         }
         fail(.typeError(message), at: at)
+      }
+    }
+  }
+
+  /// Marks as used each imported package a generic function's or generic method's text names
+  /// as `pkg.`: the bodies an instantiation has not checked.
+  func markPackagesNamedInGenericBodies(_ decls: [Stmt]) {
+    let spans: [Span] = decls.compactMap { s in
+      guard case .funcDecl(let d) = s.kind, !d.typeParams.isEmpty || d.receiver.map({ genericReceiver($0) != nil }) == true
+      else { return nil }
+      return d.span
+    }
+    guard !spans.isEmpty else { return }
+    var lexer = Lexer(source)
+    let tokens = lexer.tokenize()
+    var k = 0
+    for span in spans {
+      while k < tokens.count, tokens[k].span.start < span.start { k += 1 }
+      var j = k
+      while j + 1 < tokens.count, tokens[j].span.end <= span.end {
+        if case .identifier(let name) = tokens[j].kind, tokens[j + 1].kind == .op("."), case .package? = top.symbols[name] {
+          top.usedPackages.insert(name)
+        }
+        j += 1
       }
     }
   }
