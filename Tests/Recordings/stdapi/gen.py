@@ -10,9 +10,13 @@ if len(sys.argv) > 2 and sys.argv[1] == "--go1":
     pkgs = set(sys.argv[3:])
     out = set()
     for line in open(sys.argv[2]):
-        m = re.match(r"^pkg ([a-z/]+)(?: \([a-z0-9-]+\))?, (?:func|type|var|const) ([A-Z][A-Za-z0-9_]*)", line)
+        m = re.match(r"^pkg ([a-z0-9/]+)(?: \([a-z0-9-]+\))?, (?:func|type|var|const) ([A-Z][A-Za-z0-9_]*)", line)
         if m and m.group(1) in pkgs:
             out.add(f"{m.group(1)} {m.group(2)}")
+    # api/go1.txt leaves out unsafe, which the compiler implements: Go 1.0's unsafe.go
+    # (src/pkg/unsafe/unsafe.go in the go1 tag) declares these.
+    if "unsafe" in pkgs:
+        out.update(f"unsafe {n}" for n in ("Alignof", "ArbitraryType", "Offsetof", "Pointer", "Sizeof"))
     print("\n".join(sorted(out)))
     sys.exit(0)
 
