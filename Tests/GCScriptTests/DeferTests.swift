@@ -78,6 +78,32 @@ func panicsInDeferredCallsChainAsGoPrintsThem(_ version: String) throws {
   #expect(error?.kind.message.hasPrefix("\(VM.maxNestedPanics) panics are unwinding at once") == true)
 }
 
+/// A goroutine's panic unwinds its first frame's deferred calls at the base of its dispatch
+/// loop: a deferred call that sleeps must not switch goroutines there, or the unwinding is
+/// left and the panic lost (the program went on to print "main end" and exit 0). As recorded,
+/// the call runs and the panic ends the program while main sleeps.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func aGoroutinesPanicSurvivesADeferredSleep(_ version: String) throws {
+  let (_, _, panicMessage, _) = try dyingRecording("goroutinepanic", version)
+  #expect(panicMessage == "panic: boom")
+}
+
+/// A deferred call that would block while a panic unwinds is gcsh's named limit, located at
+/// the blocking statement (gcsh cannot leave the unwinding for another goroutine).
+@Test func blockingInADeferredCallOfAPanicIsANamedLimit() throws {
+  let error = failure("""
+    done := make(chan bool)
+    go func() {
+      defer func() { done <- true }()
+      panic("boom")
+    }()
+    runtime.Gosched()
+    <-done
+    """)
+  #expect(error?.kind.message.hasPrefix("gcsh cannot block a goroutine (chan send)") == true)
+  #expect(error?.line == 3)
+}
+
 /// A deferred call's arguments are the frame's until the call runs: a collection in between
 /// must not free what they point to (the slots are live to the exit, as Go's open-coded defer
 /// keeps the wrapper's closure in the frame).

@@ -6,6 +6,11 @@
 // Then the panic ends the program, as with no recover Go's does (fatalpanic) — after the
 // deferred calls' output, which is why `defer fmt.Println(...)` prints before `panic: ...`.
 // os.Exit, fatal errors (stack overflow, out of memory) and Ctrl-C run no deferred calls.
+//
+// The unwinding is a host call (unwindRunningDeferredCalls) that runs the deferred calls' code
+// inside it, so no goroutine switch may happen until it is done (VM.unwindingDepth): a switch
+// would leave the call and lose the panic. A deferred call that sleeps then advances the clock
+// without the other goroutines running meanwhile; one that would block is gcsh's named limit.
 
 import GoHeap
 
@@ -26,7 +31,8 @@ extension VM {
   /// call that panics in turn may abort the panic and take its place (runDeferredCalls).
   func unwindRunningDeferredCalls(to depth: Int, _ report: (VMTrap) -> Error) throws -> Bool {
     let saved = stopDepth
-    defer { stopDepth = saved }
+    unwindingDepth += 1
+    defer { stopDepth = saved; unwindingDepth -= 1 }
     while frames.count > depth {
       let f = frames[frames.count - 1]
       guard let exit = session.functions[f.function].deferExit else {

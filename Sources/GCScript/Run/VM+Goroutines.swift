@@ -183,8 +183,9 @@ extension VM {
   private var modernWaitReasons: Bool { heap.profile.version >= GoVersion(1, 21) }
 
   /// Whether a goroutine switch may happen here: at the base of a goroutine's dispatch loop,
-  /// not inside a callback or the deferred calls of a panic.
-  var canSwitchGoroutines: Bool { stopDepth == 0 && callbackDepth == 0 }
+  /// not inside a callback or the deferred calls of a panic (even those of a goroutine's first
+  /// frame, which run at the loop's base).
+  var canSwitchGoroutines: Bool { stopDepth == 0 && callbackDepth == 0 && unwindingDepth == 0 }
 
   // MARK: newproc
 

@@ -112,6 +112,9 @@ final class VM: AddressRootSource, GoroutineStack {
   var callbackDepth = 0
   /// The panic being unwound, for recover (VM+Recover.swift).
   var panicking = PanicState()
+  /// Unwindings in progress (VM+Defer.swift): a panic's deferred calls run inside the host's
+  /// call that unwinds, which a goroutine switch would leave, losing the panic.
+  var unwindingDepth = 0
   /// How many panics raised by deferred calls are unwinding inside one another.
   var panicsNested = 0
   /// `--max-steps`: the steps a run may take (loop iterations and calls), and those left.
