@@ -487,15 +487,17 @@ public final class GoRuntime {
   /// while the sleeping goroutine is the running one (its error is located at its call).
   /// runtime/time.go timeSleep: `when := nanotime() + ns; if when < 0 { when = maxWhen }` — a
   /// sleep past the end of the monotonic clock (math.MaxInt64 ns, 292 years) saturates there
-  /// and never returns. The clock stops an hour short of that (`virtualHorizonNs`).
-  public func checkSleep(_ ns: Int) throws {
+  /// and never returns. The clock stops an hour short of that (`virtualHorizonNs`). `waiting`
+  /// names what waits, in the message, where it is not a time.Sleep.
+  public func checkSleep(_ ns: Int, waiting: String? = nil) throws {
+    let what = waiting ?? "time.Sleep(\(ns))"
     let (sum, overflow) = now.addingReportingOverflow(ns)
     guard !overflow, sum <= horizonNs - profile.cost.timerLatencyNs else {
       throw SimulationLimit(
         overflow || sum > Self.virtualHorizonNs
-          ? "time.Sleep(\(ns)) sleeps past the end of the monotonic clock (nanotime saturates at "
+          ? "\(what) \(waiting == nil ? "sleeps" : "lasts") past the end of the monotonic clock (nanotime saturates at "
             + "math.MaxInt64, 292 years after start): the program would never wake"
-          : "time.Sleep(\(ns)) would take the virtual clock past \(Self.describe(horizonNs)), "
+          : "\(what) would take the virtual clock past \(Self.describe(horizonNs)), "
             + "the longest run gcsh replays here")
     }
   }

@@ -65,6 +65,18 @@ import Testing
   let parked = failure("ch := make(chan int)\ngo func() { <-ch }()\ntime.Sleep(time.Millisecond)\nclose(ch)\ntime.Sleep(9223372036854775807)")
   #expect(parked?.line == 5)
   #expect(parked?.kind.message.contains("past the end of the monotonic clock") == true)
+  // A timer's channel that every goroutine ends up waiting on: the idle scheduler's wait is
+  // reported at main's blocked statement, also when the goroutine that ran last has exited
+  // (it was `:0:0:`, the dead goroutine's missing frame).
+  for program in [
+    "c := time.After(9223372036854775807)\n<-c",
+    "go func() {}()\nt := time.NewTimer(9223372036854775807)\n<-t.C",
+    "go func() { time.Sleep(time.Second) }()\ntk := time.NewTicker(9223372036854775807)\n<-tk.C",
+  ] {
+    let idle = failure(program)
+    #expect(idle?.line == program.split(separator: "\n").count, "\(program)")
+    #expect(idle?.kind.message.hasPrefix("every goroutine is blocked: the wait for the next timer") == true)
+  }
 }
 
 /// os.Getenv reads the host's idea of the process environment without allocating (Go's value is

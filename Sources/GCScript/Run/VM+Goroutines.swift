@@ -174,6 +174,12 @@ struct Deadlock: Error {
   let reason: String
 }
 
+/// Every goroutine waits and the next timer is beyond what gcsh replays: reported, as a
+/// deadlock is, at main's blocked statement.
+struct IdleWaitLimit: Error {
+  let limit: SimulationLimit
+}
+
 /// Thrown by an operation that parked or preempted the running goroutine: the dispatch loop
 /// is left, the scheduler picks the next goroutine, and the loop resumes with its frames.
 struct GoroutineSwitch: Error {}
@@ -408,7 +414,16 @@ extension VM {
       if let first = timerThatCanWake() {
         try flushTime()
         let now = heap.virtualTime
-        if first.until > now { try heap.sleep(first.until - now) }
+        if first.until > now {
+          // A wait that cannot be replayed is reported at main's blocked statement, as a
+          // deadlock is (the goroutine that parked last may have exited).
+          do {
+            try heap.checkSleep(first.until - now, waiting: "every goroutine is blocked: the wait for the next timer (\(first.until - now) ns)")
+          } catch let l as SimulationLimit {
+            throw IdleWaitLimit(limit: l)
+          }
+          try heap.sleep(first.until - now)
+        }
         try fireTimers()
         continue
       }
@@ -461,6 +476,8 @@ extension VM {
   func sleep(_ ns: Int) throws {
     try runQueuedFinalizersAndCleanups()
     if multipleGoroutines && canSwitchGoroutines {
+      // Checked from the clock with this goroutine's instructions charged.
+      try flushTime()
       if ns > 0 { try heap.checkSleep(ns) }
       try sleepGoroutine(ns)
     } else {

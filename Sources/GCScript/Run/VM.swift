@@ -352,6 +352,9 @@ final class VM: AddressRootSource, GoroutineStack {
       throw located(.death(d, fatalPrefix: heap.profile.fatalErrorPrefix))
     } catch let l as SimulationLimit {
       throw located(.invalidSetting(l.message))
+    } catch let w as IdleWaitLimit {
+      recoverMainAfterError()
+      throw located(.invalidSetting(w.limit.message))
     } catch is SleepInterrupted {
       Interrupt.requested = false
       throw located(.interrupted)
