@@ -62,6 +62,16 @@ func panicsInDeferredCallsChainAsGoPrintsThem(_ version: String) throws {
   #expect(panicMessage?.hasPrefix("panic: first [recovered]\n\tpanic: second") == true)
 }
 
+/// Values with newlines, in a chain: each printed whole (not cut at its first line), and since
+/// Go 1.23 with a tab after each newline (printpanicval's printindented), as recorded.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func multiLinePanicValuesPrintAsGoPrintsThem(_ version: String) throws {
+  let (_, _, panicMessage, recorded) = try dyingRecording("multilinepanic", version)
+  let chain = try recorded("stderr").components(separatedBy: "\n\ngoroutine ")[0]
+  #expect(panicMessage == chain)
+  #expect(chain.contains("line two"))
+}
+
 /// Unwinding is nested in gcsh's own stack once per panic a deferred call raises: a chain
 /// deeper than gcsh follows ends the run with a named limit, not a crash (Go runs it until the
 /// goroutine's 1 GB stack overflows, ~2M panics deep).

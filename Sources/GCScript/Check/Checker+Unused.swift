@@ -80,7 +80,7 @@ extension Checker {
   func declareTypeSwitchBinding(_ name: String, _ clauseVariables: [Variable], before guardStart: Int) {
     let ids = Set(clauseVariables.map(ObjectIdentifier.init))
     declaredLocals.removeAll { ids.contains(ObjectIdentifier($0)) }
-    guard isGoPackage, loadingLibrary == nil, !clauseVariables.isEmpty,
+    guard isGoPackage, loadingLibrary == nil,
       let at = identifier(name, endingBefore: guardStart, after: ":=")
     else { return }
     typeSwitchBindings.append((name, clauseVariables, at))

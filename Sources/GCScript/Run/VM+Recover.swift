@@ -141,9 +141,8 @@ extension VM {
     let repanicked = heap.profile.version >= GoVersion(1, 25) && value != nil && now != nil
       && value! == now!
     if !panicking.trap.repeatsLast {
-      let line = Self.panicLine(panicking.message)
       let mark = panicking.recovered ? (repanicked ? " [recovered, repanicked]" : " [recovered]") : ""
-      lines.append(String(line) + mark)
+      lines.append(printedPanic(panicking.message) + mark)
     }
     return (lines, repanicked)
   }
@@ -171,16 +170,30 @@ extension VM {
     panicking.recoveredValue = (out[0], out[1])
   }
 
-  /// A panic's message as its value reads: its first line, without "panic: " (a run-time
-  /// error's Error(), what fmt prints for a String method's panic).
+  /// A panic's message as its value reads: without "panic: " (a run-time error's Error(),
+  /// what fmt prints for a String method's panic).
   static func panicValueText(_ message: String) -> Substring {
-    let line = panicLine(message)
-    return line.hasPrefix("panic: ") ? line.dropFirst(7) : line
+    message.hasPrefix("panic: ") ? message.dropFirst(7) : message[...]
   }
 
-  /// A panic's message's first line (`panic: v`), as a chain of panics prints each.
-  static func panicLine(_ message: String) -> Substring {
-    message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+  /// A panic's message as the runtime prints it when it ends the program: since Go 1.23 every
+  /// newline of the value is followed by a tab (runtime/error.go printpanicval's
+  /// printindented, for a string, an error's Error() and a String(); checked with `go run`,
+  /// Go 1.27.3: `panic: a` / `\tb`; Go 1.19.8 prints the value as it is).
+  func printedPanic(_ message: String) -> String {
+    guard heap.profile.version >= GoVersion(1, 23), message.contains("\n") else { return message }
+    return message.replacingOccurrences(of: "\n", with: "\n\t")
+  }
+
+  /// An unrecovered panic's error kind as printed: its value, and each it aborted, indented as
+  /// the profile's runtime prints them (the chain's earlier lines already are).
+  func printedPanicKind(_ kind: ErrorKind) -> ErrorKind {
+    switch kind {
+    case .goPanic(let m): return .goPanic(printedPanic(m))
+    case .abortedPanics(let earlier, let last, let repeatsLast):
+      return .abortedPanics(earlier, printedPanicKind(last), repeatsLast: repeatsLast)
+    default: return kind
+    }
   }
 
   /// How the runtime prints a panic's value (runtime/panic.go printpanics, error.go

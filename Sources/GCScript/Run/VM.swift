@@ -414,6 +414,7 @@ final class VM: AddressRootSource, GoroutineStack {
   /// library function's error is the program's call's (its frames are skipped, as a panic's
   /// message in Go names the program's line below the library's).
   func located(_ kind: ErrorKind) -> ScriptError {
+    let kind = printedPanicKind(kind)
     guard let f = frames.all.last(where: { !session.functions[$0.function].isLibrary }) ?? frames.last else {
       return ScriptError(kind, at: Span(0, 0))
     }

@@ -292,6 +292,8 @@ cases = [
  ('import "strings"\n\ntype Box[T any] struct{ v T }\n\nfunc (b Box[T]) S() string { return strings.Repeat("x", 2) }', ''),
  ('import "strings"\n\nfunc id[T any](x T) T { return x }', ''),
  ("", 'x = 1'),
+ ("", 'var a any = 1; switch v := a.(type) {}'),
+ ("", 'var a any = 1; switch v := a.(type) { case int: }'),
  ("", 'x, y = 1, 2'),
  ('import r "math/rand"', ''),
  ('import rand "math/rand"', ''),
