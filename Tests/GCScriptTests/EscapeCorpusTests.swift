@@ -23,9 +23,13 @@ struct Corpus {
     var line = 1
     for name in names {
       let content = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-      // Build constraints pick the range-over-int file by Go version.
-      if content.hasPrefix("//go:build go1.22") && go119 { continue }
-      if content.hasPrefix("//go:build !go1.22") && !go119 { continue }
+      // Build constraints pick files by Go version (`//go:build go1.22`, `!go1.22`).
+      if let constraint = content.split(separator: "\n").first, constraint.hasPrefix("//go:build ") {
+        let term = constraint.dropFirst("//go:build ".count)
+        let negated = term.hasPrefix("!")
+        let minor = Int(term.drop { $0 == "!" }.dropFirst("go1.".count)) ?? 0
+        if (go119 ? 19 : 27) >= minor ? negated : !negated { continue }
+      }
       files.append((name, line))
       text += content + (content.hasSuffix("\n") ? "" : "\n")
       line += content.split(separator: "\n", omittingEmptySubsequences: false).count - (content.hasSuffix("\n") ? 1 : 0)

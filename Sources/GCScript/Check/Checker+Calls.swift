@@ -291,6 +291,15 @@ extension Checker {
       return value(TypedExpr(.constant(result), t, span))
     }
     let from = try defaultTyped(x, "conversion")
+    // A slice to an array of its element type (Go 1.20) or to a pointer to one (Go 1.17):
+    // types2 conversions.go. The pointer aliases the slice's backing array; the array is a
+    // copy of its first elements (walk/convert.go walkSliceToArray: `*(*[N]T)(s)`). Both panic
+    // when the slice is shorter than the array (Lowering.sliceToArrayPointer).
+    if let elem = from.type.sliceElement, let array = t.arrayInfo ?? t.pointee?.arrayInfo, elem.identical(array.elem),
+      profile.version >= (t.isArray ? GoVersion(1, 20) : GoVersion(1, 17))
+    {
+      return value(TypedExpr(.conversion(from), t, span))
+    }
     guard from.type.convertible(to: t) else {
       throw fail(.typeError("cannot convert \(x.text) (\(describe(x))) to type \(t)"), at: argSpan)
     }

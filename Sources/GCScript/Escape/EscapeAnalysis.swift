@@ -682,6 +682,9 @@ final class Batch {
       expression(k, base)
       for b in [lo, hi, mx] { if let b { expression(discard, b) } }
     case .conversion(let x) where e.type.isInterface: interfaceConversion(k, e, x)
+    // escape/expr.go: OSLICE2ARR "is effectively a deref" of the slice; OSLICE2ARRPTR lets
+    // the slice's pointer flow to the result, as any other conversion below.
+    case .conversion(let x) where e.type.isArray && x.type.isSlice: expression(k.deref(), x)
     case .conversion(let x):
       if let site = e.site {
         _ = spill(k, site)

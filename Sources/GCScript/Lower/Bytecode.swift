@@ -127,6 +127,9 @@ enum Opcode: UInt8 {
   case nilCheck
 
   // Slices and arrays: a slice is three slots (data address, length, capacity).
+  /// s[A] = the data address of slice s[B..], after checking that its length is at least C
+  /// (`(*[C]T)(s)`, and `[C]T(s)` through it: runtime boundsConvert).
+  case sliceToArrayPointer
   /// s[A] = the address of element s[C] of slice s[B..], elements of D bytes (bounds checked).
   case elementAddress
   /// s[A] = element s[C] of slice s[B..], an element of 1/2/4/8 bytes (signedness as for load),

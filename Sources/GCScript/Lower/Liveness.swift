@@ -57,6 +57,7 @@ struct Liveness {
       return ([r(b, 3), r(c)], [r(a)])
     case .storeElem1, .storeElem2, .storeElem4, .storeElem8, .storeElemF32: return ([r(a), r(b, 3), r(c)], [])
     case .arrayElementAddress: return ([r(b), r(c)], [r(a)])
+    case .sliceToArrayPointer: return ([r(b, 3)], [r(a)])
     case .slice:
       let desc = code.slices[c]
       let baseWords: Int

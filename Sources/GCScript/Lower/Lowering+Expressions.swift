@@ -312,6 +312,10 @@ extension Lowerer {
         emit(Instruction(op: .convertString, a: Int32(dst), b: Int32(code.conversions.count - 1), c: Int32(src)))
         return
       }
+      if from.isSlice, let array = t.arrayInfo ?? t.pointee?.arrayInfo {
+        sliceToArray(x, array.count, to: t, into: dst)
+        return
+      }
       let src = value(x)
       if t.isInteger && from.isFloat {
         emit(Instruction(op: t.isUnsigned ? .floatToUint : .floatToInt, a: Int32(dst), b: Int32(src)))
@@ -328,6 +332,21 @@ extension Lowerer {
       } else {
         move(t, from: src, to: dst)
       }
+    }
+  }
+
+  /// `(*[n]T)(s)`: the slice's data address once its length is checked; `[n]T(s)`, the array
+  /// loaded through it — but for n == 0, where a nil slice converts to the empty array and
+  /// nothing is loaded (walk/convert.go walkSliceToArray marks the dereference bounded).
+  private func sliceToArray(_ x: TypedExpr, _ n: Int, to t: GoType, into dst: Int) {
+    let s = value(x)
+    let pointer = t.isPointer ? dst : allocate(.uintptr)
+    emit(Instruction(op: .sliceToArrayPointer, a: Int32(pointer), b: Int32(s), c: Int32(n)))
+    guard t.isArray else { return }
+    if n == 0 || t.size == 0 {
+      emit(Instruction(op: .zero, a: Int32(dst), b: Int32(t.words)))
+    } else {
+      load(t, from: .memory(pointer, 0), to: dst)
     }
   }
 

@@ -182,6 +182,9 @@ extension VM {
         if s[a] < AddressSpace.nilPage { fp.pointee.pc = pc; throw VMTrap(kind: .nilDereference) }
 
       // Slices and arrays.
+      case .sliceToArrayPointer:
+        if s[b + 1] < UInt64(c) { fp.pointee.pc = pc; throw sliceToArrayError(length: s[b + 1], arrayLength: c) }
+        s[a] = s[b]
       case .elementAddress:
         let idx = s[c]
         if idx >= s[b + 1] { fp.pointee.pc = pc; throw indexError(idx, s[b + 1]) }
@@ -349,6 +352,13 @@ extension VM {
       throw VMTrap(kind: .invalidSetting(
         "stopped by --max-steps \(limit): the run took more than \(limit) steps (loop iterations and calls)"))
     }
+  }
+
+  /// A slice shorter than the array it converts to (runtime/error.go boundsConvert; Go 1.20
+  /// added the array conversion and the words for it).
+  func sliceToArrayError(length: UInt64, arrayLength: Int) -> VMTrap {
+    let what = heap.profile.version >= GoVersion(1, 20) ? "array or pointer to array" : "pointer to array"
+    return VMTrap(kind: .goRuntimePanic("cannot convert slice with length \(length) to \(what) with length \(arrayLength)"))
   }
 
   func indexError(_ idx: UInt64, _ len: UInt64) -> VMTrap {

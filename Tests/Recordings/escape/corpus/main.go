@@ -267,4 +267,11 @@ func main() {
 	sinkInt += metricsHistogram()
 	sinkInt += metricsAllCount()
 	metricsPrintKinds()
+
+	// escape_slicetoarray.go, escape_slicetoarray_new.go (Go 1.20+ only)
+	x1 := 1
+	sinkArr[0] = sliceToArrPtrReturned([]*int{&x1, &x1})[1]
+	sinkInt += sliceToArrPtrLocal()
+	sliceToArrPtrGlobal()
+	sliceToArrAll()
 }
