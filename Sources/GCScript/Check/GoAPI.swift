@@ -20,6 +20,11 @@ enum GoAPI {
       (GoVersion(1, 19), ""),
       (GoVersion(1, 27), "Compare Less Or Ordered"),
     ],
+    "container/heap": [
+      (GoVersion(1, 0), "Init Interface Pop Push Remove"),
+      (GoVersion(1, 19), "Fix Init Interface Pop Push Remove"),
+      (GoVersion(1, 27), "Fix Init Interface Pop Push Remove"),
+    ],
     "container/list": [
       (GoVersion(1, 0), "Element List New"),
       (GoVersion(1, 19), "Element List New"),

@@ -41,6 +41,7 @@ final class Library: Sendable {
     case "sync": sync
     case "context": context(profile)
     case "utf8": utf8(profile)
+    case "heap": heap
     default: nil
     }
   }
@@ -279,6 +280,85 @@ final class Library: Sendable {
     	for i, e := other.Len(), other.Back(); i > 0; i, e = i-1, e.Prev() {
     		l.insertValue(e.Value, &l.root)
     	}
+    }
+
+    """)
+
+  /// container/heap/heap.go, whole (the same in Go 1.19.8 and 1.27.3): the heap's operations
+  /// are calls through the program's heap.Interface — its Push(x any) boxes x as the caller's
+  /// conversion does, and Pop's result is the program's any.
+  static let heap = Library(package: "heap", path: "container/heap", text: """
+    type Interface interface {
+    	sort.Interface
+    	Push(x interface{})
+    	Pop() interface{}
+    }
+
+    func Init(h Interface) {
+    	n := h.Len()
+    	for i := n/2 - 1; i >= 0; i-- {
+    		down(h, i, n)
+    	}
+    }
+
+    func Push(h Interface, x interface{}) {
+    	h.Push(x)
+    	up(h, h.Len()-1)
+    }
+
+    func Pop(h Interface) interface{} {
+    	n := h.Len() - 1
+    	h.Swap(0, n)
+    	down(h, 0, n)
+    	return h.Pop()
+    }
+
+    func Remove(h Interface, i int) interface{} {
+    	n := h.Len() - 1
+    	if n != i {
+    		h.Swap(i, n)
+    		if !down(h, i, n) {
+    			up(h, i)
+    		}
+    	}
+    	return h.Pop()
+    }
+
+    func Fix(h Interface, i int) {
+    	if !down(h, i, h.Len()) {
+    		up(h, i)
+    	}
+    }
+
+    func up(h Interface, j int) {
+    	for {
+    		i := (j - 1) / 2
+    		if i == j || !h.Less(j, i) {
+    			break
+    		}
+    		h.Swap(i, j)
+    		j = i
+    	}
+    }
+
+    func down(h Interface, i0, n int) bool {
+    	i := i0
+    	for {
+    		j1 := 2*i + 1
+    		if j1 >= n || j1 < 0 {
+    			break
+    		}
+    		j := j1
+    		if j2 := j1 + 1; j2 < n && h.Less(j2, j1) {
+    			j = j2
+    		}
+    		if !h.Less(j, i) {
+    			break
+    		}
+    		h.Swap(i, j)
+    		i = j
+    	}
+    	return i > i0
     }
 
     """)

@@ -131,7 +131,7 @@ enum Packages {
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
     "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
     "list": "container/list", "weak": "weak", "context": "context", "utf8": "unicode/utf8",
-    "reflectlite": "internal/reflectlite",
+    "heap": "container/heap", "reflectlite": "internal/reflectlite",
   ]
 
   /// Whether an import path names a package gcsh has.
