@@ -210,3 +210,16 @@ func variadicCallsPrintTheirPackedArguments(_ profile: RuntimeProfile) throws {
     try rt.checkInvariants()
   }
 }
+
+/// argboxing: arguments converted to the program's own functions' `any` parameters — every -m
+/// line of Go 1.27.3 and 1.19.8: Go 1.19.8's positions (an operand's node; a name at the last
+/// argument before it that is not a name, else the call's `(`), Go 1.25+'s constant for a
+/// variable assigned once (`5000 escapes to heap`, `int64(5000)`) and an inlined call's result
+/// (`~r0`; `~R0` in Go 1.19.8).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func argumentsBoxedForTheProgramsFunctionsAreReportedAsGoReportsThem(_ version: String) throws {
+  let c = try RecordedRun("argboxing").compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.gcsh == c.go)
+  #expect(c.go.contains(version == "1.27.3" ? "./main.go:31:7: 5000 escapes to heap" : "./main.go:31:6: i escapes to heap"))
+}

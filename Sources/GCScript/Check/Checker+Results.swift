@@ -278,6 +278,13 @@ extension Checker {
     }
     let context = "argument to \(name)"
     var typed = try zip(ops.prefix(fixed), params).map { try assign($0, to: $1, context) }
+    // Each argument converted to an interface is reported where its operand is: the call and
+    // the arguments before it place the line (Escape/EscapeInterfaces.swift).
+    if spill == nil, let lparen = openParen(span.start) {
+      for (k, t) in typed.enumerated() where t.isImplicitInterfaceBox && t.site?.statementStart == nil {
+        t.site?.argument = (lparen, ops[..<k].map(\.expr))
+      }
+    }
     if variadic && !spread {
       typed.append(try variadicPack(params[params.count - 1], Array(ops[fixed...]), context, span))
     }

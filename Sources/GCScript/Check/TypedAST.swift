@@ -337,6 +337,9 @@ final class AllocationSite {
   /// an assignment statement's start, a declaration's composite literal's last element
   /// (Escape/EscapeInterfaces.swift).
   var statementStart: Int? = nil
+  /// An `.interfaceBox` site of a call's argument: the call's `(` and the arguments before this
+  /// one, as written (they place Go 1.19.8's line for a name, as for fmt's operands).
+  var argument: (lparen: Int, before: [TypedExpr])? = nil
   /// A package-level initializer's slice array or `&T{...}` object that Go lays out as data
   /// (staticinit): lowered to a hidden global, never allocated.
   var staticData = false

@@ -30,6 +30,16 @@ extension Batch {
     }
     e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil || readOnly, analysis.compiler.directInterface)
     if !analysis.compiler.reportsOperandPositions, let at = site.statementStart { site.reportAt = at }
+    // A call's argument is named and placed as an operand of fmt's is (convertToInterfaces):
+    // Go 1.25+'s rewritten constant by its value, an inlined call by its result (`~r0`); in
+    // Go 1.19.8 at the operand's node, a name at the last argument before it that is not one,
+    // else at the call's `(` (`sink(i)`, checked with go build -gcflags=-m).
+    if let argument = site.argument, site.reportAt == nil, inlinedAt == nil, function.library == nil {
+      site.text = operandText(x, rewritten: rewritten)
+      if !analysis.compiler.reportsOperandPositions {
+        site.reportAt = isName(x) ? argument.before.last(where: { !isName($0) }).map(nodePosition) ?? argument.lparen : nodePosition(x)
+      }
+    }
     // Go 1.20+'s implicit conversion has its operand's position: a call's `(`, an operator
     // (`pool.Put(make([]byte, 10))`: `make([]byte, 10) escapes to heap` at make's `(`,
     // runs/syncpool).

@@ -314,7 +314,7 @@ extension Batch {
   /// The operand as -m names it: Go 1.25+'s rewritten constant by its value (a string quoted,
   /// cut to 72 characters as go/constant's String cuts it); else as written, in the compiler's
   /// spacing (Diagnostics/IRText.swift).
-  private func operandText(_ x: TypedExpr, rewritten: Constant?) -> String {
+  func operandText(_ x: TypedExpr, rewritten: Constant?) -> String {
     // A library's variable in its body inlined here (its span is the call's).
     if case .variable(let v) = x.kind, v.fromLibrary { return v.name }
     // An inlined call is its result variable (inl.go retvars): Go 1.20+ names it after the
