@@ -154,6 +154,12 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
     d := Dog{nil, 3}
     """)
   #expect(failedStruct.count == 1 && failedStruct[0].hasPrefix("test.gcs:2:7: error: complex numbers are not supported"), "\(failedStruct)")
+  // Complex numbers named wherever they are written: a conversion, an imaginary literal, a
+  // builtin (they were `undefined: complex128` and a malformed unit literal).
+  for (code, column) in [("x := complex128(0)", 6), ("x := 1i", 6), ("x := 2.5i + 1", 6), ("x := real(3)", 6)] {
+    let errors = checkErrors(code + "\n_ = x")
+    #expect(errors.first?.hasPrefix("test.gcs:1:\(column): error: complex numbers are not supported by gcsh yet") == true, "\(code): \(errors)")
+  }
 }
 
 /// A renamed import names the package; a blank one binds nothing; a dot import is named.

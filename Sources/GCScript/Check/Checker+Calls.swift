@@ -22,7 +22,7 @@ extension Checker {
         return try withSpilledArguments(args, scope) { try builtin(b, $0, spread, $1, span) }
       case .poisoned?: throw CheckFailure()
       case nil:
-        if let what = Universe.unsupportedBuiltins[name] {
+        if let what = Universe.unsupportedBuiltins[name] ?? Universe.unsupportedTypes[name] {
           throw fail(.notSupported(what, plural: what.hasSuffix("s")), at: callee.span)
         }
         throw fail(.typeError("undefined: \(name)"), at: callee.span)

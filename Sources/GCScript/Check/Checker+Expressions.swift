@@ -109,6 +109,10 @@ extension Checker {
         return value(TypedExpr(.constant(.int(Int128(ns))), durationType, span))
       }
       if let bytes = parseSize(t) { return constant(.int(Int128(bytes)), .int, span) }
+      // Go's imaginary literal (`1i`, `2.5i`, `0x1p-2i`): a number followed by `i`.
+      if t.hasSuffix("i"), t.dropLast().allSatisfy({ $0.isHexDigit || "xXoObBpP.+-".contains($0) }) {
+        throw fail(.notSupported("complex numbers", plural: true), at: span)
+      }
       throw fail(.badUnitLiteral(t), at: span)
     case .paren(let inner):
       var op = try operand(inner, scope)
@@ -155,7 +159,7 @@ extension Checker {
       return constant(.int(v), .int, span)
     }
     guard let symbol = scope.lookup(name) else {
-      if let what = Universe.unsupportedBuiltins[name] {
+      if let what = Universe.unsupportedBuiltins[name] ?? Universe.unsupportedTypes[name] {
         throw fail(.notSupported(what, plural: what.hasSuffix("s")), at: span)
       }
       throw fail(.typeError("undefined: \(name)"), at: span)
