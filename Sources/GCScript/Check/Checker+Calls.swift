@@ -31,7 +31,7 @@ extension Checker {
       }
     case .selector(let base, let name):
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
-        if p == "unsafe", let op = try unsafeCall(name, args, spread: spread, scope, span) { return op }
+        if p == "unsafe", let op = try unsafeCall(name, args, spread: spread, scope, callee: callee.span, span) { return op }
         if p == "weak", name == "Make" { return try weakMakeCall(nil, args, scope, callee: callee.span, span) }
         switch try packageMember(p, name, at: callee.span) {
         case .libraryFunction(let fn)?: return try userCall(fn.function, args, spread, scope, span)
@@ -291,6 +291,7 @@ extension Checker {
       return value(TypedExpr(.constant(result), t, span))
     }
     let from = try defaultTyped(x, "conversion")
+    if from.type.convertsThroughUnsafePointer(to: t) { return value(TypedExpr(.conversion(from), t, span)) }
     // A slice to an array of its element type (Go 1.20) or to a pointer to one (Go 1.17):
     // types2 conversions.go. The pointer aliases the slice's backing array; the array is a
     // copy of its first elements (walk/convert.go walkSliceToArray: `*(*[N]T)(s)`). Both panic
@@ -405,7 +406,10 @@ extension Checker {
       return profile.version >= GoVersion(1, 20) ? "~r0" : "~R0"
     }
     if op.constant != nil, case .string = op.constant! { return op.text }
-    return op.text
+    // A make is its site's text (its constant size by value in Go 1.22+).
+    if case .makeSlice(_, _, _, let site) = op.expr.kind { return site.text }
+    // In the compiler's spacing (`1 << 20`, `n + 1`: Diagnostics/IRText.swift).
+    return irExpressionText(op.text)
   }
 
   // MARK: Builtins
@@ -961,6 +965,9 @@ extension Checker {
       let arg = try assign(try expression(args[2], scope), to: params[0], "argument to runtime.AddCleanup")
       return node([ptr, fn, arg], cleanupType)
     case .reflectliteTypeOf: return try reflectliteTypeOfCall(args, scope, span)
+    case .unsafeAdd, .unsafeSlice, .unsafeString, .unsafeStringData, .unsafeSliceData:
+      // Checked where they are called (Checker+Unsafe.swift); never a package member.
+      throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .cleanupStop, .weakMake, .weakValue, .atomicValueLoad, .atomicValueStore, .atomicValueSwap,
       .atomicValueCompareAndSwap, .reflectliteTypeString, .reflectliteTypeComparable, .atomicPointerLoad,
       .atomicPointerStore, .atomicPointerSwap, .atomicPointerCompareAndSwap:

@@ -51,7 +51,8 @@ extension Checker {
   /// types2 operand.go (Go 1.24+): a declared type is described by its structure when that is
   /// composite (`struct type T`), or by the predeclared type it was made from (`int type MyInt`).
   func kindPrefix(_ t: GoType) -> String {
-    guard t.name != nil, !Universe.isPredeclaredType(t), profile.version >= GoVersion(1, 24)
+    // (unsafe.Pointer is a basic type in types2, as int is.)
+    guard t.name != nil, !Universe.isPredeclaredType(t), !t.isUnsafePointer, profile.version >= GoVersion(1, 24)
     else { return "" }
     return (compositeKind(t) ?? t.basicName).map { $0 + " " } ?? ""
   }
@@ -295,7 +296,7 @@ extension Checker {
     case "*":
       let p = try expression(x, scope)
       if p.untyped == .nilValue { throw fail(.typeError("invalid operation: cannot indirect nil"), at: span) }
-      guard let elem = p.type.pointee else {
+      guard let elem = p.type.pointee, !p.type.isUnsafePointer else {
         throw fail(.typeError("invalid operation: cannot indirect \(p.text) (\(describe(p)))"), at: x.span)
       }
       return value(TypedExpr(.deref(p.expr), elem, span), addressable: true)

@@ -599,6 +599,8 @@ enum TypeAssertMode {
 /// The builtins and package functions the checker resolved a call to.
 enum Builtin: String {
   case len, cap, append, copy, min, max, panic, clear, print, println, delete
+  case unsafeAdd = "unsafe.Add", unsafeSlice = "unsafe.Slice", unsafeString = "unsafe.String"
+  case unsafeStringData = "unsafe.StringData", unsafeSliceData = "unsafe.SliceData"
   case fmtPrintln = "fmt.Println", fmtPrint = "fmt.Print", fmtPrintf = "fmt.Printf"
   case fmtSprint = "fmt.Sprint", fmtSprintln = "fmt.Sprintln", fmtSprintf = "fmt.Sprintf"
   /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only

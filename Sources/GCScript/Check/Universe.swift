@@ -318,8 +318,9 @@ enum Packages {
     case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)
     case ("bytes", "NewBufferString"): return .function(.bytesNewBufferString)
     case ("bytes", _): return .unsupported("bytes.\(name)")
-    // unsafe's Sizeof, Alignof and Offsetof are constants the checker computes at the call
-    // (Checker+Unsafe.swift); its pointers are not modelled.
+    // unsafe's functions are the checker's at the call (Checker+Unsafe.swift); Pointer is a
+    // type.
+    case ("unsafe", "Pointer"): return .type(unsafePointerType)
     case ("unsafe", _): return .unsupported("unsafe.\(name)")
     case ("rand", _): return RandPackage.member(name)
     case ("weak", _): return WeakPackage.member(name)

@@ -147,6 +147,8 @@ private struct IRPrinter {
       return s + "]"
     case .call(let f, let args, let dots):
       guard let callee = expression(f, 8), let a = list(args) else { return nil }
+      // fmt.go's exprFmt has no case for these ops (Go 1.20+): `<node unsafe.StringData>`.
+      if ["unsafe.String", "unsafe.StringData", "unsafe.SliceData"].contains(callee) { return "<node \(callee)>" }
       return "\(callee)(\(a)\(dots ? "..." : ""))"
     // A function literal is `func literal` (fmt.go's OCLOSURE without -m=2's detail).
     case .funcLit: return "func literal"

@@ -914,6 +914,10 @@ final class Batch {
     // runtime hangs a special on it); what Value returns comes from the handle, a word escape
     // analysis does not follow.
     case .weakMake: expression(heapHole.noting("passed to weak.Make (abi.Escape)"), args[0])
+    // escape/call.go: the pointer, string or slice flows to the result; a length is read.
+    case .unsafeAdd, .unsafeSlice, .unsafeString, .unsafeStringData, .unsafeSliceData:
+      expression(k, args[0])
+      for a in args.dropFirst() { expression(discard, a) }
     case .weakValue: for a in args { expression(discard, a) }
     // stmt.go OSEND: the value sent is assigned to the heap (another goroutine receives it);
     // expr.go ORECV: nothing flows out of a channel that escape analysis tracks.

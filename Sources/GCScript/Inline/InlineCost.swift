@@ -308,6 +308,7 @@ struct InlineCostVisitor {
   /// 1.19.8 both cost `return int64(n)` 2), or identical underlying types. Float conversions
   /// stay OCONV (they round).
   static func changesNoBits(from a: GoType, to b: GoType) -> Bool {
+    if a.convertsThroughUnsafePointer(to: b) { return true }
     switch (a.kind, b.kind) {
     case (.int(let x, let s), .int(let y, let t)): return x == y && s == t
     case (.uintptr, .uintptr), (.bool, .bool), (.string, .string): return true
@@ -324,6 +325,8 @@ struct InlineCostVisitor {
     }
     switch b {
     case .len, .cap, .append, .copy, .clear, .min, .max, .print, .println, .delete: return 1 + operands
+    // OUNSAFEADD, OUNSAFESLICE, OUNSAFESTRING, OUNSAFESTRINGDATA, OUNSAFESLICEDATA: nodes.
+    case .unsafeAdd, .unsafeSlice, .unsafeString, .unsafeStringData, .unsafeSliceData: return 1 + operands
     // OSEND, ORECV (OAS2RECV's is its assignment's), OCLOSE, OMAKECHAN (an omitted size is an
     // implicit 0 literal, as gcsh's is): nodes, not calls.
     case .chanSend, .chanRecv, .chanRecv2, .close, .makeChan: return 1 + operands

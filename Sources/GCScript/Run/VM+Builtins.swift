@@ -310,6 +310,28 @@ extension VM {
       let (id, ptr) = try addCleanup(args)
       if let out = result { (out[0], out[1]) = (id, ptr) }
     case .cleanupStop: if args[0].1[0] != 0 { heap.stopCleanup(args[0].1[1], id: args[0].1[0]) }
+    case .unsafeAdd:
+      result?[0] = args[0].1[0] &+ args[1].1[0]
+    case .unsafeSlice, .unsafeString:
+      // runtime/unsafe.go unsafeslice, unsafestring: a negative length, or one that reaches
+      // past the end of the address space from ptr, panics (a nil ptr with a length, so).
+      let ptr = args[0].1[0]
+      let len = Int64(bitPattern: args[1].1[0])
+      let elemSize = b == .unsafeSlice ? UInt64(max(args[0].0.pointee?.size ?? 1, 0)) : 1
+      let what = b == .unsafeSlice ? "unsafe.Slice" : "unsafe.String"
+      if len < 0 || (args[1].0.isUnsigned && args[1].1[0] > UInt64(Int64.max)) {
+        throw VMTrap(kind: .goRuntimePanic("\(what): len out of range"))
+      }
+      let (mem, overflow) = elemSize.multipliedReportingOverflow(by: UInt64(len))
+      if (elemSize == 0 && ptr == 0 && len > 0) || overflow || mem > (0 &- ptr) && !(ptr == 0 && mem == 0) {
+        throw VMTrap(kind: .goRuntimePanic(ptr == 0 ? "\(what): ptr is nil and len is not zero" : "\(what): len out of range"))
+      }
+      guard let out = result else { break }
+      out[0] = ptr
+      out[1] = UInt64(len)
+      if b == .unsafeSlice { out[2] = UInt64(len) }
+    case .unsafeStringData, .unsafeSliceData:
+      result?[0] = args[0].1[0]
     case .weakMake:
       let handle = try weakMake(args[0].1[0])
       result?[0] = handle
