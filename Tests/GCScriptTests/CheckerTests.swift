@@ -77,6 +77,10 @@ let knownCheckerDifferences: [String: String] = [
   // Go reports an unused variable beside other errors; gcsh only when there are none (a
   // statement that failed to check may not have marked what it uses: Checker+Unused.swift).
   "var x int; x = 1.5": "6:16: cannot use 1.5 (untyped float constant) as int value in assignment (truncated)",
+  // types2 prints a signature with its parameters' names (`func(s string) int`); gcsh's
+  // function types keep no names.
+  "var f func(int) int = func(s string) int { return 0 }; _ = f":
+    "6:23: cannot use func(s string) int {…} (value of type func(string) int) as func(int) int value in variable declaration",
 ]
 
 /// gcsh's checker says what go build says: the same first line (message, line and column), for

@@ -108,7 +108,7 @@ extension Checker {
     guard let b = Builtin(rawValue: "atomic.(*T).\(name)"), let v = AtomicPackage.valueField(base),
       let (params, result) = b.atomicSignature(v.type)
     else {
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     return try atomicTypeMethod(x, base, isPointer: isPointer, name, b, params, result, args, scope, callee: callee, span)
   }
@@ -150,7 +150,7 @@ extension Checker {
     case "Swap": (b, params, result) = (.atomicValueSwap, [.any], .any)
     case "CompareAndSwap": (b, params, result) = (.atomicValueCompareAndSwap, [.any, .any], .bool)
     default:
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     return try atomicTypeMethod(x, AtomicPackage.value, isPointer: isPointer, name, b, params, result, args, scope, callee: callee, span)
   }
@@ -172,7 +172,7 @@ extension Checker {
     case "Swap": (b, params, result) = (.atomicPointerSwap, [pointer], pointer)
     case "CompareAndSwap": (b, params, result) = (.atomicPointerCompareAndSwap, [pointer, pointer], .bool)
     default:
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     return try atomicTypeMethod(x, base, isPointer: isPointer, name, b, params, result, args, scope, callee: callee, span)
   }

@@ -40,7 +40,7 @@ extension Checker {
       "UnreadByte", "UnreadRune", "Available", "AvailableBuffer", "Peek":
       throw fail(.notSupported("bytes.Buffer.\(name)", plural: false), at: at)
     default:
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     try arity("(*bytes.Buffer).\(name)", args, want: want.map(\.description), scope, span)
     var receiver = x.expr

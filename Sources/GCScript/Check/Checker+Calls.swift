@@ -89,7 +89,7 @@ extension Checker {
         return try callOfValue(callee, args, spread, scope, span)
       }
       let at = Span(max(callee.span.start, callee.span.end - name.utf8.count), callee.span.end)
-      throw fail(.typeError("\(text(callee.span)) undefined (\(missingMember(x.type, name)))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee.span)) undefined (\(missingMember(x.type, name)))"), at: at)
     case .type(let te):
       return try conversion(try resolveType(te, scope), args, spread, scope, span)
     case .unary("*", let base):
@@ -97,7 +97,7 @@ extension Checker {
       if parenthesized, let t = try? typeNamed(base, scope) {
         return try conversion(.pointer(to: t), args, spread, scope, span)
       }
-      throw fail(.typeError("conversion to a pointer type needs parentheses: (\(text(callee.span)))(...)"), at: span)
+      throw fail(.typeError("conversion to a pointer type needs parentheses: (\(syntaxText(callee.span)))(...)"), at: span)
     // weak.Make[T](p): the one generic function a program can instantiate explicitly; it has
     // one type parameter (types2 reports a second type argument at it).
     case .instantiation(let base, let typeArguments) where isWeakMake(base, scope):
@@ -148,7 +148,7 @@ extension Checker {
   private func callOfValue(_ callee: Expr, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     let op = try expression(callee, scope)
     guard case .function = op.type.kind else {
-      throw fail(.typeError("invalid operation: cannot call \(op.text) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
+      throw fail(.typeError("invalid operation: cannot call \(op.goText) (\(describe(op))): \(op.type) is not a function"), at: callee.span)
     }
     return try valueCall(op, args, spread, scope, span)
   }
@@ -243,7 +243,7 @@ extension Checker {
   func arity(_ name: String, _ args: [Expr], _ n: Int, _ span: Span) throws {
     guard args.count != n else { return }
     let which = args.count < n ? "not enough" : "too many"
-    throw fail(.typeError("invalid operation: \(which) arguments for \(text(span)) (expected \(n), found \(args.count))"), at: span)
+    throw fail(.typeError("invalid operation: \(which) arguments for \(syntaxText(span)) (expected \(n), found \(args.count))"), at: span)
   }
 
   // MARK: Conversions
@@ -262,7 +262,7 @@ extension Checker {
     }
     if let c = x.constant, t.isInteger || t.isFloat || (t.isString && !x.type.isSlice) || t.isBool {
       func cannot(_ reason: String = "") -> CheckFailure {
-        fail(.typeError("cannot convert \(x.text) (\(describe(x))) to type \(t)\(reason)"), at: argSpan)
+        fail(.typeError("cannot convert \(x.goText) (\(describe(x))) to type \(t)\(reason)"), at: argSpan)
       }
       let result: Constant
       switch (c, t) {
@@ -302,7 +302,7 @@ extension Checker {
       return value(TypedExpr(.conversion(from), t, span))
     }
     guard from.type.convertible(to: t) else {
-      throw fail(.typeError("cannot convert \(x.text) (\(describe(x))) to type \(t)"), at: argSpan)
+      throw fail(.typeError("cannot convert \(x.goText) (\(describe(x))) to type \(t)"), at: argSpan)
     }
     let node = TypedExpr(.conversion(from), t, span)
     // string <-> []byte/[]rune copies the bytes into a new object (runtime.stringtoslicebyte,
@@ -459,7 +459,7 @@ extension Checker {
     case .unary("*", let inner): return .pointer(to: try typeArgument(inner, scope))
     default: break
     }
-    throw fail(.typeError("\(text(e.span)) is not a type"), at: e.span)
+    throw fail(.typeError("\(syntaxText(e.span)) is not a type"), at: e.span)
   }
 
   /// `make([]T, len[, cap])`.
@@ -469,10 +469,10 @@ extension Checker {
     if t.isMap { return try makeMap(t, args, first, scope, span) }
     if t.isChan { return try makeChan(t, args, first, scope, span) }
     guard let elem = t.sliceElement else {
-      throw fail(.typeError("invalid argument: cannot make \(text(first.span)); type must be slice, map, or channel"), at: first.span)
+      throw fail(.typeError("invalid argument: cannot make \(syntaxText(first.span)); type must be slice, map, or channel"), at: first.span)
     }
-    guard args.count >= 2 else { throw fail(.typeError("invalid operation: \(text(span)) expects 2 or 3 arguments; found 1"), at: span) }
-    guard args.count <= 3 else { throw fail(.typeError("invalid operation: \(text(span)) expects 2 or 3 arguments; found \(args.count)"), at: span) }
+    guard args.count >= 2 else { throw fail(.typeError("invalid operation: \(syntaxText(span)) expects 2 or 3 arguments; found 1"), at: span) }
+    guard args.count <= 3 else { throw fail(.typeError("invalid operation: \(syntaxText(span)) expects 2 or 3 arguments; found \(args.count)"), at: span) }
     let lenOp = try expression(args[1], scope)
     let capOp = try args.count == 3 ? expression(args[2], scope) : nil
     let len = try integerOperand(lenOp, "index")
@@ -502,7 +502,7 @@ extension Checker {
       return value(TypedExpr(.constant(.int(Int128(n))), .int, span))
     }
     guard t.isSlice || (t.isString && name == "len") || (t.isMap && name == "len") || t.isChan || arrayCount != nil else {
-      throw fail(.typeError("invalid argument: \(x.text) (\(describe(x))) for built-in \(name)"), at: args[0].span)
+      throw fail(.typeError("invalid argument: \(x.goText) (\(describe(x))) for built-in \(name)"), at: args[0].span)
     }
     return value(TypedExpr(.builtin(name == "len" ? .len : .cap, [x.expr], spread: false), .int, span))
   }
@@ -529,7 +529,7 @@ extension Checker {
     // The operands' type: the typed one's, else the largest untyped kind.
     let typed = ops.first { $0.untyped == nil }?.type
     for op in ops where !(op.type.isOrdered) {
-      throw fail(.typeError("invalid argument: \(op.text) (\(describe(op))) cannot be ordered"), at: op.expr.span)
+      throw fail(.typeError("invalid argument: \(op.goText) (\(describe(op))) cannot be ordered"), at: op.expr.span)
     }
     if typed == nil, ops.allSatisfy({ $0.constant != nil }) {
       var best = ops[0]
@@ -547,11 +547,11 @@ extension Checker {
     // Typed operands must have identical types (types2 builtins.go _Max/_Min), before any
     // untyped one is converted.
     for op in ops where op.untyped == nil && !op.type.identical(t) {
-      throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.text))"), at: op.expr.span)
+      throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.goText))"), at: op.expr.span)
     }
     ops = try ops.map { value(try assign($0, to: t, "argument to \(name)")) }
     for op in ops where !op.type.identical(t) {
-      throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.text))"), at: op.expr.span)
+      throw fail(.typeError("invalid argument: mismatched types \(t) (previous argument) and \(op.type) (type of \(op.goText))"), at: op.expr.span)
     }
     if ops.allSatisfy({ $0.constant != nil }) {
       var best = ops[0].constant!
@@ -583,7 +583,7 @@ extension Checker {
       let s = try expression(first, scope)
       if s.untyped == .nilValue { throw fail(.typeError("first argument to append must be a typed slice; have untyped nil"), at: first.span) }
       guard let elem = s.type.sliceElement else {
-        throw fail(.typeError("invalid append: argument must be a slice; have \(s.text) (\(describe(s)))"), at: first.span)
+        throw fail(.typeError("invalid append: argument must be a slice; have \(s.goText) (\(describe(s)))"), at: first.span)
       }
       var typed = [s.expr]
       if spread {
@@ -608,14 +608,14 @@ extension Checker {
       let d = try expression(args[0], scope)
       let s = try expression(args[1], scope)
       guard let de = d.type.sliceElement, d.untyped == nil else {
-        throw fail(.typeError("invalid copy: argument must be a slice; have \(d.text) (\(describe(d)))"), at: args[0].span)
+        throw fail(.typeError("invalid copy: argument must be a slice; have \(d.goText) (\(describe(d)))"), at: args[0].span)
       }
       let src: TypedExpr
       if de.identical(.uint8) && (s.type.isString || s.untyped == .string) {
         src = try assign(s, to: .string, "copy")
       } else {
         guard let se = s.type.sliceElement, se.identical(de) else {
-          throw fail(.typeError("invalid copy: arguments \(d.text) (\(describe(d))) and \(s.text) (\(describe(s))) have different element types \(de) and \(s.type.sliceElement.map { "\($0)" } ?? "\(s.type)")"), at: span)
+          throw fail(.typeError("invalid copy: arguments \(d.goText) (\(describe(d))) and \(s.goText) (\(describe(s))) have different element types \(de) and \(s.type.sliceElement.map { "\($0)" } ?? "\(s.type)")"), at: span)
         }
         src = s.expr
       }
@@ -624,7 +624,7 @@ extension Checker {
       try arity("clear", args, 1, span)
       let s = try expression(args[0], scope)
       guard s.type.isSlice || s.type.isMap, s.untyped == nil else {
-        throw fail(.typeError("invalid argument: \(s.text) (\(describe(s))) must be a map or slice"), at: args[0].span)
+        throw fail(.typeError("invalid argument: \(s.goText) (\(describe(s))) must be a map or slice"), at: args[0].span)
       }
       return node([s.expr], noValueType)
     case .panic:
@@ -956,11 +956,11 @@ extension Checker {
       try arity("runtime.AddCleanup", args, want: ["*T", "func(S)", "S"], scope, span)
       let ptr = try defaultTyped(try expression(args[0], scope), "argument to runtime.AddCleanup")
       guard ptr.type.isPointer, ptr.type.name == nil else {
-        throw fail(.typeError("in call to runtime.AddCleanup, type \(ptr.type) of \(text(args[0].span)) does not match *T"), at: args[0].span)
+        throw fail(.typeError("in call to runtime.AddCleanup, type \(ptr.type) of \(syntaxText(args[0].span)) does not match *T"), at: args[0].span)
       }
       let fn = try defaultTyped(try expression(args[1], scope), "argument to runtime.AddCleanup")
       guard case .function(let params, let results, false) = fn.type.kind, params.count == 1, results.isEmpty else {
-        throw fail(.typeError("in call to runtime.AddCleanup, type \(fn.type) of \(text(args[1].span)) does not match func(S)"), at: args[1].span)
+        throw fail(.typeError("in call to runtime.AddCleanup, type \(fn.type) of \(syntaxText(args[1].span)) does not match func(S)"), at: args[1].span)
       }
       let arg = try assign(try expression(args[2], scope), to: params[0], "argument to runtime.AddCleanup")
       return node([ptr, fn, arg], cleanupType)
@@ -1025,9 +1025,9 @@ extension Checker {
   private func constantIndex(_ key: Expr, _ scope: LexicalScope, limit: Int?) throws -> Int128 {
     let op = try expression(key, scope)
     guard let v = op.constant?.exactInteger, op.type.isInteger || op.untyped != nil else {
-      throw fail(.typeError("index \(op.text) must be integer constant"), at: key.span)
+      throw fail(.typeError("index \(op.goText) must be integer constant"), at: key.span)
     }
-    if v < 0 { throw fail(.typeError("invalid argument: index \(op.text) (constant of type int) must not be negative"), at: key.span) }
+    if v < 0 { throw fail(.typeError("invalid argument: index \(op.goText) (constant of type int) must not be negative"), at: key.span) }
     if let limit, v >= limit { throw fail(.typeError("invalid argument: index \(v) out of bounds [0:\(limit)]"), at: key.span) }
     if v >= 1 << 40 { throw fail(.typeError("invalid argument: index \(v) too large for a literal"), at: key.span) }
     return v
@@ -1147,6 +1147,9 @@ extension Checker {
 
   /// An expression as the Go compiler prints it in -m diagnostics: a composite literal's
   /// elements become `...` (`&Node{...}`), everything else as written on one line.
+  /// The source at `span` as types2 quotes an expression in a message (SyntaxText.swift).
+  func syntaxText(_ span: Span) -> String { goSyntaxText(text(span)) }
+
   func goText(_ span: Span, literal: Bool) -> String {
     let flat = { (t: Substring) in
       t.split(whereSeparator: { $0 == "\n" || $0 == "\t" }).map { $0.trimmingCharacters() }.joined(separator: " ")

@@ -85,7 +85,7 @@ extension Checker {
   /// `make(chan T[, n])` (builtins.go _Make): the buffer size is a non-negative integer.
   func makeChan(_ t: GoType, _ args: [Expr], _ first: Expr, _ scope: LexicalScope, _ span: Span) throws -> TypedExpr {
     guard args.count <= 2 else {
-      throw fail(.typeError("invalid operation: \(text(span)) expects 1 or 2 arguments; found \(args.count)"), at: span)
+      throw fail(.typeError("invalid operation: \(syntaxText(span)) expects 1 or 2 arguments; found \(args.count)"), at: span)
     }
     var size = TypedExpr(.constant(.int(0)), .int, span)
     if args.count == 2 { size = try integerOperand(try expression(args[1], scope), "buffer size") }
@@ -98,10 +98,10 @@ extension Checker {
   func receive(_ x: Expr, _ scope: LexicalScope, _ span: Span) throws -> Operand {
     let ch = try expression(x, scope)
     guard let (elem, dir) = ch.type.chanInfo, ch.untyped == nil else {
-      throw fail(.typeError("invalid operation: cannot receive from non-channel \(ch.text) (\(describe(ch)))"), at: x.span)
+      throw fail(.typeError("invalid operation: cannot receive from non-channel \(ch.goText) (\(describe(ch)))"), at: x.span)
     }
     if dir == .send {
-      throw fail(.typeError("invalid operation: cannot receive from send-only channel \(ch.text) (\(describe(ch)))"), at: x.span)
+      throw fail(.typeError("invalid operation: cannot receive from send-only channel \(ch.goText) (\(describe(ch)))"), at: x.span)
     }
     var op = value(TypedExpr(.builtin(.chanRecv, [ch.expr], spread: false), elem, span))
     op.isCallResult = true
@@ -112,10 +112,10 @@ extension Checker {
   func send(_ c: Expr, _ v: Expr, _ scope: LexicalScope, _ span: Span) throws -> TypedStmt {
     let ch = try expression(c, scope)
     guard let (elem, dir) = ch.type.chanInfo, ch.untyped == nil else {
-      throw fail(.typeError("invalid operation: cannot send to non-channel \(ch.text) (\(describe(ch)))"), at: c.span)
+      throw fail(.typeError("invalid operation: cannot send to non-channel \(ch.goText) (\(describe(ch)))"), at: c.span)
     }
     if dir == .receive {
-      throw fail(.typeError("invalid operation: cannot send to receive-only channel \(ch.text) (\(describe(ch)))"), at: c.span)
+      throw fail(.typeError("invalid operation: cannot send to receive-only channel \(ch.goText) (\(describe(ch)))"), at: c.span)
     }
     let value = try assign(try expression(v, scope), to: elem, "send")
     return TypedStmt(.expression(TypedExpr(.builtin(.chanSend, [ch.expr, value], spread: false), noValueType, span)), span)
@@ -142,10 +142,10 @@ extension Checker {
     try arity("close", args, 1, span)
     let ch = try expression(args[0], scope)
     guard let (_, dir) = ch.type.chanInfo, ch.untyped == nil else {
-      throw fail(.typeError("invalid operation: cannot close non-channel \(ch.text) (\(describe(ch)))"), at: args[0].span)
+      throw fail(.typeError("invalid operation: cannot close non-channel \(ch.goText) (\(describe(ch)))"), at: args[0].span)
     }
     if dir == .receive {
-      throw fail(.typeError("invalid operation: cannot close receive-only channel \(ch.text) (\(describe(ch)))"), at: args[0].span)
+      throw fail(.typeError("invalid operation: cannot close receive-only channel \(ch.goText) (\(describe(ch)))"), at: args[0].span)
     }
     return TypedExpr(.builtin(.close, [ch.expr], spread: false), noValueType, span)
   }
@@ -158,7 +158,7 @@ extension Checker {
     _ scope: LexicalScope, _ span: Span, label: String?
   ) throws -> TypedStmt {
     if let value {
-      throw fail(.typeError("range over \(operand.text) permits only one iteration variable"), at: value.span)
+      throw fail(.typeError("range over \(operand.goText) permits only one iteration variable"), at: value.span)
     }
     let outer = LexicalScope(parent: scope, function: function)
     let perIteration = profile.version >= GoVersion(1, 22)
@@ -176,7 +176,7 @@ extension Checker {
     if let key, !isBlank(key) {
       if define {
         guard case .identifier(let n) = key.kind else {
-          throw fail(.typeError("non-name \(text(key.span)) on left side of :="), at: key.span)
+          throw fail(.typeError("non-name \(syntaxText(key.span)) on left side of :="), at: key.span)
         }
         let v = try declare(n, elem, key.span, perIteration ? iteration : outer)
         target = .place(TypedExpr(.variable(v), elem, key.span))
@@ -188,7 +188,7 @@ extension Checker {
       } else {
         let place = try assignablePlace(key, scope, plain: true)
         guard elem.assignable(to: place.type) else {
-          throw fail(.typeError("cannot use \(text(key.span)) (value of type \(elem)) as \(place.type) value in range"), at: key.span)
+          throw fail(.typeError("cannot use \(syntaxText(key.span)) (value of type \(elem)) as \(place.type) value in range"), at: key.span)
         }
         target = .place(place)
       }

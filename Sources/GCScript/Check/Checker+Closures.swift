@@ -127,7 +127,7 @@ extension Checker {
     _ callee: Operand, _ args: [Expr], _ spread: Bool, _ scope: LexicalScope, _ span: Span
   ) throws -> Operand {
     guard case .function(let params, let results, let variadic) = callee.type.kind else {
-      throw fail(.typeError("invalid operation: cannot call non-function \(callee.text) (\(describe(callee)))"), at: callee.expr.span)
+      throw fail(.typeError("invalid operation: cannot call non-function \(callee.goText) (\(describe(callee)))"), at: callee.expr.span)
     }
     let (typed, spill) = try arguments(
       params: params, variadic: variadic, args, spread, scope, span, name: callee.text)

@@ -39,7 +39,7 @@ extension Checker {
     guard case .call(let callee, _, _) = e.kind else { throw CheckFailure() }
     let op = try expression(e, scope, allowNoValue: true, allowMultiValue: true)
     if isConversion(callee, scope) {
-      throw fail(.typeError("\(statement) requires function call, not conversion \(op.text) (\(describe(op)))"), at: e.span)
+      throw fail(.typeError("\(statement) requires function call, not conversion \(op.goText) (\(describe(op)))"), at: e.span)
     }
     // Statements that run before the call (`defer f(g())` takes g's results first).
     var setup: [TypedStmt] = []
@@ -55,11 +55,11 @@ extension Checker {
       switch b {
       case .len, .cap, .append, .min, .max, .fmtSprint, .fmtSprintln, .fmtSprintf, .osGetenv,
         .runtimeNumGoroutine, .runtimeNumCPU, .timeNow, .timeSince:
-        throw fail(.typeError("\(statement) discards result of \(op.text) (\(describe(op)))"), at: e.span)
+        throw fail(.typeError("\(statement) discards result of \(op.goText) (\(describe(op)))"), at: e.span)
       default: args = a
       }
     default:
-      throw fail(.typeError("\(statement) discards result of \(op.text) (\(describe(op)))"), at: e.span)
+      throw fail(.typeError("\(statement) discards result of \(op.goText) (\(describe(op)))"), at: e.span)
     }
     // The wrapper's captured variables: one per argument that is not a constant.
     var temps: [Variable] = []

@@ -74,7 +74,7 @@ extension Checker {
       if found.count > 1 {
         guard reporting else { throw CheckFailure() }
         let sel = Span(max(at.start, at.end - name.utf8.count), at.end)
-        throw fail(.typeError("ambiguous selector \(text(at))"), at: sel)
+        throw fail(.typeError("ambiguous selector \(syntaxText(at))"), at: sel)
       }
       if let only = found.first { return only }
       level = next

@@ -16,8 +16,10 @@ struct Operand {
   var untyped: UntypedKind?
   /// A variable, a dereference, a slice element, a field or element of an addressable value.
   var addressable: Bool
-  /// The expression as written (for messages).
+  /// The expression as written.
   let text: String
+  /// The expression as types2 quotes it in a message (`x + 1`, `[]int{…}`: SyntaxText.swift).
+  var goText: String { goSyntaxText(text) }
   /// The operand is a call's result (a call may stand alone as a statement).
   var isCallResult = false
   /// The operand names a variable (Go describes it as `variable of type T`).
@@ -37,8 +39,9 @@ extension Checker {
     if op.untyped == .nilValue { return "untyped nil" }
     if let c = op.constant {
       if let u = op.untyped {
-        let shown = c.goText == op.text || (u == .string && "\"\(op.text)\"" == c.goText) ? "" : " \(c.goText)"
-        return "\(u.description) constant\(u == .string || u == .bool ? "" : shown)"
+        // types2 operand.go: the value when it reads otherwise than the expression.
+        let shown = c.goText == op.goText ? "" : " \(c.goText)"
+        return "\(u.description) constant\(shown)"
       }
       return "constant \(c.goText) of type \(op.type)"
     }
@@ -79,10 +82,10 @@ extension Checker {
   func expression(_ e: Expr, _ scope: LexicalScope, allowNoValue: Bool = false, allowMultiValue: Bool = false) throws -> Operand {
     let op = try operand(e, scope)
     if op.expr.type === noValueType && !allowNoValue {
-      throw fail(.typeError("\(text(e.span)) (no value) used as value"), at: e.span)
+      throw fail(.typeError("\(syntaxText(e.span)) (no value) used as value"), at: e.span)
     }
     if op.expr.isMultiValue && !allowMultiValue {
-      throw fail(.typeError("multiple-value \(text(e.span)) (value of type \(op.type)) in single-value context"), at: e.span)
+      throw fail(.typeError("multiple-value \(syntaxText(e.span)) (value of type \(op.type)) in single-value context"), at: e.span)
     }
     return op
   }
@@ -149,7 +152,7 @@ extension Checker {
         let t = try resolveType(.instance(.name(n, base.span), try arguments.map(typeExpression), span), scope)
         throw fail(.typeError("\(t) (type) is not an expression"), at: span)
       }
-      throw fail(.typeError("invalid operation: \(text(span)) (\(text(base.span)) is not a generic function)"), at: span)
+      throw fail(.typeError("invalid operation: \(syntaxText(span)) (\(syntaxText(base.span)) is not a generic function)"), at: span)
     }
   }
 
@@ -207,7 +210,7 @@ extension Checker {
         return TypedExpr(.nilValue, t, span)
       case .bool where op.constant == nil:
         guard t.isBool else {
-          throw fail(.typeError("cannot use \(op.text) (untyped bool value) as \(t) value in \(context)"), at: span)
+          throw fail(.typeError("cannot use \(op.goText) (untyped bool value) as \(t) value in \(context)"), at: span)
         }
         op.expr.type = t
         return op.expr
@@ -223,14 +226,14 @@ extension Checker {
       let hint = missingMethod(t, op.type) == nil ? ": need type assertion" : ""
       throw fail(.typeError("cannot use \(operandText(op)) as \(t) value in \(context)\(hint)"), at: span)
     }
-    throw fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(context)"), at: span)
+    throw fail(.typeError("cannot use \(op.goText) (\(describe(op))) as \(t) value in \(context)"), at: span)
   }
 
   /// An untyped constant as a value of type `t`: it must be of a compatible kind and fit.
   func represent(_ c: Constant, _ u: UntypedKind, _ op: Operand, as t: GoType, _ context: String) throws -> Constant {
     let span = op.expr.span
     func cannot(_ reason: String) -> CheckFailure {
-      fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(context)\(reason)"), at: span)
+      fail(.typeError("cannot use \(op.goText) (\(describe(op))) as \(t) value in \(context)\(reason)"), at: span)
     }
     if t.isInteger {
       guard let v = c.exactInteger else {
@@ -269,19 +272,19 @@ extension Checker {
     let span = op.expr.span
     if op.untyped != nil, let c = op.constant {
       guard let v = c.exactInteger else {
-        if case .float = c { throw fail(.typeError("\(op.text) (\(describe(op))) truncated to int"), at: span) }
-        throw fail(.typeError("invalid argument: \(what) \(op.text) (\(describe(op))) must be integer"), at: span)
+        if case .float = c { throw fail(.typeError("\(op.goText) (\(describe(op))) truncated to int"), at: span) }
+        throw fail(.typeError("invalid argument: \(what) \(op.goText) (\(describe(op))) must be integer"), at: span)
       }
       if v < 0 {
-        throw fail(.typeError("invalid argument: \(what) \(op.text) (constant of type int) must not be negative"), at: span)
+        throw fail(.typeError("invalid argument: \(what) \(op.goText) (constant of type int) must not be negative"), at: span)
       }
       return try assign(op, to: .int, what)
     }
     guard op.type.isInteger else {
-      throw fail(.typeError("invalid argument: \(what) \(op.text) (\(describe(op))) must be integer"), at: span)
+      throw fail(.typeError("invalid argument: \(what) \(op.goText) (\(describe(op))) must be integer"), at: span)
     }
     if let c = op.constant, let v = c.exactInteger, v < 0 {
-      throw fail(.typeError("invalid argument: \(what) \(op.text) (\(describe(op))) must not be negative"), at: span)
+      throw fail(.typeError("invalid argument: \(what) \(op.goText) (\(describe(op))) must not be negative"), at: span)
     }
     return op.expr
   }
@@ -297,7 +300,7 @@ extension Checker {
       let p = try expression(x, scope)
       if p.untyped == .nilValue { throw fail(.typeError("invalid operation: cannot indirect nil"), at: span) }
       guard let elem = p.type.pointee, !p.type.isUnsafePointer else {
-        throw fail(.typeError("invalid operation: cannot indirect \(p.text) (\(describe(p)))"), at: x.span)
+        throw fail(.typeError("invalid operation: cannot indirect \(p.goText) (\(describe(p)))"), at: x.span)
       }
       return value(TypedExpr(.deref(p.expr), elem, span), addressable: true)
     default: break
@@ -311,7 +314,7 @@ extension Checker {
     default: ok = t.isNumeric
     }
     guard ok else {
-      throw fail(.typeError("invalid operation: operator \(o) not defined on \(op.text) (\(describe(op)))"), at: x.span)
+      throw fail(.typeError("invalid operation: operator \(o) not defined on \(op.goText) (\(describe(op)))"), at: x.span)
     }
     if let c = op.constant {
       let folded: Constant
@@ -325,10 +328,10 @@ extension Checker {
       case ("^", .int(let v)):
         // Typed unsigned: the complement within the type's width; otherwise -v-1.
         if op.untyped == nil, t.isUnsigned { folded = .int(ConstantMath.wrapped(~v, to: t)) } else { folded = .int(~v) }
-      default: throw fail(.typeError("invalid operation: operator \(o) not defined on \(op.text)"), at: span)
+      default: throw fail(.typeError("invalid operation: operator \(o) not defined on \(op.goText)"), at: span)
       }
       if op.untyped == nil, case .int(let v) = folded, !ConstantMath.representable(v, in: t) {
-        throw fail(.typeError("\(text(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
+        throw fail(.typeError("\(syntaxText(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
       }
       var result = op
       result.expr = TypedExpr(.constant(folded), t, span)
@@ -353,7 +356,7 @@ extension Checker {
     let op = try expression(inner, scope)
     guard op.addressable else {
       // types2 reports it at the operand.
-      throw fail(.typeError("invalid operation: cannot take address of \(op.text) (\(describe(op)))"), at: inner.span)
+      throw fail(.typeError("invalid operation: cannot take address of \(op.goText) (\(describe(op)))"), at: inner.span)
     }
     markAddressTaken(op.expr)
     return value(TypedExpr(.addressOf(op.expr), .pointer(to: op.type), span))
@@ -405,10 +408,10 @@ extension Checker {
     let a = try expression(l, scope)
     let b = try expression(r, scope)
     for x in [a, b] where !(x.type.isBool || x.untyped == .bool) {
-      throw fail(.typeError("invalid operation: operator \(o) not defined on \(x.text) (\(describe(x)))"), at: x.expr.span)
+      throw fail(.typeError("invalid operation: operator \(o) not defined on \(x.goText) (\(describe(x)))"), at: x.expr.span)
     }
     if a.untyped == nil, b.untyped == nil, !a.type.identical(b.type) {
-      throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(a.type) and \(b.type))"), at: span)
+      throw fail(.typeError("invalid operation: \(syntaxText(span)) (mismatched types \(a.type) and \(b.type))"), at: span)
     }
     if let x = a.constant, let y = b.constant, case .bool(let p) = x, case .bool(let q) = y {
       let c = Constant.bool(o == "&&" ? p && q : p || q)
@@ -432,12 +435,12 @@ extension Checker {
     if let ua = a.untyped, let ub = b.untyped, let x = a.constant, let y = b.constant {
       let kind = UntypedKind.larger(ua, ub)
       if (ua == .string) != (ub == .string) || (ua == .bool) != (ub == .bool) {
-        throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(ua.description) and \(ub.description))"), at: span)
+        throw fail(.typeError("invalid operation: \(syntaxText(span)) (mismatched types \(ua.description) and \(ub.description))"), at: span)
       }
       var (cx, cy) = (x, y)
       if kind == .float, let dx = x.asDouble, let dy = y.asDouble { (cx, cy) = (.float(dx, exact: x.exact), .float(dy, exact: y.exact)) }
       if o == "/" && kind != .float, case .int = cx, case .int = cy {} else if o == "%" && kind == .float {
-        throw fail(.typeError("invalid operation: operator % not defined on \(a.text) (\(describe(a)))"), at: span)
+        throw fail(.typeError("invalid operation: operator % not defined on \(a.goText) (\(describe(a)))"), at: span)
       }
       if (o == "/" || o == "%"), cy == .int(0) || cy == .float(0) {
         throw fail(.typeError("invalid operation: division by zero"), at: b.expr.span)
@@ -454,13 +457,13 @@ extension Checker {
       y = try converted(y, to: x.type, o, span, untypedOnLeft: false)
     } else if x.untyped == .nilValue || y.untyped == .nilValue {
       // nil == nil.
-      throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on nil)"), at: span)
+      throw fail(.typeError("invalid operation: \(syntaxText(span)) (operator \(o) not defined on nil)"), at: span)
     } else if x.untyped == .bool && y.untyped == .bool {
       x = value(try assign(x, to: .bool, "operand"))
       y = value(try assign(y, to: .bool, "operand"))
     } else if x.untyped != nil && y.untyped != nil {
       // An untyped bool value and an untyped constant of another kind.
-      throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(x.untyped!.description) and \(y.untyped!.description))"), at: span)
+      throw fail(.typeError("invalid operation: \(syntaxText(span)) (mismatched types \(x.untyped!.description) and \(y.untyped!.description))"), at: span)
     }
     if isComparison, x.type.isInterface, y.type.isInterface, !x.type.identical(y.type) {
       // Two interfaces: one converts to the other's type when it implements it.
@@ -484,28 +487,28 @@ extension Checker {
     }
     let t = x.type
     guard t.identical(y.type) else {
-      throw fail(.typeError("invalid operation: \(text(span)) (mismatched types \(t) and \(y.type))"), at: span)
+      throw fail(.typeError("invalid operation: \(syntaxText(span)) (mismatched types \(t) and \(y.type))"), at: span)
     }
     // The operator must be defined on the type.
     if isComparison {
       let nilComparison = x.untyped == .nilValue || y.untyped == .nilValue || x.expr.kind.isNil || y.expr.kind.isNil
       if o == "==" || o == "!=" {
         if t.isSlice && !nilComparison {
-          throw fail(.typeError("invalid operation: \(text(span)) (slice can only be compared to nil)"), at: span)
+          throw fail(.typeError("invalid operation: \(syntaxText(span)) (slice can only be compared to nil)"), at: span)
         }
         if t.isMap && !nilComparison {
-          throw fail(.typeError("invalid operation: \(text(span)) (map can only be compared to nil)"), at: span)
+          throw fail(.typeError("invalid operation: \(syntaxText(span)) (map can only be compared to nil)"), at: span)
         }
         if case .function = t.kind, !nilComparison {
-          throw fail(.typeError("invalid operation: \(text(span)) (func can only be compared to nil)"), at: span)
+          throw fail(.typeError("invalid operation: \(syntaxText(span)) (func can only be compared to nil)"), at: span)
         }
         if !t.isComparable && !t.isSlice && !t.isMap && !t.isFunction {
-          throw fail(.typeError("invalid operation: \(text(span)) (\(t) cannot be compared)"), at: span)
+          throw fail(.typeError("invalid operation: \(syntaxText(span)) (\(t) cannot be compared)"), at: span)
         }
       } else if t.isMap || t.isFunction {
-        throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on \(t.isMap ? "map" : "func"))"), at: span)
+        throw fail(.typeError("invalid operation: \(syntaxText(span)) (operator \(o) not defined on \(t.isMap ? "map" : "func"))"), at: span)
       } else if !t.isOrdered {
-        throw fail(.typeError("invalid operation: \(text(span)) (operator \(o) not defined on \(x.text) (\(describe(x))))"), at: span)
+        throw fail(.typeError("invalid operation: \(syntaxText(span)) (operator \(o) not defined on \(x.goText) (\(describe(x))))"), at: span)
       }
     } else {
       let defined: Bool
@@ -516,7 +519,7 @@ extension Checker {
       default: defined = false
       }
       guard defined else {
-        throw fail(.typeError("invalid operation: operator \(o) not defined on \(x.text) (\(describe(x)))"), at: span)
+        throw fail(.typeError("invalid operation: operator \(o) not defined on \(x.goText) (\(describe(x)))"), at: span)
       }
       if (o == "/" || o == "%"), let c = y.constant, c == .int(0) || c == .float(0), t.isInteger || x.constant != nil {
         throw fail(.typeError("invalid operation: division by zero"), at: y.expr.span)
@@ -527,7 +530,7 @@ extension Checker {
       let folded = try fold(o, cx, cy, span)
       if isComparison { return constant(folded, .bool, span) }
       if t.isInteger, case .int(let v) = folded, !ConstantMath.representable(v, in: t) {
-        throw fail(.typeError("\(text(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
+        throw fail(.typeError("\(syntaxText(span)) (constant \(v) of type \(t)) overflows \(t)"), at: span)
       }
       // A typed float constant is rounded to its type (go/types roundFloat64/32): its exact
       // value goes.
@@ -564,7 +567,7 @@ extension Checker {
   private func converted(_ op: Operand, to t: GoType, _ o: String, _ span: Span, untypedOnLeft: Bool) throws -> Operand {
     func mismatch(_ u: String) -> CheckFailure {
       let (l, r) = untypedOnLeft ? (u, "\(t)") : ("\(t)", u)
-      return fail(.typeError("invalid operation: \(text(span)) (mismatched types \(l) and \(r))"), at: span)
+      return fail(.typeError("invalid operation: \(syntaxText(span)) (mismatched types \(l) and \(r))"), at: span)
     }
     if op.untyped == .nilValue {
       guard t.isNilable else { throw mismatch("untyped nil") }
@@ -584,10 +587,10 @@ extension Checker {
     guard let c = op.constant, let u = op.untyped else { return op }
     guard u.canBecome(t) else { throw mismatch(u.description) }
     if t.isInteger, c.exactInteger == nil {
-      throw fail(.typeError("\(op.text) (\(describe(op))) truncated to \(t)"), at: op.expr.span)
+      throw fail(.typeError("\(op.goText) (\(describe(op))) truncated to \(t)"), at: op.expr.span)
     }
     if t.isInteger, let v = c.exactInteger, !ConstantMath.representable(v, in: t) {
-      throw fail(.typeError("cannot use \(op.text) (\(describe(op))) as \(t) value in \(Self.comparisons.contains(o) ? "comparison" : "operation") (overflows)"), at: op.expr.span)
+      throw fail(.typeError("cannot use \(op.goText) (\(describe(op))) as \(t) value in \(Self.comparisons.contains(o) ? "comparison" : "operation") (overflows)"), at: op.expr.span)
     }
     return value(TypedExpr(.constant(try represent(c, u, op, as: t, "operation")), t, op.expr.span))
   }
@@ -603,7 +606,7 @@ extension Checker {
     } catch ConstantFailure.negativeShift(let n) {
       throw fail(.typeError("invalid shift count \(n) (negative)"), at: span)
     } catch {
-      throw fail(.typeError("invalid operation: operator \(o) not defined on \(text(span))"), at: span)
+      throw fail(.typeError("invalid operation: operator \(o) not defined on \(syntaxText(span))"), at: span)
     }
   }
 
@@ -614,26 +617,26 @@ extension Checker {
     var count = b
     if count.untyped != nil, let c = count.constant {
       guard let v = c.exactInteger else {
-        throw fail(.typeError("invalid shift count \(count.text) (\(describe(count)))"), at: count.expr.span)
+        throw fail(.typeError("invalid shift count \(count.goText) (\(describe(count)))"), at: count.expr.span)
       }
       if v < 0 {
-        throw fail(.typeError("invalid operation: negative shift count \(count.text) (\(describe(count)))"), at: count.expr.span)
+        throw fail(.typeError("invalid operation: negative shift count \(count.goText) (\(describe(count)))"), at: count.expr.span)
       }
       count = value(TypedExpr(.constant(.int(v)), .uint, count.expr.span))
     } else if !count.type.isInteger {
-      throw fail(.typeError("invalid operation: shift count \(count.text) (\(describe(count))) must be integer"), at: count.expr.span)
+      throw fail(.typeError("invalid operation: shift count \(count.goText) (\(describe(count))) must be integer"), at: count.expr.span)
     } else if let c = count.constant, let v = c.exactInteger, v < 0 {
-      throw fail(.typeError("invalid operation: negative shift count \(count.text) (\(describe(count)))"), at: count.expr.span)
+      throw fail(.typeError("invalid operation: negative shift count \(count.goText) (\(describe(count)))"), at: count.expr.span)
     }
     // Constant shifts fold.
     if let x = a.constant, let n = count.constant?.exactInteger {
       guard let v = x.exactInteger, a.untyped != nil || a.type.isInteger else {
-        throw fail(.typeError("invalid operation: shifted operand \(a.text) (\(describe(a))) must be integer"), at: a.expr.span)
+        throw fail(.typeError("invalid operation: shifted operand \(a.goText) (\(describe(a))) must be integer"), at: a.expr.span)
       }
       let folded = try fold(o, .int(v), .int(n), span)
       if a.untyped != nil { return constant(folded, a.untyped == .float ? .int : a.untyped!, span) }
       if case .int(let r) = folded, !ConstantMath.representable(r, in: a.type) {
-        throw fail(.typeError("\(text(span)) (constant \(r) of type \(a.type)) overflows \(a.type)"), at: span)
+        throw fail(.typeError("\(syntaxText(span)) (constant \(r) of type \(a.type)) overflows \(a.type)"), at: span)
       }
       return value(TypedExpr(.constant(folded), a.type, span))
     }
@@ -642,7 +645,7 @@ extension Checker {
       x = value(try assign(x, to: .int, "shift"))
     }
     guard x.type.isInteger else {
-      throw fail(.typeError("invalid operation: shifted operand \(x.text) (\(describe(x))) must be integer"), at: x.expr.span)
+      throw fail(.typeError("invalid operation: shifted operand \(x.goText) (\(describe(x))) must be integer"), at: x.expr.span)
     }
     return value(TypedExpr(.shift(o, x.expr, count.expr), x.type, span))
   }
@@ -687,7 +690,7 @@ extension Checker {
     if let t = try? typeNamed(base, scope) {
       if let m = try methodExpression(t, name, scope, span) { return m }
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
-      throw fail(.typeError("\(text(span)) undefined (type \(t) has no method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(span)) undefined (type \(t) has no method \(name))"), at: at)
     }
     // A field or method promoted from an embedded field selects through it (Checker+Embedding).
     let x = try promotedOperand(try expression(base, scope), name, span)
@@ -707,9 +710,9 @@ extension Checker {
         throw fail(.notSupported("weak.Pointer's Value as a method value (call it: \(text(span))())", plural: false), at: at)
       }
       if packageType, structValue.type.structFields?.contains(where: { $0.name == name }) == true {
-        throw fail(.typeError("\(text(span)) undefined (cannot refer to unexported field \(name))"), at: at)
+        throw fail(.typeError("\(syntaxText(span)) undefined (cannot refer to unexported field \(name))"), at: at)
       }
-      throw fail(.typeError("\(text(span)) undefined (\(missingMember(x.type, name)))"), at: at)
+      throw fail(.typeError("\(syntaxText(span)) undefined (\(missingMember(x.type, name)))"), at: at)
     }
     return value(TypedExpr(.field(structValue, k), fields[k].type, span), addressable: addressable)
   }
@@ -742,7 +745,7 @@ extension Checker {
       length = x.constant.flatMap { if case .string(let s) = $0 { return s.utf8.count }; return nil }
       addressable = false
     } else {
-      throw fail(.typeError("invalid operation: cannot index \(x.text) (\(describe(x)))"), at: span)
+      throw fail(.typeError("invalid operation: cannot index \(x.goText) (\(describe(x)))"), at: span)
     }
     let ti = try integerOperand(i, "index")
     if let n = length, let c = ti.constant, let v = c.exactInteger, v >= n {
@@ -775,14 +778,14 @@ extension Checker {
       length = n
     } else if let (e, n) = t.arrayInfo {
       guard x.addressable else {
-        throw fail(.typeError("invalid operation: \(x.text) (slice of unaddressable value)"), at: span)
+        throw fail(.typeError("invalid operation: \(x.goText) (slice of unaddressable value)"), at: span)
       }
       markAddressTaken(x.expr)
       b = TypedExpr(.addressOf(x.expr), .pointer(to: t), x.expr.span)
       result = .slice(of: e)
       length = n
     } else {
-      throw fail(.typeError("cannot slice \(x.text) (\(describe(x)))"), at: span)
+      throw fail(.typeError("cannot slice \(x.goText) (\(describe(x)))"), at: span)
     }
     let bounds = try [lo, hi, mx].map { e -> TypedExpr? in
       guard let e else { return nil }

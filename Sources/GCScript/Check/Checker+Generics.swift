@@ -214,7 +214,7 @@ extension Checker {
     var names: [String] = []
     for a in args {
       guard case .name(let p, _) = a else {
-        fail(.typeError("receiver type parameter \(text(a.span ?? at)) must be an identifier"), at: a.span ?? at)
+        fail(.typeError("receiver type parameter \(syntaxText(a.span ?? at)) must be an identifier"), at: a.span ?? at)
         return nil
       }
       names.append(p)
@@ -529,7 +529,7 @@ extension Checker {
             // type float64 for T", recorded with go vet 1.19.8); Go 1.21 lets numeric kinds
             // meet at the larger one, any other pair not (infer.go).
             if profile.version < GoVersion(1, 21), other.defaultType !== u.defaultType {
-              throw fail(.typeError("default type \(u.defaultType) of \(op.text) does not match inferred type \(other.defaultType) for \(n)"), at: op.expr.span)
+              throw fail(.typeError("default type \(u.defaultType) of \(op.goText) does not match inferred type \(other.defaultType) for \(n)"), at: op.expr.span)
             }
             guard let larger = Self.larger(other, u) else {
               throw fail(.typeError("in call to \(d.name), mismatched types \(other.description) and \(u.description) (cannot infer \(n))"), at: op.expr.span)

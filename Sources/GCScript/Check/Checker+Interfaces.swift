@@ -88,7 +88,7 @@ extension Checker {
     let t = GoType(.interface(methods: methods.values.sorted { $0.name < $1.name }))
     if let at = constraintAt {
       if !inConstraint {
-        throw fail(.typeError("cannot use type \(text(at)) outside a type constraint: interface contains type constraints"), at: at)
+        throw fail(.typeError("cannot use type \(syntaxText(at)) outside a type constraint: interface contains type constraints"), at: at)
       }
       record(set, of: t)
     }
@@ -197,7 +197,7 @@ extension Checker {
     }
     let t = try resolveType(te, scope)
     if !t.isInterface, let why = missingMethod(t, op.type) {
-      throw fail(.typeError("impossible type assertion: \(text(span))\n\t\(t) does not implement \(op.type) \(why)"), at: span)
+      throw fail(.typeError("impossible type assertion: \(syntaxText(span))\n\t\(t) does not implement \(op.type) \(why)"), at: span)
     }
     if commaOk { return TypedExpr(.typeAssert(op.expr, t, .commaOk), tupleType([t, .bool]), span) }
     return TypedExpr(.typeAssert(op.expr, t, .value), t, span)
@@ -216,7 +216,7 @@ extension Checker {
       lhs, define: define, scope, newType: { types[$0] },
       existing: { k, place in
         guard types[k].assignable(to: place.type) || (k == 1 && place.type.isBool) else {
-          throw fail(.typeError("cannot use \(text(rhs.span)) (\(k == 1 ? "untyped bool value" : "value of type \(types[k])")) as \(place.type) value in assignment"), at: rhs.span)
+          throw fail(.typeError("cannot use \(syntaxText(rhs.span)) (\(k == 1 ? "untyped bool value" : "value of type \(types[k])")) as \(place.type) value in assignment"), at: rhs.span)
         }
       })
     let stmt = TypedStmt(.assignCall(targets, e), span)
@@ -272,7 +272,7 @@ extension Checker {
         do {
           let t = try caseType(e, inner)
           if let t, !t.isInterface, let why = missingMethod(t, op.type) {
-            throw fail(.typeError("impossible type switch case: \(text(e.span))\n\t\(operandText(op)) cannot have dynamic type \(t) \(why)"), at: e.span)
+            throw fail(.typeError("impossible type switch case: \(syntaxText(e.span))\n\t\(operandText(op)) cannot have dynamic type \(t) \(why)"), at: e.span)
           }
           if let prior = seen.first(where: { ($0.0 == nil && t == nil) || ($0.0 != nil && t != nil && $0.0!.identical(t!)) }) {
             throw fail(.typeError("duplicate case \(t.map { "\($0)" } ?? "nil") in type switch\n\t\(position(prior.1.start)): previous case"), at: e.span)
@@ -331,7 +331,7 @@ extension Checker {
       if case .identifier(let p) = base.kind { return .qualified(p, n, e.span) }
     default: break
     }
-    throw fail(.typeError("\(text(e.span)) is not a type"), at: e.span)
+    throw fail(.typeError("\(syntaxText(e.span)) is not a type"), at: e.span)
   }
 }
 

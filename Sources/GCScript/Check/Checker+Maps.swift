@@ -36,14 +36,14 @@ extension Checker {
   /// negative (types2 builtins.go _Make, check.index).
   func makeMap(_ t: GoType, _ args: [Expr], _ first: Expr, _ scope: LexicalScope, _ span: Span) throws -> TypedExpr {
     guard args.count <= 2 else {
-      throw fail(.typeError("invalid operation: \(text(span)) expects 1 or 2 arguments; found \(args.count)"), at: span)
+      throw fail(.typeError("invalid operation: \(syntaxText(span)) expects 1 or 2 arguments; found \(args.count)"), at: span)
     }
     var hint: TypedExpr? = nil
     var shown = "make(\(text(first.span))"
     if args.count == 2 {
       let op = try expression(args[1], scope)
       if op.untyped != nil, let c = op.constant, c.exactInteger == nil, case .string = c {
-        throw fail(.typeError("cannot convert \(op.text) (\(describe(op))) to type int"), at: args[1].span)
+        throw fail(.typeError("cannot convert \(op.goText) (\(describe(op))) to type int"), at: args[1].span)
       }
       hint = try integerOperand(op, "index")
       shown += ", \(argumentText(op))"
@@ -133,7 +133,7 @@ extension Checker {
         let t = types[k]
         let what = t === GoType.bool ? "untyped bool value" : "value of type \(t)"
         guard t.assignable(to: place.type) || (t === GoType.bool && place.type.isBool) else {
-          throw fail(.typeError("cannot use \(text(rhs.span)) (\(what)) as \(place.type) value in assignment"), at: rhs.span)
+          throw fail(.typeError("cannot use \(syntaxText(rhs.span)) (\(what)) as \(place.type) value in assignment"), at: rhs.span)
         }
       })
   }
@@ -143,7 +143,7 @@ extension Checker {
     try arity("delete", args, 2, span)
     let m = try expression(args[0], scope)
     guard let (kt, _) = m.type.mapTypes, m.untyped == nil else {
-      throw fail(.typeError("invalid argument: \(m.text) (\(describe(m))) is not a map"), at: args[0].span)
+      throw fail(.typeError("invalid argument: \(m.goText) (\(describe(m))) is not a map"), at: args[0].span)
     }
     let k = try assign(try expression(args[1], scope), to: kt, "argument to delete")
     if k.isImplicitInterfaceBox, k.constantOperand, let site = k.site { site.statementStart = args[0].span.start }

@@ -103,7 +103,7 @@ extension Checker {
     else { return nil }
     if pointerReceiver && t === base {
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
-      throw fail(.typeError("invalid method expression \(text(span)) (needs pointer receiver (*\(t)).\(name))"), at: at)
+      throw fail(.typeError("invalid method expression \(syntaxText(span)) (needs pointer receiver (*\(t)).\(name))"), at: at)
     }
     let f = wrapper(
       "\(t.name == nil ? "(*\(base))" : "\(base)").\(name)", calling: name,

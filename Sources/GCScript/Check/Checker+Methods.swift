@@ -73,16 +73,16 @@ extension Checker {
         }
         return nil
       }
-      fail(.typeError("invalid receiver type \(text(span))"), at: at)
+      fail(.typeError("invalid receiver type \(syntaxText(span))"), at: at)
       return nil
     case .qualified(let pkg, let n, _):
       fail(.typeError("cannot define new methods on non-local type \(pkg).\(n)"), at: span)
       return nil
     case .pointer:
-      fail(.typeError("invalid receiver type \(text(r.type.span.map { Span($0.start, r.span.end) } ?? r.span))"), at: span)
+      fail(.typeError("invalid receiver type \(syntaxText(r.type.span.map { Span($0.start, r.span.end) } ?? r.span))"), at: span)
       return nil
     default:
-      fail(.typeError("invalid receiver type \(text(span))"), at: span)
+      fail(.typeError("invalid receiver type \(syntaxText(span))"), at: span)
       return nil
     }
   }

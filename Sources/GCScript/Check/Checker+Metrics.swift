@@ -63,7 +63,7 @@ extension Checker {
     case "Float64": (b, result) = (.metricsValueFloat64, .float64)
     case "Float64Histogram": (b, result) = (.metricsValueFloat64Histogram, .pointer(to: MetricsTypes.float64Histogram))
     default:
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     try arity(b.rawValue, args, want: [], scope, span)
     // A value receiver: a pointer is dereferenced (Go's implicit *p).

@@ -60,7 +60,7 @@ extension Checker {
     case .incDec(let target, let inc):
       let place = try assignablePlace(target, scope)
       guard place.type.isNumeric else {
-        throw fail(.typeError("invalid operation: \(text(target.span))\(inc ? "++" : "--") (non-numeric type \(place.type))"), at: span)
+        throw fail(.typeError("invalid operation: \(syntaxText(target.span))\(inc ? "++" : "--") (non-numeric type \(place.type))"), at: span)
       }
       let one = TypedExpr(.constant(place.type.isFloat ? .float(1) : .int(1)), place.type, span)
       return TypedStmt(.opAssign(inc ? "+" : "-", place, one), span)
@@ -209,7 +209,7 @@ extension Checker {
     }
     if case .call = inner.kind, op.isCallResult { return TypedStmt(.expression(op.expr), span) }
     if case .unary("<-", _) = inner.kind { return TypedStmt(.expression(op.expr), span) }
-    throw fail(.typeError("\(text(e.span)) (\(describe(op))) is not used"), at: e.span)
+    throw fail(.typeError("\(syntaxText(e.span)) (\(describe(op))) is not used"), at: e.span)
   }
 
   /// `var a, b T = x, y` (type or values optional).
@@ -277,7 +277,7 @@ extension Checker {
       do {
         var op = try expression(v, scope)
         guard op.constant != nil else {
-          throw fail(.typeError("\(text(v.span)) (\(describe(op))) is not constant"), at: v.span)
+          throw fail(.typeError("\(syntaxText(v.span)) (\(describe(op))) is not constant"), at: v.span)
         }
         if let declared {
           let typed = try assign(op, to: declared, "constant declaration")
@@ -377,7 +377,7 @@ extension Checker {
           continue
         }
       } else if define {
-        throw fail(.typeError("non-name \(text(target.span)) on left side of :="), at: target.span)
+        throw fail(.typeError("non-name \(syntaxText(target.span)) on left side of :="), at: target.span)
       }
       let place = try assignablePlace(target, scope, plain: true)
       try existing(k, place)
@@ -413,15 +413,15 @@ extension Checker {
     var base = e
     while case .paren(let x) = base.kind { base = x }
     if case .selector(let x, let name) = base.kind, case .index(let m, _) = x.kind, let mt = try? expression(m, scope), mt.expr.type.isMap {
-      throw fail(.typeError("cannot assign to struct field \(text(x.span)).\(name) in map"), at: e.span)
+      throw fail(.typeError("cannot assign to struct field \(syntaxText(x.span)).\(name) in map"), at: e.span)
     }
     if case .identifier(let n) = e.kind, case .constant? = scope.lookup(n) {
       throw fail(.typeError("cannot assign to \(n) (neither addressable nor a map index expression)"), at: e.span)
     }
     if case .index(let base, _) = e.kind, let bt = try? expression(base, scope), bt.expr.type.isString {
-      throw fail(.typeError("cannot assign to \(text(e.span)) (neither addressable nor a map index expression)"), at: e.span)
+      throw fail(.typeError("cannot assign to \(syntaxText(e.span)) (neither addressable nor a map index expression)"), at: e.span)
     }
-    throw fail(.typeError("cannot assign to \(text(e.span)) (neither addressable nor a map index expression)"), at: e.span)
+    throw fail(.typeError("cannot assign to \(syntaxText(e.span)) (neither addressable nor a map index expression)"), at: e.span)
   }
 
   /// A condition: a boolean expression.
@@ -450,7 +450,7 @@ extension Checker {
     if isGoPackage, profile.version < GoVersion(1, 22),
       operand.untyped == .int || operand.untyped == .rune || operand.untyped == .float || t.isInteger
     {
-      throw fail(.typeError("cannot range over \(text(over.span)) (\(describe(operand)))"), at: over.span)
+      throw fail(.typeError("cannot range over \(syntaxText(over.span)) (\(describe(operand)))"), at: over.span)
     }
     if operand.untyped == .int || operand.untyped == .rune || (operand.untyped == .float && operand.constant?.exactInteger != nil) {
       operand = Operand(expr: try assign(operand, to: .int, "range"), untyped: nil, addressable: false, text: operand.text)
@@ -480,7 +480,7 @@ extension Checker {
       valueType = .int32
     } else if let (elem, dir) = t.chanInfo, operand.untyped == nil {
       if dir == .send {
-        throw fail(.typeError("range over \(text(over.span)) (\(describe(operand))): receive from send-only channel"), at: over.span)
+        throw fail(.typeError("range over \(syntaxText(over.span)) (\(describe(operand))): receive from send-only channel"), at: over.span)
       }
       return try rangeOverChannel(key, value, define, operand, elem, body, scope, span, label: label)
     } else {
@@ -491,24 +491,24 @@ extension Checker {
       {
         throw fail(.notSupported("range over functions (Go 1.23 iterators)", plural: true), at: over.span)
       }
-      throw fail(.typeError("cannot range over \(text(over.span)) (\(describe(operand)))"), at: over.span)
+      throw fail(.typeError("cannot range over \(syntaxText(over.span)) (\(describe(operand)))"), at: over.span)
     }
     if kind == .integer && value != nil {
-      throw fail(.typeError("range over \(text(over.span)) (\(describe(operand))) permits only one iteration variable"), at: value!.span)
+      throw fail(.typeError("range over \(syntaxText(over.span)) (\(describe(operand))) permits only one iteration variable"), at: value!.span)
     }
     func target(_ e: Expr?, _ t: GoType) throws -> AssignTarget? {
       guard let e else { return nil }
       if case .identifier("_") = e.kind { return .discard }
       if define {
         guard case .identifier(let n) = e.kind else {
-          throw fail(.typeError("non-name \(text(e.span)) on left side of :="), at: e.span)
+          throw fail(.typeError("non-name \(syntaxText(e.span)) on left side of :="), at: e.span)
         }
         let v = try declare(n, t, e.span, inner)
         return .place(TypedExpr(.variable(v), t, e.span))
       }
       let place = try assignablePlace(e, scope, plain: true)
       guard t.assignable(to: place.type) else {
-        throw fail(.typeError("cannot use \(text(e.span)) (value of type \(t)) as \(place.type) value in range"), at: e.span)
+        throw fail(.typeError("cannot use \(syntaxText(e.span)) (value of type \(t)) as \(place.type) value in range"), at: e.span)
       }
       return .place(place)
     }
@@ -616,7 +616,7 @@ extension Checker {
     }
     let v = try expression(other, scope)
     guard v.type.isNumeric else {
-      throw fail(.typeError("cannot compare \(name) with \(v.text) (\(describe(v)))"), at: other.span)
+      throw fail(.typeError("cannot compare \(name) with \(v.goText) (\(describe(v)))"), at: other.span)
     }
     let typed: TypedExpr
     if v.untyped != nil, let c = v.constant {
@@ -625,7 +625,7 @@ extension Checker {
       guard let n = c.exactInteger ?? c.asDouble.flatMap({ Int128(exactly: $0.rounded()) }),
         n >= Int128(Int64.min), n <= Int128(Int64.max)
       else {
-        throw fail(.typeError("cannot use \(v.text) (\(describe(v))) as int64 value in expect (overflows)"), at: other.span)
+        throw fail(.typeError("cannot use \(v.goText) (\(describe(v))) as int64 value in expect (overflows)"), at: other.span)
       }
       typed = TypedExpr(.constant(.int(n)), .int64, other.span)
     } else {

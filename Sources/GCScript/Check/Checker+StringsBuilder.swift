@@ -46,7 +46,7 @@ extension Checker {
       throw fail(.notSupported("strings.Builder.Write (io.Writer values)", plural: false), at: callee)
     default:
       let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     try arity("(*strings.Builder).\(name)", args, want: want, scope, span)
     var receiver = x.expr

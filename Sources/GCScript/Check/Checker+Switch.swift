@@ -28,7 +28,7 @@ extension Checker {
     default: break
     }
     // The branch check and the targets disagree: a gcsh bug, reported rather than run.
-    throw fail(.typeError("\(text(span)) has no target (please report this gcsh bug)"), at: span)
+    throw fail(.typeError("\(syntaxText(span)) has no target (please report this gcsh bug)"), at: span)
   }
 
   /// `switch [init;] [tag] { case a, b: ... default: ... }` (types2 stmt.go switchStmt): the
@@ -116,12 +116,12 @@ extension Checker {
     let v = try convertUntyped(op, to: tagType)
     // comparison(v, tag, switchCase: true): assignable one way or the other, and == defined.
     guard v.type.assignable(to: tagType) || tagType.assignable(to: v.type) else {
-      throw fail(.typeError("invalid case \(op.text) in switch on \(tagText) (mismatched types \(v.type) and \(tagType))"), at: e.span)
+      throw fail(.typeError("invalid case \(op.goText) in switch on \(tagText) (mismatched types \(v.type) and \(tagType))"), at: e.span)
     }
     let isNil = op.untyped == .nilValue
     if !isNil && !tagType.isComparable && !v.type.isComparable {
       // Only a slice tag gets here (a tag must be comparable or have nil).
-      throw fail(.typeError("invalid case \(op.text) in switch on \(tagText) (slice can only be compared to nil)"), at: e.span)
+      throw fail(.typeError("invalid case \(op.goText) in switch on \(tagText) (slice can only be compared to nil)"), at: e.span)
     }
     // Duplicate constants: numbers and strings of identical types (goVal ignores bools).
     if let c = v.constant {
@@ -145,7 +145,7 @@ extension Checker {
       guard t.isNilable else { throw fail(.typeError("cannot convert nil to type \(t)"), at: span) }
       return TypedExpr(.nilValue, t, span)
     case .bool where op.constant == nil:
-      guard t.isBool else { throw fail(.typeError("cannot convert \(op.text) (untyped bool value) to type \(t)"), at: span) }
+      guard t.isBool else { throw fail(.typeError("cannot convert \(op.goText) (untyped bool value) to type \(t)"), at: span) }
       op.expr.type = t
       return op.expr
     default:
@@ -168,16 +168,16 @@ extension Checker {
   /// is composite; gcsh does not keep which predeclared type a declared one was made from.
   func operandText(_ op: Operand) -> String {
     if op.untyped == .nilValue { return "nil" }
-    if op.untyped != nil { return "\(op.text) (\(describe(op)))" }
+    if op.untyped != nil { return "\(op.goText) (\(describe(op)))" }
     let t = op.type
     // (A predeclared type is never composite.)
     let desc = t.name == nil ? "" : compositeKind(t).map { $0 + " " } ?? ""
     if let c = op.constant {
       let value = c.goText == op.text ? "" : " \(c.goText)"
-      return "\(op.text) (constant\(value) of \(desc)type \(t))"
+      return "\(op.goText) (constant\(value) of \(desc)type \(t))"
     }
     let mode = op.isVariable || op.addressable ? "variable" : "value"
-    return "\(op.text) (\(mode) of \(desc)type \(t))"
+    return "\(op.goText) (\(mode) of \(desc)type \(t))"
   }
 
   /// Go's frontend folding of a switch on a constant (noder writer.go switchStmt in Go 1.27.3;

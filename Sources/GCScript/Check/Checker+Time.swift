@@ -63,7 +63,7 @@ extension Checker {
       case "Truncate": (b, want, result) = (.durationTruncate, ["time.Duration"], durationType)
       case "String": (b, result) = (.durationString, .string)
       case "Abs": (b, result) = (.durationAbs, durationType)
-      default: throw fail(.typeError("\(text(callee)) undefined (type time.Duration has no field or method \(name))"), at: at)
+      default: throw fail(.typeError("\(syntaxText(callee)) undefined (type time.Duration has no field or method \(name))"), at: at)
       }
     } else {
       let base = x.type.name == nil ? (x.type.pointee ?? x.type) : x.type
@@ -74,7 +74,7 @@ extension Checker {
       case ("Reset", true): (b, want, result) = (.timerReset, ["time.Duration"], .bool)
       case ("Stop", false): (b, result) = (.tickerStop, noValueType)
       case ("Reset", false): (b, want, result) = (.tickerReset, ["time.Duration"], noValueType)
-      default: throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      default: throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
       }
       receiver = x.expr
       if x.type === base {
@@ -99,7 +99,7 @@ extension Checker {
     let result: GoType
     if x.type !== timeType {
       guard name == "String" else {
-        throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+        throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
       }
       (b, result) = (x.type === monthType ? .monthString : .weekdayString, .string)
     } else {
@@ -135,7 +135,7 @@ extension Checker {
         "MarshalBinary", "GoString", "ZoneBounds", "UnmarshalJSON", "UnmarshalText", "UnmarshalBinary", "GobEncode",
         "GobDecode", "IsDST":
         throw fail(.notSupported("time.Time.\(name)", plural: false), at: at)
-      default: throw fail(.typeError("\(text(callee)) undefined (type time.Time has no field or method \(name))"), at: at)
+      default: throw fail(.typeError("\(syntaxText(callee)) undefined (type time.Time has no field or method \(name))"), at: at)
       }
     }
     try arity(text(callee), args, want: params.map(\.description), scope, span)

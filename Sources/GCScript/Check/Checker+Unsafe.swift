@@ -57,10 +57,10 @@ extension Checker {
     switch name {
     case "Offsetof":
       guard case .selector = args[0].kind else {
-        throw fail(.typeError("invalid argument: \(text(args[0].span)) is not a selector expression"), at: args[0].span)
+        throw fail(.typeError("invalid argument: \(syntaxText(args[0].span)) is not a selector expression"), at: args[0].span)
       }
       guard case .field(var base, let k) = operand.expr.kind, let fields = base.type.structFields else {
-        throw fail(.typeError("invalid argument: \(text(args[0].span)) is a method value"), at: args[0].span)
+        throw fail(.typeError("invalid argument: \(syntaxText(args[0].span)) is a method value"), at: args[0].span)
       }
       // A promoted field's offset is from the outer struct: the embedded fields' offsets add
       // up; one reached through an embedded pointer is not in the struct at all.

@@ -535,11 +535,11 @@ public final class Checker {
         case .name(let n, _):
           if scope.lookup(n) == nil { throw fail(.typeError("undefined: \(n)"), at: at) }
           if case .type(let t)? = scope.lookup(n) {
-            throw fail(.typeError("invalid operation: \(text(span)) (\(t) is not a generic type)"), at: at)
+            throw fail(.typeError("invalid operation: \(syntaxText(span)) (\(t) is not a generic type)"), at: at)
           }
         case .qualified(let p, let n, _):
           if case .package(let pkg)? = scope.lookup(p), case .type? = try packageMember(pkg, n, at: span) {
-            throw fail(.typeError("invalid operation: \(text(span)) (\(p).\(n) is not a generic type)"), at: at)
+            throw fail(.typeError("invalid operation: \(syntaxText(span)) (\(p).\(n) is not a generic type)"), at: at)
           }
         default: break
         }
@@ -553,10 +553,10 @@ public final class Checker {
   func constantLength(_ e: Expr, _ scope: LexicalScope) throws -> Int {
     let op = try expression(e, scope)
     guard let c = op.constant, let v = c.exactInteger else {
-      throw fail(.typeError("array length \(text(e.span)) (\(describe(op))) must be constant"), at: e.span)
+      throw fail(.typeError("array length \(syntaxText(e.span)) (\(describe(op))) must be constant"), at: e.span)
     }
-    guard v >= 0 else { throw fail(.typeError("invalid array length \(text(e.span)) (untyped int constant \(v))"), at: e.span) }
-    guard v < 1 << 50 else { throw fail(.typeError("array length \(text(e.span)) too large"), at: e.span) }
+    guard v >= 0 else { throw fail(.typeError("invalid array length \(syntaxText(e.span)) (untyped int constant \(v))"), at: e.span) }
+    guard v < 1 << 50 else { throw fail(.typeError("array length \(syntaxText(e.span)) too large"), at: e.span) }
     return Int(v)
   }
 

@@ -85,7 +85,12 @@ public enum Constant: Equatable, Sendable {
     case .int(let v): return "\(v)"
     // A constant past float64's range by its exact value (`1e+309`), as go/constant prints it.
     case .float(let f, let exact): return f.isInfinite ? exact?.text ?? formatFloat(f) : formatFloat(f)
-    case .string(let s): return "\"" + s + "\""
+    // go/constant's stringVal.String: strconv.Quote, cut to 72 runes with `...`.
+    case .string(let s):
+      var quoted: [UInt8] = []
+      GoStrconv.appendQuoted(&quoted, Array(s.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
+      let text = String(decoding: quoted, as: UTF8.self)
+      return text.unicodeScalars.count > 72 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(69))) + "..." : text
     case .bool(let b): return b ? "true" : "false"
     }
   }

@@ -204,7 +204,7 @@ extension Checker {
     let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
     guard let b = LogPackage.method(name) else {
       if ["Writer", "Output"].contains(name) { throw fail(.notSupported("log.(*Logger).\(name)", plural: false), at: at) }
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     let receiver = x.type === base ? try pointerReceiver(x, method: name, on: "log.Logger", pointee: base, at: at) : x.expr
     return try logCall(b, logger: receiver, args, spread: spread, scope, callee: callee, span)

@@ -38,7 +38,7 @@ extension Checker {
     case "Comparable": (b, result) = (.reflectliteTypeComparable, .bool)
     default:
       let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-      throw fail(.typeError("\(text(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
+      throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)
     }
     try arity("reflectlite.Type.\(name)", args, want: [], scope, span)
     var op = value(TypedExpr(.builtin(b, [x.expr], spread: false), result, span))

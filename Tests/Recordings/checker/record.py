@@ -292,6 +292,19 @@ cases = [
  ('import "strings"\n\ntype Box[T any] struct{ v T }\n\nfunc (b Box[T]) S() string { return strings.Repeat("x", 2) }', ''),
  ('import "strings"\n\nfunc id[T any](x T) T { return x }', ''),
  ("", 'x = 1'),
+# Expressions quoted as types2 quotes them (syntax.String, ShortForm): spaced operators,
+# `, ` between arguments, literals' elements and bodies as `…`; a constant's value when it
+# reads otherwise.
+ ("", 'var x int = []int{1,2}; _ = x'),
+ ("", 'x := 1; var y string = x+1; _ = y'),
+ ("func f(a, b int) int { return a + b }", 'x := 1; var z bool = f(x,2)*3; _ = z'),
+ ("", 'var w int = "a"+"b"; _ = w'),
+ ("", 'var m map[string]int; _ = m["k"+"j"] + "s"'),
+ ("", 'var q uint8 = 1<<8; _ = q'),
+ ("", 'var b bool = 1 < 2; var i int = b; _ = i'),
+ ("", 'var s string = `raw`; var i int = s; _ = i'),
+ ("", 'var i int = `raw`; _ = i'),
+ ("", 'var f func(int) int = func(s string) int { return 0 }; _ = f'),
 # unsafe.Pointer and unsafe's functions (types2 builtins.go, conversions.go).
  ('import "unsafe"', 'var p unsafe.Pointer; _ = *p'),
  ('import "unsafe"', 'var p unsafe.Pointer; _ = unsafe.Slice(p, 1)'),
