@@ -87,20 +87,30 @@ func irPrecedence(_ op: String) -> Int {
   }
 }
 
-/// fmt.go's exprFmt over the AST.
-private struct IRPrinter {
-  let bytes: [UInt8]
+/// A printer of expressions over the source they were parsed from (this one, and
+/// SyntaxText.swift's): the text of a span, and a list of expressions each printed.
+protocol ExpressionPrinter {
+  var bytes: [UInt8] { get }
+  func expression(_ e: Expr) -> String?
+}
 
+extension ExpressionPrinter {
   func written(_ span: Span) -> String {
     let a = min(max(0, span.start), bytes.count)
     let b = min(max(a, span.end), bytes.count)
     return String(decoding: bytes[a..<b], as: UTF8.self)
   }
 
+  /// The expressions printed and separated by `, ` (nil if one cannot be printed).
   func list(_ es: [Expr]) -> String? {
     let parts = es.compactMap { expression($0) }
     return parts.count == es.count ? parts.joined(separator: ", ") : nil
   }
+}
+
+/// fmt.go's exprFmt over the AST.
+private struct IRPrinter: ExpressionPrinter {
+  let bytes: [UInt8]
 
   /// fmt.go OpPrec: how tightly an expression binds (calls, selectors, indexes 8; unary 7;
   /// `* / % << >> & &^` 6; `+ - | ^` 5; comparisons 4; `&&` 3; `||` 2).
@@ -114,7 +124,9 @@ private struct IRPrinter {
   }
 
   /// An operand under an operator of precedence `prec`: parenthesised when it binds less.
-  func expression(_ e: Expr, _ prec: Int = 0) -> String? {
+  func expression(_ e: Expr) -> String? { expression(e, 0) }
+
+  func expression(_ e: Expr, _ prec: Int) -> String? {
     if case .paren(let x) = e.kind { return expression(x, prec) }
     guard let s = bare(e) else { return nil }
     return Self.precedence(e) < prec ? "(\(s))" : s

@@ -15,19 +15,8 @@ func goSyntaxText(_ text: String) -> String {
 }
 
 /// syntax/printer.go's printRawNode over the AST, ShortForm.
-private struct SyntaxPrinter {
+private struct SyntaxPrinter: ExpressionPrinter {
   let bytes: [UInt8]
-
-  func written(_ span: Span) -> String {
-    let a = min(max(0, span.start), bytes.count)
-    let b = min(max(a, span.end), bytes.count)
-    return String(decoding: bytes[a..<b], as: UTF8.self)
-  }
-
-  func list(_ es: [Expr]) -> String? {
-    let parts = es.compactMap { expression($0) }
-    return parts.count == es.count ? parts.joined(separator: ", ") : nil
-  }
 
   /// The text up to the `{` that opens a literal's elements or a function literal's body,
   /// and whether anything is between its braces.
