@@ -43,3 +43,22 @@ func fieldsFuncIsGos(_ version: String) throws {
   #expect(run.gcsh == run.go)
   #expect(try expectInlineCosts(recording, "inline/main.go", version) { $0.contains(" main ") || $0.contains(" main:") } == 1)
 }
+
+/// A string literal is bytes: `\xff` and `\377` are one byte each that is not UTF-8 (it was
+/// U+FFFD's three), in the checker's constants (len, an index, a comparison) as at run time
+/// (range decodes it as U+FFFD, one byte wide). What `go run` prints, Go 1.27.3.
+@Test func stringLiteralsHoldRawBytes() throws {
+  let (out, _, _) = try run(#"""
+    s := "h\xffé\377"
+    const c = "\xff\xfe"
+    fmt.Println(len(s), s[1], s[4], len(c), c[1], "\xff" > "é", "\xc3\xa9" == "é")
+    for i, r := range "a\xffb" {
+      fmt.Print(i, ":", r, " ")
+    }
+    fmt.Printf("%q %x\n", s, c)
+    """#)
+  #expect(out == "5 255 255 2 254 true true\n0:97 1:65533 2:98 \"h\\xffé\\xff\" fffe\n")
+  // The code points gcsh marks raw bytes with are still themselves when written.
+  let (marked, _, _) = try run(#"fmt.Println(len("\U0010fe00\xff\U0010ffff"), "\U0010fe00" == "\xf4\x8f\xb8\x80")"#)
+  #expect(marked == "9 true\n")
+}

@@ -493,7 +493,7 @@ extension Checker {
     try arity(name, args, 1, span)
     var x = try expression(args[0], scope)
     if case .string(let s)? = x.constant, name == "len" {
-      return value(TypedExpr(.constant(.int(Int128(s.utf8.count))), .int, span))
+      return value(TypedExpr(.constant(.int(Int128(StringConstantBytes.count(s)))), .int, span))
     }
     if x.untyped != nil { x = value(try defaultTyped(x, "argument to \(name)")) }
     let t = x.type

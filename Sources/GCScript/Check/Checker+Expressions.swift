@@ -742,7 +742,7 @@ extension Checker {
       length = n
     } else if t.isString {
       elem = .uint8
-      length = x.constant.flatMap { if case .string(let s) = $0 { return s.utf8.count }; return nil }
+      length = x.constant.flatMap { if case .string(let s) = $0 { return StringConstantBytes.count(s) }; return nil }
       addressable = false
     } else {
       throw fail(.typeError("invalid operation: cannot index \(x.goText) (\(describe(x)))"), at: span)
@@ -753,7 +753,7 @@ extension Checker {
     }
     // A constant string indexed by a constant is a constant byte.
     if case .string(let s)? = x.constant, let v = ti.constant?.exactInteger {
-      return value(TypedExpr(.constant(.int(Int128(Array(s.utf8)[Int(v)]))), .uint8, span))
+      return value(TypedExpr(.constant(.int(Int128(StringConstantBytes.bytes(s)[Int(v)]))), .uint8, span))
     }
     return value(TypedExpr(.index(b, ti), elem, span), addressable: addressable)
   }

@@ -88,7 +88,7 @@ public enum Constant: Equatable, Sendable {
     // go/constant's stringVal.String: strconv.Quote, cut to 72 runes with `...`.
     case .string(let s):
       var quoted: [UInt8] = []
-      GoStrconv.appendQuoted(&quoted, Array(s.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
+      GoStrconv.appendQuoted(&quoted, StringConstantBytes.bytes(s), quote: UInt8(ascii: "\""), asciiOnly: false)
       let text = String(decoding: quoted, as: UTF8.self)
       return text.unicodeScalars.count > 72 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(69))) + "..." : text
     case .bool(let b): return b ? "true" : "false"
@@ -261,7 +261,7 @@ enum ConstantMath {
 
   /// `x op y` for two string constants (byte-wise order, as Go compares strings).
   static func string(_ op: String, _ a: String, _ b: String) throws -> Constant {
-    let less = { (x: String, y: String) in Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)) }
+    let less = { (x: String, y: String) in StringConstantBytes.bytes(x).lexicographicallyPrecedes(StringConstantBytes.bytes(y)) }
     switch op {
     case "+": return .string(a + b)
     case "==": return .bool(a.utf8.elementsEqual(b.utf8))

@@ -15,7 +15,7 @@ extension Batch {
     if let (_, n) = base.type.arrayInfo {
       length = n
     } else if case .string(let s)? = base.constant {
-      length = s.utf8.count
+      length = StringConstantBytes.count(s)
     } else {
       return
     }

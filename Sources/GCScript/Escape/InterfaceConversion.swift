@@ -421,7 +421,7 @@ extension Batch {
       switch c {
       case .string(let v):
         var quoted: [UInt8] = []
-        GoStrconv.appendQuoted(&quoted, Array(v.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
+        GoStrconv.appendQuoted(&quoted, StringConstantBytes.bytes(v), quote: UInt8(ascii: "\""), asciiOnly: false)
         let text = String(decoding: quoted, as: UTF8.self)
         return text.count > 72 ? String(text.prefix(69)) + "..." : text
       // A constant of another integer type than int is its conversion: `time.Duration(1500300000)`.
@@ -536,7 +536,7 @@ extension Batch {
       case .int(let v): return Self.integerConstantText(v, e.type)
       case .string(let v):
         var quoted: [UInt8] = []
-        GoStrconv.appendQuoted(&quoted, Array(v.utf8), quote: UInt8(ascii: "\""), asciiOnly: false)
+        GoStrconv.appendQuoted(&quoted, StringConstantBytes.bytes(v), quote: UInt8(ascii: "\""), asciiOnly: false)
         return String(decoding: quoted, as: UTF8.self)
       // go/constant's %.6g (`math.Pi` is `3.14159`, runs/mathtrig).
       case .float(let v, _):

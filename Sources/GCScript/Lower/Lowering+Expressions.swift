@@ -101,7 +101,7 @@ extension Lowerer {
       floatConstant(f, t, into: dst)
     case .bool(let b): emit(Instruction(op: .immediate, a: Int32(dst), b: b ? 1 : 0))
     case .string(let s):
-      let bytes = Array(s.utf8)
+      let bytes = StringConstantBytes.bytes(s)
       if bytes.isEmpty {
         emit(Instruction(op: .zero, a: Int32(dst), b: 2))
         return

@@ -194,7 +194,7 @@ public struct Lexer {
     } else {
       i += 1
     }
-    add(.string(String(decoding: out, as: UTF8.self)), start, i)
+    add(.string(StringConstantBytes.string(out)), start, i)
   }
 
   /// The escape after a backslash (b[i] is the character after it), as the Go spec lists them:
