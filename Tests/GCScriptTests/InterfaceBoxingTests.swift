@@ -223,3 +223,14 @@ func argumentsBoxedForTheProgramsFunctionsAreReportedAsGoReportsThem(_ version: 
   #expect(c.gcsh == c.go)
   #expect(c.go.contains(version == "1.27.3" ? "./main.go:31:7: 5000 escapes to heap" : "./main.go:31:6: i escapes to heap"))
 }
+
+/// literalboxing: a static composite literal converted to `any` — read-only data in Go 1.27.3
+/// (no allocation), a boxed copy each time in Go 1.19.8, whose order.go addrTemp keeps only
+/// basic literals static (`item{}: 400 19200`); every -m line as recorded.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func staticCompositeLiteralsAreBoxedAsEachGoBoxesThem(_ version: String) throws {
+  let c = try RecordedRun("literalboxing").compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains(version == "1.27.3" ? "item{}: 0 0" : "item{}: 400 19200"))
+  #expect(c.gcsh == c.go)
+}

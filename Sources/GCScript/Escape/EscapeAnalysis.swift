@@ -885,7 +885,10 @@ final class Batch {
           expression(discard, args[1])
         }
       } else {
-        for a in args.dropFirst() { expression(heapHole.noting("appended to a slice"), a) }
+        for a in args.dropFirst() {
+          placeAppendedLiteralBox(a)
+          expression(heapHole.noting("appended to a slice"), a)
+        }
       }
       if let site = e.site {
         let backing = spill(k, site)
@@ -1760,5 +1763,20 @@ extension Batch {
       UnicodePackage.latin1TableLookups.contains(p)
     else { return }
     analysis.report(operatorOffset(after: e.span.start, UInt8(ascii: "(")), "index bounds check elided")
+  }
+}
+
+extension Batch {
+  /// Go 1.19.8 reports the box of a composite literal appended to a []any that is not static
+  /// at its first element that is not a constant (`append(s, P{2, i})`: at `i`; a static one,
+  /// `P{1, 2}`, at its `{` as elsewhere — Tests/Recordings/runs/literalboxing and go build
+  /// -gcflags=-m of `P{Y: i, X: 2}`, `[2]int{5, i+1}`: at `i`).
+  func placeAppendedLiteralBox(_ a: TypedExpr) {
+    guard !analysis.compiler.reportsOperandPositions, inlinedAt == nil, a.isImplicitInterfaceBox,
+      case .conversion(let x) = a.kind, case .composite(let elems, _) = x.kind,
+      let site = a.site, site.statementStart == nil
+    else { return }
+    let dynamic = elems.map(\.value).filter { !InterfaceConversion.isStaticCompositeLiteral($0) }
+    if let first = dynamic.min(by: { $0.span.start < $1.span.start }) { site.reportAt = first.span.start }
   }
 }

@@ -28,7 +28,7 @@ extension Batch {
       rewritten = value.constant
       readOnly = InterfaceConversion.isStaticCompositeLiteral(value)
     }
-    e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil || readOnly, analysis.compiler.directInterface)
+    e.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil || readOnly, analysis.compiler)
     if !analysis.compiler.reportsOperandPositions, let at = site.statementStart { site.reportAt = at }
     // A call's argument is named and placed as an operand of fmt's is (convertToInterfaces):
     // Go 1.25+'s rewritten constant by its value, an inlined call by its result (`~r0`); in

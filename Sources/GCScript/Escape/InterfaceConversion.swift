@@ -68,13 +68,15 @@ enum InterfaceConversion {
   /// sink = p` allocates nothing in Go 1.27.3, a 24-byte box in Go 1.19.8 — checked with go
   /// run; both arrived with walk's analyzePreWalk, after Go 1.24, taken as Go 1.25 as the
   /// constant rewrite is).
-  static func of(_ x: TypedExpr, staticConstant: Bool, _ rule: DirectInterfaceRule) -> InterfaceConversion {
+  static func of(_ x: TypedExpr, staticConstant: Bool, _ compiler: CompilerProfile) -> InterfaceConversion {
     let t = x.type
     // An interface operand is already one (an `error` to `any` keeps its data word).
-    if t.isInterface || isDirectIface(t, rule) || t.size == 0 { return .noAllocation }
+    if t.isInterface || isDirectIface(t, compiler.directInterface) || t.size == 0 { return .noAllocation }
     let sole = soleComponent(t)
     if sole.isBool || (t.size == 1 && sole.isInteger) { return .noAllocation }
-    if staticConstant || isStaticCompositeLiteral(x) { return .noAllocation }
+    if case .constant = x.kind { return .noAllocation }
+    if staticConstant { return .noAllocation }
+    if compiler.readOnlyCompositeLiterals && isStaticCompositeLiteral(x) { return .noAllocation }
     // dataWordFuncName
     if t.size == 2 && t.align == 2 { return .smallInteger(bytes: 2) }
     if (t.size == 4 && t.align == 4 || t.size == 8 && t.align == 8) && !t.hasPointers {
@@ -143,7 +145,7 @@ extension Batch {
         rewritten = value.constant
         readOnly = InterfaceConversion.isStaticCompositeLiteral(value)
       }
-      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil || readOnly, analysis.compiler.directInterface)
+      x.interfaceConversion = InterfaceConversion.of(x, staticConstant: rewritten != nil || readOnly, analysis.compiler)
       guard reporting, !InterfaceConversion.isDirectIface(x.type, analysis.compiler.directInterface), !x.type.isInterface else { continue }
       var at = nodePosition(x)
       if !analysis.compiler.reportsOperandPositions, isName(x) {
@@ -162,7 +164,7 @@ extension Batch {
   /// for fmt's operands. `all`: the call's arguments, this one at `k`.
   func convertArgument(_ call: TypedExpr, _ k: Int, all: [TypedExpr], escapes: Bool) {
     let x = all[k]
-    if escapes { x.interfaceConversion = InterfaceConversion.of(x, staticConstant: false, analysis.compiler.directInterface) }
+    if escapes { x.interfaceConversion = InterfaceConversion.of(x, staticConstant: false, analysis.compiler) }
     guard inlinedAt == nil, !InterfaceConversion.isDirectIface(x.type, analysis.compiler.directInterface), !x.type.isInterface else { return }
     var at = nodePosition(x)
     if !analysis.compiler.reportsOperandPositions, isName(x) {

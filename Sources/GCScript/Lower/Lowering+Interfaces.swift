@@ -43,7 +43,7 @@ extension Lowerer {
         kind = .make(conversion: nil, stackSlot: nil)
       } else {
         let stackSlot = e.site.flatMap { $0.onHeap ? nil : siteSlots[ObjectIdentifier($0)] }
-        kind = .make(conversion: e.interfaceConversion ?? InterfaceConversion.of(x, staticConstant: false, session.compiler.directInterface), stackSlot: stackSlot)
+        kind = .make(conversion: e.interfaceConversion ?? InterfaceConversion.of(x, staticConstant: false, session.compiler), stackSlot: stackSlot)
       }
       let typeWord = from.isInterface ? nil : session.runtimeTypes.descriptor(of: from, session)
       code.interfaceOps.append(InterfaceOp(kind: kind, from: from, to: t, typeWord: typeWord, resultWords: 2))
