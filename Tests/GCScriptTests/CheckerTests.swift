@@ -302,3 +302,40 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
   // any runtime profile.
   #expect(checkErrors("x := 1\nfor i := range 3 { y := i }", profile: .go119) == [])
 }
+
+/// Every error of a program with several, each as go build -gcflags=-e (Go 1.27.3) prints it:
+/// expressions quoted as types2 quotes them, and a variable whose declaration failed keeping
+/// its written type, so that its later misuse is reported too (`var y string = x + 1`).
+@Test func everyErrorAsGoBuildPrintsThem() {
+  let source = """
+    package main
+
+    func f(a, b int) int { return a + b }
+
+    func main() {
+    \tvar x int = []int{1,2}
+    \tvar y string = x+1
+    \tvar z bool = f(x,2)*3
+    \tvar w int = "a"+"b"
+    \t_, _, _, _ = x, y, z, w
+    \tvar s []int
+    \ts = append(s, "q"+"r")
+    \tvar m map[string]int = map[string]int{"a":1}
+    \t_ = m["k"+"j"] + "s"
+    \tvar q uint8 = 1<<8
+    \t_ = q
+    }
+
+    """
+  let goBuild = """
+    ./main.go:6:14: cannot use []int{…} (value of type []int) as int value in variable declaration
+    ./main.go:7:17: cannot use x + 1 (value of type int) as string value in variable declaration
+    ./main.go:8:15: cannot use f(x, 2) * 3 (value of type int) as bool value in variable declaration
+    ./main.go:9:14: cannot use "a" + "b" (untyped string constant "ab") as int value in variable declaration
+    ./main.go:12:16: cannot use "q" + "r" (untyped string constant "qr") as int value in argument to append
+    ./main.go:14:6: invalid operation: m["k" + "j"] + "s" (mismatched types int and untyped string)
+    ./main.go:15:16: cannot use 1 << 8 (untyped int constant 256) as uint8 value in variable declaration (overflows)
+    """
+  let mine = checkErrors(source).map { String($0.split(separator: "\n")[0]).replacingOccurrences(of: "test.gcs:", with: "./main.go:").replacingOccurrences(of: "error: ", with: "") }
+  #expect(mine == goBuild.split(separator: "\n").map(String.init))
+}

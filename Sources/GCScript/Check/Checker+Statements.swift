@@ -29,10 +29,22 @@ extension Checker {
   }
 
   /// After a declaration failed to check, its new names are declared as poisoned, so that their
-  /// uses further on are not reported as undefined: one mistake, one message.
+  /// uses further on are not reported as undefined: one mistake, one message. A variable whose
+  /// type is written keeps that type, as in types2 (`var x int = "a"` is an error, and then
+  /// `var s string = x` is another).
   func poisonDeclarations(of s: Stmt, in scope: LexicalScope) {
     var names: [String] = []
     switch s.kind {
+    case .varDecl(let ns, let te?, _):
+      let declared = errors.count
+      if let t = try? resolveType(te, scope) {
+        for (n, at) in ns where n != "_" && scope.symbols[n] == nil {
+          if let v = try? declare(n, t, at, scope) { v.used = true }
+        }
+      }
+      // (A type that fails to resolve was reported with the declaration.)
+      errors.removeSubrange(declared...)
+      names = ns.map(\.0)
     case .varDecl(let ns, _, _), .constDecl(let ns, _, _, _): names = ns.map(\.0)
     case .assign(let lhs, ":=", _):
       for e in lhs { if case .identifier(let n) = e.kind { names.append(n) } }
