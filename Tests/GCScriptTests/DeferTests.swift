@@ -180,3 +180,15 @@ func aGoroutinesPanicSurvivesADeferredSleep(_ version: String) throws {
   #expect(failure("func g() { defer recover() }")?.kind.message == nil)
   #expect(failure("func g() { s := []int{1}; defer len(s) }")?.kind.message == "defer discards result of len(s) (value of type int)")
 }
+
+/// panic(nil): since Go 1.21 the run-time error "panic called with nil argument" (what recover
+/// returns prints so); before, a panic printed as `panic: nil` that recover returns as nil.
+/// (`go run`, Go 1.27.3 and 1.19.8; gcsh gives the error the type *errors.errorString where
+/// Go's is *runtime.PanicNilError, as for every run-time error: VM+Recover.swift.)
+@Test func panicWithNilIsEachGosOwn() throws {
+  let program = "func f() {\n  defer func() { fmt.Println(recover()) }()\n  panic(nil)\n}\nf()"
+  #expect(try run(program).0 == "runtime error: panic called with nil argument\n")
+  #expect(try run(program, profile: .go119).0 == "<nil>\n")
+  #expect(failure("panic(nil)")?.kind.message == "panic: runtime error: panic called with nil argument")
+  #expect(failure("panic(nil)", profile: .go119)?.kind.message == "panic: nil")
+}

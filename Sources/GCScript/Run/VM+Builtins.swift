@@ -259,6 +259,14 @@ extension VM {
       if let result { (result[0], result[1], result[2]) = (args[0].1[0], args[0].1[1], args[0].1[2]) }
     case .panic:
       let (t, p) = args[0]
+      if t.isInterface && p[0] == 0 {
+        // panic(nil): since Go 1.21 a run-time error, *runtime.PanicNilError (panic.go
+        // gopanic); before, a panic whose value prints as `nil` and which recover returns as
+        // nil (checked with go run: Go 1.27.3 and 1.19.8).
+        if heap.profile.version >= GoVersion(1, 21) { throw VMTrap(kind: .goRuntimePanic("panic called with nil argument")) }
+        panicking.pending = (0, 0)
+        throw VMTrap(kind: .goPanic("nil"))
+      }
       if t.isInterface { panicking.pending = (p[0], p[1]) }
       throw VMTrap(kind: .goPanic(try panicText(t, p)))
     case .timeSleep: try sleep(max(0, Int(Int64(bitPattern: args[0].1[0]))))
