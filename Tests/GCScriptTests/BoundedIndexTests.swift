@@ -51,4 +51,10 @@ func walkElidesTheBoundsChecksGoElides(_ version: String) throws {
   #expect(!Batch.bounded(TypedExpr(.shift(">>", u32, c(27, .uint32)), .uint32, Span(0, 0)), 16))
   #expect(Batch.bounded(TypedExpr(.binary("/", b, c(16, .uint8)), .uint8, Span(0, 0)), 16))
   #expect(!Batch.bounded(i, 1 << 40))
+  // uintptr, unsigned and 64 bits wide (go build -gcflags=-m of `table[u%16]`, `table[u>>60]`
+  // with u a uintptr and table a [16]byte: both elided, Go 1.27.3).
+  let p = v("u", .uintptr)
+  #expect(Batch.bounded(TypedExpr(.binary("%", p, c(16, .uintptr)), .uintptr, Span(0, 0)), 16))
+  #expect(Batch.bounded(TypedExpr(.shift(">>", p, c(60, .uintptr)), .uintptr, Span(0, 0)), 16))
+  #expect(!Batch.bounded(TypedExpr(.shift(">>", p, c(59, .uintptr)), .uintptr, Span(0, 0)), 16))
 }

@@ -33,7 +33,14 @@ extension Batch {
 
   /// walk/expr.go bounded: whether integer `n` is surely in [0, max).
   static func bounded(_ n: TypedExpr, _ max: Int64) -> Bool {
-    guard case .int(let size, let sign) = n.type.kind else { return false }
+    // (uintptr is an unsigned integer of 64 bits on amd64.)
+    let size: Int
+    let sign: Bool
+    switch n.type.kind {
+    case .int(let s, let signed): (size, sign) = (s, signed)
+    case .uintptr: (size, sign) = (64, false)
+    default: return false
+    }
     var bits = Int64(size)
     if let v = smallIntConstant(n) { return 0 <= v && v < max }
     switch n.kind {
