@@ -339,3 +339,33 @@ func multiLineMessagesAgreeWithGoBuild(_ c: RecordedCheck) {
   let mine = checkErrors(source).map { String($0.split(separator: "\n")[0]).replacingOccurrences(of: "test.gcs:", with: "./main.go:").replacingOccurrences(of: "error: ", with: "") }
   #expect(mine == goBuild.split(separator: "\n").map(String.init))
 }
+
+/// A Go file's package-level variables are initialized after those their initializers depend
+/// on, through the functions they call too; constants may be used before their declaration
+/// (Checker+InitOrder.swift). What `go run` printed, Go 1.27.3: `f 1`, then `11 10 1 6 3`.
+@Test func packageVariablesInitializeInDependencyOrder() throws {
+  let (out, _, _) = try run("""
+    package main
+
+    import "fmt"
+
+    var (
+    \ta     = b + 1
+    \tb     = f()
+    \ttotal int
+    )
+
+    var d = c * 2
+
+    const c = e
+    const e = 3
+
+    func f() int { total++; fmt.Println("f", total); return 10 }
+
+    func main() {
+    \tfmt.Println(a, b, total, d, c)
+    }
+
+    """)
+  #expect(out == "f 1\n11 10 1 6 3\n")
+}

@@ -176,7 +176,7 @@ public final class Checker {
       return true
     }, start: 0)
     var body: [TypedStmt] = []
-    for s in decls {
+    for s in initializationOrder(decls) {
       if case .funcDecl = s.kind { continue }
       if case .typeDecl = s.kind { continue }
       if case .typeAlias = s.kind { continue }
