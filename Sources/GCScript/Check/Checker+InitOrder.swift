@@ -11,7 +11,8 @@
 // name. A local that shadows a package-level name counts as a use of it, so at worst two
 // independent variables are initialized in a different order than Go's — only observable if
 // both initializers have effects. A cycle (Go's `initialization cycle` error) keeps the
-// declaration order. Scripts (.gcs, the REPL) run their statements as written.
+// declaration order. Scripts (.gcs, the REPL), and a file that mixes statements in among its
+// declarations, run them as written.
 
 extension Checker {
   /// The top-level statements of a Go file in the order they are checked and run: everything
@@ -93,7 +94,10 @@ extension Checker {
       switch s.kind {
       case .constDecl: constants.append(s)
       case .varDecl: variables.append(s)
-      default: others.append(s)
+      case .package, .imports, .funcDecl, .typeDecl, .typeAlias, .genericTypeDecl, .empty: others.append(s)
+      // A statement among the declarations (gcsh runs a file's top-level statements in order,
+      // which a Go file does not have): the file keeps its order.
+      default: return decls
       }
     }
     return others + ordered(constants) + ordered(variables)
