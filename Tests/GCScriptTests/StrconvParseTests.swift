@@ -43,3 +43,18 @@ func strconvCallsCostWhatGoSays(_ version: String) throws {
   }
   #expect(checked == 10)
 }
+
+/// quoteascii: strconv.QuoteToASCII (quoteWith with ASCIIonly) beside Quote — the quoted text
+/// with non-ASCII runes escaped, and each call's Mallocs and TotalAlloc deltas, in Go 1.27.3
+/// and 1.19.8; -m's lines but those about the inlined quoteWith's own buffer and string, which
+/// gcsh does not spell for Quote either (above).
+@Test(arguments: ["1.27.3", "1.19.8"])
+func quoteToASCIIIsGos(_ version: String) throws {
+  let c = try RecordedRun("quoteascii").compared(version) { line in
+    line.hasPrefix("./main.go:") && !line.contains("strconv.s) /") && !line.contains("len(strconv.s)")
+  }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains(#""h\u00e9llo\t\u2713""#))
+  #expect(c.gcsh == c.go)
+  #expect(c.go.contains { $0.hasSuffix("inlining call to strconv.QuoteToASCII") })
+}

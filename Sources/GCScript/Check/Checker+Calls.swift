@@ -815,7 +815,7 @@ extension Checker {
       .stringsIndexByte, .stringsLastIndex, .stringsCompare, .stringsTrimSpace, .stringsTrimPrefix, .stringsTrimSuffix,
       .stringsSplit, .stringsFields, .stringsJoin, .stringsToUpper, .stringsToLower, .stringsReplace,
       .stringsReplaceAll, .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat,
-      .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny, .stringsLastIndexAny,
+      .strconvParseBool, .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .strconvQuoteToASCII, .stringsTrim, .stringsTrimLeft, .stringsTrimRight, .stringsSplitN, .stringsCut, .stringsIndexAny, .stringsLastIndexAny,
       .stringsContainsAny, .stringsLastIndexByte, .stringsIndexRune, .stringsTitle, .stringsFieldsFunc, .stringsMap, .stringsIndexFunc,
       .stringsLastIndexFunc, .stringsTrimFunc, .stringsTrimLeftFunc, .stringsTrimRightFunc, .strconvAppendInt, .strconvAppendUint,
       .strconvAppendBool, .strconvAppendQuote, .strconvAppendFloat, .strconvUnquote:

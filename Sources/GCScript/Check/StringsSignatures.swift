@@ -68,7 +68,7 @@ extension Builtin {
     case .strconvParseBool: return ([.string], tupleType(parseResults!))
     case .strconvFormatFloat: return ([.float64, .uint8, .int, .int], .string)
     case .strconvFormatBool: return ([.bool], .string)
-    case .strconvQuote: return ([.string], .string)
+    case .strconvQuote, .strconvQuoteToASCII: return ([.string], .string)
     case .strconvAppendInt: return ([.slice(of: .uint8), .int64, .int], .slice(of: .uint8))
     case .strconvAppendUint: return ([.slice(of: .uint8), .uint64, .int], .slice(of: .uint8))
     case .strconvAppendBool: return ([.slice(of: .uint8), .bool], .slice(of: .uint8))

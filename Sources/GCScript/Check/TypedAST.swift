@@ -633,7 +633,7 @@ enum Builtin: String {
   case strconvParseInt = "strconv.ParseInt", strconvParseUint = "strconv.ParseUint"
   case strconvParseFloat = "strconv.ParseFloat", strconvParseBool = "strconv.ParseBool"
   case strconvFormatFloat = "strconv.FormatFloat", strconvFormatBool = "strconv.FormatBool"
-  case strconvQuote = "strconv.Quote", stringsEqualFold = "strings.EqualFold"
+  case strconvQuote = "strconv.Quote", strconvQuoteToASCII = "strconv.QuoteToASCII", stringsEqualFold = "strings.EqualFold"
   case strconvAppendInt = "strconv.AppendInt", strconvAppendUint = "strconv.AppendUint"
   case strconvAppendBool = "strconv.AppendBool", strconvAppendQuote = "strconv.AppendQuote"
   case strconvAppendFloat = "strconv.AppendFloat", strconvUnquote = "strconv.Unquote"

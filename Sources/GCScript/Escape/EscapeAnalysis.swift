@@ -1225,7 +1225,7 @@ final class Batch {
     case .stringsContains, .stringsContainsRune, .stringsHasPrefix, .stringsHasSuffix, .stringsIndex,
       .stringsIndexByte, .stringsLastIndex, .stringsEqualFold, .stringsIndexAny, .stringsLastIndexAny, .stringsContainsAny,
       .stringsLastIndexByte, .stringsIndexRune, .stringsLastIndexFunc, .strconvFormatFloat, .strconvFormatBool,
-      .strconvQuote, .osArgs:
+      .strconvQuote, .strconvQuoteToASCII, .osArgs:
       for a in args { expression(discard, a) }
     // The parsers keep their input in the NumError of a failure: a copy from Go 1.20
     // (cloneString), the string itself before (`leaking param: s` in Go 1.19.8).

@@ -426,7 +426,7 @@ struct InlineCostVisitor {
     case .strconvParseBool: return (go127 ? 2 + InlineCostModel.extraCallCost : 40) + operands
     case .strconvFormatFloat: return (go127 ? 66 : 2 + InlineCostModel.extraCallCost) + operands
     case .strconvFormatBool: return (go127 ? 12 : 8) + operands
-    case .strconvQuote: return 82 + operands
+    case .strconvQuote, .strconvQuoteToASCII: return 82 + operands
     // sort's AreSorted checks: 73 for a one-line wrapper in Go 1.27.3 (slices.IsSorted inlined
     // into them), 66 in Go 1.19.8 (runs/sortedchecks/inline).
     case .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted: return (go127 ? 71 : 64) + operands

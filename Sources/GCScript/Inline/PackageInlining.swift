@@ -117,7 +117,7 @@ extension Builtin {
     case .strconvAppendBool: return PackageInline(rawValue, go127 ? [PackageInline(rawValue)] : [])
     case .strconvAppendQuote, .strconvAppendFloat: return PackageInline(rawValue)
     case .strconvAppendInt, .strconvAppendUint: return go127 ? PackageInline(rawValue) : nil
-    case .strconvQuote: return PackageInline(rawValue, [PackageInline("strconv.quoteWith")])
+    case .strconvQuote, .strconvQuoteToASCII: return PackageInline(rawValue, [PackageInline("strconv.quoteWith")])
     case .strconvParseBool: return go127 ? nil : PackageInline(rawValue, [PackageInline("strconv.syntaxError")])
     // math/rand (runs/mathrand/inline): New, NewSource (with Go 1.27's newSource in it), Int63
     // and the methods made of it; Go 1.19's package functions that are small enough.

@@ -193,7 +193,7 @@ extension VM {
       .stringsLastIndexFunc, .stringsTrimFunc, .stringsTrimLeftFunc, .stringsTrimRightFunc:
       try stringsFunction(b, args.map(\.1)) { result }
     case .stringsEqualFold, .strconvParseInt, .strconvParseUint, .strconvParseFloat, .strconvParseBool,
-      .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .osArgs:
+      .strconvFormatFloat, .strconvFormatBool, .strconvQuote, .strconvQuoteToASCII, .osArgs:
       try strconvFunction(b, args.map(\.1)) { result }
     case .strconvAppendInt, .strconvAppendUint, .strconvAppendBool, .strconvAppendQuote, .strconvAppendFloat,
       .strconvUnquote:

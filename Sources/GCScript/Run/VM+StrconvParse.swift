@@ -67,10 +67,11 @@ extension VM {
       if heap.profile.version < GoVersion(1, 20) { _ = try heap.allocate(.uint8, count: capacity) }
       try growHeapBuffer(capacity: capacity, to: text.count)
       try returnString(text, into: result)
-    case .strconvQuote:
+    // Quote and QuoteToASCII: quoteWith(s, '"', ASCIIonly, false).
+    case .strconvQuote, .strconvQuoteToASCII:
       let s = try string(args[0])
       var text: [UInt8] = []
-      GoStrconv.appendQuoted(&text, s, quote: UInt8(ascii: "\""), asciiOnly: false)
+      GoStrconv.appendQuoted(&text, s, quote: UInt8(ascii: "\""), asciiOnly: b == .strconvQuoteToASCII)
       // make([]byte, 0, 3*len(s)/2): the frame's 32-byte buffer in Go 1.25+, else the heap.
       var capacity = 3 * s.count / 2
       if heap.profile.version < GoVersion(1, 25) || capacity > 32 {
