@@ -20,29 +20,29 @@ extension Checker {
   /// in dependency order.
   func initializationOrder(_ decls: [Stmt]) -> [Stmt] {
     guard isGoPackage else { return decls }
-    var lexer = Lexer(source)
-    let tokens = lexer.tokenize()
+    var others: [Stmt] = []
+    var constants: [Stmt] = []
+    var variables: [Stmt] = []
+    for s in decls {
+      switch s.kind {
+      case .constDecl: constants.append(s)
+      case .varDecl: variables.append(s)
+      case .package, .imports, .funcDecl, .typeDecl, .typeAlias, .genericTypeDecl, .empty: others.append(s)
+      // A statement among the declarations (gcsh runs a file's top-level statements in order,
+      // which a Go file does not have): the file keeps its order.
+      default: return decls
+      }
+    }
+    // One of each at most: nothing to order among them, and no tokens to read.
+    if constants.count < 2 && variables.count < 2 { return others + constants + variables }
+    let tokens = Self.tokens(of: source)
     // Each package-level function by name (methods are reached only through values; left out).
     var functionSpans: [String: Span] = [:]
     for s in decls {
       if case .funcDecl(let d) = s.kind, d.receiver == nil { functionSpans[d.name] = d.span }
     }
-    /// The names written in `span`, not after a `.`.
     func names(in span: Span) -> Set<String> {
-      var out: Set<String> = []
-      // The first token at or after the span's start (tokens are in source order).
-      var lo = 0
-      var hi = tokens.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if tokens[mid].span.start < span.start { lo = mid + 1 } else { hi = mid }
-      }
-      var k = lo
-      while k < tokens.count, tokens[k].span.end <= span.end {
-        if case .identifier(let n) = tokens[k].kind, k == 0 || tokens[k - 1].kind != .op(".") { out.insert(n) }
-        k += 1
-      }
-      return out
+      Set(Self.identifiers(in: span, of: tokens).filter { !$0.selected }.map(\.name))
     }
     /// The names an initializer reaches: its own, and those of every function it names, in turn.
     var reachedByFunction: [String: Set<String>] = [:]
@@ -87,19 +87,34 @@ extension Checker {
       }
       return out
     }
-    var others: [Stmt] = []
-    var constants: [Stmt] = []
-    var variables: [Stmt] = []
-    for s in decls {
-      switch s.kind {
-      case .constDecl: constants.append(s)
-      case .varDecl: variables.append(s)
-      case .package, .imports, .funcDecl, .typeDecl, .typeAlias, .genericTypeDecl, .empty: others.append(s)
-      // A statement among the declarations (gcsh runs a file's top-level statements in order,
-      // which a Go file does not have): the file keeps its order.
-      default: return decls
-      }
-    }
     return others + ordered(constants) + ordered(variables)
+  }
+
+  /// A file's tokens, for the passes that read names off declarations the checker has not
+  /// checked (this one; unchecked generic bodies' imports, Checker+Unused.swift).
+  static func tokens(of source: Source) -> [Token] {
+    var lexer = Lexer(source)
+    return lexer.tokenize()
+  }
+
+  /// The identifiers written in `span`, in order, each with whether it is a selector's name
+  /// (after a `.`) and whether a `.` follows it (a package's name before its member).
+  static func identifiers(in span: Span, of tokens: [Token]) -> [(name: String, selected: Bool, qualifies: Bool)] {
+    // The first token at or after the span's start (tokens are in source order).
+    var lo = 0
+    var hi = tokens.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if tokens[mid].span.start < span.start { lo = mid + 1 } else { hi = mid }
+    }
+    var out: [(name: String, selected: Bool, qualifies: Bool)] = []
+    var k = lo
+    while k < tokens.count, tokens[k].span.end <= span.end {
+      if case .identifier(let n) = tokens[k].kind {
+        out.append((n, k > 0 && tokens[k - 1].kind == .op("."), k + 1 < tokens.count && tokens[k + 1].kind == .op(".")))
+      }
+      k += 1
+    }
+    return out
   }
 }

@@ -59,17 +59,10 @@ extension Checker {
       return d.span
     }
     guard !spans.isEmpty else { return }
-    var lexer = Lexer(source)
-    let tokens = lexer.tokenize()
-    var k = 0
+    let tokens = Self.tokens(of: source)
     for span in spans {
-      while k < tokens.count, tokens[k].span.start < span.start { k += 1 }
-      var j = k
-      while j + 1 < tokens.count, tokens[j].span.end <= span.end {
-        if case .identifier(let name) = tokens[j].kind, tokens[j + 1].kind == .op("."), case .package? = top.symbols[name] {
-          top.usedPackages.insert(name)
-        }
-        j += 1
+      for id in Self.identifiers(in: span, of: tokens) where id.qualifies && !id.selected {
+        if case .package? = top.symbols[id.name] { top.usedPackages.insert(id.name) }
       }
     }
   }

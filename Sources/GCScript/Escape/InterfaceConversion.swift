@@ -75,7 +75,7 @@ enum InterfaceConversion {
     let sole = soleComponent(t)
     if sole.isBool || (t.size == 1 && sole.isInteger) { return .noAllocation }
     if case .constant = x.kind { return .noAllocation }
-    if staticConstant { return .noAllocation }
+    if staticConstant { return .noAllocation }  // (a constant or a static literal's value)
     if compiler.readOnlyCompositeLiterals && isStaticCompositeLiteral(x) { return .noAllocation }
     // dataWordFuncName
     if t.size == 2 && t.align == 2 { return .smallInteger(bytes: 2) }

@@ -331,7 +331,7 @@ extension VM {
         throw VMTrap(kind: .goRuntimePanic("\(what): len out of range"))
       }
       let (mem, overflow) = elemSize.multipliedReportingOverflow(by: UInt64(len))
-      if (elemSize == 0 && ptr == 0 && len > 0) || overflow || mem > (0 &- ptr) && !(ptr == 0 && mem == 0) {
+      if (elemSize == 0 && ptr == 0 && len > 0) || overflow || mem > 0 &- ptr {
         throw VMTrap(kind: .goRuntimePanic(ptr == 0 ? "\(what): ptr is nil and len is not zero" : "\(what): len out of range"))
       }
       guard let out = result else { break }
