@@ -146,6 +146,8 @@ public final class Interpreter {
     let source = escape.source
     let escapeLines = escape.diagnostics.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
     return (inliner.diagnostics + escapeLines.map(\.element)).map {
+      // A variable the compiler made without a position (a range-over-func's `#next`).
+      if $0.offset < 0 { return $0.message }
       let (line, column) = source.location(of: $0.offset)
       return "\(source.name):\(line):\(column): \($0.message)"
     }

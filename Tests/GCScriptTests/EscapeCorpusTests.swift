@@ -40,6 +40,7 @@ struct Corpus {
 
   /// `./file.go:line:col` of a byte offset in the combined source.
   func position(_ offset: Int) -> String {
+    if offset < 0 { return "<no position>" }
     let (line, column) = source.location(of: offset)
     let (name, first) = files.last { $0.1 <= line }!
     return "./\(name):\(line - first + 1):\(column)"

@@ -253,21 +253,6 @@ func multisetDifference(_ a: [String], _ b: [String]) -> (onlyA: [String], onlyB
   #expect(failure("var o cmp.Ordered\n_ = o")?.kind.message == "cannot use type cmp.Ordered outside a type constraint: interface contains type constraints")
 }
 
-/// Go 1.23's iterators (range over a `func(yield func(V) bool)`, often a generic iter.Seq[T])
-/// are named as what gcsh lacks; before Go 1.23 the loop is types2's error (go vet 1.19.8).
-@Test func rangeOverFunctionsIsNamed() {
-  let program = """
-    func Count(n int) func(func(int) bool) {
-      return func(yield func(int) bool) {
-        for i := 0; i < n; i++ { if !yield(i) { return } }
-      }
-    }
-    for i := range Count(3) { print i }
-    """
-  #expect(failure(program)?.kind.message == "range over functions (Go 1.23 iterators) are not supported by gcsh yet")
-  #expect(failure(program, profile: .go119)?.kind.message == "cannot range over Count(3) (value of type func(func(int) bool))")
-}
-
 /// Hostile declarations end as located errors (each once crashed gcsh or ran silently), in
 /// go build 1.27.3's words where it has them.
 @Test func malformedGenericsAreErrors() {

@@ -965,8 +965,9 @@ extension Checker {
       let arg = try assign(try expression(args[2], scope), to: params[0], "argument to runtime.AddCleanup")
       return node([ptr, fn, arg], cleanupType)
     case .reflectliteTypeOf: return try reflectliteTypeOfCall(args, scope, span)
-    case .unsafeAdd, .unsafeSlice, .unsafeString, .unsafeStringData, .unsafeSliceData:
-      // Checked where they are called (Checker+Unsafe.swift); never a package member.
+    case .unsafeAdd, .unsafeSlice, .unsafeString, .unsafeStringData, .unsafeSliceData, .panicRangeState:
+      // Checked where they are called (Checker+Unsafe.swift) or written by the range-over-func
+      // rewrite (Checker+RangeFunc.swift); never a package member.
       throw fail(.typeError("undefined: \(b.rawValue)"), at: span)
     case .cleanupStop, .weakMake, .weakValue, .atomicValueLoad, .atomicValueStore, .atomicValueSwap,
       .atomicValueCompareAndSwap, .reflectliteTypeString, .reflectliteTypeComparable, .atomicPointerLoad,

@@ -79,10 +79,9 @@ extension Checker {
   /// loop targets out of reach (`break` inside a literal cannot leave a loop around it).
   func inBody(of f: Function, _ check: () -> Void) {
     f.checked = true
-    let saved = (function, loops)
-    function = f
-    loops = []
-    defer { (function, loops) = saved }
+    let saved = (function, loops, rangeFuncs)
+    (function, loops, rangeFuncs) = (f, [], [])
+    defer { (function, loops, rangeFuncs) = saved }
     check()
   }
 
@@ -92,7 +91,7 @@ extension Checker {
   /// program's package-level initializers are `init` (Go 1.27.3; `glob.` in Go 1.19.8:
   /// runs/syncpool's `var pool = sync.Pool{New: func() any {...}}`).
   private func literalName(in outer: Function) -> String {
-    let n = outer.closures.filter { !$0.isMethodValueWrapper }.count + 1
+    let n = outer.closures.filter { !$0.isMethodValueWrapper && !$0.isRangeFuncBody }.count + 1
     if outer.isLiteral { return "\(outer.name).\(n)" }
     if outer.isScript && isGoPackage { return profile.version >= GoVersion(1, 20) ? "init.func\(n)" : "glob..func\(n)" }
     return "\(outer.isScript ? "main" : outer.name).func\(n)"

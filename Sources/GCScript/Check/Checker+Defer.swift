@@ -19,6 +19,10 @@ extension Checker {
     guard case .call = e.kind else {
       throw fail(.typeError("expression in defer must be function call"), at: e.span)
     }
+    if function.isRangeFuncBody {
+      // Go attaches it to the function the loop is in (runtime.deferrangefunc, deferprocat).
+      throw fail(.notSupported("defer in the body of a range-over-func loop", plural: false), at: span)
+    }
     if function.isScript {
       throw fail(.notSupported("defer outside a function (the top level of a script is not a function body)", plural: false), at: span)
     }

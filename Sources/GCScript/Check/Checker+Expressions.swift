@@ -48,7 +48,33 @@ extension Checker {
     if op.untyped == .bool { return "untyped bool value" }
     if op.isMapIndex { return "map index expression of type \(op.type)" }
     if op.isVariable || op.addressable { return "variable of \(kindPrefix(op.type))type \(op.type)" }
+    if case .functionValue(let g) = op.expr.kind, g.decl != nil, g.receiver == nil, g.instance == nil {
+      return "value of type \(signatureText(g))"
+    }
     return "value of \(kindPrefix(op.type))type \(op.type)"
+  }
+
+  /// A declared function's type as types2 prints its signature: with the parameters' and
+  /// named results' names (`func(yield func(int) bool, x int)`), each with its own type.
+  func signatureText(_ g: Function) -> String {
+    // (A parameter written without a name is printed without one; `_` is a name.)
+    let written = g.decl?.paramList.map { $0.name != nil } ?? []
+    func param(_ v: Variable, named: Bool, variadic: Bool) -> String {
+      let type = variadic ? "...\(v.type.sliceElement ?? v.type)" : "\(v.type)"
+      return named ? "\(v.name) \(type)" : type
+    }
+    let ps = g.params.enumerated().map { k, v in
+      param(v, named: k < written.count && written[k], variadic: g.variadic && k == g.params.count - 1)
+    }
+    var text = "func(\(ps.joined(separator: ", ")))"
+    if g.namedResults {
+      text += " (" + g.results.map { param($0, named: true, variadic: false) }.joined(separator: ", ") + ")"
+    } else if g.results.count == 1 {
+      text += " \(g.results[0].type)"
+    } else if !g.results.isEmpty {
+      text += " (" + g.results.map { "\($0.type)" }.joined(separator: ", ") + ")"
+    }
+    return text
   }
 
   /// types2 operand.go (Go 1.24+): a declared type is described by its structure when that is

@@ -145,6 +145,12 @@ extension Checker {
 
   /// `return`, `return x`, `return a, b`, `return g()` (types2 stmt.go ReturnStmt, initVars).
   func returnStatement(_ values: [Expr], _ scope: LexicalScope, _ span: Span) throws -> TypedStmt {
+    // In a range-over-func body, a return of the function the loop is in (rewritten).
+    rangeFuncReturn(try returnOfFunction(values, scope, span))
+  }
+
+  private func returnOfFunction(_ values: [Expr], _ scope: LexicalScope, _ span: Span) throws -> TypedStmt {
+    let function = returningFunction
     if function.isScript {
       if !values.isEmpty { throw fail(.typeError("too many return values"), at: span) }
       return TypedStmt(.returnStmt([]), span)
@@ -192,7 +198,7 @@ extension Checker {
 
   /// The function's result types, as `want (int, bool)`.
   func resultSummary() -> String {
-    "(" + function.results.map { "\($0.type)" }.joined(separator: ", ") + ")"
+    "(" + returningFunction.results.map { "\($0.type)" }.joined(separator: ", ") + ")"
   }
 
   /// `not enough return values` / `too many return values` with what the return has and what

@@ -495,14 +495,27 @@ extension Checker {
         throw fail(.typeError("range over \(syntaxText(over.span)) (\(describe(operand))): receive from send-only channel"), at: over.span)
       }
       return try rangeOverChannel(key, value, define, operand, elem, body, scope, span, label: label)
-    } else {
-      // Go 1.23's iterators: `for v := range seq` over a `func(yield func(V) bool)`. Valid Go
-      // from 1.23 on; before, types2's "cannot range over".
-      if profile.version >= GoVersion(1, 23), case .function(let ps, let rs, false) = t.kind, rs.isEmpty, ps.count == 1,
-        case .function(let yps, let yrs, false) = ps[0].kind, yps.count <= 2, yrs.count == 1, yrs[0].isBool
-      {
-        throw fail(.notSupported("range over functions (Go 1.23 iterators)", plural: true), at: over.span)
+    } else if case .function(let ps, let rs, _) = t.kind, operand.untyped == nil {
+      // Go 1.23's iterators: `for v := range seq` over a `func(yield func(V) bool)` (types2
+      // range.go rangeKeyVal). A Go file for an older Go gets that Go's "cannot range over"; a
+      // script may use them with any runtime profile (the rewrite is the compiler's).
+      if isGoPackage, profile.version < GoVersion(1, 23) {
+        throw fail(.typeError("cannot range over \(syntaxText(over.span)) (\(describe(operand)))"), at: over.span)
       }
+      func bad(_ cause: String) -> CheckFailure {
+        fail(.typeError("cannot range over \(syntaxText(over.span)) (\(describe(operand))): \(cause)"), at: over.span)
+      }
+      let shape = "func must be func(yield func(...) bool)"
+      guard ps.count == 1 else { throw bad("\(shape): wrong argument count") }
+      guard rs.isEmpty else { throw bad("\(shape): unexpected results") }
+      guard case .function(let yps, let yrs, let yvariadic) = ps[0].kind else { throw bad("\(shape): argument is not func") }
+      guard yps.count <= 2 else { throw bad("\(shape): yield func has too many parameters") }
+      guard yrs.count == 1, yrs[0] === GoType.bool else {
+        throw bad(yrs.count == 1 && yrs[0].isBool ? "\(shape): yield func returns user-defined boolean, not bool" : "\(shape): yield func does not return bool")
+      }
+      if yvariadic { throw bad("yield func of type \(ps[0]) cannot be variadic") }
+      return try rangeOverFunction(key, value, define, operand, yield: yps, body, scope, span, label: label)
+    } else {
       throw fail(.typeError("cannot range over \(syntaxText(over.span)) (\(describe(operand)))"), at: over.span)
     }
     if kind == .integer && value != nil {

@@ -14,13 +14,13 @@ extension Checker {
     switch s.kind {
     case .breakStmt:
       // The innermost loop or switch.
-      if let target = loops.last { return TypedStmt(.breakStmt(target), span) }
+      if let target = loops.last { return try branch(to: target, continues: false, span) }
     case .continueStmt:
       // The innermost loop: a switch passes `continue` by.
-      if let target = loops.last(where: { !$0.isSwitch }) { return TypedStmt(.continueStmt(target), span) }
+      if let target = loops.last(where: { !$0.isSwitch }) { return try branch(to: target, continues: true, span) }
     case .labeledBranch(let keyword, let label):
       if let target = loops.last(where: { $0.label == label }), keyword == "break" || !target.isSwitch {
-        return TypedStmt(keyword == "break" ? .breakStmt(target) : .continueStmt(target), span)
+        return try branch(to: target, continues: keyword == "continue", span)
       }
     case .fallthroughStmt:
       // The branch check allowed it: it ends a clause that has a next one (lowering jumps there).

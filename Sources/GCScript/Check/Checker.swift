@@ -87,6 +87,9 @@ public final class Checker {
   var function: Function
   /// Enclosing loops and switches, innermost last (break and continue targets).
   var loops: [LoopTarget] = []
+  /// The range-over-func loops whose bodies enclose the statement being checked, outermost
+  /// first (Checker+RangeFunc.swift), within the function being checked.
+  var rangeFuncs: [RangeFuncLoop] = []
   /// Branch statements the branch check reported (Checker+Branches.swift): left out silently.
   var badBranches: Set<ObjectIdentifier> = []
 
@@ -700,10 +703,9 @@ public final class Checker {
       return
     }
     f.checked = true
-    let saved = (function, loops)
-    function = f
-    loops = []
-    defer { (function, loops) = saved }
+    let saved = (function, loops, rangeFuncs)
+    (function, loops, rangeFuncs) = (f, [], [])
+    defer { (function, loops, rangeFuncs) = saved }
     checkBranches(d.body, start: openBrace(after: d.nameSpan?.end ?? d.span.start))
     // The body's outermost block is the one holding the parameters and results (types2
     // funcBody checks it in the signature's scope): `x := 1` there does not declare a new x.

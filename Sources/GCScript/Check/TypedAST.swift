@@ -27,7 +27,9 @@ public final class Variable {
     /// the funcval on entry.
     case captured
   }
-  public let name: String
+  /// (A function's unnamed result is renamed `#rvN` when a range-over-func body returns a
+  /// value through it: Check/Checker+RangeFunc.swift.)
+  public internal(set) var name: String
   public let type: GoType
   /// Where it is declared (Go's diagnostics point at the name).
   public let span: Span
@@ -187,6 +189,13 @@ public final class Function {
   var literalSpan: Span? = nil
   /// A function literal (a closure, when it captures variables).
   var isLiteral: Bool { literalSpan != nil }
+  /// The body of a range-over-func loop (Check/Checker+RangeFunc.swift): a literal the
+  /// compiler writes, named `main-range1`.
+  var isRangeFuncBody = false
+  /// How many range-over-func bodies are written directly in this function (their names), and
+  /// how many `#stateN` variables its rewrite made (those of the bodies in it included).
+  var rangeBodyCount = 0
+  var rangeStateCount = 0
   /// A function literal that Go's escape analysis sees called directly (`func() {...}()`,
   /// Go 1.19's ir.Func.ClosureCalled): its results may hold addresses of the caller's frame.
   var calledDirectly = false
@@ -202,6 +211,16 @@ public final class Function {
   /// them (source order): the functions a stage that handles literals with their enclosing
   /// function visits.
   var withLiterals: [Function] { [self] + closures.flatMap(\.withLiterals) }
+
+  /// The same in the order Go 1.27.3's CanInlineFuncs visits them (its -m `can inline`
+  /// lines): a function, its literals, then its range-over-func bodies — each body after the
+  /// literals written in it and before the bodies nested in it (recorded:
+  /// Tests/Recordings/escape/escape_rangefunc.go).
+  var withLiteralsInCompileOrder: [Function] {
+    let literals = closures.filter { !$0.isRangeFuncBody }.flatMap(\.withLiteralsInCompileOrder)
+    let bodies = closures.filter(\.isRangeFuncBody).flatMap(\.withLiteralsInCompileOrder)
+    return isRangeFuncBody ? literals + [self] + bodies : [self] + literals + bodies
+  }
 
   /// Whether this function is `c` or encloses it (ir.ContainsClosure).
   func contains(_ c: Function) -> Bool {
@@ -559,6 +578,9 @@ final class TypedExpr {
   /// A field access the source does not spell: a promoted selector's step through an embedded
   /// field (`n.Name` reads `n.Base.Name`; Check/Checker+Embedding.swift).
   var isPromotionStep = false
+  /// The call of the iterator a range-over-func loop is rewritten into (Check/Checker+RangeFunc):
+  /// Go positions it at the `for`, which has no `(`.
+  var isRangeFuncCall = false
 
   init(_ kind: Kind, _ type: GoType, _ span: Span) {
     self.kind = kind
@@ -601,6 +623,8 @@ enum Builtin: String {
   case len, cap, append, copy, min, max, panic, clear, print, println, delete
   case unsafeAdd = "unsafe.Add", unsafeSlice = "unsafe.Slice", unsafeString = "unsafe.String"
   case unsafeStringData = "unsafe.StringData", unsafeSliceData = "unsafe.SliceData"
+  /// runtime.panicrangestate(state): a range-over-func iterator misbehaved (Checker+RangeFunc).
+  case panicRangeState = "runtime.panicrangestate"
   case fmtPrintln = "fmt.Println", fmtPrint = "fmt.Print", fmtPrintf = "fmt.Printf"
   case fmtSprint = "fmt.Sprint", fmtSprintln = "fmt.Sprintln", fmtSprintf = "fmt.Sprintf"
   /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only

@@ -921,7 +921,7 @@ final class Batch {
     case .unsafeAdd, .unsafeSlice, .unsafeString, .unsafeStringData, .unsafeSliceData:
       expression(k, args[0])
       for a in args.dropFirst() { expression(discard, a) }
-    case .weakValue: for a in args { expression(discard, a) }
+    case .weakValue, .panicRangeState: for a in args { expression(discard, a) }
     // stmt.go OSEND: the value sent is assigned to the heap (another goroutine receives it);
     // expr.go ORECV: nothing flows out of a channel that escape analysis tracks.
     case .chanSend:

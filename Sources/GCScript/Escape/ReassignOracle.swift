@@ -108,7 +108,12 @@ struct ReassignOracle {
     case .slice(let b, _, _, _) where b.type.isPointer:
       if case .addressOf(let x) = b.kind, let v = Self.addressedVariable(x) { define(v, nil) }
     case .inlinedCall(let ic):
-      for (p, a) in zip(ic.params, ic.args) { define(p, a) }
+      // The arguments are the caller's expressions (a literal passed to the inlined function
+      // assigns what it captures: a range-over-func body given to an inlined iterator).
+      for (p, a) in zip(ic.params, ic.args) {
+        define(p, a)
+        expression(a)
+      }
       // Named results are zeroed at the call (inl.go's retvars `n = nil`): a definition of
       // their own, so any other assignment reassigns them.
       if ic.callee.namedResults { for r in ic.results { define(r, nil) } }

@@ -217,8 +217,10 @@ final class BodyRewriter {
         return expression(TypedExpr(.builtin(b, args, spread: false), e.type, span(e.span)))
       }
       let rewritten = args.map(expression)
-      if let g = staticCallee?(f), let replaced = onCall?(TypedExpr(.call(g, rewritten), e.type, span(e.span)), g, rewritten) {
-        return replaced
+      if let g = staticCallee?(f) {
+        let direct = TypedExpr(.call(g, rewritten), e.type, span(e.span))
+        direct.isRangeFuncCall = e.isRangeFuncCall
+        if let replaced = onCall?(direct, g, rewritten) { return replaced }
       }
       if case .interfaceMethod(let x, _) = f.kind, let (g, t) = devirtualize?(e) {
         // `s.M(args)` as `s.(T).M(args)`: the asserted value is the receiver (a value method
@@ -239,7 +241,9 @@ final class BodyRewriter {
     case .conversion(let x): kind = .conversion(expression(x))
     case .call(let f, let args):
       let rewritten = args.map(expression)
-      if let replaced = onCall?(TypedExpr(e.kind, e.type, span(e.span)), f, rewritten) { return replaced }
+      let call = TypedExpr(e.kind, e.type, span(e.span))
+      call.isRangeFuncCall = e.isRangeFuncCall
+      if let replaced = onCall?(call, f, rewritten) { return replaced }
       kind = .call(f, rewritten)
     case .builtin(let b, let args, let spread):
       kind = .builtin(b, args.map(expression), spread: spread)
@@ -274,6 +278,7 @@ final class BodyRewriter {
     copy.isPrintStatement = e.isPrintStatement
     copy.isPromotionStep = e.isPromotionStep
     copy.isRuneConstant = e.isRuneConstant
+    copy.isRangeFuncCall = e.isRangeFuncCall
     return copy
   }
 }

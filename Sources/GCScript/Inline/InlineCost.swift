@@ -327,6 +327,9 @@ struct InlineCostVisitor {
     case .len, .cap, .append, .copy, .clear, .min, .max, .print, .println, .delete: return 1 + operands
     // OUNSAFEADD, OUNSAFESLICE, OUNSAFESTRING, OUNSAFESTRINGDATA, OUNSAFESLICEDATA: nodes.
     case .unsafeAdd, .unsafeSlice, .unsafeString, .unsafeStringData, .unsafeSliceData: return 1 + operands
+    // A call of runtime.panicrangestate is "cheap" (inl.go hairyVisitor): its OCALLFUNC and
+    // ONAME nodes, not inlineExtraCallCost.
+    case .panicRangeState: return 2 + operands
     // OSEND, ORECV (OAS2RECV's is its assignment's), OCLOSE, OMAKECHAN (an omitted size is an
     // implicit 0 literal, as gcsh's is): nodes, not calls.
     case .chanSend, .chanRecv, .chanRecv2, .close, .makeChan: return 1 + operands

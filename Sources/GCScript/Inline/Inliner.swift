@@ -118,10 +118,10 @@ final class Inliner {
       for batch in batches {
         for f in batch {
           canInline(f)
-          for c in f.withLiterals.dropFirst() { canInlineLiteral(c) }
+          for c in f.withLiteralsInCompileOrder.dropFirst() { canInlineLiteral(c) }
         }
       }
-      for c in program.script.withLiterals.dropFirst() { canInlineLiteral(c) }
+      for c in program.script.withLiteralsInCompileOrder.dropFirst() { canInlineLiteral(c) }
       devirtualizedAt = diagnostics.count
       for batch in batches { for f in batch { inlineCalls(f) } }
     }
@@ -407,7 +407,7 @@ final class Inliner {
     if compiler.inliner == .go119 && g === f { return nil }
     // A call is at its `(`; a method call's is after its receiver (`f().M(`).
     let receiverEnd = g.receiver != nil ? args.first?.span.end : nil
-    let at = outermost ?? openParen(after: receiverEnd ?? call.span.start)
+    let at = outermost ?? (call.isRangeFuncCall ? call.span.start : openParen(after: receiverEnd ?? call.span.start))
     inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(g.name)")))
     var copy = BodyRewriter.Copy(reportAt: at)
     if let library = g.library, f.library == nil {

@@ -8,8 +8,11 @@ extension Lowerer {
   func statement(_ s: TypedStmt, charged: Bool = true) {
     if charged { beginStatement(s.span) } else { span = s.span }
     // Only straight-line declarations share a basic block, and with it an aggregated allocation.
+    // A `{ }` block is no basic block of its own: a group open before it takes the block's
+    // first declarations (a range-over-func loop's `#state1` joins the variable declared just
+    // before the loop: runs/rangefuncescape), and ends with it at the latest (its slots go).
     let straightLine = continuesAggregation(s)
-    if !straightLine { endAggregation() }
+    if case .block = s.kind {} else if !straightLine { endAggregation() }
     defer { if !straightLine { endAggregation() } }
     // The variables it declares belong to the enclosing block: their slots outlive it.
     for v in s.declares { declare(v) }

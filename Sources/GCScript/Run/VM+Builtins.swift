@@ -340,6 +340,15 @@ extension VM {
       if b == .unsafeSlice { out[2] = UInt64(len) }
     case .unsafeStringData, .unsafeSliceData:
       result?[0] = args[0].1[0]
+    case .panicRangeState:
+      // runtime/panic.go panicrangestate: the runtime errors of a misbehaving iterator.
+      switch RangeFuncState(rawValue: Int128(Int64(bitPattern: args[0].1[0]))) {
+      case .done?: throw VMTrap(kind: .goRuntimePanic("range function continued iteration after function for loop body returned false"))
+      case .panicking?: throw VMTrap(kind: .goRuntimePanic("range function continued iteration after loop body panic"))
+      case .exhausted?: throw VMTrap(kind: .goRuntimePanic("range function continued iteration after whole loop exit"))
+      case .missingPanic?: throw VMTrap(kind: .goRuntimePanic("range function recovered a loop body panic and did not resume panicking"))
+      case .ready?, nil: throw VMTrap(kind: .internalFault("unexpected state passed to panicrangestate"))
+      }
     case .weakMake:
       let handle = try weakMake(args[0].1[0])
       result?[0] = handle

@@ -1,0 +1,86 @@
+// Range over functions (Go 1.23 iterators), rewritten as the compiler rewrites them
+// (Check/Checker+RangeFunc.swift), against recorded Go 1.27.3 runs: Tests/Recordings/runs/rangefunc
+// (what the loops do: every kind of jump out of a body, results through nested bodies, the
+// runtime errors of a misbehaving iterator) and runs/rangefuncescape (the body literals' names,
+// inlining and escape decisions, and what they allocate), and types2's words for the iterators
+// Go rejects (each checked with go build 1.27.3).
+
+@testable import GCScript
+import GoHeap
+import Testing
+
+@Test func rangeOverFunctionsRunAsGos() throws {
+  let c = try RecordedRun("rangefunc").compared("1.27.3") { _ in false }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("range function continued iteration after whole loop exit"))
+}
+
+/// The bodies are literals named `main-range1`, ... (after the function's own literals in
+/// CanInlineFuncs' order); a body passed to an iterator that keeps `yield` to itself stays in the
+/// frame (0 mallocs); one an iterator stores escapes with the variables it captures by reference
+/// and its #state variable — which Go 1.27 gives one allocation with the variable declared just
+/// before the loop (2 mallocs, not 3).
+@Test func rangeOverFunctionsEscapeAsGos() throws {
+  let run = try RecordedRun("rangefuncescape")
+  let c = try run.compared("1.27.3") { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.hasSuffix("mallocs: gen loop 0 leaky loop 2\n"))
+  #expect(c.gcsh == c.go)
+  #expect(c.go.contains("./main.go:71:2: moved to heap: #state3"))
+  let inlining = { (line: String) in line.hasPrefix("./main.go:") && line.contains("inline") }
+  let ordered = try run.compared("1.27.3", inlining, sorted: false)
+  #expect(ordered.gcsh == ordered.go)
+}
+
+@Test func rangeOverFunctionsInScripts() throws {
+  // A script may range over a function in any profile (the rewrite is the compiler's); the
+  // body's variables are new each iteration, so closures keep each one.
+  let program = """
+    func Count(n int) func(func(int) bool) {
+      return func(yield func(int) bool) {
+        for i := 0; i < n; i++ { if !yield(i) { return } }
+      }
+    }
+    var fs []func() int
+    for i := range Count(3) { fs = append(fs, func() int { return i * i }) }
+    for _, f := range fs { print f() }
+    """
+  for profile in [RuntimeProfile.go127, .go119] {
+    let (out, _, rt) = try run(program, profile: profile)
+    #expect(out == "0\n1\n4\n")
+    try rt.checkInvariants()
+  }
+}
+
+/// types2 range.go rangeKeyVal's words (go build 1.27.3), with the iterator's signature as
+/// types2 prints a declared function's (parameter names kept); before Go 1.23 a Go file gets
+/// that Go's plain "cannot range over".
+@Test func badIteratorsAreTypes2Errors() {
+  func message(_ decl: String, _ loop: String) -> String? {
+    failure("package main\n\n\(decl)\nfunc main() { \(loop) }\n")?.kind.message
+  }
+  let shape = "func must be func(yield func(...) bool)"
+  #expect(message("func f(yield func(int) bool, x int) {}", "for x := range f { _ = x }")
+    == "cannot range over f (value of type func(yield func(int) bool, x int)): \(shape): wrong argument count")
+  #expect(message("func f(yield func(int) bool) int { return 0 }", "for x := range f { _ = x }")
+    == "cannot range over f (value of type func(yield func(int) bool) int): \(shape): unexpected results")
+  #expect(message("func f(yield int) {}", "for x := range f { _ = x }")
+    == "cannot range over f (value of type func(yield int)): \(shape): argument is not func")
+  #expect(message("func f(yield func(int, int, int) bool) {}", "for x := range f { _ = x }")
+    == "cannot range over f (value of type func(yield func(int, int, int) bool)): \(shape): yield func has too many parameters")
+  #expect(message("func f(yield func(int)) {}", "for x := range f { _ = x }")
+    == "cannot range over f (value of type func(yield func(int))): \(shape): yield func does not return bool")
+  #expect(message("type B bool\nfunc f(yield func(int) B) {}", "for x := range f { _ = x }")
+    == "cannot range over f (value of type func(yield func(int) B)): \(shape): yield func returns user-defined boolean, not bool")
+  #expect(message("func f(yield func(...int) bool) {}", "for x := range f { _ = x }")
+    == "cannot range over f (value of type func(yield func(...int) bool)): yield func of type func(...int) bool cannot be variadic")
+  #expect(message("func f(yield func(int) bool) {}", "for x, y := range f { _, _ = x, y }")
+    == "range over f (value of type func(yield func(int) bool)) permits only one iteration variable")
+  #expect(message("func f(yield func() bool) {}", "for x := range f { _ = x }")
+    == "range over f (value of type func(yield func() bool)) permits no iteration variables")
+  #expect(message("func f(yield func(int) bool) {}", "for x := range f { }") == "declared and not used: x")
+  #expect(message("func f(yield func(int) bool) {}", "for x := range f { defer println(x) }")
+    == "defer in the body of a range-over-func loop is not supported by gcsh yet")
+  let old = failure("package main\n\nfunc f(yield func(int) bool) {}\nfunc main() { for x := range f { _ = x } }\n", profile: .go119)
+  #expect(old?.kind.message == "cannot range over f (value of type func(yield func(int) bool))")
+}
