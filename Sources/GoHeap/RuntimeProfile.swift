@@ -60,6 +60,8 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
   case cmpPackage = "package cmp"
   case weakPackage = "package weak"
   case contextPackage = "package context"
+  case mapsPackage = "package maps"
+  case iterPackage = "package iter"
   case generics = "type parameter syntax (generics)"
 
   /// The version that brought it.
@@ -71,7 +73,8 @@ public enum RuntimeFeature: String, CaseIterable, Sendable {
     case .memoryLimit: return GoVersion(1, 19)
     case .stringsClone: return GoVersion(1, 18)
     case .bytesClone: return GoVersion(1, 20)
-    case .slicesPackage, .cmpPackage: return GoVersion(1, 21)
+    case .slicesPackage, .cmpPackage, .mapsPackage: return GoVersion(1, 21)
+    case .iterPackage: return GoVersion(1, 23)
     case .weakPackage: return GoVersion(1, 24)
     case .contextPackage: return GoVersion(1, 7)
     case .generics: return GoVersion(1, 18)

@@ -84,3 +84,32 @@ import Testing
   let old = failure("package main\n\nfunc f(yield func(int) bool) {}\nfunc main() { for x := range f { _ = x } }\n", profile: .go119)
   #expect(old?.kind.message == "cannot range over f (value of type func(yield func(int) bool))")
 }
+
+/// iter, slices' and maps' iterator functions, compiled from Go's source (Check/
+/// Libraries+Iterators.swift), as a program uses them with its own iter.Seq functions:
+/// Tests/Recordings/runs/iterators (Go 1.27.3).
+@Test func iteratorPackagesAreGos() throws {
+  let c = try RecordedRun("iterators").compared("1.27.3") { _ in false }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.hasPrefix("[ann bob cy dee]\n[19 27 31 45]\n"))
+}
+
+@Test func iteratorPackagesInScriptsAndOlderGos() throws {
+  let (out, _, rt) = try run("""
+    m := map[string]int{"b": 2, "a": 1}
+    for k, v := range maps.All(m) { m[k] = v * 10 }
+    print slices.Sorted(maps.Values(m))
+    var s iter.Seq2[int, string] = slices.All([]string{"p", "q"})
+    for i, x := range s { print i, x }
+    """)
+  #expect(out == "[10 20]\n0 p\n1 q\n")
+  try rt.checkInvariants()
+  // types2's words for a generic type without its arguments; what gcsh lacks is named, and an
+  // older Go has no such package.
+  #expect(failure("package main\n\nimport \"iter\"\n\nvar s iter.Seq\n\nfunc main() { _ = s }\n")?.kind.message
+    == "cannot use generic type iter.Seq[V any] without instantiation")
+  #expect(failure("m := maps.Clone(map[int]int{})\n_ = m")?.kind.message == "maps.Clone is not supported by gcsh yet")
+  #expect(failure("package main\n\nimport \"iter\"\n\nfunc main() { var s iter.Seq[int]; _ = s }\n", profile: .go119)?.kind.message
+    == "package iter does not exist in go1.19: it arrived in Go 1.23")
+  #expect(failure("print maps.Keys(map[int]int{})", profile: .go119)?.kind.message == "undefined: maps.Keys")
+}

@@ -35,6 +35,8 @@ extension Checker {
         if p == "weak", name == "Make" { return try weakMakeCall(nil, args, scope, callee: callee.span, span) }
         switch try packageMember(p, name, at: callee.span) {
         case .libraryFunction(let fn)?: return try userCall(fn.function, args, spread, scope, span)
+        case .libraryGenericFunction(let g)?:
+          return try genericCall(g.generic, explicit: [], args, spread, scope, callee: callee.span, span)
         case .libraryVariable?: return try callOfValue(callee, args, spread, scope, span)
         case .function(let b)?:
           return try withSpilledArguments(args, scope) { args, scope in
@@ -44,6 +46,7 @@ extension Checker {
           }
         case .atomicFunction(let b, let t)?: return try atomicFunctionCall(b, t, args, scope, span)
         case .type(let t)?: return try conversion(t, args, spread, scope, span)
+        case .libraryGenericType(let g)?: throw genericTypeWithoutInstantiation(g.generic, "\(pkg).\(name)", at: callee.span)
         case .unsupported(let what)?: throw fail(.notSupported(what, plural: what.hasSuffix("s")), at: callee.span)
         case .missing(let f)?: throw featureMissing(f, callee.span)
         case .constant?, .variable?, .untypedConstant?:

@@ -694,6 +694,7 @@ extension Checker {
     if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
       switch try packageMember(p, name, at: span) {
       case .libraryFunction(let f)?: return functionValue(f.function, span)
+      case .libraryGenericFunction(let g)?: return try genericFunctionValue(g.generic, explicit: [], scope, span)
       case .libraryVariable(let v)?:
         var op = value(TypedExpr(.variable(v.variable), v.variable.type, span), addressable: true)
         op.isVariable = true
@@ -701,6 +702,7 @@ extension Checker {
       case .constant(let c, let t)?: return value(TypedExpr(.constant(c), t, span))
       case .untypedConstant(let c, let kind)?: return constant(c, kind, span)
       case .type(let t)?: throw fail(.typeError("\(t) (type) is not an expression"), at: span)
+      case .libraryGenericType(let g)?: throw genericTypeWithoutInstantiation(g.generic, "\(pkg).\(name)", at: span)
       case .variable(let b, let t)?: return value(TypedExpr(.builtin(b, [], spread: false), t, span))
       case .function(let b)?:
         if let f = try packageFunctionValue(b, pkg: pkg, name: name, scope, span) { return f }

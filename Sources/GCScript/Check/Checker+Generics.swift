@@ -56,6 +56,9 @@ final class GenericType {
   /// Methods declared with a receiver `Stack[T]` or `*Stack[T]`: the names the receiver gives
   /// the type parameters (`func (s *Stack[U]) Push(v U)` calls T U).
   var methods: [(decl: FuncDecl, receiver: Param, pointer: Bool, names: [String])] = []
+  /// The package qualifier of its instances' names: `iter.` for a library's (`iter.Seq[int]`),
+  /// none for the program's.
+  var qualifier = ""
   init(name: String, params: [TypeParam], body: TypeExpr, scope: LexicalScope, source: Source, span: Span) {
     self.name = name
     self.params = params
@@ -127,8 +130,8 @@ extension Checker {
       try checkConstraints(g.params, arguments, in: g.scope, name: g.name, at: span)
     }
     if let t = g.instances[key] { return t }  // made while its arguments were verified
-    let t = GoType.named(qualifier + g.name + "[" + key + "]")
-    t.instanceOf = (qualifier + g.name, arguments)
+    let t = GoType.named(g.qualifier + g.name + "[" + key + "]")
+    t.instanceOf = (g.qualifier + g.name, arguments)
     g.instances[key] = t
     runInstances.append { g.instances[key] = nil }
     let types = typeParameterScope(g.params.map(\.name), arguments, in: g.scope)
@@ -190,9 +193,11 @@ extension Checker {
       throw fail(.typeError("instantiation cycle: \(d.name) instantiated with 1000 type argument lists"), at: span)
     }
     try checkConstraints(d.typeParams, arguments, in: g.scope, name: d.name, at: span, argumentSpans: argumentSpans)
-    let f = Function(name: qualifier + d.name + shapedArguments(arguments), decl: d, isScript: false)
+    // Named with its own package (`slices.Collect[go.shape.int]`), wherever it is instantiated.
+    let q = g.library.map { $0.package + "." } ?? ""
+    let f = Function(name: q + d.name + shapedArguments(arguments), decl: d, isScript: false)
     f.library = g.library
-    nameInstance(f, concrete: qualifier + d.name + concreteArguments(arguments))
+    nameInstance(f, concrete: q + d.name + concreteArguments(arguments))
     try declareInstance(f, d.paramList, names: d.typeParams.map(\.name), arguments, in: g.scope, source: g.source)
     instanceOrigins[ObjectIdentifier(f)] = g
     g.instances[key] = f
@@ -637,8 +642,42 @@ extension Checker {
       if let (generic, targs) = t.instanceOf, generic == qualifier + n, targs.count == args.count {
         for (a, ta) in zip(args, targs) { if let c = unify(a, ta, params, &bound) { return c } }
       }
+    case .instance(.qualified(let pkg, let n, let at), let args, _):
+      // Another package's generic type (`iter.Seq[E]`): an instance of it unifies argument by
+      // argument; any other type with its definition (types2's inexact unification of a
+      // defined type with a type literal: a `func(yield func(int) bool)` is an iter.Seq[int]).
+      if let (generic, targs) = t.instanceOf, generic == "\(pkg).\(n)", targs.count == args.count {
+        for (a, ta) in zip(args, targs) { if let c = unify(a, ta, params, &bound) { return c } }
+      } else if t.name == nil, case .libraryGenericType(let g)?? = try? packageMember(pkg, n, at: at),
+        g.generic.params.count == args.count
+      {
+        var renamed: [String: TypeExpr] = [:]
+        for (p, a) in zip(g.generic.params, args) { renamed[p.name] = a }
+        return unify(g.generic.body.substituting(renamed), t, params, &bound)
+      }
     default: break
     }
     return nil
+  }
+}
+
+extension TypeExpr {
+  /// The type with the names in `names` (a generic's type parameters) replaced: a generic
+  /// type's definition as its instance's arguments spell it (`func(yield func(V) bool)` of
+  /// iter.Seq[E] is `func(yield func(E) bool)`). Struct and interface types are left as they
+  /// are (only function types, their parameters' and results', are unified through this).
+  func substituting(_ names: [String: TypeExpr]) -> TypeExpr {
+    func params(_ ps: [Param]) -> [Param] { ps.map { Param(name: $0.name, type: $0.type.substituting(names), span: $0.span) } }
+    switch self {
+    case .name(let n, _): return names[n] ?? self
+    case .pointer(let t): return .pointer(t.substituting(names))
+    case .slice(let t): return .slice(t.substituting(names))
+    case .array(let n, let t): return .array(n, t.substituting(names))
+    case .map(let k, let v, let s): return .map(k.substituting(names), v.substituting(names), s)
+    case .chan(let e, let d, let s): return .chan(e.substituting(names), d, s)
+    case .function(let ps, let rs, let variadic, let s): return .function(params: params(ps), results: params(rs), variadic: variadic, s)
+    case .instance(let b, let args, let s): return .instance(b, args.map { $0.substituting(names) }, s)
+    case .qualified, .structure, .inferredArray, .interface, .unsupportedStruct: return self
+    }
   }
 }

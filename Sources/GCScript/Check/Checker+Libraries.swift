@@ -20,6 +20,8 @@ extension Checker {
       case .type(let t): return .type(t)
       case .function(let f): return .libraryFunction(UncheckedFunction(function: f))
       case .variable(let v): return .libraryVariable(UncheckedVariable(variable: v))
+      case .genericFunction(let g): return .libraryGenericFunction(UncheckedGeneric(generic: g))
+      case .genericType(let g): return .libraryGenericType(UncheckedGeneric(generic: g))
       case .constant(let c, let t, let untyped):
         if let untyped { return .untypedConstant(c, untyped) }
         return .constant(c, t)

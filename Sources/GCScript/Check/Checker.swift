@@ -290,6 +290,7 @@ public final class Checker {
         }
         let packageFeatures: [String: RuntimeFeature] = [
           "slices": .slicesPackage, "cmp": .cmpPackage, "weak": .weakPackage, "context": .contextPackage,
+          "maps": .mapsPackage, "iter": .iterPackage,
         ]
         if let f = packageFeatures[spec.path], !profile.has(f) {
           _ = featureMissing(f, spec.span)
@@ -327,7 +328,9 @@ public final class Checker {
           top.symbols[name] = .poisoned
           continue
         }
-        top.symbols[name] = .genericType(GenericType(name: name, params: params, body: te, scope: top, source: source, span: s.span))
+        let g = GenericType(name: name, params: params, body: te, scope: top, source: source, span: s.span)
+        g.qualifier = qualifier
+        top.symbols[name] = .genericType(g)
         continue
       }
       guard case .typeDecl(let name, let te) = s.kind else { continue }
@@ -463,6 +466,7 @@ public final class Checker {
           throw fail(.typeError("cannot use type \(pkg).\(n) outside a type constraint: interface contains type constraints"), at: span)
         }
         return t
+      case .libraryGenericType(let g)?: throw genericTypeWithoutInstantiation(g.generic, "\(pkg).\(n)", at: span)
       case .unsupported(let what)?: throw fail(.notSupported(what, plural: false), at: span)
       case .missing(let f)?: throw featureMissing(f, span)
       case nil: throw missingMember(pkg, p, n, at: span)
@@ -531,6 +535,13 @@ public final class Checker {
       }
       if case .name(let n, _) = base, case .poisoned? = scope.lookup(n) { throw CheckFailure() }
       if case .qualified(let p, _, _) = base, case .poisoned? = scope.lookup(p) { throw CheckFailure() }
+      // A library's generic type (`iter.Seq[int]`), instantiated in its own package.
+      if case .qualified(let pkg, let n, let at) = base, case .package(let p)? = scope.lookup(pkg), !arguments.isEmpty,
+        case .libraryGenericType(let g)? = try packageMember(p, n, at: at)
+      {
+        let resolved = try arguments.map { try resolveType($0, scope, byValue: false) }
+        return try instantiate(g.generic, resolved, at: span, byValue: byValue)
+      }
       // types2's words when the base names no generic type: it is undefined, or not generic.
       if !arguments.isEmpty {
         let at = Span(span.start, span.start + 1)
@@ -550,6 +561,12 @@ public final class Checker {
       throw fail(.notSupported("generics", plural: true), at: span)
     case .unsupportedStruct(let what, let span): throw fail(.notSupported(what, plural: true), at: span)
     }
+  }
+
+  /// types2's error for a generic type named without its type arguments.
+  func genericTypeWithoutInstantiation(_ g: GenericType, _ name: String, at span: Span) -> CheckFailure {
+    let params = g.params.map { "\($0.name) \(g.source.text(of: $0.constraint.span ?? Span(0, 0)))" }.joined(separator: ", ")
+    return fail(.typeError("cannot use generic type \(name)[\(params)] without instantiation"), at: span)
   }
 
   /// An array length: a non-negative integer constant.

@@ -45,10 +45,20 @@ enum GoAPI {
       (GoVersion(1, 19), "Append Appendf Appendln Errorf Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"),
       (GoVersion(1, 27), "Append Appendf Appendln Errorf FormatString Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"),
     ],
+    "iter": [
+      (GoVersion(1, 0), ""),
+      (GoVersion(1, 19), ""),
+      (GoVersion(1, 27), "Pull Pull2 Seq Seq2"),
+    ],
     "log": [
       (GoVersion(1, 0), "Fatal Fatalf Fatalln Flags Ldate Llongfile Lmicroseconds Logger Lshortfile LstdFlags Ltime New Panic Panicf Panicln Prefix Print Printf Println SetFlags SetOutput SetPrefix"),
       (GoVersion(1, 19), "Default Fatal Fatalf Fatalln Flags LUTC Ldate Llongfile Lmicroseconds Lmsgprefix Logger Lshortfile LstdFlags Ltime New Output Panic Panicf Panicln Prefix Print Printf Println SetFlags SetOutput SetPrefix Writer"),
       (GoVersion(1, 27), "Default Fatal Fatalf Fatalln Flags LUTC Ldate Llongfile Lmicroseconds Lmsgprefix Logger Lshortfile LstdFlags Ltime New Output Panic Panicf Panicln Prefix Print Printf Println SetFlags SetOutput SetPrefix Writer"),
+    ],
+    "maps": [
+      (GoVersion(1, 0), ""),
+      (GoVersion(1, 19), ""),
+      (GoVersion(1, 27), "All Clone Collect Copy DeleteFunc Equal EqualFunc Insert Keys Values"),
     ],
     "math": [
       (GoVersion(1, 0), "Abs Acos Acosh Asin Asinh Atan Atan2 Atanh Cbrt Ceil Copysign Cos Cosh Dim E Erf Erfc Exp Exp2 Expm1 Float32bits Float32frombits Float64bits Float64frombits Floor Frexp Gamma Hypot Ilogb Inf IsInf IsNaN J0 J1 Jn Ldexp Lgamma Ln10 Ln2 Log Log10 Log10E Log1p Log2 Log2E Logb Max MaxFloat32 MaxFloat64 MaxInt16 MaxInt32 MaxInt64 MaxInt8 MaxUint16 MaxUint32 MaxUint64 MaxUint8 Min MinInt16 MinInt32 MinInt64 MinInt8 Mod Modf NaN Nextafter Phi Pi Pow Pow10 Remainder Signbit Sin Sincos Sinh SmallestNonzeroFloat32 SmallestNonzeroFloat64 Sqrt Sqrt2 SqrtE SqrtPhi SqrtPi Tan Tanh Trunc Y0 Y1 Yn"),

@@ -42,6 +42,9 @@ final class Library: Sendable {
     case "context": context(profile)
     case "utf8": utf8(profile)
     case "heap": heap
+    case "iter" where profile.version >= GoVersion(1, 23): iter
+    case "slices" where profile.version >= GoVersion(1, 23): slicesIterators
+    case "maps" where profile.version >= GoVersion(1, 21): maps(profile)
     default: nil
     }
   }

@@ -131,7 +131,7 @@ enum Packages {
     "metrics": "runtime/metrics", "math": "math", "bytes": "bytes", "atomic": "sync/atomic",
     "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
     "list": "container/list", "weak": "weak", "context": "context", "utf8": "unicode/utf8",
-    "heap": "container/heap", "reflectlite": "internal/reflectlite",
+    "heap": "container/heap", "reflectlite": "internal/reflectlite", "maps": "maps", "iter": "iter",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -154,6 +154,9 @@ enum Packages {
     case libraryFunction(UncheckedFunction)
     /// A package-level variable of a library (`context.Canceled`).
     case libraryVariable(UncheckedVariable)
+    /// A generic function or type of a library (`slices.Collect`, `iter.Seq`).
+    case libraryGenericFunction(UncheckedGeneric<GenericFunction>)
+    case libraryGenericType(UncheckedGeneric<GenericType>)
     /// A package variable the runtime provides (its value read by the builtin).
     case variable(Builtin, GoType)
     /// A member gcsh does not have yet: the construct, named.
@@ -363,6 +366,11 @@ private let timeLayouts: [String: String] = [
 /// A checked function held by a Packages.Member (see `libraryFunction`).
 struct UncheckedFunction: @unchecked Sendable {
   let function: Function
+}
+
+/// A library's generic held by a Packages.Member (see `libraryGenericFunction`).
+struct UncheckedGeneric<T>: @unchecked Sendable {
+  let generic: T
 }
 
 /// A library's variable held by a Packages.Member (see `libraryVariable`).
