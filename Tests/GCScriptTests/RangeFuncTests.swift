@@ -113,3 +113,10 @@ import Testing
     == "package iter does not exist in go1.19: it arrived in Go 1.23")
   #expect(failure("print maps.Keys(map[int]int{})", profile: .go119)?.kind.message == "undefined: maps.Keys")
 }
+
+/// strings' sequences (Go 1.24), compiled from strings/iter.go: Tests/Recordings/runs/stringsiter.
+@Test func stringSequencesAreGos() throws {
+  let c = try RecordedRun("stringsiter").compared("1.27.3") { _ in false }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.contains("words up to delta: 4\n"))
+}

@@ -115,7 +115,8 @@ extension Checker {
 
     // The body: a literal named for the function it is in, at the `for`.
     outer.rangeBodyCount += 1
-    let f = Function(name: "\(outer.name)-range\(outer.rangeBodyCount)", decl: nil, isScript: false)
+    // (A script's top-level code is `main`, as its literals' names say: main.func1.)
+    let f = Function(name: "\(outer.isScript ? "main" : outer.name)-range\(outer.rangeBodyCount)", decl: nil, isScript: false)
     f.outer = outer
     f.literalSpan = span
     f.isRangeFuncBody = true

@@ -4,8 +4,9 @@
 // generic Go: a range over one of them is rewritten like any range over a function
 // (Checker+RangeFunc.swift), and the literals they return are closures escape analysis
 // judges. Go 1.23 brought iter and the iterator functions; maps' others (Equal, EqualFunc,
-// Copy, DeleteFunc) came with it in Go 1.21. Not here: iter.Pull and Pull2 (coroutines) and
-// maps.Clone (a runtime function that copies the table as it is), which gcsh names as missing.
+// Copy, DeleteFunc) came with it in Go 1.21; strings' sequences (strings/iter.go) in Go 1.24.
+// Not here: iter.Pull and Pull2 (coroutines) and maps.Clone (a runtime function that copies
+// the table as it is), which gcsh names as missing.
 
 import GoHeap
 
@@ -184,6 +185,116 @@ extension Library {
     	m := make(map[K]V)
     	Insert(m, seq)
     	return m
+    }
+    """)
+
+  /// strings/iter.go (Go 1.24): sequences of substrings of s, which share its bytes (nothing
+  /// is copied). Index, IndexByte and the unicode functions are gcsh's native ones; asciiSpace
+  /// is strings.go's table, static data as in Go.
+  static let stringsIterators = Library(package: "strings", path: "strings", text: """
+    var asciiSpace = [256]uint8{'\\t': 1, '\\n': 1, '\\v': 1, '\\f': 1, '\\r': 1, ' ': 1}
+
+    func Lines(s string) iter.Seq[string] {
+    	return func(yield func(string) bool) {
+    		for len(s) > 0 {
+    			var line string
+    			if i := strings.IndexByte(s, '\\n'); i >= 0 {
+    				line, s = s[:i+1], s[i+1:]
+    			} else {
+    				line, s = s, ""
+    			}
+    			if !yield(line) {
+    				return
+    			}
+    		}
+    	}
+    }
+
+    func splitSeq(s, sep string, sepSave int) iter.Seq[string] {
+    	return func(yield func(string) bool) {
+    		if len(sep) == 0 {
+    			for len(s) > 0 {
+    				_, size := utf8.DecodeRuneInString(s)
+    				if !yield(s[:size]) {
+    					return
+    				}
+    				s = s[size:]
+    			}
+    			return
+    		}
+    		for {
+    			i := strings.Index(s, sep)
+    			if i < 0 {
+    				break
+    			}
+    			frag := s[:i+sepSave]
+    			if !yield(frag) {
+    				return
+    			}
+    			s = s[i+len(sep):]
+    		}
+    		yield(s)
+    	}
+    }
+
+    func SplitSeq(s, sep string) iter.Seq[string] {
+    	return splitSeq(s, sep, 0)
+    }
+
+    func SplitAfterSeq(s, sep string) iter.Seq[string] {
+    	return splitSeq(s, sep, len(sep))
+    }
+
+    func FieldsSeq(s string) iter.Seq[string] {
+    	return func(yield func(string) bool) {
+    		start := -1
+    		for i := 0; i < len(s); {
+    			size := 1
+    			r := rune(s[i])
+    			isSpace := asciiSpace[s[i]] != 0
+    			if r >= utf8.RuneSelf {
+    				r, size = utf8.DecodeRuneInString(s[i:])
+    				isSpace = unicode.IsSpace(r)
+    			}
+    			if isSpace {
+    				if start >= 0 {
+    					if !yield(s[start:i]) {
+    						return
+    					}
+    					start = -1
+    				}
+    			} else if start < 0 {
+    				start = i
+    			}
+    			i += size
+    		}
+    		if start >= 0 {
+    			yield(s[start:])
+    		}
+    	}
+    }
+
+    func FieldsFuncSeq(s string, f func(rune) bool) iter.Seq[string] {
+    	return func(yield func(string) bool) {
+    		start := -1
+    		for i := 0; i < len(s); {
+    			r, size := utf8.DecodeRuneInString(s[i:])
+    			if f(r) {
+    				if start >= 0 {
+    					if !yield(s[start:i]) {
+    						return
+    					}
+    					start = -1
+    				}
+    			} else if start < 0 {
+    				start = i
+    			}
+    			i += size
+    		}
+    		if start >= 0 {
+    			yield(s[start:])
+    		}
+    	}
     }
     """)
 }

@@ -45,6 +45,7 @@ final class Library: Sendable {
     case "iter" where profile.version >= GoVersion(1, 23): iter
     case "slices" where profile.version >= GoVersion(1, 23): slicesIterators
     case "maps" where profile.version >= GoVersion(1, 21): maps(profile)
+    case "strings" where profile.version >= GoVersion(1, 24): stringsIterators
     default: nil
     }
   }

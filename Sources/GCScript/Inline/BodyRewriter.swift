@@ -247,7 +247,8 @@ final class BodyRewriter {
       kind = .call(f, rewritten)
     case .builtin(let b, let args, let spread):
       kind = .builtin(b, args.map(expression), spread: spread)
-      if inlinesPackageCall(b) { onPackageCall?(TypedExpr(e.kind, e.type, span(e.span)), b) }
+      // (A script's `print` statement is gcsh's own, not a call of Go's fmt.Println.)
+      if inlinesPackageCall(b), !e.isPrintStatement { onPackageCall?(TypedExpr(e.kind, e.type, span(e.span)), b) }
     case .new(let t, let s): kind = .new(t, site(s))
     case .makeSlice(let t, let n, let c, let s): kind = .makeSlice(t, expression(n), c.map(expression), site(s))
     case .index(let a, let i): kind = .index(expression(a), expression(i))
