@@ -120,3 +120,11 @@ import Testing
   #expect(c.printed == c.expected)
   #expect(c.expected.contains("words up to delta: 4\n"))
 }
+
+/// cmp.Or (Go 1.22) with SortFunc, and a program's own iter.Seq2 built on the iterator packages:
+/// Tests/Recordings/runs/sortedgroups.
+@Test func sortedGroupsAreGos() throws {
+  let c = try RecordedRun("sortedgroups").compared("1.27.3") { _ in false }
+  #expect(c.printed == c.expected)
+  #expect(c.expected.hasPrefix("[{Bob 25} {Ann 30} {Cy 30} {Di 41}]\n25: Bob\n"))
+}

@@ -104,7 +104,6 @@ extension Checker {
     guard x.untyped == nil, isPointer || AtomicPackage.types.values.contains(where: { $0 === x.type }) else { return nil }
     let base = isPointer ? x.type.pointee! : x.type
     let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
-    let typeName = base.name.map { String($0.dropFirst(7)) } ?? ""
     guard let b = Builtin(rawValue: "atomic.(*T).\(name)"), let v = AtomicPackage.valueField(base),
       let (params, result) = b.atomicSignature(v.type)
     else {

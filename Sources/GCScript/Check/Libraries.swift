@@ -46,9 +46,24 @@ final class Library: Sendable {
     case "slices" where profile.version >= GoVersion(1, 23): slicesIterators
     case "maps" where profile.version >= GoVersion(1, 21): maps(profile)
     case "strings" where profile.version >= GoVersion(1, 24): stringsIterators
+    case "cmp" where profile.version >= GoVersion(1, 22): cmpOr
     default: nil
     }
   }
+
+  /// cmp.Or (Go 1.22, cmp/cmp.go): the first of its arguments that is not the zero value.
+  /// Compare and Less are gcsh's native ones.
+  static let cmpOr = Library(package: "cmp", path: "cmp", text: """
+    func Or[T comparable](vals ...T) T {
+    	var zero T
+    	for _, v := range vals {
+    		if v != zero {
+    			return v
+    		}
+    	}
+    	return zero
+    }
+    """)
 
   /// sort/sort.go and search.go: the slice types that implement Interface, and Reverse.
   static let sort = Library(package: "sort", path: "sort", text: """
