@@ -24,9 +24,9 @@ import Testing
   let run = try RecordedRun("rangefuncescape")
   let c = try run.compared("1.27.3") { $0.hasPrefix("./main.go:") }
   #expect(c.printed == c.expected)
-  #expect(c.expected.hasSuffix("mallocs: gen loop 0 leaky loop 2\n"))
+  #expect(c.expected.contains("mallocs: gen loop 0 leaky loop 2\nnested 15\n"))
   #expect(c.gcsh == c.go)
-  #expect(c.go.contains("./main.go:71:2: moved to heap: #state3"))
+  #expect(c.go.contains("./main.go:82:2: moved to heap: #state3"))
   let inlining = { (line: String) in line.hasPrefix("./main.go:") && line.contains("inline") }
   let ordered = try run.compared("1.27.3", inlining, sorted: false)
   #expect(ordered.gcsh == ordered.go)
@@ -127,4 +127,86 @@ import Testing
   let c = try RecordedRun("sortedgroups").compared("1.27.3") { _ in false }
   #expect(c.printed == c.expected)
   #expect(c.expected.hasPrefix("[{Bob 25} {Ann 30} {Cy 30} {Di 41}]\n25: Bob\n"))
+}
+
+/// Found by a second read, each checked with go run 1.27.3: `k, v = #p1, #p2` comes before the
+/// state check (a misbehaving iterator's second value is assigned before the panic); a loop
+/// variable of interface type takes the value boxed; a `_` result named by the rewrite is not
+/// looked up by a bare return; a return's count is the function's; library generics
+/// instantiate explicitly.
+@Test func rangeOverFunctionsCornerCases() throws {
+  let (out, _, rt) = try run("""
+    package main
+
+    import (
+    \t"fmt"
+    \t"iter"
+    \t"slices"
+    )
+
+    func bad(yield func(int) bool) { yield(1); yield(2) }
+
+    func first(seq func(func(int) bool)) (_ int, ok bool) {
+    \tfor x := range seq {
+    \t\treturn x, true
+    \t}
+    \treturn
+    }
+
+    func main() {
+    \tvar x int
+    \tfunc() {
+    \t\tdefer func() { fmt.Println(recover(), x) }()
+    \t\tfor x = range bad {
+    \t\t\tbreak
+    \t\t}
+    \t}()
+    \tvar a any
+    \tfor a = range func(y func(int) bool) { y(7) } {
+    \t\tfmt.Println(a)
+    \t}
+    \tfmt.Println(first(func(y func(int) bool) { y(3) }))
+    \ts := iter.Seq[int](func(y func(int) bool) { y(4); y(5) })
+    \tfmt.Println(slices.Collect[int](s))
+    }
+    """)
+  #expect(out == "runtime error: range function continued iteration after function for loop body returned false 2\n7\n3 true\n[4 5]\n")
+  try rt.checkInvariants()
+  #expect(failure("package main\n\nfunc three(seq func(func(int) bool)) (int, int, int) {\n\tfor x := range seq {\n\t\treturn x, x\n\t}\n\treturn 0, 0, 0\n}\n\nfunc main() { three(nil) }\n")?.kind.message
+    == "not enough return values\n\thave (int, int)\n\twant (int, int, int)")
+}
+
+/// A heap-aggregation group opened in one branch never reaches into the next (each branch is a
+/// basic block): the else branch's and the second clause's variables get objects of their own.
+@Test func aggregationEndsAtBranches() throws {
+  let (out, _, rt) = try run("""
+    package main
+
+    import "fmt"
+
+    var n = 3
+    var p, q *int
+
+    func main() {
+    \tif n > 100 {
+    \t\tx := 1
+    \t\tp = &x
+    \t} else {
+    \t\ty := 2
+    \t\tq = &y
+    \t\tfmt.Println(*q)
+    \t}
+    \tswitch n {
+    \tcase 1:
+    \t\ta := 1
+    \t\tp = &a
+    \tcase 3:
+    \t\tb := 5
+    \t\tq = &b
+    \t\tfmt.Println(*q)
+    \t}
+    }
+    """)
+  #expect(out == "2\n5\n")
+  try rt.checkInvariants()
 }

@@ -118,8 +118,16 @@ extension Checker {
         let t = try resolveType(.instance(.name(n, base.span), [try typeExpression(argument)], callee.span), scope)
         return try conversion(t, args, spread, scope, span)
       }
+      if let q = libraryGenericTypeName(base, scope) {
+        let t = try resolveType(.instance(q, [try typeExpression(argument)], callee.span), scope)
+        return try conversion(t, args, spread, scope, span)
+      }
       return try callOfValue(callee, args, spread, scope, span)
     case .instantiation(let base, let arguments):
+      if let q = libraryGenericTypeName(base, scope) {
+        let t = try resolveType(.instance(q, try arguments.map(typeExpression), callee.span), scope)
+        return try conversion(t, args, spread, scope, span)
+      }
       if case .identifier(let n) = base.kind, isGenericType(n, scope) {
         let t = try resolveType(.instance(.name(n, base.span), try arguments.map(typeExpression), callee.span), scope)
         return try conversion(t, args, spread, scope, span)

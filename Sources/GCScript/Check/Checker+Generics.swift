@@ -237,6 +237,13 @@ extension Checker {
     case .identifier(let n):
       if case .genericFunction(let g)? = scope.lookup(n) { return g }
     case .paren(let inner): return genericFunction(inner, scope)
+    case .selector(let base, let name):
+      // A library's (`slices.Collect[int]`).
+      if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg),
+        case .libraryGenericFunction(let g)?? = try? packageMember(p, name, at: e.span)
+      {
+        return g.generic
+      }
     default: break
     }
     return nil
@@ -246,6 +253,15 @@ extension Checker {
   func isGenericType(_ n: String, _ scope: LexicalScope) -> Bool {
     if case .genericType? = scope.lookup(n) { return true }
     return false
+  }
+
+  /// `iter.Seq` written as an expression that names a library's generic type: the type name
+  /// to instantiate (`iter.Seq[int](f)` converts f), or nil.
+  func libraryGenericTypeName(_ e: Expr, _ scope: LexicalScope) -> TypeExpr? {
+    guard case .selector(let base, let name) = e.kind, case .identifier(let pkg) = base.kind,
+      case .package(let p)? = scope.lookup(pkg), case .libraryGenericType?? = try? packageMember(p, name, at: e.span)
+    else { return nil }
+    return .qualified(pkg, name, e.span)
   }
 
   /// types2's instantiation cycle, found where it is written: a generic that instantiates

@@ -89,11 +89,11 @@ extension Checker {
   private func load(_ library: Library, at span: Span) throws -> LexicalScope {
     var parser = Parser(library.source, declared: [])
     let stmts = parser.parseProgram()
-    let saved = (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors, isGoPackage)
+    let saved = (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, rangeFuncs, loadingLibrary, errors, isGoPackage)
     let scope = LexicalScope(parent: universe, function: nil)
     source = library.source
     top = scope
-    (pendingTypes, definingTypes, definingOrder, iota, loops, errors) = ([:], [], [], nil, [], [])
+    (pendingTypes, definingTypes, definingOrder, iota, loops, rangeFuncs, errors) = ([:], [], [], nil, [], [], [])
     function = script
     loadingLibrary = library
     isGoPackage = true
@@ -141,7 +141,7 @@ extension Checker {
     initializer.body = initialization
     functions.append(initializer)
     let problems = parser.errors + errors
-    (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, loadingLibrary, errors, isGoPackage) = saved
+    (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, rangeFuncs, loadingLibrary, errors, isGoPackage) = saved
     // Called where the program starts, at the use that loaded the library.
     libraryInitialization.append(TypedStmt(.expression(TypedExpr(.call(initializer, []), noValueType, span)), span))
     // The sources are gcsh's own and checked by its tests in every profile: a failure here is

@@ -138,6 +138,8 @@ extension Checker {
     var call: TypedExpr
     if case .functionValue(let g) = operand.expr.kind, g.receiver == nil {
       call = TypedExpr(.call(g, [closure]), noValueType, span)
+    } else if let (g, receiver) = directMethod(operand.expr, in: outer) {
+      call = TypedExpr(.call(g, [receiver, closure]), noValueType, span)
     } else {
       call = TypedExpr(.callValue(operand.expr, [closure]), noValueType, span)
     }
@@ -208,7 +210,19 @@ extension Checker {
         assigned.append((e, p))
       }
     }
+    // `k, v = #p1, #p2` first (bodyFunc), each variable checked as an assignment's target in
+    // the body (a local of the enclosing function is the body's capture of it), then
     // #tmpState := #stateN; #stateN = abi.RF_PANIC; if #tmpState != abi.RF_READY { panicrangestate(#tmpState) }
+    var prologue: [TypedStmt] = []
+    for (e, p) in assigned {
+      if case .identifier("_") = e.kind { continue }
+      let place = try assignablePlace(e, scope, plain: true)
+      guard p.type.assignable(to: place.type) || place.type.isInterface else {
+        throw fail(.typeError("cannot use \(syntaxText(e.span)) (value of type \(p.type)) as \(place.type) value in range"), at: e.span)
+      }
+      let assigned = try assign(self.value(TypedExpr(.variable(p), p.type, e.span)), to: place.type, "range")
+      prologue.append(TypedStmt(.assign([.place(place)], [assigned]), e.span))
+    }
     let tmp = Variable(name: "#tmpState", type: .int, span: Span(at, at), storage: .local, function: f)
     tmp.used = true
     f.locals.append(tmp)
@@ -218,21 +232,34 @@ extension Checker {
       .ifStmt(
         nil, TypedExpr(.binary("!=", reference(tmp, at), constant(RangeFuncState.ready.rawValue)), .bool, Span(at, at)),
         [panicRangeState(reference(tmp, at), at)], nil), span)
-    // `k, v = #p1, #p2`: each variable checked as an assignment's target, in the body (a local
-    // of the enclosing function is the body's capture of it).
-    var prologue: [TypedStmt] = []
-    for (e, p) in assigned {
-      if case .identifier("_") = e.kind { continue }
-      let place = try assignablePlace(e, scope, plain: true)
-      guard p.type.assignable(to: place.type) else {
-        throw fail(.typeError("cannot use \(syntaxText(e.span)) (value of type \(p.type)) as \(place.type) value in range"), at: e.span)
-      }
-      prologue.append(TypedStmt(.assign([.place(place)], [TypedExpr(.variable(p), p.type, e.span)]), e.span))
-    }
     let end = max(span.end - 1, span.start)
     let checked = block(body, LexicalScope(parent: inner, function: f))
-    return [copyState, setState(state, .panicking, at), checkReady] + prologue + checked
+    return prologue + [copyState, setState(state, .panicking, at), checkReady] + checked
       + [setState(state, .ready, end), TypedStmt(.returnStmt([boolean(true, end)]), Span(end, end))]
+  }
+
+  /// `for v := range t.Walk`: the rewrite calls the method, `t.Walk(body)` (types2 records the
+  /// selector as a method, and the rewritten call is an ordinary method call), not a method
+  /// value's wrapper — which gcsh made while checking the operand (Checker+MethodValues) and
+  /// which is taken back here: the declared method and the receiver the wrapper would bind.
+  private func directMethod(_ e: TypedExpr, in outer: Function) -> (Function, TypedExpr)? {
+    guard case .initialized(let prelude, let closure) = e.kind, prelude.count == 1,
+      case .assign(let targets, let values) = prelude[0].kind, values.count == 1,
+      case .place(let boundPlace)? = targets.first, case .variable(let bound) = boundPlace.kind,
+      case .closure(let wrapper, let site) = closure.kind, wrapper.isMethodValueWrapper, wrapper.body.count == 1
+    else { return nil }
+    var call: TypedExpr? = nil
+    switch wrapper.body[0].kind {
+    case .returnStmt(let vs) where vs.count == 1: call = vs[0]
+    case .expression(let x): call = x
+    default: break
+    }
+    guard case .call(let g, let args)? = call?.kind, g.receiver != nil, let first = args.first,
+      case .variable(let c) = first.kind, c.capturedFrom === bound
+    else { return nil }
+    outer.closures.removeAll { $0 === wrapper }
+    outer.sites.removeAll { $0 === site }
+    return (g, values[0])
   }
 
   /// After a loop's call: each jump out of its body to a statement this level can reach,
@@ -313,7 +340,10 @@ extension Checker {
     if !values.isEmpty {
       // The function's results get names if they have none (rewrite.go editReturn,
       // generateParamName): `moved to heap: #rv1` where Go would say `~r0`.
-      for (k, r) in owner.results.enumerated() where r.name.hasPrefix("~r") || r.name == "_" { r.name = "#rv\(k + 1)" }
+      for (k, r) in owner.results.enumerated() where r.name.hasPrefix("~r") || r.name == "_" {
+        r.name = "#rv\(k + 1)"
+        r.isRangeFuncResult = true
+      }
       let places = owner.results.map { AssignTarget.place(reference($0, span.start)) }
       prefix.append(TypedStmt(.assign(places, values), span))
     }

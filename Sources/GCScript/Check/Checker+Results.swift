@@ -164,7 +164,7 @@ extension Checker {
       // A bare return returns the named results, which must be the ones in scope here (the
       // spec's implementation restriction, which gc enforces).
       var failed = false
-      for r in results where r.name != "_" {
+      for r in results where r.name != "_" && !r.isRangeFuncResult {
         if case .variable(let v)? = scope.lookup(r.name), v === r { continue }
         var message = "result parameter \(r.name) not in scope at return"
         if case .variable(let inner)? = scope.lookup(r.name) {
@@ -204,7 +204,7 @@ extension Checker {
   /// `not enough return values` / `too many return values` with what the return has and what
   /// the function wants (types2 returnError): at the first extra value, or the last one.
   func returnError(_ ops: [Operand], at exprs: [Expr]) -> CheckFailure {
-    let want = function.results.count
+    let want = returningFunction.results.count
     let qualifier = ops.count > want ? "too many" : "not enough"
     // A tuple's values all stand at the call.
     let at = exprs.count == 1 ? exprs[0].span : (ops.count > want ? exprs[want].span : exprs[exprs.count - 1].span)

@@ -3,8 +3,8 @@
 // natively (SlicesPackage.swift), and maps (maps/iter.go, maps/maps.go). They are ordinary
 // generic Go: a range over one of them is rewritten like any range over a function
 // (Checker+RangeFunc.swift), and the literals they return are closures escape analysis
-// judges. Go 1.23 brought iter and the iterator functions; maps' others (Equal, EqualFunc,
-// Copy, DeleteFunc) came with it in Go 1.21; strings' sequences (strings/iter.go) in Go 1.24.
+// judges. Go 1.23 brought iter and the iterator functions, Go 1.21 the maps package itself
+// (Equal, EqualFunc, Copy, DeleteFunc), Go 1.24 strings' sequences (strings/iter.go).
 // Not here: iter.Pull and Pull2 (coroutines) and maps.Clone (a runtime function that copies
 // the table as it is), which gcsh names as missing.
 

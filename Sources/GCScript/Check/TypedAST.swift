@@ -30,6 +30,9 @@ public final class Variable {
   /// (A function's unnamed result is renamed `#rvN` when a range-over-func body returns a
   /// value through it: Check/Checker+RangeFunc.swift.)
   public internal(set) var name: String
+  /// A result the range-over-func rewrite named (`_` or unnamed, now `#rv1`): not a name the
+  /// program wrote, so a bare return does not look it up.
+  var isRangeFuncResult = false
   public let type: GoType
   /// Where it is declared (Go's diagnostics point at the name).
   public let span: Span
@@ -213,13 +216,14 @@ public final class Function {
   var withLiterals: [Function] { [self] + closures.flatMap(\.withLiterals) }
 
   /// The same in the order Go 1.27.3's CanInlineFuncs visits them (its -m `can inline`
-  /// lines): a function, its literals, then its range-over-func bodies — each body after the
-  /// literals written in it and before the bodies nested in it (recorded:
-  /// Tests/Recordings/escape/escape_rangefunc.go).
+  /// lines): a function (a range-over-func body too), its literals, then its range-over-func
+  /// bodies, each with its own the same way (recorded: Tests/Recordings/runs/rangefuncescape).
+  /// (Go visits bottom-up, so a literal the function calls directly comes before it; gcsh
+  /// does not inline literals, and lists them in this order whatever calls them.)
   var withLiteralsInCompileOrder: [Function] {
     let literals = closures.filter { !$0.isRangeFuncBody }.flatMap(\.withLiteralsInCompileOrder)
     let bodies = closures.filter(\.isRangeFuncBody).flatMap(\.withLiteralsInCompileOrder)
-    return isRangeFuncBody ? literals + [self] + bodies : [self] + literals + bodies
+    return [self] + literals + bodies
   }
 
   /// Whether this function is `c` or encloses it (ir.ContainsClosure).

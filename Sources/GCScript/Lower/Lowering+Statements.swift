@@ -11,6 +11,7 @@ extension Lowerer {
     // A `{ }` block is no basic block of its own: a group open before it takes the block's
     // first declarations (a range-over-func loop's `#state1` joins the variable declared just
     // before the loop: runs/rangefuncescape), and ends with it at the latest (its slots go).
+    // Where a block is a branch (an else, a clause), its statement ends the group first.
     let straightLine = continuesAggregation(s)
     if case .block = s.kind {} else if !straightLine { endAggregation() }
     defer { if !straightLine { endAggregation() } }
@@ -95,6 +96,8 @@ extension Lowerer {
       span = s.span
       let toElse = conditionalBranch(cond, when: false)
       for st in then { statement(st) }
+      // Each branch is a basic block of its own: a group the then branch opened ends with it.
+      endAggregation()
       if let els {
         let toEnd = emit(Instruction(op: .jump))
         patch(toElse, to: label())

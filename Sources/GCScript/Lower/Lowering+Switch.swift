@@ -75,6 +75,8 @@ extension Lowerer {
     var fallingThrough: [Int] = []
     var toEnd: [Int] = []
     for (k, clause) in sw.clauses.enumerated() {
+      // Each clause starts a basic block: no aggregation group reaches into it from the last.
+      endAggregation()
       let start = label()
       for j in toBody[k] + fallingThrough { patch(j, to: start) }
       if k == defaultIndex { patch(noMatch, to: start) }

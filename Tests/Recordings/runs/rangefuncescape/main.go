@@ -38,6 +38,17 @@ func leaky(yield func(int) bool) {
 //go:noinline
 func run(f func()) { f() }
 
+type walker struct{ n int }
+
+//go:noinline
+func (w *walker) Walk(yield func(int) bool) {
+	for i := 0; i < w.n; i++ {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
 func first() (n int) {
 	for x := range gen {
 		if x > 2 {
@@ -81,4 +92,25 @@ func main() {
 			}
 		}
 	})
+	// Literals in bodies, and a body in a body: named main-range3.1, main-range3-range1, ...
+	// and listed by CanInlineFuncs after the function's own literals.
+	nested := 0
+	for x := range gen {
+		run(func() { nested += x })
+		for y := range gen {
+			run(func() { nested += y })
+			if y > 1 {
+				break
+			}
+		}
+		if x > 1 {
+			break
+		}
+	}
+	// A method as the iterator: the rewrite calls w.Walk(body), no method value.
+	w := &walker{n: 3}
+	for v := range w.Walk {
+		nested += v
+	}
+	fmt.Println("nested", nested)
 }
