@@ -135,7 +135,7 @@ class Gen:
             (0.08, self.print_stmt), (0.06, self.printf), (0.05, self.slice_ops),
             (0.04, self.ptr_ops), (0.03, self.call_stmt), (0.02, self.array_decl),
             (0.02, self.map_decl), (0.03, self.expect), (0.03, self.conversion),
-            (0.05, self.closure), (0.05, self.goroutines),
+            (0.05, self.closure), (0.05, self.goroutines), (0.04, self.range_func),
         ]
         total = sum(w for w, _ in kinds)
         x = r * total
@@ -309,6 +309,46 @@ class Gen:
             s = "%s := func(x int) int {\n\tif x <= 0 {\n\t\treturn 0\n\t}\n\treturn x - 1\n}" % name
         self.funcs.append((name, True))
         return s + "\nprint %s == nil" % name
+
+    def range_func(self):
+        """Range over a function (Go 1.23 iterators, rewritten as the compiler does): an
+        iterator of its own (well behaved, ignoring yield's false, keeping yield, nil), or the
+        library's (maps.Keys, slices.All, strings.SplitSeq), with break, continue, labelled
+        jumps out of nested bodies, allocation in the body, and a goroutine started in it."""
+        it = self.fresh("it")
+        n = self.pick(["0", "1", "3", "100", "10000"])
+        size = self.pick(SIZES)
+        kind = self.r.random()
+        if kind < 0.45:
+            decl = "%s := func(yield func(int) bool) {\n\tfor i := 0; i < %s; i++ {\n\t\tif !yield(i) {\n\t\t\treturn\n\t\t}\n\t}\n}" % (it, n)
+        elif kind < 0.55:
+            decl = "%s := func(yield func(int) bool) {\n\tyield(1)\n\tyield(2)\n}" % it  # misbehaves
+        elif kind < 0.62:
+            decl = "var %sk func(int) bool\n%s := func(yield func(int) bool) {\n\t%sk = yield\n\tyield(%s)\n}" % (it, it, it, n)
+        elif kind < 0.67:
+            decl = "var %s func(func(int) bool)" % it  # nil: the call panics
+        elif kind < 0.8:
+            m = it + "m"
+            decl = ("%s := map[int]int{}\nfor k := range %s {\n\t%s[k] = k\n}\n%s := maps.Keys(%s)"
+                    % (m, n, m, it, m))
+        elif kind < 0.9:
+            sl = self.pick(self.slices)[0] if self.slices else "[]int{1, 2, 3}"
+            decl = "%s := func(yield func(int) bool) {\n\tfor i := range slices.All(%s) {\n\t\tif !yield(i) {\n\t\t\treturn\n\t\t}\n\t}\n}" % (it, sl)
+        else:
+            decl = ("%s := func(yield func(int) bool) {\n\tfor w := range strings.SplitSeq(%s, \",\") {\n"
+                    "\t\tif !yield(len(w)) {\n\t\t\treturn\n\t\t}\n\t}\n}") % (it, self.pick(['"a,b,,c"', '""', '",,,"']))
+        acc = it + "n"
+        self.ints.append(acc)
+        body = self.pick([
+            "%s += x" % acc,
+            "if x > %s {\n\tbreak\n}\n%s++" % (self.pick(["0", "2", "50"]), acc),
+            "if x%%2 == 0 {\n\tcontinue\n}\nb := make([]byte, %s)\n%s += len(b)" % (size, acc),
+            "for y := range %s {\n\tif y > x {\n\t\tcontinue %sL\n\t}\n\tif y > 5 {\n\t\tbreak %sL\n\t}\n\t%s += y\n}" % (it, it, it, acc),
+            "go func() {\n\t_ = make([]byte, %s)\n}()\n%s += x" % (size, acc),
+        ])
+        label = "%sL:\n" % it if it + "L" in body else ""
+        loop = "%sfor x := range %s {\n%s\n}" % (label, it, "\n".join(self.indent([body])))
+        return "%s\n%s := 0\n%s\nprint %s" % (decl, acc, loop, acc)
 
     def goroutines(self):
         """Goroutines and channels: a WaitGroup fan-out into a buffered channel, a producer
