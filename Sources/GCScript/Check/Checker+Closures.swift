@@ -67,12 +67,19 @@ extension Checker {
     if !f.results.isEmpty && !isTerminating(d.body) {
       fail(.typeError("missing return"), at: Span(max(d.span.end - 1, d.span.start), d.span.end))
     }
-    let site = AllocationSite(kind: .closure, span: span, type: .uintptr, text: "func literal")
-    site.reportAt = span.start
+    return value(TypedExpr(.closure(f, closureSite(f, span, text: "func literal", reportAt: span.start)), functionType(f), span))
+  }
+
+  /// The allocation of a literal's funcval, a site of the function being checked where the
+  /// literal is written: escape analysis puts it in the frame or on the heap ("func literal
+  /// escapes to heap", at `reportAt`).
+  func closureSite(_ f: Function, _ span: Span, text: String, reportAt: Int) -> AllocationSite {
+    let site = AllocationSite(kind: .closure, span: span, type: .uintptr, text: text)
+    site.reportAt = reportAt
     site.constantCount = 1
     site.closureFunction = f
-    outer.sites.append(site)
-    return value(TypedExpr(.closure(f, site), functionType(f), span))
+    function.sites.append(site)
+    return site
   }
 
   /// Checks a literal's body: `f` the function being checked, with the enclosing function's

@@ -82,12 +82,8 @@ extension Checker {
     let f = wrapper(
       "\(receiver.type.pointee.map { "(*\($0))" } ?? "\(receiver.type)").\(name)-fm", calling: name,
       params: params, results: results, variadic: variadic, receiver: nil, holder, span)
-    let site = AllocationSite(kind: .closure, span: span, type: .uintptr, text: text(span))
     // Go reports a method value at its selector's dot.
-    site.reportAt = max(span.start, span.end - name.utf8.count - 1)
-    site.constantCount = 1
-    site.closureFunction = f
-    function.sites.append(site)
+    let site = closureSite(f, span, text: text(span), reportAt: max(span.start, span.end - name.utf8.count - 1))
     let closure = TypedExpr(.closure(f, site), signature, span)
     return value(TypedExpr(.initialized(prelude, closure), signature, span))
   }

@@ -103,14 +103,13 @@ extension Checker {
     let outer = function
     let owner = returningFunction
     let at = span.start
-    func constant(_ n: Int128) -> TypedExpr { TypedExpr(.constant(.int(n)), .int, Span(at, at)) }
 
     // var #stateN = abi.RF_READY, in the function the loop is written in.
     owner.rangeStateCount += 1
     let state = Variable(name: "#state\(owner.rangeStateCount)", type: .int, span: Span(at, at), storage: .local, function: outer)
     state.used = true
     outer.locals.append(state)
-    let declareState = TypedStmt(.assign([.place(reference(state, at))], [constant(RangeFuncState.ready.rawValue)]), span)
+    let declareState = setState(state, .ready, at)
     declareState.declares = [state]
 
     // The body: a literal named for the function it is in, at the `for`.
@@ -129,11 +128,7 @@ extension Checker {
     let end = max(span.end - 1, span.start)
 
     // The call, in the enclosing function: seq(body).
-    let site = AllocationSite(kind: .closure, span: span, type: .uintptr, text: "func literal")
-    site.reportAt = at
-    site.constantCount = 1
-    site.closureFunction = f
-    outer.sites.append(site)
+    let site = closureSite(f, span, text: "func literal", reportAt: at)
     let closure = TypedExpr(.closure(f, site), .function(params: yield, results: [.bool], variadic: false), span)
     var call: TypedExpr
     if case .functionValue(let g) = operand.expr.kind, g.receiver == nil {
@@ -149,8 +144,8 @@ extension Checker {
     // #stateN = abi.RF_EXHAUSTED
     out.append(TypedStmt(
       .ifStmt(
-        nil, TypedExpr(.binary("==", reference(state, end), constant(RangeFuncState.panicking.rawValue)), .bool, Span(end, end)),
-        [panicRangeState(constant(RangeFuncState.missingPanic.rawValue), end)], nil), Span(end, end)))
+        nil, compare(state, "==", RangeFuncState.panicking.rawValue, end),
+        [panicRangeState(integer(RangeFuncState.missingPanic.rawValue, end), end)], nil), Span(end, end)))
     out.append(setState(state, .exhausted, end))
     out += try completeExits(of: loop, end)
     // The outermost loop declares #next, if a statement in it needed one.
@@ -173,7 +168,6 @@ extension Checker {
     let f = loop.body
     let state = loop.state
     let at = span.start
-    func constant(_ n: Int128) -> TypedExpr { TypedExpr(.constant(.int(n)), .int, Span(at, at)) }
     let inner = LexicalScope(parent: scope, function: f)
     let saved = function
     function = f
@@ -229,9 +223,7 @@ extension Checker {
     let copyState = TypedStmt(.assign([.place(reference(tmp, at))], [reference(state, at)]), span)
     copyState.declares = [tmp]
     let checkReady = TypedStmt(
-      .ifStmt(
-        nil, TypedExpr(.binary("!=", reference(tmp, at), constant(RangeFuncState.ready.rawValue)), .bool, Span(at, at)),
-        [panicRangeState(reference(tmp, at), at)], nil), span)
+      .ifStmt(nil, compare(tmp, "!=", RangeFuncState.ready.rawValue, at), [panicRangeState(reference(tmp, at), at)], nil), span)
     let end = max(span.end - 1, span.start)
     let checked = block(body, LexicalScope(parent: inner, function: f))
     return prologue + [copyState, setState(state, .panicking, at), checkReady] + checked
@@ -259,6 +251,7 @@ extension Checker {
     else { return nil }
     outer.closures.removeAll { $0 === wrapper }
     outer.sites.removeAll { $0 === site }
+    outer.locals.removeAll { $0 === bound }
     return (g, values[0])
   }
 
@@ -278,7 +271,7 @@ extension Checker {
         passed = true
         continue
       }
-      let reset = TypedStmt(.assign([.place(reference(next, at))], [TypedExpr(.constant(.int(0)), .int, span)]), span)
+      let reset = store(next, 0, at)
       let jump = try branch(to: exit.target, continues: exit.continues, span)
       out.append(TypedStmt(.ifStmt(nil, compare(next, "==", Int128(exit.code), at), [reset, jump], nil), span))
     }
@@ -357,7 +350,7 @@ extension Checker {
     if let v = loop.rewrite.next {
       next = v
     } else {
-      let owner = rangeFuncs[0].body.outer ?? function
+      let owner = returningFunction
       next = Variable(name: "#next", type: .int, span: Span(span.start, span.start), storage: .local, function: owner)
       next.used = true
       // Declared by the rewrite with no position: go build -m prints `moved to heap: #next`
@@ -367,7 +360,7 @@ extension Checker {
       loop.rewrite.next = next
     }
     return TypedStmt(.block([
-      TypedStmt(.assign([.place(reference(next, span.start))], [TypedExpr(.constant(.int(code)), .int, span)]), span),
+      store(next, code, span.start),
       setState(loop.state, .done, span.start),
       TypedStmt(.returnStmt([boolean(false, span.start)]), span),
     ]), span)
@@ -379,12 +372,17 @@ extension Checker {
     TypedExpr(.variable(captured(v)), v.type, Span(at, at))
   }
 
-  private func setState(_ state: Variable, _ value: RangeFuncState, _ at: Int) -> TypedStmt {
-    TypedStmt(.assign([.place(reference(state, at))], [TypedExpr(.constant(.int(value.rawValue)), .int, Span(at, at))]), Span(at, at))
+  private func integer(_ n: Int128, _ at: Int) -> TypedExpr { TypedExpr(.constant(.int(n)), .int, Span(at, at)) }
+
+  /// `v = n`.
+  private func store(_ v: Variable, _ n: Int128, _ at: Int) -> TypedStmt {
+    TypedStmt(.assign([.place(reference(v, at))], [integer(n, at)]), Span(at, at))
   }
 
+  private func setState(_ state: Variable, _ value: RangeFuncState, _ at: Int) -> TypedStmt { store(state, value.rawValue, at) }
+
   private func compare(_ v: Variable, _ op: String, _ n: Int128, _ at: Int) -> TypedExpr {
-    TypedExpr(.binary(op, reference(v, at), TypedExpr(.constant(.int(n)), .int, Span(at, at))), .bool, Span(at, at))
+    TypedExpr(.binary(op, reference(v, at), integer(n, at)), .bool, Span(at, at))
   }
 
   private func boolean(_ b: Bool, _ at: Int) -> TypedExpr { TypedExpr(.constant(.bool(b)), .bool, Span(at, at)) }

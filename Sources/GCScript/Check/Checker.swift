@@ -428,10 +428,7 @@ public final class Checker {
   func resolveType(_ te: TypeExpr, _ scope: LexicalScope, byValue: Bool = true) throws -> GoType {
     switch te {
     case .name(let n, let span):
-      if case .genericType(let g)? = scope.lookup(n) {
-        let params = g.params.map { "\($0.name) \(text($0.constraint.span ?? Span(0, 0)))" }.joined(separator: ", ")
-        throw fail(.typeError("cannot use generic type \(n)[\(params)] without instantiation"), at: span)
-      }
+      if case .genericType(let g)? = scope.lookup(n) { throw genericTypeWithoutInstantiation(g, n, at: span) }
       if case .type(let t)? = scope.lookup(n), !inConstraint, isConstraintOnly(t) {
         let why = typeSet(of: t).unions.isEmpty ? "interface is (or embeds) comparable" : "interface contains type constraints"
         throw fail(.typeError("cannot use type \(n) outside a type constraint: \(why)"), at: span)

@@ -217,10 +217,8 @@ final class BodyRewriter {
         return expression(TypedExpr(.builtin(b, args, spread: false), e.type, span(e.span)))
       }
       let rewritten = args.map(expression)
-      if let g = staticCallee?(f) {
-        let direct = TypedExpr(.call(g, rewritten), e.type, span(e.span))
-        direct.isRangeFuncCall = e.isRangeFuncCall
-        if let replaced = onCall?(direct, g, rewritten) { return replaced }
+      if let g = staticCallee?(f), let replaced = onCall?(rebuilt(.call(g, rewritten), like: e), g, rewritten) {
+        return replaced
       }
       if case .interfaceMethod(let x, _) = f.kind, let (g, t) = devirtualize?(e) {
         // `s.M(args)` as `s.(T).M(args)`: the asserted value is the receiver (a value method
@@ -241,9 +239,7 @@ final class BodyRewriter {
     case .conversion(let x): kind = .conversion(expression(x))
     case .call(let f, let args):
       let rewritten = args.map(expression)
-      let call = TypedExpr(e.kind, e.type, span(e.span))
-      call.isRangeFuncCall = e.isRangeFuncCall
-      if let replaced = onCall?(call, f, rewritten) { return replaced }
+      if let replaced = onCall?(rebuilt(e.kind, like: e), f, rewritten) { return replaced }
       kind = .call(f, rewritten)
     case .builtin(let b, let args, let spread):
       kind = .builtin(b, args.map(expression), spread: spread)
@@ -268,13 +264,19 @@ final class BodyRewriter {
       // The caller's own body has none yet, and a callee's kept body never has any.
       preconditionFailure("an inlined call in a body being inlined")
     }
-    let copy = TypedExpr(kind, e.type, span(e.span))
+    let copy = rebuilt(kind, like: e)
     copy.site = site(e.site)
     if let copying, copying.library != nil, copying.explicitConversions, e.isImplicitInterfaceBox, let s = copy.site,
       !s.text.hasPrefix(e.type.goName + "(")
     {
       s.text = "\(e.type.goName)(\(s.text))"
     }
+    return copy
+  }
+
+  /// A node of `kind` standing for `e` in the rewritten body: e's type, span and marks.
+  private func rebuilt(_ kind: TypedExpr.Kind, like e: TypedExpr) -> TypedExpr {
+    let copy = TypedExpr(kind, e.type, span(e.span))
     copy.isVariadicPack = e.isVariadicPack
     copy.isPrintStatement = e.isPrintStatement
     copy.isPromotionStep = e.isPromotionStep
