@@ -15,8 +15,8 @@
 // analysis once the whole function has been walked (escape.go flowClosure): by value when the
 // variable is never reassigned, its address never taken, and it is at most 128 bytes.
 //
-// What gcsh does not do yet: inline a literal's body at its calls or a function containing a
-// literal into its callers (Go's inliner does both).
+// The inliner (Inline/) inlines a literal's body at its calls and copies a function's literals
+// into its callers when it inlines the function, as Go's does.
 
 import GoHeap
 

@@ -577,7 +577,7 @@ extension Checker {
         }
       }
       // -m prints it in the compiler's spacing: `labels[i] + ":"` (gofmt writes `labels[i]+":"`).
-      let site = AllocationSite(kind: .concatenation, span: span, type: .uint8, text: irExpressionText(goText(span, literal: false)))
+      let site = AllocationSite(kind: .concatenation, span: span, type: .uint8, text: concatenationText(node))
       // Its result fits the caller's 32-byte tmpBuf when it does not escape (string.go).
       site.constantCount = 32
       // -m reports it at the (last) `+`: the OADDSTR node keeps the outermost operation's
@@ -587,6 +587,27 @@ extension Checker {
       node.site = site
     }
     return Operand(expr: node, untyped: isComparison ? .bool : nil, addressable: false, text: text(span))
+  }
+
+  /// A concatenation as -m prints it: as written, but an operand that is a package call Go
+  /// inlines is its result variable (`a + ~r0` for `a + strconv.Itoa(x)`, Go 1.19's `~R0`:
+  /// Tests/Recordings/runs/generics).
+  private func concatenationText(_ e: TypedExpr) -> String {
+    let go120 = profile.version >= GoVersion(1, 20)
+    func inlinedCall(_ x: TypedExpr) -> Bool {
+      if case .builtin(let b, _, _) = x.kind { return b.packageInlining(go127: go120) != nil }
+      return false
+    }
+    func hasInlinedOperand(_ x: TypedExpr) -> Bool {
+      if case .binary("+", let a, let b) = x.kind, x.type.isString { return hasInlinedOperand(a) || hasInlinedOperand(b) }
+      return inlinedCall(x)
+    }
+    func text(_ x: TypedExpr) -> String {
+      if case .binary("+", let a, let b) = x.kind, x.type.isString, x.constant == nil { return text(a) + " + " + text(b) }
+      if inlinedCall(x) { return go120 ? "~r0" : "~R0" }
+      return irExpressionText(goText(x.span, literal: false))
+    }
+    return hasInlinedOperand(e) ? text(e) : irExpressionText(goText(e.span, literal: false))
   }
 
   /// An untyped operand converted to the other operand's type (Go's implicit conversion).

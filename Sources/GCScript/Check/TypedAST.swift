@@ -171,6 +171,12 @@ public final class Function {
   var inlineCost: Int? = nil
   var inlineReason: String? = nil
   var inlineBody: [TypedStmt]? = nil
+  /// A literal copied into an inlined body (Inline/BodyRewriter.swift copyLiteral): the
+  /// literal it is a copy of.
+  var copiedFrom: Function? = nil
+  /// inl.go CanInline has decided this function's inlinability (-m's `can inline` line is
+  /// printed then): a copied literal's is decided when a call of it is first considered.
+  var inlinabilityDecided = false
   /// A function literal: the function whose body it is written in (Go's ir.Func.ClosureParent).
   weak var outer: Function? = nil
   /// The library package this function is part of (Check/Libraries.swift), nil for the
@@ -218,8 +224,8 @@ public final class Function {
   /// The same in the order Go 1.27.3's CanInlineFuncs visits them (its -m `can inline`
   /// lines): a function (a range-over-func body too), its literals, then its range-over-func
   /// bodies, each with its own the same way (recorded: Tests/Recordings/runs/rangefuncescape).
-  /// (Go visits bottom-up, so a literal the function calls directly comes before it; gcsh
-  /// does not inline literals, and lists them in this order whatever calls them.)
+  /// (A literal that captures nothing is a component of its own to Go's bottom-up visit, and
+  /// comes before its function: the Inliner orders those itself.)
   var withLiteralsInCompileOrder: [Function] {
     let literals = closures.filter { !$0.isRangeFuncBody }.flatMap(\.withLiteralsInCompileOrder)
     let bodies = closures.filter(\.isRangeFuncBody).flatMap(\.withLiteralsInCompileOrder)
@@ -371,6 +377,9 @@ final class AllocationSite {
   var reportsAsMovedVariable = false
   /// A `.closure` site: the literal whose funcval it makes.
   weak var closureFunction: Function? = nil
+  /// A literal whose assignment Go 1.24+'s deadlocals pass drops (Inline/DeadLocals.swift):
+  /// escape analysis never sees it, so -m says nothing of it.
+  var removedByDeadLocals = false
 
   init(kind: Kind, span: Span, type: GoType, text: String) {
     self.kind = kind

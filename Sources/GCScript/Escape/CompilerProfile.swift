@@ -102,6 +102,9 @@ struct CompilerProfile {
   /// `./main.go:138:29: big + 1 escapes to heap`) or at its call's `(` (Go 1.19.8: `138:14`;
   /// Tests/Recordings/runs/boxing). The unified IR of Go 1.20 keeps each operand's position.
   let reportsOperandPositions: Bool
+  /// Go 1.24+ runs the deadlocals pass between inlining and escape analysis
+  /// (Inline/DeadLocals.swift): a literal left in a local nothing reads is not analysed.
+  let dropsDeadLocals: Bool
   /// order.go addrTemp copies a value converted through its address only when it is a local
   /// that can live in registers (Go 1.22+, #63332: a field or element of one too); before, it
   /// copied any local variable and read everything else in place (Tests/Recordings/runs/
@@ -147,6 +150,7 @@ struct CompilerProfile {
     blankResultPrefix = runtime.version >= GoVersion(1, 20) ? "~r" : "~b"
     tracksClosureResults = runtime.version >= GoVersion(1, 22)
     reportsOperandPositions = runtime.version >= GoVersion(1, 20)
+    dropsDeadLocals = runtime.version >= GoVersion(1, 24)
     copiesOnlySSAableOperands = runtime.version >= GoVersion(1, 22)
     appendStackBuffer = runtime.version >= GoVersion(1, 26)
     moveToHeapPass = runtime.version >= GoVersion(1, 26)

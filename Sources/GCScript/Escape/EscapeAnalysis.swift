@@ -1626,7 +1626,7 @@ final class Batch {
           }
         } else if site.reportsAsMovedVariable {
           if loc.escapes { analysis.report(at, "moved to heap: \(site.text)") }
-        } else if !site.text.isEmpty && site.kind != .variable {
+        } else if !site.text.isEmpty && site.kind != .variable && !site.removedByDeadLocals {
           analysis.report(at, "\(qualifyingTypeArguments(site.text)) \(loc.escapes ? "escapes to heap" : "does not escape")")
         }
         if site.zeroCopyCandidate && analysis.compiler.zeroCopyStringToBytes && !loc.mutates && !loc.escapes {

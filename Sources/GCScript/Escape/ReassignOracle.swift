@@ -35,8 +35,29 @@ struct ReassignOracle {
 
   private mutating func assigned(_ t: AssignTarget?, _ value: TypedExpr?) {
     guard case .place(let e)? = t, case .variable(let v) = e.kind else { return }
-    // A closure's assignment to a captured variable assigns the variable it stands for.
-    if v.storage == .local || v.storage == .captured { define(v.canonical, value) }
+    // A closure's assignment to a captured variable assigns the variable it stands for. (A
+    // parameter's assignments are kept too: the inliner asks whether one is never assigned.)
+    if v.storage == .local || v.storage == .captured || v.storage == .parameter { define(v.canonical, value) }
+  }
+
+  /// The variable has exactly one definition, its address never taken: what it holds is known.
+  func hasSingleDefinition(_ v: Variable) -> Bool {
+    // (ir.StaticValue follows a local, PAUTO, never a parameter.)
+    v.canonical.storage == .local && definitions[ObjectIdentifier(v.canonical)] != nil && !v.canonical.addressTaken
+  }
+
+  /// A parameter the body never assigns, nor takes the address of: it keeps its argument.
+  func neverAssigned(_ v: Variable) -> Bool {
+    let id = ObjectIdentifier(v)
+    return definitions[id] == nil && !reassigned.contains(id) && !v.addressTaken
+  }
+
+  /// The value an inlined call's single result is given, when one `return` gives it (the
+  /// inlined body's own statements: `~R0 = func literal`).
+  static func returnedValue(of ic: InlinedCall) -> TypedExpr? {
+    guard let r = ic.result, !ic.callee.namedResults else { return nil }
+    let oracle = ReassignOracle(ic.body)
+    return oracle.definitions[ObjectIdentifier(r)]
   }
 
   private mutating func statement(_ s: TypedStmt) {

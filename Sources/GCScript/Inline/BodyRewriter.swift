@@ -14,8 +14,10 @@ import GoHeap
 final class BodyRewriter {
   /// What a copy maps.
   struct Copy {
-    /// The outermost inlined call's `(`: where the copy's sites and variables are reported.
-    let reportAt: Int
+    /// The outermost inlined call's `(`: where the copy's sites and variables are reported
+    /// (nil in a copied literal's body, which is a function of its own: Go reports what it
+    /// does at the literal's own positions).
+    var reportAt: Int?
     /// A library function's body copied into the program (Check/Libraries.swift): its package,
     /// and the span of the program's call that every node of the copy takes — the body's own
     /// spans are in the library's source, which the program's -m and errors do not show. Its
@@ -31,8 +33,21 @@ final class BodyRewriter {
   let copying: Copy?
   /// The call being inlined (its returns become inlineReturns), for a copy.
   var inlinedCall: InlinedCall? = nil
-  /// Replaces a call (after its arguments were rewritten), or keeps it (nil).
-  var onCall: ((TypedExpr, Function, [TypedExpr]) -> TypedExpr?)? = nil
+  /// Replaces a call (after its arguments were rewritten), or keeps it (nil). The callee is a
+  /// declared function or a literal; `calleeEnd` is where a call through a value's callee
+  /// expression ends (its `(` follows).
+  var onCall: ((TypedExpr, Function, [TypedExpr], _ calleeEnd: Int?) -> TypedExpr?)? = nil
+  /// The function or literal a callee expression of the rewritten body statically is
+  /// (ir.StaticValue, then inl.go inlCallee's PFUNC or OCLOSURE): the Inliner follows the
+  /// definitions the rewriters report (`onDefinition`) through inlined calls' results.
+  var resolveCallee: ((TypedExpr) -> Function?)? = nil
+  /// Each assignment of one value to a variable, as rewritten: the body's variable, the
+  /// caller's (its copy, or itself), and the rewritten value.
+  var onDefinition: ((Variable, Variable, TypedExpr) -> Void)? = nil
+  /// Each literal of the body copied into the caller: the literal and its copy.
+  var onLiteralCopy: ((Function, Function) -> Void)? = nil
+  /// The copies made of the body's literals, by the literal.
+  private(set) var literalCopies: [ObjectIdentifier: Function] = [:]
   /// A call of a package function Go's inliner inlines (`inlinesPackageCall`; its body is the
   /// package's: gcsh runs it in the runtime, and only reports the inlining), after its
   /// arguments, in call order.
@@ -70,15 +85,69 @@ final class BodyRewriter {
     let copy = Variable(name: name, type: v.type, span: span(v.span), storage: .local, function: caller)
     copy.addressTaken = v.addressTaken
     copy.fromLibrary = copying.library != nil
-    copy.reportAt = copying.reportAt
+    copy.reportAt = copying.reportAt ?? v.reportAt
     variables[ObjectIdentifier(v)] = copy
     if let s = v.site { copy.site = site(s) }
     return newLocal(copy)
   }
 
+  /// A literal of the body, copied into the caller as a closure of its own (Go 1.20+'s unified
+  /// IR reader makes each inlined body's literals anew; Go 1.19's inlsubst.closure does the
+  /// same): its parameters, results and locals are the copy's, each variable it captured is
+  /// captured from the caller's copy of that variable, and its allocation sites are the
+  /// copy's. Its calls are inlined later, when the copy's own turn comes (Inliner.run).
+  func copyLiteral(_ fn: Function) -> Function {
+    guard let copying else { return fn }
+    if let done = literalCopies[ObjectIdentifier(fn)] { return done }
+    let c = Function(name: fn.name, decl: fn.decl, isScript: false)
+    c.outer = caller
+    c.literalSpan = fn.literalSpan.map(span)
+    c.isMethodValueWrapper = fn.isMethodValueWrapper
+    c.wrapperVariadic = fn.wrapperVariadic
+    c.packageFunction = fn.packageFunction
+    c.calledDirectly = fn.calledDirectly
+    c.copiedFrom = fn
+    c.checked = true
+    var own = copying
+    own.reportAt = nil
+    let inner = BodyRewriter(caller: c, copying: own)
+    func fresh(_ v: Variable, _ storage: Variable.Storage) -> Variable {
+      let w = Variable(name: v.name, type: v.type, span: span(v.span), storage: storage, function: c)
+      w.addressTaken = v.addressTaken
+      w.fromLibrary = v.fromLibrary || copying.library != nil
+      w.reportAt = nil
+      w.boundReceiver = v.boundReceiver
+      w.isRangeFuncResult = v.isRangeFuncResult
+      if let s = v.site { w.site = inner.site(s) }
+      inner.alias(v, to: w)
+      return w
+    }
+    c.params = fn.params.map { fresh($0, .parameter) }
+    c.results = fn.results.map { fresh($0, .result) }
+    c.captures = fn.captures.map { cv in
+      let w = fresh(cv, .captured)
+      w.capturedFrom = cv.capturedFrom.map(variable)
+      return w
+    }
+    literalCopies[ObjectIdentifier(fn)] = c
+    // (Named before the literals nested in it, which are copied with its body.)
+    onLiteralCopy?(fn, c)
+    inner.onLiteralCopy = onLiteralCopy
+    c.body = (fn.inlineBody ?? fn.body).map(inner.statement)
+    c.inlineBody = c.body
+    caller.closures.append(c)
+    return c
+  }
+
+  /// Makes `w` the copy's variable for the body's `v` (a literal's parameter, result or
+  /// capture, made by `copyLiteral`).
+  func alias(_ v: Variable, to w: Variable) {
+    variables[ObjectIdentifier(v)] = w
+  }
+
   /// Adds a variable made for the copy to the caller's locals.
   func newLocal(_ v: Variable) -> Variable {
-    v.reportAt = copying?.reportAt
+    if let at = copying?.reportAt { v.reportAt = at }
     caller.locals.append(v)
     return v
   }
@@ -87,9 +156,10 @@ final class BodyRewriter {
   func site(_ s: AllocationSite) -> AllocationSite {
     guard let copying else { return s }
     if let mapped = sites[ObjectIdentifier(s)] { return mapped }
-    let text = copying.library.map { qualifyingIdentifiers(s.text, in: $0.package) } ?? s.text
+    // (A literal's funcval is `func literal` in any package.)
+    let text = s.kind == .closure ? s.text : copying.library.map { qualifyingIdentifiers(s.text, in: $0.package) } ?? s.text
     let copy = AllocationSite(kind: s.kind, span: span(s.span), type: s.type, text: text)
-    copy.reportAt = copying.reportAt
+    copy.reportAt = copying.reportAt ?? s.reportAt
     copy.constantCount = s.constantCount
     copy.zeroCopyCandidate = s.zeroCopyCandidate
     sites[ObjectIdentifier(s)] = copy
@@ -116,7 +186,16 @@ final class BodyRewriter {
     let kind: TypedStmt.Kind
     switch s.kind {
     case .expression(let e): kind = .expression(expression(e))
-    case .assign(let ts, let vs): kind = .assign(ts.map(target), vs.map(expression))
+    case .assign(let ts, let vs):
+      let (targets, values) = (ts.map(target), vs.map(expression))
+      kind = .assign(targets, values)
+      if let onDefinition {
+        for (t, (mapped, value)) in zip(ts, zip(targets, values)) {
+          if case .place(let e) = t, case .variable(let v) = e.kind, case .place(let m) = mapped, case .variable(let w) = m.kind {
+            onDefinition(v, w, value)
+          }
+        }
+      }
     case .assignCall(let ts, let call): kind = .assignCall(ts.map(target), expression(call))
     case .zero(let vars): kind = .zero(vars.map(variable))
     case .opAssign(let op, let t, let v): kind = .opAssign(op, expression(t), expression(v))
@@ -147,22 +226,29 @@ final class BodyRewriter {
     case .setMemoryLimit(let e): kind = .setMemoryLimit(e.map(expression))
     case .gc, .free, .why, .explain, .heapMap: kind = s.kind
     case .deferStmt(let d):
-      // A function with a defer is never inlined (hairyVisitor: "unhandled op DEFER"), so only
-      // the function's own body gets here, and its DeferredCall (shared with Function.defers)
-      // is rewritten in place. The arguments' calls are inlined at the statement; the deferred
-      // call itself inside the wrapper, where the wrapper exists before inlining (Go 1.20+; Go
-      // 1.19 marks it NoInline).
-      assert(copying == nil, "a function with a defer was inlined")
-      d.setup = d.setup.map(statement)
-      if inlinesDeferredCalls && !d.isNormalForm { d.call = expression(d.call) }
-      kind = .deferStmt(d)
+      // A function with a defer is never inlined (hairyVisitor: "unhandled op DEFER"), so a
+      // defer is met in the function's own body, whose DeferredCall (shared with
+      // Function.defers) is rewritten in place — the arguments' calls are inlined at the
+      // statement; the deferred call itself inside the wrapper, where the wrapper exists
+      // before inlining (Go 1.20+; Go 1.19 marks it NoInline) — or in a literal copied with an
+      // inlined body (copyLiteral), whose copy gets a DeferredCall of its own.
+      if copying != nil {
+        kind = .deferStmt(deferredCall(d, into: \.defers))
+      } else {
+        d.setup = d.setup.map(statement)
+        if inlinesDeferredCalls && !d.isNormalForm { d.call = expression(d.call) }
+        kind = .deferStmt(d)
+      }
     case .goStmt(let d):
-      // Likewise a function with a go statement ("unhandled op GO"). The call stays a call:
-      // the new goroutine makes it (Go 1.20+ inlines it into the wrapper, which changes the
-      // goroutine's frames, not what it allocates).
-      assert(copying == nil, "a function with a go statement was inlined")
-      d.setup = d.setup.map(statement)
-      kind = .goStmt(d)
+      // Likewise a go statement ("unhandled op GO"). The call stays a call: the new goroutine
+      // makes it (Go 1.20+ inlines it into the wrapper, which changes the goroutine's frames,
+      // not what it allocates).
+      if copying != nil {
+        kind = .goStmt(deferredCall(d, into: \.goStatements))
+      } else {
+        d.setup = d.setup.map(statement)
+        kind = .goStmt(d)
+      }
     }
     let copy = TypedStmt(kind, span(s.span))
     if let library = copying?.library {
@@ -172,6 +258,16 @@ final class BodyRewriter {
     copy.labels = s.labels
     // A copy's statements are not the caller's to narrate.
     copy.narrated = copying == nil && s.narrated
+    return copy
+  }
+
+  /// A defer or go statement of a literal's body copied into the literal's copy (the caller
+  /// here), added to its defers or go statements in body order, as the checker adds them.
+  private func deferredCall(_ d: DeferredCall, into list: ReferenceWritableKeyPath<Function, [DeferredCall]>) -> DeferredCall {
+    let temps = d.temps.map(variable)
+    let copy = DeferredCall(index: d.index, temps: temps, setup: d.setup.map(statement), call: expression(d.call), span: span(d.span))
+    copy.inLoop = d.inLoop
+    caller[keyPath: list].append(copy)
     return copy
   }
 
@@ -204,33 +300,48 @@ final class BodyRewriter {
   func expression(_ e: TypedExpr) -> TypedExpr {
     let kind: TypedExpr.Kind
     switch e.kind {
-    // A literal never is in a body being inlined (a function containing one is not inlinable:
-    // Inliner.canInline); a declared function's value is the same in any copy.
-    case .constant, .nilValue, .functionValue, .closure: kind = e.kind
+    // A declared function's value is the same in any copy; a literal in a copy is a new
+    // closure of the caller (copyLiteral), its funcval a new site of the caller's.
+    case .constant, .nilValue, .functionValue: kind = e.kind
+    case .closure(let fn, let s):
+      if copying != nil {
+        let c = copyLiteral(fn)
+        let copiedSite = site(s)
+        copiedSite.closureFunction = c
+        kind = .closure(c, copiedSite)
+      } else {
+        kind = e.kind
+      }
     case .variable(let v): kind = .variable(variable(v))
     case .callValue(let f, let args):
       // A call through a local that statically holds a package function Go inlines
       // (`f := math.Abs; f(-2)`) is a call of that function, inlined as one (ir.StaticValue;
       // runs/pkgfuncvalues). One Go does not inline stays a call through the value, and -m
       // names it as written (`g(' ')`).
-      if let g = staticCallee?(f), let b = g.packageFunction, inlinesPackageCall(b) {
+      // The callee first (`g(3)()` inlines g(3), whose result is then the callee), then the
+      // arguments: the order of Go's post-order marking of the call's children.
+      let callee = expression(f)
+      if let g = resolveCallee?(callee) ?? staticCallee?(f), let b = g.packageFunction, inlinesPackageCall(b) {
         return expression(TypedExpr(.builtin(b, args, spread: false), e.type, span(e.span)))
       }
       let rewritten = args.map(expression)
-      if let g = staticCallee?(f), let replaced = onCall?(rebuilt(.call(g, rewritten), like: e), g, rewritten) {
-        return replaced
+      if let g = resolveCallee?(callee) ?? staticCallee?(f) {
+        // A declared function is called directly (`.call`); a literal stays a call through
+        // its value, which the inliner replaces or keeps.
+        let direct = g.isLiteral ? rebuilt(.callValue(callee, rewritten), like: e) : rebuilt(.call(g, rewritten), like: e)
+        if let replaced = onCall?(direct, g, rewritten, f.span.end) { return replaced }
       }
-      if case .interfaceMethod(let x, _) = f.kind, let (g, t) = devirtualize?(e) {
+      if case .interfaceMethod(let x, _) = callee.kind, let (g, t) = devirtualize?(e) {
         // `s.M(args)` as `s.(T).M(args)`: the asserted value is the receiver (a value method
         // of *T's gets the pointee, as the wrapper would).
-        let asserted = TypedExpr(.typeAssert(expression(x), t, .value), t, span(x.span))
+        let asserted = TypedExpr(.typeAssert(x, t, .value), t, x.span)
         var receiver = asserted
         if let (base, pointer) = g.receiver, !pointer, t.isPointer { receiver = TypedExpr(.deref(asserted), base, span(x.span)) }
         let direct = TypedExpr(.call(g, [receiver] + rewritten), e.type, span(e.span))
-        if inlinesDevirtualized, let replaced = onCall?(direct, g, [receiver] + rewritten) { return replaced }
+        if inlinesDevirtualized, let replaced = onCall?(direct, g, [receiver] + rewritten, nil) { return replaced }
         kind = direct.kind
       } else {
-        kind = .callValue(expression(f), rewritten)
+        kind = .callValue(callee, rewritten)
       }
     case .unary(let op, let x): kind = .unary(op, expression(x))
     case .binary(let op, let a, let b): kind = .binary(op, expression(a), expression(b))
@@ -239,7 +350,7 @@ final class BodyRewriter {
     case .conversion(let x): kind = .conversion(expression(x))
     case .call(let f, let args):
       let rewritten = args.map(expression)
-      if let replaced = onCall?(rebuilt(e.kind, like: e), f, rewritten) { return replaced }
+      if let replaced = onCall?(rebuilt(e.kind, like: e), f, rewritten, nil) { return replaced }
       kind = .call(f, rewritten)
     case .builtin(let b, let args, let spread):
       kind = .builtin(b, args.map(expression), spread: spread)

@@ -72,6 +72,11 @@ struct InlineCostModel {
   static let maxBudget = 80
   /// inlineExtraCallCost: a call that is not inlined.
   static let extraCallCost = 57
+  /// inlineParamCallCost (Go 1.21+): a call through a parameter, or through a variable a
+  /// closure captured, costs only this much extra ("inlining might expose a constant
+  /// function"): `twice(f func())` calling f twice is inlinable in Go 1.27.3, not in 1.19.8
+  /// (Tests/Recordings/runs/inlinedliterals).
+  static let paramCallCost = 17
   /// inlineBigFunctionNodes: a caller with this many IR nodes is "big" (IsBigFunc)...
   static let bigFunctionNodes = 5000
   /// ...and takes only inlinees of at most inlineBigFunctionMaxCost.
@@ -222,7 +227,10 @@ struct InlineCostVisitor {
     case .callValue(let f, let args):
       // OCALLFUNC through a value: a static declared callee costs as a direct call of it
       // (inlined: its cost); any other, the non-leaf call cost (inl.go hairyVisitor).
-      let extra = countingNodes ? 0 : (staticCallee?(f).flatMap { callCost?($0) } ?? InlineCostModel.extraCallCost)
+      var extra = countingNodes ? 0 : (staticCallee?(f).flatMap { callCost?($0) } ?? InlineCostModel.extraCallCost)
+      if !countingNodes, model.unifiedIR, case .variable(let v) = f.kind, v.storage == .parameter || v.storage == .captured {
+        extra = min(extra, InlineCostModel.paramCallCost)
+      }
       return 1 + cost(f) + args.reduce(0) { $0 + cost($1) } + extra
     // A declared function's name (ONAME, class PFUNC).
     case .functionValue: return 1

@@ -71,6 +71,18 @@ final class Inliner {
   private var devirtualizedAt: Int? = nil
   /// The run's methods by their type and name (what devirtualization looks up).
   private var methods: [ObjectIdentifier: [String: Function]] = [:]
+  /// The run's top-level code (its literals are the run's too).
+  private var script: Function? = nil
+  /// The variables of the rewritten bodies that have one definition, and that definition as
+  /// rewritten — what ir.StaticValue follows to a call's callee (`resolve`): a local assigned
+  /// once, an inlined function's parameter that keeps its argument, through inlined calls.
+  private var definitions: [ObjectIdentifier: TypedExpr] = [:]
+  /// interleaved.go's useCounts: how many calls were found to resolve to each literal (one
+  /// call of a closure gets the budget of inlineClosureCalledOnceCost).
+  private var useCounts: [ObjectIdentifier: Int] = [:]
+  /// Go 1.19 numbers a literal copied into an inlined body as a new literal of the function it
+  /// is copied into (`main.func8` after main's seven); the last number given, by function.
+  private var literalNumbers: [ObjectIdentifier: Int] = [:]
 
   init(compiler: CompilerProfile) {
     self.compiler = compiler
@@ -86,17 +98,23 @@ final class Inliner {
     wrapperCosts = [:]
     guard let era = compiler.inliner else { return }
     declared = Set(program.functions.map(ObjectIdentifier.init))
+    script = program.script
+    definitions = [:]
+    useCounts = [:]
+    literalNumbers = [:]
     methods = [:]
     devirtualized = []
     devirtualizedAt = nil
     for f in program.functions {
       if let (base, _) = f.receiver, let name = f.decl?.name { methods[ObjectIdentifier(base), default: [:]][name] = f }
     }
-    for f in program.functions {
+    for f in (program.functions + [program.script]).flatMap(\.withLiterals) {
       f.inlineBody = f.body
       f.inlineCost = nil
       f.inlineReason = nil
+      f.inlinabilityDecided = false
     }
+    for f in (program.functions + [program.script]).flatMap(\.withLiterals) { countLiteralCalls(in: f) }
     let batches = EscapeAnalysis.callGraphComponents(program.functions)
     switch era {
     case .go119:
@@ -114,39 +132,76 @@ final class Inliner {
         }
       }
     case .go127:
-      // (A function's literals right after it, as CanInlineFuncs visits them.)
+      // A function's literals right after it, as CanInlineFuncs visits them — but a literal
+      // that captures nothing is a function of its own to VisitFuncsBottomUp (scc.go: only a
+      // closure joins the component of the function it is in), visited as the function
+      // reaches it, so decided before it (Tests/Recordings/runs/inlinedliterals: main.func4).
       for batch in batches {
         for f in batch {
+          let literals = f.withLiteralsInCompileOrder.dropFirst()
+          for c in literals where c.captures.isEmpty && !c.isRangeFuncBody { canInlineLiteral(c) }
           canInline(f)
-          for c in f.withLiteralsInCompileOrder.dropFirst() { canInlineLiteral(c) }
+          for c in literals { canInlineLiteral(c) }
         }
       }
-      for c in program.script.withLiteralsInCompileOrder.dropFirst() { canInlineLiteral(c) }
+      let literals = program.script.withLiteralsInCompileOrder.dropFirst()
+      for c in literals where c.captures.isEmpty && !c.isRangeFuncBody { canInlineLiteral(c) }
+      for c in literals { canInlineLiteral(c) }
       devirtualizedAt = diagnostics.count
-      for batch in batches { for f in batch { inlineCalls(f) } }
+      for batch in batches { for f in batch { inlineCallsWithLiterals(f) } }
     }
-    inlineCalls(program.script)
+    if era == .go127 {
+      inlineCallsWithLiterals(program.script)
+    } else {
+      inlineCalls(program.script)
+      for c in program.script.withLiterals.dropFirst() { inlineLiteral(c) }
+    }
     diagnostics.insert(contentsOf: devirtualized, at: devirtualizedAt ?? diagnostics.count)
-    // Calls in literals' bodies are inlined too (the literals themselves are not, yet).
-    let withLiteralsDone = era == .go119 ? [program.script] : program.functions + [program.script]
-    for c in withLiteralsDone.flatMap({ $0.withLiterals.dropFirst() }) { inlineLiteral(c) }
+    // Go 1.24+ drops the assignments to locals nothing reads once calls are inlined.
+    if compiler.dropsDeadLocals {
+      for f in program.functions + [program.script] { DeadLocals.run(f) }
+    }
   }
 
-  /// A literal's calls inlined, and why the literal itself is not (Go 1.20+ decides that
-  /// earlier, with its function's: `canInlineLiteral`).
+  /// Go 1.20+: a function's calls inlined, and its literals' — a literal is a function of the
+  /// package there, in its function's component after it, or before it in a component of its
+  /// own when it captures nothing (scc.go). A copy made by inlining is not among the package's
+  /// functions: nothing is inlined into it (Tests/Recordings/runs/inlinedliterals).
+  private func inlineCallsWithLiterals(_ f: Function) {
+    let literals = f.withLiteralsInCompileOrder.dropFirst().filter { $0.copiedFrom == nil }
+    let ownComponent = { (c: Function) in c.captures.isEmpty && !c.isRangeFuncBody }
+    for c in literals where ownComponent(c) { inlineCalls(c) }
+    inlineCalls(f)
+    for c in literals where !ownComponent(c) { inlineCalls(c) }
+  }
+
+  /// A literal's calls inlined, and its inlinability decided first when no call of it did.
   private func inlineLiteral(_ c: Function) {
-    if compiler.inliner != .go127 { canInlineLiteral(c) }
+    // (Go 1.19 decides a copy made in an inlined body only when a call of it asks: the copy is
+    // not among the package's functions.)
+    if compiler.inliner != .go127 && c.copiedFrom == nil { canInlineLiteral(c) }
+    // (Nor does it inline calls into such a copy: only the package's functions get InlineCalls.)
+    if c.copiedFrom != nil { return }
     inlineCalls(c)
   }
 
-  /// CanInline of a literal.
+  /// CanInline of a literal, reported in order.
   private func canInlineLiteral(_ c: Function) {
     working(on: c)
-    // CanInline (inl.go), which -m reports for a literal as for a function (`can inline
-    // main.func1`, at its `func`): Go 1.20+ gives a literal the budget of one called once,
-    // 800 (inlineBudget: `if fn.ClosureParent != nil`), Go 1.19 the usual 80. gcsh does not
-    // inline calls of literals yet, so the literal keeps no cost.
-    let cost = inlineCost(of: c.body)
+    if let line = decideLiteral(c) { report(line.offset, line.message) }
+  }
+
+  /// CanInline of a literal (inl.go), once: its cost against a literal's budget — Go 1.20+
+  /// gives a literal the budget of one called once, 800 (inlineBudget: `if fn.ClosureParent !=
+  /// nil`; whether a call may inline it is inlineCostOK's question), Go 1.19 the usual 80 — and
+  /// -m's `can inline main.func1` line, at its `func`, when it is inlinable.
+  private func decideLiteral(_ c: Function) -> EscapeDiagnostic? {
+    guard !c.inlinabilityDecided else { return nil }
+    c.inlinabilityDecided = true
+    working(on: c)
+    decideCalledLiterals(in: c)
+    let body = c.inlineBody ?? c.body
+    let cost = inlineCost(of: body, in: c)
     let budget = compiler.inliner == .go127 ? 10 * InlineCostModel.maxBudget : InlineCostModel.maxBudget
     c.inlineCost = nil
     if !c.defers.isEmpty {
@@ -155,15 +210,82 @@ final class Inliner {
     } else if !c.goStatements.isEmpty {
       c.inlineReason = "unhandled op GO"
       reportWrappers(c)
-    } else if callsRecover(c.body) {
+    } else if callsRecover(body) {
       c.inlineReason = "call to recover"
-    } else if c.body.contains(where: { $0.containsRuntimeStatement }) {
+    } else if body.contains(where: { $0.containsRuntimeStatement }) {
       c.inlineReason = "gcsh runtime statement"
     } else if cost > budget {
       c.inlineReason = "function too complex: cost \(cost) exceeds budget \(budget)"
+    } else if c.isMethodValueWrapper || !Self.literalsCopyable(c) {
+      // gcsh inlines no method value's wrapper, nor copies a literal with a range-over-func
+      // loop (grammar.md).
+      c.inlineReason = "gcsh does not inline this literal"
+      if !c.isMethodValueWrapper, let at = c.literalSpan?.start { return EscapeDiagnostic(offset: at, message: "can inline \(c.name)") }
     } else {
-      if let at = c.literalSpan?.start, !c.isMethodValueWrapper { report(at, "can inline \(c.name)") }
-      c.inlineReason = "gcsh does not inline function literals"
+      c.inlineCost = cost
+      if let at = c.literalSpan?.start { return EscapeDiagnostic(offset: at, message: "can inline \(c.name)") }
+    }
+    return nil
+  }
+
+  /// Whether every literal in f (nested ones too) can be copied into an inlined body: none is a
+  /// range-over-func body, whose rewrite (#next, #state) gcsh does not copy.
+  static func literalsCopyable(_ f: Function) -> Bool {
+    f.closures.allSatisfy { c in !c.isRangeFuncBody && literalsCopyable(c) }
+  }
+
+  /// hairyVisitor meets a call whose callee is statically a literal (inlCallee's OCLOSURE
+  /// case) and decides the literal's inlinability then — before the function's own `can
+  /// inline` line. It stops visiting once the budget is spent (with -m, not -m -m): the
+  /// statements after that point are not visited.
+  private func decideCalledLiterals(in f: Function) {
+    let body = f.inlineBody ?? f.body
+    let oracle = ReassignOracle(body)
+    var visitor = InlineCostVisitor(model: model, callCost: callCost)
+    visitor.staticCallee = staticCallees(in: body, of: f)
+    // (Go 1.19's hairyVisitor scans a literal's body as part of the function's, and its
+    // inlCallee resolves a literal in any frame.)
+    let intoLiterals = compiler.inliner == .go119
+    var spent = 0
+    for s in body {
+      // (It stops at a defer or go statement too: "unhandled op".)
+      if spent > InlineCostModel.maxBudget { break }
+      if case .deferStmt = s.kind { break }
+      if case .goStmt = s.kind { break }
+      s.forEachExpression { e in
+        func visit(_ e: TypedExpr) {
+          if case .callValue(let callee, _) = e.kind, case .closure(let c, _) = oracle.staticValue(callee).kind,
+            c.captures.isEmpty || c.outer === f || intoLiterals, !c.inlinabilityDecided, let line = decideLiteral(c)
+          {
+            working(on: f)
+            report(line.offset, line.message)
+          }
+          if intoLiterals, case .closure(let c, _) = e.kind {
+            for s in c.inlineBody ?? c.body { s.forEachExpression(visit) }
+          }
+          e.forEachChild(visit)
+        }
+        visit(e)
+      }
+      working(on: f)
+      spent += visitor.cost(s)
+    }
+  }
+
+  /// The calls of literals an unrewritten body makes directly (`func() {...}()`, `f := func...;
+  /// f()`): interleaved.go counts them before inlining anything.
+  private func countLiteralCalls(in f: Function) {
+    let oracle = ReassignOracle(f.body)
+    for s in f.body {
+      s.forEachExpression { e in
+        func visit(_ e: TypedExpr) {
+          if case .callValue(let callee, _) = e.kind, case .closure(let c, _) = oracle.staticValue(callee).kind {
+            useCounts[ObjectIdentifier(c), default: 0] += 1
+          }
+          e.forEachChild(visit)
+        }
+        visit(e)
+      }
     }
   }
 
@@ -210,15 +332,17 @@ final class Inliner {
       f.inlineReason = "gcsh runtime statement"
       return
     }
-    let cost = inlineCost(of: body)
+    decideCalledLiterals(in: f)
+    working(on: f)
+    let cost = inlineCost(of: body, in: f)
     if cost > InlineCostModel.maxBudget {
       f.inlineReason = "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
       return
     }
-    if !f.closures.isEmpty {
-      // Go inlines such a function, copying the literal into the caller as a new closure;
-      // gcsh cannot copy one yet, so -m lacks its "can inline" (grammar.md).
-      f.inlineReason = "gcsh does not inline a function containing a function literal"
+    if !Self.literalsCopyable(f) {
+      // Go inlines such a function, copying its literals; gcsh does not copy a range-over-func
+      // loop's body (grammar.md).
+      f.inlineReason = "gcsh does not copy a range-over-func loop's body"
       return
     }
     f.inlineCost = cost
@@ -228,10 +352,63 @@ final class Inliner {
   /// What a call costs its caller: the callee's body when the caller would inline it, else
   /// the extra call cost.
   private func callCost(_ g: Function) -> Int {
-    if let cost = g.inlineCost, declared.contains(ObjectIdentifier(g)), cost <= InlineCostModel.maxBudget {
+    if let cost = g.inlineCost, isOfThisRun(g), cost <= InlineCostModel.maxBudget * (g.isLiteral && compiler.inliner == .go127 ? 2 : 1) {
       return cost
     }
     return InlineCostModel.extraCallCost
+  }
+
+  /// A function of this run, or a literal in one (only these are inlined: see above).
+  private func isOfThisRun(_ g: Function) -> Bool {
+    var top = g
+    while let o = top.outer { top = o }
+    return declared.contains(ObjectIdentifier(top)) || top === script
+  }
+
+  /// ir.StaticValue, then inlCallee: the declared function or literal that a callee expression
+  /// of a rewritten body calls, following single definitions (`f := func...`, an inlined
+  /// function's parameter given a literal, an inlined call's result).
+  private func resolve(_ e: TypedExpr) -> Function? {
+    var e = e
+    for _ in 0..<64 {
+      switch e.kind {
+      case .functionValue(let g): return g
+      case .closure(let c, _): return c.isMethodValueWrapper ? nil : c
+      case .conversion(let x) where InlineCostVisitor.changesNoBits(from: x.type, to: e.type): e = x
+      case .variable(let v):
+        guard let d = definitions[ObjectIdentifier(v.canonical)] else { return nil }
+        e = d
+      case .inlinedCall(let ic):
+        guard let d = ReassignOracle.returnedValue(of: ic) else { return nil }
+        e = d
+      default: return nil
+      }
+    }
+    return nil
+  }
+
+  /// Records a rewritten body's definition of one of its variables (`oracle` knows which of
+  /// the body's variables have only one).
+  private func define(_ v: Variable, _ w: Variable, _ value: TypedExpr, _ oracle: ReassignOracle) {
+    guard w.storage != .captured, oracle.hasSingleDefinition(v) else { return }
+    definitions[ObjectIdentifier(w)] = value
+  }
+
+  /// A literal copied with an inlined body into f, the function being compiled: Go 1.19 names
+  /// it, and each literal nested in it, as a new literal of f in the order they are copied
+  /// (typecheck.ClosureName: `main.func1`, `main.func2` for the one in it, then `main.func3`);
+  /// Go 1.20+ keeps the literal's name.
+  private func literalCopied(_ original: Function, _ copy: Function, into f: Function) {
+    guard compiler.inliner == .go119 else { return }
+    let id = ObjectIdentifier(f)
+    let own = f.closures.filter { !$0.isMethodValueWrapper && !$0.isRangeFuncBody && $0.copiedFrom == nil }.count
+    let n = (literalNumbers[id] ?? own) + 1
+    literalNumbers[id] = n
+    if f.isLiteral {
+      copy.name = "\(f.name).\(n)"
+    } else {
+      copy.name = "\(f.isScript ? "main" : f.name).func\(n)"
+    }
   }
 
   /// Go 1.20+ turns each deferred call into a wrapper closure, `f.deferwrap1`, ... (typecheck
@@ -291,10 +468,24 @@ final class Inliner {
   /// Inlines the calls in f's body (InlineCalls / DevirtualizeAndInlineFunc).
   /// hairyVisitor's cost of a body: calls at their callees' costs, a call through a value
   /// at its static callee's.
-  private func inlineCost(of body: [TypedStmt]) -> Int {
+  private func inlineCost(of body: [TypedStmt], in f: Function) -> Int {
     var visitor = InlineCostVisitor(model: model, callCost: callCost)
-    visitor.staticCallee = staticCallees(in: body)
+    visitor.staticCallee = staticCallees(in: body, of: f)
     return visitor.cost(body)
+  }
+
+  /// The same for the cost of f's body: a literal of f's (or one capturing nothing) too, as
+  /// inlCallee's OCLOSURE case resolves one in the frame it captures from.
+  private func staticCallees(in body: [TypedStmt], of f: Function) -> (TypedExpr) -> Function? {
+    let oracle = ReassignOracle(body)
+    return { e in
+      switch oracle.staticValue(e).kind {
+      case .functionValue(let g): return g
+      case .closure(let c, _) where (c.captures.isEmpty || c.outer === f || self.compiler.inliner == .go119) && !c.isMethodValueWrapper:
+        return c
+      default: return nil
+      }
+    }
   }
 
   /// The declared function a callee expression of `body` statically is (ir.StaticValue: a
@@ -350,14 +541,17 @@ final class Inliner {
     maxCost = nodes >= InlineCostModel.bigFunctionNodes ? InlineCostModel.bigFunctionMaxCost : InlineCostModel.maxBudget
     let rewriter = BodyRewriter(caller: f, copying: nil)
     rewriter.staticCallee = staticCallees(in: f.body)
+    rewriter.resolveCallee = { [unowned self] in self.resolve($0) }
+    let oracle = ReassignOracle(f.body)
+    rewriter.onDefinition = { [unowned self] v, w, value in self.define(v, w, value, oracle) }
     rewriter.inlinesDevirtualized = compiler.inliner == .go127
     // Go 1.19's inliner leaves a deferred call alone (inl.go: ODEFER's call is NoInline); Go
     // 1.20+ makes the defer's wrapper closure first and inlines into it.
     rewriter.inlinesDeferredCalls = compiler.inliner == .go127
     var counter = 0
-    rewriter.onCall = { [unowned self] call, g, args in
+    rewriter.onCall = { [unowned self] call, g, args, calleeEnd in
       defer { counter += 1 }
-      return self.tryInline(call, g, args, chain: [], path: [counter], outermost: nil)
+      return self.tryInline(call, g, args, calleeEnd: calleeEnd, chain: [], path: [counter], outermost: nil)
     }
     rewriter.inlinesPackageCall = { [unowned self] in self.inlinesPackageCall($0) }
     rewriter.onPackageCall = { [unowned self] call, b in
@@ -390,15 +584,37 @@ final class Inliner {
     // Go 1.19 calls a generic's shaped body with its dictionary and never inlines that call
     // (`Sum[go.shape.int_0](&.dict.Sum[int], xs)`, runs/generics); Go 1.20+ inlines it.
     if g.instance != nil && !compiler.unifiedGenerics { return false }
-    return g.inlineCost != nil && declared.contains(ObjectIdentifier(g))
+    return g.inlineCost != nil && isOfThisRun(g)
+  }
+
+  /// inlineCostOK's limit for a call of g: a literal gets twice the budget in Go 1.20+, and
+  /// inlineClosureCalledOnceCost when it is the only call found of it.
+  private func maxCost(of g: Function) -> Int {
+    guard g.isLiteral, compiler.inliner == .go127 else { return maxCost }
+    if useCounts[ObjectIdentifier(g)] == 1 { return max(2 * maxCost, 10 * InlineCostModel.maxBudget) }
+    return 2 * maxCost
   }
 
   /// mkinlcall: the call replaced by a copy of g's body, or nil when it is not inlined.
   /// `chain` holds the functions being inlined on the way here (the inlining tree's parents).
   private func tryInline(
-    _ call: TypedExpr, _ g: Function, _ args: [TypedExpr], chain: [Function], path: [Int], outermost: Int?
+    _ call: TypedExpr, _ g: Function, _ args: [TypedExpr], calleeEnd: Int?, chain: [Function], path: [Int], outermost: Int?
   ) -> TypedExpr? {
-    guard let f = caller, inlinable(g), let cost = g.inlineCost, cost <= maxCost else { return nil }
+    guard let f = caller else { return nil }
+    if g.isLiteral {
+      // inlCallee's OCLOSURE case: not across closure frames (a literal that captures is
+      // inlined only into the function it captures from), and CanInline decided now for a
+      // literal no one asked about before (a copy in an inlined body: -m's `can inline` line
+      // comes before the call's).
+      guard isOfThisRun(g), g.captures.isEmpty || g.outer === f else { return nil }
+      if g.copiedFrom != nil { useCounts[ObjectIdentifier(g), default: 0] += 1 }
+      if !g.inlinabilityDecided, let line = decideLiteral(g) {
+        working(on: f)
+        if !muted { inlined.append(Inlined(path: path, line: line)) }
+      }
+      working(on: f)
+    }
+    guard inlinable(g), let cost = g.inlineCost, cost <= maxCost(of: g) else { return nil }
     // The calls that start a program (gcsh's top-level code calling main and init).
     if f.isScript && g.receiver == nil && (g.name == "main" || g.name == "init") { return nil }
     // Recursion: a callee already being inlined here ("repeated recursive cycle"); Go 1.19
@@ -407,7 +623,7 @@ final class Inliner {
     if compiler.inliner == .go119 && g === f { return nil }
     // A call is at its `(`; a method call's is after its receiver (`f().M(`).
     let receiverEnd = g.receiver != nil ? args.first?.span.end : nil
-    let at = outermost ?? (call.isRangeFuncCall ? call.span.start : openParen(after: receiverEnd ?? call.span.start))
+    let at = outermost ?? (call.isRangeFuncCall ? call.span.start : openParen(after: receiverEnd ?? calleeEnd ?? call.span.start))
     inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(g.name)")))
     var copy = BodyRewriter.Copy(reportAt: at)
     if let library = g.library, f.library == nil {
@@ -416,6 +632,8 @@ final class Inliner {
     }
     let copier = BodyRewriter(caller: f, copying: copy)
     let params = g.params.map(copier.variable)
+    // A literal's captures are the caller's own variables (it captured them from this frame).
+    for c in g.captures { if let from = c.capturedFrom { copier.alias(c, to: from) } }
     // The results (inl.go retvars): the callee's named results become the caller's locals as
     // its other variables do; unnamed ones are new locals ~R0, ~R1, ...
     let results = g.results.enumerated().map { k, r in
@@ -424,13 +642,24 @@ final class Inliner {
     }
     let ic = InlinedCall(callee: g, params: params, args: args, results: results, reportAt: at)
     copier.inlinedCall = ic
-    // Go 1.20+ reads an inlined body afresh, its locals' single values known; Go 1.19's copies
-    // (inlvars without a definition) resolve none.
-    if compiler.inliner == .go127 { copier.staticCallee = staticCallees(in: g.inlineBody ?? g.body) }
+    // A parameter the body never assigns keeps its argument (a literal passed to an inlined
+    // function is called through it: inlined too). Go 1.20+ reads an inlined body afresh, its
+    // locals' single values known; Go 1.19's copies of locals (inlvars without a definition)
+    // resolve none.
+    let calleeOracle = ReassignOracle(g.inlineBody ?? g.body)
+    for (p, (q, a)) in zip(g.params, zip(params, args)) where calleeOracle.neverAssigned(p) {
+      definitions[ObjectIdentifier(q)] = a
+    }
+    copier.resolveCallee = { [unowned self] in self.resolve($0) }
+    copier.onLiteralCopy = { [unowned self] original, copy in self.literalCopied(original, copy, into: f) }
+    if compiler.inliner == .go127 {
+      copier.staticCallee = staticCallees(in: g.inlineBody ?? g.body)
+      copier.onDefinition = { [unowned self] v, w, value in self.define(v, w, value, calleeOracle) }
+    }
     var counter = 0
-    copier.onCall = { [unowned self] call, h, args in
+    copier.onCall = { [unowned self] call, h, args, calleeEnd in
       defer { counter += 1 }
-      return self.tryInline(call, h, args, chain: chain + [g], path: path + [counter], outermost: at)
+      return self.tryInline(call, h, args, calleeEnd: calleeEnd, chain: chain + [g], path: path + [counter], outermost: at)
     }
     copier.inlinesPackageCall = { [unowned self] in self.inlinesPackageCall($0) }
     copier.onPackageCall = { [unowned self] call, b in
@@ -438,7 +667,23 @@ final class Inliner {
       self.packageInlined(call, b, path: path + [counter], outermost: at)
     }
     ic.body = (g.inlineBody ?? g.body).map(copier.statement)
-    return TypedExpr(.inlinedCall(ic), call.type, call.span)
+    let inlinedCall = TypedExpr(.inlinedCall(ic), call.type, call.span)
+    // inline.CalleeEffects: a callee expression that is not a name or a literal (an inlined
+    // call returning the literal: `makeBuf()()`) is still evaluated, before the call.
+    if case .callValue(let callee, _) = call.kind, Self.hasEffects(callee) {
+      return TypedExpr(.initialized([TypedStmt(.expression(callee), callee.span)], inlinedCall), call.type, call.span)
+    }
+    return inlinedCall
+  }
+
+  /// Whether evaluating a callee expression does anything (CalleeEffects stops at a name, a
+  /// literal and a method expression).
+  private static func hasEffects(_ e: TypedExpr) -> Bool {
+    switch e.kind {
+    case .variable, .closure, .functionValue: return false
+    case .conversion(let x): return hasEffects(x)
+    default: return true
+    }
   }
 
   /// Whether Go's inliner of this compiler inlines a call of the package function.

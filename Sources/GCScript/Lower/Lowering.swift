@@ -291,6 +291,15 @@ final class Lowerer {
         code.stackObjects.append(StackObject(slot: slots[ObjectIdentifier(v)]!, type: v.type, count: 1))
       }
     }
+    // A variable of an inlined body that a literal copied with the body captures lives as
+    // long as the frame: a call of the copy inlined later reads it directly, after the
+    // inlined call that declared it has released its slots (Go's inlined variables are
+    // locals of the whole caller).
+    for c in function.closures where c.copiedFrom != nil {
+      for v in c.captures.compactMap(\.capturedFrom) where v.function === function && slots[ObjectIdentifier(v)] == nil {
+        slots[ObjectIdentifier(v)] = allocate(v.type)
+      }
+    }
     deferPrologue()
     // Allocation sites kept in the frame.
     for site in function.sites where !site.onHeap && site.kind != .variable {
