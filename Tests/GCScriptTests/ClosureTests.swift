@@ -295,3 +295,65 @@ func literalCopiesBehaveAsGos(_ version: String) throws {
     #expect(out == "99\n")
   }
 }
+
+/// What inlining literals must not change (a second read's reproducers, each checked against
+/// Go 1.27.3's output): a callee expression's effects run though its function is resolved
+/// (`pick()(21)`); a variable a copied literal assigns is not thereby known to hold one value;
+/// a literal returned through a named result by a bare return stays; a slice a range-over-func
+/// body appends to is not moved by move2heap while the body holds it; `twice` nested 16 deep
+/// inlines one copy per level, not 2^16.
+@Test func inliningLiteralsKeepsTheProgramsMeaning() throws {
+  let cases: [(String, String)] = [
+    ("""
+      var n int
+      func double(x int) int { return 2 * x }
+      func pick() func(int) int { n++; return double }
+      r := pick()(21)
+      print r, n
+      """, "42 1\n"),
+    ("""
+      func mk() func(bool) int {
+        h := func() int { return 1 }
+        return func(set bool) int {
+          if set { h = func() int { return 2 } }
+          return h()
+        }
+      }
+      f := mk()
+      print f(false), f(true), f(false)
+      """, "1 2 2\n"),
+    ("""
+      func mk(start int) (n int, f func() int) {
+        n = start
+        f = func() int { n++; return n }
+        return
+      }
+      a, b := mk(10)
+      print a, b()
+      """, "10 11\n"),
+    ("""
+      func count(n int) func(func(int) bool) {
+        return func(y func(int) bool) { for i := 0; i < n; i++ { if !y(i) { return } } }
+      }
+      func collect(n int) []int {
+        var xs []int
+        for i := range count(n) { xs = append(xs, i) }
+        return xs
+      }
+      print collect(3)
+      """, "[0 1 2]\n"),
+    ("""
+      func twice(f func(int) int) func(int) int { return func(x int) int { return f(f(x)) } }
+      inc := func(x int) int { return x + 1 }
+      q := twice(twice(twice(twice(twice(twice(twice(twice(twice(twice(twice(twice(twice(twice(twice(twice(inc))))))))))))))))
+      print q(0)
+      """, "65536\n"),
+  ]
+  for (program, expected) in cases {
+    for profile in [RuntimeProfile.go127, .go119] {
+      let (out, _, rt) = try run(program, profile: profile)
+      #expect(out == expected, "\(profile.name): \(program)")
+      try rt.checkInvariants()
+    }
+  }
+}

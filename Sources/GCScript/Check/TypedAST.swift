@@ -174,6 +174,14 @@ public final class Function {
   /// A literal copied into an inlined body (Inline/BodyRewriter.swift copyLiteral): the
   /// literal it is a copy of.
   var copiedFrom: Function? = nil
+  /// The literal this one is a copy of, through every copy (itself when it is no copy).
+  var original: Function { copiedFrom?.original ?? self }
+  /// A copy of a library's literal: Go compiled the literal with its package (and a generic's
+  /// shaped copy is DUPOK), so -m reports neither its inlinability nor its parameters.
+  var isCopyOfLibraryLiteral: Bool {
+    guard let origin = copiedFrom else { return false }
+    return origin.library != nil || origin.isCopyOfLibraryLiteral
+  }
   /// inl.go CanInline has decided this function's inlinability (-m's `can inline` line is
   /// printed then): a copied literal's is decided when a call of it is first considered.
   var inlinabilityDecided = false

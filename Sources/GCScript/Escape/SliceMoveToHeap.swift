@@ -159,8 +159,7 @@ struct SliceMoveToHeap {
 
   // MARK: Walking (slice.go do: every mention of a tracked variable is counted in allUses)
   //
-  // gcsh has no closures (OCLOSURE) and no methods (argLeak's receiver), so those cases are not
-  // here.
+  // gcsh has no methods here (argLeak's receiver): that case is not here.
 
   private mutating func statement(_ s: TypedStmt) {
     // A declaration (ir.ODCL): its mention and its use cancel out; it fixes the depth.
@@ -248,6 +247,13 @@ struct SliceMoveToHeap {
     switch e.kind {
     case .variable:
       tracking(e)?.allUses += 1
+    case .closure(let fn, let site) where !site.removedByDeadLocals:
+      // slice.go OCLOSURE: each variable the literal captures is mentioned, a use the pass
+      // does not understand (a literal deadlocals dropped is not in Go's tree).
+      for c in fn.captures {
+        let v = c.canonical
+        if let i = infos[ObjectIdentifier(v)], i.tracking { i.allUses += 1 }
+      }
     case .index(let base, _):
       tracking(base)?.okUses += 1  // s[i]
     case .builtin(.len, let args, _):

@@ -106,6 +106,7 @@ final class BodyRewriter {
     c.wrapperVariadic = fn.wrapperVariadic
     c.packageFunction = fn.packageFunction
     c.calledDirectly = fn.calledDirectly
+    c.isRangeFuncBody = fn.isRangeFuncBody
     c.copiedFrom = fn
     c.checked = true
     var own = copying
@@ -322,14 +323,14 @@ final class BodyRewriter {
       // arguments: the order of Go's post-order marking of the call's children.
       let callee = expression(f)
       if let g = resolveCallee?(callee) ?? staticCallee?(f), let b = g.packageFunction, inlinesPackageCall(b) {
-        return expression(TypedExpr(.builtin(b, args, spread: false), e.type, span(e.span)))
+        return keepingEffects(of: callee, expression(TypedExpr(.builtin(b, args, spread: false), e.type, span(e.span))))
       }
       let rewritten = args.map(expression)
       if let g = resolveCallee?(callee) ?? staticCallee?(f) {
         // A declared function is called directly (`.call`); a literal stays a call through
         // its value, which the inliner replaces or keeps.
         let direct = g.isLiteral ? rebuilt(.callValue(callee, rewritten), like: e) : rebuilt(.call(g, rewritten), like: e)
-        if let replaced = onCall?(direct, g, rewritten, f.span.end) { return replaced }
+        if let replaced = onCall?(direct, g, rewritten, f.span.end) { return keepingEffects(of: callee, replaced) }
       }
       if case .interfaceMethod(let x, _) = callee.kind, let (g, t) = devirtualize?(e) {
         // `s.M(args)` as `s.(T).M(args)`: the asserted value is the receiver (a value method
@@ -383,6 +384,22 @@ final class BodyRewriter {
       s.text = "\(e.type.goName)(\(s.text))"
     }
     return copy
+  }
+
+  /// inline.CalleeEffects: a call whose callee expression was resolved and replaced still
+  /// evaluates that expression first when it does something — `pick()(21)` runs pick's
+  /// inlined body, whatever function it returns — and only a name, a literal or a method
+  /// expression does nothing.
+  private func keepingEffects(of callee: TypedExpr, _ call: TypedExpr) -> TypedExpr {
+    func hasEffects(_ e: TypedExpr) -> Bool {
+      switch e.kind {
+      case .variable, .closure, .functionValue: return false
+      case .conversion(let x): return hasEffects(x)
+      default: return true
+      }
+    }
+    guard hasEffects(callee) else { return call }
+    return TypedExpr(.initialized([TypedStmt(.expression(callee), callee.span)], call), call.type, call.span)
   }
 
   /// A node of `kind` standing for `e` in the rewritten body: e's type, span and marks.

@@ -107,7 +107,9 @@ final class DeadLocals {
         c.body.forEach(statement)
       }
     case .deferStmt(let d), .goStmt(let d):
+      // The statement's wrapper closure captures the variables holding its arguments: read.
       d.setup.forEach(statement)
+      for t in d.temps { markRead(t) }
       expression(d.call)
     default: s.forEachExpression { expression($0) }
     }
@@ -122,6 +124,9 @@ final class DeadLocals {
     case .inlinedCall(let ic):
       for (p, a) in zip(ic.params, ic.args) { assign(p, a) }
       for s in ic.body { statement(s) }
+      // Its value is its result variables (OINLCALL's ReturnVars): read, as a bare return
+      // returns named results assigned in the body.
+      for r in ic.results { markRead(r) }
     default: e.forEachChild { expression($0) }
     }
   }

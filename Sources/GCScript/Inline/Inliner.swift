@@ -216,22 +216,14 @@ final class Inliner {
       c.inlineReason = "gcsh runtime statement"
     } else if cost > budget {
       c.inlineReason = "function too complex: cost \(cost) exceeds budget \(budget)"
-    } else if c.isMethodValueWrapper || !Self.literalsCopyable(c) {
-      // gcsh inlines no method value's wrapper, nor copies a literal with a range-over-func
-      // loop (grammar.md).
-      c.inlineReason = "gcsh does not inline this literal"
-      if !c.isMethodValueWrapper, let at = c.literalSpan?.start { return EscapeDiagnostic(offset: at, message: "can inline \(c.name)") }
+    } else if c.isMethodValueWrapper {
+      // A method value's wrapper is the compiler's (`T.M-fm`): Go resolves no call to it.
+      c.inlineReason = "method value wrapper"
     } else {
       c.inlineCost = cost
       if let at = c.literalSpan?.start { return EscapeDiagnostic(offset: at, message: "can inline \(c.name)") }
     }
     return nil
-  }
-
-  /// Whether every literal in f (nested ones too) can be copied into an inlined body: none is a
-  /// range-over-func body, whose rewrite (#next, #state) gcsh does not copy.
-  static func literalsCopyable(_ f: Function) -> Bool {
-    f.closures.allSatisfy { c in !c.isRangeFuncBody && literalsCopyable(c) }
   }
 
   /// hairyVisitor meets a call whose callee is statically a literal (inlCallee's OCLOSURE
@@ -339,12 +331,6 @@ final class Inliner {
       f.inlineReason = "function too complex: cost \(cost) exceeds budget \(InlineCostModel.maxBudget)"
       return
     }
-    if !Self.literalsCopyable(f) {
-      // Go inlines such a function, copying its literals; gcsh does not copy a range-over-func
-      // loop's body (grammar.md).
-      f.inlineReason = "gcsh does not copy a range-over-func loop's body"
-      return
-    }
     f.inlineCost = cost
     report(f.declarationOffset, "can inline \(f.name)")
   }
@@ -390,7 +376,9 @@ final class Inliner {
   /// Records a rewritten body's definition of one of its variables (`oracle` knows which of
   /// the body's variables have only one).
   private func define(_ v: Variable, _ w: Variable, _ value: TypedExpr, _ oracle: ReassignOracle) {
-    guard w.storage != .captured, oracle.hasSingleDefinition(v) else { return }
+    // Only a variable the body owns: one it captured (in a copy, the caller's own variable)
+    // is assigned elsewhere too, where this body's oracle cannot see.
+    guard v.storage != .captured, w.storage != .captured, oracle.hasSingleDefinition(v) else { return }
     definitions[ObjectIdentifier(w)] = value
   }
 
@@ -399,7 +387,15 @@ final class Inliner {
   /// (typecheck.ClosureName: `main.func1`, `main.func2` for the one in it, then `main.func3`);
   /// Go 1.20+ keeps the literal's name.
   private func literalCopied(_ original: Function, _ copy: Function, into f: Function) {
-    guard compiler.inliner == .go119 else { return }
+    guard compiler.inliner == .go119 else {
+      // Go 1.20+: a literal nested in a copied one is named as a literal of its copied parent
+      // (`deep.func1.func1` where the original is `deep.func1.1`).
+      if let parent = copy.outer, parent.copiedFrom != nil {
+        let n = parent.closures.filter { !$0.isMethodValueWrapper && !$0.isRangeFuncBody }.count + 1
+        copy.name = "\(parent.name).func\(n)"
+      }
+      return
+    }
     let id = ObjectIdentifier(f)
     let own = f.closures.filter { !$0.isMethodValueWrapper && !$0.isRangeFuncBody && $0.copiedFrom == nil }.count
     let n = (literalNumbers[id] ?? own) + 1
@@ -462,6 +458,9 @@ final class Inliner {
 
   /// The function being compiled, its max inlinee cost, and the lines so far.
   private var caller: Function? = nil
+  /// The calls inlined into the function being compiled so far, and the most it takes.
+  private var inlinedCount = 0
+  static let maxInlinedCalls = 10_000
   private var maxCost = InlineCostModel.maxBudget
   private var inlined: [Inlined] = []
 
@@ -537,6 +536,7 @@ final class Inliner {
     else { return }
     caller = f
     inlined = []
+    inlinedCount = 0
     let nodes = InlineCostVisitor(model: model, callCost: nil).cost(f.body)
     maxCost = nodes >= InlineCostModel.bigFunctionNodes ? InlineCostModel.bigFunctionMaxCost : InlineCostModel.maxBudget
     let rewriter = BodyRewriter(caller: f, copying: nil)
@@ -610,7 +610,7 @@ final class Inliner {
       if g.copiedFrom != nil { useCounts[ObjectIdentifier(g), default: 0] += 1 }
       if !g.inlinabilityDecided, let line = decideLiteral(g) {
         working(on: f)
-        if !muted { inlined.append(Inlined(path: path, line: line)) }
+        if !muted && !g.isCopyOfLibraryLiteral { inlined.append(Inlined(path: path, line: line)) }
       }
       working(on: f)
     }
@@ -619,7 +619,13 @@ final class Inliner {
     if f.isScript && g.receiver == nil && (g.name == "main" || g.name == "init") { return nil }
     // Recursion: a callee already being inlined here ("repeated recursive cycle"); Go 1.19
     // also never inlines the function being compiled into itself.
-    if chain.contains(where: { $0 === g }) { return nil }
+    // (A literal's copies are the literal: inlining a copy into a copy of itself is the cycle
+    // Go stops at — `twice(twice(inc))` inlines one twice.func1 per level, not 2^n.)
+    if chain.contains(where: { $0.original === g.original }) { return nil }
+    // A bound on the copies one function takes, against programs whose inlining would grow
+    // without end (Go's budgets bound it the same way in practice).
+    if inlinedCount >= Self.maxInlinedCalls { return nil }
+    inlinedCount += 1
     if compiler.inliner == .go119 && g === f { return nil }
     // A call is at its `(`; a method call's is after its receiver (`f().M(`).
     let receiverEnd = g.receiver != nil ? args.first?.span.end : nil
@@ -667,23 +673,8 @@ final class Inliner {
       self.packageInlined(call, b, path: path + [counter], outermost: at)
     }
     ic.body = (g.inlineBody ?? g.body).map(copier.statement)
-    let inlinedCall = TypedExpr(.inlinedCall(ic), call.type, call.span)
-    // inline.CalleeEffects: a callee expression that is not a name or a literal (an inlined
-    // call returning the literal: `makeBuf()()`) is still evaluated, before the call.
-    if case .callValue(let callee, _) = call.kind, Self.hasEffects(callee) {
-      return TypedExpr(.initialized([TypedStmt(.expression(callee), callee.span)], inlinedCall), call.type, call.span)
-    }
-    return inlinedCall
-  }
-
-  /// Whether evaluating a callee expression does anything (CalleeEffects stops at a name, a
-  /// literal and a method expression).
-  private static func hasEffects(_ e: TypedExpr) -> Bool {
-    switch e.kind {
-    case .variable, .closure, .functionValue: return false
-    case .conversion(let x): return hasEffects(x)
-    default: return true
-    }
+    // (A callee expression with effects — `makeBuf()()` — is kept by the rewriter.)
+    return TypedExpr(.inlinedCall(ic), call.type, call.span)
   }
 
   /// Whether Go's inliner of this compiler inlines a call of the package function.

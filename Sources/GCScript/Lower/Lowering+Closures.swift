@@ -46,6 +46,11 @@ extension Lowerer {
 
   /// `.closure`: the literal's funcval into `dst`.
   func closure(_ fn: Function, _ site: AllocationSite, into dst: Int) {
+    if site.removedByDeadLocals {
+      // Dropped by deadlocals (Inline/DeadLocals.swift): nothing reads the value.
+      emit(Instruction(op: .zero, a: Int32(dst), b: operand(1, of: .uintptr)))
+      return
+    }
     if fn.captures.isEmpty {
       emit(Instruction(op: .constant, a: Int32(dst), b: constant(session.staticFuncval(of: fn))))
       return
