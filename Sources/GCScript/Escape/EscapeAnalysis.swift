@@ -708,14 +708,7 @@ final class Batch {
       // are Go's: Tests/Recordings/runs/generics); a closure is analysed only with its
       // function, which no longer holds it.
       fn.funcvalType = GoType.structure([("F", .uintptr)] + fn.captures.map { ($0.name, $0.type) })
-      if fn.captures.isEmpty {
-        let saved = (function, loopDepth, oracle)
-        function = fn
-        loopDepth = 1
-        oracle = nil
-        block(fn.body)
-        (function, loopDepth, oracle) = saved
-      }
+      if fn.captures.isEmpty { walkLiteralBody(fn) }
     case .closure(let fn, let site):
       // expr.go OCLOSURE: the funcval is spilled; what it captures flows into it once every
       // body is walked (flowClosures); the literal's body is walked here, in its own frame.
@@ -729,12 +722,7 @@ final class Batch {
           if loc.loopDepth == loopDepth { loc.reassigned = false }
         }
       }
-      let saved = (function, loopDepth, oracle)
-      function = fn
-      loopDepth = 1
-      oracle = nil
-      block(fn.body)
-      (function, loopDepth, oracle) = saved
+      walkLiteralBody(fn)
     case .initialized(let stmts, let x):
       for st in stmts { statement(st) }
       expression(k, x)
@@ -1675,6 +1663,18 @@ final class Batch {
     let b = min(max(a, span.end), bytes.count)
     let written = String(decoding: bytes[a..<b], as: UTF8.self)
     return irStatementText(written) ?? written.split(separator: "\n").first.map(String.init) ?? ""
+  }
+}
+
+extension Batch {
+  /// A literal's body, walked in its own frame where the literal is.
+  func walkLiteralBody(_ fn: Function) {
+    let saved = (function, loopDepth, oracle)
+    function = fn
+    loopDepth = 1
+    oracle = nil
+    block(fn.body)
+    (function, loopDepth, oracle) = saved
   }
 }
 
