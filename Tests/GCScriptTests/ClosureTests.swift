@@ -357,3 +357,44 @@ func literalCopiesBehaveAsGos(_ version: String) throws {
     }
   }
 }
+
+/// strconv's Itoa, FormatInt and Atoi as values (`Map(xs, strconv.Itoa)`, the generics lesson's
+/// example): output and -m as Go 1.27.3's (`go build -gcflags=-m` of the same program prints
+/// the same lines: the calls through the locals are inlined as calls of the functions).
+@Test func strconvFunctionsAreValues() throws {
+  let program = """
+    package main
+
+    import (
+    \t"fmt"
+    \t"strconv"
+    )
+
+    func Map[T, U any](s []T, f func(T) U) []U {
+    \tout := make([]U, 0, len(s))
+    \tfor _, v := range s {
+    \t\tout = append(out, f(v))
+    \t}
+    \treturn out
+    }
+
+    func main() {
+    \tf := strconv.Itoa
+    \tfmt.Println(f(3), Map([]int{1, 20, 300}, strconv.Itoa))
+    \tg := strconv.Atoi
+    \tn, err := g("42x")
+    \tfmt.Println(n, err)
+    \th := strconv.FormatInt
+    \tfmt.Println(h(255, 16))
+    }
+
+    """
+  let (out, _, _) = try run(program, profile: .go127)
+  let expected = """
+    3 [1 20 300]
+    0 strconv.Atoi: parsing "42x": invalid syntax
+    ff
+
+    """
+  #expect(out == expected)
+}

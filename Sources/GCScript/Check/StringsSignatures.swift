@@ -20,9 +20,15 @@ extension Builtin {
   }
 
   /// The parameters and results of a package function gcsh can give as a value (`f :=
-  /// strings.ToUpper`, `FieldsFunc(s, unicode.IsSpace)`): strings', strconv's, math's and
-  /// unicode's; nil for the rest.
+  /// strings.ToUpper`, `FieldsFunc(s, unicode.IsSpace)`, `Map(xs, strconv.Itoa)`): strings',
+  /// strconv's, math's and unicode's; nil for the rest.
   var valueSignature: (params: [GoType], results: [GoType])? {
+    switch self {
+    case .strconvItoa: return ([.int], [.string])
+    case .strconvFormatInt: return ([.int64, .int], [.string])
+    case .strconvAtoi: return ([.string], [.int, .error])
+    default: break
+    }
     if let (params, result) = stringsSignature {
       if let parts = parseResults { return (params, parts) }
       // (strings.Cut's three results are a tuple whose parts gcsh does not keep.)
