@@ -88,6 +88,17 @@ func binaryLayoutIsGofmts(_ c: (String, String)) throws {
   #expect(go.contains("\tfmt.Println(head.Len(), KB, MB)\n"))
 }
 
+/// `//go:noinline` keeps its meaning in the real program (lesson 20's factory that is not
+/// inlined allocates 2 objects a call in the exported program as in gcsh).
+@Test func noinlineDirectivesAreExported() throws {
+  let go = try export("""
+    //go:noinline
+    func make2() []int { return make([]int, 2) }
+    print len(make2())
+    """)
+  #expect(go.contains("//go:noinline\nfunc make2() []int {"))
+}
+
 /// A script with an error exports nothing.
 @Test func errorsExportNothing() {
   #expect(throws: CompileErrors.self) { try export("x := [3 int") }

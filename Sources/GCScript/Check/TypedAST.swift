@@ -60,6 +60,8 @@ public final class Variable {
   /// A library function's variable copied into the program with its body (BodyRewriter): its
   /// name is qualified (`sort.x`), and -m names it so.
   var fromLibrary = false
+  /// A copy's variable: the function whose inlined body declared it (for `explain`).
+  var inlinedFrom: String? = nil
   /// For a `.captured` variable: the enclosing function's variable it stands for (itself
   /// `.captured` when the literal is nested in another).
   var capturedFrom: Variable? = nil
@@ -89,6 +91,7 @@ public final class Variable {
     addressTaken = true
     let site = AllocationSite(kind: .variable, span: span, type: type, text: name)
     site.constantCount = 1
+    if let callee = inlinedFrom, let at = reportAt { site.inlined = (callee, at) }
     f.sites.append(site)
     self.site = site
   }
@@ -385,6 +388,9 @@ final class AllocationSite {
   var reportsAsMovedVariable = false
   /// A `.closure` site: the literal whose funcval it makes.
   weak var closureFunction: Function? = nil
+  /// A site of an inlined body's copy: the function inlined and the outermost call's offset
+  /// (`explain` says where the allocation really happens).
+  var inlined: (callee: String, at: Int)? = nil
   /// A literal whose assignment Go 1.24+'s deadlocals pass drops (Inline/DeadLocals.swift):
   /// escape analysis never sees it, so -m says nothing of it.
   var removedByDeadLocals = false

@@ -256,7 +256,10 @@ final class GoProgramPrinter {
     case .genericTypeDecl(let name, let params, let te):
       return [pad + "type \(name)" + typeParamsText(params, indent: indent) + " " + typeText(te, indent: indent)]
     case .funcDecl(let f):
-      return [pad + funcHeader(f, indent: indent) + block(f.body, indent: indent)]
+      // The directive the script wrote keeps its meaning in the real program (a function the
+      // compiler must not inline allocates what the lesson says it does).
+      let directive = f.noinline ? [pad + "//go:noinline"] : []
+      return directive + [pad + funcHeader(f, indent: indent) + block(f.body, indent: indent)]
     case .declGroup(let group):
       if group.contains(where: { if case .constDecl = $0.kind { return true } else { return false } }) {
         return constGroup(group, indent: indent)

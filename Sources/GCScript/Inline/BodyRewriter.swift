@@ -18,6 +18,8 @@ final class BodyRewriter {
     /// (nil in a copied literal's body, which is a function of its own: Go reports what it
     /// does at the literal's own positions).
     var reportAt: Int?
+    /// The function whose body this is (its name, for `explain`).
+    var callee: String? = nil
     /// A library function's body copied into the program (Check/Libraries.swift): its package,
     /// and the span of the program's call that every node of the copy takes — the body's own
     /// spans are in the library's source, which the program's -m and errors do not show. Its
@@ -86,6 +88,7 @@ final class BodyRewriter {
     copy.addressTaken = v.addressTaken
     copy.fromLibrary = copying.library != nil
     copy.reportAt = copying.reportAt ?? v.reportAt
+    copy.inlinedFrom = copying.reportAt == nil ? v.inlinedFrom : copying.callee
     variables[ObjectIdentifier(v)] = copy
     if let s = v.site { copy.site = site(s) }
     return newLocal(copy)
@@ -161,6 +164,7 @@ final class BodyRewriter {
     let text = s.kind == .closure ? s.text : copying.library.map { qualifyingIdentifiers(s.text, in: $0.package) } ?? s.text
     let copy = AllocationSite(kind: s.kind, span: span(s.span), type: s.type, text: text)
     copy.reportAt = copying.reportAt ?? s.reportAt
+    copy.inlined = s.inlined ?? copying.reportAt.flatMap { at in copying.callee.map { ($0, at) } }
     copy.constantCount = s.constantCount
     copy.zeroCopyCandidate = s.zeroCopyCandidate
     sites[ObjectIdentifier(s)] = copy

@@ -632,6 +632,7 @@ final class Inliner {
     let at = outermost ?? (call.isRangeFuncCall ? call.span.start : openParen(after: receiverEnd ?? calleeEnd ?? call.span.start))
     inlined.append(Inlined(path: path, line: EscapeDiagnostic(offset: at, message: "inlining call to \(g.name)")))
     var copy = BodyRewriter.Copy(reportAt: at)
+    copy.callee = g.name
     if let library = g.library, f.library == nil {
       copy.library = (library.package, library.source, call.span)
       copy.explicitConversions = compiler.inliner == .go119

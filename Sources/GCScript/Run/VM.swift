@@ -376,7 +376,7 @@ final class VM: AddressRootSource, GoroutineStack {
     let why = reason ?? site.explanation ?? "escape analysis could not keep it in the frame"
     // A library's code is Go's source compiled with the program: named by its function, not
     // by a position in a file the learner does not have.
-    let place = code.isLibrary ? "in \(code.name) (Go's own code)" : "at \(code.source.name):\(line):\(column)"
+    let place = code.isLibrary ? "in \(code.name) (Go's own code)" : "at \(code.source.name):\(line):\(column)\(inlinedText(site, code))"
     heapNotes.append("\(what) \(place) is allocated on the heap: \(why)")
   }
 
@@ -388,7 +388,15 @@ final class VM: AddressRootSource, GoroutineStack {
     let (line, column) = code.source.location(of: site.span.start)
     let what = site.kind == .variable ? site.text : site.narrationText ?? (site.text.isEmpty ? "an object" : site.text)
     heapNotes.append(
-      "\(what) at \(code.source.name):\(line):\(column) stays in \(code.name)'s frame: it does not escape, so the collector never sees it")
+      "\(what) at \(code.source.name):\(line):\(column)\(inlinedText(site, code)) stays in \(code.name)'s frame: it does not escape, so the collector never sees it")
+  }
+
+  /// ` (in counter, inlined at 40:17)` for a site of an inlined body: the allocation is the
+  /// caller's, made where the call was.
+  private func inlinedText(_ site: AllocationSite, _ code: CodeObject) -> String {
+    guard let (callee, at) = site.inlined else { return "" }
+    let (line, column) = code.source.location(of: at)
+    return " (in \(callee), inlined at \(line):\(column))"
   }
 
   /// A narrated statement finished: its heap notes, then the narration, then where it is (for
