@@ -144,7 +144,10 @@ public final class Interpreter {
   /// ("can inline f", "inlining call to f"), then escape analysis's in source order.
   public var escapeDecisions: [String] {
     let source = escape.source
-    let escapeLines = escape.diagnostics.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+    let escapeLines = escape.diagnostics.enumerated().sorted {
+      ($0.element.order.batch, $0.element.order.group, $0.element.offset, $0.offset)
+        < ($1.element.order.batch, $1.element.order.group, $1.element.offset, $1.offset)
+    }
     return (inliner.diagnostics + escapeLines.map(\.element)).map {
       // A variable the compiler made without a position (a range-over-func's `#next`).
       if $0.offset < 0 { return $0.message }

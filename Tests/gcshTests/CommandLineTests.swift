@@ -267,12 +267,12 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   // f, keep and local are inlined into the top-level code (as Go inlines them into main): each
   // inlined make is a site of its own, judged where the copy is — `b := f()` stores it in a
   // global, `_ = f()` drops it (Go 1.27.3: `make([]byte, 1024) escapes to heap` and `does not
-  // escape` at the two calls).
+  // escape` at the two calls); explain names the call each was inlined at.
   #expect(notes == [
-    "  # make([]byte, 1024) at <-e>:3:9 is allocated on the heap: assigned to the global b",
-    "  # new(int) at <-e>:6:19 is allocated on the heap: assigned to the global g",
-    "  # make([]byte, 64) at <-e>:8:7 stays in <script>'s frame: it does not escape, so the collector never sees it",
-    "  # make([]byte, 1024) at <-e>:3:9 stays in <script>'s frame: it does not escape, so the collector never sees it",
+    "  # make([]byte, 1024) at <-e>:3:9 (in f, inlined at 11:7) is allocated on the heap: assigned to the global b",
+    "  # new(int) at <-e>:6:19 (in keep, inlined at 12:5) is allocated on the heap: assigned to the global g",
+    "  # make([]byte, 64) at <-e>:8:7 (in local, inlined at 13:10) stays in <script>'s frame: it does not escape, so the collector never sees it",
+    "  # make([]byte, 1024) at <-e>:3:9 (in f, inlined at 14:6) stays in <script>'s frame: it does not escape, so the collector never sees it",
   ])
 }
 

@@ -111,6 +111,19 @@ struct Hole {
 public struct EscapeDiagnostic: Sendable, Equatable {
   public let offset: Int
   public let message: String
+  /// Where Go prints it (escape.go): batch by batch, callees first; in a batch the parameters'
+  /// tags, then the variables moved to the heap, then the rest (gcsh orders each group by
+  /// position, where Go follows its locations' order).
+  var order: (batch: Int, group: Int) = (0, 0)
+
+  public init(offset: Int, message: String) {
+    self.offset = offset
+    self.message = message
+  }
+
+  public static func == (a: EscapeDiagnostic, b: EscapeDiagnostic) -> Bool {
+    a.offset == b.offset && a.message == b.message
+  }
 }
 
 final class EscapeAnalysis {
@@ -120,6 +133,10 @@ final class EscapeAnalysis {
   let compiler: CompilerProfile
   /// The -m diagnostics of the last analysis, in no particular order.
   private(set) var diagnostics: [EscapeDiagnostic] = []
+  /// The batch being analysed (its place in Go's order), and whether the parameters' tags are
+  /// being reported.
+  var batchIndex = 0
+  var reportingParameterTags = false
 
   init(compiler: CompilerProfile) {
     self.compiler = compiler
@@ -132,6 +149,7 @@ final class EscapeAnalysis {
   func analyse(_ program: CheckedProgram, source: Source) {
     self.source = source
     diagnostics = []
+    batchIndex = 0
     instanceLines = []
     let functions = program.functions
     for batch in Self.callGraphComponents(functions) {
@@ -140,10 +158,12 @@ final class EscapeAnalysis {
       let library = batch.first?.library
       self.source = library?.source ?? source
       muted = library != nil
+      batchIndex += 1
       Batch(analysis: self, functions: batch).run()
     }
     self.source = source
     muted = false
+    batchIndex += 1
     Batch(analysis: self, functions: [program.script]).run()
     // Go 1.26+ runs the move2heap pass next (gc/main.go: slice.Funcs after escape.Funcs), once
     // every parameter is tagged: it reads the tags of the functions a slice is passed to.
@@ -158,7 +178,9 @@ final class EscapeAnalysis {
     guard !muted else { return }
     // Go compiles one body per shape: a second instance of a shape reports nothing of its own.
     if let instance = reporter?.instance, !instance.representative { return }
-    diagnostics.append(EscapeDiagnostic(offset: offset, message: message))
+    var d = EscapeDiagnostic(offset: offset, message: message)
+    d.order = (batchIndex, reportingParameterTags ? 0 : message.hasPrefix("moved to heap: ") ? 1 : 2)
+    diagnostics.append(d)
     if reporter?.instance != nil, let f = reporter { instanceLines.append((f, diagnostics[diagnostics.count - 1])) }
   }
 
@@ -1576,6 +1598,8 @@ final class Batch {
   // MARK: Results
 
   func finish() {
+    analysis.reportingParameterTags = true
+    defer { analysis.reportingParameterTags = false }
     for f in functions where !f.isScript {
       f.paramLeaks = f.params.map { p in
         guard let loc = variables[ObjectIdentifier(p)], p.type.hasPointers, p.name != "_" else { return ParamLeak() }
@@ -1607,6 +1631,7 @@ final class Batch {
         return leak
       }
     }
+    analysis.reportingParameterTags = false
     for loc in locations {
       analysis.reporter = loc.function
       if let v = loc.variable {
