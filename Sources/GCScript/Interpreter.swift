@@ -32,6 +32,14 @@ public final class Interpreter {
   let session: LoweringSession
   let vm: VM
 
+  deinit {
+    checker.releaseGraph()
+    for f in scripts { f.releaseGraph() }
+  }
+
+  /// Every run's top-level code (released with the functions when the interpreter goes).
+  private var scripts: [Function] = []
+
   public init(heap: GoRuntime, host: ScriptHost? = nil) {
     self.heap = heap
     checker = Checker(profile: heap.profile)
@@ -86,8 +94,10 @@ public final class Interpreter {
   /// first run-time error, located.
   public func run(_ stmts: [Stmt], source: Source) throws {
     guard let program = checker.check(stmts, source: source) else {
+      scripts.append(checker.script)
       throw CompileErrors(errors: checker.errors)
     }
+    scripts.append(program.script)
     inliner.run(program, source: source)
     escape.analyse(program, source: source)
     let wrappers = GenericWrappers.lines(program.functions, inliner: inliner.diagnostics, escape: escape)

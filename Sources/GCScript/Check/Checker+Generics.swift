@@ -180,6 +180,7 @@ extension Checker {
     instanceSources[ObjectIdentifier(f)] = source
     shapeTexts[ObjectIdentifier(f)] = shapeSubstitutions(names, arguments)
     functions.append(f)
+    everyFunction.append(f)
   }
 
   /// A generic function's instance for the type arguments: its signature declared now, its

@@ -140,6 +140,7 @@ extension Checker {
     }
     initializer.body = initialization
     functions.append(initializer)
+    everyFunction.append(initializer)
     let problems = parser.errors + errors
     (source, top, pendingTypes, definingTypes, definingOrder, iota, function, loops, rangeFuncs, loadingLibrary, errors, isGoPackage) = saved
     // Called where the program starts, at the use that loaded the library.

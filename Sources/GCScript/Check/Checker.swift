@@ -68,6 +68,20 @@ public final class Checker {
   var top: LexicalScope
   var script: Function
   var functions: [Function] = []
+  /// Every function any run checked (failed runs' too): the interpreter cuts their bodies'
+  /// cycles when it goes (Function.releaseGraph).
+  var everyFunction: [Function] = []
+
+  /// Cuts the cycles of what the checker made, when its interpreter goes: a generic function
+  /// or type holds the scope it is declared in, whose symbols hold it; a function's body may
+  /// call it (Function.releaseGraph).
+  func releaseGraph() {
+    for scope in [package, top] + Array(libraries.values) + Array(runLibraries.values) + Array(functionScopes.values) {
+      scope.symbols = [:]
+      scope.variables = []
+    }
+    for f in everyFunction + [script] { f.releaseGraph() }
+  }
   var globals: [Variable] = []
   /// Type declarations not yet defined (phase 1), by name.
   var pendingTypes: [String: (TypeExpr, Span, GoType)] = [:]
@@ -663,6 +677,7 @@ public final class Checker {
       } catch { continue }
       functionScopes[ObjectIdentifier(f)] = scope
       functions.append(f)
+      everyFunction.append(f)
       if let method {
         if d.name != "_" { addMethod(f, d.name, to: method.base, at: at) }
       } else if d.name != "init" && d.name != "_" {

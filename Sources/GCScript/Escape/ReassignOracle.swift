@@ -102,7 +102,8 @@ struct ReassignOracle {
       expression(r.operand)
       for x in r.body { statement(x) }
     case .returnStmt(let es): es.forEach { expression($0) }
-    case .inlineReturn(let ic, let es):
+    case .inlineReturn(let reference, let es):
+      let ic = reference.call
       // `~R0, ~R1 = x, y`; a bare return of named results assigns nothing.
       for (r, e) in zip(ic.results, es) { define(r, e) }
       es.forEach { expression($0) }

@@ -213,7 +213,7 @@ final class BodyRewriter {
     case .range(let r): kind = .range(range(r))
     case .returnStmt(let es):
       if let ic = inlinedCall {
-        kind = .inlineReturn(ic, es.map(expression))
+        kind = .inlineReturn(InlinedCallReference(call: ic), es.map(expression))
       } else {
         kind = .returnStmt(es.map(expression))
       }

@@ -110,7 +110,8 @@ extension Lowerer {
       loop(target, initStmt, cond, post, body, s.span)
     case .range(let r): rangeLoop(r, s.span)
     case .returnStmt(let values): returnStatement(values)
-    case .inlineReturn(let ic, let values):
+    case .inlineReturn(let reference, let values):
+      let ic = reference.call
       // `~R0 = x`, then to the end of the inlined body.
       if values.count == 1, let r = ic.result {
         let p = variablePlace(r)
