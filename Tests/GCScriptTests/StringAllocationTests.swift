@@ -39,3 +39,17 @@ func stringsMatchTheRecordedRuns(_ version: String) throws {
   #expect(out == "2\n")
   #expect(host.stats[1].1.mallocs == host.stats[0].1.mallocs)
 }
+
+/// runs/mutatedparam: whether a function that is not inlined writes through its []byte
+/// parameter is part of its escape tags (Go 1.22+'s mutator), so `poke([]byte(s))` gets a
+/// copy — the string is unchanged — and only `peek([]byte(s))` shares the string's bytes
+/// (`zero-copy string->[]byte conversion`), through a call chain too.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func aCalleeThatWritesItsBytesGetsACopy(_ version: String) throws {
+  let run = try RecordedRun("mutatedparam")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.printed == "hello 5 o 4\n")
+  #expect(c.gcsh.count == c.go.count && c.go.count > 8)
+  #expect(c.gcsh == c.go)
+}

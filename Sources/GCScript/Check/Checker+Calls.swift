@@ -224,10 +224,12 @@ extension Checker {
   /// clock's time, Run/GoTime.swift).
   func printable(_ x: TypedExpr) throws -> TypedExpr { x }
 
-  /// An io.Writer operand (fmt.Fprint's, log.New's): os.Stdout or os.Stderr, written as the
-  /// stream's number (1 or 2); or a *bytes.Buffer or *strings.Builder, whose Write the callee
-  /// calls with what it printed. gcsh has no other io.Writer values.
-  func writerOperand(_ w: Expr, _ scope: LexicalScope, _ callee: String) throws -> TypedExpr {
+  /// An io.Writer operand (fmt.Fprint's, log.New's): os.Stdout or os.Stderr named as such,
+  /// written as the stream's number (1 or 2); or a *bytes.Buffer or *strings.Builder, whose
+  /// Write the callee runs itself with what it printed. fmt takes any other io.Writer too
+  /// (`anyWriter`): the operand converted to io.Writer, whose Write the VM calls through the
+  /// interface, as print.go's `w.Write(p.buf)` does; log's writers are the four above.
+  func writerOperand(_ w: Expr, _ scope: LexicalScope, _ callee: String, anyWriter: Bool = false) throws -> TypedExpr {
     var inner = w
     while case .paren(let e) = inner.kind { inner = e }
     if case .selector(let base, let name) = inner.kind, case .identifier(let pkg) = base.kind,
@@ -235,12 +237,18 @@ extension Checker {
       return TypedExpr(.constant(.int(name == "Stdout" ? 1 : 2)), .int, w.span)
     }
     let writer = try expression(w, scope)
-    guard writer.untyped == nil, writer.type.name == nil,
+    if writer.untyped == nil, writer.type.name == nil,
       writer.type.pointee === bytesBufferType || writer.type.pointee === stringsBuilderType
-    else {
+    {
+      return writer.expr
+    }
+    guard anyWriter else {
       throw fail(.notSupported("\(callee) to a writer other than os.Stdout, os.Stderr, a *bytes.Buffer or a *strings.Builder", plural: false), at: w.span)
     }
-    return writer.expr
+    guard case .type(let ioWriter)? = try packageMember("io", "Writer", at: w.span) else {
+      throw fail(.internalFault("gcsh's io library has no Writer"), at: w.span)
+    }
+    return try assign(writer, to: ioWriter, "argument to \(callee)")
   }
 
   /// An operand passed to one of fmt's `...any` parameters: an untyped constant gets its default
@@ -667,18 +675,18 @@ extension Checker {
       let call = node(typed, isString ? .string : noValueType)
       return spill.map { TypedExpr(.initialized([$0], call), call.type, span) } ?? call
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
-      // The writer: os.Stdout or os.Stderr, written as the stream's number; or a *bytes.Buffer
-      // or *strings.Builder, whose Write fmt calls with what it printed (gcsh has no other
-      // io.Writer values).
+      // The writer: os.Stdout or os.Stderr, written as the stream's number; a *bytes.Buffer
+      // or *strings.Builder, whose Write fmt calls with what it printed; or an io.Writer.
       guard let w = args.first else {
         throw fail(.typeError("not enough arguments in call to \(b.rawValue)\n\thave ()\n\twant (io.Writer, \(b == .fmtFprintf ? "string, " : "")...any)"), at: span)
       }
-      let stream = try writerOperand(w, scope, b.rawValue)
+      let stream = try writerOperand(w, scope, b.rawValue, anyWriter: true)
       let rest = Array(args.dropFirst())
       let printed = b == .fmtFprintf ? Builtin.fmtPrintf : (b == .fmtFprintln ? .fmtPrintln : .fmtPrint)
       // The same call as Print/Println/Printf, with the stream as its first operand (and any
-      // results of a call it spreads, `Fprintln(os.Stderr, two())`, spilled before it).
-      return prefixing(stream, to: try builtinCall(printed, rest, spread: false, scope, span), as: b, noValueType)
+      // results of a call it spreads, `Fprintln(os.Stderr, two())`, spilled before it); its
+      // results are the Write's, `n int, err error`.
+      return prefixing(stream, to: try builtinCall(printed, rest, spread: false, scope, span), as: b, tupleType([.int, .error]))
     case .fmtAppend, .fmtAppendln, .fmtAppendf:
       // Sprint, Sprintln or Sprintf's call, its text appended to the []byte given first.
       let bytes = GoType.slice(of: .uint8)
@@ -700,6 +708,13 @@ extension Checker {
     case .timeSince:
       try arity(b.rawValue, args, want: ["time.Time"], scope, span)
       return node([try assign(try expression(args[0], scope), to: timeType, "argument to time.Since")], durationType)
+    case .osWrite, .osWriteString:
+      let data: GoType = b == .osWrite ? .slice(of: .uint8) : .string
+      try arity(b.rawValue, args, want: ["int", "\(data)"], scope, span)
+      return node([
+        try assign(try expression(args[0], scope), to: .int, "argument to \(b.rawValue)"),
+        try assign(try expression(args[1], scope), to: data, "argument to \(b.rawValue)"),
+      ], noValueType)
     case .osGetenv:
       try arity("os.Getenv", args, want: ["string"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .string, "argument to os.Getenv")], .string)

@@ -9,7 +9,9 @@ extension Checker {
   /// need be), else what gcsh's runtime provides (Packages.member). Another package's code sees
   /// only a library's exported names.
   func packageMember(_ p: String, _ name: String, at span: Span) throws -> Packages.Member? {
-    if Library.named(p, profile) != nil, let scope = try libraryScope(p, at: span), let symbol = scope.symbols[name] {
+    if let library = Library.named(p, profile), library.members?.contains(name) ?? true,
+      let scope = try libraryScope(p, at: span), let symbol = scope.symbols[name]
+    {
       // types2's words for another package's unexported name, at the name (Go 1.19.8 and
       // 1.27.3; the profiles between take 1.27's).
       if name.first?.isUppercase != true, loadingLibrary?.package != p {
@@ -33,6 +35,9 @@ extension Checker {
     if p == "runtime", name == "GOOS" || name == "GOARCH" {
       return .untypedConstant(.string(name == "GOOS" ? goos : "amd64"), .string)
     }
+    // gcsh's natives that a library's source calls (os.write) are that library's alone: to
+    // a program, an unexported name of a package is one Go's package does not export.
+    if name.first?.isUppercase != true, loadingLibrary?.package != p { return nil }
     return Packages.member(p, name, profile)
   }
 

@@ -10,6 +10,11 @@ import GoHeap
 enum GoAPI {
   /// Each package's names, per recorded Go version (space-separated).
   static let names: [String: [(GoVersion, String)]] = [
+    "bufio": [
+      (GoVersion(1, 0), "ErrBufferFull ErrInvalidUnreadByte ErrInvalidUnreadRune ErrNegativeCount NewReadWriter NewReader NewReaderSize NewWriter NewWriterSize ReadWriter Reader Writer"),
+      (GoVersion(1, 19), "ErrAdvanceTooFar ErrBadReadCount ErrBufferFull ErrFinalToken ErrInvalidUnreadByte ErrInvalidUnreadRune ErrNegativeAdvance ErrNegativeCount ErrTooLong MaxScanTokenSize NewReadWriter NewReader NewReaderSize NewScanner NewWriter NewWriterSize ReadWriter Reader ScanBytes ScanLines ScanRunes ScanWords Scanner SplitFunc Writer"),
+      (GoVersion(1, 27), "ErrAdvanceTooFar ErrBadReadCount ErrBufferFull ErrFinalToken ErrInvalidUnreadByte ErrInvalidUnreadRune ErrNegativeAdvance ErrNegativeCount ErrTooLong MaxScanTokenSize NewReadWriter NewReader NewReaderSize NewScanner NewWriter NewWriterSize ReadWriter Reader ScanBytes ScanLines ScanRunes ScanWords Scanner SplitFunc Writer"),
+    ],
     "bytes": [
       (GoVersion(1, 0), "Buffer Compare Contains Count Equal EqualFold ErrTooLarge Fields FieldsFunc HasPrefix HasSuffix Index IndexAny IndexByte IndexFunc IndexRune Join LastIndex LastIndexAny LastIndexFunc Map MinRead NewBuffer NewBufferString NewReader Reader Repeat Replace Runes Split SplitAfter SplitAfterN SplitN Title ToLower ToLowerSpecial ToTitle ToTitleSpecial ToUpper ToUpperSpecial Trim TrimFunc TrimLeft TrimLeftFunc TrimRight TrimRightFunc TrimSpace"),
       (GoVersion(1, 19), "Buffer Compare Contains ContainsAny ContainsRune Count Cut Equal EqualFold ErrTooLarge Fields FieldsFunc HasPrefix HasSuffix Index IndexAny IndexByte IndexFunc IndexRune Join LastIndex LastIndexAny LastIndexByte LastIndexFunc Map MinRead NewBuffer NewBufferString NewReader Reader Repeat Replace ReplaceAll Runes Split SplitAfter SplitAfterN SplitN Title ToLower ToLowerSpecial ToTitle ToTitleSpecial ToUpper ToUpperSpecial ToValidUTF8 Trim TrimFunc TrimLeft TrimLeftFunc TrimPrefix TrimRight TrimRightFunc TrimSpace TrimSuffix"),
@@ -44,6 +49,11 @@ enum GoAPI {
       (GoVersion(1, 0), "Errorf Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"),
       (GoVersion(1, 19), "Append Appendf Appendln Errorf Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"),
       (GoVersion(1, 27), "Append Appendf Appendln Errorf FormatString Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"),
+    ],
+    "io": [
+      (GoVersion(1, 0), "ByteReader ByteScanner Closer Copy CopyN EOF ErrClosedPipe ErrShortBuffer ErrShortWrite ErrUnexpectedEOF LimitReader LimitedReader MultiReader MultiWriter NewSectionReader Pipe PipeReader PipeWriter ReadAtLeast ReadCloser ReadFull ReadSeeker ReadWriteCloser ReadWriteSeeker ReadWriter Reader ReaderAt ReaderFrom RuneReader RuneScanner SectionReader Seeker TeeReader WriteCloser WriteSeeker WriteString Writer WriterAt WriterTo"),
+      (GoVersion(1, 19), "ByteReader ByteScanner ByteWriter Closer Copy CopyBuffer CopyN Discard EOF ErrClosedPipe ErrNoProgress ErrShortBuffer ErrShortWrite ErrUnexpectedEOF LimitReader LimitedReader MultiReader MultiWriter NewSectionReader NopCloser Pipe PipeReader PipeWriter ReadAll ReadAtLeast ReadCloser ReadFull ReadSeekCloser ReadSeeker ReadWriteCloser ReadWriteSeeker ReadWriter Reader ReaderAt ReaderFrom RuneReader RuneScanner SectionReader SeekCurrent SeekEnd SeekStart Seeker StringWriter TeeReader WriteCloser WriteSeeker WriteString Writer WriterAt WriterTo"),
+      (GoVersion(1, 27), "ByteReader ByteScanner ByteWriter Closer Copy CopyBuffer CopyN Discard EOF ErrClosedPipe ErrNoProgress ErrShortBuffer ErrShortWrite ErrUnexpectedEOF LimitReader LimitedReader MultiReader MultiWriter NewOffsetWriter NewSectionReader NopCloser OffsetWriter Pipe PipeReader PipeWriter ReadAll ReadAtLeast ReadCloser ReadFull ReadSeekCloser ReadSeeker ReadWriteCloser ReadWriteSeeker ReadWriter Reader ReaderAt ReaderFrom RuneReader RuneScanner SectionReader SeekCurrent SeekEnd SeekStart Seeker StringWriter TeeReader WriteCloser WriteSeeker WriteString Writer WriterAt WriterTo"),
     ],
     "iter": [
       (GoVersion(1, 0), ""),

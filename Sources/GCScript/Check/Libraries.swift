@@ -26,10 +26,14 @@ final class Library: Sendable {
   let package: String
   let path: String
   let source: Source
+  /// The names a program loads the library for, when it adds to a package that is otherwise
+  /// gcsh's runtime (os's File and streams beside os.Exit); nil: all of the package's.
+  let members: Set<String>?
 
-  init(package: String, path: String, text: String) {
+  init(package: String, path: String, text: String, members: Set<String>? = nil) {
     self.package = package
     self.path = path
+    self.members = members
     source = Source(name: "\(path)/\(path.split(separator: "/").last ?? "")_gcsh.go", text: text)
   }
 
@@ -47,6 +51,9 @@ final class Library: Sendable {
     case "maps" where profile.version >= GoVersion(1, 21): maps(profile)
     case "strings" where profile.version >= GoVersion(1, 24): stringsIterators
     case "cmp" where profile.version >= GoVersion(1, 22): cmpOr
+    case "io": io(profile)
+    case "bufio": bufio(profile)
+    case "os": os(profile)
     default: nil
     }
   }

@@ -337,6 +337,9 @@ struct ParamLeak: Equatable {
   /// does not). Only the first `numEscResults` (7) results are tracked; a flow to a later one
   /// is a leak to the heap (leaks.go).
   var toResults: [Int?] = []
+  /// What the parameter points to may be written by the callee (escape.go's mutator tag,
+  /// Go 1.22+): a caller's []byte(s) passed to it is a copy, never the string's own bytes.
+  var mutates: Bool = false
   /// Whether it flows to any result.
   var toAnyResult: Bool { toResults.contains { $0 != nil } }
 }
@@ -681,11 +684,14 @@ enum Builtin: String {
   case panicRangeState = "runtime.panicrangestate"
   case fmtPrintln = "fmt.Println", fmtPrint = "fmt.Print", fmtPrintf = "fmt.Printf"
   case fmtSprint = "fmt.Sprint", fmtSprintln = "fmt.Sprintln", fmtSprintf = "fmt.Sprintf"
-  /// Their first operand is the stream, an int: 1 for os.Stdout, 2 for os.Stderr (the only
-  /// writers gcsh has).
+  /// Their first operand is the writer: an int for os.Stdout (1) or os.Stderr (2) named as
+  /// such, a *bytes.Buffer or *strings.Builder, or an io.Writer (Checker.writerOperand).
   case fmtFprint = "fmt.Fprint", fmtFprintln = "fmt.Fprintln", fmtFprintf = "fmt.Fprintf"
   case fmtAppend = "fmt.Append", fmtAppendln = "fmt.Appendln", fmtAppendf = "fmt.Appendf"
   case osExit = "os.Exit", osGetenv = "os.Getenv"
+  /// os's write system call on a descriptor (1 stdout, 2 stderr), of a []byte or a string:
+  /// what os.File's Write and WriteString do (Libraries+IO.swift).
+  case osWrite = "os.write", osWriteString = "os.writeString"
   case runtimeNumGoroutine = "runtime.NumGoroutine", runtimeNumCPU = "runtime.NumCPU"
   case runtimeGOMAXPROCS = "runtime.GOMAXPROCS", runtimeVersion = "runtime.Version"
   case timeNow = "time.Now", timeSince = "time.Since"

@@ -304,7 +304,8 @@ extension TypedExpr {
     case .builtin(.strconvAtoi, _, _), .builtin(.builderWriteString, _, _), .builtin(.builderWriteRune, _, _):
       return [.int, .error]
     case .builtin(.mathModf, _, _): return [.float64, .float64]
-    case .builtin(.bufferWrite, _, _), .builtin(.bufferWriteString, _, _), .builtin(.bufferWriteRune, _, _):
+    case .builtin(.bufferWrite, _, _), .builtin(.bufferWriteString, _, _), .builtin(.bufferWriteRune, _, _),
+      .builtin(.fmtFprint, _, _), .builtin(.fmtFprintln, _, _), .builtin(.fmtFprintf, _, _):
       return [.int, .error]
     case .builtin(.mathFrexp, _, _): return [.float64, .int]
     case .builtin(.slicesBinarySearch, _, _): return [.int, .bool]

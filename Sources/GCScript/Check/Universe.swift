@@ -132,6 +132,7 @@ enum Packages {
     "unsafe": "unsafe", "rand": "math/rand", "slices": "slices", "cmp": "cmp", "log": "log", "unicode": "unicode",
     "list": "container/list", "weak": "weak", "context": "context", "utf8": "unicode/utf8",
     "heap": "container/heap", "reflectlite": "internal/reflectlite", "maps": "maps", "iter": "iter",
+    "io": "io", "bufio": "bufio",
   ]
 
   /// Whether an import path names a package gcsh has.
@@ -196,8 +197,9 @@ enum Packages {
     case ("os", "Exit"): return .function(.osExit)
     case ("os", "Getenv"): return .function(.osGetenv)
     case ("os", "Args"): return .variable(.osArgs, .slice(of: .string))
-    case ("os", "Stdout"), ("os", "Stderr"):
-      return .unsupported("os.\(name) except as the writer of fmt.Fprint, Fprintln or Fprintf")
+    // The write system call of os's File (Libraries+IO.swift), for its source alone.
+    case ("os", "write"): return .function(.osWrite)
+    case ("os", "writeString"): return .function(.osWriteString)
     case ("fmt", "Errorf"): return .function(.fmtErrorf)
     case ("fmt", "Stringer"): return .type(stringerType)
     case ("errors", "New"): return .function(.errorsNew)
@@ -321,6 +323,8 @@ enum Packages {
     case ("bytes", "NewBuffer"): return .function(.bytesNewBuffer)
     case ("bytes", "NewBufferString"): return .function(.bytesNewBufferString)
     case ("bytes", _): return .unsupported("bytes.\(name)")
+    // io's and bufio's writers are libraries (Libraries+IO.swift); their readers are not.
+    case ("io", _), ("bufio", _): return .unsupported("\(package).\(name)")
     // unsafe's functions are the checker's at the call (Checker+Unsafe.swift); Pointer is a
     // type.
     case ("unsafe", "Pointer"): return .type(unsafePointerType)

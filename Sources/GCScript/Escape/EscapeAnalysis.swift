@@ -893,6 +893,10 @@ final class Batch {
         if let r { holes.append(ks[i].shift(r)) }
       }
     }
+    // escape.go's mutator tag: the callee may write through the parameter (a []byte(s) given
+    // to it must be a copy: `poke([]byte(s))` with poke writing b[0]). A parameter that leaks
+    // to the heap takes what it is given there anyway.
+    if leak.mutates && !leak.toHeap { holes.append(Hole(dst: mutator, derefs: 0)) }
     return tee(holes)
   }
 
@@ -1150,6 +1154,12 @@ final class Batch {
     case .len, .cap, .print, .println, .delete, .timeSleep, .runtimeGC, .runtimeKeepAlive, .strconvErrSyntax, .strconvErrRange,
       .runtimeReadMemStats, .debugReadGCStats, .debugFreeOSMemory, .debugSetGCPercent, .debugSetMemoryLimit:
       for a in args { expression(discard, a) }
+    // The write system call keeps nothing; its bytes go where the compiler cannot see
+    // (poll.FD.Write calls syscall.Write through a func value), so they count as written —
+    // a []byte(s) handed to File.Write is a copy (runs/writers: no `zero-copy` line).
+    case .osWrite, .osWriteString:
+      expression(discard, args[0])
+      expression(b == .osWrite ? Hole(dst: mutator, derefs: 0) : discard, args[1])
     case .osGetenv:
       // os.Getenv's key leaks (-m: "leaking param: k" for a caller passing its parameter: the
       // key goes to testlog.Getenv and syscall's lookup); its result points into the
@@ -1272,11 +1282,19 @@ final class Batch {
       expression(keeps ? heapHole.noting("kept by the \(b.rawValue) error it may return") : discard, args[0])
       for a in args.dropFirst() { expression(discard, a) }
     case .fmtFprint, .fmtFprintln, .fmtFprintf:
-      // The stream is os.Stdout or os.Stderr, or a *bytes.Buffer or *strings.Builder that fmt
-      // calls Write on through the io.Writer interface: a parameter whose method is called
-      // through an interface leaks (`moved to heap: buf`). The rest are fmt's leaking interface
-      // arguments.
-      if args[0].type.pointee != nil {
+      // The stream is os.Stdout or os.Stderr, or a *bytes.Buffer, *strings.Builder or other
+      // io.Writer that fmt calls Write on through the interface: a parameter whose method is
+      // called through an interface leaks (`moved to heap: buf`, `&bufio.Writer{...} escapes
+      // to heap`). The rest are fmt's leaking interface arguments.
+      // Go 1.19 places the writer's implicit conversion to io.Writer as an inlined call's
+      // (below): a name's at the call's `(` (runs/writers: `u escapes to heap` at `Fprintf(`).
+      let w = args[0]
+      if !analysis.compiler.reportsOperandPositions, w.isImplicitInterfaceBox, case .conversion(let x) = w.kind,
+        let site = w.site, site.reportAt == nil, site.statementStart == nil
+      {
+        site.reportAt = isName(x) ? operatorOffset(after: e.span.start, UInt8(ascii: "(")) : nodePosition(x)
+      }
+      if args[0].type.pointee != nil || args[0].type.isInterface {
         expression(heapHole.noting("passed to \(b.rawValue) as an io.Writer, whose Write is called through the interface"), args[0])
       }
       fmtOperands(b, args, from: 1, formatAt: b == .fmtFprintf ? 1 : nil, spread: false)
@@ -1620,6 +1638,7 @@ final class Batch {
           leak.toHeap = true
           leak.heapDerefs = h
         }
+        leak.mutates = loc.mutates
         // leaks.go Optimize: a result flow no cheaper than the heap flow adds nothing.
         leak.toResults = f.results.indices.map { i in
           guard let r = loc.leakResults[i], !(leak.toHeap && r >= leak.heapDerefs) else { return nil }

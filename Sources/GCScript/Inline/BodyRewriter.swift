@@ -161,7 +161,12 @@ final class BodyRewriter {
     guard let copying else { return s }
     if let mapped = sites[ObjectIdentifier(s)] { return mapped }
     // (A literal's funcval is `func literal` in any package.)
-    let text = s.kind == .closure ? s.text : copying.library.map { qualifyingIdentifiers(s.text, in: $0.package) } ?? s.text
+    var text = s.kind == .closure ? s.text : copying.library.map { qualifyingIdentifiers(s.text, in: $0.package) } ?? s.text
+    // Go 1.19's export data types a make's constant sizes: `make([]io.Writer, int(0), ...)`
+    // (runs/writers; strconv's Quote: `make([]byte, int(0), int(3) * len(strconv.s) / int(2))`).
+    if copying.library != nil, copying.explicitConversions, s.kind == .make, text.hasPrefix("make(") {
+      text = typingMakeSizes(text)
+    }
     let copy = AllocationSite(kind: s.kind, span: span(s.span), type: s.type, text: text)
     copy.reportAt = copying.reportAt ?? s.reportAt
     copy.inlined = s.inlined ?? copying.reportAt.flatMap { at in copying.callee.map { ($0, at) } }
@@ -426,6 +431,43 @@ func qualifyingIdentifiers(_ text: String, in package: String) -> String {
   renamingIdentifiers(text) { word in
     Universe.isPredeclared(word) || goKeywords.contains(word) ? nil : package + "." + word
   }
+}
+
+/// A make's text with each integer literal among its sizes written as Go 1.19's export data
+/// keeps it, converted to int: `make([]T, 0, n)` is `make([]T, int(0), n)`. The type, before
+/// the first top-level comma, is left alone (an array length in it is part of the type).
+func typingMakeSizes(_ text: String) -> String {
+  var out = ""
+  var depth = 0
+  var inSizes = false
+  var number = ""
+  var previous: Character = " "
+  func flush() {
+    guard !number.isEmpty else { return }
+    out += "int(\(number))"
+    number = ""
+  }
+  for c in text {
+    if inSizes, c.isNumber, number.isEmpty ? !(previous.isLetter || previous.isNumber || previous == "_" || previous == ".") : true {
+      number.append(c)
+      previous = c
+      continue
+    }
+    if !number.isEmpty {
+      // A literal that goes on as a name or a float is not an int constant.
+      if c.isLetter || c == "." || c == "_" { out += number; number = "" } else { flush() }
+    }
+    switch c {
+    case "(", "[", "{": depth += 1
+    case ")", "]", "}": depth -= 1
+    case "," where depth == 1: inSizes = true
+    default: break
+    }
+    out.append(c)
+    previous = c
+  }
+  flush()
+  return out
 }
 
 /// IR text with some of its names replaced: `rename` gives a name's replacement (nil: kept).

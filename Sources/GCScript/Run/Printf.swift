@@ -150,6 +150,9 @@ final class Printer {
   }
 
   /// The rest of the buffer to the sink.
+  /// The bytes printed so far.
+  var written: Int { flushed + buf.count }
+
   func finish() {
     if let sink, !buf.isEmpty {
       sink(buf)

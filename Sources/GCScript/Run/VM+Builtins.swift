@@ -107,8 +107,20 @@ extension VM {
       let rest = Array(args.dropFirst())
       let format = b == .fmtFprintf ? try string(rest[0].1) : nil
       let values = b == .fmtFprintf ? Array(rest.dropFirst()) : rest
+      // Fprint*'s results are its Write's: n, and a nil error from gcsh's own writers.
+      func written(_ n: Int) {
+        result?[0] = UInt64(n)
+        result?[1] = 0
+        result?[2] = 0
+      }
+      if streamType.isInterface {
+        let words = try writeThroughInterface(
+          streamType, (stream, args[0].1[1]), format: format, values, newline: b == .fmtFprintln)
+        for (k, w) in words.enumerated() { result?[k] = w }
+        return
+      }
       guard let writer = streamType.pointee else {
-        try fprint(format: format, values, newline: b == .fmtFprintln, stderr: stream == 2)
+        written(try fprint(format: format, values, newline: b == .fmtFprintln, stderr: stream == 2))
         return
       }
       // Fprint*'s `w.Write(p.buf)`: the printed bytes appended to the Buffer or Builder.
@@ -121,6 +133,12 @@ extension VM {
       } else {
         try appendToBuilder(stream, text)
       }
+      written(text.count)
+    case .osWrite, .osWriteString:
+      // os.File's write system call: the bytes to the host's stream (2: stderr, else stdout).
+      let fd = Int64(bitPattern: args[0].1[0])
+      let data = b == .osWrite ? try bytes(args[1].1[0], Int(args[1].1[1])) : Array(try string(args[1].1))
+      if fd == 2 { host?.errorOutput(bytes: data) } else { host?.output(bytes: data) }
     case .runtimeNumGoroutine: result?[0] = UInt64(1 + otherGoroutineCount)
     case .runtimeNumCPU: result?[0] = UInt64(heap.gomaxprocs)  // the machine the profile models
     case .runtimeGOMAXPROCS:

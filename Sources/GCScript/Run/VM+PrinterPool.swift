@@ -54,6 +54,8 @@ final class PrinterPool {
   /// Growths of the buffer while printing, each the new backing array's capacity in bytes,
   /// allocated once the text is made (before a Sprint's result).
   var growths: [Int] = []
+  /// The last Get took the pooled printer (false: a print nested in another made its own).
+  var lastGetPooled = false
 }
 
 /// The runtime and library types fmt's allocations have, made once: the runtime records each
@@ -99,6 +101,7 @@ extension VM {
     try pin()
     if pool.active {
       _ = try heap.allocate(ppType, count: 1)
+      pool.lastGetPooled = false
       return false
     }
     let n = heap.cyclesStarted
@@ -115,6 +118,7 @@ extension VM {
     }
     pool.active = true
     pool.growths = []
+    pool.lastGetPooled = true
     return true
   }
 

@@ -81,8 +81,10 @@ extension VM {
     return try sprint(args, newline: newline)
   }
 
-  /// fmt.Print, Println (`format` nil) or Printf to the host, in chunks as the text is made.
-  func fprint(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool, stderr: Bool = false) throws {
+  /// fmt.Print, Println (`format` nil) or Printf to the host, in chunks as the text is made;
+  /// the bytes printed.
+  @discardableResult
+  func fprint(format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)], newline: Bool, stderr: Bool = false) throws -> Int {
     let host = self.host
     let p = Printer(self) {
       if stderr { host?.errorOutput(bytes: $0) } else { host?.output(bytes: $0) }
@@ -97,6 +99,44 @@ extension VM {
     }
     p.finish()
     try growPrinterBuffer()
+    return p.written
+  }
+
+  /// Fprint, Fprintln (`format` nil) or Fprintf to an io.Writer of the program's: print.go's
+  /// `n, err = w.Write(p.buf)`. The text is made in the printer's buffer — the pooled one,
+  /// grown as it needs (VM+PrinterPool.swift), or, for a print nested in another's method, a
+  /// buffer of its own — and the writer's Write is called through the interface with that
+  /// slice, as the dynamic type's method (a nil interface panics as the call would). Write's
+  /// results, n and err, are the call's. The buffer is the printer's: a Write that keeps p
+  /// keeps memory fmt reuses, as in Go.
+  func writeThroughInterface(
+    _ iface: GoType, _ writer: (UInt64, UInt64), format: [UInt8]?, _ args: [(GoType, UnsafeMutablePointer<UInt64>)],
+    newline: Bool
+  ) throws -> [UInt64] {
+    let pool = printerPool
+    let pooled = pool.active && pool.lastGetPooled
+    if writer.0 == 0 { throw VMTrap(kind: .nilDereference) }
+    let text = try sprintBytes(format: format, args, newline: newline)
+    var buffer: (address: UInt64, capacity: Int) = (0, 0)
+    if pooled, let a = pool.buffer, pool.capacity >= text.count {
+      buffer = (a, pool.capacity)
+    } else if !text.isEmpty {
+      let capacity = grownCapacity(old: 0, needed: text.count, elem: .uint8)
+      buffer = (try heap.allocate(.uint8, count: capacity), capacity)
+    }
+    if !text.isEmpty { try write(text, at: buffer.address) }
+    // The writer and the buffer stay reachable while Write runs (fmt's frame holds them).
+    let held = [writer.1, buffer.address].filter { $0 != 0 }
+    inFlight.append(contentsOf: held)
+    defer { inFlight.removeLast(held.count) }
+    guard
+      let words = try callDynamicMethod(
+        iface, writer, "Write", arguments: [buffer.address, UInt64(text.count), UInt64(buffer.capacity)],
+        resultWords: 3, what: "fmt called Write methods")
+    else {
+      throw VMTrap(kind: .internalFault("an io.Writer without a Write method"))
+    }
+    return words
   }
 }
 

@@ -9,7 +9,7 @@ set -eu
 GO127=${GO127:-/work/tools/gobin/lib/python3.11/site-packages/go/bin/go}
 GO119=${GO119:-/usr/lib/go-1.19/bin/go}
 dir=$(cd "$(dirname "$0")" && pwd)
-pkgs="bytes cmp container/heap container/list context errors fmt iter log maps math math/rand os runtime runtime/debug runtime/metrics slices sort strconv strings sync sync/atomic time unicode unicode/utf8 unsafe weak"
+pkgs="bufio bytes cmp container/heap container/list context errors fmt io iter log maps math math/rand os runtime runtime/debug runtime/metrics slices sort strconv strings sync sync/atomic time unicode unicode/utf8 unsafe weak"
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod
 GO111MODULE=off "$GO127" run "$dir/exported.go" $pkgs >"$dir/go1.27.3.txt"
 GO111MODULE=off "$GO119" run "$dir/exported.go" $pkgs >"$dir/go1.19.8.txt"

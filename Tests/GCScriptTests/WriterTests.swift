@@ -1,0 +1,87 @@
+// Writing through io.Writer (Check/Libraries+IO.swift): bufio.Writer, io's helpers, *os.File,
+// a program's own writers, and fmt.Fprint* calling their Write with its pooled buffer — each
+// checked against what Go 1.27.3 and 1.19.8 printed, allocated and said with -m.
+
+import Foundation
+import GoHeap
+import Testing
+
+@testable import GCScript
+
+/// runs/writers: a bufio.Writer over os.Stdout (one smaller than what is written too), a
+/// counting Write, io.WriteString, io.MultiWriter with io.Discard, os.Stdout's Write and
+/// WriteString, a Write keeping copies of fmt's buffer, failing writers under bufio, a writer
+/// wrapping another, Fprintf's results, a nil writer's panic. Stdout, stderr (os.Stderr's
+/// writes), the Mallocs and TotalAlloc of the buffered and counting parts, and every -m line
+/// are Go's — `&bufio.Writer{...} escapes to heap` once the writer reaches fmt, `moved to heap:
+/// c` for a counter whose address fmt calls Write through.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func writersPrintAndAllocateAsGos(_ version: String) throws {
+  let run = try RecordedRun("writers")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.printed.contains("buffered 11 "))
+  #expect(c.go.count > 100)
+  #expect(c.gcsh == c.go)
+  let (host, _, _) = try interpret(run.source, name: "./main.go", profile: version == "1.27.3" ? .go127 : .go119)
+  let stderr = try String(contentsOf: run.directory.appendingPathComponent("go\(version).stderr"), encoding: .utf8)
+  #expect(host.errorText == stderr)
+}
+
+/// A Write method that allocates enough to run collections while fmt is calling it: fmt's
+/// buffer, the boxed operands and the writer stay reachable through the call (the heap's
+/// invariants hold after every cycle), and what Write received is what fmt printed.
+@Test func aWriteThatCollectsKeepsFmtsBufferAlive() throws {
+  let program = """
+    package main
+
+    import (
+    \t"fmt"
+    \t"runtime"
+    )
+
+    type churn struct {
+    \tkeep [][]byte
+    \tsum  int
+    }
+
+    func (c *churn) Write(p []byte) (int, error) {
+    \tfor i := 0; i < 64; i++ {
+    \t\t_ = make([]byte, 64<<10)
+    \t}
+    \truntime.GC()
+    \tfor _, b := range p {
+    \t\tc.sum += int(b)
+    \t}
+    \tc.keep = append(c.keep, append([]byte(nil), p...))
+    \treturn len(p), nil
+    }
+
+    func main() {
+    \tc := &churn{}
+    \tfor i := 0; i < 20; i++ {
+    \t\tfmt.Fprintf(c, "%d-%s-%v|", i, "abcdefghijklmnopqrstuvwxyz", []int{i, i * i})
+    \t}
+    \tvar m runtime.MemStats
+    \truntime.ReadMemStats(&m)
+    \tfmt.Println(len(c.keep), c.sum, string(c.keep[19]), m.NumGC >= 20)
+    }
+    """
+  let (host, rt, _) = try interpret(program, name: "main.go")
+  try rt.checkInvariants()
+  var sum = 0
+  for i in 0..<20 { sum += "\(i)-abcdefghijklmnopqrstuvwxyz-[\(i) \(i * i)]|".utf8.reduce(0) { $0 + Int($1) } }
+  #expect(host.text == "20 \(sum) 19-abcdefghijklmnopqrstuvwxyz-[19 361]| true\n")
+}
+
+/// Writers that are not io.Writers are Go 1.27.3's type errors (checked with go vet), at the argument; a script may use
+/// bufio and os.Stdout without imports; os's unexported names stay unexported.
+@Test func writerMistakesAreGosErrors() throws {
+  #expect(failure("fmt.Fprintln(3, \"x\")")?.kind.message
+    == "cannot use 3 (constant of type int) as io.Writer value in argument to fmt.Fprintln: int does not implement io.Writer (missing method Write)")
+  #expect(failure("type T struct{}\nvar t T\nfmt.Fprintf(t, \"x\")")?.kind.message
+    == "cannot use t (variable of struct type T) as io.Writer value in argument to fmt.Fprintf: T does not implement io.Writer (missing method Write)")
+  #expect(failure("os.write(1, nil)")?.kind.message == "undefined: os.write")
+  let (host, _, _) = try interpret("w := bufio.NewWriter(os.Stdout)\nfmt.Fprintln(w, \"later\")\nprint \"first\"\nw.Flush()")
+  #expect(host.text == "first\nlater\n")
+}
