@@ -113,6 +113,16 @@ extension Checker {
       } else if let p = t.pointee, t.name == nil, p === numErrorType || p === errorStringType, m.name == "Error" {
         // The library's error types: `func (e *NumError) Error() string` (and errorString's).
         have = GoType.error.interfaceMethods![0].signature
+      } else if let p = t.pointee, t.name == nil, p === bytesBufferType || p === stringsBuilderType {
+        // gcsh's own Buffer and Builder: Write and WriteString are callable through an
+        // interface (RuntimeTypes.nativeWriterSignatures); their other methods are not yet.
+        if let w = RuntimeTypes.nativeWriterSignatures[m.name] {
+          have = w
+        } else if nativeMethodNames(of: p).contains(m.name) {
+          return "(gcsh does not call its \(m.name) through an interface yet)"
+        } else {
+          return "(missing method \(m.name))"
+        }
       } else if let f = method(ofType: t, m.name) {
         if let (_, pointer) = f.receiver, pointer, !t.isPointer {
           return "(method \(m.name) has pointer receiver)"
@@ -131,6 +141,14 @@ extension Checker {
       }
     }
     return nil
+  }
+
+  /// The methods gcsh runs for its own bytes.Buffer and strings.Builder (Checker+BytesBuffer,
+  /// Checker+StringsBuilder): a program may call them directly.
+  func nativeMethodNames(of t: GoType) -> Set<String> {
+    t === bytesBufferType
+      ? ["Write", "WriteString", "WriteByte", "WriteRune", "Grow", "Truncate", "Len", "Cap", "Bytes", "String", "Reset"]
+      : ["Write", "WriteString", "WriteByte", "WriteRune", "Grow", "Len", "Cap", "String", "Reset"]
   }
 
   /// A value converted to the interface type `t` (OCONVIFACE): the box site when the value is

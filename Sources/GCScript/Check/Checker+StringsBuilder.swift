@@ -43,7 +43,7 @@ extension Checker {
     case "String": b = .builderString
     case "Reset": b = .builderReset
     case "Write":
-      throw fail(.notSupported("strings.Builder.Write (io.Writer values)", plural: false), at: callee)
+      throw fail(.notSupported("strings.Builder.Write called directly (it is an io.Writer's: fmt.Fprint, io.WriteString)", plural: false), at: callee)
     default:
       let at = Span(max(callee.start, callee.end - name.utf8.count), callee.end)
       throw fail(.typeError("\(syntaxText(callee)) undefined (type \(x.type) has no field or method \(name))"), at: at)

@@ -178,6 +178,10 @@ extension Batch {
   func isName(_ x: TypedExpr) -> Bool {
     switch x.kind {
     case .variable: return true
+    // A name converted to an interface parameter's type where it is passed (Fprint's writer:
+    // `fmt.Fprint(bw, i, ",")` puts `i escapes to heap` at `Fprint(` in Go 1.19.8,
+    // runs/nativewriters) is still that name.
+    case .conversion(let inner) where x.type.isInterface && inner.span == x.span: return isName(inner)
     case .constant:
       // The checker makes the stream a constant (1 or 2) spanning `os.Stdout` / `os.Stderr`.
       let bytes = analysis.source.bytes

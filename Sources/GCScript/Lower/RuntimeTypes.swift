@@ -33,6 +33,10 @@ struct MethodEntry {
     /// A method promoted from an embedded interface field (`struct { error }`): the call goes
     /// on through that interface's own itab.
     case embeddedInterface(String)
+    /// Write or WriteString of a *bytes.Buffer or *strings.Builder, whose methods gcsh runs
+    /// natively (VM+BytesBuffer.swift, VM+StringsBuilder.swift): what io.Writer and
+    /// io.StringWriter values call.
+    case nativeWriter(String)
   }
   let code: Code
   /// The named type the method is declared on.
@@ -91,6 +95,8 @@ final class RuntimeTypes {
         code: .numErrorError, base: numErrorType, pointerReceiver: true,
         signature: .function(params: [], results: [.string], variadic: false))
     ],
+    ObjectIdentifier(bytesBufferType): RuntimeTypes.nativeWriterMethods(bytesBufferType),
+    ObjectIdentifier(stringsBuilderType): RuntimeTypes.nativeWriterMethods(stringsBuilderType),
     ObjectIdentifier(RandPackage.rngSource): RuntimeTypes.randSourceMethods(RandPackage.rngSource),
     ObjectIdentifier(RandPackage.lockedSource): RuntimeTypes.randSourceMethods(RandPackage.lockedSource),
     ObjectIdentifier(RandPackage.runtimeSource): RuntimeTypes.randSourceMethods(RandPackage.runtimeSource),
@@ -125,6 +131,20 @@ final class RuntimeTypes {
     ]
     return signatures.mapValues { MethodEntry(code: .randSource(""), base: base, pointerReceiver: true, signature: $0) }
       .reduce(into: [:]) { $0[$1.key] = MethodEntry(code: .randSource($1.key), base: base, pointerReceiver: true, signature: $1.value.signature) }
+  }
+
+  /// The methods of bytes.Buffer and strings.Builder an interface may call (pointer
+  /// receivers): `Write(p []byte) (n int, err error)` and `WriteString(s string) (n int, err
+  /// error)`, as buffer.go and builder.go declare them.
+  static let nativeWriterSignatures: [String: GoType] = [
+    "Write": .function(params: [.slice(of: .uint8)], results: [.int, .error], variadic: false),
+    "WriteString": .function(params: [.string], results: [.int, .error], variadic: false),
+  ]
+
+  private static func nativeWriterMethods(_ base: GoType) -> [String: MethodEntry] {
+    nativeWriterSignatures.reduce(into: [:]) {
+      $0[$1.key] = MethodEntry(code: .nativeWriter($1.key), base: base, pointerReceiver: true, signature: $1.value)
+    }
   }
 
   /// The address of `t`'s type descriptor in read-only data (made on first use).
@@ -172,7 +192,7 @@ final class RuntimeTypes {
     for e in entries {
       switch e.code {
       case .function(let k): word(AddressSpace.textBase + UInt64(k) * AddressSpace.textBytesPerFunction)
-      case .errorStringError, .numErrorError, .joinErrorError, .randSource, .embeddedInterface: word(0)
+      case .errorStringError, .numErrorError, .joinErrorError, .randSource, .embeddedInterface, .nativeWriter: word(0)
       }
     }
     let address = session.rodataAddress(of: bytes)

@@ -44,6 +44,9 @@ extension VM {
       return try callDynamicMethod(
         entry.base, inner, name, arguments: arguments, resultWords: resultWords, what: what, depth: depth + 1)
     }
+    if case .nativeWriter(let method) = entry.code, entry.path.isEmpty, arguments.count >= 2 {
+      return try nativeWrite(entry.base, method, receiver: value.1, arguments[0], arguments[1])
+    }
     guard case .function(let code) = entry.code else { return nil }
     let data = entry.path.isEmpty ? value.1 : try promotedReceiver(value.1, entry, outerIsValue: holdsOuterValue(dyn))
     var receiver: [UInt64]
@@ -54,6 +57,24 @@ extension VM {
       try receiver.withUnsafeMutableBufferPointer { try loadValue(entry.base, from: data, into: $0.baseAddress!) }
     }
     return try callFunction(code, arguments: receiver + arguments, resultWords: resultWords, what: what)
+  }
+
+  /// A *bytes.Buffer's or *strings.Builder's Write (`data`, `length`: the []byte's first two
+  /// words) or WriteString (the string's), called through an interface: the bytes appended as
+  /// buffer.go's Write or builder.go's Write does (a nil receiver panics as their field access
+  /// does); the results' words, n and a nil error. The receiver stays a root while the append
+  /// allocates.
+  func nativeWrite(_ base: GoType, _ method: String, receiver: UInt64, _ data: UInt64, _ length: UInt64) throws -> [UInt64] {
+    if receiver < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+    let bytes = try self.bytes(data, Int(length))
+    inFlight.append(receiver)
+    defer { inFlight.removeLast() }
+    if base === bytesBufferType {
+      try appendToBuffer(receiver, bytes)
+    } else {
+      try appendToBuilder(receiver, bytes)
+    }
+    return [UInt64(bytes.count), 0, 0]
   }
 
   /// Calls the function a func value holds (sort.Slice's less) with one-word arguments and

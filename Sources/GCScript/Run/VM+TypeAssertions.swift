@@ -226,6 +226,12 @@ extension VM {
       let v = try sourceCall(itabWord, window[receiverSlot], name, seed: Int64(bitPattern: window[receiverSlot + 1]))
       if name != "Seed" { window[0] = v }
       return nil
+    case .nativeWriter(let name):
+      // Write(p) or WriteString(s) of a *bytes.Buffer or *strings.Builder: n in window[0], a
+      // nil error after it.
+      let words = try nativeWrite(entry.base, name, receiver: window[receiverSlot], window[receiverSlot + 1], window[receiverSlot + 2])
+      for (k, w) in words.enumerated() { window[k] = w }
+      return nil
     case .embeddedInterface(let name):
       // The wrapper Go generates calls the embedded interface's method: its itab and data word
       // from the field the path reaches.
