@@ -50,7 +50,8 @@ enum Completion {
     "time.Millisecond", "time.Second", "time.Minute", "time.Hour", "time.Now()", "time.Since(",
     "time.Time", "runtime.GC()", "runtime.KeepAlive(", "runtime.MemStats", "runtime.ReadMemStats(",
     "runtime.NumGoroutine()", "runtime.NumCPU()", "runtime.GOMAXPROCS(", "debug.FreeOSMemory()",
-    "debug.SetGCPercent(", "debug.SetMemoryLimit(",
+    "debug.SetGCPercent(", "debug.SetMemoryLimit(", "bufio.NewWriter(", "bufio.NewWriterSize(",
+    "bufio.Writer", "io.Writer", "io.WriteString(", "io.MultiWriter(", "io.Discard", "os.File",
   ]
 
   /// The words that may follow a statement's first word.

@@ -104,3 +104,17 @@ func buffersAndBuildersAreWriters(_ version: String) throws {
   let (host, _, _) = try interpret("w := bufio.NewWriter(os.Stdout)\nfmt.Fprintln(w, \"later\")\nprint \"first\"\nw.Flush()")
   #expect(host.text == "first\nlater\n")
 }
+
+/// runs/logwriters: log writes to any io.Writer — io.Discard (Print, Printf and Println return
+/// before formatting: 200 mallocs for 100 calls, the operands' boxes and strings.Repeat's
+/// strings alone), a Write of the program's given the logger's buffer, a bufio.Writer whose
+/// lines appear at its Flush, a nil io.Writer's panic. Output and every -m line are Go's.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func logWritesToAnyWriter(_ version: String) throws {
+  let run = try RecordedRun("logwriters")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.printed.hasPrefix("discard: 200\ncounted: 10\nbefore flush\n[buf] one\n"))
+  #expect(c.go.count > 40)
+  #expect(c.gcsh == c.go)
+}

@@ -13,7 +13,8 @@ enum LogPackage {
   ///   Go 1.19   mu sync.Mutex, prefix string, flag int, out io.Writer, buf []byte,
   ///             isDiscard int32 (80 bytes).
   /// gcsh's io.Writer here is a kind word (1 os.Stdout, 2 os.Stderr, 3 a *bytes.Buffer, 4 a
-  /// *strings.Builder) and the pointer.
+  /// *strings.Builder, 5 a nil io.Writer, else another io.Writer's itab) and the pointer (the interface's data
+  /// word).
   static func logger(_ p: RuntimeProfile) -> GoType { p.version >= GoVersion(1, 21) ? logger121 : logger119 }
 
   private static let word = GoType.pointer(to: .uint8)
@@ -181,13 +182,13 @@ extension Checker {
       return call([], .string)
     case .setOutput:
       try arity(name, args, want: ["io.Writer"], scope, span)
-      return call([try writerOperand(args[0], scope, name)], noValueType)
+      return call([try writerOperand(args[0], scope, name, anyWriter: true)], noValueType)
     case .defaultLogger:
       try arity(name, args, want: [], scope, span)
       return call([], loggerPointer)
     case .new:
       try arity(name, args, want: ["io.Writer", "string", "int"], scope, span)
-      let w = try writerOperand(args[0], scope, name)
+      let w = try writerOperand(args[0], scope, name, anyWriter: true)
       let prefix = try assign(try expression(args[1], scope), to: .string, "argument to log.New")
       let flag = try assign(try expression(args[2], scope), to: .int, "argument to log.New")
       return call([w, prefix, flag], loggerPointer)

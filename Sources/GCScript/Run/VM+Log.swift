@@ -90,14 +90,27 @@ extension VM {
   private func setOutput(_ l: Address, _ w: (GoType, UnsafeMutablePointer<UInt64>)) throws {
     let L = logLayout
     let kind: UInt64
-    if let p = w.0.pointee {
+    var out: UInt64 = 0
+    if w.0.isInterface {
+      // Any other io.Writer: its itab in the kind word, its data word in out; a nil one is 5,
+      // which panics at the first write, as Go's Write through a nil interface does.
+      (kind, out) = (w.1[0] == 0 ? 5 : w.1[0], w.1[1])
+    } else if let p = w.0.pointee {
       if w.1[0] == 0 { throw VMTrap(kind: .nilDereference) }
-      kind = p === bytesBufferType ? 3 : 4
+      (kind, out) = (p === bytesBufferType ? 3 : 4, w.1[0])
     } else {
       kind = w.1[0]
     }
     try store(l + UInt64(L.outKind), kind, 8)
-    try store(l + UInt64(L.out), kind >= 3 ? w.1[0] : 0, 8)
+    try store(l + UInt64(L.out), out, 8)
+  }
+
+  /// The writer is io.Discard (log.go's isDiscard, set by New and SetOutput): Print, Printf
+  /// and Println return before formatting anything.
+  private func writesToDiscard(_ l: Address) throws -> Bool {
+    let kind = try load(l + UInt64(logLayout.outKind), 8)
+    guard kind > 5, let itab = runtimeTypes.itab(at: kind) else { return false }
+    return itab.type.name == "io.discard"
   }
 
   /// Go 1.21+: `l.prefix.Store(&prefix)`, a new string header; Go 1.19: the field.
@@ -207,6 +220,7 @@ extension VM {
 
   private func logPrint(_ l: Address, _ op: LogOperation, _ values: [(GoType, UnsafeMutablePointer<UInt64>)]) throws {
     let L = logLayout
+    if op.ending == .none, try writesToDiscard(l) { return }
     inFlight.append(l)
     defer { inFlight.removeLast() }
     // Panic, Panicf and Panicln format with Sprint, Sprintf or Sprintln first, a string of its
@@ -255,7 +269,7 @@ extension VM {
       try store(l + UInt64(bufAt) + 8, UInt64(b.bytes.count), 8)
       try store(l + UInt64(bufAt) + 16, UInt64(b.capacity), 8)
     }
-    try logWrite(l, b.bytes)
+    try logWrite(l, b)
     if let p = pooled {
       let keep = b.capacity <= 64 << 10
       try store(p.pointer, keep ? b.data : 0, 8)
@@ -276,10 +290,24 @@ extension VM {
     }
   }
 
-  /// out.Write(line): the host's stream, or a *bytes.Buffer's or *strings.Builder's Write.
-  private func logWrite(_ l: Address, _ line: [UInt8]) throws {
+  /// out.Write(line): the host's stream, a *bytes.Buffer's or *strings.Builder's Write, or
+  /// another io.Writer's Write called through the interface with the logger's buffer.
+  private func logWrite(_ l: Address, _ b: LogBuffer) throws {
     let L = logLayout
+    let line = b.bytes
     let kind = try load(l + UInt64(L.outKind), 8)
+    if kind == 5 { throw VMTrap(kind: .nilDereference) }
+    if kind > 5 {
+      guard let itab = runtimeTypes.itab(at: kind) else { throw VMTrap(kind: .nilDereference) }
+      if !line.isEmpty { try write(line, at: b.data) }
+      // The buffer stays reachable while Write runs (the logger holds the writer).
+      inFlight.append(b.data)
+      defer { inFlight.removeLast() }
+      _ = try callDynamicMethod(
+        itab.interface, (kind, try load(l + UInt64(L.out), 8)), "Write",
+        arguments: [b.data, UInt64(line.count), UInt64(b.capacity)], resultWords: 3, what: "log called Write methods")
+      return
+    }
     switch kind {
     case 1: host?.output(bytes: line)
     case 3: try appendToBuffer(try load(l + UInt64(L.out), 8), line)
