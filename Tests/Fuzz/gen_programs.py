@@ -174,6 +174,11 @@ class Gen:
         self.slices.append((name, elem))
         if size in SIZES[:5]:
             self.small.add(name)
+        if self.r.random() < 0.15:
+            # A var group: its variables outlive it (the statements after it read them).
+            n = self.fresh("n")
+            self.ints.append(n)
+            return "var (\n\t%s = make([]%s, %s)\n\t%s = len(%s)\n)" % (name, elem, size, n, name)
         form = self.pick(["%s := make([]%s, %s)", "%s := make([]%s, 0, %s)", "var %s = make([]%s, %s)"])
         return form % (name, elem, size)
 

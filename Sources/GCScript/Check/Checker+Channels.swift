@@ -384,9 +384,11 @@ extension Checker {
       loops.removeLast()
       typedClauses.append(SwitchClause(values: values, isDefault: c.isDefault, body: body, span: c.span))
     }
-    let initStmt = TypedStmt(.block(setup), span)
+    // The setup and the switch in one block: the call's result variables live through every
+    // clause, which reads them (a block of the setup alone, as the switch's init, gave their
+    // slots back before the clauses, where a case's own variables reused them).
     let sw = ExpressionSwitch(
-      target: target, initStmt: initStmt, tag: TypedExpr(.variable(index), .int, span), clauses: typedClauses)
-    return TypedStmt(.switchStmt(sw), span)
+      target: target, initStmt: nil, tag: TypedExpr(.variable(index), .int, span), clauses: typedClauses)
+    return TypedStmt(.block(setup + [TypedStmt(.switchStmt(sw), span)]), span)
   }
 }

@@ -110,7 +110,10 @@ extension Checker {
     case .declGroup(let specs):
       var out: [TypedStmt] = []
       for spec in specs { if let t = try statement(spec, scope, topLevel: topLevel) { out.append(t) } }
-      return out.isEmpty ? nil : TypedStmt(.block(out), span)
+      if out.isEmpty { return nil }
+      let group = TypedStmt(.block(out), span)
+      group.isGroup = true
+      return group
     case .block(let stmts):
       return TypedStmt(.block(block(stmts, LexicalScope(parent: scope, function: function))), span)
     case .ifStmt(let initStmt, let cond, let then, let els):

@@ -978,6 +978,10 @@ final class TypedStmt {
   /// Go's IR, which the inliner counts. What they name is resolved into the break and continue
   /// targets.
   var labels: [String] = []
+  /// A `.block` that is a group of statements of the enclosing block, not a block of its own
+  /// (`var ( a = ...; b = ... )` in a function): the variables they declare live as long as
+  /// the enclosing block's.
+  var isGroup = false
   /// Set by the move2heap pass (Go 1.26+): slices whose backing store is moved to the heap,
   /// if it is in the frame, before the statement runs (it is where they stop being exclusive).
   var movesToHeap: [MoveToHeap] = []

@@ -266,6 +266,7 @@ final class BodyRewriter {
     }
     copy.declares = s.declares.map(variable)
     copy.labels = s.labels
+    copy.isGroup = s.isGroup
     // A copy's statements are not the caller's to narrate.
     copy.narrated = copying == nil && s.narrated
     return copy

@@ -18,7 +18,8 @@ extension Lowerer {
     // The variables it declares belong to the enclosing block: their slots outlive it.
     for v in s.declares { declare(v) }
     let mark = top
-    defer { release(to: mark) }
+    // (A group's declarations are the enclosing block's: their slots stay.)
+    defer { if !s.isGroup { release(to: mark) } }
     // Where a slice stops being exclusive (Go 1.26+), its backing store leaves the frame first.
     for m in s.movesToHeap { moveToHeap(m) }
     switch s.kind {
