@@ -146,6 +146,38 @@ func channelAndSyncErrors(_ c: (String, String)) throws {
   #expect(out == "7\n")
 }
 
+/// After main's blocked line, the other goroutines as Go's traceback lists them: each one's wait
+/// reason, the function it waits in and the line (Go 1.27.3 prints `goroutine 7 [chan send]:`,
+/// `main.producer(...)`, `main.go:7` for this program; gcsh numbers goroutines its own way).
+@Test func aDeadlockListsTheBlockedGoroutines() throws {
+  let program = """
+    package main
+
+    func producer(ch chan int) {
+    	for i := 0; ; i++ {
+    		ch <- i
+    	}
+    }
+
+    func main() {
+    	ch := make(chan int)
+    	done := make(chan bool)
+    	go producer(ch)
+    	go func() { done <- <-ch == 0 }()
+    	<-done
+    	<-done
+    }
+    """
+  let e = try #require(failure(program))
+  let text = e.located(in: Source(name: "main.go", text: program)).rendered
+  #expect(e.line == 15)
+  let parts = text.components(separatedBy: "\n\n")
+  #expect(parts.count == 3, "\(text)")
+  #expect(parts[1] == "goroutine 1 [chan receive]:\n\t<-done\n\t^")
+  // (The literal's goroutine returned: only producer waits.)
+  #expect(parts.count == 3 && parts[2].hasPrefix("goroutine ") && parts[2].contains(" [chan send]:\nmain.producer(...)\n\t") && parts[2].hasSuffix(":5"), "\(text)")
+}
+
 /// What channels and goroutines allocate, as the recorded chan-mallocs program measured (Go
 /// 1.27.3: make(chan int) 1 malloc of 112 B, make(chan int, 8) 1 of 176, make(chan *int, 8) 2;
 /// Go 1.19.8: 96 and 160 B), and a go statement with arguments its wrapper closure (16 B for

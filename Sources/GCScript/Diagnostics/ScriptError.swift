@@ -62,8 +62,9 @@ public enum ErrorKind: Equatable, Sendable {
   /// newstack's `fatal error: stack overflow`: the stack would outgrow maxstacksize.
   case stackOverflow
   /// checkdead's `fatal error: all goroutines are asleep - deadlock!`: no goroutine can run and
-  /// no timer is pending; main's wait reason (`chan receive`, `sync.WaitGroup.Wait`, ...).
-  case deadlock(waitReason: String)
+  /// no timer is pending; main's wait reason (`chan receive`, `sync.WaitGroup.Wait`, ...), and
+  /// each other goroutine as the traceback shows it (printed after main's line).
+  case deadlock(waitReason: String, others: [String])
   /// Another of the runtime's fatal errors (`fatal error: sync: unlock of unlocked mutex`).
   case fatalError(String)
   /// The goroutine's frames outgrew what gcsh holds for them (`bytes`), in an era without a
@@ -163,7 +164,7 @@ public enum ErrorKind: Equatable, Sendable {
     case .stackOverflow:
       return "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
     case .fatalError(let m): return "fatal error: \(m)"
-    case .deadlock(let reason):
+    case .deadlock(let reason, _):
       return "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [\(reason)]:"
     case .stackBeyondGcsh(let bytes):
       return "the goroutine's frames outgrew the \(bytes >> 20) MiB gcsh holds for them (this Go "
@@ -242,6 +243,7 @@ public struct ScriptError: Error, Sendable {
     let msg = kind.message
     var out = "\(file):\(line):\(column): error: \(msg)"
     if !sourceLine.isEmpty { out += "\n" + sourceLine + "\n" + caret }
+    if case .deadlock(_, let others) = kind, !others.isEmpty { out += "\n\n" + others.joined(separator: "\n\n") }
     return out
   }
 

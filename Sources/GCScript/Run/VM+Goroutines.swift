@@ -169,9 +169,11 @@ struct PendingTimer {
   var function: Address = 0
 }
 
-/// No goroutine can run and none sleeps: checkdead's fatal error (main's wait reason).
+/// No goroutine can run and none sleeps: checkdead's fatal error (main's wait reason), and the
+/// other goroutines as the traceback that follows it shows them.
 struct Deadlock: Error {
   let reason: String
+  var others: [String] = []
 }
 
 /// Every goroutine waits and the next timer is beyond what gcsh replays: reported, as a
@@ -427,7 +429,27 @@ extension VM {
         try fireTimers()
         continue
       }
-      throw Deadlock(reason: waitReason(of: scheduler.all[1] ?? current))
+      throw Deadlock(reason: waitReason(of: scheduler.all[1] ?? current), others: otherGoroutinesDump())
+    }
+  }
+
+  /// The goroutines besides main as Go's traceback lists them after checkdead's fatal error:
+  /// `goroutine 7 [chan send]:`, then the function it waits in and where (the caller's
+  /// arguments, which Go prints as words, are `...`). A goroutine blocked forever keeps what
+  /// its frames reference: this is the list of such leaks.
+  private func otherGoroutinesDump() -> [String] {
+    scheduler.all.values.filter { $0.id != 1 }.sorted { $0.id < $1.id }.map { g in
+      var text = "goroutine \(g.id) [\(waitReason(of: g))]:"
+      let top = g === current ? frames.last : g.frames.last
+      if let f = top {
+        let code = session.functions[f.function]
+        let name = code.name.contains(".") ? code.name : "main." + code.name
+        // The frame's pc is past the call that blocked.
+        let k = min(max(f.pc - 1, 0), code.spans.count - 1)
+        let line = k >= 0 ? code.source.location(of: code.spans[k].start).line : 0
+        text += "\n\(name)(...)\n\t\(code.source.name):\(line)"
+      }
+      return text
     }
   }
 

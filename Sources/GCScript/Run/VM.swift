@@ -343,7 +343,7 @@ final class VM: AddressRootSource, GoroutineStack {
       try runGoroutines()
     } catch let d as Deadlock {
       recoverMainAfterError()
-      throw located(.deadlock(waitReason: d.reason))
+      throw located(.deadlock(waitReason: d.reason, others: d.others))
     } catch let e as ScriptError {
       throw e
     } catch let t as VMTrap {
