@@ -113,6 +113,8 @@ extension Checker {
       } else if let p = t.pointee, t.name == nil, p === numErrorType || p === errorStringType, m.name == "Error" {
         // The library's error types: `func (e *NumError) Error() string` (and errorString's).
         have = GoType.error.interfaceMethods![0].signature
+      } else if t === bytesBufferType || t === stringsBuilderType, nativeMethodNames(of: t).contains(m.name) {
+        return "(method \(m.name) has pointer receiver)"
       } else if let p = t.pointee, t.name == nil, p === bytesBufferType || p === stringsBuilderType {
         // gcsh's own Buffer and Builder: Write and WriteString are callable through an
         // interface (RuntimeTypes.nativeWriterSignatures); their other methods are not yet.
@@ -143,12 +145,15 @@ extension Checker {
     return nil
   }
 
-  /// The methods gcsh runs for its own bytes.Buffer and strings.Builder (Checker+BytesBuffer,
-  /// Checker+StringsBuilder): a program may call them directly.
+  /// The methods Go declares on bytes.Buffer and strings.Builder (all with pointer receivers;
+  /// buffer.go, builder.go), which gcsh runs itself (Checker+BytesBuffer,
+  /// Checker+StringsBuilder) or names as missing.
   func nativeMethodNames(of t: GoType) -> Set<String> {
     t === bytesBufferType
-      ? ["Write", "WriteString", "WriteByte", "WriteRune", "Grow", "Truncate", "Len", "Cap", "Bytes", "String", "Reset"]
-      : ["Write", "WriteString", "WriteByte", "WriteRune", "Grow", "Len", "Cap", "String", "Reset"]
+      ? ["Available", "AvailableBuffer", "Bytes", "Cap", "Grow", "Len", "Next", "Read", "ReadByte", "ReadBytes",
+         "ReadFrom", "ReadRune", "ReadString", "Reset", "String", "Truncate", "UnreadByte", "UnreadRune", "Write",
+         "WriteByte", "WriteRune", "WriteString", "WriteTo"]
+      : ["Cap", "Grow", "Len", "Reset", "String", "Write", "WriteByte", "WriteRune", "WriteString"]
   }
 
   /// A value converted to the interface type `t` (OCONVIFACE): the box site when the value is

@@ -108,7 +108,8 @@ extension Checker {
     bindAliases(decls)
     defineTypes(decls)
     collectFunctions(decls)
-    for f in functions[first...] {
+    for f in functions[first...] where f.library == nil {
+      // (A library this one loaded — bufio's io — has its own functions marked already.)
       f.library = library
       // A method of one of the runtime's types: called as one, named as Go names it.
       if let name = f.decl?.name, let m = Library.runtimeTypeMethods[name] {

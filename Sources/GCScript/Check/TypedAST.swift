@@ -337,9 +337,10 @@ struct ParamLeak: Equatable {
   /// does not). Only the first `numEscResults` (7) results are tracked; a flow to a later one
   /// is a leak to the heap (leaks.go).
   var toResults: [Int?] = []
-  /// What the parameter points to may be written by the callee (escape.go's mutator tag,
-  /// Go 1.22+): a caller's []byte(s) passed to it is a copy, never the string's own bytes.
-  var mutates: Bool = false
+  /// What the parameter points to, this many dereferences down, may be written by the callee
+  /// (escape.go's mutator tag, Go 1.22+; nil: nothing is): a caller's []byte(s) passed to it
+  /// is a copy, never the string's own bytes.
+  var mutatorDerefs: Int? = nil
   /// Whether it flows to any result.
   var toAnyResult: Bool { toResults.contains { $0 != nil } }
 }

@@ -79,6 +79,9 @@ final class EscapeLocation {
   /// index).
   var leakHeap: Int? = nil
   var leakResults: [Int: Int] = [:]
+  /// For a parameter: the fewest dereferences at which what it points to is written
+  /// (solve.go `l.paramEsc.AddMutator(derefs)` when the root mutates).
+  var mutatorDerefs: Int? = nil
   /// A variable: a function literal captures it (graph.go location.captured).
   var captured = false
   /// A variable: assigned somewhere besides its declaration (location.reassigned; before its
@@ -896,7 +899,9 @@ final class Batch {
     // escape.go's mutator tag: the callee may write through the parameter (a []byte(s) given
     // to it must be a copy: `poke([]byte(s))` with poke writing b[0]). A parameter that leaks
     // to the heap takes what it is given there anyway.
-    if leak.mutates && !leak.toHeap { holes.append(Hole(dst: mutator, derefs: 0)) }
+    // At the parameter's dereferences: `pokeP(&b)` writing `(*pp)[0]` writes what b's
+    // pointer points to, one level down from the parameter.
+    if let d = leak.mutatorDerefs, !leak.toHeap { holes.append(Hole(dst: mutator, derefs: 0).shift(d)) }
     return tee(holes)
   }
 
@@ -944,7 +949,15 @@ final class Batch {
         expression(discard, args[1])
       }
     case .clear: expression(Hole(dst: mutator, derefs: 0), args[0])
-    case .panic: for a in args { expression(heapHole.noting("passed to panic"), a) }
+    case .panic:
+      // Go 1.19's typecheck converts panic's operand where the call is: -m reports it at the
+      // `(` (`panic("boom")`: runs/goroutinepanic, writerpanics); Go 1.20+ at the operand.
+      if !analysis.compiler.reportsOperandPositions, let a = args.first, a.isImplicitInterfaceBox,
+        let site = a.site, site.reportAt == nil
+      {
+        site.reportAt = operatorOffset(after: e.span.start, UInt8(ascii: "("))
+      }
+      for a in args { expression(heapHole.noting("passed to panic"), a) }
     // mfinal.go: SetFinalizer's parameters are interfaces that leak (the object and the funcval
     // go to the span's special record).
     case .runtimeSetFinalizer: for a in args { expression(heapHole.noting("passed to runtime.SetFinalizer"), a) }
@@ -1157,9 +1170,15 @@ final class Batch {
     // The write system call keeps nothing; its bytes go where the compiler cannot see
     // (poll.FD.Write calls syscall.Write through a func value), so they count as written —
     // a []byte(s) handed to File.Write is a copy (runs/writers: no `zero-copy` line).
+    // Go 1.19.8's WriteString built the slice header by hand through unsafe.Pointer, which
+    // escape analysis cannot follow: its string leaks (`s + "\n" escapes to heap`).
     case .osWrite, .osWriteString:
       expression(discard, args[0])
-      expression(b == .osWrite ? Hole(dst: mutator, derefs: 0) : discard, args[1])
+      if b == .osWriteString, analysis.compiler.inliner != .go127 {
+        expression(heapHole.noting("passed to os.(*File).WriteString, whose string leaks in Go 1.19"), args[1])
+      } else {
+        expression(b == .osWrite ? Hole(dst: mutator, derefs: 0) : discard, args[1])
+      }
     case .osGetenv:
       // os.Getenv's key leaks (-m: "leaking param: k" for a caller passing its parameter: the
       // key goes to testlog.Getenv and syscall's lookup); its result points into the
@@ -1528,6 +1547,7 @@ final class Batch {
       }
       if derefs == 0 && root.mutates && !l.mutates { newMutates = true }
       if l.isParam, outlives(root, l) { leak(l, to: root, derefs) }
+      if l.isParam, root.mutates { l.mutatorDerefs = min(l.mutatorDerefs ?? derefs, derefs) }
       if newEscapes && !l.escapes || newMutates {
         if newEscapes {
           l.escapes = true
@@ -1638,7 +1658,7 @@ final class Batch {
           leak.toHeap = true
           leak.heapDerefs = h
         }
-        leak.mutates = loc.mutates
+        leak.mutatorDerefs = loc.mutatorDerefs
         // leaks.go Optimize: a result flow no cheaper than the heap flow adds nothing.
         leak.toResults = f.results.indices.map { i in
           guard let r = loc.leakResults[i], !(leak.toHeap && r >= leak.heapDerefs) else { return nil }

@@ -213,9 +213,17 @@ extension Batch {
       return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
     // A receive is at its `<-` (`fmt.Println(<-done)`: `<-done escapes to heap`, runs/afterfunc).
     case .builtin(.chanRecv, _, _), .builtin(.chanRecv2, _, _): return x.span.start
+    // A call through an interface's method is at the `(` after the method's name
+    // (`w.(fmt.Stringer).String()` at `String(`, not at the assertion's; runs/writerpanics).
+    case .callValue(let f, _) where f.span.end <= x.span.end:
+      if case .interfaceMethod = f.kind { return operatorOffset(after: f.span.end, UInt8(ascii: "(")) }
+      return operatorOffset(after: x.span.start, UInt8(ascii: "("))
     // So is a method of the program's (`T([]int{3}).Big(4)` at `Big(`).
     case .call(let f, let args) where f.receiver != nil && !args.isEmpty && args[0].span.end <= x.span.end:
       return operatorOffset(after: args[0].span.end, UInt8(ascii: "("))
+    // A conversion the checker made where the program wrote none (a writer to io.Writer) is
+    // where its operand is.
+    case .conversion(let inner) where inner.span == x.span: return nodePosition(inner)
     case .conversion, .call, .callValue, .builtin, .makeSlice: return operatorOffset(after: x.span.start, UInt8(ascii: "("))
     // A constant the checker folded stands where its syntax did: a conversion `T(5)` at its
     // `(`, a package's constant `time.Second` at its `.` (escape corpus, escape_metrics.go).
@@ -556,6 +564,9 @@ extension Batch {
       }
     }
     if e.isPackageCall || e.isMethodCall { return operandText(e, rewritten: nil) }
+    // The program's own inlined call: its result variable, in parentheses (`(~r0) - m0`,
+    // runs/writerpanics).
+    if case .inlinedCall(let ic) = e.kind, ic.results.count == 1 { return "(\(operandText(e, rewritten: nil)))" }
     // The receiver of a devirtualized call: the type assertion devirtualize.go inserts, which
     // spans only its operand (`S.Get(g.(S))`; runs/directiface, Go 1.19.8).
     if case .typeAssert(let x, let t?, _) = e.kind, x.span == e.span {
@@ -607,6 +618,7 @@ extension TypedExpr {
   fileprivate var involvesPackageCall: Bool {
     if isPackageCall || isMethodCall { return true }
     switch kind {
+    case .inlinedCall(let ic): return ic.results.count == 1
     case .binary(_, let a, let b): return a.involvesPackageCall || b.involvesPackageCall
     case .conversion(let inner): return inner.involvesPackageCall
     default: return false

@@ -33,9 +33,9 @@ struct MethodEntry {
     /// A method promoted from an embedded interface field (`struct { error }`): the call goes
     /// on through that interface's own itab.
     case embeddedInterface(String)
-    /// Write or WriteString of a *bytes.Buffer or *strings.Builder, whose methods gcsh runs
-    /// natively (VM+BytesBuffer.swift, VM+StringsBuilder.swift): what io.Writer and
-    /// io.StringWriter values call.
+    /// A method of a *bytes.Buffer or *strings.Builder, which gcsh runs natively
+    /// (VM+BytesBuffer.swift, VM+StringsBuilder.swift): what io.Writer, io.StringWriter and
+    /// fmt.Stringer values call.
     case nativeWriter(String)
   }
   let code: Code
@@ -133,16 +133,45 @@ final class RuntimeTypes {
       .reduce(into: [:]) { $0[$1.key] = MethodEntry(code: .randSource($1.key), base: base, pointerReceiver: true, signature: $1.value.signature) }
   }
 
-  /// The methods of bytes.Buffer and strings.Builder an interface may call (pointer
-  /// receivers): `Write(p []byte) (n int, err error)` and `WriteString(s string) (n int, err
-  /// error)`, as buffer.go and builder.go declare them.
+  /// The methods of bytes.Buffer and strings.Builder an interface may call, which gcsh runs
+  /// natively through it (VM+Callbacks.swift nativeMethod): Write, WriteString, String and
+  /// Len, as buffer.go and builder.go declare them (pointer receivers).
   static let nativeWriterSignatures: [String: GoType] = [
     "Write": .function(params: [.slice(of: .uint8)], results: [.int, .error], variadic: false),
     "WriteString": .function(params: [.string], results: [.int, .error], variadic: false),
+    "String": .function(params: [], results: [.string], variadic: false),
+    "Len": .function(params: [], results: [.int], variadic: false),
+  ]
+
+  /// Their other methods (those whose signatures name only predeclared types): in the method
+  /// sets, so that a type assertion answers as Go's does, but a call through an interface is
+  /// named as not supported yet.
+  private static let otherNativeSignatures: [String: GoType] = [
+    "Cap": .function(params: [], results: [.int], variadic: false),
+    "Grow": .function(params: [.int], results: [], variadic: false),
+    "Reset": .function(params: [], results: [], variadic: false),
+    "WriteByte": .function(params: [.uint8], results: [.error], variadic: false),
+    "WriteRune": .function(params: [.int32], results: [.int, .error], variadic: false),
+  ]
+  private static let otherBufferSignatures: [String: GoType] = [
+    "Available": .function(params: [], results: [.int], variadic: false),
+    "AvailableBuffer": .function(params: [], results: [.slice(of: .uint8)], variadic: false),
+    "Bytes": .function(params: [], results: [.slice(of: .uint8)], variadic: false),
+    "Next": .function(params: [.int], results: [.slice(of: .uint8)], variadic: false),
+    "Read": .function(params: [.slice(of: .uint8)], results: [.int, .error], variadic: false),
+    "ReadByte": .function(params: [], results: [.uint8, .error], variadic: false),
+    "ReadBytes": .function(params: [.uint8], results: [.slice(of: .uint8), .error], variadic: false),
+    "ReadRune": .function(params: [], results: [.int32, .int, .error], variadic: false),
+    "ReadString": .function(params: [.uint8], results: [.string, .error], variadic: false),
+    "Truncate": .function(params: [.int], results: [], variadic: false),
+    "UnreadByte": .function(params: [], results: [.error], variadic: false),
+    "UnreadRune": .function(params: [], results: [.error], variadic: false),
   ]
 
   private static func nativeWriterMethods(_ base: GoType) -> [String: MethodEntry] {
-    nativeWriterSignatures.reduce(into: [:]) {
+    var signatures = nativeWriterSignatures.merging(otherNativeSignatures) { a, _ in a }
+    if base === bytesBufferType { signatures.merge(otherBufferSignatures) { a, _ in a } }
+    return signatures.reduce(into: [:]) {
       $0[$1.key] = MethodEntry(code: .nativeWriter($1.key), base: base, pointerReceiver: true, signature: $1.value)
     }
   }

@@ -44,7 +44,12 @@ extension VM {
     case .call(let b) where desc.pooledPrinter:
       // newPrinter, the print (the buffer's growths allocated when the text is made), free.
       let pooled = try getPrinter()
-      try call(b, args, result: desc.result)
+      do {
+        try call(b, args, result: desc.result)
+      } catch {
+        if pooled { losePrinter() }
+        throw error
+      }
       if pooled {
         // The result (a Sprint's string, an Errorf's error) is live in fmt's frame while free
         // runs (print.go Sprint: `s := string(p.buf); p.free(); return s`), and free's Put may
@@ -187,7 +192,7 @@ extension VM {
     case .stringsRepeat: try repeatString(args[0].1, Int(Int64(bitPattern: args[1].1[0])), into: result)
     case .fmtSprint, .fmtSprintln:
       let text = try sprint(args, newline: b == .fmtSprintln)
-      if let result { try newString(text, into: result) }
+      if let result { try sprintResult(text, into: result) }
     case .fmtPrintf:
       try fprint(format: try string(args[0].1), Array(args.dropFirst()), newline: false)
     case .strconvAtoi: try atoi(args[0].1) { result }
@@ -268,7 +273,7 @@ extension VM {
     case .errorsNew: throw VMTrap(kind: .internalFault("\(b.rawValue) is lowered inline"))
     case .fmtSprintf:
       let text = try sprintf(try string(args[0].1), Array(args.dropFirst()))
-      if let result { try newString(text, into: result) }
+      if let result { try sprintResult(text, into: result) }
     case .fmtAppend, .fmtAppendln, .fmtAppendf:
       // print.go: the printer formats as Sprint's does, then `b = append(b, p.buf...)`.
       let rest = Array(args.dropFirst())

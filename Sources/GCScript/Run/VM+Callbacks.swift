@@ -44,8 +44,8 @@ extension VM {
       return try callDynamicMethod(
         entry.base, inner, name, arguments: arguments, resultWords: resultWords, what: what, depth: depth + 1)
     }
-    if case .nativeWriter(let method) = entry.code, entry.path.isEmpty, arguments.count >= 2 {
-      return try nativeWrite(entry.base, method, receiver: value.1, arguments[0], arguments[1])
+    if case .nativeWriter(let method) = entry.code, entry.path.isEmpty {
+      return try nativeWrite(entry.base, method, receiver: value.1, arguments.first ?? 0, arguments.dropFirst().first ?? 0)
     }
     guard case .function(let code) = entry.code else { return nil }
     let data = entry.path.isEmpty ? value.1 : try promotedReceiver(value.1, entry, outerIsValue: holdsOuterValue(dyn))
@@ -65,6 +65,33 @@ extension VM {
   /// does); the results' words, n and a nil error. The receiver stays a root while the append
   /// allocates.
   func nativeWrite(_ base: GoType, _ method: String, receiver: UInt64, _ data: UInt64, _ length: UInt64) throws -> [UInt64] {
+    let isBuffer = base === bytesBufferType
+    switch method {
+    case "Write", "WriteString": break
+    case "String":
+      // buffer.go: `if b == nil { return "<nil>" }; return string(b.buf[b.off:])` (a new
+      // string); builder.go: the buffer's bytes themselves (unsafe.String, no copy).
+      if isBuffer && receiver < AddressSpace.nilPage {
+        var out: [UInt64] = [0, 0]
+        try newString(Array("<nil>".utf8), into: &out)
+        return out
+      }
+      if receiver < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+      if !isBuffer { return [try load(receiver + 8, 8), try load(receiver + 16, 8)] }
+      let off = try load(receiver + 24, 8)
+      let text = try bytes(try load(receiver, 8) &+ off, Int(try load(receiver + 8, 8) &- off))
+      inFlight.append(receiver)
+      defer { inFlight.removeLast() }
+      var out: [UInt64] = [0, 0]
+      try newString(text, into: &out)
+      return out
+    case "Len":
+      if receiver < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
+      return isBuffer ? [try load(receiver + 8, 8) &- (try load(receiver + 24, 8))] : [try load(receiver + 16, 8)]
+    default:
+      throw SimulationLimit(
+        "(*\(isBuffer ? "bytes.Buffer" : "strings.Builder")).\(method) called through an interface is not supported by gcsh yet")
+    }
     if receiver < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
     let bytes = try self.bytes(data, Int(length))
     inFlight.append(receiver)

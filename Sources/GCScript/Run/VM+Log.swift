@@ -255,28 +255,46 @@ extension VM {
     }
     if let p = pooled { inFlight.append(p.pointer) }
     defer { if pooled != nil { inFlight.removeLast() } }
+    // The buffer's array, grown by the appends, is held by this frame while the message's
+    // String methods run and allocate (Go's `buf` local): a root, updated as it grows.
+    let bufferRoot = inFlight.count
+    inFlight.append(b.data)
+    defer { inFlight.removeLast() }
+    func grow(_ more: [UInt8]) throws {
+      try append(&b, more)
+      inFlight[bufferRoot] = b.data
+    }
     try appendHeader(&b, l)
+    inFlight[bufferRoot] = b.data
     if sprints {
-      try append(&b, message)
+      try grow(message)
     } else {
       // fmt.Append, Appendf or Appendln into the buffer.
-      try logMessage(op, values) { try append(&b, $0) }
+      try logMessage(op, values) { try grow($0) }
     }
-    if b.bytes.last != 0x0A { try append(&b, [0x0A]) }
+    if b.bytes.last != 0x0A { try grow([0x0A]) }
     // Keep the buffer: in the Logger (Go 1.19), or back in the pool (none over 64 KiB).
     if let bufAt = L.buf {
       try store(l + UInt64(bufAt), b.data, 8)
       try store(l + UInt64(bufAt) + 8, UInt64(b.bytes.count), 8)
       try store(l + UInt64(bufAt) + 16, UInt64(b.capacity), 8)
     }
-    try logWrite(l, b)
-    if let p = pooled {
+    // Go 1.21+'s output puts the buffer back with `defer putBuffer(buf)`: a Write that panics
+    // does not lose it (runs/writerpanics: the next Prints allocate nothing).
+    func putBuffer(_ p: (type: UInt64, pointer: Address)) throws {
       let keep = b.capacity <= 64 << 10
       try store(p.pointer, keep ? b.data : 0, 8)
       try store(p.pointer + 8, keep ? UInt64(b.bytes.count) : 0, 8)
       try store(p.pointer + 16, keep ? UInt64(b.capacity) : 0, 8)
       try poolPut(try logBufferPool(), (p.type, p.pointer))
     }
+    do {
+      try logWrite(l, b)
+    } catch {
+      if let p = pooled { try putBuffer(p) }
+      throw error
+    }
+    if let p = pooled { try putBuffer(p) }
     switch op.ending {
     case .none: break
     case .fatal: throw VMTrap(kind: .programExit(1))

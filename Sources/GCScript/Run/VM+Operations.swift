@@ -140,6 +140,17 @@ extension VM {
     }
   }
 
+  /// A Sprint's result, `string(p.buf)`: slicebytetostring's new string, or for one byte a
+  /// pointer into staticuint64s (nothing allocated: `fmt.Sprint("a")` costs no malloc once
+  /// the printer is pooled, as in Go 1.27.3 and 1.19.8).
+  func sprintResult(_ text: [UInt8], into dst: UnsafeMutablePointer<UInt64>) throws {
+    if text.count == 1 {
+      (dst[0], dst[1]) = (session.staticBytesAddress &+ UInt64(text[0]) &* 8, 1)
+      return
+    }
+    try newString(text, into: dst)
+  }
+
   /// The address of a slot of the running frame.
   func runningFrameAddress(_ slot: Int) -> Address {
     AddressSpace.stackBase + UInt64((frames[frames.count - 1].base + slot) * 8)

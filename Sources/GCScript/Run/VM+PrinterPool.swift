@@ -135,6 +135,23 @@ extension VM {
     pool.owner = nil
   }
 
+  /// A print that panicked (its writer's Write, a nil writer) never reaches p.free(), which
+  /// print.go does not defer: the printer and its buffer are lost to the pool (garbage once
+  /// unreachable), and the next print's Get makes a new one.
+  func losePrinter() {
+    let pool = printerPool
+    guard pool.active else { return }
+    pool.active = false
+    pool.owner = nil
+    pool.growths = []
+    pool.pp = nil
+    pool.buffer = nil
+    pool.capacity = 0
+    pool.wrapped = nil
+    pool.wrappedCapacity = 0
+    pool.putAt = nil
+  }
+
   /// p.free(): the buffer kept unless over 64 KiB, then ppFree.Put.
   func putPrinter() throws {
     let pool = printerPool

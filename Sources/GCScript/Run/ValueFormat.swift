@@ -115,8 +115,9 @@ extension VM {
   ) throws -> [UInt64] {
     let pool = printerPool
     let pooled = pool.active && pool.lastGetPooled
-    if writer.0 == 0 { throw VMTrap(kind: .nilDereference) }
+    // The text is made first (its String methods run), then `w.Write` panics on a nil writer.
     let text = try sprintBytes(format: format, args, newline: newline)
+    if writer.0 == 0 { throw VMTrap(kind: .nilDereference) }
     var buffer: (address: UInt64, capacity: Int) = (0, 0)
     if pooled, let a = pool.buffer, pool.capacity >= text.count {
       buffer = (a, pool.capacity)
