@@ -139,3 +139,13 @@ func writersAtTheirEdgesBehaveAsGos(_ version: String) throws {
   #expect(c.go.count > 60)
   #expect(c.gcsh == c.go)
 }
+
+/// fmt and log write os.Stdout's and os.Stderr's text to the host's streams by name, so a
+/// program that points them elsewhere is told so rather than silently ignored; reading them is
+/// fine.
+@Test func theStandardStreamsAreNotReassigned() throws {
+  #expect(failure("os.Stdout = os.Stderr")?.kind.message == "assigning to os.Stdout is not supported by gcsh yet")
+  #expect(failure("var f *os.File\nos.Stderr = f")?.kind.message == "assigning to os.Stderr is not supported by gcsh yet")
+  let (host, _, _) = try interpret("f := os.Stdout\nfmt.Fprintln(f, f.Name())\nvar Stdout *os.File\nStdout = f\nprint Stdout == os.Stdout")
+  #expect(host.text == "/dev/stdout\ntrue\n")
+}

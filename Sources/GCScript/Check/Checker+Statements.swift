@@ -424,6 +424,14 @@ extension Checker {
     if plain, case .identifier(let n) = name.kind, case .variable(let v)? = scope.lookup(n) { assigned = (v, v.used) }
     defer { if let (v, used) = assigned { v.used = used } }
     let op = try expression(e, scope)
+    // fmt and log write os.Stdout's and os.Stderr's text to the host's streams by name: a
+    // program that points them elsewhere is named, not silently ignored.
+    if case .variable(let v) = op.expr.kind, loadingLibrary == nil, v.storage == .global,
+      ["Stdout", "Stderr", "Stdin"].contains(v.name), v.type.pointee?.name == "os.File",
+      case .libraryVariable(let os)? = try? packageMember("os", v.name, at: e.span), os.variable === v
+    {
+      throw fail(.notSupported("assigning to os.\(v.name)", plural: false), at: e.span)
+    }
     if op.addressable || op.isMapIndex { return op.expr }
     var base = e
     while case .paren(let x) = base.kind { base = x }
