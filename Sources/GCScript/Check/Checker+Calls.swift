@@ -92,6 +92,9 @@ extension Checker {
         return try callOfValue(callee, args, spread, scope, span)
       }
       let at = Span(max(callee.span.start, callee.span.end - name.utf8.count), callee.span.end)
+      if target.name == "os.File", Library.osFileMethods.contains(name) {
+        throw fail(.notSupported("(*os.File).\(name)", plural: false), at: at)
+      }
       throw fail(.typeError("\(syntaxText(callee.span)) undefined (\(missingMember(x.type, name)))"), at: at)
     case .type(let te):
       return try conversion(try resolveType(te, scope), args, spread, scope, span)

@@ -736,7 +736,16 @@ extension Checker {
       case nil: throw missingMember(pkg, p, name, at: span)
       }
     }
-    if let t = try? typeNamed(base, scope) {
+    // `pkg.Var.M` is a method value of a package variable (`os.Stdout.Write`), not a method
+    // expression: only a package's type is tried as one (a failed try would report its error).
+    var mayBeType = true
+    if case .selector(let b, let n) = base.kind, case .identifier(let pk) = b.kind, case .package(let pp)? = scope.lookup(pk) {
+      switch try? packageMember(pp, n, at: base.span) {
+      case .type?, .libraryGenericType?: break
+      default: mayBeType = false
+      }
+    }
+    if mayBeType, let t = try? typeNamed(base, scope) {
       if let m = try methodExpression(t, name, scope, span) { return m }
       let at = Span(max(span.start, span.end - name.utf8.count), span.end)
       throw fail(.typeError("\(syntaxText(span)) undefined (type \(t) has no method \(name))"), at: at)
@@ -760,6 +769,9 @@ extension Checker {
       }
       if packageType, structValue.type.structFields?.contains(where: { $0.name == name }) == true {
         throw fail(.typeError("\(syntaxText(span)) undefined (cannot refer to unexported field \(name))"), at: at)
+      }
+      if (x.type.pointee ?? x.type).name == "os.File", Library.osFileMethods.contains(name) {
+        throw fail(.notSupported("(*os.File).\(name)", plural: false), at: at)
       }
       throw fail(.typeError("\(syntaxText(span)) undefined (\(missingMember(x.type, name)))"), at: at)
     }

@@ -382,6 +382,14 @@ extension Library {
   /// (`os.write`, gcsh's), WriteString writes the string's bytes without a copy as Go's does
   /// (its Write of `unsafe.Slice(unsafe.StringData(s), len(s))`: `os.writeString` here), and a
   /// nil *File is Go's ErrInvalid.
+  /// The exported methods of Go 1.27.3's *os.File (os/file.go and its siblings): those gcsh's
+  /// File lacks are named as not supported, not as missing.
+  static let osFileMethods: Set<String> = [
+    "Chdir", "Chmod", "Chown", "Close", "Fd", "Name", "Read", "ReadAt", "ReadDir", "ReadFrom", "Readdir",
+    "Readdirnames", "Seek", "SetDeadline", "SetReadDeadline", "SetWriteDeadline", "Stat", "Sync",
+    "SyscallConn", "Truncate", "Write", "WriteAt", "WriteString", "WriteTo",
+  ]
+
   static func os(_ profile: RuntimeProfile) -> Library {
     profile.version >= GoVersion(1, 20) ? os120 : os119
   }
