@@ -127,13 +127,13 @@ func logWritesToAnyWriter(_ version: String) throws {
 /// after a Write that panicked (Go 1.21+'s deferred putBuffer); a callee writing through a
 /// *[]byte gets a copy of []byte(s) (the mutator tag at one dereference); a *bytes.Buffer and a
 /// *strings.Builder assert to fmt.Stringer, `interface{ Len() int }` and io.ByteWriter as in
-/// Go. Output as Go 1.27.3's and 1.19.8's, and every -m line but those of line 123, where Go
-/// devirtualizes the Buffer's String and the Builder's Len (which gcsh does not) and Go 1.19
-/// spells the interface literal `interface { Len() int }`.
+/// Go. Output as Go 1.27.3's and 1.19.8's, and every -m line (the interface literal spelt as
+/// the IR prints it, `interface { Len() int }`) but, in Go 1.27.3, those of line 123, where Go
+/// devirtualizes the Buffer's String and the Builder's Len, which gcsh does not.
 @Test(arguments: ["1.27.3", "1.19.8"])
 func writersAtTheirEdgesBehaveAsGos(_ version: String) throws {
   let run = try RecordedRun("writerpanics")
-  let c = try run.compared(version) { $0.hasPrefix("./main.go:") && !$0.hasPrefix("./main.go:123:") }
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") && (version == "1.19.8" || !$0.hasPrefix("./main.go:123:")) }
   #expect(c.printed == c.expected)
   #expect(c.printed.hasPrefix("corrupted: 0 [g\n g\n g\n]\nrecovered: boom\nsprints after a panicking Write: 0\nString called\n"))
   #expect(c.go.count > 60)

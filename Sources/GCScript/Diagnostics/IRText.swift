@@ -1,3 +1,4 @@
+import Foundation
 // IRText: a statement as the Go compiler prints it in a diagnostic — cmd/compile/internal/ir's
 // fmt.go (stmtFmt, exprFmt), not as it was written.
 //
@@ -27,7 +28,29 @@ func irStatementText(_ text: String) -> String? {
 /// The text of the one expression in `text` as -m prints it (`labels[i] + ":"`), or `text`
 /// itself when the formatter does not know its form.
 func irExpressionText(_ text: String) -> String {
-  qualifyingTypeArguments(irStatementText("_ = " + text).map { String($0.dropFirst(4)) } ?? text)
+  qualifyingTypeArguments(irStatementText("_ = " + text).map { String($0.dropFirst(4)) } ?? spacingInterfaceLiterals(text))
+}
+
+/// An interface type literal as the IR prints types: `interface { Len() int }`, `interface {}`
+/// (`w.(interface{ Len() int }).Len()` in Go 1.19.8's and 1.27.3's -m, runs/writerpanics).
+func spacingInterfaceLiterals(_ text: String) -> String {
+  guard text.contains("interface{") else { return text }
+  var out = ""
+  var rest = Substring(text)
+  while let r = rest.range(of: "interface{") {
+    out += rest[..<r.lowerBound]
+    var depth = 1
+    var i = r.upperBound
+    while i < rest.endIndex, depth > 0 {
+      if rest[i] == "{" { depth += 1 } else if rest[i] == "}" { depth -= 1 }
+      if depth > 0 { i = rest.index(after: i) }
+    }
+    guard i < rest.endIndex else { return out + rest }
+    let inner = rest[r.upperBound..<i].trimmingCharacters(in: .whitespaces)
+    out += inner.isEmpty ? "interface {}" : "interface { \(inner) }"
+    rest = rest[rest.index(after: i)...]
+  }
+  return out + rest
 }
 
 /// An instantiated type prints with its type arguments package-qualified, as the linker names
