@@ -116,10 +116,10 @@ extension Checker {
       } else if t === bytesBufferType || t === stringsBuilderType, nativeMethodNames(of: t).contains(m.name) {
         return "(method \(m.name) has pointer receiver)"
       } else if let p = t.pointee, t.name == nil, p === bytesBufferType || p === stringsBuilderType {
-        // gcsh's own Buffer and Builder: Write and WriteString are callable through an
-        // interface (RuntimeTypes.nativeWriterSignatures); their other methods are not yet.
-        if let w = RuntimeTypes.nativeWriterSignatures[m.name] {
-          have = w
+        // gcsh's own Buffer and Builder: the methods it runs through an interface
+        // (RuntimeTypes.nativeMethods); Go's others are named.
+        if let native = RuntimeTypes.nativeMethods(of: p)[m.name], native.builtin != nil {
+          have = native.signature
         } else if nativeMethodNames(of: p).contains(m.name) {
           return "(gcsh does not call its \(m.name) through an interface yet)"
         } else {
@@ -145,15 +145,10 @@ extension Checker {
     return nil
   }
 
-  /// The methods Go declares on bytes.Buffer and strings.Builder (all with pointer receivers;
-  /// buffer.go, builder.go), which gcsh runs itself (Checker+BytesBuffer,
-  /// Checker+StringsBuilder) or names as missing.
+  /// The methods Go declares on bytes.Buffer and strings.Builder (all with pointer
+  /// receivers): RuntimeTypes.nativeMethods', and Buffer's two that name io's types.
   func nativeMethodNames(of t: GoType) -> Set<String> {
-    t === bytesBufferType
-      ? ["Available", "AvailableBuffer", "Bytes", "Cap", "Grow", "Len", "Next", "Read", "ReadByte", "ReadBytes",
-         "ReadFrom", "ReadRune", "ReadString", "Reset", "String", "Truncate", "UnreadByte", "UnreadRune", "Write",
-         "WriteByte", "WriteRune", "WriteString", "WriteTo"]
-      : ["Cap", "Grow", "Len", "Reset", "String", "Write", "WriteByte", "WriteRune", "WriteString"]
+    Set(RuntimeTypes.nativeMethods(of: t).keys).union(t === bytesBufferType ? ["ReadFrom", "WriteTo"] : [])
   }
 
   /// A value converted to the interface type `t` (OCONVIFACE): the box site when the value is

@@ -33,10 +33,10 @@ struct MethodEntry {
     /// A method promoted from an embedded interface field (`struct { error }`): the call goes
     /// on through that interface's own itab.
     case embeddedInterface(String)
-    /// A method of a *bytes.Buffer or *strings.Builder, which gcsh runs natively
-    /// (VM+BytesBuffer.swift, VM+StringsBuilder.swift): what io.Writer, io.StringWriter and
-    /// fmt.Stringer values call.
-    case nativeWriter(String)
+    /// A method of a *bytes.Buffer or *strings.Builder, run by the builtin a direct call of it
+    /// is (VM+BytesBuffer.swift, VM+StringsBuilder.swift): what io.Writer, io.StringWriter and
+    /// fmt.Stringer values call. nil: a method gcsh does not run yet.
+    case nativeMethod(Builtin?)
   }
   let code: Code
   /// The named type the method is declared on.
@@ -95,8 +95,8 @@ final class RuntimeTypes {
         code: .numErrorError, base: numErrorType, pointerReceiver: true,
         signature: .function(params: [], results: [.string], variadic: false))
     ],
-    ObjectIdentifier(bytesBufferType): RuntimeTypes.nativeWriterMethods(bytesBufferType),
-    ObjectIdentifier(stringsBuilderType): RuntimeTypes.nativeWriterMethods(stringsBuilderType),
+    ObjectIdentifier(bytesBufferType): RuntimeTypes.nativeMethodEntries(bytesBufferType),
+    ObjectIdentifier(stringsBuilderType): RuntimeTypes.nativeMethodEntries(stringsBuilderType),
     ObjectIdentifier(RandPackage.rngSource): RuntimeTypes.randSourceMethods(RandPackage.rngSource),
     ObjectIdentifier(RandPackage.lockedSource): RuntimeTypes.randSourceMethods(RandPackage.lockedSource),
     ObjectIdentifier(RandPackage.runtimeSource): RuntimeTypes.randSourceMethods(RandPackage.runtimeSource),
@@ -133,46 +133,60 @@ final class RuntimeTypes {
       .reduce(into: [:]) { $0[$1.key] = MethodEntry(code: .randSource($1.key), base: base, pointerReceiver: true, signature: $1.value.signature) }
   }
 
-  /// The methods of bytes.Buffer and strings.Builder an interface may call, which gcsh runs
-  /// natively through it (VM+Callbacks.swift nativeMethod): Write, WriteString, String and
-  /// Len, as buffer.go and builder.go declare them (pointer receivers).
-  static let nativeWriterSignatures: [String: GoType] = [
-    "Write": .function(params: [.slice(of: .uint8)], results: [.int, .error], variadic: false),
-    "WriteString": .function(params: [.string], results: [.int, .error], variadic: false),
-    "String": .function(params: [], results: [.string], variadic: false),
-    "Len": .function(params: [], results: [.int], variadic: false),
+  /// The methods Go declares on bytes.Buffer and strings.Builder (buffer.go, builder.go;
+  /// pointer receivers) whose signatures name only predeclared types, each with the builtin
+  /// that runs it through an interface (VM+Callbacks.swift nativeMethod) — the one a direct
+  /// call of it is (VM+BytesBuffer.swift, VM+StringsBuilder.swift). nil: not through an
+  /// interface yet (the method is in the method set, so that a type assertion answers as Go's
+  /// does, and a call of it through an interface is named as not supported); most of these
+  /// have a builtin for direct calls and need only to be opened here. (Builder.Write appends
+  /// as WriteString does: a []byte's first two words are a string's.)
+  static func nativeMethods(of base: GoType) -> [String: (signature: GoType, builtin: Builtin?)] {
+    base === bytesBufferType ? bufferMethods : builderMethods
+  }
+
+  private static func method(_ params: [GoType], _ results: [GoType]) -> GoType {
+    .function(params: params, results: results, variadic: false)
+  }
+  private static let bytes = GoType.slice(of: .uint8)
+  private static let builderMethods: [String: (signature: GoType, builtin: Builtin?)] = [
+    "Write": (method([bytes], [.int, .error]), .builderWriteString),
+    "WriteString": (method([.string], [.int, .error]), .builderWriteString),
+    "WriteByte": (method([.uint8], [.error]), nil),
+    "WriteRune": (method([.int32], [.int, .error]), nil),
+    "Grow": (method([.int], []), nil),
+    "Len": (method([], [.int]), .builderLen),
+    "Cap": (method([], [.int]), nil),
+    "String": (method([], [.string]), .builderString),
+    "Reset": (method([], []), nil),
+  ]
+  private static let bufferMethods: [String: (signature: GoType, builtin: Builtin?)] = [
+    "Write": (method([bytes], [.int, .error]), .bufferWrite),
+    "WriteString": (method([.string], [.int, .error]), .bufferWriteString),
+    "WriteByte": (method([.uint8], [.error]), nil),
+    "WriteRune": (method([.int32], [.int, .error]), nil),
+    "Grow": (method([.int], []), nil),
+    "Truncate": (method([.int], []), nil),
+    "Len": (method([], [.int]), .bufferLen),
+    "Cap": (method([], [.int]), nil),
+    "Bytes": (method([], [bytes]), nil),
+    "String": (method([], [.string]), .bufferString),
+    "Reset": (method([], []), nil),
+    "Available": (method([], [.int]), nil),
+    "AvailableBuffer": (method([], [bytes]), nil),
+    "Next": (method([.int], [bytes]), nil),
+    "Read": (method([bytes], [.int, .error]), nil),
+    "ReadByte": (method([], [.uint8, .error]), nil),
+    "ReadBytes": (method([.uint8], [bytes, .error]), nil),
+    "ReadRune": (method([], [.int32, .int, .error]), nil),
+    "ReadString": (method([.uint8], [.string, .error]), nil),
+    "UnreadByte": (method([], [.error]), nil),
+    "UnreadRune": (method([], [.error]), nil),
   ]
 
-  /// Their other methods (those whose signatures name only predeclared types): in the method
-  /// sets, so that a type assertion answers as Go's does, but a call through an interface is
-  /// named as not supported yet.
-  private static let otherNativeSignatures: [String: GoType] = [
-    "Cap": .function(params: [], results: [.int], variadic: false),
-    "Grow": .function(params: [.int], results: [], variadic: false),
-    "Reset": .function(params: [], results: [], variadic: false),
-    "WriteByte": .function(params: [.uint8], results: [.error], variadic: false),
-    "WriteRune": .function(params: [.int32], results: [.int, .error], variadic: false),
-  ]
-  private static let otherBufferSignatures: [String: GoType] = [
-    "Available": .function(params: [], results: [.int], variadic: false),
-    "AvailableBuffer": .function(params: [], results: [.slice(of: .uint8)], variadic: false),
-    "Bytes": .function(params: [], results: [.slice(of: .uint8)], variadic: false),
-    "Next": .function(params: [.int], results: [.slice(of: .uint8)], variadic: false),
-    "Read": .function(params: [.slice(of: .uint8)], results: [.int, .error], variadic: false),
-    "ReadByte": .function(params: [], results: [.uint8, .error], variadic: false),
-    "ReadBytes": .function(params: [.uint8], results: [.slice(of: .uint8), .error], variadic: false),
-    "ReadRune": .function(params: [], results: [.int32, .int, .error], variadic: false),
-    "ReadString": .function(params: [.uint8], results: [.string, .error], variadic: false),
-    "Truncate": .function(params: [.int], results: [], variadic: false),
-    "UnreadByte": .function(params: [], results: [.error], variadic: false),
-    "UnreadRune": .function(params: [], results: [.error], variadic: false),
-  ]
-
-  private static func nativeWriterMethods(_ base: GoType) -> [String: MethodEntry] {
-    var signatures = nativeWriterSignatures.merging(otherNativeSignatures) { a, _ in a }
-    if base === bytesBufferType { signatures.merge(otherBufferSignatures) { a, _ in a } }
-    return signatures.reduce(into: [:]) {
-      $0[$1.key] = MethodEntry(code: .nativeWriter($1.key), base: base, pointerReceiver: true, signature: $1.value)
+  private static func nativeMethodEntries(_ base: GoType) -> [String: MethodEntry] {
+    nativeMethods(of: base).mapValues {
+      MethodEntry(code: .nativeMethod($0.builtin), base: base, pointerReceiver: true, signature: $0.signature)
     }
   }
 
@@ -221,7 +235,7 @@ final class RuntimeTypes {
     for e in entries {
       switch e.code {
       case .function(let k): word(AddressSpace.textBase + UInt64(k) * AddressSpace.textBytesPerFunction)
-      case .errorStringError, .numErrorError, .joinErrorError, .randSource, .embeddedInterface, .nativeWriter: word(0)
+      case .errorStringError, .numErrorError, .joinErrorError, .randSource, .embeddedInterface, .nativeMethod: word(0)
       }
     }
     let address = session.rodataAddress(of: bytes)
@@ -333,5 +347,19 @@ final class RuntimeTypes {
     case .structure: return 25
     case .undefined: return 0
     }
+  }
+}
+
+extension GoType {
+  /// A function type's parameters' words (0 for any other type).
+  var parameterWords: Int {
+    if case .function(let params, _, _) = kind { return params.reduce(0) { $0 + $1.words } }
+    return 0
+  }
+
+  /// A function type's results' words (0 for any other type).
+  var resultWords: Int {
+    if case .function(_, let results, _) = kind { return results.reduce(0) { $0 + $1.words } }
+    return 0
   }
 }

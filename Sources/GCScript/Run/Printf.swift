@@ -149,10 +149,10 @@ final class Printer {
     buf.removeFirst(cut)
   }
 
-  /// The rest of the buffer to the sink.
   /// The bytes printed so far.
   var written: Int { flushed + buf.count }
 
+  /// The rest of the buffer to the sink.
   func finish() {
     if let sink, !buf.isEmpty {
       sink(buf)

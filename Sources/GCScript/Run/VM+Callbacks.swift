@@ -44,8 +44,8 @@ extension VM {
       return try callDynamicMethod(
         entry.base, inner, name, arguments: arguments, resultWords: resultWords, what: what, depth: depth + 1)
     }
-    if case .nativeWriter(let method) = entry.code, entry.path.isEmpty {
-      return try nativeWrite(entry.base, method, receiver: value.1, arguments.first ?? 0, arguments.dropFirst().first ?? 0)
+    if case .nativeMethod(let builtin) = entry.code, entry.path.isEmpty {
+      return try nativeMethod(entry.base, builtin, name, receiver: value.1, arguments, resultWords: resultWords)
     }
     guard case .function(let code) = entry.code else { return nil }
     let data = entry.path.isEmpty ? value.1 : try promotedReceiver(value.1, entry, outerIsValue: holdsOuterValue(dyn))
@@ -59,49 +59,39 @@ extension VM {
     return try callFunction(code, arguments: receiver + arguments, resultWords: resultWords, what: what)
   }
 
-  /// A *bytes.Buffer's or *strings.Builder's Write (`data`, `length`: the []byte's first two
-  /// words) or WriteString (the string's), called through an interface: the bytes appended as
-  /// buffer.go's Write or builder.go's Write does (a nil receiver panics as their field access
-  /// does); the results' words, n and a nil error. The receiver stays a root while the append
+  /// A *bytes.Buffer's or *strings.Builder's method `name` called through an interface: the
+  /// builtin a direct call of it is (RuntimeTypes.nativeMethods), given the receiver and the
+  /// arguments' words; its results' words. Buffer's String is the builtin's `b.buf[b.off:]`
+  /// converted as buffer.go's `string(...)` converts it (slicebytetostring: a new string), or
+  /// for a nil Buffer the constant "<nil>". The receiver stays a root while the method
   /// allocates.
-  func nativeWrite(_ base: GoType, _ method: String, receiver: UInt64, _ data: UInt64, _ length: UInt64) throws -> [UInt64] {
-    let isBuffer = base === bytesBufferType
-    switch method {
-    case "Write", "WriteString": break
-    case "String":
-      // buffer.go: `if b == nil { return "<nil>" }; return string(b.buf[b.off:])` (a new
-      // string); builder.go: the buffer's bytes themselves (unsafe.String, no copy).
-      if isBuffer && receiver < AddressSpace.nilPage {
-        var out: [UInt64] = [0, 0]
-        try newString(Array("<nil>".utf8), into: &out)
-        return out
-      }
-      if receiver < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
-      if !isBuffer { return [try load(receiver + 8, 8), try load(receiver + 16, 8)] }
-      let off = try load(receiver + 24, 8)
-      let text = try bytes(try load(receiver, 8) &+ off, Int(try load(receiver + 8, 8) &- off))
-      inFlight.append(receiver)
-      defer { inFlight.removeLast() }
-      var out: [UInt64] = [0, 0]
-      try newString(text, into: &out)
-      return out
-    case "Len":
-      if receiver < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
-      return isBuffer ? [try load(receiver + 8, 8) &- (try load(receiver + 24, 8))] : [try load(receiver + 16, 8)]
-    default:
-      throw SimulationLimit(
-        "(*\(isBuffer ? "bytes.Buffer" : "strings.Builder")).\(method) called through an interface is not supported by gcsh yet")
+  func nativeMethod(
+    _ base: GoType, _ builtin: Builtin?, _ name: String, receiver: UInt64, _ arguments: [UInt64], resultWords: Int
+  ) throws -> [UInt64] {
+    guard let builtin else {
+      throw SimulationLimit("(*\(base.name ?? "?")).\(name) called through an interface is not supported by gcsh yet")
     }
-    if receiver < AddressSpace.nilPage { throw VMTrap(kind: .nilDereference) }
-    let bytes = try self.bytes(data, Int(length))
     inFlight.append(receiver)
     defer { inFlight.removeLast() }
-    if base === bytesBufferType {
-      try appendToBuffer(receiver, bytes)
-    } else {
-      try appendToBuilder(receiver, bytes)
+    var words = (receiver: [receiver], arguments: arguments + [0, 0, 0], results: [UInt64](repeating: 0, count: 4))
+    try words.receiver.withUnsafeMutableBufferPointer { r in
+      try words.arguments.withUnsafeMutableBufferPointer { a in
+        try words.results.withUnsafeMutableBufferPointer { out in
+          let operands: [(GoType, UnsafeMutablePointer<UInt64>)] = [(base, r.baseAddress!), (base, a.baseAddress!)]
+          if base === bytesBufferType {
+            try bytesBuffer(builtin, operands) { out.baseAddress }
+          } else {
+            try stringsBuilder(builtin, operands) { out.baseAddress }
+          }
+        }
+      }
     }
-    return [UInt64(bytes.count), 0, 0]
+    if builtin == .bufferString, receiver != 0 {
+      var text: [UInt64] = [0, 0]
+      try sprintResult(try bytes(words.results[0], Int(words.results[1])), into: &text)
+      return text
+    }
+    return Array(words.results.prefix(resultWords))
   }
 
   /// Calls the function a func value holds (sort.Slice's less) with one-word arguments and

@@ -317,13 +317,8 @@ extension VM {
     if kind == 5 { throw VMTrap(kind: .nilDereference) }
     if kind > 5 {
       guard let itab = runtimeTypes.itab(at: kind) else { throw VMTrap(kind: .nilDereference) }
-      if !line.isEmpty { try write(line, at: b.data) }
-      // The buffer stays reachable while Write runs (the logger holds the writer).
-      inFlight.append(b.data)
-      defer { inFlight.removeLast() }
-      _ = try callDynamicMethod(
-        itab.interface, (kind, try load(l + UInt64(L.out), 8)), "Write",
-        arguments: [b.data, UInt64(line.count), UInt64(b.capacity)], resultWords: 3, what: "log called Write methods")
+      _ = try callWrite(
+        itab.interface, (kind, try load(l + UInt64(L.out), 8)), line, in: (b.data, b.capacity), what: "log called Write methods")
       return
     }
     switch kind {

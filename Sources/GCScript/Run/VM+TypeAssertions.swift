@@ -226,10 +226,13 @@ extension VM {
       let v = try sourceCall(itabWord, window[receiverSlot], name, seed: Int64(bitPattern: window[receiverSlot + 1]))
       if name != "Seed" { window[0] = v }
       return nil
-    case .nativeWriter(let name):
-      // Write(p) or WriteString(s) of a *bytes.Buffer or *strings.Builder: n in window[0], a
-      // nil error after it.
-      let words = try nativeWrite(entry.base, name, receiver: window[receiverSlot], window[receiverSlot + 1], window[receiverSlot + 2])
+    case .nativeMethod(let builtin):
+      // A *bytes.Buffer's or *strings.Builder's method: its builtin, the results from
+      // window[0]. The stack does not move meanwhile (no callback runs).
+      let name = itab.interface.interfaceMethods?[k].name ?? "?"
+      let arguments = Array(UnsafeBufferPointer(start: window + receiverSlot + 1, count: entry.signature.parameterWords))
+      let words = try nativeMethod(
+        entry.base, builtin, name, receiver: window[receiverSlot], arguments, resultWords: entry.signature.resultWords)
       for (k, w) in words.enumerated() { window[k] = w }
       return nil
     case .embeddedInterface(let name):

@@ -125,15 +125,24 @@ extension VM {
       let capacity = grownCapacity(old: 0, needed: text.count, elem: .uint8)
       buffer = (try heap.allocate(.uint8, count: capacity), capacity)
     }
+    return try callWrite(iface, writer, text, in: buffer, what: "fmt called Write methods")
+  }
+
+  /// `w.Write(p)` through the interface `iface` (its itab and data word): `text` written into
+  /// the buffer at `buffer` (fmt's printer's, log's), the slice of it passed, Write's results'
+  /// words (n, err) returned. The writer and the buffer stay reachable while Write runs, as the
+  /// caller's frame holds them.
+  func callWrite(
+    _ iface: GoType, _ writer: (UInt64, UInt64), _ text: [UInt8], in buffer: (address: UInt64, capacity: Int), what: String
+  ) throws -> [UInt64] {
     if !text.isEmpty { try write(text, at: buffer.address) }
-    // The writer and the buffer stay reachable while Write runs (fmt's frame holds them).
     let held = [writer.1, buffer.address].filter { $0 != 0 }
     inFlight.append(contentsOf: held)
     defer { inFlight.removeLast(held.count) }
     guard
       let words = try callDynamicMethod(
         iface, writer, "Write", arguments: [buffer.address, UInt64(text.count), UInt64(buffer.capacity)],
-        resultWords: 3, what: "fmt called Write methods")
+        resultWords: 3, what: what)
     else {
       throw VMTrap(kind: .internalFault("an io.Writer without a Write method"))
     }
