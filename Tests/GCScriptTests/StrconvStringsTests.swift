@@ -56,3 +56,18 @@ func strconvAppendsAndUnquoteAreGos(_ version: String) throws {
   #expect(c.gcsh == c.go)
   #expect(try expectInlineCosts(run, "inline/main.go", version) { _ in false } == 6)
 }
+
+/// runs/formatuint: strconv.FormatUint prints every base as Go does (the largest uint64 too) and
+/// allocates as FormatInt: nothing for a decimal below 100 (the package's table) or a single
+/// digit in any base (staticuint64s), a new string otherwise; both versions inline it, and every
+/// -m line is Go's.
+@Test(arguments: ["1.27.3", "1.19.8"])
+func formatUintIsFormatIntsTwin(_ version: String) throws {
+  let run = try RecordedRun("formatuint")
+  let c = try run.compared(version) { $0.hasPrefix("./main.go:") }
+  #expect(c.printed == c.expected)
+  #expect(c.printed.contains("18446744073709551615 1111111111111111111111111111111111111111111111111111111111111111 ffffffffffffffff 3w5e11264sgsf\n"))
+  #expect(c.printed.hasSuffix("5 0 0\n99 0 100\n100 100 100\n9223372036854775808 100 100\n"))
+  #expect(c.go.count > 15)
+  #expect(c.gcsh == c.go)
+}

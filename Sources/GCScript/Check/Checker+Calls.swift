@@ -724,11 +724,12 @@ extension Checker {
     case .strconvItoa:
       try arity("strconv.Itoa", args, want: ["int"], scope, span)
       return node([try assign(try expression(args[0], scope), to: .int, "argument to strconv.Itoa")], .string)
-    case .strconvFormatInt:
-      try arity("strconv.FormatInt", args, want: ["int64", "int"], scope, span)
+    case .strconvFormatInt, .strconvFormatUint:
+      let value: GoType = b == .strconvFormatInt ? .int64 : .uint64
+      try arity(b.rawValue, args, want: ["\(value)", "int"], scope, span)
       return node([
-        try assign(try expression(args[0], scope), to: .int64, "argument to strconv.FormatInt"),
-        try assign(try expression(args[1], scope), to: .int, "argument to strconv.FormatInt"),
+        try assign(try expression(args[0], scope), to: value, "argument to \(b.rawValue)"),
+        try assign(try expression(args[1], scope), to: .int, "argument to \(b.rawValue)"),
       ], .string)
     case .sortInts, .sortStrings, .sortFloat64s, .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted:
       let elem: GoType = b.sortedSliceElement!

@@ -26,6 +26,7 @@ extension Builtin {
     switch self {
     case .strconvItoa: return ([.int], [.string])
     case .strconvFormatInt: return ([.int64, .int], [.string])
+    case .strconvFormatUint: return ([.uint64, .int], [.string])
     case .strconvAtoi: return ([.string], [.int, .error])
     default: break
     }

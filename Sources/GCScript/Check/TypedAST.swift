@@ -713,7 +713,8 @@ enum Builtin: String {
   case sortSort = "sort.Sort", sortStable = "sort.Stable", sortIsSorted = "sort.IsSorted"
   case sortSearch = "sort.Search", sortSearchInts = "sort.SearchInts", sortSearchStrings = "sort.SearchStrings"
   case sortSearchFloat64s = "sort.SearchFloat64s"
-  case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt"
+  case strconvItoa = "strconv.Itoa", strconvFormatInt = "strconv.FormatInt",
+    strconvFormatUint = "strconv.FormatUint"
   // strconv's parsing and formatting (Run/VM+StrconvParse.swift) and strings.EqualFold.
   case strconvParseInt = "strconv.ParseInt", strconvParseUint = "strconv.ParseUint"
   case strconvParseFloat = "strconv.ParseFloat", strconvParseBool = "strconv.ParseBool"

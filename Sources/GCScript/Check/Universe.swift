@@ -284,6 +284,7 @@ enum Packages {
     case ("strconv", "Atoi"): return .function(.strconvAtoi)
     case ("strconv", "NumError"): return .type(numErrorType)
     case ("strconv", "FormatInt"): return .function(.strconvFormatInt)
+    case ("strconv", "FormatUint"): return .function(.strconvFormatUint)
     case ("strconv", "ErrSyntax"): return .variable(.strconvErrSyntax, .error)
     case ("strconv", "ErrRange"): return .variable(.strconvErrRange, .error)
     case ("strconv", _) where Builtin(rawValue: "strconv.\(name)")?.stringsSignature != nil:

@@ -1186,7 +1186,7 @@ final class Batch {
       for a in args { expression(heapHole.noting("passed to os.Getenv, whose key escapes"), a) }
     // Atoi copies the string into its error (Go 1.20+ cloneString): s does not leak.
     case .osExit, .runtimeNumGoroutine, .runtimeNumCPU, .runtimeGOMAXPROCS, .timeNow, .timeSince,
-      .strconvItoa, .strconvFormatInt, .strconvAtoi, .stringsCount:
+      .strconvItoa, .strconvFormatInt, .strconvFormatUint, .strconvAtoi, .stringsCount:
       // strconv's result is a new string made inside FormatInt (always on the heap), or a piece
       // of its constant table: nothing flows from the argument.
       for a in args { expression(discard, a) }

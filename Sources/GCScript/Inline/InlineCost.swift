@@ -405,7 +405,8 @@ struct InlineCostVisitor {
     // 66 in 1.19.8), FormatInt(i, 16) (67, 62), strings.Repeat(s, n) (62, 62): Itoa and
     // FormatInt are inlinable, Repeat is not.
     case .strconvItoa: return (go127 ? 68 : 64) + operands
-    case .strconvFormatInt: return (go127 ? 64 : 59) + operands
+    // FormatUint(i, 10) in the same wrapper costs what FormatInt(i, 16) does (67, 62).
+    case .strconvFormatInt, .strconvFormatUint: return (go127 ? 64 : 59) + operands
     case .stringsRepeat: return 59 + operands
     // wg.Done() is inlined: its body costs 61 with the call's nodes in Go 1.27.3 (a deferred
     // `wg.Done()`'s wrapper costs 62 with its receiver), 63 in 1.19.8 (a literal calling it

@@ -99,7 +99,7 @@ extension Builtin {
       return PackageInline(rawValue)
     case .fmtErrorf: return go127 ? PackageInline("fmt.Errorf", [PackageInline("errors.New")]) : nil
     case .strconvItoa: return PackageInline("strconv.Itoa", go127 ? [PackageInline("strconv.Itoa")] : [])
-    case .strconvFormatInt: return go127 ? PackageInline("strconv.FormatInt") : nil
+    case .strconvFormatInt, .strconvFormatUint: return go127 ? PackageInline(rawValue) : nil
     case .sortInts, .sortStrings, .sortFloat64s: return go127 ? nil : PackageInline(rawValue)
     // Go 1.22+: `return slices.IsSorted(x)`, inlined with cmp.Less and its isNaNs; Go 1.19:
     // `return IsSorted(IntSlice(x))` (runs/sortedchecks).

@@ -181,6 +181,8 @@ extension VM {
     case .strconvItoa: try formatInt(Int64(bitPattern: args[0].1[0]), base: 10, into: result)
     case .strconvFormatInt:
       try formatInt(Int64(bitPattern: args[0].1[0]), base: Int(Int64(bitPattern: args[1].1[0])), into: result)
+    case .strconvFormatUint:
+      try formatInt(args[0].1[0], base: Int(Int64(bitPattern: args[1].1[0])), into: result, unsigned: true)
     case .sortInts, .sortStrings, .sortFloat64s: try sortSlice(args[0].0, args[0].1)
     case .sortIntsAreSorted, .sortStringsAreSorted, .sortFloat64sAreSorted:
       let sorted = try sliceIsSorted(args[0].0, args[0].1)

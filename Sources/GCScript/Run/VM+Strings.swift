@@ -5,14 +5,21 @@
 import GoHeap
 
 extension VM {
-  /// FormatInt(i, base): a decimal 0..99 is a piece of the package's constant table (small),
-  /// nothing allocated; any other result is `string(a[i:])` of a buffer in the frame — a new
-  /// string on the heap (FormatInt returns it), or for one byte the runtime's staticuint64s.
+  /// FormatInt(i, base) and FormatUint (`unsigned`: the word is a uint64): a decimal 0..99 is a
+  /// piece of the package's constant table (small), nothing allocated; any other result is
+  /// `string(a[i:])` of a buffer in the frame (formatBits) — a new string on the heap (FormatInt
+  /// returns it), or for one byte the runtime's staticuint64s.
   func formatInt(_ i: Int64, base: Int, into result: UnsafeMutablePointer<UInt64>?) throws {
+    try formatInt(UInt64(bitPattern: i), base: base, into: result, unsigned: false)
+  }
+
+  func formatInt(
+    _ word: UInt64, base: Int, into result: UnsafeMutablePointer<UInt64>?, unsigned: Bool
+  ) throws {
     guard (2...36).contains(base) else { throw VMTrap(kind: .goPanic("strconv: illegal AppendInt/FormatInt base")) }
-    let text = Array(String(i, radix: base).utf8)
+    let text = Array((unsigned ? String(word, radix: base) : String(Int64(bitPattern: word), radix: base)).utf8)
     guard let result else { return }
-    if base == 10 && 0 <= i && i < 100 {
+    if base == 10 && (unsigned ? word < 100 : (0..<100).contains(Int64(bitPattern: word))) {
       result[0] = session.rodataAddress(of: text)
       result[1] = UInt64(text.count)
     } else if text.count == 1 {
