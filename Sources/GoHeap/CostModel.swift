@@ -23,10 +23,30 @@ public struct CostModel: Sendable {
   /// the 400 MB fill took 0.15-0.17 s in most runs (seed replicates, explicit_gc, free_os);
   /// go1.19 (THP-backed 2 MiB faults with compaction): 0.85-0.97 s in 6 of 11 runs.
   var firstTouchNsPerByte: Double
-  /// ns per byte released to the OS with madvise (scavenger work). go1.27: ~14 MB per 1 ms burst
-  /// (diag/scavenge_second_gc, first 100 ms); FreeOSMemory of 390 MB took 40 ms. go1.19 with huge
-  /// pages: ~3 ms for 390 MB (free_os).
+  /// ns per resident byte released to the OS with madvise (scavenger work: the kernel unmaps
+  /// and frees each page). go1.27: ~14 MB per 1 ms burst (diag/scavenge_second_gc, first
+  /// 100 ms); FreeOSMemory of 390 MB took 40 ms. go1.19 with huge pages: ~3 ms for 390 MB
+  /// (free_os).
   var releaseNsPerByte: Double
+  /// ns per byte released that is not resident but was once (MADV_DONTNEED walks the range's
+  /// page tables, which the kernel kept, and finds nothing to free), and per byte that never was
+  /// (no page tables to walk: only the call). Go 1.27.3 on the measurement machine
+  /// (Tests/Recordings/runs/releasecost): FreeOSMemory of a dropped 400 MiB slice took 26-42 ms
+  /// when every page had been written, 3.6-4.4 ms when the slice had not been written but reused
+  /// memory an earlier one had, 0.69-0.73 ms (a small GC included) when the memory had never
+  /// been touched. Go 1.19.8's huge-page releases cost the same resident or not (2.2-4.8 ms),
+  /// and 0.7-1.0 ms never touched.
+  var releaseNsPerNonResidentByte: Double
+  var releaseNsPerUntouchedByte: Double
+
+  /// The work of releasing `bytes`, of which `resident` are resident and `everResident` have
+  /// been (resident <= everResident <= bytes).
+  func releaseNs(bytes: Int, resident: Int, everResident: Int) -> Double {
+    Double(resident) * releaseNsPerByte
+      + Double(max(0, everResident - resident)) * releaseNsPerNonResidentByte
+      + Double(max(0, bytes - everResident)) * releaseNsPerUntouchedByte
+  }
+
   /// ns of the sweep-termination stop-the-world pause (gctrace first clock field).
   public var sweepTermNs: Double
   /// ns of the mark-termination stop-the-world pause (gctrace third clock field).
@@ -56,6 +76,7 @@ public struct CostModel: Sendable {
   init(
     statementNs: Double, smallAllocNs: Double, largeAllocBaseNs: Double, allocNsPerPage: Double,
     writeNsPerByte: Double, firstTouchNsPerByte: Double, releaseNsPerByte: Double,
+    releaseNsPerNonResidentByte: Double? = nil, releaseNsPerUntouchedByte: Double? = nil,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
     markNsPerObject: Double, sweepNsPerSpan: Double, readMemStatsNs: Double
   ) {
@@ -66,6 +87,8 @@ public struct CostModel: Sendable {
     self.writeNsPerByte = writeNsPerByte
     self.firstTouchNsPerByte = firstTouchNsPerByte
     self.releaseNsPerByte = releaseNsPerByte
+    self.releaseNsPerNonResidentByte = releaseNsPerNonResidentByte ?? releaseNsPerByte
+    self.releaseNsPerUntouchedByte = releaseNsPerUntouchedByte ?? self.releaseNsPerNonResidentByte
     self.sweepTermNs = sweepTermNs
     self.markTermNs = markTermNs
     self.markBaseNs = markBaseNs

@@ -41,11 +41,12 @@ extension GoRuntime {
   public func freeOSMemory() throws {
     try collect()
     let released = releasePages(Int.max, gated: false)
-    scavenger.totalReleasedEager += released
+    scavenger.totalReleasedEager += released.bytes
+    scavenger.totalWorkEagerNs += released.workNs
     emit(.scavengeReport(ScavengeReport(
-      backgroundBytes: 0, eagerBytes: released, heapReleased: heapReleasedBytes,
+      backgroundBytes: 0, eagerBytes: released.bytes, heapReleased: heapReleasedBytes,
       utilPercent: utilPercent, forced: true), timeNs: now))
-    try work(Double(released) * profile.cost.releaseNsPerByte)
+    try work(released.workNs)
   }
 
   /// The program waits, doing nothing, until the running cycle (if any) has terminated: a REPL

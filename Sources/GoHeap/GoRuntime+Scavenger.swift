@@ -26,9 +26,12 @@
 // retained + growth exceeds gcPercentGoal, min(growth, overage) is released (gated). Both count
 // as "eager" in go1.27's scavtrace.
 //
-// Release speed comes from CostModel.releaseNsPerByte, calibrated on diag/scavenge_rate (go1.19:
-// first burst at the program's next timer after runtime.GC(), all 386 MiB 1.1-1.6 s later) and
-// diag/scavenge_second_gc (go1.27: ~14 MiB in the first burst).
+// Release speed comes from CostModel.releaseNs: per resident byte (releaseNsPerByte, calibrated
+// on diag/scavenge_rate — go1.19: first burst at the program's next timer after runtime.GC(),
+// all 386 MiB 1.1-1.6 s later — and diag/scavenge_second_gc — go1.27: ~14 MiB in the first
+// burst), and far less for memory that is not resident, or never was (Tests/Recordings/runs/
+// releasecost). A burst measures its work, so it releases a never-written heap in one go: Go
+// 1.27.3 released all 140 MiB of largeobj's dropped slices at once (runs/largeobj).
 
 /// The background scavenger's state.
 struct ScavengerState: Equatable {
@@ -50,6 +53,9 @@ struct ScavengerState: Equatable {
   /// Cumulative bytes released, background and eager.
   var totalReleasedBg = 0
   var totalReleasedEager = 0
+  /// The work those releases took, ns (CostModel.releaseNs): the scavenger's CPU time.
+  var totalWorkBgNs = 0.0
+  var totalWorkEagerNs = 0.0
 
   init(profile: RuntimeProfile) {
     switch profile.scavenger {
@@ -117,29 +123,32 @@ extension GoRuntime {
     schedule(.scavengerBurst(epoch: scavenger.epoch), at: t + Self.scavengerStartLatencyNs)
   }
 
-  /// One burst of background scavenging (scavengerState.run, then sleep).
+  /// One burst of background scavenging (scavengerState.run, then sleep): 64 KiB quanta (2 MiB
+  /// huge pages on a THP-backed heap) until the burst has worked minScavWorkTime or nothing is
+  /// needed. Its work is measured, as run's `worked += duration` is: memory that was never made
+  /// resident costs the kernel almost nothing to release, so a burst releases far more of it.
   func scavengerBurst() {
     let p = pacedScavenger
     let need = scavengeNeed
-    var released = 0
+    var released = (bytes: 0, workNs: 0.0)
     if need > 0 {
       // With a THP-backed heap (go1.19) a scavenge call releases whole 2 MiB huge pages where
       // the free range allows (findScavengeCandidate does not split a free huge page), so the
       // work comes in huge-page units; otherwise in 64 KiB quanta.
       let unit = p.hugePageBytes ?? p.quantumBytes
-      let perUnit = Double(unit) * profile.cost.releaseNsPerByte
-      let units = max(1, Int((p.minWorkNs / perUnit).rounded(.up)))
-      released = releasePages(min(units * unit, alignUp(need, unit)),
-                              gated: p.densePagesThreshold != nil)
+      released = releasePages(
+        alignUp(need, unit), gated: p.densePagesThreshold != nil,
+        workBudget: (unit: unit, ns: p.minWorkNs))
     }
-    if released == 0 {
+    if released.bytes == 0 {
       scavenger.parked = true
       return
     }
-    scavenger.releasedBgSinceReport += released
-    scavenger.totalReleasedBg += released
-    emit(.scavengerBurst(bytes: released, timeNs: now))
-    let worked = Double(released) * profile.cost.releaseNsPerByte
+    scavenger.releasedBgSinceReport += released.bytes
+    scavenger.totalReleasedBg += released.bytes
+    scavenger.totalWorkBgNs += released.workNs
+    emit(.scavengerBurst(bytes: released.bytes, timeNs: now))
+    let worked = released.workNs
     let slept = worked / scavenger.sleepRatio
     // PI controller toward the target CPU fraction (mgcscavenge.go scavengerState.sleep).
     let fraction = worked / ((slept + worked) * Double(profile.procs))
@@ -155,21 +164,39 @@ extension GoRuntime {
   }
 
   /// Releases up to `bytes` of free, retained pages from the highest address down; with `gated`,
-  /// only from chunks the density rule allows. Returns the bytes released.
+  /// only from chunks the density rule allows. With a `workBudget`, it releases `unit` at a time
+  /// and stops once the work done reaches `ns` (the last unit may overshoot, as the scavenger's
+  /// loop tests its time only between quanta). Returns the bytes released and the work:
+  /// CostModel.releaseNs of the bytes that were resident and those that were not.
   @discardableResult
-  func releasePages(_ bytes: Int, gated: Bool) -> Int {
+  func releasePages(
+    _ bytes: Int, gated: Bool, workBudget: (unit: Int, ns: Double)? = nil
+  ) -> (bytes: Int, workNs: Double) {
     let threshold = gated ? pacedScavengerOrNil?.densePagesThreshold : nil
-    var want = bytes == Int.max ? Int.max : (bytes + profile.pageSize - 1) / profile.pageSize
+    let pageSize = profile.pageSize
+    var want = bytes == Int.max ? Int.max : (bytes + pageSize - 1) / pageSize
+    let step = workBudget.map { max(1, $0.unit / pageSize) } ?? Int.max
+    let budget = workBudget?.ns ?? .infinity
     var done = 0
-    for r in pages.releaseCandidates(denseThreshold: threshold) where want > 0 {
-      let take = min(want, r.count)
-      let piece = (r.upperBound - take)..<r.upperBound
-      pages.markReleased(piece)
-      os.release((piece.lowerBound * profile.pageSize)..<(piece.upperBound * profile.pageSize))
-      if want != Int.max { want -= take }
-      done += take
+    var workNs = 0.0
+    candidates: for r in pages.releaseCandidates(denseThreshold: threshold) {
+      var top = r.upperBound
+      while top > r.lowerBound {
+        guard want > 0, workNs < budget else { break candidates }
+        let take = min(want, top - r.lowerBound, step)
+        let piece = (top - take)..<top
+        let byteRange = (piece.lowerBound * pageSize)..<(piece.upperBound * pageSize)
+        workNs += profile.cost.releaseNs(
+          bytes: byteRange.count, resident: os.residentBytes(in: byteRange),
+          everResident: os.everResidentBytes(in: byteRange))
+        pages.markReleased(piece)
+        os.release(byteRange)
+        if want != Int.max { want -= take }
+        done += take
+        top -= take
+      }
     }
-    return done * profile.pageSize
+    return (done * pageSize, workNs)
   }
 
   /// Allocation-time scavenging in allocSpan (memory limit: forced; heap growth: gated).
@@ -195,9 +222,10 @@ extension GoRuntime {
     guard toScavenge > 0 else { return }
     let released = releasePages(
       toScavenge, gated: !force && pacedScavenger.densePagesThreshold != nil)
-    scavenger.releasedEagerSinceReport += released
-    scavenger.totalReleasedEager += released
-    allocationWorkNs += Double(released) * profile.cost.releaseNsPerByte
+    scavenger.releasedEagerSinceReport += released.bytes
+    scavenger.totalReleasedEager += released.bytes
+    scavenger.totalWorkEagerNs += released.workNs
+    allocationWorkNs += released.workNs
   }
 }
 

@@ -49,6 +49,10 @@ struct OSMemory: Equatable {
   let release: ReleaseMechanism
   /// Resident heap pages, in physical pages counted from the heap base.
   private(set) var resident = IntervalSet()
+  /// Heap pages that have been resident at some time (a superset of `resident`): the kernel
+  /// keeps a range's page tables once a page in it was faulted in, and releasing it again
+  /// walks them (CostModel.releaseNs). Kept per page, not per page-table page.
+  private(set) var everResident = IntervalSet()
   /// Resident heap pages released with MADV_FREE and not yet reclaimed (subset of `resident`).
   private(set) var lazyFree = IntervalSet()
   /// Touched physical pages of the span tables (heapArena.spans), by entry address / 4 KiB.
@@ -88,7 +92,9 @@ struct OSMemory: Equatable {
   mutating func touch(_ bytes: Range<Int>) -> Int {
     let pages = physPages(bytes)
     if !lazyFree.isEmpty { lazyFree.remove(pages) }
-    return resident.insert(pages) * physPageSize
+    let faulted = resident.insert(pages)
+    if faulted > 0 { everResident.insert(pages) }
+    return faulted * physPageSize
   }
 
   /// Whether the physical page holding heap byte `offset` is resident.
@@ -96,6 +102,11 @@ struct OSMemory: Equatable {
 
   /// Resident bytes within a heap byte range.
   func residentBytes(in bytes: Range<Int>) -> Int { resident.overlap(physPages(bytes)) * physPageSize }
+
+  /// Bytes within a heap byte range that have been resident at some time.
+  func everResidentBytes(in bytes: Range<Int>) -> Int {
+    everResident.overlap(physPages(bytes)) * physPageSize
+  }
 
   /// The runtime released a heap byte range (sysUnused).
   mutating func release(_ bytes: Range<Int>) {

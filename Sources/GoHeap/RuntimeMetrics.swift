@@ -266,12 +266,11 @@ extension GoRuntime {
   }
 
   /// cpuStats.accumulate's totals at `t` (a mark termination): TotalTime, the scavenger's time
-  /// (its released bytes at the release cost) and IdleTime — every P's time that neither the
+  /// (the work of its releases) and IdleTime — every P's time that neither the
   /// program, the GC nor the scavenger used.
   func refreshCPUStatsTotals(at t: Int) {
-    let perByte = profile.cost.releaseNsPerByte
-    cpuStats.scavengeBackground = Int(Double(scavenger.totalReleasedBg) * perByte)
-    cpuStats.scavengeAssist = Int(Double(scavenger.totalReleasedEager) * perByte)
+    cpuStats.scavengeBackground = Int(scavenger.totalWorkBgNs)
+    cpuStats.scavengeAssist = Int(scavenger.totalWorkEagerNs)
     // (TotalTime is an int64 of ns × GOMAXPROCS: a process that has slept for centuries of
     // virtual time would wrap it; it saturates here.)
     let (total, overflow) = t.multipliedReportingOverflow(by: profile.procs)

@@ -174,6 +174,8 @@ extension RuntimeProfile {
       writeNsPerByte: 0.05,
       firstTouchNsPerByte: 0.34,  // ~1.4 us per 4 KiB fault: 400 MB fill in 0.157 s
       releaseNsPerByte: 0.07,
+      // FreeOSMemory of 400 MiB (releasecost): 3.6-4.4 ms once resident, ~0.5 ms never touched.
+      releaseNsPerNonResidentByte: 0.0095, releaseNsPerUntouchedByte: 0.0012,
       sweepTermNs: 30_000, markTermNs: 20_000,  // gctrace 0.031+...+0.018 ms clock
       markBaseNs: 300_000, markNsPerScanByte: 1.0, markNsPerObject: 5, sweepNsPerSpan: 50,
       readMemStatsNs: 5_500),  // 5.3-5.7 us once warm (the first 10,000 calls: 10.9 us)
@@ -320,6 +322,7 @@ extension RuntimeProfile {
       writeNsPerByte: 0.05,
       firstTouchNsPerByte: 2.3,  // THP faults with compaction: 400 MB fill in 0.85-0.97 s
       releaseNsPerByte: 0.008,  // huge-page madvise: 390 MB in ~3 ms (free_os)
+      releaseNsPerUntouchedByte: 0.0015,  // 400 MiB never touched: 0.7-1.0 ms (releasecost)
       sweepTermNs: 6_000, markTermNs: 90_000,  // gctrace 0.005+...+0.089 ms clock
       markBaseNs: 50_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 50,
       readMemStatsNs: 12_000),  // 11.4-12.8 us (Tests/Recordings/runs/readmemstatscost)
