@@ -241,7 +241,7 @@ extension Checker {
     case .selector(let base, let name):
       // A library's (`slices.Collect[int]`).
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg),
-        case .libraryGenericFunction(let g)?? = try? packageMember(p, name, at: e.span)
+        case .libraryGenericFunction(let g)? = try? packageMember(p, name, at: e.span)
       {
         return g.generic
       }
@@ -260,7 +260,7 @@ extension Checker {
   /// to instantiate (`iter.Seq[int](f)` converts f), or nil.
   func libraryGenericTypeName(_ e: Expr, _ scope: LexicalScope) -> TypeExpr? {
     guard case .selector(let base, let name) = e.kind, case .identifier(let pkg) = base.kind,
-      case .package(let p)? = scope.lookup(pkg), case .libraryGenericType?? = try? packageMember(p, name, at: e.span)
+      case .package(let p)? = scope.lookup(pkg), case .libraryGenericType? = try? packageMember(p, name, at: e.span)
     else { return nil }
     return .qualified(pkg, name, e.span)
   }
@@ -665,7 +665,7 @@ extension Checker {
       // defined type with a type literal: a `func(yield func(int) bool)` is an iter.Seq[int]).
       if let (generic, targs) = t.instanceOf, generic == "\(pkg).\(n)", targs.count == args.count {
         for (a, ta) in zip(args, targs) { if let c = unify(a, ta, params, &bound) { return c } }
-      } else if t.name == nil, case .libraryGenericType(let g)?? = try? packageMember(pkg, n, at: at),
+      } else if t.name == nil, case .libraryGenericType(let g)? = try? packageMember(pkg, n, at: at),
         g.generic.params.count == args.count
       {
         var renamed: [String: TypeExpr] = [:]
