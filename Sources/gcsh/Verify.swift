@@ -66,7 +66,7 @@ func exportProgram(_ source: Source, profile: RuntimeProfile, expects: Bool) thr
     throw ExitCode(ExitStatus.syntax.rawValue)
   } catch let r as ExportRefusal {
     if let e = r.error {
-      write("\(e.file):\(e.line):\(e.column): error: \(r.message)\n\(e.sourceLine)\n\(e.caret)\n", to: stderr)
+      write("\(e.file):\(e.line):\(e.column): error: \(r.message)\n\(e.shownLine)\n\(e.caret)\n", to: stderr)
     } else {
       write("gcsh: \(r.message)\n", to: stderr)
     }

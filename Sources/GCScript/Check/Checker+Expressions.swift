@@ -135,8 +135,11 @@ extension Checker {
       return constant(.float(f, exact: exact.flatMap { ExactFloat(f) == $0 ? nil : $0 }), .float, span)
     case .string(let s): return constant(.string(s), .string, span)
     case .unitLiteral(let t):
-      if let ns = parseDurationLiteral(t) {
-        return value(TypedExpr(.constant(.int(Int128(ns))), durationType, span))
+      switch durationLiteral(t) {
+      case .value(let ns): return value(TypedExpr(.constant(.int(Int128(ns))), durationType, span))
+      case .outOfRange:
+        throw fail(.typeError("duration \(t) out of range (the longest is 2562047h47m16.854775807s, int64 nanoseconds)"), at: span)
+      case .malformed: break
       }
       if let bytes = parseSize(t) { return constant(.int(Int128(bytes)), .int, span) }
       // Go's imaginary literal (`1i`, `2.5i`, `0x1p-2i`): a number followed by `i`.
@@ -652,6 +655,8 @@ extension Checker {
       throw fail(.typeError("invalid operation: division by zero"), at: span)
     } catch ConstantFailure.negativeShift(let n) {
       throw fail(.typeError("invalid shift count \(n) (negative)"), at: span)
+    } catch ConstantFailure.stringTooLong {
+      throw fail(.typeError("constant string too long: gcsh folds string constants up to \(ConstantMath.maxStringBytes >> 20) MiB"), at: span)
     } catch {
       throw fail(.typeError("invalid operation: operator \(o) not defined on \(syntaxText(span))"), at: span)
     }
@@ -864,24 +869,60 @@ extension Checker {
   }
 
   /// Go's time.ParseDuration syntax: `300ms`, `1.5h`, `2h45m`, `1us`, `1µs` (nil if malformed).
+  /// A duration literal's nanoseconds (`1h30m`, `1.5s`, `250us`), computed exactly as
+  /// time.ParseDuration computes its integer parts (so `2562047h` is as valid as in Go, and
+  /// the largest is 2562047h47m16.854775807s); nil when the text is no duration, `.max + 1`'s
+  /// stand-in `durationOutOfRange` past int64.
   func parseDurationLiteral(_ s: String) -> Int64? {
-    let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9)]
+    if case .value(let ns) = durationLiteral(s) { return ns }
+    return nil
+  }
+
+  enum DurationLiteral: Equatable { case value(Int64), outOfRange, malformed }
+
+  func durationLiteral(_ s: String) -> DurationLiteral {
+    let units: [(String, Int128)] = [
+      ("ns", 1), ("us", 1_000), ("µs", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000),
+      ("m", 60_000_000_000), ("h", 3_600_000_000_000),
+    ]
+    let limit = Int128(Int64.max)
     var rest = Substring(s)
-    var total = 0.0
+    var total: Int128 = 0
     var any = false
     while !rest.isEmpty {
-      let num = rest.prefix { $0.isNumber || $0 == "." }
-      guard !num.isEmpty, let v = Double(num) else { return nil }
-      rest = rest.dropFirst(num.count)
-      let unit = rest.prefix { !$0.isNumber && $0 != "." }
-      guard let u = units.first(where: { $0.0 == unit }) else { return nil }
+      let whole = rest.prefix { $0.isASCII && $0.isNumber }
+      rest = rest.dropFirst(whole.count)
+      var fraction = Substring("")
+      if rest.first == "." {
+        rest = rest.dropFirst()
+        fraction = rest.prefix { $0.isASCII && $0.isNumber }
+        rest = rest.dropFirst(fraction.count)
+      }
+      guard !whole.isEmpty || !fraction.isEmpty else { return .malformed }
+      let unit = rest.prefix { !($0.isASCII && $0.isNumber) && $0 != "." }
+      guard let u = units.first(where: { $0.0 == unit })?.1 else { return .malformed }
       rest = rest.dropFirst(unit.count)
-      total += v * u.1
+      // The whole part, saturating once it is past any valid duration.
+      var v: Int128 = 0
+      for d in whole.utf8 {
+        v = min(v * 10 + Int128(d - 48), limit + 1)
+      }
+      var ns = min(v * u, limit + 1)
+      // The fraction's digits, as far as they can change a nanosecond.
+      var numerator: Int128 = 0
+      var scale: Int128 = 1
+      for d in fraction.utf8.prefix(20) {
+        numerator = numerator * 10 + Int128(d - 48)
+        scale *= 10
+      }
+      ns += numerator * u / scale
+      total += ns
+      if total > limit { return .outOfRange }
       any = true
     }
-    guard any, total.isFinite, total < 9.2e18 else { return nil }
-    return Int64(total.rounded())
+    return any ? .value(Int64(total)) : .malformed
   }
+
 }
 
 extension TypedExpr.Kind {

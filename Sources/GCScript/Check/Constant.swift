@@ -144,6 +144,8 @@ enum ConstantFailure: Error {
   case negativeShift(Int128)
   /// The operator does not apply to these operands.
   case notDefined
+  /// A string constant longer than ConstantMath.maxStringBytes.
+  case stringTooLong
 }
 
 /// Exact arithmetic on constants.
@@ -259,11 +261,18 @@ enum ConstantMath {
     }
   }
 
+  /// The longest string constant gcsh folds: a constant is built in the host's memory while the
+  /// program is checked (`const c1 = c0 + c0` doubled 35 times would be 256 GiB), so past this
+  /// it is a located error rather than the host's memory exhausted.
+  static let maxStringBytes = 16 << 20
+
   /// `x op y` for two string constants (byte-wise order, as Go compares strings).
   static func string(_ op: String, _ a: String, _ b: String) throws -> Constant {
     let less = { (x: String, y: String) in StringConstantBytes.bytes(x).lexicographicallyPrecedes(StringConstantBytes.bytes(y)) }
     switch op {
-    case "+": return .string(a + b)
+    case "+":
+      guard a.utf8.count + b.utf8.count <= maxStringBytes else { throw ConstantFailure.stringTooLong }
+      return .string(a + b)
     case "==": return .bool(a.utf8.elementsEqual(b.utf8))
     case "!=": return .bool(!a.utf8.elementsEqual(b.utf8))
     case "<": return .bool(less(a, b))

@@ -638,6 +638,9 @@ final class TypedExpr {
   var isPromotionStep = false
   /// The call of the iterator a range-over-func loop is rewritten into (Check/Checker+RangeFunc):
   /// Go positions it at the `for`, which has no `(`.
+  /// callsSomething, once computed (EvaluationOrder.swift): the tree under a node never
+  /// changes, and asking at every level of a long chain walked it again each time.
+  var callsSomethingMemo: Bool?
   var isRangeFuncCall = false
 
   init(_ kind: Kind, _ type: GoType, _ span: Span) {

@@ -10,6 +10,7 @@ import GoHeap
 public enum ErrorKind: Equatable, Sendable {
   // Lexical and syntax errors (nothing runs; exit status 65).
   case unexpectedCharacter(String)
+  case invalidNUL
   case unterminatedString
   /// A raw string (`...`) still open at the end of the input: the REPL reads on, since one may
   /// span lines.
@@ -23,6 +24,9 @@ public enum ErrorKind: Equatable, Sendable {
   case nonDeclarationOutsideFunction(String)
   /// Expressions or blocks nested deeper than the parser's limit.
   case nestingTooDeep(Int)
+  /// More errors than are worth reading: the parse or check stops here, as go build's does
+  /// after ten (cmd/compile/internal/base: `too many errors`).
+  case tooManyErrors
   // Type errors: the checker's, before anything runs (exit status 65). The message is built
   // by the checker's diagnostics (Check/Diagnostics.swift), in go build's wording.
   case typeError(String)
@@ -95,9 +99,9 @@ public enum ErrorKind: Equatable, Sendable {
   /// Syntax errors stop anything from running.
   public var isSyntax: Bool {
     switch self {
-    case .unexpectedCharacter, .unterminatedString, .unterminatedRawString, .unterminatedComment,
+    case .unexpectedCharacter, .invalidNUL, .unterminatedString, .unterminatedRawString, .unterminatedComment,
       .badNumber, .expected, .unexpectedEndOfInput, .badUnitLiteral, .invalidAssignmentTarget,
-      .nonDeclarationOutsideFunction, .nestingTooDeep:
+      .nonDeclarationOutsideFunction, .nestingTooDeep, .tooManyErrors:
       return true
     default: return false
     }
@@ -107,6 +111,7 @@ public enum ErrorKind: Equatable, Sendable {
   public var message: String {
     switch self {
     case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
+    case .invalidNUL: return "invalid NUL character"
     case .unterminatedString: return "string literal not terminated"
     case .unterminatedRawString: return "raw string literal not terminated"
     case .unterminatedComment: return "comment not terminated"
@@ -120,6 +125,7 @@ public enum ErrorKind: Equatable, Sendable {
     case .invalidAssignmentTarget: return "cannot assign to this expression"
     case .nonDeclarationOutsideFunction(let what): return "non-declaration statement \(what)"
     case .nestingTooDeep(let n): return "expressions or blocks nested more than \(n) levels deep"
+    case .tooManyErrors: return "too many errors"
     case .typeError(let m): return m
     case .notSupported(let what, let plural): return "\(what) \(plural ? "are" : "is") not supported by gcsh yet"
     case .undefined(let n): return "undefined: \(n)"
@@ -238,19 +244,45 @@ public struct ScriptError: Error, Sendable {
     return e
   }
 
-  /// The error as gcsh prints it: `file:line:col: error: message`, the line, a caret.
+  /// The error as gcsh prints it: `file:line:col: error: message`, the line, a caret. A line
+  /// longer than `shownLineBytes` is shown as the stretch around the column, cut with `...`.
   public var rendered: String {
     let msg = kind.message
     var out = "\(file):\(line):\(column): error: \(msg)"
-    if !sourceLine.isEmpty { out += "\n" + sourceLine + "\n" + caret }
+    if !sourceLine.isEmpty { out += "\n" + shownLine + "\n" + caret }
     if case .deadlock(_, let others) = kind, !others.isEmpty { out += "\n\n" + others.joined(separator: "\n\n") }
     return out
   }
 
-  /// The caret under the error's column: the line's text before it (column counts bytes) as
-  /// blanks, tabs kept so that it lines up in a terminal.
+  /// How much of a long source line a diagnostic shows (a generated or minified line can be
+  /// megabytes; every error would print it whole).
+  static let shownLineBytes = 160
+
+  /// The part of the line shown, and the byte offset in it where the shown part starts.
+  private var window: (text: String, start: Int, cutLeft: Bool, cutRight: Bool) {
+    let bytes = Array(sourceLine.utf8)
+    guard bytes.count > Self.shownLineBytes else { return (sourceLine, 0, false, false) }
+    let col = max(0, min(column - 1, bytes.count))
+    var lo = max(0, min(col - Self.shownLineBytes / 2, bytes.count - Self.shownLineBytes))
+    var hi = min(bytes.count, lo + Self.shownLineBytes)
+    // Cut on character boundaries (never inside a UTF-8 sequence).
+    while lo > 0 && bytes[lo] & 0xC0 == 0x80 { lo -= 1 }
+    while hi < bytes.count && bytes[hi] & 0xC0 == 0x80 { hi += 1 }
+    return (String(decoding: bytes[lo..<hi], as: UTF8.self), lo, lo > 0, hi < bytes.count)
+  }
+
+  /// The source line as shown under the message.
+  public var shownLine: String {
+    let w = window
+    return (w.cutLeft ? "..." : "") + w.text + (w.cutRight ? "..." : "")
+  }
+
+  /// The caret under the error's column: the shown line's text before it (column counts bytes)
+  /// as blanks, tabs kept so that it lines up in a terminal.
   public var caret: String {
-    let before = String(decoding: Array(sourceLine.utf8.prefix(max(0, column - 1))), as: UTF8.self)
-    return String(before.map { $0 == "\t" ? "\t" : " " }) + "^"
+    let w = window
+    let before = String(
+      decoding: Array(w.text.utf8.prefix(max(0, column - 1 - w.start))), as: UTF8.self)
+    return (w.cutLeft ? "   " : "") + String(before.map { $0 == "\t" ? "\t" : " " }) + "^"
   }
 }

@@ -27,6 +27,13 @@ extension TypedExpr {
   /// or builtin that is a call in Go (fmt's, append, a receive ...) — that could write what a
   /// plain operand reads. len, cap, min, max and the conversions are not calls.
   var callsSomething: Bool {
+    if let memo = callsSomethingMemo { return memo }
+    let calls = computeCallsSomething()
+    callsSomethingMemo = calls
+    return calls
+  }
+
+  private func computeCallsSomething() -> Bool {
     switch kind {
     case .call, .callValue, .inlinedCall, .initialized: return true
     case .builtin(let b, let args, _):

@@ -23,6 +23,12 @@ public struct Lexer {
 
   /// All tokens, ending with `.eof`.
   public mutating func tokenize() -> [Token] {
+    // A NUL byte is invalid anywhere in Go source, inside strings and comments too
+    // (cmd/compile/internal/syntax/scanner.go: `invalid NUL character`); the first one is
+    // reported, and the tokens are read as if it were a blank.
+    if let nul = b.firstIndex(of: 0) {
+      errors.append(ScriptError(.invalidNUL, at: Span(nul, nul + 1)))
+    }
     while true {
       skipSpaceAndComments()
       if i >= b.count {
@@ -281,7 +287,11 @@ public struct Lexer {
       add(.op(op.text), start, i)
       return
     }
-    // An unknown character: skip the whole UTF-8 sequence.
+    // An unknown character: skip the whole UTF-8 sequence. (A NUL is reported once, above.)
+    if b[start] == 0 {
+      i += 1
+      return
+    }
     i += 1
     while i < b.count && b[i] & 0xC0 == 0x80 { i += 1 }
     errors.append(ScriptError(.unexpectedCharacter(text(start, i)), at: Span(start, i)))

@@ -51,7 +51,14 @@ extension Parser {
   ///           | compositeBody } ;
   mutating func primary() throws -> Expr {
     var e = try operand()
+    // Each selector, index, slice, call or assertion nests the expression one level deeper (the
+    // tree is left-deep, and every later stage walks it recursively), so a chain counts
+    // against the nesting limit as parentheses do.
+    var chain = 0
+    defer { depth -= chain }
     while true {
+      try nested()
+      chain += 1
       let start = e.span.start
       if accept(".") {
         if accept("(") {

@@ -81,12 +81,27 @@ public struct Parser {
         out.append(try statement())
         try terminator()
       } catch {
+        // After a nesting error the rest is the unparsed inside of the nest: every brace
+        // would be an error of its own. Past the tenth error, stop as go build does.
+        if errors.contains(where: { if case .nestingTooDeep = $0.kind { return true }; return false }) {
+          break
+        }
+        if errors.count > Self.maxErrors {
+          // The first ten, then `too many errors` where the eleventh was.
+          let eleventh = errors[Self.maxErrors].span
+          errors.removeLast(errors.count - Self.maxErrors)
+          errors.append(ScriptError(.tooManyErrors, at: eleventh))
+          break
+        }
         synchronize()
         if p == before { advance() }
       }
     }
     return out
   }
+
+  /// Errors reported before the parse (or check) gives up (`too many errors`): go build's ten.
+  public static let maxErrors = 10
 
   /// Whether the input ended inside an open construct (a block, a bracket, a comment, a raw
   /// string), whatever else is wrong with it: the REPL then reads the entry's next line before
