@@ -1,7 +1,7 @@
 // Completion: what Tab offers at the REPL prompt, by where the cursor is.
 //
-//   :pro<TAB>             the meta commands (:help, :reset, :profile, :load, :quit)
-//   :load ex<TAB>         file names
+//   :pro<TAB>             the meta commands (:help, :reset, :profile, :load, :report, :quit)
+//   :load ex<TAB>         file names, in any directory (examples/0<TAB>)
 //   :profile go1.<TAB>    the profiles
 //   stats m<TAB>          the statement's own words (stats views, explain off, why HeapSys,
 //                         set GOGC=)
@@ -25,7 +25,25 @@
 nonisolated(unsafe) var completionNames: [String] = []
 
 enum Completion {
-  static let metaCommands = [":help", ":reset", ":profile", ":load", ":quit"]
+  static let metaCommands = [":help", ":reset", ":profile", ":load", ":report", ":quit"]
+
+  /// The files and directories whose path starts with `path` (directories with a `/`), each
+  /// without `path`'s directory part: `/` breaks words (Go's division), so readline replaces
+  /// only the text after the last one.
+  static func pathCandidates(_ path: String) -> [String] {
+    let dir = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    var out: [String] = []
+    var state: Int32 = 0
+    while let m = rl_filename_completion_function(path, state) {
+      var name = String(cString: m)
+      free(m)
+      state += 1
+      var st = stat()
+      if stat(name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { name += "/" }
+      out.append(String(name.dropFirst(name.hasPrefix(dir) ? dir.count : 0)))
+    }
+    return out.sorted()
+  }
 
   /// Words that start a statement (Go's keywords and GCScript's runtime statements).
   static let statementWords = [
@@ -133,8 +151,15 @@ private func attemptedCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, 
   gcsh_rl_no_default_completion()
   let word = text.map { String(cString: $0) } ?? ""
   let before = rl_line_buffer.map { String(decoding: bytes($0, count: Int(start)), as: UTF8.self) } ?? ""
-  if before.split(separator: " ").first == ":load" {
-    return rl_completion_matches(text, rl_filename_completion_function)
+  let command = before.split(separator: " ").first
+  if command == ":load" || command == ":report" {
+    // The path typed so far, from the blank before it to the cursor.
+    let path = String(before.split(separator: " ", omittingEmptySubsequences: false).last ?? "") + word
+    completionMatches = Completion.pathCandidates(path)
+    completionIndex = 0
+    // A directory: the next name follows at once, no space.
+    if completionMatches.count == 1 && completionMatches[0].hasSuffix("/") { gcsh_rl_suppress_append() }
+    return rl_completion_matches(text, completionGenerator)
   }
   completionMatches = Completion.candidates(for: word, after: before)
   completionIndex = 0

@@ -65,8 +65,8 @@ struct Check: ParsableCommand {
   @Option(help: "Runtime profile: go1.27 (default), go1.19 or go1.0.")
   var profile: String?
 
-  mutating func run() throws {
-    let files = self.files
+  /// Each file's settings: its `//gcsh:` directives under the command's profile.
+  func configs() throws -> [String: SessionConfig] {
     var perFile: [String: SessionConfig] = [:]
     for f in files {
       var r = try Run.parse([f])
@@ -77,6 +77,16 @@ struct Check: ParsableCommand {
       }
       perFile[f] = try r.makeConfig()
     }
+    return perFile
+  }
+
+  /// A bad value is a usage error shown with this command's usage (ArgumentParser shows the
+  /// subcommand's only for errors thrown here, not from run).
+  func validate() throws { _ = try configs() }
+
+  mutating func run() throws {
+    let files = self.files
+    let perFile = try configs()
     let status: Int32 = runOnLargeStack {
       var passed = 0
       var failed = 0
@@ -137,11 +147,13 @@ struct Compare: ParsableCommand {
     guard compared != nil else {
       throw ValidationError("give exactly two values of one option, e.g. --profile go1.0 --profile go1.27")
     }
+    // A bad value shows this command's usage (see Check.validate).
+    _ = try configs(text: readFile(file) ?? "")
   }
 
-  mutating func run() throws {
+  /// The two runs' settings: the script's directives with each compared value.
+  func configs(text: String) throws -> [SessionConfig] {
     guard let (name, values) = compared else { throw ExitCode(ExitStatus.usage.rawValue) }
-    guard let text = readFile(file) else { throw ExitCode(ExitStatus.io.rawValue) }
     var configs: [SessionConfig] = []
     for v in values {
       var r = try Run.parse([file, "--\(name)", v])
@@ -154,6 +166,13 @@ struct Compare: ParsableCommand {
       c.recordTimeline = report != nil
       configs.append(c)
     }
+    return configs
+  }
+
+  mutating func run() throws {
+    guard let (name, values) = compared else { throw ExitCode(ExitStatus.usage.rawValue) }
+    guard let text = readFile(file) else { throw ExitCode(ExitStatus.io.rawValue) }
+    let configs = try configs(text: text)
     let path = file
     let reportPath = report
     let output: String = runOnLargeStack {
@@ -472,12 +491,14 @@ struct Run: ParsableCommand {
 /// GOMEMLIMIT's syntax: a number with an optional B, KiB, MiB, GiB or TiB suffix. A value that
 /// overflows an int64 is malformed (runtime/string.go parseByteCount).
 func parseGoMemLimit(_ s: String) -> Int? {
+  // runtime/string.go parseByteCount: a negative count is malformed (`!ok || n < 0`).
   for (suffix, mult) in [("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("B", 1)] where s.hasSuffix(suffix) {
-    guard let v = Int(s.dropLast(suffix.count)) else { return nil }
+    guard let v = Int(s.dropLast(suffix.count)), v >= 0 else { return nil }
     let (bytes, overflow) = v.multipliedReportingOverflow(by: mult)
     return overflow ? nil : bytes
   }
-  return Int(s)
+  guard let v = Int(s), v >= 0 else { return nil }
+  return v
 }
 
 /// The process environment without Foundation.

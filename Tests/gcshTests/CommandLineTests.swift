@@ -183,6 +183,9 @@ func exitStatus(_ c: ExitCase) throws {
   #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "200MiB"]).stdout == "\(200 << 20)\n")
   // Go's GOMEMLIMIT takes binary suffixes only.
   #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "200MB"]).status == 64)
+  // ... and no sign: parseByteCount's `n < 0` is malformed.
+  #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "-1"]).status == 64)
+  #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "-5MiB"]).status == 64)
   #expect(try gcsh(["--memlimit", "200MB", "-e", limit]).stdout == "200000000\n")
   let trace = try gcsh(["-e", "gc"], env: ["GODEBUG": "gctrace=1"])
   #expect(trace.stderr.hasPrefix("gc 1 @"))
@@ -423,4 +426,15 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
     #expect(r.status == 0, "\(profile): \(r.stderr)")
     #expect(r.stdout.contains("finalized 1"), "\(profile): \(r.stdout)")
   }
+}
+
+/// A bad value given to `check` or `compare` is a usage error with that subcommand's usage, not
+/// the top command's.
+@Test func aSubcommandsBadValueShowsItsOwnUsage() throws {
+  let check = try gcsh(["check", "--profile", "go1.5", "examples/seed.gcs"])
+  #expect(check.status == 64)
+  #expect(check.stderr.contains("unknown profile 'go1.5'") && check.stderr.contains("Usage: gcsh check "))
+  let compare = try gcsh(["compare", "--gogc", "abc", "--gogc", "100", "examples/seed.gcs"])
+  #expect(compare.status == 64)
+  #expect(compare.stderr.contains("invalid --gogc value 'abc'") && compare.stderr.contains("Usage: gcsh compare "))
 }

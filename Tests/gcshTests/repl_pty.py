@@ -310,6 +310,17 @@ def completion():
     t.send(":lo\tless\t\r")
     shown = t.expect(PROMPT)
     must("loaded" in shown, ":load completes file names", shown)
+    # In a directory too: `/` breaks words (Go's division), yet the path is completed whole.
+    os.makedirs(os.path.join(workdir, "chapters"), exist_ok=True)
+    open(os.path.join(workdir, "chapters", "two.gcs"), "w").write('print "second"\n')
+    t.send(":load chap\tt\t\r")
+    shown = t.expect(PROMPT)
+    must("second" in shown, ":load completes a directory, then a file in it", shown)
+    # :repo<TAB> is :report (a timeout fails the scenario).
+    t.send(":repo\t")
+    t.expect(":report ")
+    t.send("\x15\r")
+    t.expect(PROMPT)
     t.send("stats mem\t\r")
     shown = t.expect(PROMPT)
     must("MemStats" in shown or "HeapAlloc" in shown, "stats mem<TAB> is stats memstats", shown)
