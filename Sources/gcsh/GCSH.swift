@@ -398,6 +398,9 @@ struct Run: ParsableCommand {
     }
     if let r = ram {
       guard let v = parseSize(r), v > 0 else { throw ValidationError("invalid --ram value '\(r)'") }
+      // The simulated machine runs a kernel and the process's start-up heap: a smaller one
+      // could not start the program at all.
+      guard v >= 16 << 20 else { throw ValidationError("invalid --ram value '\(r)': the simulated machine needs at least 16MiB") }
       config.machine.ramBytes = v
     }
     if let c = container {
@@ -471,7 +474,9 @@ struct Run: ParsableCommand {
       Watchdog.disarm()
       let reader: LineReader
       if stdinIsTTY {
-        let history = env["GCSH_HISTORY"] ?? ((env["HOME"] ?? ".") + "/.gcsh_history")
+        // An empty GCSH_HISTORY is as unset (the shells' rule for HISTFILE-like variables).
+        let named = env["GCSH_HISTORY"].flatMap { $0.isEmpty ? nil : $0 }
+        let history = named ?? ((env["HOME"] ?? ".") + "/.gcsh_history")
         reader = ReadlineReader(historyPath: history)
         installInterruptHandler(readline: true)
       } else {

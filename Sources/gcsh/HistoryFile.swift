@@ -144,8 +144,12 @@ final class HistoryFile {
   /// Writes `text` to a temporary file beside the history and renames it over the history.
   private func writeAtomically(_ text: String) -> String? {
     let temporary = "\(path).tmp.\(getpid())"
-    guard let f = fopen(temporary, "wb") else {
-      return "history not saved: \(temporary): \(String(cString: strerror(errno)))"
+    // Owner-only, as shells keep theirs: what was typed can hold secrets.
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0, let f = fdopen(fd, "wb") else {
+      let why = String(cString: strerror(errno))
+      if fd >= 0 { close(fd) }
+      return "history not saved: \(temporary): \(why)"
     }
     let bytes = Array(text.utf8)
     let complete = fwrite(bytes, 1, bytes.count, f) == bytes.count && fflush(f) == 0 && fsync(fileno(f)) == 0

@@ -100,3 +100,19 @@ func aNULByteIsAnError(_ text: String) {
   #expect(errors.first?.kind == .invalidNUL)
   #expect(errors.first?.kind.message == "invalid NUL character")
 }
+
+/// An integer literal past the 127 bits gcsh keeps untyped constants in names that limit (it
+/// said `malformed number`); a leading 0 is octal, so `099` is malformed, as in Go (it was 99).
+@Test(arguments: [
+  ("x := 10000000000000000000000000000000000000000", true), ("x := 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", true),
+  ("x := 07777777777777777777777777777777777777777777", true), ("x := 099", false), ("x := 0x", false),
+])
+func anIntegerPastGcshsConstantsIsNamed(_ text: String, _ tooLarge: Bool) {
+  let (_, errors, _) = Interpreter.parse(Source(name: "big.gcs", text: text))
+  let kind = errors.first?.kind
+  if tooLarge {
+    #expect(kind?.message.hasSuffix("too large: gcsh keeps untyped integer constants to 127 bits (Go to at least 256)") == true)
+  } else {
+    #expect(kind?.message.hasPrefix("malformed number") == true)
+  }
+}

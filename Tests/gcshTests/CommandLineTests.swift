@@ -186,6 +186,9 @@ func exitStatus(_ c: ExitCase) throws {
   // ... and no sign: parseByteCount's `n < 0` is malformed.
   #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "-1"]).status == 64)
   #expect(try gcsh(["-e", limit], env: ["GOMEMLIMIT": "-5MiB"]).status == 64)
+  // A machine too small to start the program is a bad flag, not a run that goes unkilled.
+  let tiny = try gcsh(["--ram", "1", "-e", "print 1"])
+  #expect(tiny.status == 64 && tiny.stderr.contains("needs at least 16MiB"))
   #expect(try gcsh(["--memlimit", "200MB", "-e", limit]).stdout == "200000000\n")
   let trace = try gcsh(["-e", "gc"], env: ["GODEBUG": "gctrace=1"])
   #expect(trace.stderr.hasPrefix("gc 1 @"))

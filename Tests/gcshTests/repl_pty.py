@@ -276,6 +276,7 @@ def history():
     must('for i := 0; i < 2; i++ {\\n\tprint "round", i\\n}\n' in text, "one line per entry", text)
     must('fmt.Printf("%d\\\\n", 7)\n' in text, "a backslash is escaped", text)
     must(not any(n.startswith("history.tmp") for n in os.listdir(workdir)), "no temporary left", text)
+    must(os.stat(hist).st_mode & 0o777 == 0o600, "the history is readable by its owner only", oct(os.stat(hist).st_mode))
     # The next session recalls the block whole with two up-arrows.
     t = Terminal()
     t.expect(PROMPT)

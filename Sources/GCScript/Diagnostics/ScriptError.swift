@@ -17,6 +17,8 @@ public enum ErrorKind: Equatable, Sendable {
   case unterminatedRawString
   case unterminatedComment
   case badNumber(String)
+  /// An integer literal past the 127 bits gcsh keeps untyped constants in (Go keeps at least 256).
+  case integerTooLarge(String)
   case expected(String, after: String?, found: String)
   case unexpectedEndOfInput(String)
   case badUnitLiteral(String)
@@ -100,7 +102,7 @@ public enum ErrorKind: Equatable, Sendable {
   public var isSyntax: Bool {
     switch self {
     case .unexpectedCharacter, .invalidNUL, .unterminatedString, .unterminatedRawString, .unterminatedComment,
-      .badNumber, .expected, .unexpectedEndOfInput, .badUnitLiteral, .invalidAssignmentTarget,
+      .badNumber, .integerTooLarge, .expected, .unexpectedEndOfInput, .badUnitLiteral, .invalidAssignmentTarget,
       .nonDeclarationOutsideFunction, .nestingTooDeep, .tooManyErrors:
       return true
     default: return false
@@ -116,6 +118,8 @@ public enum ErrorKind: Equatable, Sendable {
     case .unterminatedRawString: return "raw string literal not terminated"
     case .unterminatedComment: return "comment not terminated"
     case .badNumber(let t): return "malformed number '\(t)'"
+    case .integerTooLarge(let t):
+      return "integer constant \(t.count > 40 ? String(t.prefix(20)) + "..." : t) too large: gcsh keeps untyped integer constants to 127 bits (Go to at least 256)"
     case .expected(let what, let after, let found):
       return "expected \(what)" + (after.map { " after \($0)" } ?? "") + ", found \(found)"
     case .unexpectedEndOfInput(let what): return "unexpected end of input, expected \(what)"

@@ -135,7 +135,8 @@ public struct Lexer {
       if let v = Int128(digits, radix: radix) {
         add(.int(v), start, i)
       } else {
-        errors.append(ScriptError(.badNumber(text(start, i)), at: Span(start, i)))
+        let valid = !digits.isEmpty && digits.allSatisfy { $0.hexDigitValue.map { $0 < radix } ?? false }
+        errors.append(ScriptError(valid ? .integerTooLarge(text(start, i)) : .badNumber(text(start, i)), at: Span(start, i)))
         add(.int(0), start, i)
       }
       return
@@ -167,12 +168,20 @@ public struct Lexer {
     let t = text(start, i).filter { $0 != "_" }
     if isFloat {
       add(.float(Double(t) ?? 0), start, i)
-    } else if t.count > 1 && t.hasPrefix("0"), let v = Int128(t.dropFirst(), radix: 8) {
-      add(.int(v), start, i)
+    } else if t.count > 1 && t.hasPrefix("0") {
+      // A leading 0 makes the literal octal: `099` is an invalid digit, as in Go.
+      if let v = Int128(t.dropFirst(), radix: 8) {
+        add(.int(v), start, i)
+      } else {
+        let octal = t.allSatisfy { ("0"..."7").contains($0) }
+        errors.append(ScriptError(octal ? .integerTooLarge(t) : .badNumber(t), at: Span(start, i)))
+        add(.int(0), start, i)
+      }
     } else if let v = Int128(t) {
       add(.int(v), start, i)
     } else {
-      errors.append(ScriptError(.badNumber(t), at: Span(start, i)))
+      let valid = t.allSatisfy { $0.isASCII && $0.isNumber } && !(t.count > 1 && t.hasPrefix("0"))
+      errors.append(ScriptError(valid ? .integerTooLarge(t) : .badNumber(t), at: Span(start, i)))
       add(.int(0), start, i)
     }
   }
