@@ -1,6 +1,7 @@
 // Issue 13's mechanisms against real runs (Tests/Recordings/runs: growseq, memlimit,
 // memlimitdrop, sleepgc, smallobj, smallobj50, linkedlist, mixedsizes, largeobj; each directory has the Go
-// program, its run.sh and three recorded runs per Go version). gcsh runs the same main.go with
+// program, its run.sh and three recorded runs per Go version; six for smallobj, smallobj50,
+// linkedlist and mixedsizes, whose runs 4-6 were made on an idle machine). gcsh runs the same main.go with
 // the run's GOGC and GOMEMLIMIT, and each checkpoint is compared with every recorded replicate:
 // a value is in tolerance when it is within the fidelity tolerance of at least one of them
 // (sizes max(2 %, 1 MiB), HeapReleased 4 MiB, NumGC exactly) — the runs differ where the real
@@ -24,7 +25,7 @@ private struct FidelityRun {
     let recording = try RecordedRun(name)
     run = recording
     let version = profile.name == "go1.27" ? "1.27.3" : "1.19.8"
-    replicates = try recording.runs(version).prefix(3).map { text in
+    replicates = try recording.runs(version).map { text in
       try text.split(separator: "\n").map { line in
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
         return object.compactMapValues { $0 as? Int }
@@ -176,7 +177,11 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
   #expect(s.inTolerance >= s.compared - (profile == "go1.19" ? 1 : 0), "\(s.misses)")
 }
 
-/// Items 2-4 as they stand (the pacer with many small objects, a pointer-heavy list, mixed size
+/// Items 2-4 as they stand, against all six runs of each: runs 1-3 were recorded while the
+/// 2-core machine was loaded (their marks of a tiny heap last a median 5 ms of wall time: the
+/// second thread waits for a CPU), runs 4-6 on the idle machine (0.24-0.30 ms, as gcsh's). On
+/// runs 4-6 alone go1.27 is in tolerance everywhere in smallobj, smallobj50 and linkedlist. The
+/// scenarios: the pacer with many small objects, a pointer-heavy list, mixed size
 /// classes, and large objects only: largeobj, whose dropped, never-written slices Go 1.27.3's
 /// scavenger releases in one burst, as gcsh's does since it costs releases by residency — 135 →
 /// 139 in go1.27; in go1.19, 119 → 114: the slices go back at once, as in every real run, but
@@ -192,10 +197,10 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
 /// 18; was 28/28), mixedsizes go1.19 runs its cycles earlier still (8/35, was 10/35) — item 4's
 /// gap, not the start's.
 @Test(arguments: [
-  ("smallobj", "go1.27", 100, 24), ("smallobj", "go1.19", 100, 27),
-  ("smallobj50", "go1.27", 50, 27), ("smallobj50", "go1.19", 50, 20),
-  ("linkedlist", "go1.27", 100, 80), ("linkedlist", "go1.19", 100, 79),
-  ("mixedsizes", "go1.27", 100, 9), ("mixedsizes", "go1.19", 100, 8),
+  ("smallobj", "go1.27", 100, 27), ("smallobj", "go1.19", 100, 28),
+  ("smallobj50", "go1.27", 50, 27), ("smallobj50", "go1.19", 50, 28),
+  ("linkedlist", "go1.27", 100, 84), ("linkedlist", "go1.19", 100, 79),
+  ("mixedsizes", "go1.27", 100, 13), ("mixedsizes", "go1.19", 100, 9),
   ("largeobj", "go1.27", 100, 139), ("largeobj", "go1.19", 100, 114),
 ])
 func pacerAndSpanScenariosStayAtLeastThisClose(

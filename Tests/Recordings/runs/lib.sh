@@ -10,6 +10,9 @@ set -eu
 GO127=${GO127:-/work/tools/gobin/lib/python3.11/site-packages/go/bin/go}
 GO119=${GO119:-/usr/lib/go-1.19/bin/go}
 REPS=${REPS:-3}
+# FIRST: the number of the first run written (default 1), to add replicates to a recording
+# (FIRST=4 REPS=6 writes runs 4 to 6 and leaves 1 to 3 as they are).
+FIRST=${FIRST:-1}
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod GOOS=linux GOARCH=amd64 CGO_ENABLED=0
 
 dir=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +28,7 @@ record() {
 		fi
 		ver=$("$go" env GOVERSION)
 		(cd "$dir" && "$go" build -gcflags=-m -o "$bindir/$name" .) 2>"$dir/$ver.m.txt"
-		r=1
+		r=$FIRST
 		while [ "$r" -le "$REPS" ]; do
 			out=$dir/$ver
 			[ "$r" -eq 1 ] || out=$dir/$ver.run$r
