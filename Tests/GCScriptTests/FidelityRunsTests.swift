@@ -1,7 +1,6 @@
 // Issue 13's mechanisms against real runs (Tests/Recordings/runs: growseq, memlimit,
 // memlimitdrop, sleepgc, smallobj, smallobj50, linkedlist, mixedsizes, largeobj; each directory has the Go
-// program, its run.sh and recorded runs per Go version: six, runs 4-6 made on an idle machine,
-// except sleepgc's three). gcsh runs the same main.go with
+// program, its run.sh and six recorded runs per Go version, runs 4-6 made on an idle machine). gcsh runs the same main.go with
 // the run's GOGC and GOMEMLIMIT, and each checkpoint is compared with every recorded replicate:
 // a value is in tolerance when it is within the fidelity tolerance of at least one of them
 // (sizes max(2 %, 1 MiB), HeapReleased 4 MiB, NumGC exactly) — the runs differ where the real
