@@ -95,13 +95,7 @@ public final class Interpreter {
   public func run(_ stmts: [Stmt], source: Source) throws {
     guard let program = checker.check(stmts, source: source) else {
       scripts.append(checker.script)
-      // The first ten, then `too many errors` where the eleventh was (go build's limit).
-      var errors = checker.errors
-      if errors.count > Parser.maxErrors {
-        errors = Array(errors.prefix(Parser.maxErrors))
-          + [ScriptError(.tooManyErrors, at: errors[Parser.maxErrors].span).located(in: source)]
-      }
-      throw CompileErrors(errors: errors)
+      throw CompileErrors(errors: ScriptError.limited(checker.errors, in: source))
     }
     scripts.append(program.script)
     inliner.run(program, source: source)

@@ -868,11 +868,8 @@ extension Checker {
     return value(TypedExpr(.slice(b, bounds[0], bounds[1], bounds[2]), result, span))
   }
 
-  /// Go's time.ParseDuration syntax: `300ms`, `1.5h`, `2h45m`, `1us`, `1µs` (nil if malformed).
-  /// A duration literal's nanoseconds (`1h30m`, `1.5s`, `250us`), computed exactly as
-  /// time.ParseDuration computes its integer parts (so `2562047h` is as valid as in Go, and
-  /// the largest is 2562047h47m16.854775807s); nil when the text is no duration, `.max + 1`'s
-  /// stand-in `durationOutOfRange` past int64.
+  /// A duration literal's nanoseconds; nil when the text is no duration or one past int64
+  /// (durationLiteral tells the two apart).
   func parseDurationLiteral(_ s: String) -> Int64? {
     if case .value(let ns) = durationLiteral(s) { return ns }
     return nil
@@ -880,6 +877,9 @@ extension Checker {
 
   enum DurationLiteral: Equatable { case value(Int64), outOfRange, malformed }
 
+  /// A duration literal in Go's time.ParseDuration syntax (`300ms`, `1.5h`, `2h45m`, `1µs`),
+  /// computed exactly as ParseDuration computes its integer parts: `2562047h` is as valid as
+  /// in Go, and the longest is 2562047h47m16.854775807s.
   func durationLiteral(_ s: String) -> DurationLiteral {
     let units: [(String, Int128)] = [
       ("ns", 1), ("us", 1_000), ("µs", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000),

@@ -248,6 +248,17 @@ public struct ScriptError: Error, Sendable {
     return e
   }
 
+  /// Errors reported before a parse or a check gives up: go build's ten.
+  public static let maxReported = 10
+
+  /// `errors` as reported: the first ten, then `too many errors` where the eleventh was (as
+  /// cmd/compile prints it), located in `source` when the others are.
+  static func limited(_ errors: [ScriptError], in source: Source? = nil) -> [ScriptError] {
+    guard errors.count > maxReported else { return errors }
+    let eleventh = ScriptError(.tooManyErrors, at: errors[maxReported].span)
+    return Array(errors.prefix(maxReported)) + [source.map { eleventh.located(in: $0) } ?? eleventh]
+  }
+
   /// The error as gcsh prints it: `file:line:col: error: message`, the line, a caret. A line
   /// longer than `shownLineBytes` is shown as the stretch around the column, cut with `...`.
   public var rendered: String {

@@ -83,14 +83,9 @@ public struct Parser {
       } catch {
         // After a nesting error the rest is the unparsed inside of the nest: every brace
         // would be an error of its own. Past the tenth error, stop as go build does.
-        if errors.contains(where: { if case .nestingTooDeep = $0.kind { return true }; return false }) {
-          break
-        }
-        if errors.count > Self.maxErrors {
-          // The first ten, then `too many errors` where the eleventh was.
-          let eleventh = errors[Self.maxErrors].span
-          errors.removeLast(errors.count - Self.maxErrors)
-          errors.append(ScriptError(.tooManyErrors, at: eleventh))
+        if hasNestingError { break }
+        if errors.count > ScriptError.maxReported {
+          errors = ScriptError.limited(errors)
           break
         }
         synchronize()
@@ -100,8 +95,10 @@ public struct Parser {
     return out
   }
 
-  /// Errors reported before the parse (or check) gives up (`too many errors`): go build's ten.
-  public static let maxErrors = 10
+  /// Whether the nesting limit stopped the parse (it is reported once).
+  private var hasNestingError: Bool {
+    errors.contains { if case .nestingTooDeep = $0.kind { true } else { false } }
+  }
 
   /// Whether the input ended inside an open construct (a block, a bracket, a comment, a raw
   /// string), whatever else is wrong with it: the REPL then reads the entry's next line before
@@ -878,7 +875,7 @@ public struct Parser {
   mutating func nested() throws {
     depth += 1
     if depth > Self.maxNesting {
-      if !errors.contains(where: { if case .nestingTooDeep = $0.kind { return true }; return false }) {
+      if !hasNestingError {
         errors.append(ScriptError(.nestingTooDeep(Self.maxNesting), at: peek.span))
       }
       depth -= 1
