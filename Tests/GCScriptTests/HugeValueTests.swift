@@ -12,7 +12,7 @@ import Testing
 /// Every compile error of `code`, as the compiler prints them: `file:line:col: message`.
 private func compileErrors(_ code: String, name: String, profile: RuntimeProfile) -> [String] {
   do {
-    try interpret(code, name: name, profile: profile)
+    _ = try interpret(code, name: name, profile: profile)
     return []
   } catch let e as CompileErrors {
     return e.errors.map { "\($0.file):\($0.line):\($0.column): \($0.kind.message)" }

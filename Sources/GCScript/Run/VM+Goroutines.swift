@@ -82,7 +82,7 @@ final class Goroutine {
   }
 
   func release() {
-    stack.deallocate()
+    HostBuffer.free(stack)
     frames.deallocate()
   }
 }
@@ -243,7 +243,7 @@ extension VM {
     let callee = session.functions[function]
     // The slots of its first frame (the buffer grows as a running goroutine's does).
     let capacity = max(callee.frameSize, 8)
-    let g = Goroutine(id: made.id, stack: .allocate(capacity: capacity), capacity: capacity)
+    let g = Goroutine(id: made.id, stack: HostBuffer.allocate(UInt64.self, capacity: capacity), capacity: capacity)
     g.stack.initialize(repeating: 0, count: capacity)
     scheduler.all[g.id] = g
     multipleGoroutines = true
@@ -369,11 +369,8 @@ extension VM {
     // stack (the call check only compares with the guard).
     let needed = stackGuard.pointee / 8 + 1
     if needed > stackCapacity {
-      let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: needed)
-      grown.initialize(from: stack, count: stackCapacity)
-      (grown + stackCapacity).initialize(repeating: 0, count: needed - stackCapacity)
-      stack.deallocate()
-      stack = grown
+      stack = HostBuffer.reallocate(stack, capacity: needed)
+      (stack + stackCapacity).initialize(repeating: 0, count: needed - stackCapacity)
       stackCapacity = needed
     }
     g.state = .running

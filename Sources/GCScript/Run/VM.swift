@@ -24,21 +24,73 @@
 
 import GoHeap
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Set from a signal handler: the running script should stop at its next loop iteration or
 /// call (Ctrl-C).
 public enum Interrupt {
   nonisolated(unsafe) public static var requested = false
 }
 
-/// A call in progress.
+/// A call in progress. Its three numbers are stored in 32 bits each: a recursion that overflows
+/// Go's stack holds tens of millions of frames (a 16 B frame per call, up to the 512 MiB stack),
+/// and the host's record of them must stay smaller than the simulated stack they stand for.
+/// Every value fits: a base is a slot below AddressSpace.stackLimitBytes / 8 (2^26), and a
+/// program with 2^31 functions or instructions in one function could not be parsed in the
+/// host's memory.
 struct CallFrame {
+  private let function32: Int32
+  private let base32: Int32
+  private var pc32: Int32
+
+  init(function: Int, base: Int, pc: Int) {
+    function32 = Int32(truncatingIfNeeded: function)
+    base32 = Int32(truncatingIfNeeded: base)
+    pc32 = Int32(truncatingIfNeeded: pc)
+  }
+
   /// The function's index in the session table.
-  let function: Int
+  var function: Int { Int(function32) }
   /// Its first slot on the stack.
-  let base: Int
+  var base: Int { Int(base32) }
   /// The instruction it is executing (a caller: its call), kept current for the collector.
-  var pc: Int
+  var pc: Int {
+    get { Int(pc32) }
+    set { pc32 = Int32(truncatingIfNeeded: newValue) }
+  }
 }
+
+/// Host memory for the buffers that grow with a goroutine's stack (its slots, its frames). They
+/// come from malloc so that growing is realloc: glibc moves a large block by remapping its pages
+/// (mremap) instead of copying them, so a stack that grows to hundreds of MiB never has its old
+/// and new copies resident at once.
+enum HostBuffer {
+  static func allocate<T>(_: T.Type, capacity: Int) -> UnsafeMutablePointer<T> {
+    resized(nil, capacity: capacity)
+  }
+
+  static func reallocate<T>(_ p: UnsafeMutablePointer<T>, capacity: Int) -> UnsafeMutablePointer<T> {
+    resized(p, capacity: capacity)
+  }
+
+  static func free<T>(_ p: UnsafeMutablePointer<T>) { _free(p) }
+
+  private static func resized<T>(_ p: UnsafeMutablePointer<T>?, capacity: Int) -> UnsafeMutablePointer<T> {
+    let bytes = max(1, capacity) * MemoryLayout<T>.stride
+    guard let raw = realloc(p, bytes) else {
+      // The host is out of memory: what Swift's own allocator does then too.
+      fatalError("gcsh: the host could not allocate \(bytes) bytes")
+    }
+    return raw.bindMemory(to: T.self, capacity: max(1, capacity))
+  }
+}
+
+/// libc's free, by a name that HostBuffer.free does not shadow.
+private func _free(_ p: UnsafeMutableRawPointer?) { free(p) }
 
 /// The calls in progress, innermost last: a buffer the dispatch loop reads and writes without
 /// bounds or copy-on-write checks (a call and a return are a store and a decrement).
@@ -50,10 +102,10 @@ struct CallFrames {
   /// Room for `capacity` frames to start with (a goroutine's few; main's 64), doubled as needed.
   init(capacity: Int = 64) {
     self.capacity = max(1, capacity)
-    pointer = .allocate(capacity: self.capacity)
+    pointer = HostBuffer.allocate(CallFrame.self, capacity: self.capacity)
   }
 
-  func deallocate() { pointer.deallocate() }
+  func deallocate() { HostBuffer.free(pointer) }
 
   var isEmpty: Bool { count == 0 }
   var last: CallFrame? { count > 0 ? pointer[count - 1] : nil }
@@ -64,13 +116,11 @@ struct CallFrames {
     nonmutating set { pointer[i] = newValue }
   }
 
+  // CallFrame is a trivial type: its memory is moved by realloc as it is.
   mutating func push(_ f: CallFrame) {
     if count == capacity {
-      let grown = UnsafeMutablePointer<CallFrame>.allocate(capacity: capacity * 2)
-      grown.moveInitialize(from: pointer, count: count)
-      pointer.deallocate()
-      pointer = grown
       capacity *= 2
+      pointer = HostBuffer.reallocate(pointer, capacity: capacity)
     }
     (pointer + count).initialize(to: f)
     count += 1
@@ -186,7 +236,7 @@ final class VM: AddressRootSource, GoroutineStack {
     self.session = session
     directInterface = session.compiler.directInterface
     stackCapacity = 1 << 14
-    stack = .allocate(capacity: stackCapacity)
+    stack = HostBuffer.allocate(UInt64.self, capacity: stackCapacity)
     stack.initialize(repeating: 0, count: stackCapacity)
     stackGuard = heap.stackGuard
     // Ctrl-C (and --timeout) stop a long sleep between the runtime's events.
@@ -203,7 +253,7 @@ final class VM: AddressRootSource, GoroutineStack {
 
   deinit {
     for (_, g) in scheduler.all where g !== current { g.release() }
-    stack.deallocate()
+    HostBuffer.free(stack)
     globals.deallocate()
     frames.deallocate()
   }
@@ -465,10 +515,7 @@ final class VM: AddressRootSource, GoroutineStack {
     guard needed > stackCapacity else { return }
     let newCapacity = min(max(needed, stackCapacity * 2), AddressSpace.stackLimitBytes / 8)
     // Not zeroed ahead: a call zeroes its frame's slots (the dispatch loop's `.call`).
-    let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
-    grown.initialize(from: stack, count: stackCapacity)
-    stack.deallocate()
-    stack = grown
+    stack = HostBuffer.reallocate(stack, capacity: newCapacity)
     stackCapacity = newCapacity
   }
 
