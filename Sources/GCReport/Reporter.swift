@@ -79,6 +79,43 @@ public final class Reporter {
 
   private func seconds(_ ns: Int) -> Double { Double(ns) / 1e9 }
 
+  /// Periods of a long sleep advanced at once whose trace lines are printed one by one; past
+  /// this many, the trace prints the first `steadyHeadPeriods` and the last, and one line for
+  /// the periods between.
+  static let steadyPeriodsPrintedInFull = 10
+  static let steadyHeadPeriods = 3
+
+  /// The trace lines of forced-GC periods advanced at once (GoRuntime+SteadyState). The real
+  /// runtime prints every period's lines, identical but for the cycle number, the time and the
+  /// GC CPU percentage: `sleep 100000h` is 3 million forced GCs and 9 million lines. A few
+  /// periods are printed as stepping would print them; the rest are counted in one line that
+  /// says what they were, and the last period's lines follow, with the numbers the run ends on.
+  /// `--step-sleeps` simulates and prints every one.
+  private func printSteadyTrace(_ s: SteadyCycles, _ rt: GoRuntime) {
+    let stop = { rt.sleepInterrupted?() ?? false }
+    guard s.count > Self.steadyPeriodsPrintedInFull else {
+      s.forEachEvent(until: stop) { self.event($0) }
+      return
+    }
+    for j in 1...Self.steadyHeadPeriods {
+      if stop() { return }
+      for e in s.events(ofPeriod: j) { event(e) }
+    }
+    let skipped = s.count - Self.steadyHeadPeriods - 1
+    let first = Self.steadyHeadPeriods + 1
+    var what = "\(skipped) more periods like these"
+    if let numbers = s.cycleNumbers {
+      let firstGC = numbers.lowerBound + first - 1
+      what = "\(skipped) more forced GCs like these, gc \(firstGC) to gc \(firstGC + skipped - 1)"
+    }
+    let from = Units.clock(s.startNs + (first - 1) * s.periodNs)
+    let to = Units.clock(s.startNs + (s.count - 1) * s.periodNs)
+    stderr("(gcsh: \(what), one every \(StatsTable.clock(s.periodNs)) from \(from) to \(to): "
+      + "lines elided; --step-sleeps prints every one)\n")
+    if stop() { return }
+    for e in s.events(ofPeriod: s.count) { event(e) }
+  }
+
   private func event(_ e: HeapEvent) {
     guard let rt = runtime else { return }
     if explain { narrator.event(e) }
@@ -127,7 +164,7 @@ public final class Reporter {
         addState(&j, rt.memStats(), rt)
         stdout(j.text + "\n")
       } else if gctrace || scavtrace {
-        s.forEachEvent(until: { rt.sleepInterrupted?() ?? false }) { self.event($0) }
+        printSteadyTrace(s, rt)
       }
     case .sysmonForcedGC:
       if format == .text && gctrace { stderr(TraceLines.sysmonForced + "\n") }
