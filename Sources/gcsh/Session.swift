@@ -239,6 +239,22 @@ final class Session {
     }
   }
 
+  /// A script that Ctrl-C or --timeout stopped, while it compiled (nothing ran) or ran: the
+  /// error at the statement or function it reached, naming the limit when --timeout stopped it.
+  private func reportInterruption(_ e: ScriptError) -> ExitStatus {
+    Interrupt.requested = false
+    guard Watchdog.fired else {
+      report(e)
+      return .interrupted
+    }
+    var limit = ScriptError(
+      .invalidSetting("stopped by --timeout \(Watchdog.limit): the script ran longer than that (wall clock)"),
+      at: e.span)
+    (limit.file, limit.line, limit.column, limit.sourceLine) = (e.file, e.line, e.column, e.sourceLine)
+    report(limit)
+    return .died
+  }
+
   /// The REPL's `:load FILE`: runs a script in this session as `gcsh FILE` would, then puts
   /// the REPL's own settings back (narration, echo of values), whatever the script set.
   func load(_ source: Source) {
@@ -300,6 +316,7 @@ final class Session {
   private func runScriptUnchecked(_ source: Source, transform: (([Stmt]) -> [Stmt])?) -> ExitStatus {
     let (parsed, errors, _) = Interpreter.parse(source, declared: Set(interpreter.globalNames))
     let stmts = transform?(parsed) ?? parsed
+    if let stop = errors.first(where: { $0.kind == .interrupted }) { return reportInterruption(stop) }
     if !errors.isEmpty {
       for e in errors { report(e) }
       return .syntax
@@ -319,6 +336,7 @@ final class Session {
     do {
       try interpreter.run(stmts, source: source)
     } catch let e as CompileErrors {
+      if let stop = e.errors.first(where: { $0.kind == .interrupted }) { return reportInterruption(stop) }
       for err in e.errors { report(err) }
       return .syntax
     } catch let e as ScriptError {
@@ -328,15 +346,7 @@ final class Session {
         recordEnd(e.kind)
         return .program(n)
       }
-      if case .interrupted = e.kind, Watchdog.fired {
-        // --timeout: the same place, the limit named.
-        var limit = ScriptError(
-          .invalidSetting("stopped by --timeout \(Watchdog.limit): the script ran longer than that (wall clock)"),
-          at: e.span)
-        (limit.file, limit.line, limit.column, limit.sourceLine) = (e.file, e.line, e.column, e.sourceLine)
-        report(limit)
-        return .died
-      }
+      if case .interrupted = e.kind, Watchdog.fired { return reportInterruption(e) }
       report(e)
       recordEnd(e.kind)
       if case .interrupted = e.kind { return .interrupted }

@@ -451,6 +451,24 @@ func ctrlCInterruptsAScriptWithStatus130(_ script: String) throws {
   #expect(try gcsh(["-e", "gc\nsleep 2555000h\nprint 1"]).stdout == "1\n")
 }
 
+/// --timeout (and Ctrl-C) also stop a program that takes long to compile: the parser and the
+/// checker poll between statements, the later stages between functions, and the error names
+/// the statement reached (nothing of the program ran). A program of 100,000 statements
+/// compiles in about 2 s here (debug build); it used to compile in full past the limit and
+/// stop only at its first statement, and Ctrl-C could not stop it in the REPL.
+@Test func aTimeoutStopsALongCompile() throws {
+  let body = (0..<100_000).map { "  s += \($0) * 2" }.joined(separator: "\n")
+  let program = "package main\n\nfunc main() {\n  s := 0\n\(body)\n  println(s)\n}\n"
+  let r = try gcsh(["--timeout", "200ms", "-"], stdin: program)
+  #expect(r.status == 70)
+  #expect(r.stdout.isEmpty && !r.stderr.contains("999990"))
+  let first = r.stderr.split(separator: "\n").first ?? ""
+  #expect(first.hasPrefix("<stdin>:") && first.hasSuffix(": error: stopped by --timeout 200ms: the script ran longer than that (wall clock)"), "\(r.stderr)")
+  // Located, with the statement's line and a caret under it.
+  let lines = r.stderr.split(separator: "\n")
+  #expect(lines.count == 3 && lines.last?.trimmingCharacters(in: .whitespaces) == "^", "\(r.stderr)")
+}
+
 /// A finalizer taken off the queue is a root until its goroutine holds it: under a memory limit
 /// of 0 every allocation runs a cycle, and the one making the finalizer's goroutine freed the
 /// object it was about to be passed (found by the generated-program test, seed of the merged

@@ -8,6 +8,7 @@ extension Checker {
   func block(_ stmts: [Stmt], _ scope: LexicalScope) -> [TypedStmt] {
     var out: [TypedStmt] = []
     for s in stmts {
+      if stopIfInterrupted(at: s.span) { break }
       do {
         if let t = try statement(s, scope, topLevel: false) { out.append(t) }
       } catch {
@@ -15,6 +16,14 @@ extension Checker {
       }
     }
     return out
+  }
+
+  /// Ctrl-C or --timeout: checking stops at the statement or function it reached (reported
+  /// once), and nothing of the run runs.
+  func stopIfInterrupted(at span: Span) -> Bool {
+    guard Interrupt.requested else { return false }
+    if !errors.contains(where: { $0.kind == .interrupted }) { errors.append(ScriptError(.interrupted, at: span)) }
+    return true
   }
 
   /// `a, b := x` with the counts unequal, in types2's words (assignments.go assignError): a

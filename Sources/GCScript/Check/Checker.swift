@@ -198,6 +198,7 @@ public final class Checker {
       if case .typeDecl = s.kind { continue }
       if case .typeAlias = s.kind { continue }
       if case .genericTypeDecl = s.kind { continue }
+      if stopIfInterrupted(at: s.span) { break }
       do {
         if let t = try statement(s, top, topLevel: true) {
           t.narrated = isNarrated(s)
@@ -210,6 +211,8 @@ public final class Checker {
     // Instances of generics join `functions` as the bodies that use them are checked.
     var k = 0
     while k < functions.count {
+      // Ctrl-C or --timeout: a program of many functions stops between them.
+      if stopIfInterrupted(at: functions[k].decl?.span ?? Span(0, 0)) { break }
       if !functions[k].checked { checkBody(functions[k]) }
       k += 1
     }

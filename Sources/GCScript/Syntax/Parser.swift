@@ -25,6 +25,8 @@ public struct Parser {
   /// Nesting of expressions and blocks so far; past `maxNesting` the parser stops with an error
   /// instead of exhausting the native stack.
   var depth = 0
+  /// Ctrl-C or --timeout stopped the parse (stopIfInterrupted).
+  var interrupted = false
   /// Go's own parser allows 100,000 levels; gcsh's recursive descent runs on a 1 GiB stack and
   /// stops at a depth no hand-written program approaches.
   static let maxNesting = 10_000
@@ -78,12 +80,13 @@ public struct Parser {
       if case .eof = peek.kind { break }
       let before = p
       do {
+        try stopIfInterrupted()
         out.append(try statement())
         try terminator()
       } catch {
         // After a nesting error the rest is the unparsed inside of the nest: every brace
         // would be an error of its own. Past the tenth error, stop as go build does.
-        if hasNestingError { break }
+        if hasNestingError || interrupted { break }
         if errors.count > ScriptError.maxReported {
           errors = ScriptError.limited(errors)
           break
@@ -567,11 +570,12 @@ public struct Parser {
       if case .eof = peek.kind { throw fail("'}'", after: "block") }
       let before = p
       do {
+        try stopIfInterrupted()
         out.append(try statement())
         if !check("}") { try terminator() }
       } catch let e where e is Bail {
         if case .eof = peek.kind { throw e }
-        if depth >= Self.maxNesting { throw e }
+        if depth >= Self.maxNesting || interrupted { throw e }
         synchronize()
         if p == before && !check("}") { advance() }
       }
@@ -869,6 +873,15 @@ public struct Parser {
       }
       advance()
     } while level > 0
+  }
+
+  /// Ctrl-C or --timeout: a long input stops at the statement it reached (reported once), and
+  /// nothing of it runs.
+  mutating func stopIfInterrupted() throws {
+    guard Interrupt.requested else { return }
+    if !interrupted { errors.append(ScriptError(.interrupted, at: peek.span)) }
+    interrupted = true
+    throw Bail()
   }
 
   /// Counts one level of nesting; past the limit the parse stops with an error.
