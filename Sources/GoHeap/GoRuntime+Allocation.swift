@@ -385,6 +385,7 @@ extension GoRuntime {
       let done = min(remaining, Int(saturating: ns))
       cycle!.terminationDue -= done
       cycle!.markNs -= done
+      cycle!.assistNs += done
       let due = cycle!.terminationDue
       if due <= now {
         try finishCycle()

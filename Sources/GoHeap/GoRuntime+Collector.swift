@@ -194,9 +194,11 @@ extension GoRuntime {
     pauseRing.ns[(numGC - 1) % pauseRing.ns.count] = pause
     pauseRing.end[(numGC - 1) % pauseRing.end.count] = now
     let procs = Double(profile.procs)
-    // The dedicated worker does the mark work; idle workers fill idle Ps for the rest of the
-    // wall time (excluded from the GC CPU fraction, as in gctrace's P%).
-    let background = Double(c.markWorkNs)
+    // The mark work is the assists' (the program's goroutine, paying for its allocations) and
+    // the dedicated worker's, which does the rest; idle workers fill idle Ps for the rest of
+    // the wall time (excluded from the GC CPU fraction, as in gctrace's P%).
+    let assist = min(c.assistNs, c.markWorkNs)
+    let background = Double(c.markWorkNs - assist)
     let idle = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
     // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's
@@ -208,18 +210,22 @@ extension GoRuntime {
     // sample of the pause histograms (Go 1.19.8 mgc.go gcPauseDist.record at both; Go 1.27.3
     // startTheWorldWithSema's stwTotalTimeGC), and the CPU the metrics read until the next one.
     recordCyclePauses()
-    snapshotCPUStats(pause: pause, background: c.markWorkNs, idleMark: Int(idle))
+    snapshotCPUStats(pause: pause, assist: assist, background: Int(background), idleMark: Int(idle))
     let lastHeapInUse = heapInUseBytes
     // endCycle's cons/mark (mgcpacer.go): the heap's growth past `triggered` over the scan work
     // done (heap, stacks and globals), each per the CPU time that did it —
     //   (heapLive - triggered) * (u + idleU) / (scanWork * (1 - u)),
     // u = gcBackgroundUtilization (0.25, the background worker assumed on target) + assist time
-    // over the mark's wall time × procs (gcsh's assists do the scan work inside the mark's
-    // time: none extra), idleU = idle mark time over the same. A heap that did not grow past
-    // `triggered` leaves the estimate as it was.
+    // over the mark's wall time × procs, idleU = idle mark time over the same. The assists'
+    // share matters when they do much of the mark: the mutator then allocated little during it
+    // because it spent its time marking, not because allocation is slow — counting that time
+    // (1 - u, the mutator's share, shrinks) keeps the estimate the program's allocation rate
+    // (mixedsizes: Go 1.27.3's assists took 8 of a 12 ms mark, and its triggers sit at the
+    // minimum, 0.7 of the way to the goal: Tests/Recordings/runs/mixedsizes). A heap that did
+    // not grow past `triggered` leaves the estimate as it was.
     let grown = heapEnd - c.triggered
     let scanWork = c.scanBytes + c.stackScanBytes + pacer.globalsScan
-    let utilization = 0.25
+    let utilization = 0.25 + (c.markNs > 0 ? Double(c.assistNs) / (Double(c.markNs) * procs) : 0)
     let idleUtilization = c.markNs > 0 ? idle / (Double(c.markNs) * procs) : 0
     let consMark: Double? =
       grown > 0 && scanWork > 0
@@ -256,7 +262,7 @@ extension GoRuntime {
     let info = GCCycle(
       number: c.number, trigger: c.trigger, startNs: c.startNs, endNs: now,
       sweepTermNs: Int(cost.sweepTermNs), markNs: c.markNs, markTermNs: Int(cost.markTermNs),
-      cpuSweepTermNs: Int(cost.sweepTermNs * procs), cpuAssistNs: 0,
+      cpuSweepTermNs: Int(cost.sweepTermNs * procs), cpuAssistNs: assist,
       cpuBackgroundNs: Int(background), cpuIdleNs: Int(idle),
       cpuMarkTermNs: Int(cost.markTermNs * procs),
       heapStart: c.heapStart, heapEnd: heapEnd, heapMarked: heapMarked, goal: c.goal,

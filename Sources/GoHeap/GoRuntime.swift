@@ -70,6 +70,9 @@ struct RunningCycle {
   var markNs: Int
   /// CPU the dedicated mark worker spends (the mark work itself), ns.
   let markWorkNs: Int
+  /// Mark work the program's allocations did in assists (gcAssistAlloc), ns: its own CPU time,
+  /// taken from the mutator (endCycle's assistTime).
+  var assistNs = 0
   /// Bytes marked (including objects allocated black during the cycle), objects marked, and
   /// scannable bytes, excluding the runtime's own start-up data.
   var markedBytes: Int

@@ -194,12 +194,15 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
 /// less at main in go1.19 than the anchors' start) and freeing the start-up garbage at the first
 /// GC moved two chaotic counts by a cycle: smallobj50 go1.27's second NumGC is 16 (Go: 15, 17,
 /// 18; was 28/28), mixedsizes go1.19 runs its cycles earlier still (8/35, was 10/35) — item 4's
-/// gap, not the start's.
+/// gap, not the start's. Counting the assists' share of the mark in endCycle's cons/mark
+/// (mgcpacer.go: u = 0.25 + assistTime / (duration × procs)) raised linkedlist go1.19 from 79
+/// to 81 and mixedsizes go1.19 from 9 to 12 (its triggers now sit at the minimum, 0.7 of the
+/// way to the goal, as Go 1.27.3's do); nothing else moved.
 @Test(arguments: [
   ("smallobj", "go1.27", 100, 27), ("smallobj", "go1.19", 100, 28),
   ("smallobj50", "go1.27", 50, 27), ("smallobj50", "go1.19", 50, 28),
-  ("linkedlist", "go1.27", 100, 84), ("linkedlist", "go1.19", 100, 79),
-  ("mixedsizes", "go1.27", 100, 13), ("mixedsizes", "go1.19", 100, 9),
+  ("linkedlist", "go1.27", 100, 84), ("linkedlist", "go1.19", 100, 81),
+  ("mixedsizes", "go1.27", 100, 13), ("mixedsizes", "go1.19", 100, 12),
   ("largeobj", "go1.27", 100, 140), ("largeobj", "go1.19", 100, 119),
 ])
 func pacerAndSpanScenariosStayAtLeastThisClose(
