@@ -158,6 +158,21 @@ extension GoRuntime {
     return (bytes, objects, scan)
   }
 
+  /// gcControllerState.startCycle's plan for the background mark workers (mgcpacer.go): the
+  /// 25 % background utilization goal as whole dedicated workers, int(procs × 0.25 + 0.5), one
+  /// fewer when that overshoots the goal by more than 30 % — on 2 Ps, none — and the rest as
+  /// fractional workers. A fractional worker checks whether it has had its share every
+  /// drainCheckThreshold (100,000) units of scan work (mgcmark.go gcDrain,
+  /// pollFractionalWorkerExit); at a mark's start it has had all of the time so far, so it stops
+  /// at the first check: one slice of scan work. (Go 1.27.3 on 2 Ps: mixedsizes' 12 ms marks
+  /// read `7.9/0.70/11` assist/background/idle ms; smallobj's 0.1 ms ones `0.099/0.059/0`.)
+  var markWorkerPlan: (dedicated: Int, fractionalSliceNs: Double) {
+    let goal = Double(profile.procs) * 0.25
+    var dedicated = Int(goal + 0.5)
+    if goal > 0, abs(Double(dedicated) / goal - 1) > 0.3, Double(dedicated) > goal { dedicated -= 1 }
+    return (dedicated, 100_000 * profile.cost.markNsPerScanByte)
+  }
+
   /// Mark termination and sweep of the running cycle.
   func finishCycle() throws {
     guard var c = cycle else { return }
@@ -195,17 +210,25 @@ extension GoRuntime {
     pauseRing.end[(numGC - 1) % pauseRing.end.count] = now
     let procs = Double(profile.procs)
     // The mark work is the assists' (the program's goroutine, paying for its allocations) and
-    // the dedicated worker's, which does the rest; idle workers fill idle Ps for the rest of
-    // the wall time (excluded from the GC CPU fraction, as in gctrace's P%).
+    // a worker's on another P, which does the rest. Which kind of worker that is decides what
+    // counts as the GC's CPU time (gctrace's assist/background/idle columns and its P%,
+    // GCCPUFraction): a dedicated worker's time counts, an idle one's is "free". With a
+    // dedicated worker (4+ Ps) it does all of it. On 2 Ps there is none: the P the program
+    // leaves idle runs a fractional worker first, which stops at its first check that it has
+    // had its share (one drain slice), then an idle worker for the rest (markWorkerPlan). Idle
+    // workers also fill idle Ps for the rest of a mark whose wall time exceeds its work.
     let assist = min(c.assistNs, c.markWorkNs)
-    let background = Double(c.markWorkNs - assist)
-    let idle = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
+    let worker = Double(c.markWorkNs - assist)
+    let plan = markWorkerPlan
+    let background = plan.dedicated > 0 ? worker : min(worker, plan.fractionalSliceNs)
+    let idleSlack = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
+    let idle = idleSlack + (worker - background)
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
     // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's
     // sweepTermCpu and markTermCpu, with stwprocs), plus assist, dedicated and fractional
     // mark time; idle mark time is left out ("free": Go 1.27.3 subtracts GCIdleTime, Go 1.19.8
     // never adds it).
-    gcCPUNs += pause * profile.procs + c.markWorkNs
+    gcCPUNs += pause * profile.procs + assist + Int(background)
     // The cycle's two stops of the world, sweep termination and mark termination, each one
     // sample of the pause histograms (Go 1.19.8 mgc.go gcPauseDist.record at both; Go 1.27.3
     // startTheWorldWithSema's stwTotalTimeGC), and the CPU the metrics read until the next one.
@@ -226,7 +249,7 @@ extension GoRuntime {
     let grown = heapEnd - c.triggered
     let scanWork = c.scanBytes + c.stackScanBytes + pacer.globalsScan
     let utilization = 0.25 + (c.markNs > 0 ? Double(c.assistNs) / (Double(c.markNs) * procs) : 0)
-    let idleUtilization = c.markNs > 0 ? idle / (Double(c.markNs) * procs) : 0
+    let idleUtilization = c.markNs > 0 ? idleSlack / (Double(c.markNs) * procs) : 0
     let consMark: Double? =
       grown > 0 && scanWork > 0
       ? Double(grown) * (utilization + idleUtilization) / (Double(scanWork) * (1 - utilization))

@@ -9,8 +9,10 @@
 // pause took wall time) after the first cycle of examples/10-gogc-and-the-heap-minimum: an
 // allocation past the assist goal ended the mark at once, yet its whole background work counted.
 //
-// Go's own values stay lower (gc-pauses: Go 1.27.3 0.029-0.033, gcsh 0.48; Go 1.19.8
-// 0.049-0.136, gcsh 0.31): Go's denominator also holds the 0.4-1 ms from schedinit to main
+// Go's own values stay lower (gc-pauses: Go 1.27.3 0.029-0.033, gcsh 0.17, 0.48 while its
+// mark worker's time counted as a dedicated worker's: on 2 Ps it is a fractional worker for one
+// drain slice and an idle one after, GoRuntime.markWorkerPlan; Go 1.19.8 0.049-0.136, gcsh
+// 0.19, was 0.31): Go's denominator also holds the 0.4-1 ms from schedinit to main
 // (runtime and package init; the first forced GC of Tests/Recordings/runs/mapptr, at @0.000s,
 // already reads 10-25 % in Go 1.27.3) and the programs' own run time on the recording machine,
 // which gcsh's clock does not model. The tests below check the bound and the mechanism, and
