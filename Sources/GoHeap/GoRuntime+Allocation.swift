@@ -82,6 +82,15 @@ extension GoRuntime {
     if size <= profile.maxSmallSize && size + header <= profile.sizeClasses.maxSize {
       let sc = profile.sizeClasses.sizeClass(for: size + header)
       ref = try mallocSmall(sizeClass: sc, noscan: noscan)
+      if header > 0, let s = unretainedSpan(ref)?.takeUnretainedValue() {
+        // heapSetTypeSmallHeader (mbitmap.go) writes the type pointer in the slot's first
+        // word: the object's first page becomes resident even if the program never writes it
+        // (Go 1.27.3, 200,000 []byte and []*int of 8 B-24 KiB with GOGC=off: RSS 109 MiB for
+        // 719 MiB of heap; the []*int above 512 B are the pages touched).
+        let start = (s.basePage << pageShift) + Int(ref.slot) * s.elemSize
+        let faulted = try touch(s, bytes: start..<(start + header))
+        allocationWorkNs += Double(faulted) * profile.cost.firstTouchNsPerByte
+      }
     } else {
       ref = try mallocLarge(size: size, noscan: noscan)
     }
@@ -212,7 +221,8 @@ extension GoRuntime {
       {
         // initInlineMarkBits writes the span's last bytes: its last physical page is touched.
         let end = (span!.basePage + sc.pages) * profile.pageSize
-        try touch(span!, bytes: (end - 1)..<end)
+        let faulted = try touch(span!, bytes: (end - 1)..<end)
+        allocationWorkNs += Double(faulted) * profile.cost.firstTouchNsPerByte
       }
     }
     let s = span!

@@ -197,12 +197,14 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
 /// gap, not the start's. Counting the assists' share of the mark in endCycle's cons/mark
 /// (mgcpacer.go: u = 0.25 + assistTime / (duration × procs)) raised linkedlist go1.19 from 79
 /// to 81 and mixedsizes go1.19 from 9 to 12 (its triggers now sit at the minimum, 0.7 of the
-/// way to the goal, as Go 1.27.3's do); nothing else moved.
+/// way to the goal, as Go 1.27.3's do); nothing else moved. Touching the page of each malloc
+/// header (theRuntimesOwnWritesMakePagesResident, below) and charging the inline mark bits'
+/// page fault raised mixedsizes go1.27 from 13 to 14.
 @Test(arguments: [
   ("smallobj", "go1.27", 100, 27), ("smallobj", "go1.19", 100, 28),
   ("smallobj50", "go1.27", 50, 27), ("smallobj50", "go1.19", 50, 28),
   ("linkedlist", "go1.27", 100, 84), ("linkedlist", "go1.19", 100, 81),
-  ("mixedsizes", "go1.27", 100, 13), ("mixedsizes", "go1.19", 100, 12),
+  ("mixedsizes", "go1.27", 100, 14), ("mixedsizes", "go1.19", 100, 12),
   ("largeobj", "go1.27", 100, 140), ("largeobj", "go1.19", 100, 119),
 ])
 func pacerAndSpanScenariosStayAtLeastThisClose(
@@ -245,5 +247,36 @@ func releasingMemoryCostsWhatItsResidencyDoes(_ version: String) throws {
       Double(m.ns) >= 0.75 * Double(ns.min()!) && Double(m.ns) <= 1.25 * Double(ns.max()!),
       "round \(i): \(m.ns) ns vs \(ns)")
     #expect(real.contains { abs($0[i].released - m.released) <= MiB }, "round \(i): \(m.released)")
+  }
+}
+
+/// headertouch (Tests/Recordings/runs/headertouch): mixedsizes' program under GOGC=off. No
+/// object is ever written and nothing is reused, so the resident set is what the runtime writes
+/// itself: in Go 1.27 the 8-byte type header in front of each pointerful object above 512 B
+/// (mbitmap.go heapSetTypeSmallHeader) and the inline mark bits at the end of each 16-512 B span.
+/// Go 1.27.3's six runs read RSS 29.2, 55.9, 82.6 and 109.3 MiB at the four checkpoints (all
+/// within 0.2 MiB of each other); gcsh read 9 MiB at the end before it touched the header's
+/// page (27.2, 52.3, 77.4, 102.5 now). The last 6 % is not yet explained: a test of the
+/// mechanism, at 8 %, until it is. (Go 1.19.8, whose heap bitmap lives outside the arena,
+/// reads 11.3-39.5 MiB, gcsh 7.2-24.0: listed in Tests/Recordings/runs/README.md.)
+@Test func theRuntimesOwnWritesMakePagesResident() throws {
+  let recording = try RecordedRun("headertouch")
+  let real: [[Int]] = try recording.runs("1.27.3").map { text in
+    try text.split(separator: "\n").map { line in
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      return try #require(object["RSS"] as? Int)
+    }
+  }
+  #expect(real.count == 6)
+  let (host, _, _) = try interpret(recording.source, name: "./main.go", profile: .go127) { rt in
+    _ = try! rt.setGCPercent(-1)
+  }
+  let mine = host.stats.map(\.1.rss)
+  #expect(mine.count == 5)
+  for (i, m) in mine.enumerated() where i > 0 {
+    let values = real.compactMap { i < $0.count ? $0[i] : nil }
+    let lo = try #require(values.min())
+    #expect(Double(m) >= 0.92 * Double(lo) && Double(m) <= 1.02 * Double(values.max() ?? lo),
+            "checkpoint \(i): gcsh \(m >> 20) MiB, Go \(values.map { $0 >> 20 }) MiB")
   }
 }
