@@ -109,7 +109,7 @@ public final class Reporter {
       what = "\(skipped) more forced GCs like these, gc \(firstGC) to gc \(firstGC + skipped - 1)"
     }
     let from = Units.clock(s.startNs + (first - 1) * s.periodNs)
-    let to = Units.clock(s.startNs + (s.count - 1) * s.periodNs)
+    let to = Units.clock(s.startNs + (s.count - 2) * s.periodNs)
     stderr("(gcsh: \(what), one every \(StatsTable.clock(s.periodNs)) from \(from) to \(to): "
       + "lines elided; --step-sleeps prints every one)\n")
     if stop() { return }
@@ -154,8 +154,9 @@ public final class Reporter {
         stderr(lines.joined(separator: "\n") + "\n")
       }
     case .steadyCycles(let s):
-      // Forced-GC periods advanced at once: the trace prints every line stepping would have
-      // printed; a JSON stream gets one line for them, with the state they left.
+      // Forced-GC periods advanced at once: the trace prints the lines stepping would have
+      // printed, the periods past the first three but the last counted in one line
+      // (printSteadyTrace); a JSON stream gets one line for them, with the state they left.
       if format == .jsonl {
         var j = JSONLine(event: "steady", t: seconds(s.endNs))
         j.add("cycles", s.count)

@@ -89,13 +89,6 @@ public final class Interpreter {
     })
   }
 
-  /// Ctrl-C or --timeout while a run compiles: the stages stop between functions, and nothing
-  /// of the run is installed or runs (the VM polls the same flag once the program runs).
-  private func stopIfInterrupted(_ source: Source, at span: Span? = nil) throws {
-    guard Interrupt.requested else { return }
-    throw CompileErrors(errors: [ScriptError(.interrupted, at: span ?? Span(0, 0)).located(in: source)])
-  }
-
   /// Checks, analyses and lowers a run's statements, then runs them (and `main`, if the run
   /// declares it). Throws `CompileErrors` when the run does not check (nothing ran), or the
   /// first run-time error, located.
@@ -105,11 +98,8 @@ public final class Interpreter {
       throw CompileErrors(errors: ScriptError.limited(checker.errors, in: source))
     }
     scripts.append(program.script)
-    try stopIfInterrupted(source)
     inliner.run(program, source: source)
-    try stopIfInterrupted(source)
     escape.analyse(program, source: source)
-    try stopIfInterrupted(source)
     let wrappers = GenericWrappers.lines(program.functions, inliner: inliner.diagnostics, escape: escape)
     inliner.append(wrappers.inlined)
     escape.append(wrappers.escaped)
@@ -124,7 +114,6 @@ public final class Interpreter {
     var lowered: [(Function, CodeObject)] = []
     var loweringErrors: [ScriptError] = []
     for (k, f) in order.enumerated() {
-      try stopIfInterrupted(source, at: f.decl?.span)
       // A library's function is lowered in its own source (Check/Libraries.swift).
       let lowerer = Lowerer(session: session, function: f, source: f.library?.source ?? source)
       let code = lowerer.lower()

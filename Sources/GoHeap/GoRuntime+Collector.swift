@@ -161,11 +161,14 @@ extension GoRuntime {
   /// gcControllerState.startCycle's plan for the background mark workers (mgcpacer.go): the
   /// 25 % background utilization goal as whole dedicated workers, int(procs × 0.25 + 0.5), one
   /// fewer when that overshoots the goal by more than 30 % — on 2 Ps, none — and the rest as
-  /// fractional workers. A fractional worker checks whether it has had its share every
-  /// drainCheckThreshold (100,000) units of scan work (mgcmark.go gcDrain,
-  /// pollFractionalWorkerExit); at a mark's start it has had all of the time so far, so it stops
-  /// at the first check: one slice of scan work. (Go 1.27.3 on 2 Ps: mixedsizes' 12 ms marks
-  /// read `7.9/0.70/11` assist/background/idle ms; smallobj's 0.1 ms ones `0.099/0.059/0`.)
+  /// fractional workers. A fractional worker checks whether it has had more than 1.2 × its
+  /// share (mgc.go pollFractionalWorkerExit) after each root job and every drainCheckThreshold
+  /// (100,000) units of scan work (mgcmark.go gcDrain); at a mark's start it has had all of the
+  /// time so far, so it stops at its first check, and the P, with nothing else to run, runs an
+  /// idle worker. findRunnableGCWorker would give the fractional worker a P again whenever it
+  /// falls below its share; gcsh's model (one slice of scan work as background time, the rest
+  /// idle) is what the real traces show: Go 1.27.3 on 2 Ps, mixedsizes' 12 ms marks read
+  /// `7.9/0.70/11` assist/background/idle ms, smallobj's 0.1 ms ones `0.099/0.059/0`.
   var markWorkerPlan: (dedicated: Int, fractionalSliceNs: Double) {
     let goal = Double(profile.procs) * 0.25
     var dedicated = Int(goal + 0.5)
@@ -220,7 +223,8 @@ extension GoRuntime {
     let assist = min(c.assistNs, c.markWorkNs)
     let worker = Double(c.markWorkNs - assist)
     let plan = markWorkerPlan
-    let background = plan.dedicated > 0 ? worker : min(worker, plan.fractionalSliceNs)
+    let background =
+      profile.collector != .concurrent || plan.dedicated > 0 ? worker : min(worker, plan.fractionalSliceNs)
     let idleSlack = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
     let idle = idleSlack + (worker - background)
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
@@ -239,7 +243,12 @@ extension GoRuntime {
     // done (heap, stacks and globals), each per the CPU time that did it —
     //   (heapLive - triggered) * (u + idleU) / (scanWork * (1 - u)),
     // u = gcBackgroundUtilization (0.25, the background worker assumed on target) + assist time
-    // over the mark's wall time × procs, idleU = idle mark time over the same. The assists'
+    // over the mark's wall time × procs (the assists are the one goroutine's, on one P: at most
+    // the mark's wall time; an assist that finishes the mark ends it before its own time is on
+    // the clock), idleU = idle mark time over the same. gcsh counts as idle here only the slack
+    // of a mark whose wall time exceeds its work, not the worker's time that gctrace and the
+    // metrics report as idle (markWorkerPlan): counting that too lost memlimit's go1.19 cycles,
+    // to which Pacer.swift's constants are fitted (Tests/Recordings/runs/README.md). The assists'
     // share matters when they do much of the mark: the mutator then allocated little during it
     // because it spent its time marking, not because allocation is slow — counting that time
     // (1 - u, the mutator's share, shrinks) keeps the estimate the program's allocation rate
@@ -248,7 +257,7 @@ extension GoRuntime {
     // not grow past `triggered` leaves the estimate as it was.
     let grown = heapEnd - c.triggered
     let scanWork = c.scanBytes + c.stackScanBytes + pacer.globalsScan
-    let utilization = 0.25 + (c.markNs > 0 ? Double(c.assistNs) / (Double(c.markNs) * procs) : 0)
+    let utilization = 0.25 + (c.markNs > 0 ? Double(min(c.assistNs, c.markNs)) / (Double(c.markNs) * procs) : 0)
     let idleUtilization = c.markNs > 0 ? idleSlack / (Double(c.markNs) * procs) : 0
     let consMark: Double? =
       grown > 0 && scanWork > 0

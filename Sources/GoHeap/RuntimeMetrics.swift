@@ -277,7 +277,8 @@ extension GoRuntime {
     let (total, overflow) = t.multipliedReportingOverflow(by: profile.procs)
     cpuStats.total = overflow ? Int.max : total
     let idleSoFar = programIdleNs + (asleepSince.map { max(0, t - $0) } ?? 0)
-    let programRan = max(0, t - idleSoFar - stoppedTheWorldNs)
+    // (The program's clock also ran its mark assists, which cpuStats counts as the GC's.)
+    let programRan = max(0, t - idleSoFar - stoppedTheWorldNs - cpuStats.gcAssist)
     cpuStats.idle = max(0, cpuStats.total - programRan - cpuStats.gcTotal - cpuStats.scavengeTotal)
   }
 

@@ -209,6 +209,10 @@ final class Session {
   /// Runs one REPL entry (already parsed): its errors are reported, and the session stays —
   /// unless the simulated process ended, which is said once, here, with what to do next.
   func runEntry(_ stmts: [Stmt], errors: [ScriptError], source: Source) {
+    if let stop = errors.first(where: { $0.kind == .interrupted }) {
+      _ = reportInterruption(stop)
+      return
+    }
     if !errors.isEmpty {
       for e in errors { report(e) }
       return
@@ -219,7 +223,12 @@ final class Session {
       try interpreter.run(stmts, source: source)
       settle(source.text)
     } catch let e as CompileErrors {
-      // A type error: nothing of the entry ran, and nothing it declared stays.
+      // A type error: nothing of the entry ran, and nothing it declared stays. (Ctrl-C while
+      // it was checked: only that.)
+      if let stop = e.errors.first(where: { $0.kind == .interrupted }) {
+        _ = reportInterruption(stop)
+        return
+      }
       for err in e.errors { report(err) }
     } catch let e as ScriptError {
       if case .programExit = e.kind {} else { report(e) }

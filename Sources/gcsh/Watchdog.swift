@@ -40,6 +40,7 @@ enum Watchdog {
   static func disarm() {
     var t = itimerval()
     setitimer(realTimer, &t, nil)
+    fired = false
   }
 
   /// A wall-clock duration in Go's syntax (`500ms`, `10s`, `1m30s`, `2h`), in seconds; nil when
