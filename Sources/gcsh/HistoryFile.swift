@@ -61,7 +61,8 @@ final class HistoryFile {
     case .entries(let e): entries = e
     case .unusable(let why): return "history not saved: \(path): \(why)"
     }
-    entries += added
+    // (Another session may have saved the same entry last: kept once.)
+    for e in added where e != entries.last { entries.append(e) }
     if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
     let text = ([Self.header] + entries.map(Self.encode)).joined(separator: "\n") + "\n"
     return writeAtomically(text)

@@ -82,13 +82,18 @@ final class ReadlineReader: LineReader {
   let history: HistoryFile
   /// The entries of this session, oldest first (appended to the file at exit).
   private var added: [String] = []
+  /// The newest entry in the history, to skip an identical one (bash's ignoredups): an entry
+  /// recalled and run again as it was would otherwise come back twice on the next Up.
+  private var lastEntry: String?
 
   init(historyPath: String) {
     history = HistoryFile(path: historyPath)
     gcsh_rl_set_name("gcsh")
     installCompletion()
     stifle_history(Int32(HistoryFile.limit))
-    for entry in history.load() { add_history(entry) }
+    let loaded = history.load()
+    for entry in loaded { add_history(entry) }
+    lastEntry = loaded.last
     if let warning = history.warning { write("gcsh: \(warning)\n", to: stderr) }
   }
 
@@ -141,9 +146,10 @@ final class ReadlineReader: LineReader {
 
   func addHistory(_ entry: String) {
     let e = entry.trimmingCharacters()
-    guard !e.isEmpty else { return }
+    guard !e.isEmpty, e != lastEntry else { return }
     add_history(e)
     added.append(e)
+    lastEntry = e
   }
 
   func close() {

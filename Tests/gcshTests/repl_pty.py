@@ -284,6 +284,17 @@ def history():
     shown = t.expect(PROMPT)
     must("round 0\r\nround 1\r\n" in shown, "the recalled block runs as one entry", shown)
     t.quit()
+    # The newest entry recalled and run again as it was is not stored a second time (bash's
+    # ignoredups): Up would otherwise show the same block twice in a row.
+    t = Terminal()
+    t.expect(PROMPT)
+    t.send("\x1b[A\r")
+    shown = t.expect(PROMPT)
+    must("round 0\r\nround 1\r\n" in shown, "the newest entry, recalled, runs", shown)
+    t.quit()
+    entries = open(hist).read().split("\n")[1:-1]
+    must(all(a != b for a, b in zip(entries, entries[1:])), "no entry twice in a row", entries)
+    must(len(entries) == 3, "block, Printf, block", entries)
     # A history file with binary data, or one that cannot be read, is a warning.
     with open(hist, "wb") as f:
         f.write(b"x := 1\x00\xff\xfe")
