@@ -277,21 +277,18 @@ def history():
     must('fmt.Printf("%d\\\\n", 7)\n' in text, "a backslash is escaped", text)
     must(not any(n.startswith("history.tmp") for n in os.listdir(workdir)), "no temporary left", text)
     must(os.stat(hist).st_mode & 0o777 == 0o600, "the history is readable by its owner only", oct(os.stat(hist).st_mode))
-    # The next session recalls the block whole with two up-arrows.
-    t = Terminal()
-    t.expect(PROMPT)
-    t.send("\x1b[A\x1b[A\r")
-    shown = t.expect(PROMPT)
-    must("round 0\r\nround 1\r\n" in shown, "the recalled block runs as one entry", shown)
-    t.quit()
+    def recall_block(ups, what):
+        # A new session runs the entry `ups` up-arrows back: the block, whole.
+        t = Terminal()
+        t.expect(PROMPT)
+        t.send("\x1b[A" * ups + "\r")
+        shown = t.expect(PROMPT)
+        must("round 0\r\nround 1\r\n" in shown, what, shown)
+        t.quit()
+    recall_block(2, "the recalled block runs as one entry")
     # The newest entry recalled and run again as it was is not stored a second time (bash's
     # ignoredups): Up would otherwise show the same block twice in a row.
-    t = Terminal()
-    t.expect(PROMPT)
-    t.send("\x1b[A\r")
-    shown = t.expect(PROMPT)
-    must("round 0\r\nround 1\r\n" in shown, "the newest entry, recalled, runs", shown)
-    t.quit()
+    recall_block(1, "the newest entry, recalled, runs")
     entries = open(hist).read().split("\n")[1:-1]
     must(all(a != b for a, b in zip(entries, entries[1:])), "no entry twice in a row", entries)
     must(len(entries) == 3, "block, Printf, block", entries)
