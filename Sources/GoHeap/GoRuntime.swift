@@ -172,6 +172,8 @@ public final class GoRuntime {
   var otherSys: Int
   /// mheap.spanalloc (MetadataAllocators.swift).
   var mspans: MSpanAllocator
+  /// The resident bytes of the span structures carved since start-up (allocMSpan).
+  var mspanResidentBytes = 0
   /// Small objects allocated and freed per size class (the consistent stats' smallAllocCount
   /// and smallFreeCount): allocations counted as a span leaves the mcache, frees at sweep.
   var smallAllocCount: [Int]

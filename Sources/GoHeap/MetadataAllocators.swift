@@ -58,6 +58,8 @@ struct MSpanAllocator {
   private var freeList = 0
   /// Structures in the P's mspancache.
   private var cached: Int
+  /// Structures carved at start-up (their pages are in the start-up resident set).
+  private let startCarved: Int
 
   init(_ m: MetadataAllocatorModel) {
     structBytes = m.mspanBytes
@@ -67,7 +69,12 @@ struct MSpanAllocator {
     inuse = m.startMSpans
     carved = m.startMSpans
     cached = m.startMSpanCache
+    startCarved = m.startMSpans
   }
+
+  /// Bytes of structures carved since start-up: fixalloc hands each one out initialised, so
+  /// they are written memory (persistentalloc'd chunks, resident for good).
+  var writtenSinceStart: Int { max(0, carved - startCarved) * structBytes }
 
   /// MSpanSys: the chunks carved so far.
   var sysBytes: Int { (carved + perChunk - 1) / perChunk * chunkSys }

@@ -515,7 +515,7 @@ extension GoRuntime {
   func allocManual(npages: Int) throws -> Int {
     let (range, _, _) = try allocPages(npages)
     stacks.spanPages += npages
-    mspans.alloc()
+    allocMSpan()
     os.writeMetadata(pages: range, pageSize: profile.pageSize, model: profile.metadata)
     try checkMemoryPressure()
     stacks.workNs += profile.cost.allocNsPerPage * Double(npages)
