@@ -81,16 +81,7 @@ extension GoRuntime {
     let ref: ObjectRef
     if size <= profile.maxSmallSize && size + header <= profile.sizeClasses.maxSize {
       let sc = profile.sizeClasses.sizeClass(for: size + header)
-      ref = try mallocSmall(sizeClass: sc, noscan: noscan)
-      if header > 0, let s = unretainedSpan(ref)?.takeUnretainedValue() {
-        // heapSetTypeSmallHeader (mbitmap.go) writes the type pointer in the slot's first
-        // word: the object's first page becomes resident even if the program never writes it
-        // (Go 1.27.3, 200,000 []byte and []*int of 8 B-24 KiB with GOGC=off: RSS 109 MiB for
-        // 719 MiB of heap; the []*int above 512 B are the pages touched).
-        let start = (s.basePage << pageShift) + Int(ref.slot) * s.elemSize
-        let faulted = try touch(s, bytes: start..<(start + header))
-        allocationWorkNs += Double(faulted) * profile.cost.firstTouchNsPerByte
-      }
+      ref = try mallocSmall(sizeClass: sc, noscan: noscan, header: header)
     } else {
       ref = try mallocLarge(size: size, noscan: noscan)
     }
@@ -144,7 +135,7 @@ extension GoRuntime {
       return (block, off)
     }
     let sc = profile.sizeClasses.sizeClass(for: profile.tinySize)
-    let block = try mallocSmall(sizeClass: sc, noscan: true)
+    let block = try mallocSmall(sizeClass: sc, noscan: true, header: 0)
     if tinyBlock == nil || size < tinyOffset {
       tinyBlock = block
       tinyOffset = size
@@ -158,7 +149,8 @@ extension GoRuntime {
   func spanClass(_ sizeClass: Int, noscan: Bool) -> Int { sizeClass << 1 | (noscan ? 1 : 0) }
 
   /// A small object from the class's current span, refilling it when full.
-  private func mallocSmall(sizeClass sc: SizeClass, noscan: Bool) throws -> ObjectRef {
+  /// `header`: the malloc header in front of the object (0: none).
+  private func mallocSmall(sizeClass sc: SizeClass, noscan: Bool, header: Int) throws -> ObjectRef {
     let spc = spanClass(sc.index, noscan: noscan)
     var refilled = false
     // The span is used through its unretained handle (`unowned(unsafe)` still retained around
@@ -192,6 +184,16 @@ extension GoRuntime {
     if refilled {
       try chargeAllocationWork()
       try checkTrigger()
+    }
+    if header > 0 {
+      // heapSetTypeSmallHeader (mbitmap.go) writes the type pointer in the slot's first word:
+      // the object's first page becomes resident even if the program never writes it (Go
+      // 1.27.3, 200,000 []byte and []*int of 8 B-24 KiB with GOGC=off: RSS 109 MiB for 719 MiB
+      // of heap; the []*int above 512 B are the pages touched: Tests/Recordings/runs/headertouch).
+      let s = span.takeUnretainedValue()
+      let start = (s.basePage << pageShift) + slot * elemSize
+      let faulted = try touch(s, bytes: start..<(start + header))
+      allocationWorkNs += Double(faulted) * profile.cost.firstTouchNsPerByte
     }
     return ref
   }

@@ -258,7 +258,7 @@ extension GoRuntime {
   /// time the Ps had nothing to run — the program sleeping or blocked with every P idle, and
   /// the Ps beyond the one running the program while it runs — over GOMAXPROCS × the time since
   /// start.
-  func snapshotCPUStats(pause: Int, assist: Int = 0, background: Int, idleMark: Int) {
+  func snapshotCPUStats(pause: Int, assist: Int, background: Int, idleMark: Int) {
     cpuStats.gcPause &+= pause &* profile.procs
     cpuStats.gcAssist += assist
     cpuStats.gcDedicated += background
