@@ -177,6 +177,22 @@ import Testing
     #expect(failure(program(body))?.kind.message == message, "\(body)")
   }
   #expect(failure(program("w := weak.Make(new(int)); _ = w"), profile: .go119)?.kind.message == "package weak does not exist in go1.19: it arrived in Go 1.24")
+  // A script names packages without importing them, so a package younger than the profile's
+  // Go is refused at each of its uses as its import is (examples/18 under --profile go1.19,
+  // where Go 1.19.8 says `package weak is not in GOROOT`), in every position a package's member
+  // can take, and before a library's source is checked (context in go1.0 was an internal error).
+  let young: [(String, RuntimeProfile, String)] = [
+    ("x := 1\nw := weak.Make(&x)\n_ = w", .go119, "2:6: package weak does not exist in go1.19: it arrived in Go 1.24"),
+    ("type D struct{ n int }\nvar c map[string]weak.Pointer[D]\n_ = c", .go119, "2:18: package weak does not exist in go1.19: it arrived in Go 1.24"),
+    ("var x iter.Seq[int]\n_ = x", .go119, "1:7: package iter does not exist in go1.19: it arrived in Go 1.23"),
+    ("f := slices.Sort[[]int]\n_ = f", .go119, "1:6: package slices does not exist in go1.19: it arrived in Go 1.21"),
+    ("ctx := context.Background()\n_ = ctx", RuntimeProfile.named("go1.0")!, "1:8: package context does not exist in go1.0: it arrived in Go 1.7"),
+    ("var s []metrics.Sample\n_ = s", RuntimeProfile.named("go1.0")!, "1:9: runtime/metrics does not exist in go1.0: it arrived in Go 1.16"),
+  ]
+  for (script, profile, message) in young {
+    let e = failure(script, profile: profile)
+    #expect(e.map { "\($0.line):\($0.column): \($0.kind.message)" } == message, "\(script)")
+  }
   // What gcsh lacks is named: Value as a method value.
   #expect(failure(program("x := 1; w := weak.Make(&x); f := w.Value; _ = f"))?.kind.message.hasSuffix("is not supported by gcsh yet") == true)
   // %T and %v of weak pointers, as Go prints them; the zero Pointer's Value is nil.

@@ -31,6 +31,7 @@ extension Checker {
       }
     case .selector(let base, let name):
       if case .identifier(let pkg) = base.kind, case .package(let p)? = scope.lookup(pkg) {
+        try requireArrived(p, at: callee.span)
         if p == "unsafe", let op = try unsafeCall(name, args, spread: spread, scope, callee: callee.span, span) { return op }
         if p == "weak", name == "Make" { return try weakMakeCall(nil, args, scope, callee: callee.span, span) }
         switch try packageMember(p, name, at: callee.span) {

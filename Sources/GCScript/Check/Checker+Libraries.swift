@@ -8,7 +8,18 @@ extension Checker {
   /// A package member as this run sees it: a library's declaration (loading the library if
   /// need be), else what gcsh's runtime provides (Packages.member). Another package's code sees
   /// only a library's exported names.
+  /// A script names packages without importing them: one the profile's Go does not have yet is
+  /// refused as its import would be (`weak.Make` in go1.19), before any of its members. Every
+  /// path from a package name to its members (calls, selectors, qualified and instantiated
+  /// types) passes here first.
+  func requireArrived(_ p: String, at span: Span) throws {
+    if let path = Packages.known[p], let f = Packages.arrivals[path], !profile.has(f) {
+      throw featureMissing(f, span)
+    }
+  }
+
   func packageMember(_ p: String, _ name: String, at span: Span) throws -> Packages.Member? {
+    try requireArrived(p, at: span)
     if let library = Library.named(p, profile), library.members?.contains(name) ?? true,
       let scope = try libraryScope(p, at: span), let symbol = scope.symbols[name]
     {

@@ -305,11 +305,7 @@ public final class Checker {
           if name != "_" && name != "." { top.symbols[name] = .poisoned }
           continue
         }
-        let packageFeatures: [String: RuntimeFeature] = [
-          "slices": .slicesPackage, "cmp": .cmpPackage, "weak": .weakPackage, "context": .contextPackage,
-          "maps": .mapsPackage, "iter": .iterPackage,
-        ]
-        if let f = packageFeatures[spec.path], !profile.has(f) {
+        if let f = Packages.arrivals[spec.path], !profile.has(f) {
           _ = featureMissing(f, spec.span)
           top.symbols[name] = .poisoned
           continue
@@ -471,6 +467,7 @@ public final class Checker {
         if case .poisoned? = scope.lookup(pkg) { throw CheckFailure() }  // an import gcsh lacks
         throw fail(.typeError("undefined: \(pkg)"), at: span)
       }
+      try requireArrived(p, at: span)
       if p == "weak" || (p == "atomic" && profile.version >= GoVersion(1, 19)), n == "Pointer" {
         throw fail(.typeError("cannot use generic type \(p).Pointer[T any] without instantiation"), at: span)
       }
@@ -539,6 +536,7 @@ public final class Checker {
       return try instantiate(g, resolved, at: span, byValue: byValue)
     case .instance(let base, let arguments, let span):
       if case .qualified(let pkg, "Pointer", let at) = base, case .package(let p)? = scope.lookup(pkg), !arguments.isEmpty {
+        try requireArrived(p, at: at)
         if p == "weak" { return try genericPointerInstance(arguments, scope, dot: at.start + pkg.utf8.count, WeakPackage.pointerType) }
         if p == "atomic" {
           guard profile.version >= GoVersion(1, 19) else {

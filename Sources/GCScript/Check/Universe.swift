@@ -135,6 +135,14 @@ enum Packages {
     "io": "io", "bufio": "bufio",
   ]
 
+  /// Packages younger than Go 1.0, by import path, with the feature that names their arrival.
+  /// An import of one is refused in a profile whose Go lacks it (Go's `package weak is not in
+  /// GOROOT`), and so is a script's use of it (scripts name packages without importing them).
+  static let arrivals: [String: RuntimeFeature] = [
+    "slices": .slicesPackage, "cmp": .cmpPackage, "weak": .weakPackage, "context": .contextPackage,
+    "maps": .mapsPackage, "iter": .iterPackage, "runtime/metrics": .metrics,
+  ]
+
   /// Whether an import path names a package gcsh has.
   static func isSupported(importPath: String) -> Bool {
     known.values.contains(importPath)
