@@ -14,11 +14,25 @@ public struct CostModel: Sendable {
   var smallAllocNs: Double
   /// ns of fixed cost per large allocation (span setup, page-allocator search).
   var largeAllocBaseNs: Double
+  /// ns of fixed cost per span a small size class takes from the page heap (mcache.refill →
+  /// mcentral.grow → mheap.alloc: the heap lock, the page allocator, the span's set-up).
+  /// Tests/Recordings/runs/alloccost, GOGC=off (fresh spans, nothing to zero): one allocation
+  /// costs smallAllocNs plus this over the span's objects — Go 1.27.3 153 ns for 1 KiB (8 per
+  /// span), 460 ns for 4 KiB (2), 1.2 us for 16 KiB (1); Go 1.19.8 180, 540, 1,370 ns.
+  var smallSpanNs: Double = 0
   /// ns per 8 KiB page of a large allocation (page-allocator and span-table updates);
   /// anchors: `make([]uint32, 1e8)` took 1-3 ms in make_vs_fill (go1.27 and go1.19).
   var allocNsPerPage: Double
   /// ns per byte written to memory that is already resident (memclr, fill loops).
   var writeNsPerByte: Double
+  /// ns per byte of the allocator's memclr of a reused small-class span (needzero: object by
+  /// object, each memory last written a GC cycle or more ago, no longer in the cache; a large
+  /// object is cleared in one long memclr, at writeNsPerByte: 0.03-0.06 ns/B for 256 KiB to
+  /// 256 MiB on the measurement machine). Go 1.27.3, 2.6M 1 KiB allocations recycled
+  /// through a 4 MiB heap (GOGC=100): pprof gives memclrNoHeapPointers 0.39 s, 0.146 ns/B, where
+  /// a clear of a 4 MiB slice in a loop runs at 0.05 (writeNsPerByte). With smallSpanNs it fits
+  /// Tests/Recordings/runs/alloccost's recycled steps (64 MiB of 1-16 KiB objects: 21-29 ms).
+  var zeroNsPerByte: Double = 0
   /// ns per byte of first touch (page faults and the kernel's zeroing). go1.27 (4 KiB pages):
   /// the 400 MB fill took 0.15-0.17 s in most runs (seed replicates, explicit_gc, free_os);
   /// go1.19 (THP-backed 2 MiB faults with compaction): 0.85-0.97 s in 6 of 11 runs.
@@ -57,7 +71,12 @@ public struct CostModel: Sendable {
   var markNsPerScanByte: Double
   /// ns per object marked.
   var markNsPerObject: Double
-  /// ns per span swept.
+  /// ns per span swept, as the program waits for it: runtime.GC() returns only once every span
+  /// is swept (mgc.go GC: `for ... sweepone() != ^uintptr(0)`, the background sweeper sweeping
+  /// beside it on the other P), and a span whose objects are all dead goes back to the page heap
+  /// (mheap.freeSpan). Other cycles sweep in the background and on allocation, which the
+  /// allocation costs above include. Tests/Recordings/runs/alloccost `collected`: runtime.GC()
+  /// of ~11,300 spans of dead objects took 11.5-12.7 ms in Go 1.27.3, 8.7-11.4 ms in Go 1.19.8.
   var sweepNsPerSpan: Double
   /// ns by which time.Sleep returns after its deadline: the timer fires, then the goroutine is
   /// scheduled. Anchors: go1.19 explicit_gc's 1 s sleeps advance the checkpoints by ~1.001 s.
@@ -75,6 +94,7 @@ public struct CostModel: Sendable {
 
   init(
     statementNs: Double, smallAllocNs: Double, largeAllocBaseNs: Double, allocNsPerPage: Double,
+    smallSpanNs: Double = 0, zeroNsPerByte: Double? = nil,
     writeNsPerByte: Double, firstTouchNsPerByte: Double, releaseNsPerByte: Double,
     releaseNsPerNonResidentByte: Double? = nil, releaseNsPerUntouchedByte: Double? = nil,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
@@ -84,6 +104,8 @@ public struct CostModel: Sendable {
     self.smallAllocNs = smallAllocNs
     self.largeAllocBaseNs = largeAllocBaseNs
     self.allocNsPerPage = allocNsPerPage
+    self.smallSpanNs = smallSpanNs
+    self.zeroNsPerByte = zeroNsPerByte ?? writeNsPerByte
     self.writeNsPerByte = writeNsPerByte
     self.firstTouchNsPerByte = firstTouchNsPerByte
     self.releaseNsPerByte = releaseNsPerByte

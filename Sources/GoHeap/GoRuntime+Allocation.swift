@@ -309,13 +309,15 @@ extension GoRuntime {
     // The span table's entries are written memory too: a heap mapped far past the machine's
     // memory (Linux overcommits untouched mappings) is killed once its metadata alone is.
     try checkMemoryPressure()
-    var cost = profile.cost.largeAllocBaseNs * (sizeClass == 0 ? 1 : 0)
+    var cost = (sizeClass == 0 ? profile.cost.largeAllocBaseNs : profile.cost.smallSpanNs)
       + profile.cost.allocNsPerPage * Double(npages)
     let released = scav == npages && os.release == .dontNeed
     if dirty && !(profile.skipZeroingOfReleasedSpans && released) {
       // needzero: memclr the whole span, which writes (faults in) every page.
       let faulted = try touch(span, bytes: bytes)
-      let zeroing = Double(bytes.count) * profile.cost.writeNsPerByte
+      // A small class's objects are cleared one by one as mallocgc hands them out, each a
+      // short memclr of memory long out of the cache; a large object in one long memclr.
+      let zeroing = Double(bytes.count) * (sizeClass == 0 ? profile.cost.writeNsPerByte : profile.cost.zeroNsPerByte)
         + Double(faulted) * profile.cost.firstTouchNsPerByte
       if sizeClass == 0 && profile.zeroLargeAfterTrigger {
         lateZeroingNs = zeroing
@@ -408,8 +410,10 @@ extension GoRuntime {
     if remaining > 0 {
       // (A debt far past the goal does not fit an Int.)
       let done = min(remaining, Int(saturating: ns))
-      cycle!.terminationDue -= done
-      cycle!.markNs -= done
+      // The assist's work brings the end nearer, but not before the mark's critical path.
+      let earlier = min(done, max(0, c.terminationDue - c.earliestDue))
+      cycle!.terminationDue -= earlier
+      cycle!.markNs -= earlier
       cycle!.assistNs += done
       let due = cycle!.terminationDue
       if due <= now {

@@ -82,6 +82,9 @@ struct RunningCycle {
   let stackScanBytes: Int
   /// When mark termination is due, ns.
   var terminationDue: Int
+  /// The earliest the mark can end however many goroutines help (assists): its fixed work and
+  /// its longest chain of pointers, followed one object after another (`markFromRoots`).
+  let earliestDue: Int
   /// The time of the earliest termination event on the queue, ns.
   var scheduledDue: Int
   /// HeapAlloc and live objects at the start.
@@ -253,6 +256,12 @@ public final class GoRuntime {
   var weakTargets: [Address: Address] = [:]
   /// The last sweep's resurrected objects and bytes.
   var lastSweepFinalized = (0, 0)
+  /// Spans the last sweep went through (runtime.GC() waits for them all: `collect`).
+  var lastSweptSpans = 0
+  /// The last mark's levels of scanned objects (its longest chain of scans) and the objects it
+  /// scanned (markFromRoots).
+  var lastMarkDepth = 0
+  var lastMarkScannedObjects = 0
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()
@@ -643,25 +652,28 @@ public final class GoRuntime {
   // MARK: Knobs
 
   /// debug.SetGCPercent: sets GOGC (negative: off) and returns the previous value. Like the
-  /// runtime, a lower goal that is already exceeded starts a cycle at the next trigger test.
+  /// runtime, a lower goal that is already exceeded starts a cycle at the next trigger test: the
+  /// next allocation that refills a span or is large, not the call (mgcpacer.go setGCPercent
+  /// commits the new goal and tests nothing, Go 1.19.8 and 1.27.3; Tests/Recordings/runs/
+  /// alloccost: `SetGCPercent(100)` over a 97 MB heap, then `runtime.GC()`, is one cycle).
   @discardableResult
   public func setGCPercent(_ percent: Int) throws -> Int {
     try checkAlive()
     // debug.SetGCPercent(percent int) passes int32(percent) on (runtime/debug/garbage.go): a
     // value past int32 wraps, as in Go (1 << 62 is 0; MaxInt64 is -1, off).
     let old = pacer.setGCPercent(Int(Int32(truncatingIfNeeded: percent)))
-    try checkTrigger()
     rescheduleSysmon()
     return old
   }
 
   /// debug.SetMemoryLimit: sets GOMEMLIMIT in bytes (Int.max: none) and returns the previous one.
+  /// As with SetGCPercent, the next trigger test is the next allocation's (mgcpacer.go
+  /// setMemoryLimit).
   @discardableResult
   public func setMemoryLimit(_ bytes: Int) throws -> Int {
     try checkAlive()
     let old = pacer.memoryLimit
     pacer.memoryLimit = bytes
-    try checkTrigger()
     return old
   }
 }

@@ -102,23 +102,36 @@ extension GoRuntime {
   /// flushes every P's mcache (mstats.go readmemstats_m, flushallmcaches, mcache.releaseAll),
   /// which drops the tiny allocator's block, so the next tiny allocation starts a new 16-byte
   /// block (Tests/Recordings/runs/smallgrow, Go 1.19.8: each function's first 8-byte growslice
-  /// adds 16 B to TotalAlloc, though the block of the one before had room). The spans an mcache
-  /// holds go back to their mcentral and are taken again by the next allocation of their
-  /// class, which changes no MemStats number: they stay cached here, their slots counted in the
-  /// consistent stats (which runtime/metrics reads) as releaseAll counts them. flushmcache also empties each P's
-  /// stack cache into the pool (stackcache_clear), which returns a pool span left with no stack
-  /// to the heap: StackInuse drops then, not when the stack was freed.
+  /// adds 16 B to TotalAlloc, though the block of the one before had room). Each cached span
+  /// goes back to its mcentral, its slots counted in the consistent stats (which
+  /// runtime/metrics reads) and its free slots taken out of heapLive again; the next allocation
+  /// of its class refills, takes that same span first, and so tests the GC trigger (mallocgc's
+  /// checkGCTrigger after nextFree): after SetGCPercent(100) over a 100 MiB heap, a
+  /// ReadMemStats then one 8-byte allocation starts a cycle at once in Go 1.27.3
+  /// (Tests/Recordings/programs/gc-percent: `gc 1 ... 100->100->1 MB`, before the next make).
+  /// flushmcache also empties each P's stack cache into the pool (stackcache_clear), which
+  /// returns a pool span left with no stack to the heap: StackInuse drops then, not when the
+  /// stack was freed.
   public func flushMCachesForReadMemStats() {
-    flushStartupCounts()
-    // releaseAll's count of each cached span's slots (the span stays cached here: its count so
-    // far is the consistent stats' now, as after a refill).
+    releaseAllMCaches()
+    clearStackCache()
+  }
+
+  /// mcache.releaseAll on every P: the cached spans become ordinary in-use spans, first in line
+  /// for their class's next refill; the tiny block is dropped.
+  func releaseAllMCaches() {
     for spc in 0..<spanClassCount {
-      guard let s = cachedSpan[spc]?.takeUnretainedValue() else { continue }
-      smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
-      s.allocCountBeforeCache = s.allocCount
+      guard let cached = cachedSpan[spc] else { continue }
+      let s = cached.takeUnretainedValue()
+      uncache(s)
+      cachedSpan[spc] = nil
+      // refill counted the span's free slots in heapLive; releaseAll takes them out (a cycle's
+      // mark termination recomputes heapLive anyway).
+      heapLive -= (s.nelems - s.allocCount) * s.elemSize
+      partialSpans[spc].append(s.id)
     }
     releaseTinyBlock()
-    clearStackCache()
+    flushStartupCounts()
   }
 
   /// The start-up objects' counts reach the consistent stats with every mcache's.

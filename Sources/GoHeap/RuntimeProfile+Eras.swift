@@ -169,15 +169,18 @@ extension RuntimeProfile {
         traceStacks: .lastStackScan,  // mgc.go 1.21+: gcController.lastStackScan
         scanNsPerFrame: 31)),
     cost: CostModel(
-      statementNs: 1, smallAllocNs: 9,  // 10M 16-byte allocations: 0.09 s
+      // Tests/Recordings/runs/alloccost: 1M fresh 16-byte allocations in 34 ms, 4M recycled in
+      // 116-130 ms (GC included); smallobj's 3M in 60-165 ms.
+      statementNs: 1, smallAllocNs: 25,
       largeAllocBaseNs: 20_000, allocNsPerPage: 20,
+      smallSpanNs: 1_000, zeroNsPerByte: 0.15,
       writeNsPerByte: 0.05,
       firstTouchNsPerByte: 0.34,  // ~1.4 us per 4 KiB fault: 400 MB fill in 0.157 s
       releaseNsPerByte: 0.07,
       // FreeOSMemory of 400 MiB (releasecost): 3.6-4.4 ms once resident, ~0.5 ms never touched.
       releaseNsPerNonResidentByte: 0.0095, releaseNsPerUntouchedByte: 0.0012,
       sweepTermNs: 30_000, markTermNs: 20_000,  // gctrace 0.031+...+0.018 ms clock
-      markBaseNs: 300_000, markNsPerScanByte: 1.0, markNsPerObject: 5, sweepNsPerSpan: 50,
+      markBaseNs: 300_000, markNsPerScanByte: 1.0, markNsPerObject: 5, sweepNsPerSpan: 1_000,
       readMemStatsNs: 5_500),  // 5.3-5.7 us once warm (the first 10,000 calls: 10.9 us)
     // Tests/Recordings/runs/memstats, Go 1.27.3 `start`: MSpanInuse 13,440 = 84 x 160 B,
     // MSpanSys 16,320 = one 16 KiB chunk of 102; MCacheInuse 4,592 = 2 Ps x 2,296 B in a chunk
@@ -317,14 +320,17 @@ extension RuntimeProfile {
         traceStacks: .maxStackScan,  // mgc.go 1.18-1.20: gcController.maxStackScan
         scanNsPerFrame: 32)),
     cost: CostModel(
-      statementNs: 1, smallAllocNs: 11,  // 10M 16-byte allocations: 0.11 s
+      // Tests/Recordings/runs/alloccost: 1M fresh 16-byte allocations in 41-48 ms, 4M recycled
+      // in 199-210 ms (GC included).
+      statementNs: 1, smallAllocNs: 35,
       largeAllocBaseNs: 20_000, allocNsPerPage: 100,  // make took 5-7 ms (make_vs_fill)
+      smallSpanNs: 1_000, zeroNsPerByte: 0.15,
       writeNsPerByte: 0.05,
       firstTouchNsPerByte: 2.3,  // THP faults with compaction: 400 MB fill in 0.85-0.97 s
       releaseNsPerByte: 0.008,  // huge-page madvise: 390 MB in ~3 ms (free_os)
       releaseNsPerUntouchedByte: 0.0015,  // 400 MiB never touched: 0.7-1.0 ms (releasecost)
       sweepTermNs: 6_000, markTermNs: 90_000,  // gctrace 0.005+...+0.089 ms clock
-      markBaseNs: 50_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 50,
+      markBaseNs: 50_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 850,
       readMemStatsNs: 12_000),  // 11.4-12.8 us (Tests/Recordings/runs/readmemstatscost)
     // Tests/Recordings/runs/memstats, Go 1.19.8 `start`: MSpanInuse 20,880 = 145 x 144 B,
     // MSpanSys 32,544 = two chunks of 113; MCacheInuse 2,400 = 2 Ps x 1,200 B in a chunk of 13

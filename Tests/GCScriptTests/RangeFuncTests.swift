@@ -111,7 +111,7 @@ import Testing
   #expect(failure("m := maps.Clone(map[int]int{})\n_ = m")?.kind.message == "maps.Clone is not supported by gcsh yet")
   #expect(failure("package main\n\nimport \"iter\"\n\nfunc main() { var s iter.Seq[int]; _ = s }\n", profile: .go119)?.kind.message
     == "package iter does not exist in go1.19: it arrived in Go 1.23")
-  #expect(failure("print maps.Keys(map[int]int{})", profile: .go119)?.kind.message == "undefined: maps.Keys")
+  #expect(failure("print maps.Keys(map[int]int{})", profile: .go119)?.kind.message == "package maps does not exist in go1.19: it arrived in Go 1.21")
 }
 
 /// strings' sequences (Go 1.24), compiled from strings/iter.go: Tests/Recordings/runs/stringsiter.
