@@ -170,14 +170,14 @@ extension GoRuntime {
       taken = span._withUnsafeGuaranteedRef { $0.takeFreeSlot() }
     }
     guard let slot = taken else { preconditionFailure("fresh span has no free slot") }
-    let (elemSize, id) = span._withUnsafeGuaranteedRef { (s: Span) -> (Int, Int32) in
+    let (elemSize, id, zeroNs) = span._withUnsafeGuaranteedRef { (s: Span) -> (Int, Int32, Double) in
       if isMarking { markNewObject(s, slot: slot) }
-      return (s.elemSize, s.id)
+      return (s.elemSize, s.id, s.reuseZeroNs)
     }
     heapAllocBytes += elemSize
     totalAllocBytes += elemSize
     objectsAllocated += 1
-    allocationWorkNs += profile.cost.smallAllocNs
+    allocationWorkNs += profile.cost.smallAllocNs + zeroNs
     let ref = ObjectRef(span: id, slot: Int32(slot))
     // Held by the allocation: a cycle the refill starts must see it as a root.
     heldObject = ref

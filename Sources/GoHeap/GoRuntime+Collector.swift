@@ -36,8 +36,10 @@ extension GoRuntime {
     try startCycle(.user)
     try waitForCycle()
     // GC() returns after sweeping every span; the simulator swept them at mark termination, and
-    // the program pays for the sweep here.
-    try work(Double(lastSweptSpans) * profile.cost.sweepNsPerSpan)
+    // the program pays for the sweep here. (Go 1.0 swept inside its stop-the-world collection.)
+    if profile.collector == .concurrent {
+      try work(Double(lastSweptSpans) * profile.cost.sweepNsPerSpan)
+    }
   }
 
   /// debug.FreeOSMemory(): runtime.GC(), then every free page is released (mheap.scavengeAll).
@@ -98,7 +100,8 @@ extension GoRuntime {
     // and assists share the work (a linked list's mark is serial). Go 1.27.3 on 2 Ps,
     // Tests/Recordings/runs/linkedlist: marks of 4, 11 and 22 MB of 24-byte nodes took 7.4, 14
     // and 33 ms of wall time, where the assists would otherwise have finished them in a third.
-    let hopNs = c.markNsPerObject + Double(scan) / Double(max(1, lastMarkScannedObjects)) * c.markNsPerScanByte
+    let hopNs = c.markNsPerObject
+      + Double(lastMarkScannedBytes) / Double(max(1, lastMarkScannedObjects)) * c.markNsPerScanByte
     let earliest = min(due, now + Int(c.sweepTermNs + c.markBaseNs + Double(lastMarkDepth) * hopNs))
     let stackScan = stackScanWork
     let assistGoal = pacer.assistGoal(
@@ -137,6 +140,7 @@ extension GoRuntime {
     var objects = 0
     var scan = 0
     var scanned = 0
+    var queuedScan = 0
     var depth = 0
     // Spans are used unretained (the span table keeps them): a retain and a release per object
     // marked were a sixth of a pointer-heavy program's time.
@@ -149,7 +153,10 @@ extension GoRuntime {
         objects += 1
         if !s.noscan {
           scan += s.elemSize
-          if s.hasFlatType(slot) { work.append(r) }
+          if s.hasFlatType(slot) {
+            work.append(r)
+            queuedScan += s.elemSize
+          }
         }
       }
     }
@@ -173,6 +180,7 @@ extension GoRuntime {
     }
     lastMarkDepth = depth
     lastMarkScannedObjects = scanned
+    lastMarkScannedBytes = queuedScan
     let isMarked: (Address) -> Bool = { [unowned self] a in
       guard let r = self.objectRef(at: a), let span = self.unretainedSpan(r) else { return false }
       return span._withUnsafeGuaranteedRef { $0.isMarked(Int(r.slot)) }
@@ -369,6 +377,7 @@ extension GoRuntime {
         freedObjects += dead
         freedBytes += dead * s.elemSize
         smallFreeCount[s.sizeClass] += dead
+        s.reuseZeroNs = Double(s.elemSize) * profile.cost.zeroNsPerByte
       }
       s.adoptMarks()
       s.allocCount = live

@@ -262,6 +262,7 @@ public final class GoRuntime {
   /// scanned (markFromRoots).
   var lastMarkDepth = 0
   var lastMarkScannedObjects = 0
+  var lastMarkScannedBytes = 0
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()
@@ -663,6 +664,9 @@ public final class GoRuntime {
     // value past int32 wraps, as in Go (1 << 62 is 0; MaxInt64 is -1, off).
     let old = pacer.setGCPercent(Int(Int32(truncatingIfNeeded: percent)))
     rescheduleSysmon()
+    // "If we just disabled GC, wait for any concurrent GC mark to finish so we always return
+    // with no GC running" (gcWaitOnMark).
+    if Int32(truncatingIfNeeded: percent) < 0 { try waitForCycle() }
     return old
   }
 

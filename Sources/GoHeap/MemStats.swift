@@ -105,15 +105,27 @@ extension GoRuntime {
   /// adds 16 B to TotalAlloc, though the block of the one before had room). Each cached span
   /// goes back to its mcentral, its slots counted in the consistent stats (which
   /// runtime/metrics reads) and its free slots taken out of heapLive again; the next allocation
-  /// of its class refills, takes that same span first, and so tests the GC trigger (mallocgc's
-  /// checkGCTrigger after nextFree): after SetGCPercent(100) over a 100 MiB heap, a
-  /// ReadMemStats then one 8-byte allocation starts a cycle at once in Go 1.27.3
-  /// (Tests/Recordings/programs/gc-percent: `gc 1 ... 100->100->1 MB`, before the next make).
+  /// of its class refills, and so tests the GC trigger (mallocgc's checkGCTrigger after
+  /// nextFree): after SetGCPercent(100) over a 100 MiB heap, a ReadMemStats then one 8-byte
+  /// allocation starts a cycle at once in Go 1.27.3 (Tests/Recordings/programs/gc-percent:
+  /// `gc 1 ... 100->100->1 MB`, before the next make). The refill takes the span the flush let
+  /// go first (Go's mcentral takes the oldest partly free span from its queue; with one, the
+  /// same). Go 1.0's ReadMemStats (mgc0.c cachestats) only summed the mcaches: no release.
   /// flushmcache also empties each P's stack cache into the pool (stackcache_clear), which
   /// returns a pool span left with no stack to the heap: StackInuse drops then, not when the
   /// stack was freed.
   public func flushMCachesForReadMemStats() {
-    releaseAllMCaches()
+    if profile.collector == .concurrent {
+      releaseAllMCaches()
+    } else {
+      // Go 1.0: the counts reach the stats; the spans and the tiny block stay.
+      for spc in 0..<spanClassCount {
+        guard let s = cachedSpan[spc]?.takeUnretainedValue() else { continue }
+        smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
+        s.allocCountBeforeCache = s.allocCount
+      }
+      flushStartupCounts()
+    }
     clearStackCache()
   }
 
@@ -128,7 +140,7 @@ extension GoRuntime {
       // refill counted the span's free slots in heapLive; releaseAll takes them out (a cycle's
       // mark termination recomputes heapLive anyway).
       heapLive -= (s.nelems - s.allocCount) * s.elemSize
-      partialSpans[spc].append(s.id)
+      if s.allocCount < s.nelems { partialSpans[spc].append(s.id) }
     }
     releaseTinyBlock()
     flushStartupCounts()

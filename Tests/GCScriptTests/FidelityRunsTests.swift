@@ -204,13 +204,16 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
 /// its longest pointer chain (aPointerChainsMarkTakesItsLength) left linkedlist at 84 and 81 with
 /// its timestamps and goals now those of the real runs (gc 3 at 0.044 s, `21->23->22 MB, 25 MB
 /// goal`; Go: 0.039 s, `19->23->22 MB, 23 MB goal`; it was at 0.024 s), raised growseq to 105/105
-/// in both, and took one value from mixedsizes go1.27 (14 → 13): its mutator is still 1.7 times
-/// too fast there and its marks 9 ms against 14, so its goals stay at 70 MB against 84.
+/// in both, and took one value from mixedsizes go1.27 (14 → 13). Clearing each object taken
+/// from a span a sweep freed objects in (mgcsweep.go needzero; Span.reuseZeroNs) then moved
+/// mixedsizes to 11 (go1.27) and 12 (go1.19, was 11). Its values in tolerance are the phase of
+/// a checkpoint within a cycle, not its cycles: gcsh runs 27 where Go runs 15-20, its mutator
+/// still 1.7 times too fast and its marks 9 ms against 14, so its goals stay at 70 MB against 84.
 @Test(arguments: [
   ("smallobj", "go1.27", 100, 27), ("smallobj", "go1.19", 100, 28),
   ("smallobj50", "go1.27", 50, 27), ("smallobj50", "go1.19", 50, 28),
   ("linkedlist", "go1.27", 100, 84), ("linkedlist", "go1.19", 100, 81),
-  ("mixedsizes", "go1.27", 100, 13), ("mixedsizes", "go1.19", 100, 11),
+  ("mixedsizes", "go1.27", 100, 11), ("mixedsizes", "go1.19", 100, 12),
   ("largeobj", "go1.27", 100, 140), ("largeobj", "go1.19", 100, 119),
 ])
 func pacerAndSpanScenariosStayAtLeastThisClose(
@@ -313,11 +316,11 @@ func allocationCostsFollowTheRecordedRuns(_ profileName: String) throws {
       return (o["label"] as! String, Int(((o["t"] as! Double) * 1e9).rounded()), o["NumGC"] as! Int)
     }
   }
-  #expect(real.count == 6)
+  try #require(real.count == 6 && real.allSatisfy { $0.count == 14 })
   let (host, _, _) = try interpret(script, name: "alloccost.gcs", profile: profile)
   let mine = host.stats.map { ($0.0 ?? "", $0.1.timeNs, $0.1.numGC) }
-  #expect(mine.count == 14 && real.allSatisfy { $0.count == 14 })
-  for i in 1..<min(mine.count, 14) {
+  try #require(mine.count == 14)
+  for i in 1..<14 {
     let label = mine[i].0
     #expect(real.allSatisfy { $0[i].0 == label })
     let steps = real.map { $0[i].1 - $0[i - 1].1 }
@@ -331,7 +334,7 @@ func allocationCostsFollowTheRecordedRuns(_ profileName: String) throws {
     let knownCycles = profile.name == "go1.27" && label == "recycled 16384"
     #expect((ran >= cycles.min()! - 1 && ran <= cycles.max()! + 1) != knownCycles, "\(label): \(ran) cycles vs \(cycles)")
   }
-  #expect(mine.count > 7 && mine[7].0 == "collected" && mine[7].2 == 1)
+  #expect(mine[7].0 == "collected" && mine[7].2 == 1)
 }
 
 /// A linked list's mark is serial: each node is found only once the node before it has been
@@ -339,8 +342,8 @@ func allocationCostsFollowTheRecordedRuns(_ profileName: String) throws {
 /// (markFromRoots' levels; RunningCycle.earliestDue). Go 1.27.3's first three marks in
 /// Tests/Recordings/runs/linkedlist last 7.0-15, 14-34 and 26-54 ms of wall time; gcsh's lasted
 /// 3.2, 7.0 and 15 ms when the assists could shorten them at will, and its goals then trailed the
-/// real ones by a cycle's growth. Each heap-triggered mark is now at least 0.6 times the
-/// shortest recorded one of the same cycle.
+/// real ones by a cycle's growth. The first two heap-triggered marks (the third is forced in
+/// some runs) are now at least 0.6 times the shortest recorded one of the same cycle.
 @Test(arguments: ["go1.27", "go1.19"])
 func aPointerChainsMarkTakesItsLength(_ profileName: String) throws {
   let f = try FidelityRun("linkedlist", profileName)
@@ -356,9 +359,9 @@ func aPointerChainsMarkTakesItsLength(_ profileName: String) throws {
     }
   }
   let mine = f.cycles.filter { $0.trigger != .user }.map { Double($0.markNs) / 1e6 }
-  #expect(mine.count >= 2)
+  try #require(mine.count >= 2 && marks.allSatisfy { $0.count >= 2 })
   for (i, m) in mine.prefix(2).enumerated() {
-    let recorded = marks.compactMap { i < $0.count ? $0[i] : nil }
+    let recorded = marks.map { $0[i] }
     #expect(m >= 0.6 * recorded.min()!, "gc \(i + 1): gcsh \(m) ms, Go \(recorded) ms")
   }
 }
