@@ -365,6 +365,11 @@ public struct RuntimeProfile: Sendable {
   /// Heap growth unit: pallocChunkBytes (4 MiB); in go1.0 the page-count granularity of the
   /// occupancy bookkeeping only (growth follows `growth`).
   var chunkBytes: Int
+  /// The heap a start may map beyond the modelled one: Go 1.26+'s randomised heap base pads the
+  /// first chunk with 0-511 pages (gcsh models the mean), and a start whose padding leaves the
+  /// start-up spans no room maps a second 4 MiB chunk (about one in eight: HeapSys 7.75 MiB, not
+  /// 3.75, for the whole run; ../shared/anchors/go1.27/README.md). 0 before Go 1.26.
+  public var randomHeapBaseChunkBytes: Int { startup.randomPaddingPages > 0 ? chunkBytes : 0 }
   var growth: HeapGrowthPolicy
   /// Heap address space the runtime can reserve, bytes (modern: the kernel's 128 TiB of user
   /// address space; go1.0: its one 16 GiB arena). Growth past it is grow's "cannot allocate".

@@ -183,7 +183,7 @@ struct Verify: ParsableCommand {
       gcsh: VerifyTable.checkpoints(gcshLines), real: VerifyTable.checkpoints(realLines),
       gcshTrace: VerifyTable.gcshTraceLines(gcshLines),
       realTrace: VerifyTable.traceLines(real.err.split(separator: "\n").map(String.init)),
-      realVersion: version)
+      realVersion: version, extraChunkBytes: p.randomHeapBaseChunkBytes)
     write(result.text, to: stdout)
     fflush(stdout)
     if real.status != 0 {

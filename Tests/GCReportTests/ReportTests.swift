@@ -110,3 +110,31 @@ final class Roots: AddressRootSource {
   #expect(cells.first == .freeNotResident)
   #expect(cells[1] == .inUse)
 }
+
+/// `gcsh verify` against a Go 1.27 run that drew the randomised heap base's second chunk (one
+/// start in eight: HeapSys 7.75 MiB at start, 3.75 in gcsh's modelled start, 4 MiB more idle and
+/// released for the whole run): those four fields are judged without the chunk, and a note
+/// says so; a difference that is not one chunk is judged as it is.
+@Test func verifyJudgesARandomHeapBaseStartWithoutItsExtraChunk() {
+  func line(_ heapSys: Int, _ idle: Int, _ released: Int, _ sys: Int, alloc: Int = 100_000) -> String {
+    "{\"event\":\"stats\",\"t\":0.001,\"label\":\"start\",\"HeapAlloc\":\(alloc),\"HeapSys\":\(heapSys),"
+      + "\"HeapIdle\":\(idle),\"HeapReleased\":\(released),\"Sys\":\(sys),\"NumGC\":0}"
+  }
+  let mine = VerifyTable.checkpoints([line(3_932_160, 3_600_000, 3_500_000, 7_500_000)])
+  let padded = VerifyTable.checkpoints([line(3_932_160 + 4 * MiB, 3_600_000 + 4 * MiB, 3_500_000 + 4 * MiB, 7_500_000 + 4 * MiB)])
+  let judged = VerifyTable.render(
+    title: "t", gcsh: mine, real: padded, gcshTrace: [], realTrace: [], realVersion: "go1.27.3",
+    extraChunkBytes: 4 * MiB)
+  #expect(judged.outside == 0 && judged.judged == 6)
+  #expect(judged.text.contains("started with one more heap chunk"))
+  // Without the profile's extra chunk (go1.19) the same run is four values out.
+  let plain = VerifyTable.render(
+    title: "t", gcsh: mine, real: padded, gcshTrace: [], realTrace: [], realVersion: "go1.19.8")
+  #expect(plain.outside == 3 && !plain.text.contains("one more heap chunk"))
+  // HeapSys 8 MiB above gcsh's is not the chunk: judged as it is.
+  let far = VerifyTable.checkpoints([line(3_932_160 + 8 * MiB, 3_600_000, 3_500_000, 7_500_000)])
+  let other = VerifyTable.render(
+    title: "t", gcsh: mine, real: far, gcshTrace: [], realTrace: [], realVersion: "go1.27.3",
+    extraChunkBytes: 4 * MiB)
+  #expect(other.outside == 1 && !other.text.contains("one more heap chunk"))
+}
