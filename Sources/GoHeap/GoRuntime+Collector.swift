@@ -165,6 +165,11 @@ extension GoRuntime {
     }
     for root in addressRootSources { root.source?.forEachRootAddress(markAddress) }
     if let held = heldObject { mark(held) }
+    // The active tiny block is marked at the cycle's start (mgc.go gcStart → gcMarkTinyAllocs:
+    // "Since we're allocating from these, they need to be black like other allocations"): a
+    // tiny object packed into it during the mark is not marked on its own, so a block whose
+    // earlier objects have died would otherwise be freed under it.
+    if let tiny = tinyBlock { mark(tiny) }
     forEachFinalizerRoot(markAddress)
     forEachCleanupRoot(markAddress)
     forEachWeakHandleRoot(markAddress)

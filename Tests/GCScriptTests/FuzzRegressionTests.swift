@@ -73,3 +73,29 @@ func anExpectationPastInt128IsAnOverflowError(_ value: String, _ shown: String) 
   #expect(Int(host.text.split(separator: "\n").last ?? "") != nil, "\(host.text)")
   try rt.checkInvariants()
 }
+
+/// The active tiny block is black from a cycle's start (mgc.go gcStart → gcMarkTinyAllocs). A
+/// tiny object packed into the block while the mark runs is not marked by itself, so when the
+/// block's earlier objects had died the sweep freed the block under the new one, and reading it
+/// was `internal error: access of 8 bytes ...: not a heap object` (CI's program generator, seed
+/// 505: a range-over-func loop's 8-byte state box packed beside the previous loop's). In every
+/// commit before the fix; now the object is kept, as in Go.
+@Test(arguments: ["go1.27", "go1.19"])
+func aTinyObjectPackedDuringTheMarkKeepsItsBlock(_ profile: String) throws {
+  let script = """
+    var g *int
+    var keep *int
+    var big []byte
+    g = new(int)
+    g = nil
+    big = make([]byte, 64 << 20)
+    keep = new(int)
+    *keep = 7
+    sleep 1s
+    gc
+    print *keep
+    """
+  let (out, _, rt) = try run(script, profile: try #require(RuntimeProfile.named(profile)))
+  #expect(out == "7\n")
+  #expect(rt.memStats().numGC == 2)
+}
