@@ -26,6 +26,18 @@
 // nothing has been returned to the OS. debug.FreeOSMemory() is runtime.GC() followed by releasing
 // every free page at once, ignoring the scavenger's goals and density rules.
 
+/// What a mark found: bytes and objects marked, the scannable bytes among them, and the objects
+/// it scanned for pointers (those with a flat type), their bytes, and the levels they formed —
+/// the longest chain of scans the mark makes one after another (startCycle's critical path).
+struct MarkedHeap {
+  var bytes: Int
+  var objects: Int
+  var scanBytes: Int
+  var depth: Int
+  var queuedObjects: Int
+  var queuedBytes: Int
+}
+
 extension GoRuntime {
   /// runtime.GC(): a complete, user-forced cycle; returns after sweeping.
   public func collect() throws {
@@ -90,7 +102,8 @@ extension GoRuntime {
     // runtime.GC's goroutine waits in gcWaitOnMark while its stack is scanned; a sleeping one in
     // its timer. Otherwise the cycle preempts it where it runs.
     let stackNs = try scanStacks(waiting: trigger == .user || programTimer != nil)
-    let (bytes, objects, scan) = markFromRoots()
+    let marked = markFromRoots()
+    let (bytes, objects, scan) = (marked.bytes, marked.objects, marked.scanBytes)
     let c = profile.cost
     let markNs = Int(c.markBaseNs + Double(scan) * c.markNsPerScanByte
       + Double(objects) * c.markNsPerObject + stackNs)
@@ -101,8 +114,8 @@ extension GoRuntime {
     // Tests/Recordings/runs/linkedlist: marks of 4, 11 and 22 MB of 24-byte nodes took 7.4, 14
     // and 33 ms of wall time, where the assists would otherwise have finished them in a third.
     let hopNs = c.markNsPerObject
-      + Double(lastMarkScannedBytes) / Double(max(1, lastMarkScannedObjects)) * c.markNsPerScanByte
-    let earliest = min(due, now + Int(c.sweepTermNs + c.markBaseNs + Double(lastMarkDepth) * hopNs))
+      + Double(marked.queuedBytes) / Double(max(1, marked.queuedObjects)) * c.markNsPerScanByte
+    let earliest = min(due, now + Int(c.sweepTermNs + c.markBaseNs + Double(marked.depth) * hopNs))
     let stackScan = stackScanWork
     let assistGoal = pacer.assistGoal(
       goal: goal, triggered: triggered, heapLive: heapLive, scanWork: scan,
@@ -128,9 +141,8 @@ extension GoRuntime {
   }
 
   /// Marks everything reachable from the roots — the address root sources and the object an
-  /// allocation in progress holds — through the typed pointer words of flat memory. Returns
-  /// bytes, objects and scannable bytes.
-  func markFromRoots() -> (Int, Int, Int) {
+  /// allocation in progress holds — through the typed pointer words of flat memory.
+  func markFromRoots() -> MarkedHeap {
     for s in spans { s?.clearMarks() }
     // Breadth first, a level at a time: the number of levels is the longest chain of scans the
     // mark must make one after another (its critical path: startCycle).
@@ -139,8 +151,8 @@ extension GoRuntime {
     var bytes = 0
     var objects = 0
     var scan = 0
-    var scanned = 0
-    var queuedScan = 0
+    var queuedObjects = 0
+    var queuedBytes = 0
     var depth = 0
     // Spans are used unretained (the span table keeps them): a retain and a release per object
     // marked were a sixth of a pointer-heavy program's time.
@@ -155,7 +167,7 @@ extension GoRuntime {
           scan += s.elemSize
           if s.hasFlatType(slot) {
             work.append(r)
-            queuedScan += s.elemSize
+            queuedBytes += s.elemSize
           }
         }
       }
@@ -175,7 +187,7 @@ extension GoRuntime {
     forEachWeakHandleRoot(markAddress)
     while !work.isEmpty {
       depth += 1
-      scanned += work.count
+      queuedObjects += work.count
       swap(&work, &next)
       for r in next {
         guard let span = unretainedSpan(r) else { continue }
@@ -183,15 +195,14 @@ extension GoRuntime {
       }
       next.removeAll(keepingCapacity: true)
     }
-    lastMarkDepth = depth
-    lastMarkScannedObjects = scanned
-    lastMarkScannedBytes = queuedScan
     let isMarked: (Address) -> Bool = { [unowned self] a in
       guard let r = self.objectRef(at: a), let span = self.unretainedSpan(r) else { return false }
       return span._withUnsafeGuaranteedRef { $0.isMarked(Int(r.slot)) }
     }
     for root in addressRootSources { root.source?.markFinished(isMarked) }
-    return (bytes, objects, scan)
+    return MarkedHeap(
+      bytes: bytes, objects: objects, scanBytes: scan, depth: depth, queuedObjects: queuedObjects,
+      queuedBytes: queuedBytes)
   }
 
   /// gcControllerState.startCycle's plan for the background mark workers (mgcpacer.go): the

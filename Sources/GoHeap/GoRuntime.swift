@@ -258,11 +258,6 @@ public final class GoRuntime {
   var lastSweepFinalized = (0, 0)
   /// Spans the last sweep went through (runtime.GC() waits for them all: `collect`).
   var lastSweptSpans = 0
-  /// The last mark's levels of scanned objects (its longest chain of scans) and the objects it
-  /// scanned (markFromRoots).
-  var lastMarkDepth = 0
-  var lastMarkScannedObjects = 0
-  var lastMarkScannedBytes = 0
 
   var scavenger: ScavengerState
   var sysmon = SysmonState()
@@ -662,11 +657,12 @@ public final class GoRuntime {
     try checkAlive()
     // debug.SetGCPercent(percent int) passes int32(percent) on (runtime/debug/garbage.go): a
     // value past int32 wraps, as in Go (1 << 62 is 0; MaxInt64 is -1, off).
-    let old = pacer.setGCPercent(Int(Int32(truncatingIfNeeded: percent)))
+    let gogc = Int(Int32(truncatingIfNeeded: percent))
+    let old = pacer.setGCPercent(gogc)
     rescheduleSysmon()
     // "If we just disabled GC, wait for any concurrent GC mark to finish so we always return
     // with no GC running" (gcWaitOnMark).
-    if Int32(truncatingIfNeeded: percent) < 0 { try waitForCycle() }
+    if gogc < 0 { try waitForCycle() }
     return old
   }
 
