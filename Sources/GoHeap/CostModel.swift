@@ -71,6 +71,16 @@ public struct CostModel: Sendable {
   var markNsPerScanByte: Double
   /// ns per object marked.
   var markNsPerObject: Double
+  /// How much faster the mark goes when every P marks (the program blocked, or its assists
+  /// marking beside the worker on the other P) than when one worker marks alone: the mark's
+  /// throughput on 2 Ps over its throughput on one. markBaseNs, markNsPerScanByte and
+  /// markNsPerObject are one worker's costs. Tests/Recordings/runs/markcost, where the program
+  /// waits in runtime.GC() and both Ps mark: a chain of 2,048 16 KiB nodes (one worker can
+  /// follow it at a time) against one 32 MiB []*int (its oblets shared by both) and a ring of
+  /// 4,096 []*int — Go 1.27.3 marks all three at ~0.8 ns per pointer byte of wall time (its two
+  /// workers each at half the speed of one alone: gctrace's idle CPU is twice the clock),
+  /// Go 1.19.8 the chain at ~0.4 and the shared ones at ~0.23.
+  var markParallelGain: Double = 1
   /// ns per span swept, as the program waits for it: runtime.GC() returns only once every span
   /// is swept (mgc.go GC: `for ... sweepone() != ^uintptr(0)`, the background sweeper sweeping
   /// beside it on the other P), and a span whose objects are all dead goes back to the page heap
@@ -98,7 +108,8 @@ public struct CostModel: Sendable {
     writeNsPerByte: Double, firstTouchNsPerByte: Double, releaseNsPerByte: Double,
     releaseNsPerNonResidentByte: Double? = nil, releaseNsPerUntouchedByte: Double? = nil,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
-    markNsPerObject: Double, sweepNsPerSpan: Double, readMemStatsNs: Double
+    markNsPerObject: Double, markParallelGain: Double = 1, sweepNsPerSpan: Double,
+    readMemStatsNs: Double
   ) {
     self.statementNs = statementNs
     self.smallAllocNs = smallAllocNs
@@ -116,6 +127,7 @@ public struct CostModel: Sendable {
     self.markBaseNs = markBaseNs
     self.markNsPerScanByte = markNsPerScanByte
     self.markNsPerObject = markNsPerObject
+    self.markParallelGain = markParallelGain
     self.sweepNsPerSpan = sweepNsPerSpan
     self.readMemStatsNs = readMemStatsNs
   }

@@ -395,10 +395,11 @@ extension GoRuntime {
   }
 
   /// gcAssistAlloc's proportional part: allocating `bytes` during the mark costs the goroutine
-  /// `bytes * assistWorkPerByte` of scan work, which is mark work done — the cycle can end sooner.
+  /// `bytes * assistWorkPerByte` of scan work, done beside the background worker — the cycle
+  /// can end sooner, by what the second P adds to the mark's speed.
   func assist(bytes: Int) throws {
     guard let c = cycle, profile.collector == .concurrent, c.assistWorkPerByte > 0 else { return }
-    let ns = Double(bytes) * c.assistWorkPerByte * profile.cost.markNsPerScanByte
+    let ns = Double(bytes) * c.assistWorkPerByte * c.assistNsPerScanByte
     // Mark work can be done only once the mark has begun (after sweep termination's pause): an
     // allocation made at the cycle's very start assists from the mark's first nanosecond.
     let remaining = c.terminationDue - max(now, c.startNs + Int(profile.cost.sweepTermNs))
@@ -410,8 +411,13 @@ extension GoRuntime {
     if remaining > 0 {
       // (A debt far past the goal does not fit an Int.)
       let done = min(remaining, Int(saturating: ns))
-      // The assist's work brings the end nearer, but not before the mark's critical path.
-      let earlier = min(done, max(0, c.terminationDue - c.earliestDue))
+      // The assist marks beside the worker on the other P: while both mark, the mark goes
+      // markParallelGain times as fast as the worker alone, so the end comes (gain - 1) × the
+      // assist's time nearer (on Go 1.27.3, hardly at all: Tests/Recordings/runs/markcost) —
+      // but not before the mark's critical path.
+      let gain = profile.cost.markParallelGain
+      let earlier = min(
+        Int(Double(done) * max(0, gain - 1)), max(0, c.terminationDue - c.earliestDue))
       cycle!.terminationDue -= earlier
       cycle!.markNs -= earlier
       cycle!.assistNs += done

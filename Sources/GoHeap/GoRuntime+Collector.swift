@@ -85,10 +85,37 @@ extension GoRuntime {
 
   /// Blocks the program until the running cycle (if any) has terminated.
   func waitForCycle() throws {
+    markWithEveryP(until: nil)
     while let c = cycle {
       try runEvents(until: max(now, c.terminationDue), preemptible: true)
       if let d = cycle, d.number == c.number, d.terminationDue <= now { try finishCycle() }
     }
+  }
+
+  /// The program blocks until `end` (nil: until the mark is over) while a cycle marks: the P it
+  /// leaves runs an idle mark worker (proc.go findRunnable → gcController.findRunnableGCWorker's
+  /// idle mode) beside the worker on the other P, so the rest of the mark goes
+  /// markParallelGain times as fast for as long as the program waits, and no faster than its
+  /// critical path. The time both Ps mark is the cycle's blockedNs, idle-worker CPU in gctrace
+  /// (Go 1.27.3 on 2 Ps, runtime.GC() over a ring of pointer slices: `0.023+13+0.012 ms clock,
+  /// 0.046+0/0.27/26+0.024 ms cpu`: Tests/Recordings/runs/markcost).
+  func markWithEveryP(until end: Int?) {
+    guard let c = cycle, profile.collector == .concurrent else { return }
+    let from = max(now, c.startNs + Int(profile.cost.sweepTermNs))
+    let remaining = c.terminationDue - from
+    guard remaining > 0 else { return }
+    let gain = max(1, profile.cost.markParallelGain)
+    // Done with every P marking: the whole rest, or what fits in the wait.
+    let fast = Int((Double(remaining) / gain).rounded(.up))
+    let blocked = end.map { min(fast, max(0, $0 - from)) } ?? fast
+    let earlier = min(
+      Int(Double(blocked) * (gain - 1)), remaining - fast, max(0, c.terminationDue - c.earliestDue))
+    cycle!.blockedNs += blocked
+    guard earlier > 0 else { return }
+    cycle!.terminationDue -= earlier
+    cycle!.markNs -= earlier
+    cycle!.scheduledDue = cycle!.terminationDue
+    schedule(.markTermination(cycle: c.number), at: cycle!.terminationDue)
   }
 
   /// Starts a cycle now: sweep termination, then the mark (see the file comment).
@@ -115,7 +142,9 @@ extension GoRuntime {
     // and 33 ms of wall time, where the assists would otherwise have finished them in a third.
     let hopNs = c.markNsPerObject
       + Double(marked.queuedBytes) / Double(max(1, marked.queuedObjects)) * c.markNsPerScanByte
-    let earliest = min(due, now + Int(c.sweepTermNs + c.markBaseNs + Double(marked.depth) * hopNs))
+    // Main's stack, scanned by one worker, is such a stretch too.
+    let serialNs = max(Double(marked.depth) * hopNs, mainStackScanNs)
+    let earliest = min(due, now + Int(c.sweepTermNs + c.markBaseNs + serialNs))
     let stackScan = stackScanWork
     let assistGoal = pacer.assistGoal(
       goal: goal, triggered: triggered, heapLive: heapLive, scanWork: scan,
@@ -124,7 +153,10 @@ extension GoRuntime {
     cycle = RunningCycle(
       number: n, trigger: trigger, startNs: now, heapStart: heapLive, triggered: triggered,
       goal: goal,
-      assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
+      assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway),
+      assistNsPerScanByte: c.markNsPerScanByte
+        + (scan > 0 ? Double(objects) * c.markNsPerObject / Double(scan) : 0),
+      markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan,
       stackScanBytes: stackScan, terminationDue: due, earliestDue: earliest,
       scheduledDue: due,
@@ -132,6 +164,8 @@ extension GoRuntime {
     switch profile.collector {
     case .concurrent:
       schedule(.markTermination(cycle: n), at: due)
+      // A cycle sysmon forces while the program sleeps has both Ps from its start.
+      if let wake = programTimer { markWithEveryP(until: wake) }
       rescheduleSysmon()
     case .stopTheWorld:
       // Go 1.0: the world stays stopped through mark and sweep.
@@ -139,6 +173,9 @@ extension GoRuntime {
       try finishCycle()
     }
   }
+
+  /// mgcmark.go maxObletBytes: the most of one object a worker scans at a time.
+  static let maxObletBytes = 128 << 10
 
   /// Marks everything reachable from the roots — the address root sources and the object an
   /// allocation in progress holds — through the typed pointer words of flat memory.
@@ -167,7 +204,9 @@ extension GoRuntime {
           scan += s.elemSize
           if s.hasFlatType(slot) {
             work.append(r)
-            queuedBytes += s.elemSize
+            // A large object is scanned in 128 KiB oblets that any worker may take (mgcmark.go
+            // scanobject, maxObletBytes): one hop of the chain is at most an oblet.
+            queuedBytes += min(s.elemSize, Self.maxObletBytes)
           }
         }
       }
@@ -259,21 +298,26 @@ extension GoRuntime {
     pauseRing.ns[(numGC - 1) % pauseRing.ns.count] = pause
     pauseRing.end[(numGC - 1) % pauseRing.end.count] = now
     let procs = Double(profile.procs)
-    // The mark work is the assists' (the program's goroutine, paying for its allocations) and
-    // a worker's on another P, which does the rest. Which kind of worker that is decides what
-    // counts as the GC's CPU time (gctrace's assist/background/idle columns and its P%,
+    // The mark's CPU: the assists (the program's goroutine, paying for its allocations), a
+    // worker on the P the program leaves, for the mark's whole wall time, and the program's
+    // own P while the program is blocked (markWithEveryP). Which kind of worker runs decides
+    // what counts as the GC's CPU time (gctrace's assist/background/idle columns and its P%,
     // GCCPUFraction): a dedicated worker's time counts, an idle one's is "free". With a
     // dedicated worker (4+ Ps) it does all of it. On 2 Ps there is none: the P the program
     // leaves idle runs a fractional worker first, which stops at its first check that it has
-    // had its share (one drain slice), then an idle worker for the rest (markWorkerPlan). Idle
-    // workers also fill idle Ps for the rest of a mark whose wall time exceeds its work.
+    // had its share (one drain slice), then an idle worker for the rest (markWorkerPlan).
+    // (Go 1.27.3 on 2 Ps, mixedsizes' 11 ms marks: `8.4/0.46/11` assist/background/idle ms;
+    // Tests/Recordings/runs/markcost's runtime.GC() ones: `0/0.27/26` in 13 ms.) Go 1.0's mark
+    // is the stop-the-world's work.
     let assist = min(c.assistNs, c.markWorkNs)
-    let worker = Double(c.markWorkNs - assist)
+    let worker =
+      profile.collector == .concurrent
+      ? Double(c.markNs + min(c.blockedNs, c.markNs)) : Double(c.markWorkNs - assist)
     let plan = markWorkerPlan
     let background =
       profile.collector != .concurrent || plan.dedicated > 0 ? worker : min(worker, plan.fractionalSliceNs)
     let idleSlack = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
-    let idle = idleSlack + (worker - background)
+    let idle = worker - background
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
     // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's
     // sweepTermCpu and markTermCpu, with stwprocs), plus assist, dedicated and fractional

@@ -66,6 +66,11 @@ struct RunningCycle {
   /// Scan work an allocating goroutine must do per byte it allocates during the mark
   /// (assistWorkPerByte: remaining scan work over the remaining runway to the assist goal).
   let assistWorkPerByte: Double
+  /// What a byte of that scan work takes an assist, ns: the debt is scan work, and gcDrainN
+  /// scans whole objects, so a byte of this heap's scan work costs markNsPerScanByte plus its
+  /// share of the per-object cost (a linked list's 32-byte nodes cost more per object than
+  /// per byte).
+  let assistNsPerScanByte: Double
   /// Concurrent mark wall time, ns (may grow if a non-preemptible fill holds off termination).
   var markNs: Int
   /// CPU the dedicated mark worker spends (the mark work itself), ns.
@@ -73,6 +78,9 @@ struct RunningCycle {
   /// Mark work the program's allocations did in assists (gcAssistAlloc), ns: its own CPU time,
   /// taken from the mutator (endCycle's assistTime).
   var assistNs = 0
+  /// The mark's wall time during which the program was blocked (runtime.GC waiting, a parked
+  /// assist, a sleep) and its own P ran an idle mark worker too, ns (markWithEveryP).
+  var blockedNs = 0
   /// Bytes marked (including objects allocated black during the cycle), objects marked, and
   /// scannable bytes, excluding the runtime's own start-up data.
   var markedBytes: Int
@@ -527,6 +535,7 @@ public final class GoRuntime {
       steady.events = []
     }
     sysmonProgramIdle(at: now)
+    markWithEveryP(until: end)
     asleepSince = now
     defer {
       programIdleNs += now - (asleepSince ?? now)

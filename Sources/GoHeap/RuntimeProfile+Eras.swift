@@ -180,7 +180,10 @@ extension RuntimeProfile {
       // FreeOSMemory of 400 MiB (releasecost): 3.6-4.4 ms once resident, ~0.5 ms never touched.
       releaseNsPerNonResidentByte: 0.0095, releaseNsPerUntouchedByte: 0.0012,
       sweepTermNs: 30_000, markTermNs: 20_000,  // gctrace 0.031+...+0.018 ms clock
-      markBaseNs: 300_000, markNsPerScanByte: 1.0, markNsPerObject: 5, sweepNsPerSpan: 1_000,
+      // One worker's mark, and a second P adds nothing (Tests/Recordings/runs/markcost: a
+      // chain of 16 KiB nodes, one 32 MiB []*int and a ring of pointer slices all at ~0.8 ns
+      // per pointer byte of wall time; 262,144 16-byte objects at ~20 ns more each).
+      markBaseNs: 300_000, markNsPerScanByte: 0.8, markNsPerObject: 20, sweepNsPerSpan: 1_000,
       readMemStatsNs: 5_500),  // 5.3-5.7 us once warm (the first 10,000 calls: 10.9 us)
     // Tests/Recordings/runs/memstats, Go 1.27.3 `start`: MSpanInuse 13,440 = 84 x 160 B,
     // MSpanSys 16,320 = one 16 KiB chunk of 102; MCacheInuse 4,592 = 2 Ps x 2,296 B in a chunk
@@ -330,7 +333,10 @@ extension RuntimeProfile {
       releaseNsPerByte: 0.008,  // huge-page madvise: 390 MB in ~3 ms (free_os)
       releaseNsPerUntouchedByte: 0.0015,  // 400 MiB never touched: 0.7-1.0 ms (releasecost)
       sweepTermNs: 6_000, markTermNs: 90_000,  // gctrace 0.005+...+0.089 ms clock
-      markBaseNs: 50_000, markNsPerScanByte: 0.5, markNsPerObject: 5, sweepNsPerSpan: 850,
+      // One worker follows markcost's chain at ~0.4 ns per pointer byte; both Ps mark the
+      // shared heaps at ~0.23 (Tests/Recordings/runs/markcost).
+      markBaseNs: 50_000, markNsPerScanByte: 0.4, markNsPerObject: 30, markParallelGain: 1.75,
+      sweepNsPerSpan: 850,
       readMemStatsNs: 12_000),  // 11.4-12.8 us (Tests/Recordings/runs/readmemstatscost)
     // Tests/Recordings/runs/memstats, Go 1.19.8 `start`: MSpanInuse 20,880 = 145 x 144 B,
     // MSpanSys 32,544 = two chunks of 113; MCacheInuse 2,400 = 2 Ps x 1,200 B in a chunk of 13

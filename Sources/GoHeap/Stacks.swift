@@ -566,6 +566,13 @@ extension GoRuntime {
     return ns
   }
 
+  /// What scanning main's frames took this cycle, ns: one worker scans a goroutine's stack
+  /// (mgcmark.go markroot → scanstack), so it is a stretch of the mark no other P can share.
+  var mainStackScanNs: Double {
+    guard case .contiguous(let p) = profile.stacks else { return 0 }
+    return Double(stacks.scanFrames) * p.scanNsPerFrame
+  }
+
   /// This cycle's stack scan work, bytes (the start-up value where stacks are not scanned for
   /// the pacer: Go 1.0).
   var stackScanWork: Int {
