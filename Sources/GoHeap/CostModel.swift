@@ -81,6 +81,14 @@ public struct CostModel: Sendable {
   /// workers each at half the speed of one alone: gctrace's idle CPU is twice the clock),
   /// Go 1.19.8 the chain at ~0.4 and the shared ones at ~0.23.
   var markParallelGain: Double = 1
+  /// ns per word of a pointerful object's heap bitmap, written as it is allocated: Go 1.19's
+  /// mallocgc → heapBitsSetType (mbitmap.go) writes two bits a word into the arena's bitmap for
+  /// every object of more than two words (one- and two-word objects take initSpan's bits or a
+  /// one-byte fast path). Tests/Recordings/runs/allocptr against alloccost, Go 1.19.8, fresh
+  /// memory: a pointerful object costs ~11 ns more than its pointer-free twin at 64 B, ~55 at
+  /// 1 KiB, ~370 at 4 KiB and ~1,500 at 16 KiB. From Go 1.22 a small object's bits are a few
+  /// words in its span or one header word (whose page fault is charged as a touch), so 0.
+  var heapBitsNsPerWord: Double = 0
   /// ns per span swept, as the program waits for it: runtime.GC() returns only once every span
   /// is swept (mgc.go GC: `for ... sweepone() != ^uintptr(0)`, the background sweeper sweeping
   /// beside it on the other P), and a span whose objects are all dead goes back to the page heap
@@ -108,7 +116,8 @@ public struct CostModel: Sendable {
     writeNsPerByte: Double, firstTouchNsPerByte: Double, releaseNsPerByte: Double,
     releaseNsPerNonResidentByte: Double? = nil, releaseNsPerUntouchedByte: Double? = nil,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
-    markNsPerObject: Double, markParallelGain: Double = 1, sweepNsPerSpan: Double,
+    markNsPerObject: Double, markParallelGain: Double = 1, heapBitsNsPerWord: Double = 0,
+    sweepNsPerSpan: Double,
     readMemStatsNs: Double
   ) {
     self.statementNs = statementNs
@@ -128,6 +137,7 @@ public struct CostModel: Sendable {
     self.markNsPerScanByte = markNsPerScanByte
     self.markNsPerObject = markNsPerObject
     self.markParallelGain = markParallelGain
+    self.heapBitsNsPerWord = heapBitsNsPerWord
     self.sweepNsPerSpan = sweepNsPerSpan
     self.readMemStatsNs = readMemStatsNs
   }

@@ -170,14 +170,14 @@ extension GoRuntime {
       taken = span._withUnsafeGuaranteedRef { $0.takeFreeSlot() }
     }
     guard let slot = taken else { preconditionFailure("fresh span has no free slot") }
-    let (elemSize, id, zeroNs) = span._withUnsafeGuaranteedRef { (s: Span) -> (Int, Int32, Double) in
+    let (elemSize, id, extraNs) = span._withUnsafeGuaranteedRef { (s: Span) -> (Int, Int32, Double) in
       if isMarking { markNewObject(s, slot: slot) }
-      return (s.elemSize, s.id, s.reuseZeroNs)
+      return (s.elemSize, s.id, s.reuseZeroNs + s.heapBitsNs)
     }
     heapAllocBytes += elemSize
     totalAllocBytes += elemSize
     objectsAllocated += 1
-    allocationWorkNs += profile.cost.smallAllocNs + zeroNs
+    allocationWorkNs += profile.cost.smallAllocNs + extraNs
     let ref = ObjectRef(span: id, slot: Int32(slot))
     // Held by the allocation: a cycle the refill starts must see it as a root.
     heldObject = ref
@@ -311,6 +311,13 @@ extension GoRuntime {
     try checkMemoryPressure()
     var cost = (sizeClass == 0 ? profile.cost.largeAllocBaseNs : profile.cost.smallSpanNs)
       + profile.cost.allocNsPerPage * Double(npages)
+    // The object's pointer bits (heapBitsSetType), per object handed out: a large span's one
+    // object here, a small span's each as mallocgc takes it (mallocSmall, the fast path).
+    let words = (sizeClass == 0 ? requested : elemSize) / 8
+    if !noscan && words > 2 {
+      let bitsNs = Double(words) * profile.cost.heapBitsNsPerWord
+      if sizeClass == 0 { cost += bitsNs } else { span.heapBitsNs = bitsNs }
+    }
     let released = scav == npages && os.release == .dontNeed
     if dirty && !(profile.skipZeroingOfReleasedSpans && released) {
       // needzero: memclr the whole span, which writes (faults in) every page.
@@ -407,17 +414,19 @@ extension GoRuntime {
     // there is); a debt beyond it parks the goroutine (assistBeforeAllocating). Charging the
     // whole debt instead ran the clock for years when the heap was far past its goal (a ratio
     // of scan work per byte of a one-byte runway, times the allocation's bytes).
-    allocationWorkNs += min(ns, Double(max(0, remaining)))
+    // With the worker marking beside it, the rest of the mark takes remaining / gain: the assist
+    // cannot mark longer than that.
+    let gain = max(1, profile.cost.markParallelGain)
+    let rest = Int((Double(max(0, remaining)) / gain).rounded(.up))
+    allocationWorkNs += min(ns, Double(rest))
     if remaining > 0 {
       // (A debt far past the goal does not fit an Int.)
-      let done = min(remaining, Int(saturating: ns))
+      let done = min(rest, Int(saturating: ns))
       // The assist marks beside the worker on the other P: while both mark, the mark goes
       // markParallelGain times as fast as the worker alone, so the end comes (gain - 1) × the
-      // assist's time nearer (on Go 1.27.3, hardly at all: Tests/Recordings/runs/markcost) —
-      // but not before the mark's critical path.
-      let gain = profile.cost.markParallelGain
-      let earlier = min(
-        Int(Double(done) * max(0, gain - 1)), max(0, c.terminationDue - c.earliestDue))
+      // assist's time nearer (on Go 1.27.3 not at all: Tests/Recordings/runs/markcost) — but
+      // not before the mark's critical path.
+      let earlier = min(Int(Double(done) * (gain - 1)), max(0, c.terminationDue - c.earliestDue))
       cycle!.terminationDue -= earlier
       cycle!.markNs -= earlier
       cycle!.assistNs += done
@@ -452,10 +461,11 @@ extension GoRuntime {
       heapLive + size >= c.assistGoal
     else { return }
     // gcParkAssist: the goroutine has done the mark work it could (assist) and parks until the
-    // background worker has done the rest and gcMarkDone has terminated the cycle. The rest of
-    // the mark takes its wall time: finishing the cycle now would count the background worker's
-    // whole markWorkNs in the GC's CPU time over a mark that took none (gctrace `0.030+0+0.020
-    // ms clock, 0.060+0/0.30/0+0.040 ms cpu`, GCCPUFraction 2.55 after the first cycle).
+    // background worker has done the rest and gcMarkDone has terminated the cycle, its own P
+    // marking meanwhile (markWithEveryP). The rest of the mark takes its wall time: finishing
+    // the cycle now would count the workers' time in the GC's CPU over a mark that took none
+    // (gctrace `0.030+0+0.020 ms clock, 0.060+0/0.30/0+0.040 ms cpu`, GCCPUFraction 2.55 after
+    // the first cycle).
     try waitForCycle()
   }
 

@@ -74,6 +74,8 @@ extension GoRuntime {
   @discardableResult
   public func idleUntilCycleEnds() throws -> Bool {
     guard cycle != nil else { return false }
+    // Both Ps mark from now on: the end the sleep aims at is the one that makes.
+    markWithEveryP(until: nil)
     // The termination time may move while the program waits (a stop-the-world on the way);
     // each sleep reaches the current one, so a few rounds at most.
     for _ in 0..<16 {
@@ -96,26 +98,45 @@ extension GoRuntime {
   /// leaves runs an idle mark worker (proc.go findRunnable → gcController.findRunnableGCWorker's
   /// idle mode) beside the worker on the other P, so the rest of the mark goes
   /// markParallelGain times as fast for as long as the program waits, and no faster than its
-  /// critical path. The time both Ps mark is the cycle's blockedNs, idle-worker CPU in gctrace
-  /// (Go 1.27.3 on 2 Ps, runtime.GC() over a ring of pointer slices: `0.023+13+0.012 ms clock,
-  /// 0.046+0/0.27/26+0.024 ms cpu`: Tests/Recordings/runs/markcost).
+  /// critical path. The second P has work only while there is more to mark than that path (a
+  /// chain's mark leaves it idle): the time it marks is the cycle's blockedNs, idle-worker CPU
+  /// in gctrace (Go 1.27.3 on 2 Ps, runtime.GC() over a ring of pointer slices: `0.023+13+0.012
+  /// ms clock, 0.046+0/0.27/26+0.024 ms cpu`; over a chain of 16 KiB nodes `0/7.0/20` in 27 ms:
+  /// Tests/Recordings/runs/markcost). A wait already credited (everyPUntil) is not credited
+  /// again; an interrupted one gives back what it did not use (returnEveryPCredit).
   func markWithEveryP(until end: Int?) {
     guard let c = cycle, profile.collector == .concurrent else { return }
-    let from = max(now, c.startNs + Int(profile.cost.sweepTermNs))
+    let from = max(now, c.startNs + Int(profile.cost.sweepTermNs), c.everyPUntil)
     let remaining = c.terminationDue - from
     guard remaining > 0 else { return }
     let gain = max(1, profile.cost.markParallelGain)
     // Done with every P marking: the whole rest, or what fits in the wait.
     let fast = Int((Double(remaining) / gain).rounded(.up))
     let blocked = end.map { min(fast, max(0, $0 - from)) } ?? fast
-    let earlier = min(
-      Int(Double(blocked) * (gain - 1)), remaining - fast, max(0, c.terminationDue - c.earliestDue))
-    cycle!.blockedNs += blocked
+    let shareable = max(0, c.terminationDue - max(from, c.earliestDue))
+    let earlier = min(Int(Double(blocked) * (gain - 1)), shareable)
+    cycle!.blockedNs += min(blocked, shareable)
+    cycle!.everyPUntil = from + blocked
+    cycle!.everyPCreditNs += max(0, earlier)
     guard earlier > 0 else { return }
     cycle!.terminationDue -= earlier
     cycle!.markNs -= earlier
     cycle!.scheduledDue = cycle!.terminationDue
     schedule(.markTermination(cycle: c.number), at: cycle!.terminationDue)
+  }
+
+  /// A wait markWithEveryP credited ends early (Ctrl-C stops a sleep): the program's P runs it
+  /// again from now, so the mark gives back the speed-up of the unused part of the wait.
+  func returnEveryPCredit() {
+    guard let c = cycle, c.everyPUntil > now else { return }
+    let unused = c.everyPUntil - now
+    let gain = max(1, profile.cost.markParallelGain)
+    let back = min(c.everyPCreditNs, Int(Double(unused) * (gain - 1)))
+    cycle!.everyPUntil = now
+    cycle!.blockedNs = max(0, c.blockedNs - unused)
+    cycle!.everyPCreditNs -= back
+    cycle!.terminationDue += back
+    cycle!.markNs += back
   }
 
   /// Starts a cycle now: sweep termination, then the mark (see the file comment).
@@ -139,7 +160,9 @@ extension GoRuntime {
     // scanned, so a chain of n objects takes n scans one after another, however many workers
     // and assists share the work (a linked list's mark is serial). Go 1.27.3 on 2 Ps,
     // Tests/Recordings/runs/linkedlist: marks of 4, 11 and 22 MB of 24-byte nodes took 7.4, 14
-    // and 33 ms of wall time, where the assists would otherwise have finished them in a third.
+    // and 33 ms of wall time; when assists could shorten a mark at will (before
+    // markParallelGain), gcsh finished them in a third. Go 1.19.8's second P still shortens a
+    // mark, down to this path.
     let hopNs = c.markNsPerObject
       + Double(marked.queuedBytes) / Double(max(1, marked.queuedObjects)) * c.markNsPerScanByte
     // Main's stack, scanned by one worker, is such a stretch too.
@@ -335,8 +358,7 @@ extension GoRuntime {
     //   (heapLive - triggered) * (u + idleU) / (scanWork * (1 - u)),
     // u = gcBackgroundUtilization (0.25, the background worker assumed on target) + assist time
     // over the mark's wall time × procs (the assists are the one goroutine's, on one P: at most
-    // the mark's wall time; an assist that finishes the mark ends it before its own time is on
-    // the clock), idleU = idle mark time over the same. gcsh counts as idle here only the slack
+    // the mark's wall time), idleU = idle mark time over the same. gcsh counts as idle here only the slack
     // of a mark whose wall time exceeds its work, not the worker's time that gctrace and the
     // metrics report as idle (markWorkerPlan): counting that too lost memlimit's go1.19 cycles,
     // to which Pacer.swift's constants are fitted (Tests/Recordings/runs/README.md). The assists'

@@ -73,14 +73,17 @@ struct RunningCycle {
   let assistNsPerScanByte: Double
   /// Concurrent mark wall time, ns (may grow if a non-preemptible fill holds off termination).
   var markNs: Int
-  /// CPU the dedicated mark worker spends (the mark work itself), ns.
+  /// The mark's work, ns: what one worker alone would take (the cap on the assists' share).
   let markWorkNs: Int
   /// Mark work the program's allocations did in assists (gcAssistAlloc), ns: its own CPU time,
   /// taken from the mutator (endCycle's assistTime).
   var assistNs = 0
   /// The mark's wall time during which the program was blocked (runtime.GC waiting, a parked
-  /// assist, a sleep) and its own P ran an idle mark worker too, ns (markWithEveryP).
+  /// assist, a sleep) and its own P marked too, ns (markWithEveryP).
   var blockedNs = 0
+  /// The end of the last wait markWithEveryP credited, ns, and the mark time its waits took off.
+  var everyPUntil = 0
+  var everyPCreditNs = 0
   /// Bytes marked (including objects allocated black during the cycle), objects marked, and
   /// scannable bytes, excluding the runtime's own start-up data.
   var markedBytes: Int
@@ -545,6 +548,7 @@ public final class GoRuntime {
       try runEvents(until: end, preemptible: true)
     } catch let stop as SleepInterrupted {
       // The host stopped the sleep (Ctrl-C): the program resumes now, its timer cancelled.
+      returnEveryPCredit()
       programTimer = nil
       sysmon.deepSleepSince = nil
       rescheduleSysmon()

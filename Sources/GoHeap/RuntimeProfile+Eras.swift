@@ -336,6 +336,7 @@ extension RuntimeProfile {
       // One worker follows markcost's chain at ~0.4 ns per pointer byte; both Ps mark the
       // shared heaps at ~0.23 (Tests/Recordings/runs/markcost).
       markBaseNs: 50_000, markNsPerScanByte: 0.4, markNsPerObject: 30, markParallelGain: 1.75,
+      heapBitsNsPerWord: 0.6,  // Tests/Recordings/runs/allocptr: fresh 1-16 KiB pointerful objects
       sweepNsPerSpan: 850,
       readMemStatsNs: 12_000),  // 11.4-12.8 us (Tests/Recordings/runs/readmemstatscost)
     // Tests/Recordings/runs/memstats, Go 1.19.8 `start`: MSpanInuse 20,880 = 145 x 144 B,

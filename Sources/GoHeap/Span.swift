@@ -66,6 +66,9 @@ enum SpanState {
   /// each object it hands out from it (`if needzero && span.needzero != 0`). A span from reused
   /// pages is cleared whole when allocated (allocSpan).
   @usableFromInline var reuseZeroNs: Double = 0
+  /// What recording each object's pointer bits costs as it is handed out, ns (CostModel
+  /// heapBitsNsPerWord: Go 1.19's heapBitsSetType; 0 for pointer-free spans).
+  @usableFromInline var heapBitsNs: Double = 0
   /// Physical (4 KiB) pages of the span known to be resident: a fast path for small-span
   /// writes. Only for spans of at most 64 physical pages.
   @usableFromInline var residentMask: UInt64 = 0
