@@ -402,14 +402,25 @@ extension GoRuntime {
   }
 
   /// gcAssistAlloc's proportional part: allocating `bytes` during the mark costs the goroutine
-  /// `bytes * assistWorkPerByte` of scan work, done beside the background worker — the cycle
-  /// can end sooner, by what the second P adds to the mark's speed.
+  /// its share of the mark work left, done beside the background worker — the cycle can end
+  /// sooner, by what the second P adds to the mark's speed. The share is the work remaining
+  /// over the heap remaining to the assist goal, as mgcpacer.go revise() recomputes it while
+  /// the mark goes (`assistWorkPerByte = scanWorkRemaining / heapRemaining`): what the
+  /// background worker has done — its scan credit, which an assist steals before it scans
+  /// (gcAssistAlloc's bgScanCredit) — is not owed again. With a fixed ratio taken at the
+  /// mark's start, the program paid for the whole mark as though no worker helped, and
+  /// allocated a third of what Go 1.19.8 allocates during mixedsizes' marks.
   func assist(bytes: Int) throws {
     guard let c = cycle, profile.collector == .concurrent, c.assistWorkPerByte > 0 else { return }
-    let ns = Double(bytes) * c.assistWorkPerByte * c.assistNsPerScanByte
     // Mark work can be done only once the mark has begun (after sweep termination's pause): an
     // allocation made at the cycle's very start assists from the mark's first nanosecond.
-    let remaining = c.terminationDue - max(now, c.startNs + Int(profile.cost.sweepTermNs))
+    let markStart = c.startNs + Int(profile.cost.sweepTermNs)
+    let remaining = c.terminationDue - max(now, markStart)
+    // The mark's fixed start (markBaseNs: the workers starting, the roots queued) is owed by
+    // no allocation; the scan work after it is.
+    let fixedAhead = max(0, markStart + Int(profile.cost.markBaseNs) - max(now, markStart))
+    let heapRemaining = max(1, c.assistGoal - heapLive)
+    let ns = Double(bytes) * Double(max(0, remaining - fixedAhead)) / Double(heapRemaining)
     // An assist does at most the mark work that is left (gcAssistAlloc → gcDrainN drains what
     // there is); a debt beyond it parks the goroutine (assistBeforeAllocating). Charging the
     // whole debt instead ran the clock for years when the heap was far past its goal (a ratio

@@ -176,10 +176,7 @@ extension GoRuntime {
     cycle = RunningCycle(
       number: n, trigger: trigger, startNs: now, heapStart: heapLive, triggered: triggered,
       goal: goal,
-      assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway),
-      assistNsPerScanByte: c.markNsPerScanByte
-        + (scan > 0 ? Double(objects) * c.markNsPerObject / Double(scan) : 0),
-      markNs: markNs,
+      assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan,
       stackScanBytes: stackScan, terminationDue: due, earliestDue: earliest,
       scheduledDue: due,

@@ -63,14 +63,10 @@ struct RunningCycle {
   let goal: Int
   /// The goal mark assists hold the heap to (Pacer.assistGoal), bytes.
   let assistGoal: Int
-  /// Scan work an allocating goroutine must do per byte it allocates during the mark
-  /// (assistWorkPerByte: remaining scan work over the remaining runway to the assist goal).
+  /// Scan work an allocating goroutine owes per byte at the mark's start (the scan work over
+  /// the runway to the assist goal); 0 when there is nothing to scan, and no assist runs. The
+  /// ratio assists pay is revised as the mark goes (GoRuntime.assist).
   let assistWorkPerByte: Double
-  /// What a byte of that scan work takes an assist, ns: the debt is scan work, and gcDrainN
-  /// scans whole objects, so a byte of this heap's scan work costs markNsPerScanByte plus its
-  /// share of the per-object cost (a linked list's 32-byte nodes cost more per object than
-  /// per byte).
-  let assistNsPerScanByte: Double
   /// Concurrent mark wall time, ns (may grow if a non-preemptible fill holds off termination).
   var markNs: Int
   /// The mark's work, ns: what one worker alone would take (the cap on the assists' share).

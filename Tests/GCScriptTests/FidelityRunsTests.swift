@@ -217,12 +217,16 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
 /// 81 to 84; nothing else moved. Charging Go 1.19's heap bitmap per pointerful allocation
 /// (heapBitsNsPerWord, runs/allocptr) then took one value from mixedsizes go1.19 (12 → 11),
 /// whose cycles were and are wrong (28 against Go's 16-21: its marks too short, 4-5 ms against
-/// 5-8, its goals 58-65 MB against 76-80).
+/// 5-8, its goals 58-65 MB against 76-80). An assist owing the mark work remaining over the
+/// heap remaining, revised as the mark goes (mgcpacer.go revise: the background worker's
+/// progress is not owed again), raised mixedsizes go1.27 from 17 to 19 — its cycles now read
+/// `70->82->41 MB, 82 MB goal` against Go's idle runs' `72->84->42 MB, 84 MB goal` — and moved
+/// linkedlist go1.19's last NextGC from Go's 23.4 MiB to 22.1 (84 → 83).
 @Test(arguments: [
   ("smallobj", "go1.27", 100, 27), ("smallobj", "go1.19", 100, 28),
   ("smallobj50", "go1.27", 50, 27), ("smallobj50", "go1.19", 50, 28),
-  ("linkedlist", "go1.27", 100, 84), ("linkedlist", "go1.19", 100, 84),
-  ("mixedsizes", "go1.27", 100, 17), ("mixedsizes", "go1.19", 100, 11),
+  ("linkedlist", "go1.27", 100, 84), ("linkedlist", "go1.19", 100, 83),
+  ("mixedsizes", "go1.27", 100, 19), ("mixedsizes", "go1.19", 100, 11),
   ("largeobj", "go1.27", 100, 140), ("largeobj", "go1.19", 100, 119),
 ])
 func pacerAndSpanScenariosStayAtLeastThisClose(
