@@ -408,8 +408,9 @@ extension GoRuntime {
   /// the mark goes (`assistWorkPerByte = scanWorkRemaining / heapRemaining`): what the
   /// background worker has done — its scan credit, which an assist steals before it scans
   /// (gcAssistAlloc's bgScanCredit) — is not owed again. With a fixed ratio taken at the
-  /// mark's start, the program paid for the whole mark as though no worker helped, and
-  /// allocated a third of what Go 1.19.8 allocates during mixedsizes' marks.
+  /// mark's start, the program paid for the whole mark as though no worker helped: each of
+  /// mixedsizes' 13 ms marks on go1.27 let 8 MB be allocated where Go 1.27.3's let 12-13
+  /// (`72->84->42 MB`; Tests/Recordings/runs/mixedsizes), now 13 (`71->84->42 MB`).
   func assist(bytes: Int) throws {
     guard let c = cycle, profile.collector == .concurrent, c.assistWorkPerByte > 0 else { return }
     // Mark work can be done only once the mark has begun (after sweep termination's pause): an
