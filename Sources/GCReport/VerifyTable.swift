@@ -90,6 +90,9 @@ public enum VerifyTable {
     public var missing: Int
   }
 
+  /// The fields a randomised heap base's extra chunk moves (render's `extraChunkBytes`).
+  static let chunkFields: Set<String> = ["HeapSys", "HeapIdle", "HeapReleased", "Sys"]
+
   /// Renders the checkpoints side by side: per checkpoint a row per field — gcsh, Go, the
   /// difference, and `OUTSIDE` where a judged value is out of tolerance.
   /// `extraChunkBytes`: the profile's randomised heap base's extra chunk
@@ -129,8 +132,7 @@ public enum VerifyTable {
         + StatsTable.lpad("difference", 14) + "\n"
       for (f, x) in a.values {
         guard let y = b.value(f) else { continue }
-        let shifted = ["HeapSys", "HeapIdle", "HeapReleased", "Sys"].contains(f)
-        let verdict = withinTolerance(f, gcsh: x, real: shifted ? y - shift : y)
+        let verdict = withinTolerance(f, gcsh: x, real: chunkFields.contains(f) ? y - shift : y)
         if let verdict {
           judged += 1
           if !verdict { outside += 1 }

@@ -79,7 +79,7 @@ public struct CostModel: Sendable {
   /// follow it at a time) against one 32 MiB []*int (its oblets shared by both) and a ring of
   /// 4,096 []*int — Go 1.27.3 marks all three at ~0.8 ns per pointer byte of wall time (its two
   /// workers each at half the speed of one alone: gctrace's idle CPU is twice the clock),
-  /// Go 1.19.8 the chain at ~0.4 and the shared ones at ~0.23.
+  /// Go 1.19.8 the chain at ~0.4 and the shared ones at ~0.23. At least 1.
   var markParallelGain: Double = 1
   /// ns per word of a pointerful object's heap bitmap, written as it is allocated: Go 1.19's
   /// mallocgc → heapBitsSetType (mbitmap.go) writes two bits a word into the arena's bitmap for
@@ -136,7 +136,7 @@ public struct CostModel: Sendable {
     self.markBaseNs = markBaseNs
     self.markNsPerScanByte = markNsPerScanByte
     self.markNsPerObject = markNsPerObject
-    self.markParallelGain = markParallelGain
+    self.markParallelGain = max(1, markParallelGain)
     self.heapBitsNsPerWord = heapBitsNsPerWord
     self.sweepNsPerSpan = sweepNsPerSpan
     self.readMemStatsNs = readMemStatsNs

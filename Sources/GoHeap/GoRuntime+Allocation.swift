@@ -172,7 +172,7 @@ extension GoRuntime {
     guard let slot = taken else { preconditionFailure("fresh span has no free slot") }
     let (elemSize, id, extraNs) = span._withUnsafeGuaranteedRef { (s: Span) -> (Int, Int32, Double) in
       if isMarking { markNewObject(s, slot: slot) }
-      return (s.elemSize, s.id, s.reuseZeroNs + s.heapBitsNs)
+      return (s.elemSize, s.id, s.perObjectNs)
     }
     heapAllocBytes += elemSize
     totalAllocBytes += elemSize
@@ -235,10 +235,17 @@ extension GoRuntime {
     return s
   }
 
+  /// The slots allocated from a cached span since it was cached, counted for its size class
+  /// (mcache.refill's `slotsUsed`; the stats ReadMemStats and runtime/metrics read).
+  func countCachedAllocations(_ s: Span) {
+    smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
+    s.allocCountBeforeCache = s.allocCount
+  }
+
   /// A span leaves the mcache (mcache.refill, releaseAll): the slots it gave out since it was
   /// cached are counted for its size class.
   func uncache(_ s: Span) {
-    smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
+    countCachedAllocations(s)
     unflushedStartupCount[s.sizeClass] = 0
     s.state = .inUse
   }
@@ -316,7 +323,12 @@ extension GoRuntime {
     let words = (sizeClass == 0 ? requested : elemSize) / 8
     if !noscan && words > 2 {
       let bitsNs = Double(words) * profile.cost.heapBitsNsPerWord
-      if sizeClass == 0 { cost += bitsNs } else { span.heapBitsNs = bitsNs }
+      if sizeClass == 0 {
+        cost += bitsNs
+      } else {
+        span.heapBitsNs = bitsNs
+        span.perObjectNs = bitsNs
+      }
     }
     let released = scav == npages && os.release == .dontNeed
     if dirty && !(profile.skipZeroingOfReleasedSpans && released) {
@@ -415,7 +427,7 @@ extension GoRuntime {
     guard let c = cycle, profile.collector == .concurrent, c.assistWorkPerByte > 0 else { return }
     // Mark work can be done only once the mark has begun (after sweep termination's pause): an
     // allocation made at the cycle's very start assists from the mark's first nanosecond.
-    let markStart = c.startNs + Int(profile.cost.sweepTermNs)
+    let markStart = c.markStartNs
     let remaining = c.terminationDue - max(now, markStart)
     // The mark's fixed start (markBaseNs: the workers starting, the roots queued) is owed by
     // no allocation; the scan work after it is.
@@ -428,7 +440,7 @@ extension GoRuntime {
     // of scan work per byte of a one-byte runway, times the allocation's bytes).
     // With the worker marking beside it, the rest of the mark takes remaining / gain: the assist
     // cannot mark longer than that.
-    let gain = max(1, profile.cost.markParallelGain)
+    let gain = profile.cost.markParallelGain
     let rest = Int((Double(max(0, remaining)) / gain).rounded(.up))
     allocationWorkNs += min(ns, Double(rest))
     if remaining > 0 {

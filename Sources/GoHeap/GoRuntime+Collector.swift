@@ -106,10 +106,10 @@ extension GoRuntime {
   /// again; an interrupted one gives back what it did not use (returnEveryPCredit).
   func markWithEveryP(until end: Int?) {
     guard let c = cycle, profile.collector == .concurrent else { return }
-    let from = max(now, c.startNs + Int(profile.cost.sweepTermNs), c.everyPUntil)
+    let from = max(now, c.markStartNs, c.everyPUntil)
     let remaining = c.terminationDue - from
     guard remaining > 0 else { return }
-    let gain = max(1, profile.cost.markParallelGain)
+    let gain = profile.cost.markParallelGain
     // Done with every P marking: the whole rest, or what fits in the wait.
     let fast = Int((Double(remaining) / gain).rounded(.up))
     let blocked = end.map { min(fast, max(0, $0 - from)) } ?? fast
@@ -117,7 +117,7 @@ extension GoRuntime {
     let earlier = min(Int(Double(blocked) * (gain - 1)), shareable)
     cycle!.blockedNs += min(blocked, shareable)
     cycle!.everyPUntil = from + blocked
-    cycle!.everyPCreditNs += max(0, earlier)
+    cycle!.everyPCreditNs += earlier
     guard earlier > 0 else { return }
     cycle!.terminationDue -= earlier
     cycle!.markNs -= earlier
@@ -130,7 +130,7 @@ extension GoRuntime {
   func returnEveryPCredit() {
     guard let c = cycle, c.everyPUntil > now else { return }
     let unused = c.everyPUntil - now
-    let gain = max(1, profile.cost.markParallelGain)
+    let gain = profile.cost.markParallelGain
     let back = min(c.everyPCreditNs, Int(Double(unused) * (gain - 1)))
     cycle!.everyPUntil = now
     cycle!.blockedNs = max(0, c.blockedNs - unused)
@@ -174,7 +174,8 @@ extension GoRuntime {
       stackScanWork: stackScan)
     let runway = max(1, assistGoal - heapLive)
     cycle = RunningCycle(
-      number: n, trigger: trigger, startNs: now, heapStart: heapLive, triggered: triggered,
+      number: n, trigger: trigger, startNs: now, markStartNs: now + Int(c.sweepTermNs),
+      heapStart: heapLive, triggered: triggered,
       goal: goal,
       assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan,
@@ -290,7 +291,7 @@ extension GoRuntime {
     // rescheduled only when the move is large: GoRuntime.assist); when that event is what ends
     // the cycle, the mark lasted until it, and gctrace's clock fields still add up to the cycle.
     if profile.collector == .concurrent {
-      c.markNs = max(c.markNs, now - c.startNs - Int(profile.cost.sweepTermNs))
+      c.markNs = max(c.markNs, now - c.markStartNs)
     }
     let cost = profile.cost
     if profile.collector == .concurrent {
@@ -456,7 +457,7 @@ extension GoRuntime {
         freedObjects += dead
         freedBytes += dead * s.elemSize
         smallFreeCount[s.sizeClass] += dead
-        s.reuseZeroNs = Double(s.elemSize) * profile.cost.zeroNsPerByte
+        s.perObjectNs = s.heapBitsNs + Double(s.elemSize) * profile.cost.zeroNsPerByte
       }
       s.adoptMarks()
       s.allocCount = live

@@ -93,9 +93,9 @@ extension GoRuntime {
     // between allocations): nothing is due before the new time. `fastAllocNs` is Int.max for a
     // profile whose cost has a fraction, so that case, and an event due, go to the full step.
     assert(allocationWorkNs == 0, "allocation work left uncharged")
-    // A slot of a span a sweep has freed objects in is cleared first (Span.reuseZeroNs), and a
-    // pointerful object's bits are recorded where that costs (Span.heapBitsNs).
-    let extraNs = span._withUnsafeGuaranteedRef { $0.reuseZeroNs + $0.heapBitsNs }
+    // A slot of a span a sweep has freed objects in is cleared first, and a pointerful
+    // object's bits are recorded where that costs (Span.perObjectNs).
+    let extraNs = span._withUnsafeGuaranteedRef { $0.perObjectNs }
     if extraNs == 0 && nextEventTime &- now > fastAllocNs {
       now &+= fastAllocNs
     } else {

@@ -55,6 +55,8 @@ struct RunningCycle {
   let trigger: GCTrigger
   /// Start (sweep termination), ns.
   let startNs: Int
+  /// When the mark itself begins, after sweep termination's pause, ns.
+  let markStartNs: Int
   /// heapLive at the start, bytes.
   let heapStart: Int
   /// The pacer's `triggered` for this cycle (RuntimeProfile.triggeredAt), bytes.

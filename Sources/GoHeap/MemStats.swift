@@ -121,8 +121,7 @@ extension GoRuntime {
       // Go 1.0: the counts reach the stats; the spans and the tiny block stay.
       for spc in 0..<spanClassCount {
         guard let s = cachedSpan[spc]?.takeUnretainedValue() else { continue }
-        smallAllocCount[s.sizeClass] += s.allocCount - s.allocCountBeforeCache
-        s.allocCountBeforeCache = s.allocCount
+        countCachedAllocations(s)
       }
       flushStartupCounts()
     }

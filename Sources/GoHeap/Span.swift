@@ -59,16 +59,17 @@ enum SpanState {
   var allocCountBeforeCache = 0
   /// Lowest slot that may be free (allocation searches from here).
   @usableFromInline var freeIndex = 0
-  /// The memclr each allocation from this span costs, ns: 0 until a sweep frees one of its
-  /// objects, then the slot's size at CostModel.zeroNsPerByte. mgcsweep.go sweepLocked.sweep
-  /// sets a small span's needzero once it frees an object (`if nfreed > 0 { s.needzero = 1 }`:
-  /// a span swept with nothing freed still has its free slots zeroed), and mallocgc then clears
-  /// each object it hands out from it (`if needzero && span.needzero != 0`). A span from reused
-  /// pages is cleared whole when allocated (allocSpan).
-  @usableFromInline var reuseZeroNs: Double = 0
+  /// What each object handed out from this span costs beyond CostModel.smallAllocNs, ns — the
+  /// one number the allocation paths read: heapBitsNs, plus the object's memclr once a sweep
+  /// has freed one of the span's objects (the slot's size at CostModel.zeroNsPerByte).
+  /// mgcsweep.go sweepLocked.sweep sets a small span's needzero once it frees an object (`if
+  /// nfreed > 0 { s.needzero = 1 }`: a span swept with nothing freed still has its free slots
+  /// zeroed), and mallocgc then clears each object it hands out from it (`if needzero &&
+  /// span.needzero != 0`). A span from reused pages is cleared whole when allocated (allocSpan).
+  @usableFromInline var perObjectNs: Double = 0
   /// What recording each object's pointer bits costs as it is handed out, ns (CostModel
   /// heapBitsNsPerWord: Go 1.19's heapBitsSetType; 0 for pointer-free spans).
-  @usableFromInline var heapBitsNs: Double = 0
+  var heapBitsNs: Double = 0
   /// Physical (4 KiB) pages of the span known to be resident: a fast path for small-span
   /// writes. Only for spans of at most 64 physical pages.
   @usableFromInline var residentMask: UInt64 = 0

@@ -559,8 +559,7 @@ extension GoRuntime {
     }
     stacks.scanWork = p.otherStackScanBytes + used + (try scanParkedStacks(p))
     freeGlobalGStacks()
-    let ns = stacks.workNs + (allocationWorkNs - allocationWork)
-      + Double(stacks.scanFrames) * p.scanNsPerFrame
+    let ns = stacks.workNs + (allocationWorkNs - allocationWork) + mainStackScanNs
     stacks.workNs = 0
     allocationWorkNs = allocationWork
     return ns

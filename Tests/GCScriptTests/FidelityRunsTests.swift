@@ -205,7 +205,7 @@ func forcedGCAtAWakeUpAndTheCheckpointThere(_ profile: String) throws {
 /// its timestamps and goals now those of the real runs (gc 3 at 0.044 s, `21->23->22 MB, 25 MB
 /// goal`; Go: 0.039 s, `19->23->22 MB, 23 MB goal`; it was at 0.024 s), raised growseq to 105/105
 /// in both, and took one value from mixedsizes go1.27 (14 → 13). Clearing each object taken
-/// from a span a sweep freed objects in (mgcsweep.go needzero; Span.reuseZeroNs) then moved
+/// from a span a sweep freed objects in (mgcsweep.go needzero; Span.perObjectNs) then moved
 /// mixedsizes to 11 (go1.27) and 12 (go1.19, was 11). Its values in tolerance are the phase of
 /// a checkpoint within a cycle, not its cycles: gcsh runs 27 where Go runs 15-20, its mutator
 /// still 1.7 times too fast and its marks 9 ms against 14, so its goals stay at 70 MB against 84.
