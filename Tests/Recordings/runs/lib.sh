@@ -17,6 +17,10 @@ export GOTOOLCHAIN=local GOFLAGS=-mod=mod GOOS=linux GOARCH=amd64 CGO_ENABLED=0
 
 dir=$(cd "$(dirname "$0")" && pwd)
 name=$(basename "$dir")
+# The program built is $src/main.go (default: NAME's own); a run.sh that records another
+# scenario's program under other settings sets src (and dir, where the output goes) after
+# sourcing this file.
+src=$dir
 
 # record VAR=VALUE... : the environment of the recorded command.
 record() {
@@ -27,7 +31,7 @@ record() {
 			continue
 		fi
 		ver=$("$go" env GOVERSION)
-		(cd "$dir" && "$go" build -gcflags=-m -o "$bindir/$name" .) 2>"$dir/$ver.m.txt"
+		(cd "$src" && "$go" build -gcflags=-m -o "$bindir/$name" .) 2>"$dir/$ver.m.txt"
 		r=$FIRST
 		while [ "$r" -le "$REPS" ]; do
 			out=$dir/$ver
