@@ -37,6 +37,16 @@ public struct CostModel: Sendable {
   /// the 400 MB fill took 0.15-0.17 s in most runs (seed replicates, explicit_gc, free_os);
   /// go1.19 (THP-backed 2 MiB faults with compaction): 0.85-0.97 s in 6 of 11 runs.
   var firstTouchNsPerByte: Double
+  /// ns per byte of a fault on a page the scavenger released after it had been resident. The
+  /// first-touch rate where the heap has no huge pages. Go 1.19 asks for huge pages on the heap
+  /// but, releasing a range, sets MADV_NOHUGEPAGE on the huge pages at its ends
+  /// (mem_linux.go sysUnusedOS, against khugepaged re-inflating a released page), and a small
+  /// span's sysUsed re-enables only whole huge pages inside it (sysUsedOS → sysHugePageOS):
+  /// the pages a churning heap scavenges come back as 4 KiB faults, at Go 1.27's measured rate
+  /// on the same machine (~1.4 us per 4 KiB), not at the THP fill's 2.3 ns/B. (mixedsizes on
+  /// Go 1.19.8, gcpacertrace: the mutator allocates ~12 MB during each 5 ms mark, ~3 MB/ms,
+  /// while 14-20 MiB of its heap is released between marks: Tests/Recordings/runs/pacertrace.)
+  var refaultNsPerByte: Double
   /// ns per resident byte released to the OS with madvise (scavenger work: the kernel unmaps
   /// and frees each page). go1.27: ~14 MB per 1 ms burst (diag/scavenge_second_gc, first
   /// 100 ms); FreeOSMemory of 390 MB took 40 ms. go1.19 with huge pages: ~3 ms for 390 MB
@@ -113,7 +123,8 @@ public struct CostModel: Sendable {
   init(
     statementNs: Double, smallAllocNs: Double, largeAllocBaseNs: Double, allocNsPerPage: Double,
     smallSpanNs: Double = 0, zeroNsPerByte: Double? = nil,
-    writeNsPerByte: Double, firstTouchNsPerByte: Double, releaseNsPerByte: Double,
+    writeNsPerByte: Double, firstTouchNsPerByte: Double, refaultNsPerByte: Double? = nil,
+    releaseNsPerByte: Double,
     releaseNsPerNonResidentByte: Double? = nil, releaseNsPerUntouchedByte: Double? = nil,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
     markNsPerObject: Double, markParallelGain: Double = 1, heapBitsNsPerWord: Double = 0,
@@ -128,6 +139,7 @@ public struct CostModel: Sendable {
     self.zeroNsPerByte = zeroNsPerByte ?? writeNsPerByte
     self.writeNsPerByte = writeNsPerByte
     self.firstTouchNsPerByte = firstTouchNsPerByte
+    self.refaultNsPerByte = refaultNsPerByte ?? firstTouchNsPerByte
     self.releaseNsPerByte = releaseNsPerByte
     self.releaseNsPerNonResidentByte = releaseNsPerNonResidentByte ?? releaseNsPerByte
     self.releaseNsPerUntouchedByte = releaseNsPerUntouchedByte ?? self.releaseNsPerNonResidentByte

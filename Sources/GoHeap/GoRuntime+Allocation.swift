@@ -192,8 +192,7 @@ extension GoRuntime {
       // of heap; the []*int above 512 B are the pages touched: Tests/Recordings/runs/headertouch).
       let s = span.takeUnretainedValue()
       let start = (s.basePage << pageShift) + slot * elemSize
-      let faulted = try touch(s, bytes: start..<(start + header))
-      allocationWorkNs += Double(faulted) * profile.cost.firstTouchNsPerByte
+      allocationWorkNs += try touch(s, bytes: start..<(start + header))
     }
     return ref
   }
@@ -223,8 +222,7 @@ extension GoRuntime {
       {
         // initInlineMarkBits writes the span's last bytes: its last physical page is touched.
         let end = (span!.basePage + sc.pages) * profile.pageSize
-        let faulted = try touch(span!, bytes: (end - 1)..<end)
-        allocationWorkNs += Double(faulted) * profile.cost.firstTouchNsPerByte
+        allocationWorkNs += try touch(span!, bytes: (end - 1)..<end)
       }
     }
     let s = span!
@@ -333,11 +331,11 @@ extension GoRuntime {
     let released = scav == npages && os.release == .dontNeed
     if dirty && !(profile.skipZeroingOfReleasedSpans && released) {
       // needzero: memclr the whole span, which writes (faults in) every page.
-      let faulted = try touch(span, bytes: bytes)
+      let faultNs = try touch(span, bytes: bytes)
       // A small class's objects are cleared one by one as mallocgc hands them out, each a
       // short memclr of memory long out of the cache; a large object in one long memclr.
       let zeroing = Double(bytes.count) * (sizeClass == 0 ? profile.cost.writeNsPerByte : profile.cost.zeroNsPerByte)
-        + Double(faulted) * profile.cost.firstTouchNsPerByte
+        + faultNs
       if sizeClass == 0 && profile.zeroLargeAfterTrigger {
         lateZeroingNs = zeroing
       } else {

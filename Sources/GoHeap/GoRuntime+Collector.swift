@@ -330,14 +330,23 @@ extension GoRuntime {
     // (Go 1.27.3 on 2 Ps, mixedsizes' 11 ms marks: `8.4/0.46/11` assist/background/idle ms;
     // Tests/Recordings/runs/markcost's runtime.GC() ones: `0/0.27/26` in 13 ms.) Go 1.0's mark
     // is the stop-the-world's work.
+    // The mark's fixed part (markBaseNs) is mostly clock time in which no worker drains —
+    // starting the workers, the termination handshakes — except the root jobs that scan the
+    // binary's data and bss (globalsScan bytes, in blocks of rootBlockBytes, 256 KiB: one job
+    // for these programs, mgcmark.go markroot). The fractional worker checks whether it has had
+    // its share only between root jobs and every drainCheckThreshold of scan work, so it does
+    // that job whole; a tiny heap's mark is then all background time: `0.10/0.078/0` in 0.3 ms
+    // (Go 1.27.3, Tests/Recordings/runs/alloccost), no idle-worker time at all.
     let assist = min(c.assistNs, c.markWorkNs)
+    let rootsNs = min(cost.markBaseNs, Double(pacer.globalsScan) * cost.markNsPerScanByte)
     let worker =
       profile.collector == .concurrent
-      ? Double(c.markNs + min(c.blockedNs, c.markNs)) : Double(c.markWorkNs - assist)
+      ? Double(max(0, c.markNs - Int(cost.markBaseNs - rootsNs)) + min(c.blockedNs, c.markNs))
+      : Double(c.markWorkNs - assist)
     let plan = markWorkerPlan
     let background =
-      profile.collector != .concurrent || plan.dedicated > 0 ? worker : min(worker, plan.fractionalSliceNs)
-    let idleSlack = Double(max(0, c.markNs - c.markWorkNs)) * (procs - 1)
+      profile.collector != .concurrent || plan.dedicated > 0
+      ? worker : min(worker, max(plan.fractionalSliceNs, rootsNs))
     let idle = worker - background
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
     // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's
@@ -356,20 +365,22 @@ extension GoRuntime {
     //   (heapLive - triggered) * (u + idleU) / (scanWork * (1 - u)),
     // u = gcBackgroundUtilization (0.25, the background worker assumed on target) + assist time
     // over the mark's wall time × procs (the assists are the one goroutine's, on one P: at most
-    // the mark's wall time), idleU = idle mark time over the same. gcsh counts as idle here only the slack
-    // of a mark whose wall time exceeds its work, not the worker's time that gctrace and the
-    // metrics report as idle (markWorkerPlan): counting that too lost memlimit's go1.19 cycles,
-    // to which Pacer.swift's constants are fitted (Tests/Recordings/runs/README.md). The assists'
-    // share matters when they do much of the mark: the mutator then allocated little during it
-    // because it spent its time marking, not because allocation is slow — counting that time
-    // (1 - u, the mutator's share, shrinks) keeps the estimate the program's allocation rate
-    // (mixedsizes: Go 1.27.3's assists took 8 of a 12 ms mark, and its triggers sit at the
-    // minimum, 0.7 of the way to the goal: Tests/Recordings/runs/mixedsizes). A heap that did
-    // not grow past `triggered` leaves the estimate as it was.
+    // the mark's wall time), idleU = idle mark time over the same: the idle worker's time that
+    // gctrace's third CPU column shows (markWorkerPlan), which marking had beside the mutator's
+    // 1 - u ("idle GC time is sort of double-counted here", mgcpacer.go). Go 1.19.8's own
+    // gcpacertrace confirms the formula: inverting its PI controller gives each cycle's
+    // measurement, and the idle share that measurement implies equals gctrace's idle column over
+    // twice the mark's clock, cycle for cycle (mixedsizes: 0.35-0.45 of the steady cycles;
+    // Tests/Recordings/runs/pacertrace). Leaving it out made the runway a third of Go's on a
+    // 2-P machine. The assists' share matters when they do much of the mark: the mutator then
+    // allocated little during it because it spent its time marking, not because allocation is
+    // slow — counting that time (1 - u, the mutator's share, shrinks) keeps the estimate the
+    // program's allocation rate. A heap that did not grow past `triggered` leaves the estimate
+    // as it was.
     let grown = heapEnd - c.triggered
     let scanWork = c.scanBytes + c.stackScanBytes + pacer.globalsScan
     let utilization = 0.25 + (c.markNs > 0 ? Double(min(c.assistNs, c.markNs)) / (Double(c.markNs) * procs) : 0)
-    let idleUtilization = c.markNs > 0 ? idleSlack / (Double(c.markNs) * procs) : 0
+    let idleUtilization = c.markNs > 0 ? idle / (Double(c.markNs) * procs) : 0
     let consMark: Double? =
       grown > 0 && scanWork > 0
       ? Double(grown) * (utilization + idleUtilization) / (Double(scanWork) * (1 - utilization))

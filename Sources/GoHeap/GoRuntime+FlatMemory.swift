@@ -354,17 +354,17 @@ extension GoRuntime {
     }
     let (span, off) = try locate(a, count: size)
     let value = size == 8 ? bits : bits & ((1 << UInt64(size << 3)) - 1)
-    let faulted = try span._withUnsafeGuaranteedRef { s -> Int in
+    let faultNs = try span._withUnsafeGuaranteedRef { s -> Double in
       if s.isLarge { return try storeLarge(s, off, value, size) }
       // A zero stored where nothing was written changes no byte: no buffer is made.
       if value != 0 || s.bytes != nil { Self.storeBytes(spanBytes(s) + off, value, size) }
       return try touchFlat(s, off, size)
     }
-    if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+    if faultNs > 0 { try work(faultNs) }
   }
 
   /// `store` into a large object: a page's buffer, or none when the page already reads `value`.
-  private func storeLarge(_ s: Span, _ off: Int, _ value: UInt64, _ size: Int) throws -> Int {
+  private func storeLarge(_ s: Span, _ off: Int, _ value: UInt64, _ size: Int) throws -> Double {
     let lp = largePages(s)
     let p = off >> LargePages.shift
     let inPage = off & (LargePages.size - 1)
@@ -413,10 +413,10 @@ extension GoRuntime {
     return UInt8(truncatingIfNeeded: patternBytes(lp.patterns[p], at: off, size: 1))
   }
 
-  /// Makes the pages under `count` bytes at span offset `off` resident; returns the bytes
-  /// faulted in (`touch`, behind a large span's record of the pages it already wrote).
+  /// Makes the pages under `count` bytes at span offset `off` resident; returns what the faults
+  /// cost, ns (`touch`, behind a large span's record of the pages it already wrote).
   @inline(__always)
-  func touchFlat(_ s: Span, _ off: Int, _ count: Int) throws -> Int {
+  func touchFlat(_ s: Span, _ off: Int, _ count: Int) throws -> Double {
     let heap = (s.basePage << pageShift) + off
     guard s.isLarge, let lp = s.largePages else {
       // touch's own first test, inline: a small span's pages known resident.
@@ -431,13 +431,13 @@ extension GoRuntime {
     let first = off >> LargePages.shift
     let last = (off + count - 1) >> LargePages.shift
     if first == last && lp.isResident(first) { return 0 }
-    let faulted = try touch(s, bytes: heap..<(heap + count))
+    let faultNs = try touch(s, bytes: heap..<(heap + count))
     // A touched byte makes its whole physical page resident: a whole 4 KiB page when physical
     // pages are no smaller (every profile's are 4 KiB).
     if physPageShift >= LargePages.shift {
       for p in first...last { lp.setResident(p) }
     }
-    return faulted
+    return faultNs
   }
 
   // MARK: Ranges
@@ -524,8 +524,8 @@ extension GoRuntime {
     let s = span.takeUnretainedValue()
     fillFlat(s, off, n, alignedPattern(pattern, elemSize: elemSize, startingAt: off))
     if asStores {
-      let faulted = try touchFlat(s, off, n)
-      if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+      let faultNs = try touchFlat(s, off, n)
+      if faultNs > 0 { try work(faultNs) }
     } else {
       try chargeRangeWrite(s, off, n, passes: 1)
     }
@@ -552,16 +552,16 @@ extension GoRuntime {
     bytes.withUnsafeBytes { b in
       if let p = b.baseAddress { writeFlat(s, off, p, b.count) }
     }
-    let faulted = try touchFlat(s, off, bytes.count)
-    if faulted > 0 { try work(Double(faulted) * profile.cost.firstTouchNsPerByte) }
+    let faultNs = try touchFlat(s, off, bytes.count)
+    if faultNs > 0 { try work(faultNs) }
   }
 
   /// The cost of a memclr/memmove of `count` bytes at span offset `off` of `s`: its pages are
   /// faulted in, and the write takes `passes` times the write cost per byte plus the faults, in
   /// one non-preemptible stretch.
   private func chargeRangeWrite(_ s: Span, _ off: Int, _ count: Int, passes: Double) throws {
-    let faulted = try touchFlat(s, off, count)
-    try chargeWrite(bytes: count, faulted: faulted, passes: passes)
+    let faultNs = try touchFlat(s, off, count)
+    try chargeWrite(bytes: count, faultNs: faultNs, passes: passes)
   }
 
   // MARK: Bytes of a span

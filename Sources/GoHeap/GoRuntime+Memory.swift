@@ -8,18 +8,22 @@
 // kernel first reclaims lazily freed pages (MADV_FREE) and otherwise kills the process.
 
 extension GoRuntime {
-  /// The clock cost of a memclr/memmove of `bytes` bytes, `faulted` of them faulted in: `passes`
-  /// times the write cost per byte plus the first touches, in one non-preemptible stretch.
-  func chargeWrite(bytes: Int, faulted: Int, passes: Double) throws {
-    try work(
-      Double(bytes) * profile.cost.writeNsPerByte * passes
-        + Double(faulted) * profile.cost.firstTouchNsPerByte,
-      preemptible: false)
+  /// The clock cost of a memclr/memmove of `bytes` bytes whose page faults cost `faultNs`:
+  /// `passes` times the write cost per byte plus the faults, in one non-preemptible stretch.
+  func chargeWrite(bytes: Int, faultNs: Double, passes: Double) throws {
+    try work(Double(bytes) * profile.cost.writeNsPerByte * passes + faultNs, preemptible: false)
   }
 
-  /// Makes the pages under a heap byte range of `s` resident; returns the bytes faulted in.
+  /// What faulting pages in costs: a page's first fault at `firstTouchNsPerByte`, a page
+  /// faulted in again after the scavenger released it at `refaultNsPerByte` (CostModel).
+  func faultNs(_ f: (faulted: Int, refaulted: Int)) -> Double {
+    Double(f.faulted - f.refaulted) * profile.cost.firstTouchNsPerByte
+      + Double(f.refaulted) * profile.cost.refaultNsPerByte
+  }
+
+  /// Makes the pages under a heap byte range of `s` resident; returns what their faults cost, ns.
   @discardableResult
-  func touch(_ s: Span, bytes: Range<Int>) throws -> Int {
+  func touch(_ s: Span, bytes: Range<Int>) throws -> Double {
     // (Page sizes are powers of two: shifts, not divisions, on this per-store path.)
     let spanStart = s.basePage << pageShift
     let first = (bytes.lowerBound - spanStart) >> physPageShift
@@ -32,9 +36,10 @@ extension GoRuntime {
     } else if last == first && os.isResident(byte: bytes.lowerBound) {
       return 0
     }
-    let faulted = os.touch(bytes)
-    if faulted > 0 { try checkMemoryPressure() }
-    return faulted
+    let fault = os.touch(bytes)
+    guard fault.faulted > 0 else { return 0 }
+    try checkMemoryPressure()
+    return faultNs(fault)
   }
 
   /// The kernel's response when resident memory exceeds the machine's or the container's:

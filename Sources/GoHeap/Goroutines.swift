@@ -79,8 +79,7 @@ extension GoRuntime {
       let id = reused?.id ?? takeGoroutineID()
       // newproc1 writes the first frame's words at the top: that page is resident.
       let base = newprocFrameBytes
-      let faulted = try touchStack(stack, from: 0, to: base)
-      stacks.workNs += Double(faulted) * profile.cost.firstTouchNsPerByte
+      stacks.workNs += try touchStack(stack, from: 0, to: base)
       stacks.parked[id] = GoroutineStackState(stack: stack, touched: base, baseBytes: base, used: base)
       return NewGoroutine(id: id, newG: reused == nil)
     }
@@ -176,10 +175,9 @@ extension GoRuntime {
       let half = g.stack.size / 2
       if half >= p.fixedStack && g.used + p.stackNosplit < g.stack.size / 4 {
         let new = try stackalloc(half, p)
-        let faulted = try touchStack(new, from: 0, to: g.used)
+        let faultNs = try touchStack(new, from: 0, to: g.used)
         stackfree(g.stack, p)
-        stacks.workNs += Double(g.used) * profile.cost.writeNsPerByte
-          + Double(faulted) * profile.cost.firstTouchNsPerByte
+        stacks.workNs += Double(g.used) * profile.cost.writeNsPerByte + faultNs
         g.stack = new
         g.touched = g.used
         stacks.parked[id] = g

@@ -87,14 +87,19 @@ struct OSMemory: Equatable {
     (bytes.lowerBound / physPageSize)..<((bytes.upperBound + physPageSize - 1) / physPageSize)
   }
 
-  /// Writes to a heap byte range: its pages become resident. Returns the bytes newly faulted in.
+  /// Writes to a heap byte range: its pages become resident. Returns the bytes newly faulted in,
+  /// and how many of those had been resident before (released since: refaults).
   @discardableResult
-  mutating func touch(_ bytes: Range<Int>) -> Int {
+  mutating func touch(_ bytes: Range<Int>) -> (faulted: Int, refaulted: Int) {
     let pages = physPages(bytes)
     if !lazyFree.isEmpty { lazyFree.remove(pages) }
     let faulted = resident.insert(pages)
-    if faulted > 0 { everResident.insert(pages) }
-    return faulted * physPageSize
+    guard faulted > 0 else { return (0, 0) }
+    // The pages resident before are ever-resident too: the rest of the range's ever-resident
+    // pages are the ones faulted in again.
+    let refaulted = everResident.overlap(pages) - (pages.count - faulted)
+    everResident.insert(pages)
+    return (faulted * physPageSize, max(0, refaulted) * physPageSize)
   }
 
   /// Whether the physical page holding heap byte `offset` is resident.

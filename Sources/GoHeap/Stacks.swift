@@ -375,30 +375,29 @@ extension GoRuntime {
     let new = try stackalloc(newSize, p)
     stacks.main = new
     stacks.touched = 0
-    let faulted = try touchStack(new, from: 0, to: used)
+    let faultNs = try touchStack(new, from: 0, to: used)
     stacks.touched = used
     stackfree(old, p)
-    stacks.workNs += Double(used) * profile.cost.writeNsPerByte
-      + Double(faulted) * profile.cost.firstTouchNsPerByte
+    stacks.workNs += Double(used) * profile.cost.writeNsPerByte + faultNs
   }
 
   /// The goroutine's frames reach `used` bytes: the pages they write become resident (a fault
   /// each, the first time).
   func touchMainStack(used: Int) throws {
     guard used > stacks.touched else { return }
-    let faulted = try touchStack(stacks.main, from: stacks.touched, to: used)
+    stacks.workNs += try touchStack(stacks.main, from: stacks.touched, to: used)
     stacks.touched = used
-    stacks.workNs += Double(faulted) * profile.cost.firstTouchNsPerByte
   }
 
-  /// Writes bytes [hi - to, hi - from) of a stack; returns the bytes newly faulted in.
-  func touchStack(_ s: StackRef, from: Int, to: Int) throws -> Int {
+  /// Writes bytes [hi - to, hi - from) of a stack; returns what its faults cost, ns.
+  func touchStack(_ s: StackRef, from: Int, to: Int) throws -> Double {
     let hi = stackTop(s)
     let lo = hi - min(to, s.size)
     guard lo < hi - from else { return 0 }
-    let faulted = os.touch(lo..<(hi - from))
-    if faulted > 0 { try checkMemoryPressure() }
-    return faulted
+    let fault = os.touch(lo..<(hi - from))
+    guard fault.faulted > 0 else { return 0 }
+    try checkMemoryPressure()
+    return faultNs(fault)
   }
 
   /// stackalloc: a small stack from the P's cache (refilled from the pool), a large one from
