@@ -38,14 +38,20 @@ public struct CostModel: Sendable {
   /// go1.19 (THP-backed 2 MiB faults with compaction): 0.85-0.97 s in 6 of 11 runs.
   var firstTouchNsPerByte: Double
   /// ns per byte of a fault on a page the scavenger released after it had been resident. The
-  /// first-touch rate where the heap has no huge pages. Go 1.19 asks for huge pages on the heap
-  /// but, releasing a range, sets MADV_NOHUGEPAGE on the huge pages at its ends
-  /// (mem_linux.go sysUnusedOS, against khugepaged re-inflating a released page), and a small
-  /// span's sysUsed re-enables only whole huge pages inside it (sysUsedOS → sysHugePageOS):
-  /// the pages a churning heap scavenges come back as 4 KiB faults, at Go 1.27's measured rate
-  /// on the same machine (~1.4 us per 4 KiB), not at the THP fill's 2.3 ns/B. (mixedsizes on
-  /// Go 1.19.8, gcpacertrace: the mutator allocates ~12 MB during each 5 ms mark, ~3 MB/ms,
-  /// while 14-20 MiB of its heap is released between marks: Tests/Recordings/runs/pacertrace.)
+  /// first-touch rate where the heap has no huge pages. Go 1.19 asks for huge pages
+  /// (MADV_HUGEPAGE, the machine's THP being madvise) only for the whole, aligned 2 MiB pages
+  /// inside a span it readies (mem_linux.go sysUsedOS → sysHugePageOS), and marks the end huge
+  /// pages of a range it releases MADV_NOHUGEPAGE (sysUnusedOS): memory a churning heap reuses
+  /// after the scavenger comes back 4 KiB at a time, at Go 1.27's measured rate on the same
+  /// machine (~1.4 us per 4 KiB), not at the 400 MB fill's 2.3 ns/B. First touch against
+  /// refault is an empirical proxy for that: the source's own rule (huge-page faults only in
+  /// whole huge pages of the span being readied, every small span 4 KiB at a time) fitted the
+  /// recorded go1.19 scenarios less well (mixedsizes 12 of 35, largeobj 115 of 147, linkedlist
+  /// 82 of 84, memlimit 146 of 147, against 13, 120, 83 and 147), perhaps because the huge-page
+  /// flag a VMA once got stays on its range and khugepaged collapses pages behind the program.
+  /// (mixedsizes on Go 1.19.8, gcpacertrace: the mutator allocates 10-12.6 MB during each 5-5.8
+  /// ms mark, 2-2.3 MB/ms; gcsh, charging refaults the THP rate, allocated a fifth as fast
+  /// during its marks as between them: Tests/Recordings/runs/pacertrace.)
   var refaultNsPerByte: Double
   /// ns per resident byte released to the OS with madvise (scavenger work: the kernel unmaps
   /// and frees each page). go1.27: ~14 MB per 1 ms burst (diag/scavenge_second_gc, first

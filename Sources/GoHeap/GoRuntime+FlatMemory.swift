@@ -346,7 +346,7 @@ extension GoRuntime {
   }
 
   /// Stores the low `size` (1, 2, 4 or 8) bytes of `bits` at a heap address, little-endian. The
-  /// page becomes resident: a first touch costs the page's first-touch time.
+  /// page becomes resident: a first touch costs the page's fault (faultNs).
   public func store(_ a: Address, _ bits: UInt64, size: Int) throws {
     try checkAlive()
     guard Self.isAccessSize(size) else {

@@ -1,7 +1,8 @@
 // Page faults: what writing memory does to the resident set, and what it costs.
 //
 // A write touches the physical pages under it (`touch`), which makes them resident: the first
-// touch of a page costs its fault (the kernel zeroing it), at `firstTouchNsPerByte`. A memclr or
+// touch of a page costs its fault (the kernel zeroing it), at `firstTouchNsPerByte`, and a
+// fault on a page the scavenger released since at `refaultNsPerByte` (faultNs). A memclr or
 // memmove (`clearMemory`, `copyMemory`, the compiler's translation of `for i := range s { s[i] =
 // 0 }`) also writes every byte at memory speed, in one non-preemptible stretch (`chargeWrite`).
 // When a touch pushes resident memory above the machine's (or the container's) memory, the

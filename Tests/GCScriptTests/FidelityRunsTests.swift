@@ -353,7 +353,7 @@ private func timedCheckpoints(
 /// the touch charged, as the inline mark bits' does at 256 B), and the recycled pointerful 64
 /// and 256 B steps' cycles (gcsh 21 and 21, Go 16-19 and 15-19: its pointerful cycles each
 /// let ~25 % more be allocated, where its pointer-free ones match gcsh's). Counting the idle
-/// worker's time in cons/mark moved them: 4 KiB from 26 to 25 cycles (in range, Go 19-24), 64 B
+/// worker's time in cons/mark moved them: 4 KiB from 26 to 25 cycles (within one of Go's 19-24), 64 B
 /// from 20 to 21. Tests/Recordings/runs/pacertrace/allocptr has Go's own pacer lines for them.
 @Test(arguments: ["alloccost", "allocptr"], ["go1.27", "go1.19"])
 func allocationCostsFollowTheRecordedRuns(_ name: String, _ profileName: String) throws {

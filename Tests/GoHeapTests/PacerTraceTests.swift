@@ -48,7 +48,7 @@ struct TracedCycle {
 /// (RuntimeProfile.go119: kp 0.9, ti 4, as mgcpacer.go init sets them) recovers each
 /// measurement, and the idle share it implies is gctrace's idle column over twice the mark's
 /// clock (2 Ps), cycle for cycle, in mixedsizes' three runs: 0.35-0.45 in the steady cycles,
-/// a third of the cons/mark on a 2-P machine. Replaying the recovered measurements through
+/// about half of the cons/mark on a 2-P machine. Replaying the recovered measurements through
 /// gcsh's Pacer gives every estimate the trace printed next.
 @Test func goNineteensPacerCountsIdleMarkTime() throws {
   let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -62,6 +62,8 @@ struct TracedCycle {
     let text = try String(contentsOf: dir.appendingPathComponent(run), encoding: .utf8)
     let cycles = TracedCycle.parse(text)
     #expect(cycles.count >= 15, "\(run): \(cycles.count) cycles")
+    // Every end line paired with its gctrace line: one left out would shift the inversion.
+    #expect(cycles.count == text.components(separatedBy: "% CPU (25 exp.)").count - 1)
     var pacer = Pacer(profile: .go119, gcPercent: 100)
     var integral = 0.0
     for (n, c) in zip(cycles, cycles.dropFirst()).enumerated() {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# pacertrace: three recorded scenarios run again with the pacer's own trace
+# pacertrace: four recorded scenarios run again with the pacer's own trace
 # (GODEBUG=gcpacertrace=1): mgcpacer.go prints, at each cycle's end, the utilisation the
 # background workers and assists took, the scan work done against the work expected, heapLive
 # from `triggered` to the end, and the cons/mark estimate the cycle started with (oldConsMark;
