@@ -16,6 +16,9 @@ public final class Reporter {
   public let format: Format
   public var gctrace: Bool
   public var scavtrace: Bool
+  /// GODEBUG=gcpacertrace=1: the pacer's plan at each cycle's start and its measurement at the
+  /// end (mgcpacer.go), on stderr before the cycle's gctrace line, as the runtime prints them.
+  public var pacertrace: Bool
   private let stdout: (String) -> Void
   private let stderr: (String) -> Void
   /// Where the program's own bytes go in text mode (nil: decoded, then `stdout` / `stderr`).
@@ -27,13 +30,15 @@ public final class Reporter {
   private let narrator = Narrator()
 
   public init(
-    format: Format, gctrace: Bool, scavtrace: Bool? = nil, stdout: @escaping (String) -> Void,
+    format: Format, gctrace: Bool, scavtrace: Bool? = nil, pacertrace: Bool = false,
+    stdout: @escaping (String) -> Void,
     stderr: @escaping (String) -> Void, stdoutBytes: (([UInt8]) -> Void)? = nil,
     stderrBytes: (([UInt8]) -> Void)? = nil
   ) {
     self.format = format
     self.gctrace = gctrace
     self.scavtrace = scavtrace ?? gctrace
+    self.pacertrace = pacertrace
     self.stdout = stdout
     self.stderr = stderr
     self.stdoutBytes = stdoutBytes
@@ -167,6 +172,12 @@ public final class Reporter {
       } else if gctrace || scavtrace {
         printSteadyTrace(s, rt)
       }
+    case .pacerStart(let p, let t):
+      pacerLine(TraceLines.pacerStartLine(p, floats: rt.profile.printFloats), "start", t, rt)
+    case .pacerEnd(let p, let t):
+      pacerLine(
+        TraceLines.pacerEndLine(p, floats: rt.profile.printFloats, resets: rt.profile.traceFormat == .go119),
+        "end", t, rt)
     case .sysmonForcedGC:
       if format == .text && gctrace { stderr(TraceLines.sysmonForced + "\n") }
     case .scavengeReport(let r, let t):
@@ -183,6 +194,19 @@ public final class Reporter {
         stderr(trace + "\n")
       }
     default: break
+    }
+  }
+
+  /// A gcpacertrace line. Go 1.0 has no such trace (its pacer is GOGC's proportion alone).
+  private func pacerLine(_ line: String, _ phase: String, _ t: Int, _ rt: GoRuntime) {
+    guard pacertrace, rt.profile.traceFormat != .go10 else { return }
+    if format == .jsonl {
+      var j = JSONLine(event: "pacer", t: seconds(t))
+      j.add("phase", phase)
+      j.add("trace", line)
+      stdout(j.text + "\n")
+    } else {
+      stderr(line + "\n")
     }
   }
 

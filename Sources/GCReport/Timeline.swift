@@ -357,6 +357,8 @@ public final class Timeline {
       for e in s.events(ofPeriod: s.count) { event(e) }
     case .heapGrowth(let bytes, _, _): sample(.heapGrowth(bytes: bytes))
     case .reclaimed(let bytes, _): sample(.reclaimed(bytes: bytes))
+    // The pacer's trace lines change no memory: the cycle's own events sample the heap.
+    case .pacerStart, .pacerEnd: break
     case .death(let d, let t):
       let what: String
       switch d {

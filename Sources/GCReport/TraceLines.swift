@@ -74,6 +74,27 @@ public enum TraceLines {
       + "\(c.procs) P" + (c.trigger == .user ? " (forced)" : "")
   }
 
+  /// gcpacertrace's line at a cycle's start (mgcpacer.go startCycle): the assist ratio, and the
+  /// scannable heap, heapLive and goal in MB (>> 20), and the workers: dedicated ones, then the
+  /// fractional utilisation goal. Floats as the era's runtime prints them (`+2.500000e-001` in
+  /// Go 1.19, `0.25` in Go 1.27: Tests/Recordings/runs/pacertrace).
+  public static func pacerStartLine(_ p: PacerStart, floats: PrintFloats) -> String {
+    "pacer: assist ratio=\(floats.format(p.assistRatio)) (scan \(p.heapScan >> 20) MB in "
+      + "\(p.heapLive >> 20)->\(p.heapGoal >> 20) MB) workers=\(p.dedicatedWorkers)+"
+      + floats.format(p.fractionalGoal)
+  }
+
+  /// gcpacertrace's line at mark termination (mgcpacer.go endCycle): the utilisation (int of the
+  /// percent), the scan work done and expected, heapLive from `triggered` to the end, its
+  /// distance from the goal, and the cons/mark estimate the cycle began with. Go 1.18-1.20 add
+  /// `[controller reset]` when the PI controller's output was not finite.
+  public static func pacerEndLine(_ p: PacerEnd, floats: PrintFloats, resets: Bool) -> String {
+    "pacer: \(Int(p.utilization * 100))% CPU (25 exp.) for \(p.heapScanWork)+\(p.stackScanWork)+"
+      + "\(p.globalsScanWork) B work (\(p.expectedScanWork) B exp.) in \(p.triggered) B -> "
+      + "\(p.heapLive) B (∆goal \(p.heapLive &- p.heapGoal), cons/mark \(floats.format(p.oldConsMark)))"
+      + (resets && p.controllerReset ? "[controller reset]" : "")
+  }
+
   /// sysmon's line before its periodic GC.
   public static let sysmonForced = "GC forced"
 

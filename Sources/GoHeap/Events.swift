@@ -68,6 +68,45 @@ public struct GCCycle: Sendable {
   public var frees: Int
 }
 
+/// The pacer's plan for a cycle at its start, as GODEBUG=gcpacertrace=1 prints it (mgcpacer.go
+/// startCycle, after revise): `pacer: assist ratio=R (scan S MB in L->G MB) workers=D+F`.
+public struct PacerStart: Sendable {
+  /// Scan work an assist owes per byte allocated (assistWorkPerByte): the work expected over the
+  /// heap left to the goal (revise).
+  public var assistRatio: Double
+  /// Scannable heap bytes (gcController.heapScan), heapLive at the start (work.initialHeapLive)
+  /// and the goal, bytes.
+  public var heapScan: Int
+  public var heapLive: Int
+  public var heapGoal: Int
+  /// Dedicated mark workers, and the fractional worker's utilisation goal.
+  public var dedicatedWorkers: Int
+  public var fractionalGoal: Double
+}
+
+/// The pacer's measurement of a cycle at mark termination (mgcpacer.go endCycle), as
+/// gcpacertrace prints it: `pacer: U% CPU (25 exp.) for H+S+G B work (E B exp.) in T B -> L B
+/// (∆goal D, cons/mark X)`. The runtime prints nothing when the heap did not grow past
+/// `triggered` (endCycle returns first).
+public struct PacerEnd: Sendable {
+  /// The background goal (0.25) plus the assists' share of the mark's CPU.
+  public var utilization: Double
+  /// Scan work done: heap, stacks, globals; and the work the cycle expected, bytes.
+  public var heapScanWork: Int
+  public var stackScanWork: Int
+  public var globalsScanWork: Int
+  public var expectedScanWork: Int
+  /// `triggered` and heapLive at mark termination, bytes.
+  public var triggered: Int
+  public var heapLive: Int
+  /// The goal in force (lastHeapGoal), bytes.
+  public var heapGoal: Int
+  /// The cons/mark estimate before this cycle's update (oldConsMark).
+  public var oldConsMark: Double
+  /// Go 1.18-1.20: the PI controller's output was not finite and was reset to 0.
+  public var controllerReset: Bool
+}
+
 /// One tick of Go 1.0's scavenger goroutine (mheap.c MHeap_Scavenger), as GOGCTRACE prints it.
 public struct ScavengerTick: Sendable {
   /// The tick number k (`scvgK`), from 0.
@@ -137,6 +176,10 @@ public enum HeapEvent: Sendable {
   case gcStart(number: Int, trigger: GCTrigger, timeNs: Int, heapLive: Int, goal: Int)
   /// A cycle reached mark termination and was swept.
   case gcEnd(GCCycle)
+  /// The pacer's plan at a cycle's start and its measurement at the end (gcpacertrace), each
+  /// before the cycle's `gcEnd`.
+  case pacerStart(PacerStart, timeNs: Int)
+  case pacerEnd(PacerEnd, timeNs: Int)
   /// sysmon's forcegchelper woke to start a periodic GC (gctrace prints `GC forced`).
   case sysmonForcedGC(timeNs: Int)
   /// scavtrace's line: printed at the end of each cycle's sweep and after FreeOSMemory.

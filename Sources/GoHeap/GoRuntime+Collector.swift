@@ -182,6 +182,7 @@ extension GoRuntime {
       stackScanBytes: stackScan, terminationDue: due, earliestDue: earliest,
       scheduledDue: due,
       heapAllocBefore: heapAllocBytes, objectsBefore: objectsAllocated - objectsFreed)
+    emit(.pacerStart(pacerPlan(goal: goal, stackScan: stackScan), timeNs: now))
     switch profile.collector {
     case .concurrent:
       schedule(.markTermination(cycle: n), at: due)
@@ -193,6 +194,22 @@ extension GoRuntime {
       now = due
       try finishCycle()
     }
+  }
+
+  /// The pacer's plan for the cycle starting now, as gcpacertrace reports it. gcController.heapScan
+  /// counts the scannable bytes of the live heap as heapLive counts its bytes: here, every
+  /// allocated object in a span that holds pointers (gcsh counts scan work by whole objects).
+  func pacerPlan(goal: Int, stackScan: Int) -> PacerStart {
+    var heapScan = 0
+    for case let s? in spans where !s.noscan { heapScan += s.allocCount * s.elemSize }
+    let plan = markWorkerPlan
+    let fractional =
+      (Double(profile.procs) * 0.25 - Double(plan.dedicated)) / Double(max(1, profile.procs))
+    return PacerStart(
+      assistRatio: pacer.startAssistRatio(
+        heapLive: heapLive, goal: goal, maxScanWork: heapScan + stackScan + pacer.globalsScan),
+      heapScan: heapScan, heapLive: heapLive, heapGoal: goal, dedicatedWorkers: plan.dedicated,
+      fractionalGoal: max(0, fractional))
   }
 
   /// mgcmark.go maxObletBytes: the most of one object a worker scans at a time.
@@ -273,8 +290,9 @@ extension GoRuntime {
   /// (100,000) units of scan work (mgcmark.go gcDrain); at a mark's start it has had all of the
   /// time so far, so it stops at its first check, and the P, with nothing else to run, runs an
   /// idle worker. findRunnableGCWorker would give the fractional worker a P again whenever it
-  /// falls below its share; gcsh's model (one slice of scan work as background time, the rest
-  /// idle) is what the real traces show: Go 1.27.3 on 2 Ps, mixedsizes' 12 ms marks read
+  /// falls below its share; gcsh's model (one slice of scan work, or the globals' root work
+  /// when that is more, as background time, the rest idle: finishCycle) is what the real
+  /// traces show: Go 1.27.3 on 2 Ps, mixedsizes' 12 ms marks read
   /// `7.9/0.70/11` assist/background/idle ms, smallobj's 0.1 ms ones `0.099/0.059/0`.
   var markWorkerPlan: (dedicated: Int, fractionalSliceNs: Double) {
     let goal = Double(profile.procs) * 0.25
@@ -320,7 +338,8 @@ extension GoRuntime {
     pauseRing.end[(numGC - 1) % pauseRing.end.count] = now
     let procs = Double(profile.procs)
     // The mark's CPU: the assists (the program's goroutine, paying for its allocations), a
-    // worker on the P the program leaves, for the mark's whole wall time, and the program's
+    // worker on the P the program leaves, for the mark's wall time but its fixed latency
+    // (below), and the program's
     // own P while the program is blocked (markWithEveryP). Which kind of worker runs decides
     // what counts as the GC's CPU time (gctrace's assist/background/idle columns and its P%,
     // GCCPUFraction): a dedicated worker's time counts, an idle one's is "free". With a
@@ -332,11 +351,12 @@ extension GoRuntime {
     // is the stop-the-world's work.
     // The mark's fixed part (markBaseNs) is mostly clock time in which no worker drains —
     // starting the workers, the termination handshakes — except the root jobs that scan the
-    // binary's data and bss (globalsScan bytes, in blocks of rootBlockBytes, 256 KiB: one job
-    // for these programs, mgcmark.go markroot). The fractional worker checks whether it has had
-    // its share only between root jobs and every drainCheckThreshold of scan work, so it does
-    // that job whole; a tiny heap's mark is then all background time: `0.10/0.078/0` in 0.3 ms
-    // (Go 1.27.3, Tests/Recordings/runs/alloccost), no idle-worker time at all.
+    // binary's data and bss (globalsScan bytes; mgcmark.go markroot). A tiny heap's mark is all
+    // background time: `0.10/0.078/0` in 0.3 ms (Go 1.27.3, Tests/Recordings/runs/alloccost),
+    // no idle-worker time at all, so the background share here is at least that root work.
+    // That is a fit to the traces, not the source's reading: gcDrain checks after every root
+    // job, and data and bss are jobs of their own, so by markWorkerPlan's reasoning the
+    // fractional worker would stop after the first; the recorded marks say it does not.
     let assist = min(c.assistNs, c.markWorkNs)
     let rootsNs = min(cost.markBaseNs, Double(pacer.globalsScan) * cost.markNsPerScanByte)
     let worker =
@@ -371,7 +391,7 @@ extension GoRuntime {
     // gcpacertrace confirms the formula: inverting its PI controller gives each cycle's
     // measurement, and the idle share that measurement implies equals gctrace's idle column over
     // twice the mark's clock, cycle for cycle (mixedsizes: 0.35-0.45 of the steady cycles;
-    // Tests/Recordings/runs/pacertrace). Leaving it out made the runway a third of Go's on a
+    // Tests/Recordings/runs/pacertrace). Leaving it out made the runway about half of Go's on a
     // 2-P machine. The assists' share matters when they do much of the mark: the mutator then
     // allocated little during it because it spent its time marking, not because allocation is
     // slow — counting that time (1 - u, the mutator's share, shrinks) keeps the estimate the
@@ -385,9 +405,21 @@ extension GoRuntime {
       grown > 0 && scanWork > 0
       ? Double(grown) * (utilization + idleUtilization) / (Double(scanWork) * (1 - utilization))
       : nil
-    pacer.commit(
+    let oldConsMark = pacer.consMark
+    let expected = pacer.expectedScanWork
+    let lastGoal = currentGoal()
+    let controllerOK = pacer.commit(
       heapMarked: heapMarked, heapScan: c.scanBytes, stackScan: c.stackScanBytes,
       consMark: consMark)
+    if consMark != nil {
+      emit(.pacerEnd(
+        PacerEnd(
+          utilization: utilization, heapScanWork: c.scanBytes, stackScanWork: c.stackScanBytes,
+          globalsScanWork: pacer.globalsScan, expectedScanWork: expected,
+          triggered: c.triggered, heapLive: heapEnd, heapGoal: lastGoal,
+          oldConsMark: oldConsMark, controllerReset: !controllerOK),
+        timeNs: now))
+    }
     pages.nextGeneration()
     // Flush the mcaches: cached spans become ordinary in-use spans to be swept.
     releaseAllMCaches()

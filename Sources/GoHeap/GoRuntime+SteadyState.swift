@@ -178,6 +178,8 @@ extension HeapEvent {
       c.startNs += ns
       c.endNs += ns
       return .gcEnd(c)
+    case .pacerStart(let p, let t): return .pacerStart(p, timeNs: t + ns)
+    case .pacerEnd(let p, let t): return .pacerEnd(p, timeNs: t + ns)
     case .sysmonForcedGC(let t): return .sysmonForcedGC(timeNs: t + ns)
     case .scavengeReport(let r, let t): return .scavengeReport(r, timeNs: t + ns)
     case .scavengerTick(let k, let t): return .scavengerTick(k, timeNs: t + ns)

@@ -173,17 +173,38 @@ struct Pacer {
   /// End of a cycle: records what was marked and scanned (resetLive) and sets the next goal
   /// (gcControllerState.commit).
   /// `consMark` is the cycle's measured cons/mark, nil when the heap did not grow past
-  /// `triggered` (endCycle then leaves the estimate as it was).
+  /// `triggered` (endCycle then leaves the estimate as it was). Returns false when Go 1.19's
+  /// controller was reset (gcpacertrace's `[controller reset]`).
+  @discardableResult
   mutating func commit(
     heapMarked: Int, heapScan: Int, stackScan: Int? = nil, consMark measured: Double?
-  ) {
+  ) -> Bool {
     self.heapMarked = heapMarked
     lastHeapScan = heapScan
     if let s = stackScan { self.stackScan = s }
-    if let m = measured { updateConsMark(m) }
+    let ok = measured.map { updateConsMark($0) } ?? true
     gcPercentGoal = computeGCPercentGoal()
     triggered = nil
+    return ok
   }
+
+  /// revise() at a cycle's start, before any work is done, in the runtime's unit: scan bytes an
+  /// assist owes per byte allocated, the work expected over the heap left to the goal. A heap
+  /// already past its goal gets 10 % more and is expected to need the worst case,
+  /// `maxScanWork` (everything scannable live).
+  func startAssistRatio(heapLive: Int, goal: Int, maxScanWork: Int) -> Double {
+    var g = goal
+    var expected = expectedScanWork
+    if heapLive > g {
+      g = Int(saturating: Double(g) * 1.1)
+      expected = maxScanWork
+    }
+    return Double(max(expected, 1000)) / Double(max(g - heapLive, 1))
+  }
+
+  /// The scan work a cycle expects (revise's scanWorkExpected): the last cycle's heap and
+  /// stack scan work and the globals.
+  var expectedScanWork: Int { lastHeapScan + stackScan + globalsScan }
 
   /// Start of a cycle at `heapLive` (gcControllerState.startCycle): sets and returns `triggered`.
   mutating func startCycle(heapLive: Int, goal: Int) -> Int {
@@ -196,13 +217,15 @@ struct Pacer {
     return t
   }
 
-  /// endCycle's update of the estimate from this cycle's measurement.
-  private mutating func updateConsMark(_ measured: Double) {
+  /// endCycle's update of the estimate from this cycle's measurement; false when the PI
+  /// controller was reset.
+  private mutating func updateConsMark(_ measured: Double) -> Bool {
     switch profile.consMarkSmoothing {
     case .maximumOfLast(let n):
       consMarkHistory.append(measured)
       if consMarkHistory.count > n { consMarkHistory.removeFirst() }
       consMark = consMarkHistory.max() ?? 0
+      return true
     case .piController(let kp, let ti, let tt, let lo, let hi):
       // piController.next(input: consMark, setpoint: measured, period: 1): the output is
       // kp * error + the error integral, clamped; the integral gains kp/ti of the error and loses
@@ -213,16 +236,17 @@ struct Pacer {
       guard raw.isFinite else {
         consMarkIntegral = 0
         consMark = 0
-        return
+        return false
       }
       let output = min(max(raw, lo), hi)
       consMarkIntegral += kp / ti * error + (output - raw) / tt
       if !consMarkIntegral.isFinite {
         consMarkIntegral = 0
         consMark = 0
-        return
+        return false
       }
       consMark = output
+      return true
     }
   }
 }

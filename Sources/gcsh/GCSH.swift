@@ -211,7 +211,7 @@ struct Run: ParsableCommand {
     usage: "gcsh [<options>] [<file> | -e <code>]",
     discussion: """
       With no file on a terminal, starts the REPL. Time is virtual: `sleep 5m` takes no wall \
-      time. The environment variables GOGC, GOMEMLIMIT and GODEBUG (gctrace=1, scavtrace=1, \
+      time. The environment variables GOGC, GOMEMLIMIT and GODEBUG (gctrace=1, scavtrace=1, gcpacertrace=1, \
       madvdontneed=0) are honoured as the Go runtime honours them; flags win.
       """)
 
@@ -424,6 +424,7 @@ struct Run: ParsableCommand {
     if let d = godebug { config.environment["GODEBUG"] = [env["GODEBUG"], d].compactMap { $0 }.joined(separator: ",") }
     config.gctrace = gctrace || debug["gctrace"].map { $0 != "0" } ?? false
     config.scavtrace = gctrace || debug["scavtrace"].map { $0 != "0" } ?? false
+    config.pacertrace = debug["gcpacertrace"].map { $0 != "0" } ?? false
     if debug["madvdontneed"] == "0" { config.machine.release = .free }
     guard let f = Reporter.Format(rawValue: format) else {
       throw ValidationError("invalid --format '\(format)' (text, jsonl)")

@@ -35,6 +35,8 @@ struct SessionConfig {
   var format: Reporter.Format = .text
   var gctrace = false
   var scavtrace = false
+  /// GODEBUG=gcpacertrace=1: the pacer's lines at each cycle's start and end.
+  var pacertrace = false
   /// Program output and passing checks are not shown (gcsh check); failures still are.
   var quiet = false
   /// Narrate each statement (`--explain`).
@@ -129,6 +131,7 @@ final class Session {
     self.config = config
     reporter = Reporter(
       format: config.format, gctrace: config.gctrace, scavtrace: config.scavtrace,
+      pacertrace: config.pacertrace,
       stdout: config.quiet ? { _ in } : config.capture ?? { write($0, to: stdout) },
       stderr: config.silent ? { _ in } : { fflush(stdout); write($0, to: stderr) },
       stdoutBytes: config.quiet || config.capture != nil ? nil : { write($0, to: stdout) },

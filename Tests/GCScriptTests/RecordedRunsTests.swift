@@ -2,6 +2,8 @@
 // become `stats`): every Mallocs and TotalAlloc delta between checkpoints, everything they print
 // and every -m line of the functions under test, as Go 1.27.3 and Go 1.19.8 recorded them.
 
+import Foundation
+@testable import GCScript
 import GoHeap
 import Testing
 
@@ -71,4 +73,22 @@ func arithmeticOnPackageCallsNamesItsOperandsAsGoDoes(_ version: String) throws 
   #expect(c.printed == c.expected)
   #expect(c.go.count > 30)
   #expect(c.gcsh == c.go)
+}
+
+/// GoHeap's runtime float printer (PrintFloats.shortestG, which the gcpacertrace lines use)
+/// writes what GCScript's strconv port writes for `'g', -1` (itself checked against Go's output
+/// above and in StrconvTests): the same shortest digits, %e from an exponent of 6 or below -4.
+@Test func runtimeShortestFloatsAreStrconvs() {
+  var values: [Double] = [
+    0, -0.0, 1, -1.5, 100, 123456, 1234567, 1e21, 1e-5, 0.0001, 0.00024821667894208506,
+    1.8199097397145256, 248520, 2485200, 5e-324, .greatestFiniteMagnitude, .infinity, -.infinity,
+    .nan, 0.1, 1.0 / 3, 9.999999e5, 999999.5, 1e6,
+  ]
+  var rng = SystemRandomNumberGenerator()
+  for _ in 0..<2_000 {
+    values.append(Double(bitPattern: rng.next() & ~(0x7FF << 52)) * pow(10, Double(Int.random(in: -30...30))))
+  }
+  for v in values {
+    #expect(PrintFloats.shortestG(v) == GoStrconv.formatFloat(v, "g", -1, 64), "\(v)")
+  }
 }

@@ -45,62 +45,7 @@ extension VM {
   static func printFloat(_ v: Double, bits: Int, _ style: PrintFloats) -> String {
     switch style {
     case .shortest: return GoStrconv.formatFloat(v, "g", -1, bits)
-    case .sevenDigits: return sevenDigitFloat(v)
+    case .sevenDigits: return PrintFloats.sevenDigits(v)
     }
-  }
-
-  /// Go 1.19.8's print.go printfloat, step for step: NaN and the infinities by name, else the
-  /// value normalised to [1, 10), rounded at the seventh digit by adding 5e-7, and written as
-  /// `±d.dddddde±ddd`.
-  static func sevenDigitFloat(_ x: Double) -> String {
-    if x != x { return "NaN" }
-    if x + x == x && x > 0 { return "+Inf" }
-    if x + x == x && x < 0 { return "-Inf" }
-    let n = 7
-    var buf = [UInt8](repeating: 0, count: n + 7)
-    buf[0] = UInt8(ascii: "+")
-    var v = x
-    var e = 0
-    if v == 0 {
-      if (1 / v) < 0 { buf[0] = UInt8(ascii: "-") }
-    } else {
-      if v < 0 {
-        v = -v
-        buf[0] = UInt8(ascii: "-")
-      }
-      while v >= 10 {
-        e += 1
-        v /= 10
-      }
-      while v < 1 {
-        e -= 1
-        v *= 10
-      }
-      var h = 5.0
-      for _ in 0..<n { h /= 10 }
-      v += h
-      if v >= 10 {
-        e += 1
-        v /= 10
-      }
-    }
-    for i in 0..<n {
-      let s = Int(v)
-      buf[i + 2] = UInt8(s + 48)
-      v -= Double(s)
-      v *= 10
-    }
-    buf[1] = buf[2]
-    buf[2] = UInt8(ascii: ".")
-    buf[n + 2] = UInt8(ascii: "e")
-    buf[n + 3] = UInt8(ascii: "+")
-    if e < 0 {
-      e = -e
-      buf[n + 3] = UInt8(ascii: "-")
-    }
-    buf[n + 4] = UInt8(e / 100 + 48)
-    buf[n + 5] = UInt8(e / 10 % 10 + 48)
-    buf[n + 6] = UInt8(e % 10 + 48)
-    return String(decoding: buf, as: UTF8.self)
   }
 }
