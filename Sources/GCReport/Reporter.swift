@@ -198,8 +198,10 @@ public final class Reporter {
   }
 
   /// A gcpacertrace line. Go 1.0 has no such trace (its pacer is GOGC's proportion alone).
-  private func pacerLine(_ line: String, _ phase: String, _ t: Int, _ rt: GoRuntime) {
+  /// The line is built only when it is printed.
+  private func pacerLine(_ line: @autoclosure () -> String, _ phase: String, _ t: Int, _ rt: GoRuntime) {
     guard pacertrace, rt.profile.traceFormat != .go10 else { return }
+    let line = line()
     if format == .jsonl {
       var j = JSONLine(event: "pacer", t: seconds(t))
       j.add("phase", phase)

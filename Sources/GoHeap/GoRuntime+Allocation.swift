@@ -422,7 +422,8 @@ extension GoRuntime {
   /// mixedsizes' 13 ms marks on go1.27 let 8 MB be allocated where Go 1.27.3's let 12-13
   /// (`72->84->42 MB`; Tests/Recordings/runs/mixedsizes), now 13 (`71->84->42 MB`).
   func assist(bytes: Int) throws {
-    guard let c = cycle, profile.collector == .concurrent, c.assistWorkPerByte > 0 else { return }
+    // Nothing to scan, nothing owed.
+    guard let c = cycle, profile.collector == .concurrent, c.scanBytes > 0 else { return }
     // Mark work can be done only once the mark has begun (after sweep termination's pause): an
     // allocation made at the cycle's very start assists from the mark's first nanosecond.
     let markStart = c.markStartNs

@@ -36,6 +36,9 @@ struct MarkedHeap {
   var depth: Int
   var queuedObjects: Int
   var queuedBytes: Int
+  /// Bytes of every allocated object in a span that holds pointers, reachable or not (the
+  /// pacer's heapScan at the cycle's start: gcpacertrace).
+  var scannableHeapBytes: Int
 }
 
 extension GoRuntime {
@@ -172,17 +175,16 @@ extension GoRuntime {
     let assistGoal = pacer.assistGoal(
       goal: goal, triggered: triggered, heapLive: heapLive, scanWork: scan,
       stackScanWork: stackScan)
-    let runway = max(1, assistGoal - heapLive)
     cycle = RunningCycle(
       number: n, trigger: trigger, startNs: now, markStartNs: now + Int(c.sweepTermNs),
       heapStart: heapLive, triggered: triggered,
       goal: goal,
-      assistGoal: assistGoal, assistWorkPerByte: Double(scan) / Double(runway), markNs: markNs,
+      assistGoal: assistGoal, markNs: markNs,
       markWorkNs: markNs, markedBytes: bytes, markedObjects: objects, scanBytes: scan,
       stackScanBytes: stackScan, terminationDue: due, earliestDue: earliest,
       scheduledDue: due,
       heapAllocBefore: heapAllocBytes, objectsBefore: objectsAllocated - objectsFreed)
-    emit(.pacerStart(pacerPlan(goal: goal, stackScan: stackScan), timeNs: now))
+    emit(.pacerStart(pacerPlan(goal: goal, heapScan: marked.scannableHeapBytes, stackScan: stackScan), timeNs: now))
     switch profile.collector {
     case .concurrent:
       schedule(.markTermination(cycle: n), at: due)
@@ -198,18 +200,15 @@ extension GoRuntime {
 
   /// The pacer's plan for the cycle starting now, as gcpacertrace reports it. gcController.heapScan
   /// counts the scannable bytes of the live heap as heapLive counts its bytes: here, every
-  /// allocated object in a span that holds pointers (gcsh counts scan work by whole objects).
-  func pacerPlan(goal: Int, stackScan: Int) -> PacerStart {
-    var heapScan = 0
-    for case let s? in spans where !s.noscan { heapScan += s.allocCount * s.elemSize }
+  /// allocated object in a span that holds pointers (gcsh counts scan work by whole objects),
+  /// which markFromRoots sums as it clears the marks.
+  func pacerPlan(goal: Int, heapScan: Int, stackScan: Int) -> PacerStart {
     let plan = markWorkerPlan
-    let fractional =
-      (Double(profile.procs) * 0.25 - Double(plan.dedicated)) / Double(max(1, profile.procs))
     return PacerStart(
       assistRatio: pacer.startAssistRatio(
         heapLive: heapLive, goal: goal, maxScanWork: heapScan + stackScan + pacer.globalsScan),
       heapScan: heapScan, heapLive: heapLive, heapGoal: goal, dedicatedWorkers: plan.dedicated,
-      fractionalGoal: max(0, fractional))
+      fractionalGoal: plan.fractionalGoal)
   }
 
   /// mgcmark.go maxObletBytes: the most of one object a worker scans at a time.
@@ -218,7 +217,11 @@ extension GoRuntime {
   /// Marks everything reachable from the roots — the address root sources and the object an
   /// allocation in progress holds — through the typed pointer words of flat memory.
   func markFromRoots() -> MarkedHeap {
-    for s in spans { s?.clearMarks() }
+    var scannable = 0
+    for case let s? in spans {
+      s.clearMarks()
+      if !s.noscan { scannable += s.allocCount * s.elemSize }
+    }
     // Breadth first, a level at a time: the number of levels is the longest chain of scans the
     // mark must make one after another (its critical path: startCycle).
     var work: [ObjectRef] = []
@@ -279,7 +282,7 @@ extension GoRuntime {
     for root in addressRootSources { root.source?.markFinished(isMarked) }
     return MarkedHeap(
       bytes: bytes, objects: objects, scanBytes: scan, depth: depth, queuedObjects: queuedObjects,
-      queuedBytes: queuedBytes)
+      queuedBytes: queuedBytes, scannableHeapBytes: scannable)
   }
 
   /// gcControllerState.startCycle's plan for the background mark workers (mgcpacer.go): the
@@ -294,11 +297,14 @@ extension GoRuntime {
   /// when that is more, as background time, the rest idle: finishCycle) is what the real
   /// traces show: Go 1.27.3 on 2 Ps, mixedsizes' 12 ms marks read
   /// `7.9/0.70/11` assist/background/idle ms, smallobj's 0.1 ms ones `0.099/0.059/0`.
-  var markWorkerPlan: (dedicated: Int, fractionalSliceNs: Double) {
+  /// `fractionalGoal` is the fractional workers' share of each P (fractionalUtilizationGoal:
+  /// what the dedicated ones leave of the 25 %, over the procs).
+  var markWorkerPlan: (dedicated: Int, fractionalGoal: Double, fractionalSliceNs: Double) {
     let goal = Double(profile.procs) * 0.25
     var dedicated = Int(goal + 0.5)
     if goal > 0, abs(Double(dedicated) / goal - 1) > 0.3, Double(dedicated) > goal { dedicated -= 1 }
-    return (dedicated, 100_000 * profile.cost.markNsPerScanByte)
+    let fractional = max(0, goal - Double(dedicated)) / Double(max(1, profile.procs))
+    return (dedicated, fractional, 100_000 * profile.cost.markNsPerScanByte)
   }
 
   /// Mark termination and sweep of the running cycle.

@@ -65,10 +65,6 @@ struct RunningCycle {
   let goal: Int
   /// The goal mark assists hold the heap to (Pacer.assistGoal), bytes.
   let assistGoal: Int
-  /// Scan work an allocating goroutine owes per byte at the mark's start (the scan work over
-  /// the runway to the assist goal); 0 when there is nothing to scan, and no assist runs. The
-  /// ratio assists pay is revised as the mark goes (GoRuntime.assist).
-  let assistWorkPerByte: Double
   /// Concurrent mark wall time, ns (may grow if a non-preemptible fill holds off termination).
   var markNs: Int
   /// The mark's work, ns: what one worker alone would take (the cap on the assists' share).

@@ -154,7 +154,7 @@ struct Pacer {
   ) -> Int {
     guard goal != Int.max else { return goal }
     var g = goal
-    let expected = lastHeapScan + stackScan + globalsScan
+    let expected = expectedScanWork
     let work = scanWork + (stackScanWork ?? stackScan) + globalsScan
     if expected > 0 && work > expected {
       let ext = triggered.addingReportingOverflow(
@@ -193,12 +193,9 @@ struct Pacer {
   /// already past its goal gets 10 % more and is expected to need the worst case,
   /// `maxScanWork` (everything scannable live).
   func startAssistRatio(heapLive: Int, goal: Int, maxScanWork: Int) -> Double {
-    var g = goal
-    var expected = expectedScanWork
-    if heapLive > g {
-      g = Int(saturating: Double(g) * 1.1)
-      expected = maxScanWork
-    }
+    // No work done yet: assistGoal's only change to the goal is the overshoot.
+    let g = assistGoal(goal: goal, triggered: heapLive, heapLive: heapLive, scanWork: 0, stackScanWork: 0)
+    let expected = heapLive > goal ? maxScanWork : expectedScanWork
     return Double(max(expected, 1000)) / Double(max(g - heapLive, 1))
   }
 
