@@ -422,7 +422,16 @@ extension GoRuntime {
   /// mixedsizes' 13 ms marks on go1.27 let 8 MB be allocated where Go 1.27.3's let 12-13
   /// (`72->84->42 MB`; Tests/Recordings/runs/mixedsizes), now 13 (`71->84->42 MB`).
   func assist(bytes: Int) throws {
-    // Nothing to scan, nothing owed.
+    // Nothing to scan in the heap, nothing owed. That is gcsh's simplification, not Go's: the
+    // runtime's assist ratio counts the stacks' and globals' scan work too (never zero), and
+    // gcDrainN takes root jobs when no heap work is queued (mgcmark.go) — a heap of pointer-free
+    // garbage beside 8 MiB of pointer slots has Go's first marks half assists (`2.6/0.15/2.4 ms
+    // cpu`, runs/bigglobals), and Go 1.27.3's marks of a near-empty heap a third
+    // (`0.12+0.14/0.067/0.022`, runs/alloccost). gcsh counts the runtime's root jobs in the mark's
+    // fixed part (markBaseNs), which no assist does; letting assists owe the rest of such marks
+    // without that made small pointer-free churn run 2-4 more cycles than Go (alloccost's
+    // recycled steps, lesson 10) though it moved largeobj's go1.19 cycles to Go's. Modelling the
+    // root jobs as work assists share is the fix (Tests/Recordings/runs/README.md, pacertrace).
     guard let c = cycle, profile.collector == .concurrent, c.scanBytes > 0 else { return }
     // Mark work can be done only once the mark has begun (after sweep termination's pause): an
     // allocation made at the cycle's very start assists from the mark's first nanosecond.

@@ -156,7 +156,11 @@ extension GoRuntime {
     let marked = markFromRoots()
     let (bytes, objects, scan) = (marked.bytes, marked.objects, marked.scanBytes)
     let c = profile.cost
-    let markNs = Int(c.markBaseNs + Double(scan) * c.markNsPerScanByte
+    // The program's own globals are root jobs beside the runtime's, whose scan is part of
+    // markBaseNs: each word of data and bss is read against the module's pointer mask
+    // (mgcmark.go markrootBlock → scanblock).
+    let programGlobalsNs = Double(pacer.programGlobalsScan) * c.markNsPerGlobalByte
+    let markNs = Int(c.markBaseNs + programGlobalsNs + Double(scan) * c.markNsPerScanByte
       + Double(objects) * c.markNsPerObject + stackNs)
     let due = now + Int(c.sweepTermNs) + markNs
     // The mark's critical path: an object is found only once an object pointing to it has been
@@ -364,7 +368,7 @@ extension GoRuntime {
     // job, and data and bss are jobs of their own, so by markWorkerPlan's reasoning the
     // fractional worker would stop after the first; the recorded marks say it does not.
     let assist = min(c.assistNs, c.markWorkNs)
-    let rootsNs = min(cost.markBaseNs, Double(pacer.globalsScan) * cost.markNsPerScanByte)
+    let rootsNs = min(cost.markBaseNs, Double(profile.startup.globalsScanBytes) * cost.markNsPerScanByte)
     let worker =
       profile.collector == .concurrent
       ? Double(max(0, c.markNs - Int(cost.markBaseNs - rootsNs)) + min(c.blockedNs, c.markNs))

@@ -652,6 +652,13 @@ public final class GoRuntime {
     addressRootSources.append(WeakRootSource(source: source))
   }
 
+  /// Sets the size of the program's package-level variables (its data and bss), which the pacer
+  /// counts with the runtime's own globals in every goal and runway (Pacer.setProgramGlobals).
+  /// A REPL that declares more globals calls it again with the new total.
+  public func setProgramGlobals(bytes: Int) {
+    pacer.setProgramGlobals(bytes: bytes)
+  }
+
   // MARK: Knobs
 
   /// debug.SetGCPercent: sets GOGC (negative: off) and returns the previous value. Like the

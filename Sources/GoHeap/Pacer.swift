@@ -47,9 +47,11 @@ struct Pacer {
   /// Scannable heap bytes at the last mark (lastHeapScan).
   private(set) var lastHeapScan = 0
   /// Stack bytes scanned by the last cycle (lastStackScan: every goroutine's hi - sp when its
-  /// stack was scanned; the start-up estimate before the first), and scannable globals.
-  private(set) var stackScan: Int
-  var globalsScan: Int
+  /// stack was scanned; 0 before the first, as in the runtime, whose controller starts zeroed:
+  /// the first cycle's gcpacertrace expects the globals' work alone, and the first NextGC is
+  /// the globals' size when that is over the minimum, runs/bigglobals), and scannable globals.
+  private(set) var stackScan = 0
+  private(set) var globalsScan: Int
   /// The cons/mark estimate the trigger's runway uses (c.consMark), and what it is smoothed
   /// from: the measurements of recent cycles, newest last (1.27's lastConsMark), or the PI
   /// controller's error integral (1.19's consMarkController.errIntegral).
@@ -65,7 +67,6 @@ struct Pacer {
   init(profile: RuntimeProfile, gcPercent: Int) {
     self.profile = profile
     self.gcPercent = gcPercent
-    stackScan = profile.startup.stackScanBytes
     globalsScan = profile.startup.globalsScanBytes
     // Go 1.0 collected once before main: next_gc starts at twice the runtime's live heap.
     if profile.pacerModel == .proportional && profile.startup.gcsBeforeMain > 0 {
@@ -90,6 +91,21 @@ struct Pacer {
     let goal = Int(clamping: marked &+ scannable &* UInt64(gcPercent) / 100)
     return max(goal, heapMinimum)
   }
+
+  /// The program's own package-level variables that hold pointers, bytes: its share of the data
+  /// and bss sections (the linker puts pointer-free variables in noptrdata and noptrbss). The
+  /// runtime adds every module's `edata - data + ebss - bss` to globalsScan at start-up
+  /// (symtab.go modulesinit → gcControllerState.addGlobals, Go 1.18+), before gcinit computes the
+  /// first goal, and markroot counts each whole block as scan work (markrootBlock returns its
+  /// size). The profile's globalsScanBytes is the runtime's and standard library's share.
+  /// Tests/Recordings/runs/bigglobals: 8 MiB of pointer slots put the first goal at 8.5 MB.
+  mutating func setProgramGlobals(bytes: Int) {
+    globalsScan = profile.startup.globalsScanBytes + max(0, bytes)
+    gcPercentGoal = computeGCPercentGoal()
+  }
+
+  /// The program's share of globalsScan, bytes.
+  var programGlobalsScan: Int { globalsScan - profile.startup.globalsScanBytes }
 
   /// Sets GOGC (debug.SetGCPercent); returns the previous value.
   mutating func setGCPercent(_ percent: Int) -> Int {

@@ -183,7 +183,9 @@ extension RuntimeProfile {
       // One worker's mark, and a second P adds nothing (Tests/Recordings/runs/markcost: a
       // chain of 16 KiB nodes, one 32 MiB []*int and a ring of pointer slices all at ~0.8 ns
       // per pointer byte of wall time; 262,144 16-byte objects at ~20 ns more each).
-      markBaseNs: 300_000, markNsPerScanByte: 0.8, markNsPerObject: 20, sweepNsPerSpan: 1_000,
+      markBaseNs: 300_000, markNsPerScanByte: 0.8, markNsPerObject: 20,
+      markNsPerGlobalByte: 0.3,  // runs/bigglobals: 8 MiB of pointer slots in 2.4-3.0 ms
+      sweepNsPerSpan: 1_000,
       readMemStatsNs: 5_500),  // 5.3-5.7 us once warm (the first 10,000 calls: 10.9 us)
     // Tests/Recordings/runs/memstats, Go 1.27.3 `start`: MSpanInuse 13,440 = 84 x 160 B,
     // MSpanSys 16,320 = one 16 KiB chunk of 102; MCacheInuse 4,592 = 2 Ps x 2,296 B in a chunk
@@ -336,7 +338,9 @@ extension RuntimeProfile {
       sweepTermNs: 6_000, markTermNs: 90_000,  // gctrace 0.005+...+0.089 ms clock
       // One worker follows markcost's chain at ~0.4 ns per pointer byte; both Ps mark the
       // shared heaps at ~0.23 (Tests/Recordings/runs/markcost).
-      markBaseNs: 50_000, markNsPerScanByte: 0.4, markNsPerObject: 30, markParallelGain: 1.75,
+      markBaseNs: 50_000, markNsPerScanByte: 0.4, markNsPerObject: 30,
+      markNsPerGlobalByte: 0.55,  // runs/bigglobals: 8 MiB of pointer slots in 2.7-3.0 ms
+      markParallelGain: 1.75,
       heapBitsNsPerWord: 0.6,  // Tests/Recordings/runs/allocptr: fresh 1-16 KiB pointerful objects
       sweepNsPerSpan: 850,
       readMemStatsNs: 12_000),  // 11.4-12.8 us (Tests/Recordings/runs/readmemstatscost)

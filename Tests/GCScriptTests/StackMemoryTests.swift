@@ -231,6 +231,7 @@ func theGoalCountsTheScannedStack(_ v: Version) throws {
   let cp = gcsh[phase.bottomGC]
   let scanned = p.otherStackScanBytes + p.mainBaseBytes + cp.frameBytes + p.gcCallFrameBytes
   let marked = cp.stats.heapAlloc
+  // The runtime's globals; the program's own `var result int` holds no pointer (noptrbss).
   let globals = v.runtime.startup.globalsScanBytes
   #expect(cp.stats.nextGC == marked + (marked + scanned + globals))
   // The recording's goal by the same formula, with its binary's globals (data + bss).

@@ -29,6 +29,11 @@ final class LoweringSession {
   var functions: [CodeObject] = []
   /// Slots of globals so far, and which hold pointers.
   var globalPointers: [Bool] = []
+  /// Bytes of the globals whose type holds a pointer: what the linker puts in the data and bss
+  /// sections, which the collector scans, rather than in noptrdata and noptrbss, which it never
+  /// reads (cmd/link's symbol kinds; symtab.go modulesinit counts only data and bss in the
+  /// pacer's globalsScan: Tests/Recordings/runs/bigglobals, where a 4 MiB [N]int adds nothing).
+  private(set) var scannedGlobalBytes = 0
   /// The cost each statement charges, ns.
   let statementCost: Int
   /// The compiler's rules of the era.
@@ -114,7 +119,7 @@ final class LoweringSession {
   /// program cannot name it): returns the first slot.
   func allocateHiddenGlobal(_ t: GoType) -> Int {
     let slot = globalPointers.count
-    globalPointers += pointerWords(t)
+    appendGlobal(t)
     return slot
   }
 
@@ -122,7 +127,13 @@ final class LoweringSession {
   func allocateGlobal(_ v: Variable) {
     guard v.globalSlot == nil else { return }
     v.globalSlot = globalPointers.count
-    globalPointers += pointerWords(v.type)
+    appendGlobal(v.type)
+  }
+
+  private func appendGlobal(_ t: GoType) {
+    let words = pointerWords(t)
+    globalPointers += words
+    if words.contains(true) { scannedGlobalBytes += words.count * 8 }
   }
 }
 
