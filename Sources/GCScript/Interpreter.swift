@@ -126,7 +126,10 @@ public final class Interpreter {
       throw CompileErrors(errors: loweringErrors.sorted { $0.span.start < $1.span.start }.map { $0.located(in: source) })
     }
     for (f, code) in lowered { install(code, for: f) }
-    for old in program.replacedGlobals { vm.clearGlobal(old) }
+    for old in program.replacedGlobals {
+      vm.clearGlobal(old)
+      session.forgetGlobal(old)
+    }
     do {
       try vm.ensureGlobals()
     } catch let t as VMTrap {

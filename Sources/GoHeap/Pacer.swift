@@ -15,8 +15,10 @@
 //     trigger = clamp(goal - runway, minTrigger, maxTrigger)
 //
 // The trigger is tested after every large allocation and after every mcache span refill, against
-// heapLive (bytes in spans handed to the allocator). Before the first GC heapMarked is 0, so the
-// first trigger is 4 MiB * 61/64 = 3,997,696 B. GOGC=off makes gcPercentGoal infinite.
+// heapLive (bytes in spans handed to the allocator). Before the first GC heapMarked and
+// lastStackScan are 0, so the first goal is the globals' scan work or the 4 MiB minimum, and the
+// first trigger usually 4 MiB * 61/64 = 3,997,696 B (8 MiB of pointer slots in a program's bss
+// make it 8.5 MB: runs/bigglobals). GOGC=off makes gcPercentGoal infinite.
 //
 // consMark, the ratio of allocation to scan work during a mark, is measured at each mark
 // termination (endCycle) from the allocation since the cycle's `triggered` point:

@@ -13,15 +13,17 @@ import Testing
 struct GoalCase: CustomTestStringConvertible, Sendable {
   let gogc: Int
   let marked: Int
+  var stackScan: Int? = nil
   let expected: Int
   var testDescription: String { "GOGC=\(gogc), \(marked) B marked" }
 }
 
 @Test(arguments: [
-  // goal = marked + (marked + stacks + globals) * GOGC/100, floored at 4 MiB * GOGC/100. No
-  // cycle has scanned a stack here: lastStackScan is the controller's zero.
-  GoalCase(gogc: 100, marked: 400_092_184,
-           expected: 400_092_184 * 2 + 148_426),  // the runtime's globals
+  // goal = marked + (marked + stacks + globals) * GOGC/100, floored at 4 MiB * GOGC/100. The
+  // first case is the seed's recorded goal after GC 1 (800,335,306 B: 2,512 B of stacks scanned);
+  // in the others no cycle has scanned a stack and lastStackScan is the controller's zero.
+  GoalCase(gogc: 100, marked: 400_092_184, stackScan: 2_512,
+           expected: 800_335_306),
   GoalCase(gogc: 50, marked: 100 * MiB, expected: 100 * MiB + (100 * MiB + 148_426) / 2),
   GoalCase(gogc: 100, marked: 10 * MiB, expected: 20 * MiB + 148_426),
   GoalCase(gogc: 100, marked: 1 * MiB, expected: 4 * MiB),
@@ -31,7 +33,7 @@ struct GoalCase: CustomTestStringConvertible, Sendable {
 ])
 func gcPercentGoal(_ c: GoalCase) {
   var p = Pacer(profile: .go127, gcPercent: c.gogc)
-  p.commit(heapMarked: c.marked, heapScan: 0, consMark: 0)
+  p.commit(heapMarked: c.marked, heapScan: 0, stackScan: c.stackScan, consMark: 0)
   #expect(p.heapGoal(mappedReady: 0, heapFree: 0, heapAlloc: 0) == c.expected)
 }
 

@@ -776,6 +776,7 @@ public final class Checker {
     if name != "_" { scope.symbols[name] = .variable(v) }
     scope.variables.append(v)
     if isGlobal { globals.append(v) } else { function.locals.append(v) }
+    v.isLibraryGlobal = isGlobal && loadingLibrary != nil
     return v
   }
 

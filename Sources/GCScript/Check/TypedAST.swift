@@ -60,6 +60,9 @@ public final class Variable {
   /// A library function's variable copied into the program with its body (BodyRewriter): its
   /// name is qualified (`sort.x`), and -m names it so.
   var fromLibrary = false
+  /// A package-level variable of a library gcsh compiles from source (os.Stdout, io.EOF): part
+  /// of the standard library's data and bss, which the profile's globals already count.
+  var isLibraryGlobal = false
   /// A copy's variable: the function whose inlined body declared it (for `explain`).
   var inlinedFrom: String? = nil
   /// For a `.captured` variable: the enclosing function's variable it stands for (itself

@@ -29,10 +29,13 @@ final class LoweringSession {
   var functions: [CodeObject] = []
   /// Slots of globals so far, and which hold pointers.
   var globalPointers: [Bool] = []
-  /// Bytes of the globals whose type holds a pointer: what the linker puts in the data and bss
-  /// sections, which the collector scans, rather than in noptrdata and noptrbss, which it never
-  /// reads (cmd/link's symbol kinds; symtab.go modulesinit counts only data and bss in the
-  /// pacer's globalsScan: Tests/Recordings/runs/bigglobals, where a 4 MiB [N]int adds nothing).
+  /// Bytes of the program's globals whose type holds a pointer: what the linker puts in the data
+  /// and bss sections, which the collector scans, rather than in noptrdata and noptrbss, which it
+  /// never reads (the compiler marks a pointer-free variable NOPTR, ggloblnod; symtab.go
+  /// modulesinit counts only data and bss in the pacer's globalsScan:
+  /// Tests/Recordings/runs/bigglobals, where a 4 MiB [N]int adds nothing). The libraries' and
+  /// the runtime's own globals are the profile's (StartupState.globalsScanBytes). Go's linker
+  /// also drops a variable no code refers to (cmd/link deadcode.go); gcsh counts every one.
   private(set) var scannedGlobalBytes = 0
   /// The cost each statement charges, ns.
   let statementCost: Int
@@ -119,7 +122,7 @@ final class LoweringSession {
   /// program cannot name it): returns the first slot.
   func allocateHiddenGlobal(_ t: GoType) -> Int {
     let slot = globalPointers.count
-    appendGlobal(t)
+    globalPointers += pointerWords(t)
     return slot
   }
 
@@ -127,13 +130,20 @@ final class LoweringSession {
   func allocateGlobal(_ v: Variable) {
     guard v.globalSlot == nil else { return }
     v.globalSlot = globalPointers.count
-    appendGlobal(v.type)
+    let words = pointerWords(v.type)
+    globalPointers += words
+    scannedGlobalBytes += Self.scannedBytes(v, words)
   }
 
-  private func appendGlobal(_ t: GoType) {
-    let words = pointerWords(t)
-    globalPointers += words
-    if words.contains(true) { scannedGlobalBytes += words.count * 8 }
+  /// A global the REPL declared again: the collector no longer scans it (VM.clearGlobal zeroes
+  /// its slots; the new declaration has its own).
+  func forgetGlobal(_ v: Variable) {
+    guard v.globalSlot != nil else { return }
+    scannedGlobalBytes -= Self.scannedBytes(v, pointerWords(v.type))
+  }
+
+  private static func scannedBytes(_ v: Variable, _ words: [Bool]) -> Int {
+    !v.isLibraryGlobal && words.contains(true) ? words.count * 8 : 0
   }
 }
 

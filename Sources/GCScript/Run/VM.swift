@@ -262,11 +262,11 @@ final class VM: AddressRootSource, GoroutineStack {
   /// how many bytes of them the collector scans (the pointerful ones: the data and bss sections).
   func ensureGlobals() throws {
     let needed = session.globalPointers.count
-    heap.setProgramGlobals(bytes: session.scannedGlobalBytes)
-    guard needed > globalsCapacity else { return }
     if needed * 8 > AddressSpace.globalsLimit {
       throw VMTrap(kind: .typeError("package-level variables too large for gcsh (over 64 MiB): allocate big arrays with new or make"))
     }
+    heap.setProgramGlobals(bytes: session.scannedGlobalBytes)
+    guard needed > globalsCapacity else { return }
     Self.grow(&globals, &globalsCapacity, to: max(needed, globalsCapacity * 2))
   }
 

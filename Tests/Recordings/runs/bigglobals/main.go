@@ -1,8 +1,8 @@
-// bigglobals: a program whose package-level variables are large — 8 MiB of pointer slots and
-// 4 MiB of ints, both in bss — then 64 MiB of 64 KiB garbage. The runtime counts every module's
-// data and bss in the pacer's globalsScan (symtab.go modulesinit → addGlobals), pointerful or
-// not, so the first goal is the globals' size, not the 4 MiB minimum, and every later goal adds
-// them: gctrace's "MB globals" (Go 1.27) and gcpacertrace's globals work show it.
+// bigglobals: a program whose package-level variables are large — 8 MiB of pointer slots (bss)
+// and 4 MiB of ints (noptrbss) — then 64 MiB of 64 KiB garbage. The runtime counts every
+// module's data and bss in the pacer's globalsScan (symtab.go modulesinit → addGlobals), not
+// noptrdata or noptrbss, so the first goal is the pointer slots' size, not the 4 MiB minimum,
+// and every later goal adds them: gctrace's "MB globals" and gcpacertrace's globals work show it.
 package main
 
 import "gcsh.test/runs/ckpt"
