@@ -37,22 +37,18 @@ public struct CostModel: Sendable {
   /// the 400 MB fill took 0.15-0.17 s in most runs (seed replicates, explicit_gc, free_os);
   /// go1.19 (THP-backed 2 MiB faults with compaction): 0.85-0.97 s in 6 of 11 runs.
   var firstTouchNsPerByte: Double
-  /// ns per byte of a fault on a page the scavenger released after it had been resident. The
-  /// first-touch rate where the heap has no huge pages. Go 1.19 asks for huge pages
-  /// (MADV_HUGEPAGE, the machine's THP being madvise) only for the whole, aligned 2 MiB pages
-  /// inside a span it readies (mem_linux.go sysUsedOS → sysHugePageOS), and marks the end huge
-  /// pages of a range it releases MADV_NOHUGEPAGE (sysUnusedOS): memory a churning heap reuses
-  /// after the scavenger comes back 4 KiB at a time, at Go 1.27's measured rate on the same
-  /// machine (~1.4 us per 4 KiB), not at the 400 MB fill's 2.3 ns/B. First touch against
-  /// refault is an empirical proxy for that: the source's own rule (huge-page faults only in
-  /// whole huge pages of the span being readied, every small span 4 KiB at a time) fitted the
-  /// recorded go1.19 scenarios less well (mixedsizes 12 of 35, largeobj 115 of 147, linkedlist
-  /// 82 of 84, memlimit 146 of 147, against 13, 120, 83 and 147), perhaps because the huge-page
-  /// flag a VMA once got stays on its range and khugepaged collapses pages behind the program.
-  /// (mixedsizes on Go 1.19.8, gcpacertrace: the mutator allocates 10-12.6 MB during each 5-5.8
-  /// ms mark, 2-2.3 MB/ms; gcsh, charging refaults the THP rate, allocated a fifth as fast
-  /// during its marks as between them: Tests/Recordings/runs/pacertrace.)
-  var refaultNsPerByte: Double
+  /// ns per byte of a 4 KiB page fault where first touches are otherwise huge-page fills: Go
+  /// 1.19 asks for huge pages (MADV_HUGEPAGE; the machine's THP is `madvise`) only for the whole,
+  /// aligned 2 MiB pages inside a span it readies from released or never-used pages (mem_linux.go
+  /// sysUsedOS → sysHugePageOS), and marks the huge pages at the ends of a range it releases
+  /// MADV_NOHUGEPAGE (sysUnusedOS). A 400 MB slice's span is huge pages (the fill's 2.3 ns/B);
+  /// a 64 KiB span never is, and neither are pages a churning heap's small spans take back from
+  /// the scavenger (OSMemory.hugeAdvised). Go 1.27's measured rate on the same machine (~1.4 us
+  /// per 4 KiB). Tests/Recordings/runs/bigglobals: Go 1.19.8 zeroes reused, never-touched
+  /// 64 KiB spans at ~0.8 ns/B with the rest of the allocation; mixedsizes (pacertrace): its
+  /// mutator allocates 10-12.6 MB during each 5-5.8 ms mark. Unused where no huge pages are
+  /// advised (every fault is a first touch at its era's rate).
+  var smallPageFaultNsPerByte: Double
   /// ns per resident byte released to the OS with madvise (scavenger work: the kernel unmaps
   /// and frees each page). go1.27: ~14 MB per 1 ms burst (diag/scavenge_second_gc, first
   /// 100 ms); FreeOSMemory of 390 MB took 40 ms. go1.19 with huge pages: ~3 ms for 390 MB
@@ -91,8 +87,10 @@ public struct CostModel: Sendable {
   /// markNsPerScanByte. markroot scans them in 256 KiB root jobs (rootBlockBytes, mgcmark.go
   /// markrootBlock → scanblock), reading each word the module's pointer mask marks: a plain
   /// loop over memory, unlike the heap's object-by-object scan. Tests/Recordings/runs/bigglobals
-  /// (8 MiB of nil pointer slots): Go 1.27.3 marks them in 2.4-3.0 ms of clock, Go 1.19.8 in
-  /// 2.7-3.0, both Ps marking. The runtime's own globals are part of markBaseNs.
+  /// (8 MiB of nil pointer slots): the first marks take 2.7-3.0 ms of clock in both Go 1.27.3
+  /// and 1.19.8 (later ones 1.5-3.2), both Ps marking, ~0.31 ns/B of clock — go1.27's 0.3 with
+  /// no gain from the second P, go1.19's 0.55 over its markParallelGain of 1.75. The runtime's
+  /// own globals are part of markBaseNs.
   var markNsPerGlobalByte: Double
   /// How much faster the mark goes when every P marks (the program blocked, or its assists
   /// marking beside the worker on the other P) than when one worker marks alone: the mark's
@@ -136,7 +134,7 @@ public struct CostModel: Sendable {
   init(
     statementNs: Double, smallAllocNs: Double, largeAllocBaseNs: Double, allocNsPerPage: Double,
     smallSpanNs: Double = 0, zeroNsPerByte: Double? = nil,
-    writeNsPerByte: Double, firstTouchNsPerByte: Double, refaultNsPerByte: Double? = nil,
+    writeNsPerByte: Double, firstTouchNsPerByte: Double, smallPageFaultNsPerByte: Double? = nil,
     releaseNsPerByte: Double,
     releaseNsPerNonResidentByte: Double? = nil, releaseNsPerUntouchedByte: Double? = nil,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
@@ -153,7 +151,7 @@ public struct CostModel: Sendable {
     self.zeroNsPerByte = zeroNsPerByte ?? writeNsPerByte
     self.writeNsPerByte = writeNsPerByte
     self.firstTouchNsPerByte = firstTouchNsPerByte
-    self.refaultNsPerByte = refaultNsPerByte ?? firstTouchNsPerByte
+    self.smallPageFaultNsPerByte = smallPageFaultNsPerByte ?? firstTouchNsPerByte
     self.releaseNsPerByte = releaseNsPerByte
     self.releaseNsPerNonResidentByte = releaseNsPerNonResidentByte ?? releaseNsPerByte
     self.releaseNsPerUntouchedByte = releaseNsPerUntouchedByte ?? self.releaseNsPerNonResidentByte

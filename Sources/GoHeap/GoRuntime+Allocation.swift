@@ -373,6 +373,9 @@ extension GoRuntime {
     guard let base else { preconditionFailure("no free run after heap growth") }
     let range = base..<(base + npages)
     let (scav, dirty) = pages.allocate(range)
+    // mheap.allocSpan: `if scav != 0 { sysUsed(base, nbytes, scav) }`, which in Go 1.19 advises
+    // the span's whole huge pages MADV_HUGEPAGE (OSMemory.adviseHugePages).
+    if scav > 0 { os.adviseHugePages((range.lowerBound * profile.pageSize)..<(range.upperBound * profile.pageSize)) }
     try scavengeOnAllocation(scavengedPages: scav, growthPages: growth)
     return (range, scav, dirty)
   }

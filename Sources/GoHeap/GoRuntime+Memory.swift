@@ -1,8 +1,8 @@
 // Page faults: what writing memory does to the resident set, and what it costs.
 //
 // A write touches the physical pages under it (`touch`), which makes them resident: the first
-// touch of a page costs its fault (the kernel zeroing it), at `firstTouchNsPerByte`, and a
-// fault on a page the scavenger released since at `refaultNsPerByte` (faultNs). A memclr or
+// touch of a page costs its fault (the kernel zeroing it), at `firstTouchNsPerByte`, or, where
+// Go 1.19 has not advised huge pages, at `smallPageFaultNsPerByte` (faultNs). A memclr or
 // memmove (`clearMemory`, `copyMemory`, the compiler's translation of `for i := range s { s[i] =
 // 0 }`) also writes every byte at memory speed, in one non-preemptible stretch (`chargeWrite`).
 // When a touch pushes resident memory above the machine's (or the container's) memory, the
@@ -15,11 +15,13 @@ extension GoRuntime {
     try work(Double(bytes) * profile.cost.writeNsPerByte * passes + faultNs, preemptible: false)
   }
 
-  /// What faulting pages in costs: a page's first fault at `firstTouchNsPerByte`, a page
-  /// faulted in again after the scavenger released it at `refaultNsPerByte` (CostModel).
-  func faultNs(_ f: (faulted: Int, refaulted: Int)) -> Double {
-    Double(f.faulted - f.refaulted) * profile.cost.firstTouchNsPerByte
-      + Double(f.refaulted) * profile.cost.refaultNsPerByte
+  /// What faulting pages in costs: where the runtime advises huge pages (Go 1.19), a fault in
+  /// an advised huge page at `firstTouchNsPerByte` (the huge page's fill) and any other at
+  /// `smallPageFaultNsPerByte`; elsewhere every fault at `firstTouchNsPerByte` (CostModel).
+  func faultNs(_ f: PageFaults) -> Double {
+    guard os.hugePageBytes != nil else { return Double(f.faulted) * profile.cost.firstTouchNsPerByte }
+    return Double(f.huge) * profile.cost.firstTouchNsPerByte
+      + Double(f.faulted - f.huge) * profile.cost.smallPageFaultNsPerByte
   }
 
   /// Makes the pages under a heap byte range of `s` resident; returns what their faults cost, ns.

@@ -330,7 +330,8 @@ public final class GoRuntime {
     os = OSMemory(
       physPageSize: profile.physPageSize,
       release: machine.release ?? profile.releaseByOS[machine.os] ?? profile.defaultRelease,
-      nonHeapRSS: st.nonHeapRSS)
+      nonHeapRSS: st.nonHeapRSS,
+      hugePageBytes: machine.os == .linux ? profile.hugePageAdviceBytes : nil)
     let classes = (profile.sizeClasses.classes.count + 1) * 2
     spanClassCount = classes
     cachedSpan = .allocate(capacity: classes)

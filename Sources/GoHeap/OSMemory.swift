@@ -61,11 +61,19 @@ struct OSMemory: Equatable {
   private(set) var bitmap = IntervalSet()
   /// Resident bytes outside the heap and its metadata.
   var nonHeapRSS: Int
+  /// The huge-page size where the runtime advises the kernel which heap ranges may be backed by
+  /// huge pages (Go 1.19 on Linux, mem_linux.go); nil where it never does (Go 1.21+, other
+  /// systems). The machine's transparent huge pages are `madvise`: only advised ranges get them.
+  let hugePageBytes: Int?
+  /// Heap pages, in physical pages, inside huge pages the runtime has advised MADV_HUGEPAGE and
+  /// not since MADV_NOHUGEPAGE: a first fault there fills a whole huge page.
+  private(set) var hugeAdvised = IntervalSet()
 
-  init(physPageSize: Int, release: ReleaseMechanism, nonHeapRSS: Int) {
+  init(physPageSize: Int, release: ReleaseMechanism, nonHeapRSS: Int, hugePageBytes: Int? = nil) {
     self.physPageSize = physPageSize
     self.release = release
     self.nonHeapRSS = nonHeapRSS
+    self.hugePageBytes = hugePageBytes
   }
 
   /// Resident heap bytes.
@@ -88,18 +96,31 @@ struct OSMemory: Equatable {
   }
 
   /// Writes to a heap byte range: its pages become resident. Returns the bytes newly faulted in,
-  /// and how many of those had been resident before (released since: refaults).
+  /// and how many of those lie in advised huge pages (huge-page faults; the rest fault 4 KiB at
+  /// a time).
   @discardableResult
-  mutating func touch(_ bytes: Range<Int>) -> (faulted: Int, refaulted: Int) {
+  mutating func touch(_ bytes: Range<Int>) -> PageFaults {
     let pages = physPages(bytes)
     if !lazyFree.isEmpty { lazyFree.remove(pages) }
+    var huge = 0
+    if !hugeAdvised.isEmpty {
+      for r in hugeAdvised.intersection(pages) { huge += r.count - resident.overlap(r) }
+    }
     let faulted = resident.insert(pages)
-    guard faulted > 0 else { return (0, 0) }
-    // The pages resident before are ever-resident too: the rest of the range's ever-resident
-    // pages are the ones faulted in again.
-    let refaulted = everResident.overlap(pages) - (pages.count - faulted)
+    guard faulted > 0 else { return PageFaults(faulted: 0, huge: 0) }
     everResident.insert(pages)
-    return (faulted * physPageSize, max(0, refaulted) * physPageSize)
+    return PageFaults(faulted: faulted * physPageSize, huge: huge * physPageSize)
+  }
+
+  /// sysUsedOS → sysHugePageOS (Go 1.19, mem_linux.go): the runtime readies a span that had
+  /// released (or never-used) pages and undoes MADV_NOHUGEPAGE for the whole huge pages inside
+  /// it — only those: a span smaller than a huge page, or one not covering an aligned one, is
+  /// left as it was ("This may leave huge pages off at the end points").
+  mutating func adviseHugePages(_ bytes: Range<Int>) {
+    guard let h = hugePageBytes else { return }
+    let begin = (bytes.lowerBound + h - 1) / h * h
+    let end = bytes.upperBound / h * h
+    if begin < end { hugeAdvised.insert(physPages(begin..<end)) }
   }
 
   /// Whether the physical page holding heap byte `offset` is resident.
@@ -116,6 +137,19 @@ struct OSMemory: Equatable {
   /// The runtime released a heap byte range (sysUnused).
   mutating func release(_ bytes: Range<Int>) {
     let pages = physPages(bytes)
+    // Go 1.19's sysUnusedOS marks the huge pages holding the range's unaligned ends
+    // MADV_NOHUGEPAGE, so khugepaged cannot turn one 4 KiB page left there into a huge page
+    // (issue #8832); the aligned huge pages inside keep their flag.
+    if let h = hugePageBytes, !hugeAdvised.isEmpty {
+      if bytes.lowerBound % h != 0 {
+        let head = bytes.lowerBound / h * h
+        hugeAdvised.remove(physPages(head..<(head + h)))
+      }
+      if bytes.upperBound % h != 0 {
+        let tail = (bytes.upperBound - 1) / h * h
+        hugeAdvised.remove(physPages(tail..<(tail + h)))
+      }
+    }
     switch release {
     case .dontNeed: resident.remove(pages)
     case .free, .freeReusable:
@@ -153,4 +187,10 @@ struct OSMemory: Equatable {
       bitmap.insert(physPages(lo..<hi))
     }
   }
+}
+
+/// What a touch faulted in, bytes: all of it, and the part in advised huge pages.
+struct PageFaults: Equatable {
+  var faulted: Int
+  var huge: Int
 }

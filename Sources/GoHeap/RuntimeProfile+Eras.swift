@@ -332,7 +332,7 @@ extension RuntimeProfile {
       smallSpanNs: 1_000, zeroNsPerByte: 0.15,
       writeNsPerByte: 0.05,
       firstTouchNsPerByte: 2.3,  // THP faults with compaction: 400 MB fill in 0.85-0.97 s
-      refaultNsPerByte: 0.34,  // released pages come back as 4 KiB faults (CostModel)
+      smallPageFaultNsPerByte: 0.34,  // outside advised huge pages: 4 KiB faults (CostModel)
       releaseNsPerByte: 0.008,  // huge-page madvise: 390 MB in ~3 ms (free_os)
       releaseNsPerUntouchedByte: 0.0015,  // 400 MiB never touched: 0.7-1.0 ms (releasecost)
       sweepTermNs: 6_000, markTermNs: 90_000,  // gctrace 0.005+...+0.089 ms clock

@@ -257,8 +257,10 @@ struct StartupState: Sendable {
   var nonHeapRSS: Int
   /// Scannable global bytes of the runtime and standard library (pacer `globalsScan`).
   var globalsScanBytes: Int
-  /// Stack bytes a cycle scans in a program that does not recurse (pacer `lastStackScan` before
-  /// the first cycle): the runtime's goroutines, main's frames below main.main and main.main's.
+  /// Stack bytes a cycle scans in a program that does not recurse: the runtime's goroutines,
+  /// main's frames below main.main and main.main's. The stack work of an era whose stacks gcsh
+  /// does not scan frame by frame (Go 1.0: Stacks.stackScanWork); the other eras measure it each
+  /// cycle, and their pacer's lastStackScan starts at zero, as the runtime's does.
   var stackScanBytes: Int
   /// GCs completed before `main` (go1.0 collects at the first allocation after start-up).
   var gcsBeforeMain: Int = 0
@@ -426,6 +428,13 @@ public struct RuntimeProfile: Sendable {
   public var scavenger: ScavengerPolicy
   /// The release mechanism per operating system (mem_*.go / mem_*.c of the era).
   var releaseByOS: [OperatingSystem: ReleaseMechanism]
+  /// The huge-page size where the runtime advises the kernel on huge pages for its heap (Go 1.19's
+  /// sysUsedOS/sysUnusedOS on Linux: MADV_HUGEPAGE and MADV_NOHUGEPAGE), the THP-backed release
+  /// granularity of its scavenger; nil for an era that leaves huge pages to the kernel (Go 1.21+).
+  var hugePageAdviceBytes: Int? {
+    if case .paced(let p) = scavenger { return p.hugePageBytes }
+    return nil
+  }
   /// The release mechanism on Linux (MADV_DONTNEED since Go 1.16, and in Go 1.0-1.11).
   var defaultRelease: ReleaseMechanism { releaseByOS[.linux] ?? .dontNeed }
   /// 1.27 (mheap.go initSpan): a span made only of released pages is not re-zeroed on reuse
