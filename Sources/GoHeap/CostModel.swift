@@ -46,8 +46,8 @@ public struct CostModel: Sendable {
   /// the scavenger (OSMemory.hugeAdvised). Go 1.27's measured rate on the same machine (~1.4 us
   /// per 4 KiB). Tests/Recordings/runs/bigglobals: Go 1.19.8 zeroes reused, never-touched
   /// 64 KiB spans at ~0.8 ns/B with the rest of the allocation; mixedsizes (pacertrace): its
-  /// mutator allocates 10-12.6 MB during each 5-5.8 ms mark. Unused where no huge pages are
-  /// advised (every fault is a first touch at its era's rate).
+  /// mutator allocates 10-12.6 MB during each 5-5.8 ms mark. Unused in eras that never advise
+  /// huge pages (every fault is a first touch at the era's rate); every fault off Linux.
   var smallPageFaultNsPerByte: Double
   /// ns per resident byte released to the OS with madvise (scavenger work: the kernel unmaps
   /// and frees each page). go1.27: ~14 MB per 1 ms burst (diag/scavenge_second_gc, first

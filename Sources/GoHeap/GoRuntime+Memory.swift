@@ -15,11 +15,13 @@ extension GoRuntime {
     try work(Double(bytes) * profile.cost.writeNsPerByte * passes + faultNs, preemptible: false)
   }
 
-  /// What faulting pages in costs: where the runtime advises huge pages (Go 1.19), a fault in
-  /// an advised huge page at `firstTouchNsPerByte` (the huge page's fill) and any other at
-  /// `smallPageFaultNsPerByte`; elsewhere every fault at `firstTouchNsPerByte` (CostModel).
+  /// What faulting pages in costs. In an era that advises huge pages (Go 1.19) a fault in an
+  /// advised huge page costs `firstTouchNsPerByte` (the huge page's fill) and any other
+  /// `smallPageFaultNsPerByte` — every fault off Linux, where the runtime's sysHugePageOS does
+  /// nothing (OSMemory tracks no advice there); in other eras every fault is a first touch at
+  /// the era's `firstTouchNsPerByte` (CostModel).
   func faultNs(_ f: PageFaults) -> Double {
-    guard os.hugePageBytes != nil else { return Double(f.faulted) * profile.cost.firstTouchNsPerByte }
+    guard profile.hugePageAdviceBytes != nil else { return Double(f.faulted) * profile.cost.firstTouchNsPerByte }
     return Double(f.huge) * profile.cost.firstTouchNsPerByte
       + Double(f.faulted - f.huge) * profile.cost.smallPageFaultNsPerByte
   }

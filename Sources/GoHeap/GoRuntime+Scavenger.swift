@@ -179,11 +179,21 @@ extension GoRuntime {
     let budget = workBudget?.ns ?? .infinity
     var done = 0
     var workNs = 0.0
+    // Where huge pages are advised (Go 1.19), findScavengeCandidate does not break a free huge
+    // page: a piece that crosses a huge-page boundary is extended down to the boundary below
+    // when the free run reaches it (mgcscavenge.go), so sysUnusedOS's ends fall on huge pages
+    // and the whole ones inside stay advised (OSMemory.release).
+    let hugePages = profile.hugePageAdviceBytes.map { $0 / pageSize }
     candidates: for r in pages.releaseCandidates(denseThreshold: threshold) {
       var top = r.upperBound
       while top > r.lowerBound {
         guard want > 0, workNs < budget else { break candidates }
-        let take = min(want, top - r.lowerBound, step)
+        var take = min(want, top - r.lowerBound, step)
+        if let h = hugePages, h > 1 {
+          let start = top - take
+          let below = start / h * h
+          if (start + h - 1) / h * h <= top && below >= r.lowerBound { take = top - below }
+        }
         let piece = (top - take)..<top
         let byteRange = (piece.lowerBound * pageSize)..<(piece.upperBound * pageSize)
         workNs += profile.cost.releaseNs(
@@ -191,7 +201,7 @@ extension GoRuntime {
           everResident: os.everResidentBytes(in: byteRange))
         pages.markReleased(piece)
         os.release(byteRange)
-        if want != Int.max { want -= take }
+        if want != Int.max { want = max(0, want - take) }
         done += take
         top -= take
       }

@@ -97,13 +97,16 @@ struct OSMemory: Equatable {
 
   /// Writes to a heap byte range: its pages become resident. Returns the bytes newly faulted in,
   /// and how many of those lie in advised huge pages (huge-page faults; the rest fault 4 KiB at
-  /// a time).
+  /// a time). Two simplifications: the kernel's huge-page fault makes the whole 2 MiB resident
+  /// at once, here only the pages touched; and a huge page that already has a 4 KiB page table
+  /// (it was faulted in before it was advised) takes 4 KiB faults until khugepaged collapses it,
+  /// here huge ones.
   @discardableResult
   mutating func touch(_ bytes: Range<Int>) -> PageFaults {
     let pages = physPages(bytes)
     if !lazyFree.isEmpty { lazyFree.remove(pages) }
     var huge = 0
-    if !hugeAdvised.isEmpty {
+    if !hugeAdvised.isEmpty && resident.overlap(pages) < pages.count {
       for r in hugeAdvised.intersection(pages) { huge += r.count - resident.overlap(r) }
     }
     let faulted = resident.insert(pages)

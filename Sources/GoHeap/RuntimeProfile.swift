@@ -172,9 +172,10 @@ public struct PacedScavenger: Sendable {
   /// previous GC generation is skipped by the background scavenger (scavChunkData.shouldScavenge,
   /// HiOcc = 496). nil: no gating (go1.19).
   public var densePagesThreshold: Int?
-  /// Physical release granularity when heap memory is THP-backed: go1.19 madvises heap memory
-  /// MADV_HUGEPAGE and releases whole 2 MiB huge pages where it can, which is also why its release
-  /// is fast (CostModel.releaseNsPerByte). nil when the heap gets no huge pages (go1.27). The
+  /// Physical release granularity when heap memory is THP-backed: go1.19 madvises the whole huge
+  /// pages of the spans it readies MADV_HUGEPAGE (OSMemory.adviseHugePages) and releases whole
+  /// 2 MiB huge pages where it can, which is also why its release is fast
+  /// (CostModel.releaseNsPerByte). nil when the heap gets no huge pages (go1.27). The
   /// anchors' RSS needs no huge-page rounding of residency: the 400 MB span is touched in full
   /// either way (RSS - HeapInuse is the heap bitmap, not THP padding).
   var hugePageBytes: Int?

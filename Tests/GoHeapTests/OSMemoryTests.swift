@@ -39,3 +39,26 @@ import Testing
   lazy.release(0..<8192)
   #expect(lazy.touch(0..<8192) == PageFaults(faulted: 0, huge: 0))
 }
+
+/// The runtime's side of the advice: Go 1.19's allocSpan readies a span with released or fresh
+/// pages through sysUsed, which advises its whole huge pages — a 4 MiB object's span holds at
+/// least one, 64 KiB ones none — and FreeOSMemory's release keeps the aligned huge pages inside
+/// the freed run advised. Go 1.27 (sysUsedOS no longer calls sysHugePageOS) and Go 1.19 off
+/// Linux (sysHugePageOS does nothing there) advise nothing.
+@Test func goNineteenAdvisesTheWholeHugePagesOfItsSpans() throws {
+  let (rt, roots) = runtime(.go119)
+  roots["big"] = try rt.allocateSlice(of: .uint8, len: 4 << 20, cap: 4 << 20)
+  let advised = rt.os.hugeAdvised.total
+  #expect(advised >= 512 && advised <= 1024)  // 4 KiB pages: one or two whole huge pages
+  for i in 0..<8 { roots["small\(i)"] = try rt.allocateSlice(of: .uint8, len: 64 << 10, cap: 64 << 10) }
+  #expect(rt.os.hugeAdvised.total == advised)
+  roots["big"] = nil
+  try rt.freeOSMemory()
+  #expect(rt.os.hugeAdvised.total >= 512)
+  try rt.checkInvariants()
+  for (profile, os) in [(RuntimeProfile.go127, OperatingSystem.linux), (.go119, .darwin), (.go119, .windows)] {
+    let (other, otherRoots) = runtime(profile, machine: MachineConfig(os: os))
+    otherRoots["big"] = try other.allocateSlice(of: .uint8, len: 4 << 20, cap: 4 << 20)
+    #expect(other.os.hugeAdvised.isEmpty, "\(profile.name) on \(os)")
+  }
+}
