@@ -102,7 +102,9 @@ struct Pacer {
   /// size). The profile's globalsScanBytes is the runtime's and standard library's share.
   /// Tests/Recordings/runs/bigglobals: 8 MiB of pointer slots put the first goal at 8.5 MB.
   mutating func setProgramGlobals(bytes: Int) {
-    globalsScan = profile.startup.globalsScanBytes + max(0, bytes)
+    let scan = profile.startup.globalsScanBytes + max(0, bytes)
+    guard scan != globalsScan else { return }
+    globalsScan = scan
     gcPercentGoal = computeGCPercentGoal()
   }
 

@@ -37,11 +37,9 @@ extension Lowerer {
       for v in vars {
         // A package-level variable without an initializer is in bss: the OS's zero pages, and no
         // code runs for it (its slots are new, zeroed by VM.ensureGlobals; a REPL declaring the
-        // name again gets new ones). Building its zero value would put a big array on the stack.
-        if v.storage == .global {
-          session.allocateGlobal(v)
-          continue
-        }
+        // name again gets new ones; `declare` gave them). Building its zero value would put a big
+        // array on the stack.
+        if v.storage == .global { continue }
         let p = variablePlace(v)
         if case .slots(let slot) = p {
           emit(Instruction(op: .zero, a: Int32(slot), b: operand(v.type.words, of: v.type)))

@@ -130,20 +130,19 @@ final class LoweringSession {
   func allocateGlobal(_ v: Variable) {
     guard v.globalSlot == nil else { return }
     v.globalSlot = globalPointers.count
-    let words = pointerWords(v.type)
-    globalPointers += words
-    scannedGlobalBytes += Self.scannedBytes(v, words)
+    globalPointers += pointerWords(v.type)
+    scannedGlobalBytes += Self.scannedBytes(v)
   }
 
   /// A global the REPL declared again: the collector no longer scans it (VM.clearGlobal zeroes
   /// its slots; the new declaration has its own).
   func forgetGlobal(_ v: Variable) {
     guard v.globalSlot != nil else { return }
-    scannedGlobalBytes -= Self.scannedBytes(v, pointerWords(v.type))
+    scannedGlobalBytes -= Self.scannedBytes(v)
   }
 
-  private static func scannedBytes(_ v: Variable, _ words: [Bool]) -> Int {
-    !v.isLibraryGlobal && words.contains(true) ? words.count * 8 : 0
+  private static func scannedBytes(_ v: Variable) -> Int {
+    !v.isLibraryGlobal && v.type.hasPointers ? v.type.words * 8 : 0
   }
 }
 
