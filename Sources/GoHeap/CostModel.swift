@@ -102,6 +102,25 @@ public struct CostModel: Sendable {
   /// workers each at half the speed of one alone: gctrace's idle CPU is twice the clock),
   /// Go 1.19.8 the chain at ~0.4 and the shared ones at ~0.23. At least 1.
   var markParallelGain: Double = 1
+  /// How much of the background worker's scan work reaches the mark assists as credit they
+  /// steal instead of scanning (mgcmark.go gcAssistAlloc → gcController.bgScanCredit, fed by
+  /// gcFlushBgCredit from every worker's gcDrain in both eras' source). 0 to 1: a fit to the
+  /// traces of Tests/Recordings/runs/mixedsizes (and pacertrace/mixedsizes), where the idle
+  /// worker marks for most of each mark on the P the program leaves free.
+  /// - Go 1.19.8: 0.5. Its assists take a quarter of the steady marks' clock (`1.0/2.7/3.7`,
+  ///   `1.6/0.93/4.5`, `1.0/1.3/5.1 ms cpu` over 5.5-6.7 ms) and 10-12 MB are allocated black in
+  ///   each mark (`65->76->38 MB`, `68->80->40 MB`). With no credit gcsh's assists took 0.55 of
+  ///   its marks and its cycles read `61->69->35 MB, 72 MB goal`; with all of it they read
+  ///   `68->80->40 MB`, but the cons/mark it then measured (median 1.30) was 43 % above Go's
+  ///   (0.76-0.91): gcsh's idle worker marks the whole clock where Go's leaves 15-20 % of it to
+  ///   the fractional worker (gctrace's background column), so its idle utilisation is higher.
+  ///   Half gives `66->77->38 MB, 77 MB goal`, 20 cycles (Go 16-21) and Go's cons/mark.
+  /// - Go 1.27.3: 0. Its assists take 5.4-8.7 ms of its idle runs' steady 11 ms marks (median
+  ///   0.64-0.67 of the clock; `8.7/0.40/11`) though the idle worker marks all 11: the debt is paid in scan work, as though the worker had left no
+  ///   credit (its Green Tea workers scan whole spans; why their credit does not reach the
+  ///   assists is not established). With credit, growseq's first cycle ended a checkpoint later
+  ///   than Go's, and mixedsizes' assists fell to 6 ms.
+  var workerCreditShare: Double = 0
   /// ns per word of a pointerful object's heap bitmap, written as it is allocated: Go 1.19's
   /// mallocgc → heapBitsSetType (mbitmap.go) writes two bits a word into the arena's bitmap for
   /// every object of more than two words (one- and two-word objects take initSpan's bits or a
@@ -139,7 +158,7 @@ public struct CostModel: Sendable {
     releaseNsPerNonResidentByte: Double? = nil, releaseNsPerUntouchedByte: Double? = nil,
     sweepTermNs: Double, markTermNs: Double, markBaseNs: Double, markNsPerScanByte: Double,
     markNsPerObject: Double, markNsPerGlobalByte: Double? = nil, markParallelGain: Double = 1,
-    heapBitsNsPerWord: Double = 0,
+    workerCreditShare: Double = 0, heapBitsNsPerWord: Double = 0,
     sweepNsPerSpan: Double,
     readMemStatsNs: Double
   ) {
@@ -162,6 +181,7 @@ public struct CostModel: Sendable {
     self.markNsPerObject = markNsPerObject
     self.markNsPerGlobalByte = markNsPerGlobalByte ?? markNsPerScanByte
     self.markParallelGain = max(1, markParallelGain)
+    self.workerCreditShare = min(1, max(0, workerCreditShare))
     self.heapBitsNsPerWord = heapBitsNsPerWord
     self.sweepNsPerSpan = sweepNsPerSpan
     self.readMemStatsNs = readMemStatsNs

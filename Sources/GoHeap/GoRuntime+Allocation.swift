@@ -419,8 +419,8 @@ extension GoRuntime {
   /// sooner, by what the second P adds to the mark's speed. The share is the work remaining
   /// over the heap remaining to the assist goal, as mgcpacer.go revise() recomputes it while
   /// the mark goes (`assistWorkPerByte = scanWorkRemaining / heapRemaining`): what the
-  /// background worker has done — its scan credit, which an assist steals before it scans
-  /// (gcAssistAlloc's bgScanCredit) — is not owed again. With a fixed ratio taken at the
+  /// background worker has done is not owed again, and in Go 1.19 part of its scan credit pays
+  /// the debt before the assist scans (CostModel.workerCreditShare). With a fixed ratio taken at the
   /// mark's start, the program paid for the whole mark as though no worker helped: each of
   /// mixedsizes' 13 ms marks on go1.27 let 8 MB be allocated where Go 1.27.3's let 12-13
   /// (`72->84->42 MB`; Tests/Recordings/runs/mixedsizes), now 13 (`71->84->42 MB`).
@@ -444,7 +444,25 @@ extension GoRuntime {
     // no allocation; the scan work after it is.
     let fixedAhead = max(0, markStart + Int(profile.cost.markBaseNs) - max(now, markStart))
     let heapRemaining = max(1, c.assistGoal - heapLive)
-    let ns = Double(bytes) * Double(max(0, remaining - fixedAhead)) / Double(heapRemaining)
+    var ns = Double(bytes) * Double(max(0, remaining - fixedAhead)) / Double(heapRemaining)
+    // The debt is paid first from the background worker's credit: gcAssistAlloc steals
+    // gcController.bgScanCredit, which the workers' gcDrain feeds (gcFlushBgCredit every
+    // gcCreditSlack units of scan work), before it scans itself (mgcmark.go). The credit is the
+    // worker's marking since the mark's fixed start that no assist has claimed yet, at
+    // creditPerNs (set at the cycle's start): only the part off the mark's critical path — a
+    // chain one goroutine follows at a time (earliestDue) is the worker's or the assist's, not
+    // both, and Go 1.19.8's worker marks a third of linkedlist's first mark while its assists
+    // follow the list (`2.7/3.1/0.047 ms cpu` over 9.8 ms of clock; Tests/Recordings/runs/
+    // linkedlist) — and of that, the era's CostModel.workerCreditShare.
+    let workerFrom = markStart + Int(profile.cost.markBaseNs)
+    let creditUpTo = min(now, c.terminationDue)
+    if c.creditPerNs > 0, creditUpTo > max(c.creditAsOf, workerFrom) {
+      cycle!.creditNs += Double(creditUpTo - max(c.creditAsOf, workerFrom)) * c.creditPerNs
+      cycle!.creditAsOf = creditUpTo
+    }
+    let stolen = min(cycle!.creditNs, ns)
+    cycle!.creditNs -= stolen
+    ns -= stolen
     // An assist does at most the mark work that is left (gcAssistAlloc → gcDrainN drains what
     // there is); a debt beyond it parks the goroutine (assistBeforeAllocating). Charging the
     // whole debt instead ran the clock for years when the heap was far past its goal (a ratio

@@ -188,6 +188,11 @@ extension GoRuntime {
       stackScanBytes: stackScan, terminationDue: due, earliestDue: earliest,
       scheduledDue: due,
       heapAllocBefore: heapAllocBytes, objectsBefore: objectsAllocated - objectsFreed)
+    // The worker's credit for the assists (GoRuntime.assist): only the work off the critical
+    // path, the chain one goroutine follows at a time being the worker's or an assist's.
+    let workerFrom = now + Int(c.sweepTermNs + c.markBaseNs)
+    let offPath = Double(max(0, due - earliest)) / Double(max(1, due - workerFrom))
+    cycle!.creditPerNs = c.workerCreditShare * min(1, offPath)
     emit(.pacerStart(pacerPlan(goal: goal, heapScan: marked.scannableHeapBytes, stackScan: stackScan), timeNs: now))
     switch profile.collector {
     case .concurrent:

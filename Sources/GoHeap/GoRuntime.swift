@@ -72,6 +72,13 @@ struct RunningCycle {
   /// Mark work the program's allocations did in assists (gcAssistAlloc), ns: its own CPU time,
   /// taken from the mutator (endCycle's assistTime).
   var assistNs = 0
+  /// The background worker's scan credit not yet stolen by an assist, ns of its work, and the
+  /// time up to which it has been counted (gcFlushBgCredit → gcController.bgScanCredit).
+  var creditNs = 0.0
+  var creditAsOf = 0
+  /// The credit the worker earns per ns it marks: CostModel.workerCreditShare times the share
+  /// of the mark's work off its critical path, fixed at the mark's start (GoRuntime.assist).
+  var creditPerNs = 0.0
   /// The mark's wall time during which the program was blocked (runtime.GC waiting, a parked
   /// assist, a sleep) and its own P marked too, ns (markWithEveryP).
   var blockedNs = 0

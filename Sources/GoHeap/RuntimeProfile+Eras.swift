@@ -341,6 +341,7 @@ extension RuntimeProfile {
       markBaseNs: 50_000, markNsPerScanByte: 0.4, markNsPerObject: 30,
       markNsPerGlobalByte: 0.55,  // runs/bigglobals: 8 MiB of pointer slots in 2.7-3.0 ms
       markParallelGain: 1.75,
+      workerCreditShare: 0.5,  // runs/mixedsizes: assists a quarter of 5.5-6.7 ms marks (CostModel)
       heapBitsNsPerWord: 0.6,  // Tests/Recordings/runs/allocptr: fresh 1-16 KiB pointerful objects
       sweepNsPerSpan: 850,
       readMemStatsNs: 12_000),  // 11.4-12.8 us (Tests/Recordings/runs/readmemstatscost)

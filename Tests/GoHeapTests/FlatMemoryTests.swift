@@ -579,6 +579,9 @@ struct NumbersCase: CustomTestStringConvertible, Sendable {
 /// allocated around them went to other addresses; go1.27 +1 ns; go1.0 unchanged.
 /// Since the controller's lastStackScan starts at zero (mgcpacer.go): the go1.19 clock
 /// -1,412 ns, go1.27 -1 ns; nothing else moved.
+/// Since Go 1.19's assists steal the background worker's credit before they scan
+/// (CostModel.workerCreditShare): the go1.19 clock -109,613 ns, a few objects allocated during
+/// its heap-triggered marks at other addresses (sum -130 B); go1.27 and go1.0 unchanged.
 @Test(arguments: [
   NumbersCase(profile: "go1.27", expected: AllocatorNumbers(
     heapAlloc: 35_216_920, mallocs: 3130, frees: 387, heapSys: 41_680_896, heapInuse: 35_438_592,
@@ -586,8 +589,8 @@ struct NumbersCase: CustomTestStringConvertible, Sendable {
     rss: 2_658_304, addressSum: 2_473_942_863_205_040, addressXor: 13_872_628)),
   NumbersCase(profile: "go1.19", expected: AllocatorNumbers(
     heapAlloc: 35_181_200, mallocs: 3143, frees: 379, heapSys: 37_519_360, heapInuse: 35_454_976,
-    heapReleased: 2_064_384, sys: 46_152_048, numGC: 8, nextGC: 70_567_176, timeNs: 35_204_233,
-    rss: 2_895_872, addressSum: 2_473_936_509_803_426, addressXor: 22_694_042)),
+    heapReleased: 2_064_384, sys: 46_152_048, numGC: 8, nextGC: 70_567_176, timeNs: 35_094_620,
+    rss: 2_895_872, addressSum: 2_473_936_509_803_296, addressXor: 22_694_132)),
   NumbersCase(profile: "go1.0", expected: AllocatorNumbers(
     heapAlloc: 35_308_592, mallocs: 3248, frees: 46, heapSys: 36_700_160, heapInuse: 35_708_928,
     heapReleased: 0, sys: 40_042_496, numGC: 11, nextGC: 70_617_184, timeNs: 87_552_260,
