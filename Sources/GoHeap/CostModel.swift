@@ -114,7 +114,8 @@ public struct CostModel: Sendable {
   ///   `68->80->40 MB`, but the cons/mark it then measured (median 1.30) was 43 % above Go's
   ///   (0.76-0.91): gcsh's idle worker marks the whole clock where Go's leaves 15-20 % of it to
   ///   the fractional worker (gctrace's background column), so its idle utilisation is higher.
-  ///   Half gives `66->77->38 MB, 77 MB goal`, 20 cycles (Go 16-21) and Go's cons/mark.
+  ///   Half gives `66->77->38 MB, 77 MB goal`, 20 cycles (Go 16-21), and a cons/mark of 1.22,
+  ///   still a third above Go's (mixedsizesConsMarkIsGos allows 40 %), for the same reason.
   /// - Go 1.27.3: 0. Its assists take 5.4-8.7 ms of its idle runs' steady 11 ms marks (median
   ///   0.64-0.67 of the clock; `8.7/0.40/11`) though the idle worker marks all 11: the debt is paid in scan work, as though the worker had left no
   ///   credit (its Green Tea workers scan whole spans; why their credit does not reach the
