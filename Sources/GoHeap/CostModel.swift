@@ -109,13 +109,12 @@ public struct CostModel: Sendable {
   /// worker marks for most of each mark on the P the program leaves free.
   /// - Go 1.19.8: 0.5. Its assists take a quarter of the steady marks' clock (`1.0/2.7/3.7`,
   ///   `1.6/0.93/4.5`, `1.0/1.3/5.1 ms cpu` over 5.5-6.7 ms) and 10-12 MB are allocated black in
-  ///   each mark (`65->76->38 MB`, `68->80->40 MB`). With no credit gcsh's assists took 0.55 of
-  ///   its marks and its cycles read `61->69->35 MB, 72 MB goal`; with all of it they read
-  ///   `68->80->40 MB`, but the cons/mark it then measured (median 1.30) was 43 % above Go's
-  ///   (0.76-0.91): gcsh's idle worker marks the whole clock where Go's leaves 15-20 % of it to
-  ///   the fractional worker (gctrace's background column), so its idle utilisation is higher.
-  ///   Half gives `66->77->38 MB, 77 MB goal`, 20 cycles (Go 16-21), and a cons/mark of 1.22,
-  ///   still a third above Go's (mixedsizesConsMarkIsGos allows 40 %), for the same reason.
+  ///   each mark (`65->76->38 MB` in the pacertrace runs, `68->80->40 MB` in mixedsizes' idle
+  ///   ones). With no credit gcsh's assists took 0.55 of its marks and its cycles read
+  ///   `61->69->35 MB, 72 MB goal`. With all of it they read `68->80->40 MB`, 19 cycles and a
+  ///   measured cons/mark of 1.08 (Go's pacertrace runs: 0.76-0.91), and 14 of mixedsizes' 35
+  ///   checkpoint values are in tolerance; with half, `65->76->38 MB, 76 MB goal`, 20 cycles
+  ///   (Go 16-21), cons/mark 0.98 and 21 of 35.
   /// - Go 1.27.3: 0. Its assists take 5.4-8.7 ms of its idle runs' steady 11 ms marks (median
   ///   0.64-0.67 of the clock; `8.7/0.40/11`) though the idle worker marks all 11: the debt is paid in scan work, as though the worker had left no
   ///   credit (its Green Tea workers scan whole spans; why their credit does not reach the

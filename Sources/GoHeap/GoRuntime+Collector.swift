@@ -301,11 +301,18 @@ extension GoRuntime {
   /// share (mgc.go pollFractionalWorkerExit) after each root job and every drainCheckThreshold
   /// (100,000) units of scan work (mgcmark.go gcDrain); at a mark's start it has had all of the
   /// time so far, so it stops at its first check, and the P, with nothing else to run, runs an
-  /// idle worker. findRunnableGCWorker would give the fractional worker a P again whenever it
-  /// falls below its share; gcsh's model (one slice of scan work, or the globals' root work
-  /// when that is more, as background time, the rest idle: finishCycle) is what the real
-  /// traces show: Go 1.27.3 on 2 Ps, mixedsizes' 12 ms marks read
-  /// `7.9/0.70/11` assist/background/idle ms, smallobj's 0.1 ms ones `0.099/0.059/0`.
+  /// idle worker. findRunnableGCWorker (proc.go schedule) gives the fractional worker the P
+  /// again whenever that P reschedules below its share — each time the idle worker yields, as
+  /// it does when the program beside it keeps making and taking work. finishCycle counts as
+  /// background time the most of: one slice of scan work, the globals' root work, and the
+  /// share of the time the mark works beside the running program; the rest is idle time.
+  /// The real traces: smallobj's 0.1 ms marks read `0.099/0.059/0` assist/background/idle ms
+  /// (one slice); mixedsizes' 5-13 ms marks give the background a median 0.15-0.19 of the clock
+  /// in both eras (per cycle anything from 0.01 to 0.9; Tests/Recordings/runs/mixedsizes and
+  /// pacertrace/mixedsizes), linkedlist's 0.26-0.52; a program that waits in runtime.GC()
+  /// leaves both Ps to idle workers (markcost: `0/0.27/26` in 13 ms), and so does a mark whose
+  /// work is done while a fill that cannot be preempted holds its termination off (the seed's
+  /// Go 1.19.8 anchors: `0/0.077/903`, `0/0.064/1148`).
   /// `fractionalGoal` is the fractional workers' share of each P (fractionalUtilizationGoal:
   /// what the dedicated ones leave of the 25 %, over the procs).
   var markWorkerPlan: (dedicated: Int, fractionalGoal: Double, fractionalSliceNs: Double) {
@@ -360,10 +367,11 @@ extension GoRuntime {
     // GCCPUFraction): a dedicated worker's time counts, an idle one's is "free". With a
     // dedicated worker (4+ Ps) it does all of it. On 2 Ps there is none: the P the program
     // leaves idle runs a fractional worker first, which stops at its first check that it has
-    // had its share (one drain slice), then an idle worker for the rest (markWorkerPlan).
-    // (Go 1.27.3 on 2 Ps, mixedsizes' 11 ms marks: `8.4/0.46/11` assist/background/idle ms;
-    // Tests/Recordings/runs/markcost's runtime.GC() ones: `0/0.27/26` in 13 ms.) Go 1.0's mark
-    // is the stop-the-world's work.
+    // had its share (one drain slice), then an idle worker, and the fractional worker again
+    // whenever the P reschedules below its share (markWorkerPlan): its share of the time the
+    // mark works beside the running program — not of a wait in runtime.GC() or a sleep
+    // (blockedNs), nor of a mark held off past its work by a fill. Go 1.0's mark is the
+    // stop-the-world's work.
     // The mark's fixed part (markBaseNs) is mostly clock time in which no worker drains —
     // starting the workers, the termination handshakes — except the root jobs that scan the
     // binary's data and bss (globalsScan bytes; mgcmark.go markroot). A tiny heap's mark is all
@@ -381,7 +389,9 @@ extension GoRuntime {
     let plan = markWorkerPlan
     let background =
       profile.collector != .concurrent || plan.dedicated > 0
-      ? worker : min(worker, max(plan.fractionalSliceNs, rootsNs))
+      ? worker
+      : min(worker, max(plan.fractionalSliceNs, rootsNs,
+                        plan.fractionalGoal * Double(max(0, min(c.markNs, c.markWorkNs) - c.blockedNs))))
     let idle = worker - background
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
     // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's
