@@ -36,3 +36,23 @@ private func globalsScan(_ rt: GoRuntime) -> Int {
   try s.enter("fmt.Fprintln(os.Stdout, io.EOF)")
   #expect(globalsScan(s.rt) == runtimeShare + 32)
 }
+
+/// `var t = [N]*int{}` and `var t [N]*int = [N]*int{}` are the zero value written as a literal:
+/// the compiler's static initialisation lays them out as bss like `var t [N]*int` and runs no
+/// code (staticinit/sched.go), so the stack never holds the 8 MiB array (it would grow to
+/// 16 MiB). A literal with elements is built, and a `:=` that assigns a variable declared before
+/// still zeroes it.
+@Test func aZeroLiteralGlobalIsBssToo() throws {
+  let s = Session()
+  let stack = s.rt.memStats().stackInuse
+  try s.enter("var t = [1 << 20]*int{}")
+  try s.enter("var u [1 << 19]*int = [1 << 19]*int{}")
+  try s.enter("type pair struct{ a, b *int }\nvar p = pair{}")
+  #expect(s.rt.memStats().stackInuse == stack)
+  #expect(globalsScan(s.rt) == 148_426 + 8 * MiB + 4 * MiB + 16)
+  try s.enter("x := 7\nt[5] = &x\np.a = &x\nfmt.Println(t[5] == &x, u[0] == nil, p.a == &x, p.b == nil)")
+  #expect(s.host.text.hasSuffix("true true true true\n"))
+  try s.enter("v := [3]int{1, 2, 3}")
+  try s.enter("v, w := [3]int{}, [2]int{}\nfmt.Println(v, w)")
+  #expect(s.host.text.hasSuffix("[0 0 0] [0 0]\n"))
+}

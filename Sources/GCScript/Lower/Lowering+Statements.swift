@@ -29,7 +29,18 @@ extension Lowerer {
       } else {
         _ = value(e)
       }
-    case .assign(let targets, let values): assign(targets, values)
+    case .assign(let targets, let values):
+      // `var x = [N]*int{}`, `var x T = T{}`: a package-level variable initialised with its
+      // type's zero value written as an empty composite literal is bss too — the compiler's
+      // static initialisation (staticinit/sched.go StaticAssign) lays it out as data and runs
+      // no code for it, as for `var x [N]*int` (`.zero` below). Building the literal would put
+      // the whole array on the stack first.
+      // (Only variables this statement declares: `x, y := T{}, U{}` in the REPL assigns an x
+      // declared before.)
+      if !s.declares.isEmpty,
+        zip(targets, values).allSatisfy({ Self.isZeroValuedGlobal($0, $1, declaredBy: s) })
+      { break }
+      assign(targets, values)
     case .assignCall(let targets, let call): assign(targets, resultsOf: call)
     case .deferStmt(let d): deferStatement(d)
     case .goStmt(let d): goStatement(d)
@@ -571,3 +582,16 @@ extension Lowerer {
     emit(Instruction(op: .builtin, a: Int32(code.builtins.count - 1)))
   }
 }
+
+extension Lowerer {
+  /// A package-level variable that `s` declares, initialised with an empty array or struct
+  /// literal: the zero value, which the variable's new slots already hold.
+  static func isZeroValuedGlobal(_ target: AssignTarget, _ value: TypedExpr, declaredBy s: TypedStmt) -> Bool {
+    guard case .place(let t) = target, case .variable(let v) = t.kind, v.storage == .global,
+      s.declares.contains(where: { $0 === v }),
+      case .composite(let elems, _) = value.kind, elems.isEmpty, value.type.isArray || value.type.isStruct
+    else { return false }
+    return true
+  }
+}
+
