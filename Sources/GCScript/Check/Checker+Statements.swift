@@ -282,6 +282,12 @@ extension Checker {
       stmt = TypedStmt(.assign(targets, typed), span)
     }
     stmt.declares = vars.filter { $0.name != "_" }
+    if isGoPackage && function.isScript {
+      stmt.staticZero = typed.allSatisfy { v in
+        guard case .composite(let elems, _) = v.kind else { return false }
+        return elems.isEmpty && (v.type.isArray || v.type.isStruct)
+      }
+    }
     return stmt
   }
 

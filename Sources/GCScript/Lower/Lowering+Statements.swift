@@ -30,53 +30,27 @@ extension Lowerer {
         _ = value(e)
       }
     case .assign(let targets, let values):
-      // `var x = [N]*int{}`, `var x T = T{}`: a package-level variable initialised with its
-      // type's zero value written as an empty composite literal is bss too — the compiler's
-      // static initialisation (staticinit/sched.go StaticAssign) lays it out as data and runs
-      // no code for it, as for `var x [N]*int` (`.zero` below). Building the literal would put
-      // the whole array on the stack first.
-      // (Only variables this statement declares: `x, y := T{}, U{}` in the REPL assigns an x
-      // declared before.)
-      if !s.declares.isEmpty,
+      // `var x = [N]*int{}`, `var x T = T{}`: the zero value written as a literal. A Go
+      // package's is bss and runs no code (staticZero); a script's clears the variable where
+      // it is, as `var x T` does (`.zero` below). Building the literal would put the whole
+      // array in the frame first.
+      if !s.declares.isEmpty, targets.count == values.count,
         zip(targets, values).allSatisfy({ Self.isZeroValuedGlobal($0, $1, declaredBy: s) })
-      { break }
+      {
+        if !s.staticZero {
+          for case .place(let t) in targets { if case .variable(let v) = t.kind { clear(v) } }
+        }
+        break
+      }
       assign(targets, values)
     case .assignCall(let targets, let call): assign(targets, resultsOf: call)
     case .deferStmt(let d): deferStatement(d)
     case .goStmt(let d): goStatement(d)
     case .zero(let vars):
-      for v in vars {
-        // A package-level variable without an initializer is in bss: the OS's zero pages, and no
-        // code runs for it (its slots are new, zeroed by VM.ensureGlobals; a REPL declaring the
-        // name again gets new ones; `declare` gave them). Building its zero value would put a big
-        // array on the stack.
-        if v.storage == .global { continue }
-        let p = variablePlace(v)
-        if case .slots(let slot) = p {
-          emit(Instruction(op: .zero, a: Int32(slot), b: operand(v.type.words, of: v.type)))
-        } else if case .memory(let addr, let offset) = p, storeOp(v.type) == nil, v.type.size > 0 {
-          // An aggregate in memory (a stack object, a moved variable) is cleared where it is, as
-          // the compiler's DUFFZERO/memclr does: no zero value is built in the frame first.
-          if let size = Int32(exactly: v.type.size) {
-            emit(Instruction(op: .clearBlock, a: Int32(addr), b: Int32(offset), c: size))
-          } else {
-            // Past an instruction's 32-bit operand (a moved `var a [1 << 40]int`): memclr of
-            // the size as a 64-bit count, the `clear` of a []byte made of address and size.
-            withTemporaries {
-              let bytes = allocate(.slice(of: .uint8))
-              emit(Instruction(op: .offsetAddress, a: Int32(bytes), b: Int32(addr), c: Int32(offset)))
-              integerConstant(Int64(v.type.size), into: bytes + 1)
-              emit(Instruction(op: .clear, a: Int32(bytes), b: 1))
-            }
-          }
-        } else {
-          withTemporaries {
-            let z = allocate(v.type)
-            emit(Instruction(op: .zero, a: Int32(z), b: operand(v.type.words, of: v.type)))
-            store(v.type, from: z, to: p)
-          }
-        }
-      }
+      // A Go package's `var x T` is bss: the OS's zero pages, and no code runs for it (its
+      // slots are new, zeroed by VM.ensureGlobals; `declare` gave them).
+      if s.staticZero { break }
+      for v in vars { clear(v) }
     case .opAssign(let op, let target, let written):
       if case .mapIndex(let m, let k) = target.kind {
         mapOpAssign(op, m, k, target.type, written, s.span)
@@ -584,6 +558,41 @@ extension Lowerer {
 }
 
 extension Lowerer {
+  /// `var v T` where the statement stands: v's storage set to T's zero value in place — a
+  /// frame's slots zeroed, an aggregate in memory (a stack object, a moved variable, a global)
+  /// cleared as the compiler's DUFFZERO/memclr does. No zero value is built in the frame first:
+  /// for a `var a [1 << 20]*int` that would grow the stack by 8 MiB.
+  func clear(_ v: Variable) {
+    var p = variablePlace(v)
+    if case .global(let slot) = p, storeOp(v.type) == nil, v.type.size > 0 {
+      let a = allocate(.pointer(to: v.type))
+      emit(Instruction(op: .globalAddress, a: Int32(a), b: Int32(slot)))
+      p = .memory(a, 0)
+    }
+    if case .slots(let slot) = p {
+      emit(Instruction(op: .zero, a: Int32(slot), b: operand(v.type.words, of: v.type)))
+    } else if case .memory(let addr, let offset) = p, storeOp(v.type) == nil, v.type.size > 0 {
+      if let size = Int32(exactly: v.type.size) {
+        emit(Instruction(op: .clearBlock, a: Int32(addr), b: Int32(offset), c: size))
+      } else {
+        // Past an instruction's 32-bit operand (a moved `var a [1 << 40]int`): memclr of
+        // the size as a 64-bit count, the `clear` of a []byte made of address and size.
+        withTemporaries {
+          let bytes = allocate(.slice(of: .uint8))
+          emit(Instruction(op: .offsetAddress, a: Int32(bytes), b: Int32(addr), c: Int32(offset)))
+          integerConstant(Int64(v.type.size), into: bytes + 1)
+          emit(Instruction(op: .clear, a: Int32(bytes), b: 1))
+        }
+      }
+    } else {
+      withTemporaries {
+        let z = allocate(v.type)
+        emit(Instruction(op: .zero, a: Int32(z), b: operand(v.type.words, of: v.type)))
+        store(v.type, from: z, to: p)
+      }
+    }
+  }
+
   /// A package-level variable that `s` declares, initialised with an empty array or struct
   /// literal: the zero value, which the variable's new slots already hold.
   static func isZeroValuedGlobal(_ target: AssignTarget, _ value: TypedExpr, declaredBy s: TypedStmt) -> Bool {
