@@ -305,7 +305,8 @@ extension GoRuntime {
   /// again whenever that P reschedules below its share — each time the idle worker yields, as
   /// it does when the program beside it keeps making and taking work. finishCycle counts as
   /// background time the most of: one slice of scan work, the globals' root work, and the
-  /// share of the time the mark works beside the running program; the rest is idle time.
+  /// share of the time the mark works beside the running program — at most the worker's time;
+  /// the rest is idle time.
   /// The real traces: smallobj's 0.1 ms marks read `0.099/0.059/0` assist/background/idle ms
   /// (one slice); mixedsizes' 5-13 ms marks give the background a median 0.15-0.19 of the clock
   /// in both eras (per cycle anything from 0.01 to 0.9; Tests/Recordings/runs/mixedsizes and
@@ -369,9 +370,12 @@ extension GoRuntime {
     // leaves idle runs a fractional worker first, which stops at its first check that it has
     // had its share (one drain slice), then an idle worker, and the fractional worker again
     // whenever the P reschedules below its share (markWorkerPlan): its share of the time the
-    // mark works beside the running program — not of a wait in runtime.GC() or a sleep
-    // (blockedNs), nor of a mark held off past its work by a fill. Go 1.0's mark is the
-    // stop-the-world's work.
+    // mark works beside the running program — after the mark's fixed start, not of the part
+    // of a wait in runtime.GC() or a sleep in which the program's P marks too (blockedNs; a
+    // wait on a chain's critical path is not such a part), nor of a mark held off past its
+    // work by a fill (markWorkNs bounds it: a hold shorter than what assists and waits took
+    // off the mark is still counted, a simplification). At most the worker's time. Go 1.0's
+    // mark is the stop-the-world's work.
     // The mark's fixed part (markBaseNs) is mostly clock time in which no worker drains —
     // starting the workers, the termination handshakes — except the root jobs that scan the
     // binary's data and bss (globalsScan bytes; mgcmark.go markroot). A tiny heap's mark is all
@@ -391,7 +395,7 @@ extension GoRuntime {
       profile.collector != .concurrent || plan.dedicated > 0
       ? worker
       : min(worker, max(plan.fractionalSliceNs, rootsNs,
-                        plan.fractionalGoal * Double(max(0, min(c.markNs, c.markWorkNs) - c.blockedNs))))
+                        plan.fractionalGoal * Double(max(0, min(c.markNs, c.markWorkNs) - Int(cost.markBaseNs) - c.blockedNs))))
     let idle = worker - background
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
     // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's
