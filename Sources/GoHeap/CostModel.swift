@@ -114,7 +114,7 @@ public struct CostModel: Sendable {
   ///   `61->69->35 MB, 72 MB goal`. With all of it they read `68->80->40 MB`, 19 cycles and a
   ///   measured cons/mark of 1.08 (Go's pacertrace runs: 0.76-0.91), and 14 of mixedsizes' 35
   ///   checkpoint values are in tolerance; with half, `65->76->38 MB, 76 MB goal`, 20 cycles
-  ///   (Go 16-21), cons/mark 0.98 and 21 of 35.
+  ///   (Go 16-21), cons/mark 1.00 and 21 of 35.
   /// - Go 1.27.3: 0. Its assists take 5.4-8.7 ms of its idle runs' steady 11 ms marks (median
   ///   0.64-0.67 of the clock; `8.7/0.40/11`) though the idle worker marks all 11: the debt is paid in scan work, as though the worker had left no
   ///   credit (its Green Tea workers scan whole spans; why their credit does not reach the
