@@ -454,10 +454,9 @@ extension GoRuntime {
     // both, and Go 1.19.8's worker marks a third of linkedlist's first mark while its assists
     // follow the list (`2.7/3.1/0.047 ms cpu` over 9.8 ms of clock; Tests/Recordings/runs/
     // linkedlist) — and of that, the era's CostModel.workerCreditShare.
-    let workerFrom = markStart + Int(profile.cost.markBaseNs)
     let creditUpTo = min(now, c.terminationDue)
-    if c.creditPerNs > 0, creditUpTo > max(c.creditAsOf, workerFrom) {
-      cycle!.creditNs += Double(creditUpTo - max(c.creditAsOf, workerFrom)) * c.creditPerNs
+    if c.creditPerNs > 0, creditUpTo > c.creditAsOf {
+      cycle!.creditNs += Double(creditUpTo - c.creditAsOf) * c.creditPerNs
       cycle!.creditAsOf = creditUpTo
     }
     let stolen = min(cycle!.creditNs, ns)

@@ -193,6 +193,7 @@ extension GoRuntime {
     let workerFrom = now + Int(c.sweepTermNs + c.markBaseNs)
     let offPath = Double(max(0, due - earliest)) / Double(max(1, due - workerFrom))
     cycle!.creditPerNs = c.workerCreditShare * min(1, offPath)
+    cycle!.creditAsOf = workerFrom
     emit(.pacerStart(pacerPlan(goal: goal, heapScan: marked.scannableHeapBytes, stackScan: stackScan), timeNs: now))
     switch profile.collector {
     case .concurrent:
@@ -391,11 +392,11 @@ extension GoRuntime {
       ? Double(max(0, c.markNs - Int(cost.markBaseNs - rootsNs)) + min(c.blockedNs, c.markNs))
       : Double(c.markWorkNs - assist)
     let plan = markWorkerPlan
+    let besideProgramNs = max(0, min(c.markNs, c.markWorkNs) - Int(cost.markBaseNs) - c.blockedNs)
     let background =
       profile.collector != .concurrent || plan.dedicated > 0
       ? worker
-      : min(worker, max(plan.fractionalSliceNs, rootsNs,
-                        plan.fractionalGoal * Double(max(0, min(c.markNs, c.markWorkNs) - Int(cost.markBaseNs) - c.blockedNs))))
+      : min(worker, max(plan.fractionalSliceNs, rootsNs, plan.fractionalGoal * Double(besideProgramNs)))
     let idle = worker - background
     // The GC's CPU time, as gcMarkTermination accumulates it: the two pauses times the procs
     // (Go 1.27.3: cpuStats.accumulateGCPauseTime with maxprocs; Go 1.19.8: work.totaltime's

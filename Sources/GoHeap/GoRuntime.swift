@@ -73,7 +73,8 @@ struct RunningCycle {
   /// taken from the mutator (endCycle's assistTime).
   var assistNs = 0
   /// The background worker's scan credit not yet stolen by an assist, ns of its work, and the
-  /// time up to which it has been counted (gcFlushBgCredit → gcController.bgScanCredit).
+  /// time up to which it has been counted (gcFlushBgCredit → gcController.bgScanCredit): from
+  /// the end of the mark's fixed start, when the worker begins to drain.
   var creditNs = 0.0
   var creditAsOf = 0
   /// The credit the worker earns per ns it marks: CostModel.workerCreditShare times the share

@@ -423,15 +423,7 @@ func aMarkTakesWhatItsHeapCosts(_ profileName: String) throws {
   let traces = try RecordedRun("markcost").runs(profile.name == "go1.27" ? "1.27.3" : "1.19.8", stream: "stderr")
   let workerShare: [[Int: Double]] = traces.map { text in
     var share: [Int: Double] = [:]
-    for line in text.split(separator: "\n") where line.hasPrefix("gc ") {
-      let f = line.split(separator: " ")
-      guard f.count > 6, let n = Int(f[1]) else { continue }
-      let clock = f[4].split(separator: "+").compactMap { Double($0) }
-      let cpu = f[7].split(separator: "+")
-      guard clock.count == 3, cpu.count == 3 else { continue }
-      let mark = cpu[1].split(separator: "/").compactMap { Double($0) }
-      if mark.count == 3, clock[1] > 0 { share[n] = (mark[1] + mark[2]) / clock[1] }
-    }
+    for l in RecordedTraceLine.lines(text) where l.markClock > 0 { share[l.number] = (l.background + l.idle) / l.markClock }
     return share
   }
   var checked = 0
@@ -493,6 +485,39 @@ func aPointerChainsMarkTakesItsLength(_ profileName: String) throws {
   }
 }
 
+/// One recorded gctrace line (`gc 8 @0.114s 9%: 0.039+7.9+0.026 ms clock, 0.079+1.6/0.75/5.9+0.052
+/// ms cpu, 59->67->36 MB, 69 MB goal, ...`): the cycle, the concurrent mark's clock, its
+/// assist/background/idle CPU, ms, and the marked heap, MB (MiB, as gctrace truncates them).
+private struct RecordedTraceLine {
+  let number: Int
+  let markClock: Double
+  let assist: Double, background: Double, idle: Double
+  let marked: Double
+
+  init?(_ line: Substring) {
+    let f = line.split(separator: " ")
+    guard line.hasPrefix("gc "), f.count > 8, let n = Int(f[1]) else { return nil }
+    let clock = f[4].split(separator: "+").compactMap { Double($0) }
+    let cpu = f[7].split(separator: "+")
+    guard clock.count == 3, cpu.count == 3 else { return nil }
+    let mark = cpu[1].split(separator: "/").compactMap { Double($0) }
+    guard mark.count == 3, let heap = f.first(where: { $0.contains("->") }),
+      let marked = heap.split(separator: "-").last.flatMap({ Double($0.dropFirst()) })
+    else { return nil }
+    (number, markClock, assist, background, idle, self.marked) = (n, clock[1], mark[0], mark[1], mark[2], marked)
+  }
+
+  /// A recorded run's trace: its lines of cycle `from` on.
+  static func lines(_ text: String, from: Int = 1) -> [RecordedTraceLine] {
+    text.split(separator: "\n").compactMap { RecordedTraceLine($0) }.filter { $0.number >= from }
+  }
+}
+
+private func median(_ xs: [Double]) -> Double {
+  let s = xs.sorted()
+  return (s[(s.count - 1) / 2] + s[s.count / 2]) / 2
+}
+
 /// An assist first steals the background worker's scan credit and scans only for the debt left
 /// (mgcmark.go gcAssistAlloc, gcController.bgScanCredit; CostModel.workerCreditShare). In
 /// mixedsizes the idle worker marks on the P the program leaves free for most of each mark.
@@ -509,22 +534,11 @@ func assistsDrawOnTheWorkersCredit(_ v: Version) throws {
   let f = try FidelityRun("mixedsizes", v.profile)
   let traces = f.run.runs(v.recorded, stream: "stderr")
   #expect(traces.count == 6)
-  func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return (s[(s.count - 1) / 2] + s[s.count / 2]) / 2 }
   // Per run: the medians of its steady cycles' marked MB and assist CPU over mark clock.
   let runs: [(marked: Double, share: Double)] = try traces.map { text in
-    var marked: [Double] = []
-    var share: [Double] = []
-    for line in text.split(separator: "\n") where line.hasPrefix("gc ") {
-      let f = line.split(separator: " ")
-      guard let n = Int(f[1]), n >= 8 else { continue }
-      let clock = f[4].split(separator: "+").compactMap { Double($0) }
-      let assist = try #require(f[7].split(separator: "+").dropFirst().first?.split(separator: "/").first)
-      let heap = try #require(f.first { $0.contains("->") }).split(separator: "-").last.map { $0.dropFirst() }
-      marked.append(try #require(heap.flatMap { Double($0) }))
-      share.append(try #require(Double(assist)) / clock[1])
-    }
-    try #require(marked.count >= 5)
-    return (median(marked), median(share))
+    let steady = RecordedTraceLine.lines(text, from: 8)
+    try #require(steady.count >= 5)
+    return (median(steady.map(\.marked)), median(steady.map { $0.assist / $0.markClock }))
   }
   let steady = f.cycles.filter { $0.number >= 8 }
   try #require(steady.count >= 5)
@@ -550,17 +564,10 @@ func assistsDrawOnTheWorkersCredit(_ v: Version) throws {
 @Test(arguments: versions)
 func theFractionalWorkerMarksBesideTheProgram(_ v: Version) throws {
   let f = try FidelityRun("mixedsizes", v.profile)
-  func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return (s[(s.count - 1) / 2] + s[s.count / 2]) / 2 }
   let runs: [Double] = try f.run.runs(v.recorded, stream: "stderr").map { text in
-    let shares = try text.split(separator: "\n").filter { $0.hasPrefix("gc ") }.compactMap { line -> Double? in
-      let f = line.split(separator: " ")
-      guard let n = Int(f[1]), n >= 8 else { return nil }
-      let clock = f[4].split(separator: "+").compactMap { Double($0) }
-      let mark = try #require(f[7].split(separator: "+").dropFirst().first).split(separator: "/").compactMap { Double($0) }
-      return mark[1] / clock[1]
-    }
-    try #require(shares.count >= 5)
-    return median(shares)
+    let steady = RecordedTraceLine.lines(text, from: 8)
+    try #require(steady.count >= 5)
+    return median(steady.map { $0.background / $0.markClock })
   }
   #expect(runs.count == 6)
   let steady = f.cycles.filter { $0.number >= 8 }

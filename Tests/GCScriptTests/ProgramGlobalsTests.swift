@@ -88,3 +88,29 @@ private func globalsScan(_ rt: GoRuntime) -> Int {
   #expect(host.text == "7 [1 0 0] [0 2] true\n")
   #expect(rt.memStats().stackInuse == stack)
 }
+
+/// One mechanism, any spelling: a variable declared with its zero value written as a literal
+/// (`a := [N]int{}`, `var a = [N]int{}`) is `var a [N]int`, cleared in place, and costs the same
+/// virtual time and stack — a local in a function (whose literal was already built in its
+/// slots) and a script's global (whose literal went through the frame before: the stack grew
+/// by the array).
+@Test func aZeroLiteralCostsWhatVarCosts() throws {
+  func run(_ code: String) throws -> (time: Int, stack: Int, text: String) {
+    let (host, rt, _) = try interpret(code)
+    return (rt.virtualTime, rt.memStats().stackInuse, host.text)
+  }
+  for (plain, spellings, use) in [
+    ("var a [1 << 14]int", ["a := [1 << 14]int{}", "var a = [1 << 14]int{}", "var a [1 << 14]int = [1 << 14]int{}"],
+     "func f() int {\n\tDECL\n\ta[7] = 3\n\treturn a[7] + a[1]\n}\nfor i := 0; i < 100; i++ {\n\tf()\n}\nfmt.Println(f())\n"),
+    ("var g [1 << 17]int", ["var g = [1 << 17]int{}", "g := [1 << 17]int{}"], "DECL\ng[7] = 3\nfmt.Println(g[7] + g[1])\n"),
+  ] {
+    let base = try run(use.replacingOccurrences(of: "DECL", with: plain))
+    #expect(base.text == "3\n")
+    for spelling in spellings {
+      let other = try run(use.replacingOccurrences(of: "DECL", with: spelling))
+      #expect(other.text == base.text)
+      #expect(other.time == base.time, "\(spelling): \(other.time) ns against \(base.time)")
+      #expect(other.stack == base.stack, "\(spelling): stack \(other.stack) against \(base.stack)")
+    }
+  }
+}

@@ -282,12 +282,7 @@ extension Checker {
       stmt = TypedStmt(.assign(targets, typed), span)
     }
     stmt.declares = vars.filter { $0.name != "_" }
-    if isGoPackage && function.isScript {
-      stmt.staticZero = typed.allSatisfy { v in
-        guard case .composite(let elems, _) = v.kind else { return false }
-        return elems.isEmpty && (v.type.isArray || v.type.isStruct)
-      }
-    }
+    stmt.declaresPackageLevel = isGoPackage && function.isScript
     return stmt
   }
 

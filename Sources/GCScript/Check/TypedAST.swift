@@ -976,11 +976,11 @@ final class TypedStmt {
   var narrated = false
   /// The variables this statement declares (`:=`, `var`): each execution makes them anew.
   var declares: [Variable] = []
-  /// A Go package's `var` whose variables start as their zero value — no initializer, or an
-  /// empty array or struct literal: the compiler lays them out in bss (staticinit/sched.go
-  /// StaticAssign, `ir.IsZero`) and no code runs for them. (A script's `var` runs where it
-  /// stands: a function that ran before it may have written the variable.)
-  var staticZero = false
+  /// A Go package's package-level `var`: the linker lays its variables out before anything
+  /// runs, so one that starts at its zero value is bss and no code runs for it (Lowerer.zero).
+  /// (A script's `var` runs where it stands: a function that ran before it may have written
+  /// the variable.)
+  var declaresPackageLevel = false
   /// A statement of a library's body inlined into the program: its text as -m prints it
   /// (BodyRewriter; its span is the program's call).
   var libraryText: String? = nil

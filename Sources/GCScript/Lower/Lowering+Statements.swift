@@ -30,27 +30,18 @@ extension Lowerer {
         _ = value(e)
       }
     case .assign(let targets, let values):
-      // `var x = [N]*int{}`, `var x T = T{}`: the zero value written as a literal. A Go
-      // package's is bss and runs no code (staticZero); a script's clears the variable where
-      // it is, as `var x T` does (`.zero` below). Building the literal would put the whole
-      // array in the frame first.
-      if !s.declares.isEmpty, targets.count == values.count,
-        zip(targets, values).allSatisfy({ Self.isZeroValuedGlobal($0, $1, declaredBy: s) })
-      {
-        if !s.staticZero {
-          for case .place(let t) in targets { if case .variable(let v) = t.kind { clear(v) } }
-        }
-        break
+      // `var x = [N]*int{}`, `x := T{}`: the zero value written as a literal means `var x T`
+      // and is lowered as it is (zero). Building the literal would put the whole array in the
+      // frame first.
+      if let vars = Self.zeroLiteralDeclaration(targets, values, s) {
+        zero(vars, s)
+      } else {
+        assign(targets, values)
       }
-      assign(targets, values)
     case .assignCall(let targets, let call): assign(targets, resultsOf: call)
     case .deferStmt(let d): deferStatement(d)
     case .goStmt(let d): goStatement(d)
-    case .zero(let vars):
-      // A Go package's `var x T` is bss: the OS's zero pages, and no code runs for it (its
-      // slots are new, zeroed by VM.ensureGlobals; `declare` gave them).
-      if s.staticZero { break }
-      for v in vars { clear(v) }
+    case .zero(let vars): zero(vars, s)
     case .opAssign(let op, let target, let written):
       if case .mapIndex(let m, let k) = target.kind {
         mapOpAssign(op, m, k, target.type, written, s.span)
@@ -558,20 +549,30 @@ extension Lowerer {
 }
 
 extension Lowerer {
-  /// `var v T` where the statement stands: v's storage set to T's zero value in place — a
-  /// frame's slots zeroed, an aggregate in memory (a stack object, a moved variable, a global)
-  /// cleared as the compiler's DUFFZERO/memclr does. No zero value is built in the frame first:
-  /// for a `var a [1 << 20]*int` that would grow the stack by 8 MiB.
+  /// `var a, b T` (statement `s`) where it stands. A Go package's package-level variables are
+  /// bss: the OS's zero pages, and no code runs for them (their slots are new, zeroed by
+  /// VM.ensureGlobals; `declare` gave them; staticinit/sched.go StaticAssign treats an
+  /// `ir.IsZero` initializer so). Any other is cleared in place.
+  func zero(_ vars: [Variable], _ s: TypedStmt) {
+    if s.declaresPackageLevel && vars.allSatisfy({ $0.storage == .global }) { return }
+    for v in vars { clear(v) }
+  }
+
+  /// v's storage set to its type's zero value in place — a frame's slots zeroed, an aggregate
+  /// in memory (a stack object, a moved variable, a global) cleared as the compiler's
+  /// DUFFZERO/memclr does. No zero value is built in the frame first: for a
+  /// `var a [1 << 20]*int` that would grow the stack by 8 MiB.
   func clear(_ v: Variable) {
     var p = variablePlace(v)
-    if case .global(let slot) = p, storeOp(v.type) == nil, v.type.size > 0 {
+    let inMemory = storeOp(v.type) == nil && v.type.size > 0
+    if case .global(let slot) = p, inMemory {
       let a = allocate(.pointer(to: v.type))
       emit(Instruction(op: .globalAddress, a: Int32(a), b: Int32(slot)))
       p = .memory(a, 0)
     }
     if case .slots(let slot) = p {
       emit(Instruction(op: .zero, a: Int32(slot), b: operand(v.type.words, of: v.type)))
-    } else if case .memory(let addr, let offset) = p, storeOp(v.type) == nil, v.type.size > 0 {
+    } else if case .memory(let addr, let offset) = p, inMemory {
       if let size = Int32(exactly: v.type.size) {
         emit(Instruction(op: .clearBlock, a: Int32(addr), b: Int32(offset), c: size))
       } else {
@@ -593,14 +594,21 @@ extension Lowerer {
     }
   }
 
-  /// A package-level variable that `s` declares, initialised with an empty array or struct
-  /// literal: the zero value, which the variable's new slots already hold.
-  static func isZeroValuedGlobal(_ target: AssignTarget, _ value: TypedExpr, declaredBy s: TypedStmt) -> Bool {
-    guard case .place(let t) = target, case .variable(let v) = t.kind, v.storage == .global,
-      s.declares.contains(where: { $0 === v }),
-      case .composite(let elems, _) = value.kind, elems.isEmpty, value.type.isArray || value.type.isStruct
-    else { return false }
-    return true
+  /// The variables of a declaration (`var`, `:=`) whose every value is an empty array or
+  /// struct literal (the checker made each assignable to its variable: the same layout), each
+  /// target a variable `s` declares (not one a `:=` assigns, nor `_`); nil otherwise.
+  static func zeroLiteralDeclaration(
+    _ targets: [AssignTarget], _ values: [TypedExpr], _ s: TypedStmt
+  ) -> [Variable]? {
+    guard !s.declares.isEmpty, targets.count == values.count else { return nil }
+    var vars: [Variable] = []
+    for (target, value) in zip(targets, values) {
+      guard case .place(let t) = target, case .variable(let v) = t.kind,
+        s.declares.contains(where: { $0 === v }),
+        case .composite(let elems, _) = value.kind, elems.isEmpty, value.type.isArray || value.type.isStruct
+      else { return nil }
+      vars.append(v)
+    }
+    return vars
   }
 }
-
